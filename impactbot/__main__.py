@@ -1,0 +1,5 @@
+import sys
+
+from impactbot.cli import main
+
+sys.exit(main())

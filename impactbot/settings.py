@@ -1,0 +1,205 @@
+"""One typed settings object, built once from TOML plus the environment, then passed down.
+
+Every setting has a working default. The bot token is read only from the environment
+(IMPACTBOT_TELEGRAM_TOKEN), never from a file that could be committed. Any other setting can
+be overridden as IMPACTBOT_<SECTIE>_<SLEUTEL>, e.g. IMPACTBOT_STORAGE_DATABASE=/data/bot.db.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from impactbot.errors import SettingsError
+
+TOKEN_ENV = "IMPACTBOT_TELEGRAM_TOKEN"
+CONFIG_ENV = "IMPACTBOT_CONFIG"
+WEBHOOK_SECRET_ENV = "IMPACTBOT_WEBHOOK_SECRET"
+ENV_PREFIX = "IMPACTBOT_"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class OrganisationSettings(_Section):
+    name: str = "Biblionet Drenthe"
+    # Empty means the catalogue and organisation shipped inside the package.
+    catalogue: Path | None = None
+    organisation: Path | None = None
+    timezone: str = "Europe/Amsterdam"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"onbekende tijdzone '{value}'") from exc
+        return value
+
+
+class StorageSettings(_Section):
+    database: Path = Path("impactbot.db")
+
+
+class WebhookSettings(_Section):
+    # Empty url: long polling. With a url the bot serves a webhook on listen:port/path.
+    url: str = ""
+    listen: str = "127.0.0.1"
+    port: int = Field(default=8443, ge=1, le=65535)
+    path: str = "telegram"
+    # The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; from the environment
+    # IMPACTBOT_WEBHOOK_SECRET if not set here.
+    secret_token: SecretStr | None = None
+
+
+class TelegramSettings(_Section):
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    # The bot's @username without @, for invite links printed without network access.
+    bot_username: str = "ImpactbotBot"
+    invite_days: int = Field(default=14, ge=1, le=365)
+    # Seconds between python-telegram-bot persistence flushes. Drafts are saved at every
+    # step regardless; this is for the library's own state.
+    persistence_interval: float = Field(default=5.0, gt=0)
+    poll_timeout: int = Field(default=10, ge=0, le=50)
+    webhook: WebhookSettings = Field(default_factory=WebhookSettings)
+    # Never from a file: see TOKEN_ENV.
+    token: SecretStr | None = Field(default=None, exclude=True)
+
+
+class ReportSettings(_Section):
+    output_dir: Path = Path("rapporten")
+
+
+class LoggingSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    format: Literal["json", "text"] = "json"
+
+
+class ScheduleSettings(_Section):
+    digest_day: Literal["ma", "di", "wo", "do", "vr", "za", "zo"] = "ma"
+    digest_time: str = "09:00"
+    reminder_time: str = "20:00"
+
+    @field_validator("digest_time", "reminder_time")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        hours, _, minutes = value.partition(":")
+        if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
+            raise ValueError(f"'{value}' is geen tijd; schrijf het als UU:MM, bijvoorbeeld 09:00")
+        return value
+
+
+class Settings(_Section):
+    organisation: OrganisationSettings = Field(default_factory=OrganisationSettings)
+    storage: StorageSettings = Field(default_factory=StorageSettings)
+    telegram: TelegramSettings = Field(default_factory=TelegramSettings)
+    reports: ReportSettings = Field(default_factory=ReportSettings)
+    logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
+    # Where the settings came from, for messages.
+    source: str = Field(default="(standaardinstellingen)", exclude=True)
+
+    def token(self) -> str:
+        if self.telegram.token is None:
+            raise SettingsError(
+                f"Er is geen bot-token. Zet het token van BotFather in de omgevingsvariabele "
+                f"{TOKEN_ENV} (niet in {self.source})."
+            )
+        return self.telegram.token.get_secret_value()
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """IMPACTBOT_STORAGE_DATABASE=x becomes {"storage": {"database": "x"}}."""
+    sections = {
+        name: set(field.annotation.model_fields)  # type: ignore[union-attr]
+        for name, field in Settings.model_fields.items()
+        if name != "source"
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for key, value in env.items():
+        if not key.startswith(ENV_PREFIX) or key in (TOKEN_ENV, CONFIG_ENV, WEBHOOK_SECRET_ENV):
+            continue
+        rest = key[len(ENV_PREFIX) :].lower()
+        for section, fields in sections.items():
+            if rest.startswith(section + "_") and rest[len(section) + 1 :] in fields:
+                out.setdefault(section, {})[rest[len(section) + 1 :]] = value
+    return out
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _describe(error: ValidationError, source: str) -> str:
+    lines = [f"De instellingen in {source} kloppen niet:"]
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"])
+        if item["type"] == "extra_forbidden":
+            lines.append(f"- '{where}': deze instelling bestaat niet. Controleer de spelling.")
+        else:
+            lines.append(f"- '{where}': {item['msg']}")
+    return "\n".join(lines)
+
+
+def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Build the settings from a TOML file (optional) and the environment."""
+    env = os.environ if env is None else env
+    data: dict[str, Any] = {}
+    source = "(standaardinstellingen)"
+    if path is None and env.get(CONFIG_ENV):
+        path = env[CONFIG_ENV]
+    if path is not None:
+        file = Path(path)
+        source = str(file)
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise SettingsError(f"Het instellingenbestand {file} bestaat niet.") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(
+                f"Het instellingenbestand {file} is geen geldige TOML: {exc}"
+            ) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"Kan het instellingenbestand {file} niet lezen: {exc}") from exc
+        if "token" in data.get("telegram", {}):
+            raise SettingsError(
+                f"Zet het bot-token niet in {file}: gebruik de omgevingsvariabele {TOKEN_ENV}."
+            )
+    data = _merge(data, _env_overrides(env))
+    if env.get(TOKEN_ENV):
+        data = _merge(data, {"telegram": {"token": env[TOKEN_ENV]}})
+    if env.get("IMPACTBOT_WEBHOOK_SECRET"):
+        data = _merge(
+            data, {"telegram": {"webhook": {"secret_token": env["IMPACTBOT_WEBHOOK_SECRET"]}}}
+        )
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc, source)) from exc
+    settings.source = source
+    # Relative paths in a config file are relative to that file, not to the working directory.
+    if path is not None:
+        base = Path(path).resolve().parent
+        if not settings.storage.database.is_absolute():
+            settings.storage.database = base / settings.storage.database
+        for section, field in (("organisation", "catalogue"), ("organisation", "organisation")):
+            value = getattr(getattr(settings, section), field)
+            if value is not None and not value.is_absolute():
+                setattr(getattr(settings, section), field, base / value)
+    return settings

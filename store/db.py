@@ -1,0 +1,97 @@
+"""Opening the one SQLite file Impactbot keeps everything in."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from impactbot.errors import ImpactbotError
+from store.migrations import LATEST, MIGRATIONS
+
+
+class StoreError(ImpactbotError):
+    """The database could not be opened or is from a newer Impactbot."""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection with the settings every part of Impactbot relies on."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL syncs every commit, so an "Opgeslagen" always follows a durable write.
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, target: int = LATEST) -> int:
+    """Apply pending migrations up to `target`, each in its own transaction.
+
+    The version is read under the write lock, so two processes opening the same new file
+    cannot both apply a migration.
+    """
+    while True:
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = schema_version(db)
+            if current > LATEST:
+                raise StoreError(
+                    f"De database heeft schemaversie {current}, deze Impactbot kent er maar "
+                    f"{LATEST}. Werk Impactbot bij."
+                )
+            if current >= target:
+                db.conn.commit()
+                return current
+            MIGRATIONS[current](db)
+            db.conn.execute(f"PRAGMA user_version = {current + 1}")
+        except BaseException:
+            db.conn.rollback()
+            raise
+        db.conn.commit()
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (or create) the database at `path` and bring it to the latest schema."""
+    try:
+        db = sqlite_utils.Database(connect(path))
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"Kan de database {path} niet openen: {exc}") from exc
+    return db
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One atomic write. Inside, use db.execute only: sqlite-utils' table helpers commit
+    on their own and would end this transaction early."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+
+
+def insert(db: sqlite_utils.Database, table: str, row: dict[str, object]) -> int:
+    """Insert one row with plain SQL (safe inside `transaction`); returns its rowid."""
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+    return int(cursor.lastrowid or 0)

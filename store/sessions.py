@@ -1,0 +1,320 @@
+"""Writing reported sessions: one atomic transaction per report, idempotent by source key.
+
+The bot, the importer and the demo all store sessions through `save_session`, so the rules
+(validation, series bookkeeping, audit) hold whatever the source.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+import sqlite_utils
+from pydantic import BaseModel, Field
+
+from impactbot.errors import ImpactbotError
+from store import audit
+from store.db import insert, now_iso, transaction
+from toc.models import Catalogue
+
+Consent = Literal["ja", "anoniem", "nee"]
+MAX_COUNT = 10_000
+MAX_QUOTE = 500
+
+
+class SessionInvalid(ImpactbotError):
+    """A session that cannot be stored as given; the message says what to fix."""
+
+
+class QuoteIn(BaseModel):
+    text: str
+    attribution: str | None = None
+    consent: Consent = "nee"
+    effects: list[str] = Field(default_factory=list)
+
+
+class MeasurementIn(BaseModel):
+    """Before/after count in a course: of `measured` enrolled, `able` could do it."""
+
+    effect: str
+    moment: Literal["voor", "na"]
+    able: int = Field(ge=0)
+    measured: int = Field(gt=0)
+
+
+class SessionIn(BaseModel):
+    date: date
+    activity: str
+    vestiging: str
+    # Total attendance; when None it is the sum of kinderen and volwassenen.
+    deelnemers: int | None = None
+    kinderen: int | None = None
+    volwassenen: int | None = None
+    vragen: int | None = None
+    # Series (reeks): either an existing series id, or a name for a new/known course.
+    series_id: int | None = None
+    series_name: str | None = None
+    enrolled: int | None = None
+    lesson: int | None = None
+    last_lesson: bool = False
+    effects: list[str] = Field(default_factory=list)
+    quotes: list[QuoteIn] = Field(default_factory=list)
+    measurements: list[MeasurementIn] = Field(default_factory=list)
+    reporter_id: int | None = None
+    source: str = "bot"
+    source_key: str | None = None
+    note: str | None = None
+
+    def total(self) -> int:
+        if self.deelnemers is not None:
+            return self.deelnemers
+        return (self.kinderen or 0) + (self.volwassenen or 0)
+
+
+class SaveResult(BaseModel):
+    session_id: int
+    created: bool
+
+
+def validate_session(catalogue: Catalogue, s: SessionIn) -> None:
+    """Raise SessionInvalid with every problem in plain Dutch."""
+    problems: list[str] = []
+    activity = catalogue.activities.get(s.activity)
+    if activity is None:
+        problems.append(f"De activiteit '{s.activity}' staat niet in de catalogus.")
+    if s.vestiging not in catalogue.vestigingen:
+        problems.append(f"De vestiging '{s.vestiging}' is onbekend.")
+    for name in ("deelnemers", "kinderen", "volwassenen", "vragen", "enrolled"):
+        value = getattr(s, name)
+        if value is not None and not 0 <= value <= MAX_COUNT:
+            label = "ingeschreven" if name == "enrolled" else name
+            problems.append(f"Het aantal {label} ({value}) moet tussen 0 en {MAX_COUNT} liggen.")
+    if (
+        s.deelnemers is not None
+        and s.kinderen is not None
+        and s.volwassenen is not None
+        and s.deelnemers < s.kinderen + s.volwassenen
+    ):
+        problems.append("Het totaal aantal deelnemers is kleiner dan kinderen plus volwassenen.")
+    if activity is not None:
+        for effect in [*s.effects, *(m.effect for m in s.measurements)]:
+            if effect not in activity.effects:
+                problems.append(f"Het effect '{effect}' hoort niet bij {activity.name}.")
+        for q in s.quotes:
+            for effect in q.effects:
+                if effect not in activity.effects:
+                    problems.append(f"Het effect '{effect}' hoort niet bij {activity.name}.")
+        if activity.kind != "reeks" and (s.series_id or s.series_name or s.measurements):
+            problems.append(f"{activity.name} is geen cursusreeks.")
+    for m in s.measurements:
+        if m.able > m.measured:
+            problems.append("Bij de voor/na-telling kunnen niet meer mensen iets dan er meededen.")
+    for q in s.quotes:
+        if not q.text.strip():
+            problems.append("Een citaat is leeg.")
+        elif len(q.text) > MAX_QUOTE:
+            problems.append(f"Een citaat is langer dan {MAX_QUOTE} tekens; maak het korter.")
+    if problems:
+        raise SessionInvalid(" ".join(dict.fromkeys(problems)))
+
+
+def _series_id(db: sqlite_utils.Database, catalogue: Catalogue, s: SessionIn) -> int | None:
+    if s.series_id is not None:
+        row = db.execute(
+            "SELECT activity, vestiging FROM series WHERE id = ?", [s.series_id]
+        ).fetchone()
+        if row is None or row[0] != s.activity:
+            raise SessionInvalid("Deze cursusreeks bestaat niet (meer). Kies de reeks opnieuw.")
+        return s.series_id
+    if catalogue.activities[s.activity].kind != "reeks":
+        return None
+    default_name = f"{catalogue.activities[s.activity].name} {s.date:%Y-%m}"
+    name = (s.series_name or "").strip() or default_name
+    row = db.execute(
+        "SELECT id FROM series WHERE activity = ? AND vestiging = ? AND name = ?",
+        [s.activity, s.vestiging, name],
+    ).fetchone()
+    if row:
+        return int(row[0])
+    return insert(
+        db,
+        "series",
+        {
+            "activity": s.activity,
+            "vestiging": s.vestiging,
+            "gemeente": catalogue.vestigingen[s.vestiging].gemeente,
+            "name": name,
+            "enrolled": s.enrolled,
+            "first_lesson": s.date.isoformat(),
+            "last_lesson": s.date.isoformat(),
+            "source": s.source,
+            "created_at": now_iso(),
+        },
+    )
+
+
+def _update_series(db: sqlite_utils.Database, series_id: int, s: SessionIn) -> None:
+    day = s.date.isoformat()
+    db.execute(
+        "UPDATE series SET first_lesson = min(coalesce(first_lesson, ?), ?), "
+        "last_lesson = max(coalesce(last_lesson, ?), ?), "
+        "enrolled = coalesce(?, enrolled), closed = max(closed, ?) WHERE id = ?",
+        [day, day, day, day, s.enrolled, int(s.last_lesson), series_id],
+    )
+
+
+def _insert_children(
+    db: sqlite_utils.Database, catalogue: Catalogue, session_id: int, s: SessionIn
+) -> None:
+    gemeente = catalogue.vestigingen[s.vestiging].gemeente
+    for effect in dict.fromkeys(s.effects):
+        insert(db, "observations", {"session_id": session_id, "effect": effect})
+    for q in s.quotes:
+        quote_id = insert(
+            db,
+            "quotes",
+            {
+                "session_id": session_id,
+                "activity": s.activity,
+                "vestiging": s.vestiging,
+                "gemeente": gemeente,
+                "date": s.date.isoformat(),
+                "year": s.date.year,
+                "text": q.text.strip(),
+                "attribution": (q.attribution or "").strip() or None,
+                "consent": q.consent,
+                "created_at": now_iso(),
+            },
+        )
+        for effect in dict.fromkeys(q.effects):
+            insert(db, "quote_effects", {"quote_id": quote_id, "effect": effect})
+
+
+def _session_row(catalogue: Catalogue, s: SessionIn, series_id: int | None) -> dict[str, object]:
+    return {
+        "date": s.date.isoformat(),
+        "year": s.date.year,
+        "activity": s.activity,
+        "vestiging": s.vestiging,
+        "gemeente": catalogue.vestigingen[s.vestiging].gemeente,
+        "deelnemers": s.total(),
+        "kinderen": s.kinderen,
+        "volwassenen": s.volwassenen,
+        "vragen": s.vragen,
+        "series_id": series_id,
+        "lesson": s.lesson,
+        "reporter_id": s.reporter_id,
+        "note": s.note,
+    }
+
+
+def _save_measurements(
+    db: sqlite_utils.Database, series_id: int | None, session_id: int, s: SessionIn
+) -> None:
+    if series_id is None:
+        return
+    for m in s.measurements:
+        db.execute(
+            "INSERT INTO measurements (series_id, effect, moment, able, measured, session_id) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (series_id, effect, moment) DO UPDATE SET "
+            "able = excluded.able, measured = excluded.measured, session_id = excluded.session_id",
+            [series_id, m.effect, m.moment, m.able, m.measured, session_id],
+        )
+
+
+def store_in_transaction(
+    db: sqlite_utils.Database, catalogue: Catalogue, s: SessionIn, actor: str
+) -> SaveResult:
+    """The body of save_session, for callers (the importer) that batch many in one transaction."""
+    if s.source_key:
+        row = db.execute("SELECT id FROM sessions WHERE source_key = ?", [s.source_key]).fetchone()
+        if row:
+            return SaveResult(session_id=int(row[0]), created=False)
+    series_id = _series_id(db, catalogue, s)
+    row = _session_row(catalogue, s, series_id)
+    row.update(source=s.source, source_key=s.source_key, created_at=now_iso())
+    session_id = insert(db, "sessions", row)
+    if series_id is not None:
+        _update_series(db, series_id, s)
+    _insert_children(db, catalogue, session_id, s)
+    _save_measurements(db, series_id, session_id, s)
+    audit.record(db, actor, "create", "session", session_id, source=s.source, quotes=len(s.quotes))
+    return SaveResult(session_id=session_id, created=True)
+
+
+def save_session(
+    db: sqlite_utils.Database, catalogue: Catalogue, s: SessionIn, actor: str
+) -> SaveResult:
+    """Validate and store one session with its observations, quotes and measurements.
+
+    A second call with the same `source_key` stores nothing and returns the first session.
+    Returns only after the commit, so a confirmation based on it is always true.
+    """
+    validate_session(catalogue, s)
+    with transaction(db):
+        return store_in_transaction(db, catalogue, s, actor)
+
+
+def replace_session(
+    db: sqlite_utils.Database, catalogue: Catalogue, session_id: int, s: SessionIn, actor: str
+) -> None:
+    """Apply a correction: the session keeps its id; quotes and observations are rewritten."""
+    validate_session(catalogue, s)
+    with transaction(db):
+        old = db.execute("SELECT id FROM sessions WHERE id = ?", [session_id]).fetchone()
+        if old is None:
+            raise SessionInvalid("Dit verslag bestaat niet meer.")
+        series_id = _series_id(db, catalogue, s)
+        row = _session_row(catalogue, s, series_id)
+        row["edited_at"] = now_iso()
+        sets = ", ".join(f"{k} = ?" for k in row)
+        db.execute(f"UPDATE sessions SET {sets} WHERE id = ?", [*row.values(), session_id])
+        db.execute("DELETE FROM observations WHERE session_id = ?", [session_id])
+        db.execute("DELETE FROM quotes WHERE session_id = ?", [session_id])
+        if series_id is not None:
+            _update_series(db, series_id, s)
+        _insert_children(db, catalogue, session_id, s)
+        _save_measurements(db, series_id, session_id, s)
+        audit.record(db, actor, "update", "session", session_id, fields=sorted(row))
+
+
+def delete_session(db: sqlite_utils.Database, session_id: int, actor: str) -> bool:
+    with transaction(db):
+        cursor = db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+        if cursor.rowcount:
+            audit.record(db, actor, "delete", "session", session_id)
+        return bool(cursor.rowcount)
+
+
+def load_session(db: sqlite_utils.Database, session_id: int) -> SessionIn | None:
+    """Read a stored session back into the form `replace_session` takes."""
+    row = db.execute(
+        "SELECT date, activity, vestiging, deelnemers, kinderen, volwassenen, vragen, "
+        "series_id, lesson, reporter_id, source, source_key, note FROM sessions WHERE id = ?",
+        [session_id],
+    ).fetchone()
+    if row is None:
+        return None
+    keys = (
+        "date activity vestiging deelnemers kinderen volwassenen vragen series_id lesson "
+        "reporter_id source source_key note"
+    ).split()
+    data = dict(zip(keys, row, strict=True))
+    data["effects"] = [
+        r[0]
+        for r in db.execute(
+            "SELECT effect FROM observations WHERE session_id = ? ORDER BY effect", [session_id]
+        )
+    ]
+    quotes = []
+    for quote_id, text, attribution, consent in db.execute(
+        "SELECT id, text, attribution, consent FROM quotes WHERE session_id = ? ORDER BY id",
+        [session_id],
+    ).fetchall():
+        effects = [
+            r[0]
+            for r in db.execute("SELECT effect FROM quote_effects WHERE quote_id = ?", [quote_id])
+        ]
+        quotes.append(QuoteIn(text=text, attribution=attribution, consent=consent, effects=effects))
+    data["quotes"] = quotes
+    return SessionIn.model_validate(data)

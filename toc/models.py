@@ -1,0 +1,144 @@
+"""The Theory of Change as typed data: what a library does and what it hopes to achieve.
+
+Field names are English; the TOML files use the Dutch keys given as aliases, because the
+functional administrator edits those files.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["bijeenkomst", "reeks", "spreekuur"]
+Pakket = Literal["basis", "basis-plus"]
+# Count indicators a session can carry. `deelnemers` is the total attendance; the others are
+# parts of it (kinderen, volwassenen) or, for a spreekuur, visitors and their questions.
+Indicator = Literal["kinderen", "volwassenen", "deelnemers", "bezoekers", "vragen"]
+Role = Literal["leider", "manager", "admin"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid", frozen=True)
+
+
+class Opgave(_Model):
+    """A maatschappelijke opgave (organisation goal from the strategy 2026-2029)."""
+
+    id: str
+    name: str = Field(alias="naam")
+    goal: str = Field(alias="doel")
+    age_range: str | None = Field(default=None, alias="leeftijd")
+
+
+class Programmalijn(_Model):
+    id: str
+    name: str = Field(alias="naam")
+    opgave: str
+    wsob: list[int] = Field(default_factory=list)
+    description: str = Field(default="", alias="omschrijving")
+
+
+class Effect(_Model):
+    """An intended outcome, as the catalogue's 'Effecten' words it."""
+
+    id: str
+    name: str = Field(alias="naam")
+    # The aannames that link the activity to this effect.
+    assumptions: list[str] = Field(default_factory=list, alias="aannames")
+    # Evidence the organisation already cites (studies, monitors).
+    sources: list[str] = Field(default_factory=list, alias="bronnen")
+    # Whether a before/after count in a course makes sense ("Kan ... zelfstandig").
+    measurable: bool = Field(default=False, alias="meetbaar")
+    # The question for a before/after count, e.g. "Hoeveel cursisten kunnen zelf een e-mail sturen?"
+    measure_question: str | None = Field(default=None, alias="meetvraag")
+
+
+class Activity(_Model):
+    id: str
+    name: str = Field(alias="naam")
+    programmalijn: str
+    kind: Kind = Field(default="bijeenkomst", alias="soort")
+    wsob: list[int] = Field(default_factory=list)
+    doelgroep: str = ""
+    pakket: Pakket = "basis"
+    aliases: list[str] = Field(default_factory=list, alias="aliassen")
+    indicators: list[Indicator] = Field(default_factory=lambda: ["deelnemers"], alias="indicatoren")
+    effects: list[str] = Field(default_factory=list, alias="effecten")
+    tarief: str = ""
+    partners: list[str] = Field(default_factory=list)
+    description: str = Field(default="", alias="omschrijving")
+
+
+class Kengetal(_Model):
+    id: str
+    name: str = Field(alias="naam")
+    unit: str = Field(default="", alias="eenheid")
+
+
+class Vestiging(_Model):
+    id: str
+    name: str = Field(alias="naam")
+    gemeente: str
+    type: Literal["vestiging", "servicepunt"] = "vestiging"
+    aliases: list[str] = Field(default_factory=list, alias="aliassen")
+
+
+class Gemeente(_Model):
+    id: str
+    name: str = Field(alias="naam")
+
+
+class Contract(_Model):
+    """Prestatieafspraak: what a gemeente contracted for a year."""
+
+    gemeente: str
+    year: int = Field(alias="jaar")
+    pakket: str = ""
+    # Total number of activities (bijeenkomsten) agreed for the year, e.g. Pakket 1 groot = 15.
+    activities_per_year: int | None = Field(default=None, alias="activiteiten")
+    # Optional per-activity targets: activity id -> number of sessions.
+    per_activity: dict[str, int] = Field(default_factory=dict, alias="per_activiteit")
+
+
+class Schedule(_Model):
+    """A recurring session a vestiging plans, used to find unreported sessions."""
+
+    activity: str = Field(alias="activiteit")
+    vestiging: str
+    # "maandelijks:1:ma" = first Monday of the month; "wekelijks:wo" = every Wednesday.
+    rule: str = Field(alias="regel")
+    time: str = Field(default="", alias="tijd")
+
+
+class Catalogue(_Model):
+    """The whole Theory of Change plus the organisation it is applied in."""
+
+    opgaven: dict[str, Opgave]
+    programmalijnen: dict[str, Programmalijn]
+    activities: dict[str, Activity]
+    effects: dict[str, Effect]
+    kengetallen: dict[str, Kengetal]
+    organisation_name: str = "Biblionet Drenthe"
+    gemeenten: dict[str, Gemeente]
+    vestigingen: dict[str, Vestiging]
+    contracts: list[Contract] = Field(default_factory=list)
+    schedules: list[Schedule] = Field(default_factory=list)
+
+    def opgave_of(self, activity_id: str) -> str:
+        return self.programmalijnen[self.activities[activity_id].programmalijn].opgave
+
+    def activities_in(self, programmalijn: str) -> list[Activity]:
+        return [a for a in self.activities.values() if a.programmalijn == programmalijn]
+
+    def activities_for_effect(self, effect_id: str) -> list[Activity]:
+        return [a for a in self.activities.values() if effect_id in a.effects]
+
+    def vestigingen_in(self, gemeente: str) -> list[Vestiging]:
+        return [v for v in self.vestigingen.values() if v.gemeente == gemeente]
+
+    def contract(self, gemeente: str, year: int) -> Contract | None:
+        for c in self.contracts:
+            if c.gemeente == gemeente and c.year == year:
+                return c
+        return None
