@@ -1,0 +1,158 @@
+"""Where do we stand: output so far this year, month or week, for a manager's phone screen.
+
+Pure figures (SQL over indexes, then a small mapping in Python); the chat text is made in
+bot/. Compared with the same period last year and with the contracted output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+import sqlite_utils
+
+from toc.models import Catalogue
+
+Period = Literal["jaar", "maand", "week"]
+PERIODS: tuple[Period, ...] = ("jaar", "maand", "week")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures: the whole organisation, one gemeente, or one vestiging."""
+
+    gemeente: str | None = None
+    vestiging: str | None = None
+
+    def where(self) -> tuple[str, list[object]]:
+        if self.vestiging:
+            return " AND vestiging = ?", [self.vestiging]
+        if self.gemeente:
+            return " AND gemeente = ?", [self.gemeente]
+        return "", []
+
+    def label(self, catalogue: Catalogue) -> str:
+        if self.vestiging:
+            return catalogue.vestigingen[self.vestiging].name
+        if self.gemeente:
+            return f"gemeente {catalogue.gemeenten[self.gemeente].name}"
+        return catalogue.organisation_name
+
+
+@dataclass
+class Line:
+    id: str
+    name: str
+    bijeenkomsten: int = 0
+    deelnemers: int = 0
+    vorig_bijeenkomsten: int = 0
+    vorig_deelnemers: int = 0
+
+
+@dataclass
+class Stand:
+    scope: Scope
+    period: Period
+    start: date
+    end: date
+    opgaven: list[Line]
+    programmalijnen: dict[str, list[Line]]  # opgave id -> its programmalijnen
+    totaal: Line
+    # Contracted activities for the year in scope, and sessions so far this year.
+    contract_target: int | None = None
+    contract_done: int = 0
+    contract_expected: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def period_bounds(period: Period, today: date) -> tuple[date, date]:
+    if period == "jaar":
+        return date(today.year, 1, 1), today
+    if period == "maand":
+        return today.replace(day=1), today
+    return today - timedelta(days=today.weekday()), today
+
+
+def year_earlier(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def per_activity(
+    db: sqlite_utils.Database, scope: Scope, start: date, end: date
+) -> dict[str, tuple[int, int]]:
+    """activity -> (sessions, participants) between start and end, both included."""
+    where, params = scope.where()
+    sql = (
+        "SELECT activity, count(*), coalesce(sum(deelnemers), 0) FROM sessions "
+        f"WHERE date BETWEEN ? AND ?{where} GROUP BY activity"
+    )
+    rows = db.execute(sql, [start.isoformat(), end.isoformat(), *params]).fetchall()
+    return {activity: (n, people) for activity, n, people in rows}
+
+
+def compute_stand(
+    db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, period: Period, today: date
+) -> Stand:
+    start, end = period_bounds(period, today)
+    now = per_activity(db, scope, start, end)
+    before = per_activity(db, scope, year_earlier(start), year_earlier(end))
+
+    lines_pl: dict[str, Line] = {
+        pl.id: Line(pl.id, pl.name) for pl in catalogue.programmalijnen.values()
+    }
+    lines_op: dict[str, Line] = {op.id: Line(op.id, op.name) for op in catalogue.opgaven.values()}
+    totaal = Line("totaal", "Totaal")
+    for figures, current in ((now, True), (before, False)):
+        for activity_id, (n, people) in figures.items():
+            activity = catalogue.activities.get(activity_id)
+            if activity is None:
+                continue  # removed from the catalogue since; still in the database
+            pl = lines_pl[activity.programmalijn]
+            op = lines_op[catalogue.programmalijnen[activity.programmalijn].opgave]
+            for line in (pl, op, totaal):
+                if current:
+                    line.bijeenkomsten += n
+                    line.deelnemers += people
+                else:
+                    line.vorig_bijeenkomsten += n
+                    line.vorig_deelnemers += people
+
+    by_opgave: dict[str, list[Line]] = {}
+    for pl in catalogue.programmalijnen.values():
+        by_opgave.setdefault(pl.opgave, []).append(lines_pl[pl.id])
+
+    stand = Stand(
+        scope=scope,
+        period=period,
+        start=start,
+        end=end,
+        opgaven=list(lines_op.values()),
+        programmalijnen=by_opgave,
+        totaal=totaal,
+    )
+    _add_contract(db, catalogue, scope, today, stand)
+    return stand
+
+
+def _add_contract(
+    db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, today: date, stand: Stand
+) -> None:
+    """Progress against the contracted number of activities (for a gemeente or the whole)."""
+    if scope.vestiging:
+        return
+    gemeenten = [scope.gemeente] if scope.gemeente else list(catalogue.gemeenten)
+    targets = [catalogue.contract(g, today.year) for g in gemeenten]
+    known = [c.activities_per_year for c in targets if c and c.activities_per_year]
+    if not known:
+        return
+    stand.contract_target = sum(known)
+    year_start = date(today.year, 1, 1)
+    done = per_activity(db, scope, year_start, today)
+    stand.contract_done = sum(n for n, _ in done.values())
+    days_in_year = (date(today.year, 12, 31) - year_start).days + 1
+    elapsed = (today - year_start).days + 1
+    stand.contract_expected = stand.contract_target * elapsed / days_in_year

@@ -1,0 +1,91 @@
+"""Settings: TOML plus environment, clear Dutch errors naming the setting and the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from impactbot.errors import SettingsError
+from impactbot.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_defaults_work_without_a_file():
+    settings = load_settings(env={})
+    assert settings.telegram.base_url == "https://api.telegram.org/bot"
+    assert settings.organisation.timezone == "Europe/Amsterdam"
+    assert settings.storage.database.name == "impactbot.db"
+
+
+def test_example_config_is_valid_and_complete():
+    settings = load_settings(ROOT / "config.example.toml", env={})
+    assert settings.telegram.invite_days == 14
+    text = (ROOT / "config.example.toml").read_text(encoding="utf-8")
+    # Every setting of every section appears in the example, so the example documents them all.
+    for section_name in type(settings).model_fields:
+        if section_name == "source":
+            continue
+        section = getattr(settings, section_name)
+        for key in type(section).model_fields:
+            if key == "token":
+                continue
+            assert f"{key} =" in text or f"[{section_name}.{key}]" in text, (section_name, key)
+
+
+def test_paths_in_a_config_file_are_relative_to_that_file(tmp_path):
+    config = tmp_path / "conf" / "impactbot.toml"
+    config.parent.mkdir()
+    config.write_text('[storage]\ndatabase = "data/bot.db"\n', encoding="utf-8")
+    settings = load_settings(config, env={})
+    assert settings.storage.database == config.parent / "data" / "bot.db"
+
+
+def test_environment_overrides_file_and_token_comes_only_from_environment(tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text('[telegram]\nbase_url = "http://127.0.0.1:8081/bot"\n', encoding="utf-8")
+    env = {
+        "IMPACTBOT_TELEGRAM_BASE_URL": "http://127.0.0.1:9999/bot",
+        "IMPACTBOT_TELEGRAM_TOKEN": "1:x",
+    }
+    settings = load_settings(config, env=env)
+    assert settings.telegram.base_url == "http://127.0.0.1:9999/bot"
+    assert settings.token() == "1:x"
+    assert "1:x" not in repr(settings)
+
+
+def test_missing_token_says_which_variable():
+    with pytest.raises(SettingsError, match="IMPACTBOT_TELEGRAM_TOKEN"):
+        load_settings(env={}).token()
+
+
+def test_token_in_a_file_is_refused(tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text('[telegram]\ntoken = "123:abc"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match="IMPACTBOT_TELEGRAM_TOKEN"):
+        load_settings(config, env={})
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('[telegram]\ninvite_days = "veel"\n', "telegram.invite_days"),
+        ('[storage]\ndatabse = "x.db"\n', "storage.databse"),
+        ('[organisation]\ntimezone = "Mars/Olympus"\n', "organisation.timezone"),
+        ('[schedule]\ndigest_time = "9 uur"\n', "schedule.digest_time"),
+        ("[storage\n", "geen geldige TOML"),
+    ],
+)
+def test_invalid_settings_name_the_setting_and_the_file(tmp_path, toml, expected):
+    config = tmp_path / "bad.toml"
+    config.write_text(toml, encoding="utf-8")
+    with pytest.raises(SettingsError) as error:
+        load_settings(config, env={})
+    assert expected in str(error.value)
+    assert str(config) in str(error.value)
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(SettingsError, match="bestaat niet"):
+        load_settings(tmp_path / "nope.toml", env={})
