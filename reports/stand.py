@@ -134,12 +134,17 @@ def compute_stand(
         programmalijnen=by_opgave,
         totaal=totaal,
     )
-    _add_contract(db, catalogue, scope, today, stand)
+    _add_contract(db, catalogue, scope, today, stand, now if period == "jaar" else None)
     return stand
 
 
 def _add_contract(
-    db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, today: date, stand: Stand
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    scope: Scope,
+    today: date,
+    stand: Stand,
+    year_so_far: dict[str, tuple[int, int]] | None,
 ) -> None:
     """Progress against the contracted number of activities (for a gemeente or the whole)."""
     if scope.vestiging:
@@ -151,7 +156,7 @@ def _add_contract(
         return
     stand.contract_target = sum(known)
     year_start = date(today.year, 1, 1)
-    done = per_activity(db, scope, year_start, today)
+    done = year_so_far if year_so_far is not None else per_activity(db, scope, year_start, today)
     stand.contract_done = sum(n for n, _ in done.values())
     days_in_year = (date(today.year, 12, 31) - year_start).days + 1
     elapsed = (today - year_start).days + 1

@@ -190,12 +190,30 @@ def _m002_reminders(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m003_covering_indexes(db: sqlite_utils.Database) -> None:
+    # /stand and the digest sum sessions per activity over a date range, per gemeente,
+    # vestiging or the whole organisation: covering indexes answer that without table reads
+    # (bench/stand.py: 117 ms -> 7 ms for one gemeente-year on a million sessions).
+    _script(
+        db,
+        """
+        DROP INDEX sessions_gemeente_date;
+        CREATE INDEX sessions_gemeente_date_cover
+            ON sessions (gemeente, date, activity, deelnemers);
+        CREATE INDEX sessions_vestiging_date_cover
+            ON sessions (vestiging, date, activity, deelnemers);
+        CREATE INDEX sessions_date_cover ON sessions (date, activity, deelnemers);
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_reminders,
+    _m003_covering_indexes,
 ]
 
 LATEST = len(MIGRATIONS)
