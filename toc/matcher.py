@@ -47,6 +47,10 @@ def words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", plain)
 
 
+def _has_digit(token: str) -> bool:
+    return any(ch.isdigit() for ch in token)
+
+
 def normalise(text: str) -> str:
     """The comparison key of a name: 'Klik & Tik' -> 'klikentik', 'Taalcafé' -> 'taalcafe'."""
     return "".join(words(text))
@@ -137,6 +141,10 @@ class Matcher:
         decided = self._decide(normalise(text), MATCH_THRESHOLD)
         return decided[0] if decided else None
 
+    def exact(self, text: str) -> str | None:
+        """The id whose name or alias normalises exactly to `text`, else None."""
+        return self._exact(normalise(text))
+
     def suggest(self, text: str, n: int = 3) -> list[str]:
         """Up to `n` closest ids, best first, for a "bedoel je …?" question."""
         key = normalise(text)
@@ -160,6 +168,9 @@ class Matcher:
             for size in range(1, self._max_words + 1):
                 window = tokens[i : i + size]
                 if len(window) < size or window[-1][0] == "&":
+                    continue
+                # Numbers are never part of a name: "beilen 8" must not be a window.
+                if _has_digit(window[0][0]) or _has_digit(window[-1][0]):
                     continue
                 key = normalise(" ".join(token for token, _, _ in window))
                 decided = self._decide_in_text(key)

@@ -1,0 +1,229 @@
+"""Counts in a leader's message: Dutch numerals, count words and what is *not* a count.
+
+Works on folded text (see intake.text.fold): lower case, no accents, plain apostrophes.
+
+Decisions:
+- "een" is read as the article, never as 1 (too ambiguous: "een moeder zei …"); "één" with
+  accents, or the digit 1, is one.
+- An approximate number the leader gives ("ongeveer 12", "zo'n 20", "een stuk of tien",
+  "ca. 15") is their own estimate and is taken as is: the bot shows it for confirmation.
+- A range ("15-20 kinderen", "tien à twaalf kinderen") is left empty: picking a number would
+  be our guess, so the count is asked instead.
+- Volunteers, begeleiders and staff words take their number away (so it is not given to a
+  neighbouring word) but never count as participants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+# Count words -> group. Keys are folded and without apostrophes ("opa's" -> "opas").
+CHILD_WORDS = (
+    "kinderen kind kinders kindjes kids kid peuters peuter kleuters kleuter babys babies baby "
+    "dreumesen leerlingen leerling jongeren jongere tieners pubers jongens meisjes scholieren "
+    "broertjes zusjes broertje zusje"
+)
+ADULT_WORDS = (
+    "volwassenen volwassene ouders ouder opas omas opa oma grootouders verzorgers verzorger "
+    "vaders moeders vader moeder papas mamas ouderen senioren"
+)
+# Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
+PEOPLE_WORDS = (
+    "deelnemers deelnemer deeln cursisten cursist bezoekers bezoeker mensen aanwezigen "
+    "personen persoon pers man gasten luisteraars toehoorders belangstellenden dames heren"
+)
+QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag"
+STAFF_WORDS = (
+    "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "
+    "begeleider begeleiding medewerkers medewerker collegas collega juf juffen juffrouw "
+    "meester meesters leidsters leidster leiders leider pmers docenten docent leerkrachten "
+    "leerkracht stagiairs stagiaires stagiair voorlezers voorlezer taalmaatjes coaches "
+    "trainers mentoren bibliothecaris leesconsulent leesconsulenten"
+)
+TOTAL_WORDS = "totaal"
+
+COUNT_GROUPS: dict[str, str] = {}
+for _group, _words in (
+    ("kinderen", CHILD_WORDS),
+    ("volwassenen", ADULT_WORDS),
+    ("mensen", PEOPLE_WORDS),
+    ("vragen", QUESTION_WORDS),
+    ("staf", STAFF_WORDS),
+    ("totaal", TOTAL_WORDS),
+):
+    for _word in _words.split():
+        COUNT_GROUPS[_word] = _group
+
+UNITS = {
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+}  # fmt: skip
+TENS = {
+    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+    "tachtig": 80, "negentig": 90, "honderd": 100,
+}  # fmt: skip
+_SMALL = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
+_SMALL["negen"] = 9
+_COMPOUND_RE = re.compile(rf"^({'|'.join(_SMALL)})en({'|'.join(TENS)})$")
+# Words that make the next number a range bound ("tien à twaalf", "15 tot 20").
+RANGE_WORDS = {"a", "tot", "of", "-"}
+FUZZY_WORD_CUTOFF = 85.0
+
+
+def numeral(word: str, original: str = "") -> int | None:
+    """The value of a (folded) number word or digits: '12' -> 12, 'vijfentwintig' -> 25."""
+    if word.isdigit():
+        return int(word)
+    if word in UNITS:
+        return UNITS[word]
+    if word in TENS:
+        return TENS[word]
+    if word == "een":
+        # Only "één"/"eén" (accented) is the numeral; plain "een" is the article.
+        return 1 if any(ch in original for ch in "éè") else None
+    compound = _COMPOUND_RE.match(word)
+    if compound:
+        return _SMALL[compound.group(1)] + TENS[compound.group(2)]
+    return None
+
+
+def count_group(word: str) -> str | None:
+    """The group of a count word, allowing small typos in longer words ("kinderne")."""
+    word = word.replace("'", "")
+    if word in COUNT_GROUPS:
+        return COUNT_GROUPS[word]
+    if len(word) < 5:
+        return None
+    best = process.extractOne(
+        word, list(COUNT_GROUPS), scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF
+    )
+    return COUNT_GROUPS[best[0]] if best else None
+
+
+def count_words_pattern() -> str:
+    """A regex alternation of the exact count words (apostrophes optional)."""
+    forms = sorted(COUNT_GROUPS, key=len, reverse=True)
+    return "|".join(re.escape(w[:-1]) + "'?s" if w.endswith("s") else re.escape(w) for w in forms)
+
+
+@dataclass
+class _Token:
+    text: str
+    original: str
+    value: int | None = None
+    group: str | None = None
+    colon: bool = False
+
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|[:=]|(?<=\s)-(?=\s)")
+
+
+def _tokens(folded: str, original: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for m in _TOKEN_RE.finditer(folded):
+        text = m.group()
+        if text in (":", "="):
+            if tokens:
+                tokens[-1].colon = True
+            continue
+        token = _Token(text, original[m.start() : m.end()])
+        token.value = numeral(text, token.original)
+        if token.value is None and text != "-":
+            token.group = count_group(text)
+        tokens.append(token)
+    return tokens
+
+
+def _pairs_before(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]:
+    """Number first: '12 kinderen', '8 enthousiaste ouders'."""
+    pairs: list[tuple[int, int]] = []
+    taken = set(used)
+    for i, token in enumerate(tokens):
+        if token.value is None or i in taken:
+            continue
+        for j in (i + 1, i + 2):
+            if j >= len(tokens) or j in taken:
+                break
+            nxt = tokens[j]
+            if nxt.group is not None:
+                pairs.append((i, j))
+                taken.update((i, j))
+                break
+            if nxt.value is not None or nxt.text in RANGE_WORDS or nxt.text == "en":
+                break
+    return pairs
+
+
+def _pairs_after(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]:
+    """Word first: 'kinderen 12', 'kinderen: 12', 'totaal 20'."""
+    pairs: list[tuple[int, int]] = []
+    taken = set(used)
+    for i, token in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if token.group is None or i in taken or i + 1 in taken or nxt.value is None:
+            continue
+        pairs.append((i + 1, i))
+        taken.update((i, i + 1))
+    return pairs
+
+
+def find_counts(folded: str, original: str) -> dict[str, int]:
+    """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
+
+    Staff counts are read (so their number is not misread) but left out of the result.
+    """
+    tokens = _tokens(folded, original)
+    # Ranges ("tien à twaalf kinderen"): both bounds are taken out of play.
+    used: set[int] = set()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text in RANGE_WORDS and tokens[i - 1].value is not None:
+            if tokens[i + 1].value is not None and tokens[i - 1].text != "stuk":
+                used.update((i - 1, i + 1))
+    # "kinderen: 12" binds first.
+    strong = [
+        (i + 1, i)
+        for i, t in enumerate(tokens[:-1])
+        if t.colon and t.group is not None and tokens[i + 1].value is not None
+    ]
+    # "6 van de 8 cursisten": six came; the eight (enrolled) is not attendance.
+    for i in range(len(tokens) - 3):
+        if (
+            tokens[i].value is not None
+            and [t.text for t in tokens[i + 1 : i + 3]] == ["van", "de"]
+            and tokens[i + 3].value is not None
+        ):
+            for j in (i + 4, i + 5):
+                if j < len(tokens) and tokens[j].group is not None:
+                    strong.append((i, j))
+                    used.add(i + 3)
+                    break
+    for pair in strong:
+        used.update(pair)
+    # Number-first and word-first readings: the one that pairs more wins ("kinderen 12
+    # ouders 8" is word-first), then the other fills in what is left ("totaal 25 waarvan 15
+    # kinderen").
+    before = _pairs_before(tokens, used)
+    after = _pairs_after(tokens, used)
+    primary, second = (
+        (_pairs_after, _pairs_before)
+        if len(after) > len(before)
+        else (
+            _pairs_before,
+            _pairs_after,
+        )
+    )
+    first = after if primary is _pairs_after else before
+    used.update(i for pair in first for i in pair)
+    chosen = strong + first + second(tokens, used)
+    counts: dict[str, int] = {}
+    for number_index, word_index in chosen:
+        group = tokens[word_index].group
+        value = tokens[number_index].value
+        if group is None or value is None or group == "staf":
+            continue
+        counts[group] = counts.get(group, 0) + value
+    return counts

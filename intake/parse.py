@@ -1,0 +1,239 @@
+"""The free-text parser: one message from a leader -> what the bot understood.
+
+`parse_message` is pure (no clock, no database): the caller passes the catalogue and today.
+When the text does not say something, the value stays empty and the field is listed in
+`missing`, so the bot asks instead of guessing: a wrong value a tired leader confirms is worse
+than a question.
+
+Order of reading: quotes (and who said them) are taken out first, so words inside a quote never
+become an activity, a place or a count. Then explicit dates; then times, ages, lesson and group
+numbers, percentages, money and years are blanked (they are never counts); then the remaining
+day words; then the activity and the vestiging (toc.matcher); what is left is read for counts.
+
+Counts: kinderen/kids/peuters/… -> "kinderen"; ouders/opa's/volwassenen/… -> "volwassenen";
+deelnemers/cursisten/bezoekers/mensen/… -> "deelnemers" ("bezoekers" for a spreekuur);
+vragen -> "vragen". participants = the stated total ("totaal 20") or else the people counts
+added up; a generic count that is at least kinderen + volwassenen is read as the total
+("20 deelnemers, waarvan 12 kinderen"). Staff and volunteers are never participants.
+See intake.dates for the day rules and intake.numbers for numerals and vague numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from intake.dates import DateFinding, find_explicit_dates, find_other_dates
+from intake.numbers import count_words_pattern, find_counts
+from intake.quotes import extract_quotes
+from intake.text import blank, blank_all, fold
+from toc.matcher import Matcher
+from toc.models import Catalogue
+
+_AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
+_LESSON_WORDS = r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk)"
+_LESSON_NUMBER_WORDS = ("les", "bijeenkomst", "sessie", "module")
+
+# Numbers that are never counts, blanked in this order.
+NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # Times: "van 10 tot 12 uur", "10:30", "10.30 uur", "14u", "om 10".
+        r"\b(?:van\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:-|tot|t/m)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u)\b",
+        r"\b\d{1,2}[:.]\d{2}(?:\s*(?:uur|u)\b)?",
+        r"\b\d{1,2}\s*(?:uur|u)\b",
+        r"\bom\s+\d{1,2}\b",
+        # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".
+        rf"\b\d+\s*(?:-|tot|t/m|a)\s*\d+\s*-?\s*{_AGE_UNITS}\b",
+        rf"\b\d+\s*-?\s*{_AGE_UNITS}\b",
+        r"\b\d+\+",
+        r"\b\d+\s*-?\s*plus(?:sers|ser)?\b",
+        r"\b(?:leeftijd|tussen|van)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
+        # Groups: "groep 5", "groep 7/8", "gr. 3 en 4", "klas 2".
+        r"\b(?:groep(?:en)?|gr|klas|leerjaar)\.?\s*\d+(?:\s*(?:/|-|en|&|,)\s*\d+)*\b",
+        # Money, percentages, decimals, years, long numbers (phone numbers).
+        r"€\s*\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:euro|eur)\b",
+        r"\b\d+(?:[.,]\d+)?\s*(?:%|procent)",
+        r"\b\d+[.,]\d+\b",
+        r"\b(?:19|20)\d{2}\b",
+        r"\b\d{5,}\b",
+    )
+)
+# Plans for the future are not about this session: "volgende keer 3 april".
+_FUTURE_RE = re.compile(
+    r"\b(?:volgende|komende|de\s+volgende)\s+(?:keer|week|maand|les|bijeenkomst|sessie)\b[^.!?\n]*"
+)
+# Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer".
+_LESSON_RE = re.compile(rf"\b({_LESSON_WORDS})\.?\s*(\d+)(?:\s*(?:van|/|uit)\s*\d+)?\b")
+_ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
+# Location written with a marker: "in Havelte", "bieb Diever", "@Beilen".
+_LOCATION_MARK_RE = re.compile(
+    r"(?:\b(?:in|te|bieb|bib|bibliotheek|vestiging|locatie)\s+|@\s*)"
+    r"([^\W\d_]+(?:[\s-][^\W\d_]+)?)"
+)
+
+
+@lru_cache(maxsize=8)
+def _range_re() -> re.Pattern[str]:
+    # "15-20 kinderen", "15 a 20 kids": a range is not a count (the count is asked instead).
+    return re.compile(
+        rf"\b\d+\s*(?:-|a|tot|of)\s*\d+(?=\s+(?:[^\W\d_]+\s+)?(?:{count_words_pattern()})\b)"
+    )
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    attribution: str | None = None
+
+
+@dataclass
+class ParseResult:
+    """What the parser understood. `to_contract()` is the `impactbot parse --json` object."""
+
+    activity: str | None = None
+    location: str | None = None
+    date: date | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    participants: int | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    # The lesson number of a course ("les 3"), when given; not part of the contract.
+    lesson: int | None = None
+
+    def to_contract(self) -> dict[str, Any]:
+        return {
+            "activity": self.activity,
+            "location": self.location,
+            "date": self.date.isoformat() if self.date else None,
+            "counts": dict(self.counts),
+            "participants": self.participants,
+            "quotes": [{"text": q.text, "attribution": q.attribution} for q in self.quotes],
+            "missing": list(self.missing),
+        }
+
+
+class _Matchers:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.activities = Matcher.for_activities(catalogue)
+        self.vestigingen = Matcher.for_vestigingen(catalogue)
+
+
+_matcher_cache: dict[int, tuple[Catalogue, _Matchers]] = {}
+
+
+def _matchers(catalogue: Catalogue) -> _Matchers:
+    # Catalogues are frozen; build the matchers once per catalogue object.
+    cached = _matcher_cache.get(id(catalogue))
+    if cached is None or cached[0] is not catalogue:
+        if len(_matcher_cache) >= 8:
+            _matcher_cache.clear()
+        cached = (catalogue, _Matchers(catalogue))
+        _matcher_cache[id(catalogue)] = cached
+    return cached[1]
+
+
+def _mask_lessons(text: str) -> tuple[str, int | None]:
+    """Blank lesson and ordinal numbers ("3e les", "les 4 van 6"); return the lesson number."""
+    lesson: int | None = None
+    for match in list(_ORDINAL_RE.finditer(text)):
+        if lesson is None and match.group(2) in _LESSON_NUMBER_WORDS:
+            lesson = int(match.group(1))
+        text = blank(text, match.start(), match.end())
+    for match in list(_LESSON_RE.finditer(text)):
+        if lesson is None and match.group(1) in _LESSON_NUMBER_WORDS:
+            lesson = int(match.group(2))
+        text = blank(text, match.start(2), match.end())
+    return text, lesson
+
+
+def _mask_non_counts(text: str) -> str:
+    for pattern in NON_COUNT_PATTERNS:
+        text, _ = blank_all(text, pattern)
+    return text
+
+
+def _find_one(matcher: Matcher, text: str) -> tuple[str | None, bool, str]:
+    """The one id mentioned in `text` (None if none or several), whether any was mentioned,
+    and `text` with the mentions blanked."""
+    mentions = matcher.find_in_text(text)
+    for mention in mentions:
+        text = blank(text, mention.start, mention.end)
+    ids = {mention.id for mention in mentions}
+    return (next(iter(ids)) if len(ids) == 1 else None), bool(ids), text
+
+
+def _location_by_marker(matcher: Matcher, text: str) -> str | None:
+    """'in Havlte', 'bieb Diever': the words after a marker, matched less strictly."""
+    ids: set[str] = set()
+    for match in _LOCATION_MARK_RE.finditer(text):
+        two_words = match.group(1)
+        found = matcher.match(two_words) or matcher.match(two_words.split()[0])
+        if found:
+            ids.add(found)
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _participants(counts: dict[str, int], total: int | None, generic_key: str) -> int | None:
+    if total is not None:
+        return total
+    parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
+    generic = counts.get(generic_key)
+    if generic is not None and parts:
+        return generic if generic >= parts else generic + parts
+    if generic is not None:
+        return generic
+    return parts if ("kinderen" in counts or "volwassenen" in counts) else None
+
+
+def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
+    """Read one free-text report. Pure: the same input always gives the same result."""
+    matchers = _matchers(catalogue)
+
+    def is_name(candidate: str) -> bool:
+        exact = matchers.activities.exact(candidate) or matchers.vestigingen.exact(candidate)
+        return exact is not None
+
+    found_quotes, rest = extract_quotes(text, is_name)
+    original = rest
+    folded = fold(rest)
+
+    folded, _ = blank_all(folded, _FUTURE_RE)
+    finding = DateFinding()
+    folded = find_explicit_dates(folded, today, finding)
+    folded, lesson = _mask_lessons(folded)
+    folded, _ = blank_all(folded, _range_re())
+    folded = _mask_non_counts(folded)
+    folded = find_other_dates(folded, today, finding)
+
+    activity, _, folded = _find_one(matchers.activities, folded)
+    location, mentioned, folded = _find_one(matchers.vestigingen, folded)
+    if location is None and not mentioned:
+        location = _location_by_marker(matchers.vestigingen, folded)
+
+    kind = catalogue.activities[activity].kind if activity else None
+    generic_key = "bezoekers" if kind == "spreekuur" else "deelnemers"
+    groups = find_counts(folded, original)
+    total = groups.pop("totaal", None)
+    keys = {"kinderen": "kinderen", "volwassenen": "volwassenen", "vragen": "vragen"}
+    keys["mensen"] = generic_key
+    counts = {keys[group]: value for group, value in groups.items() if group in keys}
+
+    result = ParseResult(
+        activity=activity,
+        location=location,
+        date=finding.resolve(today),
+        counts=counts,
+        participants=_participants(counts, total, generic_key),
+        quotes=[Quote(q.text, q.attribution) for q in found_quotes],
+        lesson=lesson,
+    )
+    result.missing = [
+        name
+        for name in ("activity", "location", "date", "participants")
+        if getattr(result, name) is None
+    ]
+    return result

@@ -1,0 +1,129 @@
+"""Quotes in a leader's message, with who said them.
+
+Recognised:
+- text in quote marks: "…", '…', “…”, ‘…’, „…”, «…». An apostrophe inside or right after a
+  word (foto's, baby's, opa’s) is not a quote mark, nor is the one in 's ochtends / 't;
+- a label to the end of the line: "Quote: …", "Citaat: …", "Zei: …" ("moeder zei: …");
+- attribution after a dash ("- moeder van Isa", "– Jan, 72"), in parentheses right after the
+  quote ("(vader van Sem)"), or after "zei"/"aldus" ("'leuk!' zei Sem").
+
+Text in quote marks that is exactly an activity or vestiging name is not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from intake.text import blank
+
+_DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“»«]")
+# Opening: not right after a letter/digit, not the elision in 's/'t/'k/'n; closing: not
+# followed by a letter/digit (so the apostrophe in "opa's" never closes).
+_SINGLE_RE = re.compile(
+    r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
+)
+_LABEL_RE = re.compile(r"\b(quote|citaat|uitspraak|zei|zegt)\s*:\s*(.+)$", re.IGNORECASE | re.M)
+_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
+    r"|\((?P<paren>[^)\n]+)\)"
+    r"|(?:zei|zegt|aldus|vertelde|volgens)[ \t]+(?P<said>[^\n\"“„«'‘(]+))",
+    re.IGNORECASE,
+)
+_DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
+_SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
+# An attribution never runs into a count ("- moeder van Isa, 12 kinderen").
+_COUNT_START_RE = re.compile(r",?\s*\b\d+\s+[^\W\d_]{3,}")
+MAX_ATTRIBUTION_WORDS = 8
+MIN_QUOTE_CHARS = 2
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    text: str
+    attribution: str | None
+
+
+def _clean_attribution(raw: str) -> str | None:
+    text = _SENTENCE_END_RE.split(raw, maxsplit=1)[0]
+    count = _COUNT_START_RE.search(text)
+    if count and count.start() > 0:
+        text = text[: count.start()]
+    parts = [p.strip() for p in text.split(",")]
+    kept = [parts[0]]
+    # "Jan, 72" keeps its short addition; "moeder van Isa, ze komt elke week" does not.
+    for part in parts[1:]:
+        if not part or len(part.split()) > 2:
+            break
+        kept.append(part)
+    result = ", ".join(p for p in kept if p).strip(" -–—:")
+    if not result or len(result.split()) > MAX_ATTRIBUTION_WORDS:
+        return None
+    return result
+
+
+def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
+    """Attribution following a quote that ends at `end`, and where it ends."""
+    match = _AFTER_RE.match(text, end)
+    if not match:
+        return None, end
+    raw = match.group("dash") or match.group("paren") or match.group("said") or ""
+    attribution = _clean_attribution(raw)
+    if attribution is None:
+        return None, end
+    start = match.start("dash") if match.group("dash") else match.start()
+    if match.group("said"):
+        start = match.start("said")
+    if match.group("paren"):
+        return attribution, match.end()
+    stop = text.find(attribution, start)
+    return attribution, stop + len(attribution) if stop >= 0 else end
+
+
+def _speaker_before(text: str, start: int) -> str | None:
+    """'moeder van Isa zei: …' -> 'moeder van Isa' (short, no digits, same sentence)."""
+    before = re.split(r"[\n.,;!?]", text[:start])[-1].strip()
+    if not before or any(ch.isdigit() for ch in before) or len(before.split()) > 5:
+        return None
+    return before
+
+
+def extract_quotes(
+    text: str, is_name: Callable[[str], bool] = lambda _: False
+) -> tuple[list[FoundQuote], str]:
+    """The quotes in `text`, and `text` with the quotes and attributions blanked."""
+    found: list[tuple[int, FoundQuote]] = []
+    for label in list(_LABEL_RE.finditer(text)):
+        content = label.group(2)
+        inner, _ = extract_quotes(content, is_name)
+        speaker = (
+            _speaker_before(text, label.start())
+            if label.group(1).lower()
+            in (
+                "zei",
+                "zegt",
+            )
+            else None
+        )
+        if inner:
+            quotes = [FoundQuote(q.text, q.attribution or speaker) for q in inner]
+        else:
+            parts = _DASH_SPLIT_RE.split(content.strip(), maxsplit=1)
+            quote_text = parts[0].strip().strip("\"'“”„‘’«»")
+            attribution = _clean_attribution(parts[1].rstrip(")")) if len(parts) > 1 else None
+            quotes = [FoundQuote(quote_text, attribution or speaker)] if quote_text else []
+        start = label.start()
+        if speaker:
+            start = text.rindex(speaker, 0, label.start())
+        found.extend((start, q) for q in quotes)
+        text = blank(text, start, label.end())
+    for pattern in (_DOUBLE_RE, _SINGLE_RE):
+        for match in list(pattern.finditer(text)):
+            quote_text = match.group(1).strip()
+            if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
+                continue
+            attribution, stop = _attribution_after(text, match.end())
+            found.append((match.start(), FoundQuote(quote_text, attribution)))
+            text = blank(text, match.start(), max(stop, match.end()))
+    return [q for _, q in sorted(found, key=lambda item: item[0])], text

@@ -1,0 +1,437 @@
+"""Load and check the Theory of Change (catalogue.toml) and the organisation (organisation.toml).
+
+Every problem is collected before anything is raised, so the functional administrator sees all
+mistakes at once. Each message names the file (and line where known), the item and the Dutch
+key, in plain Dutch.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from impactbot.errors import ImpactbotError
+from toc import models as m
+from toc.models import Activity, Catalogue
+from toc.schedule import ScheduleRuleError, parse_rule
+
+CATALOGUE_FILE = "catalogue.toml"
+ORGANISATION_FILE = "organisation.toml"
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$")
+# Which counts fit which kind of activity.
+_REQUIRED = {"spreekuur": {"bezoekers", "vragen"}, "reeks": {"deelnemers"}}
+_FORBIDDEN = {
+    "spreekuur": {"kinderen", "volwassenen", "deelnemers"},
+    "reeks": {"bezoekers", "vragen"},
+}
+_BAD_ID = (
+    "een id bestaat alleen uit kleine letters, cijfers en streepjes, bijvoorbeeld 'klik-en-tik'"
+)
+_NO_EFFECTS = "deze activiteit heeft geen effecten; noem minstens één beoogd effect"
+_UNUSED_EFFECT = (
+    "geen enkele activiteit leidt tot dit effect; "
+    "noem het bij 'effecten' van een activiteit of haal het weg"
+)
+_NO_QUESTION = (
+    "een meetbaar effect heeft een meetvraag nodig, "
+    "bijvoorbeeld 'Hoeveel cursisten kunnen zelfstandig een e-mail versturen?'"
+)
+
+
+class CatalogueError(ImpactbotError):
+    """The catalogue or organisation file has one or more problems; all are listed."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems: list[str] = list(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        n = len(self.problems)
+        head = "De verandertheorie klopt niet" + (
+            " (1 probleem):" if n == 1 else f" ({n} problemen):"
+        )
+        return "\n".join([head, *(f"- {p}" for p in self.problems)])
+
+
+@dataclass
+class _Item:
+    section: str
+    index: int
+    raw: dict[str, Any]
+    line: int | None
+    model: BaseModel | None = None
+
+
+@dataclass
+class _File:
+    name: str
+    text: str | None = None
+    data: dict[str, Any] | None = None
+    items: dict[str, list[_Item]] = field(default_factory=dict)
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def add(self, file: _File, item: _Item | None, key: str | None, text: str) -> None:
+        where = file.name
+        if item is not None and item.line is not None:
+            where += f", regel {item.line}"
+        parts = [where]
+        if item is not None:
+            parts.append(_label(item))
+        if key is not None:
+            parts.append(f"veld '{key}'")
+        self.problems.append(": ".join(parts) + ": " + text)
+
+
+_CATALOGUE_SECTIONS: dict[str, type[BaseModel]] = {
+    "opgave": m.Opgave,
+    "programmalijn": m.Programmalijn,
+    "effect": m.Effect,
+    "activiteit": Activity,
+    "kengetal": m.Kengetal,
+}
+_ORGANISATION_SECTIONS: dict[str, type[BaseModel]] = dict(
+    gemeente=m.Gemeente, vestiging=m.Vestiging, contract=m.Contract, rooster=m.Schedule
+)
+
+
+def _label(item: _Item) -> str:
+    raw = item.raw
+    if item.section == "contract":
+        return f"contract {item.index} ({raw.get('gemeente', '?')} {raw.get('jaar', '?')})"
+    if item.section == "rooster":
+        return f"rooster {item.index} ({raw.get('activiteit', '?')} in {raw.get('vestiging', '?')})"
+    ident = raw.get("id")
+    if isinstance(ident, str) and ident:
+        return f"{item.section} '{ident}'"
+    return f"{item.section} {item.index} (zonder id)"
+
+
+def _normalise(text: str) -> str:
+    """'Klik & Tik', 'klik en tik' and 'KlikenTik' all become 'klikentik'."""
+    text = unicodedata.normalize("NFKD", text.casefold()).replace("&", "en")
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+_TYPE_TEXT = {
+    "missing": "dit veld ontbreekt; vul het in",
+    "literal_error": "'{value}' is geen geldige waarde{sub}; kies uit {expected}",
+    "string_type": "dit moet tekst zijn{sub}, tussen aanhalingstekens",
+    "int_type": "dit moet een heel getal zijn{sub}, niet {value!r}",
+    "bool_type": "dit moet true of false zijn{sub}, niet {value!r}",
+    "list_type": 'dit moet een lijst zijn, bijvoorbeeld ["a", "b"]',
+    "dict_type": "dit moet een tabel zijn, bijvoorbeeld {{ a = 1 }}",
+}
+_TYPE_ALIASES = {
+    "int_parsing": "int_type",
+    "int_from_float": "int_type",
+    "bool_parsing": "bool_type",
+}
+
+
+def _pydantic_text(err: dict[str, Any], allowed: list[str]) -> tuple[str, str]:
+    """Turn one pydantic error into (Dutch key, plain Dutch explanation)."""
+    loc = [str(part) for part in err["loc"]]
+    key = loc[0] if loc else "?"
+    if err["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f" Bedoel je '{close[0]}'?" if close else f" Toegestaan: {', '.join(allowed)}."
+        return key, f"deze sleutel bestaat niet.{hint}"
+    template = _TYPE_TEXT.get(_TYPE_ALIASES.get(err["type"], err["type"]))
+    sub = f" (onderdeel {'/'.join(loc[1:])})" if len(loc) > 1 else ""
+    if template is None:
+        return key, f"ongeldige waarde{sub} ({err['msg']})"
+    expected = str(err.get("ctx", {}).get("expected", "")).replace(" or ", " of ")
+    return key, template.format(value=err.get("input"), sub=sub, expected=expected)
+
+
+def _read(file: _File, path: Path | None, resource: str, check: _Checker) -> None:
+    try:
+        if path is None:
+            file.text = resources.files("toc.data").joinpath(resource).read_text(encoding="utf-8")
+        else:
+            file.text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        check.add(file, None, None, "dit bestand bestaat niet")
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        check.add(file, None, None, f"dit bestand is niet te lezen ({exc})")
+        return
+    try:
+        file.data = tomllib.loads(file.text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        detail = re.sub(r"\s*\(at line.*\)$", "", str(exc)) or "onbekende fout"
+        where = f"regel {match.group(1)}, kolom {match.group(2)}: " if match else ""
+        check.problems.append(
+            f"{file.name}: {where}dit is geen geldige TOML ({detail}). "
+            "Controleer aanhalingstekens, komma's en haakjes."
+        )
+
+
+def _header_lines(text: str, section: str) -> list[int]:
+    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(section)}\s*\]\]")
+    return [n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+
+
+def _parse_sections(
+    file: _File, sections: dict[str, type[BaseModel]], scalars: set[str], check: _Checker
+) -> None:
+    assert file.data is not None and file.text is not None
+    for key in file.data:
+        if key in sections or key in scalars:
+            continue
+        close = difflib.get_close_matches(key, [*sections, *scalars], n=1)
+        hint = f" Bedoel je '{close[0]}'?" if close else f" Toegestaan: {', '.join(sections)}."
+        check.add(file, None, key, f"deze sleutel bestaat niet.{hint}")
+    for section, model in sections.items():
+        value = file.data.get(section, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            text = f"schrijf elk item als [[{section}]] met de velden eronder"
+            check.add(file, None, section, text)
+            file.items[section] = []
+            continue
+        if not value and section not in ("kengetal", "contract", "rooster"):
+            check.add(file, None, section, f"er staat geen enkel [[{section}]] in dit bestand")
+        lines = _header_lines(file.text, section)
+        allowed = [f.alias or name for name, f in model.model_fields.items()]
+        items: list[_Item] = []
+        for index, raw in enumerate(value, start=1):
+            line = lines[index - 1] if len(lines) == len(value) else None
+            item = _Item(section, index, raw, line)
+            try:
+                item.model = model.model_validate(raw)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    key, text = _pydantic_text(dict(err), allowed)
+                    if (section, key, err["type"]) == ("activiteit", "programmalijn", "missing"):
+                        text = "dit veld ontbreekt; elke activiteit hoort bij een programmalijn"
+                    check.add(file, item, key, text)
+            items.append(item)
+        file.items[section] = items
+
+
+def _ids(file: _File, section: str, check: _Checker) -> set[str]:
+    """All ids of a section (also of items that failed validation), reporting bad/duplicate ids."""
+    seen: Counter[str] = Counter()
+    for item in file.items.get(section, []):
+        ident = item.raw.get("id")
+        if not isinstance(ident, str):
+            continue
+        seen[ident] += 1
+        if seen[ident] == 2:
+            text = f"het id '{ident}' komt vaker voor; een id mag maar één keer voorkomen"
+            check.add(file, item, "id", text)
+        if ident and not _ID_RE.match(ident):
+            check.add(file, item, "id", _BAD_ID)
+    return set(seen)
+
+
+def _valid(file: _File, section: str) -> list[tuple[_Item, Any]]:
+    return [(item, item.model) for item in file.items.get(section, []) if item.model is not None]
+
+
+def _ref(
+    check: _Checker, file: _File, item: _Item, key: str, value: str, known: set[str], kind: str
+) -> None:
+    if value not in known:
+        options = ", ".join(sorted(known)[:12]) or "(geen)"
+        check.add(file, item, key, f"{kind} '{value}' bestaat niet. Bekend zijn: {options}")
+
+
+def _check_aliases(
+    check: _Checker, file: _File, entries: list[tuple[_Item, Any]], kind: str
+) -> None:
+    owner: dict[str, str] = {}
+    for _item, model in entries:
+        for text in (model.id, model.name):
+            owner.setdefault(_normalise(text), model.id)
+    for item, model in entries:
+        for alias in model.aliases:
+            norm = _normalise(alias)
+            if not norm:
+                check.add(
+                    file, item, "aliassen", f"de alias '{alias}' bevat geen letters of cijfers"
+                )
+                continue
+            other = owner.setdefault(norm, model.id)
+            if other != model.id:
+                text = (
+                    f"de alias '{alias}' hoort ook bij {kind} '{other}'; "
+                    f"een alias mag maar bij één {kind} horen"
+                )
+                check.add(file, item, "aliassen", text)
+
+
+def _check_catalogue(cat: _File, check: _Checker) -> dict[str, set[str]]:
+    known = {section: _ids(cat, section, check) for section in _CATALOGUE_SECTIONS}
+    for item, lijn in _valid(cat, "programmalijn"):
+        _ref(check, cat, item, "opgave", lijn.opgave, known["opgave"], "de opgave")
+        _check_wsob(check, cat, item, lijn.wsob)
+    used: set[str] = set()
+    for item in cat.items.get("activiteit", []):
+        effects = item.raw.get("effecten")
+        if isinstance(effects, list):
+            used.update(e for e in effects if isinstance(e, str))
+    activities = _valid(cat, "activiteit")
+    for item, act in activities:
+        if not act.programmalijn.strip():
+            check.add(
+                cat, item, "programmalijn", "leeg; elke activiteit hoort bij een programmalijn"
+            )
+        else:
+            lijnen = known["programmalijn"]
+            _ref(check, cat, item, "programmalijn", act.programmalijn, lijnen, "de programmalijn")
+        if not act.effects:
+            check.add(cat, item, "effecten", _NO_EFFECTS)
+        for effect in act.effects:
+            _ref(check, cat, item, "effecten", effect, known["effect"], "het effect")
+        _check_wsob(check, cat, item, act.wsob)
+        _check_indicators(check, cat, item, act)
+    for item, effect in _valid(cat, "effect"):
+        if effect.id not in used:
+            check.add(cat, item, "id", _UNUSED_EFFECT)
+        if effect.measurable and not (effect.measure_question or "").strip():
+            check.add(cat, item, "meetvraag", _NO_QUESTION)
+    _check_aliases(check, cat, activities, "activiteit")
+    return known
+
+
+def _check_wsob(check: _Checker, file: _File, item: _Item, numbers: list[int]) -> None:
+    for number in numbers:
+        if not 1 <= number <= 5:
+            text = f"{number} is geen kernfunctie; de Wsob kent de kernfuncties 1 tot en met 5"
+            check.add(file, item, "wsob", text)
+
+
+def _check_indicators(check: _Checker, file: _File, item: _Item, act: Activity) -> None:
+    indicators = set(act.indicators)
+    if not indicators:
+        check.add(
+            file, item, "indicatoren", 'noem minstens één indicator, bijvoorbeeld ["deelnemers"]'
+        )
+        return
+    missing = _REQUIRED.get(act.kind, set()) - indicators
+    wrong = indicators & _FORBIDDEN.get(act.kind, set())
+    if missing or wrong:
+        want = " en ".join(f"'{i}'" for i in sorted(_REQUIRED[act.kind]))
+        check.add(
+            file, item, "indicatoren", f"een {act.kind} telt {want}, niet {sorted(indicators)}"
+        )
+
+
+def _check_organisation(org: _File, known: dict[str, set[str]] | None, check: _Checker) -> None:
+    assert org.data is not None
+    name = org.data.get("naam")
+    if name is not None and not (isinstance(name, str) and name.strip()):
+        check.add(org, None, "naam", "de naam van de organisatie moet tekst zijn")
+    gemeenten = _ids(org, "gemeente", check)
+    vestigingen = _ids(org, "vestiging", check)
+    locations = _valid(org, "vestiging")
+    for item, vestiging in locations:
+        _ref(check, org, item, "gemeente", vestiging.gemeente, gemeenten, "de gemeente")
+    _check_aliases(check, org, locations, "vestiging")
+    seen: set[tuple[str, int]] = set()
+    for item, contract in _valid(org, "contract"):
+        _ref(check, org, item, "gemeente", contract.gemeente, gemeenten, "de gemeente")
+        if (contract.gemeente, contract.year) in seen:
+            text = f"er is al een contract voor '{contract.gemeente}' in {contract.year}"
+            check.add(org, item, "jaar", text)
+        seen.add((contract.gemeente, contract.year))
+        if contract.activities_per_year is not None and contract.activities_per_year < 0:
+            check.add(org, item, "activiteiten", "het aantal kan niet negatief zijn")
+        for activity, number in contract.per_activity.items():
+            if known is not None:
+                acts = known["activiteit"]
+                _ref(check, org, item, "per_activiteit", activity, acts, "de activiteit")
+            if number < 0:
+                text = f"het aantal voor '{activity}' kan niet negatief zijn"
+                check.add(org, item, "per_activiteit", text)
+    for item, row in _valid(org, "rooster"):
+        if known is not None:
+            _ref(check, org, item, "activiteit", row.activity, known["activiteit"], "de activiteit")
+        _ref(check, org, item, "vestiging", row.vestiging, vestigingen, "de vestiging")
+        try:
+            parse_rule(row.rule)
+        except ScheduleRuleError as exc:
+            check.add(org, item, "regel", str(exc))
+        if row.time and not _TIME_RE.match(row.time):
+            check.add(
+                org, item, "tijd", f"'{row.time}' is geen tijd; schrijf UU:MM, bijvoorbeeld 10:00"
+            )
+
+
+def _by_id(file: _File, section: str) -> dict[str, Any]:
+    return {model.id: model for _item, model in _valid(file, section)}
+
+
+def load_catalogue(
+    catalogue_path: str | Path | None = None, organisation_path: str | Path | None = None
+) -> Catalogue:
+    """Load, check and combine both files; None means the file shipped in toc/data."""
+    check = _Checker()
+    files: list[tuple[_File, Path | None, str, dict[str, type[BaseModel]], set[str]]] = []
+    for given, resource, sections, scalars in (
+        (catalogue_path, CATALOGUE_FILE, _CATALOGUE_SECTIONS, set()),
+        (organisation_path, ORGANISATION_FILE, _ORGANISATION_SECTIONS, {"naam"}),
+    ):
+        path = Path(given) if given is not None else None
+        name = str(path) if path is not None else f"toc/data/{resource}"
+        files.append((_File(name), path, resource, sections, scalars))
+    for file, path, resource, sections, scalars in files:
+        _read(file, path, resource, check)
+        if file.data is not None:
+            _parse_sections(file, sections, scalars, check)
+    cat, org = files[0][0], files[1][0]
+    known = _check_catalogue(cat, check) if cat.data is not None else None
+    if org.data is not None:
+        _check_organisation(org, known, check)
+    if check.problems:
+        raise CatalogueError(check.problems)
+    assert cat.data is not None and org.data is not None
+    return Catalogue(
+        opgaven=_by_id(cat, "opgave"),
+        programmalijnen=_by_id(cat, "programmalijn"),
+        activities=_by_id(cat, "activiteit"),
+        effects=_by_id(cat, "effect"),
+        kengetallen=_by_id(cat, "kengetal"),
+        organisation_name=org.data.get("naam") or "Biblionet Drenthe",
+        gemeenten=_by_id(org, "gemeente"),
+        vestigingen=_by_id(org, "vestiging"),
+        contracts=[model for _item, model in _valid(org, "contract")],
+        schedules=[model for _item, model in _valid(org, "rooster")],
+    )
+
+
+@lru_cache(maxsize=1)
+def default_catalogue() -> Catalogue:
+    """The catalogue and organisation shipped with the package, loaded once."""
+    return load_catalogue()
+
+
+def get_catalogue(
+    catalogue_path: str | Path | None = None, organisation_path: str | Path | None = None
+) -> Catalogue:
+    """The configured catalogue: the cached default when no file is given."""
+    if catalogue_path is None and organisation_path is None:
+        return default_catalogue()
+    return load_catalogue(catalogue_path, organisation_path)
+
+
+__all__ = ["CatalogueError", "default_catalogue", "get_catalogue", "load_catalogue"]
