@@ -89,12 +89,7 @@ def validate_session(catalogue: Catalogue, s: SessionIn) -> None:
         if value is not None and not 0 <= value <= MAX_COUNT:
             label = "ingeschreven" if name == "enrolled" else name
             problems.append(f"Het aantal {label} ({value}) moet tussen 0 en {MAX_COUNT} liggen.")
-    if (
-        s.deelnemers is not None
-        and s.kinderen is not None
-        and s.volwassenen is not None
-        and s.deelnemers < s.kinderen + s.volwassenen
-    ):
+    if s.deelnemers is not None and s.deelnemers < (s.kinderen or 0) + (s.volwassenen or 0):
         problems.append("Het totaal aantal deelnemers is kleiner dan kinderen plus volwassenen.")
     if activity is not None:
         for effect in [*s.effects, *(m.effect for m in s.measurements)]:

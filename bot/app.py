@@ -1,0 +1,161 @@
+"""All wiring of the Telegram bot in one place: `build_application()`.
+
+The Bot API address is a setting (a self-hosted Bot API server works the same), the rate
+limiter is always on, times are in the organisation's time zone. The store is opened in
+`post_init` (run by run_polling/run_webhook; tests call it themselves) and closed in
+`post_shutdown`. Handlers get it through `bot.services.services(context)`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, Chat, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    PersistenceInput,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import corrections, guided, quick, registration, texts
+from bot.guards import once_per_update, private_only, registered
+from bot.services import SERVICES_KEY, Services
+from impactbot.settings import Settings
+from store import drafts
+from store.db import open_db
+from store.persistence import SQLitePersistence
+from toc.models import Catalogue
+
+log = logging.getLogger("impactbot.bot")
+# Only new messages: an edited message must not be read as a second answer.
+NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+
+def build_application(
+    settings: Settings,
+    *,
+    catalogue: Catalogue | None = None,
+    db_path: str | Path | None = None,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+) -> Application:
+    """The bot, ready for run_polling/run_webhook (or, in tests, initialize + post_init)."""
+    path = Path(db_path or settings.storage.database)
+
+    async def post_init(app: Application) -> None:
+        db = open_db(path)
+        if catalogue is None:
+            from toc.loader import load_catalogue
+
+            cat = load_catalogue(
+                settings.organisation.catalogue, settings.organisation.organisation
+            )
+        else:
+            cat = catalogue
+        app.bot_data[SERVICES_KEY] = Services(db=db, catalogue=cat, settings=settings)
+        pruned = drafts.prune_processed(db)
+        log.info("bot ready", extra={"activities": len(cat.activities), "pruned": pruned})
+        commands = [BotCommand(name, text) for name, text in texts.COMMANDS.items()]
+        try:
+            await app.bot.set_my_commands(commands, scope=BotCommandScopeAllPrivateChats())
+        except TelegramError:
+            log.warning("could not register the command menu", exc_info=True)
+
+    async def post_shutdown(app: Application) -> None:
+        found = app.bot_data.pop(SERVICES_KEY, None)
+        if found is not None:
+            found.db.conn.close()
+
+    persistence = SQLitePersistence(
+        path,
+        # Services live in bot_data and must never be serialised; buttons carry plain text.
+        store_data=PersistenceInput(bot_data=False, callback_data=False),
+        update_interval=settings.telegram.persistence_interval,
+    )
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token())
+        .base_url(settings.telegram.base_url)
+        .base_file_url(settings.telegram.base_file_url)
+        .rate_limiter(AIORateLimiter())
+        .defaults(Defaults(tzinfo=ZoneInfo(settings.organisation.timezone)))
+        .persistence(persistence)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    app = builder.build()
+    add_handlers(app)
+    return app
+
+
+def add_handlers(app: Application) -> None:
+    """Guards first (groups -2, -1), then the handlers; first match in group 0 wins.
+
+    New commands go above the catch-alls at the end of this function.
+    """
+    app.add_handler(TypeHandler(Update, once_per_update), group=-2)
+    app.add_handler(TypeHandler(Update, private_only), group=-1)
+    commands = [
+        ("start", registration.cmd_start),
+        ("help", registration.cmd_help),
+        ("verslag", guided.cmd_verslag),
+        ("mijnverslagen", corrections.cmd_mijnverslagen),
+        ("annuleer", corrections.cmd_annuleer),
+    ]
+    for name, callback in commands:
+        app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))
+    app.add_handler(CallbackQueryHandler(registration.on_use_name, pattern=r"^n:"))
+    app.add_handler(CallbackQueryHandler(corrections.on_report_button, pattern=r"^s:"))
+    app.add_handler(CallbackQueryHandler(guided.on_button))
+    app.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, quick.on_text))
+    # Catch-alls: keep these last.
+    app.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, on_unknown_command))
+    app.add_handler(MessageHandler(NEW_MESSAGE, on_other_message))
+    app.add_error_handler(on_error)
+
+
+async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if await registered(update, context) is not None and update.effective_chat:
+        await context.bot.send_message(update.effective_chat.id, texts.UNKNOWN_COMMAND)
+
+
+async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if await registered(update, context) is not None and update.effective_chat:
+        await context.bot.send_message(update.effective_chat.id, texts.ONLY_TEXT)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The one error handler: log the failure (never its message text), tell the person."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    error = context.error
+    log.error(
+        "update failed",
+        exc_info=(type(error), error, error.__traceback__) if error else None,
+        extra={"update_id": update_id},
+    )
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if update.effective_chat.type != Chat.PRIVATE:
+        return
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await context.bot.send_message(update.effective_chat.id, texts.ERROR)
+    except TelegramError:
+        log.warning("could not report an error to the user", extra={"update_id": update_id})

@@ -1,0 +1,107 @@
+"""/mijnverslagen (change or delete an own report) and /annuleer (stop the report in progress).
+
+Changes go through store.sessions (replace_session, delete_session), which write the audit.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import flow, keyboards, queries, registration, texts
+from bot.draft import from_session
+from bot.guards import registered
+from bot.services import services
+from store import drafts
+from store.sessions import delete_session, load_session
+
+log = logging.getLogger("impactbot.bot")
+LISTED = 5
+
+
+async def cmd_annuleer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    person = await registered(update, context)
+    if person is None or update.effective_user is None:
+        return
+    if context.user_data:
+        context.user_data.pop(registration.AWAITING_NAME, None)
+    removed = drafts.delete_draft(services(context).db, update.effective_user.id)
+    await context.bot.send_message(
+        update.effective_user.id, texts.CANCELLED if removed else texts.NOTHING_TO_CANCEL
+    )
+
+
+async def cmd_mijnverslagen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    person = await registered(update, context)
+    if person is None or update.effective_user is None:
+        return
+    s = services(context)
+    chat_id = update.effective_user.id
+    reports = queries.own_reports(s.db, person.id, LISTED)
+    if not reports:
+        await context.bot.send_message(chat_id, texts.MY_REPORTS_NONE)
+        return
+    await context.bot.send_message(chat_id, texts.MY_REPORTS_HEAD)
+    for report in reports:
+        line = texts.report_line(
+            report.date,
+            s.catalogue.activities[report.activity].name
+            if report.activity in s.catalogue.activities
+            else report.activity,
+            s.catalogue.vestigingen[report.vestiging].name
+            if report.vestiging in s.catalogue.vestigingen
+            else report.vestiging,
+            report.counts,
+        )
+        await context.bot.send_message(chat_id, line, reply_markup=keyboards.own_report(report.id))
+
+
+async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`s:<action>:<session id>` from /mijnverslagen."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    person = await registered(update, context)
+    if person is None:
+        return
+    s = services(context)
+    _, action, raw_id = (query.data.split(":", 2) + ["", ""])[:3]
+    session_id = int(raw_id) if raw_id.isdigit() else -1
+    if queries.report_owner(s.db, session_id) != person.id:
+        await query.answer(texts.REPORT_GONE)
+        await flow.close_buttons(query)
+        return
+    chat_id = query.from_user.id
+    if action == "edit":
+        if flow.load(s, chat_id) is not None:
+            await query.answer(texts.FINISH_FIRST, show_alert=True)
+            return
+        stored = load_session(s.db, session_id)
+        assert stored is not None
+        await query.answer()
+        draft = from_session(stored, s.catalogue, session_id, chat_id, person.id)
+        await flow.proceed(update, context, draft)
+    elif action == "del":
+        await query.answer()
+        await flow.close_buttons(query)
+        line = query.message.text if query.message and hasattr(query.message, "text") else ""
+        await context.bot.send_message(
+            chat_id,
+            texts.CONFIRM_DELETE.format(line=line or ""),
+            reply_markup=keyboards.confirm_delete(session_id),
+        )
+    elif action == "delok":
+        deleted = delete_session(s.db, session_id, f"person:{person.id}")
+        await query.answer()
+        await flow.close_buttons(query)
+        draft = flow.load(s, chat_id)
+        if draft is not None and draft.session_id == session_id:
+            drafts.delete_draft(s.db, chat_id, draft.draft_id)
+        log.info("report deleted", extra={"session_id": session_id, "person_id": person.id})
+        await context.bot.send_message(chat_id, texts.DELETED if deleted else texts.REPORT_GONE)
+    else:
+        await query.answer()
+        await flow.close_buttons(query)
+        await context.bot.send_message(chat_id, texts.KEPT)

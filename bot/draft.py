@@ -1,0 +1,389 @@
+"""A report in progress and the order in which the bot asks for what is still missing.
+
+Pure: no Telegram, no database. The guided report (/verslag), the one-message report and a
+correction (/mijnverslagen) share this one state machine: each fills what it knows, and
+`next_step` names the first thing still to ask. So a leader is never asked twice, and after a
+"Wijzigen" the bot asks only the field that was cleared and then shows the summary again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from store.sessions import Consent, MeasurementIn, QuoteIn, SessionIn
+from toc.models import Activity, Catalogue, Effect
+
+Step = Literal[
+    "confirm",  # a count above the plausible maximum: "klopt dat?"
+    "activity",
+    "vestiging",
+    "date",
+    "series",  # reeks: new course or a lesson of a running one
+    "enrolled",  # reeks, new course: how many enrolled
+    "last_lesson",  # reeks, running course: is this the last lesson?
+    "counts",
+    "measure",  # reeks: before/after count for one measurable effect
+    "effects",
+    "quote",
+    "attribution",
+    "consent",
+    "summary",
+]
+Mode = Literal["guided", "quick", "edit"]
+# Fields a summary's "Wijzigen" can clear.
+EditField = Literal["activiteit", "vestiging", "datum", "aantallen", "effecten", "citaat"]
+EDIT_FIELDS: tuple[EditField, ...] = (
+    "activiteit",
+    "vestiging",
+    "datum",
+    "aantallen",
+    "effecten",
+    "citaat",
+)
+SHORT_ID = 8
+
+
+class DraftQuote(BaseModel):
+    text: str
+    attribution: str | None = None
+    attribution_asked: bool = False
+    consent: Consent | None = None
+
+
+class Draft(BaseModel):
+    """Everything a leader entered so far; stored as JSON in the drafts table at every step."""
+
+    draft_id: str = Field(default_factory=lambda: uuid.uuid4().hex)
+    telegram_id: int
+    person_id: int
+    mode: Mode = "guided"
+    # The stored session a correction replaces.
+    session_id: int | None = None
+    activity: str | None = None
+    vestiging: str | None = None
+    date: dt.date | None = None
+    # "Andere dag" was pressed: the next text is a date.
+    date_typing: bool = False
+    # kinderen, volwassenen, deelnemers, bezoekers, vragen.
+    counts: dict[str, int] = Field(default_factory=dict)
+    # Counts above the plausible maximum, waiting for "klopt dat?".
+    pending: dict[str, int] = Field(default_factory=dict)
+    # Course (reeks).
+    series_choice: Literal["new", "running"] | None = None
+    series_id: int | None = None
+    series_name: str | None = None
+    series_enrolled: int | None = None
+    enrolled: int | None = None
+    lesson: int | None = None
+    last_lesson: bool | None = None
+    # Before/after counts: effect id -> how many could do it (None = skipped).
+    measurements: dict[str, int | None] = Field(default_factory=dict)
+    effects: list[str] = Field(default_factory=list)
+    effects_asked: bool = False
+    quotes: list[DraftQuote] = Field(default_factory=list)
+    quote_asked: bool = False
+    step: Step = "activity"
+
+    @property
+    def short_id(self) -> str:
+        return self.draft_id[:SHORT_ID]
+
+    @property
+    def source_key(self) -> str:
+        return f"draft:{self.draft_id}"
+
+
+# -- what to ask ------------------------------------------------------------------------------
+
+
+def count_fields(activity: Activity) -> list[str]:
+    """The counts a leader gives for this activity, in the order they are asked."""
+    if activity.kind == "spreekuur":
+        return ["bezoekers", "vragen"]
+    if activity.kind == "reeks":
+        return ["deelnemers"]
+    parts = [name for name in ("kinderen", "volwassenen") if name in activity.indicators]
+    return parts or ["deelnemers"]
+
+
+def fit_counts(counts: dict[str, int], fields: list[str]) -> dict[str, int]:
+    """The counts an activity asks for, carrying a total over where it fits."""
+    fitted = {name: counts[name] for name in fields if name in counts}
+    total = counts.get("deelnemers", counts.get("bezoekers"))
+    if total is None and ("kinderen" in counts or "volwassenen" in counts):
+        total = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
+    for name in ("deelnemers", "bezoekers"):
+        if name in fields and name not in fitted and total is not None:
+            fitted[name] = total
+    return fitted
+
+
+def missing_counts(draft: Draft, catalogue: Catalogue) -> list[str]:
+    if draft.activity is None:
+        return []
+    fields = count_fields(catalogue.activities[draft.activity])
+    return [name for name in fields if name not in draft.counts and name not in draft.pending]
+
+
+def measure_moment(draft: Draft) -> Literal["voor", "na"] | None:
+    """A before count at the first lesson of a course, an after count at its last lesson."""
+    if draft.mode == "edit":
+        return None
+    if draft.series_choice == "new":
+        return "voor"
+    if draft.series_choice == "running" and draft.last_lesson:
+        return "na"
+    return None
+
+
+def measurable_effects(draft: Draft, catalogue: Catalogue) -> list[Effect]:
+    if draft.activity is None or measure_moment(draft) is None:
+        return []
+    activity = catalogue.activities[draft.activity]
+    if activity.kind != "reeks":
+        return []
+    effects = [catalogue.effects[e] for e in activity.effects if e in catalogue.effects]
+    return [e for e in effects if e.measurable and e.measure_question]
+
+
+def next_measure(draft: Draft, catalogue: Catalogue) -> Effect | None:
+    for effect in measurable_effects(draft, catalogue):
+        if effect.id not in draft.measurements:
+            return effect
+    return None
+
+
+def first_quote_without(draft: Draft, what: Literal["attribution", "consent"]) -> int | None:
+    for index, quote in enumerate(draft.quotes):
+        if what == "attribution" and not quote.attribution_asked:
+            return index
+        if what == "consent" and quote.consent is None:
+            return index
+    return None
+
+
+def next_step(draft: Draft, catalogue: Catalogue) -> Step:
+    """The first thing still missing; "summary" when the report is complete."""
+    if draft.pending:
+        return "confirm"
+    if draft.activity is None:
+        return "activity"
+    if draft.vestiging is None:
+        return "vestiging"
+    if draft.date is None:
+        return "date"
+    activity = catalogue.activities[draft.activity]
+    if activity.kind == "reeks":
+        if draft.series_choice is None:
+            return "series"
+        if draft.series_choice == "new" and draft.enrolled is None:
+            return "enrolled"
+        if draft.series_choice == "running" and draft.last_lesson is None:
+            return "last_lesson"
+    if missing_counts(draft, catalogue):
+        return "counts"
+    if next_measure(draft, catalogue) is not None:
+        return "measure"
+    if not draft.effects_asked:
+        return "effects"
+    if not draft.quote_asked:
+        return "quote"
+    if first_quote_without(draft, "attribution") is not None:
+        return "attribution"
+    if first_quote_without(draft, "consent") is not None:
+        return "consent"
+    return "summary"
+
+
+def advance(draft: Draft, catalogue: Catalogue) -> Draft:
+    draft.step = next_step(draft, catalogue)
+    return draft
+
+
+# -- changes ----------------------------------------------------------------------------------
+
+
+def _clear_course(draft: Draft) -> None:
+    draft.series_choice = None
+    draft.series_id = None
+    draft.series_name = None
+    draft.series_enrolled = None
+    draft.enrolled = None
+    draft.lesson = None
+    draft.last_lesson = None
+    draft.measurements = {}
+
+
+def set_activity(draft: Draft, catalogue: Catalogue, activity_id: str) -> None:
+    """Choose (or change) the activity; what depends on it is asked again."""
+    if draft.activity == activity_id:
+        return
+    draft.activity = activity_id
+    activity = catalogue.activities[activity_id]
+    fields = count_fields(activity)
+    draft.counts = fit_counts(draft.counts, fields)
+    draft.pending = {k: v for k, v in draft.pending.items() if k in fields}
+    _clear_course(draft)
+    draft.effects = [e for e in draft.effects if e in activity.effects]
+    if draft.mode == "guided":
+        draft.effects_asked = False
+
+
+def set_vestiging(draft: Draft, vestiging_id: str) -> None:
+    if draft.vestiging != vestiging_id and draft.series_choice == "running":
+        _clear_course(draft)
+    draft.vestiging = vestiging_id
+
+
+def clear_field(draft: Draft, field: EditField) -> None:
+    """'Wijzigen': forget one field so `next_step` asks it again."""
+    if field == "activiteit":
+        draft.activity = None
+    elif field == "vestiging":
+        draft.vestiging = None
+        if draft.series_choice == "running":
+            _clear_course(draft)
+    elif field == "datum":
+        draft.date = None
+        draft.date_typing = False
+    elif field == "aantallen":
+        draft.counts = {}
+        draft.pending = {}
+        if draft.mode != "edit":
+            draft.measurements = {}
+            if draft.series_choice == "new":
+                draft.enrolled = None
+    elif field == "effecten":
+        draft.effects_asked = False
+    elif field == "citaat":
+        draft.quotes = []
+        draft.quote_asked = False
+
+
+def toggle_effect(draft: Draft, effect_id: str) -> None:
+    if effect_id in draft.effects:
+        draft.effects.remove(effect_id)
+    else:
+        draft.effects.append(effect_id)
+
+
+def apply_counts(draft: Draft, values: dict[str, int], plausible_max: int) -> None:
+    """Store counts; those above `plausible_max` wait for a "klopt dat?"."""
+    for name, value in values.items():
+        if value > plausible_max:
+            draft.pending[name] = value
+        elif name == "enrolled":
+            draft.enrolled = value
+        else:
+            draft.counts[name] = value
+
+
+def confirm_pending(draft: Draft, yes: bool) -> list[str]:
+    """Accept or drop the counts waiting for confirmation; returns the dropped names."""
+    pending, draft.pending = draft.pending, {}
+    if yes:
+        for name, value in pending.items():
+            if name == "enrolled":
+                draft.enrolled = value
+            else:
+                draft.counts[name] = value
+        return []
+    return list(pending)
+
+
+# -- to the store -----------------------------------------------------------------------------
+
+
+def attendance(draft: Draft) -> int | None:
+    if "deelnemers" in draft.counts:
+        return draft.counts["deelnemers"]
+    if "bezoekers" in draft.counts:
+        return draft.counts["bezoekers"]
+    parts = [draft.counts[k] for k in ("kinderen", "volwassenen") if k in draft.counts]
+    return sum(parts) if parts else None
+
+
+def to_session(draft: Draft, catalogue: Catalogue) -> SessionIn:
+    """The complete draft as the store's SessionIn (raises KeyError/ValueError if incomplete)."""
+    if draft.activity is None or draft.vestiging is None or draft.date is None:
+        raise ValueError("draft is not complete")
+    activity = catalogue.activities[draft.activity]
+    counts = draft.counts
+    deelnemers = counts.get("deelnemers", counts.get("bezoekers"))
+    session = SessionIn(
+        date=draft.date,
+        activity=draft.activity,
+        vestiging=draft.vestiging,
+        deelnemers=deelnemers,
+        kinderen=counts.get("kinderen"),
+        volwassenen=counts.get("volwassenen"),
+        vragen=counts.get("vragen"),
+        effects=list(draft.effects),
+        quotes=[
+            QuoteIn(text=q.text, attribution=q.attribution, consent=q.consent or "nee")
+            for q in draft.quotes
+        ],
+        reporter_id=draft.person_id,
+        source="bot",
+        source_key=None if draft.mode == "edit" else draft.source_key,
+    )
+    if activity.kind == "reeks":
+        moment = measure_moment(draft)
+        measured = attendance(draft) or 0
+        session.series_id = draft.series_id
+        session.series_name = draft.series_name
+        session.enrolled = draft.enrolled
+        session.lesson = draft.lesson
+        session.last_lesson = bool(draft.last_lesson)
+        if moment is not None and measured > 0:
+            session.measurements = [
+                MeasurementIn(effect=effect, moment=moment, able=able, measured=measured)
+                for effect, able in draft.measurements.items()
+                if able is not None
+            ]
+    return session
+
+
+def from_session(
+    session: SessionIn, catalogue: Catalogue, session_id: int, telegram_id: int, person_id: int
+) -> Draft:
+    """A correction starts from the stored session, complete, at the summary."""
+    activity = catalogue.activities[session.activity]
+    counts: dict[str, int] = {}
+    for name in ("kinderen", "volwassenen", "vragen"):
+        value = getattr(session, name)
+        if value is not None:
+            counts[name] = value
+    if activity.kind == "spreekuur":
+        counts["bezoekers"] = session.total()
+    elif "deelnemers" in count_fields(activity) or not counts:
+        counts["deelnemers"] = session.total()
+    draft = Draft(
+        telegram_id=telegram_id,
+        person_id=person_id,
+        mode="edit",
+        session_id=session_id,
+        activity=session.activity,
+        vestiging=session.vestiging,
+        date=session.date,
+        counts=counts,
+        effects=list(session.effects),
+        effects_asked=True,
+        quotes=[
+            DraftQuote(
+                text=q.text, attribution=q.attribution, attribution_asked=True, consent=q.consent
+            )
+            for q in session.quotes
+        ],
+        quote_asked=True,
+    )
+    if activity.kind == "reeks":
+        draft.series_choice = "running"
+        draft.series_id = session.series_id
+        draft.lesson = session.lesson
+        draft.last_lesson = False
+    return advance(draft, catalogue)

@@ -1,0 +1,197 @@
+"""Moving a report forward: store the draft, ask the next question, save or drop it.
+
+Every change to a draft is written to the database before the next question is sent, so a
+restart (or a crash) in the middle of a report loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import keyboards, queries, texts
+from bot.draft import (
+    Draft,
+    advance,
+    attendance,
+    first_quote_without,
+    measure_moment,
+    missing_counts,
+    next_measure,
+    to_session,
+)
+from bot.services import Services, services
+from store import drafts
+from store.people import get_person
+from store.sessions import SessionInvalid, replace_session, save_session
+
+log = logging.getLogger("impactbot.bot")
+
+
+def load(s: Services, telegram_id: int) -> Draft | None:
+    data = drafts.load_draft(s.db, telegram_id)
+    if data is None:
+        return None
+    try:
+        return Draft.model_validate(data)
+    except ValueError:
+        # A draft from an older bot version that no longer fits: start afresh.
+        log.warning("unreadable draft dropped", extra={"telegram_id": telegram_id})
+        drafts.delete_draft(s.db, telegram_id)
+        return None
+
+
+def store(s: Services, draft: Draft) -> None:
+    drafts.save_draft(s.db, draft.telegram_id, draft.draft_id, draft.model_dump(mode="json"))
+
+
+def advance_and_store(s: Services, draft: Draft) -> Draft:
+    advance(draft, s.catalogue)
+    store(s, draft)
+    return draft
+
+
+async def close_buttons(query: CallbackQuery | None) -> None:
+    """Remove the keyboard of the message whose button was pressed (old questions stay text)."""
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest:
+        pass  # too old to edit, or already without buttons
+
+
+def course_text(s: Services, draft: Draft) -> str | None:
+    return texts.course_label(draft.series_name, draft.lesson, draft.last_lesson)
+
+
+def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The question for the draft's current step, with its buttons."""
+    catalogue = s.catalogue
+    step = draft.step
+    if step == "confirm":
+        name, value = next(iter(draft.pending.items()))
+        return texts.CONFIRM_COUNT.format(
+            value=value, label=texts.COUNT_LABELS[name]
+        ), keyboards.yes_no(draft)
+    if step == "activity":
+        recent = queries.recent_activities(s.db, draft.person_id)
+        return texts.ASK_ACTIVITY, keyboards.activities_top(draft, catalogue, recent)
+    if step == "vestiging":
+        person = get_person(s.db, draft.person_id)
+        own = person.vestigingen if person else []
+        if person and not own and person.gemeente:
+            own = [v.id for v in catalogue.vestigingen_in(person.gemeente)]
+        return texts.ASK_VESTIGING, keyboards.vestigingen_top(draft, catalogue, own)
+    if step == "date":
+        if draft.date_typing:
+            return texts.ASK_DATE_TYPED, None
+        return texts.ASK_DATE, keyboards.dates(draft)
+    assert draft.activity is not None and draft.vestiging is not None
+    if step == "series":
+        running = queries.running_courses(s.db, draft.activity, draft.vestiging)
+        return texts.ASK_SERIES, keyboards.courses(draft, running)
+    if step == "enrolled":
+        return texts.ASK_ENROLLED, None
+    if step == "last_lesson":
+        text = texts.ASK_LAST_LESSON.format(lesson=draft.lesson, name=draft.series_name)
+        return text, keyboards.yes_no(draft)
+    if step == "counts":
+        fields = missing_counts(draft, catalogue)
+        lesson = catalogue.activities[draft.activity].kind == "reeks"
+        everyone = (draft.enrolled or draft.series_enrolled) if lesson else None
+        return texts.count_question(fields, lesson), keyboards.everyone(draft, everyone)
+    if step == "measure":
+        effect = next_measure(draft, catalogue)
+        assert effect is not None
+        moment = texts.MEASURE_BEFORE if measure_moment(draft) == "voor" else texts.MEASURE_AFTER
+        text = texts.ASK_MEASURE.format(
+            moment=moment, question=effect.measure_question, n=attendance(draft) or 0
+        )
+        return text, keyboards.skip(draft)
+    if step == "effects":
+        return texts.ASK_EFFECTS, keyboards.effects(draft, catalogue)
+    if step == "quote":
+        return texts.ASK_QUOTE, keyboards.no_quote(draft)
+    if step == "attribution":
+        return texts.ASK_ATTRIBUTION, keyboards.no_attribution(draft)
+    if step == "consent":
+        quote = draft.quotes[first_quote_without(draft, "consent") or 0]
+        text = f"{texts.ASK_CONSENT}\n„{quote.text}”"
+        return text, keyboards.consent(draft, quote.attribution)
+    summary = texts.summary(draft, catalogue, course_text(s, draft))
+    return f"{texts.SUMMARY_HEAD}\n{summary}", keyboards.summary(draft)
+
+
+async def ask(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    draft: Draft,
+    prefix: str | None = None,
+    understood: bool = False,
+) -> None:
+    """Send the current question. `understood`: first show what a message was read as."""
+    s = services(context)
+    text, markup = prompt(s, draft)
+    if understood:
+        known = texts.summary(draft, s.catalogue, course_text(s, draft))
+        if draft.step == "summary":
+            text = f"{texts.UNDERSTOOD}\n{known}\n\n{texts.SUMMARY_HEAD}"
+        elif known:
+            text = f"{texts.UNDERSTOOD}\n{known}\n\n{text}"
+    if prefix:
+        text = f"{prefix}\n\n{text}"
+    await context.bot.send_message(chat_id, text, reply_markup=markup)
+
+
+async def proceed(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft, prefix: str | None = None
+) -> None:
+    """Store the changed draft, then ask what comes next."""
+    advance_and_store(services(context), draft)
+    await close_buttons(update.callback_query)
+    await ask(context, draft.telegram_id, draft, prefix=prefix)
+
+
+async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> None:
+    """Opslaan: commit the session, and only then say "Opgeslagen". On failure keep the draft."""
+    s = services(context)
+    actor = f"person:{draft.person_id}"
+    try:
+        session = to_session(draft, s.catalogue)
+        if draft.mode == "edit" and draft.session_id is not None:
+            replace_session(s.db, s.catalogue, draft.session_id, session, actor)
+            session_id = draft.session_id
+        else:
+            session_id = save_session(s.db, s.catalogue, session, actor).session_id
+    except SessionInvalid as exc:
+        log.info("report refused by validation", extra={"draft": draft.short_id})
+        await context.bot.send_message(
+            draft.telegram_id,
+            texts.NOT_SAVED_INVALID.format(reason=exc),
+            reply_markup=keyboards.summary(draft),
+        )
+        return
+    except Exception:
+        log.error("saving a report failed", exc_info=True, extra={"draft": draft.short_id})
+        await context.bot.send_message(
+            draft.telegram_id, texts.NOT_SAVED, reply_markup=keyboards.summary(draft)
+        )
+        return
+    log.info("report saved", extra={"session_id": session_id, "draft": draft.short_id})
+    try:
+        drafts.delete_draft(s.db, draft.telegram_id, draft.draft_id)
+    except Exception:  # the report is committed; a left-over draft saves idempotently
+        log.error("could not drop a saved draft", exc_info=True)
+    await close_buttons(update.callback_query)
+    done = texts.SAVED_CHANGE if draft.mode == "edit" else texts.SAVED
+    await context.bot.send_message(draft.telegram_id, done)
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> None:
+    drafts.delete_draft(services(context).db, draft.telegram_id, draft.draft_id)
+    await close_buttons(update.callback_query)
+    await context.bot.send_message(draft.telegram_id, texts.CANCELLED)

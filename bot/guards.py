@@ -1,0 +1,51 @@
+"""Checks that run before any handler: once per update, private chats only, registered only."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Chat, Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot import texts
+from bot.services import services
+from store import drafts
+from store.people import Person, person_by_telegram
+
+log = logging.getLogger("impactbot.bot")
+
+
+async def once_per_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Telegram may deliver an update twice (a retry, a webhook redelivery): handle it once."""
+    if not isinstance(update, Update):
+        return
+    if not drafts.claim(services(context).db, f"update:{update.update_id}"):
+        log.info("duplicate update skipped", extra={"update_id": update.update_id})
+        raise ApplicationHandlerStop
+
+
+async def private_only(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Reports and quotes never land in a group: say so once per group, then stay silent."""
+    if not isinstance(update, Update):
+        return
+    chat = update.effective_chat
+    if chat is None or chat.type == Chat.PRIVATE:
+        return
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    elif chat.type != Chat.CHANNEL and drafts.claim(services(context).db, f"group:{chat.id}"):
+        await context.bot.send_message(chat.id, texts.PRIVATE_ONLY)
+    raise ApplicationHandlerStop
+
+
+async def registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
+    """The registered person behind this update; tells anyone else how to get access."""
+    user = update.effective_user
+    person = person_by_telegram(services(context).db, user.id) if user else None
+    if person is not None:
+        return person
+    if update.callback_query is not None:
+        await update.callback_query.answer(texts.NOT_REGISTERED, show_alert=True)
+    elif update.effective_chat is not None:
+        await context.bot.send_message(update.effective_chat.id, texts.NOT_REGISTERED)
+    return None

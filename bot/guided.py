@@ -1,0 +1,258 @@
+"""/verslag and every button of a report in progress."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import flow, keyboards, queries, texts
+from bot.draft import (
+    Draft,
+    EditField,
+    clear_field,
+    confirm_pending,
+    first_quote_without,
+    next_measure,
+    set_activity,
+    set_vestiging,
+    toggle_effect,
+)
+from bot.guards import registered
+from bot.services import Services, services
+
+log = logging.getLogger("impactbot.bot")
+
+
+async def cmd_verslag(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    person = await registered(update, context)
+    if person is None or update.effective_user is None:
+        return
+    s = services(context)
+    draft = flow.load(s, update.effective_user.id)
+    if draft is not None:
+        await flow.ask(context, draft.telegram_id, draft, prefix=texts.BUSY)
+        return
+    draft = Draft(telegram_id=update.effective_user.id, person_id=person.id)
+    await flow.proceed(update, context, draft)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every `<draft>:<step>:<value>` button; presses on old messages change nothing."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    person = await registered(update, context)
+    if person is None:
+        return
+    parsed = keyboards.parse_draft_data(query.data)
+    s = services(context)
+    draft = flow.load(s, query.from_user.id)
+    if parsed is None:
+        await _stale(update)
+        return
+    short, step, value = parsed
+    if step == "summary" and value == "save" and (draft is None or draft.short_id != short):
+        if queries.saved_draft(s.db, short) is not None:
+            await query.answer(texts.ALREADY_SAVED)
+            await flow.close_buttons(query)
+            return
+    if draft is None or draft.short_id != short or draft.step != step:
+        await _stale(update)
+        return
+    await query.answer()
+    await _STEPS[step](update, context, s, draft, value)
+
+
+async def _stale(update: Update) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer(texts.STALE_BUTTON)
+    await flow.close_buttons(update.callback_query)
+
+
+async def _markup(update: Update, markup: object) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.edit_message_reply_markup(reply_markup=markup)  # type: ignore[arg-type]
+
+
+# -- one function per step: (update, context, services, draft, value) -------------------------
+
+
+async def _confirm(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    dropped = confirm_pending(d, v == "yes")
+    prefix = None
+    if dropped:
+        labels = " en ".join(texts.COUNT_LABELS[name] for name in dropped)
+        prefix = texts.RETYPE_COUNT.format(labels=labels)
+        if "enrolled" in dropped:
+            d.enrolled = None
+    await flow.proceed(update, context, d, prefix=prefix)
+
+
+async def _activity(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    kind, _, arg = v.partition(":")
+    if kind == "a" and arg in s.catalogue.activities:
+        set_activity(d, s.catalogue, arg)
+        await flow.proceed(update, context, d)
+    elif kind == "p" and arg in s.catalogue.programmalijnen:
+        await _markup(update, keyboards.activities_in(d, s.catalogue, arg))
+    else:
+        recent = queries.recent_activities(s.db, d.person_id)
+        await _markup(update, keyboards.activities_top(d, s.catalogue, recent))
+
+
+async def _vestiging(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    kind, _, arg = v.partition(":")
+    if kind == "v" and arg in s.catalogue.vestigingen:
+        set_vestiging(d, arg)
+        await flow.proceed(update, context, d)
+    elif kind == "g" and arg in s.catalogue.gemeenten:
+        await _markup(update, keyboards.vestigingen_in(d, s.catalogue, arg))
+    else:
+        await _markup(update, keyboards.gemeenten_list(d, s.catalogue))
+
+
+async def _date(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    today = s.today()
+    if v == "today":
+        d.date = today
+    elif v == "yesterday":
+        d.date = today - timedelta(days=1)
+    else:
+        d.date_typing = True
+    await flow.proceed(update, context, d)
+
+
+async def _series(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    assert d.activity and d.vestiging and d.date
+    if v == "new":
+        base = f"{s.catalogue.activities[d.activity].name} vanaf {d.date:%d-%m-%Y}"
+        d.series_choice = "new"
+        d.series_id = None
+        d.series_name = queries.free_course_name(s.db, d.activity, d.vestiging, base)
+        d.lesson = 1
+        d.last_lesson = False
+    else:
+        course = queries.course(s.db, int(v)) if v.isdigit() else None
+        if course is None:
+            await _stale(update)
+            return
+        d.series_choice = "running"
+        d.series_id = course.id
+        d.series_name = course.name
+        d.series_enrolled = course.enrolled
+        d.lesson = course.next_lesson
+    await flow.proceed(update, context, d)
+
+
+async def _last_lesson(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    d.last_lesson = v == "yes"
+    await flow.proceed(update, context, d)
+
+
+async def _counts(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    kind, _, arg = v.partition(":")
+    if kind == "all" and arg.isdigit():
+        d.counts["deelnemers"] = int(arg)
+    await flow.proceed(update, context, d)
+
+
+async def _measure(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    effect = next_measure(d, s.catalogue)
+    if effect is not None:
+        d.measurements[effect.id] = None
+    await flow.proceed(update, context, d)
+
+
+async def _effects(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    kind, _, arg = v.partition(":")
+    assert d.activity is not None
+    if kind == "t" and arg in s.catalogue.activities[d.activity].effects:
+        toggle_effect(d, arg)
+        flow.store(s, d)
+        await _markup(update, keyboards.effects(d, s.catalogue))
+        return
+    d.effects_asked = True
+    await flow.proceed(update, context, d)
+
+
+async def _quote(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    d.quote_asked = True
+    await flow.proceed(update, context, d)
+
+
+async def _attribution(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    index = first_quote_without(d, "attribution")
+    if index is not None:
+        d.quotes[index].attribution = None
+        d.quotes[index].attribution_asked = True
+    await flow.proceed(update, context, d)
+
+
+async def _consent(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    index = first_quote_without(d, "consent")
+    if index is not None and v in ("ja", "anoniem", "nee"):
+        quote = d.quotes[index]
+        quote.consent = "anoniem" if v == "ja" and not quote.attribution else v  # type: ignore[assignment]
+    await flow.proceed(update, context, d)
+
+
+async def _summary(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    if v == "save":
+        await flow.save(update, context, d)
+    elif v == "cancel":
+        await flow.cancel(update, context, d)
+    elif v == "edit":
+        await _markup(update, keyboards.edit_menu(d))
+    elif v == "back":
+        await _markup(update, keyboards.summary(d))
+    elif v.startswith("e:") and v[2:] in texts.EDIT_LABELS:
+        field: EditField = v[2:]  # type: ignore[assignment]
+        clear_field(d, field)
+        await flow.proceed(update, context, d)
+
+
+_STEPS = {
+    "confirm": _confirm,
+    "activity": _activity,
+    "vestiging": _vestiging,
+    "date": _date,
+    "series": _series,
+    "enrolled": _counts,
+    "last_lesson": _last_lesson,
+    "counts": _counts,
+    "measure": _measure,
+    "effects": _effects,
+    "quote": _quote,
+    "attribution": _attribution,
+    "consent": _consent,
+    "summary": _summary,
+}

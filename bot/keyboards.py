@@ -1,0 +1,204 @@
+"""Inline keyboards. Button data is short text; no Telegram call happens here.
+
+A report's buttons carry `<draft short id>:<step>:<value>`, so a press on an old message
+(another report, or an earlier question) is recognised as stale and changes nothing.
+Other buttons: `s:<action>:<session id>` (own reports), `n:use` (registration name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import texts
+from bot.draft import EDIT_FIELDS, Draft
+from bot.queries import Course
+from toc.models import Catalogue
+
+Rows = list[list[InlineKeyboardButton]]
+
+
+def draft_data(draft: Draft, value: str) -> str:
+    return f"{draft.short_id}:{draft.step}:{value}"
+
+
+def parse_draft_data(data: str) -> tuple[str, str, str] | None:
+    parts = data.split(":", 2)
+    if len(parts) != 3 or parts[0] in ("s", "n"):
+        return None
+    return parts[0], parts[1], parts[2]
+
+
+def _button(draft: Draft, text: str, value: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=draft_data(draft, value))
+
+
+def _grid(buttons: Sequence[InlineKeyboardButton], per_row: int) -> Rows:
+    return [list(buttons[i : i + per_row]) for i in range(0, len(buttons), per_row)]
+
+
+def _markup(rows: Iterable[list[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([row for row in rows if row])
+
+
+def activities_top(draft: Draft, catalogue: Catalogue, recent: list[str]) -> InlineKeyboardMarkup:
+    """The leader's recent activities first, then the programmalijnen to browse."""
+    rows: Rows = [
+        [_button(draft, catalogue.activities[a].name, f"a:{a}")]
+        for a in recent
+        if a in catalogue.activities
+    ]
+    lines = [
+        _button(draft, p.name, f"p:{p.id}")
+        for p in catalogue.programmalijnen.values()
+        if catalogue.activities_in(p.id)
+    ]
+    return _markup(rows + _grid(lines, 1))
+
+
+def activities_in(draft: Draft, catalogue: Catalogue, programmalijn: str) -> InlineKeyboardMarkup:
+    buttons = [_button(draft, a.name, f"a:{a.id}") for a in catalogue.activities_in(programmalijn)]
+    return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "top")]])
+
+
+def activity_suggestions(
+    draft: Draft, catalogue: Catalogue, ids: list[str]
+) -> InlineKeyboardMarkup:
+    rows = [[_button(draft, catalogue.activities[a].name, f"a:{a}")] for a in ids]
+    return _markup(rows + [[_button(draft, texts.BUTTON_OTHER_ACTIVITY, "top")]])
+
+
+def vestigingen_top(draft: Draft, catalogue: Catalogue, own: list[str]) -> InlineKeyboardMarkup:
+    """The leader's own vestigingen first, then the others in the same gemeente."""
+    gemeenten = [catalogue.vestigingen[v].gemeente for v in own if v in catalogue.vestigingen]
+    ids = [v for v in own if v in catalogue.vestigingen]
+    for gemeente in dict.fromkeys(gemeenten):
+        ids += [v.id for v in catalogue.vestigingen_in(gemeente) if v.id not in ids]
+    buttons = [_button(draft, catalogue.vestigingen[v].name, f"v:{v}") for v in ids]
+    if not buttons:
+        return gemeenten_list(draft, catalogue)
+    return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_OTHER_PLACE, "g")]])
+
+
+def gemeenten_list(draft: Draft, catalogue: Catalogue) -> InlineKeyboardMarkup:
+    buttons = [_button(draft, g.name, f"g:{g.id}") for g in catalogue.gemeenten.values()]
+    return _markup(_grid(buttons, 2))
+
+
+def vestigingen_in(draft: Draft, catalogue: Catalogue, gemeente: str) -> InlineKeyboardMarkup:
+    buttons = [_button(draft, v.name, f"v:{v.id}") for v in catalogue.vestigingen_in(gemeente)]
+    return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "g")]])
+
+
+def dates(draft: Draft) -> InlineKeyboardMarkup:
+    return _markup(
+        [
+            [
+                _button(draft, texts.BUTTON_TODAY, "today"),
+                _button(draft, texts.BUTTON_YESTERDAY, "yesterday"),
+                _button(draft, texts.BUTTON_OTHER_DAY, "other"),
+            ]
+        ]
+    )
+
+
+def courses(draft: Draft, running: list[Course]) -> InlineKeyboardMarkup:
+    rows = [
+        [_button(draft, texts.BUTTON_COURSE.format(name=c.name, lesson=c.next_lesson), str(c.id))]
+        for c in running
+    ]
+    return _markup([[_button(draft, texts.BUTTON_NEW_COURSE, "new")], *rows])
+
+
+def yes_no(draft: Draft) -> InlineKeyboardMarkup:
+    return _markup(
+        [[_button(draft, texts.BUTTON_YES, "yes"), _button(draft, texts.BUTTON_NO, "no")]]
+    )
+
+
+def everyone(draft: Draft, n: int | None) -> InlineKeyboardMarkup | None:
+    if not n:
+        return None
+    return _markup([[_button(draft, texts.BUTTON_EVERYONE.format(n=n), f"all:{n}")]])
+
+
+def skip(draft: Draft) -> InlineKeyboardMarkup:
+    return _markup([[_button(draft, texts.BUTTON_SKIP, "skip")]])
+
+
+def effects(draft: Draft, catalogue: Catalogue) -> InlineKeyboardMarkup:
+    activity = catalogue.activities[draft.activity or ""]
+    rows = []
+    for effect_id in activity.effects:
+        effect = catalogue.effects.get(effect_id)
+        if effect is None:
+            continue
+        mark = "✅" if effect_id in draft.effects else "▫️"
+        rows.append([_button(draft, f"{mark} {effect.name}", f"t:{effect_id}")])
+    done = texts.BUTTON_DONE if draft.effects else texts.BUTTON_SKIP
+    return _markup([*rows, [_button(draft, done, "done")]])
+
+
+def no_quote(draft: Draft) -> InlineKeyboardMarkup:
+    return _markup([[_button(draft, texts.BUTTON_NO_QUOTE, "none")]])
+
+
+def no_attribution(draft: Draft) -> InlineKeyboardMarkup:
+    return _markup([[_button(draft, texts.BUTTON_NO_ATTRIBUTION, "none")]])
+
+
+def consent(draft: Draft, attribution: str | None) -> InlineKeyboardMarkup:
+    rows = []
+    if attribution:
+        rows.append([_button(draft, texts.CONSENT_YES.format(attribution=attribution), "ja")])
+    rows.append([_button(draft, texts.CONSENT_ANON, "anoniem")])
+    rows.append([_button(draft, texts.CONSENT_NO, "nee")])
+    return _markup(rows)
+
+
+def summary(draft: Draft) -> InlineKeyboardMarkup:
+    return _markup(
+        [
+            [
+                _button(draft, texts.BUTTON_SAVE, "save"),
+                _button(draft, texts.BUTTON_EDIT, "edit"),
+                _button(draft, texts.BUTTON_CANCEL, "cancel"),
+            ]
+        ]
+    )
+
+
+def edit_menu(draft: Draft) -> InlineKeyboardMarkup:
+    buttons = [_button(draft, texts.EDIT_LABELS[f], f"e:{f}") for f in EDIT_FIELDS]
+    return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "back")]])
+
+
+def use_name(name: str) -> InlineKeyboardMarkup:
+    return _markup(
+        [[InlineKeyboardButton(texts.BUTTON_USE_NAME.format(name=name), callback_data="n:use")]]
+    )
+
+
+def own_report(session_id: int) -> InlineKeyboardMarkup:
+    return _markup(
+        [
+            [
+                InlineKeyboardButton(texts.BUTTON_EDIT, callback_data=f"s:edit:{session_id}"),
+                InlineKeyboardButton(texts.BUTTON_DELETE, callback_data=f"s:del:{session_id}"),
+            ]
+        ]
+    )
+
+
+def confirm_delete(session_id: int) -> InlineKeyboardMarkup:
+    return _markup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_DELETE_YES, callback_data=f"s:delok:{session_id}"
+                ),
+                InlineKeyboardButton(texts.BUTTON_KEEP, callback_data=f"s:keep:{session_id}"),
+            ]
+        ]
+    )

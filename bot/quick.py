@@ -1,0 +1,182 @@
+"""Plain text from a leader: the answer to the current question, or a whole report at once.
+
+Without a report in progress, the message is read by the free-text parser; the bot shows what
+it understood and asks only for what is missing. Nothing is saved before Opslaan.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import flow, keyboards, queries, registration, texts
+from bot.draft import (
+    Draft,
+    DraftQuote,
+    apply_counts,
+    attendance,
+    confirm_pending,
+    first_quote_without,
+    missing_counts,
+    next_measure,
+    set_activity,
+    set_vestiging,
+)
+from bot.guards import registered
+from bot.inputs import (
+    PLAUSIBLE_MAX,
+    InputError,
+    assign_counts,
+    check_date,
+    read_attribution,
+    read_date,
+    read_quote,
+    read_single,
+)
+from bot.services import Services, services
+from store.sessions import MAX_COUNT
+
+log = logging.getLogger("impactbot.bot")
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or message.text is None or update.effective_user is None:
+        return
+    if await registration.maybe_name(update, context):
+        return
+    person = await registered(update, context)
+    if person is None:
+        return
+    s = services(context)
+    draft = flow.load(s, update.effective_user.id)
+    try:
+        if draft is None:
+            await _new_report(update, context, s, person.id, message.text)
+        else:
+            await _answer(update, context, s, draft, message.text)
+    except InputError as exc:
+        await message.reply_text(str(exc))
+
+
+async def _answer(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, text: str
+) -> None:
+    """Typed input for the current step; bad input raises InputError and changes nothing."""
+    step = d.step
+    if step == "activity":
+        found = s.activities.match(text)
+        if found is None:
+            await _suggest_activity(update, s, d, text)
+            return
+        set_activity(d, s.catalogue, found)
+    elif step == "vestiging":
+        found = s.vestigingen.match(text)
+        if found is None:
+            raise InputError(texts.VESTIGING_UNKNOWN)
+        set_vestiging(d, found)
+    elif step == "date":
+        d.date = read_date(text, s.today())
+        d.date_typing = False
+    elif step == "enrolled":
+        apply_counts(d, assign_counts(text, ["enrolled"]), PLAUSIBLE_MAX)
+    elif step == "counts":
+        apply_counts(d, assign_counts(text, missing_counts(d, s.catalogue)), PLAUSIBLE_MAX)
+    elif step == "confirm":
+        answer = text.strip().lower()
+        if answer in ("ja", "j", "klopt"):
+            confirm_pending(d, True)
+        elif answer in ("nee", "n"):
+            confirm_pending(d, False)
+        else:
+            values = assign_counts(text, list(d.pending))
+            d.pending = {}
+            apply_counts(d, values, PLAUSIBLE_MAX)
+    elif step == "measure":
+        effect = next_measure(d, s.catalogue)
+        if effect is not None:
+            d.measurements[effect.id] = read_single(text, 0, attendance(d) or 0)
+    elif step == "quote":
+        d.quotes.append(DraftQuote(text=read_quote(text)))
+        d.quote_asked = True
+    elif step == "attribution":
+        index = first_quote_without(d, "attribution")
+        if index is not None:
+            d.quotes[index].attribution = read_attribution(text)
+            d.quotes[index].attribution_asked = True
+    else:
+        await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]
+        return
+    await flow.proceed(update, context, d)
+
+
+async def _suggest_activity(update: Update, s: Services, d: Draft, text: str) -> None:
+    ids = s.activities.suggest(text, n=3)
+    message = update.effective_message
+    assert message is not None
+    if ids:
+        await message.reply_text(
+            texts.ACTIVITY_SUGGEST, reply_markup=keyboards.activity_suggestions(d, s.catalogue, ids)
+        )
+    else:
+        recent = queries.recent_activities(s.db, d.person_id)
+        await message.reply_text(
+            texts.ACTIVITY_UNKNOWN, reply_markup=keyboards.activities_top(d, s.catalogue, recent)
+        )
+
+
+async def _new_report(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, person_id: int, text: str
+) -> None:
+    """A whole report in one message: fill in what the parser read, then ask the rest."""
+    from intake.parse import parse_message  # the parser is its own package; load on use
+
+    today = s.today()
+    result = parse_message(text, s.catalogue, today)
+    if not (result.activity or result.location or result.counts or result.quotes):
+        await update.effective_message.reply_text(texts.NOT_UNDERSTOOD)  # type: ignore[union-attr]
+        return
+    assert update.effective_user is not None
+    d = Draft(
+        telegram_id=update.effective_user.id,
+        person_id=person_id,
+        mode="quick",
+        effects_asked=True,
+        quote_asked=True,
+    )
+    notes: list[str] = []
+    counts = {k: v for k, v in result.counts.items() if v is not None}
+    if result.participants is not None and not {"deelnemers", "bezoekers"} & set(counts):
+        counts["deelnemers"] = result.participants
+    too_many = [k for k, v in counts.items() if v > MAX_COUNT]
+    if too_many:
+        notes.append(texts.TOO_MANY.format(max=MAX_COUNT))
+    apply_counts(d, {k: v for k, v in counts.items() if v <= MAX_COUNT}, PLAUSIBLE_MAX)
+    if result.activity:
+        set_activity(d, s.catalogue, result.activity)
+    if result.location:
+        set_vestiging(d, result.location)
+    if result.date is not None:
+        try:
+            d.date = check_date(result.date, today)
+        except InputError as exc:
+            notes.append(str(exc))
+    for found in result.quotes:
+        try:
+            quote = DraftQuote(text=read_quote(found.text))
+        except InputError as exc:
+            notes.append(str(exc))
+            d.quote_asked = False
+            continue
+        if found.attribution:
+            try:
+                quote.attribution = read_attribution(found.attribution)
+                quote.attribution_asked = True
+            except InputError:
+                pass  # asked again below, with the reason in the question
+        d.quotes.append(quote)
+    d = flow.advance_and_store(s, d)
+    await flow.ask(context, d.telegram_id, d, prefix="\n".join(notes) or None, understood=True)
+    log.info("quick report read", extra={"draft": d.short_id, "step": d.step})

@@ -1,0 +1,95 @@
+"""/start with an invitation code, the name to show in reports, and /help."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import keyboards, texts
+from bot.guards import registered
+from bot.services import services
+from store.people import InviteError, person_by_telegram, redeem_invite, set_display_name
+
+log = logging.getLogger("impactbot.bot")
+AWAITING_NAME = "awaiting_name"
+MAX_NAME = 40
+
+
+async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    s = services(context)
+    if not context.args:
+        person = person_by_telegram(s.db, user.id)
+        if person is None:
+            await context.bot.send_message(chat.id, texts.NOT_REGISTERED)
+        else:
+            await context.bot.send_message(
+                chat.id, texts.WELCOME_BACK.format(name=person.display_name)
+            )
+        return
+    first_name = (user.first_name or "").strip()[:MAX_NAME] or "Onbekend"
+    try:
+        person = redeem_invite(s.db, context.args[0], user.id, first_name)
+    except InviteError as exc:
+        log.info("invite refused", extra={"reason": type(exc).__name__})
+        await context.bot.send_message(chat.id, str(exc))
+        return
+    log.info("person registered", extra={"person_id": person.id, "role": person.role})
+    if context.user_data is not None:
+        context.user_data[AWAITING_NAME] = True
+    await context.bot.send_message(
+        chat.id,
+        texts.ASK_NAME.format(role=texts.ROLE_NAMES[person.role]),
+        reply_markup=keyboards.use_name(first_name),
+    )
+
+
+async def maybe_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """The typed name right after registering; True when the message was that name."""
+    if not context.user_data or not context.user_data.get(AWAITING_NAME):
+        return False
+    message, user = update.effective_message, update.effective_user
+    if message is None or message.text is None or user is None:
+        return False
+    s = services(context)
+    person = person_by_telegram(s.db, user.id)
+    if person is None:
+        context.user_data.pop(AWAITING_NAME, None)
+        return False
+    name = " ".join(message.text.split())
+    if not name or len(name) > MAX_NAME or name.startswith("/"):
+        await message.reply_text(texts.NAME_INVALID)
+        return True
+    set_display_name(s.db, person.id, name)
+    context.user_data.pop(AWAITING_NAME, None)
+    await message.reply_text(texts.NAME_SAVED.format(name=name))
+    return True
+
+
+async def on_use_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The button 'Ana is goed': keep the Telegram first name."""
+    query = update.callback_query
+    person = await registered(update, context)
+    if query is None or person is None:
+        return
+    await query.answer()
+    if context.user_data is not None:
+        context.user_data.pop(AWAITING_NAME, None)
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest:  # an old message; the name is kept all the same
+        pass
+    await context.bot.send_message(
+        query.from_user.id, texts.NAME_SAVED.format(name=person.display_name)
+    )
+
+
+async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if await registered(update, context) is None or update.effective_chat is None:
+        return
+    await context.bot.send_message(update.effective_chat.id, texts.HOW_TO)

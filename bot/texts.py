@@ -1,0 +1,268 @@
+"""Every Dutch word the bot says, in one place to review. Plain B1, short: read on a phone.
+
+Functions at the end build the texts that depend on a report (the summary, count questions).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.draft import Draft
+    from toc.models import Catalogue
+
+# -- access -----------------------------------------------------------------------------------
+
+NOT_REGISTERED = (
+    "Hoi! Je staat nog niet bij mij ingeschreven. "
+    "Vraag je coördinator om een uitnodiging; daarmee kun je meteen verslagen doorgeven."
+)
+PRIVATE_ONLY = (
+    "Hallo allemaal! Verslagen en citaten geven jullie door in een privégesprek met mij, "
+    "niet in een groep. Tik op mijn naam en dan op Bericht."
+)
+ERROR = "Sorry, er ging iets mis. Wat je al had ingevuld is bewaard. Probeer het nog eens."
+UNKNOWN_COMMAND = "Dat commando ken ik niet. Kies /verslag, /mijnverslagen, /annuleer of /help."
+ONLY_TEXT = "Ik kan alleen tekst lezen. Typ je verslag, of begin met /verslag."
+COMMANDS = {
+    "verslag": "Activiteit doorgeven",
+    "mijnverslagen": "Je laatste verslagen bekijken of aanpassen",
+    "annuleer": "Stop het verslag waar je mee bezig bent",
+    "help": "Hoe werkt het?",
+}
+
+# -- registration -----------------------------------------------------------------------------
+
+ROLE_NAMES = {"leider": "activiteitenleider", "manager": "manager", "admin": "beheerder"}
+HOW_TO = (
+    "Zo geef je een activiteit door:\n"
+    "1. Tik /verslag en kies met de knoppen.\n"
+    "2. Of typ alles in één bericht, bijv.: Voorleesuurtje Havelte 12 kinderen 8 ouders\n"
+    "3. Foutje gemaakt? Met /mijnverslagen pas je het aan."
+)
+ASK_NAME = (
+    "Welkom! Je bent aangemeld als {role}.\n"
+    "Met welke naam wil je in de verslagen staan? Typ je naam, of tik op de knop."
+)
+BUTTON_USE_NAME = "{name} is goed"
+NAME_SAVED = "Dank je, {name}!\n\n" + HOW_TO
+NAME_INVALID = "Typ een naam van hoogstens 40 tekens."
+WELCOME_BACK = "Hoi {name}!\n\n" + HOW_TO
+
+# -- choosing ---------------------------------------------------------------------------------
+
+ASK_ACTIVITY = "Welke activiteit was het? Tik erop, of typ de naam."
+ASK_ACTIVITY_IN = "Welke activiteit uit {programmalijn}? Tik erop, of typ de naam."
+BUTTON_OTHER_ACTIVITY = "Andere activiteit…"
+BUTTON_BACK = "« Terug"
+ACTIVITY_SUGGEST = (
+    "Die activiteit ken ik niet precies. Bedoel je een van deze? Of typ de naam anders."
+)
+ACTIVITY_UNKNOWN = "Die activiteit ken ik niet. Kies er een met de knoppen, of typ de naam anders."
+ASK_VESTIGING = "Waar was het? Tik op de vestiging, of typ de plaats."
+ASK_VESTIGING_IN = "Welke vestiging in {gemeente}?"
+ASK_GEMEENTE = "In welke gemeente?"
+BUTTON_OTHER_PLACE = "Andere plaats…"
+VESTIGING_UNKNOWN = "Die plaats ken ik niet. Tik op de vestiging, of typ de plaatsnaam anders."
+ASK_DATE = "Wanneer was het?"
+BUTTON_TODAY = "Vandaag"
+BUTTON_YESTERDAY = "Gisteren"
+BUTTON_OTHER_DAY = "Andere dag"
+ASK_DATE_TYPED = "Typ de datum, bijvoorbeeld 14-3 of 14-3-2025."
+DATE_FUTURE = "Die dag ligt in de toekomst. Typ de dag waarop de activiteit was, bijv. 14-3."
+DATE_TOO_OLD = "Die dag is meer dan een jaar geleden. Typ een recentere datum, bijv. 14-3."
+DATE_UNREADABLE = "Die datum snap ik niet. Typ hem zo: 14-3 of 14-3-2025."
+
+# -- courses (reeks) --------------------------------------------------------------------------
+
+ASK_SERIES = "Is dit de eerste les van een nieuwe cursus, of een les van een cursus die al loopt?"
+BUTTON_NEW_COURSE = "Nieuwe cursus: eerste les"
+BUTTON_COURSE = "{name}: les {lesson}"
+ASK_ENROLLED = "Nieuwe cursus. Hoeveel mensen zijn ingeschreven? Typ een getal."
+ASK_LAST_LESSON = "Les {lesson} van {name}. Is dit de laatste les?"
+BUTTON_YES = "Ja"
+BUTTON_NO = "Nee"
+BUTTON_EVERYONE = "Iedereen ({n})"
+MEASURE_BEFORE = "Voormeting, eerste les"
+MEASURE_AFTER = "Nameting, laatste les"
+ASK_MEASURE = "{moment}:\n{question}\nTyp een getal van 0 tot en met {n}, of tik op Overslaan."
+BUTTON_SKIP = "Overslaan"
+
+# -- counts -----------------------------------------------------------------------------------
+
+COUNT_LABELS = {
+    "kinderen": "kinderen",
+    "volwassenen": "volwassenen",
+    "deelnemers": "deelnemers",
+    "bezoekers": "bezoekers",
+    "vragen": "vragen",
+    "enrolled": "ingeschreven",
+}
+ASK_COUNT_ONE = "Hoeveel {label} waren er? Typ een getal."
+ASK_COUNT_LESSON = "Hoeveel cursisten waren er bij deze les? Typ een getal."
+ASK_COUNT_TWO = (
+    "Hoeveel {first} en hoeveel {second} waren er? Typ twee getallen, bijvoorbeeld: {example}"
+)
+CONFIRM_COUNT = "{value} {label}, klopt dat?"
+RETYPE_COUNT = "Typ dan het goede aantal {labels}."
+NOT_WHOLE_NUMBER = "Typ een heel getal, bijvoorbeeld 12."
+TOO_MANY = "Dat is meer dan {max}. Typ het goede aantal."
+TOO_MANY_NUMBERS = "Dat zijn te veel getallen. Ik vraag er hier {n}."
+ONE_NUMBER = "Typ één getal, bijvoorbeeld 6."
+NUMBER_RANGE = "Typ een getal van {low} tot en met {high}."
+
+# -- effects and quote ------------------------------------------------------------------------
+
+ASK_EFFECTS = "Wat zag je vandaag gebeuren? Tik aan wat past, dan op Klaar."
+BUTTON_DONE = "Klaar"
+ASK_QUOTE = "Zei iemand iets moois of opvallends? Typ het citaat. Zo niet, tik op Geen citaat."
+BUTTON_NO_QUOTE = "Geen citaat"
+QUOTE_EMPTY = "Het citaat is leeg. Typ wat er gezegd werd."
+QUOTE_TOO_LONG = (
+    "Dat citaat is {n} tekens; het mag er hoogstens {max} zijn. Typ een kortere versie."
+)
+ASK_ATTRIBUTION = (
+    "Wie zei het? Typ een rol, leeftijd of voornaam, bijv. 'moeder van Isa' of "
+    "'jongen, 8 jaar'. Geen achternaam."
+)
+BUTTON_NO_ATTRIBUTION = "Zeg ik liever niet"
+ATTRIBUTION_EMPTY = "Typ wie het zei, of tik op Zeg ik liever niet."
+ATTRIBUTION_TOO_LONG = "Houd het kort: een rol, leeftijd of voornaam."
+ATTRIBUTION_FULL_NAME = (
+    "Schrijf geen achternaam. Een rol, leeftijd of voornaam is genoeg, bijv. 'moeder van Isa'."
+)
+ASK_CONSENT = "Mag dit citaat in verslagen voor de gemeente komen?"
+CONSENT_YES = "Ja, met „{attribution}” erbij"
+CONSENT_ANON = "Ja, maar zonder wie het zei"
+CONSENT_NO = "Nee, alleen voor intern gebruik"
+CONSENT_SUMMARY = {
+    "ja": "mag in verslagen, met wie het zei",
+    "anoniem": "mag in verslagen, anoniem",
+    "nee": "alleen intern",
+}
+
+# -- summary and saving -----------------------------------------------------------------------
+
+UNDERSTOOD = "Dit heb ik begrepen:"
+SUMMARY_HEAD = "Klopt dit?"
+BUTTON_SAVE = "Opslaan"
+BUTTON_EDIT = "Wijzigen"
+BUTTON_CANCEL = "Annuleren"
+ASK_WHAT_TO_CHANGE = "Wat wil je wijzigen?"
+EDIT_LABELS = {
+    "activiteit": "Activiteit",
+    "vestiging": "Plaats",
+    "datum": "Datum",
+    "aantallen": "Aantallen",
+    "effecten": "Wat je zag",
+    "citaat": "Citaat",
+}
+SAVED = "Opgeslagen ✅ Dank je wel!"
+SAVED_CHANGE = "Opgeslagen ✅ Je wijziging staat erin."
+ALREADY_SAVED = "Dit verslag is al opgeslagen."
+NOT_SAVED = (
+    "Het opslaan is niet gelukt, je verslag is dus nog niet opgeslagen. "
+    "Ik heb alles bewaard: tik straks nog eens op Opslaan."
+)
+NOT_SAVED_INVALID = (
+    "Dit kan ik niet opslaan: {reason}\n"
+    "Je verslag is bewaard. Tik op Wijzigen om het aan te passen."
+)
+CANCELLED = "Gestopt. Er is niets opgeslagen."
+NOTHING_TO_CANCEL = "Je was niet met een verslag bezig."
+BUSY = "Je was nog bezig met een verslag. We gaan verder waar je was; met /annuleer stop je het."
+USE_BUTTONS = "Tik op een van de knoppen hierboven. Met /annuleer stop je het verslag."
+STALE_BUTTON = "Deze knop is verlopen."
+NOT_UNDERSTOOD = (
+    "Dat begrijp ik niet helemaal. Begin een verslag met /verslag, of typ alles in één "
+    "bericht, bijvoorbeeld:\nVoorleesuurtje Havelte 12 kinderen 8 ouders"
+)
+
+# -- corrections ------------------------------------------------------------------------------
+
+MY_REPORTS_NONE = "Je hebt nog geen verslagen doorgegeven."
+MY_REPORTS_HEAD = "Je laatste verslagen. Tik op Wijzigen of Verwijderen."
+BUTTON_DELETE = "Verwijderen"
+CONFIRM_DELETE = "Weet je zeker dat je dit verslag wilt verwijderen?\n{line}"
+BUTTON_DELETE_YES = "Ja, verwijderen"
+BUTTON_KEEP = "Nee, laten staan"
+DELETED = "Verwijderd. Het verslag telt niet meer mee."
+KEPT = "Het verslag blijft staan."
+REPORT_GONE = "Dit verslag bestaat niet meer."
+FINISH_FIRST = (
+    "Je bent nog bezig met een ander verslag. Rond dat eerst af, of stop het met /annuleer."
+)
+
+# -- formatting -------------------------------------------------------------------------------
+
+_DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+_MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+]  # fmt: skip
+
+
+def nl_date(day: date) -> str:
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def count_question(fields: list[str], lesson: bool) -> str:
+    labels = [COUNT_LABELS[f] for f in fields]
+    if lesson:
+        return ASK_COUNT_LESSON
+    if len(labels) == 1:
+        return ASK_COUNT_ONE.format(label=labels[0])
+    example = "5 9" if "vragen" in fields else "12 8"
+    return ASK_COUNT_TWO.format(first=labels[0], second=labels[1], example=example)
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    order = ["kinderen", "volwassenen", "deelnemers", "bezoekers", "vragen"]
+    return ", ".join(f"{counts[k]} {COUNT_LABELS[k]}" for k in order if k in counts)
+
+
+def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> str:
+    """The report as far as it is known: one line per part."""
+    lines: list[str] = []
+    if draft.activity:
+        lines.append(f"Activiteit: {catalogue.activities[draft.activity].name}")
+    if draft.vestiging:
+        lines.append(f"Plaats: {catalogue.vestigingen[draft.vestiging].name}")
+    if draft.date:
+        lines.append(f"Datum: {nl_date(draft.date)}")
+    if course:
+        lines.append(f"Cursus: {course}")
+    if draft.enrolled is not None:
+        lines.append(f"Ingeschreven: {draft.enrolled}")
+    if draft.counts:
+        lines.append(f"Aantallen: {counts_line(draft.counts)}")
+    for effect_id, able in draft.measurements.items():
+        if able is not None and effect_id in catalogue.effects:
+            effect = catalogue.effects[effect_id]
+            moment = "voor" if draft.series_choice == "new" else "na"
+            lines.append(f"Meting ({moment}): {able} kunnen dit: {effect.name}")
+    if draft.effects:
+        names = [catalogue.effects[e].name for e in draft.effects if e in catalogue.effects]
+        lines.append("Gezien: " + "; ".join(names))
+    for quote in draft.quotes:
+        who = f" ({quote.attribution})" if quote.attribution else ""
+        consent = f" [{CONSENT_SUMMARY[quote.consent]}]" if quote.consent else ""
+        lines.append(f"Citaat: „{quote.text}”{who}{consent}")
+    return "\n".join(lines)
+
+
+def course_label(name: str | None, lesson: int | None, last: bool | None) -> str | None:
+    if name is None and lesson is None:
+        return None
+    parts = [name or "nieuwe cursus"]
+    if lesson:
+        parts.append(f"les {lesson}")
+    if last:
+        parts.append("laatste les")
+    return ", ".join(parts)
+
+
+def report_line(day: date, activity: str, place: str, counts: dict[str, int]) -> str:
+    """One stored report, as /mijnverslagen lists it."""
+    return f"{nl_date(day)}: {activity}, {place} ({counts_line(counts) or 'geen aantallen'})"

@@ -1,0 +1,126 @@
+"""`impactbot import sessies|kengetallen BESTAND [--dry-run]`: a spreadsheet in, all or nothing.
+
+(The module is not called `import`: that is a Python keyword.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from impactbot.settings import Settings
+from intake.importer import ImportFailed, ImportReport, import_kengetallen, import_sessions
+from store.db import open_db
+from toc.loader import get_catalogue
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="bijeenkomsten of kengetallen inlezen uit CSV of Excel",
+        description="Lees een spreadsheet (CSV met ; of , of een .xlsx) in. Alles of niets: "
+        "klopt één regel niet, dan wordt niets opgeslagen en ziet u welke regels niet kloppen.",
+    )
+    sub = parser.add_subparsers(dest="import_command", metavar="SOORT")
+    sub.required = True
+    sessies = sub.add_parser(
+        "sessies",
+        help="bijeenkomsten inlezen",
+        description="Kolommen: datum, activiteit, vestiging, deelnemers; en als u wilt: "
+        "kinderen, volwassenen, vragen, reeks, ingeschreven, citaat, citaat van, toestemming "
+        "(ja/anoniem/nee). Hetzelfde bestand twee keer inlezen voegt niets toe.",
+    )
+    kengetallen = sub.add_parser(
+        "kengetallen",
+        help="jaarcijfers per gemeente inlezen",
+        description="Kolommen: jaar, gemeente, kengetal, waarde. Een nieuwe waarde vervangt "
+        "de oude voor hetzelfde jaar, dezelfde gemeente en hetzelfde kengetal.",
+    )
+    for command, func in ((sessies, run_sessies), (kengetallen, run_kengetallen)):
+        command.add_argument("file", metavar="BESTAND", help="CSV- of .xlsx-bestand")
+        command.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="alleen controleren; er wordt niets opgeslagen",
+        )
+        command.set_defaults(func=func)
+
+
+def number(n: int) -> str:
+    """12345 -> '12.345', as Dutch readers write it."""
+    return f"{n:,}".replace(",", ".")
+
+
+class ProgressBar:
+    """A plain text bar on a terminal: 'controleren [#######.......]  45.000 / 100.000'."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        filled = self.WIDTH if total == 0 else self.WIDTH * done // total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self.stream.write(f"\r{phase:<12} [{bar}] {number(done)} / {number(total)}")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _progress() -> ProgressBar | None:
+    return ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+
+
+def _years(report: ImportReport) -> str:
+    if not report.per_year:
+        return ""
+    parts = ", ".join(f"{year}: {number(n)}" for year, n in report.per_year.items())
+    return f" ({parts})"
+
+
+def _summary(report: ImportReport) -> list[str]:
+    verb = "Zou opslaan" if report.dry_run else "Opgeslagen"
+    lines = [f"Gelezen: {number(report.rows)} regels uit {report.path}."]
+    if report.kind == "sessies":
+        lines.append(f"{verb}: {number(report.stored)} bijeenkomsten{_years(report)}.")
+        lines.append(f"Al eerder ingelezen (overgeslagen): {number(report.duplicates)}.")
+        lines.append(f"Nieuwe cursusreeksen: {number(report.series_created)}.")
+        lines.append(f"Citaten: {number(report.quotes)}.")
+    else:
+        lines.append(f"{verb}: {number(report.stored)} nieuwe kengetallen{_years(report)}.")
+        lines.append(f"Gewijzigde waarden: {number(report.updated)}.")
+        lines.append(f"Ongewijzigd: {number(report.duplicates)}.")
+    if report.ignored_columns:
+        lines.append(f"Niet gebruikte kolommen: {', '.join(report.ignored_columns)}.")
+    if report.dry_run:
+        lines.append("Dit was een proef (--dry-run): er is niets opgeslagen.")
+    return lines
+
+
+def _run(args: argparse.Namespace, settings: Settings, kind: str) -> int:
+    catalogue = get_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
+    db = open_db(settings.storage.database)
+    try:
+        if kind == "sessies":
+            report = import_sessions(
+                db, catalogue, args.file, dry_run=args.dry_run, progress=_progress()
+            )
+        else:
+            report = import_kengetallen(db, catalogue, args.file, dry_run=args.dry_run)
+    except ImportFailed as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print("\n".join(_summary(report)))
+    return 0
+
+
+def run_sessies(args: argparse.Namespace, settings: Settings) -> int:
+    return _run(args, settings, "sessies")
+
+
+def run_kengetallen(args: argparse.Namespace, settings: Settings) -> int:
+    return _run(args, settings, "kengetallen")

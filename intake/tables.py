@@ -1,0 +1,375 @@
+"""Reading a spreadsheet (CSV from Dutch Excel, plain CSV, or XLSX) into numbered rows.
+
+The importer works on `Table`: lower-cased, trimmed headers and, per data row, the line number
+a person sees in the spreadsheet (the header is line 1) and the raw cell values. Cells from a
+CSV are strings; cells from an XLSX may also be numbers, dates or datetimes. Parsing the cells
+into dates and counts is shared here too, so sessions and kengetallen read numbers alike, as
+are the import's result and error types (`ImportReport`, `ImportFailed`).
+
+CSV decisions:
+- Encoding: UTF-8 (with or without the BOM Excel writes), else Windows-1252 (what older Dutch
+  Excel saves as "CSV (gescheiden door lijstscheidingsteken)").
+- Delimiter: the one of ';', ',' and tab that occurs most in the header line (outside quotes).
+- A quoted cell may span several physical lines; it is still one spreadsheet row, so line
+  numbers count rows, as Excel shows them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from impactbot.errors import ImpactbotError
+from toc.matcher import Matcher
+
+Cell = str | int | float | date | datetime | None
+
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+_ZIP_MAGIC = b"PK\x03\x04"
+_DELIMITERS = (";", ",", "\t")
+# Other ways people head a column ("aantal deelnemers" loses its "aantal" first).
+HEADER_SYNONYMS = {
+    "locatie": "vestiging",
+    "bibliotheek": "vestiging",
+    "bezoekers": "deelnemers",
+    "cursus": "reeks",
+}
+
+
+class TableError(ImpactbotError):
+    """The file cannot be read as a table at all (missing, empty, wrong kind)."""
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    # (line number as the spreadsheet shows it, cells by header); fully empty rows are left out.
+    rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
+
+
+class CellError(ValueError):
+    """A cell that does not hold what its column needs; the message is Dutch, without 'regel'."""
+
+
+def header_key(text: object) -> str:
+    """'  Citaat_Van ' -> 'citaat van'."""
+    plain = str(text or "").replace("\ufeff", "").replace("_", " ").replace("-", " ")
+    return " ".join(plain.lower().split())
+
+
+def _is_empty(value: Cell) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _build(header_row: list[Cell], body: list[tuple[int, list[Cell]]]) -> Table:
+    headers = [header_key(h) for h in header_row]
+    seen: set[str] = set()
+    for name in headers:
+        if name and name in seen:
+            raise TableError(f"De kolom '{name}' staat twee keer in de kopregel. Haal er één weg.")
+        seen.add(name)
+    table = Table(headers=[h for h in headers if h])
+    for line, cells in body:
+        if all(_is_empty(c) for c in cells):
+            continue
+        row: dict[str, Cell] = {}
+        for i, name in enumerate(headers):
+            if name:
+                row[name] = cells[i] if i < len(cells) else None
+        table.rows.append((line, row))
+    return table
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise TableError(
+            f"Kan de tekens in {path.name} niet lezen. Sla het bestand op als 'CSV UTF-8'."
+        ) from exc
+
+
+def _delimiter(text: str) -> str:
+    first = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    counts = {d: first.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ";"
+
+
+def _read_csv(path: Path) -> Table:
+    text = _decode(path.read_bytes(), path)
+    if not text.strip():
+        raise TableError(f"Het bestand {path.name} is leeg.")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows = list(reader)
+    start = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
+    if start is None:
+        raise TableError(f"Het bestand {path.name} is leeg.")
+    body: list[tuple[int, list[Cell]]] = [(i + 1, list(r)) for i, r in enumerate(rows) if i > start]
+    return _build(list(rows[start]), body)
+
+
+def _read_xlsx(path: Path) -> Table:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise TableError(f"Kan {path.name} niet openen als Excel-bestand (.xlsx).") from exc
+    try:
+        sheet = book.worksheets[0]
+        header: list[Cell] | None = None
+        body: list[tuple[int, list[Cell]]] = []
+        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = list(values)
+            if header is None:
+                if any(not _is_empty(c) for c in cells):
+                    header = cells
+                continue
+            body.append((line, cells))
+    finally:
+        book.close()
+    if header is None:
+        raise TableError(f"Het eerste werkblad van {path.name} is leeg.")
+    return _build(header, body)
+
+
+def read_table(path: str | Path) -> Table:
+    """Read the first sheet of an XLSX, or a CSV, into a `Table`."""
+    file = Path(path)
+    if not file.is_file():
+        raise TableError(f"Het bestand {file} bestaat niet.")
+    if file.suffix.lower() == ".xls":
+        raise TableError(
+            f"{file.name} is in de oude Excel-indeling (.xls). Sla het op als .xlsx of als CSV."
+        )
+    with file.open("rb") as handle:
+        magic = handle.read(4)
+    if file.suffix.lower() in XLSX_SUFFIXES or magic == _ZIP_MAGIC:
+        return _read_xlsx(file)
+    return _read_csv(file)
+
+
+# -- what an import reports (intake.importer re-exports these) ------------------------------
+
+
+class ImportFailed(ImpactbotError):
+    """Nothing was stored; `problems` lists every reason, one line each."""
+
+    def __init__(self, path: str | Path, problems: list[str]) -> None:
+        self.problems = problems
+        lines = {p.split(":", 1)[0] for p in problems if p.startswith("regel ")}
+        if lines:
+            what = "1 regel klopt" if len(lines) == 1 else f"{len(lines)} regels kloppen"
+            head = f"{Path(path).name} is niet ingelezen: {what} niet. Er is niets opgeslagen."
+        else:
+            head = f"{Path(path).name} is niet ingelezen. Er is niets opgeslagen."
+        super().__init__("\n".join([head, *(f"- {p}" for p in problems)]))
+
+
+@dataclass
+class ImportReport:
+    kind: Literal["sessies", "kengetallen"]
+    path: str
+    dry_run: bool
+    rows: int = 0
+    # Sessions (or kengetal values) stored, or in a dry run: that would be stored.
+    stored: int = 0
+    # Already in the database (same source key, or a kengetal with the same value).
+    duplicates: int = 0
+    # Kengetallen only: values that replaced a different earlier value.
+    updated: int = 0
+    series_created: int = 0
+    quotes: int = 0
+    per_year: dict[int, int] = field(default_factory=dict)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+def read_or_fail(path: Path) -> Table:
+    """read_table, with every reading problem as an ImportFailed."""
+    try:
+        return read_table(path)
+    except TableError as exc:
+        raise ImportFailed(path, [str(exc)]) from exc
+
+
+# -- cells ------------------------------------------------------------------------------------
+
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# Dutch thousands grouping: "1.171", "89.350", "1.234.567".
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_EXAMPLE_DATE = "schrijf dd-mm-jjjj, bijvoorbeeld 14-03-2024"
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as trimmed text ('' when empty); 12.0 from Excel reads as '12'."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    return str(value).strip()
+
+
+def parse_date(value: Cell) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # An Excel date serial in a cell formatted as a number.
+        from openpyxl.utils.datetime import from_excel
+
+        if 1 <= value < 2_958_466:
+            return from_excel(value).date()
+        raise CellError(f"datum '{cell_text(value)}' is geen datum; {_EXAMPLE_DATE}")
+    text = cell_text(value)
+    if not text:
+        raise CellError("'datum' is leeg")
+    text = text.split(" ")[0] if " " in text and ":" in text else text  # "14-03-2024 00:00"
+    match = _DMY.fullmatch(text)
+    parts: tuple[int, int, int] | None = None
+    if match:
+        parts = (int(match[3]), int(match[2]), int(match[1]))
+    elif match := _YMD.fullmatch(text):
+        parts = (int(match[1]), int(match[2]), int(match[3]))
+    if parts is None:
+        raise CellError(f"datum '{text}' is geen datum; {_EXAMPLE_DATE}")
+    try:
+        return date(*parts)
+    except ValueError as exc:
+        raise CellError(f"datum '{text}' bestaat niet") from exc
+
+
+def parse_count(value: Cell, column: str) -> int | None:
+    """A whole, non-negative number, or None for an empty cell. '1.171' is 1171."""
+    if _is_empty(value):
+        return None
+    if isinstance(value, bool):
+        raise CellError(f"'{column}' is geen heel getal")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise CellError(f"'{column}' is geen heel getal")
+        number = int(value)
+    else:
+        text = cell_text(value).replace(" ", "")
+        if _THOUSANDS.fullmatch(text):
+            text = text.replace(".", "")
+        if not re.fullmatch(r"-?\d+", text):
+            raise CellError(f"'{column}' is geen heel getal")
+        number = int(text)
+    if number < 0:
+        raise CellError(f"'{column}' mag niet negatief zijn")
+    return number
+
+
+def parse_year(value: Cell) -> int:
+    try:
+        year = parse_count(value, "jaar")
+    except CellError:
+        year = None
+    if year is None or not 1900 <= year <= 2200:
+        raise CellError(
+            f"jaar '{cell_text(value)}' is geen jaartal; schrijf het hele jaar, bijvoorbeeld 2024"
+        )
+    return year
+
+
+def parse_number(value: Cell, column: str, *, negative: bool = True) -> float:
+    """A number written the Dutch way: '4.110' is 4110, '20,6' and '20,6%' are 20.6."""
+    number = _number(value, column)
+    if number < 0 and not negative:
+        raise CellError(f"'{column}' mag niet negatief zijn")
+    return number
+
+
+def _number(value: Cell, column: str) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    text = cell_text(value).replace(" ", "").replace("\u00a0", "").removesuffix("%")
+    if not text:
+        raise CellError(f"'{column}' is leeg")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.fullmatch(text):
+        text = text.replace(".", "")
+    if not re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+        raise CellError(f"'{column}' is geen getal")
+    return float(text)
+
+
+# -- columns and names ------------------------------------------------------------------------
+
+
+def _one_of(ids: list[str]) -> str:
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " of " + ids[-1]
+
+
+class Resolver:
+    """A matcher with a cache per distinct text: 100,000 rows name only a few dozen things."""
+
+    def __init__(self, matcher: Matcher, label: str) -> None:
+        self.matcher = matcher
+        self.label = label
+        self._cache: dict[str, str | None] = {}
+        self._hints: dict[str, str] = {}
+
+    def __call__(self, value: Cell) -> str:
+        text = cell_text(value)
+        if not text:
+            raise CellError(f"'{self.label}' is leeg")
+        if text not in self._cache:
+            self._cache[text] = self.matcher.match(text)
+        found = self._cache[text]
+        if found is not None:
+            return found
+        if text not in self._hints:
+            ideas = self.matcher.suggest(text, n=3)
+            self._hints[text] = (
+                f"; bedoelt u {_one_of(ideas)}?" if ideas else "; kijk in de catalogus hoe het heet"
+            )
+        raise CellError(f"onbekende {self.label} '{text}'{self._hints[text]}")
+
+
+def map_columns(table: Table, known: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """Map each known column to the header used in the file; also the headers not used."""
+    known = list(known)
+    mapping: dict[str, str] = {}
+    ignored: list[str] = []
+    for header in table.headers:
+        name = header.removeprefix("aantal ").strip()
+        name = HEADER_SYNONYMS.get(name, name)
+        if name in known and name not in mapping:
+            mapping[name] = header
+        else:
+            ignored.append(header)
+    return mapping, ignored
+
+
+def missing_columns(table: Table, missing: list[str]) -> str:
+    """One message naming the missing columns and the columns that are there."""
+    found = ", ".join(table.headers) if table.headers else "(geen)"
+    return (
+        f"De kopregel (regel 1) mist de kolom(men): {', '.join(missing)}. "
+        f"Gevonden kolommen: {found}."
+    )

@@ -1,0 +1,136 @@
+"""python-telegram-bot persistence in the Impactbot database, as JSON (never pickle).
+
+Everything lives in the `ptb_state` table as (kind, key) -> JSON text: kind is `user`, `chat`,
+`bot`, `callback` or `conv:<handler name>`. Every write is one committed transaction, so a
+crash leaves either the old or the new value. Values must be plain JSON (dicts, lists, text,
+numbers); dictionary keys come back as text, like with PTB's own DictPersistence.
+
+The bot's reports in progress do not depend on this: they are written to the `drafts` table
+at every step (see store.drafts). This keeps the library's own state (user_data, chat_data,
+conversations) across restarts as well.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from telegram.ext import BasePersistence, PersistenceInput
+from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
+
+from store.db import open_db, transaction
+
+JSONDict = dict[str, Any]
+
+
+class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
+    """Stores user_data, chat_data, bot_data, callback_data and conversations in SQLite."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        store_data: PersistenceInput | None = None,
+        update_interval: float = 60,
+    ) -> None:
+        super().__init__(store_data=store_data, update_interval=update_interval)
+        self.path = Path(path)
+        self._db: sqlite_utils.Database | None = None
+
+    # -- storage ----------------------------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        if self._db is None:
+            self._db = open_db(self.path)
+        return self._db
+
+    def _all(self, kind: str) -> dict[str, Any]:
+        rows = self.db.execute("SELECT key, data FROM ptb_state WHERE kind = ?", [kind])
+        return {key: json.loads(data) for key, data in rows.fetchall()}
+
+    def _one(self, kind: str, key: str) -> Any:
+        row = self.db.execute(
+            "SELECT data FROM ptb_state WHERE kind = ? AND key = ?", [kind, key]
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def _put(self, kind: str, key: str, value: Any) -> None:
+        payload = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        with transaction(self.db):
+            self.db.execute(
+                "INSERT INTO ptb_state (kind, key, data) VALUES (?, ?, ?) "
+                "ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data",
+                [kind, key, payload],
+            )
+
+    def _drop(self, kind: str, key: str) -> None:
+        with transaction(self.db):
+            self.db.execute("DELETE FROM ptb_state WHERE kind = ? AND key = ?", [kind, key])
+
+    # -- reading ----------------------------------------------------------------------------
+
+    async def get_user_data(self) -> dict[int, JSONDict]:
+        return {int(key): value for key, value in self._all("user").items()}
+
+    async def get_chat_data(self) -> dict[int, JSONDict]:
+        return {int(key): value for key, value in self._all("chat").items()}
+
+    async def get_bot_data(self) -> JSONDict:
+        return self._one("bot", "") or {}
+
+    async def get_callback_data(self) -> CDCData | None:
+        stored = self._one("callback", "")
+        if stored is None:
+            return None
+        buttons, queries = stored
+        return [(uuid, float(at), data) for uuid, at, data in buttons], queries
+
+    async def get_conversations(self, name: str) -> ConversationDict:
+        return {tuple(json.loads(key)): state for key, state in self._all(f"conv:{name}").items()}
+
+    # -- writing ----------------------------------------------------------------------------
+
+    async def update_conversation(
+        self, name: str, key: ConversationKey, new_state: object | None
+    ) -> None:
+        if new_state is None:
+            self._drop(f"conv:{name}", json.dumps(list(key)))
+        else:
+            self._put(f"conv:{name}", json.dumps(list(key)), new_state)
+
+    async def update_user_data(self, user_id: int, data: JSONDict) -> None:
+        self._put("user", str(user_id), data)
+
+    async def update_chat_data(self, chat_id: int, data: JSONDict) -> None:
+        self._put("chat", str(chat_id), data)
+
+    async def update_bot_data(self, data: JSONDict) -> None:
+        self._put("bot", "", data)
+
+    async def update_callback_data(self, data: CDCData) -> None:
+        buttons, queries = data
+        self._put("callback", "", [[list(item) for item in buttons], queries])
+
+    async def drop_chat_data(self, chat_id: int) -> None:
+        self._drop("chat", str(chat_id))
+
+    async def drop_user_data(self, user_id: int) -> None:
+        self._drop("user", str(user_id))
+
+    # The data in memory is always the newest: nothing to refresh from the database.
+    async def refresh_user_data(self, user_id: int, user_data: JSONDict) -> None:
+        return None
+
+    async def refresh_chat_data(self, chat_id: int, chat_data: JSONDict) -> None:
+        return None
+
+    async def refresh_bot_data(self, bot_data: JSONDict) -> None:
+        return None
+
+    async def flush(self) -> None:
+        """Every write is already committed; close the connection."""
+        if self._db is not None:
+            self._db.conn.close()
+            self._db = None

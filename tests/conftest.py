@@ -1,0 +1,45 @@
+"""Shared fixtures: settings on a temporary database, the real default catalogue, the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from pydantic import SecretStr
+
+from impactbot.settings import Settings
+from store.db import open_db
+from toc.models import Catalogue
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Default settings, with the database in tmp_path and a fake (test) bot token."""
+    from fakes import BOT_TOKEN
+
+    result = Settings()
+    result.storage.database = tmp_path / "impactbot.db"
+    result.telegram.token = SecretStr(BOT_TOKEN)
+    return result
+
+
+@pytest.fixture(scope="session")
+def default_catalogue() -> Catalogue:
+    from toc.loader import default_catalogue as load_default
+
+    return load_default()
+
+
+@pytest.fixture
+def catalogue(default_catalogue: Catalogue) -> Catalogue:
+    """The shipped catalogue (modules may override this with a small one of their own)."""
+    return default_catalogue
+
+
+@pytest.fixture
+def db(settings: Settings) -> Iterator[sqlite_utils.Database]:
+    database = open_db(settings.storage.database)
+    yield database
+    database.conn.close()

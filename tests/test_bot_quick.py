@@ -1,0 +1,124 @@
+"""A whole report in one message: shown back, only the missing parts asked, saved on Opslaan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+import sqlite_utils
+from fakes import BotHarness, register_person
+
+from bot import texts
+from impactbot.settings import Settings
+from toc.models import Catalogue
+
+
+@pytest.fixture
+async def bot(
+    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
+) -> AsyncIterator[BotHarness]:
+    register_person(db)
+    harness = BotHarness(settings, catalogue)
+    await harness.start()
+    yield harness
+    await harness.stop()
+
+
+def count(db: sqlite_utils.Database, table: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+async def test_one_message_report(bot: BotHarness, db: sqlite_utils.Database) -> None:
+    await bot.send(
+        "Voorleesuurtje Havelte 12 kinderen 8 ouders 'Isa wil nu elke avond voorlezen'"
+        " - moeder van Isa"
+    )
+    shown = bot.last_text()
+    assert shown.startswith(texts.UNDERSTOOD)
+    assert "Voorleesuurtje" in shown and "12 kinderen, 8 volwassenen" in shown
+    # Only the consent for the quote is missing; it is asked with buttons.
+    assert texts.ASK_CONSENT in shown
+    assert len(bot.request.calls[-1].buttons) == 3
+    assert count(db, "sessions") == 0
+    await bot.press(texts.CONSENT_ANON)
+    assert bot.last_text().startswith(texts.SUMMARY_HEAD)
+    assert [label for label, _ in bot.request.calls[-1].buttons] == [
+        texts.BUTTON_SAVE,
+        texts.BUTTON_EDIT,
+        texts.BUTTON_CANCEL,
+    ]
+    assert count(db, "sessions") == 0
+    await bot.press(texts.BUTTON_SAVE)
+    assert bot.last_text() == texts.SAVED
+    row = db.execute("SELECT activity, vestiging, kinderen, volwassenen FROM sessions").fetchone()
+    assert row == ("voorleesuurtje", "havelte", 12, 8)
+    assert db.execute("SELECT consent, attribution FROM quotes").fetchone() == (
+        "anoniem",
+        "moeder van Isa",
+    )
+
+
+async def test_complete_message_goes_straight_to_the_summary(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("Lezing Diever 40 bezoekers")
+    shown = bot.last_text()
+    assert shown.startswith(texts.UNDERSTOOD) and shown.endswith(texts.SUMMARY_HEAD)
+    assert "40 deelnemers" in shown
+    await bot.press(texts.BUTTON_SAVE)
+    assert db.execute("SELECT activity, deelnemers FROM sessions").fetchone() == ("lezing", 40)
+
+
+async def test_missing_parts_are_asked_with_buttons(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("vandaag 12 kinderen en 5 ouders")
+    assert texts.ASK_ACTIVITY in bot.last_text()
+    assert bot.request.calls[-1].buttons  # programmalijnen to choose from
+    await bot.send("voorleesuurtje")
+    assert texts.ASK_VESTIGING in bot.last_text()
+    await bot.press("Havelte")
+    # Date, counts: already known. No effects or quote questions in a quick report.
+    assert bot.last_text().startswith(texts.SUMMARY_HEAD)
+    assert "12 kinderen, 5 volwassenen" in bot.last_text()
+    assert count(db, "sessions") == 0
+    await bot.press(texts.BUTTON_SAVE)
+    assert count(db, "sessions") == 1
+
+
+async def test_quote_without_attribution_asks_who_said_it(bot: BotHarness) -> None:
+    await bot.send('Lezing Havelte 20 deelnemers "Wat een mooie avond"')
+    assert texts.ASK_ATTRIBUTION in bot.last_text()
+    await bot.send("Jan de Vries")
+    assert bot.last_text() == texts.ATTRIBUTION_FULL_NAME
+    await bot.press(texts.BUTTON_NO_ATTRIBUTION)
+    # Without a name there is nothing to publish "with attribution": two choices.
+    assert [label for label, _ in bot.request.calls[-1].buttons] == [
+        texts.CONSENT_ANON,
+        texts.CONSENT_NO,
+    ]
+
+
+async def test_text_without_a_report_gets_help(bot: BotHarness, db: sqlite_utils.Database) -> None:
+    await bot.send("hoi")
+    assert bot.last_text() == texts.NOT_UNDERSTOOD
+    assert count(db, "drafts") == 0
+
+
+async def test_cancel_from_summary_saves_nothing(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("Lezing Diever 40 bezoekers")
+    await bot.press(texts.BUTTON_CANCEL)
+    assert bot.last_text() == texts.CANCELLED
+    assert count(db, "sessions") == 0 and count(db, "drafts") == 0
+
+
+async def test_big_count_in_message_asks_klopt_dat(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("Lezing Diever 800 bezoekers")
+    assert bot.last_text().endswith(texts.CONFIRM_COUNT.format(value=800, label="deelnemers"))
+    await bot.press(texts.BUTTON_YES)
+    await bot.press(texts.BUTTON_SAVE)
+    assert db.execute("SELECT deelnemers FROM sessions").fetchone() == (800,)

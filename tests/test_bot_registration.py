@@ -1,0 +1,141 @@
+"""/start with an invitation code, the name for reports, and /mijnverslagen corrections."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+import sqlite_utils
+from fakes import BotHarness, register_person
+
+from bot import texts
+from impactbot.settings import Settings
+from store import audit
+from store.people import create_invite, person_by_telegram
+from toc.models import Catalogue
+
+
+@pytest.fixture
+async def bot(settings: Settings, catalogue: Catalogue) -> AsyncIterator[BotHarness]:
+    harness = BotHarness(settings, catalogue)
+    await harness.start()
+    yield harness
+    await harness.stop()
+
+
+async def test_start_with_code_registers_and_asks_the_name(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    invite = create_invite(db, "leider", gemeente="westerveld", vestiging="diever")
+    await bot.send(f"/start {invite.code}", first_name="Ana")
+    assert bot.last_text() == texts.ASK_NAME.format(role="activiteitenleider")
+    assert bot.request.calls[-1].buttons[0][0] == "Ana is goed"
+    await bot.send("Ana B.")
+    assert bot.last_text() == texts.NAME_SAVED.format(name="Ana B.")
+    assert len(texts.HOW_TO.splitlines()) == 4  # a heading and three lines
+    person = person_by_telegram(db, bot.user_id)
+    assert person is not None
+    assert (person.display_name, person.role, person.gemeente, person.vestigingen) == (
+        "Ana B.",
+        "leider",
+        "westerveld",
+        ["diever"],
+    )
+    # The next text is a report again, not a name.
+    await bot.send("hoi")
+    assert bot.last_text() == texts.NOT_UNDERSTOOD
+
+
+async def test_keep_telegram_name_with_one_tap(bot: BotHarness, db: sqlite_utils.Database) -> None:
+    invite = create_invite(db, "manager", gemeente="westerveld")
+    await bot.send(f"/start {invite.code}", first_name="Ana")
+    await bot.press("Ana is goed")
+    assert bot.last_text() == texts.NAME_SAVED.format(name="Ana")
+    person = person_by_telegram(db, bot.user_id)
+    assert person is not None and person.role == "manager"
+
+
+async def test_wrong_used_and_expired_codes(bot: BotHarness, db: sqlite_utils.Database) -> None:
+    await bot.send("/start nietbestaand")
+    assert "ken ik niet" in bot.last_text()
+    used = create_invite(db, "leider")
+    register_person(db, telegram_id=999, name="Bo")
+    db.execute(
+        "UPDATE invites SET used_at = '2025-01-01T00:00:00+00:00' WHERE code = ?", [used.code]
+    )
+    await bot.send(f"/start {used.code}")
+    assert "al gebruikt" in bot.last_text()
+    expired = create_invite(db, "leider")
+    db.execute(
+        "UPDATE invites SET expires_at = '2000-01-01T00:00:00+00:00' WHERE code = ?",
+        [expired.code],
+    )
+    await bot.send(f"/start {expired.code}")
+    assert "verlopen" in bot.last_text()
+    assert person_by_telegram(db, bot.user_id) is None
+    # Nothing else: no access either.
+    await bot.send("/verslag")
+    assert bot.last_text() == texts.NOT_REGISTERED
+
+
+async def test_start_without_code(bot: BotHarness, db: sqlite_utils.Database) -> None:
+    await bot.send("/start")
+    assert bot.last_text() == texts.NOT_REGISTERED
+    register_person(db, name="Ana")
+    await bot.send("/start")
+    assert bot.last_text() == texts.WELCOME_BACK.format(name="Ana")
+    await bot.send("/help")
+    assert bot.last_text() == texts.HOW_TO
+    await bot.send("/onbekend")
+    assert bot.last_text() == texts.UNKNOWN_COMMAND
+
+
+async def test_commands_are_registered(bot: BotHarness) -> None:
+    [call] = bot.request.of("setMyCommands")
+    assert [c["command"] for c in call.params["commands"]] == [
+        "verslag",
+        "mijnverslagen",
+        "annuleer",
+        "help",
+    ]
+
+
+async def test_mijnverslagen_change_and_delete(bot: BotHarness, db: sqlite_utils.Database) -> None:
+    register_person(db)
+    await bot.send("/mijnverslagen")
+    assert bot.last_text() == texts.MY_REPORTS_NONE
+    await bot.send("Lezing Diever 40 bezoekers")
+    await bot.press(texts.BUTTON_SAVE)
+    session_id = db.execute("SELECT id FROM sessions").fetchone()[0]
+
+    await bot.send("/mijnverslagen")
+    assert "Lezing" in bot.last_text() and "40 deelnemers" in bot.last_text()
+    await bot.press(texts.BUTTON_EDIT)
+    assert bot.last_text().startswith(texts.SUMMARY_HEAD)
+    await bot.press(texts.BUTTON_EDIT)
+    await bot.press("Aantallen")
+    await bot.send("45")
+    await bot.press(texts.BUTTON_SAVE)
+    assert bot.last_text() == texts.SAVED_CHANGE
+    assert db.execute("SELECT id, deelnemers FROM sessions").fetchall() == [(session_id, 45)]
+
+    await bot.send("/mijnverslagen")
+    await bot.press(texts.BUTTON_DELETE)
+    await bot.press(texts.BUTTON_DELETE_YES)
+    assert bot.last_text() == texts.DELETED
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+    actions = [entry["action"] for entry in audit.trail(db, "session", session_id)]
+    assert actions == ["create", "update", "delete"]
+
+
+async def test_cannot_touch_someone_elses_report(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    register_person(db)
+    other = register_person(db, telegram_id=777, name="Bo")
+    await bot.send("Lezing Diever 40 bezoekers", user_id=777)
+    await bot.press(texts.BUTTON_SAVE, user_id=777)
+    session_id = db.execute("SELECT id FROM sessions WHERE reporter_id = ?", [other.id]).fetchone()
+    await bot.press_data(f"s:delok:{session_id[0]}")
+    assert bot.answers()[-1] == texts.REPORT_GONE
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 1

@@ -1,0 +1,110 @@
+"""`impactbot invite` and `impactbot run` (mode selection, missing token, webhook secret)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+
+from impactbot.cli import main
+from impactbot.commands.run import serve
+from impactbot.errors import SettingsError
+from impactbot.settings import Settings
+from store.db import open_db
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("IMPACTBOT_TELEGRAM_TOKEN", "IMPACTBOT_CONFIG", "IMPACTBOT_WEBHOOK_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    path = tmp_path / "impactbot.toml"
+    path.write_text(
+        '[storage]\ndatabase = "bot.db"\n[telegram]\nbot_username = "BindBot"\ninvite_days = 7\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_invite_prints_link_code_and_expiry(config: Path, capsys: pytest.CaptureFixture) -> None:
+    assert (
+        main(["--config", str(config), "invite", "--role", "leider", "--vestiging", "havelte"]) == 0
+    )
+    out = capsys.readouterr().out
+    match = re.search(r"https://t\.me/BindBot\?start=([a-z0-9]+)", out)
+    assert match, out
+    code = match[1]
+    assert f"Code: {code}" in out and "7 dagen" in out and "Havelte" in out
+    db = open_db(config.parent / "bot.db")
+    row = db.execute("SELECT role, gemeente, vestiging, used_at FROM invites").fetchone()
+    db.conn.close()
+    assert row == ("leider", "westerveld", "havelte", None)
+
+
+def test_invite_manager_for_a_gemeente(config: Path, capsys: pytest.CaptureFixture) -> None:
+    args = ["--config", str(config), "invite", "--role", "manager", "--gemeente", "westerveld"]
+    assert main(args) == 0
+    assert "manager (gemeente Westerveld)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--gemeente", "atlantis"], "De gemeente 'atlantis' ken ik niet"),
+        (["--vestiging", "nergens"], "De vestiging 'nergens' ken ik niet"),
+        (["--gemeente", "midden-drenthe", "--vestiging", "havelte"], "hoort bij gemeente"),
+    ],
+)
+def test_invite_refuses_unknown_scope(
+    config: Path, capsys: pytest.CaptureFixture, extra: list[str], message: str
+) -> None:
+    assert main(["--config", str(config), "invite", "--role", "leider", *extra]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_run_without_token_says_what_to_do(config: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["--config", str(config), "run"]) == 1
+    assert "IMPACTBOT_TELEGRAM_TOKEN" in capsys.readouterr().err
+
+
+class _App:
+    def __init__(self) -> None:
+        self.called: tuple[str, dict] | None = None
+
+    def run_polling(self, **kwargs: object) -> None:
+        self.called = ("polling", kwargs)
+
+    def run_webhook(self, **kwargs: object) -> None:
+        self.called = ("webhook", kwargs)
+
+
+def test_serve_polls_without_webhook_settings() -> None:
+    app = _App()
+    assert serve(app, Settings()) == "polling"
+    assert app.called is not None and app.called[0] == "polling"
+
+
+def test_serve_webhook_checks_the_secret_token() -> None:
+    settings = Settings()
+    settings.telegram.webhook.url = "https://bot.example.nl/telegram"
+    with pytest.raises(SettingsError, match="IMPACTBOT_WEBHOOK_SECRET"):
+        serve(_App(), settings)
+    settings.telegram.webhook.secret_token = SecretStr("s3cret-token")
+    app = _App()
+    assert serve(app, settings) == "webhook"
+    assert app.called is not None
+    kwargs = app.called[1]
+    assert kwargs["secret_token"] == "s3cret-token"
+    assert kwargs["webhook_url"] == "https://bot.example.nl/telegram"
+    assert kwargs["url_path"] == "telegram"
+
+
+def test_bot_api_address_is_a_setting(settings: Settings) -> None:
+    from fakes import BotHarness
+
+    settings.telegram.base_url = "http://127.0.0.1:8081/bot"
+    bot = BotHarness(settings)
+    assert bot.app.bot.base_url.startswith("http://127.0.0.1:8081/bot")
+    assert bot.app.bot.rate_limiter is not None
