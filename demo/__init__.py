@@ -1,0 +1,1 @@
+"""Demo data: a realistic year of reports, quotes and kengetallen, and demo people."""

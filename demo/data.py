@@ -1,0 +1,394 @@
+"""A realistic demo year (and the year before it, for trends) for every gemeente.
+
+Everything goes through the same write path as real reports (store.sessions), with
+source "demo" and a source key per session, so running it again adds nothing. The data is
+deterministic for a given seed. Activities, vestigingen, effects and kengetallen missing
+from the loaded catalogue are skipped, so any organisation's catalogue works.
+"""
+
+from __future__ import annotations
+
+import calendar
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import sqlite_utils
+from pydantic import BaseModel
+
+from demo import plans as p
+from demo.kengetallen import store_kengetallen
+from demo.people import ANNE
+from demo.quotes import QUOTES, DemoQuote
+from store.db import now_iso, transaction
+from store.people import person_by_telegram
+from store.sessions import MeasurementIn, QuoteIn, SessionIn, store_in_transaction, validate_session
+from toc.models import Activity, Catalogue
+
+BATCH = 500
+
+
+class DemoSummary(BaseModel):
+    years: list[int]
+    sessions: int  # generated (created + already there)
+    created: int
+    existing: int
+    per_year: dict[int, int]
+    per_gemeente: dict[str, int]  # sessions in the demo year
+    series: int
+    quotes: int
+    kengetallen: int
+
+
+@dataclass
+class _Draft:
+    """A session being put together, before quotes are attached."""
+
+    date: date
+    activity: str
+    vestiging: str
+    counts: dict[str, int]
+    effects: list[str] = field(default_factory=list)
+    series_name: str | None = None
+    enrolled: int | None = None
+    lesson: int | None = None
+    last_lesson: bool = False
+    measurements: list[MeasurementIn] = field(default_factory=list)
+    quotes: list[DemoQuote] = field(default_factory=list)
+
+
+class _Year:
+    """Generates the drafts of one year."""
+
+    def __init__(self, catalogue: Catalogue, year: int, seed: int, previous: bool) -> None:
+        self.c = catalogue
+        self.year = year
+        self.seed = seed
+        self.previous = previous
+        self.scale = p.PREVIOUS_YEAR_SCALE if previous else 1.0
+        self.drafts: list[_Draft] = []
+
+    def rng(self, *parts: object) -> random.Random:
+        # A string seed is hashed with SHA-512: the same on every run and machine.
+        return random.Random(":".join(str(x) for x in (self.seed, self.year, *parts)))
+
+    # --- where --------------------------------------------------------------------------
+
+    def places(self, activity: str, gemeente: str, where: p.Where, share: float) -> list[str]:
+        fixed = (p.PREVIOUS_YEAR_PLACES if self.previous else {}).get(activity, {})
+        fixed = fixed or p.PLACES.get(activity, {})
+        if gemeente in fixed:
+            return [v for v in fixed[gemeente] if v in self.c.vestigingen]
+        if self.rng("share", activity, gemeente).random() >= share:
+            return []
+        vestigingen = self.c.vestigingen_in(gemeente)
+        libraries = [v.id for v in vestigingen if v.type == "vestiging"] or [
+            v.id for v in vestigingen
+        ]
+        if where == "every-with-servicepunt":
+            return [v.id for v in vestigingen]
+        if where == "every" or where == "random":
+            return libraries
+        return libraries[:1]
+
+    def _measurable(self, effect: str) -> bool:
+        known = self.c.effects.get(effect)
+        return known is not None and known.measurable
+
+    def size(self, gemeente: str) -> float:
+        return p.INHABITANTS.get(gemeente, p.DEFAULT_INHABITANTS) / 25_000
+
+    # --- when ---------------------------------------------------------------------------
+
+    def months(self, plan_months: tuple[int, ...], activity: str) -> tuple[int, ...]:
+        if self.previous and activity in p.PREVIOUS_YEAR_MONTHS:
+            return p.PREVIOUS_YEAR_MONTHS[activity]
+        return plan_months
+
+    def dates(self, plan: p.Plan, vestiging: str, n: int) -> list[date]:
+        rng = self.rng("dates", plan.activity, vestiging)
+        months = self.months(plan.months, plan.activity)
+        weekday = rng.randrange(5)
+        if plan.rhythm == "monthly":
+            nth = rng.randrange(4)
+            return [p.nth_weekday(self.year, m, weekday, nth) for m in months]
+        if plan.rhythm in ("weekly", "biweekly"):
+            day = date(self.year, 1, 1) + timedelta(
+                days=(weekday - date(self.year, 1, 1).weekday()) % 7
+            )
+            step = 7 if plan.rhythm == "weekly" else 14
+            out = []
+            while day.year == self.year:
+                if day.month in months and not p.is_holiday(day) and rng.random() > 0.06:
+                    out.append(day)
+                day += timedelta(days=step)
+            return out
+        out = []
+        for _ in range(n):
+            month = rng.choice(months)
+            out.append(
+                p.on_weekday(
+                    date(self.year, month, rng.randint(1, calendar.monthrange(self.year, month)[1]))
+                )
+            )
+        return sorted(out)
+
+    # --- how many -----------------------------------------------------------------------
+
+    def counts(
+        self,
+        activity: Activity,
+        people: tuple[int, int],
+        adults: tuple[float, float],
+        rng: random.Random,
+    ) -> dict[str, int]:
+        lo, hi = people
+        n = max(1, round(rng.randint(lo, hi) * self.scale))
+        if activity.kind == "spreekuur":
+            return {"deelnemers": n, "vragen": n + rng.randint(0, n)}
+        if "kinderen" in activity.indicators and "volwassenen" in activity.indicators:
+            return {"kinderen": n, "volwassenen": round(n * rng.uniform(*adults))}
+        if "kinderen" in activity.indicators:
+            return {"kinderen": n}
+        if "volwassenen" in activity.indicators:
+            return {"volwassenen": n}
+        return {"deelnemers": n}
+
+    def observed(self, activity: Activity, chance: float, rng: random.Random) -> list[str]:
+        if not activity.effects or rng.random() >= chance:
+            return []
+        plain = [e for e in activity.effects if not self._measurable(e)] or list(activity.effects)
+        return sorted(rng.sample(plain, min(len(plain), rng.choice((1, 1, 2)))))
+
+    # --- the year -----------------------------------------------------------------------
+
+    def generate(self) -> list[_Draft]:
+        for gemeente in self.c.gemeenten:
+            for plan in p.PLANS:
+                if plan.activity in self.c.activities:
+                    self.sessions(plan, gemeente)
+            for course in p.COURSES:
+                if course.activity in self.c.activities:
+                    self.courses(course, gemeente)
+        self.drafts.sort(key=lambda d: (d.date, d.vestiging, d.activity, d.lesson or 0))
+        return self.drafts
+
+    def sessions(self, plan: p.Plan, gemeente: str) -> None:
+        activity = self.c.activities[plan.activity]
+        places = self.places(plan.activity, gemeente, plan.where, plan.share)
+        if not places:
+            return
+        rng = self.rng("sessions", plan.activity, gemeente)
+        n = 0
+        if plan.rhythm == "count":
+            lo, hi = plan.count
+            n = p.FIXED_COUNT.get((plan.activity, gemeente)) or max(
+                1, round(rng.randint(lo, hi) * self.size(gemeente) * self.scale)
+            )
+        if plan.rhythm == "count":  # n sessions spread over the places
+            places = rng.sample(places, len(places))
+            targets = [places[i % len(places)] for i in range(n)]
+        else:  # the rhythm applies in every place
+            targets = places
+        per_place: dict[str, int] = {}
+        for v in targets:
+            per_place[v] = per_place.get(v, 0) + 1
+        for vestiging, k in per_place.items():
+            for day in self.dates(plan, vestiging, k if plan.rhythm == "count" else 0):
+                self.drafts.append(
+                    _Draft(
+                        day,
+                        plan.activity,
+                        vestiging,
+                        self.counts(activity, plan.people, plan.adults, rng),
+                        self.observed(activity, plan.observed, rng),
+                    )
+                )
+
+    def courses(self, course: p.CoursePlan, gemeente: str) -> None:
+        activity = self.c.activities[course.activity]
+        rng = self.rng("courses", course.activity, gemeente)
+        places = self.places(course.activity, gemeente, "every", 1.0)
+        if not places:
+            return
+        n = p.FIXED_COURSES.get((course.activity, gemeente))
+        if n is None:
+            n = round(rng.randint(*course.courses) * min(1.5, self.size(gemeente)) * self.scale)
+        measurable = [e for e in activity.effects if self._measurable(e)]
+        names: set[tuple[str, str]] = set()
+        for i in range(n):
+            vestiging = places[i % len(places)]
+            start_month = rng.choice((1, 2, 3, 9, 10))
+            start = p.nth_weekday(self.year, start_month, rng.randrange(5), rng.randrange(2))
+            season = "voorjaar" if start_month < 7 else "najaar"
+            name = f"{activity.name} {season} {self.year}"
+            group = 1
+            while (vestiging, name if group == 1 else f"{name} groep {group}") in names:
+                group += 1
+            name = name if group == 1 else f"{name} groep {group}"
+            names.add((vestiging, name))
+            enrolled = rng.randint(*course.enrolled)
+            for lesson in range(1, course.lessons + 1):
+                present = max(1, enrolled - rng.choice((0, 0, 0, 1, 1, 2)))
+                draft = _Draft(
+                    start + timedelta(weeks=lesson - 1),
+                    course.activity,
+                    vestiging,
+                    {"deelnemers": present},
+                    series_name=name,
+                    enrolled=enrolled,
+                    lesson=lesson,
+                    last_lesson=lesson == course.lessons,
+                )
+                if lesson == 1:
+                    draft.measurements = [
+                        MeasurementIn(
+                            effect=e,
+                            moment="voor",
+                            measured=present,
+                            able=round(present * rng.uniform(0.0, 0.35)),
+                        )
+                        for e in measurable
+                    ]
+                elif draft.last_lesson:
+                    draft.measurements = [
+                        MeasurementIn(
+                            effect=e,
+                            moment="na",
+                            measured=present,
+                            able=round(present * rng.uniform(0.55, 0.95)),
+                        )
+                        for e in measurable
+                    ]
+                    draft.effects = self.observed(activity, 0.6, rng)
+                self.drafts.append(draft)
+
+
+def _attach_quotes(c: Catalogue, drafts: list[_Draft], offset: int, rng: random.Random) -> int:
+    attached = 0
+    for quote in QUOTES:
+        if quote.year_offset != offset or quote.activity not in c.activities:
+            continue
+        candidates = [d for d in drafts if d.activity == quote.activity]
+        if quote.vestiging in c.vestigingen:
+            candidates = [d for d in candidates if d.vestiging == quote.vestiging] or candidates
+        if c.activities[quote.activity].kind == "reeks":
+            candidates = [d for d in candidates if d.last_lesson] or candidates
+        if candidates:
+            rng.choice(candidates).quotes.append(quote)
+            attached += 1
+    return attached
+
+
+def _session(c: Catalogue, d: _Draft, key: str, reporter: int | None) -> SessionIn:
+    effects = c.activities[d.activity].effects
+    return SessionIn(
+        date=d.date,
+        activity=d.activity,
+        vestiging=d.vestiging,
+        deelnemers=d.counts.get("deelnemers"),
+        kinderen=d.counts.get("kinderen"),
+        volwassenen=d.counts.get("volwassenen"),
+        vragen=d.counts.get("vragen"),
+        series_name=d.series_name,
+        enrolled=d.enrolled,
+        lesson=d.lesson,
+        last_lesson=d.last_lesson,
+        effects=d.effects,
+        measurements=d.measurements,
+        quotes=[
+            QuoteIn(
+                text=q.text,
+                attribution=q.attribution,
+                consent=q.consent,
+                effects=[e for e in q.effects if e in effects],
+            )
+            for q in d.quotes
+        ],
+        reporter_id=reporter if d.vestiging == ANNE.vestiging else None,
+        source="demo",
+        source_key=key,
+    )
+
+
+def _store_year(
+    db: sqlite_utils.Database, c: Catalogue, year: int, seed: int, offset: int, reporter: int | None
+) -> tuple[list[SessionIn], int, int]:
+    """Generate and store one year; returns (sessions, created, quotes attached)."""
+    drafts = _Year(c, year, seed, previous=offset < 0).generate()
+    quotes = _attach_quotes(c, drafts, offset, random.Random(f"{seed}:{year}:quotes"))
+    seen: dict[str, int] = {}
+    sessions: list[SessionIn] = []
+    for d in drafts:
+        slot = f"demo:{seed}:{d.date}:{d.activity}:{d.vestiging}"
+        seen[slot] = seen.get(slot, 0) + 1
+        session = _session(c, d, f"{slot}:{seen[slot]}", reporter)
+        validate_session(c, session)
+        sessions.append(session)
+    created = 0
+    approve: list[tuple[int, str]] = []
+    review = {(q.activity, q.text): q.review for q in QUOTES}
+    for start in range(0, len(sessions), BATCH):
+        with transaction(db):
+            for session in sessions[start : start + BATCH]:
+                result = store_in_transaction(db, c, session, actor="demo")
+                if not result.created:
+                    continue
+                created += 1
+                approve += [
+                    (result.session_id, q.text)
+                    for q in session.quotes
+                    if review.get((session.activity, q.text)) == "approved"
+                ]
+    if approve:
+        now = now_iso()
+        with transaction(db):
+            for session_id, text in approve:
+                db.execute(
+                    "UPDATE quotes SET review = 'approved', reviewed_at = ? "
+                    "WHERE session_id = ? AND text = ? AND review = 'new'",
+                    [now, session_id, text],
+                )
+    return sessions, created, quotes
+
+
+def generate_demo_year(
+    db: sqlite_utils.Database, catalogue: Catalogue, year: int, *, seed: int = 2025
+) -> DemoSummary:
+    """Store a demo `year` and the year before it: sessions, courses with before/after
+    counts, observed effects, quotes (with consent and review states) and kengetallen.
+
+    Deterministic for a seed; running it again adds nothing. Sessions at Anne's vestiging
+    are reported by her when the demo people (demo.people) were created first.
+    """
+    anne = person_by_telegram(db, ANNE.telegram_id)
+    reporter = anne.id if anne is not None else None
+    per_year: dict[int, int] = {}
+    per_gemeente: dict[str, int] = {}
+    created = quotes = kengetallen = 0
+    series: set[tuple[str, str, str]] = set()
+    for offset in (-1, 0):
+        y = year + offset
+        sessions, made, attached = _store_year(db, catalogue, y, seed, offset, reporter)
+        kengetallen += store_kengetallen(db, catalogue, y, seed)
+        per_year[y] = len(sessions)
+        created += made
+        quotes += attached
+        for s in sessions:
+            if s.series_name:
+                series.add((s.activity, s.vestiging, s.series_name))
+            if offset == 0:
+                gemeente = catalogue.vestigingen[s.vestiging].gemeente
+                per_gemeente[gemeente] = per_gemeente.get(gemeente, 0) + 1
+    total = sum(per_year.values())
+    return DemoSummary(
+        years=[year - 1, year],
+        sessions=total,
+        created=created,
+        existing=total - created,
+        per_year=per_year,
+        per_gemeente=dict(sorted(per_gemeente.items())),
+        series=len(series),
+        quotes=quotes,
+        kengetallen=kengetallen,
+    )
