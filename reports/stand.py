@@ -94,6 +94,19 @@ def per_activity(
     return {activity: (n, people) for activity, n, people in rows}
 
 
+def per_gemeente_activity(
+    db: sqlite_utils.Database, gemeenten: list[str], start: date, end: date
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """(gemeente, activity) -> (sessions, participants) for the given gemeenten."""
+    marks = ", ".join("?" for _ in gemeenten)
+    rows = db.execute(
+        "SELECT gemeente, activity, count(*), coalesce(sum(deelnemers), 0) FROM sessions "
+        f"WHERE gemeente IN ({marks}) AND date BETWEEN ? AND ? GROUP BY gemeente, activity",
+        [*gemeenten, start.isoformat(), end.isoformat()],
+    ).fetchall()
+    return {(g, a): (n, people) for g, a, n, people in rows}
+
+
 def compute_stand(
     db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, period: Period, today: date
 ) -> Stand:
@@ -150,14 +163,23 @@ def _add_contract(
     if scope.vestiging:
         return
     gemeenten = [scope.gemeente] if scope.gemeente else list(catalogue.gemeenten)
-    targets = [catalogue.contract(g, today.year) for g in gemeenten]
-    known = [c.activities_per_year for c in targets if c and c.activities_per_year]
-    if not known:
+    contracts = [catalogue.contract(g, today.year) for g in gemeenten]
+    agreed = [c for c in contracts if c is not None and c.activities_per_year]
+    if not agreed:
         return
-    stand.contract_target = sum(known)
+    stand.contract_target = sum(c.activities_per_year or 0 for c in agreed)
     year_start = date(today.year, 1, 1)
-    done = year_so_far if year_so_far is not None else per_activity(db, scope, year_start, today)
-    stand.contract_done = sum(n for n, _ in done.values())
+    if scope.gemeente and year_so_far is not None:
+        done = {(scope.gemeente, a): v for a, v in year_so_far.items()}
+    else:
+        done = per_gemeente_activity(db, [c.gemeente for c in agreed], year_start, today)
+    # Each gemeente's contract counts that gemeente's own sessions of the contracted lines.
+    stand.contract_done = sum(
+        n
+        for c in agreed
+        for (g, activity), (n, _) in done.items()
+        if g == c.gemeente and catalogue.counts_for_contract(c, activity)
+    )
     days_in_year = (date(today.year, 12, 31) - year_start).days + 1
     elapsed = (today - year_start).days + 1
     stand.contract_expected = stand.contract_target * elapsed / days_in_year

@@ -185,7 +185,7 @@ def test_unknown_references(tmp_path: Path) -> None:
         .replace('vestiging = "havelte"', 'vestiging = "dwingeloo"')
         .replace('activiteit = "ido-spreekuur"', 'activiteit = "ido"')
     )
-    org += '\n[[contract]]\ngemeente = "emmen"\njaar = 2025\n'
+    org += '\n[[contract]]\ngemeente = "emmen"\njaar = 2025\nprogrammalijnen = ["lezen"]\n'
     found = problems(tmp_path, cat, org)
     only(found, "programmalijn 'meedoen'", "veld 'opgave'", "'meedoen-opgave' bestaat niet")
     only(found, "activiteit 'ido-spreekuur'", "veld 'programmalijn'", "'digitaal' bestaat niet")
@@ -193,9 +193,10 @@ def test_unknown_references(tmp_path: Path) -> None:
     only(found, "vestiging 'havelte'", "veld 'gemeente'", "'diever' bestaat niet")
     only(found, "contract 1 (westerveld 2025)", "veld 'per_activiteit'", "'klikentik'")
     only(found, "contract 2 (emmen 2025)", "veld 'gemeente'", "'emmen' bestaat niet")
+    only(found, "contract 2 (emmen 2025)", "veld 'programmalijnen'", "'lezen' bestaat niet")
     only(found, "rooster 1 (ido in dwingeloo)", "veld 'activiteit'", "'ido' bestaat niet")
     only(found, "rooster 1 (ido in dwingeloo)", "veld 'vestiging'", "'dwingeloo' bestaat niet")
-    assert len(found) == 8
+    assert len(found) == 9
 
 
 def test_activity_without_effects_or_programmalijn_and_unused_effect(tmp_path: Path) -> None:

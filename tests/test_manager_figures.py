@@ -219,3 +219,20 @@ def test_export_csv_opens_in_dutch_excel_and_hides_unpublishable_quotes(db, cata
     assert values[0] == COLUMNS
     assert values[1][0].date() == date(2025, 1, 6)
     assert not any("Geheim" in str(v) for row in values for v in row)
+
+
+def test_contract_counts_only_the_programmalijnen_it_names(db, catalogue):
+    from reports.figures import contract_progress
+
+    contract = Contract(
+        gemeente="westerveld", year=2025, activities_per_year=10, programmalijnen=["meedoen"]
+    )
+    narrowed = catalogue.model_copy(update={"contracts": [contract]})
+    stand = compute_stand(db, narrowed, Scope(gemeente="westerveld"), "jaar", date(2025, 3, 6))
+    # Only the IDO-spreekuur in Diever is meedoen; the two Voorleesuurtjes do not count.
+    assert (stand.contract_target, stand.contract_done) == (10, 1)
+    whole = compute_stand(db, narrowed, Scope(), "jaar", date(2025, 3, 6))
+    assert whole.contract_done == 1  # Zuidwolde's spreekuur is not Westerveld's contract
+    progress = contract_progress(db, narrowed, 2025, "westerveld")
+    assert progress is not None and progress.total is not None
+    assert (progress.total.target, progress.total.realised) == (10, 1)

@@ -356,6 +356,10 @@ def _check_organisation(org: _File, known: dict[str, set[str]] | None, check: _C
         seen.add((contract.gemeente, contract.year))
         if contract.activities_per_year is not None and contract.activities_per_year < 0:
             check.add(org, item, "activiteiten", "het aantal kan niet negatief zijn")
+        if known is not None:
+            for lijn in contract.programmalijnen:
+                lijnen = known["programmalijn"]
+                _ref(check, org, item, "programmalijnen", lijn, lijnen, "de programmalijn")
         for activity, number in contract.per_activity.items():
             if known is not None:
                 acts = known["activiteit"]

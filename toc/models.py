@@ -95,8 +95,11 @@ class Contract(_Model):
     gemeente: str
     year: int = Field(alias="jaar")
     pakket: str = ""
-    # Total number of activities (bijeenkomsten) agreed for the year, e.g. Pakket 1 groot = 15.
+    # Number of activities (bijeenkomsten) agreed for the year, e.g. Pakket 1 groot = 15.
     activities_per_year: int | None = Field(default=None, alias="activiteiten")
+    # The programmalijnen whose bijeenkomsten count towards that number (the catalogue's
+    # packages are programming for leven-lang-ontwikkelen, say). Empty: every programmalijn.
+    programmalijnen: list[str] = Field(default_factory=list)
     # Optional per-activity targets: activity id -> number of sessions.
     per_activity: dict[str, int] = Field(default_factory=dict, alias="per_activiteit")
 
@@ -136,6 +139,13 @@ class Catalogue(_Model):
 
     def vestigingen_in(self, gemeente: str) -> list[Vestiging]:
         return [v for v in self.vestigingen.values() if v.gemeente == gemeente]
+
+    def counts_for_contract(self, contract: Contract, activity_id: str) -> bool:
+        """Whether sessions of this activity count towards the contract's total."""
+        activity = self.activities.get(activity_id)
+        if activity is None:
+            return False
+        return not contract.programmalijnen or activity.programmalijn in contract.programmalijnen
 
     def contract(self, gemeente: str, year: int) -> Contract | None:
         for c in self.contracts:

@@ -1,0 +1,89 @@
+"""`impactbot report --year Y [--gemeente ID] --format json|html|md|pdf [-o PATH]`.
+
+json, md and html go to stdout unless -o is given; pdf is binary, so it goes to -o or to a file
+in [reports] output_dir.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from impactbot.errors import ImpactbotError
+from impactbot.settings import Settings
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class ReportCommandError(ImpactbotError):
+    """The report cannot be made as asked."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "report",
+        help="maak de impactreflectie van een jaar (json, html, md of pdf)",
+        description=(
+            "Maak de impactreflectie van een jaar: de cijfers per opgave, het bewijs per "
+            "effect, verhalen en de reflectie. Zonder --gemeente voor de hele organisatie."
+        ),
+    )
+    parser.add_argument("--year", type=int, required=True, metavar="JAAR", help="bijv. 2025")
+    parser.add_argument("--gemeente", metavar="ID", help="bijv. westerveld")
+    parser.add_argument(
+        "--format",
+        choices=("json", "html", "md", "pdf"),
+        default="html",
+        help="json (voor scripts), html (één bestand), md (om te plakken) of pdf",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand in plaats van stdout"
+    )
+    parser.set_defaults(func=run)
+
+
+def default_pdf_path(settings: Settings, year: int, gemeente: str | None) -> Path:
+    return settings.reports.output_dir / f"impactreflectie-{year}-{gemeente or 'organisatie'}.pdf"
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from reports.model import build_report
+    from reports.render import render
+    from store.db import open_db
+    from toc.loader import get_catalogue
+
+    if not MIN_YEAR <= args.year <= MAX_YEAR:
+        raise ReportCommandError(
+            f"Het jaar {args.year} klopt niet. Geef een jaar tussen {MIN_YEAR} en {MAX_YEAR}."
+        )
+    database = settings.storage.database
+    if not Path(database).exists():
+        raise ReportCommandError(
+            f"De database {database} bestaat niet. Controleer [storage] database in de "
+            "instellingen, of importeer eerst verslagen met 'impactbot import sessies'."
+        )
+    catalogue = get_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
+    db = open_db(database)
+    try:
+        report = build_report(db, catalogue, args.year, args.gemeente)
+        output = render(report, args.format)
+    finally:
+        db.conn.close()
+    target: Path | None = Path(args.output) if args.output else None
+    if target is None and args.format == "pdf":
+        target = default_pdf_path(settings, args.year, args.gemeente)
+    if target is None:
+        assert isinstance(output, str)
+        sys.stdout.write(output)
+        return 0
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(output, bytes):
+            target.write_bytes(output)
+        else:
+            target.write_text(output, encoding="utf-8")
+    except OSError as exc:
+        raise ReportCommandError(f"Kan {target} niet schrijven: {exc.strerror or exc}.") from exc
+    print(f"De impactreflectie staat in {target}.")
+    return 0

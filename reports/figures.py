@@ -1,0 +1,231 @@
+"""De cijfers: output per opgave, programmalijn, activity and vestiging, in SQL.
+
+Every count is a GROUP BY over the sessions of one year (and optionally one gemeente) that the
+indexes `sessions_year_gemeente_activity` / `sessions_year_activity` serve. Only the small
+grouped result (activities x vestigingen) comes into Python, where activities are mapped to
+their programmalijn and opgave. No function here loads individual sessions.
+
+Definitions (PRODUCT.md):
+- bijeenkomsten: every reported session; each lesson of a course is one.
+- deelnemers: the sum of attendance over those sessions.
+- reeksen: the number of distinct courses with at least one lesson in the year and scope.
+- ingeschreven: the enrolment of those courses, summed once per course.
+- vragen: the questions asked at spreekuren.
+A course with lessons in two years counts as a course in both years.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import sqlite_utils
+from pydantic import BaseModel, Field
+
+from toc.models import Catalogue
+
+
+class Counts(BaseModel):
+    bijeenkomsten: int = 0
+    deelnemers: int = 0
+    kinderen: int = 0
+    volwassenen: int = 0
+    reeksen: int = 0
+    ingeschreven: int = 0
+    vragen: int = 0
+
+    def plus(self, other: Counts) -> Counts:
+        return Counts(**{k: getattr(self, k) + getattr(other, k) for k in Counts.model_fields})
+
+    def minus(self, other: Counts) -> Counts:
+        return Counts(**{k: getattr(self, k) - getattr(other, k) for k in Counts.model_fields})
+
+    @property
+    def empty(self) -> bool:
+        return self.bijeenkomsten == 0 and self.reeksen == 0
+
+
+class Target(BaseModel):
+    """One agreed number and how far the year got."""
+
+    activity: str | None = None  # None: the total number of activities agreed
+    target: int
+    realised: int
+
+    @property
+    def share(self) -> float | None:
+        return self.realised / self.target if self.target else None
+
+
+class ContractProgress(BaseModel):
+    gemeenten: list[str] = Field(default_factory=list)  # gemeenten whose contract is included
+    pakketten: list[str] = Field(default_factory=list)
+    total: Target | None = None
+    per_activity: list[Target] = Field(default_factory=list)
+
+
+class Figures(BaseModel):
+    year: int
+    gemeente: str | None
+    activities: dict[str, Counts] = Field(default_factory=dict)  # only activities with data
+    programmalijnen: dict[str, Counts] = Field(default_factory=dict)
+    opgaven: dict[str, Counts] = Field(default_factory=dict)
+    vestigingen: dict[str, Counts] = Field(default_factory=dict)
+    # opgave id -> vestiging id -> counts, for "output per vestiging" in each chapter
+    opgave_vestigingen: dict[str, dict[str, Counts]] = Field(default_factory=dict)
+    total: Counts = Field(default_factory=Counts)
+    kengetallen: dict[str, float] = Field(default_factory=dict)
+
+    def activity(self, activity_id: str) -> Counts:
+        return self.activities.get(activity_id, Counts())
+
+    def programmalijn(self, programmalijn_id: str) -> Counts:
+        return self.programmalijnen.get(programmalijn_id, Counts())
+
+    def opgave(self, opgave_id: str) -> Counts:
+        return self.opgaven.get(opgave_id, Counts())
+
+
+def scope_sql(gemeente: str | None, column: str = "gemeente") -> tuple[str, list[object]]:
+    """The extra WHERE clause for a gemeente; none for the whole organisation."""
+    if gemeente is None:
+        return "", []
+    return f" AND {column} = ?", [gemeente]
+
+
+def series_in_scope_sql(gemeente: str | None) -> tuple[str, list[object]]:
+    """A subquery with the ids of courses that had a lesson in the year (bind year first)."""
+    scope, params = scope_sql(gemeente)
+    return (
+        f"SELECT series_id FROM sessions WHERE year = ?{scope} AND series_id IS NOT NULL",
+        params,
+    )
+
+
+def _session_groups(
+    db: sqlite_utils.Database, year: int, gemeente: str | None
+) -> dict[tuple[str, str], Counts]:
+    scope, params = scope_sql(gemeente)
+    rows = db.execute(
+        "SELECT activity, vestiging, count(*), coalesce(sum(deelnemers), 0), "
+        "coalesce(sum(kinderen), 0), coalesce(sum(volwassenen), 0), coalesce(sum(vragen), 0) "
+        f"FROM sessions WHERE year = ?{scope} GROUP BY activity, vestiging",
+        [year, *params],
+    ).fetchall()
+    groups: dict[tuple[str, str], Counts] = {}
+    for activity, vestiging, n, deelnemers, kinderen, volwassenen, vragen in rows:
+        groups[(activity, vestiging)] = Counts(
+            bijeenkomsten=n,
+            deelnemers=deelnemers,
+            kinderen=kinderen,
+            volwassenen=volwassenen,
+            vragen=vragen,
+        )
+    subquery, sub_params = series_in_scope_sql(gemeente)
+    rows = db.execute(
+        "SELECT activity, vestiging, count(*), coalesce(sum(enrolled), 0) FROM series "
+        f"WHERE id IN ({subquery}) GROUP BY activity, vestiging",
+        [year, *sub_params],
+    ).fetchall()
+    for activity, vestiging, n, enrolled in rows:
+        key = (activity, vestiging)
+        groups[key] = groups.get(key, Counts()).plus(Counts(reeksen=n, ingeschreven=enrolled))
+    return groups
+
+
+def _kengetallen(db: sqlite_utils.Database, year: int, gemeente: str | None) -> dict[str, float]:
+    scope, params = scope_sql(gemeente)
+    rows = db.execute(
+        f"SELECT kengetal, sum(value) FROM kengetallen WHERE year = ?{scope} "
+        "GROUP BY kengetal ORDER BY kengetal",
+        [year, *params],
+    ).fetchall()
+    return {kengetal: float(value) for kengetal, value in rows}
+
+
+def compute_figures(
+    db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None = None
+) -> Figures:
+    """All output figures for one year; gemeente None means the whole organisation."""
+    groups = _session_groups(db, year, gemeente)
+    activities: dict[str, Counts] = defaultdict(Counts)
+    programmalijnen: dict[str, Counts] = defaultdict(Counts)
+    opgaven: dict[str, Counts] = defaultdict(Counts)
+    vestigingen: dict[str, Counts] = defaultdict(Counts)
+    opgave_vestigingen: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
+    total = Counts()
+    for (activity_id, vestiging), counts in sorted(groups.items()):
+        activities[activity_id] = activities[activity_id].plus(counts)
+        vestigingen[vestiging] = vestigingen[vestiging].plus(counts)
+        total = total.plus(counts)
+        activity = catalogue.activities.get(activity_id)
+        if activity is None or activity.programmalijn not in catalogue.programmalijnen:
+            continue  # an activity since removed from the catalogue: counted in the total only
+        lijn = activity.programmalijn
+        opgave = catalogue.programmalijnen[lijn].opgave
+        programmalijnen[lijn] = programmalijnen[lijn].plus(counts)
+        opgaven[opgave] = opgaven[opgave].plus(counts)
+        per_vestiging = opgave_vestigingen[opgave]
+        per_vestiging[vestiging] = per_vestiging[vestiging].plus(counts)
+    return Figures(
+        year=year,
+        gemeente=gemeente,
+        activities=dict(activities),
+        programmalijnen=dict(programmalijnen),
+        opgaven=dict(opgaven),
+        vestigingen=dict(vestigingen),
+        opgave_vestigingen={k: dict(v) for k, v in opgave_vestigingen.items()},
+        total=total,
+        kengetallen=_kengetallen(db, year, gemeente),
+    )
+
+
+def contract_progress(
+    db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None = None
+) -> ContractProgress | None:
+    """Progress against the prestatieafspraken; None when nothing is agreed for the scope.
+
+    The agreed number of activities is compared with the reported bijeenkomsten in that
+    gemeente of the programmalijnen the contract names (all, if it names none); a per-activity
+    target with that activity's bijeenkomsten there. For the whole organisation every
+    gemeente's contract is compared with that gemeente's own sessions, then summed, so
+    activity in a gemeente without a contract does not fill another's.
+    """
+    contracts = [
+        c
+        for c in catalogue.contracts
+        if c.year == year and (gemeente is None or c.gemeente == gemeente)
+    ]
+    if not contracts:
+        return None
+    scope, params = scope_sql(gemeente)
+    done: dict[tuple[str, str], int] = {
+        (g, a): n
+        for g, a, n in db.execute(
+            f"SELECT gemeente, activity, count(*) FROM sessions WHERE year = ?{scope} "
+            "GROUP BY gemeente, activity",
+            [year, *params],
+        ).fetchall()
+    }
+    total_target = total_done = 0
+    has_total = False
+    targets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for c in contracts:
+        if c.activities_per_year is not None:
+            has_total = True
+            total_target += c.activities_per_year
+            total_done += sum(
+                n
+                for (g, a), n in done.items()
+                if g == c.gemeente and catalogue.counts_for_contract(c, a)
+            )
+        for activity_id, n in c.per_activity.items():
+            targets[activity_id][0] += n
+            targets[activity_id][1] += done.get((c.gemeente, activity_id), 0)
+    return ContractProgress(
+        gemeenten=sorted({c.gemeente for c in contracts}),
+        pakketten=sorted({c.pakket for c in contracts if c.pakket}),
+        total=Target(target=total_target, realised=total_done) if has_total else None,
+        per_activity=[
+            Target(activity=a, target=t, realised=r) for a, (t, r) in sorted(targets.items())
+        ],
+    )

@@ -1,0 +1,308 @@
+"""The impactreflectie as one typed object: built once, rendered as json, html, md or pdf.
+
+`build_report(db, catalogue, year, gemeente)` runs the SQL (figures, evidence, quotes) and
+assembles everything a reader needs, names included, so the templates need no catalogue.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlite_utils
+from pydantic import BaseModel, Field
+
+from impactbot.errors import ImpactbotError
+from reports.evidence import (
+    EVIDENCE_RULE,
+    EffectEvidence,
+    activities_without_evidence,
+    compute_evidence,
+)
+from reports.figures import ContractProgress, Counts, Figures, compute_figures, contract_progress
+from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection, build_reflection
+from reports.stories import STORY_RULE, PublicQuote, Story, publishable_quotes, stories_for
+from toc.models import Catalogue
+
+WSOB_FUNCTIONS = {
+    1: "Kennis en informatie",
+    2: "Ontwikkeling en educatie",
+    3: "Lezen en literatuur",
+    4: "Ontmoeting en debat",
+    5: "Kunst en cultuur",
+}
+
+DATA_SOURCES = (
+    "De cijfers komen uit de verslagen die begeleiders na elke bijeenkomst doorgeven (via de "
+    "Impactbot of een import). Elke les van een cursus telt als een bijeenkomst; een cursus "
+    "telt mee in elk jaar waarin hij lessen had. Kengetallen (leden, bezoekers, uitleningen en "
+    "dergelijke) zijn per gemeente ingevoerd of geïmporteerd; voor de hele organisatie tellen "
+    "we ze op. Citaten verschijnen alleen als de deelnemer toestemming gaf."
+)
+
+
+class UnknownGemeente(ImpactbotError):
+    """A gemeente id that is not in the organisation."""
+
+
+class ActivityRow(BaseModel):
+    id: str
+    name: str
+    kind: str
+    programmalijn: str
+    wsob: list[int] = Field(default_factory=list)
+    counts: Counts = Field(default_factory=Counts)
+    previous: Counts = Field(default_factory=Counts)
+    quotes: int = 0
+    target: int | None = None
+
+
+class LijnSection(BaseModel):
+    id: str
+    name: str
+    counts: Counts
+    previous: Counts
+    activities: list[ActivityRow]
+
+
+class VestigingRow(BaseModel):
+    id: str
+    name: str
+    counts: Counts
+
+
+class Chapter(BaseModel):
+    """One maatschappelijke opgave."""
+
+    id: str
+    name: str
+    goal: str
+    age_range: str | None = None
+    counts: Counts
+    previous: Counts
+    lijnen: list[LijnSection]
+    vestigingen: list[VestigingRow]
+    effects: list[EffectEvidence]
+    # The verandertheorie as edges: (activity name, effect id) for activities that ran or are
+    # in the catalogue for this opgave.
+    links: list[tuple[str, str]] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    verdict: OpgaveVerdict
+
+
+class KengetalRow(BaseModel):
+    id: str
+    name: str
+    unit: str = ""
+    value: float | None = None
+    previous: float | None = None
+
+
+class Impactreflectie(BaseModel):
+    year: int
+    gemeente: str | None
+    organisation: str
+    scope_name: str  # the gemeente's name, or the organisation's
+    made_on: date
+    total: Counts
+    previous_total: Counts
+    chapters: list[Chapter]
+    activities: dict[str, ActivityRow]
+    kengetallen: list[KengetalRow]
+    effects: dict[str, EffectEvidence]
+    quotes: list[PublicQuote]  # every publishable quote of the year and scope
+    contract: ContractProgress | None = None
+    reflection: Reflection
+    wsob: dict[int, list[ActivityRow]]
+    evidence_rule: str = EVIDENCE_RULE
+    story_rule: str = STORY_RULE
+    verdict_rule: str = VERDICT_RULE
+    data_sources: str = DATA_SOURCES
+
+    @property
+    def has_data(self) -> bool:
+        return not self.total.empty
+
+    def to_contract_json(self) -> dict[str, object]:
+        """PRODUCT.md's `impactbot report --format json` contract, plus richer extra keys."""
+        short = ("bijeenkomsten", "deelnemers")
+        full = ("bijeenkomsten", "deelnemers", "reeksen", "ingeschreven", "vragen")
+        chapters = {c.id: c for c in self.chapters}
+        lijnen = {lijn.id: lijn for c in self.chapters for lijn in c.lijnen}
+        return {
+            "jaar": self.year,
+            "gemeente": self.gemeente,
+            "opgaven": {k: _pick(c.counts, short) for k, c in chapters.items()},
+            "programmalijnen": {k: _pick(lijn.counts, short) for k, lijn in lijnen.items()},
+            "activiteiten": {
+                k: {**_pick(a.counts, full), "citaten": a.quotes}
+                for k, a in self.activities.items()
+            },
+            "kengetallen": {k.id: _num(k.value) for k in self.kengetallen if k.value is not None},
+            "effecten": {k: e.contract() for k, e in self.effects.items()},
+            "citaten": [q.contract() for q in self.quotes],
+            # richer, not part of the minimal contract
+            "naam": self.scope_name,
+            "organisatie": self.organisation,
+            "totaal": self.total.model_dump(),
+            "vorig_jaar": {
+                "jaar": self.year - 1,
+                "totaal": self.previous_total.model_dump(),
+                "opgaven": {k: _pick(c.previous, short) for k, c in chapters.items()},
+                "activiteiten": {k: _pick(a.previous, full) for k, a in self.activities.items()},
+                "kengetallen": {
+                    k.id: _num(k.previous) for k in self.kengetallen if k.previous is not None
+                },
+            },
+            "vestigingen": {
+                c.id: {v.id: _pick(v.counts, full) for v in c.vestigingen} for c in self.chapters
+            },
+            "afspraken": self.contract.model_dump() if self.contract else None,
+            "verhalen": {c.id: [s.quote.contract() for s in c.stories] for c in self.chapters},
+            "reflectie": self.reflection.contract(),
+            "wsob": {str(k): [a.id for a in rows] for k, rows in self.wsob.items()},
+        }
+
+
+def _pick(counts: Counts, keys: tuple[str, ...]) -> dict[str, int]:
+    return {k: getattr(counts, k) for k in keys}
+
+
+def _num(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def check_gemeente(catalogue: Catalogue, gemeente: str | None) -> None:
+    if gemeente is not None and gemeente not in catalogue.gemeenten:
+        valid = ", ".join(sorted(catalogue.gemeenten))
+        raise UnknownGemeente(f"De gemeente '{gemeente}' ken ik niet. Kies uit: {valid}.")
+
+
+def build_report(
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    year: int,
+    gemeente: str | None = None,
+    today: date | None = None,
+) -> Impactreflectie:
+    check_gemeente(catalogue, gemeente)
+    figures = compute_figures(db, catalogue, year, gemeente)
+    previous = compute_figures(db, catalogue, year - 1, gemeente)
+    quotes = publishable_quotes(db, year, gemeente)
+    quote_effects: dict[str, int] = {}
+    quote_activities: dict[str, int] = {}
+    for q in quotes:
+        quote_activities[q.activity] = quote_activities.get(q.activity, 0) + 1
+        for e in q.effects:
+            quote_effects[e] = quote_effects.get(e, 0) + 1
+    evidence = compute_evidence(db, catalogue, figures, quote_effects)
+    contract = contract_progress(db, catalogue, year, gemeente)
+    targets = {t.activity: t.target for t in contract.per_activity} if contract else {}
+    without = activities_without_evidence(catalogue, figures, db, set(quote_activities))
+    reflection = build_reflection(db, catalogue, figures, previous, evidence, contract, without)
+    activities = {
+        a.id: ActivityRow(
+            id=a.id,
+            name=a.name,
+            kind=a.kind,
+            programmalijn=a.programmalijn,
+            wsob=a.wsob,
+            counts=figures.activity(a.id),
+            previous=previous.activity(a.id),
+            quotes=quote_activities.get(a.id, 0),
+            target=targets.get(a.id),
+        )
+        for a in catalogue.activities.values()
+    }
+    chapters = [
+        _chapter(catalogue, figures, previous, evidence, activities, quotes, reflection, o)
+        for o in catalogue.opgaven
+    ]
+    kengetallen = [
+        KengetalRow(
+            id=k.id,
+            name=k.name,
+            unit=k.unit,
+            value=figures.kengetallen.get(k.id),
+            previous=previous.kengetallen.get(k.id),
+        )
+        for k in catalogue.kengetallen.values()
+    ]
+    wsob = {
+        n: [a for a in activities.values() if n in a.wsob and not a.counts.empty]
+        for n in WSOB_FUNCTIONS
+    }
+    scope_name = catalogue.gemeenten[gemeente].name if gemeente else catalogue.organisation_name
+    return Impactreflectie(
+        year=year,
+        gemeente=gemeente,
+        organisation=catalogue.organisation_name,
+        scope_name=scope_name,
+        made_on=today or date.today(),
+        total=figures.total,
+        previous_total=previous.total,
+        chapters=chapters,
+        activities=activities,
+        kengetallen=kengetallen,
+        effects=evidence,
+        quotes=quotes,
+        contract=contract,
+        reflection=reflection,
+        wsob=wsob,
+    )
+
+
+def _chapter(
+    catalogue: Catalogue,
+    figures: Figures,
+    previous: Figures,
+    evidence: dict[str, EffectEvidence],
+    activities: dict[str, ActivityRow],
+    quotes: list[PublicQuote],
+    reflection: Reflection,
+    opgave_id: str,
+) -> Chapter:
+    opgave = catalogue.opgaven[opgave_id]
+    lijnen = [
+        LijnSection(
+            id=p.id,
+            name=p.name,
+            counts=figures.programmalijn(p.id),
+            previous=previous.programmalijn(p.id),
+            activities=[activities[a.id] for a in catalogue.activities_in(p.id)],
+        )
+        for p in catalogue.programmalijnen.values()
+        if p.opgave == opgave_id
+    ]
+    per_vestiging = figures.opgave_vestigingen.get(opgave_id, {})
+    vestigingen = [
+        VestigingRow(
+            id=v,
+            name=catalogue.vestigingen[v].name if v in catalogue.vestigingen else v,
+            counts=c,
+        )
+        for v, c in sorted(per_vestiging.items(), key=lambda item: -item[1].deelnemers)
+    ]
+    effect_ids: dict[str, None] = {}
+    links: list[tuple[str, str]] = []
+    for lijn in lijnen:
+        for a in lijn.activities:
+            for e in catalogue.activities[a.id].effects:
+                if e in evidence:
+                    effect_ids[e] = None
+                    links.append((a.id, e))
+    return Chapter(
+        id=opgave.id,
+        name=opgave.name,
+        goal=opgave.goal,
+        age_range=opgave.age_range,
+        counts=figures.opgave(opgave_id),
+        previous=previous.opgave(opgave_id),
+        lijnen=lijnen,
+        vestigingen=vestigingen,
+        effects=[evidence[e] for e in effect_ids],
+        links=links,
+        stories=stories_for(catalogue, quotes, opgave_id),
+        verdict=reflection.verdicts[opgave_id],
+    )

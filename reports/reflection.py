@@ -1,0 +1,282 @@
+"""Reflectie: does the verandertheorie hold, is the data sufficient, where must we adjust.
+
+Pure code over the figures and the evidence; the only SQL is the count of quotes by consent and
+review state (never their texts).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import sqlite_utils
+from pydantic import BaseModel, Field
+
+from reports.evidence import MIN_GAIN_POINTS, MIN_MEASURED, EffectEvidence
+from reports.figures import ContractProgress, Figures, scope_sql
+from reports.format import number, percent
+from toc.models import Catalogue
+
+Verdict = Literal["ondersteund", "deels", "onvoldoende", "geen-gegevens"]
+# A drop of this share or more in bijeenkomsten against last year is worth a look.
+DROP_SHARE = 0.2
+
+VERDICT_RULE = (
+    "Per opgave kijken we naar de beoogde effecten van de activiteiten die dit jaar zijn "
+    "uitgevoerd. Is het bewijs voor minstens de helft van die effecten sterk of redelijk, en "
+    "voor geen enkel effect afwezig, dan ondersteunen de gegevens de verandertheorie. Is er "
+    "voor minstens één effect sterk of redelijk bewijs, dan deels. Anders is er nog te weinig "
+    "bewijs om iets te zeggen."
+)
+
+VERDICT_TITLES: dict[Verdict, str] = {
+    "ondersteund": "De gegevens ondersteunen de verandertheorie",
+    "deels": "De gegevens ondersteunen de verandertheorie deels",
+    "onvoldoende": "Nog te weinig bewijs om te zeggen of de verandertheorie werkt",
+    "geen-gegevens": "Geen gegevens",
+}
+
+
+class OpgaveVerdict(BaseModel):
+    opgave: str
+    verdict: Verdict
+    title: str
+    text: str
+    labels: dict[str, int] = Field(default_factory=dict)  # label -> number of effects
+
+
+class Reflection(BaseModel):
+    verdicts: dict[str, OpgaveVerdict] = Field(default_factory=dict)
+    contracted: int = 0  # activities with a per-activity target
+    contracted_reported: int = 0  # ... of which at least one session was reported
+    unreported_contracted: list[str] = Field(default_factory=list)
+    activities_without_evidence: list[str] = Field(default_factory=list)
+    effects_without_evidence: list[str] = Field(default_factory=list)  # activities ran, no proof
+    effects_not_run: list[str] = Field(default_factory=list)  # no aiming activity ran
+    quotes_waiting: int = 0  # publishable once reviewed (consent ja/anoniem, review new)
+    quotes_internal: int = 0  # consent 'nee': for internal learning only
+    sufficiency: list[str] = Field(default_factory=list)  # Dutch sentences
+    suggestions: list[str] = Field(default_factory=list)
+    adjustments: list[str] = Field(default_factory=list)
+
+    @property
+    def contracted_share(self) -> float | None:
+        return self.contracted_reported / self.contracted if self.contracted else None
+
+    def contract(self) -> dict[str, object]:
+        return {
+            "verandertheorie": {k: v.verdict for k, v in self.verdicts.items()},
+            "afgesproken_activiteiten": self.contracted,
+            "afgesproken_met_verslag": self.contracted_reported,
+            "activiteiten_zonder_bewijs": self.activities_without_evidence,
+            "effecten_zonder_bewijs": self.effects_without_evidence,
+            "effecten_niet_uitgevoerd": self.effects_not_run,
+            "citaten_wachten_op_beoordeling": self.quotes_waiting,
+            "citaten_alleen_intern": self.quotes_internal,
+            "voldoende_gegevens": self.sufficiency,
+            "suggesties": self.suggestions,
+            "bijsturing": self.adjustments,
+        }
+
+
+def _names(catalogue: Catalogue, activity_ids: list[str]) -> str:
+    names = [catalogue.activities[a].name for a in activity_ids if a in catalogue.activities]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def effects_of_opgave(catalogue: Catalogue, opgave: str) -> list[str]:
+    """Effect ids the activities of this opgave aim at, in catalogue order."""
+    seen: dict[str, None] = {}
+    for a in catalogue.activities.values():
+        lijn = catalogue.programmalijnen.get(a.programmalijn)
+        if lijn is not None and lijn.opgave == opgave:
+            for e in a.effects:
+                if e in catalogue.effects:
+                    seen[e] = None
+    return list(seen)
+
+
+def verdict_for(
+    catalogue: Catalogue, figures: Figures, evidence: dict[str, EffectEvidence], opgave: str
+) -> OpgaveVerdict:
+    """The rule in VERDICT_RULE for one opgave."""
+    relevant = [
+        evidence[e]
+        for e in effects_of_opgave(catalogue, opgave)
+        if e in evidence
+        and any(catalogue.opgave_of(a) == opgave for a in evidence[e].active_activities)
+    ]
+    labels = {
+        label: sum(1 for e in relevant if e.label == label)
+        for label in ("sterk", "redelijk", "beperkt", "geen")
+    }
+    good = labels["sterk"] + labels["redelijk"]
+    if figures.opgave(opgave).empty or not relevant:
+        verdict: Verdict = "geen-gegevens"
+        text = f"In {figures.year} is voor deze opgave geen activiteit met beoogde effecten gemeld."
+    elif good * 2 >= len(relevant) and labels["geen"] == 0:
+        verdict = "ondersteund"
+        text = (
+            f"Voor {good} van de {len(relevant)} beoogde effecten is sterk of redelijk bewijs. "
+            "Wat we doen, leidt zichtbaar tot wat we willen bereiken."
+        )
+    elif good:
+        verdict = "deels"
+        text = (
+            f"Voor {good} van de {len(relevant)} beoogde effecten is sterk of redelijk bewijs. "
+            "Voor de andere effecten weten we nog te weinig."
+        )
+    else:
+        verdict = "onvoldoende"
+        text = (
+            f"Voor geen van de {len(relevant)} beoogde effecten is sterk of redelijk bewijs. "
+            "Dat betekent niet dat de activiteiten niet werken, wel dat we het nog niet kunnen "
+            "laten zien."
+        )
+    return OpgaveVerdict(
+        opgave=opgave, verdict=verdict, title=VERDICT_TITLES[verdict], text=text, labels=labels
+    )
+
+
+def _quote_counts(db: sqlite_utils.Database, year: int, gemeente: str | None) -> tuple[int, int]:
+    scope, params = scope_sql(gemeente)
+    waiting = internal = 0
+    for consent, review, n in db.execute(
+        f"SELECT consent, review, count(*) FROM quotes WHERE year = ?{scope} "
+        "GROUP BY consent, review",
+        [year, *params],
+    ).fetchall():
+        if consent == "nee":
+            internal += n
+        elif review == "new":
+            waiting += n
+    return waiting, internal
+
+
+def _suggestion(catalogue: Catalogue, e: EffectEvidence) -> str | None:
+    """One concrete Dutch suggestion for an effect whose evidence is thin."""
+    if e.label in ("sterk", "redelijk") or not e.active_activities:
+        return None
+    what = "geen bewijs" if e.label == "geen" else "weinig bewijs"
+    courses = [a for a in e.active_activities if catalogue.activities[a].kind == "reeks"]
+    if e.measurable and courses and not e.has_measurement:
+        return (
+            f"Voor '{e.name}' is {what}: voeg de voor/na-telling toe aan "
+            f"{_names(catalogue, courses)}."
+        )
+    if e.measurable and courses and e.measured_after < MIN_MEASURED:
+        return (
+            f"Voor '{e.name}' is {what}: doe de voor/na-telling in meer cursussen van "
+            f"{_names(catalogue, courses)}, zodat minstens {MIN_MEASURED} cursisten meetellen."
+        )
+    return (
+        f"Voor '{e.name}' is {what}: vraag de begeleiders van "
+        f"{_names(catalogue, e.active_activities)} om bij hun verslag aan te vinken of ze dit "
+        "effect zagen, en om een citaat dat erover gaat."
+    )
+
+
+def build_reflection(
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    figures: Figures,
+    previous: Figures,
+    evidence: dict[str, EffectEvidence],
+    contract: ContractProgress | None,
+    activities_without_evidence: list[str],
+) -> Reflection:
+    r = Reflection()
+    r.verdicts = {o: verdict_for(catalogue, figures, evidence, o) for o in catalogue.opgaven}
+    r.activities_without_evidence = activities_without_evidence
+    r.effects_without_evidence = [
+        e.effect for e in evidence.values() if e.active_activities and e.label == "geen"
+    ]
+    r.effects_not_run = [
+        e.effect for e in evidence.values() if e.activities and not e.active_activities
+    ]
+    r.quotes_waiting, r.quotes_internal = _quote_counts(db, figures.year, figures.gemeente)
+    if contract is not None:
+        r.contracted = len(contract.per_activity)
+        r.contracted_reported = sum(1 for t in contract.per_activity if t.realised > 0)
+        r.unreported_contracted = [t.activity for t in contract.per_activity if not t.realised]
+    _sufficiency(catalogue, figures, r, contract)
+    r.suggestions = [s for e in evidence.values() if (s := _suggestion(catalogue, e))]
+    if r.quotes_waiting:
+        r.suggestions.append(
+            f"Er wachten {number(r.quotes_waiting)} citaten op beoordeling. Beoordeel ze, "
+            "dan kunnen de beste verhalen in het verslag."
+        )
+    _adjustments(catalogue, figures, previous, evidence, contract, r)
+    return r
+
+
+def _sufficiency(
+    catalogue: Catalogue, figures: Figures, r: Reflection, contract: ContractProgress | None
+) -> None:
+    if figures.total.empty:
+        r.sufficiency.append(f"Er zijn geen gegevens over {figures.year}: niets is gemeld.")
+        return
+    if contract is None:
+        r.sufficiency.append(
+            f"Voor {figures.year} zijn geen prestatieafspraken vastgelegd, dus we kunnen de "
+            "cijfers niet naast een afspraak leggen."
+        )
+    elif r.contracted:
+        r.sufficiency.append(
+            f"Van {r.contracted} afgesproken activiteiten is van {r.contracted_reported} "
+            f"minstens één bijeenkomst gemeld ({percent(r.contracted_share)})."
+        )
+        if r.unreported_contracted:
+            r.sufficiency.append(f"Niet gemeld: {_names(catalogue, r.unreported_contracted)}.")
+    ran = len(figures.activities)
+    r.sufficiency.append(
+        f"Van {ran} uitgevoerde activiteiten hebben er {ran - len(r.activities_without_evidence)}"
+        " iets gemeld over hun effect (een waarneming, een telling of een citaat)."
+    )
+    if r.activities_without_evidence:
+        r.sufficiency.append(
+            f"Zonder enig bewijs over effect: {_names(catalogue, r.activities_without_evidence)}."
+        )
+    if r.effects_without_evidence:
+        names = ", ".join(f"'{catalogue.effects[e].name}'" for e in r.effects_without_evidence)
+        r.sufficiency.append(f"Over deze effecten meldt niemand iets: {names}.")
+
+
+def _adjustments(
+    catalogue: Catalogue,
+    figures: Figures,
+    previous: Figures,
+    evidence: dict[str, EffectEvidence],
+    contract: ContractProgress | None,
+    r: Reflection,
+) -> None:
+    for e in evidence.values():
+        gain = e.gain_points
+        if e.measured_after >= MIN_MEASURED and gain is not None and gain < MIN_GAIN_POINTS:
+            r.adjustments.append(
+                f"De voor/na-telling voor '{e.name}' laat weinig vooruitgang zien "
+                f"({percent(e.share_before)} voor, {percent(e.share_after)} na). Bekijk met de "
+                "begeleiders of de aanpak past bij de cursisten."
+            )
+    if contract is not None and contract.total is not None and contract.total.target:
+        t = contract.total
+        if t.realised < t.target:
+            r.adjustments.append(
+                f"Er zijn {number(t.realised)} van de {number(t.target)} afgesproken "
+                f"activiteiten gemeld ({percent(t.share)})."
+            )
+    for t in contract.per_activity if contract else []:
+        if 0 < t.realised < t.target and t.activity in catalogue.activities:
+            r.adjustments.append(
+                f"{catalogue.activities[t.activity].name}: {number(t.realised)} van de "
+                f"{number(t.target)} afgesproken bijeenkomsten gemeld."
+            )
+    for o in catalogue.opgaven.values():
+        now, before = figures.opgave(o.id), previous.opgave(o.id)
+        if before.bijeenkomsten and now.bijeenkomsten < before.bijeenkomsten * (1 - DROP_SHARE):
+            r.adjustments.append(
+                f"{o.name}: {number(now.bijeenkomsten)} bijeenkomsten, tegen "
+                f"{number(before.bijeenkomsten)} in {previous.year}. Is dat een keuze, of "
+                "wordt er minder gemeld?"
+            )

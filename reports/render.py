@@ -1,0 +1,181 @@
+"""Rendering the impactreflectie: json (the contract), html (one self-contained file), markdown
+(for pasting into documents) and pdf (WeasyPrint, from the same html).
+
+HTML templates run with autoescape on and StrictUndefined. Markdown has no HTML to escape, so
+its environment escapes every printed value for Markdown instead (`md_escape` as finalize):
+a '|' in a quote cannot break a table, a '*' cannot start bold text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from reports import charts
+from reports.format import date_nl, kengetal, number, percent, signed
+from reports.model import WSOB_FUNCTIONS, Chapter, Impactreflectie
+
+Format = Literal["json", "html", "md", "pdf"]
+FORMATS: tuple[Format, ...] = ("json", "html", "md", "pdf")
+TEMPLATES = Path(__file__).parent / "templates"
+
+KIND_NAMES = {"bijeenkomst": "bijeenkomst", "reeks": "cursus", "spreekuur": "spreekuur"}
+LABEL_NAMES = {
+    "sterk": "Sterk",
+    "redelijk": "Redelijk",
+    "beperkt": "Beperkt",
+    "geen": "Geen",
+}
+
+# Above this many effects in one diagram, effects without evidence share one box.
+MAX_DIAGRAM_EFFECTS = 16
+
+_MD_SPECIAL = re.compile(r"([\\|*_`\[\]<>#])")
+
+
+def md_escape(value: Any) -> Any:
+    """Escape a printed value for Markdown (one line, no table breaks, no markup)."""
+    if value is None or isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _filters() -> dict[str, Any]:
+    return {
+        "num": number,
+        "pct": percent,
+        "signed": signed,
+        "datum": date_nl,
+        "kengetal": kengetal,
+        "kind_name": lambda kind: KIND_NAMES.get(kind, kind),
+        "label_name": lambda label: LABEL_NAMES.get(label, label),
+    }
+
+
+def html_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(_filters())
+    return env
+
+
+def markdown_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        finalize=md_escape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(_filters())
+    return env
+
+
+def shown_activities(chapter: Chapter) -> list[tuple[str, str, bool]]:
+    """The activities of the chapter that ran this year (the diagram shows what we did)."""
+    return [
+        (a.id, a.name, True)
+        for lijn in chapter.lijnen
+        for a in lijn.activities
+        if not a.counts.empty
+    ]
+
+
+def toc_svg(chapter: Chapter) -> Markup | None:
+    """The verandertheorie of one opgave as far as it was carried out this year.
+
+    When there are more than MAX_DIAGRAM_EFFECTS effects, those without any evidence are
+    gathered in one grey box, so the diagram stays readable on one page (the evidence table
+    lists them by name).
+    """
+    acts = shown_activities(chapter)
+    if not acts:
+        return None
+    ran = {a[0] for a in acts}
+    links = [(a, e) for a, e in chapter.links if a in ran]
+    linked = dict.fromkeys(e for _, e in links)
+    by_id = {e.effect: e for e in chapter.effects}
+    shown = [(e, by_id[e].name, by_id[e].label) for e in linked if by_id[e].label != "geen"]
+    without = [e for e in linked if by_id[e].label == "geen"]
+    if len(linked) <= MAX_DIAGRAM_EFFECTS:
+        shown = [(e, by_id[e].name, by_id[e].label) for e in linked]
+    elif without:
+        other = "ander " if shown else ""
+        name = (
+            f"1 {other}beoogd effect zonder bewijs"
+            if len(without) == 1
+            else f"{len(without)} {other.replace('ander', 'andere')}beoogde effecten zonder bewijs"
+        )
+        shown.append(("__geen__", name, "geen"))
+        links = [(a, "__geen__" if e in without else e) for a, e in links]
+        links = list(dict.fromkeys(links))
+    return charts.toc_diagram(chapter.name, acts, shown, links)
+
+
+def trend_svg(report: Impactreflectie, chapter: Chapter) -> Markup:
+    metrics = [
+        ("Bijeenkomsten", chapter.previous.bijeenkomsten, chapter.counts.bijeenkomsten),
+        ("Deelnemers", chapter.previous.deelnemers, chapter.counts.deelnemers),
+    ]
+    return charts.trend_bars(
+        f"{chapter.name}: {report.year - 1} en {report.year}",
+        metrics,
+        (report.year - 1, report.year),
+    )
+
+
+def _context(report: Impactreflectie) -> dict[str, Any]:
+    return {
+        "r": report,
+        "toc_svg": {c.id: toc_svg(c) for c in report.chapters},
+        "trend_svg": {c.id: trend_svg(report, c) for c in report.chapters},
+        "share_bar": charts.share_bar,
+        "label_style": charts.LABEL_STYLE,
+        "wsob_names": WSOB_FUNCTIONS,
+    }
+
+
+def render_html(report: Impactreflectie) -> str:
+    return html_environment().get_template("report.html.j2").render(_context(report))
+
+
+def render_markdown(report: Impactreflectie) -> str:
+    ctx = _context(report)
+    ctx.pop("toc_svg")
+    ctx.pop("trend_svg")
+    return markdown_environment().get_template("report.md.j2").render(ctx)
+
+
+def render_json(report: Impactreflectie) -> str:
+    return json.dumps(report.to_contract_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_pdf(report: Impactreflectie) -> bytes:
+    import weasyprint  # imported here: loading it takes a moment and only pdf needs it
+
+    html = render_html(report)
+    # base_url None and no external references in the html: WeasyPrint fetches nothing.
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def render(report: Impactreflectie, fmt: Format) -> str | bytes:
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "html":
+        return render_html(report)
+    if fmt == "md":
+        return render_markdown(report)
+    return render_pdf(report)

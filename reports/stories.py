@@ -1,0 +1,145 @@
+"""Quotes that may leave the database, and the choice of 1-3 stories per opgave.
+
+Everything here reads quotes through `store.quotes.PUBLISHABLE_SQL` and turns the attribution
+into `public_attribution` at once: the original attribution of an 'anoniem' quote never enters
+a report object, so no template or format can show it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlite_utils
+from pydantic import BaseModel, Field
+
+from reports.figures import scope_sql
+from store.quotes import PUBLISHABLE_SQL, public_attribution
+from toc.models import Catalogue
+
+MAX_STORIES = 3
+READABLE_MIN = 30  # characters
+READABLE_MAX = 280
+
+STORY_RULE = (
+    f"Per opgave kiezen we hoogstens {MAX_STORIES} citaten. We gebruiken alleen citaten die "
+    "gepubliceerd mogen worden (toestemming 'ja' of 'anoniem', niet afgekeurd). Bij "
+    "'anoniem' staat er alleen 'een deelnemer' bij, nooit de naam die is opgegeven. "
+    "Goedgekeurde citaten gaan voor citaten die nog niet zijn beoordeeld. Daarna gaan citaten "
+    f"met een goed leesbare lengte ({READABLE_MIN} tot {READABLE_MAX} tekens) voor. Bij elke "
+    "volgende keuze kiezen we bij voorkeur een andere vestiging en een ander effect dan de "
+    "citaten die al gekozen zijn, zodat de verhalen samen een breed beeld geven. Daarna gaat "
+    "een citaat dat bij een effect hoort voor, dan het meest recente."
+)
+
+
+class PublicQuote(BaseModel):
+    id: int
+    text: str
+    van: str  # already public_attribution(): never the given name of an 'anoniem' quote
+    activity: str
+    vestiging: str
+    date: date
+    effects: list[str] = Field(default_factory=list)
+    approved: bool = False
+
+    @property
+    def readable(self) -> bool:
+        return READABLE_MIN <= len(self.text) <= READABLE_MAX
+
+    def contract(self) -> dict[str, object]:
+        return {
+            "tekst": self.text,
+            "van": self.van,
+            "activiteit": self.activity,
+            "effecten": self.effects,
+            "vestiging": self.vestiging,
+            "datum": self.date.isoformat(),
+            "goedgekeurd": self.approved,
+        }
+
+
+class Story(BaseModel):
+    """A chosen quote with the names a reader needs."""
+
+    quote: PublicQuote
+    activity_name: str
+    place: str
+    effect_names: list[str] = Field(default_factory=list)
+
+
+def publishable_quotes(
+    db: sqlite_utils.Database, year: int, gemeente: str | None
+) -> list[PublicQuote]:
+    """Every quote of the year and scope that may be published, oldest first."""
+    scope, params = scope_sql(gemeente, "q.gemeente")
+    rows = db.execute(
+        "SELECT q.id, q.text, q.attribution, q.consent, q.review, q.activity, q.vestiging, "
+        "q.date, group_concat(qe.effect, ',') FROM quotes q "
+        "LEFT JOIN quote_effects qe ON qe.quote_id = q.id "
+        f"WHERE q.year = ?{scope} AND {PUBLISHABLE_SQL} GROUP BY q.id ORDER BY q.date, q.id",
+        [year, *params],
+    ).fetchall()
+    return [
+        PublicQuote(
+            id=qid,
+            text=text,
+            van=public_attribution(consent, attribution),
+            activity=activity,
+            vestiging=vestiging,
+            date=date.fromisoformat(day),
+            effects=sorted(effects.split(",")) if effects else [],
+            approved=review == "approved",
+        )
+        for qid, text, attribution, consent, review, activity, vestiging, day, effects in rows
+    ]
+
+
+def choose_stories(quotes: list[PublicQuote], limit: int = MAX_STORIES) -> list[PublicQuote]:
+    """Pick up to `limit` quotes by STORY_RULE (greedy, deterministic)."""
+    chosen: list[PublicQuote] = []
+    places: set[str] = set()
+    effects: set[str] = set()
+    left = list(quotes)
+    while left and len(chosen) < limit:
+
+        def key(q: PublicQuote) -> tuple[int, int, int, int, int, int]:
+            new_place = q.vestiging not in places
+            new_effect = bool(q.effects) and not set(q.effects) <= effects
+            return (
+                0 if q.approved else 1,
+                0 if q.readable else 1,
+                -(int(new_place) + int(new_effect)),
+                0 if q.effects else 1,
+                -q.date.toordinal(),
+                q.id,
+            )
+
+        best = min(left, key=key)
+        left.remove(best)
+        chosen.append(best)
+        places.add(best.vestiging)
+        effects.update(best.effects)
+    return chosen
+
+
+def stories_for(catalogue: Catalogue, quotes: list[PublicQuote], opgave: str) -> list[Story]:
+    """The stories of one opgave, with activity name, place and effect names filled in."""
+    mine = [
+        q
+        for q in quotes
+        if q.activity in catalogue.activities and catalogue.opgave_of(q.activity) == opgave
+    ]
+    out = []
+    for q in choose_stories(mine):
+        vestiging = catalogue.vestigingen.get(q.vestiging)
+        out.append(
+            Story(
+                quote=q,
+                activity_name=catalogue.activities[q.activity].name,
+                place=vestiging.name if vestiging else q.vestiging,
+                effect_names=[
+                    catalogue.effects[e].name if e in catalogue.effects else e for e in q.effects
+                ],
+            )
+        )
+    return out
