@@ -29,7 +29,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import corrections, guided, quick, registration, texts
+from bot import corrections, guided, jobs, menus, quick, registration, texts
 from bot.guards import once_per_update, private_only, registered
 from bot.services import SERVICES_KEY, Services
 from impactbot.settings import Settings
@@ -72,6 +72,8 @@ def build_application(
             await app.bot.set_my_commands(commands, scope=BotCommandScopeAllPrivateChats())
         except TelegramError:
             log.warning("could not register the command menu", exc_info=True)
+        await menus.set_all_menus(app)
+        jobs.schedule_jobs(app)
 
     async def post_shutdown(app: Application) -> None:
         found = app.bot_data.pop(SERVICES_KEY, None)
@@ -113,13 +115,14 @@ def add_handlers(app: Application) -> None:
     app.add_handler(TypeHandler(Update, private_only), group=-1)
     commands = [
         ("start", registration.cmd_start),
-        ("help", registration.cmd_help),
+        ("help", menus.cmd_help),
         ("verslag", guided.cmd_verslag),
         ("mijnverslagen", corrections.cmd_mijnverslagen),
         ("annuleer", corrections.cmd_annuleer),
     ]
     for name, callback in commands:
         app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))
+    menus.add_manager_handlers(app)
     app.add_handler(CallbackQueryHandler(registration.on_use_name, pattern=r"^n:"))
     app.add_handler(CallbackQueryHandler(corrections.on_report_button, pattern=r"^s:"))
     app.add_handler(CallbackQueryHandler(guided.on_button))

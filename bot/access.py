@@ -1,0 +1,155 @@
+"""Who may use a manager command, and what a typed place name or year means.
+
+Pure helpers (`resolve_place`, `scope_for`, `parse_year`, …) raise `Refusal` with a complete
+Dutch sentence; the async guards send such a sentence and return None. Every name goes through
+the toc matcher, so "westerveld", "Westerveld" and "Westervelt" all mean gemeente westerveld.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot import manager_texts as mt
+from bot.guards import registered
+from impactbot.errors import ImpactbotError
+from reports.stand import Scope
+from store.people import Person
+from toc.matcher import Matcher
+from toc.models import Catalogue
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class Refusal(ImpactbotError):
+    """A request that cannot be done as asked; str() is the Dutch answer."""
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: Literal["gemeente", "vestiging"]
+    id: str
+
+    def gemeente(self, catalogue: Catalogue) -> str:
+        return self.id if self.kind == "gemeente" else catalogue.vestigingen[self.id].gemeente
+
+    def scope(self) -> Scope:
+        return Scope(gemeente=self.id) if self.kind == "gemeente" else Scope(vestiging=self.id)
+
+
+def gemeente_matcher(catalogue: Catalogue) -> Matcher:
+    return Matcher((g.id, [g.name]) for g in catalogue.gemeenten.values())
+
+
+def vestiging_matcher(catalogue: Catalogue) -> Matcher:
+    return Matcher.for_vestigingen(catalogue)
+
+
+def find_place(catalogue: Catalogue, text: str) -> Place | None:
+    """Exact names first (a gemeente before a vestiging of the same name), then close ones."""
+    gemeenten, vestigingen = gemeente_matcher(catalogue), vestiging_matcher(catalogue)
+    for matcher_method in ("exact", "match"):
+        found = getattr(gemeenten, matcher_method)(text)
+        if found:
+            return Place("gemeente", found)
+        found = getattr(vestigingen, matcher_method)(text)
+        if found:
+            return Place("vestiging", found)
+    return None
+
+
+def place_name(catalogue: Catalogue, place: Place) -> str:
+    if place.kind == "gemeente":
+        return f"gemeente {catalogue.gemeenten[place.id].name}"
+    return catalogue.vestigingen[place.id].name
+
+
+def resolve_place(catalogue: Catalogue, text: str) -> Place:
+    place = find_place(catalogue, text)
+    if place is not None:
+        return place
+    names = [catalogue.gemeenten[g].name for g in gemeente_matcher(catalogue).suggest(text, 2)]
+    names += [catalogue.vestigingen[v].name for v in vestiging_matcher(catalogue).suggest(text, 3)]
+    names = list(dict.fromkeys(names))[:4]
+    if names:
+        raise Refusal(mt.PLACE_SUGGEST.format(text=text, names=", ".join(names)))
+    raise Refusal(mt.PLACE_UNKNOWN.format(text=text))
+
+
+def check_place(person: Person, catalogue: Catalogue, place: Place) -> Place:
+    """The place, if the person may see it; else a refusal naming their own gemeente."""
+    if person.may_see(place.gemeente(catalogue)):
+        return place
+    own = catalogue.gemeenten[person.gemeente].name if person.gemeente else "?"
+    raise Refusal(mt.NOT_YOUR_GEMEENTE.format(own=own, place=place_name(catalogue, place)))
+
+
+def own_scope(person: Person) -> Scope:
+    """A manager's default view: their gemeente; an admin (or a manager without one): all."""
+    if person.role == "manager" and person.gemeente:
+        return Scope(gemeente=person.gemeente)
+    return Scope()
+
+
+def scope_for(person: Person, catalogue: Catalogue, text: str) -> Scope:
+    """The scope a typed place name asks for, within what the person may see."""
+    if not text.strip():
+        return own_scope(person)
+    return check_place(person, catalogue, resolve_place(catalogue, text)).scope()
+
+
+def gemeente_for(person: Person, catalogue: Catalogue, text: str) -> str | None:
+    """A typed gemeente (or a vestiging's gemeente) for a report or export; default: own."""
+    if not text.strip():
+        return own_scope(person).gemeente
+    place = check_place(person, catalogue, resolve_place(catalogue, text))
+    return place.gemeente(catalogue)
+
+
+def parse_year(text: str, command: str) -> int:
+    if not text.isdigit() or not MIN_YEAR <= int(text) <= MAX_YEAR:
+        raise Refusal(mt.YEAR_INVALID.format(text=text, command=command))
+    return int(text)
+
+
+# -- guards -----------------------------------------------------------------------------------
+
+
+async def reply(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    if update.effective_chat is not None:
+        await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
+
+
+async def manager_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
+    """The registered manager or admin behind the update; anyone else is told why not."""
+    person = await registered(update, context)
+    if person is None:
+        return None
+    if person.is_manager:
+        return person
+    if update.callback_query is not None:
+        await update.callback_query.answer(mt.MANAGERS_ONLY, show_alert=True)
+    else:
+        await reply(update, context, mt.MANAGERS_ONLY)
+    return None
+
+
+async def admin_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
+    person = await registered(update, context)
+    if person is None:
+        return None
+    if person.role == "admin":
+        return person
+    if update.callback_query is not None:
+        await update.callback_query.answer(mt.ADMINS_ONLY, show_alert=True)
+    else:
+        await reply(update, context, mt.ADMINS_ONLY)
+    return None

@@ -1,0 +1,46 @@
+"""A manager's next typed message answers a question (a shortened quote, a kengetal value).
+
+The question is remembered in user_data (persisted), and a message filter sends that one
+message to the manager handler instead of the leader's report flow. Any button press or
+"Stoppen" clears it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Message
+from telegram.ext import Application, ContextTypes, filters
+
+KEY = "manager_wait"
+
+
+def set_waiting(context: ContextTypes.DEFAULT_TYPE, kind: str, **data: Any) -> None:
+    if context.user_data is not None:
+        context.user_data[KEY] = {"kind": kind, **data}
+
+
+def clear_waiting(context: ContextTypes.DEFAULT_TYPE) -> None:
+    if context.user_data is not None:
+        context.user_data.pop(KEY, None)
+
+
+def waiting(context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any] | None:
+    if not context.user_data:
+        return None
+    found = context.user_data.get(KEY)
+    return found if isinstance(found, dict) else None
+
+
+class AwaitingText(filters.MessageFilter):
+    """True for a text message from someone the bot asked a manager question."""
+
+    def __init__(self, app: Application) -> None:  # type: ignore[type-arg]
+        super().__init__(name="AwaitingText")
+        self._app = app
+
+    def filter(self, message: Message) -> bool:
+        if message.from_user is None or message.text is None or message.text.startswith("/"):
+            return False
+        data = self._app.user_data.get(message.from_user.id)
+        return bool(data and data.get(KEY))

@@ -1,0 +1,229 @@
+"""/rapport and /export: the impactreflectie (HTML + PDF) and the sessions (XLSX + CSV).
+
+Rendering takes seconds, so it runs in a worker thread with its own database connection, from
+a background task: the handler itself only checks the request and returns, so the updates of
+other people (their reports) are handled meanwhile. While it runs, the chat shows "sending a
+file…".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Coroutine
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot import manager_texts as mt
+from bot.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
+from bot.services import services
+from impactbot.errors import ImpactbotError
+from reports.export import export_rows, to_csv, to_xlsx
+from store.db import open_db
+from store.people import Person
+from toc.models import Catalogue
+
+log = logging.getLogger("impactbot.bot")
+T = TypeVar("T")
+ACTION_EVERY = 4.0  # seconds; Telegram shows a chat action for about five
+# Background tasks started while the Application is not running (tests), kept referenced.
+_TASKS: set[asyncio.Task[None]] = set()
+
+
+def database_path(db: object) -> str:
+    """The file behind an open connection, so a worker thread can open its own."""
+    return str(db.execute("PRAGMA database_list").fetchone()[2])  # type: ignore[attr-defined]
+
+
+def report_files(
+    path: str | Path, catalogue: Catalogue, year: int, gemeente: str | None, today: date
+) -> tuple[bytes, bytes]:
+    """(html, pdf) of the impactreflectie; runs in a worker thread."""
+    from reports.model import build_report
+    from reports.render import render_html, render_pdf
+
+    db = open_db(path)
+    try:
+        report = build_report(db, catalogue, year, gemeente, today=today)
+    finally:
+        db.conn.close()
+    return render_html(report).encode("utf-8"), render_pdf(report)
+
+
+def export_files(
+    path: str | Path, catalogue: Catalogue, year: int, gemeente: str | None
+) -> tuple[int, bytes, bytes]:
+    """(number of sessions, xlsx, csv); runs in a worker thread."""
+    db = open_db(path)
+    try:
+        sql = "SELECT count(*) FROM sessions WHERE year = ?"
+        params: list[object] = [year]
+        if gemeente:
+            sql += " AND gemeente = ?"
+            params.append(gemeente)
+        count = int(db.execute(sql, params).fetchone()[0])
+        if count == 0:
+            return 0, b"", b""
+        xlsx = to_xlsx(export_rows(db, catalogue, year, gemeente), title=f"Sessies {year}")
+        csv = to_csv(export_rows(db, catalogue, year, gemeente))
+    finally:
+        db.conn.close()
+    return count, xlsx, csv
+
+
+async def while_uploading(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, work: Awaitable[T]
+) -> T:
+    """Await `work`, repeating the 'sending a file' chat action until it is done."""
+    task = asyncio.ensure_future(work)
+    while True:
+        try:
+            await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+        except TelegramError:
+            pass  # only a courtesy
+        done, _ = await asyncio.wait({task}, timeout=ACTION_EVERY)
+        if done:
+            return task.result()
+
+
+def scope_name(catalogue: Catalogue, gemeente: str | None) -> str:
+    return f"gemeente {catalogue.gemeenten[gemeente].name}" if gemeente else mt.ORGANISATION
+
+
+def year_buttons(kind: str, today: date) -> InlineKeyboardMarkup:
+    years = (today.year, today.year - 1)
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(str(y), callback_data=f"dc:{kind}:{y}") for y in years]]
+    )
+
+
+def _request(
+    person: Person, catalogue: Catalogue, args: list[str], command: str
+) -> tuple[int, str | None]:
+    year = parse_year(args[0], command)
+    return year, gemeente_for(person, catalogue, " ".join(args[1:]))
+
+
+async def cmd_rapport(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _command(update, context, "rapport")
+
+
+async def cmd_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _command(update, context, "export")
+
+
+async def _command(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str) -> None:
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    s = services(context)
+    args = context.args or []
+    if not args:
+        await reply(update, context, mt.ASK_YEAR, year_buttons(command, s.today()))
+        return
+    try:
+        year, gemeente = _request(person, s.catalogue, args, command)
+    except Refusal as exc:
+        await reply(update, context, str(exc))
+        return
+    await start(update, context, command, year, gemeente)
+
+
+async def start(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    command: str,
+    year: int,
+    gemeente: str | None,
+) -> None:
+    """Say it is coming (a report takes seconds), then make and send it in the background."""
+    if command == "rapport":
+        where = scope_name(services(context).catalogue, gemeente)
+        await reply(update, context, mt.REPORT_BUSY.format(year=year, scope=where))
+    background(context, update, _send(update, context, command, year, gemeente))
+
+
+def background(
+    context: ContextTypes.DEFAULT_TYPE, update: Update, work: Coroutine[Any, Any, None]
+) -> None:
+    """Run `work` without holding up the update queue (a PTB task while the bot runs)."""
+    if context.application.running:
+        context.application.create_task(work, update=update, name="document")
+        return
+    task = asyncio.create_task(work, name="document")
+    _TASKS.add(task)
+    task.add_done_callback(_TASKS.discard)
+
+
+async def on_year_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`dc:<rapport|export>:<year>` from the year question; the scope is the person's own."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    _, command, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    await query.answer()
+    if command not in ("rapport", "export") or not raw.isdigit():
+        return
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except TelegramError:
+        pass
+    await start(update, context, command, int(raw), own_scope(person).gemeente)
+
+
+async def _send(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    command: str,
+    year: int,
+    gemeente: str | None,
+) -> None:
+    chat = update.effective_chat
+    if chat is None:
+        return
+    s = services(context)
+    path = database_path(s.db)
+    where = scope_name(s.catalogue, gemeente)
+    stem = f"{year}-{gemeente or 'organisatie'}"
+    try:
+        if command == "rapport":
+            work = asyncio.to_thread(report_files, path, s.catalogue, year, gemeente, s.today())
+            html, pdf = await while_uploading(context, chat.id, work)
+            await context.bot.send_document(
+                chat.id, html, filename=f"impactreflectie-{stem}.html",
+                caption=mt.REPORT_HTML.format(year=year, scope=where),
+            )  # fmt: skip
+            await context.bot.send_document(
+                chat.id, pdf, filename=f"impactreflectie-{stem}.pdf",
+                caption=mt.REPORT_PDF.format(year=year, scope=where),
+            )  # fmt: skip
+        else:
+            work2 = asyncio.to_thread(export_files, path, s.catalogue, year, gemeente)
+            count, xlsx, csv = await while_uploading(context, chat.id, work2)
+            if count == 0:
+                await reply(update, context, mt.EXPORT_EMPTY.format(year=year, scope=where))
+                return
+            await context.bot.send_document(
+                chat.id, xlsx, filename=f"sessies-{stem}.xlsx",
+                caption=mt.EXPORT_XLSX.format(year=year, scope=where, n=count),
+            )  # fmt: skip
+            await context.bot.send_document(
+                chat.id, csv, filename=f"sessies-{stem}.csv", caption=mt.EXPORT_CSV
+            )
+    except ImpactbotError as exc:
+        await reply(update, context, str(exc))
+        return
+    except Exception:
+        log.error("making a document failed", exc_info=True, extra={"command": command})
+        await reply(update, context, mt.DOCUMENT_FAILED)
+        return
+    log.info("document sent", extra={"command": command, "year": year, "gemeente": gemeente})

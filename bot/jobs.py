@@ -1,0 +1,279 @@
+"""Scheduled messages: the Monday digest for managers and reminders for unreported sessions.
+
+Jobs live in python-telegram-bot's JobQueue (Europe/Amsterdam) and are rebuilt from the
+settings and the catalogue's rooster at every start (`schedule_jobs`), so a restart loses
+none. A catch-up run shortly after start sends what fell due while the bot was down. Sent
+reminders are recorded in reminders_sent and digests in `processed` *before* sending, so a
+restart never sends one twice.
+
+Reminder buttons carry `hr:<activity>:<vestiging>:<yyyymmdd>` and start a report pre-filled
+with those three, in the leader's normal draft flow.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time, timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application, CallbackContext, ContextTypes
+
+from bot import flow, texts
+from bot import manager_texts as mt
+from bot.access import own_scope
+from bot.draft import Draft
+from bot.guards import registered
+from bot.inputs import InputError, check_date
+from bot.manager_format import digest_text, scope_label, short_place
+from bot.services import Services, services
+from reports.digest import compute_digest, last_week
+from store import drafts
+from store.db import now_iso, transaction
+from store.people import Person, list_people
+from toc.models import Schedule
+from toc.schedule import occurrences, parse_rule
+
+log = logging.getLogger("impactbot.bot")
+DIGEST_JOB = "weekoverzicht"
+REMINDER_JOB = "herinnering"
+CATCH_UP_JOB = "inhalen"
+CATCH_UP_AFTER = timedelta(seconds=15)
+LATEST_REMINDER = time(23, 30)
+SESSION_AND_PACKING = timedelta(hours=2)
+# python-telegram-bot counts weekdays from Sunday (0) to Saturday (6).
+PTB_DAYS = {"zo": 0, "ma": 1, "di": 2, "wo": 3, "do": 4, "vr": 5, "za": 6}
+
+
+def clock(text: str) -> time:
+    hours, _, minutes = text.partition(":")
+    return time(int(hours), int(minutes))
+
+
+def reminder_at(reminder_time: str, session_time: str) -> time:
+    """When to remind: at the set time, or for a late session two hours after its start
+    (a 19:00 session is still running at 20:00), at the latest 23:30."""
+    at = clock(reminder_time)
+    if not session_time:
+        return at
+    start = datetime.combine(date(2000, 1, 1), clock(session_time))
+    end = start + SESSION_AND_PACKING
+    after = end.time() if end.date() == start.date() else LATEST_REMINDER
+    return max(at, min(after, LATEST_REMINDER))
+
+
+def _app(context: CallbackContext) -> Application:  # type: ignore[type-arg]
+    return context.application
+
+
+# -- scheduling -------------------------------------------------------------------------------
+
+
+def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
+    """(Re)build every job from the settings and the rooster; safe to call again."""
+    queue = app.job_queue
+    if queue is None:
+        log.warning("no job queue: digest and reminders are off")
+        return
+    s: Services = app.bot_data["services"]
+    for job in queue.jobs():
+        if job.name and job.name.split(":")[0] in (DIGEST_JOB, REMINDER_JOB, CATCH_UP_JOB):
+            job.schedule_removal()
+    schedule = s.settings.schedule
+    queue.run_daily(
+        digest_job,
+        clock(schedule.digest_time).replace(tzinfo=s.tz),
+        days=(PTB_DAYS[schedule.digest_day],),
+        name=DIGEST_JOB,
+    )
+    for index, item in enumerate(s.catalogue.schedules):
+        weekday = parse_rule(item.rule).weekday  # 0 = Monday
+        queue.run_daily(
+            reminder_job,
+            reminder_at(schedule.reminder_time, item.time).replace(tzinfo=s.tz),
+            days=((weekday + 1) % 7,),
+            name=f"{REMINDER_JOB}:{item.vestiging}:{item.activity}:{index}",
+            data=index,
+        )
+    queue.run_once(catch_up_job, CATCH_UP_AFTER, name=CATCH_UP_JOB)
+    log.info("jobs scheduled", extra={"reminders": len(s.catalogue.schedules)})
+
+
+# -- reminders --------------------------------------------------------------------------------
+
+
+def is_reported(s: Services, item: Schedule, day: date) -> bool:
+    row = s.db.execute(
+        "SELECT 1 FROM sessions WHERE vestiging = ? AND activity = ? AND date = ? LIMIT 1",
+        [item.vestiging, item.activity, day.isoformat()],
+    ).fetchone()
+    return row is not None
+
+
+def reminder_people(s: Services, vestiging: str) -> list[Person]:
+    """Who runs sessions there and wants reminders."""
+    return [
+        p
+        for p in list_people(s.db)
+        if p.telegram_id is not None and p.reminders and vestiging in p.vestigingen
+    ]
+
+
+def claim_reminder(s: Services, key: str, person_id: int) -> bool:
+    with transaction(s.db):
+        cursor = s.db.execute(
+            "INSERT OR IGNORE INTO reminders_sent (key, person_id, at) VALUES (?, ?, ?)",
+            [key, person_id, now_iso()],
+        )
+        return bool(cursor.rowcount)
+
+
+def release_reminder(s: Services, key: str) -> None:
+    with transaction(s.db):
+        s.db.execute("DELETE FROM reminders_sent WHERE key = ?", [key])
+
+
+def reminder_button(item: Schedule, day: date) -> InlineKeyboardMarkup:
+    data = f"hr:{item.activity}:{item.vestiging}:{day:%Y%m%d}"
+    return InlineKeyboardMarkup([[InlineKeyboardButton(mt.BUTTON_REPORT_NOW, callback_data=data)]])
+
+
+async def remind(app: Application, item: Schedule, day: date) -> int:  # type: ignore[type-arg]
+    """Send the reminders for one rooster entry on `day`, once per person; returns how many."""
+    s: Services = app.bot_data["services"]
+    if day not in occurrences(item.rule, day, day) or is_reported(s, item, day):
+        return 0
+    if item.activity not in s.catalogue.activities or item.vestiging not in s.catalogue.vestigingen:
+        return 0
+    sent = 0
+    for person in reminder_people(s, item.vestiging):
+        key = f"{item.vestiging}:{item.activity}:{day.isoformat()}:{person.id}"
+        if not claim_reminder(s, key, person.id):
+            continue
+        text = mt.REMINDER.format(
+            name=person.display_name,
+            activity=s.catalogue.activities[item.activity].name,
+            place=short_place(s.catalogue, item.vestiging),
+        )
+        assert person.telegram_id is not None
+        try:
+            await app.bot.send_message(
+                person.telegram_id, text, reply_markup=reminder_button(item, day)
+            )
+        except Forbidden:
+            log.info("reminder not delivered: bot blocked", extra={"person_id": person.id})
+            continue
+        except TelegramError:
+            release_reminder(s, key)  # try again at the next catch-up
+            log.warning("reminder not delivered", extra={"person_id": person.id})
+            continue
+        sent += 1
+        log.info("reminder sent", extra={"person_id": person.id, "key": key})
+    return sent
+
+
+async def reminder_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+    app = _app(context)
+    s: Services = app.bot_data["services"]
+    index = context.job.data if context.job else None
+    if isinstance(index, int) and 0 <= index < len(s.catalogue.schedules):
+        await remind(app, s.catalogue.schedules[index], s.today())
+
+
+# -- digest -----------------------------------------------------------------------------------
+
+
+async def send_digest(app: Application, person: Person, today: date) -> bool:  # type: ignore[type-arg]
+    """The weekly digest for one manager, once per week; True when sent now."""
+    s: Services = app.bot_data["services"]
+    if person.telegram_id is None:
+        return False
+    start, _ = last_week(today)
+    key = f"digest:{person.id}:{start.isoformat()}"
+    if not drafts.claim(s.db, key):
+        return False
+    scope = own_scope(person)
+    digest = compute_digest(s.db, s.catalogue, scope, today)
+    text = digest_text(digest, person.display_name, scope_label(s.catalogue, scope))
+    try:
+        await app.bot.send_message(person.telegram_id, text)
+    except Forbidden:
+        return False
+    except TelegramError:
+        with transaction(s.db):
+            s.db.execute("DELETE FROM processed WHERE key = ?", [key])
+        log.warning("digest not delivered", extra={"person_id": person.id})
+        return False
+    log.info("digest sent", extra={"person_id": person.id})
+    return True
+
+
+async def send_digests(app: Application, today: date) -> int:  # type: ignore[type-arg]
+    s: Services = app.bot_data["services"]
+    sent = 0
+    for person in list_people(s.db):
+        if person.is_manager:
+            sent += await send_digest(app, person, today)
+    return sent
+
+
+async def digest_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+    app = _app(context)
+    await send_digests(app, app.bot_data["services"].today())
+
+
+async def catch_up_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+    """After a start: what fell due today before now (and was not sent yet) goes out now."""
+    app = _app(context)
+    s: Services = app.bot_data["services"]
+    now = s.now().astimezone(s.tz)
+    today, schedule = now.date(), s.settings.schedule
+    if PTB_DAYS[schedule.digest_day] == (today.weekday() + 1) % 7:
+        if now.time() >= clock(schedule.digest_time):
+            await send_digests(app, today)
+    for item in s.catalogue.schedules:
+        if now.time() >= reminder_at(schedule.reminder_time, item.time):
+            await remind(app, item, today)
+
+
+# -- the button in a reminder -----------------------------------------------------------------
+
+
+async def on_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Start the report for the reminded session: activity, place and date already filled in."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    person = await registered(update, context)
+    if person is None:
+        return
+    s = services(context)
+    parts = query.data.split(":")
+    try:
+        activity, vestiging = parts[1], parts[2]
+        day = datetime.strptime(parts[3], "%Y%m%d").date()
+        check_date(day, s.today())
+        if activity not in s.catalogue.activities or vestiging not in s.catalogue.vestigingen:
+            raise ValueError(activity)
+    except (IndexError, ValueError, InputError):
+        await query.answer(texts.STALE_BUTTON)
+        await flow.close_buttons(query)
+        return
+    item = Schedule(activity=activity, vestiging=vestiging, rule="wekelijks:ma")
+    if is_reported(s, item, day):
+        await query.answer(mt.REMINDER_ALREADY)
+        await flow.close_buttons(query)
+        return
+    if flow.load(s, query.from_user.id) is not None:
+        await query.answer(mt.REMINDER_FINISH_FIRST, show_alert=True)
+        return
+    await query.answer()
+    draft = Draft(
+        telegram_id=query.from_user.id,
+        person_id=person.id,
+        activity=activity,
+        vestiging=vestiging,
+        date=day,
+    )
+    log.info("report started from a reminder", extra={"draft": draft.short_id})
+    await flow.proceed(update, context, draft)

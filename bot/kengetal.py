@@ -1,0 +1,232 @@
+"""/kengetal JAAR GEMEENTE NAAM WAARDE, or guided: year, gemeente, kengetal buttons, typed value.
+
+Buttons carry `kg:<year>[:<gemeente>[:<kengetal>]]`; the gemeente is checked against the
+manager's scope on every step. The value is stored with an audit row (store.kengetallen).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import manager_texts as mt
+from bot.access import (
+    Place,
+    Refusal,
+    check_place,
+    find_place,
+    manager_only,
+    parse_year,
+    reply,
+    resolve_place,
+)
+from bot.awaiting import clear_waiting, set_waiting
+from bot.manager_format import number
+from bot.services import services
+from intake.tables import CellError, parse_number
+from store.kengetallen import KengetalInvalid, get_kengetal, set_kengetal
+from store.people import Person
+from toc.matcher import Matcher
+from toc.models import Catalogue
+
+log = logging.getLogger("impactbot.bot")
+
+
+def kengetal_matcher(catalogue: Catalogue) -> Matcher:
+    return Matcher((k.id, [k.name]) for k in catalogue.kengetallen.values())
+
+
+def parse_value(text: str) -> float:
+    try:
+        return parse_number(text.strip(), "waarde", negative=False)
+    except CellError as exc:
+        raise Refusal(mt.KENGETAL_VALUE_INVALID.format(text=text.strip())) from exc
+
+
+def parse_kengetal_args(
+    person: Person, catalogue: Catalogue, args: list[str]
+) -> tuple[int, str, str, float]:
+    """(year, gemeente, kengetal, value) from 'JAAR GEMEENTE NAAM WAARDE'; names may be words."""
+    if len(args) < 4:
+        raise Refusal(mt.KENGETAL_USAGE)
+    year = parse_year(args[0], "kengetal")
+    value = parse_value(args[-1])
+    middle = args[1:-1]
+    kengetallen = kengetal_matcher(catalogue)
+    for i in range(1, len(middle)):
+        place = find_place(catalogue, " ".join(middle[:i]))
+        found = kengetallen.match(" ".join(middle[i:]))
+        if place is not None and place.kind == "gemeente" and found is not None:
+            check_place(person, catalogue, place)
+            return year, place.id, found, value
+    # Say what is wrong: the gemeente (the first word(s)) or the kengetal (the rest).
+    place = find_place(catalogue, middle[0])
+    if place is None:
+        resolve_place(catalogue, middle[0])  # raises with suggestions
+    names = ", ".join(catalogue.kengetallen)
+    raise Refusal(mt.KENGETAL_UNKNOWN.format(text=" ".join(middle[1:]), names=names))
+
+
+def _label(catalogue: Catalogue, kengetal: str) -> str:
+    return catalogue.kengetallen[kengetal].name
+
+
+def _store(
+    person: Person, catalogue: Catalogue, db: Any, year: int, gemeente: str, kengetal: str,
+    value: float,
+) -> str:  # fmt: skip
+    old = set_kengetal(db, year, gemeente, kengetal, value, f"person:{person.id}")
+    log.info("kengetal stored", extra={"year": year, "gemeente": gemeente, "kengetal": kengetal})
+    return mt.KENGETAL_SAVED.format(
+        name=_label(catalogue, kengetal),
+        gemeente=catalogue.gemeenten[gemeente].name,
+        year=year,
+        value=number(value),
+        was=mt.KENGETAL_WAS.format(old=number(old)) if old is not None and old != value else "",
+    )
+
+
+def _stop_button() -> list[InlineKeyboardButton]:
+    return [InlineKeyboardButton(mt.BUTTON_STOP, callback_data="kg:stop")]
+
+
+def gemeente_keyboard(person: Person, catalogue: Catalogue, year: int) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(g.name, callback_data=f"kg:{year}:{g.id}")
+        for g in catalogue.gemeenten.values()
+        if person.may_see(g.id)
+    ]
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    return InlineKeyboardMarkup([*rows, _stop_button()])
+
+
+def kengetal_keyboard(catalogue: Catalogue, year: int, gemeente: str) -> InlineKeyboardMarkup:
+    rows = [
+        [InlineKeyboardButton(k.name, callback_data=f"kg:{year}:{gemeente}:{k.id}")]
+        for k in catalogue.kengetallen.values()
+    ]
+    return InlineKeyboardMarkup([*rows, _stop_button()])
+
+
+async def _ask_gemeente(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person, year: int
+) -> None:
+    s = services(context)
+    if person.role == "manager" and person.gemeente:
+        await _ask_kengetal(update, context, year, person.gemeente)
+        return
+    await reply(
+        update, context, mt.ASK_KENGETAL_GEMEENTE, gemeente_keyboard(person, s.catalogue, year)
+    )
+
+
+async def _ask_kengetal(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, year: int, gemeente: str
+) -> None:
+    s = services(context)
+    text = mt.ASK_KENGETAL_NAME.format(gemeente=s.catalogue.gemeenten[gemeente].name, year=year)
+    await reply(update, context, text, kengetal_keyboard(s.catalogue, year, gemeente))
+
+
+async def cmd_kengetal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    s = services(context)
+    args = context.args or []
+    clear_waiting(context)
+    try:
+        if not args:
+            today = s.today()
+            years = (today.year - 1, today.year)
+            markup = InlineKeyboardMarkup(
+                [[InlineKeyboardButton(str(y), callback_data=f"kg:{y}") for y in years],
+                 _stop_button()]
+            )  # fmt: skip
+            await reply(update, context, mt.ASK_YEAR, markup)
+            return
+        if len(args) == 1:
+            await _ask_gemeente(update, context, person, parse_year(args[0], "kengetal"))
+            return
+        year, gemeente, kengetal, value = parse_kengetal_args(person, s.catalogue, args)
+        text = _store(person, s.catalogue, s.db, year, gemeente, kengetal, value)
+    except (Refusal, KengetalInvalid) as exc:
+        await reply(update, context, str(exc))
+        return
+    await reply(update, context, text)
+
+
+async def on_kengetal_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    s = services(context)
+    parts = query.data.split(":")[1:]
+    await query.answer()
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest:
+        pass
+    clear_waiting(context)
+    if parts == ["stop"] or not parts or not parts[0].isdigit():
+        await reply(update, context, mt.STOPPED)
+        return
+    year = int(parts[0])
+    try:
+        if len(parts) == 1:
+            await _ask_gemeente(update, context, person, year)
+            return
+        gemeente = parts[1]
+        if gemeente not in s.catalogue.gemeenten:
+            raise Refusal(mt.PLACE_UNKNOWN.format(text=gemeente))
+        check_place(person, s.catalogue, Place("gemeente", gemeente))
+        if len(parts) == 2 or parts[2] not in s.catalogue.kengetallen:
+            await _ask_kengetal(update, context, year, gemeente)
+            return
+    except Refusal as exc:
+        await reply(update, context, str(exc))
+        return
+    kengetal = parts[2]
+    current = get_kengetal(s.db, year, gemeente, kengetal)
+    set_waiting(context, "kengetal", year=year, gemeente=gemeente, kengetal=kengetal)
+    text = mt.ASK_KENGETAL_VALUE.format(
+        name=_label(s.catalogue, kengetal),
+        gemeente=s.catalogue.gemeenten[gemeente].name,
+        year=year,
+        current=mt.KENGETAL_NO_VALUE if current is None else number(current),
+    )
+    await reply(update, context, text, InlineKeyboardMarkup([_stop_button()]))
+
+
+async def on_value_text(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, data: dict[str, Any]
+) -> None:
+    """The typed value after the guided questions; bad input keeps the question open."""
+    person = await manager_only(update, context)
+    message = update.effective_message
+    if person is None or message is None or message.text is None:
+        clear_waiting(context)
+        return
+    s = services(context)
+    year, gemeente, kengetal = int(data["year"]), str(data["gemeente"]), str(data["kengetal"])
+    try:
+        check_place(person, s.catalogue, Place("gemeente", gemeente))
+    except Refusal as exc:
+        clear_waiting(context)
+        await reply(update, context, str(exc))
+        return
+    try:
+        value = parse_value(message.text)
+        text = _store(person, s.catalogue, s.db, year, gemeente, kengetal, value)
+    except (Refusal, KengetalInvalid) as exc:
+        await reply(update, context, str(exc))
+        return
+    clear_waiting(context)
+    await reply(update, context, text)

@@ -1,0 +1,290 @@
+"""/stand, /gaten and /citaten: a manager's figures, gaps and quotes, within their scope.
+
+Buttons under /stand carry `st:<period>:<kind>:<id>` (a scope: o = organisation, g = gemeente,
+v = vestiging), `so:<period>:<kind>:<id>:<opgave>` (drill into an opgave) or
+`sa:<period>:<kind>:<id>` (the agreements with the gemeente, per line item). The scope in a
+button is checked again on every press.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import manager_texts as mt
+from bot.access import Place, Refusal, check_place, manager_only, own_scope, reply, scope_for
+from bot.manager_format import (
+    ActivityFigures,
+    ListedQuote,
+    contract_summary,
+    contract_text,
+    gaps_text,
+    opgave_text,
+    quotes_text,
+    scope_label,
+    short_place,
+    stand_text,
+    year_fraction,
+)
+from bot.services import services
+from reports.figures import ContractProgress, contract_progress
+from reports.gaps import find_gaps
+from reports.stand import PERIODS, Period, Scope, compute_stand, per_activity, year_earlier
+from store.people import Person
+from store.quotes import PUBLISHABLE_SQL
+from store.reviews import count_awaiting
+from toc.matcher import Matcher
+from toc.models import Catalogue
+
+QUOTES_LISTED = 5
+
+# -- /stand -----------------------------------------------------------------------------------
+
+
+def split_period(args: list[str]) -> tuple[Period, str]:
+    """'/stand havelte maand' -> ('maand', 'havelte'); the period may come anywhere."""
+    period: Period = "jaar"
+    rest = []
+    for arg in args:
+        if arg.lower() in PERIODS:
+            period = arg.lower()  # type: ignore[assignment]
+        else:
+            rest.append(arg)
+    return period, " ".join(rest)
+
+
+def encode_scope(scope: Scope) -> str:
+    if scope.vestiging:
+        return f"v:{scope.vestiging}"
+    if scope.gemeente:
+        return f"g:{scope.gemeente}"
+    return "o:-"
+
+
+def decode_scope(person: Person, catalogue: Catalogue, kind: str, ident: str) -> Scope:
+    """A scope from button data, checked against what the person may see now."""
+    if kind == "o":
+        if person.role == "manager" and person.gemeente:
+            raise Refusal(mt.NOT_YOUR_GEMEENTE.format(
+                own=catalogue.gemeenten[person.gemeente].name, place=mt.ORGANISATION.capitalize()
+            ))  # fmt: skip
+        return Scope()
+    if kind == "g" and ident in catalogue.gemeenten:
+        return check_place(person, catalogue, Place("gemeente", ident)).scope()
+    if kind == "v" and ident in catalogue.vestigingen:
+        return check_place(person, catalogue, Place("vestiging", ident)).scope()
+    raise Refusal(mt.PLACE_UNKNOWN.format(text=ident))
+
+
+def _button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def _grid(buttons: list[InlineKeyboardButton], per_row: int) -> list[list[InlineKeyboardButton]]:
+    return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
+
+
+def stand_keyboard(
+    person: Person,
+    catalogue: Catalogue,
+    scope: Scope,
+    period: Period,
+    opgaven: list[str],
+    contract: bool = False,
+) -> InlineKeyboardMarkup:
+    """Drill into an opgave, the agreements or a place; switch the period."""
+    where = encode_scope(scope)
+    rows = [[_button(catalogue.opgaven[o].name, f"so:{period}:{where}:{o}")] for o in opgaven]
+    if contract:
+        rows.append([_button(mt.BUTTON_CONTRACT, f"sa:{period}:{where}")])
+    places: list[InlineKeyboardButton] = []
+    if scope.vestiging:
+        gemeente = catalogue.vestigingen[scope.vestiging].gemeente
+        name = catalogue.gemeenten[gemeente].name
+        places.append(_button(f"{mt.BUTTON_BACK} {name}", f"st:{period}:g:{gemeente}"))
+    elif scope.gemeente:
+        places += [
+            _button(short_place(catalogue, v.id), f"st:{period}:v:{v.id}")
+            for v in catalogue.vestigingen_in(scope.gemeente)
+        ]
+        if own_scope(person) == Scope():
+            places.append(_button(mt.BUTTON_WHOLE, f"st:{period}:o:-"))
+    else:
+        places += [
+            _button(g.name, f"st:{period}:g:{g.id}")
+            for g in catalogue.gemeenten.values()
+            if person.may_see(g.id)
+        ]
+    rows += _grid(places, 3)
+    rows.append([_button(mt.PERIOD_LABELS[p], f"st:{p}:{where}") for p in PERIODS if p != period])
+    return InlineKeyboardMarkup(rows)
+
+
+def contract_of(
+    db: object, catalogue: Catalogue, scope: Scope, today: date
+) -> ContractProgress | None:
+    if scope.vestiging:
+        return None
+    return contract_progress(db, catalogue, today.year, scope.gemeente)  # type: ignore[arg-type]
+
+
+def stand_screen(
+    person: Person, catalogue: Catalogue, db: object, scope: Scope, period: Period, today: date
+) -> tuple[str, InlineKeyboardMarkup]:
+    stand = compute_stand(db, catalogue, scope, period, today)  # type: ignore[arg-type]
+    opgaven = [o.id for o in stand.opgaven if o.bijeenkomsten or o.vorig_bijeenkomsten]
+    summary = contract_summary(contract_of(db, catalogue, scope, today), year_fraction(today))
+    markup = stand_keyboard(person, catalogue, scope, period, opgaven, bool(summary))
+    return stand_text(stand, catalogue, summary), markup
+
+
+async def cmd_stand(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    s = services(context)
+    period, place = split_period(context.args or [])
+    try:
+        scope = scope_for(person, s.catalogue, place)
+    except Refusal as exc:
+        await reply(update, context, str(exc))
+        return
+    text, markup = stand_screen(person, s.catalogue, s.db, scope, period, s.today())
+    await reply(update, context, text, markup)
+
+
+async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    s = services(context)
+    parts = query.data.split(":")
+    if len(parts) < 4 or parts[1] not in PERIODS:
+        await query.answer()
+        return
+    period: Period = parts[1]  # type: ignore[assignment]
+    try:
+        scope = decode_scope(person, s.catalogue, parts[2], parts[3])
+    except Refusal as exc:
+        await query.answer(str(exc), show_alert=True)
+        return
+    await query.answer()
+    back = InlineKeyboardMarkup([[_button(mt.BUTTON_BACK, f"st:{period}:{encode_scope(scope)}")]])
+    progress = contract_of(s.db, s.catalogue, scope, s.today())
+    if parts[0] == "sa" and progress is not None:
+        text, markup = contract_text(progress, s.catalogue, scope, s.today()), back
+    elif parts[0] == "so" and len(parts) == 5 and parts[4] in s.catalogue.opgaven:
+        today = s.today()
+        stand = compute_stand(s.db, s.catalogue, scope, period, today)
+        figures = ActivityFigures(
+            now=per_activity(s.db, scope, stand.start, stand.end),
+            before=per_activity(s.db, scope, year_earlier(stand.start), year_earlier(stand.end)),
+        )
+        text, markup = opgave_text(stand, s.catalogue, parts[4], figures), back
+    else:
+        text, markup = stand_screen(person, s.catalogue, s.db, scope, period, s.today())
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest:  # too old to edit, or unchanged: send it anew
+        await reply(update, context, text, markup)
+
+
+# -- /gaten -----------------------------------------------------------------------------------
+
+
+async def cmd_gaten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    s = services(context)
+    try:
+        scope = scope_for(person, s.catalogue, " ".join(context.args or []))
+    except Refusal as exc:
+        await reply(update, context, str(exc))
+        return
+    today = s.today()
+    gaps = find_gaps(s.db, s.catalogue, scope, today)
+    await reply(update, context, gaps_text(gaps, s.catalogue, scope, today.year))
+
+
+# -- /citaten ---------------------------------------------------------------------------------
+
+
+def quote_filter(catalogue: Catalogue, activities: Matcher, text: str) -> tuple[str, list[str]]:
+    """What '/citaten <text>' filters on: (label, activity ids). Raises Refusal if unknown."""
+    activity = activities.exact(text) or None
+    opgaven = Matcher((o.id, [o.name]) for o in catalogue.opgaven.values())
+    lijnen = Matcher((p.id, [p.name]) for p in catalogue.programmalijnen.values())
+    opgave = opgaven.exact(text) or None
+    if activity is None and opgave is None:
+        activity = activities.match(text)
+        opgave = None if activity else opgaven.match(text)
+    if activity is not None:
+        return catalogue.activities[activity].name, [activity]
+    if opgave is not None:
+        ids = [a.id for a in catalogue.activities.values() if catalogue.opgave_of(a.id) == opgave]
+        return catalogue.opgaven[opgave].name, ids
+    lijn = lijnen.match(text)
+    if lijn is not None:
+        return catalogue.programmalijnen[lijn].name, [a.id for a in catalogue.activities_in(lijn)]
+    names = [catalogue.activities[a].name for a in activities.suggest(text, 3)]
+    names += [catalogue.opgaven[o].name for o in opgaven.suggest(text, 1)]
+    if names:
+        raise Refusal(mt.FILTER_SUGGEST.format(text=text, names=", ".join(names)))
+    raise Refusal(mt.FILTER_UNKNOWN.format(text=text))
+
+
+def latest_quotes(
+    db: object, gemeente: str | None, activities: list[str] | None, limit: int = QUOTES_LISTED
+) -> list[ListedQuote]:
+    """The newest publishable quotes in a gemeente (None: all), optionally for some activities."""
+    sql = (
+        "SELECT q.id, q.text, q.attribution, q.consent, q.activity, q.vestiging, q.date, q.review "
+        f"FROM quotes q WHERE {PUBLISHABLE_SQL}"
+    )
+    params: list[object] = []
+    if gemeente:
+        sql += " AND q.gemeente = ?"
+        params.append(gemeente)
+    if activities is not None:
+        sql += f" AND q.activity IN ({', '.join('?' for _ in activities)})"
+        params += activities
+    sql += " ORDER BY q.date DESC, q.id DESC LIMIT ?"
+    rows = db.execute(sql, [*params, limit]).fetchall()  # type: ignore[attr-defined]
+    return [
+        ListedQuote(qid, text, who, consent, act, ves, date.fromisoformat(day), review)
+        for qid, text, who, consent, act, ves, day, review in rows
+    ]
+
+
+async def cmd_citaten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    args = context.args or []
+    if args and args[0].lower() in ("nieuw", "nieuwe"):
+        from bot.review import start_review
+
+        await start_review(update, context, person)
+        return
+    s = services(context)
+    scope = own_scope(person)
+    label = scope_label(s.catalogue, scope)
+    heading = mt.QUOTES_HEAD.format(scope=label)
+    activities: list[str] | None = None
+    if args:
+        try:
+            what, activities = quote_filter(s.catalogue, s.activities, " ".join(args))
+        except Refusal as exc:
+            await reply(update, context, str(exc))
+            return
+        heading = mt.QUOTES_HEAD_FILTER.format(what=what, scope=label)
+    quotes = latest_quotes(s.db, scope.gemeente, activities)
+    awaiting = count_awaiting(s.db, scope.gemeente)
+    await reply(update, context, quotes_text(quotes, s.catalogue, heading, awaiting))

@@ -1,0 +1,221 @@
+"""Every Dutch word the bot says to managers and admins (and in reminders), in one place.
+
+Plain B1, short: a manager reads it on a phone between meetings. The texts that depend on
+figures are built by the functions in bot/manager_format.py.
+"""
+
+from __future__ import annotations
+
+# -- access and arguments ---------------------------------------------------------------------
+
+MANAGERS_ONLY = (
+    "Dit commando is alleen voor managers. Jij kunt met /verslag een activiteit doorgeven."
+)
+ADMINS_ONLY = "Dit kan alleen een beheerder doen."
+NOT_YOUR_GEMEENTE = "Je ziet alleen gegevens van gemeente {own}. {place} hoort daar niet bij."
+PLACE_SUGGEST = "„{text}” ken ik niet als gemeente of vestiging. Bedoel je: {names}?"
+PLACE_UNKNOWN = (
+    "„{text}” ken ik niet als gemeente of vestiging. Typ de naam van een gemeente of plaats, "
+    "bijvoorbeeld Westerveld of Havelte."
+)
+YEAR_INVALID = "„{text}” is geen jaartal. Typ bijvoorbeeld /{command} 2025."
+ASK_YEAR = "Van welk jaar?"
+
+# -- command menus and help -------------------------------------------------------------------
+
+LEADER_COMMANDS = {
+    "verslag": "Activiteit doorgeven",
+    "mijnverslagen": "Je laatste verslagen bekijken of aanpassen",
+    "annuleer": "Stop het verslag waar je mee bezig bent",
+    "herinneringen": "Herinneringen aan of uit zetten",
+    "help": "Hoe werkt het?",
+}
+MANAGER_COMMANDS = {
+    "stand": "Waar staan we? Cijfers per opgave",
+    "citaten": "Laatste citaten; /citaten nieuw om te beoordelen",
+    "gaten": "Wat ontbreekt er nog?",
+    "rapport": "Impactreflectie als HTML en PDF",
+    "export": "Verslagen als Excel en CSV",
+    "uitnodigen": "Uitnodiging voor een nieuwe gebruiker",
+    "kengetal": "Jaarcijfer invoeren (leden, uitleningen…)",
+}
+ADMIN_COMMANDS = {"vergeet": "Gegevens wissen (AVG)"}
+
+HELP_MANAGER = (
+    "Dit kun je mij vragen:\n"
+    "/stand – waar staan we dit jaar? Ook: /stand Havelte maand\n"
+    "/citaten – de laatste citaten; /citaten nieuw om ze te beoordelen\n"
+    "/gaten – wat ontbreekt: verslagen, stille begeleiders, effecten zonder bewijs\n"
+    "/rapport 2025 – de impactreflectie als HTML en PDF\n"
+    "/export 2025 – alle verslagen als Excel- en CSV-bestand\n"
+    "/uitnodigen leider Havelte – een uitnodigingslink\n"
+    "/kengetal – een jaarcijfer invoeren, zoals leden of uitleningen\n"
+    "/herinneringen uit – geen herinneringen meer\n"
+    "Elke maandag stuur ik je een weekoverzicht. Zelf een activiteit doorgeven kan met /verslag."
+)
+HELP_ADMIN_EXTRA = "\n/vergeet – een citaat of alle gegevens van een persoon wissen (AVG)"
+
+# -- /stand -----------------------------------------------------------------------------------
+
+PERIOD_LABELS = {"jaar": "Jaar", "maand": "Maand", "week": "Week"}
+STAND_HEAD = "Stand {scope}: {period}"
+STAND_TOTAL = "Totaal: {n} bijeenkomsten, {p} deelnemers {trend}"
+STAND_PREVIOUS = "(vorig jaar: {n} en {p})"
+STAND_EMPTY = "Nog geen verslagen in deze periode."
+STAND_CONTRACT = "Afspraak {year}: {done} van {target} activiteiten {bar} {percent}%"
+STAND_ON_TRACK = "Op schema ✅"
+STAND_BEHIND = "Achter op schema: rond nu verwacht {expected}"
+STAND_OPGAVE = "{name}: {n} bijeenkomsten, {p} deelnemers {trend}"
+STAND_LINE = "• {name}: {n}×, {p} deelnemers {trend}"
+STAND_PER_ACTIVITY = "Afspraken per activiteit: {good} van {n} op schema"
+CONTRACT_HEAD = "Afspraken {year}, {scope}:"
+CONTRACT_TOTAL = "Pakket"
+CONTRACT_LINE = "• {name}: {done} van {target} {bar} {mark}"
+CONTRACT_EXPECTED = "(verwacht nu {n})"
+BUTTON_CONTRACT = "Afspraken"
+STAND_TREND_HELP = "▲▼ = meer of minder deelnemers dan vorig jaar in dezelfde periode"
+STAND_DETAIL_HEAD = "{opgave}, {scope}: {period}"
+BUTTON_WHOLE = "Hele organisatie"
+BUTTON_BACK = "« Terug"
+
+# -- /gaten -----------------------------------------------------------------------------------
+
+GAPS_HEAD = "Wat ontbreekt er in {scope} ({year})?"
+GAPS_NONE = "Niets! Alles op het rooster is doorgegeven en iedereen meldt. Mooi werk."
+GAPS_MISSING = "Op het rooster, maar geen verslag ({n}):"
+GAPS_SILENT = "Al 4 weken geen verslag ({n}):"
+GAPS_NEVER = "nog nooit"
+GAPS_LAST = "laatst {day}"
+GAPS_EFFECTS = "Effecten zonder bewijs dit jaar ({n}):"
+GAPS_MORE = "…en nog {n}"
+
+# -- /citaten ---------------------------------------------------------------------------------
+
+QUOTES_HEAD = "Laatste citaten, {scope}:"
+QUOTES_HEAD_FILTER = "Laatste citaten over {what}, {scope}:"
+QUOTES_NONE = "Er zijn nog geen citaten die naar buiten mogen."
+QUOTES_AWAITING = "{n} wachten op je oordeel: /citaten nieuw"
+QUOTE_NEW_MARK = " (nog niet beoordeeld)"
+FILTER_UNKNOWN = (
+    "„{text}” ken ik niet als opgave of activiteit. Typ bijvoorbeeld /citaten voorleesuurtje "
+    "of /citaten participatie."
+)
+FILTER_SUGGEST = "„{text}” ken ik niet. Bedoel je: {names}?"
+
+# -- /citaten nieuw ---------------------------------------------------------------------------
+
+REVIEW_NONE = "Er wachten geen citaten op beoordeling. 👍"
+REVIEW_DONE = "Klaar! Er wachten geen citaten meer."
+REVIEW_CARD = "Citaat om te beoordelen ({n} te gaan):\n„{text}”\n— {who}\n{where}"
+REVIEW_CONSENT = {
+    "ja": "{attribution} (mag met naam)",
+    "anoniem": "anoniem: er komt „een deelnemer” bij te staan",
+}
+BUTTON_APPROVE = "Goedkeuren"
+BUTTON_SHORTEN = "Inkorten"
+BUTTON_REJECT = "Afwijzen"
+BUTTON_LATER = "Later"
+BUTTON_NO_SHORTEN = "Toch niet inkorten"
+ASK_SHORTER = (
+    "Typ de kortere versie. Laat alleen woorden weg: het origineel blijft bewaard.\n„{text}”"
+)
+APPROVED = "Goedgekeurd ✅"
+REJECTED = "Afgewezen: dit citaat komt niet in verslagen."
+SHORTENED = "Ingekort en goedgekeurd ✅\n„{text}”"
+
+# -- /rapport and /export ---------------------------------------------------------------------
+
+REPORT_BUSY = (
+    "Even geduld: ik maak de impactreflectie {year} voor {scope}. Dat duurt een paar seconden."
+)
+REPORT_HTML = "Impactreflectie {year}, {scope}. Het HTML-bestand opent in je browser."
+REPORT_PDF = "Impactreflectie {year}, {scope} (PDF)."
+EXPORT_EMPTY = "Er zijn geen verslagen uit {year} voor {scope}."
+EXPORT_XLSX = "Verslagen {year}, {scope}: {n} bijeenkomsten (Excel)."
+EXPORT_CSV = "Dezelfde verslagen als CSV (puntkomma's; opent goed in Nederlandse Excel)."
+DOCUMENT_FAILED = "Het maken van het bestand is niet gelukt. Probeer het later nog eens."
+ORGANISATION = "de hele organisatie"
+
+# -- /uitnodigen ------------------------------------------------------------------------------
+
+INVITE_USAGE = (
+    "Zo maak je een uitnodiging: /uitnodigen leider of /uitnodigen manager, eventueel met "
+    "gemeente en vestiging. Bijvoorbeeld: /uitnodigen leider Westerveld Havelte"
+)
+INVITE_ROLE_UNKNOWN = "„{text}” is geen rol. Kies leider of manager."
+INVITE_NO_ADMIN = "Alleen een beheerder kan een beheerder uitnodigen."
+INVITE_MISMATCH = "{vestiging} hoort bij gemeente {own}, niet bij {gemeente}."
+INVITE_DONE = (
+    "Uitnodiging voor een {role}{where}. Stuur deze link door; hij werkt één keer, "
+    "tot {until}:\n{link}"
+)
+
+# -- /kengetal --------------------------------------------------------------------------------
+
+KENGETAL_USAGE = (
+    "Typ /kengetal JAAR GEMEENTE NAAM WAARDE, bijvoorbeeld: /kengetal 2025 Westerveld leden 4120. "
+    "Of typ alleen /kengetal en kies met de knoppen."
+)
+KENGETAL_UNKNOWN = "„{text}” ken ik niet als kengetal. Kies uit: {names}."
+KENGETAL_VALUE_INVALID = "„{text}” is geen getal. Typ bijvoorbeeld 4120 of 4.120."
+ASK_KENGETAL_GEMEENTE = "Voor welke gemeente?"
+ASK_KENGETAL_NAME = "Welk kengetal voor {gemeente} in {year}?"
+ASK_KENGETAL_VALUE = "{name}, {gemeente}, {year}. Nu: {current}. Typ de nieuwe waarde."
+KENGETAL_NO_VALUE = "nog niet ingevuld"
+KENGETAL_SAVED = "Opgeslagen ✅ {name}, {gemeente}, {year}: {value}{was}"
+KENGETAL_WAS = " (was {old})"
+BUTTON_STOP = "Stoppen"
+STOPPED = "Gestopt. Er is niets veranderd."
+
+# -- /vergeet ---------------------------------------------------------------------------------
+
+FORGET_USAGE = (
+    "Wat moet ik wissen?\n"
+    "/vergeet citaat 12 – één citaat (het nummer staat bij /citaten)\n"
+    "/vergeet persoon Bo – alle gegevens van een gebruiker"
+)
+FORGET_NO_QUOTE = "Citaat nummer {id} bestaat niet (meer)."
+FORGET_NO_PERSON = "Ik vind geen gebruiker die „{text}” heet."
+FORGET_PICK = "Welke gebruiker bedoel je?"
+FORGET_SELF = "Jezelf wissen kan niet via de bot. Vraag een andere beheerder."
+CONFIRM_FORGET_QUOTE = "Citaat {id} definitief wissen?\n„{text}”\nDit kan niet ongedaan worden."
+CONFIRM_FORGET_PERSON = (
+    "Alle gegevens van {name} ({role}) definitief wissen? Verslagen blijven meetellen, "
+    "maar zonder naam. Dit kan niet ongedaan worden."
+)
+BUTTON_FORGET_YES = "Ja, definitief wissen"
+BUTTON_FORGET_NO = "Nee, niets wissen"
+FORGOTTEN_QUOTE = "Gewist. Het citaat staat nergens meer in."
+FORGOTTEN_PERSON = "Gewist. {name} staat niet meer in de bot; {n} verslagen tellen zonder naam mee."
+FORGET_KEPT = "Niets gewist."
+FORGET_GONE = "Dit is al gewist."
+
+# -- /herinneringen ---------------------------------------------------------------------------
+
+REMINDERS_ON = (
+    "Herinneringen staan aan. Staat een activiteit op het rooster en is die om {time} nog niet "
+    "doorgegeven, dan stuur ik je een berichtje."
+)
+REMINDERS_OFF = "Herinneringen staan uit. Met /herinneringen aan zet je ze weer aan."
+REMINDERS_USAGE = "Typ /herinneringen aan of /herinneringen uit."
+
+# -- reminders and digest ---------------------------------------------------------------------
+
+REMINDER = (
+    "Hoi {name}! Vandaag stond {activity} in {place} op het rooster. "
+    "Wil je nog even doorgeven hoe het ging? Dat kost maar een minuutje. "
+    "Ging het niet door? Dan hoef je niets te doen."
+)
+BUTTON_REPORT_NOW = "Verslag maken"
+REMINDER_ALREADY = "Dit is al doorgegeven. Dank je!"
+REMINDER_FINISH_FIRST = (
+    "Je bent nog bezig met een ander verslag. Rond dat eerst af, of stop het met /annuleer."
+)
+
+DIGEST_HEAD = "Goedemorgen {name}! Vorige week ({start} t/m {end}), {scope}:"
+DIGEST_FIGURES = "{n} bijeenkomsten, {p} deelnemers {trend} (week ervoor: {before} bijeenkomsten)"
+DIGEST_TOP = "Meeste deelnemers: {activity}"
+DIGEST_TOP_NONE = "Nog geen verslagen binnen."
+DIGEST_REVIEW = "Citaten die op je oordeel wachten: {n} (/citaten nieuw)"
+DIGEST_MISSING = "Op het rooster maar niet doorgegeven: {n} (/gaten)"
+DIGEST_QUOTE = "Mooi citaat: „{text}” — {who} ({activity}, {place})"

@@ -1,0 +1,156 @@
+"""/citaten nieuw: one quote at a time with Goedkeuren / Inkorten / Afwijzen / Later.
+
+Buttons carry `rv:<action>:<quote id>`; the quote's gemeente is checked on every press. A
+shortened text is typed as the next message (see bot/awaiting.py); the original stays in
+quotes.original_text and the audit trail records the shortening (never the words).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import manager_texts as mt
+from bot.access import manager_only, own_scope, reply
+from bot.awaiting import clear_waiting, set_waiting
+from bot.manager_format import review_card
+from bot.services import services
+from store.people import Person
+from store.reviews import (
+    ReviewError,
+    ReviewQuote,
+    approve,
+    awaiting,
+    count_awaiting,
+    get_quote,
+    reject,
+    shorten,
+)
+
+log = logging.getLogger("impactbot.bot")
+
+
+def card_keyboard(quote_id: int) -> InlineKeyboardMarkup:
+    def button(text: str, action: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(text, callback_data=f"rv:{action}:{quote_id}")
+
+    return InlineKeyboardMarkup(
+        [
+            [button(mt.BUTTON_APPROVE, "ok"), button(mt.BUTTON_SHORTEN, "cut")],
+            [button(mt.BUTTON_REJECT, "no"), button(mt.BUTTON_LATER, "later")],
+        ]
+    )
+
+
+async def send_card(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person, quote: ReviewQuote
+) -> None:
+    s = services(context)
+    remaining = count_awaiting(s.db, own_scope(person).gemeente)
+    text = review_card(quote, s.catalogue, remaining)
+    await reply(update, context, text, card_keyboard(quote.id))
+
+
+async def send_next(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person, after_id: int = 0
+) -> None:
+    s = services(context)
+    found = awaiting(s.db, own_scope(person).gemeente, after_id=after_id)
+    if not found:
+        await reply(update, context, mt.REVIEW_DONE if after_id else mt.REVIEW_NONE)
+        return
+    await send_card(update, context, person, found[0])
+
+
+async def start_review(update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person) -> None:
+    clear_waiting(context)
+    await send_next(update, context, person)
+
+
+async def _close(update: Update) -> None:
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest:
+        pass
+
+
+async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    s = services(context)
+    _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    quote = get_quote(s.db, int(raw)) if raw.isdigit() else None
+    if quote is None or not person.may_see(quote.gemeente):
+        await query.answer(mt.FORGET_GONE if quote is None else mt.MANAGERS_ONLY)
+        await _close(update)
+        return
+    clear_waiting(context)
+    try:
+        if action == "ok":
+            approve(s.db, quote.id, person.id)
+            await query.answer(mt.APPROVED)
+        elif action == "no":
+            reject(s.db, quote.id, person.id)
+            await query.answer(mt.REJECTED)
+        elif action == "cut":
+            await query.answer()
+            await _close(update)
+            set_waiting(context, "shorten", quote=quote.id)
+            markup = InlineKeyboardMarkup(
+                [[InlineKeyboardButton(mt.BUTTON_NO_SHORTEN, callback_data=f"rv:back:{quote.id}")]]
+            )
+            await reply(update, context, mt.ASK_SHORTER.format(text=quote.text), markup)
+            return
+        elif action == "back":
+            await query.answer()
+            await _close(update)
+            await send_card(update, context, person, quote)
+            return
+        else:  # later
+            await query.answer()
+    except ReviewError as exc:
+        await query.answer(str(exc), show_alert=True)
+    log.info("quote reviewed", extra={"quote_id": quote.id, "action": action})
+    await _close(update)
+    await send_next(update, context, person, after_id=quote.id)
+
+
+async def on_shorter_text(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, data: dict[str, Any]
+) -> None:
+    """The typed shorter version of the quote in `data["quote"]`."""
+    person = await manager_only(update, context)
+    message = update.effective_message
+    if person is None or message is None or message.text is None:
+        clear_waiting(context)
+        return
+    s = services(context)
+    quote_id = int(data.get("quote", 0))
+    quote = get_quote(s.db, quote_id)
+    if quote is None or quote.consent == "nee" or not person.may_see(quote.gemeente):
+        clear_waiting(context)
+        await reply(update, context, mt.FORGET_GONE)
+        return
+    try:
+        text = shorten(s.db, quote_id, message.text, person.id)
+    except ReviewError as exc:
+        row = s.db.execute("SELECT review FROM quotes WHERE id = ?", [quote_id]).fetchone()
+        if row is None or row[0] != "new":  # gone or decided meanwhile: stop asking
+            clear_waiting(context)
+        await reply(update, context, str(exc))
+        return
+    clear_waiting(context)
+    log.info("quote shortened", extra={"quote_id": quote_id})
+    await reply(update, context, mt.SHORTENED.format(text=text))
+    await send_next(update, context, person, after_id=quote_id)

@@ -1,0 +1,56 @@
+"""The AVG right to erasure: remove one quote, or everything that identifies a person.
+
+The audit trail records that an erasure happened (who asked, which row id), never what was
+removed. Sessions a person reported stay as anonymous figures: the reporter link is cleared
+(people.id is referenced with ON DELETE SET NULL), the output the library delivered remains.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from store import audit
+from store.db import transaction
+
+
+@dataclass(frozen=True)
+class Erased:
+    """What was removed for a person, as counts (for the confirmation to the admin)."""
+
+    telegram_id: int | None
+    sessions_unlinked: int
+    drafts: int
+
+
+def forget_quote(db: sqlite_utils.Database, quote_id: int, actor: str) -> bool:
+    """Delete a quote (and its effect tags); False when it did not exist."""
+    with transaction(db):
+        cursor = db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
+        if cursor.rowcount:
+            audit.record(db, actor, "erase", "quote", quote_id)
+        return bool(cursor.rowcount)
+
+
+def forget_person(db: sqlite_utils.Database, person_id: int, actor: str) -> Erased | None:
+    """Delete the person, their report in progress and their bot state; None if unknown."""
+    with transaction(db):
+        row = db.execute("SELECT telegram_id FROM people WHERE id = ?", [person_id]).fetchone()
+        if row is None:
+            return None
+        telegram_id = row[0]
+        unlinked = db.execute(
+            "SELECT count(*) FROM sessions WHERE reporter_id = ?", [person_id]
+        ).fetchone()[0]
+        drafts = 0
+        if telegram_id is not None:
+            drafts = db.execute("DELETE FROM drafts WHERE telegram_id = ?", [telegram_id]).rowcount
+            for kind in ("user", "chat"):
+                db.execute(
+                    "DELETE FROM ptb_state WHERE kind = ? AND key = ?", [kind, str(telegram_id)]
+                )
+        # Foreign keys clear sessions.reporter_id, invites and reviews; reminders cascade.
+        db.execute("DELETE FROM people WHERE id = ?", [person_id])
+        audit.record(db, actor, "erase", "person", person_id)
+    return Erased(telegram_id=telegram_id, sessions_unlinked=int(unlinked), drafts=drafts)

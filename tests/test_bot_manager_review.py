@@ -1,0 +1,131 @@
+"""/citaten nieuw: approve, shorten (the original is kept) and reject, in the manager's scope."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date, datetime
+
+import pytest
+import sqlite_utils
+from manager_fakes import ADMIN, LEADER, MANAGER, OTHER_MANAGER, ManagerHarness, add_session
+from manager_fakes import seed_people as seed
+
+from bot import manager_texts as mt
+from impactbot.settings import Settings
+from store import audit
+from store.reviews import ReviewError, check_shortened
+from store.sessions import QuoteIn
+from toc.models import Catalogue
+
+ISA = "Isa wil nu elke avond voorlezen, echt elke avond, zegt ze"
+
+
+@pytest.fixture
+async def bot(
+    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
+) -> AsyncIterator[ManagerHarness]:
+    seed(db)
+    add_session(db, catalogue, date(2025, 3, 3), quotes=[
+        QuoteIn(text=ISA, attribution="moeder van Isa", consent="ja"),
+        QuoteIn(text="Alleen voor intern", consent="nee"),
+        QuoteIn(text="Heel gezellig hier", attribution="Bram", consent="anoniem"),
+    ])  # fmt: skip
+    add_session(db, catalogue, date(2025, 3, 4), "ido-spreekuur", "beilen", 3, quotes=[
+        QuoteIn(text="Eindelijk mijn DigiD", consent="ja", attribution="meneer"),
+    ])  # fmt: skip
+    harness = ManagerHarness(settings, catalogue)
+    await harness.start()
+    harness.set_now(datetime(2025, 3, 12, 11, 0))
+    yield harness
+    await harness.stop()
+
+
+def reviews(db: sqlite_utils.Database) -> dict[str, tuple[str, str | None]]:
+    rows = db.execute("SELECT text, review, original_text FROM quotes").fetchall()
+    return {text: (review, original) for text, review, original in rows}
+
+
+async def test_walk_through_approve_and_reject(
+    bot: ManagerHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("/citaten nieuw", user_id=MANAGER)
+    card = bot.text_to(MANAGER)
+    assert card.startswith("Citaat om te beoordelen (2 te gaan):\n„Isa wil nu")
+    assert "— moeder van Isa (mag met naam)" in card
+    assert "Voorleesuurtje, Havelte, maandag 3 maart 2025" in card
+    assert [b for b, _ in bot.request.calls[-1].buttons] == [
+        mt.BUTTON_APPROVE, mt.BUTTON_SHORTEN, mt.BUTTON_REJECT, mt.BUTTON_LATER,
+    ]  # fmt: skip
+    await bot.press(mt.BUTTON_APPROVE, user_id=MANAGER)
+    assert bot.answers()[-1] == mt.APPROVED
+    card = bot.text_to(MANAGER)
+    assert "Heel gezellig hier" in card and "anoniem" in card and "(1 te gaan)" in card
+    await bot.press(mt.BUTTON_REJECT, user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.REVIEW_DONE
+    found = reviews(db)
+    assert found[ISA] == ("approved", None)
+    assert found["Heel gezellig hier"] == ("rejected", None)
+    assert found["Alleen voor intern"][0] == "new"  # 'nee' is never reviewed nor published
+    assert found["Eindelijk mijn DigiD"][0] == "new"  # another gemeente
+    await bot.send("/citaten nieuw", user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.REVIEW_NONE
+    # Rejected quotes are no longer publishable.
+    await bot.send("/citaten", user_id=MANAGER)
+    assert "gezellig" not in bot.text_to(MANAGER)
+
+
+async def test_shorten_keeps_the_original(bot: ManagerHarness, db: sqlite_utils.Database) -> None:
+    await bot.send("/citaten nieuw", user_id=MANAGER)
+    await bot.press(mt.BUTTON_SHORTEN, user_id=MANAGER)
+    assert bot.text_to(MANAGER).startswith("Typ de kortere versie.")
+    # Words that were not said are refused; the question stays open.
+    await bot.send("Isa wil nu altijd voorlezen", user_id=MANAGER)
+    assert "altijd" in bot.text_to(MANAGER)
+    await bot.send("Isa wil nu elke avond voorlezen", user_id=MANAGER)
+    assert bot.texts(MANAGER)[-2] == mt.SHORTENED.format(text="Isa wil nu elke avond voorlezen")
+    assert "Heel gezellig hier" in bot.text_to(MANAGER)  # on to the next
+    row = db.execute(
+        "SELECT text, original_text, review FROM quotes WHERE original_text IS NOT NULL"
+    ).fetchone()
+    assert row == ("Isa wil nu elke avond voorlezen", ISA, "approved")
+    quote_id = db.execute("SELECT id FROM quotes WHERE original_text IS NOT NULL").fetchone()[0]
+    [entry] = audit.trail(db, "quote", quote_id)
+    assert entry["action"] == "shorten" and entry["actor"].startswith("person:")
+    assert "Isa" not in str(entry)  # the trail never holds the words
+    # The next typed text is a report again, not a quote.
+    await bot.send("hallo", user_id=MANAGER)
+    assert "Isa" not in bot.text_to(MANAGER)
+
+
+async def test_stop_shortening(bot: ManagerHarness, db: sqlite_utils.Database) -> None:
+    await bot.send("/citaten nieuw", user_id=MANAGER)
+    await bot.press(mt.BUTTON_SHORTEN, user_id=MANAGER)
+    await bot.press(mt.BUTTON_NO_SHORTEN, user_id=MANAGER)
+    assert bot.text_to(MANAGER).startswith("Citaat om te beoordelen")
+    assert reviews(db)[ISA] == ("new", None)
+
+
+async def test_scope_and_roles(bot: ManagerHarness, db: sqlite_utils.Database) -> None:
+    await bot.send("/citaten nieuw", user_id=OTHER_MANAGER)
+    assert "DigiD" in bot.text_to(OTHER_MANAGER) and "(1 te gaan)" in bot.text_to(OTHER_MANAGER)
+    isa = db.execute("SELECT id FROM quotes WHERE text = ?", [ISA]).fetchone()[0]
+    # A crafted button for another gemeente's quote changes nothing.
+    await bot.press_data(f"rv:ok:{isa}", user_id=OTHER_MANAGER)
+    await bot.press_data(f"rv:ok:{isa}", user_id=LEADER)
+    assert reviews(db)[ISA] == ("new", None)
+    assert bot.answers()[-1] == mt.MANAGERS_ONLY
+    await bot.send("/citaten nieuw", user_id=ADMIN)
+    await bot.press(mt.BUTTON_LATER, user_id=ADMIN)
+    assert "Heel gezellig" in bot.text_to(ADMIN)
+    # Approved twice (two managers at once): the second hears it was already done.
+    await bot.press_data(f"rv:ok:{isa}", user_id=MANAGER)
+    await bot.press_data(f"rv:no:{isa}", user_id=ADMIN)
+    assert "al beoordeeld" in bot.answers()[-1]
+    assert reviews(db)[ISA] == ("approved", None)
+
+
+def test_a_shortening_only_leaves_words_out() -> None:
+    assert check_shortened("Dit is echt heel erg mooi", "  Dit is  mooi ") == "Dit is mooi"
+    for bad in ("", "Dit is echt heel erg mooi", "Dit is lelijk"):
+        with pytest.raises(ReviewError):
+            check_shortened("Dit is echt heel erg mooi", bad)
