@@ -71,6 +71,9 @@ class TelegramSettings(_Section):
     # step regardless; this is for the library's own state.
     persistence_interval: float = Field(default=5.0, gt=0)
     poll_timeout: int = Field(default=10, ge=0, le=50)
+    # The rate limiter's ceiling for messages to chats, per second. Telegram allows about 30
+    # for a bot; a local stand-in (the demo, the load benchmark) can take more.
+    max_messages_per_second: int = Field(default=30, ge=1, le=10_000)
     webhook: WebhookSettings = Field(default_factory=WebhookSettings)
     # Never from a file: see TOKEN_ENV.
     token: SecretStr | None = Field(default=None, exclude=True)

@@ -1,7 +1,7 @@
 """De cijfers: output per opgave, programmalijn, activity and vestiging, in SQL.
 
 Every count is a GROUP BY over the sessions of one year (and optionally one gemeente) that the
-indexes `sessions_year_gemeente_activity` / `sessions_year_activity` serve. Only the small
+covering indexes `sessions_year_gemeente_cover` / `sessions_year_cover` serve. Only the small
 grouped result (activities x vestigingen) comes into Python, where activities are mapped to
 their programmalijn and opgave. No function here loads individual sessions.
 

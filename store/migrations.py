@@ -207,6 +207,24 @@ def _m003_covering_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m004_year_covering_indexes(db: sqlite_utils.Database) -> None:
+    # The impactreflectie groups a year's sessions by activity and vestiging and sums the
+    # counts; with every column it reads in the index, no table row is visited
+    # (bench/report.py: whole organisation, one year of 200,000 sessions, 2.3 s -> under 1 s).
+    _script(
+        db,
+        """
+        DROP INDEX sessions_year_gemeente_activity;
+        DROP INDEX sessions_year_activity;
+        CREATE INDEX sessions_year_cover ON sessions
+            (year, activity, vestiging, deelnemers, kinderen, volwassenen, vragen, series_id);
+        CREATE INDEX sessions_year_gemeente_cover ON sessions
+            (year, gemeente, activity, vestiging, deelnemers, kinderen, volwassenen, vragen,
+             series_id);
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -214,6 +232,7 @@ MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_reminders,
     _m003_covering_indexes,
+    _m004_year_covering_indexes,
 ]
 
 LATEST = len(MIGRATIONS)

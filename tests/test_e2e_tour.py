@@ -1,0 +1,107 @@
+"""The scripted demo tour, end to end: the real bot over HTTP on 127.0.0.1, a demo year of
+data, a leader reporting twice and a manager asking for the stand and the impactreflectie."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from e2e_helpers import library_today, person_id, read_only, sessions_of, start_demo
+
+from demo.people import ANNE
+from demo.runner import DemoEnvironment
+from demo.tour import GUIDED_QUOTE, TourResult, run_tour
+from toc.models import Catalogue
+
+
+@pytest.fixture(scope="module")
+def tour(tmp_path_factory: pytest.TempPathFactory, default_catalogue: Catalogue):
+    """One tour for every test in this module: it takes a few seconds (a PDF is rendered)."""
+    folder = tmp_path_factory.mktemp("tour")
+    env = start_demo(folder / "demo", default_catalogue, full_year=True)
+    try:
+        result = run_tour(env, folder / "uit", echo=None)
+    finally:
+        env.close()
+    return env, result
+
+
+def test_each_report_of_the_leader_is_stored_once(tour: tuple[DemoEnvironment, TourResult]):
+    env, _ = tour
+    anne = person_id(env.database, ANNE.telegram_id)
+    today = library_today().isoformat()
+    mine = [s for s in sessions_of(env.database, anne) if s["source"] == "bot"]
+    assert [(s["activity"], s["vestiging"], s["date"]) for s in mine] == [
+        ("voorleesuurtje", "havelte", today),
+        ("taalcafe", "diever", today),
+    ]
+    guided, quick = mine
+    assert (guided["kinderen"], guided["volwassenen"], guided["deelnemers"]) == (14, 9, 23)
+    assert quick["deelnemers"] == 7
+    with read_only(env.database) as conn:
+        quotes = conn.execute(
+            "SELECT attribution, consent FROM quotes WHERE session_id = ? AND text = ?",
+            [guided["id"], GUIDED_QUOTE],
+        ).fetchall()
+        effects = conn.execute(
+            "SELECT count(*) FROM observations WHERE session_id = ?", [guided["id"]]
+        ).fetchone()[0]
+        drafts = conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
+    assert quotes == [("meisje, 5 jaar", "ja")]
+    assert effects == 1
+    assert drafts == 0
+
+
+def test_the_transcript_shows_both_confirmations(tour: tuple[DemoEnvironment, TourResult]):
+    _, result = tour
+    text = result.transcript.read_text(encoding="utf-8")
+    assert text.count("Opgeslagen ✅") == 2
+    assert "[1] Opslaan  [2] Wijzigen  [3] Annuleren" in text
+    assert "Traceback" not in text
+
+
+def test_the_manager_gets_the_stand(tour: tuple[DemoEnvironment, TourResult]):
+    _, result = tour
+    assert result.stand_answered, result.notes
+    text = "\n".join(result.lines)
+    stand = text[text.index("Johan › /stand") : text.index(f"Johan › /rapport {result.year}")]
+    # This year holds just the tour's two reports: the stand counts them.
+    assert "2 bijeenkomsten" in stand and "30 deelnemers" in stand
+
+
+def test_the_bot_sent_the_report_files(tour: tuple[DemoEnvironment, TourResult]):
+    _, result = tour
+    assert result.report_source == "bot", result.notes
+    names = sorted(p.name for p in result.documents)
+    assert names == [f"impactreflectie-{result.year}-westerveld.{x}" for x in ("html", "pdf")]
+
+
+def test_the_impactreflectie_holds_the_demo_figures(tour: tuple[DemoEnvironment, TourResult]):
+    env, result = tour
+    html = [p for p in result.documents if p.suffix == ".html"]
+    pdf = [p for p in result.documents if p.suffix == ".pdf"]
+    assert len(html) == 1 and len(pdf) == 1
+    assert pdf[0].read_bytes().startswith(b"%PDF")
+    page = html[0].read_text(encoding="utf-8")
+    title = page[page.find("<title>") : page.find("</title>")]
+    assert f"Impactreflectie {env.year}" in title
+    # The organisation's figures, or the manager's gemeente's when /rapport scopes to it.
+    sql = "SELECT count(*), sum(deelnemers) FROM sessions WHERE year = ?"
+    params: list[object] = [env.year]
+    if "Westerveld" in title:
+        sql += " AND gemeente = 'westerveld'"
+    with read_only(env.database) as conn:
+        sessions, attendance = conn.execute(sql, params).fetchone()
+    assert sessions > 100  # a realistic demo year, not an empty report
+    assert _dutch(sessions) in page, (sessions, title)
+    assert _dutch(attendance) in page, (attendance, title)
+
+
+def test_nothing_is_left_running(tour: tuple[DemoEnvironment, TourResult]):
+    names = {t.name for t in threading.enumerate()}
+    assert "impactbot-bot" not in names
+    assert "telegram-standin" not in names
+
+
+def _dutch(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
