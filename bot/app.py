@@ -91,9 +91,7 @@ def build_application(
         .token(settings.token())
         .base_url(settings.telegram.base_url)
         .base_file_url(settings.telegram.base_file_url)
-        .rate_limiter(
-            AIORateLimiter(overall_max_rate=settings.telegram.max_messages_per_second)
-        )
+        .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram.max_messages_per_second))
         .defaults(Defaults(tzinfo=ZoneInfo(settings.organisation.timezone)))
         .persistence(persistence)
         .post_init(post_init)
