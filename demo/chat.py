@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from demo.people import ADMIN, ANNE, MANAGER, DemoPerson
-from demo.runner import DemoEnvironment
+from demo.runner import DemoEnvironment, years_text
 from demo.transcript import BOT, ChatLog, Event, numbered_buttons, render, save_document, speaker
 
 # The first answer may take a while (a report is rendered to PDF); after it, the bot is done
@@ -38,7 +38,7 @@ def welcome(env: DemoEnvironment) -> list[str]:
     amount = f" ({sessions:,} activiteiten)".replace(",", ".") if sessions else ""
     return [
         "Welkom bij de demo van Impactbot! Je chat met de echte bot, op je eigen computer.",
-        f"Er zijn voorbeeldgegevens over {year - 1} en {year}{amount}; niets gaat het internet op.",
+        f"Er zijn voorbeeldgegevens over {years_text(year)}{amount}; niets gaat het internet op.",
         "Je bent Anne, activiteitenleider in Havelte. Probeer eens:",
         "  • Typ: Voorleesuurtje Havelte 12 kinderen 8 ouders   (en tik dan 1 voor Opslaan)",
         "  • Of typ /verslag en kies met de knoppen: typ het nummer van een knop.",

@@ -312,10 +312,18 @@ def _session(c: Catalogue, d: _Draft, key: str, reporter: int | None) -> Session
 
 
 def _store_year(
-    db: sqlite_utils.Database, c: Catalogue, year: int, seed: int, offset: int, reporter: int | None
+    db: sqlite_utils.Database,
+    c: Catalogue,
+    year: int,
+    seed: int,
+    offset: int,
+    reporter: int | None,
+    until: date | None = None,
 ) -> tuple[list[SessionIn], int, int]:
-    """Generate and store one year; returns (sessions, created, quotes attached)."""
+    """Generate and store one year (up to `until`); returns (sessions, created, quotes)."""
     drafts = _Year(c, year, seed, previous=offset < 0).generate()
+    if until is not None:
+        drafts = [d for d in drafts if d.date <= until]
     quotes = _attach_quotes(c, drafts, offset, random.Random(f"{seed}:{year}:quotes"))
     seen: dict[str, int] = {}
     sessions: list[SessionIn] = []
@@ -392,3 +400,18 @@ def generate_demo_year(
         quotes=quotes,
         kengetallen=kengetallen,
     )
+
+
+# Quotes are written for the demo year and the year before; this year gets figures only.
+_NO_QUOTES = 99
+
+
+def generate_year_to_date(
+    db: sqlite_utils.Database, catalogue: Catalogue, today: date, *, seed: int = 2025
+) -> int:
+    """Store this year's sessions up to `today`, so /stand, /gaten and the digest have
+    something to compare with last year. Returns how many sessions were created."""
+    anne = person_by_telegram(db, ANNE.telegram_id)
+    reporter = anne.id if anne is not None else None
+    _, created, _ = _store_year(db, catalogue, today.year, seed, _NO_QUOTES, reporter, until=today)
+    return created

@@ -23,7 +23,7 @@ from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import Application
 
-from demo.data import DemoSummary, generate_demo_year
+from demo.data import DemoSummary, generate_demo_year, generate_year_to_date
 from demo.people import ADMIN, ANNE, MANAGER, create_demo_people
 from impactbot.settings import Settings
 from standin import FakeUser, StandIn
@@ -44,6 +44,14 @@ def demo_year(today: date | None = None) -> int:
     return (today or date.today()).year - 1
 
 
+def years_text(year: int, today: date | None = None) -> str:
+    """Which years the demo data covers, in Dutch (see seed_database)."""
+    today = today or date.today()
+    if year == today.year - 1:
+        return f"{year - 1}, {year} en {today.year} tot vandaag"
+    return f"{year - 1} en {year}"
+
+
 def demo_settings(database: Path, base_url: str, token: str = DEMO_TOKEN) -> Settings:
     """Default settings with the database and the Bot API address of the demo."""
     settings = Settings()
@@ -58,12 +66,19 @@ def demo_settings(database: Path, base_url: str, token: str = DEMO_TOKEN) -> Set
     return settings
 
 
-def seed_database(path: Path, catalogue: Catalogue, year: int, seed: int = 2025) -> DemoSummary:
-    """The demo people and a demo `year` plus the year before it, in the SQLite file `path`."""
+def seed_database(
+    path: Path, catalogue: Catalogue, year: int, seed: int = 2025, today: date | None = None
+) -> DemoSummary:
+    """The demo people, a demo `year` plus the year before it, and, when `year` is last
+    year, this year up to today (so /stand compares with something), in the file `path`."""
+    today = today or date.today()
     db = open_db(path)
     try:
         create_demo_people(db, catalogue)
-        return generate_demo_year(db, catalogue, year, seed=seed)
+        summary = generate_demo_year(db, catalogue, year, seed=seed)
+        if year == today.year - 1:
+            generate_year_to_date(db, catalogue, today, seed=seed)
+        return summary
     finally:
         db.conn.close()
 

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from bot import texts
 from demo.people import ANNE, MANAGER
-from demo.runner import DemoEnvironment
+from demo.runner import DemoEnvironment, years_text
 from demo.transcript import ChatLog, render, save_document, speaker
 from standin import ChatMessage, FakeUser
 
@@ -194,7 +194,7 @@ def run_tour(env: DemoEnvironment, folder: Path, echo: TextIO | None = sys.stdou
     """Play the tour on a started demo; writes the documents and gesprek.txt to `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     tour = Tour(env, folder, echo)
-    tour.line(f"Rondleiding door Impactbot. Voorbeeldgegevens over {env.year - 1} en {env.year}.")
+    tour.line(f"Rondleiding door Impactbot. Voorbeeldgegevens over {years_text(env.year)}.")
     tour.guided_report()
     tour.quick_report()
     tour.manager()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from demo.data import generate_demo_year
+from demo.data import generate_demo_year, generate_year_to_date
 from demo.people import ADMIN, ANNE, MANAGER, create_demo_people
 from store.db import open_db
 from store.people import person_by_telegram
@@ -218,3 +218,19 @@ def test_any_catalogue_works(tmp_path: Path, catalogue: Catalogue) -> None:
         (0,)
     ]
     assert _rows(db, "SELECT DISTINCT kengetal FROM kengetallen") == [("leden",)]
+
+
+def test_this_year_stops_at_today_and_adds_nothing_twice(tmp_path: Path, catalogue: Catalogue):
+    from datetime import date
+
+    db = _db(tmp_path / "ytd.db")
+    today = date(2026, 5, 12)
+    created = generate_year_to_date(db, catalogue, today)
+    assert created > 0
+    first, last = db.execute("SELECT min(date), max(date) FROM sessions").fetchone()
+    assert first.startswith("2026-01") and last <= today.isoformat()
+    assert generate_year_to_date(db, catalogue, today) == 0
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == created
+    # Figures only: no quotes and no kengetallen for a year that is not over.
+    assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM kengetallen").fetchone()[0] == 0
