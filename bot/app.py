@@ -31,6 +31,7 @@ from telegram.request import BaseRequest
 
 from bot import corrections, guided, jobs, menus, quick, registration, texts
 from bot.guards import once_per_update, private_only, registered
+from bot.ordering import PerPersonUpdateProcessor
 from bot.services import SERVICES_KEY, Services
 from impactbot.settings import Settings
 from store import drafts
@@ -39,6 +40,8 @@ from store.persistence import SQLitePersistence
 from toc.models import Catalogue
 
 log = logging.getLogger("impactbot.bot")
+# Updates of this many people are handled side by side (each person's in order).
+MAX_CONCURRENT_UPDATES = 64
 # Only new messages: an edited message must not be read as a second answer.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
 
@@ -93,6 +96,7 @@ def build_application(
         .base_file_url(settings.telegram.base_file_url)
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram.max_messages_per_second))
         .defaults(Defaults(tzinfo=ZoneInfo(settings.organisation.timezone)))
+        .concurrent_updates(PerPersonUpdateProcessor(MAX_CONCURRENT_UPDATES))
         .persistence(persistence)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
