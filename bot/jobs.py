@@ -32,7 +32,7 @@ from store import drafts
 from store.db import now_iso, transaction
 from store.people import Person, list_people
 from toc.models import Schedule
-from toc.schedule import occurrences, parse_rule
+from toc.schedule import parse_rule
 
 log = logging.getLogger("impactbot.bot")
 DIGEST_JOB = "weekoverzicht"
@@ -141,7 +141,7 @@ def reminder_button(item: Schedule, day: date) -> InlineKeyboardMarkup:
 async def remind(app: Application, item: Schedule, day: date) -> int:  # type: ignore[type-arg]
     """Send the reminders for one rooster entry on `day`, once per person; returns how many."""
     s: Services = app.bot_data["services"]
-    if day not in occurrences(item.rule, day, day) or is_reported(s, item, day):
+    if day not in item.dates(day, day) or is_reported(s, item, day):
         return 0
     if item.activity not in s.catalogue.activities or item.vestiging not in s.catalogue.vestigingen:
         return 0

@@ -10,7 +10,6 @@ import sqlite_utils
 
 from reports.stand import Scope
 from toc.models import Catalogue
-from toc.schedule import occurrences
 
 SILENT_AFTER = timedelta(weeks=4)
 
@@ -60,7 +59,7 @@ def missing_sessions(
                 [item.vestiging, item.activity, start.isoformat(), end.isoformat()],
             )
         }
-        for day in occurrences(item.rule, start, end):
+        for day in item.dates(start, end):
             if day.isoformat() not in reported:
                 out.append(MissingSession(item.activity, item.vestiging, day))
     return sorted(out, key=lambda m: (m.date, m.vestiging, m.activity))

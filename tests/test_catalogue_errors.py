@@ -255,13 +255,14 @@ def test_alias_collisions(tmp_path: Path) -> None:
 def test_bad_schedule_rule_time_contract_and_unknown_section(tmp_path: Path) -> None:
     org = (
         ORGANISATION.replace('regel = "wekelijks:wo"', 'regel = "elke woensdag"')
-        .replace('tijd = "10:00"', 'tijd = "10 uur"')
+        .replace('tijd = "10:00"', 'tijd = "10 uur"\nmaanden = [0, 7]')
         .replace("klik-en-tik = 8", "klik-en-tik = -1")
     )
     org += '\n[[contract]]\ngemeente = "westerveld"\njaar = 2025\n\n[[gemeenten]]\nid = "x"\n'
     found = problems(tmp_path, CATALOGUE.replace("[[kengetal]]", "[[kengetallen]]"), org)
     assert "wekelijks:wo" in only(found, "rooster 1", "veld 'regel'", "elke woensdag")
     only(found, "rooster 1", "veld 'tijd'", "UU:MM")
+    only(found, "rooster 1", "veld 'maanden'", "1 tot en met 12")
     only(found, "contract 1", "veld 'per_activiteit'", "negatief")
     only(found, "contract 2 (westerveld 2025)", "veld 'jaar'", "al een contract")
     only(found, "organisatie.toml: veld 'gemeenten'", "Bedoel je 'gemeente'?")

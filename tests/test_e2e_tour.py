@@ -74,6 +74,7 @@ def test_the_manager_gets_the_stand(tour: tuple[DemoEnvironment, TourResult]):
             [f"{today.year}-01-01", today.isoformat()],
         ).fetchone()
     assert n > 2
+
     def dutch(value: int) -> str:
         return f"{value:,}".replace(",", ".")
 

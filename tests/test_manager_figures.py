@@ -236,3 +236,20 @@ def test_contract_counts_only_the_programmalijnen_it_names(db, catalogue):
     progress = contract_progress(db, narrowed, 2025, "westerveld")
     assert progress is not None and progress.total is not None
     assert (progress.total.target, progress.total.realised) == (10, 1)
+
+
+def test_a_rooster_with_a_summer_break_is_not_missed_in_august(db, catalogue):
+    summer_break = Schedule(
+        activity="voorleesuurtje",
+        vestiging="havelte",
+        rule="maandelijks:1:ma",
+        months=[1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12],
+    )
+    assert summer_break.dates(date(2025, 7, 1), date(2025, 9, 30)) == [
+        date(2025, 7, 7),
+        date(2025, 9, 1),
+    ]
+    with_break = catalogue.model_copy(update={"schedules": [summer_break]})
+    gaps = find_gaps(db, with_break, Scope(gemeente="westerveld"), date(2025, 9, 2))
+    missing = [m.date for m in gaps.missing_sessions]
+    assert date(2025, 8, 4) not in missing and date(2025, 7, 7) in missing

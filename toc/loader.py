@@ -375,6 +375,8 @@ def _check_organisation(org: _File, known: dict[str, set[str]] | None, check: _C
             parse_rule(row.rule)
         except ScheduleRuleError as exc:
             check.add(org, item, "regel", str(exc))
+        if any(not 1 <= month <= 12 for month in row.months):
+            check.add(org, item, "maanden", "een maand is een getal van 1 tot en met 12")
         if row.time and not _TIME_RE.match(row.time):
             check.add(
                 org, item, "tijd", f"'{row.time}' is geen tijd; schrijf UU:MM, bijvoorbeeld 10:00"

@@ -6,6 +6,7 @@ functional administrator edits those files.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -112,6 +113,15 @@ class Schedule(_Model):
     # "maandelijks:1:ma" = first Monday of the month; "wekelijks:wo" = every Wednesday.
     rule: str = Field(alias="regel")
     time: str = Field(default="", alias="tijd")
+    # Months in which it runs (1-12); empty is all year. Lets "niet in augustus" be said.
+    months: list[int] = Field(default_factory=list, alias="maanden")
+
+    def dates(self, start: date, end: date) -> list[date]:
+        """The days from start to end (both included) on which this session is planned."""
+        from toc.schedule import occurrences
+
+        days = occurrences(self.rule, start, end)
+        return [d for d in days if not self.months or d.month in self.months]
 
 
 class Catalogue(_Model):
