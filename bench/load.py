@@ -1,6 +1,6 @@
 """Benchmark: many leaders send a quick report at once, through the real bot, over loopback.
 
-    python bench/load.py [--leaders 500] [--concurrency 50] [--rate both|telegram|local]
+    python bench/load.py [--leaders 500] [--concurrency 50] [--rate all|telegram|local|sequential]
 
 Each simulated leader is registered in a fresh temporary database, sends one free-text report
 ("Voorleesuurtje Havelte 12 kinderen 8 ouders"), waits for the summary, presses Opslaan and
@@ -20,11 +20,11 @@ Printed per run:
 Every report must be stored exactly once (one session per leader, source_key draft:..., with
 the activity, vestiging and count the leader typed); otherwise the exit code is 1.
 
-The rate limiter: build_application always installs python-telegram-bot's AIORateLimiter,
-capped at settings.telegram.max_messages_per_second for requests that carry a chat_id. Two
-runs: `telegram`, the default cap of 30 per second (Telegram's own limit for a bot, so this is
-what production can reach), and `local`, the cap lifted to 10,000 as for a self-hosted Bot API
-server or this stand-in, which shows what the bot itself can handle.
+Three runs. `telegram`: as built, with the rate limiter at its default cap of 30 messages per
+second (Telegram's own limit for a bot, so this is what production can reach). `local`: the
+cap lifted to 10,000, as for a self-hosted Bot API server or this stand-in: what the bot
+itself can handle. `sequential`: the same, handling one update at a time, so an update's
+handling time is its own and not shared with the updates it runs beside.
 
 Floor: the same reports written straight with store.sessions.save_session (no Telegram, one
 after another), and the full set of store calls the bot makes per report (two update
@@ -59,6 +59,7 @@ TOKEN = "123:ABC"
 BASE_ID = 700_000
 TELEGRAM_RATE = 30  # settings.telegram.max_messages_per_second's default
 LOCAL_RATE = 10_000
+CONCURRENT = 64  # settings.telegram.concurrent_updates's default
 TARGET_P95 = 0.020
 TARGET_RATE = 100.0
 
@@ -246,7 +247,9 @@ def instrument(app: Any, request: Any) -> list[tuple[str, float, float]]:
     return timings
 
 
-async def run_bot(leaders: list[Leader], args: argparse.Namespace, rate: int) -> dict:
+async def run_bot(
+    leaders: list[Leader], args: argparse.Namespace, rate: int, concurrent: int
+) -> dict:
     from telegram import Update
 
     from bot.app import build_application
@@ -273,6 +276,7 @@ async def run_bot(leaders: list[Leader], args: argparse.Namespace, rate: int) ->
         settings.storage.database = db_path
         settings.telegram.base_url = base_url
         settings.telegram.max_messages_per_second = rate
+        settings.telegram.concurrent_updates = concurrent
         request = timed_request()
         app = build_application(
             settings, catalogue=default_catalogue(), db_path=db_path, request=request
@@ -312,7 +316,9 @@ async def run_bot(leaders: list[Leader], args: argparse.Namespace, rate: int) ->
             proc.terminate()
     outcome["check"] = check_store(db_path, leaders, person_ids)
     outcome["timings"] = timings
-    outcome["limiter"] = f"{limiter_name}, at most {rate} messages/s"
+    outcome["limiter"] = (
+        f"{limiter_name}, at most {rate} messages/s; {concurrent} people's updates at a time"
+    )
     outcome["setup"] = setup
     outcome["startup"] = startup
     tmp.cleanup()
@@ -485,7 +491,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--leaders", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--rate", choices=("both", "telegram", "local"), default="both")
+    parser.add_argument("--rate", choices=("all", "telegram", "local", "sequential"), default="all")
     parser.add_argument(
         "--time-limit", type=float, default=300, help="seconds for all leaders together"
     )
@@ -500,16 +506,20 @@ def main() -> int:
     )
     leaders = make_leaders(args.leaders)
     ok = True
-    rates = {"telegram": TELEGRAM_RATE, "local": LOCAL_RATE}
-    names = {"telegram": "Telegram's limit, as in production", "local": "a local Bot API server"}
-    variants = ("telegram", "local") if args.rate == "both" else (args.rate,)
+    runs = {
+        "telegram": (TELEGRAM_RATE, CONCURRENT, "Telegram's limit, as in production"),
+        "local": (LOCAL_RATE, CONCURRENT, "a local Bot API server"),
+        "sequential": (LOCAL_RATE, 1, "one update at a time: the bot's own time per update"),
+    }
+    variants = tuple(runs) if args.rate == "all" else (args.rate,)
     for variant in variants:
-        run = run_bot(leaders, args, rates[variant])
+        rate, concurrent, name = runs[variant]
+        run = run_bot(leaders, args, rate, concurrent)
         if args.profile and variant == "local":
             out = profiled(args.profile, run)
         else:
             out = asyncio.run(run)
-        ok = report(names[variant], out, args.leaders) and ok
+        ok = report(name, out, args.leaders) and ok
     save_only, all_store = floor(leaders)
     print("\n== floor (no Telegram, one report after another, same kind of database file)")
     print(f"  save_session only:                          {save_only:8.1f} reports/s")

@@ -40,8 +40,6 @@ from store.persistence import SQLitePersistence
 from toc.models import Catalogue
 
 log = logging.getLogger("impactbot.bot")
-# Updates of this many people are handled side by side (each person's in order).
-MAX_CONCURRENT_UPDATES = 64
 # Only new messages: an edited message must not be read as a second answer.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
 
@@ -96,7 +94,7 @@ def build_application(
         .base_file_url(settings.telegram.base_file_url)
         .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram.max_messages_per_second))
         .defaults(Defaults(tzinfo=ZoneInfo(settings.organisation.timezone)))
-        .concurrent_updates(PerPersonUpdateProcessor(MAX_CONCURRENT_UPDATES))
+        .concurrent_updates(PerPersonUpdateProcessor(settings.telegram.concurrent_updates))
         .persistence(persistence)
         .post_init(post_init)
         .post_shutdown(post_shutdown)

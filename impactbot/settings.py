@@ -74,6 +74,9 @@ class TelegramSettings(_Section):
     # The rate limiter's ceiling for messages to chats, per second. Telegram allows about 30
     # for a bot; a local stand-in (the demo, the load benchmark) can take more.
     max_messages_per_second: int = Field(default=30, ge=1, le=10_000)
+    # How many people's updates are handled side by side (each person's stay in order).
+    # 1 handles everything one at a time.
+    concurrent_updates: int = Field(default=64, ge=1, le=1024)
     webhook: WebhookSettings = Field(default_factory=WebhookSettings)
     # Never from a file: see TOKEN_ENV.
     token: SecretStr | None = Field(default=None, exclude=True)
