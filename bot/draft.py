@@ -52,6 +52,9 @@ class DraftQuote(BaseModel):
     attribution: str | None = None
     attribution_asked: bool = False
     consent: Consent | None = None
+    # Set when correcting a stored quote: keeps its identity, review state and effect tags.
+    id: int | None = None
+    effects: list[str] = Field(default_factory=list)
 
 
 class Draft(BaseModel):
@@ -324,7 +327,14 @@ def to_session(draft: Draft, catalogue: Catalogue) -> SessionIn:
         vragen=counts.get("vragen"),
         effects=list(draft.effects),
         quotes=[
-            QuoteIn(text=q.text, attribution=q.attribution, consent=q.consent or "nee")
+            QuoteIn(
+                id=q.id,
+                text=q.text,
+                attribution=q.attribution,
+                consent=q.consent or "nee",
+                # Tags of another activity fall away when a correction changes the activity.
+                effects=[e for e in q.effects if e in activity.effects],
+            )
             for q in draft.quotes
         ],
         reporter_id=draft.person_id,
@@ -375,7 +385,12 @@ def from_session(
         effects_asked=True,
         quotes=[
             DraftQuote(
-                text=q.text, attribution=q.attribution, attribution_asked=True, consent=q.consent
+                id=q.id,
+                text=q.text,
+                attribution=q.attribution,
+                attribution_asked=True,
+                consent=q.consent,
+                effects=q.effects,
             )
             for q in session.quotes
         ],

@@ -25,12 +25,20 @@ class Erased:
 
 
 def forget_quote(db: sqlite_utils.Database, quote_id: int, actor: str) -> bool:
-    """Delete a quote (and its effect tags); False when it did not exist."""
+    """Delete a quote (and its effect tags); False when it did not exist.
+
+    A correction in progress of that quote's report holds a copy of the quote: that draft is
+    dropped too, so the text is gone everywhere and cannot be saved back.
+    """
     with transaction(db):
-        cursor = db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
-        if cursor.rowcount:
-            audit.record(db, actor, "erase", "quote", quote_id)
-        return bool(cursor.rowcount)
+        row = db.execute("SELECT session_id FROM quotes WHERE id = ?", [quote_id]).fetchone()
+        if row is None:
+            return False
+        db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
+        if row[0] is not None:
+            db.execute("DELETE FROM drafts WHERE json_extract(data, '$.session_id') = ?", [row[0]])
+        audit.record(db, actor, "erase", "quote", quote_id)
+        return True
 
 
 def forget_person(db: sqlite_utils.Database, person_id: int, actor: str) -> Erased | None:

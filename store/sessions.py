@@ -31,6 +31,8 @@ class QuoteIn(BaseModel):
     attribution: str | None = None
     consent: Consent = "nee"
     effects: list[str] = Field(default_factory=list)
+    # The stored quote this is (for corrections): its review state and id are kept.
+    id: int | None = None
 
 
 class MeasurementIn(BaseModel):
@@ -118,7 +120,7 @@ def _series_id(db: sqlite_utils.Database, catalogue: Catalogue, s: SessionIn) ->
         row = db.execute(
             "SELECT activity, vestiging FROM series WHERE id = ?", [s.series_id]
         ).fetchone()
-        if row is None or row[0] != s.activity:
+        if row is None or row[0] != s.activity or row[1] != s.vestiging:
             raise SessionInvalid("Deze cursusreeks bestaat niet (meer). Kies de reeks opnieuw.")
         return s.series_id
     if catalogue.activities[s.activity].kind != "reeks":
@@ -161,10 +163,20 @@ def _update_series(db: sqlite_utils.Database, series_id: int, s: SessionIn) -> N
 def _insert_children(
     db: sqlite_utils.Database, catalogue: Catalogue, session_id: int, s: SessionIn
 ) -> None:
-    gemeente = catalogue.vestigingen[s.vestiging].gemeente
     for effect in dict.fromkeys(s.effects):
         insert(db, "observations", {"session_id": session_id, "effect": effect})
-    for q in s.quotes:
+    _insert_quotes(db, catalogue, session_id, s, s.quotes)
+
+
+def _insert_quotes(
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    session_id: int,
+    s: SessionIn,
+    quotes: list[QuoteIn],
+) -> None:
+    gemeente = catalogue.vestigingen[s.vestiging].gemeente
+    for q in quotes:
         quote_id = insert(
             db,
             "quotes",
@@ -265,12 +277,47 @@ def replace_session(
         sets = ", ".join(f"{k} = ?" for k in row)
         db.execute(f"UPDATE sessions SET {sets} WHERE id = ?", [*row.values(), session_id])
         db.execute("DELETE FROM observations WHERE session_id = ?", [session_id])
-        db.execute("DELETE FROM quotes WHERE session_id = ?", [session_id])
+        for effect in dict.fromkeys(s.effects):
+            insert(db, "observations", {"session_id": session_id, "effect": effect})
+        _correct_quotes(db, catalogue, session_id, s)
         if series_id is not None:
             _update_series(db, series_id, s)
-        _insert_children(db, catalogue, session_id, s)
         _save_measurements(db, series_id, session_id, s)
         audit.record(db, actor, "update", "session", session_id, fields=sorted(row))
+
+
+def _correct_quotes(
+    db: sqlite_utils.Database, catalogue: Catalogue, session_id: int, s: SessionIn
+) -> None:
+    """Bring the session's quotes in line with a correction without undoing anyone's decision:
+    an unchanged quote keeps its review (a rejected one stays rejected); a changed one goes
+    back to review; a quote that no longer exists (erased meanwhile) is never written back."""
+    stored = {
+        quote_id: (text, attribution, consent)
+        for quote_id, text, attribution, consent in db.execute(
+            "SELECT id, text, attribution, consent FROM quotes WHERE session_id = ?", [session_id]
+        )
+    }
+    kept: set[int] = set()
+    for q in s.quotes:
+        if q.id is None:
+            _insert_quotes(db, catalogue, session_id, s, [q])
+            continue
+        if q.id not in stored:
+            continue  # erased or not this report's: never bring it back
+        kept.add(q.id)
+        attribution = (q.attribution or "").strip() or None
+        if stored[q.id] != (q.text.strip(), attribution, q.consent):
+            db.execute(
+                "UPDATE quotes SET text = ?, attribution = ?, consent = ?, review = 'new', "
+                "reviewed_by = NULL, reviewed_at = NULL, original_text = NULL WHERE id = ?",
+                [q.text.strip(), attribution, q.consent, q.id],
+            )
+        db.execute("DELETE FROM quote_effects WHERE quote_id = ?", [q.id])
+        for effect in dict.fromkeys(q.effects):
+            insert(db, "quote_effects", {"quote_id": q.id, "effect": effect})
+    for quote_id in stored.keys() - kept:
+        db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
 
 
 def delete_session(db: sqlite_utils.Database, session_id: int, actor: str) -> bool:
@@ -310,6 +357,10 @@ def load_session(db: sqlite_utils.Database, session_id: int) -> SessionIn | None
             r[0]
             for r in db.execute("SELECT effect FROM quote_effects WHERE quote_id = ?", [quote_id])
         ]
-        quotes.append(QuoteIn(text=text, attribution=attribution, consent=consent, effects=effects))
+        quotes.append(
+            QuoteIn(
+                id=quote_id, text=text, attribution=attribution, consent=consent, effects=effects
+            )
+        )
     data["quotes"] = quotes
     return SessionIn.model_validate(data)

@@ -266,3 +266,89 @@ def test_manager_scope(db):
     assert not leider.may_see("westerveld")
     assert manager.may_see("westerveld") and not manager.may_see("de-wolden")
     assert admin.may_see("de-wolden") and admin.may_see(None)
+
+
+def test_a_correction_keeps_the_managers_review_of_an_unchanged_quote(db, catalogue):
+    result = save_session(db, catalogue, spreekuur(), actor="person:1")
+    with db.conn:
+        db.execute("UPDATE quotes SET review = 'rejected'")
+    loaded = load_session(db, result.session_id)
+    assert loaded is not None and loaded.quotes[0].id is not None
+    # The leader corrects only the counts: the rejected quote must stay rejected.
+    replace_session(
+        db, catalogue, result.session_id, loaded.model_copy(update={"deelnemers": 7}), "p:1"
+    )
+    assert db.execute("SELECT id, review FROM quotes").fetchall() == [
+        (loaded.quotes[0].id, "rejected")
+    ]
+    # Changing the quote's words sends it back to review; a new quote is added as new.
+    changed = loaded.model_copy(
+        update={
+            "quotes": [
+                loaded.quotes[0].model_copy(update={"text": "DigiD lukt nu."}),
+                QuoteIn(text="Fijne ochtend.", consent="anoniem"),
+            ]
+        }
+    )
+    replace_session(db, catalogue, result.session_id, changed, "p:1")
+    assert db.execute("SELECT text, review FROM quotes ORDER BY id").fetchall() == [
+        ("DigiD lukt nu.", "new"),
+        ("Fijne ochtend.", "new"),
+    ]
+    # Leaving a quote out of the correction removes it.
+    replace_session(
+        db, catalogue, result.session_id, changed.model_copy(update={"quotes": []}), "p:1"
+    )
+    assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
+
+
+def test_an_erased_quote_never_comes_back_from_a_correction(db, catalogue):
+    from store.drafts import load_draft, save_draft
+    from store.erasure import forget_quote
+
+    result = save_session(db, catalogue, spreekuur(), actor="person:1")
+    loaded = load_session(db, result.session_id)
+    assert loaded is not None
+    quote_id = loaded.quotes[0].id
+    assert quote_id is not None
+    # A correction in progress holds a copy of the quote.
+    save_draft(db, 1001, "d1", {"session_id": result.session_id, "quotes": [{"id": quote_id}]})
+    assert forget_quote(db, quote_id, actor="person:9")
+    assert load_draft(db, 1001) is None
+    # Even a stale copy saved afterwards does not write the quote back.
+    replace_session(db, catalogue, result.session_id, loaded, "person:1")
+    assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
+    assert "DigiD" not in " ".join(r[0] for r in db.execute("SELECT detail FROM audit"))
+
+
+def test_a_lesson_cannot_join_another_vestigings_course(db, catalogue):
+    catalogue = catalogue.model_copy(
+        update={
+            "vestigingen": {
+                **catalogue.vestigingen,
+                "diever": Vestiging(id="diever", name="Diever", gemeente="westerveld"),
+            }
+        }
+    )
+    first = save_session(
+        db,
+        catalogue,
+        SessionIn(
+            date=date(2025, 3, 3),
+            activity="klik-en-tik",
+            vestiging="havelte",
+            deelnemers=8,
+            series_name="voorjaar",
+        ),
+        actor="cli",
+    )
+    series_id = db.execute("SELECT series_id FROM sessions WHERE id = ?", [first.session_id])
+    other = SessionIn(
+        date=date(2025, 3, 10),
+        activity="klik-en-tik",
+        vestiging="diever",
+        deelnemers=5,
+        series_id=series_id.fetchone()[0],
+    )
+    with pytest.raises(SessionInvalid, match="cursusreeks"):
+        save_session(db, catalogue, other, actor="cli")
