@@ -56,3 +56,26 @@ async def test_a_failing_update_does_not_block_that_person():
 def test_person_key():
     assert person_key(update(7)) == 7
     assert person_key(object()) is None
+
+
+async def test_one_busy_person_does_not_hold_up_others():
+    processor = PerPersonUpdateProcessor(2)
+    release = asyncio.Event()
+    log: list[str] = []
+
+    async def slow(name: str) -> None:
+        log.append(name)
+        await release.wait()
+
+    async def quick(name: str) -> None:
+        log.append(name)
+
+    anne = [
+        asyncio.create_task(processor.process_update(update(1), slow(f"a{i}"))) for i in range(4)
+    ]
+    bram = asyncio.create_task(processor.process_update(update(2), quick("b")))
+    await asyncio.wait_for(bram, timeout=1)  # Bram is served while Anne's first still runs
+    assert log == ["a0", "b"]
+    release.set()
+    await asyncio.gather(*anne)
+    assert log == ["a0", "b", "a1", "a2", "a3"]
