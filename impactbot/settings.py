@@ -65,7 +65,8 @@ class TelegramSettings(_Section):
     base_url: str = "https://api.telegram.org/bot"
     base_file_url: str = "https://api.telegram.org/file/bot"
     # The bot's @username without @, for invite links printed without network access.
-    bot_username: str = "ImpactbotBot"
+    # Empty until set: `impactbot invite` refuses rather than link to someone else's bot.
+    bot_username: str = ""
     invite_days: int = Field(default=14, ge=1, le=365)
     # Seconds between python-telegram-bot persistence flushes. Drafts are saved at every
     # step regardless; this is for the library's own state.

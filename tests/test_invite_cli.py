@@ -64,6 +64,35 @@ def test_invite_refuses_unknown_scope(
     assert message in err and "Traceback" not in err
 
 
+def test_invite_takes_names_as_people_write_them(
+    config: Path, capsys: pytest.CaptureFixture
+) -> None:
+    args = ["--config", str(config), "invite", "--role", "leider", "--vestiging", "Havelte"]
+    assert main(args) == 0
+    assert "Havelte" in capsys.readouterr().out
+    db = open_db(config.parent / "bot.db")
+    row = db.execute("SELECT gemeente, vestiging FROM invites").fetchone()
+    db.conn.close()
+    assert row == ("westerveld", "havelte")
+
+
+def test_a_manager_invite_needs_a_gemeente(config: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["--config", str(config), "invite", "--role", "manager"]) == 1
+    assert "--gemeente" in capsys.readouterr().err
+    assert not (config.parent / "bot.db").exists()
+
+
+def test_invite_without_a_bot_username_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[storage]\ndatabase = "bot.db"\n', encoding="utf-8")
+    assert main(["--config", str(config), "invite", "--role", "admin"]) == 1
+    err = capsys.readouterr().err
+    assert "bot_username" in err and "Traceback" not in err
+    assert not (tmp_path / "bot.db").exists()
+
+
 def test_run_without_token_says_what_to_do(config: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["--config", str(config), "run"]) == 1
     assert "IMPACTBOT_TELEGRAM_TOKEN" in capsys.readouterr().err

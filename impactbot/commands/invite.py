@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from impactbot.errors import ImpactbotError
 from impactbot.settings import Settings
+from toc.models import Catalogue
 
 ROLES = ("leider", "manager", "admin")
 ROLE_NAMES = {"leider": "activiteitenleider", "manager": "manager", "admin": "beheerder"}
@@ -32,6 +33,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=run)
 
 
+def _resolve(catalogue: Catalogue, kind: str, text: str | None) -> str | None:
+    """An id or a name as people write it ("Havelte", "midden drenthe") to the id."""
+    if text is None:
+        return None
+    from toc.matcher import Matcher
+
+    if kind == "gemeente":
+        known = {g.id: g.name for g in catalogue.gemeenten.values()}
+        found = Matcher((g.id, [g.name]) for g in catalogue.gemeenten.values()).match(text)
+    else:
+        known = {v.id: v.name for v in catalogue.vestigingen.values()}
+        found = Matcher.for_vestigingen(catalogue).match(text)
+    if found is None:
+        raise InviteArgumentError(
+            f"De {kind} '{text}' ken ik niet. Kies uit: {', '.join(sorted(known))}."
+        )
+    return found
+
+
 def invite_link(bot_username: str, code: str) -> str:
     return f"https://t.me/{bot_username.lstrip('@')}?start={code}"
 
@@ -41,17 +61,21 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from store.people import create_invite
     from toc.loader import load_catalogue
 
+    if not settings.telegram.bot_username:
+        raise InviteArgumentError(
+            f"Zet eerst de gebruikersnaam van je bot in {settings.source}: [telegram] "
+            'bot_username = "…" (de naam die BotFather gaf, zonder @). Anders wijst de link '
+            "naar een verkeerde bot."
+        )
     catalogue = load_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
-    gemeente, vestiging = args.gemeente, args.vestiging
-    if gemeente is not None and gemeente not in catalogue.gemeenten:
-        known = ", ".join(sorted(catalogue.gemeenten))
-        raise InviteArgumentError(f"De gemeente '{gemeente}' ken ik niet. Kies uit: {known}.")
+    gemeente = _resolve(catalogue, "gemeente", args.gemeente)
+    vestiging = _resolve(catalogue, "vestiging", args.vestiging)
+    if args.role == "manager" and gemeente is None:
+        raise InviteArgumentError(
+            "Een manager ziet de gegevens van één gemeente: geef --gemeente op. "
+            "Voor de hele organisatie is het --role admin."
+        )
     if vestiging is not None:
-        if vestiging not in catalogue.vestigingen:
-            raise InviteArgumentError(
-                f"De vestiging '{vestiging}' ken ik niet. Gebruik het id uit de catalogus, "
-                "bijvoorbeeld havelte."
-            )
         own = catalogue.vestigingen[vestiging].gemeente
         if gemeente is not None and gemeente != own:
             raise InviteArgumentError(
