@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from impactbot import __version__, commands
 from impactbot.errors import ImpactbotError
@@ -21,12 +23,54 @@ def command_modules() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
 
 
+class _DutchFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        # add_subparsers passes "" to build a subcommand's name: keep that one empty.
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+# argparse's own error messages, in Dutch (the rest of what they say is names and values).
+_ERRORS = [
+    (re.compile(r"the following arguments are required: (.*)"), "dit ontbreekt nog: {0}"),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), "bij {0}: {1} is geen heel getal"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"),
+        "bij {0}: {1} kan niet; kies uit {2}",
+    ),
+    (re.compile(r"argument (\S+): expected one argument"), "na {0} hoort een waarde"),
+    (re.compile(r"unrecognized arguments: (.*)"), "dit begrijp ik niet: {0}"),
+]
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """argparse with Dutch headings, help and errors; subcommands inherit it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _DutchFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, dutch in _ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                message = dutch.format(*found.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\nMeer uitleg: {self.prog} --help\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="impactbot",
         description="Impactbot: verslagen van activiteiten, cijfers en de impactreflectie.",
     )
-    parser.add_argument("--version", action="version", version=f"impactbot {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"impactbot {__version__}", help="toon de versie"
+    )
     parser.add_argument(
         "--config",
         metavar="BESTAND",

@@ -64,6 +64,17 @@ class WebhookSettings(_Section):
 class TelegramSettings(_Section):
     base_url: str = "https://api.telegram.org/bot"
     base_file_url: str = "https://api.telegram.org/file/bot"
+
+    @field_validator("base_url", "base_file_url")
+    @classmethod
+    def _http_address(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(
+                f"'{value}' is geen webadres; het begint met http:// of https://, "
+                "bijvoorbeeld http://127.0.0.1:8081/bot"
+            )
+        return value
+
     # The bot's @username without @, for invite links printed without network access.
     # Empty until set: `impactbot invite` refuses rather than link to someone else's bot.
     bot_username: str = ""
@@ -153,6 +164,42 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
+# pydantic's English messages, said in Dutch for the person editing the file.
+_DUTCH = {
+    "int_parsing": "moet een heel getal zijn",
+    "int_type": "moet een heel getal zijn",
+    "float_parsing": "moet een getal zijn",
+    "float_type": "moet een getal zijn",
+    "bool_parsing": "moet true of false zijn",
+    "bool_type": "moet true of false zijn",
+    "string_type": "moet tekst zijn, tussen aanhalingstekens",
+    "path_type": "moet een bestandspad zijn, tussen aanhalingstekens",
+    "model_type": "moet een [sectie] zijn",
+    "dict_type": "moet een [sectie] zijn",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "greater_than": "moet groter zijn dan {gt}",
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "literal_error": "moet een van deze zijn: {expected}",
+}
+
+
+def _dutch(item: dict[str, Any]) -> str:
+    kind = item["type"]
+    if kind == "value_error":
+        # Our own validators already speak Dutch; pydantic puts "Value error, " before it.
+        return str(item["msg"]).removeprefix("Value error, ")
+    if kind in _DUTCH:
+        ctx = {
+            k: str(v).replace("'", "").replace(" or ", " of ")
+            for k, v in (item.get("ctx") or {}).items()
+        }
+        try:
+            return _DUTCH[kind].format(**ctx)
+        except KeyError:
+            return _DUTCH[kind].split(" {")[0]
+    return str(item["msg"])
+
+
 def _describe(error: ValidationError, source: str) -> str:
     lines = [f"De instellingen in {source} kloppen niet:"]
     for item in error.errors():
@@ -160,7 +207,7 @@ def _describe(error: ValidationError, source: str) -> str:
         if item["type"] == "extra_forbidden":
             lines.append(f"- '{where}': deze instelling bestaat niet. Controleer de spelling.")
         else:
-            lines.append(f"- '{where}': {item['msg']}")
+            lines.append(f"- '{where}': {_dutch(dict(item))}")
     return "\n".join(lines)
 
 

@@ -75,6 +75,11 @@ def test_token_in_a_file_is_refused(tmp_path):
         ('[organisation]\ntimezone = "Mars/Olympus"\n', "organisation.timezone"),
         ('[schedule]\ndigest_time = "9 uur"\n', "schedule.digest_time"),
         ("[storage\n", "geen geldige TOML"),
+        ('[telegram]\nbase_url = "ftp://x"\n', "begint met http:// of https://"),
+        ("[telegram]\ninvite_days = 0\n", "moet minstens 1 zijn"),
+        ('[telegram]\ninvite_days = "veel"\n', "moet een heel getal zijn"),
+        ('[logging]\nlevel = "LUID"\n', "moet een van deze zijn"),
+        ("[storage]\ndatabase = 5\n", "moet een bestandspad zijn"),
     ],
 )
 def test_invalid_settings_name_the_setting_and_the_file(tmp_path, toml, expected):
