@@ -54,7 +54,7 @@ ACTOR = "import"
 
 SESSION_REQUIRED = ("datum", "activiteit", "vestiging")
 ATTENDANCE = ("deelnemers", "kinderen", "volwassenen")
-OPTIONAL = ("vragen", "reeks", "ingeschreven", "citaat", "citaat van", "toestemming")
+OPTIONAL = ("vragen", "reeks", "ingeschreven", "citaat", "citaat van", "toestemming", "bron")
 SESSION_COLUMNS = (*SESSION_REQUIRED, *ATTENDANCE, *OPTIONAL)
 KENGETAL_COLUMNS = ("jaar", "gemeente", "kengetal", "waarde")
 CONSENTS = ("ja", "anoniem", "nee")
@@ -141,6 +141,8 @@ class _RowParser:
             quotes.append(QuoteIn(text=text, attribution=attribution, consent=consent))
         series = cell_text(self._cell(row, "reeks")) or None
         session = SessionIn(**values, series_name=series, quotes=quotes, source="import")  # type: ignore[arg-type]
+        # An export names each session's own key ('bron'): read back, it is the same session.
+        session.source_key = cell_text(self._cell(row, "bron")) or None
         try:
             check_session(self.catalogue, session)
         except SessionInvalid as exc:
@@ -154,14 +156,20 @@ def _content_key(s: SessionIn) -> str:
     return json.dumps([*meaning, *rest], ensure_ascii=False)
 
 
-def _assign_keys(rows: list[_Row]) -> None:
+def _assign_keys(rows: list[_Row]) -> int:
+    """Give every row without a 'bron' its content key; returns how many rows repeat an
+    earlier row of the file exactly (they count as separate sessions, but may be a slip)."""
     seen: Counter[str] = Counter()
+    repeated = 0
     for row in rows:
         content = _content_key(row.session)
         occurrence = seen[content]
         seen[content] += 1
-        digest = hashlib.sha256(f"{content}#{occurrence}".encode()).hexdigest()[:40]
-        row.session.source_key = f"import:{digest}"
+        repeated += occurrence > 0
+        if row.session.source_key is None:
+            digest = hashlib.sha256(f"{content}#{occurrence}".encode()).hexdigest()[:40]
+            row.session.source_key = f"import:{digest}"
+    return repeated
 
 
 def _existing_keys(db: sqlite_utils.Database, keys: list[str]) -> set[str]:
@@ -254,8 +262,9 @@ def import_sessions(
     if not rows:
         raise ImportFailed(path, [NO_ROWS])
 
-    _assign_keys(rows)
+    repeated = _assign_keys(rows)
     report = ImportReport("sessies", str(path), dry_run, rows=total, ignored_columns=ignored)
+    report.repeated = repeated
     if dry_run:
         _fill_report(db, catalogue, rows, report)
         return report

@@ -197,6 +197,8 @@ class ImportReport:
     quotes: int = 0
     per_year: dict[int, int] = field(default_factory=dict)
     ignored_columns: list[str] = field(default_factory=list)
+    # Sessions only: rows exactly like an earlier row of the same file.
+    repeated: int = 0
 
 
 def read_or_fail(path: Path) -> Table:
@@ -346,7 +348,7 @@ class Resolver:
         if text not in self._hints:
             ideas = self.matcher.suggest(text, n=3)
             self._hints[text] = (
-                f"; bedoelt u {_one_of(ideas)}?" if ideas else "; kijk in de catalogus hoe het heet"
+                f"; bedoel je {_one_of(ideas)}?" if ideas else "; kijk in de catalogus hoe het heet"
             )
         raise CellError(f"onbekende {self.label} '{text}'{self._hints[text]}")
 

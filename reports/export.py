@@ -34,6 +34,8 @@ COLUMNS = [
     "citaat",
     "citaat van",
     "toestemming",
+    # The session's own key: reading the export back in adds nothing twice.
+    "bron",
 ]
 
 
@@ -49,7 +51,8 @@ def export_rows(
     # The first publishable quote of each session (by id), if any.
     sql = f"""
         SELECT s.date, s.activity, s.vestiging, s.gemeente, s.deelnemers, s.kinderen,
-               s.volwassenen, s.vragen, r.name, r.enrolled, q.text, q.attribution, q.consent
+               s.volwassenen, s.vragen, r.name, r.enrolled, q.text, q.attribution, q.consent,
+               s.source_key
         FROM sessions s
         LEFT JOIN series r ON r.id = s.series_id
         LEFT JOIN quotes q ON q.id = (
@@ -72,6 +75,7 @@ def export_rows(
         text,
         attribution,
         consent,
+        source_key,
     ) in db.execute(sql, params):
         activity = catalogue.activities.get(activity_id)
         vestiging = catalogue.vestigingen.get(vestiging_id)
@@ -91,6 +95,7 @@ def export_rows(
             text or "",
             (attribution or "") if consent == "ja" else "",
             consent or "",
+            source_key or "",
         ]
 
 

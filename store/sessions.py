@@ -6,6 +6,7 @@ The bot, the importer and the demo all store sessions through `save_session`, so
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Literal
 
@@ -239,7 +240,9 @@ def store_in_transaction(
             return SaveResult(session_id=int(row[0]), created=False)
     series_id = _series_id(db, catalogue, s)
     row = _session_row(catalogue, s, series_id)
-    row.update(source=s.source, source_key=s.source_key, created_at=now_iso())
+    # Every session gets a key, so an export read back in can recognise it.
+    key = s.source_key or f"{s.source}:{uuid.uuid4().hex}"
+    row.update(source=s.source, source_key=key, created_at=now_iso())
     session_id = insert(db, "sessions", row)
     if series_id is not None:
         _update_series(db, series_id, s)

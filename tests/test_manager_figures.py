@@ -253,3 +253,27 @@ def test_a_rooster_with_a_summer_break_is_not_missed_in_august(db, catalogue):
     gaps = find_gaps(db, with_break, Scope(gemeente="westerveld"), date(2025, 9, 2))
     missing = [m.date for m in gaps.missing_sessions]
     assert date(2025, 8, 4) not in missing and date(2025, 7, 7) in missing
+
+
+def test_an_export_read_back_in_adds_nothing(db, catalogue, tmp_path):
+    from intake.importer import import_sessions
+
+    before = db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+    path = tmp_path / "export.csv"
+    path.write_bytes(to_csv(export_rows(db, catalogue, 2025)))
+    report = import_sessions(db, catalogue, path)
+    assert (report.stored, report.duplicates) == (0, 4)
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == before
+
+
+def test_repeated_rows_are_counted_and_reported(db, catalogue, tmp_path, capsys):
+    from impactbot.cli import main
+
+    path = tmp_path / "dubbel.csv"
+    row = "07-04-2025;Voorleesuurtje;Havelte;12\n"
+    path.write_text("datum;activiteit;vestiging;deelnemers\n" + row + row, encoding="utf-8")
+    config = tmp_path / "c.toml"
+    config.write_text(f'[storage]\ndatabase = "{tmp_path / "m.db"}"\n', encoding="utf-8")
+    assert main(["--config", str(config), "import", "sessies", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Let op: 1 regel(s) staan er precies zo al eerder in" in out

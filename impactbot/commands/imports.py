@@ -20,16 +20,17 @@ def register(subparsers: Any) -> None:
         "import",
         help="bijeenkomsten of kengetallen inlezen uit CSV of Excel",
         description="Lees een spreadsheet (CSV met ; of , of een .xlsx) in. Alles of niets: "
-        "klopt één regel niet, dan wordt niets opgeslagen en ziet u welke regels niet kloppen.",
+        "klopt één regel niet, dan wordt niets opgeslagen en zie je welke regels niet kloppen.",
     )
     sub = parser.add_subparsers(dest="import_command", metavar="SOORT")
     sub.required = True
     sessies = sub.add_parser(
         "sessies",
         help="bijeenkomsten inlezen",
-        description="Kolommen: datum, activiteit, vestiging, deelnemers; en als u wilt: "
+        description="Kolommen: datum, activiteit, vestiging, deelnemers; en als je wilt: "
         "kinderen, volwassenen, vragen, reeks, ingeschreven, citaat, citaat van, toestemming "
-        "(ja/anoniem/nee). Hetzelfde bestand twee keer inlezen voegt niets toe.",
+        "(ja/anoniem/nee) en bron (uit een export). Hetzelfde bestand twee keer inlezen voegt "
+        "niets toe, en een export teruglezen ook niet.",
     )
     kengetallen = sub.add_parser(
         "kengetallen",
@@ -88,6 +89,12 @@ def _summary(report: ImportReport) -> list[str]:
         lines.append(f"Al eerder ingelezen (overgeslagen): {number(report.duplicates)}.")
         lines.append(f"Nieuwe cursusreeksen: {number(report.series_created)}.")
         lines.append(f"Citaten: {number(report.quotes)}.")
+        if report.repeated:
+            lines.append(
+                f"Let op: {number(report.repeated)} regel(s) staan er precies zo al eerder in. "
+                "Ze tellen als aparte bijeenkomsten. Dubbel geplakt? Haal ze dan weg en lees "
+                "het bestand opnieuw in (wat al is opgeslagen, komt er niet dubbel bij)."
+            )
     else:
         lines.append(f"{verb}: {number(report.stored)} nieuwe kengetallen{_years(report)}.")
         lines.append(f"Gewijzigde waarden: {number(report.updated)}.")
