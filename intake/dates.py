@@ -9,7 +9,10 @@ Rules (documented in the parser too):
 - "afgelopen woensdag", "vorige woensdag", "woensdag jl." is the most recent one *before*
   today; "vorige week woensdag" is the woensdag of the previous calendar week (ma-zo).
 - Dates: "14 maart", "14-3", "14/3", "za 4 okt", "4 oktober 2025", "2025-10-04",
-  "4-10-2025". A date without a year that would lie after today is last year's.
+  "4-10-2025". A date without a year is the most recent such day, today included ("14
+  december" in March is last year's), unless that day comes again within
+  FUTURE_DATE_DAYS after today: then it is a typo or a planned session, and there is no date
+  ("15 maart" on 14 March, "15 januari" on 20 December).
 - A day that cannot be pinned down ("vorige week", "31-2") or two different days: no date.
 """
 
@@ -40,8 +43,10 @@ RELATIVE_DAYS = {
 # Mentions of a time that give no day: the date is then unknown, not today.
 VAGUE_DAYS = (
     r"vorige\s+week|afgelopen\s+week|vorige\s+maand|afgelopen\s+maand|laatst|onlangs|"
-    r"eerder\s+deze\s+week|vorig\s+weekend|afgelopen\s+weekend"
+    r"eerder\s+deze\s+week|deze\s+week|vorig\s+weekend|afgelopen\s+weekend"
 )
+# A yearless date this many days after today (or fewer) is not read as last year's.
+FUTURE_DATE_DAYS = 60
 
 _WD = "|".join(WEEKDAYS)
 _ABBR = "|".join(WEEKDAY_ABBREVIATIONS)
@@ -77,10 +82,12 @@ class DateFinding:
 
     dates: set[date] = field(default_factory=set)
     unclear: bool = False
+    # A day soon after today was written: whatever else is said, there is no date.
+    future: bool = False
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""
-        if len(self.dates) > 1 or (self.unclear and not self.dates):
+        if self.future or len(self.dates) > 1 or (self.unclear and not self.dates):
             return None
         return next(iter(self.dates)) if self.dates else today
 
@@ -96,14 +103,30 @@ def _add(finding: DateFinding, year: int, month: int, day: int) -> None:
         finding.unclear = True
 
 
-def _add_yearless(finding: DateFinding, today: date, month: int, day: int) -> None:
+def _date_or_none(year: int, month: int, day: int) -> date | None:
     try:
-        candidate = date(today.year, month, day)
+        return date(year, month, day)
     except ValueError:
-        # 29 February in a year without it: last year may have one, else unclear.
-        _add(finding, today.year - 1, month, day)
-        return
-    finding.dates.add(candidate if candidate <= today else candidate.replace(year=today.year - 1))
+        return None
+
+
+def _add_yearless(finding: DateFinding, today: date, month: int, day: int) -> None:
+    # The most recent such day (this year or last year, today included) and the next one
+    # after today (this year or next year).
+    past = next(
+        (d for y in (0, 1) if (d := _date_or_none(today.year - y, month, day)) and d <= today),
+        None,
+    )
+    upcoming = next(
+        (d for y in (0, 1) if (d := _date_or_none(today.year + y, month, day)) and d > today),
+        None,
+    )
+    if upcoming is not None and (upcoming - today).days <= FUTURE_DATE_DAYS:
+        finding.future = True
+    elif past is not None:
+        finding.dates.add(past)
+    else:
+        finding.unclear = True  # no such day ("31-2"), or 29 February not in a recent year
 
 
 def find_explicit_dates(text: str, today: date, finding: DateFinding) -> str:

@@ -119,7 +119,10 @@ class _Token:
     colon: bool = False
 
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|[:=]|(?<=\s)-(?=\s)")
+# Words with letters and digits ("nt2", "a2", "mbo4", "3d") are one token: never a number.
+_TOKEN_RE = re.compile(r"[^\W_]*[^\W\d_][^\W_]*(?:'[^\W\d_]+)?|\d+|[:=]|(?<=\s)-(?=\s)")
+# "12kinderen" typed without a space: digits glued to a count word are still a count.
+_GLUED_RE = re.compile(r"(\d+)([^\W\d_]+(?:'[^\W\d_]+)?)")
 
 
 def _tokens(folded: str, original: str) -> list[_Token]:
@@ -130,7 +133,17 @@ def _tokens(folded: str, original: str) -> list[_Token]:
             if tokens:
                 tokens[-1].colon = True
             continue
+        glued = _GLUED_RE.fullmatch(text)
+        if glued and glued.group(2).replace("'", "") in COUNT_GROUPS:
+            split = m.start() + len(glued.group(1))
+            tokens.append(_Token(glued.group(1), original[m.start() : split], int(glued.group(1))))
+            word = glued.group(2)
+            tokens.append(_Token(word, original[split : m.end()], group=count_group(word)))
+            continue
         token = _Token(text, original[m.start() : m.end()])
+        if any(ch.isdigit() for ch in text) and not text.isdigit():
+            tokens.append(token)  # "nt2", "a2", "groep7": a name, not a number or count word
+            continue
         token.value = numeral(text, token.original)
         if token.value is None and text != "-":
             token.group = count_group(text)
@@ -219,6 +232,7 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
     first = after if primary is _pairs_after else before
     used.update(i for pair in first for i in pair)
     chosen = strong + first + second(tokens, used)
+    unclear = _elliptic_groups(tokens, chosen, used)
     counts: dict[str, int] = {}
     for number_index, word_index in chosen:
         group = tokens[word_index].group
@@ -226,4 +240,30 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
         if group is None or value is None or group == "staf":
             continue
         counts[group] = counts.get(group, 0) + value
-    return counts
+    return {group: value for group, value in counts.items() if group not in unclear}
+
+
+def _elliptic_groups(
+    tokens: list[_Token], chosen: list[tuple[int, int]], used: set[int]
+) -> set[str]:
+    """Groups whose count is unclear because a bare number follows them elliptically.
+
+    "3 kinderen van 6 jaar en 2 van 4": the "2" probably means two more children, but that is
+    our reading, not the leader's words. Reporting 3 would silently drop them, so the group is
+    left empty and asked instead. A bare number is one after "en" that pairs with no count
+    word and is followed by "van", another number or nothing.
+    """
+    paired = {i for pair in chosen for i in pair} | used
+    unclear: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.value is None or i in paired or i == 0 or tokens[i - 1].text != "en":
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.text != "van" and nxt.value is None:
+            continue
+        before = [pair for pair in chosen if pair[0] < i and pair[1] < i]
+        if before:
+            group = tokens[max(before, key=max)[1]].group
+            if group is not None:
+                unclear.add(group)
+    return unclear

@@ -6,9 +6,10 @@ When the text does not say something, the value stays empty and the field is lis
 than a question.
 
 Order of reading: quotes (and who said them) are taken out first, so words inside a quote never
-become an activity, a place or a count. Then explicit dates; then times, ages, lesson and group
-numbers, percentages, money and years are blanked (they are never counts); then the remaining
-day words; then the activity and the vestiging (toc.matcher); what is left is read for counts.
+become an activity, a place or a count. Then time ranges ("10.00-11.30", never a date) and
+explicit dates; then times, ages, lesson and group numbers, percentages, money and years are
+blanked (they are never counts); then the remaining day words; then the activity and the
+vestiging (toc.matcher); what is left is read for counts.
 
 Counts: kinderen/kids/peuters/… -> "kinderen"; ouders/opa's/volwassenen/… -> "volwassenen";
 deelnemers/cursisten/bezoekers/mensen/… -> "deelnemers" ("bezoekers" for a spreekuur);
@@ -52,8 +53,12 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b\d+\+",
         r"\b\d+\s*-?\s*plus(?:sers|ser)?\b",
         r"\b(?:leeftijd|tussen|van)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
-        # Groups: "groep 5", "groep 7/8", "gr. 3 en 4", "klas 2".
-        r"\b(?:groep(?:en)?|gr|klas|leerjaar)\.?\s*\d+(?:\s*(?:/|-|en|&|,)\s*\d+)*\b",
+        # Groups: "groep 5", "groep 7/8", "gr. 3 en 4", "klas 2", "groepje 3". How many groups
+        # and their size are not a count either: "3 groepjes van 4 kinderen" does not say how
+        # many children came (the total is asked, not multiplied out).
+        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?\s*\d+(?:\s*(?:/|-|en|&|,)\s*\d+)*\b",
+        r"(?:\b\d+\s*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\s+van\s+\d+\b",
+        r"\b\d+\s*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
         # Money, percentages, decimals, years, long numbers (phone numbers).
         r"€\s*\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:euro|eur)\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:%|procent)",
@@ -66,8 +71,17 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 _FUTURE_RE = re.compile(
     r"\b(?:volgende|komende|de\s+volgende)\s+(?:keer|week|maand|les|bijeenkomst|sessie)\b[^.!?\n]*"
 )
-# Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer".
+# Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
+# "deze week", "afgelopen week": there the week is a day word and the number a count.
 _LESSON_RE = re.compile(rf"\b({_LESSON_WORDS})\.?\s*(\d+)(?:\s*(?:van|/|uit)\s*\d+)?\b")
+_DAY_WEEK_BEFORE_RE = re.compile(r"\b(?:vorige|deze|afgelopen|verleden)\s+$")
+# Time ranges ("10.00-11.30", "10:00 - 11:30", "10-12 uur"): blanked before dates are read, so
+# "10.00-11" is never taken for a (wrong) date.
+_TIME_RANGE_RE = re.compile(
+    r"\b(?:van\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:-|–|tot|t/m)\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\b"
+    r"(?:\s*(?:uur|u)\b)?"
+    r"|\b(?:van\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:-|–|tot|t/m)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u)\b"
+)
 _ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
 # Location written with a marker: "in Havelte", "bieb Diever", "@Beilen".
 _LOCATION_MARK_RE = re.compile(
@@ -144,6 +158,8 @@ def _mask_lessons(text: str) -> tuple[str, int | None]:
             lesson = int(match.group(1))
         text = blank(text, match.start(), match.end())
     for match in list(_LESSON_RE.finditer(text)):
+        if match.group(1) == "week" and _DAY_WEEK_BEFORE_RE.search(text, 0, match.start()):
+            continue  # "vorige week 8 ouderen": a day word, then a count
         if lesson is None and match.group(1) in _LESSON_NUMBER_WORDS:
             lesson = int(match.group(2))
         text = blank(text, match.start(2), match.end())
@@ -202,6 +218,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     folded = fold(rest)
 
     folded, _ = blank_all(folded, _FUTURE_RE)
+    folded, _ = blank_all(folded, _TIME_RANGE_RE)
     finding = DateFinding()
     folded = find_explicit_dates(folded, today, finding)
     folded, lesson = _mask_lessons(folded)

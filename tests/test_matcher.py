@@ -140,6 +140,25 @@ def test_shared_key_is_ambiguous() -> None:
     assert matcher.exact("open huis") is None
 
 
+def test_start_of_several_names_is_ambiguous() -> None:
+    matcher = Matcher(
+        [
+            ("kleintje-bieb", ["BoekStart voor baby's"]),
+            ("boekstart-kinderopvang", ["BoekStart kdv"]),
+            ("boekstartcoach", ["BoekStartcoach"]),
+        ]
+    )
+    assert matcher.match("boekstart") is None
+    assert matcher.match("BoekStart") is None
+    assert matcher.match("boekstart kdv") == "boekstart-kinderopvang"
+    assert set(matcher.suggest("boekstart")) == {
+        "kleintje-bieb", "boekstart-kinderopvang", "boekstartcoach",
+    }  # fmt: skip
+    assert matcher.find_in_text("boekstart smilde 6 peuters") == []
+    # The start of names of one candidate only is still matched.
+    assert Matcher([("a", ["Voorleesuurtje", "Voorleesuurtjes"])]).match("voorleesuurtj") == "a"
+
+
 def test_exact_beats_fuzzy() -> None:
     matcher = Matcher([("smilde", ["Smilde"]), ("bovensmilde", ["Bovensmilde"])])
     assert matcher.match("smilde") == "smilde"
@@ -205,6 +224,11 @@ def test_default_catalogue_matches() -> None:
         ("taalcafe", "taalcafe"),
         ("ido spreekuur", "ido-spreekuur"),
         ("breicafe", "breicafe"),
+        ("BoekStart kdv", "boekstart-kinderopvang"),
+        ("boekstart kinderdagverblijf", "boekstart-kinderopvang"),
+        ("BoekStart op de kinderopvang", "boekstart-kinderopvang"),
+        ("Kleintje Bieb", "kleintje-bieb"),
+        ("boekstart", None),
     ]:
         assert activities.match(typed) == expected, typed
     for typed, expected in [

@@ -21,8 +21,20 @@ T = "2025-03-14"
 ACTIVITIES: dict[str, tuple[str, str, list[str]]] = {
     # id: (name, kind, aliases)
     "voorleesuurtje": ("Voorleesuurtje", "bijeenkomst", ["voorlees uurtje"]),
-    "kleintje-bieb": ("Kleintje Bieb", "bijeenkomst", ["BoekStart"]),
-    "boekstart-kinderopvang": ("BoekStart in de kinderopvang", "bijeenkomst", []),
+    # Bare "BoekStart" is no alias: it could be any of the three BoekStart activities.
+    "kleintje-bieb": ("Kleintje Bieb", "bijeenkomst", ["BoekStart voor baby's"]),
+    "boekstart-kinderopvang": (
+        "BoekStart in de kinderopvang",
+        "bijeenkomst",
+        [
+            "BoekStart kinderopvang",
+            "BoekStart op de kinderopvang",
+            "BoekStart kdv",
+            "BoekStart op het kdv",
+            "BoekStart kinderdagverblijf",
+        ],
+    ),
+    "boekstartcoach": ("BoekStartcoach", "bijeenkomst", ["BoekStart-coach"]),
     "dbos-po": ("De Bibliotheek op school (PO)", "bijeenkomst", ["dBos"]),
     "dbos-vo": ("De Bibliotheek op school (VO)", "bijeenkomst", ["dBos VO"]),
     "taalhuis": ("Taalhuis", "bijeenkomst", ["Taalpunt"]),
@@ -324,6 +336,59 @@ ROWS = [
         {K: 10}, 10),
     row("voorleesuurtje havelte, 12 kids, bel me op 0612345678", "voorleesuurtje", "havelte",
         T, {K: 12}, 12),
+    # Letter-digit words are names, never numbers: NT2, A2, mbo4, 3D.
+    row("taalcafe beilen 5 NT2 deelnemers", "taalcafe", "beilen", T, {"deelnemers": 5}, 5),
+    row("taalcafe beilen 5 NT2-cursisten", "taalcafe", "beilen", T, {"deelnemers": 5}, 5),
+    row("taalcafe beilen niveau A2 7 cursisten", "taalcafe", "beilen", T,
+        {"deelnemers": 7}, 7),
+    row("workshop rolde 3D printen 6 deelnemers", "workshop", "rolde", T,
+        {"deelnemers": 6}, 6),
+    row("dbos vo westerbork mbo4 20 leerlingen", "dbos-vo", "westerbork", T, {K: 20}, 20),
+    row("voorleesuurtje havelte 12kinderen", "voorleesuurtje", "havelte", T, {K: 12}, 12),
+    # BoekStart alone is ambiguous (kleintje-bieb, in de kinderopvang, coach): asked.
+    row("boekstart kdv smilde 6 peuters", "boekstart-kinderopvang", "smilde", T, {K: 6}, 6),
+    row("BoekStart kinderdagverblijf smilde 6 peuters", "boekstart-kinderopvang", "smilde",
+        T, {K: 6}, 6),
+    row("boekstart op de kinderopvang smilde 6 peuters", "boekstart-kinderopvang", "smilde",
+        T, {K: 6}, 6),
+    row("boekstart smilde 6 peuters", None, "smilde", T, {K: 6}, 6),
+    row("boekstart"),
+    # Groups of children and elliptic numbers: how many came is unclear, so it is asked.
+    row("knutseluurtje gieten 3 groepjes van 4 kinderen", "knutseluurtje", "gieten", T),
+    row("knutseluurtje gieten in groepjes van 4, 12 kinderen", "knutseluurtje", "gieten", T,
+        {K: 12}, 12),
+    row("knutseluurtje gieten groepje 2 had 5 kinderen", "knutseluurtje", "gieten", T,
+        {K: 5}, 5),
+    row("knutseluurtje gieten 3 kinderen van 6 jaar en 2 van 4", "knutseluurtje", "gieten",
+        T),
+    row("knutseluurtje gieten 3 kinderen van 6 jaar en 2 van 4, 4 ouders", "knutseluurtje",
+        "gieten", T, {V: 4}, 4),
+    # A date soon after today is a typo or a planned session: no date. Far ahead: last year.
+    row("voorleesuurtje diever 15 maart 12 kinderen", "voorleesuurtje", "diever", None,
+        {K: 12}, 12),
+    row("voorleesuurtje diever 15-3 12 kinderen", "voorleesuurtje", "diever", None,
+        {K: 12}, 12),
+    row("gisteren voorleesuurtje diever 10 mei 12 kinderen", "voorleesuurtje", "diever",
+        None, {K: 12}, 12),
+    row("voorleesuurtje diever 14 december 12 kinderen", "voorleesuurtje", "diever",
+        "2024-12-14", {K: 12}, 12),
+    # "vorige week 8": a day word and a count, not week number 8.
+    row("verhalenbrink dwingeloo vorige week 8 ouderen", "verhalenbrink", "dwingeloo", None,
+        {V: 8}, 8),
+    row("verhalenbrink dwingeloo afgelopen week 8 ouderen", "verhalenbrink", "dwingeloo",
+        None, {V: 8}, 8),
+    row("verhalenbrink dwingeloo deze week 8 ouderen", "verhalenbrink", "dwingeloo", None,
+        {V: 8}, 8),
+    row("verhalenbrink dwingeloo week 8 ouderen", "verhalenbrink", "dwingeloo", T),
+    # Time ranges are times, not impossible dates.
+    row("voorleesuurtje diever 10.00-11.30 12 kinderen", "voorleesuurtje", "diever", T,
+        {K: 12}, 12),
+    row("voorleesuurtje diever 10:00 - 11:30 12 kinderen", "voorleesuurtje", "diever", T,
+        {K: 12}, 12),
+    row("voorleesuurtje diever 10-12 uur 12 kinderen", "voorleesuurtje", "diever", T,
+        {K: 12}, 12),
+    row("voorleesuurtje diever 7-3 van 10.00-11.30 12 kinderen", "voorleesuurtje", "diever",
+        "2025-03-07", {K: 12}, 12),
     # Nothing (or little) recognisable.
     row("hallo"),
     row("👍👍"),
@@ -376,3 +441,15 @@ def test_date_later_than_today_without_year_is_last_year(catalogue: Catalogue) -
     assert result.date == date(2024, 12, 20)
     result = parse_message("lezing beilen 20-12 30 bezoekers", catalogue, TODAY)
     assert result.date == date(2024, 12, 20)
+
+
+def test_date_soon_after_today_is_asked_also_over_new_year(catalogue: Catalogue) -> None:
+    december = date(2025, 12, 20)
+    result = parse_message("lezing beilen 15 januari 30 bezoekers", catalogue, december)
+    assert result.date is None and "date" in result.missing
+    result = parse_message("lezing beilen 15 maart 30 bezoekers", catalogue, december)
+    assert result.date == date(2025, 3, 15)
+    result = parse_message("lezing beilen 13 mei 30 bezoekers", catalogue, TODAY)
+    assert result.date is None  # 60 days after 14 March
+    result = parse_message("lezing beilen 14 mei 30 bezoekers", catalogue, TODAY)
+    assert result.date == date(2024, 5, 14)

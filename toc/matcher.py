@@ -8,11 +8,14 @@ Names are compared as *keys*: lower case, accents stripped, '&' read as 'en', an
 hyphen and punctuation mark removed ("Klik & Tik" -> "klikentik", "Taalcafé" -> "taalcafe").
 Exact keys always win. Otherwise rapidfuzz's `fuzz.ratio` on keys decides, and the matcher
 refuses (returns None) when the best candidate is not close enough or when a different
-candidate is about as close: a question is better than a wrong guess.
+candidate is about as close: a question is better than a wrong guess. A typed name that is the
+beginning of the names of several candidates ("BoekStart": BoekStart kdv, BoekStartcoach,
+BoekStart voor baby's) is refused too, however close one of them scores.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -118,6 +121,16 @@ class Matcher:
                     best[candidate_id] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
+    def _prefix_ids(self, key: str) -> set[str]:
+        """The ids with a (longer) key that starts with `key`."""
+        ids: set[str] = set()
+        start = bisect.bisect_right(self._keys, key)
+        for candidate_key in self._keys[start:]:
+            if not candidate_key.startswith(key):
+                break
+            ids.update(self._ids_by_key[candidate_key])
+        return ids
+
     def _decide(
         self, key: str, threshold: float, keys: list[str] | None = None
     ) -> tuple[str, float] | None:
@@ -127,6 +140,8 @@ class Matcher:
         if key in self._ids_by_key:
             exact = self._exact(key)
             return (exact, 100.0) if exact is not None else None
+        if len(self._prefix_ids(key)) > 1:
+            return None
         ranked = self._ranked(key, cutoff=threshold - AMBIGUITY_MARGIN, keys=keys)
         if not ranked or ranked[0][1] < threshold:
             return None
