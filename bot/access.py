@@ -79,12 +79,17 @@ def resolve_place(catalogue: Catalogue, text: str) -> Place:
     raise Refusal(mt.PLACE_UNKNOWN.format(text=text))
 
 
+def not_your_gemeente(person: Person, catalogue: Catalogue, place: str) -> str:
+    """'Je ziet alleen gegevens van gemeente X. Gemeente Y hoort daar niet bij.'"""
+    own = catalogue.gemeenten[person.gemeente].name if person.gemeente else "?"
+    return mt.NOT_YOUR_GEMEENTE.format(own=own, place=place[:1].upper() + place[1:])
+
+
 def check_place(person: Person, catalogue: Catalogue, place: Place) -> Place:
     """The place, if the person may see it; else a refusal naming their own gemeente."""
     if person.may_see(place.gemeente(catalogue)):
         return place
-    own = catalogue.gemeenten[person.gemeente].name if person.gemeente else "?"
-    raise Refusal(mt.NOT_YOUR_GEMEENTE.format(own=own, place=place_name(catalogue, place)))
+    raise Refusal(not_your_gemeente(person, catalogue, place_name(catalogue, place)))
 
 
 def own_scope(person: Person) -> Scope:

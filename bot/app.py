@@ -29,7 +29,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import corrections, guided, jobs, menus, quick, registration, texts
+from bot import corrections, guided, jobs, manager_texts, menus, quick, registration, texts
 from bot.guards import once_per_update, private_only, registered
 from bot.ordering import PerPersonUpdateProcessor
 from bot.services import SERVICES_KEY, Services
@@ -136,8 +136,11 @@ def add_handlers(app: Application) -> None:
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if await registered(update, context) is not None and update.effective_chat:
-        await context.bot.send_message(update.effective_chat.id, texts.UNKNOWN_COMMAND)
+    person = await registered(update, context)
+    if person is not None and update.effective_chat:
+        # A manager has more commands than the leader's list: point to /help instead.
+        answer = manager_texts.UNKNOWN_COMMAND if person.is_manager else texts.UNKNOWN_COMMAND
+        await context.bot.send_message(update.effective_chat.id, answer)
 
 
 async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -170,14 +170,20 @@ async def on_year_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if person is None:
         return
     _, command, raw = (query.data.split(":", 2) + ["", ""])[:3]
-    await query.answer()
-    if command not in ("rapport", "export") or not raw.isdigit():
+    if command not in ("rapport", "export"):
+        await query.answer(mt.BUTTON_INVALID.format(command="help"), show_alert=True)
         return
+    try:
+        year = parse_year(raw, command)
+    except Refusal:
+        await query.answer(mt.BUTTON_INVALID.format(command=command), show_alert=True)
+        return
+    await query.answer()
     try:
         await query.edit_message_reply_markup(reply_markup=None)
     except TelegramError:
         pass
-    await start(update, context, command, int(raw), own_scope(person).gemeente)
+    await start(update, context, command, year, own_scope(person).gemeente)
 
 
 async def _send(

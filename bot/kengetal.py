@@ -21,6 +21,7 @@ from bot.access import (
     find_place,
     manager_only,
     parse_year,
+    place_name,
     reply,
     resolve_place,
 )
@@ -41,10 +42,16 @@ def kengetal_matcher(catalogue: Catalogue) -> Matcher:
 
 
 def parse_value(text: str) -> float:
+    """A kengetal is a count: a whole number, not negative ('4.120' is 4120)."""
     try:
-        return parse_number(text.strip(), "waarde", negative=False)
+        value = parse_number(text.strip(), "waarde")
     except CellError as exc:
         raise Refusal(mt.KENGETAL_VALUE_INVALID.format(text=text.strip())) from exc
+    if value < 0:
+        raise Refusal(mt.KENGETAL_NEGATIVE)
+    if not value.is_integer():
+        raise Refusal(mt.KENGETAL_NOT_WHOLE)
+    return value
 
 
 def parse_kengetal_args(
@@ -57,12 +64,23 @@ def parse_kengetal_args(
     value = parse_value(args[-1])
     middle = args[1:-1]
     kengetallen = kengetal_matcher(catalogue)
+    vestiging: tuple[Place, str] | None = None  # a vestiging and the kengetal as typed
     for i in range(1, len(middle)):
         place = find_place(catalogue, " ".join(middle[:i]))
         found = kengetallen.match(" ".join(middle[i:]))
         if place is not None and place.kind == "gemeente" and found is not None:
             check_place(person, catalogue, place)
             return year, place.id, found, value
+        if place is not None and found is not None and vestiging is None:
+            vestiging = place, " ".join(middle[i:])
+    if vestiging is not None:  # 'Havelte leden': a kengetal belongs to Havelte's gemeente
+        place, typed = vestiging
+        check_place(person, catalogue, place)
+        raise Refusal(mt.KENGETAL_VESTIGING.format(
+            vestiging=place_name(catalogue, place),
+            gemeente=catalogue.gemeenten[place.gemeente(catalogue)].name,
+            year=year, kengetal=typed, value=args[-1],
+        ))  # fmt: skip
     # Say what is wrong: the gemeente (the first word(s)) or the kengetal (the rest).
     place = find_place(catalogue, middle[0])
     if place is None:
@@ -175,10 +193,14 @@ async def on_kengetal_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     except BadRequest:
         pass
     clear_waiting(context)
-    if parts == ["stop"] or not parts or not parts[0].isdigit():
+    if parts == ["stop"]:
         await reply(update, context, mt.STOPPED)
         return
-    year = int(parts[0])
+    try:
+        year = parse_year(parts[0] if parts else "", "kengetal")
+    except Refusal:
+        await reply(update, context, mt.BUTTON_INVALID.format(command="kengetal"))
+        return
     try:
         if len(parts) == 1:
             await _ask_gemeente(update, context, person, year)

@@ -8,6 +8,7 @@ button is checked again on every press.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -15,7 +16,16 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import manager_texts as mt
-from bot.access import Place, Refusal, check_place, manager_only, own_scope, reply, scope_for
+from bot.access import (
+    Place,
+    Refusal,
+    check_place,
+    manager_only,
+    not_your_gemeente,
+    own_scope,
+    reply,
+    scope_for,
+)
 from bot.manager_format import (
     ActivityFigures,
     ListedQuote,
@@ -44,13 +54,20 @@ QUOTES_LISTED = 5
 # -- /stand -----------------------------------------------------------------------------------
 
 
-def split_period(args: list[str]) -> tuple[Period, str]:
-    """'/stand havelte maand' -> ('maand', 'havelte'); the period may come anywhere."""
+def split_period(args: list[str], today: date) -> tuple[Period, str]:
+    """'/stand havelte maand' -> ('maand', 'havelte'); the period may come anywhere.
+
+    /stand is always this year so far: this year's number is allowed (and ignored); any other
+    year is refused with a pointer to /rapport, never silently read as this year.
+    """
     period: Period = "jaar"
     rest = []
     for arg in args:
         if arg.lower() in PERIODS:
             period = arg.lower()  # type: ignore[assignment]
+        elif re.fullmatch(r"\d{4}", arg):
+            if int(arg) != today.year:
+                raise Refusal(mt.STAND_NO_YEAR.format(year=arg))
         else:
             rest.append(arg)
     return period, " ".join(rest)
@@ -68,9 +85,7 @@ def decode_scope(person: Person, catalogue: Catalogue, kind: str, ident: str) ->
     """A scope from button data, checked against what the person may see now."""
     if kind == "o":
         if person.role == "manager" and person.gemeente:
-            raise Refusal(mt.NOT_YOUR_GEMEENTE.format(
-                own=catalogue.gemeenten[person.gemeente].name, place=mt.ORGANISATION.capitalize()
-            ))  # fmt: skip
+            raise Refusal(not_your_gemeente(person, catalogue, mt.ORGANISATION))
         return Scope()
     if kind == "g" and ident in catalogue.gemeenten:
         return check_place(person, catalogue, Place("gemeente", ident)).scope()
@@ -146,8 +161,8 @@ async def cmd_stand(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if person is None:
         return
     s = services(context)
-    period, place = split_period(context.args or [])
     try:
+        period, place = split_period(context.args or [], s.today())
         scope = scope_for(person, s.catalogue, place)
     except Refusal as exc:
         await reply(update, context, str(exc))

@@ -309,7 +309,8 @@ def quotes_text(
                 f"{day_month(q.date)} {q.date.year} (nr. {q.id}){mark}",
             ]
     if awaiting:
-        lines += ["", mt.QUOTES_AWAITING.format(n=awaiting)]
+        waiting = mt.QUOTES_AWAITING_ONE if awaiting == 1 else mt.QUOTES_AWAITING
+        lines += ["", waiting.format(n=awaiting)]
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ MANAGERS_ONLY = (
     "Dit commando is alleen voor managers. Jij kunt met /verslag een activiteit doorgeven."
 )
 ADMINS_ONLY = "Dit kan alleen een beheerder doen."
+# {place} may start lower-case ("gemeente Aa en Hunze"): use access.not_your_gemeente().
 NOT_YOUR_GEMEENTE = "Je ziet alleen gegevens van gemeente {own}. {place} hoort daar niet bij."
 PLACE_SUGGEST = "„{text}” ken ik niet als gemeente of vestiging. Bedoel je: {names}?"
 PLACE_UNKNOWN = (
@@ -20,6 +21,8 @@ PLACE_UNKNOWN = (
 )
 YEAR_INVALID = "„{text}” is geen jaartal. Typ bijvoorbeeld /{command} 2025."
 ASK_YEAR = "Van welk jaar?"
+BUTTON_INVALID = "Deze knop werkt niet meer. Typ /{command} om opnieuw te beginnen."
+UNKNOWN_COMMAND = "Dat commando ken ik niet. Typ /help: dan zie je wat je mij kunt vragen."
 
 # -- command menus and help -------------------------------------------------------------------
 
@@ -66,7 +69,7 @@ STAND_CONTRACT = "Afspraak {year}: {done} van {target} activiteiten {bar} {perce
 STAND_ON_TRACK = "Op schema ✅"
 STAND_BEHIND = "Achter op schema: rond nu verwacht {expected}"
 STAND_OPGAVE = "{name}: {n} bijeenkomsten, {p} deelnemers {trend}"
-STAND_LINE = "• {name}: {n}×, {p} deelnemers {trend}"
+STAND_LINE = "• {name}: {n} keer, {p} deelnemers {trend}"
 STAND_PER_ACTIVITY = "Afspraken per activiteit: {good} van {n} op schema"
 CONTRACT_HEAD = "Afspraken {year}, {scope}:"
 CONTRACT_TOTAL = "Pakket"
@@ -77,6 +80,11 @@ STAND_TREND_HELP = "▲▼ = meer of minder deelnemers dan vorig jaar in dezelfd
 STAND_DETAIL_HEAD = "{opgave}, {scope}: {period}"
 BUTTON_WHOLE = "Hele organisatie"
 BUTTON_BACK = "« Terug"
+STAND_NO_YEAR = (
+    "Met /stand zie je dit jaar tot nu toe. Je kunt er jaar, maand of week achter zetten, "
+    "bijvoorbeeld /stand Westerveld maand. Wil je een heel jaar dat voorbij is? "
+    "Typ dan /rapport {year}."
+)
 
 # -- /gaten -----------------------------------------------------------------------------------
 
@@ -94,7 +102,8 @@ GAPS_MORE = "…en nog {n}"
 QUOTES_HEAD = "Laatste citaten, {scope}:"
 QUOTES_HEAD_FILTER = "Laatste citaten over {what}, {scope}:"
 QUOTES_NONE = "Er zijn nog geen citaten die naar buiten mogen."
-QUOTES_AWAITING = "{n} wachten op je oordeel: /citaten nieuw"
+QUOTES_AWAITING = "{n} citaten wachten op je oordeel: /citaten nieuw"
+QUOTES_AWAITING_ONE = "1 citaat wacht op je oordeel: /citaten nieuw"
 QUOTE_NEW_MARK = " (nog niet beoordeeld)"
 FILTER_UNKNOWN = (
     "„{text}” ken ik niet als opgave of activiteit. Typ bijvoorbeeld /citaten voorleesuurtje "
@@ -110,7 +119,9 @@ REVIEW_CARD = "Citaat om te beoordelen ({n} te gaan):\n„{text}”\n— {who}\n
 REVIEW_CONSENT = {
     "ja": "{attribution} (mag met naam)",
     "anoniem": "anoniem: er komt „een deelnemer” bij te staan",
+    "nee": "alleen voor intern gebruik: dit citaat komt niet in verslagen",
 }
+REVIEW_INTERNAL = "Dit citaat is alleen voor intern gebruik. Het hoeft niet beoordeeld te worden."
 BUTTON_APPROVE = "Goedkeuren"
 BUTTON_SHORTEN = "Inkorten"
 BUTTON_REJECT = "Afwijzen"
@@ -158,6 +169,12 @@ KENGETAL_USAGE = (
 )
 KENGETAL_UNKNOWN = "„{text}” ken ik niet als kengetal. Kies uit: {names}."
 KENGETAL_VALUE_INVALID = "„{text}” is geen getal. Typ bijvoorbeeld 4120 of 4.120."
+KENGETAL_NOT_WHOLE = "Een kengetal is een heel getal, zonder komma. Typ bijvoorbeeld 4120 of 4.120."
+KENGETAL_NEGATIVE = "Een kengetal kan niet negatief zijn. Typ bijvoorbeeld 4120 of 4.120."
+KENGETAL_VESTIGING = (
+    "{vestiging} is een vestiging. Een kengetal hoort bij een gemeente: {vestiging} valt onder "
+    "gemeente {gemeente}. Typ bijvoorbeeld: /kengetal {year} {gemeente} {kengetal} {value}"
+)
 ASK_KENGETAL_GEMEENTE = "Voor welke gemeente?"
 ASK_KENGETAL_NAME = "Welk kengetal voor {gemeente} in {year}?"
 ASK_KENGETAL_VALUE = "{name}, {gemeente}, {year}. Nu: {current}. Typ de nieuwe waarde."

@@ -163,6 +163,7 @@ async def _new_report(
             d.date = check_date(result.date, today)
         except InputError as exc:
             notes.append(str(exc))
+    dropped: str | None = None  # why an attribution from the message was not kept
     for found in result.quotes:
         try:
             quote = DraftQuote(text=read_quote(found.text))
@@ -174,9 +175,12 @@ async def _new_report(
             try:
                 quote.attribution = read_attribution(found.attribution)
                 quote.attribution_asked = True
-            except InputError:
-                pass  # asked again below, with the reason in the question
+            except InputError as exc:  # asked again, with the reason
+                dropped = str(exc)
         d.quotes.append(quote)
     d = flow.advance_and_store(s, d)
+    if dropped is not None:
+        later = d.step != "attribution" and dropped == texts.ATTRIBUTION_FULL_NAME
+        notes.append(texts.ATTRIBUTION_DROPPED if later else dropped)
     await flow.ask(context, d.telegram_id, d, prefix="\n".join(notes) or None, understood=True)
     log.info("quick report read", extra={"draft": d.short_id, "step": d.step})

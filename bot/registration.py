@@ -16,6 +16,7 @@ from store.people import InviteError, person_by_telegram, redeem_invite, set_dis
 log = logging.getLogger("impactbot.bot")
 AWAITING_NAME = "awaiting_name"
 MAX_NAME = 40
+MAX_NAME_WORDS = 5
 
 
 async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -49,6 +50,11 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
+def looks_like_name(text: str) -> bool:
+    """A name has no digits and a few words at most; anything else is read as a report."""
+    return not any(c.isdigit() for c in text) and len(text.split()) <= MAX_NAME_WORDS
+
+
 async def maybe_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """The typed name right after registering; True when the message was that name."""
     if not context.user_data or not context.user_data.get(AWAITING_NAME):
@@ -62,6 +68,11 @@ async def maybe_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool
         context.user_data.pop(AWAITING_NAME, None)
         return False
     name = " ".join(message.text.split())
+    if not looks_like_name(name):
+        # "Voorleesuurtje Havelte 12 kinderen": a report, not a name. The Telegram first name
+        # (set at registration) stays; the message is read as a report.
+        context.user_data.pop(AWAITING_NAME, None)
+        return False
     if not name or len(name) > MAX_NAME or name.startswith("/"):
         await message.reply_text(texts.NAME_INVALID)
         return True

@@ -15,7 +15,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import manager_texts as mt
-from bot.access import manager_only, own_scope, reply
+from bot.access import Place, manager_only, not_your_gemeente, own_scope, place_name, reply
 from bot.awaiting import clear_waiting, set_waiting
 from bot.manager_format import review_card
 from bot.services import services
@@ -32,6 +32,7 @@ from store.reviews import (
 )
 
 log = logging.getLogger("impactbot.bot")
+REVIEWABLE = ("ja", "anoniem")  # a 'nee' quote stays internal: never reviewed (store.reviews)
 
 
 def card_keyboard(quote_id: int) -> InlineKeyboardMarkup:
@@ -91,8 +92,16 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     s = services(context)
     _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
     quote = get_quote(s.db, int(raw)) if raw.isdigit() else None
-    if quote is None or not person.may_see(quote.gemeente):
-        await query.answer(mt.FORGET_GONE if quote is None else mt.MANAGERS_ONLY)
+    refusal = None
+    if quote is None:
+        refusal = mt.FORGET_GONE
+    elif not person.may_see(quote.gemeente):
+        place = place_name(s.catalogue, Place("gemeente", quote.gemeente))
+        refusal = not_your_gemeente(person, s.catalogue, place)
+    elif quote.consent not in REVIEWABLE:  # never in the queue; only a forged button
+        refusal = mt.REVIEW_INTERNAL
+    if refusal is not None or quote is None:
+        await query.answer(refusal, show_alert=True)
         await _close(update)
         return
     clear_waiting(context)

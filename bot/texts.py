@@ -5,6 +5,7 @@ Functions at the end build the texts that depend on a report (the summary, count
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,9 @@ PRIVATE_ONLY = (
     "Hallo allemaal! Verslagen en citaten geven jullie door in een privégesprek met mij, "
     "niet in een groep. Tik op mijn naam en dan op Bericht."
 )
-ERROR = "Sorry, er ging iets mis. Wat je al had ingevuld is bewaard. Probeer het nog eens."
+ERROR = (
+    "Sorry, er ging iets mis. Probeer het nog eens; een verslag waar je mee bezig was, is bewaard."
+)
 UNKNOWN_COMMAND = "Dat commando ken ik niet. Kies /verslag, /mijnverslagen, /annuleer of /help."
 ONLY_TEXT = "Ik kan alleen tekst lezen. Typ je verslag, of begin met /verslag."
 COMMANDS = {
@@ -114,7 +117,7 @@ NUMBER_RANGE = "Typ een getal van {low} tot en met {high}."
 
 # -- effects and quote ------------------------------------------------------------------------
 
-ASK_EFFECTS = "Wat zag je vandaag gebeuren? Tik aan wat past, dan op Klaar."
+ASK_EFFECTS = "Wat zag je vandaag gebeuren? Tik aan wat past en dan op Klaar, of op Overslaan."
 BUTTON_DONE = "Klaar"
 ASK_QUOTE = "Zei iemand iets moois of opvallends? Typ het citaat. Zo niet, tik op Geen citaat."
 BUTTON_NO_QUOTE = "Geen citaat"
@@ -130,7 +133,11 @@ BUTTON_NO_ATTRIBUTION = "Zeg ik liever niet"
 ATTRIBUTION_EMPTY = "Typ wie het zei, of tik op Zeg ik liever niet."
 ATTRIBUTION_TOO_LONG = "Houd het kort: een rol, leeftijd of voornaam."
 ATTRIBUTION_FULL_NAME = (
-    "Schrijf geen achternaam. Een rol, leeftijd of voornaam is genoeg, bijv. 'moeder van Isa'."
+    "Schrijf geen achternaam, ook niet na mevrouw, meneer of juf. Een rol, leeftijd of voornaam "
+    "is genoeg, bijv. 'moeder van Isa'."
+)
+ATTRIBUTION_DROPPED = (
+    "Bij het citaat stond een voor- en achternaam. Die bewaar ik niet; ik vraag straks wie het zei."
 )
 ASK_CONSENT = "Mag dit citaat in verslagen voor de gemeente komen?"
 CONSENT_YES = "Ja, met „{attribution}” erbij"
@@ -240,8 +247,8 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
     for effect_id, able in draft.measurements.items():
         if able is not None and effect_id in catalogue.effects:
             effect = catalogue.effects[effect_id]
-            moment = "voor" if draft.series_choice == "new" else "na"
-            lines.append(f"Meting ({moment}): {able} kunnen dit: {effect.name}")
+            moment = "Voormeting" if draft.series_choice == "new" else "Nameting"
+            lines.append(f"{moment}: {measure_line(effect.measure_question, effect.name, able)}")
     if draft.effects:
         names = [catalogue.effects[e].name for e in draft.effects if e in catalogue.effects]
         lines.append("Gezien: " + "; ".join(names))
@@ -250,6 +257,21 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
         consent = f" [{CONSENT_SUMMARY[quote.consent]}]" if quote.consent else ""
         lines.append(f"Citaat: „{quote.text}”{who}{consent}")
     return "\n".join(lines)
+
+
+def measure_line(question: str | None, name: str, able: int) -> str:
+    """A count answered to a meetvraag, as a sentence.
+
+    'Hoeveel cursisten kunnen zelfstandig een e-mail versturen?' and 5 ->
+    '5 cursisten kunnen zelfstandig een e-mail versturen' (1: '1 van de cursisten kan …').
+    """
+    match = re.fullmatch(r"Hoeveel (\w+) kunnen (.+?)\??", (question or "").strip())
+    if match is None:
+        return f"{question or name}: {able}"
+    who, what = match[1], match[2]
+    if able == 1:
+        return f"1 van de {who} kan {what}"
+    return f"{able} {who} kunnen {what}"
 
 
 def course_label(name: str | None, lesson: int | None, last: bool | None) -> str | None:

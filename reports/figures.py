@@ -59,6 +59,9 @@ class Target(BaseModel):
 class ContractProgress(BaseModel):
     gemeenten: list[str] = Field(default_factory=list)  # gemeenten whose contract is included
     pakketten: list[str] = Field(default_factory=list)
+    # The programmalijnen whose bijeenkomsten count towards `total`; empty: every programmalijn
+    # (at least one contract names none).
+    programmalijnen: list[str] = Field(default_factory=list)
     total: Target | None = None
     per_activity: list[Target] = Field(default_factory=list)
 
@@ -224,6 +227,11 @@ def contract_progress(
     return ContractProgress(
         gemeenten=sorted({c.gemeente for c in contracts}),
         pakketten=sorted({c.pakket for c in contracts if c.pakket}),
+        programmalijnen=(
+            []
+            if any(not c.programmalijnen for c in contracts if c.activities_per_year is not None)
+            else sorted({p for c in contracts for p in c.programmalijnen})
+        ),
         total=Target(target=total_target, realised=total_done) if has_total else None,
         per_activity=[
             Target(activity=a, target=t, realised=r) for a, (t, r) in sorted(targets.items())

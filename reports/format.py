@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = (
     "januari",
@@ -35,11 +36,41 @@ def number(value: float | int | None, digits: int = 0) -> str:
     return (MINUS if value < 0 and text.strip("0.,") else "") + text
 
 
+def half_up(value: float, digits: int = 0) -> float:
+    """Round half away from zero, as people do: 12.5 -> 13 (Python's round() gives 12).
+
+    The value is first cut to 9 decimals, so 0.145 * 100 (14.499999999999998) counts as 14.5.
+    """
+    exact = Decimal(repr(round(value, 9)))
+    return float(exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+
+
 def percent(fraction: float | None, digits: int = 0) -> str:
-    """0.035 with digits=1 -> '3,5%'; 0.574 -> '57%'; None -> '–'."""
+    """0.035 with digits=1 -> '3,5%'; 0.574 -> '57%'; 1/8 -> '13%'; None -> '–'."""
     if fraction is None:
         return "–"
-    return f"{number(round(fraction * 100, digits), digits)}%"
+    return f"{number(half_up(fraction * 100, digits), digits)}%"
+
+
+def count(value: int, singular: str, plural: str) -> str:
+    """1 -> '1 bijeenkomst', 3 -> '3 bijeenkomsten', 1200 -> '1.200 bijeenkomsten'."""
+    return f"{number(value)} {singular if value == 1 else plural}"
+
+
+def change(diff: int, singular: str, plural: str) -> str:
+    """A difference in words: 5 -> '5 bijeenkomsten meer', -1 -> '1 bijeenkomst minder',
+    0 -> 'evenveel bijeenkomsten'."""
+    if diff == 0:
+        return f"evenveel {plural}"
+    return f"{count(abs(diff), singular, plural)} {'meer' if diff > 0 else 'minder'}"
+
+
+def compared(value: int, previous: int, year: int) -> str:
+    """Against last year: '20 meer dan in 2024', '5 minder dan in 2024', 'evenveel als in 2024'."""
+    if value == previous:
+        return f"evenveel als in {year}"
+    more = "meer" if value > previous else "minder"
+    return f"{number(abs(value - previous))} {more} dan in {year}"
 
 
 def signed(value: float | int | None, digits: int = 0) -> str:

@@ -16,11 +16,15 @@ from reports.evidence import (
     EVIDENCE_RULE,
     EffectEvidence,
     activities_without_evidence,
+    collect_evidence,
     compute_evidence,
+    opgave_evidence,
+    quote_counts_of,
 )
 from reports.figures import ContractProgress, Counts, Figures, compute_figures, contract_progress
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection, build_reflection
 from reports.stories import STORY_RULE, PublicQuote, Story, publishable_quotes, stories_for
+from toc.matcher import Matcher
 from toc.models import Catalogue
 
 WSOB_FUNCTIONS = {
@@ -41,7 +45,7 @@ DATA_SOURCES = (
 
 
 class UnknownGemeente(ImpactbotError):
-    """A gemeente id that is not in the organisation."""
+    """A gemeente (id or name) that is not in the organisation."""
 
 
 class ActivityRow(BaseModel):
@@ -54,6 +58,12 @@ class ActivityRow(BaseModel):
     previous: Counts = Field(default_factory=Counts)
     quotes: int = 0
     target: int | None = None
+
+    @property
+    def shown(self) -> bool:
+        """A row in the figures table: it ran this year or last year (so the totals of both
+        years add up to the rows), or a number was agreed for it."""
+        return not self.counts.empty or not self.previous.empty or bool(self.target)
 
 
 class LijnSection(BaseModel):
@@ -111,6 +121,10 @@ class Impactreflectie(BaseModel):
     effects: dict[str, EffectEvidence]
     quotes: list[PublicQuote]  # every publishable quote of the year and scope
     contract: ContractProgress | None = None
+    # What the agreed total of activities covers, e.g. "Activiteiten in Drenthe leert en
+    # ontwikkelt": never "in totaal" when the contract counts only some programmalijnen.
+    contract_total_label: str = ""
+    contract_lijnen: str = ""  # names of the programmalijnen it counts; '' for all
     reflection: Reflection
     wsob: dict[int, list[ActivityRow]]
     evidence_rule: str = EVIDENCE_RULE
@@ -138,6 +152,7 @@ class Impactreflectie(BaseModel):
                 for k, a in self.activities.items()
             },
             "kengetallen": {k.id: _num(k.value) for k in self.kengetallen if k.value is not None},
+            # over every opgave's activities; a chapter's own evidence is effecten_per_opgave
             "effecten": {k: e.contract() for k, e in self.effects.items()},
             "citaten": [q.contract() for q in self.quotes],
             # richer, not part of the minimal contract
@@ -158,6 +173,9 @@ class Impactreflectie(BaseModel):
             },
             "afspraken": self.contract.model_dump() if self.contract else None,
             "verhalen": {c.id: [s.quote.contract() for s in c.stories] for c in self.chapters},
+            "effecten_per_opgave": {
+                c.id: {e.effect: e.contract() for e in c.effects} for c in self.chapters
+            },
             "reflectie": self.reflection.contract(),
             "wsob": {str(k): [a.id for a in rows] for k, rows in self.wsob.items()},
         }
@@ -173,10 +191,46 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
-def check_gemeente(catalogue: Catalogue, gemeente: str | None) -> None:
-    if gemeente is not None and gemeente not in catalogue.gemeenten:
+def resolve_gemeente(catalogue: Catalogue, gemeente: str | None) -> str | None:
+    """The gemeente id for an id or a name as typed ("Westerveld", "de wolden"), through the
+    one name matcher; an unknown or ambiguous one is refused with the valid ids."""
+    if gemeente is None:
+        return None
+    if gemeente in catalogue.gemeenten:
+        return gemeente
+    matcher = Matcher((g.id, [g.name]) for g in catalogue.gemeenten.values())
+    found = matcher.match(gemeente)
+    if found is None:
         valid = ", ".join(sorted(catalogue.gemeenten))
-        raise UnknownGemeente(f"De gemeente '{gemeente}' ken ik niet. Kies uit: {valid}.")
+        raise UnknownGemeente(
+            f"De gemeente '{gemeente}' ken ik niet. Kies uit: {valid} (de naam mag ook)."
+        )
+    return found
+
+
+def check_gemeente(catalogue: Catalogue, gemeente: str | None) -> None:
+    resolve_gemeente(catalogue, gemeente)
+
+
+def contract_lijnen(catalogue: Catalogue, contract: ContractProgress | None) -> str:
+    """The names of the programmalijnen the agreed total counts; '' for all of them."""
+    if contract is None or contract.total is None or not contract.programmalijnen:
+        return ""
+    names = [
+        catalogue.programmalijnen[p].name if p in catalogue.programmalijnen else p
+        for p in contract.programmalijnen
+    ]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def contract_total_label(catalogue: Catalogue, contract: ContractProgress | None) -> str:
+    """The row label of the agreed total: what it counts, never a bare 'in totaal'."""
+    if contract is None or contract.total is None:
+        return ""
+    lijnen = contract_lijnen(catalogue, contract)
+    return (
+        f"Activiteiten in {lijnen}" if lijnen else "Activiteiten in totaal (alle programmalijnen)"
+    )
 
 
 def build_report(
@@ -186,21 +240,22 @@ def build_report(
     gemeente: str | None = None,
     today: date | None = None,
 ) -> Impactreflectie:
-    check_gemeente(catalogue, gemeente)
+    gemeente = resolve_gemeente(catalogue, gemeente)
     figures = compute_figures(db, catalogue, year, gemeente)
     previous = compute_figures(db, catalogue, year - 1, gemeente)
     quotes = publishable_quotes(db, year, gemeente)
-    quote_effects: dict[str, int] = {}
     quote_activities: dict[str, int] = {}
     for q in quotes:
         quote_activities[q.activity] = quote_activities.get(q.activity, 0) + 1
-        for e in q.effects:
-            quote_effects[e] = quote_effects.get(e, 0) + 1
-    evidence = compute_evidence(db, catalogue, figures, quote_effects)
+    data = collect_evidence(db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]))
+    evidence = compute_evidence(catalogue, figures, data)
+    per_opgave = {o: opgave_evidence(catalogue, figures, data, o) for o in catalogue.opgaven}
     contract = contract_progress(db, catalogue, year, gemeente)
     targets = {t.activity: t.target for t in contract.per_activity} if contract else {}
     without = activities_without_evidence(catalogue, figures, db, set(quote_activities))
-    reflection = build_reflection(db, catalogue, figures, previous, evidence, contract, without)
+    reflection = build_reflection(
+        db, catalogue, figures, previous, evidence, per_opgave, contract, without
+    )
     activities = {
         a.id: ActivityRow(
             id=a.id,
@@ -216,7 +271,7 @@ def build_report(
         for a in catalogue.activities.values()
     }
     chapters = [
-        _chapter(catalogue, figures, previous, evidence, activities, quotes, reflection, o)
+        _chapter(catalogue, figures, previous, per_opgave[o], activities, quotes, reflection, o)
         for o in catalogue.opgaven
     ]
     kengetallen = [
@@ -248,6 +303,8 @@ def build_report(
         effects=evidence,
         quotes=quotes,
         contract=contract,
+        contract_total_label=contract_total_label(catalogue, contract),
+        contract_lijnen=contract_lijnen(catalogue, contract),
         reflection=reflection,
         wsob=wsob,
     )

@@ -11,9 +11,9 @@ from typing import Literal
 import sqlite_utils
 from pydantic import BaseModel, Field
 
-from reports.evidence import MIN_GAIN_POINTS, MIN_MEASURED, EffectEvidence
+from reports.evidence import MIN_GAIN_POINTS, MIN_MEASURED, EffectEvidence, effects_of_opgave
 from reports.figures import ContractProgress, Figures, scope_sql
-from reports.format import number, percent
+from reports.format import count, number, percent
 from toc.models import Catalogue
 
 Verdict = Literal["ondersteund", "deels", "onvoldoende", "geen-gegevens"]
@@ -85,22 +85,11 @@ def _names(catalogue: Catalogue, activity_ids: list[str]) -> str:
     return ", ".join(names[:-1]) + " en " + names[-1]
 
 
-def effects_of_opgave(catalogue: Catalogue, opgave: str) -> list[str]:
-    """Effect ids the activities of this opgave aim at, in catalogue order."""
-    seen: dict[str, None] = {}
-    for a in catalogue.activities.values():
-        lijn = catalogue.programmalijnen.get(a.programmalijn)
-        if lijn is not None and lijn.opgave == opgave:
-            for e in a.effects:
-                if e in catalogue.effects:
-                    seen[e] = None
-    return list(seen)
-
-
 def verdict_for(
     catalogue: Catalogue, figures: Figures, evidence: dict[str, EffectEvidence], opgave: str
 ) -> OpgaveVerdict:
-    """The rule in VERDICT_RULE for one opgave."""
+    """The rule in VERDICT_RULE for one opgave; `evidence` is that opgave's own evidence
+    (`reports.evidence.opgave_evidence`), so only its activities count."""
     relevant = [
         evidence[e]
         for e in effects_of_opgave(catalogue, opgave)
@@ -154,27 +143,49 @@ def _quote_counts(db: sqlite_utils.Database, year: int, gemeente: str | None) ->
     return waiting, internal
 
 
-def _suggestion(catalogue: Catalogue, e: EffectEvidence) -> str | None:
-    """One concrete Dutch suggestion for an effect whose evidence is thin."""
-    if e.label in ("sterk", "redelijk") or not e.active_activities:
-        return None
-    what = "geen bewijs" if e.label == "geen" else "weinig bewijs"
-    courses = [a for a in e.active_activities if catalogue.activities[a].kind == "reeks"]
-    if e.measurable and courses and not e.has_measurement:
-        return (
-            f"Voor '{e.name}' is {what}: voeg de voor/na-telling toe aan "
-            f"{_names(catalogue, courses)}."
-        )
-    if e.measurable and courses and e.measured_after < MIN_MEASURED:
-        return (
-            f"Voor '{e.name}' is {what}: doe de voor/na-telling in meer cursussen van "
-            f"{_names(catalogue, courses)}, zodat minstens {MIN_MEASURED} cursisten meetellen."
-        )
-    return (
-        f"Voor '{e.name}' is {what}: vraag de begeleiders van "
-        f"{_names(catalogue, e.active_activities)} om bij hun verslag aan te vinken of ze dit "
-        "effect zagen, en om een citaat dat erover gaat."
-    )
+def _quoted(names: list[str]) -> str:
+    quoted = [f"'{n}'" for n in names]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " en " + quoted[-1]
+
+
+def suggestions_per_activity(
+    catalogue: Catalogue, figures: Figures, per_opgave: dict[str, dict[str, EffectEvidence]]
+) -> list[str]:
+    """One Dutch sentence per activity that ran, naming the effects with thin evidence (in its
+    own opgave) and how to measure them better, for a reader outside the library."""
+    out: list[str] = []
+    for a in catalogue.activities.values():
+        if figures.activity(a.id).empty or a.programmalijn not in catalogue.programmalijnen:
+            continue
+        evidence = per_opgave.get(catalogue.opgave_of(a.id), {})
+        add_count: list[str] = []
+        more_count: list[str] = []
+        observe: list[str] = []
+        for effect_id in a.effects:
+            e = evidence.get(effect_id)
+            if e is None or e.label in ("sterk", "redelijk"):
+                continue
+            if e.measurable and a.kind == "reeks" and not e.has_measurement:
+                add_count.append(e.name)
+            elif e.measurable and a.kind == "reeks" and e.measured_after < MIN_MEASURED:
+                more_count.append(e.name)
+            else:
+                observe.append(e.name)
+        parts: list[str] = []
+        if add_count:
+            parts.append(f"een voor/na-telling in de cursussen over {_quoted(add_count)}")
+        if more_count:
+            parts.append(
+                f"de voor/na-telling in meer cursussen (samen minstens {MIN_MEASURED} "
+                f"cursisten) over {_quoted(more_count)}"
+            )
+        if observe:
+            parts.append(f"waarnemingen en citaten over {_quoted(observe)}")
+        if parts:
+            out.append(f"{a.name}: " + "; ".join(parts) + ".")
+    return out
 
 
 def build_reflection(
@@ -183,11 +194,15 @@ def build_reflection(
     figures: Figures,
     previous: Figures,
     evidence: dict[str, EffectEvidence],
+    per_opgave: dict[str, dict[str, EffectEvidence]],
     contract: ContractProgress | None,
     activities_without_evidence: list[str],
 ) -> Reflection:
+    """`evidence` is summed over every activity; `per_opgave` holds each opgave's own."""
     r = Reflection()
-    r.verdicts = {o: verdict_for(catalogue, figures, evidence, o) for o in catalogue.opgaven}
+    r.verdicts = {
+        o: verdict_for(catalogue, figures, per_opgave.get(o, {}), o) for o in catalogue.opgaven
+    }
     r.activities_without_evidence = activities_without_evidence
     r.effects_without_evidence = [
         e.effect for e in evidence.values() if e.active_activities and e.label == "geen"
@@ -201,12 +216,7 @@ def build_reflection(
         r.contracted_reported = sum(1 for t in contract.per_activity if t.realised > 0)
         r.unreported_contracted = [t.activity for t in contract.per_activity if not t.realised]
     _sufficiency(catalogue, figures, r, contract)
-    r.suggestions = [s for e in evidence.values() if (s := _suggestion(catalogue, e))]
-    if r.quotes_waiting:
-        r.suggestions.append(
-            f"Er wachten {number(r.quotes_waiting)} citaten op beoordeling. Beoordeel ze, "
-            "dan kunnen de beste verhalen in het verslag."
-        )
+    r.suggestions = suggestions_per_activity(catalogue, figures, per_opgave)
     _adjustments(catalogue, figures, previous, evidence, contract, r)
     return r
 
@@ -241,6 +251,18 @@ def _sufficiency(
     if r.effects_without_evidence:
         names = ", ".join(f"'{catalogue.effects[e].name}'" for e in r.effects_without_evidence)
         r.sufficiency.append(f"Over deze effecten meldt niemand iets: {names}.")
+    if r.quotes_waiting:
+        waren = "was" if r.quotes_waiting == 1 else "waren"
+        r.sufficiency.append(
+            f"{count(r.quotes_waiting, 'citaat', 'citaten')} {waren} nog niet beoordeeld toen dit "
+            "verslag werd gemaakt."
+        )
+    if r.quotes_internal:
+        zijn = "is" if r.quotes_internal == 1 else "zijn"
+        r.sufficiency.append(
+            f"{count(r.quotes_internal, 'citaat', 'citaten')} {zijn} alleen voor intern "
+            "gebruik: de deelnemer gaf geen toestemming om te publiceren."
+        )
 
 
 def _adjustments(
@@ -276,7 +298,7 @@ def _adjustments(
         now, before = figures.opgave(o.id), previous.opgave(o.id)
         if before.bijeenkomsten and now.bijeenkomsten < before.bijeenkomsten * (1 - DROP_SHARE):
             r.adjustments.append(
-                f"{o.name}: {number(now.bijeenkomsten)} bijeenkomsten, tegen "
+                f"{o.name}: {count(now.bijeenkomsten, 'bijeenkomst', 'bijeenkomsten')}, tegen "
                 f"{number(before.bijeenkomsten)} in {previous.year}. Is dat een keuze, of "
                 "wordt er minder gemeld?"
             )

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from reports import charts
-from reports.format import date_nl, kengetal, number, percent, signed
+from reports.format import change, compared, count, date_nl, kengetal, number, percent, signed
 from reports.model import WSOB_FUNCTIONS, Chapter, Impactreflectie
 
 Format = Literal["json", "html", "md", "pdf"]
@@ -51,6 +51,9 @@ def _filters() -> dict[str, Any]:
         "num": number,
         "pct": percent,
         "signed": signed,
+        "count": count,
+        "change": change,
+        "compared": compared,
         "datum": date_nl,
         "kengetal": kengetal,
         "kind_name": lambda kind: KIND_NAMES.get(kind, kind),

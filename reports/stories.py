@@ -28,7 +28,9 @@ STORY_RULE = (
     f"met een goed leesbare lengte ({READABLE_MIN} tot {READABLE_MAX} tekens) voor. Bij elke "
     "volgende keuze kiezen we bij voorkeur een andere vestiging en een ander effect dan de "
     "citaten die al gekozen zijn, zodat de verhalen samen een breed beeld geven. Daarna gaat "
-    "een citaat dat bij een effect hoort voor, dan het meest recente."
+    "een citaat dat bij een effect hoort voor, dan het meest recente. Een citaat met dezelfde "
+    "tekst als een citaat dat al gekozen is (bijvoorbeeld twee keer doorgegeven), kiezen we "
+    "nooit nog een keer."
 )
 
 
@@ -94,8 +96,13 @@ def publishable_quotes(
     ]
 
 
+def same_text_key(text: str) -> str:
+    """Texts that differ only in case or spacing are the same quote."""
+    return " ".join(text.split()).casefold()
+
+
 def choose_stories(quotes: list[PublicQuote], limit: int = MAX_STORIES) -> list[PublicQuote]:
-    """Pick up to `limit` quotes by STORY_RULE (greedy, deterministic)."""
+    """Pick up to `limit` quotes by STORY_RULE (greedy, deterministic); never a text twice."""
     chosen: list[PublicQuote] = []
     places: set[str] = set()
     effects: set[str] = set()
@@ -115,8 +122,9 @@ def choose_stories(quotes: list[PublicQuote], limit: int = MAX_STORIES) -> list[
             )
 
         best = min(left, key=key)
-        left.remove(best)
         chosen.append(best)
+        text = same_text_key(best.text)
+        left = [q for q in left if same_text_key(q.text) != text]
         places.add(best.vestiging)
         effects.update(best.effects)
     return chosen

@@ -41,7 +41,11 @@ async def test_bijeenkomst_with_quote(bot: BotHarness, db: sqlite_utils.Database
     assert "kinderen en hoeveel volwassenen" in bot.last_text()
     await bot.send("12 8")
     assert bot.last_text() == texts.ASK_EFFECTS
+    # The question names the button that is there: Overslaan until something is ticked.
+    assert bot.request.calls[-1].buttons[-1][0] == texts.BUTTON_SKIP
+    assert texts.BUTTON_SKIP in texts.ASK_EFFECTS and texts.BUTTON_DONE in texts.ASK_EFFECTS
     await bot.press("plezier in lezen")
+    assert bot.request.of("editMessageReplyMarkup")[-1].buttons[-1][0] == texts.BUTTON_DONE
     await bot.press("woordenschat")
     await bot.press("Klaar")
     await bot.send("Isa wil nu elke avond voorlezen")
@@ -152,6 +156,11 @@ async def test_course_first_next_and_last_lesson(
         await bot.press(texts.BUTTON_SKIP)
     await bot.press(texts.BUTTON_SKIP)  # effects
     await bot.press(texts.BUTTON_NO_QUOTE)
+    # The count reads as a sentence from the meetvraag, not next to the effect's long name.
+    question = catalogue.effects[measurable[0]].measure_question or ""
+    sentence = "3 " + question.removeprefix("Hoeveel ").rstrip("?")
+    assert f"Voormeting: {sentence}" in bot.last_text()
+    assert catalogue.effects[measurable[0]].name not in bot.last_text()
     await bot.press(texts.BUTTON_SAVE)
     assert bot.last_text() == texts.SAVED
     [series] = db.query("SELECT * FROM series")
@@ -245,3 +254,14 @@ async def test_other_day_and_other_place(bot: BotHarness, db: sqlite_utils.Datab
     await bot.press(texts.BUTTON_SAVE)
     [row] = sessions(db)
     assert (row["vestiging"], row["date"], row["deelnemers"]) == ("beilen", day.isoformat(), 12)
+
+
+def test_measure_line_reads_naturally() -> None:
+    question = "Hoeveel cursisten kunnen zelfstandig een e-mail versturen?"
+    assert texts.measure_line(question, "Digitale vaardigheden", 5) == (
+        "5 cursisten kunnen zelfstandig een e-mail versturen"
+    )
+    assert texts.measure_line(question, "Digitale vaardigheden", 1) == (
+        "1 van de cursisten kan zelfstandig een e-mail versturen"
+    )
+    assert texts.measure_line(None, "Digitale vaardigheden", 4) == "Digitale vaardigheden: 4"

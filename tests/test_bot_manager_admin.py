@@ -211,3 +211,52 @@ async def test_herinneringen_uit_en_aan(bot: ManagerHarness, people: dict[str, P
     assert bot.text_to(LEADER) == mt.REMINDERS_ON.format(time="20:00")
     await bot.send("/herinneringen misschien", user_id=LEADER)
     assert bot.text_to(LEADER) == mt.REMINDERS_USAGE
+
+
+async def test_kengetal_for_a_vestiging_names_its_gemeente(
+    bot: ManagerHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("/kengetal 2025 Havelte leden 100", user_id=MANAGER)
+    answer = bot.text_to(MANAGER)
+    assert "ken ik niet als kengetal" not in answer
+    assert "Een kengetal hoort bij een gemeente" in answer
+    assert "valt onder gemeente Westerveld" in answer
+    assert "/kengetal 2025 Westerveld leden 100" in answer
+    # Another gemeente's vestiging: the usual refusal.
+    await bot.send("/kengetal 2025 Beilen leden 100", user_id=MANAGER)
+    assert bot.text_to(MANAGER).startswith(NOT_YOURS)
+    assert db.execute("SELECT count(*) FROM kengetallen").fetchone()[0] == 0
+
+
+async def test_kengetal_is_a_whole_number_not_negative(
+    bot: ManagerHarness, db: sqlite_utils.Database
+) -> None:
+    for value, answer in [
+        ("1.000,5", mt.KENGETAL_NOT_WHOLE),
+        ("20,5", mt.KENGETAL_NOT_WHOLE),
+        ("-5", mt.KENGETAL_NEGATIVE),
+    ]:
+        await bot.send(f"/kengetal 2025 Westerveld leden {value}", user_id=MANAGER)
+        assert bot.text_to(MANAGER) == answer, value
+    assert mt.KENGETAL_NEGATIVE.startswith("Een kengetal kan niet negatief zijn.")
+    # Typed after the buttons: refused, and the question stays open.
+    await bot.send("/kengetal", user_id=MANAGER)
+    await bot.press("2025", user_id=MANAGER)
+    await bot.press("Leden", user_id=MANAGER)
+    await bot.send("4120,5", user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.KENGETAL_NOT_WHOLE
+    await bot.send("4.120", user_id=MANAGER)
+    assert bot.text_to(MANAGER).startswith("Opgeslagen ✅ Leden, Westerveld, 2025: 4.120")
+    assert db.execute("SELECT value FROM kengetallen").fetchall() == [(4120.0,)]
+
+
+async def test_kengetal_button_with_a_bad_year(
+    bot: ManagerHarness, db: sqlite_utils.Database
+) -> None:
+    for data in ("kg:99999", "kg:1066:westerveld:leden", "kg:", "kg:abc"):
+        await bot.press_data(data, user_id=MANAGER)
+        assert bot.text_to(MANAGER) == mt.BUTTON_INVALID.format(command="kengetal"), data
+    await bot.send("12", user_id=MANAGER)  # no value question is open
+    assert db.execute("SELECT count(*) FROM kengetallen").fetchone()[0] == 0
+    await bot.press_data("kg:stop", user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.STOPPED

@@ -141,3 +141,12 @@ async def _settle(bot: ManagerHarness, chat_id: int, expected: str) -> None:
             return
         await asyncio.sleep(0.01)
     raise AssertionError(f"never said {expected!r}; last: {bot.text_to(chat_id)!r}")
+
+
+async def test_year_button_out_of_range_is_refused_politely(bot: ManagerHarness) -> None:
+    for data in ("dc:rapport:99999", "dc:export:1999", "dc:rapport:", "dc:iets:2025"):
+        await bot.press_data(data, user_id=MANAGER)
+        assert "Deze knop werkt niet meer" in bot.answers()[-1], data
+    await asyncio.sleep(0.05)
+    assert not bot.request.of("sendDocument")
+    assert not any(t.startswith("Even geduld") for t in bot.texts(MANAGER))

@@ -129,3 +129,40 @@ def test_a_shortening_only_leaves_words_out() -> None:
     for bad in ("", "Dit is echt heel erg mooi", "Dit is lelijk"):
         with pytest.raises(ReviewError):
             check_shortened("Dit is echt heel erg mooi", bad)
+
+
+async def test_another_gemeentes_quote_names_the_gemeente(
+    bot: ManagerHarness, db: sqlite_utils.Database
+) -> None:
+    digid = db.execute("SELECT id FROM quotes WHERE text LIKE 'Eindelijk%'").fetchone()[0]
+    await bot.press_data(f"rv:ok:{digid}", user_id=MANAGER)
+    assert bot.answers()[-1] == (
+        "Je ziet alleen gegevens van gemeente Westerveld. "
+        "Gemeente Midden-Drenthe hoort daar niet bij."
+    )
+    assert reviews(db)["Eindelijk mijn DigiD"][0] == "new"
+
+
+async def test_a_nee_quote_is_never_reviewed(
+    bot: ManagerHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    internal = db.execute("SELECT id FROM quotes WHERE consent = 'nee'").fetchone()[0]
+    # Not in the queue: the manager sees the two others, then is done.
+    await bot.send("/citaten nieuw", user_id=MANAGER)
+    assert "(2 te gaan)" in bot.text_to(MANAGER)
+    await bot.press(mt.BUTTON_LATER, user_id=MANAGER)
+    await bot.press(mt.BUTTON_LATER, user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.REVIEW_DONE
+    # Forged buttons (the card would have raised a KeyError) are refused; nothing changes.
+    for action in ("back", "ok", "no", "cut"):
+        await bot.press_data(f"rv:{action}:{internal}", user_id=MANAGER)
+        assert bot.answers()[-1] == mt.REVIEW_INTERNAL, action
+    assert reviews(db)["Alleen voor intern"][0] == "new"
+    assert bot.text_to(MANAGER) == mt.REVIEW_DONE
+    # The card itself can show a 'nee' quote.
+    from bot.manager_format import review_card
+    from store.reviews import get_quote
+
+    quote = get_quote(db, internal)
+    assert quote is not None
+    assert "alleen voor intern gebruik" in review_card(quote, catalogue, 0)

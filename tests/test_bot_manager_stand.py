@@ -107,7 +107,7 @@ async def test_stand_drills_into_an_opgave_and_a_vestiging(bot: ManagerHarness) 
     await bot.press("Geletterde samenleving", user_id=MANAGER)
     edited = bot.request.of("editMessageText")[-1].text or ""
     assert edited.startswith("Geletterde samenleving, gemeente Westerveld")
-    assert "• Voorleesuurtje: 3×, 36 deelnemers ▲" in edited
+    assert "• Voorleesuurtje: 3 keer, 36 deelnemers ▲" in edited
     await bot.press(mt.BUTTON_BACK, user_id=MANAGER)
     await bot.press("Havelte", user_id=MANAGER)
     edited = bot.request.of("editMessageText")[-1].text or ""
@@ -201,7 +201,7 @@ async def test_citaten_shows_publishable_quotes_in_scope_only(
     assert "Voorleesuurtje, Havelte, 3 maart 2025" in text
     assert "„Fijn om te komen” — een deelnemer" in text and "Bram" not in text
     assert "Geheim" not in text and "DigiD" not in text
-    assert "2 wachten op je oordeel: /citaten nieuw" in text
+    assert "2 citaten wachten op je oordeel: /citaten nieuw" in text
     await bot.send("/citaten", user_id=ADMIN)
     assert "DigiD" in bot.text_to(ADMIN) and "Geheim" not in bot.text_to(ADMIN)
     await bot.send("/citaten ido spreekuur", user_id=ADMIN)
@@ -255,3 +255,43 @@ async def test_the_menu_is_set_when_someone_registers(
         assert bot.text_to(5555).startswith("Welkom!")
     finally:
         await bot.stop()
+
+
+async def test_stand_never_swallows_a_year(bot: ManagerHarness) -> None:
+    # Another year is not read as this year: /stand says what it shows and points to /rapport.
+    await bot.send("/stand westerveld 2024", user_id=MANAGER)
+    answer = bot.text_to(MANAGER)
+    assert answer == mt.STAND_NO_YEAR.format(year="2024")
+    assert "dit jaar tot nu toe" in answer and "/rapport 2024" in answer
+    await bot.send("/stand 2023", user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.STAND_NO_YEAR.format(year="2023")
+    # This year's number asks for what /stand shows anyway.
+    await bot.send("/stand westerveld 2025", user_id=MANAGER)
+    assert bot.text_to(MANAGER).startswith("Stand gemeente Westerveld: 2025 t/m 12 maart")
+
+
+async def test_not_your_gemeente_starts_with_a_capital(bot: ManagerHarness) -> None:
+    await bot.send("/stand midden-drenthe", user_id=MANAGER)
+    assert bot.text_to(MANAGER) == (
+        "Je ziet alleen gegevens van gemeente Westerveld. "
+        "Gemeente Midden-Drenthe hoort daar niet bij."
+    )
+
+
+async def test_unknown_command_per_role(bot: ManagerHarness) -> None:
+    await bot.send("/bestaatniet", user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.UNKNOWN_COMMAND
+    assert "/help" in mt.UNKNOWN_COMMAND
+    await bot.send("/bestaatniet", user_id=LEADER)
+    assert bot.text_to(LEADER) == texts.UNKNOWN_COMMAND
+
+
+def test_one_quote_awaiting_is_singular(catalogue: Catalogue) -> None:
+    from bot.manager_format import quotes_text
+
+    assert quotes_text([], catalogue, "Citaten", 1).endswith(
+        "1 citaat wacht op je oordeel: /citaten nieuw"
+    )
+    assert quotes_text([], catalogue, "Citaten", 3).endswith(
+        "3 citaten wachten op je oordeel: /citaten nieuw"
+    )

@@ -122,3 +122,26 @@ async def test_big_count_in_message_asks_klopt_dat(
     await bot.press(texts.BUTTON_YES)
     await bot.press(texts.BUTTON_SAVE)
     assert db.execute("SELECT deelnemers FROM sessions").fetchone() == (800,)
+
+
+async def test_full_name_in_one_message_is_dropped_and_the_bot_says_why(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("Lezing Havelte 20 deelnemers 'Wat een mooie avond' - Henk Jansen")
+    shown = bot.last_text()
+    # The name is not kept, the reason comes with the question who said it.
+    assert "Jansen" not in shown
+    assert shown.startswith(texts.ATTRIBUTION_FULL_NAME)
+    assert shown.endswith(texts.ASK_ATTRIBUTION)
+    await bot.send("Henk")
+    await bot.press(texts.CONSENT_ANON)
+    await bot.press(texts.BUTTON_SAVE)
+    assert db.execute("SELECT attribution FROM quotes").fetchall() == [("Henk",)]
+
+
+async def test_full_name_dropped_before_other_questions_is_announced(bot: BotHarness) -> None:
+    await bot.send("Lezing 'Wat een mooie avond' - mevrouw Jansen")
+    shown = bot.last_text()
+    assert "Jansen" not in shown
+    assert shown.startswith(texts.ATTRIBUTION_DROPPED)
+    assert texts.ASK_VESTIGING in shown

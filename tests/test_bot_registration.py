@@ -139,3 +139,26 @@ async def test_cannot_touch_someone_elses_report(
     await bot.press_data(f"s:delok:{session_id[0]}")
     assert bot.answers()[-1] == texts.REPORT_GONE
     assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 1
+
+
+async def test_a_report_right_after_registering_is_not_taken_as_the_name(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    invite = create_invite(db, "leider", gemeente="westerveld", vestiging="havelte")
+    await bot.send(f"/start {invite.code}", first_name="Ana")
+    await bot.send("Voorleesuurtje Havelte 12 kinderen")
+    # Read as a report; the name stays the Telegram first name.
+    assert bot.last_text().startswith(texts.UNDERSTOOD)
+    assert "12 kinderen" in bot.last_text()
+    person = person_by_telegram(db, bot.user_id)
+    assert person is not None and person.display_name == "Ana"
+    # Nor is a long sentence without digits; a short name still is one.
+    second = create_invite(db, "leider", gemeente="westerveld", vestiging="havelte")
+    await bot.send(f"/start {second.code}", first_name="Bo", user_id=77)
+    await bot.send("Het voorleesuurtje in Havelte was heel gezellig vandaag", user_id=77)
+    assert not bot.texts(77)[-1].startswith("Dank je")
+    assert person_by_telegram(db, 77).display_name == "Bo"  # type: ignore[union-attr]
+    third = create_invite(db, "leider", gemeente="westerveld", vestiging="havelte")
+    await bot.send(f"/start {third.code}", first_name="Cas", user_id=78)
+    await bot.send("Cas de Boer", user_id=78)
+    assert bot.texts(78)[-1] == texts.NAME_SAVED.format(name="Cas de Boer")

@@ -259,3 +259,9 @@ async def test_logs_hold_no_quote_texts_or_token(
         if line.startswith("{"):
             json.loads(line)
     assert "report saved" in output
+
+
+def test_error_text_only_promises_what_is_true() -> None:
+    # The same text follows a failed manager command: only a report in progress is kept.
+    assert "Wat je al had ingevuld" not in texts.ERROR
+    assert "een verslag waar je mee bezig was, is bewaard" in texts.ERROR

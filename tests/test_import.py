@@ -206,9 +206,9 @@ def test_every_bad_row_is_listed_and_nothing_is_stored(tmp_path, db, catalogue):
     assert problems == [
         "regel 3: 'deelnemers' is geen heel getal",
         "regel 4: datum '31-02-2025' bestaat niet",
-        "regel 5: onbekende activiteit 'Voorleesfeest'; bedoel je voorleesuurtje of "
-        "boekstart-kinderopvang?",
-        "regel 6: onbekende vestiging 'Assen'; bedoel je dalen, zuidlaren of annen?",
+        # Only close suggestions: Assen is like no vestiging of Bind.
+        "regel 5: onbekende activiteit 'Voorleesfeest'; bedoel je voorleesuurtje?",
+        "regel 6: onbekende vestiging 'Assen'; kijk in de catalogus hoe het heet",
         "regel 6: geen aantal: vul 'deelnemers' in, of 'kinderen' en 'volwassenen'",
         "regel 7: datum 'morgen' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 14-03-2024",
         "regel 7: toestemming 'misschien' is onbekend; kies ja, anoniem of nee",

@@ -34,7 +34,9 @@ FUZZY_MIN_KEY = 6
 # When the runner-up (a different id) is within this many points of the best, refuse.
 AMBIGUITY_MARGIN = 5.0
 # Suggestions ("bedoel je …?") below this score are noise.
-SUGGEST_CUTOFF = 55.0
+SUGGEST_CUTOFF = 62.0
+# A suggestion far behind the best one is noise ("klik tik" is not like Kleintje Bieb).
+SUGGEST_WINDOW = 15.0
 
 _TOKEN_RE = re.compile(r"[^\W_]+|&")
 
@@ -166,7 +168,10 @@ class Matcher:
         if not key or n <= 0:
             return []
         ranked = self._ranked(key, cutoff=SUGGEST_CUTOFF, scorer=fuzz.WRatio)
-        return [candidate_id for candidate_id, _ in ranked[:n]]
+        if not ranked:
+            return []
+        best = ranked[0][1]
+        return [cid for cid, score in ranked[:n] if score >= best - SUGGEST_WINDOW]
 
     def find_in_text(self, text: str) -> list[Mention]:
         """Non-overlapping mentions of candidates inside a longer message, in text order.

@@ -1,5 +1,7 @@
 """`impactbot report --year Y [--gemeente ID] --format json|html|md|pdf [-o PATH]`.
 
+--gemeente takes the id or the name ("westerveld", "Westerveld", "De Wolden").
+
 json, md and html go to stdout unless -o is given; pdf is binary, so it goes to -o or to a file
 in [reports] output_dir.
 """
@@ -30,7 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         ),
     )
     parser.add_argument("--year", type=int, required=True, metavar="JAAR", help="bijv. 2025")
-    parser.add_argument("--gemeente", metavar="ID", help="bijv. westerveld")
+    parser.add_argument(
+        "--gemeente", metavar="GEMEENTE", help="id of naam, bijv. westerveld of 'De Wolden'"
+    )
     parser.add_argument(
         "--format",
         choices=("json", "html", "md", "pdf"),
@@ -72,7 +76,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         db.conn.close()
     target: Path | None = Path(args.output) if args.output else None
     if target is None and args.format == "pdf":
-        target = default_pdf_path(settings, args.year, args.gemeente)
+        target = default_pdf_path(settings, args.year, report.gemeente)
     if target is None:
         assert isinstance(output, str)
         sys.stdout.write(output)
