@@ -38,10 +38,15 @@ FULL_NAMES = [
     "Sem Bakker (9)",
     "Anna-Lisa Smit",
     "Jan van den Berg",
-    "Isa, 8 jaar, dochter van Mark",
+    "Bakker, 72",
+    "Anne, moeder van Jansen",
 ]
 
 NOT_FULL_NAMES = [
+    # Two first names say no more than one: the child and the parent.
+    "Isa, 8 jaar, dochter van Mark",
+    "Merel, moeder van Isa",
+    "bakker, 45",
     "moeder van Isa",
     "vader van Sem",
     "Jan, 72",

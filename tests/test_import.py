@@ -616,3 +616,29 @@ def test_a_cell_over_several_lines_is_still_one_spreadsheet_line(tmp_path, db, c
     with pytest.raises(ImportFailed) as failed:
         import_sessions(db, catalogue, write_csv(tmp_path / "multi.csv", rows))
     assert failed.value.problems == ["regel 3: 'deelnemers' is geen heel getal"]
+
+
+def test_a_full_name_in_citaat_van_is_refused(db, catalogue, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "namen.csv",
+        [
+            [
+                "datum",
+                "activiteit",
+                "vestiging",
+                "deelnemers",
+                "citaat",
+                "citaat van",
+                "toestemming",
+            ],
+            ["03-03-2025", "Voorleesuurtje", "Havelte", 12, "Fijn!", "moeder van Isa", "ja"],
+            ["04-03-2025", "Voorleesuurtje", "Havelte", 10, "Mooi!", "Jan de Vries", "ja"],
+            ["05-03-2025", "Voorleesuurtje", "Havelte", 9, "Leuk!", "mevrouw Jansen", "anoniem"],
+        ],
+    )
+    with pytest.raises(ImportFailed) as failed:
+        import_sessions(db, catalogue, path)
+    problems = failed.value.problems
+    assert [p.split(":")[0] for p in problems] == ["regel 3", "regel 4"]
+    assert "lijkt een volledige naam" in problems[0]
+    assert count(db, "SELECT count(*) FROM sessions") == 0
