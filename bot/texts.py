@@ -27,7 +27,11 @@ ERROR = (
     "Sorry, er ging iets mis. Probeer het nog eens; een verslag waar je mee bezig was, is bewaard."
 )
 UNKNOWN_COMMAND = "Dat commando ken ik niet. Kies /verslag, /mijnverslagen, /annuleer of /help."
-ONLY_TEXT = "Ik kan alleen tekst lezen. Typ je verslag, of begin met /verslag."
+# Photos are not kept on purpose: they show participants, and consent is per quote.
+ONLY_TEXT = (
+    "Ik lees alleen tekst; foto's en stickers bewaar ik niet. "
+    "Typ je verslag, of begin met /verslag."
+)
 COMMANDS = {
     "verslag": "Activiteit doorgeven",
     "mijnverslagen": "Je laatste verslagen bekijken of aanpassen",
