@@ -121,6 +121,7 @@ def add_handlers(app: Application) -> None:
         ("verslag", guided.cmd_verslag),
         ("mijnverslagen", corrections.cmd_mijnverslagen),
         ("annuleer", corrections.cmd_annuleer),
+        ("naam", registration.cmd_naam),
     ]
     for name, callback in commands:
         app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))

@@ -7,7 +7,9 @@ reminders are recorded in reminders_sent and digests in `processed` *before* sen
 restart never sends one twice.
 
 Reminder buttons carry `hr:<activity>:<vestiging>:<yyyymmdd>` and start a report pre-filled
-with those three, in the leader's normal draft flow.
+with those three, in the leader's normal draft flow. The second button, "Ging niet door", carries
+`hn:` and the same three: it records a cancellation (store/cancellations.py), so that session is
+no gap and gets no further reminder.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import logging
 from datetime import date, datetime, time, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ContextTypes
 
 from bot import flow, texts
@@ -29,6 +31,7 @@ from bot.manager_format import digest_text, scope_label, short_place
 from bot.services import Services, services
 from reports.digest import compute_digest, last_week
 from store import drafts
+from store.cancellations import cancel, is_cancelled
 from store.db import now_iso, transaction
 from store.people import Person, list_people
 from toc.models import Schedule
@@ -134,14 +137,23 @@ def release_reminder(s: Services, key: str) -> None:
 
 
 def reminder_button(item: Schedule, day: date) -> InlineKeyboardMarkup:
-    data = f"hr:{item.activity}:{item.vestiging}:{day:%Y%m%d}"
-    return InlineKeyboardMarkup([[InlineKeyboardButton(mt.BUTTON_REPORT_NOW, callback_data=data)]])
+    target = f"{item.activity}:{item.vestiging}:{day:%Y%m%d}"
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(mt.BUTTON_REPORT_NOW, callback_data=f"hr:{target}"),
+                InlineKeyboardButton(mt.BUTTON_DID_NOT_HAPPEN, callback_data=f"hn:{target}"),
+            ]
+        ]
+    )
 
 
 async def remind(app: Application, item: Schedule, day: date) -> int:  # type: ignore[type-arg]
     """Send the reminders for one rooster entry on `day`, once per person; returns how many."""
     s: Services = app.bot_data["services"]
     if day not in item.dates(day, day) or is_reported(s, item, day):
+        return 0
+    if is_cancelled(s.db, item.vestiging, item.activity, day):
         return 0
     if item.activity not in s.catalogue.activities or item.vestiging not in s.catalogue.vestigingen:
         return 0
@@ -236,7 +248,36 @@ async def catch_up_job(context: CallbackContext) -> None:  # type: ignore[type-a
             await remind(app, item, today)
 
 
-# -- the button in a reminder -----------------------------------------------------------------
+# -- the buttons in a reminder ----------------------------------------------------------------
+
+
+def button_target(s: Services, data: str) -> tuple[str, str, date]:
+    """Activity, vestiging and day from `hr:`/`hn:` button data; ValueError or InputError when
+    the data is malformed, names something unknown, or the day is in the future or too old."""
+    parts = data.split(":")
+    if len(parts) != 4:
+        raise ValueError(data)
+    activity, vestiging = parts[1], parts[2]
+    day = datetime.strptime(parts[3], "%Y%m%d").date()
+    check_date(day, s.today())
+    if activity not in s.catalogue.activities or vestiging not in s.catalogue.vestigingen:
+        raise ValueError(activity)
+    return activity, vestiging, day
+
+
+def is_planned(s: Services, activity: str, vestiging: str, day: date) -> bool:
+    """Whether the rooster has this activity in this vestiging on that day."""
+    return any(
+        item.activity == activity and item.vestiging == vestiging and day in item.dates(day, day)
+        for item in s.catalogue.schedules
+    )
+
+
+def may_cancel(s: Services, person: Person, vestiging: str) -> bool:
+    """Leaders of that vestiging (who get its reminders), and managers who may see it."""
+    return vestiging in person.vestigingen or person.may_see(
+        s.catalogue.vestigingen[vestiging].gemeente
+    )
 
 
 async def on_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -248,14 +289,9 @@ async def on_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if person is None:
         return
     s = services(context)
-    parts = query.data.split(":")
     try:
-        activity, vestiging = parts[1], parts[2]
-        day = datetime.strptime(parts[3], "%Y%m%d").date()
-        check_date(day, s.today())
-        if activity not in s.catalogue.activities or vestiging not in s.catalogue.vestigingen:
-            raise ValueError(activity)
-    except (IndexError, ValueError, InputError):
+        activity, vestiging, day = button_target(s, query.data)
+    except (ValueError, InputError):
         await query.answer(texts.STALE_BUTTON)
         await flow.close_buttons(query)
         return
@@ -277,3 +313,39 @@ async def on_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     )
     log.info("report started from a reminder", extra={"draft": draft.short_id})
     await flow.proceed(update, context, draft)
+
+
+async def on_did_not_happen_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The button "Ging niet door": record it once and say so in place of the reminder."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    person = await registered(update, context)
+    if person is None:
+        return
+    s = services(context)
+    try:
+        activity, vestiging, day = button_target(s, query.data)
+        if not is_planned(s, activity, vestiging, day) or not may_cancel(s, person, vestiging):
+            raise ValueError(query.data)
+    except (ValueError, InputError):
+        await query.answer(texts.STALE_BUTTON)
+        await flow.close_buttons(query)
+        return
+    item = Schedule(activity=activity, vestiging=vestiging, rule="wekelijks:ma")
+    if is_reported(s, item, day):
+        await query.answer(mt.REMINDER_ALREADY)
+        await flow.close_buttons(query)
+        return
+    new = cancel(s.db, vestiging, activity, day, person.id)
+    log.info("session did not happen", extra={"person_id": person.id, "new": new})
+    await query.answer(mt.DID_NOT_HAPPEN_ANSWER if new else mt.DID_NOT_HAPPEN_ALREADY)
+    text = mt.DID_NOT_HAPPEN.format(
+        activity=s.catalogue.activities[activity].name,
+        place=short_place(s.catalogue, vestiging),
+        day=texts.nl_date(day),
+    )
+    try:
+        await query.edit_message_text(text)  # without buttons: nothing left to press
+    except BadRequest:
+        pass  # too old to edit, or already this text

@@ -31,6 +31,7 @@ LEADER_COMMANDS = {
     "mijnverslagen": "Je laatste verslagen bekijken of aanpassen",
     "annuleer": "Stop het verslag waar je mee bezig bent",
     "herinneringen": "Herinneringen aan of uit zetten",
+    "naam": "Je naam in de verslagen wijzigen",
     "help": "Hoe werkt het?",
 }
 MANAGER_COMMANDS = {
@@ -54,6 +55,7 @@ HELP_MANAGER = (
     "/uitnodigen leider Havelte – een uitnodigingslink\n"
     "/kengetal – een jaarcijfer invoeren, zoals leden of uitleningen\n"
     "/herinneringen uit – geen herinneringen meer\n"
+    "/naam Mark de Vries – de naam waarmee je in de verslagen staat\n"
     "Elke maandag stuur ik je een weekoverzicht. Zelf een activiteit doorgeven kan met /verslag."
 )
 HELP_ADMIN_EXTRA = "\n/vergeet – een citaat of alle gegevens van een persoon wissen (AVG)"
@@ -221,9 +223,13 @@ REMINDERS_USAGE = "Typ /herinneringen aan of /herinneringen uit."
 REMINDER = (
     "Hoi {name}! Vandaag stond {activity} in {place} op het rooster. "
     "Wil je nog even doorgeven hoe het ging? Dat kost maar een minuutje. "
-    "Ging het niet door? Dan hoef je niets te doen."
+    "Ging het niet door? Tik dan op „Ging niet door”."
 )
 BUTTON_REPORT_NOW = "Verslag maken"
+BUTTON_DID_NOT_HAPPEN = "Ging niet door"
+DID_NOT_HAPPEN = "Genoteerd: {activity} in {place} op {day} ging niet door. Dank je!"
+DID_NOT_HAPPEN_ANSWER = "Genoteerd."
+DID_NOT_HAPPEN_ALREADY = "Dit was al genoteerd. Dank je!"
 REMINDER_ALREADY = "Dit is al doorgegeven. Dank je!"
 REMINDER_FINISH_FIRST = (
     "Je bent nog bezig met een ander verslag. Rond dat eerst af, of stop het met /annuleer."

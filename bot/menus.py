@@ -90,7 +90,7 @@ async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if person.role == "admin":
             text += mt.HELP_ADMIN_EXTRA
     else:
-        text = texts.HOW_TO
+        text = texts.HELP_LEADER
     await context.bot.send_message(update.effective_chat.id, text)
 
 
@@ -129,6 +129,7 @@ def add_manager_handlers(app: Application) -> None:  # type: ignore[type-arg]
         (r"^kg:", kengetal.on_kengetal_button),
         (r"^vg:", admin.on_forget_button),
         (r"^hr:", jobs.on_reminder_button),
+        (r"^hn:", jobs.on_did_not_happen_button),
     ]
     for pattern, callback in buttons:
         app.add_handler(CallbackQueryHandler(callback, pattern=pattern))

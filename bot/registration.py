@@ -1,4 +1,4 @@
-"""/start with an invitation code, the name to show in reports, and /help."""
+"""/start with an invitation code, the name to show in reports (also later: /naam), /help."""
 
 from __future__ import annotations
 
@@ -55,6 +55,13 @@ def looks_like_name(text: str) -> bool:
     return not any(c.isdigit() for c in text) and len(text.split()) <= MAX_NAME_WORDS
 
 
+def is_valid_name(name: str) -> bool:
+    """The name check at registration and for /naam (spaces already normalised)."""
+    return (
+        bool(name) and len(name) <= MAX_NAME and not name.startswith("/") and looks_like_name(name)
+    )
+
+
 async def maybe_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """The typed name right after registering; True when the message was that name."""
     if not context.user_data or not context.user_data.get(AWAITING_NAME):
@@ -73,7 +80,7 @@ async def maybe_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool
         # (set at registration) stays; the message is read as a report.
         context.user_data.pop(AWAITING_NAME, None)
         return False
-    if not name or len(name) > MAX_NAME or name.startswith("/"):
+    if not is_valid_name(name):
         await message.reply_text(texts.NAME_INVALID)
         return True
     set_display_name(s.db, person.id, name)
@@ -100,7 +107,27 @@ async def on_use_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     )
 
 
+async def cmd_naam(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/naam NIEUWE NAAM: change the name shown in reports, for anyone registered."""
+    chat = update.effective_chat
+    person = await registered(update, context)
+    if person is None or chat is None:
+        return
+    name = " ".join(context.args or [])
+    if not name:
+        await context.bot.send_message(chat.id, texts.NAME_USAGE)
+        return
+    if not is_valid_name(name):
+        await context.bot.send_message(chat.id, texts.NAME_CHANGE_INVALID)
+        return
+    set_display_name(services(context).db, person.id, name)
+    if context.user_data is not None:
+        context.user_data.pop(AWAITING_NAME, None)  # just registered: this is the answer
+    log.info("name changed", extra={"person_id": person.id})
+    await context.bot.send_message(chat.id, texts.NAME_CHANGED.format(name=name))
+
+
 async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if await registered(update, context) is None or update.effective_chat is None:
         return
-    await context.bot.send_message(update.effective_chat.id, texts.HOW_TO)
+    await context.bot.send_message(update.effective_chat.id, texts.HELP_LEADER)

@@ -48,6 +48,11 @@ HOW_TO = (
     "2. Of typ alles in één bericht, bijv.: Voorleesuurtje Havelte 12 kinderen 8 ouders\n"
     "3. Foutje gemaakt? Met /mijnverslagen pas je het aan."
 )
+# /help for leaders: the short how-to of the welcome, plus the commands it leaves out.
+HELP_LEADER = HOW_TO + (
+    "\n\nAndere naam in de verslagen? Typ /naam en je nieuwe naam, bijv. /naam Lotte de Vries.\n"
+    "Geen herinneringen meer? Typ /herinneringen uit."
+)
 ASK_NAME = (
     "Welkom! Je bent aangemeld als {role}.\n"
     "Met welke naam wil je in de verslagen staan? Typ je naam, of tik op de knop."
@@ -56,6 +61,15 @@ BUTTON_USE_NAME = "{name} is goed"
 NAME_SAVED = "Dank je, {name}!\n\n" + HOW_TO
 NAME_INVALID = "Typ een naam van hoogstens 40 tekens."
 WELCOME_BACK = "Hoi {name}!\n\n" + HOW_TO
+NAME_USAGE = (
+    "Typ /naam en daarachter de naam waarmee je in de verslagen wilt staan. "
+    "Bijvoorbeeld: /naam Lotte de Vries"
+)
+NAME_CHANGE_INVALID = (
+    "Dat kan ik niet als naam gebruiken. Typ een naam zonder cijfers, van hoogstens 40 tekens. "
+    "Bijvoorbeeld: /naam Lotte de Vries"
+)
+NAME_CHANGED = "Gedaan! In de verslagen sta je nu als {name}."
 
 # -- choosing ---------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from reports.stand import Scope
+from store.cancellations import cancelled_dates
 from toc.models import Catalogue
 
 SILENT_AFTER = timedelta(weeks=4)
@@ -46,7 +47,8 @@ def _in_scope(catalogue: Catalogue, scope: Scope, vestiging: str) -> bool:
 def missing_sessions(
     db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, start: date, end: date
 ) -> list[MissingSession]:
-    """Planned (rooster) sessions between start and end that nobody reported."""
+    """Planned (rooster) sessions between start and end that nobody reported and that did
+    take place (not marked "Ging niet door")."""
     out: list[MissingSession] = []
     for item in catalogue.schedules:
         if not _in_scope(catalogue, scope, item.vestiging):
@@ -59,8 +61,9 @@ def missing_sessions(
                 [item.vestiging, item.activity, start.isoformat(), end.isoformat()],
             )
         }
+        cancelled = cancelled_dates(db, item.vestiging, item.activity, start, end)
         for day in item.dates(start, end):
-            if day.isoformat() not in reported:
+            if day.isoformat() not in reported and day not in cancelled:
                 out.append(MissingSession(item.activity, item.vestiging, day))
     return sorted(out, key=lambda m: (m.date, m.vestiging, m.activity))
 

@@ -225,6 +225,24 @@ def _m004_year_covering_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m005_cancellations(db: sqlite_utils.Database) -> None:
+    # Planned (rooster) sessions that did not take place ("Ging niet door"): not a gap, and
+    # no reminder. One row per session; a report for that day still counts as usual.
+    _script(
+        db,
+        """
+        CREATE TABLE cancellations (
+            vestiging TEXT,
+            activity TEXT,
+            date TEXT,                        -- ISO yyyy-mm-dd, Europe/Amsterdam
+            person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (vestiging, activity, date)
+        );
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -233,6 +251,7 @@ MIGRATIONS: list[Migration] = [
     _m002_reminders,
     _m003_covering_indexes,
     _m004_year_covering_indexes,
+    _m005_cancellations,
 ]
 
 LATEST = len(MIGRATIONS)

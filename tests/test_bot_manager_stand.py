@@ -216,7 +216,8 @@ async def test_citaten_shows_publishable_quotes_in_scope_only(
 
 async def test_help_per_role(bot: ManagerHarness) -> None:
     await bot.send("/help", user_id=LEADER)
-    assert bot.text_to(LEADER) == texts.HOW_TO
+    assert bot.text_to(LEADER) == texts.HELP_LEADER
+    assert "/naam" in texts.HELP_LEADER and "/naam" in mt.HELP_MANAGER
     await bot.send("/help", user_id=MANAGER)
     assert bot.text_to(MANAGER) == mt.HELP_MANAGER
     await bot.send("/help", user_id=ADMIN)
@@ -236,6 +237,7 @@ def _menus(bot: ManagerHarness) -> dict[int, list[str]]:
 async def test_each_person_gets_the_menu_of_their_role_at_start(bot: ManagerHarness) -> None:
     menus = _menus(bot)
     assert menus[LEADER] == list(mt.LEADER_COMMANDS)
+    assert "naam" in menus[LEADER] and "naam" in menus[MANAGER] and "naam" in menus[ADMIN]
     assert "stand" in menus[MANAGER] and "vergeet" not in menus[MANAGER]
     assert "verslag" in menus[MANAGER]
     assert menus[ADMIN][-1] == "vergeet"

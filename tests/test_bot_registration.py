@@ -85,7 +85,7 @@ async def test_start_without_code(bot: BotHarness, db: sqlite_utils.Database) ->
     await bot.send("/start")
     assert bot.last_text() == texts.WELCOME_BACK.format(name="Ana")
     await bot.send("/help")
-    assert bot.last_text() == texts.HOW_TO
+    assert bot.last_text() == texts.HELP_LEADER
     await bot.send("/onbekend")
     assert bot.last_text() == texts.UNKNOWN_COMMAND
 
@@ -162,3 +162,56 @@ async def test_a_report_right_after_registering_is_not_taken_as_the_name(
     await bot.send(f"/start {third.code}", first_name="Cas", user_id=78)
     await bot.send("Cas de Boer", user_id=78)
     assert bot.texts(78)[-1] == texts.NAME_SAVED.format(name="Cas de Boer")
+
+
+async def test_naam_changes_the_name_in_reports(bot: BotHarness, db: sqlite_utils.Database) -> None:
+    ana = register_person(db, name="Ana")
+    await bot.send("/naam")
+    assert bot.last_text() == texts.NAME_USAGE
+    await bot.send("/naam   Ana   de  Vries ")
+    assert bot.last_text() == texts.NAME_CHANGED.format(name="Ana de Vries")
+    person = person_by_telegram(db, bot.user_id)
+    assert person is not None and person.display_name == "Ana de Vries"
+    assert [row["action"] for row in audit.trail(db, "person", ana.id)][-1] == "rename"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "R2D2",  # digits
+        "Anna-Maria " + "x" * 30,  # 41 characters
+        "een twee drie vier vijf zes",  # more than five words
+        "/start",
+    ],
+)
+async def test_naam_checks_the_name_like_registration(
+    bot: BotHarness, db: sqlite_utils.Database, name: str
+) -> None:
+    register_person(db, name="Ana")
+    await bot.send(f"/naam {name}")
+    assert bot.last_text() == texts.NAME_CHANGE_INVALID
+    person = person_by_telegram(db, bot.user_id)
+    assert person is not None and person.display_name == "Ana"
+
+
+async def test_naam_for_managers_and_not_for_strangers(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("/naam Wie Dan Ook")
+    assert bot.last_text() == texts.NOT_REGISTERED
+    register_person(db, role="manager", vestiging=None, name="Mark")
+    await bot.send("/naam Mark Jansen")
+    assert bot.last_text() == texts.NAME_CHANGED.format(name="Mark Jansen")
+    person = person_by_telegram(db, bot.user_id)
+    assert person is not None and person.display_name == "Mark Jansen"
+
+
+async def test_naam_right_after_registering_is_the_answer(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    invite = create_invite(db, "leider", gemeente="westerveld", vestiging="diever")
+    await bot.send(f"/start {invite.code}", first_name="Ana")
+    await bot.send("/naam Ana Bakker")
+    assert bot.last_text() == texts.NAME_CHANGED.format(name="Ana Bakker")
+    await bot.send("hoi")  # no longer waiting for a name: read as a report
+    assert bot.last_text() == texts.NOT_UNDERSTOOD

@@ -22,6 +22,7 @@ from bot import manager_texts as mt
 from bot import texts
 from bot.jobs import CATCH_UP_JOB, DIGEST_JOB, reminder_at
 from impactbot.settings import Settings
+from store.cancellations import cancel
 from store.people import Person
 from store.reviews import approve
 from store.sessions import QuoteIn
@@ -183,3 +184,98 @@ async def test_weekly_digest_per_manager_scope(
     assert not bot.texts(LEADER)
     await bot.run_job(DIGEST_JOB)
     assert len(bot.texts(MANAGER)) == 1
+
+
+# -- "Ging niet door" -------------------------------------------------------------------------
+
+CANCEL_DATA = "hn:voorleesuurtje:havelte:20250303"
+
+
+def cancellations(db: sqlite_utils.Database) -> list[tuple]:
+    return db.execute("SELECT vestiging, activity, date, person_id FROM cancellations").fetchall()
+
+
+async def test_did_not_happen_is_stored_once_and_is_no_gap(
+    bot: ManagerHarness, db: sqlite_utils.Database, people: dict[str, Person]
+) -> None:
+    await bot.run_job(job_name(bot, VOORLEES))
+    [reminder] = [c for c in bot.request.of("sendMessage") if int(c.params["chat_id"]) == LEADER]
+    assert reminder.buttons == [
+        (mt.BUTTON_REPORT_NOW, "hr:voorleesuurtje:havelte:20250303"),
+        (mt.BUTTON_DID_NOT_HAPPEN, CANCEL_DATA),
+    ]
+    bot.set_now(datetime(2025, 3, 4, 10, 0))  # the next morning: yesterday is a gap
+    await bot.send("/gaten", user_id=MANAGER)
+    assert "• ma 3 mrt: Voorleesuurtje, Havelte" in bot.text_to(MANAGER)
+
+    await bot.press(mt.BUTTON_DID_NOT_HAPPEN, user_id=LEADER)
+    assert bot.answers()[-1] == mt.DID_NOT_HAPPEN_ANSWER
+    [edit] = bot.request.of("editMessageText")
+    assert edit.text == (
+        "Genoteerd: Voorleesuurtje in Havelte op maandag 3 maart 2025 ging niet door. Dank je!"
+    )
+    assert edit.params["message_id"] == reminder.result["message_id"]
+    assert not edit.buttons
+    assert cancellations(db) == [("havelte", "voorleesuurtje", "2025-03-03", people["leader"].id)]
+
+    # A second press, and one by the manager of that gemeente: harmless, stored once.
+    await bot.press_data(CANCEL_DATA, message_id=reminder.result["message_id"], user_id=LEADER)
+    assert bot.answers()[-1] == mt.DID_NOT_HAPPEN_ALREADY
+    await bot.press_data(CANCEL_DATA, user_id=MANAGER)
+    assert bot.answers()[-1] == mt.DID_NOT_HAPPEN_ALREADY
+    assert cancellations(db) == [("havelte", "voorleesuurtje", "2025-03-03", people["leader"].id)]
+    assert db.execute("SELECT count(*) FROM audit WHERE action = 'cancel'").fetchone()[0] == 1
+
+    await bot.send("/gaten", user_id=MANAGER)
+    gaps = bot.text_to(MANAGER)
+    assert "Voorleesuurtje, Havelte" not in gaps
+    assert "• ma 3 mrt: Samenlezen, Havelte" in gaps  # not cancelled: still a gap
+
+
+async def test_no_reminder_for_a_cancelled_date(
+    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database, people: dict[str, Person]
+) -> None:
+    cancel(db, "havelte", "voorleesuurtje", date(2025, 3, 3), people["leader"].id)
+    bot = await harness(settings, catalogue, datetime(2025, 3, 3, 21, 30))
+    try:
+        await bot.run_job(job_name(bot, VOORLEES))
+        assert not bot.texts(LEADER)
+        await bot.run_job(CATCH_UP_JOB)  # after a restart: still none for the cancelled one
+        [reminder] = bot.texts(LEADER)
+        assert "Samenlezen" in reminder
+    finally:
+        await bot.stop()
+
+
+@pytest.mark.parametrize(
+    ("data", "user"),
+    [
+        ("hn:voorleesuurtje:havelte", LEADER),  # too short
+        ("hn:voorleesuurtje:havelte:20250303:x", LEADER),  # too long
+        ("hn:voorleesuurtje:havelte:2025-03-03", LEADER),  # not a date
+        ("hn:onbekend:havelte:20250303", LEADER),  # unknown activity
+        ("hn:voorleesuurtje:nergens:20250303", LEADER),  # unknown vestiging
+        ("hn:voorleesuurtje:havelte:20250310", LEADER),  # not on the rooster that day
+        ("hn:voorleesuurtje:havelte:20250407", LEADER),  # in the future
+        ("hn:voorleesuurtje:havelte:20240205", LEADER),  # more than a year ago
+        (CANCEL_DATA, 7007),  # a leader in Diever
+        (CANCEL_DATA, OTHER_MANAGER),  # a manager of another gemeente
+    ],
+)
+async def test_did_not_happen_button_data_is_checked(
+    bot: ManagerHarness, db: sqlite_utils.Database, data: str, user: int
+) -> None:
+    await bot.press_data(data, user_id=user)
+    assert bot.answers() == [texts.STALE_BUTTON]
+    assert cancellations(db) == []
+
+
+async def test_did_not_happen_for_a_reported_session_or_by_a_stranger(
+    bot: ManagerHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    await bot.press_data(CANCEL_DATA, user_id=9999)
+    assert bot.answers() == [texts.NOT_REGISTERED]
+    add_session(db, catalogue, date(2025, 3, 3), "voorleesuurtje", "havelte", 8)
+    await bot.press_data(CANCEL_DATA, user_id=LEADER)
+    assert bot.answers()[-1] == mt.REMINDER_ALREADY
+    assert cancellations(db) == []

@@ -13,7 +13,10 @@ from reports.digest import compute_digest, last_week
 from reports.export import COLUMNS, export_rows, to_csv, to_xlsx
 from reports.gaps import find_gaps
 from reports.stand import Scope, compute_stand, period_bounds, year_earlier
+from store import audit
+from store.cancellations import cancel, cancelled_dates, is_cancelled
 from store.db import open_db
+from store.erasure import forget_person
 from store.people import create_invite, redeem_invite
 from store.sessions import QuoteIn, SessionIn, save_session
 from toc.models import (
@@ -168,6 +171,44 @@ def test_gaps(db, catalogue):
     assert gaps.effects_without_evidence == ["zelfredzaam"]
     other = find_gaps(db, catalogue, Scope(gemeente="de-wolden"), date(2025, 3, 6))
     assert other.missing_sessions == [] and other.silent_leaders == []
+
+
+def test_a_cancelled_rooster_date_is_no_gap_but_a_later_report_still_counts(db, catalogue):
+    person = redeem_invite(db, create_invite(db, "leider", "westerveld", "havelte").code, 7, "Anne")
+    feb = date(2025, 2, 3)  # on the rooster, not reported
+    assert cancelled_dates(db, "havelte", "voorleesuurtje", date(2025, 1, 1), feb) == set()
+    assert cancel(db, "havelte", "voorleesuurtje", feb, person.id) is True
+    assert cancel(db, "havelte", "voorleesuurtje", feb, None) is False  # a second time: no-op
+    assert db.execute("SELECT person_id FROM cancellations").fetchall() == [(person.id,)]
+    assert [
+        row["action"] for row in audit.trail(db, "session", "havelte:voorleesuurtje:2025-02-03")
+    ] == ["cancel"]
+    assert is_cancelled(db, "havelte", "voorleesuurtje", feb)
+    assert not is_cancelled(db, "havelte", "voorleesuurtje", date(2025, 3, 3))
+    assert not is_cancelled(db, "diever", "voorleesuurtje", feb)
+    assert cancelled_dates(db, "havelte", "voorleesuurtje", date(2025, 1, 1), feb) == {feb}
+    assert (
+        cancelled_dates(db, "havelte", "voorleesuurtje", date(2025, 2, 4), date(2025, 3, 6))
+        == set()
+    )
+    gaps = find_gaps(db, catalogue, Scope(gemeente="westerveld"), date(2025, 3, 6))
+    assert gaps.missing_sessions == []
+    assert compute_digest(db, catalogue, Scope(), date(2025, 2, 10)).missing_reports == 0
+    # It took place after all and is reported: it counts like any other session.
+    before = compute_stand(db, catalogue, Scope(gemeente="westerveld"), "jaar", date(2025, 3, 6))
+    save_session(
+        db,
+        catalogue,
+        SessionIn(date=feb, activity="voorleesuurtje", vestiging="havelte", deelnemers=11),
+        actor="test",
+    )
+    after = compute_stand(db, catalogue, Scope(gemeente="westerveld"), "jaar", date(2025, 3, 6))
+    assert after.totaal.bijeenkomsten == before.totaal.bijeenkomsten + 1
+    assert after.totaal.deelnemers == before.totaal.deelnemers + 11
+    assert find_gaps(db, catalogue, Scope(), date(2025, 3, 6)).missing_sessions == []
+    # Erasing the person keeps the cancellation, without the link to them.
+    forget_person(db, person.id, "test")
+    assert db.execute("SELECT person_id FROM cancellations").fetchall() == [(None,)]
 
 
 def test_digest_last_week(db, catalogue):
