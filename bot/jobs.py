@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, time, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ContextTypes
 
@@ -105,10 +105,10 @@ def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
 # -- reminders --------------------------------------------------------------------------------
 
 
-def is_reported(s: Services, item: Schedule, day: date) -> bool:
+def is_reported(s: Services, activity: str, vestiging: str, day: date) -> bool:
     row = s.db.execute(
         "SELECT 1 FROM sessions WHERE vestiging = ? AND activity = ? AND date = ? LIMIT 1",
-        [item.vestiging, item.activity, day.isoformat()],
+        [vestiging, activity, day.isoformat()],
     ).fetchone()
     return row is not None
 
@@ -151,7 +151,7 @@ def reminder_button(item: Schedule, day: date) -> InlineKeyboardMarkup:
 async def remind(app: Application, item: Schedule, day: date) -> int:  # type: ignore[type-arg]
     """Send the reminders for one rooster entry on `day`, once per person; returns how many."""
     s: Services = app.bot_data["services"]
-    if day not in item.dates(day, day) or is_reported(s, item, day):
+    if day not in item.dates(day, day) or is_reported(s, item.activity, item.vestiging, day):
         return 0
     if is_cancelled(s.db, item.vestiging, item.activity, day):
         return 0
@@ -280,26 +280,41 @@ def may_cancel(s: Services, person: Person, vestiging: str) -> bool:
     )
 
 
-async def on_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Start the report for the reminded session: activity, place and date already filled in."""
+async def _pressed_reminder(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, *, to_cancel: bool = False
+) -> tuple[CallbackQuery, Person, Services, str, str, date] | None:
+    """The shared start of both reminder buttons: who pressed, which session; None (after
+    answering) for a stale or forged button, or a session that was reported meanwhile."""
     query = update.callback_query
     if query is None or query.data is None:
-        return
+        return None
     person = await registered(update, context)
     if person is None:
-        return
+        return None
     s = services(context)
     try:
         activity, vestiging, day = button_target(s, query.data)
+        if to_cancel and not (
+            is_planned(s, activity, vestiging, day) and may_cancel(s, person, vestiging)
+        ):
+            raise ValueError(query.data)
     except (ValueError, InputError):
         await query.answer(texts.STALE_BUTTON)
         await flow.close_buttons(query)
-        return
-    item = Schedule(activity=activity, vestiging=vestiging, rule="wekelijks:ma")
-    if is_reported(s, item, day):
+        return None
+    if is_reported(s, activity, vestiging, day):
         await query.answer(mt.REMINDER_ALREADY)
         await flow.close_buttons(query)
+        return None
+    return query, person, s, activity, vestiging, day
+
+
+async def on_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Start the report for the reminded session: activity, place and date already filled in."""
+    pressed = await _pressed_reminder(update, context)
+    if pressed is None:
         return
+    query, person, s, activity, vestiging, day = pressed
     if flow.load(s, query.from_user.id) is not None:
         await query.answer(mt.REMINDER_FINISH_FIRST, show_alert=True)
         return
@@ -317,26 +332,10 @@ async def on_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
 async def on_did_not_happen_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The button "Ging niet door": record it once and say so in place of the reminder."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await _pressed_reminder(update, context, to_cancel=True)
+    if pressed is None:
         return
-    person = await registered(update, context)
-    if person is None:
-        return
-    s = services(context)
-    try:
-        activity, vestiging, day = button_target(s, query.data)
-        if not is_planned(s, activity, vestiging, day) or not may_cancel(s, person, vestiging):
-            raise ValueError(query.data)
-    except (ValueError, InputError):
-        await query.answer(texts.STALE_BUTTON)
-        await flow.close_buttons(query)
-        return
-    item = Schedule(activity=activity, vestiging=vestiging, rule="wekelijks:ma")
-    if is_reported(s, item, day):
-        await query.answer(mt.REMINDER_ALREADY)
-        await flow.close_buttons(query)
-        return
+    query, person, s, activity, vestiging, day = pressed
     new = cancel(s.db, vestiging, activity, day, person.id)
     log.info("session did not happen", extra={"person_id": person.id, "new": new})
     await query.answer(mt.DID_NOT_HAPPEN_ANSWER if new else mt.DID_NOT_HAPPEN_ALREADY)
