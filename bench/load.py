@@ -64,7 +64,8 @@ TARGET_P95 = 0.020
 TARGET_RATE = 100.0
 
 # (what the leader types, activity id, how counts are written: kinderen + volwassenen,
-# kinderen only, deelnemers, bezoekers), as each activity asks for them (bot.draft.count_fields)
+# kinderen only, deelnemers, bezoekers), as each activity asks for them
+# (bot.leader.draft.count_fields)
 ACTIVITIES = [
     ("Voorleesuurtje", "voorleesuurtje", "kv"),
     ("Knutseluurtje", "knutseluurtje", "kv"),

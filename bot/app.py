@@ -3,7 +3,7 @@
 The Bot API address is a setting (a self-hosted Bot API server works the same), the rate
 limiter is always on, times are in the organisation's time zone. The store is opened in
 `post_init` (run by run_polling/run_webhook; tests call it themselves) and closed in
-`post_shutdown`. Handlers get it through `bot.services.services(context)`.
+`post_shutdown`. Handlers get it through `bot.core.services.services(context)`.
 """
 
 from __future__ import annotations
@@ -29,10 +29,13 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import corrections, guided, jobs, manager_texts, menus, quick, registration, texts
-from bot.guards import once_per_update, private_only, registered
-from bot.ordering import PerPersonUpdateProcessor
-from bot.services import SERVICES_KEY, Services
+from bot import menus
+from bot.core.guards import once_per_update, private_only, registered
+from bot.core.ordering import PerPersonUpdateProcessor
+from bot.core.services import SERVICES_KEY, Services
+from bot.leader import corrections, guided, quick, registration, texts
+from bot.manager import jobs
+from bot.manager import texts as manager_texts
 from impactbot.settings import Settings
 from store import drafts
 from store.db import open_db

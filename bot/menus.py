@@ -22,11 +22,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, documents, jobs, kengetal, manager, review, texts
-from bot import manager_texts as mt
-from bot.awaiting import AwaitingText, clear_waiting, waiting
-from bot.guards import registered
-from bot.services import SERVICES_KEY, services
+from bot.core.guards import registered
+from bot.core.services import SERVICES_KEY, services
+from bot.leader import texts
+from bot.manager import admin, documents, jobs, kengetal, review
+from bot.manager import figures as manager
+from bot.manager import texts as mt
+from bot.manager.awaiting import AwaitingText, clear_waiting, waiting
 from store.people import Person, list_people, person_by_telegram
 
 log = logging.getLogger("impactbot.bot")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from bot import texts
+from bot.leader import texts
 from demo.people import ANNE, MANAGER
 from demo.runner import DemoEnvironment, years_text
 from demo.transcript import ChatLog, render, save_document, speaker

@@ -1,11 +1,11 @@
-"""Who said a quote: a role, an age or one first name, never a full name (bot.inputs)."""
+"""Who said a quote: a role, an age or one first name, never a full name (bot.leader.inputs)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot import texts
-from bot.inputs import InputError, looks_like_full_name, read_attribution
+from bot.leader import texts
+from bot.leader.inputs import InputError, looks_like_full_name, read_attribution
 
 FULL_NAMES = [
     "mevrouw Jansen",

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from bot import texts
-from bot.draft import Draft, DraftQuote, clear_field, next_step, set_activity, to_session
-from bot.inputs import (
+from bot.leader import texts
+from bot.leader.draft import Draft, DraftQuote, clear_field, next_step, set_activity, to_session
+from bot.leader.inputs import (
     InputError,
     assign_counts,
     looks_like_full_name,
@@ -16,7 +16,7 @@ from bot.inputs import (
     read_quote,
     read_single,
 )
-from bot.keyboards import draft_data
+from bot.leader.keyboards import draft_data
 from toc.models import Catalogue
 
 TODAY = date(2025, 3, 14)

@@ -8,7 +8,7 @@ import pytest
 import sqlite_utils
 from fakes import BotHarness, register_person
 
-from bot import texts
+from bot.leader import texts
 from impactbot.settings import Settings
 from toc.models import Catalogue
 

@@ -17,8 +17,8 @@ from manager_fakes import (
     seed_people,
 )
 
-from bot import manager_texts as mt
-from bot import texts
+from bot.leader import texts
+from bot.manager import texts as mt
 from impactbot.settings import Settings
 from store import audit
 from store.people import Person, get_person

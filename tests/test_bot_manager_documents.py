@@ -13,8 +13,8 @@ import sqlite_utils
 from manager_fakes import ADMIN, LEADER, MANAGER, ManagerHarness, add_session, seed_people
 from openpyxl import load_workbook
 
-from bot import manager_texts as mt
-from bot import texts
+from bot.leader import texts
+from bot.manager import texts as mt
 from impactbot.settings import Settings
 from store.sessions import QuoteIn
 from toc.models import Catalogue

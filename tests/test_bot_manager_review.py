@@ -10,7 +10,7 @@ import sqlite_utils
 from manager_fakes import ADMIN, LEADER, MANAGER, OTHER_MANAGER, ManagerHarness, add_session
 from manager_fakes import seed_people as seed
 
-from bot import manager_texts as mt
+from bot.manager import texts as mt
 from impactbot.settings import Settings
 from store import audit
 from store.reviews import ReviewError, check_shortened
@@ -160,7 +160,7 @@ async def test_a_nee_quote_is_never_reviewed(
     assert reviews(db)["Alleen voor intern"][0] == "new"
     assert bot.text_to(MANAGER) == mt.REVIEW_DONE
     # The card itself can show a 'nee' quote.
-    from bot.manager_format import review_card
+    from bot.manager.format import review_card
     from store.reviews import get_quote
 
     quote = get_quote(db, internal)

@@ -18,8 +18,8 @@ from manager_fakes import (
     seed_people,
 )
 
-from bot import manager_texts as mt
-from bot import texts
+from bot.leader import texts
+from bot.manager import texts as mt
 from impactbot.settings import Settings
 from store.people import create_invite
 from store.sessions import QuoteIn
@@ -289,7 +289,7 @@ async def test_unknown_command_per_role(bot: ManagerHarness) -> None:
 
 
 def test_one_quote_awaiting_is_singular(catalogue: Catalogue) -> None:
-    from bot.manager_format import quotes_text
+    from bot.manager.format import quotes_text
 
     assert quotes_text([], catalogue, "Citaten", 1).endswith(
         "1 citaat wacht op je oordeel: /citaten nieuw"

@@ -12,8 +12,8 @@ import pytest
 import sqlite_utils
 from fakes import BOT_TOKEN, BotHarness, callback_update, message_update, register_person
 
-from bot import texts
-from bot.logging import setup_logging
+from bot.core.logging import setup_logging
+from bot.leader import texts
 from impactbot.settings import Settings
 from toc.models import Catalogue
 

@@ -23,7 +23,7 @@ from e2e_helpers import (
     text_starts,
 )
 
-from bot import texts
+from bot.leader import texts
 from demo.people import ANNE
 from demo.runner import DemoEnvironment
 from standin import StandIn

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from e2e_helpers import people_only_database, read_only, register_leaders
 
-from bot import texts
+from bot.leader import texts
 from demo.runner import DEMO_TOKEN
 from standin import ChatMessage, StandIn
 from toc.models import Catalogue

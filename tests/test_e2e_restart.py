@@ -21,7 +21,7 @@ from e2e_helpers import (
     text_starts,
 )
 
-from bot import texts
+from bot.leader import texts
 from demo.people import ANNE
 from toc.models import Catalogue
 

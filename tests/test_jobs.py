@@ -18,9 +18,9 @@ from manager_fakes import (
     seed_people,
 )
 
-from bot import manager_texts as mt
-from bot import texts
-from bot.jobs import CATCH_UP_JOB, DIGEST_JOB, reminder_at
+from bot.leader import texts
+from bot.manager import texts as mt
+from bot.manager.jobs import CATCH_UP_JOB, DIGEST_JOB, reminder_at
 from impactbot.settings import Settings
 from store.cancellations import cancel
 from store.people import Person

@@ -7,7 +7,7 @@ import asyncio
 from fakes import message_update
 from telegram import Update
 
-from bot.ordering import PerPersonUpdateProcessor, person_key
+from bot.core.ordering import PerPersonUpdateProcessor, person_key
 
 
 def update(user_id: int, text: str = "hoi") -> Update:

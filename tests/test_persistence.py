@@ -9,7 +9,7 @@ import pytest
 from fakes import BotHarness, register_person
 from telegram.ext import PersistenceInput
 
-from bot import registration, texts
+from bot.leader import registration, texts
 from impactbot.settings import Settings
 from store.db import open_db
 from store.people import create_invite

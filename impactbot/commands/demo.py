@@ -57,7 +57,7 @@ def default_folder(now: datetime | None = None) -> Path:
 @contextmanager
 def bot_log(path: Path) -> Iterator[None]:
     """The bot's log goes to a file: the terminal is for the chat."""
-    from bot.logging import QUIET_LOGGERS, SafeTextFormatter
+    from bot.core.logging import QUIET_LOGGERS, SafeTextFormatter
 
     handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     handler.setFormatter(SafeTextFormatter())

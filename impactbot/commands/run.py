@@ -56,7 +56,7 @@ def serve(app: Any, settings: Settings) -> str:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import build_application
-    from bot.logging import setup_logging
+    from bot.core.logging import setup_logging
 
     settings.token()  # a clear message before anything starts when the token is missing
     setup_logging(settings)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot import manager_texts as mt
-from bot.texts import nl_date
+from bot.leader.texts import nl_date
+from bot.manager import texts as mt
 from reports.digest import Digest
 from reports.figures import ContractProgress, Target
 from reports.gaps import Gaps

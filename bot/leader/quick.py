@@ -11,8 +11,10 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import flow, keyboards, queries, registration, texts
-from bot.draft import (
+from bot.core.guards import registered
+from bot.core.services import Services, services
+from bot.leader import flow, keyboards, queries, registration, texts
+from bot.leader.draft import (
     Draft,
     DraftQuote,
     apply_counts,
@@ -24,8 +26,7 @@ from bot.draft import (
     set_activity,
     set_vestiging,
 )
-from bot.guards import registered
-from bot.inputs import (
+from bot.leader.inputs import (
     PLAUSIBLE_MAX,
     InputError,
     assign_counts,
@@ -35,7 +36,6 @@ from bot.inputs import (
     read_quote,
     read_single,
 )
-from bot.services import Services, services
 from store.sessions import MAX_COUNT
 
 log = logging.getLogger("impactbot.bot")

@@ -14,11 +14,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import manager_texts as mt
-from bot.access import Place, manager_only, not_your_gemeente, own_scope, place_name, reply
-from bot.awaiting import clear_waiting, set_waiting
-from bot.manager_format import review_card
-from bot.services import services
+from bot.core.services import services
+from bot.manager import texts as mt
+from bot.manager.access import Place, manager_only, not_your_gemeente, own_scope, place_name, reply
+from bot.manager.awaiting import clear_waiting, set_waiting
+from bot.manager.format import review_card
 from store.people import Person
 from store.reviews import (
     ReviewError,

@@ -21,14 +21,14 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ContextTypes
 
-from bot import flow, texts
-from bot import manager_texts as mt
-from bot.access import own_scope
-from bot.draft import Draft
-from bot.guards import registered
-from bot.inputs import InputError, check_date
-from bot.manager_format import digest_text, scope_label, short_place
-from bot.services import Services, services
+from bot.core.guards import registered
+from bot.core.services import Services, services
+from bot.leader import flow, texts
+from bot.leader.draft import Draft
+from bot.leader.inputs import InputError, check_date
+from bot.manager import texts as mt
+from bot.manager.access import own_scope
+from bot.manager.format import digest_text, scope_label, short_place
 from reports.digest import compute_digest, last_week
 from store import drafts
 from store.cancellations import cancel, is_cancelled

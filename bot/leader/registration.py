@@ -8,9 +8,9 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import keyboards, texts
-from bot.guards import registered
-from bot.services import services
+from bot.core.guards import registered
+from bot.core.services import services
+from bot.leader import keyboards, texts
 from store.people import InviteError, person_by_telegram, redeem_invite, set_display_name
 
 log = logging.getLogger("impactbot.bot")

@@ -12,8 +12,9 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import keyboards, queries, texts
-from bot.draft import (
+from bot.core.services import Services, services
+from bot.leader import keyboards, queries, texts
+from bot.leader.draft import (
     Draft,
     advance,
     attendance,
@@ -23,7 +24,6 @@ from bot.draft import (
     next_measure,
     to_session,
 )
-from bot.services import Services, services
 from store import drafts
 from store.people import get_person
 from store.sessions import SessionInvalid, replace_session, save_session

@@ -20,9 +20,9 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot import manager_texts as mt
-from bot.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
-from bot.services import services
+from bot.core.services import services
+from bot.manager import texts as mt
+from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
 from impactbot.errors import ImpactbotError
 from reports.export import export_rows, to_csv, to_xlsx
 from store.db import open_db

@@ -13,8 +13,8 @@ from typing import Literal
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot import manager_texts as mt
-from bot.guards import registered
+from bot.core.guards import registered
+from bot.manager import texts as mt
 from impactbot.errors import ImpactbotError
 from reports.stand import Scope
 from store.people import Person

@@ -10,10 +10,10 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import flow, keyboards, queries, registration, texts
-from bot.draft import from_session
-from bot.guards import registered
-from bot.services import services
+from bot.core.guards import registered
+from bot.core.services import services
+from bot.leader import flow, keyboards, queries, registration, texts
+from bot.leader.draft import from_session
 from store import drafts
 from store.sessions import delete_session, load_session
 

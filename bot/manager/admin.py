@@ -15,8 +15,11 @@ from telegram import BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMa
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import manager_texts as mt
-from bot.access import (
+from bot.core.guards import registered
+from bot.core.services import services
+from bot.leader.texts import ROLE_NAMES, nl_date
+from bot.manager import texts as mt
+from bot.manager.access import (
     Place,
     Refusal,
     admin_only,
@@ -27,9 +30,6 @@ from bot.access import (
     reply,
     resolve_place,
 )
-from bot.guards import registered
-from bot.services import services
-from bot.texts import ROLE_NAMES, nl_date
 from impactbot.commands.invite import invite_link
 from store.erasure import forget_person, forget_quote
 from store.people import Person, Role, create_invite, get_person, set_reminders

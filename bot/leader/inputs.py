@@ -1,6 +1,6 @@
 """Reading what a leader types: counts, a date, a quote, who said it. Pure functions.
 
-Every rejection is an `InputError` whose message (from bot.texts) says what to type instead;
+Every rejection is an `InputError` whose message (from bot.leader.texts) says what to type instead;
 the draft is never touched by a rejected input.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot import texts
+from bot.leader import texts
 from intake.names import looks_like_full_name
 from store.sessions import MAX_COUNT, MAX_QUOTE
 

@@ -9,35 +9,19 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bot.core.texts import (  # noqa: F401  re-exported: leader handlers read every text here
+    COMMANDS,
+    ERROR,
+    NOT_REGISTERED,
+    ONLY_TEXT,
+    PRIVATE_ONLY,
+    UNKNOWN_COMMAND,
+    nl_date,
+)
+
 if TYPE_CHECKING:
-    from bot.draft import Draft
+    from bot.leader.draft import Draft
     from toc.models import Catalogue
-
-# -- access -----------------------------------------------------------------------------------
-
-NOT_REGISTERED = (
-    "Hoi! Je staat nog niet bij mij ingeschreven. "
-    "Vraag je coördinator om een uitnodiging; daarmee kun je meteen verslagen doorgeven."
-)
-PRIVATE_ONLY = (
-    "Hallo allemaal! Verslagen en citaten geven jullie door in een privégesprek met mij, "
-    "niet in een groep. Tik op mijn naam en dan op Bericht."
-)
-ERROR = (
-    "Sorry, er ging iets mis. Probeer het nog eens; een verslag waar je mee bezig was, is bewaard."
-)
-UNKNOWN_COMMAND = "Dat commando ken ik niet. Kies /verslag, /mijnverslagen, /annuleer of /help."
-# Photos are not kept on purpose: they show participants, and consent is per quote.
-ONLY_TEXT = (
-    "Ik lees alleen tekst; foto's en stickers bewaar ik niet. "
-    "Typ je verslag, of begin met /verslag."
-)
-COMMANDS = {
-    "verslag": "Activiteit doorgeven",
-    "mijnverslagen": "Je laatste verslagen bekijken of aanpassen",
-    "annuleer": "Stop het verslag waar je mee bezig bent",
-    "help": "Hoe werkt het?",
-}
 
 # -- registration -----------------------------------------------------------------------------
 
@@ -220,16 +204,6 @@ FINISH_FIRST = (
 )
 
 # -- formatting -------------------------------------------------------------------------------
-
-_DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-_MONTHS = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
-]  # fmt: skip
-
-
-def nl_date(day: date) -> str:
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def count_question(fields: list[str], lesson: bool) -> str:

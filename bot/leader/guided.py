@@ -8,8 +8,10 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import flow, keyboards, queries, texts
-from bot.draft import (
+from bot.core.guards import registered
+from bot.core.services import Services, services
+from bot.leader import flow, keyboards, queries, texts
+from bot.leader.draft import (
     Draft,
     EditField,
     clear_field,
@@ -20,8 +22,6 @@ from bot.draft import (
     set_vestiging,
     toggle_effect,
 )
-from bot.guards import registered
-from bot.services import Services, services
 
 log = logging.getLogger("impactbot.bot")
 

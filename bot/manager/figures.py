@@ -15,8 +15,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import manager_texts as mt
-from bot.access import (
+from bot.core.services import services
+from bot.manager import texts as mt
+from bot.manager.access import (
     Place,
     Refusal,
     check_place,
@@ -26,7 +27,7 @@ from bot.access import (
     reply,
     scope_for,
 )
-from bot.manager_format import (
+from bot.manager.format import (
     ActivityFigures,
     ListedQuote,
     contract_summary,
@@ -39,7 +40,6 @@ from bot.manager_format import (
     stand_text,
     year_fraction,
 )
-from bot.services import services
 from reports.figures import ContractProgress, contract_progress
 from reports.gaps import find_gaps
 from reports.stand import PERIODS, Period, Scope, compute_stand, per_activity, year_earlier
@@ -284,7 +284,7 @@ async def cmd_citaten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     args = context.args or []
     if args and args[0].lower() in ("nieuw", "nieuwe"):
-        from bot.review import start_review
+        from bot.manager.review import start_review
 
         await start_review(update, context, person)
         return

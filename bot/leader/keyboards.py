@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import texts
-from bot.draft import EDIT_FIELDS, Draft
-from bot.queries import Course
+from bot.leader import texts
+from bot.leader.draft import EDIT_FIELDS, Draft
+from bot.leader.queries import Course
 from toc.models import Catalogue
 
 Rows = list[list[InlineKeyboardButton]]

@@ -7,8 +7,8 @@ import logging
 from telegram import Chat, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import texts
-from bot.services import services
+from bot.core import texts
+from bot.core.services import services
 from store import drafts
 from store.people import Person, person_by_telegram
 

@@ -13,8 +13,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import manager_texts as mt
-from bot.access import (
+from bot.core.services import services
+from bot.manager import texts as mt
+from bot.manager.access import (
     Place,
     Refusal,
     check_place,
@@ -25,9 +26,8 @@ from bot.access import (
     reply,
     resolve_place,
 )
-from bot.awaiting import clear_waiting, set_waiting
-from bot.manager_format import number
-from bot.services import services
+from bot.manager.awaiting import clear_waiting, set_waiting
+from bot.manager.format import number
 from intake.tables import CellError, parse_number
 from store.kengetallen import KengetalInvalid, get_kengetal, set_kengetal
 from store.people import Person
