@@ -243,6 +243,69 @@ def _m005_cancellations(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m006_outcome_evidence(db: sqlite_utils.Database) -> None:
+    # Outcome evidence beyond the leader's ticks: the signals a leader saw (short observable
+    # phrases, each pointing to one effect) and what participants say themselves, right after
+    # a session and at a follow-up weeks later (PLA Project Outcome style), never tied to a
+    # person. A leader's tally of a paper or hand-raise version is stored as the same kind of
+    # answers, with its source marked and no score (only whether they agreed).
+    _script(
+        db,
+        """
+        CREATE TABLE session_signals (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            signal TEXT NOT NULL,             -- the signal's id in the catalogue
+            effect TEXT NOT NULL,             -- the effect it points to, as when it was seen
+            PRIMARY KEY (session_id, signal)
+        );
+        CREATE INDEX session_signals_effect ON session_signals (effect, session_id);
+
+        -- A session opened to its participants (deep link / QR code / web page).
+        CREATE TABLE surveys (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL UNIQUE REFERENCES sessions(id) ON DELETE CASCADE,
+            code TEXT NOT NULL UNIQUE,        -- in the t.me deep link and the web address
+            statements TEXT NOT NULL,         -- JSON: [{"effect", "dimension", "text"}]
+            created_by INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        -- One answer to one statement. No person, chat or respondent column, on purpose.
+        CREATE TABLE survey_answers (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            effect TEXT NOT NULL,
+            dimension TEXT NOT NULL
+                CHECK (dimension IN ('kennis', 'vertrouwen', 'toepassing', 'bewustzijn')),
+            moment TEXT NOT NULL CHECK (moment IN ('direct', 'vervolg')),
+            score INTEGER CHECK (score BETWEEN 1 AND 5),   -- NULL for a tally
+            agrees INTEGER NOT NULL CHECK (agrees IN (0, 1)),  -- score >= 4, or the tally's word
+            source TEXT NOT NULL CHECK (source IN ('telegram', 'web', 'telling')),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX survey_answers_effect ON survey_answers (effect, moment, session_id);
+        CREATE INDEX survey_answers_session ON survey_answers (session_id);
+        -- Who answered a survey, as a keyed hash only: one answer per person per survey.
+        CREATE TABLE survey_respondents (
+            survey_id INTEGER NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+            respondent TEXT NOT NULL,         -- HMAC(secret, channel + id): not reversible
+            moment TEXT NOT NULL CHECK (moment IN ('direct', 'vervolg')),
+            PRIMARY KEY (survey_id, respondent, moment)
+        );
+        -- A follow-up question someone asked for: the only place a participant's chat id is
+        -- kept, and only until that one question is sent or they stop.
+        CREATE TABLE survey_followups (
+            id INTEGER PRIMARY KEY,
+            survey_id INTEGER NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+            chat_id INTEGER NOT NULL,
+            due_at TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX survey_followups_due ON survey_followups (due_at);
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -252,6 +315,7 @@ MIGRATIONS: list[Migration] = [
     _m003_covering_indexes,
     _m004_year_covering_indexes,
     _m005_cancellations,
+    _m006_outcome_evidence,
 ]
 
 LATEST = len(MIGRATIONS)
