@@ -90,37 +90,62 @@ def _open_existing(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
+@dataclass(frozen=True)
+class Status:
+    """What a database file holds, read without changing it."""
+
+    schema: int
+    sessions: int
+    problems: list[str]  # empty when SQLite's check found nothing wrong
+    is_impactbot: bool
+
+
+def read_status(path: str | Path, *, thorough: bool = True) -> Status:
+    """Open an existing file read-only and check it (integrity_check, or the quicker
+    quick_check); raises sqlite3.DatabaseError when it is no SQLite database at all."""
+    check = "integrity_check" if thorough else "quick_check"
+    with closing(_open_existing(Path(path), read_only=True)) as conn:
+        found = [row[0] for row in conn.execute(f"PRAGMA {check}(5)")]
+        schema = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        has_sessions = "sessions" in tables
+        sessions = (
+            conn.execute("SELECT count(*) FROM sessions").fetchone()[0] if has_sessions else 0
+        )
+    return Status(
+        schema=schema,
+        sessions=sessions,
+        problems=[] if found == ["ok"] else found,
+        is_impactbot=schema > 0 and has_sessions,
+    )
+
+
 def inspect(path: str | Path) -> BackupInfo:
     """Check that `path` is a whole Impactbot database this version can use; raise otherwise."""
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"Het bestand {path} bestaat niet. Controleer de naam en de map.")
     try:
-        with closing(_open_existing(path, read_only=True)) as conn:
-            result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
-            schema = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            sessions = (
-                conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
-                if "sessions" in tables
-                else 0
-            )
+        status = read_status(path)
     except sqlite3.DatabaseError as exc:
         raise BackupError(
             f"{path} is geen bruikbare database ({exc}). Kies een andere reservekopie."
         ) from exc
-    if result != ["ok"]:
+    if status.problems:
         raise BackupError(
-            f"{path} is beschadigd (SQLite meldt: {result[0]}). Kies een andere reservekopie."
+            f"{path} is beschadigd (SQLite meldt: {status.problems[0]}). "
+            "Kies een andere reservekopie."
         )
-    if schema > LATEST:
+    if status.schema > LATEST:
         raise BackupError(
-            f"{path} komt van een nieuwere Impactbot (schemaversie {schema}, deze Impactbot kent "
-            f"er {LATEST}). Werk Impactbot eerst bij."
+            f"{path} komt van een nieuwere Impactbot (schemaversie {status.schema}, deze "
+            f"Impactbot kent er {LATEST}). Werk Impactbot eerst bij."
         )
-    if schema == 0 or "sessions" not in tables:
+    if not status.is_impactbot:
         raise BackupError(f"{path} is geen database van Impactbot. Kies een andere reservekopie.")
-    return BackupInfo(path=path, schema=schema, sessions=sessions, size=path.stat().st_size)
+    return BackupInfo(
+        path=path, schema=status.schema, sessions=status.sessions, size=path.stat().st_size
+    )
 
 
 def _fsync_dir(folder: Path) -> None:
