@@ -10,6 +10,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,34 +61,16 @@ def test_litestream_replica_restores_to_the_same_report(tmp_path: Path):
 
     impactbot(config, "import", "sessies", str(DATA / "westerveld-2024-sessies.csv"))
     sessions_only = impactbot(config, "report", "--year", "2024", "--format", "json")
-    log = (tmp_path / "litestream.log").open("wb")
-    replicate = subprocess.Popen(
-        [litestream, "replicate", "-config", str(config_ls)], stdout=log, stderr=log
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not (tmp_path / "ls.sock").exists():
-            assert replicate.poll() is None, (tmp_path / "litestream.log").read_text()
-            assert time.monotonic() < deadline, "litestream did not start"
-            time.sleep(0.1)
+    with replicating(litestream, config_ls, tmp_path, "eerst"):
         # Written while Litestream replicates: it must pick these up from the WAL.
         impactbot(config, "import", "kengetallen", str(DATA / "westerveld-2024-kengetallen.csv"))
         before = impactbot(config, "report", "--year", "2024", "--format", "json")
-        subprocess.run(
-            [litestream, "sync", "-wait", "-socket", str(tmp_path / "ls.sock"), str(database)],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-    finally:
-        replicate.send_signal(signal.SIGTERM)
-        replicate.wait(30)
-        log.close()
+        sync(litestream, tmp_path, database)
     assert before != sessions_only  # the figures written during replication are in the report
 
+    # The disaster: the database is gone. Restore as the README says.
     for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
-        leftover.unlink(missing_ok=True)
-    shutil.rmtree(tmp_path / "bot.db-litestream", ignore_errors=True)  # Litestream's own state
+        leftover.unlink()
     restored = tmp_path / "terug.sqlite"
     subprocess.run(
         [litestream, "restore", "-config", str(config_ls), "-o", str(restored), str(database)],
@@ -94,7 +78,50 @@ def test_litestream_replica_restores_to_the_same_report(tmp_path: Path):
         capture_output=True,
         timeout=60,
     )
-    said = impactbot(config, "restore", str(restored))
-    assert "Teruggezet" in said
-    after = impactbot(config, "report", "--year", "2024", "--format", "json")
-    assert after == before
+    assert "Teruggezet" in impactbot(config, "restore", str(restored))
+    assert impactbot(config, "report", "--year", "2024", "--format", "json") == before
+
+    # Litestream started again on the restored database goes on replicating it.
+    with replicating(litestream, config_ls, tmp_path, "daarna"):
+        sync(litestream, tmp_path, database)
+    again = tmp_path / "nog-eens.sqlite"
+    subprocess.run(
+        [litestream, "restore", "-config", str(config_ls), "-o", str(again), str(database)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    other = tmp_path / "ander.toml"
+    other.write_text(f'[storage]\ndatabase = "{again}"\n', encoding="utf-8")
+    assert impactbot(other, "report", "--year", "2024", "--format", "json") == before
+
+
+@contextmanager
+def replicating(litestream: str, config: Path, folder: Path, name: str) -> Iterator[None]:
+    """`litestream replicate` running, its control socket ready."""
+    log_path = folder / f"litestream-{name}.log"
+    (folder / "ls.sock").unlink(missing_ok=True)  # wait for this run's socket, not an old one
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [litestream, "replicate", "-config", str(config)], stdout=log, stderr=log
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while not (folder / "ls.sock").exists():
+                assert process.poll() is None, log_path.read_text()
+                assert time.monotonic() < deadline, "litestream did not start"
+                time.sleep(0.1)
+            yield
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(30)
+
+
+def sync(litestream: str, folder: Path, database: Path) -> None:
+    """Wait until the replica holds everything committed so far."""
+    subprocess.run(
+        [litestream, "sync", "-wait", "-socket", str(folder / "ls.sock"), str(database)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
