@@ -116,11 +116,9 @@ def check_database(path: Path) -> Check:
             f"{LATEST}. Start de bot ('impactbot run'): die maakt eerst een reservekopie en "
             "werkt de database dan bij.",
         )
-    count = status.sessions
-    return _ok(
-        "database",
-        f"{path}, schemaversie {status.schema}, {count} {'verslag' if count == 1 else 'verslagen'}",
-    )
+    count = f"{status.sessions:,}".replace(",", ".")
+    word = "verslag" if status.sessions == 1 else "verslagen"
+    return _ok("database", f"{path}, schemaversie {status.schema}, {count} {word}")
 
 
 # --- disk space ----------------------------------------------------------------------------------

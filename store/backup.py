@@ -79,7 +79,7 @@ def free_name(folder: Path, name: str) -> Path:
 
 
 def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    return f"{n:,} {one if n == 1 else many}".replace(",", ".")
 
 
 def _open_existing(path: Path, *, read_only: bool) -> sqlite3.Connection:
@@ -256,22 +256,19 @@ def database_lock(database: str | Path) -> Iterator[Path]:
     """
     lock_path = Path(f"{database}{LOCK_SUFFIX}")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole block
+    # Read-only is enough for flock, so a lock file that root made once does not stop the bot.
+    fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o644)
     try:
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise DatabaseInUse(
                 f"Er draait een bot op de database {database}. Stop de bot eerst "
                 "(bijvoorbeeld met: systemctl stop impactbot) en probeer het dan opnieuw."
             ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
         yield lock_path
     finally:
-        handle.close()  # releases the lock
+        os.close(fd)  # releases the lock
 
 
 def restore(backup: str | Path, database: str | Path) -> Restored:
@@ -293,6 +290,7 @@ def restore(backup: str | Path, database: str | Path) -> Restored:
         copied = inspect(incoming)
         if copied.sessions != checked.sessions or copied.schema != checked.schema:
             raise BackupError(f"Het kopiëren van {backup} ging mis. Probeer het opnieuw.")
+        _same_owner(incoming, database if database.exists() else database.parent)
         kept = _move_aside(database)
         if any(Path(f"{database}{extra}").exists() for extra in ("-wal", "-shm")):
             # Never put a database next to another one's WAL: SQLite would replay it.
@@ -308,6 +306,14 @@ def restore(backup: str | Path, database: str | Path) -> Restored:
         incoming.unlink(missing_ok=True)
     log.info("restored", extra={"schema": checked.schema, "sessions": checked.sessions})
     return Restored(info=checked, database=database, kept_aside=kept)
+
+
+def _same_owner(path: Path, like: Path) -> None:
+    """Run as root (a restore on a Sunday morning), the new database still belongs to the
+    service user that owns the old one; otherwise the bot could not write to it."""
+    if os.geteuid() == 0:
+        owner = like.stat()
+        os.chown(path, owner.st_uid, owner.st_gid)
 
 
 def _move_aside(database: Path) -> Path | None:

@@ -256,3 +256,14 @@ def test_backup_and_restore_commands(database: Path, tmp_path: Path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("Fout: Het bestand") and "Traceback" not in err
     assert main(["--config", str(config), "backup", "--keep", "0"]) == 1
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_a_restore_run_as_root_leaves_the_database_to_the_service_user(
+    database: Path, tmp_path: Path
+):
+    backup = backup_database(database, tmp_path / "kopie.sqlite").path
+    service_user = 65534  # nobody, standing in for the user impactbot
+    os.chown(database, service_user, service_user)
+    restore(backup, database)
+    assert (database.stat().st_uid, database.stat().st_gid) == (service_user, service_user)
