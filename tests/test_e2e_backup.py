@@ -6,16 +6,20 @@ runs them), restores to a database with every report that was confirmed before i
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
+import sqlite_utils
 from e2e_helpers import people_only_database, read_only, register_leaders
 from test_e2e_crash import REPORT_DEADLINE, BotProcess, Leader, _config
 
 from demo.runner import DEMO_TOKEN
 from standin import StandIn
+from store.db import migrate
+from store.migrations import LATEST
 from toc.models import Catalogue
 
 LEADERS = 20
@@ -24,8 +28,10 @@ FIRST_LEADER = 820_000_001
 CONFIRMED_BEFORE_BACKUP = 15
 
 
-def impactbot(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def impactbot(config: Path, *args: str, token: bool = False) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("IMPACTBOT_")}
+    if token:
+        env["IMPACTBOT_TELEGRAM_TOKEN"] = DEMO_TOKEN
     return subprocess.run(
         [sys.executable, "-m", "impactbot", "--config", str(config), *args],
         env=env,
@@ -70,6 +76,7 @@ def test_backup_while_20_leaders_report_restores_every_confirmed_report(
             before = {x.telegram_id: list(x.confirmed) for x in leaders}
             made = impactbot(config, "backup", str(backup))
             restore_while_running = impactbot(config, "restore", str(backup))
+            second_bot = impactbot(config, "run", token=True)
             for thread in threads:
                 thread.join(REPORT_DEADLINE * REPORTS_EACH)
         finally:
@@ -84,6 +91,9 @@ def test_backup_while_20_leaders_report_restores_every_confirmed_report(
     assert restore_while_running.returncode == 1
     assert restore_while_running.stderr.startswith("Fout: Er draait een bot op de database")
     assert "Traceback" not in restore_while_running.stderr
+    # Nor can a second bot start on the same database.
+    assert second_bot.returncode == 1
+    assert "Er draait een bot op de database" in second_bot.stderr
     confirmed_before = sum(len(v) for v in before.values())
     assert confirmed_before >= CONFIRMED_BEFORE_BACKUP
     # The backup was taken while leaders were still reporting.
@@ -113,3 +123,34 @@ def test_backup_while_20_leaders_report_restores_every_confirmed_report(
     ]
     with read_only(aside) as conn:
         assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == LEADERS * 3
+
+
+def test_run_backs_up_an_older_database_before_it_updates_it(tmp_path: Path):
+    database = tmp_path / "oud.db"
+    conn = sqlite3.connect(database)
+    migrate(sqlite_utils.Database(conn), target=1)
+    conn.execute(
+        "INSERT INTO people (telegram_id, display_name, role, created_at) "
+        "VALUES (42, 'Anne', 'leider', '2025-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    with StandIn(host="127.0.0.1", port=0, token=DEMO_TOKEN) as tg:
+        config = _config(tmp_path, database, tg.base_url)
+        config.write_text(
+            config.read_text().replace("[storage]\n", '[storage]\nbackups = "kopieen"\n'),
+            encoding="utf-8",
+        )
+        bot = BotProcess(tg, config, logs)
+        bot.start()
+        assert bot.stop() == 0, bot.log_text()
+    [copy] = list((tmp_path / "kopieen").iterdir())
+    assert copy.name.startswith("impactbot-") and copy.name.endswith("-schema1.sqlite")
+    with read_only(copy) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("SELECT display_name FROM people").fetchone()[0] == "Anne"
+    with read_only(database) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert "backup before migrating" in bot.log_text()
