@@ -332,10 +332,17 @@ def check_pdf() -> Check:
             return _problem("pdf", NO_FONTS)
     except OSError:
         return _problem("pdf", MISSING_LIBRARY.format(name="libfontconfig"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        pdf = weasyprint.HTML(string="<p>Impactbot: één controle</p>").write_pdf(
-            uncompressed_pdf=True
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pdf = weasyprint.HTML(string="<p>Impactbot: één controle</p>").write_pdf(
+                uncompressed_pdf=True
+            )
+    except Exception as exc:  # anything WeasyPrint raises: say it, never a stack trace
+        return _problem(
+            "pdf",
+            f"De PDF kan niet gemaakt worden ({type(exc).__name__}: {exc}). Installeer "
+            "WeasyPrint opnieuw: pip install --force-reinstall weasyprint.",
         )
     if not pdf or not pdf.startswith(b"%PDF") or b"/BaseFont" not in pdf:
         return _problem("pdf", NO_FONTS)

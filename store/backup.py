@@ -18,7 +18,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -177,10 +177,10 @@ def backup_connection(source: sqlite3.Connection, target: Path) -> BackupInfo:
             f"{target} bestaat al. Kies een andere naam; een reservekopie "
             "overschrijft nooit een ander bestand."
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".deels")
-    partial.unlink(missing_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
         schema = source.execute("PRAGMA user_version").fetchone()[0]
         _copy(source, partial)
         info = inspect(partial)
@@ -198,7 +198,8 @@ def backup_connection(source: sqlite3.Connection, target: Path) -> BackupInfo:
             f"De reservekopie {target} kon niet gemaakt worden ({exc}). Probeer het opnieuw."
         ) from exc
     finally:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
     return BackupInfo(path=target, schema=info.schema, sessions=info.sessions, size=info.size)
 
 
@@ -228,7 +229,6 @@ def backup_database(
         )
     if target is None:
         folder = Path(folder) if folder is not None else default_folder(database)
-        folder.mkdir(parents=True, exist_ok=True)
         target = free_name(folder, default_name())
     try:
         with closing(_open_existing(database, read_only=False)) as source:
@@ -242,7 +242,13 @@ def prune(folder: str | Path, keep: int) -> list[Path]:
     found = sorted(Path(folder).glob(f"{PREFIX}*{SUFFIX}"), key=lambda p: p.stat().st_mtime)
     removed = found[: max(len(found) - keep, 0)]
     for old in removed:
-        old.unlink()
+        try:
+            old.unlink()
+        except OSError as exc:
+            raise BackupError(
+                f"De oude reservekopie {old} kon niet weg ({exc.strerror}). Geef de gebruiker "
+                "van de bot schrijfrechten in die map, of haal hem zelf weg."
+            ) from exc
     return removed
 
 
@@ -255,9 +261,15 @@ def database_lock(database: str | Path) -> Iterator[Path]:
     the kernel drops it when the process ends, also after a kill, so it never goes stale.
     """
     lock_path = Path(f"{database}{LOCK_SUFFIX}")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    # Read-only is enough for flock, so a lock file that root made once does not stop the bot.
-    fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o644)
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        # Read-only is enough for flock, so a lock file root made once does not stop the bot.
+        fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise BackupError(
+            f"Kan het slot {lock_path} naast de database niet maken ({exc.strerror}). "
+            "Gebruik de gebruiker van de bot, of controleer [storage] database."
+        ) from exc
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -280,10 +292,10 @@ def restore(backup: str | Path, database: str | Path) -> Restored:
     if backup.resolve() == database.resolve():
         raise BackupError(f"{backup} is de database zelf. Geef een reservekopie op.")
     checked = inspect(backup)
-    database.parent.mkdir(parents=True, exist_ok=True)
     incoming = database.with_name(database.name + ".terugzetten")
-    incoming.unlink(missing_ok=True)
     try:
+        database.parent.mkdir(parents=True, exist_ok=True)
+        incoming.unlink(missing_ok=True)
         # Through SQLite, not a file copy: a source in WAL mode is read with its WAL.
         with closing(_open_existing(backup, read_only=True)) as source:
             _copy(source, incoming)
@@ -303,7 +315,8 @@ def restore(backup: str | Path, database: str | Path) -> Restored:
     except OSError as exc:
         raise BackupError(_disk_sentence(database, exc)) from exc
     finally:
-        incoming.unlink(missing_ok=True)
+        with suppress(OSError):
+            incoming.unlink(missing_ok=True)
     log.info("restored", extra={"schema": checked.schema, "sessions": checked.sessions})
     return Restored(info=checked, database=database, kept_aside=kept)
 

@@ -101,6 +101,11 @@ def test_backup_never_overwrites_and_says_what_is_wrong(database: Path, tmp_path
     assert existing.read_text() == "iets anders"
     with pytest.raises(BackupError, match="bestaat niet"):
         backup_database(tmp_path / "nergens.db", tmp_path / "x.sqlite")
+    in_a_file = existing / "kopieen"  # a folder that cannot be made: one sentence, no trace
+    with pytest.raises(BackupError, match="kon niet geschreven worden"):
+        backup_database(database, folder=in_a_file)
+    with pytest.raises(BackupError, match="Kan het slot"), database_lock(in_a_file / "x.db"):
+        pass
 
 
 def test_inspect_refuses_what_it_cannot_restore(tmp_path: Path, database: Path):
