@@ -252,6 +252,8 @@ def test_backup_and_restore_commands(database: Path, tmp_path: Path, capsys):
     assert main(["--config", str(config), "backup", "--keep", "1"]) == 0
     said = capsys.readouterr().out
     assert "Reservekopie gemaakt" in said and "3 verslagen" in said
+    assert main(["--config", str(config), "backup", "--keep", "1"]) == 0
+    assert "1 oude kopie verwijderd; alleen de nieuwste blijft." in capsys.readouterr().out
     [copy] = list((tmp_path / "reserve").iterdir())
     assert main(["--config", str(config), "restore", str(copy)]) == 0
     said = capsys.readouterr().out

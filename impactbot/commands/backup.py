@@ -43,5 +43,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         removed = prune(info.path.parent if args.file else folder, args.keep)
         if removed:
             word = "oude kopie" if len(removed) == 1 else "oude kopieën"
-            print(f"{len(removed)} {word} verwijderd; de nieuwste {args.keep} blijven.")
+            kept = (
+                "alleen de nieuwste blijft"
+                if args.keep == 1
+                else f"de nieuwste {args.keep} blijven"
+            )
+            print(f"{len(removed)} {word} verwijderd; {kept}.")
     return 0
