@@ -48,6 +48,12 @@ class OrganisationSettings(_Section):
 
 class StorageSettings(_Section):
     database: Path = Path("impactbot.db")
+    # Folder for `impactbot backup` and the backup before a schema update.
+    # Empty means the folder "backups" next to the database.
+    backups: Path | None = None
+
+    def backup_folder(self) -> Path:
+        return self.backups if self.backups is not None else self.database.parent / "backups"
 
 
 class WebhookSettings(_Section):
@@ -252,6 +258,9 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
         base = Path(path).resolve().parent
         if not settings.storage.database.is_absolute():
             settings.storage.database = base / settings.storage.database
+        backups = settings.storage.backups
+        if backups is not None and not backups.is_absolute():
+            settings.storage.backups = base / backups
         for section, field in (("organisation", "catalogue"), ("organisation", "organisation")):
             value = getattr(getattr(settings, section), field)
             if value is not None and not value.is_absolute():

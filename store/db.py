@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +12,10 @@ from pathlib import Path
 import sqlite_utils
 
 from impactbot.errors import ImpactbotError
+from store.backup import BackupError, backup_connection, default_folder, default_name, free_name
 from store.migrations import LATEST, MIGRATIONS
+
+log = logging.getLogger("impactbot.store")
 
 
 class StoreError(ImpactbotError):
@@ -66,14 +70,40 @@ def migrate(db: sqlite_utils.Database, target: int = LATEST) -> int:
         db.conn.commit()
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (or create) the database at `path` and bring it to the latest schema."""
+def open_db(path: str | Path, backups: str | Path | None = None) -> sqlite_utils.Database:
+    """Open (or create) the database at `path` and bring it to the latest schema.
+
+    Before an existing database is migrated to a newer schema, a checked backup goes to
+    `backups` (default: store.backup.default_folder), so an update can always be undone.
+    """
+    existed = str(path) != ":memory:" and Path(path).is_file() and Path(path).stat().st_size > 0
     try:
         db = sqlite_utils.Database(connect(path))
+        if existed and 0 < schema_version(db) < LATEST:
+            _backup_before_migrating(db, Path(path), backups)
         migrate(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"Kan de database {path} niet openen: {exc}") from exc
     return db
+
+
+def _backup_before_migrating(
+    db: sqlite_utils.Database, path: Path, backups: str | Path | None
+) -> None:
+    version = schema_version(db)
+    folder = Path(backups) if backups is not None else default_folder(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        info = backup_connection(db.conn, free_name(folder, default_name(label=f"schema{version}")))
+    except (BackupError, OSError) as exc:
+        raise StoreError(
+            f"De database {path} moet worden bijgewerkt naar schemaversie {LATEST}, maar eerst "
+            f"moet er een reservekopie komen, en dat lukte niet: {exc}"
+        ) from exc
+    log.warning(
+        "backup before migrating",
+        extra={"backup": str(info.path), "from_schema": version, "to_schema": LATEST},
+    )
 
 
 @contextmanager

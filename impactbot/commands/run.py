@@ -57,8 +57,14 @@ def serve(app: Any, settings: Settings) -> str:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import build_application
     from bot.core.logging import setup_logging
+    from store.backup import database_lock
+    from store.db import open_db
 
     settings.token()  # a clear message before anything starts when the token is missing
     setup_logging(settings)
-    serve(build_application(settings), settings)
+    # One bot per database, and `impactbot restore` waits for it to stop (the lock).
+    with database_lock(settings.storage.database):
+        # Migrate here, with a backup into [storage] backups first, before the bot starts.
+        open_db(settings.storage.database, settings.storage.backup_folder()).conn.close()
+        serve(build_application(settings), settings)
     return 0
