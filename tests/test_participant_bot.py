@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -66,6 +67,16 @@ async def answer_all(bot: BotHarness, code: str, scores: str, user: int = PARTIC
     await bot.send(f"/start s_{code}", user_id=user)
     for i in range(len(scores)):
         await bot.press_data(f"pa:{code}:{scores[: i + 1]}", user_id=user)
+
+
+def in_file(settings: Settings, number: int) -> bool:
+    """Whether `number` sits anywhere in the database file or its WAL (as text or an int)."""
+    needles = [str(number).encode(), number.to_bytes(4, "big"), number.to_bytes(8, "big")]
+    for suffix in ("", "-wal"):
+        path = Path(f"{settings.storage.database}{suffix}")
+        if path.exists() and any(n in path.read_bytes() for n in needles):
+            return True
+    return False
 
 
 def context_of(bot: BotHarness) -> CallbackContext:
@@ -193,7 +204,7 @@ async def test_an_invite_code_still_registers(bot: BotHarness, db: sqlite_utils.
 
 
 async def test_the_follow_up_is_sent_once_after_its_delay_then_the_chat_id_is_gone(
-    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue, settings: Settings
 ) -> None:
     session_id = a_session(db, catalogue, "klik-en-tik")
     code = await ask(bot, session_id)
@@ -201,6 +212,7 @@ async def test_the_follow_up_is_sent_once_after_its_delay_then_the_chat_id_is_go
     await bot.press(pt.BUTTON_SKIP, user_id=PARTICIPANT)
     await bot.press(pt.BUTTON_FOLLOWUP_YES, user_id=PARTICIPANT)
     assert db.execute("SELECT chat_id FROM survey_followups").fetchall() == [(PARTICIPANT,)]
+    assert in_file(settings, PARTICIPANT)  # kept, as they asked
 
     # Not yet after 34 days (default 35), once after 35, never again.
     bot.services.now = lambda: START + timedelta(days=34)
@@ -212,6 +224,8 @@ async def test_the_follow_up_is_sent_once_after_its_delay_then_the_chat_id_is_go
     assert "Klik & Tik" in str(question.text) and pt.FOLLOWUP_STATEMENT in str(question.text)
     assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 0
     assert await followups.send_due(context_of(bot)) == 0
+    await bot.app.update_persistence()
+    assert not in_file(settings, PARTICIPANT)  # erased from the pages and the WAL
 
     await bot.press("Helemaal mee eens", user_id=PARTICIPANT)
     later = list(
