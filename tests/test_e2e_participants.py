@@ -7,6 +7,8 @@ bytes (the .sqlite and its -wal), holds neither that user's Telegram id nor thei
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import signal
@@ -15,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -25,14 +28,17 @@ from e2e_helpers import (
     has_button,
     people_only_database,
     read_only,
+    start_demo,
     text_starts,
 )
 from pydantic import SecretStr
 from starlette.applications import Starlette
 
 from bot.leader import texts as leader_texts
+from bot.leader.survey import qr_png
 from bot.participant import texts as pt
 from bot.participant.web import participant_routes
+from demo.chat import TerminalChat
 from demo.people import ANNE
 from demo.runner import DEMO_TOKEN
 from impactbot.settings import Settings
@@ -144,6 +150,8 @@ def test_a_stranger_answers_by_link_and_leaves_no_trace(
             assert_for_people(qr.caption)
             link = re.search(r"https://t\.me/ImpactbotBot\?start=(s_\w+)", qr.caption or "")
             assert link is not None, qr.caption
+            # Without a public web address the QR code holds the Telegram link itself.
+            assert qr.data == qr_png(link.group(0))
 
             # A stranger, with a full name and a username, opens the link and answers.
             tg.user(PARTICIPANT_ID, FIRST, last_name=LAST, username=USERNAME)
@@ -209,3 +217,33 @@ def test_a_stranger_answers_by_link_and_leaves_no_trace(
     assert quote == ("Ik durf nu Nederlands te praten", "anoniem", "new")
     assert followups == 0
     _assert_forgotten(database)  # and after the bot stopped
+
+
+def test_the_demo_chat_plays_a_participant(tmp_path: Path, default_catalogue: Catalogue) -> None:
+    env = start_demo(tmp_path / "demo", default_catalogue)
+    out = io.StringIO()
+
+    def lines() -> Iterator[str]:
+        yield "Voorleesuurtje Havelte 12 kinderen 8 ouders"
+        yield "1"  # Opslaan
+        yield "1"  # Vraag de deelnemers
+        code = re.findall(r"start=s_(\w+)", out.getvalue())[-1]
+        yield f"/deelnemer {code}"
+        yield from ("4", "5", "3", "4")
+        yield "1"  # Overslaan
+        yield "2"  # Nee, dank je
+
+    typed = lines()
+    try:
+        chat = TerminalChat(env, tmp_path / "bestanden", out=out, read=lambda p: next(typed))
+        with contextlib.suppress(StopIteration):
+            chat.run()
+    finally:
+        env.close()
+    text = out.getvalue()
+    assert "Je bent nu een deelnemer" in text
+    assert "„Mijn kind heeft vandaag nieuwe woorden gehoord.”" in text
+    assert pt.ANSWERED in text and "Klaar. Dank je wel!" in text  # (the demo wraps lines)
+    assert [p.suffix for p in chat.saved] == [".png"]
+    with read_only(env.database) as conn:
+        assert conn.execute("SELECT count(*) FROM survey_answers").fetchone()[0] == 4

@@ -277,3 +277,27 @@ async def test_the_stop_button_works_too(
     await bot.press(pt.BUTTON_FOLLOWUP_YES, user_id=OTHER)
     await bot.press(pt.BUTTON_STOP, user_id=OTHER)
     assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 0
+
+
+async def test_with_a_public_address_the_code_opens_the_web_page(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    bot.services.settings.participants.public_url = "https://bot.bibliotheek.nl"
+    session_id = a_session(db, catalogue, "taalcafe")
+    code = await ask(bot, session_id)
+    caption = str(bot.request.of("sendPhoto")[-1].params["caption"])
+    assert f"webpagina: https://bot.bibliotheek.nl/d/{code}" in caption
+    assert f"Of antwoord in Telegram: https://t.me/ImpactbotBot?start=s_{code}" in caption
+    # Asking again gives the same code: one survey per session.
+    assert await ask(bot, session_id) == code
+
+
+def test_the_web_address_comes_from_the_setting_or_the_webhook() -> None:
+    from impactbot.settings import ParticipantSettings
+
+    assert ParticipantSettings().web_base() == ""
+    assert ParticipantSettings().web_base("https://bot.nl:8443/telegram") == "https://bot.nl:8443"
+    chosen = ParticipantSettings(public_url="https://vragen.bieb.nl/")
+    assert chosen.web_base("https://bot.nl/telegram") == "https://vragen.bieb.nl"
+    with pytest.raises(ValueError):
+        ParticipantSettings(public_url="bot.nl")

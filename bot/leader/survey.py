@@ -101,7 +101,8 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         how=how,
         until=nl_date(last_day),
     )
+    chat_id = person.telegram_id or query.from_user.id
     await context.bot.send_photo(
-        person.telegram_id or query.from_user.id, qr_png(web or telegram), caption=caption
+        chat_id, qr_png(web or telegram), caption=caption, filename=f"qr-{survey.code}.png"
     )
     log.info("participants asked", extra={"session_id": session_id, "web": bool(web)})
