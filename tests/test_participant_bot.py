@@ -301,3 +301,14 @@ def test_the_web_address_comes_from_the_setting_or_the_webhook() -> None:
     assert chosen.web_base("https://bot.nl/telegram") == "https://vragen.bieb.nl"
     with pytest.raises(ValueError):
         ParticipantSettings(public_url="bot.nl")
+
+
+async def test_an_old_session_is_not_opened_to_participants(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    session_id = a_session(db, catalogue)
+    bot.services.now = lambda: START + timedelta(days=15)
+    await bot.press_data(f"lq:{session_id}")
+    assert bot.answers()[-1] == leader_texts.SURVEY_TOO_OLD.format(days=14)
+    assert bot.request.of("sendPhoto") == []
+    assert survey_of_session(db, session_id) is None

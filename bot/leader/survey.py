@@ -67,6 +67,10 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if queries.report_owner(s.db, session_id) != person.id and not person.is_manager:
         await query.answer(texts.SURVEY_NOT_YOURS, show_alert=True)
         return
+    days = s.settings.participants.survey_days
+    if (s.today() - session.date).days > days:
+        await query.answer(texts.SURVEY_TOO_OLD.format(days=days), show_alert=True)
+        return
     statements = [c.as_json() for c in choose_statements(s.catalogue, session.activity)]
     if not statements:
         await query.answer(texts.NO_PARTICIPANT_QUESTIONS, show_alert=True)
@@ -77,10 +81,10 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         statements,
         s.now(),
         created_by=person.id,
-        days=s.settings.participants.survey_days,
+        days=days,
     )
     if not survey.is_open(s.now()):
-        await query.answer(texts.SURVEY_CLOSED, show_alert=True)
+        await query.answer(texts.SURVEY_CLOSED.format(days=days), show_alert=True)
         return
     await query.answer()
     telegram = telegram_link(context.bot.username, survey)

@@ -295,5 +295,8 @@ ASK_VIA_WEB = "De QR-code opent een webpagina: {web}\nOf antwoord in Telegram: {
 ASK_VIA_TELEGRAM = "De QR-code opent de vragen in Telegram: {telegram}"
 NO_PARTICIPANT_QUESTIONS = "Voor deze activiteit zijn er geen vragen voor deelnemers."
 SURVEY_NOT_YOURS = "Alleen wie dit verslag gaf, kan de deelnemers vragen."
-SURVEY_CLOSED = "De vragen voor deze bijeenkomst zijn gesloten: ze werken 14 dagen."
+SURVEY_CLOSED = "De vragen voor deze bijeenkomst zijn gesloten: ze werken {days} dagen."
+SURVEY_TOO_OLD = (
+    "Deze bijeenkomst is meer dan {days} dagen geleden. Vraag de deelnemers na een nieuwe."
+)
 SURVEY_NO_SESSION = "Dit verslag bestaat niet meer."

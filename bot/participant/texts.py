@@ -47,7 +47,7 @@ FOLLOWUP_SET = (
 BUTTON_STOP = "Stop, geen vraag meer"
 DONE = "Klaar. Dank je wel! We bewaren niets van je: geen naam en geen Telegram-nummer."
 ALREADY = "Je hebt deze vragen al beantwoord. Dank je wel!"
-CLOSED = "Deze vragen zijn gesloten. Ze werken 14 dagen na de bijeenkomst. Dank je wel!"
+CLOSED = "Deze vragen zijn gesloten: ze werken alleen de eerste weken na de bijeenkomst."
 UNKNOWN = (
     "Deze link kennen we niet. Scan de QR-code nog een keer, "
     "of vraag de begeleider om de goede link."
