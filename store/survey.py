@@ -3,10 +3,11 @@
 Nothing here names a participant. An answer (`survey_answers`) holds the session, the effect,
 the dimension, the score and its source; who gave it is not stored. To count one answer per
 person per survey, `survey_respondents` keeps a keyed hash (HMAC-SHA256 with a secret that is
-not in the database) of the channel and the Telegram user id or web cookie. Only someone who
-asks for the follow-up question has their chat id kept (`survey_followups`), until that one
-question is sent or they stop; the row is then erased (secure_delete, and the WAL truncated,
-so the id is not left in the file's free pages either).
+not in the database) of the survey, the channel and the Telegram user id or web cookie (so two
+surveys cannot be linked to one person). Only someone who asks for the follow-up question has
+their chat id kept (`survey_followups`), until that one question is sent or they stop; the row
+is then erased (secure_delete, and the WAL truncated, so the id is not left in the file's free
+pages either).
 
 For the evidence (read by reports/, never written there):
 
@@ -99,9 +100,12 @@ def load_key(path: Path, given: str | None = None) -> bytes:
     return key
 
 
-def respondent_hash(key: bytes, channel: str, ident: str | int) -> str:
-    """Keyed and one-way: the same person gives the same value; the value gives nobody away."""
-    return hmac.new(key, f"{channel}:{ident}".encode(), hashlib.sha256).hexdigest()
+def respondent_hash(key: bytes, survey_id: int, channel: str, ident: str | int) -> str:
+    """Keyed and one-way: the same person gives the same value within one survey, so they
+    count once; the value gives nobody away, and with the survey in it the values of two
+    surveys cannot be linked into one person's attendance."""
+    message = f"{survey_id}:{channel}:{ident}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 # -- surveys ---------------------------------------------------------------------------------

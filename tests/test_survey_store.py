@@ -65,20 +65,34 @@ def test_a_survey_is_made_once_per_session_and_closes_after_14_days(db, catalogu
 
 
 def test_answers_are_counted_per_effect_and_moment_without_a_person(db, catalogue) -> None:
+    def answer(survey, channel: str, who, scores: list[int], source: str) -> bool:
+        person = respondent_hash(KEY, survey.id, channel, who)
+        return record_answers(db, survey, person, scores, source, NOW)
+
     # Two sessions in Westerveld (Havelte), one in Midden-Drenthe (Beilen), one in 2024.
     a = survey_for(db, catalogue, session(db, catalogue))
     b = survey_for(db, catalogue, session(db, catalogue, deelnemers=5))
     c = survey_for(db, catalogue, session(db, catalogue, vestiging="beilen"))
     old = survey_for(db, catalogue, session(db, catalogue, day=date(2024, 5, 1)))
-    assert record_answers(db, a, respondent_hash(KEY, "telegram", 1), [5, 4, 2, 1], "telegram", NOW)
-    assert record_answers(db, a, respondent_hash(KEY, "web", "x"), [4, 4, 4, 4], "web", NOW)
-    assert not record_answers(db, a, respondent_hash(KEY, "web", "x"), [1, 1, 1, 1], "web", NOW)
-    assert record_answers(db, b, respondent_hash(KEY, "telegram", 1), [3, 3, 3, 3], "telegram", NOW)
-    assert record_answers(db, c, respondent_hash(KEY, "telegram", 1), [5, 5, 5, 5], "telegram", NOW)
-    assert record_answers(db, old, respondent_hash(KEY, "telegram", 1), [5, 5, 5, 5], "web", NOW)
+    assert record_answers(
+        db, a, respondent_hash(KEY, a.id, "telegram", 1), [5, 4, 2, 1], "telegram", NOW
+    )
+    assert answer(a, "web", "x", [4, 4, 4, 4], "web")
+    assert not record_answers(
+        db, a, respondent_hash(KEY, a.id, "web", "x"), [1, 1, 1, 1], "web", NOW
+    )
+    assert record_answers(
+        db, b, respondent_hash(KEY, b.id, "telegram", 1), [3, 3, 3, 3], "telegram", NOW
+    )
+    assert record_answers(
+        db, c, respondent_hash(KEY, c.id, "telegram", 1), [5, 5, 5, 5], "telegram", NOW
+    )
+    assert record_answers(
+        db, old, respondent_hash(KEY, old.id, "telegram", 1), [5, 5, 5, 5], "web", NOW
+    )
     followup = [{"effect": "digitale-vaardigheden", "dimension": "toepassing", "text": "t"}]
     assert record_answers(
-        db, a, respondent_hash(KEY, "telegram", 1), [4], "telegram", NOW, "vervolg", followup
+        db, a, respondent_hash(KEY, a.id, "telegram", 1), [4], "telegram", NOW, "vervolg", followup
     )
 
     west = answers_by_effect(db, 2025, "westerveld")
@@ -115,10 +129,12 @@ def test_scores_must_fit_the_statements(db, catalogue) -> None:
 
 
 def test_the_respondent_hash_is_keyed() -> None:
-    one = respondent_hash(b"a" * 32, "telegram", 42)
-    assert one == respondent_hash(b"a" * 32, "telegram", 42)
-    assert one != respondent_hash(b"b" * 32, "telegram", 42)
-    assert one != respondent_hash(b"a" * 32, "web", 42)
+    one = respondent_hash(b"a" * 32, 1, "telegram", 42)
+    assert one == respondent_hash(b"a" * 32, 1, "telegram", 42)
+    assert one != respondent_hash(b"b" * 32, 1, "telegram", 42)
+    assert one != respondent_hash(b"a" * 32, 1, "web", 42)
+    # Two surveys of the same person cannot be linked.
+    assert one != respondent_hash(b"a" * 32, 2, "telegram", 42)
     assert len(one) == 64 and int(one, 16) != 42
 
 

@@ -104,7 +104,7 @@ async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     record_answers(
         s.db,
         survey,
-        who_hash(s, context, user.id),
+        who_hash(s, context, survey, user.id),
         [int(parts[3])],
         "telegram",
         s.now(),

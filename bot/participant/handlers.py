@@ -78,8 +78,9 @@ def statement_text(survey: Survey, index: int) -> str:
     return texts.STATEMENT.format(i=index + 1, n=n, text=survey.statements[index]["text"])
 
 
-def who_hash(s: Services, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> str:
-    return respondent_hash(room(context.application).key(s.settings), "telegram", user_id)
+def who_hash(s: Services, context: ContextTypes.DEFAULT_TYPE, survey: Survey, user_id: int) -> str:
+    key = room(context.application).key(s.settings)
+    return respondent_hash(key, survey.id, "telegram", user_id)
 
 
 async def _tell(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -112,7 +113,7 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not survey.is_open(s.now()):
         await context.bot.send_message(chat.id, texts.CLOSED)
         return
-    if has_answered(s.db, survey.id, who_hash(s, context, user.id)):
+    if has_answered(s.db, survey.id, who_hash(s, context, survey, user.id)):
         await context.bot.send_message(chat.id, texts.ALREADY)
         return
     activity, vestiging, day = place(s, survey)
@@ -158,7 +159,7 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             pass
         return
     stored = record_answers(
-        s.db, survey, who_hash(s, context, user.id), scores, "telegram", s.now()
+        s.db, survey, who_hash(s, context, survey, user.id), scores, "telegram", s.now()
     )
     if not stored:
         await _tell(update, context, texts.ALREADY)

@@ -151,8 +151,8 @@ class ParticipantPages:
             return False
         return hmac.compare_digest(self.token(code, visitor, int(issued)), token)
 
-    def who(self, visitor: str) -> str:
-        return respondent_hash(self.key, "web", visitor)
+    def who(self, survey: Survey, visitor: str) -> str:
+        return respondent_hash(self.key, survey.id, "web", visitor)
 
     def details(self, survey: Survey) -> dict[str, object]:
         activity = self.catalogue.activities.get(survey.activity)
@@ -224,7 +224,7 @@ class ParticipantPages:
         visitor = request.cookies.get(COOKIE) or ""
         if len(visitor) != 32 or not visitor.isalnum():
             visitor = secrets.token_hex(16)
-        if has_answered(self.db, found.id, self.who(visitor)):
+        if has_answered(self.db, found.id, self.who(found, visitor)):
             response = self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, code)
         elif request.method == "POST":
             response = await self.post(request, found, visitor)
@@ -257,7 +257,9 @@ class ParticipantPages:
                 survey, visitor, 400, chosen, words, consent, missing, texts.WEB_MISSING
             )
         scores = [int(chosen[f"s{i}"]) for i in range(n)]
-        if not record_answers(self.db, survey, self.who(visitor), scores, "web", self.now()):
+        if not record_answers(
+            self.db, survey, self.who(survey, visitor), scores, "web", self.now()
+        ):
             return self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, survey.code)
         if words:
             # Without an explicit yes, their words are never published.
