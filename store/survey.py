@@ -11,6 +11,8 @@ pages either).
 
 For the evidence (read by reports/, never written there):
 
+- `record_tally(db, session_id, effect, dimension, asked, agreeing, now)` stores a leader's
+  tally of a paper or hand-raise version as answers with source 'telling' (no score).
 - `answers_by_effect(db, year, gemeente=None)` ->
   `{effect: {"direct": (answers, agreeing), "vervolg": (answers, agreeing)}}`, over the
   sessions of that year (and gemeente); tallies a leader entered (source 'telling') included.
@@ -233,6 +235,35 @@ def record_answers(
                 ],
             )
     return True
+
+
+def record_tally(
+    db: sqlite_utils.Database,
+    session_id: int,
+    effect: str,
+    dimension: str,
+    asked: int,
+    agreeing: int,
+    now: datetime,
+) -> None:
+    """A leader's count of a paper or hand-raise version ("of the 8, 6 said they learned
+    something new"): `asked` answers without a score, `agreeing` of them agreeing, source
+    'telling'. Entering it again for the same session, effect and dimension replaces it."""
+    if not 0 <= agreeing <= asked:
+        raise ValueError("agreeing must be between 0 and asked")
+    with transaction(db):
+        db.execute(
+            "DELETE FROM survey_answers WHERE session_id = ? AND effect = ? AND dimension = ? "
+            "AND source = 'telling'",
+            [session_id, effect, dimension],
+        )
+        day = now.astimezone(UTC).date().isoformat()
+        for i in range(asked):
+            db.execute(
+                "INSERT INTO survey_answers (session_id, effect, dimension, moment, score, "
+                "agrees, source, created_at) VALUES (?, ?, ?, 'direct', NULL, ?, 'telling', ?)",
+                [session_id, effect, dimension, int(i < agreeing), day],
+            )
 
 
 def add_participant_quote(

@@ -117,6 +117,19 @@ def test_answers_are_counted_per_effect_and_moment_without_a_person(db, catalogu
     assert not columns & {"telegram_id", "chat_id", "respondent", "person_id", "name"}
 
 
+def test_a_tally_counts_as_answers_and_replaces_itself(db, catalogue) -> None:
+    from store.survey import record_tally
+
+    sid = session(db, catalogue)
+    record_tally(db, sid, "digitale-vaardigheden", "kennis", 8, 5, NOW)
+    record_tally(db, sid, "digitale-vaardigheden", "kennis", 8, 6, NOW)  # corrected
+    assert answers_by_effect(db, 2025)["digitale-vaardigheden"]["direct"] == (8, 6)
+    sources = answers_by_effect_source(db, 2025)["digitale-vaardigheden"]["direct"]
+    assert sources == {"telling": (8, 6)}
+    with pytest.raises(ValueError):
+        record_tally(db, sid, "digitale-vaardigheden", "kennis", 3, 4, NOW)
+
+
 def test_scores_must_fit_the_statements(db, catalogue) -> None:
     survey = survey_for(db, catalogue, session(db, catalogue))
     for scores in ([5, 4], [0, 1, 2, 3], [1, 2, 3, 6]):
