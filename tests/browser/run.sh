@@ -28,5 +28,6 @@ for _ in $(seq 1 100); do
 done
 [ -n "$url" ] || { echo "the page server did not start"; cat "$work/serve.log"; exit 1; }
 
-node "$here/check.mjs" "$url" "${1:-}"
+node "$here/check.mjs" "$url" "${1:-}" | tee "$work/check.log"
 "$python" "$here/serve.py" --count "$work"
+tail -n 1 "$work/check.log"  # the closing line "browser: N passed, 0 failed" comes last
