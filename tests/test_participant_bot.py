@@ -312,3 +312,28 @@ async def test_an_old_session_is_not_opened_to_participants(
     assert bot.answers()[-1] == leader_texts.SURVEY_TOO_OLD.format(days=14)
     assert bot.request.of("sendPhoto") == []
     assert survey_of_session(db, session_id) is None
+
+
+async def test_a_survey_link_in_a_group_does_nothing(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    code = await ask(bot, a_session(db, catalogue))
+    calls = await bot.send(f"/start s_{code}", user_id=PARTICIPANT, chat_id=-100, chat_type="group")
+    assert all("Vraag 1" not in str(c.text) for c in calls)
+
+
+def test_the_participants_room_reaches_only_the_survey_store() -> None:
+    """Their handlers and page import from store only store.survey (and db to open it)."""
+    import ast
+
+    room = Path(__file__).parent.parent / "bot" / "participant"
+    for path in room.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                module = node.module
+                if module.startswith("store"):
+                    assert module in ("store.survey", "store.db"), (path.name, module)
+                assert not module.startswith(("bot.leader", "bot.manager", "reports")), (
+                    path.name,
+                    module,
+                )
