@@ -337,3 +337,29 @@ def test_the_participants_room_reaches_only_the_survey_store() -> None:
                     path.name,
                     module,
                 )
+
+
+async def test_the_web_page_inside_the_bot_shares_its_store_and_clock(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue, settings: Settings
+) -> None:
+    import re
+
+    import httpx
+    from starlette.applications import Starlette
+
+    from bot.participant.web import routes_for_application
+
+    code = await ask(bot, a_session(db, catalogue, "taalcafe"))
+    app = Starlette(routes=routes_for_application(bot.app, settings))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as phone:
+        page = (await phone.get(f"/d/{code}")).text
+        assert f"https://t.me/ImpactbotBot?start=s_{code}" in page
+        token = re.search(r'name="token" value="([^"]+)"', page)
+        assert token is not None
+        form = {"token": token.group(1)} | {f"s{i}": "4" for i in range(4)}
+        assert (await phone.post(f"/d/{code}", data=form)).status_code == 303
+        # The bot's clock: 14 days on, the page is closed like the link.
+        bot.services.now = lambda: START + timedelta(days=14)
+        assert (await phone.get(f"/d/{code}")).status_code == 410
+    assert db.execute("SELECT count(*) FROM survey_answers WHERE source = 'web'").fetchone()[0] == 4

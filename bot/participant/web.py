@@ -26,6 +26,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
 
 import sqlite_utils
@@ -94,16 +95,16 @@ class ParticipantPages:
     def __init__(
         self,
         database: Path | Callable[[], sqlite_utils.Database],
-        catalogue: Catalogue,
+        catalogue: Catalogue | Callable[[], Catalogue],
         settings: Settings,
-        bot_username: str | None = None,
+        bot_username: str | Callable[[], str | None] | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
         self._database = database
         self._db: sqlite_utils.Database | None = None
-        self.catalogue = catalogue
+        self._catalogue = catalogue
         self.settings = settings
-        self.bot_username = bot_username or settings.telegram.bot_username
+        self._bot_username = bot_username
         self.now = now or (lambda: datetime.now(UTC))
         self.limiter = RateLimiter(settings.participants.posts_per_minute)
         secret = settings.participants.secret
@@ -118,6 +119,19 @@ class ParticipantPages:
         self.secure = settings.participants.web_base(settings.telegram.webhook.url).startswith(
             "https://"
         )
+
+    # Callables are resolved on use: inside the bot's server the store and the catalogue only
+    # exist once the Application ran post_init.
+    @property
+    def catalogue(self) -> Catalogue:
+        found = self._catalogue
+        return found() if callable(found) else found
+
+    @property
+    def bot_username(self) -> str:
+        found = self._bot_username
+        name = found() if callable(found) else found
+        return name or self.settings.telegram.bot_username
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -288,16 +302,36 @@ class ParticipantPages:
 
 def participant_routes(
     database: Path | Callable[[], sqlite_utils.Database],
-    catalogue: Catalogue,
+    catalogue: Catalogue | Callable[[], Catalogue],
     settings: Settings,
     *,
-    bot_username: str | None = None,
+    bot_username: str | Callable[[], str | None] | None = None,
     now: Callable[[], datetime] | None = None,
 ) -> list[Route]:
-    """The participants' pages, to mount in the bot's Starlette app (or any other)."""
+    """The participants' pages, to mount in the bot's Starlette app (or any other).
+
+    `database`: a path (the pages open their own connection) or a callable returning the
+    connection to use; `catalogue` and `bot_username` may be callables too. See
+    `routes_for_application` for the bot's own server."""
     pages = ParticipantPages(database, catalogue, settings, bot_username, now)
     return [
         Route("/d/static/style.css", pages.style, methods=["GET"]),
         Route("/d/{code}", pages.page, methods=["GET", "POST"]),
         Route("/d/{code}/bedankt", pages.thanks, methods=["GET"]),
     ]
+
+
+def routes_for_application(application: Any, settings: Settings) -> list[Route]:
+    """The pages inside the bot's own server: the bot's store, catalogue and @username."""
+    from bot.core.services import SERVICES_KEY
+
+    def services() -> Any:
+        return application.bot_data[SERVICES_KEY]
+
+    return participant_routes(
+        lambda: services().db,
+        lambda: services().catalogue,
+        settings,
+        bot_username=lambda: application.bot.username if application.bot else None,
+        now=lambda: services().now(),
+    )
