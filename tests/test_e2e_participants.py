@@ -217,6 +217,10 @@ def test_a_stranger_answers_by_link_and_leaves_no_trace(
     assert quote == ("Ik durf nu Nederlands te praten", "anoniem", "new")
     assert followups == 0
     _assert_forgotten(database)  # and after the bot stopped
+    logged = (tmp_path / "bot.log").read_text(errors="replace")
+    assert "participant answered" in logged
+    for secret in (str(PARTICIPANT_ID), FIRST, LAST, USERNAME, "Nederlands te praten"):
+        assert secret not in logged
 
 
 def test_the_demo_chat_plays_a_participant(tmp_path: Path, default_catalogue: Catalogue) -> None:
