@@ -34,8 +34,12 @@ from bot.core.guards import once_per_update, private_only, registered
 from bot.core.ordering import PerPersonUpdateProcessor
 from bot.core.services import SERVICES_KEY, Services
 from bot.leader import corrections, guided, quick, registration, texts
+from bot.leader import survey as ask_participants
 from bot.manager import jobs
 from bot.manager import texts as manager_texts
+from bot.participant import followups
+from bot.participant import handlers as participant
+from bot.participant.room import ROOM_KEY, AwaitingWords, Room
 from impactbot.settings import Settings
 from store import drafts
 from store.db import open_db
@@ -78,6 +82,7 @@ def build_application(
             log.warning("could not register the command menu", exc_info=True)
         await menus.set_all_menus(app)
         jobs.schedule_jobs(app)
+        followups.schedule(app)
 
     async def post_shutdown(app: Application) -> None:
         found = app.bot_data.pop(SERVICES_KEY, None)
@@ -118,6 +123,7 @@ def add_handlers(app: Application) -> None:
     """
     app.add_handler(TypeHandler(Update, once_per_update), group=-2)
     app.add_handler(TypeHandler(Update, private_only), group=-1)
+    add_participant_handlers(app)
     commands = [
         ("start", registration.cmd_start),
         ("help", menus.cmd_help),
@@ -131,12 +137,33 @@ def add_handlers(app: Application) -> None:
     menus.add_manager_handlers(app)
     app.add_handler(CallbackQueryHandler(registration.on_use_name, pattern=r"^n:"))
     app.add_handler(CallbackQueryHandler(corrections.on_report_button, pattern=r"^s:"))
+    app.add_handler(CallbackQueryHandler(ask_participants.on_ask, pattern=r"^lq:"))
     app.add_handler(CallbackQueryHandler(guided.on_button))
     app.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, quick.on_text))
     # Catch-alls: keep these last.
     app.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, on_unknown_command))
     app.add_handler(MessageHandler(NEW_MESSAGE, on_other_message))
     app.add_error_handler(on_error)
+
+
+def add_participant_handlers(app: Application) -> None:
+    """The participants' room (bot.participant): for anyone with a survey link, registered or
+    not; everything else of the bot still answers strangers with NOT_REGISTERED."""
+    app.bot_data[ROOM_KEY] = Room()
+    survey_start = NEW_MESSAGE & filters.Regex(r"^/start s_")
+    app.add_handler(CommandHandler("start", participant.cmd_start, filters=survey_start))
+    app.add_handler(CommandHandler("stop", participant.cmd_stop, filters=NEW_MESSAGE))
+    words = NEW_MESSAGE & filters.TEXT & AwaitingWords(app)
+    app.add_handler(MessageHandler(words, participant.on_words))
+    for pattern, callback in (
+        (r"^pa:", participant.on_score),
+        (r"^pq:", participant.on_skip_words),
+        (r"^pc:", participant.on_consent),
+        (r"^pf:", participant.on_followup_choice),
+        (r"^px:", participant.cmd_stop),
+        (r"^pv:", followups.on_answer),
+    ):
+        app.add_handler(CallbackQueryHandler(callback, pattern=pattern))
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -8,6 +8,7 @@ demo folder. A background thread prints what the bot sends later (a PDF that tak
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -29,7 +30,10 @@ ROLES: dict[str, tuple[DemoPerson, str]] = {
     "/manager": (MANAGER, "manager van gemeente Westerveld"),
     "/admin": (ADMIN, "beheerder"),
 }
-NAMES = {p.telegram_id: p.display_name for p in (ANNE, MANAGER, ADMIN)}
+# A participant who opens a session's link: never registered (the role is not used).
+PARTICIPANT = DemoPerson(700_000_099, "Deelnemer", "leider")
+NAMES = {p.telegram_id: p.display_name for p in (ANNE, MANAGER, ADMIN, PARTICIPANT)}
+_SURVEY_CODE = re.compile(r"(?:start=)?(?:s_)?([a-z0-9]{6,})$")
 
 
 def welcome(env: DemoEnvironment) -> list[str]:
@@ -55,6 +59,8 @@ def help_lines(env: DemoEnvironment, documents: Path) -> list[str]:
         "  /leider     je bent Anne, activiteitenleider (zo begin je)",
         "  /manager    je bent Johan, manager: /stand, /rapport " + str(env.year) + " …",
         "  /admin      je bent Marieke, beheerder",
+        "  /deelnemer CODE  je bent een deelnemer (niet geregistreerd) die de link van",
+        "              „Vraag de deelnemers” opent; CODE is het stuk na start=s_ in die link",
         "  /bothelp    de hulp van de bot zelf (/help van de bot)",
         "  /stop       de demo stoppen (of Ctrl-D)",
         "Wil je een getal als tekst sturen terwijl er knoppen staan? Zet er een woord bij,",
@@ -93,7 +99,7 @@ class TerminalChat:
         self._prompting = False
         self._stop = threading.Event()
         self._printer = threading.Thread(target=self._watch, name="demo-chat-printer", daemon=True)
-        self.chats = [p.telegram_id for p in (ANNE, MANAGER, ADMIN)]
+        self.chats = [p.telegram_id for p in (ANNE, MANAGER, ADMIN, PARTICIPANT)]
 
     def _input(self, prompt: str) -> str:
         return input("" if self.echo else prompt)
@@ -170,6 +176,8 @@ class TerminalChat:
             self.person, what = ROLES[word]
             self.say([f"Je bent nu {self.person.display_name}, {what}."])
             return True
+        if word == "/deelnemer":
+            return self._participant(line.split()[1:])
         self.flush()
         mark = self.log.mark()
         user = self.env.person(self.person.telegram_id)
@@ -180,6 +188,25 @@ class TerminalChat:
                 return True
         else:
             user.send(line)
+        self.wait_for_answer(mark)
+        return True
+
+    def _participant(self, words: list[str]) -> bool:
+        """Become a participant and open the survey link with CODE (or the whole link)."""
+        self.person = PARTICIPANT
+        found = _SURVEY_CODE.search(words[0]) if words else None
+        if found is None:
+            self.say(
+                [
+                    "Je bent nu een deelnemer (niet geregistreerd). Geef de code mee:",
+                    "/deelnemer CODE. Anne krijgt de link na Opslaan met „Vraag de deelnemers”.",
+                ]
+            )
+            return True
+        self.say(["Je bent nu een deelnemer (niet geregistreerd) en opent de link."])
+        self.flush()
+        mark = self.log.mark()
+        self.env.person(PARTICIPANT.telegram_id).send(f"/start s_{found.group(1)}")
         self.wait_for_answer(mark)
         return True
 

@@ -20,6 +20,7 @@ from impactbot.errors import SettingsError
 TOKEN_ENV = "IMPACTBOT_TELEGRAM_TOKEN"
 CONFIG_ENV = "IMPACTBOT_CONFIG"
 WEBHOOK_SECRET_ENV = "IMPACTBOT_WEBHOOK_SECRET"
+PARTICIPANT_SECRET_ENV = "IMPACTBOT_PARTICIPANT_SECRET"
 ENV_PREFIX = "IMPACTBOT_"
 
 
@@ -123,6 +124,44 @@ class ScheduleSettings(_Section):
         return value
 
 
+class ParticipantSettings(_Section):
+    # The public web address of the bot's server, e.g. "https://bot.example.nl". When set (or
+    # when the webhook has a url), the QR code opens the participants' web page there.
+    public_url: str = ""
+    # Days until the one follow-up question to those who asked for it (PLA: 4-6 weeks).
+    followup_days: int = Field(default=35, ge=1, le=120)
+    # Days a session's link and QR code keep working.
+    survey_days: int = Field(default=14, ge=1, le=60)
+    # The key file for the anonymous respondent hashes; empty: next to the database.
+    # IMPACTBOT_PARTICIPANT_SECRET in the environment takes its place.
+    secret_file: Path | None = None
+    # Web page: at most this many form posts per minute from one IP address.
+    posts_per_minute: int = Field(default=20, ge=1, le=10_000)
+    # Never from a file: see PARTICIPANT_SECRET_ENV.
+    secret: SecretStr | None = Field(default=None, exclude=True)
+
+    @field_validator("public_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError(
+                f"'{value}' is geen webadres; het begint met https://, "
+                "bijvoorbeeld https://bot.bibliotheek.nl"
+            )
+        return value.rstrip("/")
+
+    def web_base(self, webhook_url: str = "") -> str:
+        """Where the participants' page is reached from outside, or "" when it is not."""
+        if self.public_url:
+            return self.public_url
+        if webhook_url:
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(webhook_url)
+            return f"{parts.scheme}://{parts.netloc}"
+        return ""
+
+
 class Settings(_Section):
     organisation: OrganisationSettings = Field(default_factory=OrganisationSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
@@ -130,6 +169,7 @@ class Settings(_Section):
     reports: ReportSettings = Field(default_factory=ReportSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
+    participants: ParticipantSettings = Field(default_factory=ParticipantSettings)
     # Where the settings came from, for messages.
     source: str = Field(default="(standaardinstellingen)", exclude=True)
 
@@ -141,6 +181,14 @@ class Settings(_Section):
             )
         return self.telegram.token.get_secret_value()
 
+    def participant_key_file(self) -> Path:
+        """Where the key for anonymous respondent hashes lives (never in the database)."""
+        given = self.participants.secret_file
+        if given is not None:
+            return given
+        database = self.storage.database
+        return database.with_name(database.name + ".deelnemerssleutel")
+
 
 def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     """IMPACTBOT_STORAGE_DATABASE=x becomes {"storage": {"database": "x"}}."""
@@ -151,7 +199,12 @@ def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     }
     out: dict[str, dict[str, Any]] = {}
     for key, value in env.items():
-        if not key.startswith(ENV_PREFIX) or key in (TOKEN_ENV, CONFIG_ENV, WEBHOOK_SECRET_ENV):
+        if not key.startswith(ENV_PREFIX) or key in (
+            TOKEN_ENV,
+            CONFIG_ENV,
+            WEBHOOK_SECRET_ENV,
+            PARTICIPANT_SECRET_ENV,
+        ):
             continue
         rest = key[len(ENV_PREFIX) :].lower()
         for section, fields in sections.items():
@@ -237,6 +290,11 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
             ) from exc
         except (OSError, UnicodeDecodeError) as exc:
             raise SettingsError(f"Kan het instellingenbestand {file} niet lezen: {exc}") from exc
+        if "secret" in data.get("participants", {}):
+            raise SettingsError(
+                f"Zet de deelnemerssleutel niet in {file}: gebruik de omgevingsvariabele "
+                f"{PARTICIPANT_SECRET_ENV} of secret_file."
+            )
         if "token" in data.get("telegram", {}):
             raise SettingsError(
                 f"Zet het bot-token niet in {file}: gebruik de omgevingsvariabele {TOKEN_ENV}."
@@ -248,6 +306,8 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
         data = _merge(
             data, {"telegram": {"webhook": {"secret_token": env["IMPACTBOT_WEBHOOK_SECRET"]}}}
         )
+    if env.get(PARTICIPANT_SECRET_ENV):
+        data = _merge(data, {"participants": {"secret": env[PARTICIPANT_SECRET_ENV]}})
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
@@ -261,7 +321,11 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
         backups = settings.storage.backups
         if backups is not None and not backups.is_absolute():
             settings.storage.backups = base / backups
-        for section, field in (("organisation", "catalogue"), ("organisation", "organisation")):
+        for section, field in (
+            ("organisation", "catalogue"),
+            ("organisation", "organisation"),
+            ("participants", "secret_file"),
+        ):
             value = getattr(getattr(settings, section), field)
             if value is not None and not value.is_absolute():
                 setattr(getattr(settings, section), field, base / value)

@@ -137,11 +137,20 @@ def answer_callback_query(state: BotApiState, params: Params, files: Files) -> A
 
 
 def send_document(state: BotApiState, params: Params, files: Files) -> Any:
+    return _send_file(state, params, files, "document")
+
+
+def send_photo(state: BotApiState, params: Params, files: Files) -> Any:
+    """A photo (e.g. a QR code); kept like a document, so tests can read the uploaded bytes."""
+    return _send_file(state, params, files, "photo")
+
+
+def _send_file(state: BotApiState, params: Params, files: Files, kind: str) -> Any:
     chat = state.existing_chat(params.get("chat_id"))
-    document = params.get("document")
-    if document in (None, "") and "document" not in files:
-        raise ApiError(400, 'Bad Request: parameter "document" is required')
-    part = "document"
+    document = params.get(kind)
+    if document in (None, "") and kind not in files:
+        raise ApiError(400, f'Bad Request: parameter "{kind}" is required')
+    part = kind
     if isinstance(document, str) and document.startswith("attach://"):
         part = document[len("attach://") :]
     if part in files:
@@ -157,11 +166,19 @@ def send_document(state: BotApiState, params: Params, files: Files) -> Any:
         caption = parse_text(str(caption), params.get("parse_mode"), limit=MAX_CAPTION)
     inline, other = check_reply_markup(params.get("reply_markup"))
     file_id = state.new_file_id()
-    api_document = {"file_id": file_id, "file_unique_id": file_id, "file_size": len(data)}
-    if filename:
-        api_document["file_name"] = filename
-    if mime_type:
-        api_document["mime_type"] = mime_type
+    api_file: dict[str, Any] = {
+        "file_id": file_id,
+        "file_unique_id": file_id,
+        "file_size": len(data),
+    }
+    if kind == "photo":
+        extra: dict[str, Any] = {"photo": [{**api_file, "width": 512, "height": 512}]}
+    else:
+        if filename:
+            api_file["file_name"] = filename
+        if mime_type:
+            api_file["mime_type"] = mime_type
+        extra = {"document": api_file}
     sent = SentDocument(chat.id, 0, filename, mime_type, data, caption, file_id)
     message = state.bot_message(
         chat,
@@ -169,9 +186,9 @@ def send_document(state: BotApiState, params: Params, files: Files) -> Any:
         reply_markup=inline,
         reply_keyboard=other,
         document=sent,
-        api_extra={"document": api_document},
+        api_extra=extra,
     )
-    state.responded(chat.id, "sendDocument")
+    state.responded(chat.id, "sendPhoto" if kind == "photo" else "sendDocument")
     return message.api
 
 
@@ -243,6 +260,7 @@ METHODS: dict[str, Method] = {
         "deleteMessage": delete_message,
         "answerCallbackQuery": answer_callback_query,
         "sendDocument": send_document,
+        "sendPhoto": send_photo,
         "sendChatAction": send_chat_action,
         "setMyCommands": set_my_commands,
         "getMyCommands": get_my_commands,

@@ -66,6 +66,8 @@ class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
             )
 
     def _drop(self, kind: str, key: str) -> None:
+        if self._one(kind, key) is None:
+            return  # nothing to delete: write nothing at all
         with transaction(self.db):
             self.db.execute("DELETE FROM ptb_state WHERE kind = ? AND key = ?", [kind, key])
 
@@ -100,11 +102,20 @@ class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
         else:
             self._put(f"conv:{name}", json.dumps(list(key)), new_state)
 
+    # python-telegram-bot hands over an (empty) entry for everyone who sent an update, also
+    # strangers and anonymous participants. An empty entry is not kept: their Telegram id must
+    # not end up in the file for nothing.
     async def update_user_data(self, user_id: int, data: JSONDict) -> None:
-        self._put("user", str(user_id), data)
+        if data:
+            self._put("user", str(user_id), data)
+        else:
+            self._drop("user", str(user_id))
 
     async def update_chat_data(self, chat_id: int, data: JSONDict) -> None:
-        self._put("chat", str(chat_id), data)
+        if data:
+            self._put("chat", str(chat_id), data)
+        else:
+            self._drop("chat", str(chat_id))
 
     async def update_bot_data(self, data: JSONDict) -> None:
         self._put("bot", "", data)

@@ -137,6 +137,10 @@ class RecordingRequest(BaseRequest):
             }
         if endpoint == "sendMessage":
             return self._message(params)
+        if endpoint == "sendPhoto":
+            message = self._message(params)
+            size = {"file_id": "photo", "file_unique_id": "photo", "width": 410, "height": 410}
+            return {**message, "photo": [size], "caption": params.get("caption", "")}
         if endpoint in ("editMessageText", "editMessageReplyMarkup"):
             return self._message(params, int(params.get("message_id", 0)) or None)
         if endpoint == "getUpdates":

@@ -25,6 +25,7 @@ from impactbot.errors import ImpactbotError
 from toc import models as m
 from toc.models import Activity, Catalogue
 from toc.schedule import ScheduleRuleError, parse_rule
+from toc.survey import check_statements, survey_label
 
 CATALOGUE_FILE = "catalogue.toml"
 ORGANISATION_FILE = "organisation.toml"
@@ -105,7 +106,11 @@ _CATALOGUE_SECTIONS: dict[str, type[BaseModel]] = {
     "effect": m.Effect,
     "activiteit": Activity,
     "kengetal": m.Kengetal,
+    # The participants' statements (see toc.survey); optional.
+    "stelling": m.Statement,
+    "vragenlijst": m.SurveyPlan,
 }
+_OPTIONAL = {"kengetal", "contract", "rooster", "stelling", "vragenlijst"}
 _ORGANISATION_SECTIONS: dict[str, type[BaseModel]] = dict(
     gemeente=m.Gemeente, vestiging=m.Vestiging, contract=m.Contract, rooster=m.Schedule
 )
@@ -115,6 +120,8 @@ def _label(item: _Item) -> str:
     raw = item.raw
     if item.section == "contract":
         return f"contract {item.index} ({raw.get('gemeente', '?')} {raw.get('jaar', '?')})"
+    if item.section in ("stelling", "vragenlijst"):
+        return survey_label(item.section, item.index, raw)
     if item.section == "rooster":
         return f"rooster {item.index} ({raw.get('activiteit', '?')} in {raw.get('vestiging', '?')})"
     ident = raw.get("id")
@@ -207,7 +214,7 @@ def _parse_sections(
             check.add(file, None, section, text)
             file.items[section] = []
             continue
-        if not value and section not in ("kengetal", "contract", "rooster"):
+        if not value and section not in _OPTIONAL:
             check.add(file, None, section, f"er staat geen enkel [[{section}]] in dit bestand")
         lines = _header_lines(file.text, section)
         allowed = [f.alias or name for name, f in model.model_fields.items()]
@@ -310,6 +317,13 @@ def _check_catalogue(cat: _File, check: _Checker) -> dict[str, set[str]]:
         if effect.measurable and not (effect.measure_question or "").strip():
             check.add(cat, item, "meetvraag", _NO_QUESTION)
     _check_aliases(check, cat, activities, "activiteit")
+    for item, key, text in check_statements(
+        [(i, model) for i, model in _valid(cat, "stelling")],
+        [(i, model) for i, model in _valid(cat, "vragenlijst")],
+        known["effect"],
+        known["activiteit"],
+    ):
+        check.add(cat, item, key, text)
     return known
 
 
@@ -422,6 +436,8 @@ def load_catalogue(
         vestigingen=_by_id(org, "vestiging"),
         contracts=[model for _item, model in _valid(org, "contract")],
         schedules=[model for _item, model in _valid(org, "rooster")],
+        statements=[model for _item, model in _valid(cat, "stelling")],
+        survey_plans={model.activity: model for _item, model in _valid(cat, "vragenlijst")},
     )
 
 

@@ -137,6 +137,9 @@ class Catalogue(_Model):
     vestigingen: dict[str, Vestiging]
     contracts: list[Contract] = Field(default_factory=list)
     schedules: list[Schedule] = Field(default_factory=list)
+    # What participants are asked (see toc.survey); empty: nobody is asked.
+    statements: list[Statement] = Field(default_factory=list)
+    survey_plans: dict[str, SurveyPlan] = Field(default_factory=dict)
 
     def opgave_of(self, activity_id: str) -> str:
         return self.programmalijnen[self.activities[activity_id].programmalijn].opgave
@@ -162,3 +165,41 @@ class Catalogue(_Model):
             if c.gemeente == gemeente and c.year == year:
                 return c
         return None
+
+
+# -- The participants' own voice (PLA Project Outcome style) ----------------------------------
+
+# The four outcomes Project Outcome asks about: learned something new, more confident, will
+# use it, knows what the library offers.
+Dimension = Literal["kennis", "vertrouwen", "toepassing", "bewustzijn"]
+DIMENSIONS: tuple[Dimension, ...] = ("kennis", "vertrouwen", "toepassing", "bewustzijn")
+Respondent = Literal["deelnemer", "ouder"]
+
+
+class Statement(_Model):
+    """A statement participants rate (1-5) after a session: one effect, one dimension.
+
+    `text` is said by the participant ("Ik heb iets nieuws geleerd ..."); `parent` by a parent
+    about a young child ("Mijn kind ..."). At least one of the two is given.
+    """
+
+    effect: str
+    dimension: Dimension = Field(alias="dimensie")
+    text: str | None = Field(default=None, alias="tekst")
+    parent: str | None = Field(default=None, alias="ouder")
+
+    def for_respondent(self, who: Respondent) -> str | None:
+        return self.parent if who == "ouder" else self.text
+
+
+class SurveyPlan(_Model):
+    """Per activity: who answers (a parent for young children) and which effects to ask about."""
+
+    activity: str = Field(alias="activiteit")
+    respondent: Respondent = Field(default="deelnemer", alias="wie")
+    # The effects to choose statements from, in order; empty: the activity's own effects.
+    effects: list[str] = Field(default_factory=list, alias="effecten")
+
+
+# Forward references (Statement, SurveyPlan) are defined below the Catalogue.
+Catalogue.model_rebuild()

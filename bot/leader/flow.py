@@ -13,7 +13,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.core.services import Services, services
-from bot.leader import keyboards, queries, texts
+from bot.leader import keyboards, queries, survey, texts
 from bot.leader.draft import (
     Draft,
     advance,
@@ -188,7 +188,8 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft)
         log.error("could not drop a saved draft", exc_info=True)
     await close_buttons(update.callback_query)
     done = texts.SAVED_CHANGE if draft.mode == "edit" else texts.SAVED
-    await context.bot.send_message(draft.telegram_id, done)
+    ask = survey.saved_markup(s, draft.activity, session_id)
+    await context.bot.send_message(draft.telegram_id, done, reply_markup=ask)
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> None:

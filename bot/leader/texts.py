@@ -280,3 +280,23 @@ def course_label(name: str | None, lesson: int | None, last: bool | None) -> str
 def report_line(day: date, activity: str, place: str, counts: dict[str, int]) -> str:
     """One stored report, as /mijnverslagen lists it."""
     return f"{nl_date(day)}: {activity}, {place} ({counts_line(counts) or 'geen aantallen'})"
+
+
+# -- asking the participants (bot.leader.survey) ----------------------------------------------
+
+BUTTON_ASK_PARTICIPANTS = "Vraag de deelnemers"
+ASK_PARTICIPANTS = (
+    "Laat deze QR-code zien aan de deelnemers van {activity} in {place} ({day}), of print hem. "
+    "Ze beantwoorden {n} korte vragen, anoniem, in een halve minuut.\n"
+    "{how}\n"
+    "De link werkt tot en met {until}."
+)
+ASK_VIA_WEB = "De QR-code opent een webpagina: {web}\nOf antwoord in Telegram: {telegram}"
+ASK_VIA_TELEGRAM = "De QR-code opent de vragen in Telegram: {telegram}"
+NO_PARTICIPANT_QUESTIONS = "Voor deze activiteit zijn er geen vragen voor deelnemers."
+SURVEY_NOT_YOURS = "Alleen wie dit verslag gaf, kan de deelnemers vragen."
+SURVEY_CLOSED = "De vragen voor deze bijeenkomst zijn gesloten: ze werken {days} dagen."
+SURVEY_TOO_OLD = (
+    "Deze bijeenkomst is meer dan {days} dagen geleden. Vraag de deelnemers na een nieuwe."
+)
+SURVEY_NO_SESSION = "Dit verslag bestaat niet meer."

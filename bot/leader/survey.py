@@ -1,0 +1,112 @@
+"""After saving a report: "Vraag de deelnemers" gives a QR code and a link for that session.
+
+`saved_markup()` is the button under the saved confirmation (one helper, so the confirmation
+path can change without touching this). The QR code opens the participants' web page when the
+bot has a public address ([participants] public_url, or the webhook's host); otherwise the
+Telegram deep link https://t.me/<bot>?start=s_<code>.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import date, timedelta
+
+import segno
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.core.guards import registered
+from bot.core.services import Services, services
+from bot.core.texts import nl_date
+from bot.leader import queries, texts
+from store.sessions import load_session
+from store.survey import START_PREFIX, Survey, open_survey
+from toc.survey import choose_statements
+
+log = logging.getLogger("impactbot.bot")
+WEB_PATH = "/d/"
+
+
+def saved_markup(s: Services, activity: str | None, session_id: int) -> InlineKeyboardMarkup | None:
+    """The "Vraag de deelnemers" button, when this activity has statements for participants."""
+    if activity is None or not choose_statements(s.catalogue, activity):
+        return None
+    button = InlineKeyboardButton(texts.BUTTON_ASK_PARTICIPANTS, callback_data=f"lq:{session_id}")
+    return InlineKeyboardMarkup([[button]])
+
+
+def telegram_link(bot_username: str, survey: Survey) -> str:
+    return f"https://t.me/{bot_username}?start={START_PREFIX}{survey.code}"
+
+
+def web_link(s: Services, survey: Survey) -> str | None:
+    base = s.settings.participants.web_base(s.settings.telegram.webhook.url)
+    return f"{base}{WEB_PATH}{survey.code}" if base else None
+
+
+def qr_png(content: str) -> bytes:
+    """A QR code that a phone camera reads from a screen or a printed A4."""
+    out = io.BytesIO()
+    segno.make(content, error="m").save(out, kind="png", scale=10, border=4)
+    return out.getvalue()
+
+
+async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    person = await registered(update, context)
+    if query is None or person is None or query.data is None:
+        return
+    s = services(context)
+    raw = query.data.split(":", 1)[1]
+    session_id = int(raw) if raw.isdigit() else -1
+    session = load_session(s.db, session_id)
+    if session is None:
+        await query.answer(texts.SURVEY_NO_SESSION, show_alert=True)
+        return
+    if queries.report_owner(s.db, session_id) != person.id and not person.is_manager:
+        await query.answer(texts.SURVEY_NOT_YOURS, show_alert=True)
+        return
+    days = s.settings.participants.survey_days
+    if (s.today() - session.date).days > days:
+        await query.answer(texts.SURVEY_TOO_OLD.format(days=days), show_alert=True)
+        return
+    statements = [c.as_json() for c in choose_statements(s.catalogue, session.activity)]
+    if not statements:
+        await query.answer(texts.NO_PARTICIPANT_QUESTIONS, show_alert=True)
+        return
+    survey = open_survey(
+        s.db,
+        session_id,
+        statements,
+        s.now(),
+        created_by=person.id,
+        days=days,
+    )
+    if not survey.is_open(s.now()):
+        await query.answer(texts.SURVEY_CLOSED.format(days=days), show_alert=True)
+        return
+    await query.answer()
+    telegram = telegram_link(context.bot.username, survey)
+    web = web_link(s, survey)
+    how = (
+        texts.ASK_VIA_WEB.format(web=web, telegram=telegram)
+        if web
+        else texts.ASK_VIA_TELEGRAM.format(telegram=telegram)
+    )
+    activity = s.catalogue.activities[session.activity].name
+    vestiging = s.catalogue.vestigingen.get(session.vestiging)
+    last_day = (survey.expires_at.astimezone(s.tz) - timedelta(seconds=1)).date()
+    caption = texts.ASK_PARTICIPANTS.format(
+        activity=activity,
+        place=vestiging.name if vestiging else session.vestiging,
+        day=nl_date(date.fromisoformat(str(session.date))),
+        n=len(survey.statements),
+        how=how,
+        until=nl_date(last_day),
+    )
+    chat_id = person.telegram_id or query.from_user.id
+    await context.bot.send_photo(
+        chat_id, qr_png(web or telegram), caption=caption, filename=f"qr-{survey.code}.png"
+    )
+    log.info("participants asked", extra={"session_id": session_id, "web": bool(web)})

@@ -1,0 +1,1 @@
+"""The participants' room: the survey in Telegram, its follow-up and the web page."""

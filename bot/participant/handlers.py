@@ -1,0 +1,309 @@
+"""The survey in Telegram: /start s_CODE, statements on a 5-point scale, their words, the
+follow-up opt-in, /stop. For anyone, registered or not; this room reaches only store.survey.
+
+Buttons (callback data):
+  pa:CODE:SCORES    a score; SCORES are the answers so far plus this one ("4", "45", ...)
+  pq:CODE           skip "Wat neem je mee?"
+  pc:CODE:CONSENT   consent for their words (ja / anoniem / nee)
+  pf:CODE:ja|nee    the follow-up question, yes or no
+  px:               stop: no follow-up, forget the chat id
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.core.services import Services, services
+from bot.core.texts import nl_date
+from bot.participant import texts
+from bot.participant.room import room
+from store.survey import (
+    START_PREFIX,
+    Survey,
+    add_followup,
+    add_participant_quote,
+    has_answered,
+    record_answers,
+    respondent_hash,
+    stop_followups,
+    survey_by_code,
+)
+from toc.survey import respondent
+
+log = logging.getLogger("impactbot.bot")
+MAX_WORDS = 500
+
+
+# -- what a survey looks like to its participant ---------------------------------------------
+
+
+def place(s: Services, survey: Survey) -> tuple[str, str, str]:
+    """(activity name, vestiging name, the day in words)."""
+    activity = s.catalogue.activities.get(survey.activity)
+    vestiging = s.catalogue.vestigingen.get(survey.vestiging)
+    day = nl_date(date.fromisoformat(survey.date))
+    return (
+        activity.name if activity else survey.activity,
+        vestiging.name if vestiging else survey.vestiging,
+        day,
+    )
+
+
+def is_parent(s: Services, survey: Survey) -> bool:
+    return respondent(s.catalogue, survey.activity) == "ouder"
+
+
+def attribution(s: Services, survey: Survey) -> str:
+    who = texts.ATTRIBUTION_PARENT if is_parent(s, survey) else texts.ATTRIBUTION
+    return f"{who} bij {place(s, survey)[0]}"
+
+
+def scale(prefix: str) -> InlineKeyboardMarkup:
+    """The 5-point scale, one answer a row (long words fit on a phone)."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=f"{prefix}{score}")]
+            for score, label in enumerate(texts.SCALE, start=1)
+        ]
+    )
+
+
+def statement_text(survey: Survey, index: int) -> str:
+    n = len(survey.statements)
+    return texts.STATEMENT.format(i=index + 1, n=n, text=survey.statements[index]["text"])
+
+
+def who_hash(s: Services, context: ContextTypes.DEFAULT_TYPE, survey: Survey, user_id: int) -> str:
+    key = room(context.application).key(s.settings)
+    return respondent_hash(key, survey.id, "telegram", user_id)
+
+
+async def _tell(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Say `text`: on a pressed button by editing its message, else as a new message."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        await query.answer()
+        try:
+            await query.edit_message_text(text)
+            return
+        except BadRequest:
+            pass
+    if update.effective_chat is not None:
+        await context.bot.send_message(update.effective_chat.id, text)
+
+
+# -- /start s_CODE ---------------------------------------------------------------------------
+
+
+async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or not context.args:
+        return
+    s = services(context)
+    code = context.args[0].removeprefix(START_PREFIX)
+    survey = survey_by_code(s.db, code)
+    if survey is None:
+        await context.bot.send_message(chat.id, texts.UNKNOWN)
+        return
+    if not survey.is_open(s.now()):
+        await context.bot.send_message(chat.id, texts.CLOSED)
+        return
+    if has_answered(s.db, survey.id, who_hash(s, context, survey, user.id)):
+        await context.bot.send_message(chat.id, texts.ALREADY)
+        return
+    activity, vestiging, day = place(s, survey)
+    intro = texts.INTRO_PARENT if is_parent(s, survey) else texts.INTRO
+    n = len(survey.statements)
+    await context.bot.send_message(
+        chat.id, intro.format(activity=activity, place=vestiging, day=day, n=n)
+    )
+    await context.bot.send_message(
+        chat.id, statement_text(survey, 0), reply_markup=scale(f"pa:{survey.code}:")
+    )
+
+
+# -- a score ---------------------------------------------------------------------------------
+
+
+async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or query.data is None:
+        return
+    s = services(context)
+    _, code, scores_text = (query.data.split(":", 2) + ["", ""])[:3]
+    survey = survey_by_code(s.db, code)
+    if survey is None:
+        await _tell(update, context, texts.UNKNOWN)
+        return
+    if not survey.is_open(s.now()):
+        await _tell(update, context, texts.CLOSED)
+        return
+    scores = [int(c) for c in scores_text if c in "12345"]
+    n = len(survey.statements)
+    if not scores or len(scores) != len(scores_text) or len(scores) > n:
+        await query.answer(texts.STALE_BUTTON)
+        return
+    if len(scores) < n:
+        await query.answer()
+        try:
+            await query.edit_message_text(
+                statement_text(survey, len(scores)),
+                reply_markup=scale(f"pa:{survey.code}:{scores_text}"),
+            )
+        except BadRequest:  # pressed twice: the message already shows the next statement
+            pass
+        return
+    stored = record_answers(
+        s.db, survey, who_hash(s, context, survey, user.id), scores, "telegram", s.now()
+    )
+    if not stored:
+        await _tell(update, context, texts.ALREADY)
+        return
+    log.info("participant answered", extra={"session_id": survey.session_id, "via": "telegram"})
+    await _tell(update, context, texts.ANSWERED)
+    room(context.application).wait_for_words(user.id, survey.id, survey.code)
+    skip = InlineKeyboardButton(texts.BUTTON_SKIP, callback_data=f"pq:{survey.code}")
+    await context.bot.send_message(
+        user.id, texts.ASK_WORDS, reply_markup=InlineKeyboardMarkup([[skip]])
+    )
+
+
+# -- "Wat neem je mee?" ----------------------------------------------------------------------
+
+
+async def on_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Their typed words (the filter AwaitingWords let only those through)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or message.text is None:
+        return
+    pending = room(context.application).waiting(user.id)
+    if pending is None:
+        return
+    text = " ".join(message.text.split())
+    if len(text) > MAX_WORDS:
+        await message.reply_text(texts.WORDS_TOO_LONG.format(n=MAX_WORDS))
+        return
+    survey = survey_by_code(services(context).db, pending.code)
+    if survey is None or not text:
+        return
+    pending.text = text
+    who = attribution(services(context), survey)
+    buttons = [
+        (texts.CONSENT_YES.format(attribution=who), "ja"),
+        (texts.CONSENT_ANON, "anoniem"),
+        (texts.CONSENT_NO, "nee"),
+    ]
+    markup = InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=f"pc:{survey.code}:{c}")]
+            for label, c in buttons
+        ]
+    )
+    await message.reply_text(texts.ASK_CONSENT.format(text=text), reply_markup=markup)
+
+
+async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or query.data is None:
+        return
+    s = services(context)
+    _, code, consent = (query.data.split(":", 2) + ["", ""])[:3]
+    pending = room(context.application).waiting(user.id)
+    survey = survey_by_code(s.db, code)
+    if pending is None or pending.text is None or survey is None or pending.code != code:
+        await query.answer(texts.STALE_BUTTON)
+        return
+    if consent not in ("ja", "anoniem", "nee"):
+        await query.answer(texts.STALE_BUTTON)
+        return
+    add_participant_quote(s.db, survey, pending.text, consent, attribution(s, survey))
+    room(context.application).forget(user.id)
+    log.info("participant quote stored", extra={"session_id": survey.session_id})
+    await _tell(update, context, texts.WORDS_SAVED)
+    await ask_followup(context, user.id, survey)
+
+
+async def on_skip_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or query.data is None:
+        return
+    code = query.data.split(":", 1)[1]
+    pending = room(context.application).waiting(user.id)
+    survey = survey_by_code(services(context).db, code)
+    if pending is None or survey is None or pending.code != code:
+        await query.answer(texts.STALE_BUTTON)
+        return
+    room(context.application).forget(user.id)
+    await query.answer()
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest:
+        pass
+    await ask_followup(context, user.id, survey)
+
+
+# -- the follow-up opt-in, and stopping ------------------------------------------------------
+
+
+async def ask_followup(context: ContextTypes.DEFAULT_TYPE, chat_id: int, survey: Survey) -> None:
+    weeks = texts.weeks(services(context).settings.participants.followup_days)
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_FOLLOWUP_YES, callback_data=f"pf:{survey.code}:ja"
+                ),
+                InlineKeyboardButton(
+                    texts.BUTTON_FOLLOWUP_NO, callback_data=f"pf:{survey.code}:nee"
+                ),
+            ]
+        ]
+    )
+    await context.bot.send_message(
+        chat_id, texts.ASK_FOLLOWUP.format(weeks=weeks), reply_markup=markup
+    )
+
+
+async def on_followup_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None or query.data is None:
+        return
+    s = services(context)
+    _, code, choice = (query.data.split(":", 2) + ["", ""])[:3]
+    survey = survey_by_code(s.db, code)
+    if survey is None:
+        await _tell(update, context, texts.UNKNOWN)
+        return
+    if choice != "ja":
+        await _tell(update, context, texts.DONE)
+        return
+    days = s.settings.participants.followup_days
+    add_followup(s.db, survey.id, chat.id, s.now() + timedelta(days=days))
+    log.info("participant follow-up planned", extra={"session_id": survey.session_id})
+    stop = InlineKeyboardButton(texts.BUTTON_STOP, callback_data="px:")
+    await query.answer()
+    try:
+        await query.edit_message_text(
+            texts.FOLLOWUP_SET.format(weeks=texts.weeks(days)),
+            reply_markup=InlineKeyboardMarkup([[stop]]),
+        )
+    except BadRequest:
+        pass
+
+
+async def cmd_stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stop or the Stop button: no follow-up, and the chat id is erased."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return
+    if user is not None:
+        room(context.application).forget(user.id)
+    dropped = stop_followups(services(context).db, chat.id)
+    if dropped:
+        log.info("participant stopped the follow-up")
+    await _tell(update, context, texts.STOPPED if dropped else texts.NOTHING_TO_STOP)

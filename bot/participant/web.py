@@ -1,0 +1,337 @@
+"""The participants' web page: the same statements as in Telegram, for people without it.
+
+`participant_routes(database, catalogue, settings)` returns Starlette routes to mount in the
+bot's own server (next to the webhook), so page and bot share one process and one database:
+
+  GET  /d/<code>           the form (server-rendered, no JavaScript)
+  POST /d/<code>           store the answers, then 303 to the thanks page
+  GET  /d/<code>/bedankt   thanks
+  GET  /d/static/style.css the page's only style sheet
+
+One answer per phone: a cookie with a random id, stored only as a keyed hash (like Telegram
+ids). The form carries a token bound to that cookie and the survey (HMAC with the same key),
+so another site cannot post it (CSRF). Posts are rate-limited per IP address in memory. The
+form is read without extra packages (application/x-www-form-urlencoded, size-capped).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+import time
+from collections import deque
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import sqlite_utils
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from bot.core.texts import nl_date
+from bot.participant import texts
+from impactbot.settings import Settings
+from store.db import open_db
+from store.survey import (
+    START_PREFIX,
+    Survey,
+    add_participant_quote,
+    has_answered,
+    load_key,
+    record_answers,
+    respondent_hash,
+    survey_by_code,
+)
+from toc.models import Catalogue
+from toc.survey import respondent
+
+log = logging.getLogger("impactbot.web")
+COOKIE = "deelnemer"
+MAX_BODY = 16 * 1024
+MAX_WORDS = 500
+TOKEN_SECONDS = 4 * 3600
+_SCORES = ("1", "2", "3", "4", "5")
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+class RateLimiter:
+    """At most `limit` events per IP address in any 60 seconds (memory only)."""
+
+    def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit = limit
+        self.clock = clock
+        self._seen: dict[str, deque[float]] = {}
+
+    def allow(self, ip: str) -> bool:
+        now = self.clock()
+        times = self._seen.setdefault(ip, deque())
+        while times and times[0] <= now - 60:
+            times.popleft()
+        if len(times) >= self.limit:
+            return False
+        times.append(now)
+        if len(self._seen) > 10_000:  # forget quiet addresses; the table stays small
+            for other in [k for k, v in self._seen.items() if not v or v[-1] <= now - 60]:
+                del self._seen[other]
+        return True
+
+
+class ParticipantPages:
+    def __init__(
+        self,
+        database: Path | Callable[[], sqlite_utils.Database],
+        catalogue: Catalogue | Callable[[], Catalogue],
+        settings: Settings,
+        bot_username: str | Callable[[], str | None] | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self._database = database
+        self._db: sqlite_utils.Database | None = None
+        self._catalogue = catalogue
+        self.settings = settings
+        self._bot_username = bot_username
+        self.now = now or (lambda: datetime.now(UTC))
+        self.limiter = RateLimiter(settings.participants.posts_per_minute)
+        secret = settings.participants.secret
+        self.key = load_key(
+            settings.participant_key_file(), secret.get_secret_value() if secret else None
+        )
+        self.env = Environment(
+            loader=PackageLoader("bot.participant", "templates"),
+            autoescape=select_autoescape(default=True),
+            undefined=StrictUndefined,
+        )
+        self.secure = settings.participants.web_base(settings.telegram.webhook.url).startswith(
+            "https://"
+        )
+
+    # Callables are resolved on use: inside the bot's server the store and the catalogue only
+    # exist once the Application ran post_init.
+    @property
+    def catalogue(self) -> Catalogue:
+        found = self._catalogue
+        return found() if callable(found) else found
+
+    @property
+    def bot_username(self) -> str:
+        found = self._bot_username
+        name = found() if callable(found) else found
+        return name or self.settings.telegram.bot_username
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        if self._db is None:
+            self._db = self._database() if callable(self._database) else open_db(self._database)
+        return self._db
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def render(self, name: str, status: int = 200, **values: object) -> HTMLResponse:
+        html = self.env.get_template(name).render(texts=texts, **values)
+        return HTMLResponse(html, status_code=status, headers=_SECURITY_HEADERS)
+
+    def message(self, title: str, text: str, status: int, code: str | None = None) -> Response:
+        return self.render(
+            "message.html", status, title=title, text=text, telegram=self.telegram(code)
+        )
+
+    def telegram(self, code: str | None) -> str | None:
+        if not code or not self.bot_username:
+            return None
+        return f"https://t.me/{self.bot_username}?start={START_PREFIX}{code}"
+
+    def token(self, code: str, visitor: str, issued: int) -> str:
+        mac = hmac.new(self.key, f"form:{code}:{visitor}:{issued}".encode(), hashlib.sha256)
+        return f"{issued}.{mac.hexdigest()[:32]}"
+
+    def token_ok(self, code: str, visitor: str, token: str) -> bool:
+        issued, _, _mac = token.partition(".")
+        if not issued.isdigit() or time.time() - int(issued) > TOKEN_SECONDS:
+            return False
+        return hmac.compare_digest(self.token(code, visitor, int(issued)), token)
+
+    def who(self, survey: Survey, visitor: str) -> str:
+        return respondent_hash(self.key, survey.id, "web", visitor)
+
+    def details(self, survey: Survey) -> dict[str, object]:
+        activity = self.catalogue.activities.get(survey.activity)
+        vestiging = self.catalogue.vestigingen.get(survey.vestiging)
+        parent = respondent(self.catalogue, survey.activity) == "ouder"
+        name = activity.name if activity else survey.activity
+        who = texts.ATTRIBUTION_PARENT if parent else texts.ATTRIBUTION
+        return {
+            "activity": name,
+            "place": vestiging.name if vestiging else survey.vestiging,
+            "day": nl_date(date.fromisoformat(survey.date)),
+            "parent": parent,
+            "attribution": f"{who} bij {name}",
+        }
+
+    def find(self, code: str) -> Survey | Response:
+        survey = survey_by_code(self.db, code) if code.isalnum() and len(code) < 40 else None
+        if survey is None:
+            return self.message(texts.WEB_UNKNOWN_TITLE, texts.UNKNOWN, 404)
+        if not survey.is_open(self.now()):
+            return self.message(texts.WEB_CLOSED_TITLE, texts.CLOSED, 410)
+        return survey
+
+    def form(
+        self,
+        survey: Survey,
+        visitor: str,
+        status: int = 200,
+        chosen: dict[str, str] | None = None,
+        words: str = "",
+        consent: str = "",
+        missing: list[int] | None = None,
+        error: str | None = None,
+    ) -> HTMLResponse:
+        return self.render(
+            "survey.html",
+            status,
+            survey=survey,
+            token=self.token(survey.code, visitor, int(time.time())),
+            chosen=chosen or {},
+            words=words,
+            consent=consent,
+            missing=missing or [],
+            error=error,
+            max_words=MAX_WORDS,
+            telegram=self.telegram(survey.code),
+            **self.details(survey),
+        )
+
+    def with_cookie(self, response: Response, visitor: str) -> Response:
+        response.set_cookie(
+            COOKIE,
+            visitor,
+            max_age=60 * 24 * 3600,
+            path="/d/",
+            httponly=True,
+            samesite="lax",
+            secure=self.secure,
+        )
+        return response
+
+    # -- endpoints ----------------------------------------------------------------------------
+
+    async def page(self, request: Request) -> Response:
+        code = request.path_params["code"]
+        found = self.find(code)
+        if isinstance(found, Response):
+            return found
+        visitor = request.cookies.get(COOKIE) or ""
+        if len(visitor) != 32 or not visitor.isalnum():
+            visitor = secrets.token_hex(16)
+        if has_answered(self.db, found.id, self.who(found, visitor)):
+            response = self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, code)
+        elif request.method == "POST":
+            response = await self.post(request, found, visitor)
+        else:
+            response = self.form(found, visitor)
+        return self.with_cookie(response, visitor)
+
+    async def post(self, request: Request, survey: Survey, visitor: str) -> Response:
+        ip = request.client.host if request.client else "?"
+        if not self.limiter.allow(ip):
+            return self.message(texts.WEB_ERROR_TITLE, texts.WEB_TOO_MANY, 429, survey.code)
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY:
+                return self.message(texts.WEB_ERROR_TITLE, texts.WEB_EXPIRED_FORM, 413)
+        fields = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+        if request.cookies.get(COOKIE) != visitor or not self.token_ok(
+            survey.code, visitor, fields.get("token", "")
+        ):
+            return self.form(survey, visitor, 403, error=texts.WEB_EXPIRED_FORM)
+        chosen = {k: v for k, v in fields.items() if k.startswith("s") and v in _SCORES}
+        words = " ".join(fields.get("words", "").split())[:MAX_WORDS]
+        consent = fields.get("consent", "")
+        consent = consent if consent in ("ja", "anoniem", "nee") else ""
+        n = len(survey.statements)
+        missing = [i for i in range(n) if f"s{i}" not in chosen]
+        if missing:
+            return self.form(
+                survey, visitor, 400, chosen, words, consent, missing, texts.WEB_MISSING
+            )
+        scores = [int(chosen[f"s{i}"]) for i in range(n)]
+        if not record_answers(
+            self.db, survey, self.who(survey, visitor), scores, "web", self.now()
+        ):
+            return self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, survey.code)
+        if words:
+            # Without an explicit yes, their words are never published.
+            attribution = str(self.details(survey)["attribution"])
+            add_participant_quote(self.db, survey, words, consent or "nee", attribution)
+        log.info("participant answered", extra={"session_id": survey.session_id, "via": "web"})
+        return RedirectResponse(f"/d/{survey.code}/bedankt", status_code=303)
+
+    async def thanks(self, request: Request) -> Response:
+        code = request.path_params["code"]
+        survey = survey_by_code(self.db, code) if code.isalnum() else None
+        return self.message(
+            texts.WEB_THANKS_TITLE, texts.WEB_THANKS, 200 if survey else 404, survey and code
+        )
+
+    async def style(self, request: Request) -> Response:
+        css = resources.files("bot.participant").joinpath("templates/style.css").read_text()
+        headers = {**_SECURITY_HEADERS, "Cache-Control": "public, max-age=3600"}
+        return Response(css, media_type="text/css", headers=headers)
+
+    def close(self) -> None:
+        if self._db is not None and not callable(self._database):
+            self._db.conn.close()
+            self._db = None
+
+
+def participant_routes(
+    database: Path | Callable[[], sqlite_utils.Database],
+    catalogue: Catalogue | Callable[[], Catalogue],
+    settings: Settings,
+    *,
+    bot_username: str | Callable[[], str | None] | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> list[Route]:
+    """The participants' pages, to mount in the bot's Starlette app (or any other).
+
+    `database`: a path (the pages open their own connection) or a callable returning the
+    connection to use; `catalogue` and `bot_username` may be callables too. See
+    `routes_for_application` for the bot's own server."""
+    pages = ParticipantPages(database, catalogue, settings, bot_username, now)
+    return [
+        Route("/d/static/style.css", pages.style, methods=["GET"]),
+        Route("/d/{code}", pages.page, methods=["GET", "POST"]),
+        Route("/d/{code}/bedankt", pages.thanks, methods=["GET"]),
+    ]
+
+
+def routes_for_application(application: Any, settings: Settings) -> list[Route]:
+    """The pages inside the bot's own server: the bot's store, catalogue and @username."""
+    from bot.core.services import SERVICES_KEY
+
+    def services() -> Any:
+        return application.bot_data[SERVICES_KEY]
+
+    return participant_routes(
+        lambda: services().db,
+        lambda: services().catalogue,
+        settings,
+        bot_username=lambda: application.bot.username if application.bot else None,
+        now=lambda: services().now(),
+    )

@@ -1,0 +1,402 @@
+"""The participants' own voice: surveys of a session, their answers, follow-ups.
+
+Nothing here names a participant. An answer (`survey_answers`) holds the session, the effect,
+the dimension, the score and its source; who gave it is not stored. To count one answer per
+person per survey, `survey_respondents` keeps a keyed hash (HMAC-SHA256 with a secret that is
+not in the database) of the survey, the channel and the Telegram user id or web cookie (so two
+surveys cannot be linked to one person). Only someone who asks for the follow-up question has
+their chat id kept (`survey_followups`), until that one question is sent or they stop; the row
+is then erased (secure_delete, and the WAL truncated, so the id is not left in the file's free
+pages either).
+
+For the evidence (read by reports/, never written there):
+
+- `record_tally(db, session_id, effect, dimension, asked, agreeing, now)` stores a leader's
+  tally of a paper or hand-raise version as answers with source 'telling' (no score).
+- `answers_by_effect(db, year, gemeente=None)` ->
+  `{effect: {"direct": (answers, agreeing), "vervolg": (answers, agreeing)}}`, over the
+  sessions of that year (and gemeente); tallies a leader entered (source 'telling') included.
+- `answers_by_effect_source(db, year, gemeente=None)` -> the same split by source as
+  `{effect: {moment: {source: (answers, agreeing)}}}`.
+- `session_responses(db, year, gemeente=None)` -> `{session_id: SessionResponse}`: per surveyed
+  session its attendance, how many people answered right after and at the follow-up, and the
+  effects asked: a response rate is respondents / attendance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from store.db import transaction
+
+SURVEY_DAYS = 14
+CODE_LENGTH = 10
+# Telegram deep links allow A-Z a-z 0-9 _ -; invite codes never contain "_", so "s_" is ours.
+START_PREFIX = "s_"
+_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+SOURCES = ("telegram", "web", "telling")
+MOMENTS = ("direct", "vervolg")
+
+
+@dataclass(frozen=True)
+class Survey:
+    id: int
+    session_id: int
+    code: str
+    statements: list[dict[str, str]]  # [{"effect", "dimension", "text"}], as asked
+    expires_at: datetime
+    activity: str
+    vestiging: str
+    date: str
+
+    def is_open(self, now: datetime) -> bool:
+        return now < self.expires_at
+
+
+@dataclass(frozen=True)
+class Followup:
+    id: int
+    survey_id: int
+    chat_id: int
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class SessionResponse:
+    session_id: int
+    activity: str
+    attendance: int
+    direct: int  # people who answered right after
+    vervolg: int  # people who answered the follow-up
+    effects: tuple[str, ...]
+
+
+# -- the key ---------------------------------------------------------------------------------
+
+
+def load_key(path: Path, given: str | None = None) -> bytes:
+    """The secret for respondent hashes: `given` (from the environment), else the key file,
+    made once with 32 random bytes (mode 600). Never kept in the database: with the key, the
+    hashes of all Telegram ids could be tried."""
+    if given:
+        return given.encode()
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(key.hex() + "\n")
+    return key
+
+
+def respondent_hash(key: bytes, survey_id: int, channel: str, ident: str | int) -> str:
+    """Keyed and one-way: the same person gives the same value within one survey, so they
+    count once; the value gives nobody away, and with the survey in it the values of two
+    surveys cannot be linked into one person's attendance."""
+    message = f"{survey_id}:{channel}:{ident}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+# -- surveys ---------------------------------------------------------------------------------
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _when(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def _survey(row: Any) -> Survey:
+    return Survey(
+        id=row[0],
+        session_id=row[1],
+        code=row[2],
+        statements=json.loads(row[3]),
+        expires_at=_when(row[4]),
+        activity=row[5],
+        vestiging=row[6],
+        date=row[7],
+    )
+
+
+_SELECT = (
+    "SELECT v.id, v.session_id, v.code, v.statements, v.expires_at, s.activity, s.vestiging, "
+    "s.date FROM surveys v JOIN sessions s ON s.id = v.session_id"
+)
+
+
+def open_survey(
+    db: sqlite_utils.Database,
+    session_id: int,
+    statements: list[dict[str, str]],
+    now: datetime,
+    created_by: int | None = None,
+    days: int = SURVEY_DAYS,
+) -> Survey:
+    """The survey of a session: made on the first ask, the same one after (same code)."""
+    with transaction(db):
+        row = db.execute(_SELECT + " WHERE v.session_id = ?", [session_id]).fetchone()
+        if row is None:
+            db.execute(
+                "INSERT INTO surveys (session_id, code, statements, created_by, created_at, "
+                "expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    session_id,
+                    "".join(secrets.choice(_ALPHABET) for _ in range(CODE_LENGTH)),
+                    json.dumps(statements, ensure_ascii=False),
+                    created_by,
+                    _iso(now),
+                    _iso(now + timedelta(days=days)),
+                ],
+            )
+            row = db.execute(_SELECT + " WHERE v.session_id = ?", [session_id]).fetchone()
+    return _survey(row)
+
+
+def survey_by_code(db: sqlite_utils.Database, code: str) -> Survey | None:
+    row = db.execute(_SELECT + " WHERE v.code = ?", [code]).fetchone()
+    return _survey(row) if row else None
+
+
+def survey_by_id(db: sqlite_utils.Database, survey_id: int) -> Survey | None:
+    row = db.execute(_SELECT + " WHERE v.id = ?", [survey_id]).fetchone()
+    return _survey(row) if row else None
+
+
+def survey_of_session(db: sqlite_utils.Database, session_id: int) -> Survey | None:
+    row = db.execute(_SELECT + " WHERE v.session_id = ?", [session_id]).fetchone()
+    return _survey(row) if row else None
+
+
+def has_answered(
+    db: sqlite_utils.Database, survey_id: int, respondent: str, moment: str = "direct"
+) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM survey_respondents WHERE survey_id = ? AND respondent = ? AND moment = ?",
+        [survey_id, respondent, moment],
+    ).fetchone()
+    return row is not None
+
+
+def record_answers(
+    db: sqlite_utils.Database,
+    survey: Survey,
+    respondent: str,
+    scores: list[int],
+    source: str,
+    now: datetime,
+    moment: str = "direct",
+    statements: list[dict[str, str]] | None = None,
+) -> bool:
+    """Store one person's scores (1-5, one per statement) at once; False if they answered
+    this survey before (nothing is stored then)."""
+    asked = statements if statements is not None else survey.statements
+    if len(scores) != len(asked) or any(not 1 <= s <= 5 for s in scores):
+        raise ValueError("one score from 1 to 5 per statement")
+    if source not in SOURCES or moment not in MOMENTS:
+        raise ValueError(f"unknown source or moment: {source}, {moment}")
+    with transaction(db):
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO survey_respondents (survey_id, respondent, moment) "
+            "VALUES (?, ?, ?)",
+            [survey.id, respondent, moment],
+        )
+        if not cursor.rowcount:
+            return False
+        for statement, score in zip(asked, scores, strict=True):
+            db.execute(
+                "INSERT INTO survey_answers (session_id, effect, dimension, moment, score, "
+                "agrees, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    survey.session_id,
+                    statement["effect"],
+                    statement["dimension"],
+                    moment,
+                    score,
+                    int(score >= 4),
+                    source,
+                    # The day only: a time to the second could be matched to a chat.
+                    now.astimezone(UTC).date().isoformat(),
+                ],
+            )
+    return True
+
+
+def record_tally(
+    db: sqlite_utils.Database,
+    session_id: int,
+    effect: str,
+    dimension: str,
+    asked: int,
+    agreeing: int,
+    now: datetime,
+) -> None:
+    """A leader's count of a paper or hand-raise version ("of the 8, 6 said they learned
+    something new"): `asked` answers without a score, `agreeing` of them agreeing, source
+    'telling'. Entering it again for the same session, effect and dimension replaces it."""
+    if not 0 <= agreeing <= asked:
+        raise ValueError("agreeing must be between 0 and asked")
+    with transaction(db):
+        db.execute(
+            "DELETE FROM survey_answers WHERE session_id = ? AND effect = ? AND dimension = ? "
+            "AND source = 'telling'",
+            [session_id, effect, dimension],
+        )
+        day = now.astimezone(UTC).date().isoformat()
+        for i in range(asked):
+            db.execute(
+                "INSERT INTO survey_answers (session_id, effect, dimension, moment, score, "
+                "agrees, source, created_at) VALUES (?, ?, ?, 'direct', NULL, ?, 'telling', ?)",
+                [session_id, effect, dimension, int(i < agreeing), day],
+            )
+
+
+def add_participant_quote(
+    db: sqlite_utils.Database, survey: Survey, text: str, consent: str, attribution: str
+) -> int:
+    """A participant's own words, for the manager's review (state 'new')."""
+    if consent not in ("ja", "anoniem", "nee"):
+        raise ValueError(f"unknown consent {consent!r}")
+    with transaction(db):
+        row = db.execute(
+            "SELECT activity, vestiging, gemeente, date, year FROM sessions WHERE id = ?",
+            [survey.session_id],
+        ).fetchone()
+        cursor = db.execute(
+            "INSERT INTO quotes (session_id, activity, vestiging, gemeente, date, year, text, "
+            "attribution, consent, review, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)",
+            [survey.session_id, *row, text, attribution, consent, date.today().isoformat()],
+        )
+        return int(cursor.lastrowid or 0)
+
+
+# -- follow-ups ------------------------------------------------------------------------------
+
+
+def add_followup(db: sqlite_utils.Database, survey_id: int, chat_id: int, due: datetime) -> int:
+    with transaction(db):
+        cursor = db.execute(
+            "INSERT INTO survey_followups (survey_id, chat_id, due_at, created_at) "
+            "VALUES (?, ?, ?, ?)",
+            [survey_id, chat_id, _iso(due), date.today().isoformat()],
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def due_followups(db: sqlite_utils.Database, now: datetime) -> list[Followup]:
+    rows = db.execute(
+        "SELECT id, survey_id, chat_id, due_at FROM survey_followups WHERE due_at <= ? "
+        "ORDER BY due_at, id",
+        [_iso(now)],
+    ).fetchall()
+    return [Followup(r[0], r[1], r[2], _when(r[3])) for r in rows]
+
+
+def pending_followups(db: sqlite_utils.Database, chat_id: int) -> int:
+    row = db.execute("SELECT count(*) FROM survey_followups WHERE chat_id = ?", [chat_id])
+    return int(row.fetchone()[0])
+
+
+def _erase(db: sqlite_utils.Database, sql: str, params: list[Any]) -> int:
+    """Delete rows holding a chat id so that the id leaves the file, not only the table."""
+    db.execute("PRAGMA secure_delete = ON")  # zero the freed bytes in the database pages
+    with transaction(db):
+        removed = db.execute(sql, params).rowcount
+    if removed:
+        # The WAL still holds the old pages until it is checkpointed and cut back.
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return removed
+
+
+def drop_followup(db: sqlite_utils.Database, followup_id: int) -> bool:
+    return bool(_erase(db, "DELETE FROM survey_followups WHERE id = ?", [followup_id]))
+
+
+def stop_followups(db: sqlite_utils.Database, chat_id: int) -> int:
+    """Someone said stop: forget their chat id; how many follow-ups were dropped."""
+    return _erase(db, "DELETE FROM survey_followups WHERE chat_id = ?", [chat_id])
+
+
+# -- reading for the evidence ----------------------------------------------------------------
+
+
+def _scope(year: int, gemeente: str | None) -> tuple[str, list[Any]]:
+    sql = "s.year = ?"
+    params: list[Any] = [year]
+    if gemeente is not None:
+        sql += " AND s.gemeente = ?"
+        params.append(gemeente)
+    return sql, params
+
+
+def answers_by_effect_source(
+    db: sqlite_utils.Database, year: int, gemeente: str | None = None
+) -> dict[str, dict[str, dict[str, tuple[int, int]]]]:
+    where, params = _scope(year, gemeente)
+    rows = db.execute(
+        "SELECT a.effect, a.moment, a.source, count(*), sum(a.agrees) FROM survey_answers a "
+        f"JOIN sessions s ON s.id = a.session_id WHERE {where} "
+        "GROUP BY a.effect, a.moment, a.source",
+        params,
+    ).fetchall()
+    out: dict[str, dict[str, dict[str, tuple[int, int]]]] = {}
+    for effect, moment, source, n, agree in rows:
+        out.setdefault(effect, {}).setdefault(moment, {})[source] = (int(n), int(agree or 0))
+    return out
+
+
+def answers_by_effect(
+    db: sqlite_utils.Database, year: int, gemeente: str | None = None
+) -> dict[str, dict[str, tuple[int, int]]]:
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for effect, moments in answers_by_effect_source(db, year, gemeente).items():
+        entry = {moment: (0, 0) for moment in MOMENTS}
+        for moment, sources in moments.items():
+            entry[moment] = (
+                sum(n for n, _ in sources.values()),
+                sum(k for _, k in sources.values()),
+            )
+        out[effect] = entry
+    return out
+
+
+def session_responses(
+    db: sqlite_utils.Database, year: int, gemeente: str | None = None
+) -> dict[int, SessionResponse]:
+    where, params = _scope(year, gemeente)
+    rows = db.execute(
+        "SELECT s.id, s.activity, s.deelnemers, v.statements, "
+        "(SELECT count(*) FROM survey_respondents r WHERE r.survey_id = v.id "
+        " AND r.moment = 'direct'), "
+        "(SELECT count(*) FROM survey_respondents r WHERE r.survey_id = v.id "
+        " AND r.moment = 'vervolg') "
+        f"FROM surveys v JOIN sessions s ON s.id = v.session_id WHERE {where} ORDER BY s.id",
+        params,
+    ).fetchall()
+    return {
+        r[0]: SessionResponse(
+            session_id=r[0],
+            activity=r[1],
+            attendance=int(r[2] or 0),
+            direct=int(r[4]),
+            vervolg=int(r[5]),
+            effects=tuple(dict.fromkeys(st["effect"] for st in json.loads(r[3]))),
+        )
+        for r in rows
+    }
