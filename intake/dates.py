@@ -74,6 +74,13 @@ _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({_WD}){_PART}\b")
 _WEEKDAY_RE = re.compile(rf"\b({_WD}){_PART}\b")
 _RELATIVE_RE = re.compile(rf"\b({'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b")
 _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
+# "za", "di.", "ZO" standing alone among the message's fields (no word right before or after,
+# so "zo leuk", "zo'n 12" and "ma zei" stay words); a day part may follow: "za middag".
+_ABBR_DAY_RE = re.compile(
+    rf"\b({_ABBR})\b\.?"
+    rf"(?=\s*(?:$|[^\w\s'’]|\d|(?:ochtend|morgen|middag|avond)\b))",
+    re.M,
+)
 
 
 @dataclass
@@ -144,6 +151,19 @@ def find_explicit_dates(text: str, today: date, finding: DateFinding) -> str:
             _add(finding, int(match.group(3)), month, day)
         else:
             _add_yearless(finding, today, month, day)
+        text = blank(text, match.start(), match.end())
+    return text
+
+
+def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
+    """Read weekday abbreviations ("za", "di.") once names are blanked: the most recent such
+    day, today included, like a bare weekday. Return the text with them blanked."""
+    for match in list(_ABBR_DAY_RE.finditer(text)):
+        before = text[: match.start()].rstrip()
+        if before and before[-1].isalpha():
+            continue  # "was het zo" : a word, not a day
+        back = (today.weekday() - _weekday(match.group(1))) % 7
+        finding.dates.add(today - timedelta(days=back))
         text = blank(text, match.start(), match.end())
     return text
 

@@ -16,25 +16,44 @@ Decisions:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 # Count words -> group. Keys are folded and without apostrophes ("opa's" -> "opas").
 CHILD_WORDS = (
-    "kinderen kind kinders kindjes kids kid peuters peuter kleuters kleuter babys babies baby "
-    "dreumesen leerlingen leerling jongeren jongere tieners pubers jongens meisjes scholieren "
-    "broertjes zusjes broertje zusje"
+    "kinderen kind kinders kindjes kindje kids kid peuters peuter kleuters kleuter babys babies "
+    "baby dreumesen dreumes leerlingen leerling jongeren jongere tieners tiener pubers puber "
+    "jongens jongen meisjes meisje meiden meid scholieren scholier broertjes zusjes broertje "
+    "zusje kleinkinderen kleinkind kinder wichter"
 )
 ADULT_WORDS = (
-    "volwassenen volwassene ouders ouder opas omas opa oma grootouders verzorgers verzorger "
-    "vaders moeders vader moeder papas mamas ouderen senioren"
+    "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
+    "verzorger vaders moeders vader moeder papas mamas papa mama ouderen oudere senioren senior "
+    "bejaarden"
 )
 # Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
 PEOPLE_WORDS = (
     "deelnemers deelnemer deeln cursisten cursist bezoekers bezoeker mensen aanwezigen "
-    "personen persoon pers man gasten luisteraars toehoorders belangstellenden dames heren"
+    "personen persoon pers man gasten gast luisteraars toehoorders belangstellenden dames dame "
+    "heren heer vrouwen vrouw mannen leden lid anderstaligen anderstalige werkzoekenden "
+    "werkzoekende breisters breister nieuwkomers nieuwkomer statushouders statushouder "
+    "inwoners inwoner bewoners bewoner lezers lezer deelneemsters deelneemster cursistes "
+    "cursiste mantelzorgers mantelzorger vluchtelingen luu lu lui"
 )
+# Drents "olde luu" (old people) are adults, like "ouderen".
+OLD_WORDS = {"olde", "oale", "olle", "oude"}
+DRENTS_PEOPLE = {"lu", "luu", "lui"}
+# One person written with the article: "12 kinderen en een opa". Only when the word ends a
+# list item (end, punctuation, "en", a number): "een moeder zei …" is no count.
+SINGULAR_WORDS = {
+    "kind", "kindje", "baby", "peuter", "kleuter", "dreumes", "leerling", "jongen", "meisje",
+    "tiener", "puber", "opa", "oma", "vader", "moeder", "ouder", "papa", "mama", "grootouder",
+    "verzorger", "oudere", "senior", "volwassene", "deelnemer", "cursist", "cursiste",
+    "bezoeker", "man", "vrouw", "heer", "dame", "gast", "persoon", "vraag", "hulpvraag",
+    "vrijwilliger", "begeleider", "medewerker", "collega", "kleinkind", "lid", "nieuwkomer",
+}  # fmt: skip
+_ONE_ENDS_RE = re.compile(r"\s*(?:$|[,.;:!?+&)\n]|en\b|\d)")
 QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag"
 STAFF_WORDS = (
     "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "
@@ -117,12 +136,17 @@ class _Token:
     value: int | None = None
     group: str | None = None
     colon: bool = False
+    start: int = 0
+    end: int = 0
+    # "-5": a minus glued to the number (not a range "8-10", not a separator " - ").
+    negative: bool = False
 
 
 # Words with letters and digits ("nt2", "a2", "mbo4", "3d") are one token: never a number.
 _TOKEN_RE = re.compile(r"[^\W_]*[^\W\d_][^\W_]*(?:'[^\W\d_]+)?|\d+|[:=]|(?<=\s)-(?=\s)")
 # "12kinderen" typed without a space: digits glued to a count word are still a count.
 _GLUED_RE = re.compile(r"(\d+)([^\W\d_]+(?:'[^\W\d_]+)?)")
+_NEGATIVE_BEFORE_RE = re.compile(r"(?:^|[\s(:;,=])-$")
 
 
 def _tokens(folded: str, original: str) -> list[_Token]:
@@ -136,18 +160,37 @@ def _tokens(folded: str, original: str) -> list[_Token]:
         glued = _GLUED_RE.fullmatch(text)
         if glued and glued.group(2).replace("'", "") in COUNT_GROUPS:
             split = m.start() + len(glued.group(1))
-            tokens.append(_Token(glued.group(1), original[m.start() : split], int(glued.group(1))))
+            number = _Token(glued.group(1), original[m.start() : split], int(glued.group(1)))
+            number.start, number.end = m.start(), split
+            number.negative = bool(_NEGATIVE_BEFORE_RE.search(folded, 0, m.start()))
+            tokens.append(number)
             word = glued.group(2)
-            tokens.append(_Token(word, original[split : m.end()], group=count_group(word)))
+            tokens.append(
+                _Token(word, original[split : m.end()], group=count_group(word), start=split,
+                       end=m.end())
+            )  # fmt: skip
             continue
-        token = _Token(text, original[m.start() : m.end()])
+        token = _Token(text, original[m.start() : m.end()], start=m.start(), end=m.end())
         if any(ch.isdigit() for ch in text) and not text.isdigit():
             tokens.append(token)  # "nt2", "a2", "groep7": a name, not a number or count word
             continue
         token.value = numeral(text, token.original)
         if token.value is None and text != "-":
             token.group = count_group(text)
+        if text.isdigit():
+            token.negative = bool(_NEGATIVE_BEFORE_RE.search(folded, 0, m.start()))
         tokens.append(token)
+    for i, token in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if token.text in OLD_WORDS and nxt.text in DRENTS_PEOPLE:
+            nxt.group = "volwassenen"  # "olde luu"
+        if (
+            token.text == "een"
+            and token.value is None
+            and nxt.text.replace("'", "") in SINGULAR_WORDS
+            and _ONE_ENDS_RE.match(folded, nxt.end)
+        ):
+            token.value = 1  # "en een opa"
     return tokens
 
 
@@ -184,7 +227,61 @@ def _pairs_after(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]:
     return pairs
 
 
+@dataclass
+class CountReading:
+    """What the counts in a message say.
+
+    `counts` per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal'); `negative`:
+    a count was written below zero ("-5 kinderen"), refused, never read as 5; `uncounted`:
+    people groups that came but were not counted ("8 kinderen met hun ouders"), so the total
+    is unknown.
+    """
+
+    counts: dict[str, int]
+    negative: bool = False
+    uncounted: set[str] = field(default_factory=set)
+
+
+PEOPLE_GROUPS = ("kinderen", "volwassenen", "mensen")
+# "met hun ouders", "+ ouders", "en hun moeders": a group that came along, without a number.
+_ALONG_RE = re.compile(
+    r"(?:\bmet|\ben|\+|&)\s+(?:(?:hun|de|haar|zijn|z'n|zn|alle|eigen|wat|enkele)\s+)*$"
+)
+# Words before a lone number that make it something else than people: "zaal 2", "nr 3".
+_NOT_PEOPLE_BEFORE = {
+    "zaal", "lokaal", "ruimte", "kamer", "nr", "nummer", "no", "tafel", "week", "blok", "editie",
+    "deel", "ronde", "seizoen", "jaargang", "niveau", "level", "versie", "thema", "hoofdstuk",
+    "pagina", "blz", "boek", "bus", "lijn", "huisnummer", "stap", "module", "dag",
+}  # fmt: skip
+
+
 def find_counts(folded: str, original: str) -> dict[str, int]:
+    """Counts per group; see `read_counts`."""
+    return read_counts(folded, original).counts
+
+
+def bare_number(folded: str, original: str, after: int) -> int | None:
+    """A lone number after the activity or place names the participants: "Samenlezen
+    Havelte 6", "Klik & Tik - Beilen - 5". Only when it is the one number left, comes after
+    position `after`, is not negative and is followed by no word ("12 boeken" is no count)."""
+    tokens = _tokens(folded, original)
+    numbers = [i for i, t in enumerate(tokens) if t.value is not None]
+    if len(numbers) != 1:
+        return None
+    i = numbers[0]
+    token = tokens[i]
+    if token.negative or token.start < after or not token.text.isdigit():
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].text != "-":
+        return None
+    if i > 0 and tokens[i - 1].text in _NOT_PEOPLE_BEFORE:
+        return None
+    if re.match(r"\s*['#%]", folded[token.end :]):
+        return None
+    return token.value
+
+
+def read_counts(folded: str, original: str) -> CountReading:
     """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
 
     Staff counts are read (so their number is not misread) but left out of the result.
@@ -234,13 +331,26 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
     chosen = strong + first + second(tokens, used)
     unclear = _elliptic_groups(tokens, chosen, used)
     counts: dict[str, int] = {}
+    negative = any(t.negative for t in tokens)
     for number_index, word_index in chosen:
         group = tokens[word_index].group
         value = tokens[number_index].value
         if group is None or value is None or group == "staf":
             continue
+        if tokens[number_index].negative:
+            unclear.add(group)
+            continue
         counts[group] = counts.get(group, 0) + value
-    return {group: value for group, value in counts.items() if group not in unclear}
+    paired = {i for pair in chosen for i in pair}
+    uncounted = {
+        token.group
+        for i, token in enumerate(tokens)
+        if token.group in PEOPLE_GROUPS
+        and i not in paired
+        and _ALONG_RE.search(folded, 0, token.start)
+    }
+    counts = {group: value for group, value in counts.items() if group not in unclear}
+    return CountReading(counts, negative, {g for g in uncounted if g not in counts})
 
 
 def _elliptic_groups(

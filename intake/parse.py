@@ -27,11 +27,16 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from intake.dates import DateFinding, find_explicit_dates, find_other_dates
-from intake.numbers import count_words_pattern, find_counts
+from intake.dates import (
+    DateFinding,
+    find_abbreviated_days,
+    find_explicit_dates,
+    find_other_dates,
+)
+from intake.numbers import CountReading, bare_number, count_words_pattern, read_counts
 from intake.quotes import extract_quotes
 from intake.text import blank, blank_all, fold
-from toc.matcher import Matcher
+from toc.matcher import Matcher, Mention, normalise
 from toc.models import Catalogue
 
 _AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
@@ -53,10 +58,14 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b\d+\+",
         r"\b\d+\s*-?\s*plus(?:sers|ser)?\b",
         r"\b(?:leeftijd|tussen|van)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
+        # "tussen de 10 en 15 kinderen": a range, so the count is asked.
+        r"\btussen\s+(?:de\s+)?\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
         # Groups: "groep 5", "groep 7/8", "gr. 3 en 4", "klas 2", "groepje 3". How many groups
         # and their size are not a count either: "3 groepjes van 4 kinderen" does not say how
         # many children came (the total is asked, not multiplied out).
-        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?\s*\d+(?:\s*(?:/|-|en|&|,)\s*\d+)*\b",
+        # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
+        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?\s*\d+"
+        r"(?:\s*(?:/|-|en|&|,)\s*\d+\b(?!\s*[^\W\d_]))*\b",
         r"(?:\b\d+\s*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\s+van\s+\d+\b",
         r"\b\d+\s*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
         # Money, percentages, decimals, years, long numbers (phone numbers).
@@ -117,6 +126,8 @@ class ParseResult:
     missing: list[str] = field(default_factory=list)
     # The lesson number of a course ("les 3"), when given; not part of the contract.
     lesson: int | None = None
+    # A count below zero was written ("-5 kinderen"): refused, so the bot says why.
+    negative: bool = False
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -172,14 +183,50 @@ def _mask_non_counts(text: str) -> str:
     return text
 
 
-def _find_one(matcher: Matcher, text: str) -> tuple[str | None, bool, str]:
-    """The one id mentioned in `text` (None if none or several), whether any was mentioned,
-    and `text` with the mentions blanked."""
+# Activity words that name a kind of session rather than one activity: when a message also
+# names a specific activity ("Makersplaats Beilen 3D printen workshop"), the specific one wins.
+GENERIC_ACTIVITY_KEYS = {
+    "workshop", "lezing", "cursus", "spreekuur", "bijeenkomst", "activiteit", "voorstelling",
+    "interview", "les", "informatiebijeenkomst",
+}  # fmt: skip
+# A place written as the place: "in Zuidlaren", "bieb van Beilen", "@Beilen".
+_PLACE_MARK_BEFORE_RE = re.compile(
+    r"(?:\b(?:in|te|bieb|bib|bibliotheek|vestiging|locatie)(?:\s+van)?\s+|@\s*)$"
+)
+
+
+def _one_id(mentions: list[Mention]) -> str | None:
+    ids = {mention.id for mention in mentions}
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, str]:
+    """The one activity mentioned (a specific name beats a generic word), where the first
+    mention starts, and `text` with the mentions blanked."""
     mentions = matcher.find_in_text(text)
+    found = _one_id(mentions)
+    if found is None and mentions:
+        specific = [
+            m for m in mentions if normalise(text[m.start : m.end]) not in GENERIC_ACTIVITY_KEYS
+        ]
+        found = _one_id(specific) if len(specific) < len(mentions) else None
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
-    ids = {mention.id for mention in mentions}
-    return (next(iter(ids)) if len(ids) == 1 else None), bool(ids), text
+    return found, (mentions[0].start if mentions else None), text
+
+
+def _find_location(matcher: Matcher, text: str) -> tuple[str | None, int | None, str]:
+    """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
+    beside "Kamp Westerbork"); else one found after a marker, matched less strictly."""
+    mentions = matcher.find_in_text(text)
+    found = _one_id(mentions)
+    if found is None and mentions:
+        found = _one_id([m for m in mentions if _PLACE_MARK_BEFORE_RE.search(text, 0, m.start)])
+    for mention in mentions:
+        text = blank(text, mention.start, mention.end)
+    if not mentions:
+        found = _location_by_marker(matcher, text)
+    return found, (mentions[0].start if mentions else None), text
 
 
 def _location_by_marker(matcher: Matcher, text: str) -> str | None:
@@ -193,9 +240,13 @@ def _location_by_marker(matcher: Matcher, text: str) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else None
 
 
-def _participants(counts: dict[str, int], total: int | None, generic_key: str) -> int | None:
+def _participants(
+    counts: dict[str, int], total: int | None, generic_key: str, reading: CountReading
+) -> int | None:
     if total is not None:
         return total
+    if reading.negative or reading.uncounted:
+        return None  # a refused count, or people who came uncounted: the total is unknown
     parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
     generic = counts.get(generic_key)
     if generic is not None and parts:
@@ -213,7 +264,14 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         exact = matchers.activities.exact(candidate) or matchers.vestigingen.exact(candidate)
         return exact is not None
 
-    found_quotes, rest = extract_quotes(text, is_name)
+    def mentions_name(candidate: str) -> bool:
+        folded_candidate = fold(candidate)
+        return bool(
+            matchers.activities.find_in_text(folded_candidate)
+            or matchers.vestigingen.find_in_text(folded_candidate)
+        )
+
+    found_quotes, rest = extract_quotes(text, is_name, mentions_name)
     original = rest
     folded = fold(rest)
 
@@ -222,31 +280,37 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     finding = DateFinding()
     folded = find_explicit_dates(folded, today, finding)
     folded, lesson = _mask_lessons(folded)
-    folded, _ = blank_all(folded, _range_re())
     folded = _mask_non_counts(folded)
+    folded, _ = blank_all(folded, _range_re())
     folded = find_other_dates(folded, today, finding)
 
-    activity, _, folded = _find_one(matchers.activities, folded)
-    location, mentioned, folded = _find_one(matchers.vestigingen, folded)
-    if location is None and not mentioned:
-        location = _location_by_marker(matchers.vestigingen, folded)
+    activity, activity_at, folded = _find_activity(matchers.activities, folded)
+    location, location_at, folded = _find_location(matchers.vestigingen, folded)
+    folded = find_abbreviated_days(folded, today, finding)
 
     kind = catalogue.activities[activity].kind if activity else None
     generic_key = "bezoekers" if kind == "spreekuur" else "deelnemers"
-    groups = find_counts(folded, original)
+    reading = read_counts(folded, original)
+    groups = dict(reading.counts)
     total = groups.pop("totaal", None)
     keys = {"kinderen": "kinderen", "volwassenen": "volwassenen", "vragen": "vragen"}
     keys["mensen"] = generic_key
     counts = {keys[group]: value for group, value in groups.items() if group in keys}
+    named_at = [at for at in (activity_at, location_at) if at is not None]
+    if not reading.counts and not reading.negative and named_at:
+        bare = bare_number(folded, original, min(named_at))
+        if bare is not None:
+            counts = {generic_key: bare}
 
     result = ParseResult(
         activity=activity,
         location=location,
         date=finding.resolve(today),
         counts=counts,
-        participants=_participants(counts, total, generic_key),
+        participants=_participants(counts, total, generic_key, reading),
         quotes=[Quote(q.text, q.attribution) for q in found_quotes],
         lesson=lesson,
+        negative=reading.negative,
     )
     result.missing = [
         name

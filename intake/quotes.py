@@ -28,7 +28,7 @@ _LABEL_RE = re.compile(r"\b(quote|citaat|uitspraak|zei|zegt)\s*:\s*(.+)$", re.IG
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
-    r"|(?:zei|zegt|aldus|vertelde|volgens)[ \t]+(?P<said>[^\n\"“„«'‘(]+))",
+    r"|(?:zei|zegt|aldus|vertelde|volgens)[ \t]+(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
     re.IGNORECASE,
 )
 _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
@@ -89,14 +89,51 @@ def _speaker_before(text: str, start: int) -> str | None:
     return before
 
 
+# Who speaks before the quote marks: "Oma Riek: “…”", "Sem (6) zei „…”".
+_SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)\s*$", re.I)
+_SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;\"“”„«»—–]|\s-\s")
+# A number in a speaker is an age: "Fenna (9)", "Jan, 84".
+_SPEAKER_AGE_RE = re.compile(
+    r"\(\s*\d{1,3}(?:\s*(?:jaar|jr))?\s*\)|,\s*\d{1,3}(?:\s*(?:jaar|jr))?$"
+)
+
+
+def _speaker_said_before(
+    text: str, start: int, mentions_name: Callable[[str], bool]
+) -> tuple[str | None, int]:
+    """The speaker written right before a quote that starts at `start`, and where it starts."""
+    head = text[:start]
+    said = _SAID_BEFORE_RE.search(head)
+    if said is None:
+        return None, start
+    segment = _SPEAKER_SPLIT_RE.split(head[: said.start()])[-1]
+    parts = segment.split(",")
+    keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
+    speaker = ",".join(parts[-keep:]).strip()
+    plain = _SPEAKER_AGE_RE.sub("", speaker)
+    if (
+        not plain.strip()
+        or any(ch.isdigit() for ch in plain)
+        or len(plain.split()) > 5
+        or mentions_name(speaker)
+    ):
+        return None, start
+    return speaker, head.rindex(speaker)
+
+
 def extract_quotes(
-    text: str, is_name: Callable[[str], bool] = lambda _: False
+    text: str,
+    is_name: Callable[[str], bool] = lambda _: False,
+    mentions_name: Callable[[str], bool] = lambda _: False,
 ) -> tuple[list[FoundQuote], str]:
-    """The quotes in `text`, and `text` with the quotes and attributions blanked."""
+    """The quotes in `text`, and `text` with the quotes and attributions blanked.
+
+    `is_name`: text that is exactly an activity or place name is no quote; `mentions_name`:
+    words before a quote that name an activity or place are no speaker."""
     found: list[tuple[int, FoundQuote]] = []
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group(2)
-        inner, _ = extract_quotes(content, is_name)
+        inner, _ = extract_quotes(content, is_name, mentions_name)
         speaker = (
             _speaker_before(text, label.start())
             if label.group(1).lower()
@@ -123,7 +160,11 @@ def extract_quotes(
             quote_text = match.group(1).strip()
             if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
                 continue
-            attribution, stop = _attribution_after(text, match.end())
-            found.append((match.start(), FoundQuote(quote_text, attribution)))
-            text = blank(text, match.start(), max(stop, match.end()))
+            speaker, start = _speaker_said_before(text, match.start(), mentions_name)
+            if speaker is not None:
+                attribution, stop = speaker, match.end()
+            else:
+                attribution, stop = _attribution_after(text, match.end())
+            found.append((start, FoundQuote(quote_text, attribution)))
+            text = blank(text, start, max(stop, match.end()))
     return [q for _, q in sorted(found, key=lambda item: item[0])], text
