@@ -30,7 +30,7 @@ CHILD_WORDS = (
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
     "verzorger vaders moeders vader moeder papas mamas papa mama ouderen oudere senioren senior "
-    "bejaarden"
+    "bejaarden pake beppe paken beppes opoe opoes"
 )
 # Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
 PEOPLE_WORDS = (
