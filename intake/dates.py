@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from intake.text import blank
+from intake.text import blank, fold
 
 WEEKDAYS = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
@@ -203,3 +203,14 @@ def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
         finding.unclear = True
         text = blank(text, match.start(), match.end())
     return text
+
+
+def read_day(text: str, today: date) -> DateFinding:
+    """The day in a typed answer ("28 nov", "zaterdag", "za", "gisteren", "vorige week
+    dinsdag", "14-3"), read by the same rules as a whole message. Nothing found: no dates."""
+    folded = fold(text)
+    finding = DateFinding()
+    folded = find_explicit_dates(folded, today, finding)
+    folded = find_other_dates(folded, today, finding)
+    find_abbreviated_days(folded, today, finding)
+    return finding

@@ -3,8 +3,10 @@
 Works on folded text (see intake.text.fold): lower case, no accents, plain apostrophes.
 
 Decisions:
-- "een" is read as the article, never as 1 (too ambiguous: "een moeder zei …"); "één" with
-  accents, or the digit 1, is one.
+- "een" is read as the article ("een moeder zei …"), except right before a one-person word
+  that ends a list item ("12 kinderen en een opa"); "één" with accents, or the digit 1, is one.
+- A count below zero ("-5 kinderen") is refused, never read as 5.
+- People who came along without a number ("8 kinderen met hun ouders") make the total unknown.
 - An approximate number the leader gives ("ongeveer 12", "zo'n 20", "een stuk of tien",
   "ca. 15") is their own estimate and is taken as is: the bot shows it for confirmation.
 - A range ("15-20 kinderen", "tien à twaalf kinderen") is left empty: picking a number would
@@ -20,61 +22,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-# Count words -> group. Keys are folded and without apostrophes ("opa's" -> "opas").
-CHILD_WORDS = (
-    "kinderen kind kinders kindjes kindje kids kid peuters peuter kleuters kleuter babys babies "
-    "baby dreumesen dreumes leerlingen leerling jongeren jongere tieners tiener pubers puber "
-    "jongens jongen meisjes meisje meiden meid scholieren scholier broertjes zusjes broertje "
-    "zusje kleinkinderen kleinkind kinder wichter"
+from intake.countwords import (
+    COUNT_GROUPS,
+    DRENTS_PEOPLE,
+    OLD_WORDS,
+    ONE_ENDS_RE,
+    SINGULAR_WORDS,
 )
-ADULT_WORDS = (
-    "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
-    "verzorger vaders moeders vader moeder papas mamas papa mama ouderen oudere senioren senior "
-    "bejaarden pake beppe paken beppes opoe opoes"
-)
-# Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
-PEOPLE_WORDS = (
-    "deelnemers deelnemer deeln cursisten cursist bezoekers bezoeker mensen aanwezigen "
-    "personen persoon pers man gasten gast luisteraars toehoorders belangstellenden dames dame "
-    "heren heer vrouwen vrouw mannen leden lid anderstaligen anderstalige werkzoekenden "
-    "werkzoekende breisters breister nieuwkomers nieuwkomer statushouders statushouder "
-    "inwoners inwoner bewoners bewoner lezers lezer deelneemsters deelneemster cursistes "
-    "cursiste mantelzorgers mantelzorger vluchtelingen luu lu lui"
-)
-# Drents "olde luu" (old people) are adults, like "ouderen".
-OLD_WORDS = {"olde", "oale", "olle", "oude"}
-DRENTS_PEOPLE = {"lu", "luu", "lui"}
-# One person written with the article: "12 kinderen en een opa". Only when the word ends a
-# list item (end, punctuation, "en", a number): "een moeder zei …" is no count.
-SINGULAR_WORDS = {
-    "kind", "kindje", "baby", "peuter", "kleuter", "dreumes", "leerling", "jongen", "meisje",
-    "tiener", "puber", "opa", "oma", "vader", "moeder", "ouder", "papa", "mama", "grootouder",
-    "verzorger", "oudere", "senior", "volwassene", "deelnemer", "cursist", "cursiste",
-    "bezoeker", "man", "vrouw", "heer", "dame", "gast", "persoon", "vraag", "hulpvraag",
-    "vrijwilliger", "begeleider", "medewerker", "collega", "kleinkind", "lid", "nieuwkomer",
-}  # fmt: skip
-_ONE_ENDS_RE = re.compile(r"\s*(?:$|[,.;:!?+&)\n]|en\b|\d)")
-QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag"
-STAFF_WORDS = (
-    "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "
-    "begeleider begeleiding medewerkers medewerker collegas collega juf juffen juffrouw "
-    "meester meesters leidsters leidster leiders leider pmers docenten docent leerkrachten "
-    "leerkracht stagiairs stagiaires stagiair voorlezers voorlezer taalmaatjes coaches "
-    "trainers mentoren bibliothecaris leesconsulent leesconsulenten"
-)
-TOTAL_WORDS = "totaal"
-
-COUNT_GROUPS: dict[str, str] = {}
-for _group, _words in (
-    ("kinderen", CHILD_WORDS),
-    ("volwassenen", ADULT_WORDS),
-    ("mensen", PEOPLE_WORDS),
-    ("vragen", QUESTION_WORDS),
-    ("staf", STAFF_WORDS),
-    ("totaal", TOTAL_WORDS),
-):
-    for _word in _words.split():
-        COUNT_GROUPS[_word] = _group
 
 UNITS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
@@ -188,7 +142,7 @@ def _tokens(folded: str, original: str) -> list[_Token]:
             token.text == "een"
             and token.value is None
             and nxt.text.replace("'", "") in SINGULAR_WORDS
-            and _ONE_ENDS_RE.match(folded, nxt.end)
+            and ONE_ENDS_RE.match(folded, nxt.end)
         ):
             token.value = 1  # "en een opa"
     return tokens
@@ -281,12 +235,8 @@ def bare_number(folded: str, original: str, after: int) -> int | None:
     return token.value
 
 
-def read_counts(folded: str, original: str) -> CountReading:
-    """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
-
-    Staff counts are read (so their number is not misread) but left out of the result.
-    """
-    tokens = _tokens(folded, original)
+def _pairings(tokens: list[_Token]) -> tuple[list[tuple[int, int]], set[str]]:
+    """(number index, word index) pairs, and the groups whose count is unclear."""
     # Ranges ("tien à twaalf kinderen"): both bounds are taken out of play.
     used: set[int] = set()
     for i in range(1, len(tokens) - 1):
@@ -330,6 +280,16 @@ def read_counts(folded: str, original: str) -> CountReading:
     used.update(i for pair in first for i in pair)
     chosen = strong + first + second(tokens, used)
     unclear = _elliptic_groups(tokens, chosen, used)
+    return chosen, unclear
+
+
+def read_counts(folded: str, original: str) -> CountReading:
+    """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
+
+    Staff counts are read (so their number is not misread) but left out of the result.
+    """
+    tokens = _tokens(folded, original)
+    chosen, unclear = _pairings(tokens)
     counts: dict[str, int] = {}
     negative = any(t.negative for t in tokens)
     for number_index, word_index in chosen:
@@ -377,3 +337,44 @@ def _elliptic_groups(
             if group is not None:
                 unclear.add(group)
     return unclear
+
+
+@dataclass
+class TypedNumbers:
+    """The numbers in a typed answer ("12 8", "twaalf kinderen en acht ouders"), in order, each
+    with the group of its count word (None when it stands alone). Staff numbers are left out.
+    `negative`, `range` and `decimal` say why an answer cannot be used as it is."""
+
+    numbers: list[tuple[int, str | None]]
+    negative: bool = False
+    range: bool = False
+    decimal: bool = False
+
+
+_TYPED_RANGE_RE = re.compile(r"\d+\s*(?:-|–|a|tot|of|t/m)\s*\d+")
+_DECIMAL_RE = re.compile(r"\d+[.,]\d+")
+
+
+def read_typed_numbers(text: str) -> TypedNumbers:
+    """Read an answer to "how many?" the way the parser reads counts in a message."""
+    from intake.text import fold  # a leaf module; imported here to keep this one standalone
+
+    folded = fold(text)
+    tokens = _tokens(folded, text)
+    chosen, _ = _pairings(tokens)
+    group_of = {number: tokens[word].group for number, word in chosen}
+    ranged = bool(_TYPED_RANGE_RE.search(folded))
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text in RANGE_WORDS and tokens[i - 1].value is not None:
+            ranged = ranged or (tokens[i + 1].value is not None and tokens[i - 1].text != "stuk")
+    numbers = [
+        (token.value, group_of.get(i))
+        for i, token in enumerate(tokens)
+        if token.value is not None and group_of.get(i) != "staf"
+    ]
+    return TypedNumbers(
+        numbers=[(value, group) for value, group in numbers if value is not None],
+        negative=any(t.negative for t in tokens),
+        range=ranged,
+        decimal=bool(_DECIMAL_RE.search(folded)),
+    )

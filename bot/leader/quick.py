@@ -99,12 +99,12 @@ async def _answer(
         if effect is not None:
             d.measurements[effect.id] = read_single(text, 0, attendance(d) or 0)
     elif step == "quote":
-        d.quotes.append(DraftQuote(text=read_quote(text)))
+        d.quotes.append(DraftQuote(text=read_quote(text, s.catalogue)))
         d.quote_asked = True
     elif step == "attribution":
         index = first_quote_without(d, "attribution")
         if index is not None:
-            d.quotes[index].attribution = read_attribution(text)
+            d.quotes[index].attribution = read_attribution(text, s.catalogue)
             d.quotes[index].attribution_asked = True
     else:
         await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]
@@ -147,6 +147,8 @@ async def _new_report(
         quote_asked=True,
     )
     notes: list[str] = []
+    if result.negative:
+        notes.append(texts.NEGATIVE_COUNT)  # the count is asked again, never read as positive
     counts = {k: v for k, v in result.counts.items() if v is not None}
     if result.participants is not None and not {"deelnemers", "bezoekers"} & set(counts):
         counts["deelnemers"] = result.participants
@@ -166,14 +168,14 @@ async def _new_report(
     dropped: str | None = None  # why an attribution from the message was not kept
     for found in result.quotes:
         try:
-            quote = DraftQuote(text=read_quote(found.text))
+            quote = DraftQuote(text=read_quote(found.text, s.catalogue))
         except InputError as exc:
             notes.append(str(exc))
             d.quote_asked = False
             continue
         if found.attribution:
             try:
-                quote.attribution = read_attribution(found.attribution)
+                quote.attribution = read_attribution(found.attribution, s.catalogue)
                 quote.attribution_asked = True
             except InputError as exc:  # asked again, with the reason
                 dropped = str(exc)
