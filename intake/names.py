@@ -13,6 +13,7 @@ after a surname particle still is one: "Jan de Vries", "mevrouw de Vries", "Sem 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from toc.matcher import normalise
 from toc.models import Catalogue
@@ -201,12 +202,13 @@ _PLACEHOLDER = "bieb"
 _SURNAME_PARTICLES = {"de", "der", "den", "ter", "ten", "te"}
 
 
-_keys_cache: dict[int, tuple[Catalogue, tuple[frozenset[str], int]]] = {}
+_Keys = tuple[frozenset[str], frozenset[str]]
+_keys_cache: dict[int, tuple[Catalogue, _Keys]] = {}
 
 
-def _catalogue_keys(catalogue: Catalogue) -> tuple[frozenset[str], int]:
-    """The keys of every activity, vestiging and gemeente name and alias, and the most words
-    one of them has. Built once per catalogue object (catalogues are not changed)."""
+def _catalogue_keys(catalogue: Catalogue) -> _Keys:
+    """The keys of every activity, vestiging and gemeente name and alias, and every beginning
+    of one (to stop looking early). Built once per catalogue object (they are not changed)."""
     cached = _keys_cache.get(id(catalogue))
     if cached is None or cached[0] is not catalogue:
         if len(_keys_cache) >= 8:
@@ -216,7 +218,7 @@ def _catalogue_keys(catalogue: Catalogue) -> tuple[frozenset[str], int]:
     return cached[1]
 
 
-def _build_keys(catalogue: Catalogue) -> tuple[frozenset[str], int]:
+def _build_keys(catalogue: Catalogue) -> _Keys:
     names: list[str] = [catalogue.organisation_name]
     for activity in catalogue.activities.values():
         names += [activity.id, activity.name, *activity.aliases]
@@ -225,7 +227,7 @@ def _build_keys(catalogue: Catalogue) -> tuple[frozenset[str], int]:
     for gemeente in catalogue.gemeenten.values():
         names += [gemeente.id, gemeente.name]
     keys = frozenset(key for name in names if (key := normalise(name)))
-    return keys, max(len(_NAME_TOKEN_RE.findall(name)) for name in names)
+    return keys, frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
 
 
 def _surname_here(out: list[str]) -> bool:
@@ -239,21 +241,32 @@ def _surname_here(out: list[str]) -> bool:
     return last == "van" and len(out) > 1 and _name_like(out[-2])
 
 
+@lru_cache(maxsize=8192)
+def _token_key(token: str) -> str:
+    return normalise(token)
+
+
+def _name_end(tokens: list[str], keys: frozenset[str], prefixes: frozenset[str], i: int) -> int:
+    """The end of the longest catalogue name that starts at token i, or i when none does."""
+    end, key = i, ""
+    if not _is_word(tokens[i]):
+        return end
+    for j in range(i, len(tokens)):
+        key += _token_key(tokens[j])
+        if key not in prefixes:
+            break
+        if key in keys and _is_word(tokens[j]):
+            end = j + 1
+    return end
+
+
 def _without_catalogue_names(tokens: list[str], catalogue: Catalogue) -> list[str]:
-    keys, longest = _catalogue_keys(catalogue)
+    keys, prefixes = _catalogue_keys(catalogue)
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        end = next(
-            (
-                j
-                for j in range(min(len(tokens), i + longest), i, -1)
-                if _is_word(tokens[i])
-                and _is_word(tokens[j - 1])
-                and normalise(" ".join(tokens[i:j])) in keys
-            ),
-            None,
-        )
+        end = _name_end(tokens, keys, prefixes, i)
+        end = None if end == i else end
         if end is None or _surname_here(out):
             out.append(tokens[i])
             i += 1
