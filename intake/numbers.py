@@ -209,6 +209,11 @@ _NOT_PEOPLE_BEFORE = {
 }  # fmt: skip
 
 
+def _in_brackets(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("(") > before.count(")")
+
+
 def find_counts(folded: str, original: str) -> dict[str, int]:
     """Counts per group; see `read_counts`."""
     return read_counts(folded, original).counts
@@ -292,6 +297,13 @@ def read_counts(folded: str, original: str) -> CountReading:
     chosen, unclear = _pairings(tokens)
     counts: dict[str, int] = {}
     negative = any(t.negative for t in tokens)
+    # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
+    outside = {tokens[w].group for n, w in chosen if not _in_brackets(folded, tokens[n].start)}
+    chosen = [
+        (n, w)
+        for n, w in chosen
+        if not (_in_brackets(folded, tokens[n].start) and tokens[w].group in outside)
+    ]
     for number_index, word_index in chosen:
         group = tokens[word_index].group
         value = tokens[number_index].value

@@ -413,6 +413,11 @@ ROWS = [
         {K: 8, V: 1}, 9),
     row("voorleesuurtje havelte 8 kinderen, een moeder zei dat het leuk was",
         "voorleesuurtje", "havelte", T, {K: 8}, 8),
+    # A count in brackets of a group already counted is a part of it, not more people.
+    row("knutseluurtje gieten 9 kinderen (3 broertjes/zusjes)", "knutseluurtje", "gieten", T,
+        {K: 9}, 9),
+    row("voorleesuurtje havelte (12 kinderen, 3 ouders)", "voorleesuurtje", "havelte", T,
+        {K: 12, V: 3}, 15),
     # Below zero is refused, never read as a positive count.
     row("voorleesuurtje havelte -5 kinderen", "voorleesuurtje", "havelte", T),
     row("voorleesuurtje havelte 12 kinderen -2 ouders", "voorleesuurtje", "havelte", T,
