@@ -65,3 +65,10 @@ for _group, _words in (
 ):
     for _word in _words.split():
         COUNT_GROUPS[_word] = _group
+
+# Words that look like count words but say something else about people: "9 leden aanwezig,
+# 2 afgemeld" (two did not come). Never a count word, not even as a typo of one.
+NOT_COUNT_WORDS = {
+    "aanwezig", "afwezig", "afgemeld", "aangemeld", "afgezegd", "ingeschreven", "nieuw", "nieuwe",
+    "ziek", "weg", "thuis",
+}  # fmt: skip

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from intake.countwords import (
     COUNT_GROUPS,
     DRENTS_PEOPLE,
+    NOT_COUNT_WORDS,
     OLD_WORDS,
     ONE_ENDS_RE,
     SINGULAR_WORDS,
@@ -69,6 +70,8 @@ def count_group(word: str) -> str | None:
     word = word.replace("'", "")
     if word in COUNT_GROUPS:
         return COUNT_GROUPS[word]
+    if word in NOT_COUNT_WORDS:
+        return None
     if len(word) < 5:
         return None
     best = process.extractOne(

@@ -418,6 +418,9 @@ ROWS = [
         {K: 9}, 9),
     row("voorleesuurtje havelte (12 kinderen, 3 ouders)", "voorleesuurtje", "havelte", T,
         {K: 12, V: 3}, 15),
+    # Who was absent or signed off is no count, not even as a typo of one.
+    row("samenlezen beilen 9 deelnemers aanwezig, 2 afgemeld", "samenlezen", "beilen", T,
+        {"deelnemers": 9}, 9),
     # Below zero is refused, never read as a positive count.
     row("voorleesuurtje havelte -5 kinderen", "voorleesuurtje", "havelte", T),
     row("voorleesuurtje havelte 12 kinderen -2 ouders", "voorleesuurtje", "havelte", T,
