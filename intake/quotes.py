@@ -32,7 +32,8 @@ _LABEL_RE = re.compile(r"\b(quote|citaat|uitspraak|zei|zegt)\s*:\s*(.+)$", re.IG
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
-    r"|(?:zei|zegt|aldus|vertelde|volgens)[ \t]+(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
+    r"|(?:zei|zegt|aldus|vertelde|volgens|riep|vroeg)[ \t]+"
+    r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
     re.IGNORECASE,
 )
 _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
@@ -96,6 +97,8 @@ def _speaker_before(text: str, start: int) -> str | None:
 # Who speaks before the quote marks: "Oma Riek: “…”", "Sem (6) zei „…”".
 _SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)\s*$", re.I)
 _SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;\"“”„«»—–]|\s-\s")
+# "Citaat van een cursist: …": the label goes, the speaker stays.
+_LEADING_LABEL_RE = re.compile(r"^\s*(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?", re.I)
 _SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
 _LEADING_DAY_RE = re.compile(
     r"^\s*(?:(?:vandaag|gisteren|toen|daarna|later|ook|en|na afloop|achteraf)\b[\s,]*)+", re.I
@@ -124,6 +127,7 @@ def _speaker_said_before(
     # "Gisteren zei een moeder: …": the speaker comes after the verb; day words go.
     segment = _SAID_VERB_RE.split(segment)[-1]
     segment = _LEADING_DAY_RE.sub("", segment)
+    segment = _LEADING_LABEL_RE.sub("", segment)
     parts = segment.split(",")
     keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
     speaker = ",".join(parts[-keep:]).strip()

@@ -444,6 +444,10 @@ ROWS = [
         T, quotes=[("ik wil nog een keer", "Sem")]),
     row("'leuk!' zei Fenna (9) knutseluurtje gieten 8 kinderen", "knutseluurtje", "gieten", T,
         {K: 8}, 8, [("leuk!", "Fenna (9)")]),
+    row("“Mam, nog een!” riep Daan (4). Voorleesuurtje Smilde, 8 kids", "voorleesuurtje",
+        "smilde", T, {K: 8}, 8, [("Mam, nog een!", "Daan (4)")]),
+    row('taalcafe beilen 9 deelnemers. Citaat van een cursist: "Ik bel nu zelf"', "taalcafe",
+        "beilen", T, {"deelnemers": 9}, 9, [("Ik bel nu zelf", "een cursist")]),
     # Short forms of a name; the specific activity beats a generic word; a marked place wins.
     row("kl&tik beilen 6 cursisten", "klik-en-tik", "beilen", T, {"deelnemers": 6}, 6),
     row("makersplaats beilen 3D printen workshop 8 deelnemers", "makersplaats", "beilen", T,
