@@ -240,6 +240,16 @@ def _location_by_marker(matcher: Matcher, text: str) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else None
 
 
+def read_activity(text: str, catalogue: Catalogue) -> str | None:
+    """The one activity a typed answer names, found as the parser finds it in a message."""
+    return _find_activity(_matchers(catalogue).activities, fold(text))[0]
+
+
+def read_location(text: str, catalogue: Catalogue) -> str | None:
+    """The one vestiging a typed answer names ("in Havelte", "bieb van Beilen")."""
+    return _find_location(_matchers(catalogue).vestigingen, fold(text))[0]
+
+
 def _participants(
     counts: dict[str, int], total: int | None, generic_key: str, reading: CountReading
 ) -> int | None:

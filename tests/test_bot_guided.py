@@ -296,3 +296,21 @@ async def test_typed_answers_are_read_like_the_parser(
     assert (row["date"], row["deelnemers"]) == (saturday.isoformat(), 10)
     texts_saved = [r[0] for r in db.execute("SELECT text FROM quotes")]
     assert texts_saved == ["Mooi verteld, zei de moeder van Sem"]
+
+
+async def test_typed_activity_and_place_are_found_like_the_parser(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("/verslag")
+    await bot.send("Makersplaats 3D printen workshop")  # the specific name beats the generic
+    assert bot.last_text().startswith("Waar was het?")
+    await bot.press(texts.BUTTON_OTHER_PLACE)
+    await bot.send("in de bieb van Beilen")
+    await bot.press("Vandaag")
+    await bot.send("6 kids en een opa")
+    await bot.press(texts.BUTTON_SKIP)
+    await bot.press(texts.BUTTON_NO_QUOTE)
+    await bot.press(texts.BUTTON_SAVE)
+    [row] = sessions(db)
+    assert (row["activity"], row["vestiging"]) == ("makersplaats", "beilen")
+    assert (row["kinderen"], row["volwassenen"], row["deelnemers"]) == (6, 1, 7)

@@ -36,6 +36,7 @@ from bot.leader.inputs import (
     read_quote,
     read_single,
 )
+from intake.parse import parse_message, read_activity, read_location
 from store.sessions import MAX_COUNT
 
 log = logging.getLogger("impactbot.bot")
@@ -67,13 +68,13 @@ async def _answer(
     """Typed input for the current step; bad input raises InputError and changes nothing."""
     step = d.step
     if step == "activity":
-        found = s.activities.match(text)
+        found = s.activities.match(text) or read_activity(text, s.catalogue)
         if found is None:
             await _suggest_activity(update, s, d, text)
             return
         set_activity(d, s.catalogue, found)
     elif step == "vestiging":
-        found = s.vestigingen.match(text)
+        found = s.vestigingen.match(text) or read_location(text, s.catalogue)
         if found is None:
             raise InputError(texts.VESTIGING_UNKNOWN)
         set_vestiging(d, found)
@@ -131,8 +132,6 @@ async def _new_report(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, person_id: int, text: str
 ) -> None:
     """A whole report in one message: fill in what the parser read, then ask the rest."""
-    from intake.parse import parse_message  # the parser is its own package; load on use
-
     today = s.today()
     result = parse_message(text, s.catalogue, today)
     if not (result.activity or result.location or result.counts or result.quotes):
