@@ -5,7 +5,9 @@ Rules (documented in the parser too):
 - vandaag/vanochtend/vanmiddag/vanavond = today; gisteren (gisteravond, …) = today - 1;
   eergisteren = today - 2.
 - A bare weekday ("woensdag", "woensdagmiddag") is the most recent such day, today included:
-  leaders report after the session, so it is never a future day.
+  leaders report after the session, so it is never a future day. So is an abbreviation ("za",
+  "di.", "ZO") that stands alone among the message's fields; "zo leuk", "zo'n 12", "ma zei"
+  are words.
 - "afgelopen woensdag", "vorige woensdag", "woensdag jl." is the most recent one *before*
   today; "vorige week woensdag" is the woensdag of the previous calendar week (ma-zo).
 - Dates: "14 maart", "14-3", "14/3", "za 4 okt", "4 oktober 2025", "2025-10-04",
@@ -14,6 +16,8 @@ Rules (documented in the parser too):
   FUTURE_DATE_DAYS after today: then it is a typo or a planned session, and there is no date
   ("15 maart" on 14 March, "15 januari" on 20 December).
 - A day that cannot be pinned down ("vorige week", "31-2") or two different days: no date.
+
+`read_day` reads a typed answer (the guided report's date step) by these same rules.
 """
 
 from __future__ import annotations

@@ -9,13 +9,21 @@ Order of reading: quotes (and who said them) are taken out first, so words insid
 become an activity, a place or a count. Then time ranges ("10.00-11.30", never a date) and
 explicit dates; then times, ages, lesson and group numbers, percentages, money and years are
 blanked (they are never counts); then the remaining day words; then the activity and the
-vestiging (toc.matcher); what is left is read for counts.
+vestiging (toc.matcher); then weekday abbreviations ("za", "di."), once names are out of the
+way; what is left is read for counts.
+
+Names: a specific activity beats a generic word ("Makersplaats … workshop" is makersplaats);
+of several places, the one written as the place wins ("in Zuidlaren" beside "Kamp
+Westerbork"); short forms are found by the matcher ("vl uurtje", "kl&tik").
 
 Counts: kinderen/kids/peuters/… -> "kinderen"; ouders/opa's/volwassenen/… -> "volwassenen";
 deelnemers/cursisten/bezoekers/mensen/… -> "deelnemers" ("bezoekers" for a spreekuur);
 vragen -> "vragen". participants = the stated total ("totaal 20") or else the people counts
 added up; a generic count that is at least kinderen + volwassenen is read as the total
 ("20 deelnemers, waarvan 12 kinderen"). Staff and volunteers are never participants.
+Without any count word, one lone number after the activity or place is the participants
+("Samenlezen Havelte 6"). People who came along uncounted ("8 kinderen met hun ouders") or a
+count below zero ("-5 kinderen", refused: `negative`) leave the total unknown.
 See intake.dates for the day rules and intake.numbers for numerals and vague numbers.
 """
 

@@ -11,6 +11,10 @@ refuses (returns None) when the best candidate is not close enough or when a dif
 candidate is about as close: a question is better than a wrong guess. A typed name that is the
 beginning of the names of several candidates ("BoekStart": BoekStart kdv, BoekStartcoach,
 BoekStart voor baby's) is refused too, however close one of them scores.
+
+Short forms of names of several words are found when nothing else fits: each typed word is the
+name's word or begins like it with its letters in order ("vl uurtje", "kl&tik", "nw buinen"),
+at least one word is typed in full, and only one candidate fits.
 """
 
 from __future__ import annotations
