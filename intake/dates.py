@@ -78,13 +78,12 @@ _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({_WD}){_PART}\b")
 _WEEKDAY_RE = re.compile(rf"\b({_WD}){_PART}\b")
 _RELATIVE_RE = re.compile(rf"\b({'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b")
 _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
-# "za", "di.", "ZO" standing alone among the message's fields (no word right before or after,
-# so "zo leuk", "zo'n 12" and "ma zei" stay words); a day part may follow: "za middag".
-_ABBR_DAY_RE = re.compile(
-    rf"\b({_ABBR})\b\.?"
-    rf"(?=\s*(?:$|[^\w\s'’]|\d|(?:ochtend|morgen|middag|avond)\b))",
-    re.M,
-)
+# "za", "di.", "ZO" standing alone among the message's fields: what follows is nothing, a
+# number, a day part ("za middag") or, for the abbreviations that are no words, a mark.
+# "zo" and "ma" are words too: "Zo, dat zit erop", "zo leuk", "zo'n 12", "ma zei" are no days.
+_ABBR_DAY_RE = re.compile(rf"\b({_ABBR})\b\.?")
+_WORD_ABBREVIATIONS = {"zo", "ma"}
+_AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<mark>[^\w\s'’]))")
 
 
 @dataclass
@@ -166,6 +165,9 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
         before = text[: match.start()].rstrip()
         if before and before[-1].isalpha():
             continue  # "was het zo" : a word, not a day
+        after = _AFTER_ABBR_RE.match(text, match.end())
+        if after is None or (after.group("mark") and match.group(1) in _WORD_ABBREVIATIONS):
+            continue
         back = (today.weekday() - _weekday(match.group(1))) % 7
         finding.dates.add(today - timedelta(days=back))
         text = blank(text, match.start(), match.end())

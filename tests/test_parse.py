@@ -432,6 +432,10 @@ ROWS = [
     row("zo leuk bij voorleesuurtje havelte, 9 kids", "voorleesuurtje", "havelte", T,
         {K: 9}, 9),
     row("lezing beilen zo'n 40 mensen", "lezing", "beilen", T, {"deelnemers": 40}, 40),
+    row("Zo, voorleesuurtje zit erop. Havelte 12 kinderen", "voorleesuurtje", "havelte", T,
+        {K: 12}, 12),
+    row("breicafe zo. 8 dames havelte", "breicafe", "havelte", "2025-03-09",
+        {"deelnemers": 8}, 8),
     # A speaker before the quote; a label, a day or a name is no speaker.
     row("Oma Riek: “Ik lees nu elke avond voor” — voorleesuurtje havelte, 9 kinderen",
         "voorleesuurtje", "havelte", T, {K: 9}, 9, [("Ik lees nu elke avond voor", "Oma Riek")]),
