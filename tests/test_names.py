@@ -136,3 +136,24 @@ def test_the_attribution_lists_hold_with_the_catalogue(catalogue: Catalogue) -> 
 
     assert [t for t in FULL_NAMES if not looks_like_full_name(t, catalogue)] == []
     assert [t for t in NOT_FULL_NAMES if looks_like_full_name(t, catalogue)] == []
+
+
+def test_a_demo_year_exported_reads_back_into_a_fresh_database(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    """The README's round trip: no quote of the export is refused as a full name."""
+    from demo.data import generate_demo_year
+    from intake.importer import import_sessions
+    from reports.export import export_rows, to_csv
+    from store.db import open_db
+
+    source = open_db(tmp_path / "source.db")
+    generate_demo_year(source, catalogue, 2025)
+    path = tmp_path / "export.csv"
+    path.write_bytes(to_csv(export_rows(source, catalogue, 2025)))
+    fresh = open_db(tmp_path / "fresh.db")
+    report = import_sessions(fresh, catalogue, path)
+    assert report.stored > 1000
+    assert fresh.execute("SELECT count(*) FROM quotes").fetchone()[0] > 40
+    source.conn.close()
+    fresh.conn.close()
