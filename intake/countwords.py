@@ -12,10 +12,10 @@ import re
 
 # Count words -> group. Keys are folded and without apostrophes ("opa's" -> "opas").
 CHILD_WORDS = (
-    "kinderen kind kinders kindjes kindje kids kid peuters peuter kleuters kleuter babys babies "
-    "baby dreumesen dreumes leerlingen leerling jongeren jongere tieners tiener pubers puber "
-    "jongens jongen meisjes meisje meiden meid scholieren scholier broertjes zusjes broertje "
-    "zusje kleinkinderen kleinkind kinder wichter"
+    "kinderen kind kinders kindjes kindje kindertjes kids kidz kid peuters peuter kleuters "
+    "kleuter babys babies baby dreumesen dreumes leerlingen leerling jongeren jongere tieners "
+    "tiener pubers puber jongens jongen meisjes meisje meiden meid scholieren scholier "
+    "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter"
 )
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "

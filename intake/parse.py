@@ -35,6 +35,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from intake.dates import (
     DateFinding,
     find_abbreviated_days,
@@ -149,10 +151,23 @@ class ParseResult:
         }
 
 
+# A place name of at least this many letters is still found with one slip of the finger (a
+# letter too many, too few, wrong or two swapped: "havlete"); shorter names are too close to
+# words ("bellen" is not Beilen).
+SLIP_MIN_LETTERS = 7
+
+
 class _Matchers:
     def __init__(self, catalogue: Catalogue) -> None:
         self.activities = Matcher.for_activities(catalogue)
         self.vestigingen = Matcher.for_vestigingen(catalogue)
+        # One-word place keys that are long enough for a slip -> vestiging id.
+        self.place_slips: dict[str, str] = {}
+        for vestiging in catalogue.vestigingen.values():
+            for name in (vestiging.id, vestiging.name, *vestiging.aliases):
+                key = normalise(name)
+                if len(key) >= SLIP_MIN_LETTERS and key.isalpha() and " " not in name.strip():
+                    self.place_slips.setdefault(key, vestiging.id)
 
 
 _matcher_cache: dict[int, tuple[Catalogue, _Matchers]] = {}
@@ -223,7 +238,9 @@ def _find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None,
     return found, (mentions[0].start if mentions else None), text
 
 
-def _find_location(matcher: Matcher, text: str) -> tuple[str | None, int | None, str]:
+def _find_location(
+    matcher: Matcher, text: str, slips: dict[str, str] | None = None
+) -> tuple[str | None, int | None, str]:
     """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
     beside "Kamp Westerbork"); else one found after a marker, matched less strictly."""
     mentions = matcher.find_in_text(text)
@@ -233,7 +250,7 @@ def _find_location(matcher: Matcher, text: str) -> tuple[str | None, int | None,
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
     if not mentions:
-        found = _location_by_marker(matcher, text)
+        found = _location_by_marker(matcher, text) or _location_by_one_slip(slips, text)
     return found, (mentions[0].start if mentions else None), text
 
 
@@ -255,7 +272,21 @@ def read_activity(text: str, catalogue: Catalogue) -> str | None:
 
 def read_location(text: str, catalogue: Catalogue) -> str | None:
     """The one vestiging a typed answer names ("in Havelte", "bieb van Beilen")."""
-    return _find_location(_matchers(catalogue).vestigingen, fold(text))[0]
+    matchers = _matchers(catalogue)
+    return _find_location(matchers.vestigingen, fold(text), matchers.place_slips)[0]
+
+
+_SLIP_WORD_RE = re.compile(rf"[^\W\d_]{{{SLIP_MIN_LETTERS - 1},}}")
+
+
+def _location_by_one_slip(slips: dict[str, str] | None, text: str) -> str | None:
+    """A word one slip away from exactly one long place name: "havlete" is Havelte."""
+    ids: set[str] = set()
+    for word in _SLIP_WORD_RE.findall(text):
+        for key, place in (slips or {}).items():
+            if DamerauLevenshtein.distance(word, key) <= 1:
+                ids.add(place)
+    return next(iter(ids)) if len(ids) == 1 else None
 
 
 def _participants(
@@ -303,7 +334,9 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     folded = find_other_dates(folded, today, finding)
 
     activity, activity_at, folded = _find_activity(matchers.activities, folded)
-    location, location_at, folded = _find_location(matchers.vestigingen, folded)
+    location, location_at, folded = _find_location(
+        matchers.vestigingen, folded, matchers.place_slips
+    )
     folded = find_abbreviated_days(folded, today, finding)
 
     kind = catalogue.activities[activity].kind if activity else None

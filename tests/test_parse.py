@@ -452,6 +452,9 @@ ROWS = [
         "smilde", T, {K: 8}, 8, [("Mam, nog een!", "Daan (4)")]),
     row('taalcafe beilen 9 deelnemers. Citaat van een cursist: "Ik bel nu zelf"', "taalcafe",
         "beilen", T, {"deelnemers": 9}, 9, [("Ik bel nu zelf", "een cursist")]),
+    # One slip in a long place name is still the place; a short one would be a word.
+    row("voorleesuurtje havlete 11 kinderen", "voorleesuurtje", "havelte", T, {K: 11}, 11),
+    row("lezing, we gingen bellen, 40 mensen", "lezing", None, T, {"deelnemers": 40}, 40),
     # Short forms of a name; the specific activity beats a generic word; a marked place wins.
     row("kl&tik beilen 6 cursisten", "klik-en-tik", "beilen", T, {"deelnemers": 6}, 6),
     row("makersplaats beilen 3D printen workshop 8 deelnemers", "makersplaats", "beilen", T,
