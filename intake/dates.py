@@ -5,7 +5,9 @@ Rules (documented in the parser too):
 - vandaag/vanochtend/vanmiddag/vanavond = today; gisteren (gisteravond, …) = today - 1;
   eergisteren = today - 2.
 - A bare weekday ("woensdag", "woensdagmiddag") is the most recent such day, today included:
-  leaders report after the session, so it is never a future day.
+  leaders report after the session, so it is never a future day. So is an abbreviation ("za",
+  "di.", "ZO") that stands alone among the message's fields; "zo leuk", "zo'n 12", "ma zei"
+  are words.
 - "afgelopen woensdag", "vorige woensdag", "woensdag jl." is the most recent one *before*
   today; "vorige week woensdag" is the woensdag of the previous calendar week (ma-zo).
 - Dates: "14 maart", "14-3", "14/3", "za 4 okt", "4 oktober 2025", "2025-10-04",
@@ -14,6 +16,8 @@ Rules (documented in the parser too):
   FUTURE_DATE_DAYS after today: then it is a typo or a planned session, and there is no date
   ("15 maart" on 14 March, "15 januari" on 20 December).
 - A day that cannot be pinned down ("vorige week", "31-2") or two different days: no date.
+
+`read_day` reads a typed answer (the guided report's date step) by these same rules.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from intake.text import blank
+from intake.text import blank, fold
 
 WEEKDAYS = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
@@ -74,6 +78,12 @@ _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({_WD}){_PART}\b")
 _WEEKDAY_RE = re.compile(rf"\b({_WD}){_PART}\b")
 _RELATIVE_RE = re.compile(rf"\b({'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b")
 _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
+# "za", "di.", "ZO" standing alone among the message's fields: what follows is nothing, a
+# number, a day part ("za middag") or, for the abbreviations that are no words, a mark.
+# "zo" and "ma" are words too: "Zo, dat zit erop", "zo leuk", "zo'n 12", "ma zei" are no days.
+_ABBR_DAY_RE = re.compile(rf"\b({_ABBR})\b\.?")
+_WORD_ABBREVIATIONS = {"zo", "ma"}
+_AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<mark>[^\w\s'’]))")
 
 
 @dataclass
@@ -148,6 +158,22 @@ def find_explicit_dates(text: str, today: date, finding: DateFinding) -> str:
     return text
 
 
+def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
+    """Read weekday abbreviations ("za", "di.") once names are blanked: the most recent such
+    day, today included, like a bare weekday. Return the text with them blanked."""
+    for match in list(_ABBR_DAY_RE.finditer(text)):
+        before = text[: match.start()].rstrip()
+        if before and before[-1].isalpha():
+            continue  # "was het zo" : a word, not a day
+        after = _AFTER_ABBR_RE.match(text, match.end())
+        if after is None or (after.group("mark") and match.group(1) in _WORD_ABBREVIATIONS):
+            continue
+        back = (today.weekday() - _weekday(match.group(1))) % 7
+        finding.dates.add(today - timedelta(days=back))
+        text = blank(text, match.start(), match.end())
+    return text
+
+
 def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
     """Read numeric day-month dates and day words; return the text with them blanked."""
     for match in list(_DM_RE.finditer(text)):
@@ -183,3 +209,14 @@ def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
         finding.unclear = True
         text = blank(text, match.start(), match.end())
     return text
+
+
+def read_day(text: str, today: date) -> DateFinding:
+    """The day in a typed answer ("28 nov", "zaterdag", "za", "gisteren", "vorige week
+    dinsdag", "14-3"), read by the same rules as a whole message. Nothing found: no dates."""
+    folded = fold(text)
+    finding = DateFinding()
+    folded = find_explicit_dates(folded, today, finding)
+    folded = find_other_dates(folded, today, finding)
+    find_abbreviated_days(folded, today, finding)
+    return finding

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from intake.names import looks_like_full_name
+from intake.names import full_name_problem
 from intake.tables import (
     Cell,
     CellError,
@@ -55,10 +55,6 @@ ACTOR = "import"
 
 SESSION_REQUIRED = ("datum", "activiteit", "vestiging")
 ATTENDANCE = ("deelnemers", "kinderen", "volwassenen")
-FULL_NAME = (
-    "'citaat van' ({attribution}) lijkt een volledige naam; schrijf een rol, leeftijd of "
-    "voornaam, bijvoorbeeld 'moeder van Isa' of 'Jan, 72'"
-)
 OPTIONAL = ("vragen", "reeks", "ingeschreven", "citaat", "citaat van", "toestemming", "bron")
 SESSION_COLUMNS = (*SESSION_REQUIRED, *ATTENDANCE, *OPTIONAL)
 KENGETAL_COLUMNS = ("jaar", "gemeente", "kengetal", "waarde")
@@ -143,8 +139,8 @@ class _RowParser:
         quotes: list[QuoteIn] = []
         if text := cell_text(self._cell(row, "citaat")):
             attribution = cell_text(self._cell(row, "citaat van")) or None
-            if attribution and looks_like_full_name(attribution):
-                return None, [FULL_NAME.format(attribution=attribution)]
+            if problem := full_name_problem(text, attribution, self.catalogue):
+                return None, [problem]
             quotes.append(QuoteIn(text=text, attribution=attribution, consent=consent))
         series = cell_text(self._cell(row, "reeks")) or None
         session = SessionIn(**values, series_name=series, quotes=quotes, source="import")  # type: ignore[arg-type]

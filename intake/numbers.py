@@ -3,8 +3,10 @@
 Works on folded text (see intake.text.fold): lower case, no accents, plain apostrophes.
 
 Decisions:
-- "een" is read as the article, never as 1 (too ambiguous: "een moeder zei …"); "één" with
-  accents, or the digit 1, is one.
+- "een" is read as the article ("een moeder zei …"), except right before a one-person word
+  that ends a list item ("12 kinderen en een opa"); "één" with accents, or the digit 1, is one.
+- A count below zero ("-5 kinderen") is refused, never read as 5.
+- People who came along without a number ("8 kinderen met hun ouders") make the total unknown.
 - An approximate number the leader gives ("ongeveer 12", "zo'n 20", "een stuk of tien",
   "ca. 15") is their own estimate and is taken as is: the bot shows it for confirmation.
 - A range ("15-20 kinderen", "tien à twaalf kinderen") is left empty: picking a number would
@@ -16,46 +18,18 @@ Decisions:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-# Count words -> group. Keys are folded and without apostrophes ("opa's" -> "opas").
-CHILD_WORDS = (
-    "kinderen kind kinders kindjes kids kid peuters peuter kleuters kleuter babys babies baby "
-    "dreumesen leerlingen leerling jongeren jongere tieners pubers jongens meisjes scholieren "
-    "broertjes zusjes broertje zusje"
+from intake.countwords import (
+    COUNT_GROUPS,
+    DRENTS_PEOPLE,
+    NOT_COUNT_WORDS,
+    OLD_WORDS,
+    ONE_ENDS_RE,
+    SINGULAR_WORDS,
 )
-ADULT_WORDS = (
-    "volwassenen volwassene ouders ouder opas omas opa oma grootouders verzorgers verzorger "
-    "vaders moeders vader moeder papas mamas ouderen senioren"
-)
-# Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
-PEOPLE_WORDS = (
-    "deelnemers deelnemer deeln cursisten cursist bezoekers bezoeker mensen aanwezigen "
-    "personen persoon pers man gasten luisteraars toehoorders belangstellenden dames heren"
-)
-QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag"
-STAFF_WORDS = (
-    "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "
-    "begeleider begeleiding medewerkers medewerker collegas collega juf juffen juffrouw "
-    "meester meesters leidsters leidster leiders leider pmers docenten docent leerkrachten "
-    "leerkracht stagiairs stagiaires stagiair voorlezers voorlezer taalmaatjes coaches "
-    "trainers mentoren bibliothecaris leesconsulent leesconsulenten"
-)
-TOTAL_WORDS = "totaal"
-
-COUNT_GROUPS: dict[str, str] = {}
-for _group, _words in (
-    ("kinderen", CHILD_WORDS),
-    ("volwassenen", ADULT_WORDS),
-    ("mensen", PEOPLE_WORDS),
-    ("vragen", QUESTION_WORDS),
-    ("staf", STAFF_WORDS),
-    ("totaal", TOTAL_WORDS),
-):
-    for _word in _words.split():
-        COUNT_GROUPS[_word] = _group
 
 UNITS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
@@ -96,6 +70,8 @@ def count_group(word: str) -> str | None:
     word = word.replace("'", "")
     if word in COUNT_GROUPS:
         return COUNT_GROUPS[word]
+    if word in NOT_COUNT_WORDS:
+        return None
     if len(word) < 5:
         return None
     best = process.extractOne(
@@ -117,12 +93,17 @@ class _Token:
     value: int | None = None
     group: str | None = None
     colon: bool = False
+    start: int = 0
+    end: int = 0
+    # "-5": a minus glued to the number (not a range "8-10", not a separator " - ").
+    negative: bool = False
 
 
 # Words with letters and digits ("nt2", "a2", "mbo4", "3d") are one token: never a number.
 _TOKEN_RE = re.compile(r"[^\W_]*[^\W\d_][^\W_]*(?:'[^\W\d_]+)?|\d+|[:=]|(?<=\s)-(?=\s)")
 # "12kinderen" typed without a space: digits glued to a count word are still a count.
 _GLUED_RE = re.compile(r"(\d+)([^\W\d_]+(?:'[^\W\d_]+)?)")
+_NEGATIVE_BEFORE_RE = re.compile(r"(?:^|[\s(:;,=])-$")
 
 
 def _tokens(folded: str, original: str) -> list[_Token]:
@@ -136,18 +117,37 @@ def _tokens(folded: str, original: str) -> list[_Token]:
         glued = _GLUED_RE.fullmatch(text)
         if glued and glued.group(2).replace("'", "") in COUNT_GROUPS:
             split = m.start() + len(glued.group(1))
-            tokens.append(_Token(glued.group(1), original[m.start() : split], int(glued.group(1))))
+            number = _Token(glued.group(1), original[m.start() : split], int(glued.group(1)))
+            number.start, number.end = m.start(), split
+            number.negative = bool(_NEGATIVE_BEFORE_RE.search(folded, 0, m.start()))
+            tokens.append(number)
             word = glued.group(2)
-            tokens.append(_Token(word, original[split : m.end()], group=count_group(word)))
+            tokens.append(
+                _Token(word, original[split : m.end()], group=count_group(word), start=split,
+                       end=m.end())
+            )  # fmt: skip
             continue
-        token = _Token(text, original[m.start() : m.end()])
+        token = _Token(text, original[m.start() : m.end()], start=m.start(), end=m.end())
         if any(ch.isdigit() for ch in text) and not text.isdigit():
             tokens.append(token)  # "nt2", "a2", "groep7": a name, not a number or count word
             continue
         token.value = numeral(text, token.original)
         if token.value is None and text != "-":
             token.group = count_group(text)
+        if text.isdigit():
+            token.negative = bool(_NEGATIVE_BEFORE_RE.search(folded, 0, m.start()))
         tokens.append(token)
+    for i, token in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if token.text in OLD_WORDS and nxt.text in DRENTS_PEOPLE:
+            nxt.group = "volwassenen"  # "olde luu"
+        if (
+            token.text == "een"
+            and token.value is None
+            and nxt.text.replace("'", "") in SINGULAR_WORDS
+            and ONE_ENDS_RE.match(folded, nxt.end)
+        ):
+            token.value = 1  # "en een opa"
     return tokens
 
 
@@ -184,12 +184,67 @@ def _pairs_after(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]:
     return pairs
 
 
-def find_counts(folded: str, original: str) -> dict[str, int]:
-    """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
+@dataclass
+class CountReading:
+    """What the counts in a message say.
 
-    Staff counts are read (so their number is not misread) but left out of the result.
+    `counts` per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal'); `negative`:
+    a count was written below zero ("-5 kinderen"), refused, never read as 5; `uncounted`:
+    people groups that came but were not counted ("8 kinderen met hun ouders"), so the total
+    is unknown.
     """
+
+    counts: dict[str, int]
+    negative: bool = False
+    uncounted: set[str] = field(default_factory=set)
+
+
+PEOPLE_GROUPS = ("kinderen", "volwassenen", "mensen")
+# "met hun ouders", "+ ouders", "en hun moeders": a group that came along, without a number.
+_ALONG_RE = re.compile(
+    r"(?:\bmet|\ben|\+|&)\s+(?:(?:hun|de|haar|zijn|z'n|zn|alle|eigen|wat|enkele)\s+)*$"
+)
+# Words before a lone number that make it something else than people: "zaal 2", "nr 3".
+_NOT_PEOPLE_BEFORE = {
+    "zaal", "lokaal", "ruimte", "kamer", "nr", "nummer", "no", "tafel", "week", "blok", "editie",
+    "deel", "ronde", "seizoen", "jaargang", "niveau", "level", "versie", "thema", "hoofdstuk",
+    "pagina", "blz", "boek", "bus", "lijn", "huisnummer", "stap", "module", "dag",
+}  # fmt: skip
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("(") > before.count(")")
+
+
+def find_counts(folded: str, original: str) -> dict[str, int]:
+    """Counts per group; see `read_counts`."""
+    return read_counts(folded, original).counts
+
+
+def bare_number(folded: str, original: str, after: int) -> int | None:
+    """A lone number after the activity or place names the participants: "Samenlezen
+    Havelte 6", "Klik & Tik - Beilen - 5". Only when it is the one number left, comes after
+    position `after`, is not negative and is followed by no word ("12 boeken" is no count)."""
     tokens = _tokens(folded, original)
+    numbers = [i for i, t in enumerate(tokens) if t.value is not None]
+    if len(numbers) != 1:
+        return None
+    i = numbers[0]
+    token = tokens[i]
+    if token.negative or token.start < after or not token.text.isdigit():
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].text != "-":
+        return None
+    if i > 0 and tokens[i - 1].text in _NOT_PEOPLE_BEFORE:
+        return None
+    if re.match(r"\s*['#%]", folded[token.end :]):
+        return None
+    return token.value
+
+
+def _pairings(tokens: list[_Token]) -> tuple[list[tuple[int, int]], set[str]]:
+    """(number index, word index) pairs, and the groups whose count is unclear."""
     # Ranges ("tien à twaalf kinderen"): both bounds are taken out of play.
     used: set[int] = set()
     for i in range(1, len(tokens) - 1):
@@ -233,14 +288,44 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
     used.update(i for pair in first for i in pair)
     chosen = strong + first + second(tokens, used)
     unclear = _elliptic_groups(tokens, chosen, used)
+    return chosen, unclear
+
+
+def read_counts(folded: str, original: str) -> CountReading:
+    """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
+
+    Staff counts are read (so their number is not misread) but left out of the result.
+    """
+    tokens = _tokens(folded, original)
+    chosen, unclear = _pairings(tokens)
     counts: dict[str, int] = {}
+    negative = any(t.negative for t in tokens)
+    # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
+    outside = {tokens[w].group for n, w in chosen if not _in_brackets(folded, tokens[n].start)}
+    chosen = [
+        (n, w)
+        for n, w in chosen
+        if not (_in_brackets(folded, tokens[n].start) and tokens[w].group in outside)
+    ]
     for number_index, word_index in chosen:
         group = tokens[word_index].group
         value = tokens[number_index].value
         if group is None or value is None or group == "staf":
             continue
+        if tokens[number_index].negative:
+            unclear.add(group)
+            continue
         counts[group] = counts.get(group, 0) + value
-    return {group: value for group, value in counts.items() if group not in unclear}
+    paired = {i for pair in chosen for i in pair}
+    uncounted = {
+        token.group
+        for i, token in enumerate(tokens)
+        if token.group in PEOPLE_GROUPS
+        and i not in paired
+        and _ALONG_RE.search(folded, 0, token.start)
+    }
+    counts = {group: value for group, value in counts.items() if group not in unclear}
+    return CountReading(counts, negative, {g for g in uncounted if g not in counts})
 
 
 def _elliptic_groups(
@@ -267,3 +352,44 @@ def _elliptic_groups(
             if group is not None:
                 unclear.add(group)
     return unclear
+
+
+@dataclass
+class TypedNumbers:
+    """The numbers in a typed answer ("12 8", "twaalf kinderen en acht ouders"), in order, each
+    with the group of its count word (None when it stands alone). Staff numbers are left out.
+    `negative`, `range` and `decimal` say why an answer cannot be used as it is."""
+
+    numbers: list[tuple[int, str | None]]
+    negative: bool = False
+    range: bool = False
+    decimal: bool = False
+
+
+_TYPED_RANGE_RE = re.compile(r"\d+\s*(?:-|–|a|tot|of|t/m)\s*\d+")
+_DECIMAL_RE = re.compile(r"\d+[.,]\d+")
+
+
+def read_typed_numbers(text: str) -> TypedNumbers:
+    """Read an answer to "how many?" the way the parser reads counts in a message."""
+    from intake.text import fold  # a leaf module; imported here to keep this one standalone
+
+    folded = fold(text)
+    tokens = _tokens(folded, text)
+    chosen, _ = _pairings(tokens)
+    group_of = {number: tokens[word].group for number, word in chosen}
+    ranged = bool(_TYPED_RANGE_RE.search(folded))
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text in RANGE_WORDS and tokens[i - 1].value is not None:
+            ranged = ranged or (tokens[i + 1].value is not None and tokens[i - 1].text != "stuk")
+    numbers = [
+        (token.value, group_of.get(i))
+        for i, token in enumerate(tokens)
+        if token.value is not None and group_of.get(i) != "staf"
+    ]
+    return TypedNumbers(
+        numbers=[(value, group) for value, group in numbers if value is not None],
+        negative=any(t.negative for t in tokens),
+        range=ranged,
+        decimal=bool(_DECIMAL_RE.search(folded)),
+    )

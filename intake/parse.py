@@ -9,13 +9,21 @@ Order of reading: quotes (and who said them) are taken out first, so words insid
 become an activity, a place or a count. Then time ranges ("10.00-11.30", never a date) and
 explicit dates; then times, ages, lesson and group numbers, percentages, money and years are
 blanked (they are never counts); then the remaining day words; then the activity and the
-vestiging (toc.matcher); what is left is read for counts.
+vestiging (toc.matcher); then weekday abbreviations ("za", "di."), once names are out of the
+way; what is left is read for counts.
+
+Names: a specific activity beats a generic word ("Makersplaats … workshop" is makersplaats);
+of several places, the one written as the place wins ("in Zuidlaren" beside "Kamp
+Westerbork"); short forms are found by the matcher ("vl uurtje", "kl&tik").
 
 Counts: kinderen/kids/peuters/… -> "kinderen"; ouders/opa's/volwassenen/… -> "volwassenen";
 deelnemers/cursisten/bezoekers/mensen/… -> "deelnemers" ("bezoekers" for a spreekuur);
 vragen -> "vragen". participants = the stated total ("totaal 20") or else the people counts
 added up; a generic count that is at least kinderen + volwassenen is read as the total
 ("20 deelnemers, waarvan 12 kinderen"). Staff and volunteers are never participants.
+Without any count word, one lone number after the activity or place is the participants
+("Samenlezen Havelte 6"). People who came along uncounted ("8 kinderen met hun ouders") or a
+count below zero ("-5 kinderen", refused: `negative`) leave the total unknown.
 See intake.dates for the day rules and intake.numbers for numerals and vague numbers.
 """
 
@@ -27,11 +35,18 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from intake.dates import DateFinding, find_explicit_dates, find_other_dates
-from intake.numbers import count_words_pattern, find_counts
+from rapidfuzz.distance import DamerauLevenshtein
+
+from intake.dates import (
+    DateFinding,
+    find_abbreviated_days,
+    find_explicit_dates,
+    find_other_dates,
+)
+from intake.numbers import CountReading, bare_number, count_words_pattern, read_counts
 from intake.quotes import extract_quotes
 from intake.text import blank, blank_all, fold
-from toc.matcher import Matcher
+from toc.matcher import Matcher, Mention, normalise
 from toc.models import Catalogue
 
 _AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
@@ -53,10 +68,14 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b\d+\+",
         r"\b\d+\s*-?\s*plus(?:sers|ser)?\b",
         r"\b(?:leeftijd|tussen|van)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
+        # "tussen de 10 en 15 kinderen": a range, so the count is asked.
+        r"\btussen\s+(?:de\s+)?\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
         # Groups: "groep 5", "groep 7/8", "gr. 3 en 4", "klas 2", "groepje 3". How many groups
         # and their size are not a count either: "3 groepjes van 4 kinderen" does not say how
         # many children came (the total is asked, not multiplied out).
-        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?\s*\d+(?:\s*(?:/|-|en|&|,)\s*\d+)*\b",
+        # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
+        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?\s*\d+"
+        r"(?:\s*(?:/|-|en|&|,)\s*\d+\b(?!\s*[^\W\d_]))*\b",
         r"(?:\b\d+\s*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\s+van\s+\d+\b",
         r"\b\d+\s*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
         # Money, percentages, decimals, years, long numbers (phone numbers).
@@ -117,6 +136,8 @@ class ParseResult:
     missing: list[str] = field(default_factory=list)
     # The lesson number of a course ("les 3"), when given; not part of the contract.
     lesson: int | None = None
+    # A count below zero was written ("-5 kinderen"): refused, so the bot says why.
+    negative: bool = False
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -130,10 +151,23 @@ class ParseResult:
         }
 
 
+# A place name of at least this many letters is still found with one slip of the finger (a
+# letter too many, too few, wrong or two swapped: "havlete"); shorter names are too close to
+# words ("bellen" is not Beilen).
+SLIP_MIN_LETTERS = 7
+
+
 class _Matchers:
     def __init__(self, catalogue: Catalogue) -> None:
         self.activities = Matcher.for_activities(catalogue)
         self.vestigingen = Matcher.for_vestigingen(catalogue)
+        # One-word place keys that are long enough for a slip -> vestiging id.
+        self.place_slips: dict[str, str] = {}
+        for vestiging in catalogue.vestigingen.values():
+            for name in (vestiging.id, vestiging.name, *vestiging.aliases):
+                key = normalise(name)
+                if len(key) >= SLIP_MIN_LETTERS and key.isalpha() and " " not in name.strip():
+                    self.place_slips.setdefault(key, vestiging.id)
 
 
 _matcher_cache: dict[int, tuple[Catalogue, _Matchers]] = {}
@@ -172,14 +206,52 @@ def _mask_non_counts(text: str) -> str:
     return text
 
 
-def _find_one(matcher: Matcher, text: str) -> tuple[str | None, bool, str]:
-    """The one id mentioned in `text` (None if none or several), whether any was mentioned,
-    and `text` with the mentions blanked."""
+# Activity words that name a kind of session rather than one activity: when a message also
+# names a specific activity ("Makersplaats Beilen 3D printen workshop"), the specific one wins.
+GENERIC_ACTIVITY_KEYS = {
+    "workshop", "lezing", "cursus", "spreekuur", "bijeenkomst", "activiteit", "voorstelling",
+    "interview", "les", "informatiebijeenkomst",
+}  # fmt: skip
+# A place written as the place: "in Zuidlaren", "bieb van Beilen", "@Beilen".
+_PLACE_MARK_BEFORE_RE = re.compile(
+    r"(?:\b(?:in|te|bieb|bib|bibliotheek|vestiging|locatie)(?:\s+van)?\s+|@\s*)$"
+)
+
+
+def _one_id(mentions: list[Mention]) -> str | None:
+    ids = {mention.id for mention in mentions}
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, str]:
+    """The one activity mentioned (a specific name beats a generic word), where the first
+    mention starts, and `text` with the mentions blanked."""
     mentions = matcher.find_in_text(text)
+    found = _one_id(mentions)
+    if found is None and mentions:
+        specific = [
+            m for m in mentions if normalise(text[m.start : m.end]) not in GENERIC_ACTIVITY_KEYS
+        ]
+        found = _one_id(specific) if len(specific) < len(mentions) else None
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
-    ids = {mention.id for mention in mentions}
-    return (next(iter(ids)) if len(ids) == 1 else None), bool(ids), text
+    return found, (mentions[0].start if mentions else None), text
+
+
+def _find_location(
+    matcher: Matcher, text: str, slips: dict[str, str] | None = None
+) -> tuple[str | None, int | None, str]:
+    """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
+    beside "Kamp Westerbork"); else one found after a marker, matched less strictly."""
+    mentions = matcher.find_in_text(text)
+    found = _one_id(mentions)
+    if found is None and mentions:
+        found = _one_id([m for m in mentions if _PLACE_MARK_BEFORE_RE.search(text, 0, m.start)])
+    for mention in mentions:
+        text = blank(text, mention.start, mention.end)
+    if not mentions:
+        found = _location_by_marker(matcher, text) or _location_by_one_slip(slips, text)
+    return found, (mentions[0].start if mentions else None), text
 
 
 def _location_by_marker(matcher: Matcher, text: str) -> str | None:
@@ -193,9 +265,37 @@ def _location_by_marker(matcher: Matcher, text: str) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else None
 
 
-def _participants(counts: dict[str, int], total: int | None, generic_key: str) -> int | None:
+def read_activity(text: str, catalogue: Catalogue) -> str | None:
+    """The one activity a typed answer names, found as the parser finds it in a message."""
+    return _find_activity(_matchers(catalogue).activities, fold(text))[0]
+
+
+def read_location(text: str, catalogue: Catalogue) -> str | None:
+    """The one vestiging a typed answer names ("in Havelte", "bieb van Beilen")."""
+    matchers = _matchers(catalogue)
+    return _find_location(matchers.vestigingen, fold(text), matchers.place_slips)[0]
+
+
+_SLIP_WORD_RE = re.compile(rf"[^\W\d_]{{{SLIP_MIN_LETTERS - 1},}}")
+
+
+def _location_by_one_slip(slips: dict[str, str] | None, text: str) -> str | None:
+    """A word one slip away from exactly one long place name: "havlete" is Havelte."""
+    ids: set[str] = set()
+    for word in _SLIP_WORD_RE.findall(text):
+        for key, place in (slips or {}).items():
+            if DamerauLevenshtein.distance(word, key) <= 1:
+                ids.add(place)
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _participants(
+    counts: dict[str, int], total: int | None, generic_key: str, reading: CountReading
+) -> int | None:
     if total is not None:
         return total
+    if reading.negative or reading.uncounted:
+        return None  # a refused count, or people who came uncounted: the total is unknown
     parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
     generic = counts.get(generic_key)
     if generic is not None and parts:
@@ -213,7 +313,14 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         exact = matchers.activities.exact(candidate) or matchers.vestigingen.exact(candidate)
         return exact is not None
 
-    found_quotes, rest = extract_quotes(text, is_name)
+    def mentions_name(candidate: str) -> bool:
+        folded_candidate = fold(candidate)
+        return bool(
+            matchers.activities.find_in_text(folded_candidate)
+            or matchers.vestigingen.find_in_text(folded_candidate)
+        )
+
+    found_quotes, rest = extract_quotes(text, is_name, mentions_name)
     original = rest
     folded = fold(rest)
 
@@ -222,31 +329,39 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     finding = DateFinding()
     folded = find_explicit_dates(folded, today, finding)
     folded, lesson = _mask_lessons(folded)
-    folded, _ = blank_all(folded, _range_re())
     folded = _mask_non_counts(folded)
+    folded, _ = blank_all(folded, _range_re())
     folded = find_other_dates(folded, today, finding)
 
-    activity, _, folded = _find_one(matchers.activities, folded)
-    location, mentioned, folded = _find_one(matchers.vestigingen, folded)
-    if location is None and not mentioned:
-        location = _location_by_marker(matchers.vestigingen, folded)
+    activity, activity_at, folded = _find_activity(matchers.activities, folded)
+    location, location_at, folded = _find_location(
+        matchers.vestigingen, folded, matchers.place_slips
+    )
+    folded = find_abbreviated_days(folded, today, finding)
 
     kind = catalogue.activities[activity].kind if activity else None
     generic_key = "bezoekers" if kind == "spreekuur" else "deelnemers"
-    groups = find_counts(folded, original)
+    reading = read_counts(folded, original)
+    groups = dict(reading.counts)
     total = groups.pop("totaal", None)
     keys = {"kinderen": "kinderen", "volwassenen": "volwassenen", "vragen": "vragen"}
     keys["mensen"] = generic_key
     counts = {keys[group]: value for group, value in groups.items() if group in keys}
+    named_at = [at for at in (activity_at, location_at) if at is not None]
+    if not reading.counts and not reading.negative and named_at:
+        bare = bare_number(folded, original, min(named_at))
+        if bare is not None:
+            counts = {generic_key: bare}
 
     result = ParseResult(
         activity=activity,
         location=location,
         date=finding.resolve(today),
         counts=counts,
-        participants=_participants(counts, total, generic_key),
+        participants=_participants(counts, total, generic_key, reading),
         quotes=[Quote(q.text, q.attribution) for q in found_quotes],
         lesson=lesson,
+        negative=reading.negative,
     )
     result.missing = [
         name

@@ -5,9 +5,13 @@ Recognised:
   word (foto's, baby's, opa’s) is not a quote mark, nor is the one in 's ochtends / 't;
 - a label to the end of the line: "Quote: …", "Citaat: …", "Zei: …" ("moeder zei: …");
 - attribution after a dash ("- moeder van Isa", "– Jan, 72"), in parentheses right after the
-  quote ("(vader van Sem)"), or after "zei"/"aldus" ("'leuk!' zei Sem").
+  quote ("(vader van Sem)"), or after "zei"/"aldus" ("'leuk!' zei Sem", "zei Fenna (9)");
+- a speaker right before the quote marks: "Oma Riek: “…”", "Sem (6) zei „…”"; then a dash
+  after the quote starts the rest of the report ("… — voorleesuurtje Peize"), it is no
+  attribution. A label ("Reactie: '…'"), a day word or an activity or place is no speaker.
 
-Text in quote marks that is exactly an activity or vestiging name is not a quote.
+Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
+part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ _LABEL_RE = re.compile(r"\b(quote|citaat|uitspraak|zei|zegt)\s*:\s*(.+)$", re.IG
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
-    r"|(?:zei|zegt|aldus|vertelde|volgens)[ \t]+(?P<said>[^\n\"“„«'‘(]+))",
+    r"|(?:zei|zegt|aldus|vertelde|volgens|riep|vroeg)[ \t]+"
+    r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
     re.IGNORECASE,
 )
 _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
@@ -89,41 +94,107 @@ def _speaker_before(text: str, start: int) -> str | None:
     return before
 
 
+# Who speaks before the quote marks: "Oma Riek: “…”", "Sem (6) zei „…”".
+_SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)\s*$", re.I)
+_SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;\"“”„«»—–]|\s-\s")
+# "Citaat van een cursist: …": the label goes, the speaker stays.
+_LEADING_LABEL_RE = re.compile(r"^\s*(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?", re.I)
+_SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
+_LEADING_DAY_RE = re.compile(
+    r"^\s*(?:(?:vandaag|gisteren|toen|daarna|later|ook|en|na afloop|achteraf)\b[\s,]*)+", re.I
+)
+# Words before a colon that label the quote rather than say who spoke: "Reactie: '…'".
+_LABEL_WORDS = {
+    "reactie", "reacties", "opmerking", "tip", "hoogtepunt", "highlight", "feedback",
+    "compliment", "quote", "citaat", "uitspraak", "notitie", "noot", "ps", "nb", "conclusie",
+    "sfeer", "verslag", "samenvatting", "toelichting", "vandaag", "gisteren", "quotes", "citaten",
+}  # fmt: skip
+# A number in a speaker is an age: "Fenna (9)", "Jan, 84".
+_SPEAKER_AGE_RE = re.compile(
+    r"\(\s*\d{1,3}(?:\s*(?:jaar|jr))?\s*\)|,\s*\d{1,3}(?:\s*(?:jaar|jr))?$"
+)
+
+
+def _speaker_said_before(
+    text: str, start: int, mentions_name: Callable[[str], bool]
+) -> tuple[str | None, int]:
+    """The speaker written right before a quote that starts at `start`, and where it starts."""
+    head = text[:start]
+    said = _SAID_BEFORE_RE.search(head)
+    if said is None:
+        return None, start
+    segment = _SPEAKER_SPLIT_RE.split(head[: said.start()])[-1]
+    # "Gisteren zei een moeder: …": the speaker comes after the verb; day words go.
+    segment = _SAID_VERB_RE.split(segment)[-1]
+    segment = _LEADING_DAY_RE.sub("", segment)
+    segment = _LEADING_LABEL_RE.sub("", segment)
+    parts = segment.split(",")
+    keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
+    speaker = ",".join(parts[-keep:]).strip()
+    plain = _SPEAKER_AGE_RE.sub("", speaker)
+    if (
+        not plain.strip()
+        or any(ch.isdigit() for ch in plain)
+        or len(plain.split()) > 5
+        or mentions_name(speaker)
+        or plain.split()[-1].lower().strip("()") in _LABEL_WORDS
+    ):
+        return None, start
+    return speaker, head.rindex(speaker)
+
+
 def extract_quotes(
-    text: str, is_name: Callable[[str], bool] = lambda _: False
+    text: str,
+    is_name: Callable[[str], bool] = lambda _: False,
+    mentions_name: Callable[[str], bool] = lambda _: False,
 ) -> tuple[list[FoundQuote], str]:
-    """The quotes in `text`, and `text` with the quotes and attributions blanked."""
+    """The quotes in `text`, and `text` with the quotes and attributions blanked.
+
+    `is_name`: text that is exactly an activity or place name is no quote; `mentions_name`:
+    words before a quote that name an activity or place are no speaker."""
     found: list[tuple[int, FoundQuote]] = []
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group(2)
-        inner, _ = extract_quotes(content, is_name)
+        inner, inner_rest = extract_quotes(content, is_name, mentions_name)
         speaker = (
             _speaker_before(text, label.start())
-            if label.group(1).lower()
-            in (
-                "zei",
-                "zegt",
-            )
+            if label.group(1).lower() in ("zei", "zegt")
             else None
         )
+        # What stays readable after the quote: the rest of the line when the quote has its
+        # own marks, or a dash part that names an activity or place ("… - voorleesuurtje").
+        rest_start: int | None = None
         if inner:
             quotes = [FoundQuote(q.text, q.attribution or speaker) for q in inner]
         else:
             parts = _DASH_SPLIT_RE.split(content.strip(), maxsplit=1)
             quote_text = parts[0].strip().strip("\"'“”„‘’«»")
-            attribution = _clean_attribution(parts[1].rstrip(")")) if len(parts) > 1 else None
+            attribution = None
+            if len(parts) > 1 and mentions_name(parts[1]):
+                dash = _DASH_SPLIT_RE.search(content)
+                rest_start = label.start(2) + (dash.start() if dash else len(content))
+            elif len(parts) > 1:
+                attribution = _clean_attribution(parts[1].rstrip(")"))
             quotes = [FoundQuote(quote_text, attribution or speaker)] if quote_text else []
         start = label.start()
         if speaker:
             start = text.rindex(speaker, 0, label.start())
         found.extend((start, q) for q in quotes)
-        text = blank(text, start, label.end())
+        if inner:
+            text = blank(text, start, label.start(2))
+            text = text[: label.start(2)] + inner_rest + text[label.end(2) :]
+        else:
+            text = blank(text, start, label.end() if rest_start is None else rest_start)
     for pattern in (_DOUBLE_RE, _SINGLE_RE):
         for match in list(pattern.finditer(text)):
             quote_text = match.group(1).strip()
             if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
                 continue
-            attribution, stop = _attribution_after(text, match.end())
-            found.append((match.start(), FoundQuote(quote_text, attribution)))
-            text = blank(text, match.start(), max(stop, match.end()))
+            speaker, start = _speaker_said_before(text, match.start(), mentions_name)
+            if speaker is not None:
+                attribution, stop = speaker, match.end()
+            else:
+                attribution, stop = _attribution_after(text, match.end())
+            found.append((start, FoundQuote(quote_text, attribution)))
+            text = blank(text, start, max(stop, match.end()))
     return [q for _, q in sorted(found, key=lambda item: item[0])], text

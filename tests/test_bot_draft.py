@@ -62,6 +62,17 @@ def test_changing_activity_keeps_what_fits(catalogue: Catalogue) -> None:
         ("12", ["kinderen", "volwassenen"], {"kinderen": 12}),
         ("twaalf", ["deelnemers"], {"deelnemers": 12}),
         ("5 bezoekers en 9 vragen", ["bezoekers", "vragen"], {"bezoekers": 5, "vragen": 9}),
+        # Read like the parser reads counts (intake.numbers).
+        (
+            "twaalf kinderen en acht ouders",
+            ["kinderen", "volwassenen"],
+            {"kinderen": 12, "volwassenen": 8},
+        ),
+        ("een stuk of tien", ["deelnemers"], {"deelnemers": 10}),
+        ("ongeveer 15 breisters", ["deelnemers"], {"deelnemers": 15}),
+        ("12 kinderen en 2 begeleiders", ["kinderen", "volwassenen"], {"kinderen": 12}),
+        ("9 kids en een opa", ["kinderen", "volwassenen"], {"kinderen": 9, "volwassenen": 1}),
+        ("kinderen: 7, ouders: 5", ["kinderen", "volwassenen"], {"kinderen": 7, "volwassenen": 5}),
     ],
 )
 def test_assign_counts(text: str, fields: list[str], expected: dict[str, int]) -> None:
@@ -72,7 +83,11 @@ def test_assign_counts(text: str, fields: list[str], expected: dict[str, int]) -
     ("text", "message"),
     [
         ("12,5", texts.NOT_WHOLE_NUMBER),
-        ("-3", texts.NOT_WHOLE_NUMBER),
+        ("-3", texts.NEGATIVE_COUNT),
+        ("-5 kinderen", texts.NEGATIVE_COUNT),
+        ("8 à 10", texts.RANGE_COUNT),
+        ("8-10", texts.RANGE_COUNT),
+        ("zes of zeven", texts.RANGE_COUNT),
         ("geen idee", texts.NOT_WHOLE_NUMBER),
         ("20000", texts.TOO_MANY.format(max=10_000)),
         ("1 2 3", texts.TOO_MANY_NUMBERS.format(n=2)),
@@ -98,6 +113,19 @@ def test_single_number_range() -> None:
         ("2025-02-28", date(2025, 2, 28)),
         ("gisteren", date(2025, 3, 13)),
         ("20-12", date(2024, 12, 20)),  # no year: the last one that has been
+        # Read like the parser reads days (intake.dates); today is Friday 14 March 2025.
+        ("28 nov", date(2024, 11, 28)),
+        ("zaterdag", date(2025, 3, 8)),
+        ("za", date(2025, 3, 8)),
+        ("Di.", date(2025, 3, 11)),
+        ("vrijdag", TODAY),
+        ("vorige week dinsdag", date(2025, 3, 4)),
+        ("afgelopen woensdag", date(2025, 3, 12)),
+        ("eergisteren", date(2025, 3, 12)),
+        ("gisteravond", date(2025, 3, 13)),
+        ("za 8 maart", date(2025, 3, 8)),
+        ("14 3", date(2025, 3, 14)),  # typed forms the step always took
+        ("7.3", date(2025, 3, 7)),
     ],
 )
 def test_read_date(text: str, expected: date) -> None:
@@ -111,12 +139,45 @@ def test_read_date(text: str, expected: date) -> None:
         ("1-1-2024", texts.DATE_TOO_OLD),
         ("31-2-2025", texts.DATE_UNREADABLE),
         ("volgende week", texts.DATE_UNREADABLE),
+        ("vorige week", texts.DATE_UNREADABLE),
+        ("gisteren of woensdag", texts.DATE_UNREADABLE),
+        ("15 maart", texts.DATE_FUTURE),
+        ("zo leuk", texts.DATE_UNREADABLE),
     ],
 )
 def test_bad_dates(text: str, message: str) -> None:
     with pytest.raises(InputError) as info:
         read_date(text, TODAY)
     assert str(info.value) == message
+
+
+DAY_WORDS = [
+    "14-3", "7/3", "28 nov", "1 maart", "za 8 maart", "zaterdag", "za", "zo", "di", "wo.",
+    "woensdagmiddag", "gisteren", "gister", "eergisteren", "vanochtend", "vorige week dinsdag",
+    "afgelopen maandag", "dinsdag jl.", "4 oktober 2024", "2025-03-01", "1-3-2025", "14-10-24",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("day", DAY_WORDS)
+def test_the_date_step_reads_days_like_the_parser(catalogue: Catalogue, day: str) -> None:
+    from intake.parse import parse_message
+
+    parsed = parse_message(f"voorleesuurtje havelte {day} 12 kinderen", catalogue, TODAY).date
+    assert parsed is not None
+    assert read_date(day, TODAY) == parsed
+
+
+@pytest.mark.parametrize(
+    "counts",
+    ["12 kinderen 8 ouders", "twaalf kids en acht mama's", "kinderen: 12, ouders: 8",
+     "9 peuters, 5 moeders en een opa", "ongeveer 20 kinderen", "een stuk of tien kinderen"],
+)  # fmt: skip
+def test_the_count_step_reads_counts_like_the_parser(catalogue: Catalogue, counts: str) -> None:
+    from intake.parse import parse_message
+
+    parsed = parse_message(f"voorleesuurtje havelte {counts}", catalogue, TODAY).counts
+    assert parsed
+    assert assign_counts(counts, ["kinderen", "volwassenen"]) == parsed
 
 
 def test_quotes_and_names() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 import sqlite_utils
@@ -265,3 +266,51 @@ def test_measure_line_reads_naturally() -> None:
         "1 van de cursisten kan zelfstandig een e-mail versturen"
     )
     assert texts.measure_line(None, "Digitale vaardigheden", 4) == "Digitale vaardigheden: 4"
+
+
+async def test_typed_answers_are_read_like_the_parser(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    """The date and count steps take what the one-message parser takes, and refuse the same."""
+    await bot.send("/verslag")
+    await bot.send("lezing")
+    await bot.press("Havelte")
+    await bot.press(texts.BUTTON_OTHER_DAY)
+    await bot.send("zaterdag")
+    await bot.send("-5")
+    assert bot.last_text() == texts.NEGATIVE_COUNT
+    await bot.send("8 à 10")
+    assert bot.last_text() == texts.RANGE_COUNT
+    await bot.send("een stuk of tien")
+    await bot.press(texts.BUTTON_SKIP)
+    await bot.send("Mooi verteld, zei de moeder van Sem de Vries")
+    assert bot.last_text() == texts.QUOTE_FULL_NAME
+    await bot.send("Mooi verteld, zei de moeder van Sem")
+    await bot.send("moeder van Sem")
+    await bot.press(texts.CONSENT_ANON)
+    await bot.press(texts.BUTTON_SAVE)
+    assert bot.last_text() == texts.SAVED
+    [row] = sessions(db)
+    today = bot.services.today()
+    saturday = today - timedelta(days=(today.weekday() - 5) % 7)
+    assert (row["date"], row["deelnemers"]) == (saturday.isoformat(), 10)
+    texts_saved = [r[0] for r in db.execute("SELECT text FROM quotes")]
+    assert texts_saved == ["Mooi verteld, zei de moeder van Sem"]
+
+
+async def test_typed_activity_and_place_are_found_like_the_parser(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("/verslag")
+    await bot.send("Makersplaats 3D printen workshop")  # the specific name beats the generic
+    assert bot.last_text().startswith("Waar was het?")
+    await bot.press(texts.BUTTON_OTHER_PLACE)
+    await bot.send("in de bieb van Beilen")
+    await bot.press("Vandaag")
+    await bot.send("6 kids en een opa")
+    await bot.press(texts.BUTTON_SKIP)
+    await bot.press(texts.BUTTON_NO_QUOTE)
+    await bot.press(texts.BUTTON_SAVE)
+    [row] = sessions(db)
+    assert (row["activity"], row["vestiging"]) == ("makersplaats", "beilen")
+    assert (row["kinderen"], row["volwassenen"], row["deelnemers"]) == (6, 1, 7)

@@ -145,3 +145,32 @@ async def test_full_name_dropped_before_other_questions_is_announced(bot: BotHar
     assert "Jansen" not in shown
     assert shown.startswith(texts.ATTRIBUTION_DROPPED)
     assert texts.ASK_VESTIGING in shown
+
+
+async def test_a_negative_count_is_refused_not_read_as_positive(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("Lezing Havelte -5 bezoekers")
+    shown = bot.last_text()
+    assert shown.startswith(texts.NEGATIVE_COUNT)
+    assert "5 deelnemers" not in shown
+    await bot.send("12")
+    await bot.press(texts.BUTTON_SAVE)
+    assert db.execute("SELECT deelnemers FROM sessions").fetchall() == [(12,)]
+
+
+async def test_a_full_name_inside_the_quote_text_is_asked_to_be_left_out(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("Lezing Havelte 20 deelnemers 'Mooi, zei de moeder van Sem de Vries' - moeder")
+    shown = bot.last_text()
+    assert shown.startswith(texts.QUOTE_FULL_NAME)
+    assert "Vries" not in shown
+    assert count(db, "sessions") == 0
+    await bot.send("Mooi, zei de moeder van Sem")
+    await bot.send("moeder")
+    await bot.press(texts.CONSENT_ANON)
+    await bot.press(texts.BUTTON_SAVE)
+    assert db.execute("SELECT text, attribution FROM quotes").fetchall() == [
+        ("Mooi, zei de moeder van Sem", "moeder")
+    ]

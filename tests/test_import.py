@@ -642,3 +642,26 @@ def test_a_full_name_in_citaat_van_is_refused(db, catalogue, tmp_path: Path) -> 
     assert [p.split(":")[0] for p in problems] == ["regel 3", "regel 4"]
     assert "lijkt een volledige naam" in problems[0]
     assert count(db, "SELECT count(*) FROM sessions") == 0
+
+
+def test_a_full_name_inside_the_quote_is_refused_and_catalogue_names_are_not(
+    db, catalogue, tmp_path: Path
+) -> None:
+    header = ["datum", "activiteit", "vestiging", "deelnemers", "citaat", "citaat van",
+              "toestemming"]  # fmt: skip
+    path = write_csv(
+        tmp_path / "citaten.csv",
+        [
+            header,
+            ["03-03-2025", "Drents veurlezen", "Havelte", 12, "Mooi!",
+             "deelnemer Drents veurlezen", "ja"],
+            ["04-03-2025", "Voorleesuurtje", "Havelte", 10,
+             "Fijn, zei de moeder van Sem de Vries", "moeder", "ja"],
+            ["05-03-2025", "Lezing", "Beilen", 9, "Leuk!", "bezoeker uit Vries", "anoniem"],
+        ],
+    )  # fmt: skip
+    with pytest.raises(ImportFailed) as failed:
+        import_sessions(db, catalogue, path)
+    [problem] = failed.value.problems
+    assert problem.startswith("regel 3:") and "achternaam" in problem
+    assert count(db, "SELECT count(*) FROM sessions") == 0

@@ -244,3 +244,32 @@ def test_default_catalogue_matches() -> None:
         assert activities.match(activity_id) == activity_id
     for vestiging_id in catalogue.vestigingen:
         assert vestigingen.match(vestiging_id) == vestiging_id
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("kl&tik", "klik-en-tik"),
+        ("Kl & Tik", "klik-en-tik"),
+        ("kl en tik", "klik-en-tik"),
+        ("info digitale overheid", "ido-spreekuur"),
+        # A one-letter word, or one word alone: no short form.
+        ("k en t", None),
+        ("tik", None),
+    ],
+)
+def test_short_forms_of_names(activities: Matcher, typed: str, expected: str | None) -> None:
+    assert activities.match(typed) == expected
+
+
+def test_short_forms_inside_a_message(activities: Matcher, vestigingen: Matcher) -> None:
+    [mention] = activities.find_in_text("vandaag kl&tik in beilen")
+    assert mention.id == "klik-en-tik"
+    assert [m.id for m in vestigingen.find_in_text("taalcafe nw buinen 5")] == ["nieuw-buinen"]
+    # Letters out of order, or every word shortened: no short form.
+    assert activities.find_in_text("lk en tik beilen") == []
+    assert activities.find_in_text("kl n tk beilen") == []
+    # Two candidates fit the short form: none is chosen.
+    two = Matcher([("a", ["Boekenclub Noord"]), ("b", ["Bakkerclub Noord"])])
+    assert two.find_in_text("bk noord 5") == []
+    assert [m.id for m in two.find_in_text("bkn noord 5")] == ["a"]

@@ -11,6 +11,10 @@ refuses (returns None) when the best candidate is not close enough or when a dif
 candidate is about as close: a question is better than a wrong guess. A typed name that is the
 beginning of the names of several candidates ("BoekStart": BoekStart kdv, BoekStartcoach,
 BoekStart voor baby's) is refused too, however close one of them scores.
+
+Short forms of names of several words are found when nothing else fits: each typed word is the
+name's word or begins like it with its letters in order ("vl uurtje", "kl&tik", "nw buinen"),
+at least one word is typed in full, and only one candidate fits.
 """
 
 from __future__ import annotations
@@ -38,7 +42,21 @@ SUGGEST_CUTOFF = 62.0
 # A suggestion far behind the best one is noise ("klik tik" is not like Kleintje Bieb).
 SUGGEST_WINDOW = 15.0
 
+# A short form ("vl uurtje") counts as this sure inside a message: below an exact name.
+SHORT_FORM_SCORE = 90.0
+MIN_SHORT_WORD = 2
+
 _TOKEN_RE = re.compile(r"[^\W_]+|&")
+
+
+def _shortens(typed: str, word: str) -> bool:
+    """`typed` is `word`, or a short form of it: same first letter, its letters in order."""
+    if typed == word:
+        return True
+    if len(typed) < MIN_SHORT_WORD or len(typed) >= len(word) or typed[0] != word[0]:
+        return False
+    rest = iter(word[1:])
+    return all(ch in rest for ch in typed[1:])
 
 
 def _strip_accents(text: str) -> str:
@@ -77,6 +95,8 @@ class Matcher:
     def __init__(self, candidates: Iterable[tuple[str, Iterable[str]]]) -> None:
         # key -> ids having that key (a key shared by two ids is ambiguous, never matched).
         self._ids_by_key: dict[str, set[str]] = {}
+        # Names of several words, for short forms: "vl uurtje", "kl&tik", "nw buinen".
+        self._word_names: list[tuple[tuple[str, ...], str]] = []
         max_words = 1
         for candidate_id, names in candidates:
             for name in [candidate_id, *names]:
@@ -84,6 +104,8 @@ class Matcher:
                 if key:
                     self._ids_by_key.setdefault(key, set()).add(candidate_id)
                     max_words = max(max_words, len(words(name)))
+                if len(words(name)) >= 2:
+                    self._word_names.append((tuple(words(name)), candidate_id))
         self._keys: list[str] = sorted(self._ids_by_key)
         self._long_keys: list[str] = [k for k in self._keys if len(k) >= FUZZY_MIN_KEY]
         # Windows in find_in_text span up to one word more than the longest name, so a name
@@ -133,6 +155,22 @@ class Matcher:
             ids.update(self._ids_by_key[candidate_key])
         return ids
 
+    def _short_form(self, typed: list[str]) -> str | None:
+        """The one id with a name of as many words, each typed in full or shortened (its first
+        letter, then letters of it in order: "vl" for "voorlees", "kl" for "klik"), at least
+        one word in full and one shortened."""
+        if len(typed) < 2:
+            return None
+        ids = {
+            candidate_id
+            for name, candidate_id in self._word_names
+            if len(name) == len(typed)
+            and all(_shortens(t, n) for t, n in zip(typed, name, strict=True))
+            and any(t == n for t, n in zip(typed, name, strict=True))
+            and any(t != n for t, n in zip(typed, name, strict=True))
+        }
+        return next(iter(ids)) if len(ids) == 1 else None
+
     def _decide(
         self, key: str, threshold: float, keys: list[str] | None = None
     ) -> tuple[str, float] | None:
@@ -156,7 +194,7 @@ class Matcher:
     def match(self, text: str) -> str | None:
         """The id `text` names, or None when nothing is close enough or it is ambiguous."""
         decided = self._decide(normalise(text), MATCH_THRESHOLD)
-        return decided[0] if decided else None
+        return decided[0] if decided else self._short_form(words(text))
 
     def exact(self, text: str) -> str | None:
         """The id whose name or alias normalises exactly to `text`, else None."""
@@ -194,6 +232,9 @@ class Matcher:
                     continue
                 key = normalise(" ".join(token for token, _, _ in window))
                 decided = self._decide_in_text(key)
+                if decided is None and size > 1:
+                    short = self._short_form(words(" ".join(token for token, _, _ in window)))
+                    decided = (short, SHORT_FORM_SCORE) if short else None
                 if decided is not None:
                     found.append(Mention(decided[0], window[0][1], window[-1][2], decided[1]))
         chosen: list[Mention] = []

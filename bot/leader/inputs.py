@@ -7,29 +7,24 @@ the draft is never touched by a rejected input.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from bot.leader import texts
-from intake.names import looks_like_full_name
+from intake.dates import read_day
+from intake.names import full_name_in_quote, looks_like_full_name
+from intake.numbers import read_typed_numbers
 from store.sessions import MAX_COUNT, MAX_QUOTE
+from toc.models import Catalogue
 
 # Above this a count is possible but unusual: the bot asks "klopt dat?".
 PLAUSIBLE_MAX = 500
 MAX_AGE_DAYS = 366
-
-try:  # The parser's numeral reading ("twaalf"), when available.
-    from intake.numbers import count_group as _count_group
-    from intake.numbers import numeral as _numeral
-except ImportError:  # pragma: no cover - the intake package is optional here
-    _numeral = None
-    _count_group = None
 
 
 class InputError(ValueError):
     """Input that cannot be used; str(error) is the Dutch answer for the leader."""
 
 
-_TOKEN_RE = re.compile(r"-?\d+(?:[.,]\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?")
 # Which count a word after a number points at, for "8 volwassenen 12 kinderen".
 _GROUP_FIELDS = {
     "kinderen": ("kinderen",),
@@ -39,58 +34,39 @@ _GROUP_FIELDS = {
 }
 
 
-def _word_number(word: str) -> int | None:
-    if _numeral is None:
-        return None
-    try:
-        return _numeral(word, word)
-    except Exception:  # a helper of another module must never break input reading
-        return None
-
-
 def read_numbers(text: str) -> list[tuple[int, str | None]]:
-    """Whole numbers in `text` with the count word right after each (if any)."""
-    tokens = _TOKEN_RE.findall(text.strip().lower())
-    found: list[tuple[int, str | None]] = []
-    for i, token in enumerate(tokens):
-        if token[0].isdigit() or token.startswith("-"):
-            if not re.fullmatch(r"\d+", token):
-                raise InputError(texts.NOT_WHOLE_NUMBER)
-            value = int(token)
-        else:
-            number = _word_number(token)
-            if number is None:
-                continue
-            value = number
-        group = None
-        if i + 1 < len(tokens) and _count_group is not None:
-            group = _count_group(tokens[i + 1])
-        found.append((value, group))
-    if not found:
+    """Whole numbers in `text` with the group of their count word (if any), read like the
+    parser reads counts (intake.numbers): "twaalf", "een stuk of tien", "12 kinderen"."""
+    typed = read_typed_numbers(text)
+    if typed.negative:
+        raise InputError(texts.NEGATIVE_COUNT)
+    if typed.decimal:
         raise InputError(texts.NOT_WHOLE_NUMBER)
-    for value, _ in found:
+    if typed.range:
+        raise InputError(texts.RANGE_COUNT)
+    if not typed.numbers:
+        raise InputError(texts.NOT_WHOLE_NUMBER)
+    for value, _ in typed.numbers:
         if value > MAX_COUNT:
             raise InputError(texts.TOO_MANY.format(max=MAX_COUNT))
-    return found
+    return typed.numbers
 
 
 def assign_counts(text: str, fields: list[str]) -> dict[str, int]:
-    """Numbers typed for the still missing `fields`: by count word, else in order."""
+    """Numbers typed for the still missing `fields`: by count word (added up, like the parser:
+    "5 moeders en een opa" is 6 volwassenen), else in order."""
     numbers = read_numbers(text)
-    if len(numbers) > len(fields):
-        raise InputError(texts.TOO_MANY_NUMBERS.format(n=len(fields)))
     result: dict[str, int] = {}
     rest: list[int] = []
     for value, group in numbers:
-        target = next(
-            (f for f in _GROUP_FIELDS.get(group or "", ()) if f in fields and f not in result),
-            None,
-        )
+        target = next((f for f in _GROUP_FIELDS.get(group or "", ()) if f in fields), None)
         if target is None:
             rest.append(value)
         else:
-            result[target] = value
+            result[target] = result.get(target, 0) + value
     free = [f for f in fields if f not in result]
+    if len(rest) > len(free):
+        raise InputError(texts.TOO_MANY_NUMBERS.format(n=len(fields)))
     for field, value in zip(free, rest, strict=False):
         result[field] = value
     return result
@@ -107,8 +83,8 @@ def read_single(text: str, low: int = 0, high: int | None = None) -> int:
     return value
 
 
+# Typed forms the guided step accepted before it used the parser's reader: "14 3", "14.3".
 _DATE_RE = re.compile(r"(\d{1,2})[-/. ](\d{1,2})(?:[-/. ](\d{2}|\d{4}))?")
-_ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def check_date(day: date, today: date) -> date:
@@ -120,52 +96,53 @@ def check_date(day: date, today: date) -> date:
 
 
 def read_date(text: str, today: date) -> date:
-    """A typed day: 14-3, 14-3-2025, 2025-03-14, vandaag, gisteren, eergisteren."""
-    plain = text.strip().lower()
-    relative = {"vandaag": 0, "gisteren": 1, "eergisteren": 2}
-    if plain in relative:
-        return today - timedelta(days=relative[plain])
+    """A typed day, read like the parser reads days (intake.dates): 14-3, 14-3-2025,
+    2025-03-14, 28 nov, zaterdag, za, gisteren, vorige week dinsdag."""
+    finding = read_day(text, today)
+    if finding.future:
+        raise InputError(texts.DATE_FUTURE)
+    if len(finding.dates) == 1 and not finding.unclear:
+        return check_date(next(iter(finding.dates)), today)
+    if finding.dates or finding.unclear:
+        raise InputError(texts.DATE_UNREADABLE)
+    match = _DATE_RE.fullmatch(text.strip())
+    if match is None:
+        raise InputError(texts.DATE_UNREADABLE)
+    year = match[3]
     try:
-        iso = _ISO_RE.fullmatch(plain)
-        if iso:
-            day = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if year is None:
+            day = date(today.year, int(match[2]), int(match[1]))
+            if day > today:
+                day = day.replace(year=today.year - 1)
         else:
-            match = _DATE_RE.fullmatch(plain)
-            if match is None:
-                raise InputError(texts.DATE_UNREADABLE)
-            year = match[3]
-            if year is None:
-                day = date(today.year, int(match[2]), int(match[1]))
-                if day > today:
-                    day = day.replace(year=today.year - 1)
-            else:
-                full = int(year) + 2000 if len(year) == 2 else int(year)
-                day = date(full, int(match[2]), int(match[1]))
+            day = date(
+                int(year) + 2000 if len(year) == 2 else int(year), int(match[2]), int(match[1])
+            )
     except ValueError as exc:
-        if isinstance(exc, InputError):
-            raise
         raise InputError(texts.DATE_UNREADABLE) from exc
     return check_date(day, today)
 
 
-def read_quote(text: str) -> str:
+def read_quote(text: str, catalogue: Catalogue | None = None) -> str:
     quote = text.strip().strip("\"'“”‘’„").strip()
     if not quote:
         raise InputError(texts.QUOTE_EMPTY)
     if len(quote) > MAX_QUOTE:
         raise InputError(texts.QUOTE_TOO_LONG.format(max=MAX_QUOTE, n=len(quote)))
+    if full_name_in_quote(quote, catalogue):
+        raise InputError(texts.QUOTE_FULL_NAME)
     return quote
 
 
 # -- who said it: never a full name (the rule lives in intake.names) ----------------------------
 
 
-def read_attribution(text: str) -> str:
+def read_attribution(text: str, catalogue: Catalogue | None = None) -> str:
     attribution = text.strip().strip("-–— ").strip()
     if not attribution:
         raise InputError(texts.ATTRIBUTION_EMPTY)
     if len(attribution) > 60:
         raise InputError(texts.ATTRIBUTION_TOO_LONG)
-    if looks_like_full_name(attribution):
+    if looks_like_full_name(attribution, catalogue):
         raise InputError(texts.ATTRIBUTION_FULL_NAME)
     return attribution

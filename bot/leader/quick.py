@@ -36,6 +36,7 @@ from bot.leader.inputs import (
     read_quote,
     read_single,
 )
+from intake.parse import parse_message, read_activity, read_location
 from store.sessions import MAX_COUNT
 
 log = logging.getLogger("impactbot.bot")
@@ -67,13 +68,13 @@ async def _answer(
     """Typed input for the current step; bad input raises InputError and changes nothing."""
     step = d.step
     if step == "activity":
-        found = s.activities.match(text)
+        found = s.activities.match(text) or read_activity(text, s.catalogue)
         if found is None:
             await _suggest_activity(update, s, d, text)
             return
         set_activity(d, s.catalogue, found)
     elif step == "vestiging":
-        found = s.vestigingen.match(text)
+        found = s.vestigingen.match(text) or read_location(text, s.catalogue)
         if found is None:
             raise InputError(texts.VESTIGING_UNKNOWN)
         set_vestiging(d, found)
@@ -99,12 +100,12 @@ async def _answer(
         if effect is not None:
             d.measurements[effect.id] = read_single(text, 0, attendance(d) or 0)
     elif step == "quote":
-        d.quotes.append(DraftQuote(text=read_quote(text)))
+        d.quotes.append(DraftQuote(text=read_quote(text, s.catalogue)))
         d.quote_asked = True
     elif step == "attribution":
         index = first_quote_without(d, "attribution")
         if index is not None:
-            d.quotes[index].attribution = read_attribution(text)
+            d.quotes[index].attribution = read_attribution(text, s.catalogue)
             d.quotes[index].attribution_asked = True
     else:
         await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]
@@ -131,8 +132,6 @@ async def _new_report(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, person_id: int, text: str
 ) -> None:
     """A whole report in one message: fill in what the parser read, then ask the rest."""
-    from intake.parse import parse_message  # the parser is its own package; load on use
-
     today = s.today()
     result = parse_message(text, s.catalogue, today)
     if not (result.activity or result.location or result.counts or result.quotes):
@@ -147,6 +146,8 @@ async def _new_report(
         quote_asked=True,
     )
     notes: list[str] = []
+    if result.negative:
+        notes.append(texts.NEGATIVE_COUNT)  # the count is asked again, never read as positive
     counts = {k: v for k, v in result.counts.items() if v is not None}
     if result.participants is not None and not {"deelnemers", "bezoekers"} & set(counts):
         counts["deelnemers"] = result.participants
@@ -166,14 +167,14 @@ async def _new_report(
     dropped: str | None = None  # why an attribution from the message was not kept
     for found in result.quotes:
         try:
-            quote = DraftQuote(text=read_quote(found.text))
+            quote = DraftQuote(text=read_quote(found.text, s.catalogue))
         except InputError as exc:
             notes.append(str(exc))
             d.quote_asked = False
             continue
         if found.attribution:
             try:
-                quote.attribution = read_attribution(found.attribution)
+                quote.attribution = read_attribution(found.attribution, s.catalogue)
                 quote.attribution_asked = True
             except InputError as exc:  # asked again, with the reason
                 dropped = str(exc)

@@ -74,10 +74,10 @@ ASK_DATE = "Wanneer was het?"
 BUTTON_TODAY = "Vandaag"
 BUTTON_YESTERDAY = "Gisteren"
 BUTTON_OTHER_DAY = "Andere dag"
-ASK_DATE_TYPED = "Typ de datum, bijvoorbeeld 14-3 of 14-3-2025."
+ASK_DATE_TYPED = "Typ de datum, bijvoorbeeld 14-3, 28 nov, zaterdag of gisteren."
 DATE_FUTURE = "Die dag ligt in de toekomst. Typ de dag waarop de activiteit was, bijv. 14-3."
 DATE_TOO_OLD = "Die dag is meer dan een jaar geleden. Typ een recentere datum, bijv. 14-3."
-DATE_UNREADABLE = "Die datum snap ik niet. Typ hem zo: 14-3 of 14-3-2025."
+DATE_UNREADABLE = "Die datum snap ik niet. Typ hem zo: 14-3, 28 nov, zaterdag of gisteren."
 
 # -- courses (reeks) --------------------------------------------------------------------------
 
@@ -112,6 +112,10 @@ ASK_COUNT_TWO = (
 CONFIRM_COUNT = "{value} {label}, klopt dat?"
 RETYPE_COUNT = "Typ dan het goede aantal {labels}."
 NOT_WHOLE_NUMBER = "Typ een heel getal, bijvoorbeeld 12."
+NEGATIVE_COUNT = "Een aantal kan niet onder nul zijn. Typ het aantal zonder minteken, bijv. 5."
+RANGE_COUNT = (
+    "Typ één aantal in plaats van „8 à 10”. Weet je het niet precies, typ dan je schatting."
+)
 TOO_MANY = "Dat is meer dan {max}. Typ het goede aantal."
 TOO_MANY_NUMBERS = "Dat zijn te veel getallen. Ik vraag er hier {n}."
 ONE_NUMBER = "Typ één getal, bijvoorbeeld 6."
@@ -126,6 +130,10 @@ BUTTON_NO_QUOTE = "Geen citaat"
 QUOTE_EMPTY = "Het citaat is leeg. Typ wat er gezegd werd."
 QUOTE_TOO_LONG = (
     "Dat citaat is {n} tekens; het mag er hoogstens {max} zijn. Typ een kortere versie."
+)
+QUOTE_FULL_NAME = (
+    "In het citaat staat een voor- en achternaam. Laat de achternaam weg en typ het citaat "
+    "opnieuw, bijv. 'de moeder van Sem' in plaats van de hele naam."
 )
 ASK_ATTRIBUTION = (
     "Wie zei het? Typ een rol, leeftijd of voornaam, bijv. 'moeder van Isa' of "

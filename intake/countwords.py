@@ -1,0 +1,74 @@
+"""The words that name who came, by group, as leaders write them (folded, no apostrophes).
+
+Children, adults, people in general ("deelnemers", or "bezoekers" at a spreekuur), questions,
+staff (read so their number is not given to a neighbouring word, never participants) and the
+total. Drents and Frisian words that leaders in Drenthe use are here too ("luu", "olde lu",
+"pake en beppe").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Count words -> group. Keys are folded and without apostrophes ("opa's" -> "opas").
+CHILD_WORDS = (
+    "kinderen kind kinders kindjes kindje kindertjes kids kidz kid peuters peuter kleuters "
+    "kleuter babys babies baby dreumesen dreumes leerlingen leerling jongeren jongere tieners "
+    "tiener pubers puber jongens jongen meisjes meisje meiden meid scholieren scholier "
+    "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter"
+)
+ADULT_WORDS = (
+    "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
+    "verzorger vaders moeders vader moeder papas mamas papa mama ouderen oudere senioren senior "
+    "bejaarden pake beppe paken beppes opoe opoes"
+)
+# Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
+PEOPLE_WORDS = (
+    "deelnemers deelnemer deeln cursisten cursist bezoekers bezoeker mensen aanwezigen "
+    "personen persoon pers man gasten gast luisteraars toehoorders belangstellenden dames dame "
+    "heren heer vrouwen vrouw mannen leden lid anderstaligen anderstalige werkzoekenden "
+    "werkzoekende breisters breister nieuwkomers nieuwkomer statushouders statushouder "
+    "inwoners inwoner bewoners bewoner lezers lezer deelneemsters deelneemster cursistes "
+    "cursiste mantelzorgers mantelzorger vluchtelingen luu lu lui"
+)
+# Drents "olde luu" (old people) are adults, like "ouderen".
+OLD_WORDS = {"olde", "oale", "olle", "oude"}
+DRENTS_PEOPLE = {"lu", "luu", "lui"}
+# One person written with the article: "12 kinderen en een opa". Only when the word ends a
+# list item (end, punctuation, "en", a number): "een moeder zei …" is no count.
+SINGULAR_WORDS = {
+    "kind", "kindje", "baby", "peuter", "kleuter", "dreumes", "leerling", "jongen", "meisje",
+    "tiener", "puber", "opa", "oma", "vader", "moeder", "ouder", "papa", "mama", "grootouder",
+    "verzorger", "oudere", "senior", "volwassene", "deelnemer", "cursist", "cursiste",
+    "bezoeker", "man", "vrouw", "heer", "dame", "gast", "persoon", "vraag", "hulpvraag",
+    "vrijwilliger", "begeleider", "medewerker", "collega", "kleinkind", "lid", "nieuwkomer",
+}  # fmt: skip
+ONE_ENDS_RE = re.compile(r"\s*(?:$|[,.;:!?+&)\n]|en\b|\d)")
+QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag"
+STAFF_WORDS = (
+    "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "
+    "begeleider begeleiding medewerkers medewerker collegas collega juf juffen juffrouw "
+    "meester meesters leidsters leidster leiders leider pmers docenten docent leerkrachten "
+    "leerkracht stagiairs stagiaires stagiair voorlezers voorlezer taalmaatjes coaches "
+    "trainers mentoren bibliothecaris leesconsulent leesconsulenten"
+)
+TOTAL_WORDS = "totaal"
+
+COUNT_GROUPS: dict[str, str] = {}
+for _group, _words in (
+    ("kinderen", CHILD_WORDS),
+    ("volwassenen", ADULT_WORDS),
+    ("mensen", PEOPLE_WORDS),
+    ("vragen", QUESTION_WORDS),
+    ("staf", STAFF_WORDS),
+    ("totaal", TOTAL_WORDS),
+):
+    for _word in _words.split():
+        COUNT_GROUPS[_word] = _group
+
+# Words that look like count words but say something else about people: "9 leden aanwezig,
+# 2 afgemeld" (two did not come). Never a count word, not even as a typo of one.
+NOT_COUNT_WORDS = {
+    "aanwezig", "afwezig", "afgemeld", "aangemeld", "afgezegd", "ingeschreven", "nieuw", "nieuwe",
+    "ziek", "weg", "thuis",
+}  # fmt: skip
