@@ -11,11 +11,11 @@ from datetime import date, timedelta
 
 from bot import texts
 from intake.names import looks_like_full_name
-from store.sessions import MAX_COUNT, MAX_QUOTE
+from store.sessions import CHAT_MAX_AGE_DAYS, MAX_COUNT, MAX_QUOTE, day_problem
 
 # Above this a count is possible but unusual: the bot asks "klopt dat?".
 PLAUSIBLE_MAX = 500
-MAX_AGE_DAYS = 366
+MAX_AGE_DAYS = CHAT_MAX_AGE_DAYS
 
 try:  # The parser's numeral reading ("twaalf"), when available.
     from intake.numbers import count_group as _count_group
@@ -112,9 +112,10 @@ _ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def check_date(day: date, today: date) -> date:
-    if day > today:
+    problem = day_problem(day, today, MAX_AGE_DAYS)  # the same rule as the import's
+    if problem == "toekomst":
         raise InputError(texts.DATE_FUTURE)
-    if (today - day).days > MAX_AGE_DAYS:
+    if problem == "te-oud":
         raise InputError(texts.DATE_TOO_OLD)
     return day
 

@@ -249,7 +249,7 @@ def test_unreadable_files_fail_cleanly(tmp_path, db, catalogue):
         (tmp_path / "weg.csv", "bestaat niet"),
         (empty, "is leeg"),
         (only_header, "alleen een kopregel"),
-        (old, "oude Excel-indeling"),
+        (old, "geen spreadsheet die Impactbot kan lezen"),
     ):
         with pytest.raises(ImportFailed) as failed:
             import_sessions(db, catalogue, path)
