@@ -10,7 +10,8 @@ checking every row, then storing them all in one transaction; and importing the 
 a second time (everything already there, nothing stored).
 
 Floor: the same rows, already resolved to ids, inserted with executemany straight into the
-series, sessions and quotes tables of a fresh database (one transaction, same pragmas).
+series, sessions and quotes tables of a fresh database (one transaction, the same pragmas as
+the import: open_db's WAL and synchronous FULL, and the import's 64 MB page cache).
 """
 
 from __future__ import annotations
@@ -141,6 +142,9 @@ def floor(path: Path, rows: list[dict]) -> float:
     from store.db import now_iso, open_db
 
     db = open_db(path)
+    # The same SQLite settings as the import itself: open_db's (WAL, synchronous FULL) and the
+    # import's larger page cache (intake.importer.import_sessions).
+    db.execute("PRAGMA cache_size = -65536")
     created = now_iso()
     started = time.perf_counter()
     series: dict[tuple[str, str, str], int] = {}

@@ -145,7 +145,18 @@ class _RowParser:
             *((name, name, count(name)) for name in (*ATTENDANCE, "vragen")),
             ("enrolled", "ingeschreven", count("ingeschreven")),
         ]
-        self.memo: dict[tuple[str, type, Cell], object] = {}
+        # per field: cell value -> parsed value or CellError (a str is its own key; other
+        # cells carry their type, since 1 == 1.0 == True)
+        self.memos: dict[str, dict[object, object]] = {name: {} for name, _, _ in self.parsers}
+        self.bound: dict[int, list[tuple[str, str, Callable[[Cell], object], dict]]] = {}
+
+    def _bind(self, cols: dict[str, str]) -> list[tuple[str, str, Callable[[Cell], object], dict]]:
+        """The parsers of the columns this sheet has (a missing count column is None)."""
+        return [
+            (name, cols[column], parse, self.memos[name])
+            for name, column, parse in self.parsers
+            if column in cols
+        ]
 
     def parse(
         self, cols: dict[str, str], row: dict[str, Cell]
@@ -156,37 +167,45 @@ class _RowParser:
             header = cols.get(column)
             return None if header is None else row.get(header)
 
+        bound = self.bound.get(id(cols))
+        if bound is None:
+            bound = self.bound[id(cols)] = self._bind(cols)
         problems: list[str] = []
         values: dict[str, object] = {}
-        for name, column, parse in self.parsers:
-            value = cell(column)
-            key = (name, type(value), value)
-            if key not in self.memo:
+        for name, header, parse, memo in bound:
+            value = row.get(header)
+            key = value if type(value) is str else (type(value), value)
+            result = memo.get(key, memo)
+            if result is memo:
                 try:
-                    self.memo[key] = parse(value)
+                    result = memo[key] = parse(value)
                 except CellError as exc:
-                    self.memo[key] = exc
-            result = self.memo[key]
+                    result = memo[key] = exc
             if isinstance(result, CellError):
                 problems.append(str(result))
-            else:
-                values[name] = result
-        if all(values.get(n, 0) is None for n in ATTENDANCE):
+            values[name] = result  # a CellError here is never used: the row has problems
+        counts = [values.get(n) for n in ATTENDANCE]
+        if all(c is None for c in counts):
             problems.append("geen aantal: vul 'deelnemers' in, of 'kinderen' en 'volwassenen'")
-        total, parts = values.get("deelnemers"), [values.get(n) for n in ATTENDANCE[1:]]
+        total, parts = counts[0], counts[1:]
         if isinstance(total, int) and total < sum(p for p in parts if isinstance(p, int)):
             problems.append(f"'deelnemers' ({total}) is kleiner dan kinderen plus volwassenen")
         quotes = self.quotes(cell, problems)
+        observed = cell("signalen/effecten")
+        measured = cell("voor/na")
+        measurements = [] if measured is None else self.measurements(measured, problems)
         if problems:
             return None, problems
-        series = cell_text(cell("reeks")) or None
-        session = SessionIn(**values, series_name=series, quotes=quotes, source="import")  # type: ignore[arg-type]
-        session.effects = split_ids(cell("signalen/effecten"))
-        session.measurements = self.measurements(cell("voor/na"), problems)
-        if problems:
-            return None, problems
-        # An export names each session's own key ('bron'): read back, it is the same session.
-        session.source_key = cell_text(cell("bron")) or None
+        session = SessionIn(
+            **values,  # type: ignore[arg-type]
+            series_name=cell_text(cell("reeks")) or None,
+            quotes=quotes,
+            effects=[] if observed is None else split_ids(observed),
+            measurements=measurements,
+            source="import",
+            # An export names each session's own key ('bron'): read back, the same session.
+            source_key=cell_text(cell("bron")) or None,
+        )
         try:
             check_session(self.catalogue, session)
         except SessionInvalid as exc:
@@ -196,6 +215,8 @@ class _RowParser:
     def quotes(self, cell: Callable[[str], Cell], problems: list[str]) -> list[QuoteIn]:
         text = cell_text(cell("citaat"))
         written = cell_text(cell("toestemming"))
+        if not text and not written:
+            return []
         consent = written.lower() or "nee"
         if consent not in CONSENTS:
             problems.append(f"toestemming '{written}' is onbekend; kies ja, anoniem of nee")
@@ -238,10 +259,15 @@ class _RowParser:
         return out
 
 
+_KEY_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def _content_key(s: SessionIn) -> str:
-    meaning = (s.date.isoformat(), s.activity, s.vestiging, s.deelnemers, s.kinderen)
-    rest = (s.volwassenen, s.vragen, s.series_name, s.enrolled)
-    return json.dumps([*meaning, *rest], ensure_ascii=False)
+    """What the row means, as JSON (the same text as json.dumps: keys of earlier imports hold)."""
+    return _KEY_JSON.encode(
+        [s.date.isoformat(), s.activity, s.vestiging, s.deelnemers, s.kinderen, s.volwassenen,
+         s.vragen, s.series_name, s.enrolled]
+    )  # fmt: skip
 
 
 def _assign_keys(rows: list[_Row]) -> int:
@@ -337,7 +363,8 @@ def _check_rows(
             )
         else:
             session, row_problems = parser.parse(cols, raw)
-            problems.extend(f"{where}: {p}" for p in row_problems)
+            if row_problems:
+                problems.extend(f"{where}: {p}" for p in row_problems)
             if session is not None:
                 rows.append(_Row(where, session))
                 if source:
