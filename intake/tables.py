@@ -183,6 +183,7 @@ _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # Dutch thousands grouping: "1.171", "89.350", "1.234.567".
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EXAMPLE_DATE = "schrijf dd-mm-jjjj, bijvoorbeeld 14-03-2024"
 
 
@@ -196,7 +197,10 @@ def cell_text(value: Cell) -> str:
         return value.strftime("%d-%m-%Y")
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    return str(value).strip()
+    text = str(value)
+    if text[:1] == "'" and text[1:2] in _FORMULA_START:
+        text = text[1:]  # an export's guard against formulas (reports/export.py), removed
+    return text.strip()
 
 
 def parse_date(value: Cell) -> date:
