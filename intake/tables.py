@@ -173,6 +173,7 @@ class ImportReport:
     skipped_sheets: list[str] = field(default_factory=list)
     # Totals only: bijeenkomsten in the stored totals; totals that overlap reported sessions.
     sessions_in_totals: int = 0
+    skipped_empty: int = 0  # rows with 0 bijeenkomsten and no participants
     overlaps: list[str] = field(default_factory=list)
 
 
