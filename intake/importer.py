@@ -102,10 +102,11 @@ def day_reader(today: date) -> Callable[[Cell], date]:
     def read(value: Cell) -> date:
         day = parse_date(value)
         problem = day_problem(day, today)
+        shown = f"{day.day:02d}-{day.month:02d}-{day.year:04d}"  # strftime drops zeros of 0001
         if problem == "toekomst":
-            raise CellError(f"datum {day:%d-%m-%Y} ligt in de toekomst; is het jaartal goed?")
+            raise CellError(f"datum {shown} ligt in de toekomst; is het jaartal goed?")
         if problem == "te-oud":
-            raise CellError(f"datum {day:%d-%m-%Y} is vóór het jaar 2000; is het jaartal goed?")
+            raise CellError(f"datum {shown} is vóór het jaar 2000; is het jaartal goed?")
         return day
 
     return read
@@ -390,7 +391,14 @@ def import_sessions(
     Raises ImportFailed listing every problem when any row is wrong.
     """
     path = Path(path)
-    sheets = read_for_import(path, SESSION_COLUMNS, session_missing)
+    try:
+        sheets = read_for_import(path, SESSION_COLUMNS, session_missing)
+    except ImportFailed as failed:
+        from intake.totals import TOTALS_HINT, fits_totals  # totals builds on this module
+
+        if not fits_totals(path):
+            raise
+        raise ImportFailed(path, [*failed.problems, TOTALS_HINT]) from None
     rows, problems = _check_rows(sheets, catalogue, today or date.today(), progress)
     if problems:
         raise ImportFailed(path, problems)

@@ -29,6 +29,7 @@ from pathlib import Path
 import sqlite_utils
 
 from intake.dates import MONTHS
+from intake.importer import SESSION_COLUMNS, session_missing
 from intake.sheets import read_for_import
 from intake.tables import (
     Cell,
@@ -49,9 +50,33 @@ COUNTS = ("bijeenkomsten", "deelnemers", "kinderen", "volwassenen", "vragen", "c
           "ingeschreven")  # fmt: skip
 TOTAL_COLUMNS = ("activiteit", "vestiging", "periode", "jaar", "maand", *COUNTS)
 NO_ROWS = "Er staan geen totalen in het bestand, alleen een kopregel."
+TOTALS_HINT = (
+    "Dit bestand heeft totalen per periode (een kolom periode of jaar en het aantal "
+    "bijeenkomsten): lees het in met 'impactbot import totalen'."
+)
+SESSIONS_HINT = (
+    "Dit bestand heeft een datum per regel: dat zijn losse bijeenkomsten. Lees het in met "
+    "'impactbot import sessies'."
+)
 _EXAMPLE = "schrijf een maand als 2025-03 of maart 2025, of een heel jaar als 2025"
 _MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})|(\d{4})[-/.](\d{1,2})")
 _NAME_YEAR = re.compile(r"([a-z]+)\.?[\s-]+'?(\d{4}|\d{2})")
+
+
+def fits_sessions(path: Path) -> bool:
+    try:
+        read_for_import(path, SESSION_COLUMNS, session_missing)
+    except ImportFailed:
+        return False
+    return True
+
+
+def fits_totals(path: Path) -> bool:
+    try:
+        read_for_import(path, TOTAL_COLUMNS, total_missing)
+    except ImportFailed:
+        return False
+    return True
 
 
 def total_missing(found: set[str]) -> list[str]:
@@ -228,7 +253,12 @@ def import_totals(
     """Check every row, then store all totals or none. Raises ImportFailed with every problem."""
     path = Path(path)
     today = today or date.today()
-    sheets = read_for_import(path, TOTAL_COLUMNS, total_missing)
+    try:
+        sheets = read_for_import(path, TOTAL_COLUMNS, total_missing)
+    except ImportFailed as failed:
+        if not fits_sessions(path):
+            raise
+        raise ImportFailed(path, [*failed.problems, SESSIONS_HINT]) from None
     activities = Resolver(Matcher.for_activities(catalogue), "activiteit")
     vestigingen = Resolver(Matcher.for_vestigingen(catalogue), "vestiging")
     problems: list[str] = []

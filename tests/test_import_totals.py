@@ -209,3 +209,26 @@ def test_cli_dry_run_then_import_then_a_correction(tmp_path, catalogue, capsys):
     audit = db.execute("SELECT count(*) FROM audit WHERE entity = 'totals'").fetchone()[0]
     assert audit == 2
     db.close()
+
+
+def test_the_wrong_kind_of_import_says_which_one_to_use(tmp_path, catalogue):
+    from intake.importer import import_sessions
+
+    db = open_db(tmp_path / "t.db")
+    totals = write_csv(
+        tmp_path / "totalen.csv",
+        [["activiteit", "vestiging", "periode", "bijeenkomsten", "deelnemers"],
+         ["Lezing", "Diever", "2025-03", "2", "40"]],
+    )  # fmt: skip
+    with pytest.raises(ImportFailed) as failed:
+        import_sessions(db, catalogue, totals, today=TODAY)
+    assert "lees het in met 'impactbot import totalen'" in failed.value.problems[-1]
+    sessions = write_csv(
+        tmp_path / "sessies.csv",
+        [["datum", "activiteit", "vestiging", "deelnemers"],
+         ["14-03-2025", "Lezing", "Diever", "30"]],
+    )  # fmt: skip
+    with pytest.raises(ImportFailed) as failed:
+        import_totals(db, catalogue, sessions, today=TODAY)
+    assert "Lees het in met 'impactbot import sessies'" in failed.value.problems[-1]
+    db.close()

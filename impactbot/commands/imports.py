@@ -101,7 +101,8 @@ def _years(report: ImportReport) -> str:
 
 def _summary(report: ImportReport) -> list[str]:
     verb = "Zou opslaan" if report.dry_run else "Opgeslagen"
-    lines = [f"Gelezen: {number(report.rows)} regels uit {report.path}."]
+    regels = "1 regel" if report.rows == 1 else f"{number(report.rows)} regels"
+    lines = [f"Gelezen: {regels} uit {report.path}."]
     if report.kind == "sessies":
         lines.append(f"{verb}: {number(report.stored)} bijeenkomsten{_years(report)}.")
         lines.append(f"Al eerder ingelezen (overgeslagen): {number(report.duplicates)}.")
