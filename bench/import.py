@@ -29,6 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.machine import machine_line  # noqa: E402
 
+TARGET = 20_000  # rows/s, issue 12
+
 QUOTES = (
     'Ik durf nu zelf mijn DigiD te gebruiken; "eindelijk!"',
     "Isa wil nu elke avond voorlezen.",
@@ -244,9 +246,9 @@ def main() -> int:
             if phase == "controleren" and done == total:
                 checked.append(time.perf_counter())
 
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         report = import_sessions(db, catalogue, csv_path, progress=progress)
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         storing = checked[0] if checked else started + elapsed
         print("\n== import_sessions into a fresh database (ours)")
         print(
@@ -254,6 +256,9 @@ def main() -> int:
             f"{report.series_created:,} courses) in {elapsed:.2f} s: "
             f"{args.rows / elapsed:,.0f} rows/s"
         )
+        # On a shared machine the wall clock includes other processes' turns; the CPU time of
+        # this process is what the import itself costs.
+        print(f"  CPU time of this process: {cpu:.2f} s: {args.rows / cpu:,.0f} rows/s")
         print(
             f"  reading + checking every row: {storing - started:.2f} s; keys, duplicates and "
             f"storing: {started + elapsed - storing:.2f} s"
@@ -269,10 +274,15 @@ def main() -> int:
         ok = ok and again.stored == 0
         db.conn.close()
 
+        floor_cpu = time.process_time()
         seconds = floor(Path(tmp) / "floor.db", rows)
+        floor_cpu = time.process_time() - floor_cpu
         print("\n== floor: the same rows, resolved, executemany into a fresh database")
         print(f"  {args.rows:,} rows in {seconds:.2f} s: {args.rows / seconds:,.0f} rows/s")
-        print(f"  ratio ours/floor: {elapsed / seconds:.1f}")
+        print(f"  CPU time of this process: {floor_cpu:.2f} s")
+        print(f"  ratio ours/floor: {elapsed / seconds:.1f} (CPU time: {cpu / floor_cpu:.1f})")
+        target = "met" if args.rows / elapsed >= TARGET else "NOT met"
+        print(f"  target >= {TARGET:,} rows/s (wall clock): {target}")
     print(f"\nresult: {'every row stored once' if ok else 'FAILED'}")
     return 0 if ok else 1
 

@@ -119,15 +119,25 @@ def build_table(header_row: list[Cell], body: list[tuple[int, list[Cell]]]) -> T
             raise TableError(f"De kolom '{name}' staat twee keer in de kopregel. Haal er één weg.")
         seen.add(name)
     table = Table(headers=[h for h in headers if h])
+    width = len(headers)
+    plain = all(headers)  # no unnamed columns: a row is zip(headers, cells)
+    append = table.rows.append
     for line, cells in body:
-        if all(is_empty(c) for c in cells):
+        if _all_empty(cells):
             continue
-        row: dict[str, Cell] = {}
-        for i, name in enumerate(headers):
-            if name:
-                row[name] = cells[i] if i < len(cells) else None
-        table.rows.append((line, row))
+        if len(cells) < width:
+            cells = [*cells, *([None] * (width - len(cells)))]
+        if plain:
+            append((line, dict(zip(headers, cells, strict=False))))  # extra cells: no header
+        else:
+            append((line, {name: cell for name, cell in zip(headers, cells, strict=False) if name}))
     return table
+
+
+def _all_empty(cells: list[Cell]) -> bool:
+    if all(type(c) is str for c in cells):  # a CSV row: one join instead of a test per cell
+        return not "".join(cells).strip()
+    return all(is_empty(c) for c in cells)
 
 
 # -- what an import reports (intake.importer re-exports these) ------------------------------

@@ -642,3 +642,15 @@ def test_a_full_name_in_citaat_van_is_refused(db, catalogue, tmp_path: Path) -> 
     assert [p.split(":")[0] for p in problems] == ["regel 3", "regel 4"]
     assert "lijkt een volledige naam" in problems[0]
     assert count(db, "SELECT count(*) FROM sessions") == 0
+
+
+def test_the_content_key_is_the_json_earlier_imports_used():
+    from intake.importer import content_key
+    from store.sessions import SessionIn
+
+    for series, kinderen in (('Klik & Tik "voorjaar" \\ é', 3), (None, None), ("ünï\tcode", 0)):
+        s = SessionIn(date=date(2025, 3, 14), activity="klik-en-tik", vestiging="beilen",
+                      deelnemers=7, kinderen=kinderen, series_name=series, enrolled=8)  # fmt: skip
+        meaning = [s.date.isoformat(), s.activity, s.vestiging, s.deelnemers, s.kinderen,
+                   s.volwassenen, s.vragen, s.series_name, s.enrolled]  # fmt: skip
+        assert content_key(s) == json.dumps(meaning, ensure_ascii=False)
