@@ -143,6 +143,30 @@ def export_rows(
         ]
 
 
+TOTAL_COLUMNS = ["activiteit", "vestiging", "gemeente", "periode", "bijeenkomsten", "deelnemers",
+                 "kinderen", "volwassenen", "vragen", "cursussen", "ingeschreven"]  # fmt: skip
+
+
+def total_rows(
+    db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None = None
+) -> list[list[object]]:
+    """The year's totals (impactbot import totalen), in the columns that import reads."""
+    where, params = ("year = ?", [year]) if not gemeente else ("year = ? AND gemeente = ?",
+                                                               [year, gemeente])  # fmt: skip
+    out: list[list[object]] = []
+    for a, v, g, period, *counts in db.execute(
+        "SELECT activity, vestiging, gemeente, period, bijeenkomsten, deelnemers, kinderen, "
+        f"volwassenen, vragen, cursussen, ingeschreven FROM totals WHERE {where} "
+        "ORDER BY period, activity, vestiging",
+        params,
+    ):
+        activity, vestiging = catalogue.activities.get(a), catalogue.vestigingen.get(v)
+        gemeente_obj = catalogue.gemeenten.get(g)
+        out.append([activity.name if activity else a, vestiging.name if vestiging else v,
+                    gemeente_obj.name if gemeente_obj else g, period, *counts])  # fmt: skip
+    return out
+
+
 def _cell(value: object) -> object:
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
@@ -159,7 +183,11 @@ def to_csv(rows: Iterator[list[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(rows: Iterator[list[object]], title: str = "Sessies") -> bytes:
+def to_xlsx(
+    rows: Iterator[list[object]], title: str = "Sessies", totals: list[list[object]] | None = None
+) -> bytes:
+    """The sessions on one sheet; totals, if any, on a sheet "Totalen" (read back with
+    `impactbot import totalen`; `import sessies` skips that sheet and says so)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
     sheet.append(COLUMNS)
@@ -173,6 +201,11 @@ def to_xlsx(rows: Iterator[list[object]], title: str = "Sessies") -> bytes:
             else:
                 cells.append("" if value is None else neutralise(value))
         sheet.append(cells)
+    if totals:
+        other = workbook.create_sheet("Totalen")
+        other.append(TOTAL_COLUMNS)
+        for total in totals:
+            other.append(["" if v is None else neutralise(v) for v in total])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

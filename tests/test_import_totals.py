@@ -12,6 +12,7 @@ from demo.data import generate_demo_year
 from impactbot.cli import main
 from intake.tables import ImportFailed
 from intake.totals import import_totals, parse_period
+from reports.export import export_rows, to_xlsx, total_rows
 from reports.model import build_report
 from reports.stand import Scope, compute_stand
 from store.db import open_db
@@ -116,6 +117,17 @@ def test_monthly_totals_of_a_gemeente_give_the_same_figures_as_its_sessions(
     assert sum(built.from_totals.values()) == built.total.bijeenkomsten
     assert all(e.sessions == 0 for e in built.effects.values())
     assert any("alleen als totaal" in s for s in built.reflection.sufficiency)
+
+    # The export carries the totals on a sheet of their own; read back, nothing is lost.
+    copy = open_db(tmp_path / "copy.db")
+    for year in (YEAR - 1, YEAR):
+        exported = tmp_path / f"export-{year}.xlsx"
+        rows = export_rows(fresh, catalogue, year)
+        exported.write_bytes(to_xlsx(rows, totals=total_rows(fresh, catalogue, year)))
+        read = import_totals(copy, catalogue, exported, today=TODAY)
+        assert read.sheets == ["Totalen"] and read.skipped_sheets == ["Sessies"]
+    assert contract_json(copy, catalogue, gemeente) == contract_json(fresh, catalogue, gemeente)
+    copy.close()
 
     # Idempotent: the same file again changes nothing.
     again = import_totals(fresh, catalogue, path, today=TODAY)
