@@ -200,20 +200,21 @@ class _RowParser:
         if isinstance(total, int) and total < sum(p for p in parts if isinstance(p, int)):
             problems.append(f"'deelnemers' ({total}) is kleiner dan kinderen plus volwassenen")
         quotes = self.quotes(cell, problems)
-        observed = cell("signalen/effecten")
-        measured = cell("voor/na")
-        measurements = [] if measured is None else self.measurements(measured, problems)
+        # Most cells of these columns are empty: read them only when they hold something.
+        observed, measured = cell("signalen/effecten"), cell("voor/na")
+        measurements = self.measurements(measured, problems) if measured else []
         if problems:
             return None, problems
+        series, source = cell("reeks"), cell("bron")
         session = SessionIn(
             **values,  # type: ignore[arg-type]
-            series_name=cell_text(cell("reeks")) or None,
+            series_name=(cell_text(series) or None) if series is not None else None,
             quotes=quotes,
-            effects=[] if observed is None else split_ids(observed),
+            effects=split_ids(observed) if observed else [],
             measurements=measurements,
             source="import",
             # An export names each session's own key ('bron'): read back, the same session.
-            source_key=cell_text(cell("bron")) or None,
+            source_key=(cell_text(source) or None) if source is not None else None,
         )
         try:
             check_session(self.catalogue, session)
@@ -222,8 +223,10 @@ class _RowParser:
         return session, []
 
     def quotes(self, cell: Callable[[str], Cell], problems: list[str]) -> list[QuoteIn]:
-        text = cell_text(cell("citaat"))
-        written = cell_text(cell("toestemming"))
+        raw_text, raw_consent = cell("citaat"), cell("toestemming")
+        if not raw_text and not raw_consent:
+            return []
+        text, written = cell_text(raw_text), cell_text(raw_consent)
         if not text and not written:
             return []
         consent = written.lower() or "nee"
@@ -283,12 +286,18 @@ def _json(value: object) -> str:
     return _ENCODED[text]
 
 
+def _number(value: int | None) -> str:
+    return "null" if value is None else str(value)
+
+
 def content_key(s: SessionIn) -> str:
     """What the row means, as JSON: the very text json.dumps(list, ensure_ascii=False) gives,
     so the keys of earlier imports still hold (built by hand: a fifth of the storing time)."""
-    values = (s.date.isoformat(), s.activity, s.vestiging, s.deelnemers, s.kinderen,
-              s.volwassenen, s.vragen, s.series_name, s.enrolled)  # fmt: skip
-    return "[" + ", ".join(map(_json, values)) + "]"
+    texts = (_json(s.date.isoformat()), _json(s.activity), _json(s.vestiging))
+    counts = map(_number, (s.deelnemers, s.kinderen, s.volwassenen, s.vragen))
+    return (
+        f"[{', '.join(texts)}, {', '.join(counts)}, {_json(s.series_name)}, {_number(s.enrolled)}]"
+    )
 
 
 def _assign_keys(rows: list[_Row]) -> int:

@@ -135,9 +135,10 @@ def build_table(header_row: list[Cell], body: list[tuple[int, list[Cell]]]) -> T
 
 
 def _all_empty(cells: list[Cell]) -> bool:
-    if all(type(c) is str for c in cells):  # a CSV row: one join instead of a test per cell
-        return not "".join(cells).strip()
-    return all(is_empty(c) for c in cells)
+    try:  # a CSV row (only text): one join instead of a test per cell
+        return not "".join(cells).strip()  # type: ignore[arg-type]
+    except TypeError:
+        return all(is_empty(c) for c in cells)
 
 
 # -- what an import reports (intake.importer re-exports these) ------------------------------
