@@ -85,9 +85,13 @@ def _looks_binary(data: bytes) -> bool:
 
 def _csv_rows(path: Path) -> list[tuple[int, list[Cell]]]:
     data = path.read_bytes()
-    if _looks_binary(data):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode-tekst (*.txt)": UTF-16 with a BOM, tabs between cells.
+        text = data.decode("utf-16", errors="replace")
+    elif _looks_binary(data):
         raise TableError(NOT_A_TABLE.format(name=path.name))
-    text = _decode(data, path.name)
+    else:
+        text = _decode(data, path.name)
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     if not first:
@@ -113,14 +117,14 @@ def _cell(value: object) -> Cell:
 
 
 def _workbook_sheets(path: Path) -> list[tuple[str, list[tuple[int, list[Cell]]]]]:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     try:
         with path.open("rb") as handle:
             book = CalamineWorkbook.from_filelike(handle)
             sheets = []
             for meta in book.sheets_metadata:
-                if str(meta.visible).endswith("Hidden") or "Sheet" not in str(meta.typ):
+                if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
                     continue  # a hidden sheet or a chart: not what the person sees as data
                 values = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
                 rows = [(n, [_cell(v) for v in row]) for n, row in enumerate(values, start=1)]

@@ -150,3 +150,26 @@ def test_an_unreadable_file_is_one_dutch_sentence(tmp_path, capsys, name, conten
     db = open_db(tmp_path / "m.db")
     assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
     db.close()
+
+
+def test_a_hidden_sheet_is_not_read(tmp_path, db, catalogue):
+    book = openpyxl.Workbook()
+    shown = book.active
+    shown.title = "Zichtbaar"
+    hidden = book.create_sheet("Verborgen")
+    for sheet in (shown, hidden):
+        sheet.append(["Datum", "Activiteit", "Vestiging", "Deelnemers"])
+        sheet.append([date(2025, 3, 1), "Lezing", "Diever", 30])
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "verborgen.xlsx"
+    book.save(path)
+    report = import_sessions(db, catalogue, path, today=TODAY)
+    assert report.stored == 1 and report.sheets == []  # one sheet read: no names needed
+
+
+def test_excel_unicode_text_utf16_with_tabs(tmp_path, db, catalogue):
+    path = tmp_path / "unicode.txt"
+    text = "Datum\tActiviteit\tVestiging\tDeelnemers\r\n14-03-2025\tTaalcafé\tDiever\t8\r\n"
+    path.write_bytes(text.encode("utf-16"))
+    import_sessions(db, catalogue, path, today=TODAY)
+    assert db.execute("SELECT activity, deelnemers FROM sessions").fetchall() == [("taalcafe", 8)]
