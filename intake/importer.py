@@ -94,16 +94,19 @@ def content_key(s: SessionIn) -> str:
 def _assign_keys(rows: list[SessionRow]) -> int:
     """Give every row without a 'bron' its content key; returns how many rows repeat an
     earlier row of the file exactly (they count as separate sessions, but may be a slip)."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     repeated = 0
+    sha256 = hashlib.sha256
     for row in rows:
-        content = content_key(row.session)
-        occurrence = seen[content]
-        seen[content] += 1
-        repeated += occurrence > 0
-        if row.session.source_key is None:
-            digest = hashlib.sha256(f"{content}#{occurrence}".encode()).hexdigest()[:40]
-            row.session.source_key = f"import:{digest}"
+        session = row.session
+        content = content_key(session)
+        occurrence = seen.get(content, 0)
+        seen[content] = occurrence + 1
+        if occurrence:
+            repeated += 1
+        if session.source_key is None:
+            digest = sha256(f"{content}#{occurrence}".encode()).hexdigest()[:40]
+            session.source_key = f"import:{digest}"
     return repeated
 
 

@@ -102,6 +102,10 @@ class SessionRow:
         return self.table.where(self.line)
 
 
+# Cells read for every row besides the parsed ones (in this order in RowParser.parse).
+_OPTIONAL_CELLS = ("citaat", "toestemming", "signalen/effecten", "voor/na", "reeks", "bron")
+
+
 class RowParser:
     """One spreadsheet row -> a checked SessionIn. Each distinct cell value is parsed once:
     100,000 rows hold only a few hundred different dates, names and counts."""
@@ -125,6 +129,7 @@ class RowParser:
         # cells carry their type, since 1 == 1.0 == True)
         self.memos: dict[str, dict[object, object]] = {name: {} for name, _, _ in self.parsers}
         self.bound: dict[int, list[tuple[str, str, Callable[[Cell], object], dict]]] = {}
+        self.optional: dict[int, tuple[str | None, ...]] = {}
 
     def _bind(self, cols: dict[str, str]) -> list[tuple[str, str, Callable[[Cell], object], dict]]:
         """The parsers of the columns this sheet has (a missing count column is None)."""
@@ -146,6 +151,12 @@ class RowParser:
         bound = self.bound.get(id(cols))
         if bound is None:
             bound = self.bound[id(cols)] = self._bind(cols)
+            self.optional[id(cols)] = tuple(map(cols.get, _OPTIONAL_CELLS))
+        # Most cells of these columns are empty: read them once, parse them only when filled.
+        get = row.get
+        text, consent, observed, measured, series, source = (
+            get(h) if h else None for h in self.optional[id(cols)]
+        )
         problems: list[str] = []
         values: dict[str, object] = {}
         for name, header, parse, memo in bound:
@@ -166,13 +177,10 @@ class RowParser:
         total, parts = counts[0], counts[1:]
         if isinstance(total, int) and total < sum(p for p in parts if isinstance(p, int)):
             problems.append(f"'deelnemers' ({total}) is kleiner dan kinderen plus volwassenen")
-        quotes = self.quotes(cell, problems)
-        # Most cells of these columns are empty: read them only when they hold something.
-        observed, measured = cell("signalen/effecten"), cell("voor/na")
+        quotes = self.quotes(cell, problems) if text or consent else []
         measurements = self.measurements(measured, problems) if measured else []
         if problems:
             return None, problems
-        series, source = cell("reeks"), cell("bron")
         session = SessionIn(
             **values,  # type: ignore[arg-type]
             series_name=(cell_text(series) or None) if series is not None else None,
