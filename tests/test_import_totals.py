@@ -244,3 +244,23 @@ def test_the_wrong_kind_of_import_says_which_one_to_use(tmp_path, catalogue):
         import_totals(db, catalogue, sessions, today=TODAY)
     assert "Lees het in met 'impactbot import sessies'" in failed.value.problems[-1]
     db.close()
+
+
+def test_a_month_in_totals_is_no_gap_in_the_rooster(tmp_path, catalogue):
+    from reports.gaps import missing_sessions
+    from toc.models import Schedule
+
+    db = open_db(tmp_path / "t.db")
+    monthly = Schedule(activity="voorleesuurtje", vestiging="havelte", rule="maandelijks:1:ma")
+    rooster = catalogue.model_copy(update={"schedules": [monthly]})
+    path = write_csv(
+        tmp_path / "t.csv",
+        [["activiteit", "vestiging", "periode", "bijeenkomsten", "deelnemers"],
+         ["Voorleesuurtje", "Havelte", "2025-03", "1", "14"]],
+    )  # fmt: skip
+    import_totals(db, catalogue, path, today=TODAY)
+    missing = missing_sessions(
+        db, rooster, Scope(gemeente="westerveld"), date(2025, 2, 1), date(2025, 4, 30)
+    )
+    assert [m.date for m in missing] == [date(2025, 2, 3), date(2025, 4, 7)]
+    db.close()
