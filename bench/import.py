@@ -10,13 +10,17 @@ checking every row, then storing them all in one transaction; and importing the 
 a second time (everything already there, nothing stored).
 
 Floor: the same rows, already resolved to ids, inserted with executemany straight into the
-series, sessions and quotes tables of a fresh database (one transaction, same pragmas).
+series, sessions and quotes tables of a fresh database (one transaction, the same pragmas as
+the import: open_db's WAL and synchronous FULL, and the import's 64 MB page cache), with
+source keys like the import's (40 hex digits of a hash, so the unique index gets the same
+scattered inserts), in date order as the import stores them.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import random
 import sys
 import tempfile
@@ -27,6 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.machine import machine_line  # noqa: E402
+
+TARGET = 20_000  # rows/s, issue 12
 
 QUOTES = (
     'Ik durf nu zelf mijn DigiD te gebruiken; "eindelijk!"',
@@ -141,11 +147,15 @@ def floor(path: Path, rows: list[dict]) -> float:
     from store.db import now_iso, open_db
 
     db = open_db(path)
+    # The same SQLite settings as the import itself: open_db's (WAL, synchronous FULL) and the
+    # import's larger page cache (intake.importer.import_sessions).
+    db.execute("PRAGMA cache_size = -65536")
     created = now_iso()
     started = time.perf_counter()
     series: dict[tuple[str, str, str], int] = {}
     series_rows, session_rows, quote_rows = [], [], []
-    for n, r in enumerate(rows, start=1):
+    # In date order, as the import stores them: the cheapest order for the date-led indexes.
+    for n, r in enumerate(sorted(rows, key=lambda r: r["date"]), start=1):
         series_id = None
         if r["reeks"]:
             key = (r["activity"], r["vestiging"], r["reeks"])
@@ -168,7 +178,7 @@ def floor(path: Path, rows: list[dict]) -> float:
                 r["volwassenen"],
                 r["vragen"],
                 series_id,
-                f"import:{n}",
+                "import:" + hashlib.sha256(str(n).encode()).hexdigest()[:40],
                 created,
             )
         )
@@ -240,9 +250,9 @@ def main() -> int:
             if phase == "controleren" and done == total:
                 checked.append(time.perf_counter())
 
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         report = import_sessions(db, catalogue, csv_path, progress=progress)
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         storing = checked[0] if checked else started + elapsed
         print("\n== import_sessions into a fresh database (ours)")
         print(
@@ -250,6 +260,9 @@ def main() -> int:
             f"{report.series_created:,} courses) in {elapsed:.2f} s: "
             f"{args.rows / elapsed:,.0f} rows/s"
         )
+        # On a shared machine the wall clock includes other processes' turns; the CPU time of
+        # this process is what the import itself costs.
+        print(f"  CPU time of this process: {cpu:.2f} s: {args.rows / cpu:,.0f} rows/s")
         print(
             f"  reading + checking every row: {storing - started:.2f} s; keys, duplicates and "
             f"storing: {started + elapsed - storing:.2f} s"
@@ -265,10 +278,15 @@ def main() -> int:
         ok = ok and again.stored == 0
         db.conn.close()
 
+        floor_cpu = time.process_time()
         seconds = floor(Path(tmp) / "floor.db", rows)
+        floor_cpu = time.process_time() - floor_cpu
         print("\n== floor: the same rows, resolved, executemany into a fresh database")
         print(f"  {args.rows:,} rows in {seconds:.2f} s: {args.rows / seconds:,.0f} rows/s")
-        print(f"  ratio ours/floor: {elapsed / seconds:.1f}")
+        print(f"  CPU time of this process: {floor_cpu:.2f} s")
+        print(f"  ratio ours/floor: {elapsed / seconds:.1f} (CPU time: {cpu / floor_cpu:.1f})")
+        target = "met" if args.rows / elapsed >= TARGET else "NOT met"
+        print(f"  target >= {TARGET:,} rows/s (wall clock): {target}")
     print(f"\nresult: {'every row stored once' if ok else 'FAILED'}")
     return 0 if ok else 1
 

@@ -1,8 +1,10 @@
-"""`impactbot import sessies|kengetallen`: a whole spreadsheet in, all or nothing.
+"""`impactbot import sessies`: a whole spreadsheet in, all or nothing.
 
-Every row is checked first; one bad row and nothing is stored, and every bad row is listed with
-the line number the spreadsheet shows (the header is line 1). A good file is stored in one
-transaction through `store.sessions.store_in_transaction`, so the same rules hold as for the bot.
+Every row of every sheet with the right header is checked first; one bad row and nothing is
+stored, and every bad row is listed with the line number the spreadsheet shows (and the
+sheet's name when a workbook has several). A good file is stored in one transaction through
+`store.bulk.store_many` (executemany, one audit row for the file), after the same checks the
+bot's sessions get (`store.sessions.validate_session`, the shared `day_problem`).
 
 Idempotency: each session gets source_key "import:<hash>", a hash of what the row means (date,
 activity, vestiging, counts, reeks, ingeschreven, as resolved ids and numbers) plus how many
@@ -11,167 +13,100 @@ XLSX instead of CSV, adds nothing; two genuinely identical sessions in one file 
 The quote is deliberately not part of the key: correcting a typo in a quote and importing the
 file again must not count the session twice (the corrected quote is then not stored either;
 the report says how many rows were already there).
+
+An export (reports/export.py) names each session's key in `bron`; read back, every session is
+recognised. A session with more than one publishable quote is exported as one row plus a row
+per further quote with the same `bron` and no counts: such a row adds its quote to the session.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
-from contextlib import nullcontext
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import sqlite_utils
 
-from intake.names import full_name_problem
-from intake.tables import (
-    Cell,
-    CellError,
-    ImportFailed,
-    ImportReport,
-    Resolver,
-    cell_text,
-    map_columns,
-    missing_columns,
-    parse_count,
-    parse_date,
-    parse_number,
-    parse_year,
-    read_or_fail,
+from intake.kengetallen import import_kengetallen
+from intake.session_rows import (
+    ACTOR,
+    ATTENDANCE,
+    NO_ROWS,
+    SESSION_COLUMNS,
+    Progress,
+    RowParser,
+    SessionRow,
+    session_missing,
+    tick,
 )
+from intake.sheets import Sheets, read_for_import
+from intake.tables import Cell, ImportFailed, ImportReport, cell_text, is_empty
 from store import audit
-from store.db import now_iso, transaction
-from store.sessions import QuoteIn, SessionIn, SessionInvalid, store_in_transaction
+from store.bulk import store_many
+from store.db import transaction
+from store.sessions import SessionIn, SessionInvalid, default_series_name
 from store.sessions import validate_session as check_session
-from toc.matcher import Matcher
 from toc.models import Catalogue
 
-# progress(phase, done, total); phase is a Dutch word for the terminal ("controleren", "opslaan").
-Progress = Callable[[str, int, int], None]
-PROGRESS_EVERY = 1000
-ACTOR = "import"
+__all__ = [
+    "SESSION_COLUMNS",
+    "ImportFailed",
+    "ImportReport",
+    "import_kengetallen",
+    "import_sessions",
+    "session_missing",
+]
 
-SESSION_REQUIRED = ("datum", "activiteit", "vestiging")
-ATTENDANCE = ("deelnemers", "kinderen", "volwassenen")
-OPTIONAL = ("vragen", "reeks", "ingeschreven", "citaat", "citaat van", "toestemming", "bron")
-SESSION_COLUMNS = (*SESSION_REQUIRED, *ATTENDANCE, *OPTIONAL)
-KENGETAL_COLUMNS = ("jaar", "gemeente", "kengetal", "waarde")
-CONSENTS = ("ja", "anoniem", "nee")
-NO_ROWS = "Er staan geen gegevens in het bestand, alleen een kopregel."
-
-__all__ = ["ImportFailed", "ImportReport", "import_kengetallen", "import_sessions"]
+_KEY_JSON = json.JSONEncoder(ensure_ascii=False)
+_ENCODED: dict[str, str] = {}  # a few hundred distinct texts: each encoded once
 
 
-# -- shared helpers -----------------------------------------------------------------------------
+def _json(value: object) -> str:
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return str(value)
+    text = str(value)
+    if text not in _ENCODED:
+        _ENCODED[text] = _KEY_JSON.encode(text)
+    return _ENCODED[text]
 
 
-def _tick(progress: Progress | None, phase: str, done: int, total: int) -> None:
-    if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-        progress(phase, done, total)
+def _number(value: int | None) -> str:
+    return "null" if value is None else str(value)
 
 
-# -- sessions -----------------------------------------------------------------------------------
+def content_key(s: SessionIn) -> str:
+    """What the row means, as JSON: the very text json.dumps(list, ensure_ascii=False) gives,
+    so the keys of earlier imports still hold (built by hand: a fifth of the storing time)."""
+    texts = (_json(s.date.isoformat()), _json(s.activity), _json(s.vestiging))
+    counts = map(_number, (s.deelnemers, s.kinderen, s.volwassenen, s.vragen))
+    return (
+        f"[{', '.join(texts)}, {', '.join(counts)}, {_json(s.series_name)}, {_number(s.enrolled)}]"
+    )
 
 
-@dataclass
-class _Row:
-    line: int
-    session: SessionIn
-
-
-class _RowParser:
-    """One spreadsheet row -> a checked SessionIn. Each distinct cell value is parsed once:
-    100,000 rows hold only a few hundred different dates, names and counts."""
-
-    def __init__(self, cols: dict[str, str], catalogue: Catalogue) -> None:
-        self.cols = cols
-        self.catalogue = catalogue
-        activities = Resolver(Matcher.for_activities(catalogue), "activiteit")
-        vestigingen = Resolver(Matcher.for_vestigingen(catalogue), "vestiging")
-
-        def count(column: str) -> Callable[[Cell], int | None]:
-            return lambda value: parse_count(value, column)
-
-        parsers: list[tuple[str, str, Callable[[Cell], object]]] = [
-            ("date", "datum", parse_date),
-            ("activity", "activiteit", activities),
-            ("vestiging", "vestiging", vestigingen),
-            *((name, name, count(name)) for name in (*ATTENDANCE, "vragen")),
-            ("enrolled", "ingeschreven", count("ingeschreven")),
-        ]
-        self.parsers = [(name, cols.get(column), parse) for name, column, parse in parsers]
-        self.memo: dict[tuple[str, type, Cell], object] = {}
-
-    def _cell(self, row: dict[str, Cell], column: str) -> Cell:
-        header = self.cols.get(column)
-        return None if header is None else row.get(header)
-
-    def parse(self, row: dict[str, Cell]) -> tuple[SessionIn | None, list[str]]:
-        """The session, or every problem found in the row (without the 'regel' prefix)."""
-        problems: list[str] = []
-        values: dict[str, object] = {}
-        for name, header, parse in self.parsers:
-            value = None if header is None else row.get(header)
-            key = (name, type(value), value)
-            if key not in self.memo:
-                try:
-                    self.memo[key] = parse(value)
-                except CellError as exc:
-                    self.memo[key] = exc
-            result = self.memo[key]
-            if isinstance(result, CellError):
-                problems.append(str(result))
-            else:
-                values[name] = result
-        if all(values.get(n, 0) is None for n in ATTENDANCE):
-            problems.append("geen aantal: vul 'deelnemers' in, of 'kinderen' en 'volwassenen'")
-        total, parts = values.get("deelnemers"), [values.get(n) for n in ATTENDANCE[1:]]
-        if isinstance(total, int) and total < sum(p for p in parts if isinstance(p, int)):
-            problems.append(f"'deelnemers' ({total}) is kleiner dan kinderen plus volwassenen")
-        written = cell_text(self._cell(row, "toestemming"))
-        consent = written.lower() or "nee"
-        if consent not in CONSENTS:
-            problems.append(f"toestemming '{written}' is onbekend; kies ja, anoniem of nee")
-        if problems:
-            return None, problems
-        quotes: list[QuoteIn] = []
-        if text := cell_text(self._cell(row, "citaat")):
-            attribution = cell_text(self._cell(row, "citaat van")) or None
-            if problem := full_name_problem(text, attribution, self.catalogue):
-                return None, [problem]
-            quotes.append(QuoteIn(text=text, attribution=attribution, consent=consent))
-        series = cell_text(self._cell(row, "reeks")) or None
-        session = SessionIn(**values, series_name=series, quotes=quotes, source="import")  # type: ignore[arg-type]
-        # An export names each session's own key ('bron'): read back, it is the same session.
-        session.source_key = cell_text(self._cell(row, "bron")) or None
-        try:
-            check_session(self.catalogue, session)
-        except SessionInvalid as exc:
-            return None, [str(exc)]
-        return session, []
-
-
-def _content_key(s: SessionIn) -> str:
-    meaning = (s.date.isoformat(), s.activity, s.vestiging, s.deelnemers, s.kinderen)
-    rest = (s.volwassenen, s.vragen, s.series_name, s.enrolled)
-    return json.dumps([*meaning, *rest], ensure_ascii=False)
-
-
-def _assign_keys(rows: list[_Row]) -> int:
+def _assign_keys(rows: list[SessionRow]) -> int:
     """Give every row without a 'bron' its content key; returns how many rows repeat an
     earlier row of the file exactly (they count as separate sessions, but may be a slip)."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     repeated = 0
+    sha256 = hashlib.sha256
     for row in rows:
-        content = _content_key(row.session)
-        occurrence = seen[content]
-        seen[content] += 1
-        repeated += occurrence > 0
-        if row.session.source_key is None:
-            digest = hashlib.sha256(f"{content}#{occurrence}".encode()).hexdigest()[:40]
-            row.session.source_key = f"import:{digest}"
+        session = row.session
+        content = content_key(session)
+        occurrence = seen.get(content, 0)
+        seen[content] = occurrence + 1
+        if occurrence:
+            repeated += 1
+        if session.source_key is None:
+            digest = sha256(f"{content}#{occurrence}".encode()).hexdigest()[:40]
+            session.source_key = f"import:{digest}"
     return repeated
 
 
@@ -185,45 +120,83 @@ def _existing_keys(db: sqlite_utils.Database, keys: list[str]) -> set[str]:
     return found
 
 
-def _series_conflicts(rows: list[_Row]) -> list[tuple[int, str]]:
+def _series_conflicts(rows: list[SessionRow]) -> list[str]:
     """A course has one number of enrolled people; two different numbers is a mistake."""
-    first: dict[tuple[str, str, str], tuple[int, int]] = {}
-    problems: list[tuple[int, str]] = []
+    first: dict[tuple[str, str, str], tuple[int, str]] = {}
+    problems: list[str] = []
     for row in rows:
         s = row.session
         if s.series_name is None or s.enrolled is None:
             continue
         key = (s.activity, s.vestiging, s.series_name)
         if key not in first:
-            first[key] = (s.enrolled, row.line)
+            first[key] = (s.enrolled, row.where)
         elif first[key][0] != s.enrolled:
-            enrolled, line = first[key]
+            enrolled, where = first[key]
             problems.append(
-                (
-                    row.line,
-                    f"reeks '{s.series_name}' heeft op regel {line} {enrolled} ingeschrevenen, "
-                    f"hier {s.enrolled}; gebruik één aantal per reeks",
-                )
+                f"{row.where}: reeks '{s.series_name}' heeft op {where} {enrolled} "
+                f"ingeschrevenen, hier {s.enrolled}; gebruik één aantal per reeks"
             )
     return problems
 
 
-def _series_name(catalogue: Catalogue, s: SessionIn) -> str | None:
-    """The series a session lands in, named as store.sessions names a course without a name."""
-    activity = catalogue.activities[s.activity]
-    if activity.kind != "reeks":
-        return None
-    return s.series_name or f"{activity.name} {s.date:%Y-%m}"
-
-
-def _new_series(db: sqlite_utils.Database, catalogue: Catalogue, rows: list[_Row]) -> int:
+def _new_series(db: sqlite_utils.Database, catalogue: Catalogue, rows: list[SessionRow]) -> int:
     existing = {tuple(r) for r in db.execute("SELECT activity, vestiging, name FROM series")}
     wanted = {
-        (r.session.activity, r.session.vestiging, name)
+        (s.activity, s.vestiging, s.series_name or default_series_name(catalogue, s))
         for r in rows
-        if (name := _series_name(catalogue, r.session)) is not None
+        if catalogue.activities[(s := r.session).activity].kind == "reeks"
     }
     return len(wanted - existing)
+
+
+def _extra_quote(
+    parser: RowParser, cols: dict[str, str], raw: dict[str, Cell], earlier: SessionRow
+) -> list[str]:
+    """A row with the `bron` of an earlier row and no counts: one more quote of that session."""
+    counts = [c for c in (*ATTENDANCE, "vragen", "ingeschreven") if c in cols]
+    if any(not is_empty(raw.get(cols[c])) for c in counts):
+        return [f"bron '{earlier.session.source_key}' staat al op {earlier.where}"]
+    problems: list[str] = []
+    quotes = parser.quotes(lambda c: raw.get(cols[c]) if c in cols else None, problems)
+    if not problems and not quotes:
+        return [f"bron '{earlier.session.source_key}' staat al op {earlier.where}"]
+    earlier.session.quotes.extend(quotes)
+    if not problems:
+        try:
+            check_session(parser.catalogue, earlier.session)
+        except SessionInvalid as exc:
+            problems.append(str(exc))
+    return problems
+
+
+def _check_rows(
+    sheets: Sheets, catalogue: Catalogue, today: date, progress: Progress | None
+) -> tuple[list[SessionRow], list[str]]:
+    parser = RowParser(catalogue, today)
+    problems: list[str] = []
+    rows: list[SessionRow] = []
+    by_source: dict[str, SessionRow] = {}
+    total = sheets.total
+    for done, (table, cols, line, raw) in enumerate(sheets.rows(), start=1):
+        source = cell_text(raw.get(cols["bron"])) if "bron" in cols else ""
+        if source and source in by_source:
+            where = table.where(line)
+            problems.extend(
+                f"{where}: {p}" for p in _extra_quote(parser, cols, raw, by_source[source])
+            )
+        else:
+            session, row_problems = parser.parse(cols, raw)
+            if row_problems:
+                where = table.where(line)
+                problems.extend(f"{where}: {p}" for p in row_problems)
+            if session is not None:
+                rows.append(SessionRow(table, line, session))
+                if source:
+                    by_source[source] = rows[-1]
+        tick(progress, "controleren", done, total)
+    problems.extend(_series_conflicts(rows))
+    return rows, problems
 
 
 def import_sessions(
@@ -234,189 +207,96 @@ def import_sessions(
     dry_run: bool = False,
     progress: Progress | None = None,
     actor: str = ACTOR,
+    today: date | None = None,
 ) -> ImportReport:
     """Check every row of a sessions spreadsheet, then store all of them or none.
 
+    `today` (default: the machine's date) bounds the dates, as in the chat.
     Raises ImportFailed listing every problem when any row is wrong.
     """
     path = Path(path)
-    table = read_or_fail(path)
-    cols, ignored = map_columns(table, SESSION_COLUMNS)
-    missing = [c for c in SESSION_REQUIRED if c not in cols]
-    if not any(c in cols for c in ATTENDANCE):
-        missing.append("deelnemers")
-    if missing:
-        raise ImportFailed(path, [missing_columns(table, missing)])
+    with _without_cyclic_gc():
+        return _import_sessions(db, catalogue, path, dry_run, progress, actor, today)
 
-    parser = _RowParser(cols, catalogue)
-    problems: list[tuple[int, str]] = []
-    rows: list[_Row] = []
-    total = len(table.rows)
-    for done, (line, raw) in enumerate(table.rows, start=1):
-        session, row_problems = parser.parse(raw)
-        problems.extend((line, p) for p in row_problems)
-        if session is not None:
-            rows.append(_Row(line, session))
-        _tick(progress, "controleren", done, total)
-    problems.extend(_series_conflicts(rows))
+
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """A big file makes hundreds of thousands of small objects that all stay alive until the
+    end; Python's cyclic collector would scan them again and again (half the checking time
+    of 100,000 rows). They hold no reference cycles, so reference counting frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _import_sessions(
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    path: Path,
+    dry_run: bool,
+    progress: Progress | None,
+    actor: str,
+    today: date | None,
+) -> ImportReport:
+    try:
+        sheets = read_for_import(path, SESSION_COLUMNS, session_missing)
+    except ImportFailed as failed:
+        from intake.totals import TOTALS_HINT, fits_totals  # totals builds on this module
+
+        if not fits_totals(path):
+            raise
+        raise ImportFailed(path, [*failed.problems, TOTALS_HINT]) from None
+    rows, problems = _check_rows(sheets, catalogue, today or date.today(), progress)
     if problems:
-        problems.sort(key=lambda item: item[0])
-        raise ImportFailed(path, [f"regel {line}: {text}" for line, text in problems])
+        raise ImportFailed(path, problems)
     if not rows:
         raise ImportFailed(path, [NO_ROWS])
 
     repeated = _assign_keys(rows)
-    report = ImportReport("sessies", str(path), dry_run, rows=total, ignored_columns=ignored)
+    report = ImportReport("sessies", str(path), dry_run, rows=sheets.total)
+    report.ignored_columns = sheets.ignored_columns
+    report.sheets, report.skipped_sheets = sheets.names, sheets.skipped
     report.repeated = repeated
     if dry_run:
-        _fill_report(db, catalogue, rows, report)
+        new = _new_rows(db, rows)
+        report.series_created = _new_series(db, catalogue, new)
+        _count(report, rows, new)
         return report
     # A bigger page cache for this connection while a large batch goes in (64 MB, was ~2 MB).
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute("PRAGMA cache_size = -65536")
     try:
-        _store(db, catalogue, rows, report, progress, actor)
+        with transaction(db):
+            new = _new_rows(db, rows)
+            # In date order (stable: same day keeps the file's order): session ids follow the
+            # calendar, and the date-led indexes get appends instead of scattered inserts
+            # (a fifth to a third less storing time for a year of rows).
+            chronological = sorted((r.session for r in new), key=lambda s: s.date)
+            report.series_created = store_many(db, catalogue, chronological)
+            tick(progress, "opslaan", len(new), len(new))
+            _count(report, rows, new)
+            # One audit row for the file: the sessions are found by their source "import".
+            audit.record(
+                db, actor, "import", "sessions", path.name, rows=report.rows,
+                stored=report.stored, duplicates=report.duplicates,
+                series=report.series_created, quotes=report.quotes,
+            )  # fmt: skip
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache_size)}")
     return report
 
 
-def _store(
-    db: sqlite_utils.Database,
-    catalogue: Catalogue,
-    rows: list[_Row],
-    report: ImportReport,
-    progress: Progress | None,
-    actor: str,
-) -> None:
-    """All new sessions in one transaction; sessions already stored are skipped."""
-    years: Counter[int] = Counter()
-    with transaction(db):
-        known = _existing_keys(db, [r.session.source_key or "" for r in rows])
-        new = [r for r in rows if r.session.source_key not in known]
-        series_before = db.execute("SELECT count(*) FROM series").fetchone()[0]
-        for done, row in enumerate(new, start=1):
-            result = store_in_transaction(db, catalogue, row.session, actor)
-            if result.created:
-                report.stored += 1
-                report.quotes += len(row.session.quotes)
-                years[row.session.date.year] += 1
-            _tick(progress, "opslaan", done, len(new))
-        report.series_created = db.execute("SELECT count(*) FROM series").fetchone()[0] - (
-            series_before
-        )
-        report.duplicates = len(rows) - report.stored
-        report.per_year = dict(sorted(years.items()))
-        audit.record(
-            db, actor, "import", "sessions", Path(report.path).name, rows=report.rows,
-            stored=report.stored, duplicates=report.duplicates, series=report.series_created,
-            quotes=report.quotes,
-        )  # fmt: skip
-
-
-def _fill_report(
-    db: sqlite_utils.Database, catalogue: Catalogue, rows: list[_Row], report: ImportReport
-) -> None:
-    """What a real import would store, without writing anything."""
+def _new_rows(db: sqlite_utils.Database, rows: list[SessionRow]) -> list[SessionRow]:
     known = _existing_keys(db, [r.session.source_key or "" for r in rows])
-    new = [r for r in rows if r.session.source_key not in known]
+    return [r for r in rows if r.session.source_key not in known]
+
+
+def _count(report: ImportReport, rows: list[SessionRow], new: list[SessionRow]) -> None:
     report.stored = len(new)
     report.duplicates = len(rows) - len(new)
     report.quotes = sum(len(r.session.quotes) for r in new)
-    report.series_created = _new_series(db, catalogue, new)
     report.per_year = dict(sorted(Counter(r.session.date.year for r in new).items()))
-
-
-# -- kengetallen --------------------------------------------------------------------------------
-
-
-def import_kengetallen(
-    db: sqlite_utils.Database,
-    catalogue: Catalogue,
-    path: str | Path,
-    *,
-    dry_run: bool = False,
-    actor: str = ACTOR,
-) -> ImportReport:
-    """Store yearly figures per gemeente (jaar, gemeente, kengetal, waarde); a later import of
-    the same figure replaces the value. All rows or none."""
-    path = Path(path)
-    table = read_or_fail(path)
-    cols, ignored = map_columns(table, KENGETAL_COLUMNS)
-    missing = [c for c in KENGETAL_COLUMNS if c not in cols]
-    if missing:
-        raise ImportFailed(path, [missing_columns(table, missing)])
-    gemeenten = Resolver(
-        Matcher((g.id, [g.name]) for g in catalogue.gemeenten.values()), "gemeente"
-    )
-    kengetallen = Resolver(
-        Matcher((k.id, [k.name]) for k in catalogue.kengetallen.values()), "kengetal"
-    )
-    problems: list[str] = []
-    values: dict[tuple[int, str, str], tuple[float, int]] = {}
-    for line, row in table.rows:
-        parsed: list[object] = []
-        for column, parse in (
-            ("jaar", parse_year),
-            ("gemeente", gemeenten),
-            ("kengetal", kengetallen),
-            ("waarde", lambda v: parse_number(v, "waarde", negative=False)),
-        ):
-            try:
-                parsed.append(parse(row.get(cols[column])))
-            except CellError as exc:
-                problems.append(f"regel {line}: {exc}")
-        if len(parsed) < 4:
-            continue
-        year, gemeente, kengetal, value = parsed
-        key = (int(year), str(gemeente), str(kengetal))  # type: ignore[call-overload]
-        if key in values:
-            problems.append(
-                f"regel {line}: {kengetal} voor {gemeente} in {year} staat al op regel "
-                f"{values[key][1]}"
-            )
-            continue
-        values[key] = (float(value), line)  # type: ignore[arg-type]
-    if problems:
-        raise ImportFailed(path, problems)
-    if not values:
-        raise ImportFailed(path, [NO_ROWS])
-
-    report = ImportReport("kengetallen", str(path), dry_run, rows=len(table.rows))
-    report.ignored_columns = ignored
-    with transaction(db) if not dry_run else nullcontext(db):
-        existing = {
-            (y, g, k): v
-            for y, g, k, v in db.execute("SELECT year, gemeente, kengetal, value FROM kengetallen")
-        }
-        years: Counter[int] = Counter()
-        for (year, gemeente, kengetal), (value, _line) in values.items():
-            old = existing.get((year, gemeente, kengetal))
-            if old is not None and old == value:
-                report.duplicates += 1
-                continue
-            years[year] += 1
-            if old is None:
-                report.stored += 1
-            else:
-                report.updated += 1
-            if dry_run:
-                continue
-            db.execute(
-                "INSERT INTO kengetallen (year, gemeente, kengetal, value, source, updated_at) "
-                "VALUES (?, ?, ?, ?, 'import', ?) ON CONFLICT (year, gemeente, kengetal) DO "
-                "UPDATE SET value = excluded.value, source = excluded.source, "
-                "updated_at = excluded.updated_at",
-                [year, gemeente, kengetal, value, now_iso()],
-            )
-            audit.record(
-                db, actor, "create" if old is None else "update", "kengetal",
-                f"{year}/{gemeente}/{kengetal}", old=old, new=value, source="import",
-            )  # fmt: skip
-        report.per_year = dict(sorted(years.items()))
-        if not dry_run:
-            audit.record(
-                db, actor, "import", "kengetallen", path.name, rows=report.rows,
-                stored=report.stored, updated=report.updated, unchanged=report.duplicates,
-            )  # fmt: skip
-    return report

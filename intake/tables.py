@@ -1,23 +1,15 @@
-"""Reading a spreadsheet (CSV from Dutch Excel, plain CSV, or XLSX) into numbered rows.
+"""Spreadsheet rows as `Table`s, and reading their cells (dates, counts, numbers, names).
 
 The importer works on `Table`: lower-cased, trimmed headers and, per data row, the line number
-a person sees in the spreadsheet (the header is line 1) and the raw cell values. Cells from a
-CSV are strings; cells from an XLSX may also be numbers, dates or datetimes. Parsing the cells
-into dates and counts is shared here too, so sessions and kengetallen read numbers alike, as
-are the import's result and error types (`ImportReport`, `ImportFailed`).
-
-CSV decisions:
-- Encoding: UTF-8 (with or without the BOM Excel writes), else Windows-1252 (what older Dutch
-  Excel saves as "CSV (gescheiden door lijstscheidingsteken)").
-- Delimiter: the one of ';', ',' and tab that occurs most in the header line (outside quotes).
-- A quoted cell may span several physical lines; it is still one spreadsheet row, so line
-  numbers count rows, as Excel shows them.
+a person sees in the spreadsheet and the raw cell values. Reading files into tables is
+intake.sheets (CSV, .xlsx, .xls, .ods). Cells from a CSV are strings; cells from a workbook
+may also be numbers, dates or datetimes. Parsing the cells into dates and counts is shared
+here, so sessions, totals and kengetallen read numbers alike, as are the import's result and
+error types (`ImportReport`, `ImportFailed`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,15 +22,52 @@ from toc.matcher import Matcher
 
 Cell = str | int | float | date | datetime | None
 
-XLSX_SUFFIXES = {".xlsx", ".xlsm"}
-_ZIP_MAGIC = b"PK\x03\x04"
-_DELIMITERS = (";", ",", "\t")
-# Other ways people head a column ("aantal deelnemers" loses its "aantal" first).
+# Other ways people head a column. A leading "aantal " goes first ("aantal deelnemers"), then
+# the header is looked up here; keys are header_key() forms.
 HEADER_SYNONYMS = {
+    "datum activiteit": "datum",
+    "datum bijeenkomst": "datum",
+    "activiteitdatum": "datum",
+    "dag": "datum",
+    "naam activiteit": "activiteit",
+    "activiteitnaam": "activiteit",
+    "soort activiteit": "activiteit",
     "locatie": "vestiging",
+    "plaats": "vestiging",
     "bibliotheek": "vestiging",
+    "bieb": "vestiging",
+    "filiaal": "vestiging",
+    "vestigingsplaats": "vestiging",
     "bezoekers": "deelnemers",
+    "aanwezigen": "deelnemers",
+    "aanwezig": "deelnemers",
+    "deelnemers totaal": "deelnemers",
+    "totaal deelnemers": "deelnemers",
+    "kids": "kinderen",
     "cursus": "reeks",
+    "cursusnaam": "reeks",
+    "naam reeks": "reeks",
+    "inschrijvingen": "ingeschreven",
+    "ingeschrevenen": "ingeschreven",
+    "cursisten": "ingeschreven",
+    "quote": "citaat",
+    "uitspraak": "citaat",
+    "citaat door": "citaat van",
+    "wie zei het": "citaat van",
+    # totals (looked up with "aantal " still on, so a bare "activiteiten" stays a name)
+    "aantal keer": "bijeenkomsten",
+    "aantal activiteiten": "bijeenkomsten",
+    "aantal sessies": "bijeenkomsten",
+    "aantal bijeenkomsten": "bijeenkomsten",
+    "maand": "periode",
+    "maand/jaar": "periode",
+    "reeksen": "cursussen",
+    "cursussen/reeksen": "cursussen",
+    # an export's observations (effect ids, later also signal ids)
+    "effecten": "signalen/effecten",
+    "signalen": "signalen/effecten",
+    "signalen en effecten": "signalen/effecten",
+    "status citaat": "beoordeling",
 }
 
 
@@ -51,6 +80,12 @@ class Table:
     headers: list[str]
     # (line number as the spreadsheet shows it, cells by header); fully empty rows are left out.
     rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
+    sheet: str | None = None  # the sheet's name in a workbook; None for a CSV
+    header_line: int = 1
+
+    def where(self, line: int) -> str:
+        """'regel 5', or "werkblad 'Taalcafé', regel 5" in a workbook of several sheets."""
+        return f"werkblad '{self.sheet}', regel {line}" if self.sheet else f"regel {line}"
 
 
 class CellError(ValueError):
@@ -58,16 +93,25 @@ class CellError(ValueError):
 
 
 def header_key(text: object) -> str:
-    """'  Citaat_Van ' -> 'citaat van'."""
+    """'  Citaat_Van ' -> 'citaat van'; 'Aantal deelnemers:' -> 'aantal deelnemers'."""
     plain = str(text or "").replace("\ufeff", "").replace("_", " ").replace("-", " ")
+    plain = re.sub(r"[.:*()\[\]]", " ", plain)
     return " ".join(plain.lower().split())
 
 
-def _is_empty(value: Cell) -> bool:
+def column_name(header: str) -> str:
+    """The importer's name for a header: 'aantal deelnemers' and 'bezoekers' are 'deelnemers'."""
+    if header in HEADER_SYNONYMS:
+        return HEADER_SYNONYMS[header]
+    name = header.removeprefix("aantal ").strip()
+    return HEADER_SYNONYMS.get(name, name)
+
+
+def is_empty(value: Cell) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _build(header_row: list[Cell], body: list[tuple[int, list[Cell]]]) -> Table:
+def build_table(header_row: list[Cell], body: list[tuple[int, list[Cell]]]) -> Table:
     headers = [header_key(h) for h in header_row]
     seen: set[str] = set()
     for name in headers:
@@ -75,96 +119,32 @@ def _build(header_row: list[Cell], body: list[tuple[int, list[Cell]]]) -> Table:
             raise TableError(f"De kolom '{name}' staat twee keer in de kopregel. Haal er één weg.")
         seen.add(name)
     table = Table(headers=[h for h in headers if h])
+    width = len(headers)
+    plain = all(headers)  # no unnamed columns: a row is zip(headers, cells)
+    append = table.rows.append
     for line, cells in body:
-        if all(_is_empty(c) for c in cells):
+        if _all_empty(cells):
             continue
-        row: dict[str, Cell] = {}
-        for i, name in enumerate(headers):
-            if name:
-                row[name] = cells[i] if i < len(cells) else None
-        table.rows.append((line, row))
+        if len(cells) < width:
+            cells = [*cells, *([None] * (width - len(cells)))]
+        if plain:
+            append((line, dict(zip(headers, cells, strict=False))))  # extra cells: no header
+        else:
+            append((line, {name: cell for name, cell in zip(headers, cells, strict=False) if name}))
     return table
 
 
-def _decode(data: bytes, path: Path) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise TableError(
-            f"Kan de tekens in {path.name} niet lezen. Sla het bestand op als 'CSV UTF-8'."
-        ) from exc
-
-
-def _delimiter(text: str) -> str:
-    first = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
-    counts = {d: first.count(d) for d in _DELIMITERS}
-    best = max(_DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ";"
-
-
-def _read_csv(path: Path) -> Table:
-    text = _decode(path.read_bytes(), path)
-    if not text.strip():
-        raise TableError(f"Het bestand {path.name} is leeg.")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    rows = list(reader)
-    start = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
-    if start is None:
-        raise TableError(f"Het bestand {path.name} is leeg.")
-    body: list[tuple[int, list[Cell]]] = [(i + 1, list(r)) for i, r in enumerate(rows) if i > start]
-    return _build(list(rows[start]), body)
-
-
-def _read_xlsx(path: Path) -> Table:
-    import zipfile
-
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TableError(f"Kan {path.name} niet openen als Excel-bestand (.xlsx).") from exc
-    try:
-        sheet = book.worksheets[0]
-        header: list[Cell] | None = None
-        body: list[tuple[int, list[Cell]]] = []
-        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = list(values)
-            if header is None:
-                if any(not _is_empty(c) for c in cells):
-                    header = cells
-                continue
-            body.append((line, cells))
-    finally:
-        book.close()
-    if header is None:
-        raise TableError(f"Het eerste werkblad van {path.name} is leeg.")
-    return _build(header, body)
-
-
-def read_table(path: str | Path) -> Table:
-    """Read the first sheet of an XLSX, or a CSV, into a `Table`."""
-    file = Path(path)
-    if not file.is_file():
-        raise TableError(f"Het bestand {file} bestaat niet.")
-    if file.suffix.lower() == ".xls":
-        raise TableError(
-            f"{file.name} is in de oude Excel-indeling (.xls). Sla het op als .xlsx of als CSV."
-        )
-    with file.open("rb") as handle:
-        magic = handle.read(4)
-    if file.suffix.lower() in XLSX_SUFFIXES or magic == _ZIP_MAGIC:
-        return _read_xlsx(file)
-    return _read_csv(file)
+def _all_empty(cells: list[Cell]) -> bool:
+    try:  # a CSV row (only text): one join instead of a test per cell
+        return not "".join(cells).strip()  # type: ignore[arg-type]
+    except TypeError:
+        return all(is_empty(c) for c in cells)
 
 
 # -- what an import reports (intake.importer re-exports these) ------------------------------
+
+
+_WHERE = re.compile(r"(?:werkblad '[^']*', )?regel \d+")
 
 
 class ImportFailed(ImpactbotError):
@@ -172,7 +152,7 @@ class ImportFailed(ImpactbotError):
 
     def __init__(self, path: str | Path, problems: list[str]) -> None:
         self.problems = problems
-        lines = {p.split(":", 1)[0] for p in problems if p.startswith("regel ")}
+        lines = {m[0] for p in problems if (m := _WHERE.match(p))}
         if lines:
             what = "1 regel klopt" if len(lines) == 1 else f"{len(lines)} regels kloppen"
             head = f"{Path(path).name} is niet ingelezen: {what} niet. Er is niets opgeslagen."
@@ -183,7 +163,7 @@ class ImportFailed(ImpactbotError):
 
 @dataclass
 class ImportReport:
-    kind: Literal["sessies", "kengetallen"]
+    kind: Literal["sessies", "kengetallen", "totalen"]
     path: str
     dry_run: bool
     rows: int = 0
@@ -199,22 +179,23 @@ class ImportReport:
     ignored_columns: list[str] = field(default_factory=list)
     # Sessions only: rows exactly like an earlier row of the same file.
     repeated: int = 0
-
-
-def read_or_fail(path: Path) -> Table:
-    """read_table, with every reading problem as an ImportFailed."""
-    try:
-        return read_table(path)
-    except TableError as exc:
-        raise ImportFailed(path, [str(exc)]) from exc
+    # The sheets read, and the sheets left out (no header with the needed columns).
+    sheets: list[str] = field(default_factory=list)
+    skipped_sheets: list[str] = field(default_factory=list)
+    # Totals only: bijeenkomsten in the stored totals; totals that overlap reported sessions.
+    sessions_in_totals: int = 0
+    skipped_empty: int = 0  # rows with 0 bijeenkomsten and no participants
+    overlaps: list[str] = field(default_factory=list)
 
 
 # -- cells ------------------------------------------------------------------------------------
 
-_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+# dd-mm-jjjj, and dd-mm-jj as Dutch LibreOffice and Excel write a short date (14-03-25).
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # Dutch thousands grouping: "1.171", "89.350", "1.234.567".
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EXAMPLE_DATE = "schrijf dd-mm-jjjj, bijvoorbeeld 14-03-2024"
 
 
@@ -228,7 +209,10 @@ def cell_text(value: Cell) -> str:
         return value.strftime("%d-%m-%Y")
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    return str(value).strip()
+    text = str(value)
+    if text[:1] == "'" and text[1:2] in _FORMULA_START:
+        text = text[1:]  # an export's guard against formulas (reports/export.py), removed
+    return text.strip()
 
 
 def parse_date(value: Cell) -> date:
@@ -250,7 +234,8 @@ def parse_date(value: Cell) -> date:
     match = _DMY.fullmatch(text)
     parts: tuple[int, int, int] | None = None
     if match:
-        parts = (int(match[3]), int(match[2]), int(match[1]))
+        year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)  # '25' is 2025, never 1925
+        parts = (year, int(match[2]), int(match[1]))
     elif match := _YMD.fullmatch(text):
         parts = (int(match[1]), int(match[2]), int(match[3]))
     if parts is None:
@@ -263,7 +248,7 @@ def parse_date(value: Cell) -> date:
 
 def parse_count(value: Cell, column: str) -> int | None:
     """A whole, non-negative number, or None for an empty cell. '1.171' is 1171."""
-    if _is_empty(value):
+    if is_empty(value):
         return None
     if isinstance(value, bool):
         raise CellError(f"'{column}' is geen heel getal")
@@ -359,8 +344,7 @@ def map_columns(table: Table, known: Iterable[str]) -> tuple[dict[str, str], lis
     mapping: dict[str, str] = {}
     ignored: list[str] = []
     for header in table.headers:
-        name = header.removeprefix("aantal ").strip()
-        name = HEADER_SYNONYMS.get(name, name)
+        name = column_name(header)
         if name in known and name not in mapping:
             mapping[name] = header
         else:
@@ -372,6 +356,7 @@ def missing_columns(table: Table, missing: list[str]) -> str:
     """One message naming the missing columns and the columns that are there."""
     found = ", ".join(table.headers) if table.headers else "(geen)"
     return (
-        f"De kopregel (regel 1) mist de kolom(men): {', '.join(missing)}. "
+        f"De kopregel ({table.where(table.header_line)}) mist de kolom(men): "
+        f"{', '.join(missing)}. "
         f"Gevonden kolommen: {found}."
     )

@@ -308,7 +308,8 @@ def effect_evidence(
         opgave=opgave,
         activities=aiming,
         active_activities=active,
-        sessions=sum(figures.activity(a).bijeenkomsten for a in aiming),
+        # bijeenkomsten reported one by one: totals (figures.totals) carry no observations
+        sessions=sum(figures.detailed_sessions(a) for a in aiming),
         # only sessions of aiming activities, so the share never exceeds 100%
         observed=sum(data.observed.get((a, effect.id), 0) for a in aiming),
         courses_measured=courses,

@@ -1,8 +1,22 @@
 """Sessions as a spreadsheet: XLSX, and CSV that Dutch Excel opens correctly (';', UTF-8 BOM).
 
 The columns are the import columns (`impactbot import sessies`), plus context columns the
-importer ignores, so an export can be read back. Only publishable quotes are exported, and an
-anonymous quote without the name it was given with.
+importer ignores (gemeente, programmalijn), so an export read back adds nothing and loses
+nothing the report uses: the observations ('signalen/effecten', ids separated by ', ': today
+effect ids, signal ids where leaders tick signals), the before/after counts of a course
+('voor/na': 'effect-id voor 3/8'), each publishable quote with its consent, review state
+('beoordeling') and effects, and the session's own key ('bron').
+
+One row per session. A session with more than one publishable quote gets one more row per
+further quote: the same bron, datum, activiteit and vestiging, the quote columns, and no
+counts, so a sum over a count column in Excel stays right and the importer adds the quote
+to its session. Only publishable quotes are exported, and an anonymous quote without the name
+it was given with.
+
+Cells that start with '=', '+', '-', '@', a tab or a carriage return get a leading "'" (the
+OWASP rule against CSV/formula injection), in CSV and XLSX alike: a quote typed as
+"=HYPERLINK(…)" is text in Excel, never a formula. The importer removes that one "'" again
+(intake.tables.cell_text), so the text reads back as it was.
 """
 
 from __future__ import annotations
@@ -31,37 +45,61 @@ COLUMNS = [
     "vragen",
     "reeks",
     "ingeschreven",
+    "signalen/effecten",
+    "voor/na",
     "citaat",
     "citaat van",
     "toestemming",
+    "beoordeling",
+    "citaat effecten",
     # The session's own key: reading the export back in adds nothing twice.
     "bron",
 ]
+# The review state in Dutch, as the importer reads it back (intake.importer.REVIEWS).
+REVIEW_NAMES = {"new": "nieuw", "approved": "goedgekeurd", "rejected": "afgewezen"}
+# OWASP: a cell starting with one of these may be run as a formula by a spreadsheet.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet could read as a formula, made plain text with a leading "'"."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+_SQL = f"""
+    SELECT s.id, s.date, s.activity, s.vestiging, s.gemeente, s.deelnemers, s.kinderen,
+           s.volwassenen, s.vragen, r.name, r.enrolled,
+           (SELECT group_concat(effect, ', ') FROM (
+                SELECT effect FROM observations WHERE session_id = s.id ORDER BY effect)),
+           (SELECT group_concat(effect || ' ' || moment || ' ' || able || '/' || measured, ', ')
+            FROM (SELECT * FROM measurements m WHERE m.series_id = s.series_id
+                  AND m.session_id = s.id ORDER BY effect, moment DESC)),
+           q.text, q.attribution, q.consent, q.review,
+           (SELECT group_concat(effect, ', ') FROM (
+                SELECT effect FROM quote_effects WHERE quote_id = q.id ORDER BY effect)),
+           s.source_key
+    FROM sessions s
+    LEFT JOIN series r ON r.id = s.series_id
+    LEFT JOIN quotes q ON q.session_id = s.id AND {PUBLISHABLE_SQL}
+    WHERE {{where}}
+    ORDER BY s.date, s.id, q.id
+"""
 
 
 def export_rows(
     db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None = None
 ) -> Iterator[list[object]]:
-    """One row per session, oldest first; streamed, never the whole year in memory."""
+    """One row per session (and per further quote), oldest first; streamed."""
     params: list[object] = [year]
     where = "s.year = ?"
     if gemeente:
         where += " AND s.gemeente = ?"
         params.append(gemeente)
-    # The first publishable quote of each session (by id), if any.
-    sql = f"""
-        SELECT s.date, s.activity, s.vestiging, s.gemeente, s.deelnemers, s.kinderen,
-               s.volwassenen, s.vragen, r.name, r.enrolled, q.text, q.attribution, q.consent,
-               s.source_key
-        FROM sessions s
-        LEFT JOIN series r ON r.id = s.series_id
-        LEFT JOIN quotes q ON q.id = (
-            SELECT min(q.id) FROM quotes q WHERE q.session_id = s.id AND {PUBLISHABLE_SQL}
-        )
-        WHERE {where}
-        ORDER BY s.date, s.id
-    """
+    previous = None
     for (
+        session_id,
         day,
         activity_id,
         vestiging_id,
@@ -72,37 +110,67 @@ def export_rows(
         vragen,
         series,
         enrolled,
+        observed,
+        measured,
         text,
         attribution,
         consent,
+        review,
+        quote_effects,
         source_key,
-    ) in db.execute(sql, params):
+    ) in db.execute(_SQL.format(where=where), params):
         activity = catalogue.activities.get(activity_id)
         vestiging = catalogue.vestigingen.get(vestiging_id)
         gemeente_obj = catalogue.gemeenten.get(gemeente_id)
+        first = session_id != previous
+        previous = session_id
+        counts = [deelnemers, kinderen, volwassenen, vragen, series or "", enrolled]
+        details = [observed or "", measured or ""]
         yield [
             date.fromisoformat(day),
             activity.name if activity else activity_id,
             vestiging.name if vestiging else vestiging_id,
             gemeente_obj.name if gemeente_obj else gemeente_id,
             catalogue.programmalijnen[activity.programmalijn].name if activity else "",
-            deelnemers,
-            kinderen,
-            volwassenen,
-            vragen,
-            series or "",
-            enrolled,
+            *(counts if first else [None, None, None, None, "", None]),
+            *(details if first else ["", ""]),
             text or "",
             (attribution or "") if consent == "ja" else "",
             consent or "",
+            REVIEW_NAMES.get(review, "") if text else "",
+            quote_effects or "",
             source_key or "",
         ]
+
+
+TOTAL_COLUMNS = ["activiteit", "vestiging", "gemeente", "periode", "bijeenkomsten", "deelnemers",
+                 "kinderen", "volwassenen", "vragen", "cursussen", "ingeschreven"]  # fmt: skip
+
+
+def total_rows(
+    db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None = None
+) -> list[list[object]]:
+    """The year's totals (impactbot import totalen), in the columns that import reads."""
+    where, params = ("year = ?", [year]) if not gemeente else ("year = ? AND gemeente = ?",
+                                                               [year, gemeente])  # fmt: skip
+    out: list[list[object]] = []
+    for a, v, g, period, *counts in db.execute(
+        "SELECT activity, vestiging, gemeente, period, bijeenkomsten, deelnemers, kinderen, "
+        f"volwassenen, vragen, cursussen, ingeschreven FROM totals WHERE {where} "
+        "ORDER BY period, activity, vestiging",
+        params,
+    ):
+        activity, vestiging = catalogue.activities.get(a), catalogue.vestigingen.get(v)
+        gemeente_obj = catalogue.gemeenten.get(g)
+        out.append([activity.name if activity else a, vestiging.name if vestiging else v,
+                    gemeente_obj.name if gemeente_obj else g, period, *counts])  # fmt: skip
+    return out
 
 
 def _cell(value: object) -> object:
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    return "" if value is None else value
+    return "" if value is None else neutralise(value)
 
 
 def to_csv(rows: Iterator[list[object]]) -> bytes:
@@ -115,7 +183,11 @@ def to_csv(rows: Iterator[list[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(rows: Iterator[list[object]], title: str = "Sessies") -> bytes:
+def to_xlsx(
+    rows: Iterator[list[object]], title: str = "Sessies", totals: list[list[object]] | None = None
+) -> bytes:
+    """The sessions on one sheet; totals, if any, on a sheet "Totalen" (read back with
+    `impactbot import totalen`; `import sessies` skips that sheet and says so)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
     sheet.append(COLUMNS)
@@ -127,8 +199,13 @@ def to_xlsx(rows: Iterator[list[object]], title: str = "Sessies") -> bytes:
                 cell.number_format = "dd-mm-yyyy"
                 cells.append(cell)
             else:
-                cells.append("" if value is None else value)
+                cells.append("" if value is None else neutralise(value))
         sheet.append(cells)
+    if totals:
+        other = workbook.create_sheet("Totalen")
+        other.append(TOTAL_COLUMNS)
+        for total in totals:
+            other.append(["" if v is None else neutralise(v) for v in total])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -12,6 +12,13 @@ Definitions (PRODUCT.md):
 - ingeschreven: the enrolment of those courses, summed once per course.
 - vragen: the questions asked at spreekuren.
 A course with lessons in two years counts as a course in both years.
+
+Totals (`impactbot import totalen`, table `totals`: one row per activity, vestiging and month
+or year, from the spreadsheets libraries kept before the bot) are added to the same groups:
+their bijeenkomsten, deelnemers, kinderen, volwassenen and vragen to those of the sessions,
+their cursussen to reeksen and their ingeschreven to ingeschreven. `Figures.totals` keeps
+what came from totals per activity, so the evidence and the data-sufficiency parts know that
+those bijeenkomsten have no per-session details (no observations, counts or quotes).
 """
 
 from __future__ import annotations
@@ -77,6 +84,13 @@ class Figures(BaseModel):
     opgave_vestigingen: dict[str, dict[str, Counts]] = Field(default_factory=dict)
     total: Counts = Field(default_factory=Counts)
     kengetallen: dict[str, float] = Field(default_factory=dict)
+    # activity id -> the part of its counts that came from totals (no per-session details)
+    totals: dict[str, Counts] = Field(default_factory=dict)
+
+    def detailed_sessions(self, activity_id: str) -> int:
+        """Bijeenkomsten reported one by one (so with possible observations and quotes)."""
+        from_totals = self.totals.get(activity_id, Counts()).bijeenkomsten
+        return self.activity(activity_id).bijeenkomsten - from_totals
 
     def activity(self, activity_id: str) -> Counts:
         return self.activities.get(activity_id, Counts())
@@ -132,7 +146,30 @@ def _session_groups(
     for activity, vestiging, n, enrolled in rows:
         key = (activity, vestiging)
         groups[key] = groups.get(key, Counts()).plus(Counts(reeksen=n, ingeschreven=enrolled))
+    for key, counts in total_groups(db, year, gemeente).items():
+        groups[key] = groups.get(key, Counts()).plus(counts)
     return groups
+
+
+def total_groups(
+    db: sqlite_utils.Database, year: int, gemeente: str | None
+) -> dict[tuple[str, str], Counts]:
+    """(activity, vestiging) -> the summed totals of the year and scope."""
+    scope, params = scope_sql(gemeente)
+    rows = db.execute(
+        "SELECT activity, vestiging, sum(bijeenkomsten), sum(deelnemers), "
+        "coalesce(sum(kinderen), 0), coalesce(sum(volwassenen), 0), coalesce(sum(vragen), 0), "
+        "coalesce(sum(cursussen), 0), coalesce(sum(ingeschreven), 0) "
+        f"FROM totals WHERE year = ?{scope} GROUP BY activity, vestiging",
+        [year, *params],
+    ).fetchall()
+    return {
+        (a, v): Counts(
+            bijeenkomsten=n, deelnemers=d, kinderen=k, volwassenen=vw, vragen=vr, reeksen=c,
+            ingeschreven=i,
+        )
+        for a, v, n, d, k, vw, vr, c, i in rows
+    }  # fmt: skip
 
 
 def _kengetallen(db: sqlite_utils.Database, year: int, gemeente: str | None) -> dict[str, float]:
@@ -150,6 +187,9 @@ def compute_figures(
 ) -> Figures:
     """All output figures for one year; gemeente None means the whole organisation."""
     groups = _session_groups(db, year, gemeente)
+    from_totals: dict[str, Counts] = defaultdict(Counts)
+    for (activity_id, _), counts in total_groups(db, year, gemeente).items():
+        from_totals[activity_id] = from_totals[activity_id].plus(counts)
     activities: dict[str, Counts] = defaultdict(Counts)
     programmalijnen: dict[str, Counts] = defaultdict(Counts)
     opgaven: dict[str, Counts] = defaultdict(Counts)
@@ -179,6 +219,7 @@ def compute_figures(
         opgave_vestigingen={k: dict(v) for k, v in opgave_vestigingen.items()},
         total=total,
         kengetallen=_kengetallen(db, year, gemeente),
+        totals=dict(from_totals),
     )
 
 
@@ -201,14 +242,15 @@ def contract_progress(
     if not contracts:
         return None
     scope, params = scope_sql(gemeente)
-    done: dict[tuple[str, str], int] = {
-        (g, a): n
-        for g, a, n in db.execute(
-            f"SELECT gemeente, activity, count(*) FROM sessions WHERE year = ?{scope} "
-            "GROUP BY gemeente, activity",
-            [year, *params],
-        ).fetchall()
-    }
+    done: dict[tuple[str, str], int] = defaultdict(int)
+    for g, a, n in db.execute(
+        f"SELECT gemeente, activity, count(*) FROM sessions WHERE year = ?{scope} "
+        "GROUP BY gemeente, activity UNION ALL "
+        f"SELECT gemeente, activity, sum(bijeenkomsten) FROM totals WHERE year = ?{scope} "
+        "GROUP BY gemeente, activity",
+        [year, *params, year, *params],
+    ).fetchall():
+        done[(g, a)] += n
     total_target = total_done = 0
     has_total = False
     targets: dict[str, list[int]] = defaultdict(lambda: [0, 0])

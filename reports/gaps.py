@@ -62,8 +62,17 @@ def missing_sessions(
             )
         }
         cancelled = cancelled_dates(db, item.vestiging, item.activity, start, end)
+        # A month or year imported as a total (impactbot import totalen) is reported.
+        covered = db.execute(
+            "SELECT period_start, period_end FROM totals WHERE vestiging = ? AND activity = ? "
+            "AND period_end >= ? AND period_start <= ?",
+            [item.vestiging, item.activity, start.isoformat(), end.isoformat()],
+        ).fetchall()
         for day in item.dates(start, end):
-            if day.isoformat() not in reported and day not in cancelled:
+            iso = day.isoformat()
+            if any(first <= iso <= last for first, last in covered):
+                continue
+            if iso not in reported and day not in cancelled:
                 out.append(MissingSession(item.activity, item.vestiging, day))
     return sorted(out, key=lambda m: (m.date, m.vestiging, m.activity))
 

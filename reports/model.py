@@ -121,6 +121,8 @@ class Impactreflectie(BaseModel):
     effects: dict[str, EffectEvidence]
     quotes: list[PublicQuote]  # every publishable quote of the year and scope
     contract: ContractProgress | None = None
+    # activity id -> bijeenkomsten that came in as totals (impactbot import totalen)
+    from_totals: dict[str, int] = Field(default_factory=dict)
     # What the agreed total of activities covers, e.g. "Activiteiten in Drenthe leert en
     # ontwikkelt": never "in totaal" when the contract counts only some programmalijnen.
     contract_total_label: str = ""
@@ -159,6 +161,8 @@ class Impactreflectie(BaseModel):
             "naam": self.scope_name,
             "organisatie": self.organisation,
             "totaal": self.total.model_dump(),
+            # bijeenkomsten per activity that are totals, without per-session details
+            "bijeenkomsten_uit_totalen": self.from_totals,
             "vorig_jaar": {
                 "jaar": self.year - 1,
                 "totaal": self.previous_total.model_dump(),
@@ -297,6 +301,7 @@ def build_report(
         made_on=today or date.today(),
         total=figures.total,
         previous_total=previous.total,
+        from_totals={a: c.bijeenkomsten for a, c in sorted(figures.totals.items())},
         chapters=chapters,
         activities=activities,
         kengetallen=kengetallen,

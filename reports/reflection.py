@@ -239,6 +239,14 @@ def _sufficiency(
         )
         if r.unreported_contracted:
             r.sufficiency.append(f"Niet gemeld: {_names(catalogue, r.unreported_contracted)}.")
+    from_totals = sum(c.bijeenkomsten for c in figures.totals.values())
+    if from_totals:
+        zijn = "is" if from_totals == 1 else "zijn"
+        r.sufficiency.append(
+            f"{count(from_totals, 'bijeenkomst', 'bijeenkomsten')} {zijn} alleen als totaal "
+            f"(per maand of jaar) ingelezen, van {_names(catalogue, sorted(figures.totals))}: "
+            "daarvan zijn er geen waarnemingen, tellingen of citaten per bijeenkomst."
+        )
     ran = len(figures.activities)
     r.sufficiency.append(
         f"Van {ran} uitgevoerde activiteiten hebben er {ran - len(r.activities_without_evidence)}"

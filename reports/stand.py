@@ -81,17 +81,29 @@ def year_earlier(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
+# Totals (table `totals`, a month or a year per row) count in a period when their whole month
+# or year lies inside it: a March total counts in the year so far from April on, never in a
+# week. Spreading a total over days would invent dates; this never counts more than happened.
+_TOTALS_IN_RANGE = "period_start >= ? AND period_end <= ?"
+
+
 def per_activity(
     db: sqlite_utils.Database, scope: Scope, start: date, end: date
 ) -> dict[str, tuple[int, int]]:
     """activity -> (sessions, participants) between start and end, both included."""
     where, params = scope.where()
+    bounds = [start.isoformat(), end.isoformat()]
     sql = (
         "SELECT activity, count(*), coalesce(sum(deelnemers), 0) FROM sessions "
-        f"WHERE date BETWEEN ? AND ?{where} GROUP BY activity"
+        f"WHERE date BETWEEN ? AND ?{where} GROUP BY activity UNION ALL "
+        "SELECT activity, sum(bijeenkomsten), sum(deelnemers) FROM totals "
+        f"WHERE {_TOTALS_IN_RANGE}{where} GROUP BY activity"
     )
-    rows = db.execute(sql, [start.isoformat(), end.isoformat(), *params]).fetchall()
-    return {activity: (n, people) for activity, n, people in rows}
+    out: dict[str, tuple[int, int]] = {}
+    for activity, n, people in db.execute(sql, [*bounds, *params, *bounds, *params]):
+        before = out.get(activity, (0, 0))
+        out[activity] = (before[0] + n, before[1] + people)
+    return out
 
 
 def per_gemeente_activity(
@@ -99,12 +111,19 @@ def per_gemeente_activity(
 ) -> dict[tuple[str, str], tuple[int, int]]:
     """(gemeente, activity) -> (sessions, participants) for the given gemeenten."""
     marks = ", ".join("?" for _ in gemeenten)
+    bounds = [start.isoformat(), end.isoformat()]
     rows = db.execute(
         "SELECT gemeente, activity, count(*), coalesce(sum(deelnemers), 0) FROM sessions "
-        f"WHERE gemeente IN ({marks}) AND date BETWEEN ? AND ? GROUP BY gemeente, activity",
-        [*gemeenten, start.isoformat(), end.isoformat()],
+        f"WHERE gemeente IN ({marks}) AND date BETWEEN ? AND ? GROUP BY gemeente, activity "
+        "UNION ALL SELECT gemeente, activity, sum(bijeenkomsten), sum(deelnemers) FROM totals "
+        f"WHERE gemeente IN ({marks}) AND {_TOTALS_IN_RANGE} GROUP BY gemeente, activity",
+        [*gemeenten, *bounds, *gemeenten, *bounds],
     ).fetchall()
-    return {(g, a): (n, people) for g, a, n, people in rows}
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for g, a, n, people in rows:
+        before = out.get((g, a), (0, 0))
+        out[(g, a)] = (before[0] + n, before[1] + people)
+    return out
 
 
 def compute_stand(

@@ -306,6 +306,49 @@ def _m006_outcome_evidence(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m007_totals(db: sqlite_utils.Database) -> None:
+    # Totals: what libraries kept in spreadsheets before the bot (`impactbot import totalen`),
+    # one row per activity, vestiging and period (a month or a year) with its number of
+    # bijeenkomsten and summed counts. Why a table of its own and not weighted rows in
+    # `sessions`: a weight column would change every count(*) over sessions into sum(weight)
+    # and widen all four covering indexes (migrations 3 and 4) for every session ever stored,
+    # while totals are few (at most 12 per activity and vestiging a year). Every figure
+    # (reports/figures.py, reports/stand.py) adds this table's GROUP BY to the sessions' one,
+    # so a total counts exactly like the sessions it stands for. Being apart also marks them:
+    # no observations, quotes or before/after counts can point at a total, and the evidence
+    # and data-sufficiency parts see how many bijeenkomsten have no per-session details.
+    # A later aggregate table (per activity, vestiging and month) can fold these rows in as
+    # they are: they already have that grain.
+    _script(
+        db,
+        """
+        CREATE TABLE totals (
+            id INTEGER PRIMARY KEY,
+            activity TEXT NOT NULL,
+            vestiging TEXT NOT NULL,
+            gemeente TEXT NOT NULL,            -- denormalised from vestiging, as in sessions
+            year INTEGER NOT NULL,
+            period TEXT NOT NULL,              -- 'YYYY-MM' (a month) or 'YYYY' (a year)
+            period_start TEXT NOT NULL,        -- ISO first and last day of the period
+            period_end TEXT NOT NULL,
+            bijeenkomsten INTEGER NOT NULL CHECK (bijeenkomsten > 0),
+            deelnemers INTEGER NOT NULL DEFAULT 0 CHECK (deelnemers >= 0),
+            kinderen INTEGER CHECK (kinderen >= 0),
+            volwassenen INTEGER CHECK (volwassenen >= 0),
+            vragen INTEGER CHECK (vragen >= 0),
+            cursussen INTEGER CHECK (cursussen >= 0),      -- courses (reeksen) that ran
+            ingeschreven INTEGER CHECK (ingeschreven >= 0), -- their enrolment, summed
+            source TEXT NOT NULL DEFAULT 'import',
+            created_at TEXT NOT NULL,
+            updated_at TEXT,
+            UNIQUE (activity, vestiging, period)
+        );
+        CREATE INDEX totals_year_gemeente ON totals (year, gemeente);
+        CREATE INDEX totals_gemeente_start ON totals (gemeente, period_start);
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -316,6 +359,7 @@ MIGRATIONS: list[Migration] = [
     _m004_year_covering_indexes,
     _m005_cancellations,
     _m006_outcome_evidence,
+    _m007_totals,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -21,6 +21,22 @@ from toc.models import Catalogue
 Consent = Literal["ja", "anoniem", "nee"]
 MAX_COUNT = 10_000
 MAX_QUOTE = 500
+# The one rule for a session's day, shared by the chat (bot.inputs.check_date) and the import
+# (intake): never after today (a session is reported after it took place) and never before
+# EARLIEST_DAY (0001 or 1925 is a typo). The chat also refuses days more than a year back
+# (CHAT_MAX_AGE_DAYS: a leader reports recent work); an import may bring in older years.
+EARLIEST_DAY = date(2000, 1, 1)
+CHAT_MAX_AGE_DAYS = 366
+DayProblem = Literal["toekomst", "te-oud"]
+
+
+def day_problem(day: date, today: date, max_age_days: int | None = None) -> DayProblem | None:
+    """Why a session cannot be on `day` ('toekomst', 'te-oud'), or None when it can."""
+    if day > today:
+        return "toekomst"
+    if day < EARLIEST_DAY or (max_age_days is not None and (today - day).days > max_age_days):
+        return "te-oud"
+    return None
 
 
 class SessionInvalid(ImpactbotError):
@@ -34,6 +50,8 @@ class QuoteIn(BaseModel):
     effects: list[str] = Field(default_factory=list)
     # The stored quote this is (for corrections): its review state and id are kept.
     id: int | None = None
+    # A review already made (an export read back); None: a new quote, to be reviewed.
+    review: Literal["new", "approved", "rejected"] | None = None
 
 
 class MeasurementIn(BaseModel):
@@ -116,6 +134,11 @@ def validate_session(catalogue: Catalogue, s: SessionIn) -> None:
         raise SessionInvalid(" ".join(dict.fromkeys(problems)))
 
 
+def default_series_name(catalogue: Catalogue, s: SessionIn) -> str:
+    """A course reported without a name is named after its activity and month."""
+    return f"{catalogue.activities[s.activity].name} {s.date:%Y-%m}"
+
+
 def _series_id(db: sqlite_utils.Database, catalogue: Catalogue, s: SessionIn) -> int | None:
     if s.series_id is not None:
         row = db.execute(
@@ -126,8 +149,7 @@ def _series_id(db: sqlite_utils.Database, catalogue: Catalogue, s: SessionIn) ->
         return s.series_id
     if catalogue.activities[s.activity].kind != "reeks":
         return None
-    default_name = f"{catalogue.activities[s.activity].name} {s.date:%Y-%m}"
-    name = (s.series_name or "").strip() or default_name
+    name = (s.series_name or "").strip() or default_series_name(catalogue, s)
     row = db.execute(
         "SELECT id FROM series WHERE activity = ? AND vestiging = ? AND name = ?",
         [s.activity, s.vestiging, name],
@@ -191,6 +213,7 @@ def _insert_quotes(
                 "text": q.text.strip(),
                 "attribution": (q.attribution or "").strip() or None,
                 "consent": q.consent,
+                "review": q.review or "new",
                 "created_at": now_iso(),
             },
         )
@@ -198,7 +221,7 @@ def _insert_quotes(
             insert(db, "quote_effects", {"quote_id": quote_id, "effect": effect})
 
 
-def _session_row(catalogue: Catalogue, s: SessionIn, series_id: int | None) -> dict[str, object]:
+def session_row(catalogue: Catalogue, s: SessionIn, series_id: int | None) -> dict[str, object]:
     return {
         "date": s.date.isoformat(),
         "year": s.date.year,
@@ -239,7 +262,7 @@ def store_in_transaction(
         if row:
             return SaveResult(session_id=int(row[0]), created=False)
     series_id = _series_id(db, catalogue, s)
-    row = _session_row(catalogue, s, series_id)
+    row = session_row(catalogue, s, series_id)
     # Every session gets a key, so an export read back in can recognise it.
     key = s.source_key or f"{s.source}:{uuid.uuid4().hex}"
     row.update(source=s.source, source_key=key, created_at=now_iso())
@@ -275,7 +298,7 @@ def replace_session(
         if old is None:
             raise SessionInvalid("Dit verslag bestaat niet meer.")
         series_id = _series_id(db, catalogue, s)
-        row = _session_row(catalogue, s, series_id)
+        row = session_row(catalogue, s, series_id)
         row["edited_at"] = now_iso()
         sets = ", ".join(f"{k} = ?" for k in row)
         db.execute(f"UPDATE sessions SET {sets} WHERE id = ?", [*row.values(), session_id])

@@ -84,13 +84,15 @@ def test_dutch_excel_csv_with_bom_and_date_forms(tmp_path, db, catalogue):
     report = import_sessions(db, catalogue, path)
     assert (report.rows, report.stored, report.duplicates) == (3, 3, 0)
     assert report.per_year == {2024: 3}
+    # Stored in date order (intake.importer: ids follow the calendar).
     got = sessions(db)
-    assert got[0] == {
+    assert [g["date"] for g in got] == ["2024-03-04", "2024-03-14", "2024-10-09"]
+    assert got[1] == {
         "date": "2024-03-14", "activity": "voorleesuurtje", "vestiging": "havelte",
         "gemeente": "westerveld", "deelnemers": 20, "kinderen": None, "volwassenen": None,
         "vragen": None, "source": "import",
     }  # fmt: skip
-    assert (got[1]["date"], got[1]["deelnemers"], got[1]["kinderen"]) == ("2024-03-04", 8, 3)
+    assert (got[0]["date"], got[0]["deelnemers"], got[0]["kinderen"]) == ("2024-03-04", 8, 3)
     assert (got[2]["activity"], got[2]["vragen"]) == ("ido-spreekuur", 4)
 
 
@@ -249,7 +251,7 @@ def test_unreadable_files_fail_cleanly(tmp_path, db, catalogue):
         (tmp_path / "weg.csv", "bestaat niet"),
         (empty, "is leeg"),
         (only_header, "alleen een kopregel"),
-        (old, "oude Excel-indeling"),
+        (old, "geen spreadsheet die Impactbot kan lezen"),
     ):
         with pytest.raises(ImportFailed) as failed:
             import_sessions(db, catalogue, path)
@@ -665,3 +667,15 @@ def test_a_full_name_inside_the_quote_is_refused_and_catalogue_names_are_not(
     [problem] = failed.value.problems
     assert problem.startswith("regel 3:") and "achternaam" in problem
     assert count(db, "SELECT count(*) FROM sessions") == 0
+
+
+def test_the_content_key_is_the_json_earlier_imports_used():
+    from intake.importer import content_key
+    from store.sessions import SessionIn
+
+    for series, kinderen in (('Klik & Tik "voorjaar" \\ é', 3), (None, None), ("ünï\tcode", 0)):
+        s = SessionIn(date=date(2025, 3, 14), activity="klik-en-tik", vestiging="beilen",
+                      deelnemers=7, kinderen=kinderen, series_name=series, enrolled=8)  # fmt: skip
+        meaning = [s.date.isoformat(), s.activity, s.vestiging, s.deelnemers, s.kinderen,
+                   s.volwassenen, s.vragen, s.series_name, s.enrolled]  # fmt: skip
+        assert content_key(s) == json.dumps(meaning, ensure_ascii=False)

@@ -13,12 +13,12 @@ from bot.leader import texts
 from intake.dates import read_day
 from intake.names import full_name_in_quote, looks_like_full_name
 from intake.numbers import read_typed_numbers
-from store.sessions import MAX_COUNT, MAX_QUOTE
+from store.sessions import CHAT_MAX_AGE_DAYS, MAX_COUNT, MAX_QUOTE, day_problem
 from toc.models import Catalogue
 
 # Above this a count is possible but unusual: the bot asks "klopt dat?".
 PLAUSIBLE_MAX = 500
-MAX_AGE_DAYS = 366
+MAX_AGE_DAYS = CHAT_MAX_AGE_DAYS
 
 
 class InputError(ValueError):
@@ -88,9 +88,10 @@ _DATE_RE = re.compile(r"(\d{1,2})[-/. ](\d{1,2})(?:[-/. ](\d{2}|\d{4}))?")
 
 
 def check_date(day: date, today: date) -> date:
-    if day > today:
+    problem = day_problem(day, today, MAX_AGE_DAYS)  # the same rule as the import's
+    if problem == "toekomst":
         raise InputError(texts.DATE_FUTURE)
-    if (today - day).days > MAX_AGE_DAYS:
+    if problem == "te-oud":
         raise InputError(texts.DATE_TOO_OLD)
     return day
 

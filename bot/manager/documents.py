@@ -24,7 +24,7 @@ from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
 from impactbot.errors import ImpactbotError
-from reports.export import export_rows, to_csv, to_xlsx
+from reports.export import export_rows, to_csv, to_xlsx, total_rows
 from store.db import open_db
 from store.people import Person
 from toc.models import Catalogue
@@ -68,9 +68,12 @@ def export_files(
             sql += " AND gemeente = ?"
             params.append(gemeente)
         count = int(db.execute(sql, params).fetchone()[0])
-        if count == 0:
+        totals = total_rows(db, catalogue, year, gemeente)
+        if count == 0 and not totals:
             return 0, b"", b""
-        xlsx = to_xlsx(export_rows(db, catalogue, year, gemeente), title=f"Sessies {year}")
+        xlsx = to_xlsx(
+            export_rows(db, catalogue, year, gemeente), title=f"Sessies {year}", totals=totals
+        )
         csv = to_csv(export_rows(db, catalogue, year, gemeente))
     finally:
         db.conn.close()

@@ -1,4 +1,5 @@
-"""`impactbot import sessies|kengetallen BESTAND [--dry-run]`: a spreadsheet in, all or nothing.
+"""`impactbot import sessies|totalen|kengetallen BESTAND [--dry-run]`: a spreadsheet in, all
+or nothing.
 
 (The module is not called `import`: that is a Python keyword.)
 """
@@ -7,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, datetime
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from impactbot.settings import Settings
 from intake.importer import ImportFailed, ImportReport, import_kengetallen, import_sessions
+from intake.totals import import_totals
 from store.db import open_db
 from toc.loader import get_catalogue
 
@@ -18,9 +22,10 @@ from toc.loader import get_catalogue
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="bijeenkomsten of kengetallen inlezen uit CSV of Excel",
-        description="Lees een spreadsheet (CSV met ; of , of een .xlsx) in. Alles of niets: "
-        "klopt één regel niet, dan wordt niets opgeslagen en zie je welke regels niet kloppen.",
+        help="bijeenkomsten, totalen of kengetallen inlezen uit CSV, Excel of LibreOffice",
+        description="Lees een spreadsheet in: CSV (met ; of ,), .xlsx, .xls of .ods. Elk "
+        "werkblad met de goede kopregel telt mee. Alles of niets: klopt één regel niet, dan "
+        "wordt niets opgeslagen en zie je welke regels niet kloppen.",
     )
     sub = parser.add_subparsers(dest="import_command", metavar="SOORT")
     sub.required = True
@@ -32,14 +37,27 @@ def register(subparsers: Any) -> None:
         "(ja/anoniem/nee) en bron (uit een export). Hetzelfde bestand twee keer inlezen voegt "
         "niets toe, en een export teruglezen ook niet.",
     )
+    totalen = sub.add_parser(
+        "totalen",
+        help="totalen per maand of jaar inlezen (aantal bijeenkomsten en deelnemers)",
+        description="Kolommen: activiteit, vestiging, periode (een maand zoals 2025-03 of "
+        "maart 2025, of een jaar zoals 2025; of de kolommen jaar en maand), bijeenkomsten en "
+        "deelnemers; en als je wilt: kinderen, volwassenen, vragen, cursussen, ingeschreven. "
+        "Totalen tellen in elk cijfer mee zoals losse bijeenkomsten. Hetzelfde bestand twee "
+        "keer inlezen voegt niets toe; een verbeterd getal vervangt het oude.",
+    )
     kengetallen = sub.add_parser(
         "kengetallen",
         help="jaarcijfers per gemeente inlezen",
         description="Kolommen: jaar, gemeente, kengetal, waarde. Een nieuwe waarde vervangt "
         "de oude voor hetzelfde jaar, dezelfde gemeente en hetzelfde kengetal.",
     )
-    for command, func in ((sessies, run_sessies), (kengetallen, run_kengetallen)):
-        command.add_argument("file", metavar="BESTAND", help="CSV- of .xlsx-bestand")
+    for command, func in (
+        (sessies, run_sessies),
+        (totalen, run_totalen),
+        (kengetallen, run_kengetallen),
+    ):
+        command.add_argument("file", metavar="BESTAND", help="CSV-, .xlsx-, .xls- of .ods-bestand")
         command.add_argument(
             "--dry-run",
             action="store_true",
@@ -83,7 +101,8 @@ def _years(report: ImportReport) -> str:
 
 def _summary(report: ImportReport) -> list[str]:
     verb = "Zou opslaan" if report.dry_run else "Opgeslagen"
-    lines = [f"Gelezen: {number(report.rows)} regels uit {report.path}."]
+    regels = "1 regel" if report.rows == 1 else f"{number(report.rows)} regels"
+    lines = [f"Gelezen: {regels} uit {report.path}."]
     if report.kind == "sessies":
         lines.append(f"{verb}: {number(report.stored)} bijeenkomsten{_years(report)}.")
         lines.append(f"Al eerder ingelezen (overgeslagen): {number(report.duplicates)}.")
@@ -95,15 +114,47 @@ def _summary(report: ImportReport) -> list[str]:
                 "Ze tellen als aparte bijeenkomsten. Dubbel geplakt? Haal ze dan weg en lees "
                 "het bestand opnieuw in (wat al is opgeslagen, komt er niet dubbel bij)."
             )
+    elif report.kind == "totalen":
+        lines.append(f"{verb}: {number(report.stored)} nieuwe totalen{_years(report)}, samen "
+                     f"{_bijeenkomsten(report.sessions_in_totals)}.")  # fmt: skip
+        lines.append(f"Gewijzigde totalen: {number(report.updated)}.")
+        lines.append(f"Al eerder ingelezen (ongewijzigd): {number(report.duplicates)}.")
+        if report.skipped_empty:
+            lines.append(f"Overgeslagen (0 bijeenkomsten): {number(report.skipped_empty)}.")
+        if report.overlaps:
+            lines.append(
+                "Let op: in deze periodes zijn ook losse bijeenkomsten gemeld. Ze tellen allebei "
+                "mee; staan ze ook in het totaal, haal ze dan uit het totaal of verwijder ze:"
+            )
+            lines.extend(f"- {o}" for o in report.overlaps)
     else:
         lines.append(f"{verb}: {number(report.stored)} nieuwe kengetallen{_years(report)}.")
         lines.append(f"Gewijzigde waarden: {number(report.updated)}.")
         lines.append(f"Ongewijzigd: {number(report.duplicates)}.")
+    if report.sheets:
+        lines.append(f"Gelezen werkbladen: {_names(report.sheets)}.")
+    if report.skipped_sheets:
+        lines.append(
+            "Overgeslagen werkbladen (geen kopregel met de nodige kolommen): "
+            f"{_names(report.skipped_sheets)}."
+        )
     if report.ignored_columns:
         lines.append(f"Niet gebruikte kolommen: {', '.join(report.ignored_columns)}.")
     if report.dry_run:
         lines.append("Dit was een proef (--dry-run): er is niets opgeslagen.")
     return lines
+
+
+def _names(sheets: list[str]) -> str:
+    return ", ".join(f"'{name}'" for name in sheets)
+
+
+def _bijeenkomsten(n: int) -> str:
+    return "1 bijeenkomst" if n == 1 else f"{number(n)} bijeenkomsten"
+
+
+def _today(settings: Settings) -> date:
+    return datetime.now(ZoneInfo(settings.organisation.timezone)).date()
 
 
 def _run(args: argparse.Namespace, settings: Settings, kind: str) -> int:
@@ -112,7 +163,12 @@ def _run(args: argparse.Namespace, settings: Settings, kind: str) -> int:
     try:
         if kind == "sessies":
             report = import_sessions(
-                db, catalogue, args.file, dry_run=args.dry_run, progress=_progress()
+                db, catalogue, args.file, dry_run=args.dry_run, progress=_progress(),
+                today=_today(settings),
+            )  # fmt: skip
+        elif kind == "totalen":
+            report = import_totals(
+                db, catalogue, args.file, dry_run=args.dry_run, today=_today(settings)
             )
         else:
             report = import_kengetallen(db, catalogue, args.file, dry_run=args.dry_run)
@@ -127,6 +183,10 @@ def _run(args: argparse.Namespace, settings: Settings, kind: str) -> int:
 
 def run_sessies(args: argparse.Namespace, settings: Settings) -> int:
     return _run(args, settings, "sessies")
+
+
+def run_totalen(args: argparse.Namespace, settings: Settings) -> int:
+    return _run(args, settings, "totalen")
 
 
 def run_kengetallen(args: argparse.Namespace, settings: Settings) -> int:
