@@ -27,12 +27,13 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import menus
 from bot.core.guards import once_per_update, private_only, registered
 from bot.core.ordering import PerPersonUpdateProcessor
 from bot.core.services import SERVICES_KEY, Services
+from bot.core.telegram import ImpactBot
 from bot.leader import corrections, guided, quick, registration, texts
 from bot.manager import jobs
 from bot.manager import texts as manager_texts
@@ -90,22 +91,29 @@ def build_application(
         store_data=PersistenceInput(bot_data=False, callback_data=False),
         update_interval=settings.telegram.persistence_interval,
     )
+    tg = settings.telegram
+    bot = ImpactBot(
+        token=settings.token(),
+        base_url=tg.base_url,
+        base_file_url=tg.base_file_url,
+        # Honour Telegram's retry_after on a 429 and try again, instead of losing the answer.
+        rate_limiter=AIORateLimiter(
+            overall_max_rate=tg.max_messages_per_second, max_retries=tg.send_retries
+        ),
+        defaults=Defaults(tzinfo=ZoneInfo(settings.organisation.timezone)),
+        request=request or HTTPXRequest(connection_pool_size=256),
+        get_updates_request=get_updates_request or HTTPXRequest(connection_pool_size=1),
+        send_retries=tg.send_retries,
+        retry_delay=tg.retry_delay,
+    )
     builder = (
         ApplicationBuilder()
-        .token(settings.token())
-        .base_url(settings.telegram.base_url)
-        .base_file_url(settings.telegram.base_file_url)
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram.max_messages_per_second))
-        .defaults(Defaults(tzinfo=ZoneInfo(settings.organisation.timezone)))
-        .concurrent_updates(PerPersonUpdateProcessor(settings.telegram.concurrent_updates))
+        .bot(bot)
+        .concurrent_updates(PerPersonUpdateProcessor(tg.concurrent_updates))
         .persistence(persistence)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if request is not None:
-        builder = builder.request(request)
-    if get_updates_request is not None:
-        builder = builder.get_updates_request(get_updates_request)
     app = builder.build()
     add_handlers(app)
     return app
@@ -165,9 +173,13 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if update.effective_chat.type != Chat.PRIVATE:
         return
-    try:
-        if update.callback_query is not None:
+    if update.callback_query is not None:
+        # Answering may fail (the press is too old); the sentence below must still go out.
+        try:
             await update.callback_query.answer()
+        except TelegramError:
+            log.info("could not answer the press after an error", extra={"update_id": update_id})
+    try:
         await context.bot.send_message(update.effective_chat.id, texts.ERROR)
     except TelegramError:
         log.warning("could not report an error to the user", extra={"update_id": update_id})

@@ -55,6 +55,7 @@ def get_updates(state: BotApiState, params: Params, files: Files) -> Any:
 
 def send_message(state: BotApiState, params: Params, files: Files) -> Any:
     chat = state.existing_chat(params.get("chat_id"))
+    state.check_not_blocked(chat.id)
     source = str(_required(params, "text"))
     parse_mode = params.get("parse_mode")
     text = parse_text(source, parse_mode)
@@ -138,6 +139,7 @@ def answer_callback_query(state: BotApiState, params: Params, files: Files) -> A
 
 def send_document(state: BotApiState, params: Params, files: Files) -> Any:
     chat = state.existing_chat(params.get("chat_id"))
+    state.check_not_blocked(chat.id)
     document = params.get("document")
     if document in (None, "") and "document" not in files:
         raise ApiError(400, 'Bad Request: parameter "document" is required')
@@ -213,16 +215,40 @@ def delete_my_commands(state: BotApiState, params: Params, files: Files) -> Any:
 
 
 def set_webhook(state: BotApiState, params: Params, files: Files) -> Any:
-    raise ApiError(
-        400,
-        "Bad Request: the Telegram stand-in only supports long polling (getUpdates); "
-        "leave telegram.webhook.url empty",
-    )
+    """Deliveries go to `url` from now on (standin/webhook.py); loopback only."""
+    url = str(params.get("url") or "")
+    if not url:
+        return delete_webhook(state, params, files)
+    if not url.startswith(("http://127.0.0.1", "http://localhost", "http://[::1]")):
+        raise ApiError(400, "Bad Request: the stand-in delivers webhooks on loopback only")
+    secret = str(params.get("secret_token") or "")
+    if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+        raise ApiError(400, "Bad Request: secret token contains unallowed characters")
+    allowed = params.get("allowed_updates")
+    with state.lock:
+        state.webhook = {"url": url, "secret_token": secret}
+        if isinstance(allowed, list):
+            state.set_allowed(allowed)
+        if params.get("drop_pending_updates"):
+            state.drop_pending()
+        state.changed.notify_all()
+    return True
+
+
+def delete_webhook(state: BotApiState, params: Params, files: Files) -> Any:
+    with state.lock:
+        state.webhook = None
+        if params.get("drop_pending_updates"):
+            state.drop_pending()
+        state.changed.notify_all()
+    return True
 
 
 def get_webhook_info(state: BotApiState, params: Params, files: Files) -> Any:
+    with state.lock:
+        url = state.webhook["url"] if state.webhook else ""
     return {
-        "url": "",
+        "url": url,
         "has_custom_certificate": False,
         "pending_update_count": state.pending_updates(),
     }
@@ -248,7 +274,7 @@ METHODS: dict[str, Method] = {
         "getMyCommands": get_my_commands,
         "deleteMyCommands": delete_my_commands,
         "setWebhook": set_webhook,
-        "deleteWebhook": _true,
+        "deleteWebhook": delete_webhook,
         "getWebhookInfo": get_webhook_info,
         "close": _true,
         "logOut": _true,

@@ -37,6 +37,30 @@ BOT_TOKEN = "7000001:AAHfake-token-for-tests-0123456789abcdef"
 USER_ID = 424242
 
 _update_ids = itertools.count(1_000)
+# Telegram's limits every request of the bot must keep (tests/conftest.py checks this list).
+MAX_TEXT, MAX_CAPTION, MAX_CALLBACK_DATA = 4096, 1024, 64
+VIOLATIONS: list[tuple[str, str]] = []
+
+
+def limit_problems(endpoint: str, params: dict[str, Any]) -> list[str]:
+    """What in one request breaks Telegram's documented limits."""
+    problems = []
+    text = params.get("text")
+    if endpoint in ("sendMessage", "editMessageText") and len(str(text or "")) > MAX_TEXT:
+        problems.append(f"text of {len(str(text))} characters")
+    caption = params.get("caption")
+    if caption is not None and len(str(caption)) > MAX_CAPTION:
+        problems.append(f"caption of {len(str(caption))} characters")
+    markup = params.get("reply_markup")
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    if isinstance(markup, dict):
+        for row in markup.get("inline_keyboard", []):
+            for button in row:
+                data = button.get("callback_data")
+                if data is not None and len(str(data).encode()) > MAX_CALLBACK_DATA:
+                    problems.append(f"callback_data {data!r}")
+    return problems
 
 
 @dataclass
@@ -103,6 +127,11 @@ class RecordingRequest(BaseRequest):
         params = dict(request_data.parameters) if request_data else {}
         call = Call(endpoint, params)
         self.calls.append(call)
+        problems = limit_problems(endpoint, params)
+        if problems:
+            VIOLATIONS.extend((endpoint, p) for p in problems)
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: " + problems[0]}
+            return 400, json.dumps(body).encode()
         if endpoint in self.failures:
             status, description = self.failures.pop(endpoint)
             body = {"ok": False, "error_code": status, "description": description}

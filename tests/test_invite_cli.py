@@ -9,7 +9,7 @@ import pytest
 from pydantic import SecretStr
 
 from impactbot.cli import main
-from impactbot.commands.run import serve
+from impactbot.commands.run import check_webhook
 from impactbot.errors import SettingsError
 from impactbot.settings import Settings
 from store.db import open_db
@@ -98,36 +98,14 @@ def test_run_without_token_says_what_to_do(config: Path, capsys: pytest.CaptureF
     assert "IMPACTBOT_TELEGRAM_TOKEN" in capsys.readouterr().err
 
 
-class _App:
-    def __init__(self) -> None:
-        self.called: tuple[str, dict] | None = None
-
-    def run_polling(self, **kwargs: object) -> None:
-        self.called = ("polling", kwargs)
-
-    def run_webhook(self, **kwargs: object) -> None:
-        self.called = ("webhook", kwargs)
-
-
-def test_serve_polls_without_webhook_settings() -> None:
-    app = _App()
-    assert serve(app, Settings()) == "polling"
-    assert app.called is not None and app.called[0] == "polling"
-
-
-def test_serve_webhook_checks_the_secret_token() -> None:
+def test_webhook_needs_a_secret_token() -> None:
     settings = Settings()
+    check_webhook(settings)  # polling: nothing needed
     settings.telegram.webhook.url = "https://bot.example.nl/telegram"
     with pytest.raises(SettingsError, match="IMPACTBOT_WEBHOOK_SECRET"):
-        serve(_App(), settings)
+        check_webhook(settings)
     settings.telegram.webhook.secret_token = SecretStr("s3cret-token")
-    app = _App()
-    assert serve(app, settings) == "webhook"
-    assert app.called is not None
-    kwargs = app.called[1]
-    assert kwargs["secret_token"] == "s3cret-token"
-    assert kwargs["webhook_url"] == "https://bot.example.nl/telegram"
-    assert kwargs["url_path"] == "telegram"
+    check_webhook(settings)
 
 
 def test_bot_api_address_is_a_setting(settings: Settings) -> None:
