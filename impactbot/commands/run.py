@@ -142,30 +142,40 @@ async def serve_app(app: Any, settings: Settings, extra_routes: Sequence[Any] = 
         await app.initialize()
         if app.post_init is not None:
             await app.post_init(app)
+        if mode == "polling":
+            await app.updater.start_polling(
+                timeout=settings.telegram.poll_timeout, allowed_updates=Update.ALL_TYPES
+            )
+        await app.start()
+        if mode == "polling" and not extra_routes:
+            log.info("bot running", extra={"mode": mode})
+            await stopped.wait()
+            return mode
+        server = _Server(build_web_app(app, settings, extra_routes), webhook.listen, webhook.port)
+        serving = asyncio.create_task(server.serve())
+        while not server.server.started and not serving.done():
+            await asyncio.sleep(0.02)
+        if serving.done():
+            with contextlib.suppress(BaseException):
+                await serving  # uvicorn exits when it cannot bind; say it in one sentence
+            raise SettingsError(
+                f"De webserver kan niet luisteren op {webhook.listen}:{webhook.port}. Is die "
+                "poort al in gebruik? Kies een andere in [telegram.webhook] port."
+            )
         if mode == "webhook":
+            # Only now: Telegram delivers as soon as the webhook is set.
             assert webhook.secret_token is not None
             await app.bot.set_webhook(
                 url=webhook.url,
                 secret_token=webhook.secret_token.get_secret_value(),
                 allowed_updates=Update.ALL_TYPES,
             )
-        else:
-            await app.updater.start_polling(
-                timeout=settings.telegram.poll_timeout, allowed_updates=Update.ALL_TYPES
-            )
-        await app.start()
         log.info("bot running", extra={"mode": mode})
-        if mode == "webhook" or extra_routes:
-            web = build_web_app(app, settings, extra_routes)
-            server = _Server(web, webhook.listen, webhook.port)
-            serving = asyncio.create_task(server.serve())
-            waiting = asyncio.create_task(stopped.wait())
-            await asyncio.wait({serving, waiting}, return_when=asyncio.FIRST_COMPLETED)
-            server.stop()
-            await serving
-            waiting.cancel()
-        else:
-            await stopped.wait()
+        waiting = asyncio.create_task(stopped.wait())
+        await asyncio.wait({serving, waiting}, return_when=asyncio.FIRST_COMPLETED)
+        server.stop()
+        waiting.cancel()
+        await serving
     finally:
         log.info("bot stopping")
         if app.updater is not None and app.updater.running:
