@@ -30,7 +30,8 @@ from telegram.ext import (
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import menus
-from bot.core.guards import once_per_update, private_only, registered
+from bot.core import delivery
+from bot.core.guards import claim_rest, once_per_update, private_only, registered
 from bot.core.ordering import PerPersonUpdateProcessor
 from bot.core.services import SERVICES_KEY, Services
 from bot.core.telegram import ImpactBot
@@ -79,6 +80,7 @@ def build_application(
             log.warning("could not register the command menu", exc_info=True)
         await menus.set_all_menus(app)
         jobs.schedule_jobs(app)
+        delivery.schedule_outbox(app)
 
     async def post_shutdown(app: Application) -> None:
         found = app.bot_data.pop(SERVICES_KEY, None)
@@ -144,6 +146,7 @@ def add_handlers(app: Application) -> None:
     # Catch-alls: keep these last.
     app.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, on_unknown_command))
     app.add_handler(MessageHandler(NEW_MESSAGE, on_other_message))
+    app.add_handler(TypeHandler(Update, claim_rest), group=1)
     app.add_error_handler(on_error)
 
 
@@ -164,6 +167,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The one error handler: log the failure (never its message text), tell the person."""
     update_id = update.update_id if isinstance(update, Update) else None
     error = context.error
+    if isinstance(error, drafts.AlreadyHandled):
+        log.info("update handled before", extra={"update_id": update_id})
+        return
     log.error(
         "update failed",
         exc_info=(type(error), error, error.__traceback__) if error else None,

@@ -317,10 +317,14 @@ class BotHarness:
         return int(call.params["message_id"])
 
     def texts(self, chat_id: int | None = None) -> list[str]:
+        """What the person reads, in order: sent messages and messages edited into new text
+        (a confirmation replaces its summary)."""
         return [
             str(c.text)
-            for c in self.request.of("sendMessage")
-            if chat_id is None or int(c.params["chat_id"]) == chat_id
+            for c in self.request.calls
+            if c.method in ("sendMessage", "editMessageText")
+            and c.result is not None
+            and (chat_id is None or int(c.params["chat_id"]) == chat_id)
         ]
 
     def last_text(self) -> str:

@@ -1,7 +1,8 @@
 """Crashes: `impactbot run` as a separate process is killed (SIGKILL) at random moments while
 20 leaders report at the same time, and started again each time.
 
-The leaders behave like people: a report is done when they see "Opgeslagen" (or, pressing
+The leaders behave like people: a report is done when they see "Opgeslagen" (the summary
+edited into the confirmation, or a new message; or, pressing
 Opslaan again, "Dit verslag is al opgeslagen."). Without an answer they try again: press
 Opslaan again when the summary is there, ask for it with /verslag when the bot says a report
 is in progress, or send their message again when the bot never answered it. Updates the
@@ -130,9 +131,11 @@ class Leader:
 
     def _confirmed(self, start: int, presses: list[str]) -> bool:
         """ "Opgeslagen" after a summary of this report, or "al opgeslagen" on a press."""
-        summaries = [m.message_id for m in self._after(start) if self.mine in (m.text or "")]
-        if summaries and any(
-            (m.text or "").startswith("Opgeslagen") for m in self._after(summaries[0])
+        mine = [m for m in self._after(start) if self.mine in (m.text or "")]
+        # The summary edited into "Opgeslagen", or "you saved this already" on sending it again.
+        said = (texts.SAVED, texts.SAME_REPORT.split("{")[0])
+        if mine and any(
+            (m.text or "").startswith(said) for m in self._after(mine[0].message_id - 1)
         ):
             return True
         return any(
@@ -199,7 +202,12 @@ def _kill_moment(tg: StandIn, rng: random.Random, kind: str) -> Callable[[], boo
         if kind == "opslaan":
             return sum(1 for a in tg.answered_callbacks if (a.data or "").endswith(":summary:save"))
         if kind == "opgeslagen":
-            return sum(1 for c in tg.calls_to("sendMessage") if c.params.get("text") == texts.SAVED)
+            return sum(
+                1
+                for c in tg.calls
+                if c.method in ("sendMessage", "editMessageText")
+                and str(c.params.get("text", "")).startswith(texts.SAVED)
+            )
         return len(tg.calls)
 
     target = count() + (rng.randint(10, 40) if kind == "calls" else rng.randint(1, 6))

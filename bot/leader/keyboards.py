@@ -169,6 +169,19 @@ def summary(draft: Draft) -> InlineKeyboardMarkup:
     )
 
 
+def duplicate(draft: Draft) -> InlineKeyboardMarkup:
+    """The same report was saved a little while ago: save it again, or not."""
+    return _markup(
+        [
+            [
+                _button(draft, texts.BUTTON_SAVE_ANYWAY, "save"),
+                _button(draft, texts.BUTTON_DONT_SAVE, "drop"),
+            ],
+            [_button(draft, texts.BUTTON_EDIT, "edit")],
+        ]
+    )
+
+
 def edit_menu(draft: Draft) -> InlineKeyboardMarkup:
     buttons = [_button(draft, texts.EDIT_LABELS[f], f"e:{f}") for f in EDIT_FIELDS]
     return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "back")]])

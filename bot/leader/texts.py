@@ -170,6 +170,14 @@ EDIT_LABELS = {
 SAVED = "Opgeslagen ✅ Dank je wel!"
 SAVED_CHANGE = "Opgeslagen ✅ Je wijziging staat erin."
 ALREADY_SAVED = "Dit verslag is al opgeslagen."
+# The same activity, place, day and counts were saved by the same person a little earlier.
+SAME_REPORT = (
+    "Dit verslag heb je {when} al opgeslagen. Wil je het nog een keer opslaan, "
+    "bijvoorbeeld omdat het een tweede keer was?"
+)
+BUTTON_SAVE_ANYWAY = "Toch opslaan"
+BUTTON_DONT_SAVE = "Niet opslaan"
+NOT_SAVED_AGAIN = "Goed, ik heb het niet nog een keer opgeslagen. Het eerste verslag staat erin."
 NOT_SAVED = (
     "Het opslaan is niet gelukt, je verslag is dus nog niet opgeslagen. "
     "Ik heb alles bewaard: tik straks nog eens op Opslaan."
