@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
@@ -98,6 +99,9 @@ class RecordingRequest(BaseRequest):
     calls: list[Call] = field(default_factory=list)
     # method name -> (HTTP status, description) to answer with once, e.g. for error tests.
     failures: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # method name -> answers for the next calls, in order; status 0 is a network error
+    # (the request never got an answer), see `fail`.
+    queued: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _message_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def __hash__(self) -> int:
@@ -132,6 +136,14 @@ class RecordingRequest(BaseRequest):
             VIOLATIONS.extend((endpoint, p) for p in problems)
             body = {"ok": False, "error_code": 400, "description": "Bad Request: " + problems[0]}
             return 400, json.dumps(body).encode()
+        if self.queued.get(endpoint):
+            status, description = self.queued[endpoint].pop(0)
+            if status == 0:
+                raise NetworkError(f"httpx.ReadError: {description}")
+            body = {"ok": False, "error_code": status, "description": description}
+            if status == 429:
+                body["parameters"] = {"retry_after": 0}
+            return status, json.dumps(body).encode()
         if endpoint in self.failures:
             status, description = self.failures.pop(endpoint)
             body = {"ok": False, "error_code": status, "description": description}
@@ -171,6 +183,11 @@ class RecordingRequest(BaseRequest):
         if endpoint == "getUpdates":
             return []
         return True
+
+    def fail(self, method: str, times: int = 1, status: int = 0, description: str = "") -> None:
+        """The next `times` calls of `method` fail: status 0 a network error, 429 a rate
+        limit (retry_after 0), anything else a Bot API error with `description`."""
+        self.queued.setdefault(method, []).extend([(status, description)] * times)
 
     # -- reading what happened ------------------------------------------------------------
 

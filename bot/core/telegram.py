@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from typing import Any
 
 from telegram.error import BadRequest, NetworkError
@@ -28,6 +29,9 @@ from telegram.ext import ExtBot
 from bot.core import texts
 
 log = logging.getLogger("impactbot.bot")
+# python-telegram-bot 22 moves durations (a 429's retry_after) to timedelta and warns on every
+# 429 until one opts in; nothing of ours reads those attributes, so opt in.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024

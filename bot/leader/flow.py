@@ -167,7 +167,9 @@ async def ask(
     if understood:
         known = texts.summary(draft, s.catalogue, course_text(s, draft))
         if draft.step == "summary":
-            text = f"{texts.UNDERSTOOD}\n{known}\n\n{texts.SUMMARY_HEAD}"
+            when = saved_before(s, draft)
+            head = texts.SAME_REPORT.format(when=when) if when else texts.SUMMARY_HEAD
+            text = f"{texts.UNDERSTOOD}\n{known}\n\n{head}"
         elif known:
             text = f"{texts.UNDERSTOOD}\n{known}\n\n{text}"
     if prefix:
