@@ -76,7 +76,7 @@ class TelegramSettings(_Section):
         return value
 
     # The bot's @username without @, for invite links printed without network access.
-    # Empty until set: `impactbot invite` refuses rather than link to someone else's bot.
+    # Empty: `impactbot invite` asks getMe with the token (and refuses without a token).
     bot_username: str = ""
     invite_days: int = Field(default=14, ge=1, le=365)
     # Seconds between python-telegram-bot persistence flushes. Drafts are saved at every
