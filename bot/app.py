@@ -140,6 +140,7 @@ def add_handlers(app: Application) -> None:
         app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))
     menus.add_manager_handlers(app)
     app.add_handler(CallbackQueryHandler(registration.on_use_name, pattern=r"^n:"))
+    app.add_handler(CallbackQueryHandler(registration.on_lower_invite, pattern=r"^iv:"))
     app.add_handler(CallbackQueryHandler(corrections.on_report_button, pattern=r"^s:"))
     app.add_handler(CallbackQueryHandler(guided.on_button))
     app.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, quick.on_text))

@@ -169,6 +169,23 @@ def summary(draft: Draft) -> InlineKeyboardMarkup:
     )
 
 
+def lower_invite(code: str, current: str, new: str) -> InlineKeyboardMarkup:
+    return _markup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_LOWER_YES.format(new=new), callback_data=f"iv:yes:{code}"
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_LOWER_NO.format(current=current), callback_data="iv:no"
+                )
+            ],
+        ]
+    )
+
+
 def duplicate(draft: Draft) -> InlineKeyboardMarkup:
     """The same report was saved a little while ago: save it again, or not."""
     return _markup(

@@ -26,6 +26,16 @@ if TYPE_CHECKING:
 # -- registration -----------------------------------------------------------------------------
 
 ROLE_NAMES = {"leider": "activiteitenleider", "manager": "manager", "admin": "beheerder"}
+# Someone with more rights opens an invite for fewer: ask before anything changes.
+LOWER_INVITE = (
+    "Je bent nu {current}. Met deze uitnodiging word je {new}: dan kun je minder dan nu. "
+    "Wil je dat?"
+)
+BUTTON_LOWER_YES = "Ja, word {new}"
+BUTTON_LOWER_NO = "Nee, blijf {current}"
+LOWER_INVITE_KEPT = (
+    "Goed, je blijft {current}. De uitnodiging is niet gebruikt; iemand anders kan hem nog openen."
+)
 HOW_TO = (
     "Zo geef je een activiteit door:\n"
     "1. Tik /verslag en kies met de knoppen.\n"
