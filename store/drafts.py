@@ -54,7 +54,9 @@ def save_draft(
     """Write (or overwrite) the user's draft in one committed transaction, claiming the keys
     of the input that changed it (see claim_in_transaction)."""
     payload = json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)
-    with transaction(db):
+    # Not durable: a report in progress may lose its last step on a power failure (never on
+    # a crash of the bot); a saved report is always durable (save_report).
+    with transaction(db, durable=False):
         claim_in_transaction(db, claims)
         db.execute(
             "INSERT INTO drafts (telegram_id, draft_id, data, updated_at) VALUES (?, ?, ?, ?) "
@@ -110,7 +112,7 @@ def save_report(
 def claim_all(db: sqlite_utils.Database, keys: Sequence[str]) -> bool:
     """Claim keys in their own transaction; False (nothing written) if one was claimed."""
     try:
-        with transaction(db):
+        with transaction(db, durable=False):
             claim_in_transaction(db, keys)
     except AlreadyHandled:
         return False

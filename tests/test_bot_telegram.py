@@ -168,16 +168,23 @@ async def test_an_undeliverable_confirmation_waits_in_the_outbox(
 async def test_a_quick_report_costs_two_commits_and_two_limited_requests(
     bot: BotHarness, db: sqlite_utils.Database
 ) -> None:
-    commits: list[str] = []
+    statements: list[str] = []
     bot.services.db.conn.set_trace_callback(
-        lambda sql: commits.append(sql) if sql.strip().upper().startswith("COMMIT") else None
+        lambda sql: statements.append(" ".join(sql.split()).upper())
     )
     before = len(bot.request.calls)
     await bot.send(REPORT)
     await bot.press(texts.BUTTON_SAVE)
     bot.services.db.conn.set_trace_callback(None)
     assert count(db, "sessions") == 1
-    assert len(commits) == 2, commits
+    commits = [n for n, sql in enumerate(statements) if sql.startswith("COMMIT")]
+    assert len(commits) == 2, statements
+    # The draft step commits without waiting for the disk; the saved report waits for it.
+    sync = [sql for sql in statements if sql.startswith("PRAGMA SYNCHRONOUS")]
+    assert sync == ["PRAGMA SYNCHRONOUS = NORMAL", "PRAGMA SYNCHRONOUS = FULL"]
+    draft_commit, report_commit = commits
+    assert statements.index("PRAGMA SYNCHRONOUS = FULL") == draft_commit + 1
+    assert "INSERT INTO SESSIONS" in " ".join(statements[draft_commit:report_commit])
     calls = bot.request.calls[before:]
     # Requests with a chat_id are the ones Telegram's 30 messages/s applies to.
     limited = [c.method for c in calls if "chat_id" in c.params]
