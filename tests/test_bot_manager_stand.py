@@ -344,3 +344,13 @@ async def test_manager_figures_never_hold_up_a_leaders_report(
     finally:
         leader_answered.set()
         await bot.stop()
+
+
+@pytest.mark.parametrize("command", ["/stand", "/citaten", "/gaten", "/kengetal 2025"])
+async def test_refusals_never_repeat_a_very_long_argument(
+    bot: ManagerHarness, command: str
+) -> None:
+    await bot.send(f"{command} " + "onbekendeplaats " * 250, user_id=ADMIN)
+    answer = bot.text_to(ADMIN)
+    assert len(answer) < 1000, answer[:200]
+    assert "onbekendeplaats onbekendeplaats onbekendeplaats onbekendeplaats" not in answer

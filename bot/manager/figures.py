@@ -27,6 +27,7 @@ from bot.manager.access import (
     own_scope,
     reply,
     scope_for,
+    shown,
 )
 from bot.manager.format import (
     ActivityFigures,
@@ -263,8 +264,8 @@ def quote_filter(catalogue: Catalogue, activities: Matcher, text: str) -> tuple[
     names = [catalogue.activities[a].name for a in activities.suggest(text, 3)]
     names += [catalogue.opgaven[o].name for o in opgaven.suggest(text, 1)]
     if names:
-        raise Refusal(mt.FILTER_SUGGEST.format(text=text, names=", ".join(names)))
-    raise Refusal(mt.FILTER_UNKNOWN.format(text=text))
+        raise Refusal(mt.FILTER_SUGGEST.format(text=shown(text), names=", ".join(names)))
+    raise Refusal(mt.FILTER_UNKNOWN.format(text=shown(text)))
 
 
 def latest_quotes(
