@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import multiprocessing as mp
 import random
 import sys
@@ -256,6 +257,18 @@ def instrument(app: Any, request: Any) -> list[tuple[str, float, float]]:
     return timings
 
 
+class RetryCounter(logging.Handler):
+    """Counts the bot's network retries (bot/core/telegram.py) instead of printing them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.retries = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage() == "network error, trying again":
+            self.retries += 1
+
+
 def count_commits(app: Any) -> list[int]:
     """Count every COMMIT on the bot's connections (the store's and the persistence's)."""
     counter = [0]
@@ -312,6 +325,10 @@ async def run_bot(
             await app.post_init(app)
         startup = time.perf_counter() - t0
         commits = count_commits(app)
+        retries = RetryCounter()
+        bot_log = logging.getLogger("impactbot.bot")
+        bot_log.addHandler(retries)
+        bot_log.propagate = False
         assert app.updater is not None
         await app.updater.start_polling(
             poll_interval=0,
@@ -332,6 +349,8 @@ async def run_bot(
             await app.stop()
             await app.shutdown()  # flushes the library's state: counted too
             outcome["commits"] = commits[0]
+            outcome["retries"] = retries.retries
+            bot_log.removeHandler(retries)
             if app.post_shutdown:
                 await app.post_shutdown(app)
             parent.send("stop")
@@ -516,6 +535,7 @@ def report(name: str, out: dict, n: int) -> bool:
         )
     redelivered = sum(v for k, v in out["deliveries"].items() if k > 1)
     print(f"  updates handed out more than once: {redelivered}")
+    print(f"  requests tried again after a network error: {out['retries']}")
     failures = [r[2] for r in results if not r[0]]
     for text in failures[:5]:
         print(f"  FAILED: {text}")
