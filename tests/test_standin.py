@@ -333,3 +333,31 @@ async def test_bot_may_message_a_user_who_started_it_before(
     reminder = await anne.wait_async()
     assert reminder.text == "Herinnering: hoe ging het Voorleesuurtje?"
     assert reminder.api["chat"] == {"id": 1212, "type": "private", "first_name": "Anne"}
+
+
+def test_webhook_blocks_long_polling_and_long_texts_cannot_be_sent(standin: StandIn) -> None:
+    status, body = _post(
+        standin, "setWebhook", {"url": "http://127.0.0.1:9/hook", "secret_token": "s"}
+    )
+    assert (status, body["result"]) == (200, True)
+    status, body = _post(standin, "getUpdates", {})
+    assert status == 409 and "webhook is active" in body["description"]
+    assert _post(standin, "getWebhookInfo", {})[1]["result"]["url"] == "http://127.0.0.1:9/hook"
+    _post(standin, "deleteWebhook", {})
+    assert _post(standin, "getUpdates", {})[0] == 200
+    with pytest.raises(ValueError, match="4096"):
+        standin.send_text(5005, "x" * 4097)
+    standin.send_text(5005, "x" * 4096)  # the longest a client sends
+
+
+def test_faults_and_blocked_users(standin: StandIn) -> None:
+    standin.send_text(5005, "hallo")
+    standin.fail_next("sendMessage", kind="429", retry_after=3)
+    status, body = _post(standin, "sendMessage", {"chat_id": 5005, "text": "a"})
+    assert status == 429 and body["parameters"] == {"retry_after": 3}
+    assert _post(standin, "sendMessage", {"chat_id": 5005, "text": "b"})[0] == 200
+    standin.block(5005)
+    status, body = _post(standin, "sendMessage", {"chat_id": 5005, "text": "c"})
+    assert status == 403 and body["description"] == "Forbidden: bot was blocked by the user"
+    with pytest.raises(ValueError):
+        standin.fail_next("sendMessage", kind="explode")
