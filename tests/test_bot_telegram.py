@@ -205,7 +205,17 @@ def test_long_texts_are_shortened_with_a_pointer() -> None:
     assert body.splitlines()[-1].endswith("x" * 60)
 
 
-async def test_a_summary_with_many_long_quotes_stays_within_the_limit(bot: BotHarness) -> None:
-    quote = "„" + "Het was een heel fijne ochtend en iedereen deed mee " * 9 + "”"
-    await bot.send("Lezing Diever 40 bezoekers " + " ".join([quote] * 9))
-    assert all(len(t) <= MAX_TEXT for t in bot.texts())
+def test_a_summary_with_many_long_quotes_fits_one_message(catalogue: Catalogue) -> None:
+    from bot.leader.draft import Draft, DraftQuote
+
+    quote = "Het was een heel fijne ochtend en iedereen deed mee. " * 9  # 477 characters
+    draft = Draft(telegram_id=1, person_id=1, activity="lezing", vestiging="diever")
+    draft.quotes = [
+        DraftQuote(text=quote, attribution="een bezoeker", consent="ja") for _ in range(10)
+    ]
+    shown = texts.summary(draft, catalogue)
+    assert len(shown) < MAX_TEXT - 500  # room for the question around it
+    assert shown.count("Citaat: „Het was een heel fijne ochtend") == 10
+    assert "(een bezoeker) [" in shown
+    draft.quotes = draft.quotes[:2]  # two fit whole
+    assert texts.summary(draft, catalogue).count(quote.strip()) == 2

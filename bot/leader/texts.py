@@ -262,11 +262,21 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
     if draft.effects:
         names = [catalogue.effects[e].name for e in draft.effects if e in catalogue.effects]
         lines.append("Gezien: " + "; ".join(names))
+    # Many long quotes would not fit one Telegram message (4096 characters): then each is
+    # shown by its start; all of every quote is stored.
+    room = max(80, (SUMMARY_ROOM - sum(len(line) for line in lines)) // max(1, len(draft.quotes)))
     for quote in draft.quotes:
         who = f" ({quote.attribution})" if quote.attribution else ""
         consent = f" [{CONSENT_SUMMARY[quote.consent]}]" if quote.consent else ""
-        lines.append(f"Citaat: „{quote.text}”{who}{consent}")
+        text = quote.text
+        if len(text) + len(who) + len(consent) + 12 > room:
+            text = text[: max(40, room - len(who) - len(consent) - 13)].rstrip() + "…"
+        lines.append(f"Citaat: „{text}”{who}{consent}")
     return "\n".join(lines)
+
+
+# What a summary may fill of a message, leaving room for the question around it.
+SUMMARY_ROOM = 3500
 
 
 def measure_line(question: str | None, name: str, able: int) -> str:
