@@ -174,7 +174,14 @@ class Leader:
                 self.tries += 1
                 newest = self._after(start)[-1:] or [None]
                 said = newest[0].text if newest[0] is not None else None
-                if said in (texts.USE_BUTTONS, texts.FINISH_FIRST):
+                newest_message = newest[0]
+                if newest_message is not None and texts.BUTTON_DONT_SAVE in (
+                    newest_message.button_labels
+                ):
+                    # An earlier report sent again, already saved: "Niet opslaan".
+                    drop = newest_message.button(texts.BUTTON_DONT_SAVE).callback_data or ""
+                    tg.press(me, newest_message.message_id, drop, strict=False)
+                elif said in (texts.USE_BUTTONS, texts.FINISH_FIRST):
                     tg.send_text(me, "/verslag")  # "you were busy": show me that report
                 elif said == texts.ASK_ACTIVITY:
                     tg.send_text(me, "/annuleer")  # not this one: stop it, then try again
