@@ -147,7 +147,8 @@ def add_handlers(app: Application) -> None:
     # Catch-alls: keep these last.
     app.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, on_unknown_command))
     app.add_handler(MessageHandler(NEW_MESSAGE, on_other_message))
-    app.add_handler(TypeHandler(Update, claim_rest), group=1)
+    # After every other group (menus.py uses group 1): claim what no write claimed.
+    app.add_handler(TypeHandler(Update, claim_rest), group=2)
     app.add_error_handler(on_error)
 
 

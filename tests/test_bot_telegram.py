@@ -219,3 +219,22 @@ def test_a_summary_with_many_long_quotes_fits_one_message(catalogue: Catalogue) 
     assert "(een bezoeker) [" in shown
     draft.quotes = draft.quotes[:2]  # two fit whole
     assert texts.summary(draft, catalogue).count(quote.strip()) == 2
+
+
+async def test_a_start_redelivered_is_handled_once(
+    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
+) -> None:
+    from store.people import create_invite
+
+    harness = BotHarness(settings, catalogue)
+    await harness.start()
+    try:
+        invite = create_invite(db, "leider", gemeente="westerveld", vestiging="havelte")
+        update = message_update(f"/start {invite.code}")
+        await harness.process(update)
+        asked = harness.last_text()
+        again = {**update, "update_id": update["update_id"] + 50_000}
+        assert await harness.process(again) == []
+        assert harness.last_text() == asked  # not "this invite was used already"
+    finally:
+        await harness.stop()
