@@ -113,3 +113,30 @@ def test_a_blocked_leader_gets_the_confirmation_after_unblocking(env: DemoEnviro
     anne.wait(_saved, WAIT)
     assert _confirmations(tg, anne.chat_id) == 1
     assert len(_stored(env)) == 1
+
+
+def test_faults_during_a_guided_report_end_in_one_confirmation(env: DemoEnvironment):
+    """The guided report also removes old buttons (editMessageReplyMarkup) at every step."""
+    anne, tg = env.anne, _tg(env)
+    for method in ("sendMessage", "editMessageReplyMarkup", "answerCallbackQuery"):
+        tg.fail_next(method, kind="429", retry_after=1)
+        tg.fail_next(method, kind="drop")
+        tg.fail_next(method, kind="drop_after")
+    anne.send("/verslag")
+    for label in ("Drenthe leest: leesbevordering", "Voorleesuurtje", "Havelte"):
+        anne.wait(has_button(label), WAIT)
+        anne.tap(label)
+    anne.wait(has_button(texts.BUTTON_TODAY), WAIT)
+    anne.tap(texts.BUTTON_TODAY)
+    anne.wait(lambda m: (m.text or "").startswith("Hoeveel"), WAIT)
+    anne.send("9 kinderen 4 ouders")
+    anne.wait(has_button(texts.BUTTON_SKIP), WAIT)
+    anne.tap(texts.BUTTON_SKIP)
+    anne.wait(has_button(texts.BUTTON_NO_QUOTE), WAIT)
+    anne.tap(texts.BUTTON_NO_QUOTE)
+    anne.wait(has_button(texts.BUTTON_SAVE), WAIT)
+    anne.tap(texts.BUTTON_SAVE)
+    anne.wait(_saved, WAIT)
+    assert tg.state.wait_until(lambda: tg.faults_left() == 0, WAIT)
+    assert _confirmations(tg, anne.chat_id) == 1
+    assert [(s["kinderen"], s["volwassenen"]) for s in _stored(env)] == [(9, 4)]
