@@ -9,7 +9,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import WAIT, has_button, person_id, read_only, sessions_of, start_demo
+from e2e_helpers import (
+    BOT_TOKEN,
+    WAIT,
+    bot_config,
+    bot_process,
+    free_port,
+    has_button,
+    people_only_database,
+    person_id,
+    read_only,
+    register_leaders,
+    sessions_of,
+    start_demo,
+)
 
 from bot.leader import texts
 from demo.people import ANNE
@@ -140,3 +153,52 @@ def test_faults_during_a_guided_report_end_in_one_confirmation(env: DemoEnvironm
     assert tg.state.wait_until(lambda: tg.faults_left() == 0, WAIT)
     assert _confirmations(tg, anne.chat_id) == 1
     assert [(s["kinderen"], s["volwassenen"]) for s in _stored(env)] == [(9, 4)]
+
+
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+def test_the_real_impactbot_run_survives_faults_and_duplicates(
+    tmp_path: Path, default_catalogue: Catalogue, mode: str
+):
+    """`impactbot run` as a process, polling or by webhook: 429 and dropped connections on
+    every send, a message delivered twice, the same report sent again: one session, one
+    "Opgeslagen"."""
+    leader_id = 830_000_001
+    database = people_only_database(tmp_path / "bot.db", default_catalogue)
+    register_leaders(database, [leader_id])
+    with StandIn(token=BOT_TOKEN) as tg:
+        extra = ""
+        if mode == "webhook":
+            port = free_port()
+            extra = (
+                f'\n[telegram.webhook]\nurl = "http://127.0.0.1:{port}/telegram"\nport = {port}\n'
+            )
+        config = bot_config(tmp_path, database, tg.base_url, extra)
+        with bot_process(config, tmp_path / "bot.log") as proc:
+            started = tg.state.wait_until(
+                lambda: tg.webhook_url if mode == "webhook" else tg.state.polls_started > 0,
+                WAIT,
+            )
+            assert started and proc.poll() is None, (tmp_path / "bot.log").read_text()
+            leader = tg.user(leader_id, "Lotte")
+            for method in ("sendMessage", "editMessageText", "answerCallbackQuery"):
+                tg.fail_next(method, kind="429", retry_after=1)
+                tg.fail_next(method, kind="drop")
+            tg.fail_next("editMessageText", kind="drop_after")
+
+            leader.send(REPORT)
+            leader.wait(has_button(texts.BUTTON_SAVE), WAIT)
+            leader.tap(texts.BUTTON_SAVE)
+            leader.wait(_saved, WAIT)
+            assert tg.state.wait_until(lambda: tg.faults_left() == 0, WAIT)
+
+            first = next(m for m in tg.history(leader_id) if not m.from_bot and m.text == REPORT)
+            tg.inject({"message": copy.deepcopy(first.api)})  # delivered again
+            leader.send(REPORT)  # and sent again by the leader
+            leader.wait(has_button(texts.BUTTON_DONT_SAVE), WAIT)
+            leader.tap(texts.BUTTON_DONT_SAVE)
+            leader.wait(lambda m: m.text == texts.NOT_SAVED_AGAIN, WAIT)
+            assert _confirmations(tg, leader_id) == 1
+        log = (tmp_path / "bot.log").read_text(errors="replace")
+        assert proc.returncode == 0, log
+    stored = sessions_of(database, person_id(database, leader_id))
+    assert [(s["kinderen"], s["volwassenen"]) for s in stored] == [(14, 6)]

@@ -4,19 +4,17 @@ POST with the secret header), and against a Bot API that does not answer at all.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from e2e_helpers import (
     WAIT,
+    WEBHOOK_SECRET,
+    bot_config,
+    bot_process,
+    free_port,
     has_button,
     people_only_database,
     person_id,
@@ -31,45 +29,8 @@ from demo.runner import DEMO_TOKEN
 from standin import StandIn
 from toc.models import Catalogue
 
-SECRET = "webhook-secret_123"
+SECRET = WEBHOOK_SECRET
 LEADER = 820_000_001
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _config(tmp_path: Path, database: Path, base_url: str, extra: str = "") -> Path:
-    config = tmp_path / "impactbot.toml"
-    config.write_text(
-        f'[storage]\ndatabase = "{database}"\n\n'
-        f'[telegram]\nbase_url = "{base_url}"\npoll_timeout = 1\n{extra}\n'
-        '[logging]\nlevel = "INFO"\nformat = "text"\n',
-        encoding="utf-8",
-    )
-    return config
-
-
-@contextmanager
-def bot_process(config: Path, log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    env = {**os.environ, "IMPACTBOT_TELEGRAM_TOKEN": DEMO_TOKEN, "IMPACTBOT_WEBHOOK_SECRET": SECRET}
-    env.pop("IMPACTBOT_CONFIG", None)
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "impactbot", "--config", str(config), "run"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            cwd=config.parent,
-        )
-    try:
-        yield proc
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-        proc.wait(30)
 
 
 def _post(url: str, body: dict[str, object], secret: str | None) -> int:
@@ -91,11 +52,11 @@ def test_webhook_mode_refuses_without_the_secret_and_completes_a_report(
 ):
     database = people_only_database(tmp_path / "bot.db", default_catalogue)
     register_leaders(database, [LEADER])
-    port = _free_port()
+    port = free_port()
     hook = f"http://127.0.0.1:{port}/telegram"
     with StandIn(token=DEMO_TOKEN) as tg:
         extra = f'\n[telegram.webhook]\nurl = "{hook}"\nlisten = "127.0.0.1"\nport = {port}\n'
-        config = _config(tmp_path, database, tg.base_url, extra)
+        config = bot_config(tmp_path, database, tg.base_url, extra)
         with bot_process(config, tmp_path / "bot.log") as proc:
             started = tg.state.wait_until(lambda: tg.webhook_url == hook, WAIT)
             assert started and proc.poll() is None, (tmp_path / "bot.log").read_text()
@@ -145,8 +106,8 @@ def test_webhook_mode_refuses_without_the_secret_and_completes_a_report(
 
 
 def test_run_retries_an_unreachable_bot_api_with_one_dutch_line_per_try(tmp_path: Path):
-    closed = _free_port()  # nothing listens here
-    config = _config(
+    closed = free_port()  # nothing listens here
+    config = bot_config(
         tmp_path,
         tmp_path / "bot.db",
         f"http://127.0.0.1:{closed}/bot",
