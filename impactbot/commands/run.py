@@ -85,7 +85,7 @@ async def connect(app: Any, settings: Settings) -> None:
             pause = min(MAX_PAUSE, max(tg.retry_delay, 0.1) * 2 ** (attempt - 1))
             say(
                 f"De Telegram Bot API op {tg.base_url} antwoordt niet (poging {attempt}); "
-                f"ik probeer het over {pause:g} seconden opnieuw."
+                f"ik probeer het over {f'{pause:g}'.replace('.', ',')} seconden opnieuw."
             )
             await asyncio.sleep(pause)
     warn_name(app.bot.username, settings)
@@ -98,7 +98,6 @@ def warn_name(actual: str | None, settings: Settings) -> None:
             f"Let op: [telegram] bot_username is '{configured}', maar dit token hoort bij "
             f"'{actual}'; uitnodigingslinks wijzen dan naar de verkeerde bot."
         )
-        log.warning("configured bot_username differs from getMe", extra={"bot": actual})
 
 
 class _Server:
