@@ -27,12 +27,14 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import menus
-from bot.core.guards import once_per_update, private_only, registered
+from bot.core import delivery
+from bot.core.guards import claim_rest, once_per_update, private_only, registered
 from bot.core.ordering import PerPersonUpdateProcessor
 from bot.core.services import SERVICES_KEY, Services
+from bot.core.telegram import ImpactBot
 from bot.leader import corrections, guided, quick, registration, texts
 from bot.leader import survey as ask_participants
 from bot.manager import jobs
@@ -83,6 +85,7 @@ def build_application(
         await menus.set_all_menus(app)
         jobs.schedule_jobs(app)
         followups.schedule(app)
+        delivery.schedule_outbox(app)
 
     async def post_shutdown(app: Application) -> None:
         found = app.bot_data.pop(SERVICES_KEY, None)
@@ -95,22 +98,29 @@ def build_application(
         store_data=PersistenceInput(bot_data=False, callback_data=False),
         update_interval=settings.telegram.persistence_interval,
     )
+    tg = settings.telegram
+    bot = ImpactBot(
+        token=settings.token(),
+        base_url=tg.base_url,
+        base_file_url=tg.base_file_url,
+        # Honour Telegram's retry_after on a 429 and try again, instead of losing the answer.
+        rate_limiter=AIORateLimiter(
+            overall_max_rate=tg.max_messages_per_second, max_retries=tg.send_retries
+        ),
+        defaults=Defaults(tzinfo=ZoneInfo(settings.organisation.timezone)),
+        request=request or HTTPXRequest(connection_pool_size=256),
+        get_updates_request=get_updates_request or HTTPXRequest(connection_pool_size=1),
+        send_retries=tg.send_retries,
+        retry_delay=tg.retry_delay,
+    )
     builder = (
         ApplicationBuilder()
-        .token(settings.token())
-        .base_url(settings.telegram.base_url)
-        .base_file_url(settings.telegram.base_file_url)
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.telegram.max_messages_per_second))
-        .defaults(Defaults(tzinfo=ZoneInfo(settings.organisation.timezone)))
-        .concurrent_updates(PerPersonUpdateProcessor(settings.telegram.concurrent_updates))
+        .bot(bot)
+        .concurrent_updates(PerPersonUpdateProcessor(tg.concurrent_updates))
         .persistence(persistence)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if request is not None:
-        builder = builder.request(request)
-    if get_updates_request is not None:
-        builder = builder.get_updates_request(get_updates_request)
     app = builder.build()
     add_handlers(app)
     return app
@@ -136,6 +146,7 @@ def add_handlers(app: Application) -> None:
         app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))
     menus.add_manager_handlers(app)
     app.add_handler(CallbackQueryHandler(registration.on_use_name, pattern=r"^n:"))
+    app.add_handler(CallbackQueryHandler(registration.on_lower_invite, pattern=r"^iv:"))
     app.add_handler(CallbackQueryHandler(corrections.on_report_button, pattern=r"^s:"))
     app.add_handler(CallbackQueryHandler(ask_participants.on_ask, pattern=r"^lq:"))
     app.add_handler(CallbackQueryHandler(guided.on_button))
@@ -143,6 +154,8 @@ def add_handlers(app: Application) -> None:
     # Catch-alls: keep these last.
     app.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, on_unknown_command))
     app.add_handler(MessageHandler(NEW_MESSAGE, on_other_message))
+    # After every other group (menus.py uses group 1): claim what no write claimed.
+    app.add_handler(TypeHandler(Update, claim_rest), group=2)
     app.add_error_handler(on_error)
 
 
@@ -183,6 +196,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The one error handler: log the failure (never its message text), tell the person."""
     update_id = update.update_id if isinstance(update, Update) else None
     error = context.error
+    if isinstance(error, drafts.AlreadyHandled):
+        log.info("update handled before", extra={"update_id": update_id})
+        return
     log.error(
         "update failed",
         exc_info=(type(error), error, error.__traceback__) if error else None,
@@ -192,9 +208,13 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if update.effective_chat.type != Chat.PRIVATE:
         return
-    try:
-        if update.callback_query is not None:
+    if update.callback_query is not None:
+        # Answering may fail (the press is too old); the sentence below must still go out.
+        try:
             await update.callback_query.answer()
+        except TelegramError:
+            log.info("could not answer the press after an error", extra={"update_id": update_id})
+    try:
         await context.bot.send_message(update.effective_chat.id, texts.ERROR)
     except TelegramError:
         log.warning("could not report an error to the user", extra={"update_id": update_id})

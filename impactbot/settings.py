@@ -83,7 +83,7 @@ class TelegramSettings(_Section):
         return value
 
     # The bot's @username without @, for invite links printed without network access.
-    # Empty until set: `impactbot invite` refuses rather than link to someone else's bot.
+    # Empty: `impactbot invite` asks getMe with the token (and refuses without a token).
     bot_username: str = ""
     invite_days: int = Field(default=14, ge=1, le=365)
     # Seconds between python-telegram-bot persistence flushes. Drafts are saved at every
@@ -96,6 +96,12 @@ class TelegramSettings(_Section):
     # How many people's updates are handled side by side (each person's stay in order).
     # 1 handles everything one at a time.
     concurrent_updates: int = Field(default=64, ge=1, le=1024)
+    # A request that fails on the network, or gets a 429 from Telegram, is tried this many
+    # times more; network retries wait retry_delay seconds, doubling each time.
+    send_retries: int = Field(default=3, ge=0, le=10)
+    retry_delay: float = Field(default=0.5, ge=0, le=30)
+    # At start-up, how often to try to reach the Bot API before giving up (0: keep trying).
+    start_attempts: int = Field(default=0, ge=0)
     webhook: WebhookSettings = Field(default_factory=WebhookSettings)
     # Never from a file: see TOKEN_ENV.
     token: SecretStr | None = Field(default=None, exclude=True)

@@ -19,10 +19,12 @@ from collections.abc import Callable
 from typing import Any
 
 from standin import incoming
-from standin.markup import command_entities
+from standin.faults import FAULT_KINDS, Fault
+from standin.markup import MAX_TEXT, command_entities
 from standin.model import AnsweredCallback, Call, ChatMessage, HandlingTime, SentDocument
 from standin.server import make_server
 from standin.state import BotApiState
+from standin.webhook import Deliverer
 
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
@@ -46,6 +48,7 @@ class StandIn:
         self.state = BotApiState(token, username, first_name)
         self._server = make_server(host, port, self.state)
         self._thread: threading.Thread | None = None
+        self._deliverer = Deliverer(self.state)
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -58,11 +61,13 @@ class StandIn:
                 daemon=True,
             )
             self._thread.start()
+            self._deliverer.start()
         return self
 
     def stop(self) -> None:
         """Wake every long poll, stop serving and close the listening socket."""
         self.state.close()
+        self._deliverer.join()
         if self._thread is not None:
             self._server.shutdown()
             self._thread.join()
@@ -88,6 +93,39 @@ class StandIn:
     def bot_user(self) -> dict[str, Any]:
         return dict(self.state.bot_user)
 
+    # --- Telegram's bad days (standin/faults.py) ------------------------------------------
+
+    def fail_next(self, method: str, times: int = 1, *, kind: str = "429", retry_after: int = 1):
+        """The next `times` requests to `method` fail as `kind` (429, 500, drop, drop_after)."""
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault {kind!r}; one of {FAULT_KINDS}")
+        with self.state.lock:
+            waiting = self.state.faults.setdefault(method.lower(), [])
+            waiting.extend(Fault(kind, retry_after) for _ in range(times))
+
+    def faults_left(self) -> int:
+        with self.state.lock:
+            return sum(len(f) for f in self.state.faults.values())
+
+    def block(self, user_id: int) -> None:
+        """The user blocked the bot: sending to them answers 403."""
+        with self.state.lock:
+            self.state.blocked.add(user_id)
+
+    def unblock(self, user_id: int) -> None:
+        with self.state.lock:
+            self.state.blocked.discard(user_id)
+
+    @property
+    def webhook_url(self) -> str:
+        with self.state.lock:
+            return self.state.webhook["url"] if self.state.webhook else ""
+
+    def webhook_posts(self) -> list[tuple[int, int]]:
+        """(update id, HTTP status) of every webhook delivery attempt."""
+        with self.state.lock:
+            return list(self.state.webhook_posts)
+
     # --- acting as users -------------------------------------------------------------------
 
     def user(self, user_id: int, first_name: str | None = None, **extra: Any) -> FakeUser:
@@ -100,7 +138,10 @@ class StandIn:
     def send_text(
         self, user_id: int, text: str, chat_type: str = "private", chat_id: int | None = None
     ) -> int:
-        """A text message from the user; /commands get their bot_command entity."""
+        """A text message from the user; /commands get their bot_command entity. Like a
+        Telegram client, it never sends more than 4096 characters in one message."""
+        if len(text) > MAX_TEXT:
+            raise ValueError(f"Telegram splits a text over {MAX_TEXT} characters; send parts")
         content: dict[str, Any] = {"text": text}
         if entities := command_entities(text):
             content["entities"] = entities

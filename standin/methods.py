@@ -55,6 +55,7 @@ def get_updates(state: BotApiState, params: Params, files: Files) -> Any:
 
 def send_message(state: BotApiState, params: Params, files: Files) -> Any:
     chat = state.existing_chat(params.get("chat_id"))
+    state.check_not_blocked(chat.id)
     source = str(_required(params, "text"))
     parse_mode = params.get("parse_mode")
     text = parse_text(source, parse_mode)
@@ -86,6 +87,7 @@ def _edit_target(state: BotApiState, params: Params) -> tuple[Any, ChatMessage]:
     if params.get("inline_message_id"):
         raise ApiError(400, "Bad Request: inline messages are not supported by the stand-in")
     chat = state.existing_chat(params.get("chat_id"))
+    state.check_not_blocked(chat.id)
     message = state.message(chat.id, params.get("message_id"))  # type: ignore[arg-type]
     if message is None:
         raise ApiError(400, "Bad Request: message to edit not found")
@@ -147,6 +149,7 @@ def send_photo(state: BotApiState, params: Params, files: Files) -> Any:
 
 def _send_file(state: BotApiState, params: Params, files: Files, kind: str) -> Any:
     chat = state.existing_chat(params.get("chat_id"))
+    state.check_not_blocked(chat.id)
     document = params.get(kind)
     if document in (None, "") and kind not in files:
         raise ApiError(400, f'Bad Request: parameter "{kind}" is required')
@@ -230,16 +233,40 @@ def delete_my_commands(state: BotApiState, params: Params, files: Files) -> Any:
 
 
 def set_webhook(state: BotApiState, params: Params, files: Files) -> Any:
-    raise ApiError(
-        400,
-        "Bad Request: the Telegram stand-in only supports long polling (getUpdates); "
-        "leave telegram.webhook.url empty",
-    )
+    """Deliveries go to `url` from now on (standin/webhook.py); loopback only."""
+    url = str(params.get("url") or "")
+    if not url:
+        return delete_webhook(state, params, files)
+    if not url.startswith(("http://127.0.0.1", "http://localhost", "http://[::1]")):
+        raise ApiError(400, "Bad Request: the stand-in delivers webhooks on loopback only")
+    secret = str(params.get("secret_token") or "")
+    if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+        raise ApiError(400, "Bad Request: secret token contains unallowed characters")
+    allowed = params.get("allowed_updates")
+    with state.lock:
+        state.webhook = {"url": url, "secret_token": secret}
+        if isinstance(allowed, list):
+            state.set_allowed(allowed)
+        if params.get("drop_pending_updates"):
+            state.drop_pending()
+        state.changed.notify_all()
+    return True
+
+
+def delete_webhook(state: BotApiState, params: Params, files: Files) -> Any:
+    with state.lock:
+        state.webhook = None
+        if params.get("drop_pending_updates"):
+            state.drop_pending()
+        state.changed.notify_all()
+    return True
 
 
 def get_webhook_info(state: BotApiState, params: Params, files: Files) -> Any:
+    with state.lock:
+        url = state.webhook["url"] if state.webhook else ""
     return {
-        "url": "",
+        "url": url,
         "has_custom_certificate": False,
         "pending_update_count": state.pending_updates(),
     }
@@ -266,7 +293,7 @@ METHODS: dict[str, Method] = {
         "getMyCommands": get_my_commands,
         "deleteMyCommands": delete_my_commands,
         "setWebhook": set_webhook,
-        "deleteWebhook": _true,
+        "deleteWebhook": delete_webhook,
         "getWebhookInfo": get_webhook_info,
         "close": _true,
         "logOut": _true,

@@ -3,6 +3,7 @@ or multipart/form-data (file uploads), answered with Bot API-shaped JSON."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
@@ -14,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from standin import methods
+from standin.faults import VIOLATIONS, error_body
 from standin.model import ApiError, Call
 from standin.state import BotApiState
 
@@ -103,10 +105,20 @@ class BotApi:
         method = match["method"]
         at, started = time.time(), time.monotonic()
         params: dict[str, Any] = {}
+        fault = self.state.take_fault(method)
+        if fault is not None and fault.kind == "drop":
+            self.state.log_call(Call(method, params, at, started, False, "dropped (fault)"))
+            raise Dropped
+        if fault is not None and fault.kind in ("429", "500"):
+            status, payload = error_body(fault)
+            self.state.log_call(Call(method, params, at, started, False, payload["description"]))
+            return status, payload
         try:
             params, files = parse_request(content_type, body, url.query)
             result = methods.call(self.state, method, params, files)
         except ApiError as error:
+            if "too long" in error.description or "BUTTON_DATA_INVALID" in error.description:
+                VIOLATIONS.append((method, error.description))
             self.state.log_call(Call(method, params, at, started, False, error.description))
             return error.code, {
                 "ok": False,
@@ -118,7 +130,13 @@ class BotApi:
             self.state.log_call(Call(method, params, at, started, False, description))
             return 500, {"ok": False, "error_code": 500, "description": description}
         self.state.log_call(Call(method, params, at, started))
+        if fault is not None and fault.kind == "drop_after":
+            raise Dropped  # done, but the bot never hears so
         return 200, {"ok": True, "result": result}
+
+
+class Dropped(Exception):
+    """Close the connection without an answer (an injected network fault)."""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -168,6 +186,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
+        except Dropped:
+            # An injected network fault: close without a word, like a reset connection.
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
         except (ConnectionError, TimeoutError, OSError):
             # The bot went away mid-request (a cancelled long poll on shutdown): nothing to say.
             self.close_connection = True

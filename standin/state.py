@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from standin.faults import Fault
 from standin.model import AnsweredCallback, ApiError, Call, ChatMessage, HandlingTime
 
 # Update types Telegram delivers when allowed_updates is empty or not given.
@@ -39,6 +40,7 @@ class Query:
     message_id: int | None
     data: str | None
     answered: bool = False
+    created: float = field(default_factory=time.monotonic)
 
 
 class BotApiState:
@@ -75,6 +77,14 @@ class BotApiState:
         self.handling_times: list[HandlingTime] = []
         self.calls: list[Call] = []
         self.answered: list[AnsweredCallback] = []
+        # setWebhook: {"url": ..., "secret_token": ...}; None is long polling.
+        self.webhook: dict[str, Any] | None = None
+        self.webhook_posts: list[tuple[int, int]] = []  # (update id, HTTP status)
+        # Injected failures per method (lower case), and users who blocked the bot.
+        self.faults: dict[str, list[Fault]] = {}
+        self.blocked: set[int] = set()
+        # Seconds a callback query can be answered (Telegram: some seconds, not documented).
+        self.query_ttl: float = 15.0
 
     # --- users and chats -----------------------------------------------------------------
 
@@ -105,6 +115,20 @@ class BotApiState:
                     api = {"id": chat_id, "type": chat_type, "title": f"Groep {chat_id}"}
                 chat = self.chats[chat_id] = Chat(chat_id, chat_type, api)
             return chat
+
+    def check_not_blocked(self, chat_id: int) -> None:
+        from standin.faults import BLOCKED
+
+        if chat_id in self.blocked:
+            raise ApiError(*BLOCKED)
+
+    def set_allowed(self, allowed: list[str]) -> None:
+        with self.lock:
+            self._allowed = list(allowed)
+
+    def drop_pending(self) -> None:
+        with self.lock:
+            self._updates = []
 
     def existing_chat(self, chat_id: Any) -> Chat:
         if isinstance(chat_id, bool) or not isinstance(chat_id, int):
@@ -146,6 +170,12 @@ class BotApiState:
         """getUpdates: confirm everything below `offset`, then wait up to `timeout` seconds."""
         deadline = time.monotonic() + max(0.0, timeout)
         with self.lock:
+            if self.webhook is not None:
+                raise ApiError(
+                    409,
+                    "Conflict: can't use getUpdates method while webhook is active; use "
+                    "deleteWebhook to delete the webhook first",
+                )
             self.polls_started += 1
             generation = self.polls_started
             self.changed.notify_all()  # an older long poll is now terminated (409)
@@ -173,6 +203,23 @@ class BotApiState:
             for update in batch:
                 self._hand_out(update, now)
             return copy.deepcopy(batch)
+
+    def webhook_backlog(self) -> list[dict[str, Any]]:
+        """Updates waiting for webhook delivery, oldest first."""
+        with self.lock:
+            self._updates = [u for u in self._updates if self._is_allowed(u)]
+            return copy.deepcopy(self._updates[:1])
+
+    def webhook_delivered(self, update: dict[str, Any]) -> None:
+        with self.lock:
+            self._updates = [u for u in self._updates if u["update_id"] != update["update_id"]]
+            self._hand_out(update, time.monotonic())
+            self.changed.notify_all()
+
+    def take_fault(self, method: str) -> Fault | None:
+        with self.lock:
+            waiting = self.faults.get(method.lower())
+            return waiting.pop(0) if waiting else None
 
     def _is_allowed(self, update: dict[str, Any]) -> bool:
         kinds = set(update) - {"update_id"}
@@ -286,7 +333,8 @@ class BotApiState:
     def answer_query(self, query_id: Any, text: str | None, show_alert: bool) -> None:
         with self.lock:
             query = self.queries.get(str(query_id))
-            if query is None or query.answered:
+            expired = query is not None and time.monotonic() - query.created > self.query_ttl
+            if query is None or query.answered or expired:
                 raise ApiError(
                     400,
                     "Bad Request: query is too old and response timeout expired or query ID is "

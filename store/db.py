@@ -107,16 +107,28 @@ def _backup_before_migrating(
 
 
 @contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def transaction(db: sqlite_utils.Database, durable: bool = True) -> Iterator[sqlite_utils.Database]:
     """One atomic write. Inside, use db.execute only: sqlite-utils' table helpers commit
-    on their own and would end this transaction early."""
-    db.conn.execute("BEGIN IMMEDIATE")
+    on their own and would end this transaction early.
+
+    `durable=False` (a step of a report in progress, the bot library's own state) commits
+    without waiting for the disk (synchronous NORMAL, for this transaction only): still
+    atomic and safe when the process crashes; only a power failure or an OS crash may undo
+    it. The next durable commit (a saved report) makes it durable as well, since the WAL is
+    synced up to there."""
+    if not durable:
+        db.conn.execute("PRAGMA synchronous = NORMAL")
     try:
-        yield db
-    except BaseException:
-        db.conn.rollback()
-        raise
-    db.conn.commit()
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.conn.rollback()
+            raise
+        db.conn.commit()
+    finally:
+        if not durable:
+            db.conn.execute("PRAGMA synchronous = FULL")
 
 
 def insert(db: sqlite_utils.Database, table: str, row: dict[str, object]) -> int:

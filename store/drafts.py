@@ -8,20 +8,56 @@ which Telegram updates were handled, so a redelivered update is not handled twic
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
 from store.db import now_iso, transaction
+from store.sessions import (
+    SessionIn,
+    replace_in_transaction,
+    store_in_transaction,
+    validate_session,
+)
+from toc.models import Catalogue
+
+# Keys of handled Telegram input: an update, a message (chat + message id, so a message
+# redelivered under a new update id counts too) and a button press (callback query id).
+HANDLED_PREFIXES = ("update:", "msg:", "cbq:")
+
+
+class AlreadyHandled(Exception):
+    """A key was claimed before: this input was handled already; nothing was written."""
+
+
+def claim_in_transaction(db: sqlite_utils.Database, keys: Sequence[str]) -> None:
+    """Claim every key inside the caller's transaction; raises AlreadyHandled (the caller's
+    transaction rolls back) when one was claimed before."""
+    at = now_iso()
+    for key in keys:
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO processed (key, result, at) VALUES (?, NULL, ?)", [key, at]
+        )
+        if not cursor.rowcount:
+            raise AlreadyHandled(key)
 
 
 def save_draft(
-    db: sqlite_utils.Database, telegram_id: int, draft_id: str, data: dict[str, Any]
+    db: sqlite_utils.Database,
+    telegram_id: int,
+    draft_id: str,
+    data: dict[str, Any],
+    claims: Sequence[str] = (),
 ) -> None:
-    """Write (or overwrite) the user's draft in one committed transaction."""
+    """Write (or overwrite) the user's draft in one committed transaction, claiming the keys
+    of the input that changed it (see claim_in_transaction)."""
     payload = json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)
-    with transaction(db):
+    # Not durable: a report in progress may lose its last step on a power failure (never on
+    # a crash of the bot); a saved report is always durable (save_report).
+    with transaction(db, durable=False):
+        claim_in_transaction(db, claims)
         db.execute(
             "INSERT INTO drafts (telegram_id, draft_id, data, updated_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (telegram_id) DO UPDATE SET draft_id = excluded.draft_id, "
@@ -46,6 +82,51 @@ def delete_draft(db: sqlite_utils.Database, telegram_id: int, draft_id: str | No
         return bool(db.execute(sql, params).rowcount)
 
 
+def save_report(
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    session: SessionIn,
+    actor: str,
+    *,
+    telegram_id: int,
+    draft_id: str,
+    replaces: int | None = None,
+    claims: Sequence[str] = (),
+) -> int:
+    """Opslaan in one transaction (one commit): claim the press, store (or correct) the
+    session, drop the draft. Returns the session id; raises SessionInvalid, AlreadyHandled."""
+    validate_session(catalogue, session)
+    with transaction(db):
+        claim_in_transaction(db, claims)
+        if replaces is not None:
+            replace_in_transaction(db, catalogue, replaces, session, actor)
+            session_id = replaces
+        else:
+            session_id = store_in_transaction(db, catalogue, session, actor).session_id
+        db.execute(
+            "DELETE FROM drafts WHERE telegram_id = ? AND draft_id = ?", [telegram_id, draft_id]
+        )
+    return session_id
+
+
+def claim_all(db: sqlite_utils.Database, keys: Sequence[str]) -> bool:
+    """Claim keys in their own transaction; False (nothing written) if one was claimed."""
+    try:
+        with transaction(db, durable=False):
+            claim_in_transaction(db, keys)
+    except AlreadyHandled:
+        return False
+    return True
+
+
+def claimed_any(db: sqlite_utils.Database, keys: Sequence[str]) -> bool:
+    if not keys:
+        return False
+    marks = ", ".join("?" for _ in keys)
+    row = db.execute(f"SELECT 1 FROM processed WHERE key IN ({marks}) LIMIT 1", list(keys))
+    return row.fetchone() is not None
+
+
 def claim(db: sqlite_utils.Database, key: str, result: str | None = None) -> bool:
     """Record `key` as handled; False when it was handled before (a redelivery)."""
     with transaction(db):
@@ -60,11 +141,16 @@ def was_claimed(db: sqlite_utils.Database, key: str) -> bool:
     return db.execute("SELECT 1 FROM processed WHERE key = ?", [key]).fetchone() is not None
 
 
-def prune_processed(db: sqlite_utils.Database, days: int = 14, prefix: str = "update:") -> int:
-    """Forget handled update ids older than `days`; Telegram never redelivers that late."""
+def prune_processed(
+    db: sqlite_utils.Database, days: int = 14, prefixes: Sequence[str] = HANDLED_PREFIXES
+) -> int:
+    """Forget handled input older than `days`; Telegram never redelivers that late."""
     cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+    removed = 0
     with transaction(db):
-        cursor = db.execute(
-            "DELETE FROM processed WHERE key LIKE ? AND at < ?", [prefix + "%", cutoff]
-        )
-        return cursor.rowcount
+        for prefix in prefixes:
+            cursor = db.execute(
+                "DELETE FROM processed WHERE key LIKE ? AND at < ?", [prefix + "%", cutoff]
+            )
+            removed += cursor.rowcount
+    return removed

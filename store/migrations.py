@@ -349,6 +349,23 @@ def _m007_totals(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m008_outbox(db: sqlite_utils.Database) -> None:
+    """Confirmations ("Opgeslagen") that Telegram did not take right after the commit: sent
+    again at start-up and by a job, so a stored report is always confirmed."""
+    _script(
+        db,
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -360,6 +377,7 @@ MIGRATIONS: list[Migration] = [
     _m005_cancellations,
     _m006_outcome_evidence,
     _m007_totals,
+    _m008_outbox,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -87,6 +87,18 @@ def create_invite(
     return Invite(code=code, role=role, gemeente=gemeente, vestiging=vestiging, expires_at=expires)
 
 
+# Higher rank sees and may do more; opening a lower invite would take that away.
+ROLE_RANK = {"leider": 0, "manager": 1, "admin": 2}
+
+
+def invite_role(db: sqlite_utils.Database, code: str) -> str | None:
+    """The role an unused invite gives (None: unknown or used; redeem_invite says why)."""
+    row = db.execute(
+        "SELECT role FROM invites WHERE code = ? AND used_at IS NULL", [code.strip().lower()]
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
 def redeem_invite(
     db: sqlite_utils.Database, code: str, telegram_id: int, display_name: str
 ) -> Person:

@@ -58,7 +58,14 @@ class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
 
     def _put(self, kind: str, key: str, value: Any) -> None:
         payload = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        with transaction(self.db):
+        # python-telegram-bot flushes the data of everyone who sent an update, changed or
+        # not: a read spares a commit (and an fsync) per person per flush.
+        row = self.db.execute(
+            "SELECT data FROM ptb_state WHERE kind = ? AND key = ?", [kind, key]
+        ).fetchone()
+        if (row is not None and row[0] == payload) or (row is None and not value):
+            return
+        with transaction(self.db, durable=False):
             self.db.execute(
                 "INSERT INTO ptb_state (kind, key, data) VALUES (?, ?, ?) "
                 "ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data",

@@ -294,22 +294,29 @@ def replace_session(
     """Apply a correction: the session keeps its id; quotes and observations are rewritten."""
     validate_session(catalogue, s)
     with transaction(db):
-        old = db.execute("SELECT id FROM sessions WHERE id = ?", [session_id]).fetchone()
-        if old is None:
-            raise SessionInvalid("Dit verslag bestaat niet meer.")
-        series_id = _series_id(db, catalogue, s)
-        row = session_row(catalogue, s, series_id)
-        row["edited_at"] = now_iso()
-        sets = ", ".join(f"{k} = ?" for k in row)
-        db.execute(f"UPDATE sessions SET {sets} WHERE id = ?", [*row.values(), session_id])
-        db.execute("DELETE FROM observations WHERE session_id = ?", [session_id])
-        for effect in dict.fromkeys(s.effects):
-            insert(db, "observations", {"session_id": session_id, "effect": effect})
-        _correct_quotes(db, catalogue, session_id, s)
-        if series_id is not None:
-            _update_series(db, series_id, s)
-        _save_measurements(db, series_id, session_id, s)
-        audit.record(db, actor, "update", "session", session_id, fields=sorted(row))
+        replace_in_transaction(db, catalogue, session_id, s, actor)
+
+
+def replace_in_transaction(
+    db: sqlite_utils.Database, catalogue: Catalogue, session_id: int, s: SessionIn, actor: str
+) -> None:
+    """The body of replace_session, for callers that add to the same transaction."""
+    old = db.execute("SELECT id FROM sessions WHERE id = ?", [session_id]).fetchone()
+    if old is None:
+        raise SessionInvalid("Dit verslag bestaat niet meer.")
+    series_id = _series_id(db, catalogue, s)
+    row = session_row(catalogue, s, series_id)
+    row["edited_at"] = now_iso()
+    sets = ", ".join(f"{k} = ?" for k in row)
+    db.execute(f"UPDATE sessions SET {sets} WHERE id = ?", [*row.values(), session_id])
+    db.execute("DELETE FROM observations WHERE session_id = ?", [session_id])
+    for effect in dict.fromkeys(s.effects):
+        insert(db, "observations", {"session_id": session_id, "effect": effect})
+    _correct_quotes(db, catalogue, session_id, s)
+    if series_id is not None:
+        _update_series(db, series_id, s)
+    _save_measurements(db, series_id, session_id, s)
+    audit.record(db, actor, "update", "session", session_id, fields=sorted(row))
 
 
 def _correct_quotes(

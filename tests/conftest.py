@@ -14,6 +14,30 @@ from store.db import open_db
 from toc.models import Catalogue
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "breaks_telegram_limits: the test sends too much on purpose (stand-in tests)"
+    )
+
+
+@pytest.fixture(autouse=True)
+def telegram_limits(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every request the bot makes in any test keeps Telegram's limits: text <= 4096
+    characters, caption <= 1024, callback_data <= 64 bytes (recorded by tests/fakes.py and
+    the stand-in)."""
+    import fakes
+
+    from standin.faults import VIOLATIONS
+
+    VIOLATIONS.clear()
+    fakes.VIOLATIONS.clear()
+    yield
+    if request.node.get_closest_marker("breaks_telegram_limits"):
+        return
+    broken = [*VIOLATIONS, *fakes.VIOLATIONS]
+    assert not broken, f"a request broke Telegram's limits: {broken[:5]}"
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Default settings, with the database in tmp_path and a fake (test) bot token."""

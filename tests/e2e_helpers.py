@@ -6,8 +6,12 @@ Waits are generous (the suite runs on two loaded CI cores); a healthy run needs 
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -118,3 +122,54 @@ def start_demo(folder: Path, catalogue: Catalogue, *, full_year: bool = False) -
     folder.mkdir(parents=True, exist_ok=True)
     database = None if full_year else people_only_database(folder / "demo.db", catalogue)
     return DemoEnvironment(folder=folder, catalogue=catalogue, database=database).start()
+
+
+# -- the real `impactbot run` as a process ---------------------------------------------------
+
+BOT_TOKEN = "123456:DEMO"  # demo.runner.DEMO_TOKEN: the stand-in's default in these tests
+WEBHOOK_SECRET = "webhook-secret_123"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def bot_config(tmp_path: Path, database: Path, base_url: str, extra: str = "") -> Path:
+    """A config file for `impactbot run` against the stand-in; `extra` goes in [telegram]."""
+    config = tmp_path / "impactbot.toml"
+    if "retry_delay" not in extra:
+        extra = "retry_delay = 0.2\n" + extra
+    config.write_text(
+        f'[storage]\ndatabase = "{database}"\n\n'
+        f'[telegram]\nbase_url = "{base_url}"\npoll_timeout = 1\n{extra}\n'
+        '[logging]\nlevel = "INFO"\nformat = "text"\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+@contextmanager
+def bot_process(config: Path, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """`python -m impactbot --config CONFIG run`, stopped with SIGTERM at the end."""
+    env = {
+        **os.environ,
+        "IMPACTBOT_TELEGRAM_TOKEN": BOT_TOKEN,
+        "IMPACTBOT_WEBHOOK_SECRET": WEBHOOK_SECRET,
+    }
+    env.pop("IMPACTBOT_CONFIG", None)
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "impactbot", "--config", str(config), "run"],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=config.parent,
+        )
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+        proc.wait(30)

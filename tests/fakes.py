@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
@@ -37,6 +38,30 @@ BOT_TOKEN = "7000001:AAHfake-token-for-tests-0123456789abcdef"
 USER_ID = 424242
 
 _update_ids = itertools.count(1_000)
+# Telegram's limits every request of the bot must keep (tests/conftest.py checks this list).
+MAX_TEXT, MAX_CAPTION, MAX_CALLBACK_DATA = 4096, 1024, 64
+VIOLATIONS: list[tuple[str, str]] = []
+
+
+def limit_problems(endpoint: str, params: dict[str, Any]) -> list[str]:
+    """What in one request breaks Telegram's documented limits."""
+    problems = []
+    text = params.get("text")
+    if endpoint in ("sendMessage", "editMessageText") and len(str(text or "")) > MAX_TEXT:
+        problems.append(f"text of {len(str(text))} characters")
+    caption = params.get("caption")
+    if caption is not None and len(str(caption)) > MAX_CAPTION:
+        problems.append(f"caption of {len(str(caption))} characters")
+    markup = params.get("reply_markup")
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    if isinstance(markup, dict):
+        for row in markup.get("inline_keyboard", []):
+            for button in row:
+                data = button.get("callback_data")
+                if data is not None and len(str(data).encode()) > MAX_CALLBACK_DATA:
+                    problems.append(f"callback_data {data!r}")
+    return problems
 
 
 @dataclass
@@ -74,6 +99,9 @@ class RecordingRequest(BaseRequest):
     calls: list[Call] = field(default_factory=list)
     # method name -> (HTTP status, description) to answer with once, e.g. for error tests.
     failures: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # method name -> answers for the next calls, in order; status 0 is a network error
+    # (the request never got an answer), see `fail`.
+    queued: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _message_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def __hash__(self) -> int:
@@ -103,6 +131,19 @@ class RecordingRequest(BaseRequest):
         params = dict(request_data.parameters) if request_data else {}
         call = Call(endpoint, params)
         self.calls.append(call)
+        problems = limit_problems(endpoint, params)
+        if problems:
+            VIOLATIONS.extend((endpoint, p) for p in problems)
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: " + problems[0]}
+            return 400, json.dumps(body).encode()
+        if self.queued.get(endpoint):
+            status, description = self.queued[endpoint].pop(0)
+            if status == 0:
+                raise NetworkError(f"httpx.ReadError: {description}")
+            body = {"ok": False, "error_code": status, "description": description}
+            if status == 429:
+                body["parameters"] = {"retry_after": 0}
+            return status, json.dumps(body).encode()
         if endpoint in self.failures:
             status, description = self.failures.pop(endpoint)
             body = {"ok": False, "error_code": status, "description": description}
@@ -146,6 +187,11 @@ class RecordingRequest(BaseRequest):
         if endpoint == "getUpdates":
             return []
         return True
+
+    def fail(self, method: str, times: int = 1, status: int = 0, description: str = "") -> None:
+        """The next `times` calls of `method` fail: status 0 a network error, 429 a rate
+        limit (retry_after 0), anything else a Bot API error with `description`."""
+        self.queued.setdefault(method, []).extend([(status, description)] * times)
 
     # -- reading what happened ------------------------------------------------------------
 
@@ -292,10 +338,14 @@ class BotHarness:
         return int(call.params["message_id"])
 
     def texts(self, chat_id: int | None = None) -> list[str]:
+        """What the person reads, in order: sent messages and messages edited into new text
+        (a confirmation replaces its summary)."""
         return [
             str(c.text)
-            for c in self.request.of("sendMessage")
-            if chat_id is None or int(c.params["chat_id"]) == chat_id
+            for c in self.request.calls
+            if c.method in ("sendMessage", "editMessageText")
+            and c.result is not None
+            and (chat_id is None or int(c.params["chat_id"]) == chat_id)
         ]
 
     def last_text(self) -> str:

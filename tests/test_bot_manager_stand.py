@@ -297,3 +297,60 @@ def test_one_quote_awaiting_is_singular(catalogue: Catalogue) -> None:
     assert quotes_text([], catalogue, "Citaten", 3).endswith(
         "3 citaten wachten op je oordeel: /citaten nieuw"
     )
+
+
+@pytest.mark.parametrize("command", ["/stand", "/gaten", "/citaten"])
+async def test_manager_figures_never_hold_up_a_leaders_report(
+    settings: Settings,
+    catalogue: Catalogue,
+    db: sqlite_utils.Database,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    """The figures are computed off the event loop: while one is still being computed (here:
+    held until the leader has had an answer), the leader's report goes ahead."""
+    import threading
+
+    from fakes import message_update
+    from telegram import Update
+
+    from bot.manager import figures
+
+    seed_people(db)
+    leader_answered = threading.Event()
+    held: list[bool] = []
+    slow = {"/stand": "compute_stand", "/gaten": "find_gaps", "/citaten": "count_awaiting"}
+    original = getattr(figures, slow[command])
+
+    def held_until_the_leader_is_answered(*args: object, **kwargs: object) -> object:
+        held.append(leader_answered.wait(timeout=10))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(figures, slow[command], held_until_the_leader_is_answered)
+    bot = ManagerHarness(settings, catalogue)
+    await bot.start()
+    await bot.run()  # as in production: the Application runs its update queue
+    try:
+        for text, user in ((command, MANAGER), ("Lezing Diever 40 bezoekers", LEADER)):
+            update = Update.de_json(message_update(text, user_id=user), bot.app.bot)
+            await bot.app.update_queue.put(update)
+        while not any(texts.SUMMARY_HEAD in t for t in bot.texts(LEADER)):
+            await bot.wait_for("sendMessage", len(bot.request.of("sendMessage")) + 1, 10)
+        leader_answered.set()
+        await bot.wait_for("sendMessage", 2)
+        while not bot.texts(MANAGER):
+            await bot.wait_for("sendMessage", len(bot.request.of("sendMessage")) + 1, 10)
+        assert held == [True]  # the figure waited for the leader, and the loop was free
+    finally:
+        leader_answered.set()
+        await bot.stop()
+
+
+@pytest.mark.parametrize("command", ["/stand", "/citaten", "/gaten", "/kengetal 2025"])
+async def test_refusals_never_repeat_a_very_long_argument(
+    bot: ManagerHarness, command: str
+) -> None:
+    await bot.send(f"{command} " + "onbekendeplaats " * 250, user_id=ADMIN)
+    answer = bot.text_to(ADMIN)
+    assert len(answer) < 1000, answer[:200]
+    assert "onbekendeplaats onbekendeplaats onbekendeplaats onbekendeplaats" not in answer

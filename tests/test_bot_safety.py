@@ -66,7 +66,7 @@ async def test_restart_in_the_middle_of_a_report(
     await second.press(texts.BUTTON_NO_QUOTE)
     assert "Voorleesuurtje" in second.last_text() and "Havelte" in second.last_text()
     await second.press(texts.BUTTON_SAVE)
-    assert second.last_text() == texts.SAVED
+    assert second.last_text().startswith(texts.SAVED)
     assert db.execute("SELECT kinderen, volwassenen FROM sessions").fetchall() == [(9, 4)]
     await second.stop()
     await first.stop()
@@ -85,7 +85,7 @@ async def test_duplicated_update_is_handled_once(
     await bot.process(press)
     await bot.process(press)
     assert count(db, "sessions") == 1
-    assert bot.texts().count(texts.SAVED) == 1
+    assert sum(t.startswith(texts.SAVED) for t in bot.texts()) == 1
 
 
 async def test_opslaan_pressed_twice_stores_once(
@@ -96,7 +96,7 @@ async def test_opslaan_pressed_twice_stores_once(
     await bot.press_data(save)
     await bot.press_data(save)
     assert count(db, "sessions") == 1
-    assert bot.texts().count(texts.SAVED) == 1
+    assert sum(t.startswith(texts.SAVED) for t in bot.texts()) == 1
     assert bot.answers()[-1] == texts.ALREADY_SAVED
 
 
@@ -109,11 +109,11 @@ async def test_failed_save_says_so_and_keeps_the_draft(
     )
     await bot.press(texts.BUTTON_SAVE)
     assert bot.last_text() == texts.NOT_SAVED
-    assert texts.SAVED not in bot.texts()
+    assert not any(t.startswith(texts.SAVED) for t in bot.texts())
     assert count(db, "sessions") == 0 and count(db, "drafts") == 1
     db.execute("DROP TRIGGER refuse")
     await bot.press(texts.BUTTON_SAVE)
-    assert bot.last_text() == texts.SAVED
+    assert bot.last_text().startswith(texts.SAVED)
     assert count(db, "sessions") == 1 and count(db, "drafts") == 0
 
 

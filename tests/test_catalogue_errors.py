@@ -275,3 +275,48 @@ def test_empty_sections_are_reported(tmp_path: Path) -> None:
         only(found, "catalogus.toml", f"veld '{section}'", "geen enkel")
     for section in ("gemeente", "vestiging"):
         only(found, "organisatie.toml", f"veld '{section}'", "geen enkel")
+
+
+def test_ids_too_long_for_the_bots_buttons_are_refused(tmp_path: Path) -> None:
+    long_activity = "a" + "-klik" * 6  # 31 characters
+    catalogue = CATALOGUE.replace('id = "ido-spreekuur"', f'id = "{long_activity}"').replace(
+        'activiteit = "ido-spreekuur"', f'activiteit = "{long_activity}"'
+    )
+    found = problems(tmp_path, catalogue)
+    assert "hoogstens 28 tekens" in only(found, f"'{long_activity}'", "veld 'id'")
+
+
+def test_the_longest_ids_fit_every_button_of_the_bot() -> None:
+    """With every id at its maximum, each kind of callback_data stays within 64 bytes."""
+    from datetime import date
+
+    from bot.leader.draft import Draft
+    from bot.leader.keyboards import draft_data
+    from bot.manager.jobs import reminder_button
+    from reports.stand import PERIODS
+    from toc.loader import MAX_ID_LENGTH
+    from toc.models import Schedule
+
+    longest = {section: "x" * n for section, n in MAX_ID_LENGTH.items()}
+    draft = Draft(telegram_id=1, person_id=1)
+    data = []
+    for step, value in (
+        ("activity", f"a:{longest['activiteit']}"),
+        ("activity", f"p:{longest['programmalijn']}"),
+        ("vestiging", f"v:{longest['vestiging']}"),
+        ("vestiging", f"g:{longest['gemeente']}"),
+        ("effects", f"t:{longest['effect']}"),
+        ("last_lesson", "yes"),
+    ):
+        draft.step = step  # type: ignore[assignment]
+        data.append(draft_data(draft, value))
+    item = Schedule.model_construct(activity=longest["activiteit"], vestiging=longest["vestiging"])
+    markup = reminder_button(item, date(2026, 12, 31))
+    data += [b.callback_data for row in markup.inline_keyboard for b in row]  # type: ignore[misc]
+    for period in PERIODS:
+        where = f"v:{longest['vestiging']}"
+        data.append(f"so:{period}:{where}:{longest['opgave']}")
+        data.append(f"st:{period}:g:{longest['gemeente']}")
+    data.append(f"kg:2026:{longest['gemeente']}:{longest['kengetal']}")
+    too_long = [d for d in data if len(str(d).encode()) > 64]
+    assert not too_long

@@ -61,10 +61,10 @@ def _notice(tg: StandIn, query_id: str) -> str | None:
 def test_odd_messages_get_a_dutch_answer_and_store_nothing(env: DemoEnvironment):
     anne, tg = env.anne, _tg(env)
 
-    anne.send("x" * 5000)
+    anne.send("x" * 4096)  # the longest text Telegram delivers
     assert anne.wait(timeout=WAIT).text == texts.NOT_UNDERSTOOD
 
-    anne.send("Voorleesuurtje Havelte 12 kinderen " + "het was heel gezellig " * 230)
+    anne.send("Voorleesuurtje Havelte 12 kinderen " + "het was heel gezellig " * 180)
     long_answer = anne.wait(timeout=WAIT)
     assert_for_people(long_answer)
     assert (long_answer.text or "").startswith(texts.UNDERSTOOD)
@@ -115,7 +115,7 @@ def test_old_buttons_change_nothing(env: DemoEnvironment):
     anne.send("Voorleesuurtje Havelte 12 kinderen 8 ouders")
     summary = anne.wait(has_button(texts.BUTTON_SAVE), WAIT)
     anne.tap(texts.BUTTON_SAVE)
-    assert anne.wait(text_starts("Opgeslagen"), WAIT).text == texts.SAVED
+    assert anne.wait(text_starts("Opgeslagen"), WAIT).text.startswith(texts.SAVED)
     save = summary.button(texts.BUTTON_SAVE).callback_data or ""
     again = anne.press(summary, save, strict=False)  # a client showing the old keyboard
     assert _notice(tg, again) == texts.ALREADY_SAVED
@@ -146,7 +146,7 @@ def test_a_flood_from_one_person_does_not_stop_another_leader(env: DemoEnvironme
     bram.send("Taalcafé Diever 9 deelnemers")
     bram.wait(has_button(texts.BUTTON_SAVE), WAIT)
     bram.tap(texts.BUTTON_SAVE)
-    assert bram.wait(text_starts("Opgeslagen"), WAIT).text == texts.SAVED
+    assert bram.wait(text_starts("Opgeslagen"), WAIT).text.startswith(texts.SAVED)
 
     # Every one of Anne's messages got exactly one plain Dutch answer.
     assert tg.state.wait_until(lambda: len(anne.sent()) >= before + FLOOD, WAIT)

@@ -1,7 +1,8 @@
 """Crashes: `impactbot run` as a separate process is killed (SIGKILL) at random moments while
 20 leaders report at the same time, and started again each time.
 
-The leaders behave like people: a report is done when they see "Opgeslagen" (or, pressing
+The leaders behave like people: a report is done when they see "Opgeslagen" (the summary
+edited into the confirmation, or a new message; or, pressing
 Opslaan again, "Dit verslag is al opgeslagen."). Without an answer they try again: press
 Opslaan again when the summary is there, ask for it with /verslag when the bot says a report
 is in progress, or send their message again when the bot never answered it. Updates the
@@ -130,9 +131,11 @@ class Leader:
 
     def _confirmed(self, start: int, presses: list[str]) -> bool:
         """ "Opgeslagen" after a summary of this report, or "al opgeslagen" on a press."""
-        summaries = [m.message_id for m in self._after(start) if self.mine in (m.text or "")]
-        if summaries and any(
-            (m.text or "").startswith("Opgeslagen") for m in self._after(summaries[0])
+        mine = [m for m in self._after(start) if self.mine in (m.text or "")]
+        # The summary edited into "Opgeslagen", or "you saved this already" on sending it again.
+        said = (texts.SAVED, texts.SAME_REPORT.split("{")[0])
+        if mine and any(
+            (m.text or "").startswith(said) for m in self._after(mine[0].message_id - 1)
         ):
             return True
         return any(
@@ -171,7 +174,14 @@ class Leader:
                 self.tries += 1
                 newest = self._after(start)[-1:] or [None]
                 said = newest[0].text if newest[0] is not None else None
-                if said in (texts.USE_BUTTONS, texts.FINISH_FIRST):
+                newest_message = newest[0]
+                if newest_message is not None and texts.BUTTON_DONT_SAVE in (
+                    newest_message.button_labels
+                ):
+                    # An earlier report sent again, already saved: "Niet opslaan".
+                    drop = newest_message.button(texts.BUTTON_DONT_SAVE).callback_data or ""
+                    tg.press(me, newest_message.message_id, drop, strict=False)
+                elif said in (texts.USE_BUTTONS, texts.FINISH_FIRST):
                     tg.send_text(me, "/verslag")  # "you were busy": show me that report
                 elif said == texts.ASK_ACTIVITY:
                     tg.send_text(me, "/annuleer")  # not this one: stop it, then try again
@@ -199,7 +209,12 @@ def _kill_moment(tg: StandIn, rng: random.Random, kind: str) -> Callable[[], boo
         if kind == "opslaan":
             return sum(1 for a in tg.answered_callbacks if (a.data or "").endswith(":summary:save"))
         if kind == "opgeslagen":
-            return sum(1 for c in tg.calls_to("sendMessage") if c.params.get("text") == texts.SAVED)
+            return sum(
+                1
+                for c in tg.calls
+                if c.method in ("sendMessage", "editMessageText")
+                and str(c.params.get("text", "")).startswith(texts.SAVED)
+            )
         return len(tg.calls)
 
     target = count() + (rng.randint(10, 40) if kind == "calls" else rng.randint(1, 6))

@@ -64,7 +64,7 @@ def test_a_guided_report_survives_two_restarts(tmp_path: Path, default_catalogue
         env.start_bot()
         anne.tap(texts.BUTTON_SAVE)
         saved = anne.wait(text_starts("Opgeslagen"), WAIT)
-        assert saved.text == texts.SAVED
+        assert (saved.text or "").startswith(texts.SAVED)
 
         # Pressing Opslaan once more (an old message) stores nothing new.
         anne.press(summary, summary.button(texts.BUTTON_SAVE).callback_data or "", strict=False)

@@ -9,7 +9,7 @@ import pytest
 from pydantic import SecretStr
 
 from impactbot.cli import main
-from impactbot.commands.run import serve
+from impactbot.commands.run import check_webhook, warn_name
 from impactbot.errors import SettingsError
 from impactbot.settings import Settings
 from store.db import open_db
@@ -82,15 +82,48 @@ def test_a_manager_invite_needs_a_gemeente(config: Path, capsys: pytest.CaptureF
     assert not (config.parent / "bot.db").exists()
 
 
-def test_invite_without_a_bot_username_refuses(
-    tmp_path: Path, capsys: pytest.CaptureFixture
+def test_invite_without_a_bot_username_or_token_says_what_to_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("IMPACTBOT_TELEGRAM_TOKEN", raising=False)
     config = tmp_path / "c.toml"
     config.write_text('[storage]\ndatabase = "bot.db"\n', encoding="utf-8")
     assert main(["--config", str(config), "invite", "--role", "admin"]) == 1
     err = capsys.readouterr().err
-    assert "bot_username" in err and "Traceback" not in err
+    assert "bot_username" in err and "IMPACTBOT_TELEGRAM_TOKEN" in err
+    assert "Traceback" not in err
     assert not (tmp_path / "bot.db").exists()
+
+
+def test_invite_asks_telegram_for_the_bots_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from standin import StandIn
+
+    with StandIn(token="4242:TOKEN", username="BiebDrentheBot") as tg:
+        monkeypatch.setenv("IMPACTBOT_TELEGRAM_TOKEN", "4242:TOKEN")
+        config = tmp_path / "c.toml"
+        config.write_text(
+            f'[storage]\ndatabase = "bot.db"\n[telegram]\nbase_url = "{tg.base_url}"\n',
+            encoding="utf-8",
+        )
+        assert main(["--config", str(config), "invite", "--role", "admin"]) == 0
+        assert "https://t.me/BiebDrentheBot?start=" in capsys.readouterr().out
+        assert [c.method for c in tg.calls] == ["getMe"]
+
+        monkeypatch.setenv("IMPACTBOT_TELEGRAM_TOKEN", "4242:WRONG")
+        assert main(["--config", str(config), "invite", "--role", "admin"]) == 1
+        err = capsys.readouterr().err
+        assert "token" in err and "Traceback" not in err
+
+
+def test_run_warns_in_one_line_when_the_name_differs(capsys: pytest.CaptureFixture) -> None:
+    settings = Settings()
+    settings.telegram.bot_username = "@OudeBot"
+    warn_name("NieuweBot", settings)
+    warn_name("oudebot", settings)  # the same name, other capitals: fine
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "OudeBot" in err[0] and "NieuweBot" in err[0]
 
 
 def test_run_without_token_says_what_to_do(config: Path, capsys: pytest.CaptureFixture) -> None:
@@ -98,36 +131,14 @@ def test_run_without_token_says_what_to_do(config: Path, capsys: pytest.CaptureF
     assert "IMPACTBOT_TELEGRAM_TOKEN" in capsys.readouterr().err
 
 
-class _App:
-    def __init__(self) -> None:
-        self.called: tuple[str, dict] | None = None
-
-    def run_polling(self, **kwargs: object) -> None:
-        self.called = ("polling", kwargs)
-
-    def run_webhook(self, **kwargs: object) -> None:
-        self.called = ("webhook", kwargs)
-
-
-def test_serve_polls_without_webhook_settings() -> None:
-    app = _App()
-    assert serve(app, Settings()) == "polling"
-    assert app.called is not None and app.called[0] == "polling"
-
-
-def test_serve_webhook_checks_the_secret_token() -> None:
+def test_webhook_needs_a_secret_token() -> None:
     settings = Settings()
+    check_webhook(settings)  # polling: nothing needed
     settings.telegram.webhook.url = "https://bot.example.nl/telegram"
     with pytest.raises(SettingsError, match="IMPACTBOT_WEBHOOK_SECRET"):
-        serve(_App(), settings)
+        check_webhook(settings)
     settings.telegram.webhook.secret_token = SecretStr("s3cret-token")
-    app = _App()
-    assert serve(app, settings) == "webhook"
-    assert app.called is not None
-    kwargs = app.called[1]
-    assert kwargs["secret_token"] == "s3cret-token"
-    assert kwargs["webhook_url"] == "https://bot.example.nl/telegram"
-    assert kwargs["url_path"] == "telegram"
+    check_webhook(settings)
 
 
 def test_bot_api_address_is_a_setting(settings: Settings) -> None:

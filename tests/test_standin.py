@@ -177,6 +177,7 @@ async def test_send_document_arrives_with_filename_and_bytes(
     assert standin.documents(4004)[-1].data == "één twee".encode()
 
 
+@pytest.mark.breaks_telegram_limits
 async def test_telegram_refusals_reach_the_bot(standin: StandIn, bot: Application) -> None:
     standin.send_text(5005, "hallo")
     reply = await standin.wait_for_bot_message_async(5005)
@@ -232,7 +233,7 @@ def _post(standin: StandIn, method: str, params: dict, token: str = TOKEN) -> tu
             return error.code, json.loads(error.read())
 
 
-def test_unknown_method_wrong_token_and_webhook_are_refused(standin: StandIn) -> None:
+def test_unknown_method_wrong_token_and_remote_webhook_are_refused(standin: StandIn) -> None:
     assert _post(standin, "sendPoll", {"chat_id": 1}) == (
         404,
         {"ok": False, "error_code": 404, "description": "Not Found: method sendPoll"},
@@ -240,7 +241,7 @@ def test_unknown_method_wrong_token_and_webhook_are_refused(standin: StandIn) ->
     status, body = _post(standin, "getMe", {}, token="999:XYZ")
     assert (status, body["ok"], body["error_code"]) == (401, False, 401)
     status, body = _post(standin, "setWebhook", {"url": "https://example.org/hook"})
-    assert status == 400 and body["ok"] is False and "long polling" in body["description"]
+    assert status == 400 and body["ok"] is False and "loopback" in body["description"]
     status, body = _post(standin, "getMe", {})
     assert status == 200 and body["result"]["id"] == 123 and body["result"]["is_bot"]
     assert [(c.method, c.ok) for c in standin.calls] == [
@@ -332,3 +333,31 @@ async def test_bot_may_message_a_user_who_started_it_before(
     reminder = await anne.wait_async()
     assert reminder.text == "Herinnering: hoe ging het Voorleesuurtje?"
     assert reminder.api["chat"] == {"id": 1212, "type": "private", "first_name": "Anne"}
+
+
+def test_webhook_blocks_long_polling_and_long_texts_cannot_be_sent(standin: StandIn) -> None:
+    status, body = _post(
+        standin, "setWebhook", {"url": "http://127.0.0.1:9/hook", "secret_token": "s"}
+    )
+    assert (status, body["result"]) == (200, True)
+    status, body = _post(standin, "getUpdates", {})
+    assert status == 409 and "webhook is active" in body["description"]
+    assert _post(standin, "getWebhookInfo", {})[1]["result"]["url"] == "http://127.0.0.1:9/hook"
+    _post(standin, "deleteWebhook", {})
+    assert _post(standin, "getUpdates", {})[0] == 200
+    with pytest.raises(ValueError, match="4096"):
+        standin.send_text(5005, "x" * 4097)
+    standin.send_text(5005, "x" * 4096)  # the longest a client sends
+
+
+def test_faults_and_blocked_users(standin: StandIn) -> None:
+    standin.send_text(5005, "hallo")
+    standin.fail_next("sendMessage", kind="429", retry_after=3)
+    status, body = _post(standin, "sendMessage", {"chat_id": 5005, "text": "a"})
+    assert status == 429 and body["parameters"] == {"retry_after": 3}
+    assert _post(standin, "sendMessage", {"chat_id": 5005, "text": "b"})[0] == 200
+    standin.block(5005)
+    status, body = _post(standin, "sendMessage", {"chat_id": 5005, "text": "c"})
+    assert status == 403 and body["description"] == "Forbidden: bot was blocked by the user"
+    with pytest.raises(ValueError):
+        standin.fail_next("sendMessage", kind="explode")

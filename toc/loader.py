@@ -31,6 +31,18 @@ CATALOGUE_FILE = "catalogue.toml"
 ORGANISATION_FILE = "organisation.toml"
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids travel in the bot's button data, which Telegram limits to 64 bytes; the longest
+# combination (a reminder's "hr:<activiteit>:<vestiging>:<yyyymmdd>", a report's
+# "<draft>:effects:t:<effect>") must fit. tests/test_catalogue_errors.py checks the sums.
+MAX_ID_LENGTH = {
+    "activiteit": 28,
+    "programmalijn": 28,
+    "effect": 40,
+    "opgave": 24,
+    "kengetal": 24,
+    "gemeente": 20,
+    "vestiging": 20,
+}
 _TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$")
 # Which counts fit which kind of activity.
 _REQUIRED = {"spreekuur": {"bezoekers", "vragen"}, "reeks": {"deelnemers"}}
@@ -247,6 +259,13 @@ def _ids(file: _File, section: str, check: _Checker) -> set[str]:
             check.add(file, item, "id", text)
         if ident and not _ID_RE.match(ident):
             check.add(file, item, "id", _BAD_ID)
+        limit = MAX_ID_LENGTH.get(section)
+        if limit is not None and len(ident.encode("utf-8")) > limit:
+            text = (
+                f"het id '{ident}' is {len(ident)} tekens lang; een id van een {section} mag "
+                f"hoogstens {limit} tekens hebben (het gaat mee in de knoppen van de bot)"
+            )
+            check.add(file, item, "id", text)
     return set(seen)
 
 

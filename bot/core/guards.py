@@ -7,7 +7,7 @@ import logging
 from telegram import Chat, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.core import texts
+from bot.core import claims, texts
 from bot.core.services import services
 from store import drafts
 from store.people import Person, person_by_telegram
@@ -16,12 +16,23 @@ log = logging.getLogger("impactbot.bot")
 
 
 async def once_per_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Telegram may deliver an update twice (a retry, a webhook redelivery): handle it once."""
+    """Telegram may deliver an update twice (a retry, a webhook redelivery, a message under a
+    new update id): handle it once. The keys are claimed with the handler's own write."""
     if not isinstance(update, Update):
         return
-    if not drafts.claim(services(context).db, f"update:{update.update_id}"):
+    keys = claims.keys_of(update)
+    claims.begin(())
+    if drafts.claimed_any(services(context).db, keys):
         log.info("duplicate update skipped", extra={"update_id": update.update_id})
         raise ApplicationHandlerStop
+    claims.begin(keys)
+
+
+async def claim_rest(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After the handlers: claim what no write of theirs claimed (a reply, a refusal)."""
+    with claims.claiming() as keys:
+        if keys:
+            drafts.claim_all(services(context).db, keys)
 
 
 async def private_only(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -20,6 +20,8 @@ PRIVATE_ONLY = (
 ERROR = (
     "Sorry, er ging iets mis. Probeer het nog eens; een verslag waar je mee bezig was, is bewaard."
 )
+# After a text that was too long for one Telegram message.
+SHORTENED = "\n\n… (ingekort: dit past niet in één bericht. Alles staat in /rapport of /export.)"
 UNKNOWN_COMMAND = "Dat commando ken ik niet. Kies /verslag, /mijnverslagen, /annuleer of /help."
 # Photos are not kept on purpose: they show participants, and consent is per quote.
 ONLY_TEXT = (

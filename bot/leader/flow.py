@@ -7,11 +7,13 @@ restart (or a crash) in the middle of a report loses nothing.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.core import claims
 from bot.core.services import Services, services
 from bot.leader import keyboards, queries, survey, texts
 from bot.leader.draft import (
@@ -24,11 +26,13 @@ from bot.leader.draft import (
     next_measure,
     to_session,
 )
-from store import drafts
+from store import drafts, outbox
 from store.people import get_person
-from store.sessions import SessionInvalid, replace_session, save_session
+from store.sessions import SessionInvalid
 
 log = logging.getLogger("impactbot.bot")
+# A report identical to one the same person saved this many hours ago is asked about first.
+SAME_REPORT_HOURS = 12
 
 
 def load(s: Services, telegram_id: int) -> Draft | None:
@@ -45,7 +49,10 @@ def load(s: Services, telegram_id: int) -> Draft | None:
 
 
 def store(s: Services, draft: Draft) -> None:
-    drafts.save_draft(s.db, draft.telegram_id, draft.draft_id, draft.model_dump(mode="json"))
+    """Write the draft, claiming the input that changed it in the same transaction."""
+    data = draft.model_dump(mode="json")
+    with claims.claiming() as keys:
+        drafts.save_draft(s.db, draft.telegram_id, draft.draft_id, data, claims=keys)
 
 
 def advance_and_store(s: Services, draft: Draft) -> Draft:
@@ -123,7 +130,28 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
         text = f"{texts.ASK_CONSENT}\n„{quote.text}”"
         return text, keyboards.consent(draft, quote.attribution)
     summary = texts.summary(draft, catalogue, course_text(s, draft))
+    when = saved_before(s, draft)
+    if when is not None:
+        return f"{texts.SAME_REPORT.format(when=when)}\n\n{summary}", keyboards.duplicate(draft)
     return f"{texts.SUMMARY_HEAD}\n{summary}", keyboards.summary(draft)
+
+
+def saved_before(s: Services, draft: Draft) -> str | None:
+    """'om 14:05' / 'gisteren om 21:10' when this person saved the same report within
+    SAME_REPORT_HOURS; None otherwise (and for corrections)."""
+    if draft.mode == "edit":
+        return None
+    try:
+        session = to_session(draft, s.catalogue)
+    except (KeyError, ValueError):
+        return None
+    since = (s.now() - timedelta(hours=SAME_REPORT_HOURS)).astimezone(UTC)
+    found = queries.same_report_saved(s.db, session, since.isoformat(timespec="seconds"))
+    if found is None:
+        return None
+    at = datetime.fromisoformat(found).astimezone(s.tz)
+    day = "vandaag " if at.date() == s.today() else "gisteren "
+    return f"{day}om {at:%H:%M}"
 
 
 async def ask(
@@ -139,7 +167,9 @@ async def ask(
     if understood:
         known = texts.summary(draft, s.catalogue, course_text(s, draft))
         if draft.step == "summary":
-            text = f"{texts.UNDERSTOOD}\n{known}\n\n{texts.SUMMARY_HEAD}"
+            when = saved_before(s, draft)
+            head = texts.SAME_REPORT.format(when=when) if when else texts.SUMMARY_HEAD
+            text = f"{texts.UNDERSTOOD}\n{known}\n\n{head}"
         elif known:
             text = f"{texts.UNDERSTOOD}\n{known}\n\n{text}"
     if prefix:
@@ -157,16 +187,27 @@ async def proceed(
 
 
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> None:
-    """Opslaan: commit the session, and only then say "Opgeslagen". On failure keep the draft."""
+    """Opslaan: commit the session (one transaction: the press, the session, the draft gone),
+    and only then say "Opgeslagen". On failure keep the draft."""
     s = services(context)
     actor = f"person:{draft.person_id}"
     try:
         session = to_session(draft, s.catalogue)
-        if draft.mode == "edit" and draft.session_id is not None:
-            replace_session(s.db, s.catalogue, draft.session_id, session, actor)
-            session_id = draft.session_id
-        else:
-            session_id = save_session(s.db, s.catalogue, session, actor).session_id
+        replaces = draft.session_id if draft.mode == "edit" else None
+        with claims.claiming() as keys:
+            session_id = drafts.save_report(
+                s.db,
+                s.catalogue,
+                session,
+                actor,
+                telegram_id=draft.telegram_id,
+                draft_id=draft.draft_id,
+                replaces=replaces,
+                claims=keys,
+            )
+    except drafts.AlreadyHandled:
+        log.info("press handled before", extra={"draft": draft.short_id})
+        return
     except SessionInvalid as exc:
         log.info("report refused by validation", extra={"draft": draft.short_id})
         await context.bot.send_message(
@@ -182,17 +223,40 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft)
         )
         return
     log.info("report saved", extra={"session_id": session_id, "draft": draft.short_id})
-    try:
-        drafts.delete_draft(s.db, draft.telegram_id, draft.draft_id)
-    except Exception:  # the report is committed; a left-over draft saves idempotently
-        log.error("could not drop a saved draft", exc_info=True)
-    await close_buttons(update.callback_query)
     done = texts.SAVED_CHANGE if draft.mode == "edit" else texts.SAVED
+    summary = texts.summary(draft, s.catalogue, course_text(s, draft))
     ask = survey.saved_markup(s, draft.activity, session_id)
-    await context.bot.send_message(draft.telegram_id, done, reply_markup=ask)
+    await confirm(update, context, draft.telegram_id, f"{done}\n\n{summary}", ask)
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> None:
+async def confirm(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """The confirmation replaces the summary (one request: text and buttons in one edit; an
+    edit done twice is harmless). Whatever Telegram does, it reaches the leader: a new
+    message if the summary cannot be edited, else the outbox delivers it later."""
+    s = services(context)
+    query = update.callback_query
+    try:
+        if query is not None and query.message is not None:
+            try:
+                await query.edit_message_text(text, reply_markup=markup)
+                return
+            except BadRequest:
+                log.info("summary not editable; confirming in a new message")
+        await context.bot.send_message(chat_id, text, reply_markup=markup)
+    except TelegramError:
+        log.warning("confirmation not delivered; kept in the outbox", exc_info=True)
+        outbox.add(s.db, chat_id, text)
+
+
+async def cancel(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft, text: str = texts.CANCELLED
+) -> None:
     drafts.delete_draft(services(context).db, draft.telegram_id, draft.draft_id)
     await close_buttons(update.callback_query)
-    await context.bot.send_message(draft.telegram_id, texts.CANCELLED)
+    await context.bot.send_message(draft.telegram_id, text)

@@ -230,6 +230,8 @@ async def _summary(
         await flow.save(update, context, d)
     elif v == "cancel":
         await flow.cancel(update, context, d)
+    elif v == "drop":
+        await flow.cancel(update, context, d, texts.NOT_SAVED_AGAIN)
     elif v == "edit":
         await _markup(update, keyboards.edit_menu(d))
     elif v == "back":

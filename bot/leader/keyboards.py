@@ -169,6 +169,36 @@ def summary(draft: Draft) -> InlineKeyboardMarkup:
     )
 
 
+def lower_invite(code: str, current: str, new: str) -> InlineKeyboardMarkup:
+    return _markup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_LOWER_YES.format(new=new), callback_data=f"iv:yes:{code}"
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_LOWER_NO.format(current=current), callback_data="iv:no"
+                )
+            ],
+        ]
+    )
+
+
+def duplicate(draft: Draft) -> InlineKeyboardMarkup:
+    """The same report was saved a little while ago: save it again, or not."""
+    return _markup(
+        [
+            [
+                _button(draft, texts.BUTTON_SAVE_ANYWAY, "save"),
+                _button(draft, texts.BUTTON_DONT_SAVE, "drop"),
+            ],
+            [_button(draft, texts.BUTTON_EDIT, "edit")],
+        ]
+    )
+
+
 def edit_menu(draft: Draft) -> InlineKeyboardMarkup:
     buttons = [_button(draft, texts.EDIT_LABELS[f], f"e:{f}") for f in EDIT_FIELDS]
     return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "back")]])

@@ -7,6 +7,8 @@ from datetime import date
 
 import sqlite_utils
 
+from store.sessions import SessionIn
+
 
 @dataclass(frozen=True)
 class Course:
@@ -104,3 +106,25 @@ def saved_draft(db: sqlite_utils.Database, short_id: str) -> int | None:
         [f"draft:{short_id}", f"draft:{short_id}\uffff"],
     ).fetchone()
     return int(row[0]) if row else None
+
+
+def same_report_saved(db: sqlite_utils.Database, session: SessionIn, since: str) -> str | None:
+    """When the same person saved a session with the same activity, place, day and counts
+    (created at or after `since`, ISO UTC); None if they did not."""
+    row = db.execute(
+        "SELECT max(created_at) FROM sessions WHERE reporter_id = ? AND date = ? "
+        "AND activity = ? AND vestiging = ? AND deelnemers IS ? AND kinderen IS ? "
+        "AND volwassenen IS ? AND vragen IS ? AND created_at >= ?",
+        [
+            session.reporter_id,
+            session.date.isoformat(),
+            session.activity,
+            session.vestiging,
+            session.total(),
+            session.kinderen,
+            session.volwassenen,
+            session.vragen,
+            since,
+        ],
+    ).fetchone()
+    return row[0] if row and row[0] else None

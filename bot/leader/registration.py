@@ -11,7 +11,14 @@ from telegram.ext import ContextTypes
 from bot.core.guards import registered
 from bot.core.services import services
 from bot.leader import keyboards, texts
-from store.people import InviteError, person_by_telegram, redeem_invite, set_display_name
+from store.people import (
+    ROLE_RANK,
+    InviteError,
+    invite_role,
+    person_by_telegram,
+    redeem_invite,
+    set_display_name,
+)
 
 log = logging.getLogger("impactbot.bot")
 AWAITING_NAME = "awaiting_name"
@@ -33,9 +40,55 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 chat.id, texts.WELCOME_BACK.format(name=person.display_name)
             )
         return
-    first_name = (user.first_name or "").strip()[:MAX_NAME] or "Onbekend"
+    code = context.args[0]
+    current = person_by_telegram(s.db, user.id)
+    new_role = invite_role(s.db, code)
+    if current is not None and new_role is not None:
+        if ROLE_RANK[new_role] < ROLE_RANK[current.role]:
+            names = {
+                "current": texts.ROLE_NAMES[current.role],
+                "new": texts.ROLE_NAMES[new_role],
+            }
+            await context.bot.send_message(
+                chat.id,
+                texts.LOWER_INVITE.format(**names),
+                reply_markup=keyboards.lower_invite(code, **names),
+            )
+            return
+    await _redeem(update, context, code)
+
+
+async def on_lower_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The answer to "you would have fewer rights; do you want that?"."""
+    query = update.callback_query
+    person = await registered(update, context)
+    if query is None or query.data is None or person is None:
+        return
+    await query.answer()
     try:
-        person = redeem_invite(s.db, context.args[0], user.id, first_name)
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest:
+        pass
+    _, answer, code = (query.data.split(":", 2) + ["", ""])[:3]
+    if answer == "yes":
+        await _redeem(update, context, code)
+    else:
+        current = texts.ROLE_NAMES[person.role]
+        await context.bot.send_message(
+            query.from_user.id, texts.LOWER_INVITE_KEPT.format(current=current)
+        )
+
+
+async def _redeem(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    s = services(context)
+    known = person_by_telegram(s.db, user.id)
+    first_name = (user.first_name or "").strip()[:MAX_NAME] or "Onbekend"
+    # Someone already registered keeps the name they chose.
+    name = known.display_name if known is not None else first_name
+    try:
+        person = redeem_invite(s.db, code, user.id, name)
     except InviteError as exc:
         log.info("invite refused", extra={"reason": type(exc).__name__})
         await context.bot.send_message(chat.id, str(exc))
@@ -46,7 +99,7 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await context.bot.send_message(
         chat.id,
         texts.ASK_NAME.format(role=texts.ROLE_NAMES[person.role]),
-        reply_markup=keyboards.use_name(first_name),
+        reply_markup=keyboards.use_name(name),
     )
 
 

@@ -26,6 +26,16 @@ if TYPE_CHECKING:
 # -- registration -----------------------------------------------------------------------------
 
 ROLE_NAMES = {"leider": "activiteitenleider", "manager": "manager", "admin": "beheerder"}
+# Someone with more rights opens an invite for fewer: ask before anything changes.
+LOWER_INVITE = (
+    "Je bent nu {current}. Met deze uitnodiging word je {new}: dan kun je minder dan nu. "
+    "Wil je dat?"
+)
+BUTTON_LOWER_YES = "Ja, word {new}"
+BUTTON_LOWER_NO = "Nee, blijf {current}"
+LOWER_INVITE_KEPT = (
+    "Goed, je blijft {current}. De uitnodiging is niet gebruikt; iemand anders kan hem nog openen."
+)
 HOW_TO = (
     "Zo geef je een activiteit door:\n"
     "1. Tik /verslag en kies met de knoppen.\n"
@@ -178,6 +188,14 @@ EDIT_LABELS = {
 SAVED = "Opgeslagen ✅ Dank je wel!"
 SAVED_CHANGE = "Opgeslagen ✅ Je wijziging staat erin."
 ALREADY_SAVED = "Dit verslag is al opgeslagen."
+# The same activity, place, day and counts were saved by the same person a little earlier.
+SAME_REPORT = (
+    "Dit verslag heb je {when} al opgeslagen. Wil je het nog een keer opslaan, "
+    "bijvoorbeeld omdat het een tweede keer was?"
+)
+BUTTON_SAVE_ANYWAY = "Toch opslaan"
+BUTTON_DONT_SAVE = "Niet opslaan"
+NOT_SAVED_AGAIN = "Goed, ik heb het niet nog een keer opgeslagen. Het eerste verslag staat erin."
 NOT_SAVED = (
     "Het opslaan is niet gelukt, je verslag is dus nog niet opgeslagen. "
     "Ik heb alles bewaard: tik straks nog eens op Opslaan."
@@ -252,11 +270,21 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
     if draft.effects:
         names = [catalogue.effects[e].name for e in draft.effects if e in catalogue.effects]
         lines.append("Gezien: " + "; ".join(names))
+    # Many long quotes would not fit one Telegram message (4096 characters): then each is
+    # shown by its start; all of every quote is stored.
+    room = max(80, (SUMMARY_ROOM - sum(len(line) for line in lines)) // max(1, len(draft.quotes)))
     for quote in draft.quotes:
         who = f" ({quote.attribution})" if quote.attribution else ""
         consent = f" [{CONSENT_SUMMARY[quote.consent]}]" if quote.consent else ""
-        lines.append(f"Citaat: „{quote.text}”{who}{consent}")
+        text = quote.text
+        if len(text) + len(who) + len(consent) + 12 > room:
+            text = text[: max(40, room - len(who) - len(consent) - 13)].rstrip() + "…"
+        lines.append(f"Citaat: „{text}”{who}{consent}")
     return "\n".join(lines)
+
+
+# What a summary may fill of a message, leaving room for the question around it.
+SUMMARY_ROOM = 3500
 
 
 def measure_line(question: str | None, name: str, able: int) -> str:

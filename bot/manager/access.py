@@ -40,6 +40,15 @@ class Place:
         return Scope(gemeente=self.id) if self.kind == "gemeente" else Scope(vestiging=self.id)
 
 
+ECHO_MAX = 60
+
+
+def shown(text: str) -> str:
+    """What someone typed, as a refusal repeats it: never the whole of a very long text."""
+    text = " ".join(text.split())
+    return text if len(text) <= ECHO_MAX else text[: ECHO_MAX - 1] + "…"
+
+
 def gemeente_matcher(catalogue: Catalogue) -> Matcher:
     return Matcher((g.id, [g.name]) for g in catalogue.gemeenten.values())
 
@@ -75,8 +84,8 @@ def resolve_place(catalogue: Catalogue, text: str) -> Place:
     names += [catalogue.vestigingen[v].name for v in vestiging_matcher(catalogue).suggest(text, 3)]
     names = list(dict.fromkeys(names))[:4]
     if names:
-        raise Refusal(mt.PLACE_SUGGEST.format(text=text, names=", ".join(names)))
-    raise Refusal(mt.PLACE_UNKNOWN.format(text=text))
+        raise Refusal(mt.PLACE_SUGGEST.format(text=shown(text), names=", ".join(names)))
+    raise Refusal(mt.PLACE_UNKNOWN.format(text=shown(text)))
 
 
 def not_your_gemeente(person: Person, catalogue: Catalogue, place: str) -> str:
@@ -116,7 +125,7 @@ def gemeente_for(person: Person, catalogue: Catalogue, text: str) -> str | None:
 
 def parse_year(text: str, command: str) -> int:
     if not text.isdigit() or not MIN_YEAR <= int(text) <= MAX_YEAR:
-        raise Refusal(mt.YEAR_INVALID.format(text=text, command=command))
+        raise Refusal(mt.YEAR_INVALID.format(text=shown(text), command=command))
     return int(text)
 
 

@@ -29,6 +29,7 @@ from bot.manager.access import (
     own_scope,
     reply,
     resolve_place,
+    shown,
 )
 from impactbot.commands.invite import invite_link
 from store.erasure import forget_person, forget_quote
@@ -86,7 +87,7 @@ def plan_invite(
         raise Refusal(mt.INVITE_USAGE)
     role = ROLE_WORDS.get(args[0].lower())
     if role is None:
-        raise Refusal(mt.INVITE_ROLE_UNKNOWN.format(text=args[0]))
+        raise Refusal(mt.INVITE_ROLE_UNKNOWN.format(text=shown(args[0])))
     if role == "admin" and person.role != "admin":
         raise Refusal(mt.INVITE_NO_ADMIN)
     gemeente, vestiging = invite_places(catalogue, args[1:])
@@ -196,7 +197,7 @@ async def cmd_vergeet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     elif what in ("persoon", "gebruiker") and rest:
         people = find_people(s.db, rest)
         if not people:
-            await reply(update, context, mt.FORGET_NO_PERSON.format(text=rest))
+            await reply(update, context, mt.FORGET_NO_PERSON.format(text=shown(rest)))
         elif len(people) == 1:
             await _confirm_person(update, context, person, people[0])
         else:

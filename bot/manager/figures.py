@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core.offloop import read_off_loop
 from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import (
@@ -26,6 +27,7 @@ from bot.manager.access import (
     own_scope,
     reply,
     scope_for,
+    shown,
 )
 from bot.manager.format import (
     ActivityFigures,
@@ -167,7 +169,10 @@ async def cmd_stand(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except Refusal as exc:
         await reply(update, context, str(exc))
         return
-    text, markup = stand_screen(person, s.catalogue, s.db, scope, period, s.today())
+    today = s.today()
+    text, markup = await read_off_loop(
+        s.db, lambda db: stand_screen(person, s.catalogue, db, scope, period, today)
+    )
     await reply(update, context, text, markup)
 
 
@@ -191,19 +196,27 @@ async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     await query.answer()
     back = InlineKeyboardMarkup([[_button(mt.BUTTON_BACK, f"st:{period}:{encode_scope(scope)}")]])
-    progress = contract_of(s.db, s.catalogue, scope, s.today())
-    if parts[0] == "sa" and progress is not None:
-        text, markup = contract_text(progress, s.catalogue, scope, s.today()), back
-    elif parts[0] == "so" and len(parts) == 5 and parts[4] in s.catalogue.opgaven:
-        today = s.today()
-        stand = compute_stand(s.db, s.catalogue, scope, period, today)
-        figures = ActivityFigures(
-            now=per_activity(s.db, scope, stand.start, stand.end),
-            before=per_activity(s.db, scope, year_earlier(stand.start), year_earlier(stand.end)),
-        )
-        text, markup = opgave_text(stand, s.catalogue, parts[4], figures), back
-    else:
-        text, markup = stand_screen(person, s.catalogue, s.db, scope, period, s.today())
+    today = s.today()
+
+    def screen(db: object) -> tuple[str, InlineKeyboardMarkup]:
+        progress = contract_of(db, s.catalogue, scope, today)
+        if parts[0] == "sa" and progress is not None:
+            return contract_text(progress, s.catalogue, scope, today), back
+        if parts[0] == "so" and len(parts) == 5 and parts[4] in s.catalogue.opgaven:
+            stand = compute_stand(db, s.catalogue, scope, period, today)  # type: ignore[arg-type]
+            figures = ActivityFigures(
+                now=per_activity(db, scope, stand.start, stand.end),  # type: ignore[arg-type]
+                before=per_activity(
+                    db,  # type: ignore[arg-type]
+                    scope,
+                    year_earlier(stand.start),
+                    year_earlier(stand.end),
+                ),
+            )
+            return opgave_text(stand, s.catalogue, parts[4], figures), back
+        return stand_screen(person, s.catalogue, db, scope, period, today)
+
+    text, markup = await read_off_loop(s.db, screen)
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except BadRequest:  # too old to edit, or unchanged: send it anew
@@ -224,7 +237,7 @@ async def cmd_gaten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, str(exc))
         return
     today = s.today()
-    gaps = find_gaps(s.db, s.catalogue, scope, today)
+    gaps = await read_off_loop(s.db, lambda db: find_gaps(db, s.catalogue, scope, today))
     await reply(update, context, gaps_text(gaps, s.catalogue, scope, today.year))
 
 
@@ -251,8 +264,8 @@ def quote_filter(catalogue: Catalogue, activities: Matcher, text: str) -> tuple[
     names = [catalogue.activities[a].name for a in activities.suggest(text, 3)]
     names += [catalogue.opgaven[o].name for o in opgaven.suggest(text, 1)]
     if names:
-        raise Refusal(mt.FILTER_SUGGEST.format(text=text, names=", ".join(names)))
-    raise Refusal(mt.FILTER_UNKNOWN.format(text=text))
+        raise Refusal(mt.FILTER_SUGGEST.format(text=shown(text), names=", ".join(names)))
+    raise Refusal(mt.FILTER_UNKNOWN.format(text=shown(text)))
 
 
 def latest_quotes(
@@ -300,6 +313,11 @@ async def cmd_citaten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await reply(update, context, str(exc))
             return
         heading = mt.QUOTES_HEAD_FILTER.format(what=what, scope=label)
-    quotes = latest_quotes(s.db, scope.gemeente, activities)
-    awaiting = count_awaiting(s.db, scope.gemeente)
+    quotes, awaiting = await read_off_loop(
+        s.db,
+        lambda db: (
+            latest_quotes(db, scope.gemeente, activities),
+            count_awaiting(db, scope.gemeente),
+        ),
+    )
     await reply(update, context, quotes_text(quotes, s.catalogue, heading, awaiting))

@@ -25,6 +25,7 @@ from bot.manager.access import (
     place_name,
     reply,
     resolve_place,
+    shown,
 )
 from bot.manager.awaiting import clear_waiting, set_waiting
 from bot.manager.format import number
@@ -46,7 +47,7 @@ def parse_value(text: str) -> float:
     try:
         value = parse_number(text.strip(), "waarde")
     except CellError as exc:
-        raise Refusal(mt.KENGETAL_VALUE_INVALID.format(text=text.strip())) from exc
+        raise Refusal(mt.KENGETAL_VALUE_INVALID.format(text=shown(text))) from exc
     if value < 0:
         raise Refusal(mt.KENGETAL_NEGATIVE)
     if not value.is_integer():
@@ -86,7 +87,7 @@ def parse_kengetal_args(
     if place is None:
         resolve_place(catalogue, middle[0])  # raises with suggestions
     names = ", ".join(catalogue.kengetallen)
-    raise Refusal(mt.KENGETAL_UNKNOWN.format(text=" ".join(middle[1:]), names=names))
+    raise Refusal(mt.KENGETAL_UNKNOWN.format(text=shown(" ".join(middle[1:])), names=names))
 
 
 def _label(catalogue: Catalogue, kengetal: str) -> str:
@@ -207,7 +208,7 @@ async def on_kengetal_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
             return
         gemeente = parts[1]
         if gemeente not in s.catalogue.gemeenten:
-            raise Refusal(mt.PLACE_UNKNOWN.format(text=gemeente))
+            raise Refusal(mt.PLACE_UNKNOWN.format(text=shown(gemeente)))
         check_place(person, s.catalogue, Place("gemeente", gemeente))
         if len(parts) == 2 or parts[2] not in s.catalogue.kengetallen:
             await _ask_kengetal(update, context, year, gemeente)

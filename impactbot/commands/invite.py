@@ -10,7 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from impactbot.errors import ImpactbotError
-from impactbot.settings import Settings
+from impactbot.settings import TOKEN_ENV, Settings
 from toc.models import Catalogue
 
 ROLES = ("leider", "manager", "admin")
@@ -56,17 +56,44 @@ def invite_link(bot_username: str, code: str) -> str:
     return f"https://t.me/{bot_username.lstrip('@')}?start={code}"
 
 
+def bot_username_from_telegram(settings: Settings) -> str:
+    """The bot's own @username, asked with getMe (the token says which bot this is)."""
+    import asyncio
+
+    from telegram import Bot
+    from telegram.error import InvalidToken, TelegramError
+
+    if settings.telegram.token is None or not settings.telegram.token.get_secret_value():
+        raise InviteArgumentError(
+            f"Ik weet de naam van de bot niet. Zet het bot-token in de omgevingsvariabele "
+            f"{TOKEN_ENV} (dan vraag ik de naam aan Telegram), of zet in {settings.source}: "
+            '[telegram] bot_username = "…" (de naam die BotFather gaf, zonder @).'
+        )
+
+    async def ask() -> str:
+        bot = Bot(settings.token(), base_url=settings.telegram.base_url)
+        async with bot:
+            return bot.username
+
+    try:
+        return asyncio.run(ask())
+    except InvalidToken as exc:
+        raise InviteArgumentError(
+            f"Telegram kent het bot-token in {TOKEN_ENV} niet. Controleer het token."
+        ) from exc
+    except TelegramError as exc:
+        raise InviteArgumentError(
+            "Ik kon Telegram niet vragen hoe de bot heet (geen verbinding). Probeer het later "
+            f'opnieuw, of zet in {settings.source}: [telegram] bot_username = "…".'
+        ) from exc
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from store.db import open_db
     from store.people import create_invite
     from toc.loader import load_catalogue
 
-    if not settings.telegram.bot_username:
-        raise InviteArgumentError(
-            f"Zet eerst de gebruikersnaam van je bot in {settings.source}: [telegram] "
-            'bot_username = "…" (de naam die BotFather gaf, zonder @). Anders wijst de link '
-            "naar een verkeerde bot."
-        )
+    username = settings.telegram.bot_username.lstrip("@") or bot_username_from_telegram(settings)
     catalogue = load_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
     gemeente = _resolve(catalogue, "gemeente", args.gemeente)
     vestiging = _resolve(catalogue, "vestiging", args.vestiging)
@@ -102,7 +129,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         scope.append(f"vestiging {catalogue.vestigingen[vestiging].name}")
     where = f" ({', '.join(scope)})" if scope else ""
     print(f"Uitnodiging voor een {ROLE_NAMES[args.role]}{where}:")
-    print(invite_link(settings.telegram.bot_username, invite.code))
+    print(invite_link(username, invite.code))
     print(f"Code: {invite.code}")
     print(
         f"Eén keer te gebruiken, geldig tot {until:%d-%m-%Y %H:%M} "
