@@ -86,7 +86,9 @@ def context_of(bot: BotHarness) -> CallbackContext:
 async def test_saved_report_offers_the_participants_button(bot: BotHarness) -> None:
     await bot.send("Voorleesuurtje Havelte vandaag 12 kinderen 8 ouders")
     await bot.press(leader_texts.BUTTON_SAVE)
-    saved = [c for c in bot.request.of("sendMessage") if c.text == leader_texts.SAVED][-1]
+    # The confirmation is the summary, edited into "Opgeslagen" with the button under it.
+    calls = [*bot.request.of("sendMessage"), *bot.request.of("editMessageText")]
+    saved = [c for c in calls if (c.text or "").startswith(leader_texts.SAVED)][-1]
     assert [label for label, _ in saved.buttons] == [leader_texts.BUTTON_ASK_PARTICIPANTS]
 
 

@@ -12,6 +12,8 @@ claim cannot happen.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,10 +24,18 @@ from telegram import Update
 _PENDING: ContextVar[list[str]] = ContextVar("impactbot_claims")
 
 
-def keys_of(update: Update) -> tuple[str, ...]:
+def chat_tag(secret: bytes, chat_id: int) -> str:
+    """A keyed digest of a chat id: the table of handled input must not hold the Telegram id
+    of a participant, who leaves no id behind (a plain hash of a 10-digit id is reversible)."""
+    return hmac.new(secret, str(chat_id).encode(), hashlib.sha256).hexdigest()[:20]
+
+
+def keys_of(update: Update, secret: bytes) -> tuple[str, ...]:
+    """`secret` is the bot's token: stable across restarts, never stored."""
     keys = [f"update:{update.update_id}"]
     if update.message is not None:
-        keys.append(f"msg:{update.message.chat.id}:{update.message.message_id}")
+        tag = chat_tag(secret, update.message.chat.id)
+        keys.append(f"msg:{tag}:{update.message.message_id}")
     if update.callback_query is not None:
         keys.append(f"cbq:{update.callback_query.id}")
     return tuple(keys)

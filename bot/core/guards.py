@@ -20,7 +20,7 @@ async def once_per_update(update: object, context: ContextTypes.DEFAULT_TYPE) ->
     new update id): handle it once. The keys are claimed with the handler's own write."""
     if not isinstance(update, Update):
         return
-    keys = claims.keys_of(update)
+    keys = claims.keys_of(update, context.bot.token.encode())
     claims.begin(())
     if drafts.claimed_any(services(context).db, keys):
         log.info("duplicate update skipped", extra={"update_id": update.update_id})
