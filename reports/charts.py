@@ -18,7 +18,7 @@ LABEL_STYLE = {
     "sterk": ("#0f5e59", "#ffffff", "#0f5e59"),
     "redelijk": ("#7fbfb4", "#0b2f2c", "#4f9d90"),
     "beperkt": ("#f6e7bf", "#4a3b10", "#d9b95c"),
-    "geen": ("#f3f4f6", "#4b5563", "#9ca3af"),
+    "niet-gemeten": ("#f3f4f6", "#4b5563", "#9ca3af"),
 }
 INK = "#1f2933"
 MUTED = "#6b7280"
@@ -84,7 +84,7 @@ def toc_diagram(
         act_pos[aid] = y + h / 2
     y = top
     for (eid, name, label), h in zip(effects, eff_h, strict=True):
-        fill, ink, border = LABEL_STYLE.get(label, LABEL_STYLE["geen"])
+        fill, ink, border = LABEL_STYLE.get(label, LABEL_STYLE["niet-gemeten"])
         parts.append(
             f'<rect x="{eff_x}" y="{y:.1f}" width="{eff_w}" height="{h}" rx="6" fill="{fill}" '
             f'stroke="{border}"/>'

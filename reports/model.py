@@ -12,14 +12,12 @@ import sqlite_utils
 from pydantic import BaseModel, Field
 
 from impactbot.errors import ImpactbotError
-from reports.evidence import (
-    EVIDENCE_RULE,
-    EffectEvidence,
+from reports.evidence import EVIDENCE_RULE, EffectEvidence, compute_evidence, opgave_evidence
+from reports.evidence_data import (
     activities_without_evidence,
     collect_evidence,
-    compute_evidence,
-    opgave_evidence,
     quote_counts_of,
+    quote_examples_of,
 )
 from reports.figures import ContractProgress, Counts, Figures, compute_figures, contract_progress
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection, build_reflection
@@ -247,7 +245,15 @@ def build_report(
     quote_activities: dict[str, int] = {}
     for q in quotes:
         quote_activities[q.activity] = quote_activities.get(q.activity, 0) + 1
-    data = collect_evidence(db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]))
+    examples = quote_examples_of(
+        [
+            (q.activity, q.effects, q.text, q.van)
+            for q in sorted(quotes, key=lambda q: not q.approved)
+        ]
+    )
+    data = collect_evidence(
+        db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples
+    )
     evidence = compute_evidence(catalogue, figures, data)
     per_opgave = {o: opgave_evidence(catalogue, figures, data, o) for o in catalogue.opgaven}
     contract = contract_progress(db, catalogue, year, gemeente)

@@ -1,0 +1,163 @@
+"""Outcome evidence from the store: leaders' signals, participants' answers (Telegram, web,
+a leader's tally), the follow-up, and how they reach the report's JSON and text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlite_utils
+
+from reports.model import build_report
+from reports.render import render_html
+from store.db import now_iso
+from store.sessions import SessionIn, load_session, replace_session, save_session
+from store.tallies import TallyInvalid, save_tally, tallies_of
+from toc.models import Catalogue
+
+
+def voorlees(db: sqlite_utils.Database, cat: Catalogue, day: int, **fields: object) -> int:
+    session = SessionIn.model_validate(
+        {
+            "date": date(2025, 3, day),
+            "activity": "voorleesuurtje",
+            "vestiging": "havelte",
+            "kinderen": 10,
+            "volwassenen": 6,
+            **fields,
+        }
+    )
+    return save_session(db, cat, session, "test").session_id
+
+
+def answer(
+    db: sqlite_utils.Database, session_id: int, effect: str, score: int, **fields: object
+) -> None:
+    """One participant's answer as the survey writes it."""
+    row = {
+        "session_id": session_id,
+        "effect": effect,
+        "dimension": "kennis",
+        "moment": "direct",
+        "score": score,
+        "agrees": int(score >= 4),
+        "source": "telegram",
+        "created_at": now_iso(),
+        **fields,
+    }
+    db.execute(
+        f"INSERT INTO survey_answers ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+    db.conn.commit()
+
+
+def test_signals_are_stored_with_their_effect_and_survive_a_correction(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    sid = voorlees(db, catalogue, 3, signals=["luisterden-tot-eind", "ouders-lazen-voor"])
+    rows = db.execute("SELECT signal, effect FROM session_signals ORDER BY signal").fetchall()
+    assert rows == [
+        ("luisterden-tot-eind", "luistervaardigheid"),
+        ("ouders-lazen-voor", "ouderbetrokkenheid"),
+    ]
+    stored = load_session(db, sid)
+    assert stored is not None and stored.signals == ["luisterden-tot-eind", "ouders-lazen-voor"]
+    stored.signals = ["rijmpjes-mee"]
+    replace_session(db, catalogue, sid, stored, "test")
+    assert db.execute("SELECT signal, effect FROM session_signals").fetchall() == [
+        ("rijmpjes-mee", "taalontwikkeling")
+    ]
+
+
+def test_a_signal_of_another_activity_is_refused(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    with pytest.raises(Exception, match="hoort niet bij Voorleesuurtje"):
+        voorlees(db, catalogue, 3, signals=["zelf-digid"])
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+
+
+def test_tally_becomes_answers_and_replaces_itself(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    sid = voorlees(db, catalogue, 3)
+    save_tally(db, sid, "ouderbetrokkenheid", "toepassing", 6, 8, "test")
+    save_tally(db, sid, "ouderbetrokkenheid", "toepassing", 6, 8, "test")  # pressed twice
+    rows = db.execute(
+        "SELECT source, score, agrees, moment FROM survey_answers ORDER BY agrees"
+    ).fetchall()
+    assert rows == [("telling", None, 0, "direct")] * 2 + [("telling", None, 1, "direct")] * 6
+    assert tallies_of(db, sid) == [("ouderbetrokkenheid", "toepassing", 6, 8)]
+    with pytest.raises(TallyInvalid, match="niet meer dan 8"):
+        save_tally(db, sid, "ouderbetrokkenheid", "toepassing", 9, 8, "test")
+    with pytest.raises(TallyInvalid, match="bestaat niet meer"):
+        save_tally(db, sid + 99, "ouderbetrokkenheid", "toepassing", 1, 8, "test")
+
+
+def test_report_json_carries_every_source_with_its_n(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    # Six voorleesuurtjes: signals in four; one older report ticked the effect itself.
+    sessions = [
+        voorlees(db, catalogue, day, signals=["luisterden-tot-eind"] if day <= 4 else [])
+        for day in range(1, 7)
+    ]
+    voorlees(db, catalogue, 7, effects=["luistervaardigheid"])
+    # Participants: 15 answers in Telegram and on the web at the first session ...
+    for n in range(15):
+        answer(
+            db,
+            sessions[0],
+            "luistervaardigheid",
+            5 if n < 10 else 2,
+            source="web" if n % 2 else "telegram",
+        )
+    # ... and a tally of 8 at the second (6 yes), 23 answers from 16 + 16 people present.
+    save_tally(db, sessions[1], "luistervaardigheid", "kennis", 6, 8, "test")
+    # Follow-up: 4 of 5 used it.
+    for n in range(5):
+        answer(db, sessions[0], "luistervaardigheid", 4 if n else 1, moment="vervolg")
+    report = build_report(db, catalogue, 2025, "westerveld")
+    data = report.to_contract_json()["effecten"]["luistervaardigheid"]
+    assert data["signalen"] == {"bijeenkomsten": 7, "gezien": 5}
+    assert data["deelnemers"]["antwoorden"] == 23 and data["deelnemers"]["eens"] == 16
+    assert data["deelnemers"]["per_bron"] == {"telegram": 8, "web": 7, "telling": 8}
+    assert data["deelnemers"]["respons"] == round(23 / 32, 3)
+    assert data["vervolg"] == {"antwoorden": 5, "eens": 4}
+    # 23 answers, 70% agree (participants count) and signals in 5 of 7 sessions: two sources,
+    # one of them the participants' own: sterk.
+    assert data["oordeel"] == "sterk"
+    assert any("BoekStart" in b for b in data["bronnen"])
+    # An effect the voorleesuurtjes aim at, with nothing recorded: not measured, never "geen".
+    fantasie = report.to_contract_json()["effecten"]["fantasie"]
+    assert fantasie["oordeel"] == "nog niet gemeten"
+    assert fantasie["deelnemers"] == {
+        "antwoorden": 0,
+        "eens": 0,
+        "respons": None,
+        "aandeel_eens": None,
+        "bijeenkomsten": 0,
+        "aanwezig": 0,
+        "per_bron": {},
+    }
+    html = render_html(report)
+    assert ">Geen<" not in html and "Nog niet gemeten" in html
+    assert "Deelnemers direct na afloop: 16 van de 23 antwoorden eens (70%)" in html
+    assert "Kinderen luisterden tot het eind" in html  # what leaders saw most
+
+
+def test_the_reflection_says_what_rests_on_own_data_and_what_on_literature(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    sid = voorlees(db, catalogue, 3)
+    for day in range(4, 9):
+        voorlees(db, catalogue, day, signals=["luisterden-tot-eind"])
+    save_tally(db, sid, "ouderbetrokkenheid", "toepassing", 1, 3, "test")
+    r = build_report(db, catalogue, 2025, "westerveld").reflection
+    assert "luistervaardigheid" in r.assumptions_own  # signals in 5 of 6: redelijk
+    assert "woordenschat" in r.assumptions_literature  # cites research, nothing of our own
+    assert any(line.startswith("Alleen op landelijk onderzoek") for line in r.grounding)
+    voorlees_line = next(s for s in r.suggestions if s.startswith("Voorleesuurtje:"))
+    assert "de deelnemers zelf vragen" in voorlees_line
+    assert "signalen aantikken" in voorlees_line
