@@ -161,3 +161,27 @@ def test_the_reflection_says_what_rests_on_own_data_and_what_on_literature(
     voorlees_line = next(s for s in r.suggestions if s.startswith("Voorleesuurtje:"))
     assert "de deelnemers zelf vragen" in voorlees_line
     assert "signalen aantikken" in voorlees_line
+
+
+def test_stand_shows_the_participants_share_agreeing_per_opgave(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    from bot.manager.format import stand_text
+    from reports.stand import Scope, compute_stand
+
+    sid = voorlees(db, catalogue, 3)
+    save_tally(db, sid, "luistervaardigheid", "kennis", 7, 10, "test")
+    answer(db, sid, "luistervaardigheid", 2)
+    save_session(
+        db,
+        catalogue,
+        SessionIn(date=date(2025, 3, 4), activity="taalcafe", vestiging="havelte", deelnemers=5),
+        "test",
+    )
+    stand = compute_stand(db, catalogue, Scope(gemeente="westerveld"), "jaar", date(2025, 3, 31))
+    text = stand_text(stand, catalogue)
+    lines = text.splitlines()
+    lees = lines.index(next(x for x in lines if x.startswith("Geletterde samenleving")))
+    assert lines[lees + 1] == "  Deelnemers zelf: 64% eens (11 antwoorden)"
+    part = lines.index(next(x for x in lines if x.startswith("Participatie")))
+    assert lines[part + 1] == "  Deelnemers zelf: nog niet gevraagd"
