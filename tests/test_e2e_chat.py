@@ -36,6 +36,8 @@ def test_a_leader_and_a_manager_in_the_terminal(env: DemoEnvironment, tmp_path: 
 
     def lines() -> Iterator[str]:
         yield "Voorleesuurtje Havelte 12 kinderen 8 ouders"
+        yield "1"  # the first signal: "Kinderen zeiden nieuwe woorden na"
+        yield "7"  # Klaar
         yield "1"  # Opslaan
         yield "/help"
         yield "/manager"

@@ -113,7 +113,7 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
         )
         return text, keyboards.skip(draft)
     if step == "effects":
-        return texts.ASK_EFFECTS, keyboards.effects(draft, catalogue)
+        return texts.ASK_SIGNALS, keyboards.signals(draft, catalogue)
     if step == "quote":
         return texts.ASK_QUOTE, keyboards.no_quote(draft)
     if step == "attribution":

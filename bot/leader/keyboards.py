@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.leader import texts
-from bot.leader.draft import EDIT_FIELDS, Draft
+from bot.leader.draft import EDIT_FIELDS, Draft, signal_choices
 from bot.leader.queries import Course
 from toc.models import Catalogue
 
@@ -127,16 +127,14 @@ def skip(draft: Draft) -> InlineKeyboardMarkup:
     return _markup([[_button(draft, texts.BUTTON_SKIP, "skip")]])
 
 
-def effects(draft: Draft, catalogue: Catalogue) -> InlineKeyboardMarkup:
-    activity = catalogue.activities[draft.activity or ""]
+def signals(draft: Draft, catalogue: Catalogue) -> InlineKeyboardMarkup:
+    """The activity's signals as toggles; a button carries the signal's place in the list,
+    so its data stays short whatever the ids."""
     rows = []
-    for effect_id in activity.effects:
-        effect = catalogue.effects.get(effect_id)
-        if effect is None:
-            continue
-        mark = "✅" if effect_id in draft.effects else "▫️"
-        rows.append([_button(draft, f"{mark} {effect.name}", f"t:{effect_id}")])
-    done = texts.BUTTON_DONE if draft.effects else texts.BUTTON_SKIP
+    for index, (signal, _effect) in enumerate(signal_choices(draft, catalogue)):
+        mark = "✅" if signal.id in draft.signals else "▫️"
+        rows.append([_button(draft, f"{mark} {signal.text}", f"t:{index}")])
+    done = texts.BUTTON_DONE if draft.signals else texts.BUTTON_SKIP
     return _markup([*rows, [_button(draft, done, "done")]])
 
 

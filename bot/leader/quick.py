@@ -143,7 +143,6 @@ async def _new_report(
         telegram_id=update.effective_user.id,
         person_id=person_id,
         mode="quick",
-        effects_asked=True,
         quote_asked=True,
     )
     notes: list[str] = []

@@ -119,7 +119,7 @@ NUMBER_RANGE = "Typ een getal van {low} tot en met {high}."
 
 # -- effects and quote ------------------------------------------------------------------------
 
-ASK_EFFECTS = "Wat zag je vandaag gebeuren? Tik aan wat past en dan op Klaar, of op Overslaan."
+ASK_SIGNALS = "Wat zag of hoorde je vandaag? Tik aan wat past en dan op Klaar, of op Overslaan."
 BUTTON_DONE = "Klaar"
 ASK_QUOTE = "Zei iemand iets moois of opvallends? Typ het citaat. Zo niet, tik op Geen citaat."
 BUTTON_NO_QUOTE = "Geen citaat"
@@ -241,9 +241,11 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
             effect = catalogue.effects[effect_id]
             moment = "Voormeting" if draft.series_choice == "new" else "Nameting"
             lines.append(f"{moment}: {measure_line(effect.measure_question, effect.name, able)}")
-    if draft.effects:
-        names = [catalogue.effects[e].name for e in draft.effects if e in catalogue.effects]
-        lines.append("Gezien: " + "; ".join(names))
+    seen = [found[0].text for s in draft.signals if (found := catalogue.signal(s))]
+    # effects ticked as such in a report from before signals: kept, shown by name
+    seen += [catalogue.effects[e].name for e in draft.effects if e in catalogue.effects]
+    if seen:
+        lines.append("Gezien: " + "; ".join(seen))
     for quote in draft.quotes:
         who = f" ({quote.attribution})" if quote.attribution else ""
         consent = f" [{CONSENT_SUMMARY[quote.consent]}]" if quote.consent else ""
