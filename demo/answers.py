@@ -29,14 +29,16 @@ WEIGHTS = (3, 6, 14, 37, 40)
 FOLLOWUP_SHARE = 0.3  # of the asked sessions, some answered a follow-up too
 
 
-def _statements(catalogue: Catalogue, activity: str) -> list[tuple[str, str]]:
-    """Up to three (effect, dimension) pairs: the activity's effects in catalogue order,
-    each with the next of the four Project Outcome dimensions."""
+def _statements(catalogue: Catalogue, activity: str, rng: random.Random) -> list[tuple[str, str]]:
+    """Three (effect, dimension) pairs: three of the activity's effects (the first ones more
+    often), each with one of the four Project Outcome dimensions."""
     effects = [e for e in catalogue.activities[activity].effects if e in catalogue.effects]
-    plain = [e for e in effects if not catalogue.effects[e].measurable] + [
-        e for e in effects if catalogue.effects[e].measurable
-    ]
-    return [(e, DIMENSIONS[i % len(DIMENSIONS)]) for i, e in enumerate(plain[:3])]
+    chosen: list[str] = []
+    while effects and len(chosen) < min(3, len(effects)):
+        pick = rng.choices(effects, weights=range(len(effects) + 1, 1, -1))[0]
+        if pick not in chosen:
+            chosen.append(pick)
+    return [(e, DIMENSIONS[i % len(DIMENSIONS)]) for i, e in enumerate(chosen)]
 
 
 def store_answers(db: sqlite_utils.Database, catalogue: Catalogue, year: int, seed: int) -> int:
@@ -71,7 +73,7 @@ def store_answers(db: sqlite_utils.Database, catalogue: Catalogue, year: int, se
             # For young children a parent answers: the adults present are who can answer.
             people = adults if adults else present
             respondents = round((people or 0) * rng.uniform(0.3, 0.75))
-            statements = _statements(catalogue, activity)
+            statements = _statements(catalogue, activity, rng)
             for _ in range(respondents):
                 source = "web" if rng.random() < 0.4 else "telegram"
                 for effect, dimension in statements:

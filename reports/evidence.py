@@ -79,6 +79,7 @@ class EffectEvidence(BaseModel):
     # One publishable quote about it: a participant's own words (text and attribution).
     quote_text: str | None = None
     quote_van: str | None = None
+    quote_options: list[tuple[str, str]] = Field(default_factory=list, exclude=True)
     label: Label = "niet-gemeten"
     grounds: list[str] = Field(default_factory=list)  # Dutch: what the label rests on
     sources: list[str] = Field(default_factory=list)
@@ -223,14 +224,10 @@ def effect_evidence(
         found = catalogue.signal(signal_id)
         if a in aiming and found is not None and found[1] == effect_id:
             signal_totals[found[0].text] = signal_totals.get(found[0].text, 0) + n
-    example = next(
-        (
-            data.quote_examples[(a, effect_id)]
-            for a in aiming
-            if (a, effect_id) in data.quote_examples
-        ),
-        None,
+    options = list(
+        dict.fromkeys(q for a in aiming for q in data.quote_examples.get((a, effect_id), []))
     )
+    example = options[0] if options else None
     e = EffectEvidence(
         effect=effect.id,
         name=effect.name,
@@ -260,12 +257,25 @@ def effect_evidence(
         quotes=_sum_over(data.quotes, effect_id, within),
         quote_text=example[0] if example else None,
         quote_van=example[1] if example else None,
+        quote_options=options,
         sources=effect.sources,
         assumptions=effect.assumptions,
     )
     e.label = label_for(e)
     e.grounds = grounds_for(e)
     return e
+
+
+def spread_quotes(effects: list[EffectEvidence]) -> None:
+    """Show each quote beside one effect only where another quote is at hand, so a chapter
+    does not repeat the same words under every effect it speaks to."""
+    used: set[str] = set()
+    for e in effects:
+        fresh = [q for q in e.quote_options if q[0] not in used]
+        if fresh:
+            e.quote_text, e.quote_van = fresh[0]
+        if e.quote_text:
+            used.add(e.quote_text)
 
 
 def opgave_activities(catalogue: Catalogue, opgave: str) -> set[str]:

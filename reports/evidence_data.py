@@ -38,14 +38,15 @@ class EvidenceData:
     asked: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
     followup: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)  # (n, agrees)
     quotes: dict[ActivityEffect, int] = field(default_factory=dict)  # publishable quotes
-    quote_examples: dict[ActivityEffect, tuple[str, str]] = field(default_factory=dict)
+    # publishable quotes per (activity, effect), best first: (text, van)
+    quote_examples: dict[ActivityEffect, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def collect_evidence(
     db: sqlite_utils.Database,
     figures: Figures,
     quote_counts: dict[ActivityEffect, int],
-    quote_examples: dict[ActivityEffect, tuple[str, str]] | None = None,
+    quote_examples: dict[ActivityEffect, list[tuple[str, str]]] | None = None,
 ) -> EvidenceData:
     """Signals, participants' answers and before/after counts per (activity, effect) for the
     year and scope; `quote_counts` holds the publishable quotes per (activity, effect)."""
@@ -165,13 +166,13 @@ def quote_counts_of(
 
 def quote_examples_of(
     quotes: Collection[tuple[str, Collection[str], str, str]],
-) -> dict[ActivityEffect, tuple[str, str]]:
-    """(activity, effects, text, van) of publishable quotes, best first -> the first quote per
-    (activity, effect): one participant's own words to show beside the figures."""
-    out: dict[ActivityEffect, tuple[str, str]] = {}
+) -> dict[ActivityEffect, list[tuple[str, str]]]:
+    """(activity, effects, text, van) of publishable quotes, best first -> the quotes per
+    (activity, effect), in that order: a participant's own words beside the figures."""
+    out: dict[ActivityEffect, list[tuple[str, str]]] = {}
     for activity, effects, text, van in quotes:
         for e in effects:
-            out.setdefault((activity, e), (text, van))
+            out.setdefault((activity, e), []).append((text, van))
     return out
 
 

@@ -12,7 +12,13 @@ import sqlite_utils
 from pydantic import BaseModel, Field
 
 from impactbot.errors import ImpactbotError
-from reports.evidence import EVIDENCE_RULE, EffectEvidence, compute_evidence, opgave_evidence
+from reports.evidence import (
+    EVIDENCE_RULE,
+    EffectEvidence,
+    compute_evidence,
+    opgave_evidence,
+    spread_quotes,
+)
 from reports.evidence_data import (
     activities_without_evidence,
     collect_evidence,
@@ -355,6 +361,7 @@ def _chapter(
                 if e in evidence:
                     effect_ids[e] = None
                     links.append((a.id, e))
+    spread_quotes([evidence[e] for e in effect_ids])
     return Chapter(
         id=opgave.id,
         name=opgave.name,

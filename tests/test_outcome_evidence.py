@@ -185,3 +185,16 @@ def test_stand_shows_the_participants_share_agreeing_per_opgave(
     assert lines[lees + 1] == "  Deelnemers zelf: 64% eens (11 antwoorden)"
     part = lines.index(next(x for x in lines if x.startswith("Participatie")))
     assert lines[part + 1] == "  Deelnemers zelf: nog niet gevraagd"
+
+
+def test_a_chapter_does_not_repeat_one_quote_under_every_effect() -> None:
+    from reports.evidence import EffectEvidence, spread_quotes
+
+    a, b = ("Nu lees ik elke dag voor.", "vader"), ("Ze luisterde tot het eind.", "oma")
+    first = EffectEvidence(effect="x", name="X", quote_options=[a], quote_text=a[0])
+    second = EffectEvidence(effect="y", name="Y", quote_options=[a, b], quote_text=a[0])
+    only = EffectEvidence(effect="z", name="Z", quote_options=[a], quote_text=a[0])
+    spread_quotes([first, second, only])
+    assert (first.quote_text, second.quote_text, second.quote_van) == (a[0], b[0], "oma")
+    assert only.quote_text == a[0]  # no other words at hand: better the same than none
+    assert "quote_options" not in first.model_dump()
