@@ -33,7 +33,7 @@ from bot import menus
 from bot.core.guards import once_per_update, private_only, registered
 from bot.core.ordering import PerPersonUpdateProcessor
 from bot.core.services import SERVICES_KEY, Services
-from bot.leader import corrections, guided, quick, registration, texts
+from bot.leader import corrections, guided, quick, registration, tally, texts
 from bot.manager import jobs
 from bot.manager import texts as manager_texts
 from impactbot.settings import Settings
@@ -131,6 +131,7 @@ def add_handlers(app: Application) -> None:
     menus.add_manager_handlers(app)
     app.add_handler(CallbackQueryHandler(registration.on_use_name, pattern=r"^n:"))
     app.add_handler(CallbackQueryHandler(corrections.on_report_button, pattern=r"^s:"))
+    app.add_handler(CallbackQueryHandler(tally.on_tally_button, pattern=r"^tl:"))
     app.add_handler(CallbackQueryHandler(guided.on_button))
     app.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, quick.on_text))
     # Catch-alls: keep these last.

@@ -187,8 +187,11 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft)
     except Exception:  # the report is committed; a left-over draft saves idempotently
         log.error("could not drop a saved draft", exc_info=True)
     await close_buttons(update.callback_query)
-    done = texts.SAVED_CHANGE if draft.mode == "edit" else texts.SAVED
-    await context.bot.send_message(draft.telegram_id, done)
+    if draft.mode == "edit":
+        await context.bot.send_message(draft.telegram_id, texts.SAVED_CHANGE)
+        return
+    markup = keyboards.after_save(session_id)
+    await context.bot.send_message(draft.telegram_id, texts.SAVED, reply_markup=markup)
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> None:

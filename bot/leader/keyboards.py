@@ -172,6 +172,28 @@ def edit_menu(draft: Draft) -> InlineKeyboardMarkup:
     return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "back")]])
 
 
+def after_save(session_id: int) -> InlineKeyboardMarkup:
+    """What a leader can add to a saved report: a tally of a paper or hand-raise version."""
+    return _markup([[InlineKeyboardButton(texts.BUTTON_TALLY, callback_data=f"tl:{session_id}")]])
+
+
+def tally_statements(session_id: int) -> InlineKeyboardMarkup:
+    rows = [
+        [InlineKeyboardButton(text, callback_data=f"tl:{session_id}:{index}")]
+        for index, text in enumerate(texts.TALLY_STATEMENTS.values())
+    ]
+    return _markup(rows)
+
+
+def tally_effects(session_id: int, statement: int, names: list[str]) -> InlineKeyboardMarkup:
+    """The activity's effects, by place in its list: button data stays short."""
+    rows = [
+        [InlineKeyboardButton(name, callback_data=f"tl:{session_id}:{statement}:{index}")]
+        for index, name in enumerate(names)
+    ]
+    return _markup(rows)
+
+
 def use_name(name: str) -> InlineKeyboardMarkup:
     return _markup(
         [[InlineKeyboardButton(texts.BUTTON_USE_NAME.format(name=name), callback_data="n:use")]]
@@ -184,7 +206,8 @@ def own_report(session_id: int) -> InlineKeyboardMarkup:
             [
                 InlineKeyboardButton(texts.BUTTON_EDIT, callback_data=f"s:edit:{session_id}"),
                 InlineKeyboardButton(texts.BUTTON_DELETE, callback_data=f"s:del:{session_id}"),
-            ]
+            ],
+            [InlineKeyboardButton(texts.BUTTON_TALLY, callback_data=f"tl:{session_id}")],
         ]
     )
 

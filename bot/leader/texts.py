@@ -203,6 +203,31 @@ FINISH_FIRST = (
     "Je bent nog bezig met een ander verslag. Rond dat eerst af, of stop het met /annuleer."
 )
 
+# -- tally of a paper or hand-raise version (people without a phone) -------------------------
+
+BUTTON_TALLY = "Telling invoeren"
+TALLY_ASK_STATEMENT = (
+    "Vroeg je het op papier of met handen omhoog? Welke vraag stelde je? Tik erop."
+)
+TALLY_STATEMENTS = {
+    "kennis": "Ik heb iets nieuws geleerd",
+    "vertrouwen": "Ik heb meer zelfvertrouwen",
+    "toepassing": "Ik ga het gebruiken",
+    "bewustzijn": "Ik weet wat de bieb biedt",
+}
+TALLY_ASK_EFFECT = "Over welk doel ging de vraag? Tik erop."
+TALLY_ASK_NUMBERS = (
+    "„{statement}”: hoeveel mensen zeiden ja, en hoeveel waren er? "
+    "Typ bijvoorbeeld: 6 van 8. Met /annuleer stop je."
+)
+TALLY_FORMAT = "Typ twee getallen: hoeveel ja zeiden en hoeveel er waren, bijvoorbeeld: 6 van 8."
+TALLY_TOO_MANY_YES = "Er kunnen niet meer mensen ja zeggen dan er waren. Typ bijvoorbeeld: 6 van 8."
+TALLY_OVER_ATTENDANCE = (
+    "Bij deze activiteit waren {n} deelnemers. Typ hoeveel er meededen, hoogstens {n}."
+)
+TALLY_SAVED = "Opgeslagen ✅ {agreed} van de {total} zeiden ja op „{statement}”."
+TALLY_GONE = "Dit verslag bestaat niet meer. Er is geen telling opgeslagen."
+
 # -- formatting -------------------------------------------------------------------------------
 
 
