@@ -220,10 +220,11 @@ def effect_evidence(
         if e_id == effect_id and a in aiming:
             by_source[source] = by_source.get(source, 0) + n
     signal_totals: dict[str, int] = {}
-    for (a, signal_id), n in data.signals_seen.items():
-        found = catalogue.signal(signal_id)
-        if a in aiming and found is not None and found[1] == effect_id:
-            signal_totals[found[0].text] = signal_totals.get(found[0].text, 0) + n
+    for a in aiming:
+        for signal_id, n in data.signals_seen.get((a, effect_id), {}).items():
+            found = catalogue.signal(signal_id)
+            text = found[0].text if found else signal_id
+            signal_totals[text] = signal_totals.get(text, 0) + n
     options = list(
         dict.fromkeys(q for a in aiming for q in data.quote_examples.get((a, effect_id), []))
     )

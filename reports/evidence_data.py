@@ -26,7 +26,8 @@ class EvidenceData:
 
     # sessions with a signal of the effect, or (older reports) the effect itself, ticked
     observed: dict[ActivityEffect, int] = field(default_factory=dict)
-    signals_seen: dict[tuple[str, str], int] = field(default_factory=dict)  # (activity, signal)
+    # sessions per signal id, per (activity, effect the signal pointed to when it was seen)
+    signals_seen: dict[ActivityEffect, dict[str, int]] = field(default_factory=dict)
     # comparable courses: (courses, able voor, measured voor, able na, measured na)
     measured: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
     incomparable: dict[ActivityEffect, int] = field(default_factory=dict)
@@ -100,13 +101,13 @@ def _collect_signals(
         params,
     ).fetchall():
         data.observed[(activity, effect)] = n
-    for activity, signal, n in db.execute(
-        "SELECT s.activity, g.signal, count(*) FROM session_signals g "
+    for activity, effect, signal, n in db.execute(
+        "SELECT s.activity, g.effect, g.signal, count(*) FROM session_signals g "
         f"JOIN sessions s ON s.id = g.session_id WHERE s.year = ?{scope} "
-        "GROUP BY s.activity, g.signal",
+        "GROUP BY s.activity, g.effect, g.signal",
         params,
     ).fetchall():
-        data.signals_seen[(activity, signal)] = n
+        data.signals_seen.setdefault((activity, effect), {})[signal] = n
 
 
 def _collect_answers(

@@ -7,6 +7,7 @@ functional administrator edits those files.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -162,11 +163,12 @@ class Catalogue(_Model):
 
     def signal(self, signal_id: str) -> tuple[Signal, str] | None:
         """A signal and the id of the effect it points to."""
-        for effect in self.effects.values():
-            for signal in effect.signals:
-                if signal.id == signal_id:
-                    return signal, effect.id
-        return None
+        return self._signal_index.get(signal_id)
+
+    @cached_property
+    def _signal_index(self) -> dict[str, tuple[Signal, str]]:
+        # built once: the bot and the evidence look signals up many times
+        return {s.id: (s, e.id) for e in reversed(self.effects.values()) for s in e.signals}
 
     def signals_for(self, activity_id: str) -> list[tuple[Signal, str]]:
         """The signals a leader can tick for this activity, as (signal, effect id), at most
