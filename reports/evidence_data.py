@@ -92,13 +92,16 @@ def _collect_signals(
 ) -> None:
     # A session counts once per effect, whether a leader ticked one signal, two, or (in a
     # report from before signals) the effect's sentence.
+    # Each branch filters by year first, so the union holds one year, not every year.
+    ticked = (
+        "SELECT s.activity, t.session_id, t.effect FROM {table} t "
+        f"JOIN sessions s ON s.id = t.session_id WHERE s.year = ?{scope}"
+    )
     for activity, effect, n in db.execute(
-        "SELECT s.activity, x.effect, count(*) FROM ("
-        "SELECT session_id, effect FROM observations "
-        "UNION SELECT session_id, effect FROM session_signals) x "
-        f"JOIN sessions s ON s.id = x.session_id WHERE s.year = ?{scope} "
-        "GROUP BY s.activity, x.effect",
-        params,
+        "SELECT activity, effect, count(*) FROM ("
+        f"{ticked.format(table='observations')} UNION {ticked.format(table='session_signals')}"
+        ") GROUP BY activity, effect",
+        [*params, *params],
     ).fetchall():
         data.observed[(activity, effect)] = n
     for activity, effect, signal, n in db.execute(
@@ -186,14 +189,17 @@ def activities_without_evidence(
     """Activities with sessions this year but no signal, answer, count or quote about any
     effect."""
     scope, params = scope_sql(figures.gemeente, "s.gemeente")
+    own = (
+        "SELECT DISTINCT s.activity FROM {table} t JOIN sessions s ON s.id = t.session_id "
+        f"WHERE s.year = ?{scope}"
+    )
     with_own = {
         row[0]
         for row in db.execute(
-            "SELECT DISTINCT s.activity FROM (SELECT session_id FROM observations "
-            "UNION SELECT session_id FROM session_signals "
-            "UNION SELECT session_id FROM survey_answers) x JOIN sessions s "
-            f"ON s.id = x.session_id WHERE s.year = ?{scope}",
-            [figures.year, *params],
+            " UNION ".join(
+                own.format(table=t) for t in ("observations", "session_signals", "survey_answers")
+            ),
+            [figures.year, *params] * 3,
         ).fetchall()
     }
     subquery, sub_params = series_in_scope_sql(figures.gemeente)

@@ -110,15 +110,17 @@ def effects_without_evidence(
     evidenced = {
         r[0]
         for r in db.execute(
-            "SELECT o.effect FROM (SELECT session_id, effect FROM observations "
-            "UNION SELECT session_id, effect FROM session_signals "
-            "UNION SELECT session_id, effect FROM survey_answers) o "
-            f"JOIN sessions s ON s.id = o.session_id WHERE s.year = ?{where} "
+            "SELECT o.effect FROM observations o JOIN sessions s ON s.id = o.session_id "
+            f"WHERE s.year = ?{where} "
+            "UNION SELECT g.effect FROM session_signals g JOIN sessions s ON s.id = g.session_id "
+            f"WHERE s.year = ?{where} "
+            "UNION SELECT a.effect FROM survey_answers a JOIN sessions s ON s.id = a.session_id "
+            f"WHERE s.year = ?{where} "
             "UNION SELECT m.effect FROM measurements m JOIN sessions s ON s.id = m.session_id "
             f"WHERE s.year = ?{where} "
             "UNION SELECT qe.effect FROM quote_effects qe JOIN quotes q ON q.id = qe.quote_id "
             f"JOIN sessions s ON s.id = q.session_id WHERE s.year = ?{where}",
-            [year, *params, year, *params, year, *params],
+            [year, *params] * 5,
         )
     }
     wanted: dict[str, None] = {}

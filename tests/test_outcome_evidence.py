@@ -198,3 +198,16 @@ def test_a_chapter_does_not_repeat_one_quote_under_every_effect() -> None:
     assert (first.quote_text, second.quote_text, second.quote_van) == (a[0], b[0], "oma")
     assert only.quote_text == a[0]  # no other words at hand: better the same than none
     assert "quote_options" not in first.model_dump()
+
+
+def test_gaps_count_signals_and_answers_as_evidence(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    from reports.gaps import effects_without_evidence
+    from reports.stand import Scope
+
+    sid = voorlees(db, catalogue, 3, signals=["luisterden-tot-eind"])
+    answer(db, sid, "fantasie", 5)
+    missing = effects_without_evidence(db, catalogue, Scope(gemeente="westerveld"), 2025)
+    assert "luistervaardigheid" not in missing and "fantasie" not in missing
+    assert "woordenschat" in missing
