@@ -23,14 +23,13 @@ from pydantic import BaseModel, ValidationError
 
 from impactbot.errors import ImpactbotError
 from toc import models as m
-from toc.models import MAX_SIGNALS_PER_ACTIVITY, Activity, Catalogue
+from toc.models import Activity, Catalogue
 from toc.schedule import ScheduleRuleError, parse_rule
+from toc.signals import signal_problems
 
 CATALOGUE_FILE = "catalogue.toml"
 ORGANISATION_FILE = "organisation.toml"
 
-MAX_SIGNALS_PER_EFFECT = 3
-MAX_SIGNAL_LENGTH = 40
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$")
 # Which counts fit which kind of activity.
@@ -46,11 +45,6 @@ _NO_EFFECTS = "deze activiteit heeft geen effecten; noem minstens één beoogd e
 _UNUSED_EFFECT = (
     "geen enkele activiteit leidt tot dit effect; "
     "noem het bij 'effecten' van een activiteit of haal het weg"
-)
-_NO_SIGNALS = (
-    "dit effect heeft geen signalen; noem 1 tot 3 korte zinnen van wat een begeleider bij "
-    "één bijeenkomst kan zien of horen, bijvoorbeeld "
-    '{ id = "luisterden-tot-eind", tekst = "Kinderen luisterden tot het eind" }'
 )
 _NO_QUESTION = (
     "een meetbaar effect heeft een meetvraag nodig, "
@@ -322,60 +316,8 @@ def _check_catalogue(cat: _File, check: _Checker) -> dict[str, set[str]]:
 
 
 def _check_signals(check: _Checker, cat: _File, activities: list[tuple[_Item, Any]]) -> None:
-    """Every effect has 1-3 short signals with ids unique in the catalogue; an activity's own
-    choice names at most six signals of its own effects."""
-    owner: dict[str, str] = {}
-    for item, effect in _valid(cat, "effect"):
-        if not effect.signals:
-            check.add(cat, item, "signalen", _NO_SIGNALS)
-        elif len(effect.signals) > MAX_SIGNALS_PER_EFFECT:
-            check.add(
-                cat,
-                item,
-                "signalen",
-                f"dit effect heeft {len(effect.signals)} signalen; "
-                f"noem er hoogstens {MAX_SIGNALS_PER_EFFECT}",
-            )
-        for signal in effect.signals:
-            text = signal.text.strip()
-            if not _ID_RE.match(signal.id):
-                check.add(cat, item, "signalen", f"signaal '{signal.id}': {_BAD_ID}")
-            elif signal.id in owner:
-                check.add(
-                    cat,
-                    item,
-                    "signalen",
-                    f"het signaal-id '{signal.id}' staat ook bij effect '{owner[signal.id]}'; "
-                    "een id mag maar één keer voorkomen",
-                )
-            owner.setdefault(signal.id, effect.id)
-            if not text:
-                check.add(cat, item, "signalen", f"signaal '{signal.id}' heeft geen tekst")
-            elif len(text) > MAX_SIGNAL_LENGTH:
-                check.add(
-                    cat,
-                    item,
-                    "signalen",
-                    f"signaal '{signal.id}' is {len(text)} tekens; maak het hoogstens "
-                    f"{MAX_SIGNAL_LENGTH} tekens, dan past het op een knop op de telefoon",
-                )
-    for item, act in activities:
-        if len(act.signals) > MAX_SIGNALS_PER_ACTIVITY:
-            check.add(
-                cat,
-                item,
-                "signalen",
-                f"noem hoogstens {MAX_SIGNALS_PER_ACTIVITY} signalen, niet {len(act.signals)}",
-            )
-        for signal_id in act.signals:
-            if owner.get(signal_id) not in act.effects:
-                check.add(
-                    cat,
-                    item,
-                    "signalen",
-                    f"het signaal '{signal_id}' hoort niet bij een van de effecten van deze "
-                    "activiteit",
-                )
+    for item, text in signal_problems(_valid(cat, "effect"), activities):
+        check.add(cat, item, "signalen", text)
 
 
 def _check_wsob(check: _Checker, file: _File, item: _Item, numbers: list[int]) -> None:
