@@ -136,6 +136,9 @@ def grounds_for(e: EffectEvidence) -> list[str]:
             f"Deelnemers direct na afloop: {number(e.agrees)} van de "
             f"{count(e.answers, 'antwoord', 'antwoorden')} eens ({_share(e.agrees, e.answers)})"
         )
+        tallied = e.answers_by_source.get("telling", 0)
+        if tallied:
+            line += f", waarvan {number(tallied)} geteld op papier of met handen omhoog"
         if e.response is not None:
             line += f"; respons {percent(min(e.response, 1.0))} van de aanwezigen"
         out.append(line + ".")

@@ -143,7 +143,10 @@ def test_report_json_carries_every_source_with_its_n(
     }
     html = render_html(report)
     assert ">Geen<" not in html and "Nog niet gemeten" in html
-    assert "Deelnemers direct na afloop: 16 van de 23 antwoorden eens (70%)" in html
+    assert (
+        "Deelnemers direct na afloop: 16 van de 23 antwoorden eens (70%), waarvan 8 geteld op "
+        "papier of met handen omhoog; respons 72% van de aanwezigen."
+    ) in html
     assert "Kinderen luisterden tot het eind" in html  # what leaders saw most
 
 
