@@ -49,7 +49,7 @@ HELP_MANAGER = (
     "Dit kun je mij vragen:\n"
     "/stand – waar staan we dit jaar? Ook: /stand Havelte maand\n"
     "/citaten – de laatste citaten; /citaten nieuw om ze te beoordelen\n"
-    "/gaten – wat ontbreekt: verslagen, stille begeleiders, effecten zonder bewijs\n"
+    "/gaten – wat ontbreekt: verslagen, stille begeleiders, effecten nog niet gemeten\n"
     "/rapport 2025 – de impactreflectie als HTML en PDF\n"
     "/export 2025 – alle verslagen als Excel- en CSV-bestand\n"
     "/uitnodigen leider Havelte – een uitnodigingslink\n"
@@ -98,7 +98,7 @@ GAPS_MISSING = "Op het rooster, maar geen verslag ({n}):"
 GAPS_SILENT = "Al 4 weken geen verslag ({n}):"
 GAPS_NEVER = "nog nooit"
 GAPS_LAST = "laatst {day}"
-GAPS_EFFECTS = "Effecten zonder bewijs dit jaar ({n}):"
+GAPS_EFFECTS = "Effecten nog niet gemeten dit jaar ({n}):"
 GAPS_MORE = "…en nog {n}"
 
 # -- /citaten ---------------------------------------------------------------------------------
