@@ -104,6 +104,14 @@ def test_report_json_carries_every_source_with_its_n(
         for day in range(1, 7)
     ]
     voorlees(db, catalogue, 7, effects=["luistervaardigheid"])
+    # A correction of an older report may carry both: still one session.
+    voorlees(
+        db,
+        catalogue,
+        8,
+        effects=["luistervaardigheid"],
+        signals=["luisterden-tot-eind", "stil-bij-boek"],
+    )
     # Participants: 15 answers in Telegram and on the web at the first session ...
     for n in range(15):
         answer(
@@ -120,12 +128,12 @@ def test_report_json_carries_every_source_with_its_n(
         answer(db, sessions[0], "luistervaardigheid", 4 if n else 1, moment="vervolg")
     report = build_report(db, catalogue, 2025, "westerveld")
     data = report.to_contract_json()["effecten"]["luistervaardigheid"]
-    assert data["signalen"] == {"bijeenkomsten": 7, "gezien": 5}
+    assert data["signalen"] == {"bijeenkomsten": 8, "gezien": 6}
     assert data["deelnemers"]["antwoorden"] == 23 and data["deelnemers"]["eens"] == 16
     assert data["deelnemers"]["per_bron"] == {"telegram": 8, "web": 7, "telling": 8}
     assert data["deelnemers"]["respons"] == round(23 / 32, 3)
     assert data["vervolg"] == {"antwoorden": 5, "eens": 4}
-    # 23 answers, 70% agree (participants count) and signals in 5 of 7 sessions: two sources,
+    # 23 answers, 70% agree (participants count) and signals in 6 of 8 sessions: two sources,
     # one of them the participants' own: sterk.
     assert data["oordeel"] == "sterk"
     assert any("BoekStart" in b for b in data["bronnen"])
