@@ -195,23 +195,11 @@ def activities_without_evidence(
     figures: Figures,
     db: sqlite_utils.Database,
     quote_activities: set[str],
+    data: EvidenceData,
 ) -> list[str]:
     """Activities with sessions this year but no signal, answer, count or quote about any
-    effect."""
-    scope, params = scope_sql(figures.gemeente, "s.gemeente")
-    own = (
-        "SELECT DISTINCT s.activity FROM {table} t JOIN sessions s ON s.id = t.session_id "
-        f"WHERE s.year = ?{scope}"
-    )
-    with_own = {
-        row[0]
-        for row in db.execute(
-            " UNION ".join(
-                own.format(table=t) for t in ("observations", "session_signals", "survey_answers")
-            ),
-            [figures.year, *params] * 3,
-        ).fetchall()
-    }
+    effect; signals and answers come from `data`, collected for the same year and scope."""
+    with_own = {a for a, _e in [*data.observed, *data.answers, *data.followup]}
     subquery, sub_params = series_in_scope_sql(figures.gemeente)
     with_measurement = {
         row[0]

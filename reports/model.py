@@ -264,7 +264,7 @@ def build_report(
     per_opgave = {o: opgave_evidence(catalogue, figures, data, o) for o in catalogue.opgaven}
     contract = contract_progress(db, catalogue, year, gemeente)
     targets = {t.activity: t.target for t in contract.per_activity} if contract else {}
-    without = activities_without_evidence(catalogue, figures, db, set(quote_activities))
+    without = activities_without_evidence(catalogue, figures, db, set(quote_activities), data)
     reflection = build_reflection(
         db, catalogue, figures, previous, evidence, per_opgave, contract, without
     )
