@@ -94,6 +94,13 @@ def _collect_signals(
     # report from before signals) the effect's sentence: older ticks + sessions with a signal
     # - sessions with both. Three grouped counts; a UNION of the year's rows costs far more.
     joined = f"JOIN sessions s ON s.id = {{t}}.session_id WHERE s.year = ?{scope}"
+    both = (
+        # CROSS JOIN: start from the signals (few, and none before signals existed), not from
+        # the year's sessions and their many older ticks
+        "SELECT s.activity, g.effect, count(DISTINCT g.session_id) FROM session_signals g "
+        "CROSS JOIN observations o ON o.session_id = g.session_id AND o.effect = g.effect "
+        "CROSS "
+    )
     counts = (
         ("SELECT s.activity, o.effect, count(*) FROM observations o", "o", 1),
         (
@@ -101,12 +108,7 @@ def _collect_signals(
             "g",
             1,
         ),
-        (
-            "SELECT s.activity, g.effect, count(DISTINCT g.session_id) FROM session_signals g "
-            "JOIN observations o ON o.session_id = g.session_id AND o.effect = g.effect",
-            "g",
-            -1,
-        ),
+        (both, "g", -1),
     )
     for select, table, sign in counts:
         for activity, effect, n in db.execute(
