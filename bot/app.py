@@ -35,7 +35,7 @@ from bot.core.guards import claim_rest, once_per_update, private_only, registere
 from bot.core.ordering import PerPersonUpdateProcessor
 from bot.core.services import SERVICES_KEY, Services
 from bot.core.telegram import ImpactBot
-from bot.leader import corrections, guided, quick, registration, texts
+from bot.leader import corrections, guided, quick, registration, tally, texts
 from bot.leader import survey as ask_participants
 from bot.manager import jobs
 from bot.manager import texts as manager_texts
@@ -149,6 +149,7 @@ def add_handlers(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(registration.on_lower_invite, pattern=r"^iv:"))
     app.add_handler(CallbackQueryHandler(corrections.on_report_button, pattern=r"^s:"))
     app.add_handler(CallbackQueryHandler(ask_participants.on_ask, pattern=r"^lq:"))
+    app.add_handler(CallbackQueryHandler(tally.on_tally_button, pattern=r"^tl:"))
     app.add_handler(CallbackQueryHandler(guided.on_button))
     app.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, quick.on_text))
     # Catch-alls: keep these last.

@@ -17,6 +17,7 @@ import sqlite_utils
 from pydantic import BaseModel
 
 from demo import plans as p
+from demo.answers import store_answers
 from demo.kengetallen import store_kengetallen
 from demo.people import ANNE
 from demo.quotes import QUOTES, DemoQuote
@@ -38,6 +39,7 @@ class DemoSummary(BaseModel):
     series: int
     quotes: int
     kengetallen: int
+    answers: int = 0  # participants' answers (and tallied people) in the demo year
 
 
 @dataclass
@@ -49,6 +51,7 @@ class _Draft:
     vestiging: str
     counts: dict[str, int]
     effects: list[str] = field(default_factory=list)
+    signals: list[str] = field(default_factory=list)
     series_name: str | None = None
     enrolled: int | None = None
     lesson: int | None = None
@@ -163,10 +166,24 @@ class _Year:
         return {"deelnemers": n}
 
     def observed(self, activity: Activity, chance: float, rng: random.Random) -> list[str]:
+        """Effects ticked as such: the year before, when leaders still ticked effect sentences."""
         if not activity.effects or rng.random() >= chance:
             return []
         plain = [e for e in activity.effects if not self._measurable(e)] or list(activity.effects)
         return sorted(rng.sample(plain, min(len(plain), rng.choice((1, 1, 2)))))
+
+    def seen(self, activity: Activity, chance: float, rng: random.Random) -> list[str]:
+        """Signals a leader ticked; the earlier signals of an activity are seen more often."""
+        choices = [s.id for s, _effect in self.c.signals_for(activity.id)]
+        if not choices or rng.random() >= chance * 1.4:
+            return []
+        k = min(len(choices), rng.choice((1, 1, 2, 2, 3)))
+        return sorted(set(rng.choices(choices, weights=range(len(choices) + 1, 1, -1), k=k)))
+
+    def ticks(self, activity: Activity, chance: float, rng: random.Random) -> dict[str, list[str]]:
+        if self.previous:
+            return {"effects": self.observed(activity, chance, rng)}
+        return {"signals": self.seen(activity, chance, rng)}
 
     # --- the year -----------------------------------------------------------------------
 
@@ -209,7 +226,7 @@ class _Year:
                         plan.activity,
                         vestiging,
                         self.counts(activity, plan.people, plan.adults, rng),
-                        self.observed(activity, plan.observed, rng),
+                        **self.ticks(activity, plan.observed, rng),
                     )
                 )
 
@@ -268,7 +285,8 @@ class _Year:
                         )
                         for e in measurable
                     ]
-                    draft.effects = self.observed(activity, 0.6, rng)
+                    for name, ticked in self.ticks(activity, 0.6, rng).items():
+                        setattr(draft, name, ticked)
                 self.drafts.append(draft)
 
 
@@ -303,6 +321,7 @@ def _session(c: Catalogue, d: _Draft, key: str, reporter: int | None) -> Session
         lesson=d.lesson,
         last_lesson=d.last_lesson,
         effects=d.effects,
+        signals=d.signals,
         measurements=d.measurements,
         quotes=[
             QuoteIn(
@@ -381,12 +400,14 @@ def generate_demo_year(
     reporter = anne.id if anne is not None else None
     per_year: dict[int, int] = {}
     per_gemeente: dict[str, int] = {}
-    created = quotes = kengetallen = 0
+    created = quotes = kengetallen = answers = 0
     series: set[tuple[str, str, str]] = set()
     for offset in (-1, 0):
         y = year + offset
         sessions, made, attached = _store_year(db, catalogue, y, seed, offset, reporter)
         kengetallen += store_kengetallen(db, catalogue, y, seed)
+        if offset == 0:
+            answers = store_answers(db, catalogue, y, seed)
         per_year[y] = len(sessions)
         created += made
         quotes += attached
@@ -407,6 +428,7 @@ def generate_demo_year(
         series=len(series),
         quotes=quotes,
         kengetallen=kengetallen,
+        answers=answers,
     )
 
 
@@ -422,4 +444,5 @@ def generate_year_to_date(
     anne = person_by_telegram(db, ANNE.telegram_id)
     reporter = anne.id if anne is not None else None
     _, created, _ = _store_year(db, catalogue, today.year, seed, _NO_QUOTES, reporter, until=today)
+    store_answers(db, catalogue, today.year, seed)
     return created

@@ -125,9 +125,9 @@ class Tour:
         self.tap(anne, "Voorleesuurtje", has_button("Havelte"), "vraag om de plaats")
         self.tap(anne, "Havelte", has_button(texts.BUTTON_TODAY), "vraag om de datum")
         self.tap(anne, texts.BUTTON_TODAY, text_starts("Hoeveel"), "vraag om de aantallen")
-        effects = self.say(anne, "14 kinderen 9 ouders", has_button("▫️"), "lijst met effecten")
-        first_effect = next(b for b in effects.button_labels if b.startswith("▫️"))
-        self.tap(anne, first_effect, has_button(texts.BUTTON_DONE), "aangevinkt effect")
+        signals = self.say(anne, "14 kinderen 9 ouders", has_button("▫️"), "lijst met signalen")
+        first_signal = next(b for b in signals.button_labels if b.startswith("▫️"))
+        self.tap(anne, first_signal, has_button(texts.BUTTON_DONE), "aangevinkt signaal")
         self.tap(anne, texts.BUTTON_DONE, has_button(texts.BUTTON_NO_QUOTE), "vraag om citaat")
         self.say(anne, GUIDED_QUOTE, has_button(texts.BUTTON_NO_ATTRIBUTION), "vraag wie het zei")
         self.say(anne, GUIDED_ATTRIBUTION, has_button(texts.CONSENT_ANON), "vraag om toestemming")
@@ -137,7 +137,9 @@ class Tour:
     def quick_report(self) -> None:
         anne = self.env.anne
         self.heading("Anne geeft een Taalcafé door in één bericht")
-        self.say(anne, QUICK_REPORT, has_button(texts.BUTTON_SAVE), "samenvatting")
+        self.say(anne, QUICK_REPORT, has_button(texts.BUTTON_SKIP), "vraag wat je zag")
+        self.tap(anne, "Mensen bleven na afloop napraten", has_button(texts.BUTTON_DONE), "signaal")
+        self.tap(anne, texts.BUTTON_DONE, has_button(texts.BUTTON_SAVE), "samenvatting")
         self.tap(anne, texts.BUTTON_SAVE, text_starts("Opgeslagen"), "bevestiging")
 
     def manager(self) -> None:

@@ -18,7 +18,15 @@ LABEL_STYLE = {
     "sterk": ("#0f5e59", "#ffffff", "#0f5e59"),
     "redelijk": ("#7fbfb4", "#0b2f2c", "#4f9d90"),
     "beperkt": ("#f6e7bf", "#4a3b10", "#d9b95c"),
-    "geen": ("#f3f4f6", "#4b5563", "#9ca3af"),
+    "niet-gemeten": ("#f3f4f6", "#4b5563", "#9ca3af"),
+}
+# Beside an effect's box, and for a screen reader.
+LABEL_TEXT = {"niet-gemeten": "niet gemeten"}
+LABEL_SPOKEN = {
+    "sterk": "sterk bewijs",
+    "redelijk": "redelijk bewijs",
+    "beperkt": "beperkt bewijs",
+    "niet-gemeten": "nog niet gemeten",
 }
 INK = "#1f2933"
 MUTED = "#6b7280"
@@ -84,7 +92,7 @@ def toc_diagram(
         act_pos[aid] = y + h / 2
     y = top
     for (eid, name, label), h in zip(effects, eff_h, strict=True):
-        fill, ink, border = LABEL_STYLE.get(label, LABEL_STYLE["geen"])
+        fill, ink, border = LABEL_STYLE.get(label, LABEL_STYLE["niet-gemeten"])
         parts.append(
             f'<rect x="{eff_x}" y="{y:.1f}" width="{eff_w}" height="{h}" rx="6" fill="{fill}" '
             f'stroke="{border}"/>'
@@ -92,7 +100,7 @@ def toc_diagram(
         parts.append(_text_block(eff_x + 10, y + pad + 11, _lines(name, 44), 12, ink))
         parts.append(
             f'<text x="{eff_x + eff_w + 6}" y="{y + h / 2 + 4:.1f}" font-size="11" '
-            f'fill="{MUTED}">{escape(label)}</text>'
+            f'fill="{MUTED}">{escape(LABEL_TEXT.get(label, label))}</text>'
         )
         eff_pos[eid] = y + h / 2
         y += h + eff_gap
@@ -115,7 +123,7 @@ def toc_diagram(
         "WAT WE WILLEN BEREIKEN</text>"
     )
     label = f"Verandertheorie: {title}. " + "; ".join(
-        f"{name}: bewijs {lab}" for _, name, lab in effects
+        f"{name}: {LABEL_SPOKEN.get(lab, lab)}" for _, name, lab in effects
     )
     svg = (
         f'<svg class="toc" viewBox="0 0 {width + 60} {height:.0f}" role="img" '

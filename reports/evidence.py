@@ -1,12 +1,16 @@
 """Evidence per intended effect (outcome), and the label that sums it up.
 
-Three kinds of evidence, each aggregated in SQL per activity over the year and scope:
-- waarneming: sessions in which the leader ticked the effect, as a share of all sessions of
-  the activities that aim at it;
+Five sources, each aggregated in SQL per activity over the year and scope:
+- deelnemers: participants' own answers right after a session (Telegram, web page, or a
+  leader's tally of a paper or hand-raise version), and at the follow-up weeks later;
 - meting: before/after counts in courses (of the cursisten measured, how many could do it at
   the first and at the last lesson), only for courses with both counts and a comparable number
   of cursisten measured at both (see MAX_MEASURED_CHANGE);
-- verhalen: publishable quotes tagged to the effect.
+- signalen: sessions in which the leader ticked a signal of the effect (or, in older reports,
+  the effect itself), as a share of the sessions of the activities that aim at it;
+- verhalen: publishable quotes tagged to the effect;
+- bronnen: the literature the catalogue cites (shown, never counted in the label).
+The rule that weighs them lives in reports/grading.py.
 
 The evidence is summed over a set of activities: in an opgave's chapter over that opgave's
 activities only (`opgave_evidence`), under "effecten" in the json over every activity
@@ -16,57 +20,32 @@ label in each chapter.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass, field
-from typing import Literal
 
-import sqlite_utils
 from pydantic import BaseModel, Field
 
-from reports.figures import Figures, scope_sql, series_in_scope_sql
-from reports.format import count, number, percent
-from toc.models import Catalogue
-
-Label = Literal["sterk", "redelijk", "beperkt", "geen"]
-LABELS: tuple[Label, ...] = ("sterk", "redelijk", "beperkt", "geen")
-
-# The thresholds of the rule below. Change them here; the text follows.
-MIN_MEASURED = 10  # cursisten measured at the last lesson, summed over courses
-MIN_GAIN_POINTS = 10.0  # percentage points more who can do it after than before
-MIN_OBSERVED_SHARE = 0.5  # share of the sessions in which leaders saw the effect
-MIN_OBSERVED_SESSIONS = 5  # sessions of the aiming activities, at least
-MIN_QUOTES = 3  # publishable quotes about the effect
-# A course's before/after pair counts only when the number of cursisten measured at the last
-# lesson differs at most this many percent from the number at the first lesson: otherwise
-# the two shares are about different groups (drop-outs, newcomers) and not comparable.
-MAX_MEASURED_CHANGE = 20
-
-EVIDENCE_RULE = (
-    "Per beoogd effect kijken we naar drie soorten bewijs. "
-    f"Meting: een voor/na-telling in cursussen bij samen minstens {MIN_MEASURED} cursisten, "
-    f"waarbij het aandeel dat het kan met minstens {number(MIN_GAIN_POINTS)} procentpunten "
-    "stijgt. Een cursus telt alleen mee als er bij de eerste én bij de laatste les is geteld, "
-    "en het aantal cursisten dat bij de laatste les is geteld hoogstens "
-    f"{MAX_MEASURED_CHANGE}% afwijkt van het aantal bij de eerste les; anders gaan de twee "
-    "tellingen over verschillende groepen. We vergelijken het aandeel dat het kan, niet de "
-    "aantallen. "
-    "Waarneming: de begeleiders zagen het effect bij minstens "
-    f"{percent(MIN_OBSERVED_SHARE)} van de bijeenkomsten van de activiteiten die erop gericht "
-    f"zijn, en dat over minstens {MIN_OBSERVED_SESSIONS} bijeenkomsten. "
-    f"Verhalen: minstens {MIN_QUOTES} publiceerbare citaten over het effect. "
-    "Het bewijs is sterk bij een meting én een waarneming; bij een effect dat je niet met een "
-    "telling meet, bij een waarneming én verhalen. Het is redelijk bij een meting of een "
-    "waarneming. Het is beperkt als er wel iets is (een waarneming, een telling of een "
-    "citaat), maar te weinig voor redelijk. Anders is er geen bewijs. "
-    "In het hoofdstuk van een opgave telt alleen wat de activiteiten van die opgave "
-    "opleverden (waarnemingen, tellingen en citaten). Een effect waar activiteiten van meer "
-    "opgaven op gericht zijn, kan daardoor per hoofdstuk een ander label hebben. Het overzicht "
-    "per effect voor de hele organisatie (in de gegevensuitvoer onder 'effecten') telt de "
-    "activiteiten van alle opgaven samen. "
-    "Landelijk onderzoek dat we noemen, telt niet mee in het label: het laat zien waarom we "
-    "het effect verwachten, niet dat het bij ons optreedt."
+from reports.evidence_data import ActivityEffect, EvidenceData
+from reports.figures import Figures
+from reports.grading import (  # noqa: F401  re-exported for the report and its tests
+    EVIDENCE_RULE,
+    LABEL_WORDS,
+    LABELS,
+    MAX_MEASURED_CHANGE,
+    MIN_AGREE_SHARE,
+    MIN_ANSWERS,
+    MIN_FOLLOWUP,
+    MIN_GAIN_POINTS,
+    MIN_MEASURED,
+    MIN_OBSERVED_SESSIONS,
+    MIN_QUOTES,
+    Label,
+    grounds_for,
+    label_for,
+    measurement_counts,
+    signals_count,
+    stories_count,
 )
+from toc.models import Catalogue
 
 
 class EffectEvidence(BaseModel):
@@ -76,8 +55,19 @@ class EffectEvidence(BaseModel):
     activities: list[str] = Field(default_factory=list)  # catalogue activities aiming at it
     active_activities: list[str] = Field(default_factory=list)  # ... that had sessions
     sessions: int = 0  # sessions of the aiming activities in year and scope
-    observed: int = 0  # ... in which a leader ticked this effect
+    observed: int = 0  # ... in which a leader ticked a signal of it (or the effect itself)
+    top_signal: str | None = None  # the signal seen most often (its text)
     opgave: str | None = None  # None: summed over every opgave
+    # Participants right after: answers, how many agreed, by source; the estimated number of
+    # people who answered and the attendance of the sessions where they were asked.
+    answers: int = 0
+    agrees: int = 0
+    answers_by_source: dict[str, int] = Field(default_factory=dict)
+    respondents: int = 0
+    asked_attendance: int = 0
+    asked_sessions: int = 0
+    followup_answers: int = 0
+    followup_agrees: int = 0
     courses_measured: int = 0  # courses with comparable voor and na counts
     courses_incomparable: int = 0  # courses with both counts, but too different a group
     courses_only_before: int = 0  # courses with a voor count and no na count (yet)
@@ -86,7 +76,11 @@ class EffectEvidence(BaseModel):
     able_after: int = 0
     measured_after: int = 0
     quotes: int = 0  # publishable quotes tagged to it
-    label: Label = "geen"
+    # One publishable quote about it: a participant's own words (text and attribution).
+    quote_text: str | None = None
+    quote_van: str | None = None
+    quote_options: list[tuple[str, str]] = Field(default_factory=list, exclude=True)
+    label: Label = "niet-gemeten"
     grounds: list[str] = Field(default_factory=list)  # Dutch: what the label rests on
     sources: list[str] = Field(default_factory=list)
     assumptions: list[str] = Field(default_factory=list)
@@ -94,6 +88,15 @@ class EffectEvidence(BaseModel):
     @property
     def observed_share(self) -> float | None:
         return self.observed / self.sessions if self.sessions else None
+
+    @property
+    def agree_share(self) -> float | None:
+        return self.agrees / self.answers if self.answers else None
+
+    @property
+    def response(self) -> float | None:
+        """People who answered / attendance of the sessions where they were asked."""
+        return self.respondents / self.asked_attendance if self.asked_attendance else None
 
     @property
     def share_before(self) -> float | None:
@@ -116,25 +119,41 @@ class EffectEvidence(BaseModel):
 
     @property
     def meting(self) -> bool:
-        gain = self.gain_points
-        return self.measured_after >= MIN_MEASURED and gain is not None and gain >= MIN_GAIN_POINTS
+        return measurement_counts(self)
 
     @property
     def waarneming(self) -> bool:
-        share = self.observed_share
-        return (
-            self.sessions >= MIN_OBSERVED_SESSIONS
-            and share is not None
-            and share >= MIN_OBSERVED_SHARE
-        )
+        return signals_count(self)
 
     @property
     def verhalen(self) -> bool:
-        return self.quotes >= MIN_QUOTES
+        return stories_count(self)
+
+    @property
+    def own_data(self) -> bool:
+        """Whether the label rests on our own data (sterk or redelijk)."""
+        return self.label in ("sterk", "redelijk")
+
+    @property
+    def oordeel(self) -> str:
+        return LABEL_WORDS[self.label]
 
     def contract(self) -> dict[str, object]:
         """The JSON form under "effecten"."""
         return {
+            "oordeel": self.oordeel,
+            "signalen": {"bijeenkomsten": self.sessions, "gezien": self.observed},
+            "deelnemers": {
+                "antwoorden": self.answers,
+                "eens": self.agrees,
+                "respons": _round(self.response),
+                "aandeel_eens": _round(self.agree_share),
+                "bijeenkomsten": self.asked_sessions,
+                "aanwezig": self.asked_attendance,
+                "per_bron": dict(self.answers_by_source),
+            },
+            "vervolg": {"antwoorden": self.followup_answers, "eens": self.followup_agrees},
+            "bronnen": self.sources,
             "label": self.label,
             "bijeenkomsten": self.sessions,
             "waargenomen": self.observed,
@@ -159,127 +178,23 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-def label_for(e: EffectEvidence) -> Label:
-    """The rule in EVIDENCE_RULE, as code."""
-    if e.waarneming and (e.meting or (not e.measurable and e.verhalen)):
-        return "sterk"
-    if e.meting or e.waarneming:
-        return "redelijk"
-    if e.observed or e.has_measurement or e.quotes:
-        return "beperkt"
-    return "geen"
-
-
-def grounds_for(e: EffectEvidence) -> list[str]:
-    """Plain Dutch sentences saying what the evidence consists of."""
-    out: list[str] = []
-    if e.sessions and not e.observed:
-        where = (
-            "de ene bijeenkomst" if e.sessions == 1 else f"de {number(e.sessions)} bijeenkomsten"
-        )
-        out.append(f"Begeleiders zagen dit (nog) niet in {where}.")
-    elif e.sessions == 1:
-        out.append("Begeleiders zagen dit bij de enige bijeenkomst (100%).")
-    elif e.sessions:
-        out.append(
-            f"Begeleiders zagen dit bij {number(e.observed)} van de {number(e.sessions)} "
-            f"bijeenkomsten ({percent(e.observed_share)})."
-        )
-    elif e.activities:
-        out.append("Er waren geen bijeenkomsten van de activiteiten die hierop gericht zijn.")
-    if e.has_measurement:
-        out.append(
-            f"Voor/na-telling in {count(e.courses_measured, 'cursus', 'cursussen')}: bij de "
-            f"eerste les kon {percent(e.share_before)} het, bij de laatste les "
-            f"{percent(e.share_after)} ({count(e.measured_after, 'cursist', 'cursisten')} "
-            "gemeten)."
-        )
-    elif e.measurable:
-        bruikbare = "bruikbare " if e.courses_incomparable else ""
-        out.append(f"Er is geen {bruikbare}voor/na-telling gedaan.")
-    if e.courses_incomparable:
-        verb = "telt" if e.courses_incomparable == 1 else "tellen"
-        out.append(
-            f"{count(e.courses_incomparable, 'cursus', 'cursussen')} {verb} niet mee in de "
-            "voor/na-telling: het aantal gemeten cursisten bij de laatste les wijkt meer dan "
-            f"{MAX_MEASURED_CHANGE}% af van dat bij de eerste les."
-        )
-    if e.courses_only_before:
-        out.append(
-            f"Bij {count(e.courses_only_before, 'cursus', 'cursussen')} ontbreekt de telling bij "
-            "de laatste les."
-        )
-    if e.quotes:
-        citaten = "citaat gaat" if e.quotes == 1 else "citaten gaan"
-        out.append(f"{number(e.quotes)} {citaten} over dit effect.")
-    return out
-
-
-ActivityEffect = tuple[str, str]  # (activity id, effect id)
-
-
-@dataclass
-class EvidenceData:
-    """The SQL results, per activity and effect, from which any set of activities is summed."""
-
-    observed: dict[ActivityEffect, int] = field(default_factory=dict)
-    # comparable courses: (courses, able voor, measured voor, able na, measured na)
-    measured: dict[ActivityEffect, tuple[int, int, int, int, int]] = field(default_factory=dict)
-    incomparable: dict[ActivityEffect, int] = field(default_factory=dict)
-    only_before: dict[ActivityEffect, int] = field(default_factory=dict)
-    quotes: dict[ActivityEffect, int] = field(default_factory=dict)  # publishable quotes
-
-
-def collect_evidence(
-    db: sqlite_utils.Database, figures: Figures, quote_counts: dict[ActivityEffect, int]
-) -> EvidenceData:
-    """Observations and before/after counts per (activity, effect) for the year and scope;
-    `quote_counts` holds the publishable quotes per (activity, effect)."""
-    year, gemeente = figures.year, figures.gemeente
-    scope, params = scope_sql(gemeente, "s.gemeente")
-    data = EvidenceData(quotes=dict(quote_counts))
-    for activity, effect, n in db.execute(
-        "SELECT s.activity, o.effect, count(*) FROM observations o "
-        f"JOIN sessions s ON s.id = o.session_id WHERE s.year = ?{scope} "
-        "GROUP BY s.activity, o.effect",
-        [year, *params],
-    ).fetchall():
-        data.observed[(activity, effect)] = n
-    subquery, sub_params = series_in_scope_sql(gemeente)
-    comparable = f"abs(n.measured - v.measured) * 100 <= {MAX_MEASURED_CHANGE} * v.measured"
-    for activity, effect, courses, able_v, n_v, able_n, n_n, other in db.execute(
-        f"SELECT se.activity, v.effect, sum({comparable}), "
-        f"sum(CASE WHEN {comparable} THEN v.able ELSE 0 END), "
-        f"sum(CASE WHEN {comparable} THEN v.measured ELSE 0 END), "
-        f"sum(CASE WHEN {comparable} THEN n.able ELSE 0 END), "
-        f"sum(CASE WHEN {comparable} THEN n.measured ELSE 0 END), "
-        f"sum(NOT ({comparable})) "
-        "FROM measurements v JOIN measurements n ON n.series_id = v.series_id "
-        "AND n.effect = v.effect AND n.moment = 'na' JOIN series se ON se.id = v.series_id "
-        f"WHERE v.moment = 'voor' AND v.series_id IN ({subquery}) "
-        "GROUP BY se.activity, v.effect",
-        [year, *sub_params],
-    ).fetchall():
-        if courses:
-            data.measured[(activity, effect)] = (courses, able_v, n_v, able_n, n_n)
-        if other:
-            data.incomparable[(activity, effect)] = other
-    for activity, effect, n in db.execute(
-        "SELECT se.activity, v.effect, count(*) FROM measurements v "
-        "JOIN series se ON se.id = v.series_id "
-        f"WHERE v.moment = 'voor' AND v.series_id IN ({subquery}) AND NOT EXISTS ("
-        "SELECT 1 FROM measurements n WHERE n.series_id = v.series_id "
-        "AND n.effect = v.effect AND n.moment = 'na') GROUP BY se.activity, v.effect",
-        [year, *sub_params],
-    ).fetchall():
-        data.only_before[(activity, effect)] = n
-    return data
-
-
 def _sum_over(
     values: dict[ActivityEffect, int], effect: str, within: Collection[str] | None
 ) -> int:
     return sum(n for (a, e), n in values.items() if e == effect and (within is None or a in within))
+
+
+def _sum_rows(
+    values: dict[ActivityEffect, tuple[int, ...]],
+    effect: str,
+    within: Collection[str] | None,
+    width: int,
+) -> list[int]:
+    totals = [0] * width
+    for (a, e), row in values.items():
+        if e == effect and (within is None or a in within):
+            totals = [t + v for t, v in zip(totals, row, strict=True)]
+    return totals
 
 
 def effect_evidence(
@@ -296,11 +211,24 @@ def effect_evidence(
         a.id for a in catalogue.activities_for_effect(effect_id) if within is None or a.id in within
     ]
     active = [a for a in aiming if not figures.activity(a).empty]
-    totals = [0, 0, 0, 0, 0]
-    for (a, e), row in data.measured.items():
-        if e == effect_id and (within is None or a in within):
-            totals = [t + v for t, v in zip(totals, row, strict=True)]
-    courses, able_v, n_v, able_n, n_n = totals
+    courses, able_v, n_v, able_n, n_n = _sum_rows(data.measured, effect_id, within, 5)
+    answers, agrees, respondents = _sum_rows(data.answers, effect_id, within, 3)
+    asked_sessions, asked_attendance = _sum_rows(data.asked, effect_id, within, 2)
+    followup_answers, followup_agrees = _sum_rows(data.followup, effect_id, within, 2)
+    by_source: dict[str, int] = {}
+    for (a, e_id, source), n in data.answers_by_source.items():
+        if e_id == effect_id and a in aiming:
+            by_source[source] = by_source.get(source, 0) + n
+    signal_totals: dict[str, int] = {}
+    for a in aiming:
+        for signal_id, n in data.signals_seen.get((a, effect_id), {}).items():
+            found = catalogue.signal(signal_id)
+            text = found[0].text if found else signal_id
+            signal_totals[text] = signal_totals.get(text, 0) + n
+    options = list(
+        dict.fromkeys(q for a in aiming for q in data.quote_examples.get((a, effect_id), []))
+    )
+    example = options[0] if options else None
     e = EffectEvidence(
         effect=effect.id,
         name=effect.name,
@@ -312,6 +240,15 @@ def effect_evidence(
         sessions=sum(figures.detailed_sessions(a) for a in aiming),
         # only sessions of aiming activities, so the share never exceeds 100%
         observed=sum(data.observed.get((a, effect.id), 0) for a in aiming),
+        top_signal=max(signal_totals, key=lambda t: signal_totals[t]) if signal_totals else None,
+        answers=answers,
+        agrees=agrees,
+        answers_by_source=by_source,
+        respondents=respondents,
+        asked_attendance=asked_attendance,
+        asked_sessions=asked_sessions,
+        followup_answers=followup_answers,
+        followup_agrees=followup_agrees,
         courses_measured=courses,
         courses_incomparable=_sum_over(data.incomparable, effect_id, within),
         courses_only_before=_sum_over(data.only_before, effect_id, within),
@@ -320,12 +257,27 @@ def effect_evidence(
         able_after=able_n,
         measured_after=n_n,
         quotes=_sum_over(data.quotes, effect_id, within),
+        quote_text=example[0] if example else None,
+        quote_van=example[1] if example else None,
+        quote_options=options,
         sources=effect.sources,
         assumptions=effect.assumptions,
     )
     e.label = label_for(e)
     e.grounds = grounds_for(e)
     return e
+
+
+def spread_quotes(effects: list[EffectEvidence]) -> None:
+    """Show each quote beside one effect only where another quote is at hand, so a chapter
+    does not repeat the same words under every effect it speaks to."""
+    used: set[str] = set()
+    for e in effects:
+        fresh = [q for q in e.quote_options if q[0] not in used]
+        if fresh:
+            e.quote_text, e.quote_van = fresh[0]
+        if e.quote_text:
+            used.add(e.quote_text)
 
 
 def opgave_activities(catalogue: Catalogue, opgave: str) -> set[str]:
@@ -359,53 +311,9 @@ def opgave_evidence(
     }
 
 
-def quote_counts_of(
-    quotes: Collection[tuple[str, Collection[str]]],
-) -> dict[ActivityEffect, int]:
-    """(activity, effects) of each publishable quote -> quotes per (activity, effect)."""
-    out: dict[ActivityEffect, int] = defaultdict(int)
-    for activity, effects in quotes:
-        for e in effects:
-            out[(activity, e)] += 1
-    return dict(out)
-
-
 def compute_evidence(
     catalogue: Catalogue, figures: Figures, data: EvidenceData
 ) -> dict[str, EffectEvidence]:
     """Evidence for every effect in the catalogue, summed over every activity (the json's
     "effecten"); a chapter uses `opgave_evidence` instead."""
     return {e: effect_evidence(catalogue, figures, data, e) for e in catalogue.effects}
-
-
-def activities_without_evidence(
-    catalogue: Catalogue,
-    figures: Figures,
-    db: sqlite_utils.Database,
-    quote_activities: set[str],
-) -> list[str]:
-    """Activities with sessions this year but no observation, count or quote about any effect."""
-    scope, params = scope_sql(figures.gemeente, "s.gemeente")
-    with_observation = {
-        row[0]
-        for row in db.execute(
-            "SELECT DISTINCT s.activity FROM observations o JOIN sessions s "
-            f"ON s.id = o.session_id WHERE s.year = ?{scope}",
-            [figures.year, *params],
-        ).fetchall()
-    }
-    subquery, sub_params = series_in_scope_sql(figures.gemeente)
-    with_measurement = {
-        row[0]
-        for row in db.execute(
-            "SELECT DISTINCT se.activity FROM measurements m JOIN series se "
-            f"ON se.id = m.series_id WHERE m.series_id IN ({subquery})",
-            [figures.year, *sub_params],
-        ).fetchall()
-    }
-    evidenced = with_observation | with_measurement | quote_activities
-    return [
-        a
-        for a in figures.activities
-        if a in catalogue.activities and catalogue.activities[a].effects and a not in evidenced
-    ]

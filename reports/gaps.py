@@ -106,8 +106,8 @@ def silent_leaders(
 def effects_without_evidence(
     db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, year: int
 ) -> list[str]:
-    """Intended effects of activities run this year in scope, with no observation,
-    measurement or quote this year."""
+    """Intended effects of activities run this year in scope, with no signal, observation,
+    participant's answer, measurement or quote this year."""
     where, params = scope.where()
     where = where.replace("gemeente", "s.gemeente").replace("vestiging", "s.vestiging")
     run = {
@@ -121,11 +121,15 @@ def effects_without_evidence(
         for r in db.execute(
             "SELECT o.effect FROM observations o JOIN sessions s ON s.id = o.session_id "
             f"WHERE s.year = ?{where} "
+            "UNION SELECT g.effect FROM session_signals g JOIN sessions s ON s.id = g.session_id "
+            f"WHERE s.year = ?{where} "
+            "UNION SELECT a.effect FROM survey_answers a JOIN sessions s ON s.id = a.session_id "
+            f"WHERE s.year = ?{where} "
             "UNION SELECT m.effect FROM measurements m JOIN sessions s ON s.id = m.session_id "
             f"WHERE s.year = ?{where} "
             "UNION SELECT qe.effect FROM quote_effects qe JOIN quotes q ON q.id = qe.quote_id "
             f"JOIN sessions s ON s.id = q.session_id WHERE s.year = ?{where}",
-            [year, *params, year, *params, year, *params],
+            [year, *params] * 5,
         )
     }
     wanted: dict[str, None] = {}

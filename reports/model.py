@@ -15,11 +15,15 @@ from impactbot.errors import ImpactbotError
 from reports.evidence import (
     EVIDENCE_RULE,
     EffectEvidence,
-    activities_without_evidence,
-    collect_evidence,
     compute_evidence,
     opgave_evidence,
+    spread_quotes,
+)
+from reports.evidence_data import (
+    activities_without_evidence,
+    collect_evidence,
     quote_counts_of,
+    quote_examples_of,
 )
 from reports.figures import ContractProgress, Counts, Figures, compute_figures, contract_progress
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection, build_reflection
@@ -251,12 +255,20 @@ def build_report(
     quote_activities: dict[str, int] = {}
     for q in quotes:
         quote_activities[q.activity] = quote_activities.get(q.activity, 0) + 1
-    data = collect_evidence(db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]))
+    examples = quote_examples_of(
+        [
+            (q.activity, q.effects, q.text, q.van)
+            for q in sorted(quotes, key=lambda q: not q.approved)
+        ]
+    )
+    data = collect_evidence(
+        db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples
+    )
     evidence = compute_evidence(catalogue, figures, data)
     per_opgave = {o: opgave_evidence(catalogue, figures, data, o) for o in catalogue.opgaven}
     contract = contract_progress(db, catalogue, year, gemeente)
     targets = {t.activity: t.target for t in contract.per_activity} if contract else {}
-    without = activities_without_evidence(catalogue, figures, db, set(quote_activities))
+    without = activities_without_evidence(catalogue, figures, db, set(quote_activities), data)
     reflection = build_reflection(
         db, catalogue, figures, previous, evidence, per_opgave, contract, without
     )
@@ -354,6 +366,7 @@ def _chapter(
                 if e in evidence:
                     effect_ids[e] = None
                     links.append((a.id, e))
+    spread_quotes([evidence[e] for e in effect_ids])
     return Chapter(
         id=opgave.id,
         name=opgave.name,

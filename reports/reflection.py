@@ -11,12 +11,20 @@ from typing import Literal
 import sqlite_utils
 from pydantic import BaseModel, Field
 
-from reports.evidence import MIN_GAIN_POINTS, MIN_MEASURED, EffectEvidence, effects_of_opgave
+from reports.evidence import (
+    MIN_ANSWERS,
+    MIN_FOLLOWUP,
+    MIN_GAIN_POINTS,
+    MIN_MEASURED,
+    EffectEvidence,
+    effects_of_opgave,
+)
 from reports.figures import ContractProgress, Figures, scope_sql
 from reports.format import count, number, percent
+from reports.grading import followup_counts, participants_count
 from toc.models import Catalogue
 
-Verdict = Literal["ondersteund", "deels", "onvoldoende", "geen-gegevens"]
+Verdict = Literal["ondersteund", "deels", "onvoldoende", "niet-gemeten", "geen-gegevens"]
 # A drop of this share or more in bijeenkomsten against last year is worth a look.
 DROP_SHARE = 0.2
 
@@ -24,14 +32,17 @@ VERDICT_RULE = (
     "Per opgave kijken we naar de beoogde effecten van de activiteiten die dit jaar zijn "
     "uitgevoerd. Is het bewijs voor minstens de helft van die effecten sterk of redelijk, en "
     "voor geen enkel effect afwezig, dan ondersteunen de gegevens de verandertheorie. Is er "
-    "voor minstens één effect sterk of redelijk bewijs, dan deels. Anders is er nog te weinig "
-    "bewijs om iets te zeggen."
+    "voor minstens één effect sterk of redelijk bewijs, dan deels. Is er wel iets gemeten, "
+    "maar te weinig, dan is er nog te weinig bewijs om iets te zeggen. Is voor geen enkel "
+    "effect iets gemeten, dan zeggen we dat: de effecten zijn nog niet gemeten. Dat is iets "
+    "anders dan dat de activiteiten niet werken."
 )
 
 VERDICT_TITLES: dict[Verdict, str] = {
     "ondersteund": "De gegevens ondersteunen de verandertheorie",
     "deels": "De gegevens ondersteunen de verandertheorie deels",
     "onvoldoende": "Nog te weinig bewijs om te zeggen of de verandertheorie werkt",
+    "niet-gemeten": "De effecten zijn nog niet gemeten",
     "geen-gegevens": "Geen gegevens",
 }
 
@@ -50,7 +61,13 @@ class Reflection(BaseModel):
     contracted_reported: int = 0  # ... of which at least one session was reported
     unreported_contracted: list[str] = Field(default_factory=list)
     activities_without_evidence: list[str] = Field(default_factory=list)
-    effects_without_evidence: list[str] = Field(default_factory=list)  # activities ran, no proof
+    effects_without_evidence: list[str] = Field(default_factory=list)  # ran, nothing measured
+    # Which assumptions rest on our own data (sterk/redelijk), which only on the literature
+    # the catalogue cites, and which on neither yet (effect ids of activities that ran).
+    assumptions_own: list[str] = Field(default_factory=list)
+    assumptions_literature: list[str] = Field(default_factory=list)
+    assumptions_open: list[str] = Field(default_factory=list)
+    grounding: list[str] = Field(default_factory=list)  # Dutch sentences about the above
     effects_not_run: list[str] = Field(default_factory=list)  # no aiming activity ran
     quotes_waiting: int = 0  # publishable once reviewed (consent ja/anoniem, review new)
     quotes_internal: int = 0  # consent 'nee': for internal learning only
@@ -70,6 +87,10 @@ class Reflection(BaseModel):
             "activiteiten_zonder_bewijs": self.activities_without_evidence,
             "effecten_zonder_bewijs": self.effects_without_evidence,
             "effecten_niet_uitgevoerd": self.effects_not_run,
+            "aannames_eigen_gegevens": self.assumptions_own,
+            "aannames_alleen_literatuur": self.assumptions_literature,
+            "aannames_nog_open": self.assumptions_open,
+            "onderbouwing": self.grounding,
             "citaten_wachten_op_beoordeling": self.quotes_waiting,
             "citaten_alleen_intern": self.quotes_internal,
             "voldoende_gegevens": self.sufficiency,
@@ -98,13 +119,13 @@ def verdict_for(
     ]
     labels = {
         label: sum(1 for e in relevant if e.label == label)
-        for label in ("sterk", "redelijk", "beperkt", "geen")
+        for label in ("sterk", "redelijk", "beperkt", "niet-gemeten")
     }
     good = labels["sterk"] + labels["redelijk"]
     if figures.opgave(opgave).empty or not relevant:
         verdict: Verdict = "geen-gegevens"
         text = f"In {figures.year} is voor deze opgave geen activiteit met beoogde effecten gemeld."
-    elif good * 2 >= len(relevant) and labels["geen"] == 0:
+    elif good * 2 >= len(relevant) and labels["niet-gemeten"] == 0:
         verdict = "ondersteund"
         text = (
             f"Voor {good} van de {len(relevant)} beoogde effecten is sterk of redelijk bewijs. "
@@ -115,6 +136,14 @@ def verdict_for(
         text = (
             f"Voor {good} van de {len(relevant)} beoogde effecten is sterk of redelijk bewijs. "
             "Voor de andere effecten weten we nog te weinig."
+        )
+    elif labels["niet-gemeten"] == len(relevant):
+        verdict = "niet-gemeten"
+        text = (
+            f"Voor geen van de {len(relevant)} beoogde effecten is dit jaar iets vastgelegd: "
+            "geen antwoorden van deelnemers, geen signalen, geen telling en geen citaat. Dat "
+            "zegt niets over de werking; we weten het nog niet. Hieronder staat wat we "
+            "volgend jaar meten."
         )
     else:
         verdict = "onvoldoende"
@@ -153,8 +182,8 @@ def _quoted(names: list[str]) -> str:
 def suggestions_per_activity(
     catalogue: Catalogue, figures: Figures, per_opgave: dict[str, dict[str, EffectEvidence]]
 ) -> list[str]:
-    """One Dutch sentence per activity that ran, naming the effects with thin evidence (in its
-    own opgave) and how to measure them better, for a reader outside the library."""
+    """One Dutch sentence per activity that ran: what to measure next year, for the effects
+    with thin evidence (in its own opgave), for a reader outside the library."""
     out: list[str] = []
     for a in catalogue.activities.values():
         if figures.activity(a.id).empty or a.programmalijn not in catalogue.programmalijnen:
@@ -162,17 +191,25 @@ def suggestions_per_activity(
         evidence = per_opgave.get(catalogue.opgave_of(a.id), {})
         add_count: list[str] = []
         more_count: list[str] = []
-        observe: list[str] = []
+        ask: list[str] = []
+        follow: list[str] = []
+        signals: list[str] = []
         for effect_id in a.effects:
             e = evidence.get(effect_id)
-            if e is None or e.label in ("sterk", "redelijk"):
+            if e is None:
                 continue
             if e.measurable and a.kind == "reeks" and not e.has_measurement:
                 add_count.append(e.name)
             elif e.measurable and a.kind == "reeks" and e.measured_after < MIN_MEASURED:
                 more_count.append(e.name)
-            else:
-                observe.append(e.name)
+            if e.label in ("sterk", "redelijk"):
+                continue
+            if e.answers < MIN_ANSWERS:
+                ask.append(e.name)
+            elif e.followup_answers < MIN_FOLLOWUP:
+                follow.append(e.name)
+            if not e.observed:
+                signals.append(e.name)
         parts: list[str] = []
         if add_count:
             parts.append(f"een voor/na-telling in de cursussen over {_quoted(add_count)}")
@@ -181,11 +218,65 @@ def suggestions_per_activity(
                 f"de voor/na-telling in meer cursussen (samen minstens {MIN_MEASURED} "
                 f"cursisten) over {_quoted(more_count)}"
             )
-        if observe:
-            parts.append(f"waarnemingen en citaten over {_quoted(observe)}")
+        if ask:
+            parts.append(
+                "de deelnemers zelf vragen, met de QR-code of een telling op papier "
+                f"(samen minstens {MIN_ANSWERS} antwoorden), over {_quoted(ask)}"
+            )
+        if follow:
+            parts.append(f"een vervolgvraag na 4 tot 6 weken over {_quoted(follow)}")
+        if signals:
+            parts.append(f"bij elk verslag de signalen aantikken van {_quoted(signals)}")
         if parts:
             out.append(f"{a.name}: " + "; ".join(parts) + ".")
     return out
+
+
+def _grounding(catalogue: Catalogue, evidence: dict[str, EffectEvidence], r: Reflection) -> None:
+    """Which assumptions rest on our own data, which only on literature, which on neither."""
+    ran = [e for e in evidence.values() if e.active_activities]
+    r.assumptions_own = [e.effect for e in ran if e.own_data]
+    r.assumptions_literature = [e.effect for e in ran if not e.own_data and e.sources]
+    r.assumptions_open = [e.effect for e in ran if not e.own_data and not e.sources]
+    names = {e.effect: f"'{e.name}'" for e in ran}
+    if r.assumptions_own:
+        listed = "; ".join(
+            f"{names[e]} ({evidence[e].oordeel}: {_own_sources(evidence[e])})"
+            for e in r.assumptions_own
+        )
+        r.grounding.append(
+            f"Op onze eigen gegevens ({count(len(r.assumptions_own), 'effect', 'effecten')}): "
+            f"{listed}."
+        )
+    if r.assumptions_literature:
+        listed = "; ".join(
+            f"{names[e]} ({', '.join(evidence[e].sources)})" for e in r.assumptions_literature
+        )
+        r.grounding.append(
+            "Alleen op landelijk onderzoek, nog niet op eigen gegevens "
+            f"({count(len(r.assumptions_literature), 'effect', 'effecten')}): {listed}."
+        )
+    if r.assumptions_open:
+        listed = "; ".join(names[e] for e in r.assumptions_open)
+        r.grounding.append(
+            "Nog nergens op: geen eigen gegevens die tellen en geen onderzoek in de catalogus "
+            f"({count(len(r.assumptions_open), 'effect', 'effecten')}): {listed}."
+        )
+
+
+def _own_sources(e: EffectEvidence) -> str:
+    parts = [
+        name
+        for name, counts in (
+            ("deelnemers", participants_count(e)),
+            ("vervolg", followup_counts(e)),
+            ("voor/na-telling", e.meting),
+            ("signalen van begeleiders", e.waarneming),
+            ("citaten", e.verhalen),
+        )
+        if counts
+    ]
+    return ", ".join(parts)
 
 
 def build_reflection(
@@ -205,8 +296,9 @@ def build_reflection(
     }
     r.activities_without_evidence = activities_without_evidence
     r.effects_without_evidence = [
-        e.effect for e in evidence.values() if e.active_activities and e.label == "geen"
+        e.effect for e in evidence.values() if e.active_activities and e.label == "niet-gemeten"
     ]
+    _grounding(catalogue, evidence, r)
     r.effects_not_run = [
         e.effect for e in evidence.values() if e.activities and not e.active_activities
     ]
@@ -250,15 +342,17 @@ def _sufficiency(
     ran = len(figures.activities)
     r.sufficiency.append(
         f"Van {ran} uitgevoerde activiteiten hebben er {ran - len(r.activities_without_evidence)}"
-        " iets gemeld over hun effect (een waarneming, een telling of een citaat)."
+        " iets vastgelegd over hun effect (een antwoord van deelnemers, een signaal, een "
+        "telling of een citaat)."
     )
     if r.activities_without_evidence:
         r.sufficiency.append(
-            f"Zonder enig bewijs over effect: {_names(catalogue, r.activities_without_evidence)}."
+            "Over het effect nog niets vastgelegd: "
+            f"{_names(catalogue, r.activities_without_evidence)}."
         )
     if r.effects_without_evidence:
         names = ", ".join(f"'{catalogue.effects[e].name}'" for e in r.effects_without_evidence)
-        r.sufficiency.append(f"Over deze effecten meldt niemand iets: {names}.")
+        r.sufficiency.append(f"Nog niet gemeten, terwijl de activiteiten wel liepen: {names}.")
     if r.quotes_waiting:
         waren = "was" if r.quotes_waiting == 1 else "waren"
         r.sufficiency.append(

@@ -29,7 +29,7 @@ LABEL_NAMES = {
     "sterk": "Sterk",
     "redelijk": "Redelijk",
     "beperkt": "Beperkt",
-    "geen": "Geen",
+    "niet-gemeten": "Nog niet gemeten",
 }
 
 # Above this many effects in one diagram, effects without evidence share one box.
@@ -111,19 +111,21 @@ def toc_svg(chapter: Chapter) -> Markup | None:
     links = [(a, e) for a, e in chapter.links if a in ran]
     linked = dict.fromkeys(e for _, e in links)
     by_id = {e.effect: e for e in chapter.effects}
-    shown = [(e, by_id[e].name, by_id[e].label) for e in linked if by_id[e].label != "geen"]
-    without = [e for e in linked if by_id[e].label == "geen"]
+    unmeasured = "niet-gemeten"
+    shown = [(e, by_id[e].name, by_id[e].label) for e in linked if by_id[e].label != unmeasured]
+    without = [e for e in linked if by_id[e].label == unmeasured]
     if len(linked) <= MAX_DIAGRAM_EFFECTS:
         shown = [(e, by_id[e].name, by_id[e].label) for e in linked]
     elif without:
         other = "ander " if shown else ""
         name = (
-            f"1 {other}beoogd effect zonder bewijs"
+            f"1 {other}beoogd effect, nog niet gemeten"
             if len(without) == 1
-            else f"{len(without)} {other.replace('ander', 'andere')}beoogde effecten zonder bewijs"
+            else f"{len(without)} {other.replace('ander', 'andere')}beoogde effecten, nog niet "
+            "gemeten"
         )
-        shown.append(("__geen__", name, "geen"))
-        links = [(a, "__geen__" if e in without else e) for a, e in links]
+        shown.append(("__niet_gemeten__", name, unmeasured))
+        links = [(a, "__niet_gemeten__" if e in without else e) for a, e in links]
         links = list(dict.fromkeys(links))
     return charts.toc_diagram(chapter.name, acts, shown, links)
 

@@ -48,6 +48,9 @@ class Line:
     deelnemers: int = 0
     vorig_bijeenkomsten: int = 0
     vorig_deelnemers: int = 0
+    # Participants' own answers right after a session (survey or tally) in the period.
+    antwoorden: int = 0
+    eens: int = 0
 
 
 @dataclass
@@ -106,6 +109,20 @@ def per_activity(
     return out
 
 
+def answers_per_activity(
+    db: sqlite_utils.Database, scope: Scope, start: date, end: date
+) -> dict[str, tuple[int, int]]:
+    """activity -> (participants' answers right after, of which agreeing) in the period."""
+    where, params = scope.where()
+    rows = db.execute(
+        "SELECT activity, count(*), coalesce(sum(agrees), 0) FROM survey_answers a "
+        "JOIN sessions ON sessions.id = a.session_id WHERE a.moment = 'direct' "
+        f"AND date BETWEEN ? AND ?{where} GROUP BY activity",
+        [start.isoformat(), end.isoformat(), *params],
+    ).fetchall()
+    return {activity: (n, agree) for activity, n, agree in rows}
+
+
 def per_gemeente_activity(
     db: sqlite_utils.Database, gemeenten: list[str], start: date, end: date
 ) -> dict[tuple[str, str], tuple[int, int]]:
@@ -152,6 +169,13 @@ def compute_stand(
                 else:
                     line.vorig_bijeenkomsten += n
                     line.vorig_deelnemers += people
+
+    for activity_id, (n, agree) in answers_per_activity(db, scope, start, end).items():
+        activity = catalogue.activities.get(activity_id)
+        if activity is not None:
+            line = lines_op[catalogue.programmalijnen[activity.programmalijn].opgave]
+            line.antwoorden += n
+            line.eens += agree
 
     by_opgave: dict[str, list[Line]] = {}
     for pl in catalogue.programmalijnen.values():

@@ -78,7 +78,9 @@ class SessionIn(BaseModel):
     enrolled: int | None = None
     lesson: int | None = None
     last_lesson: bool = False
+    # Effects ticked as such (older reports); new reports tick signals (catalogue ids).
     effects: list[str] = Field(default_factory=list)
+    signals: list[str] = Field(default_factory=list)
     quotes: list[QuoteIn] = Field(default_factory=list)
     measurements: list[MeasurementIn] = Field(default_factory=list)
     reporter_id: int | None = None
@@ -116,6 +118,10 @@ def validate_session(catalogue: Catalogue, s: SessionIn) -> None:
         for effect in [*s.effects, *(m.effect for m in s.measurements)]:
             if effect not in activity.effects:
                 problems.append(f"Het effect '{effect}' hoort niet bij {activity.name}.")
+        for signal_id in s.signals:
+            found = catalogue.signal(signal_id)
+            if found is None or found[1] not in activity.effects:
+                problems.append(f"Het signaal '{signal_id}' hoort niet bij {activity.name}.")
         for q in s.quotes:
             for effect in q.effects:
                 if effect not in activity.effects:
@@ -183,11 +189,24 @@ def _update_series(db: sqlite_utils.Database, series_id: int, s: SessionIn) -> N
     )
 
 
+def _insert_ticks(
+    db: sqlite_utils.Database, catalogue: Catalogue, session_id: int, s: SessionIn
+) -> None:
+    """The effects (older reports) and signals a leader ticked; a signal is stored with the
+    effect it points to now, so a later catalogue edit does not move old evidence."""
+    for effect in dict.fromkeys(s.effects):
+        insert(db, "observations", {"session_id": session_id, "effect": effect})
+    for signal_id in dict.fromkeys(s.signals):
+        found = catalogue.signal(signal_id)
+        if found is not None:
+            row = {"session_id": session_id, "signal": signal_id, "effect": found[1]}
+            insert(db, "session_signals", row)
+
+
 def _insert_children(
     db: sqlite_utils.Database, catalogue: Catalogue, session_id: int, s: SessionIn
 ) -> None:
-    for effect in dict.fromkeys(s.effects):
-        insert(db, "observations", {"session_id": session_id, "effect": effect})
+    _insert_ticks(db, catalogue, session_id, s)
     _insert_quotes(db, catalogue, session_id, s, s.quotes)
 
 
@@ -310,8 +329,8 @@ def replace_in_transaction(
     sets = ", ".join(f"{k} = ?" for k in row)
     db.execute(f"UPDATE sessions SET {sets} WHERE id = ?", [*row.values(), session_id])
     db.execute("DELETE FROM observations WHERE session_id = ?", [session_id])
-    for effect in dict.fromkeys(s.effects):
-        insert(db, "observations", {"session_id": session_id, "effect": effect})
+    db.execute("DELETE FROM session_signals WHERE session_id = ?", [session_id])
+    _insert_ticks(db, catalogue, session_id, s)
     _correct_quotes(db, catalogue, session_id, s)
     if series_id is not None:
         _update_series(db, series_id, s)
@@ -379,6 +398,12 @@ def load_session(db: sqlite_utils.Database, session_id: int) -> SessionIn | None
         r[0]
         for r in db.execute(
             "SELECT effect FROM observations WHERE session_id = ? ORDER BY effect", [session_id]
+        )
+    ]
+    data["signals"] = [
+        r[0]
+        for r in db.execute(
+            "SELECT signal FROM session_signals WHERE session_id = ? ORDER BY rowid", [session_id]
         )
     ]
     quotes = []

@@ -41,13 +41,18 @@ async def test_bijeenkomst_with_quote(bot: BotHarness, db: sqlite_utils.Database
     await bot.press("Vandaag")
     assert "kinderen en hoeveel volwassenen" in bot.last_text()
     await bot.send("12 8")
-    assert bot.last_text() == texts.ASK_EFFECTS
+    assert bot.last_text() == texts.ASK_SIGNALS
     # The question names the button that is there: Overslaan until something is ticked.
     assert bot.request.calls[-1].buttons[-1][0] == texts.BUTTON_SKIP
-    assert texts.BUTTON_SKIP in texts.ASK_EFFECTS and texts.BUTTON_DONE in texts.ASK_EFFECTS
-    await bot.press("plezier in lezen")
+    assert texts.BUTTON_SKIP in texts.ASK_SIGNALS and texts.BUTTON_DONE in texts.ASK_SIGNALS
+    # Short signals, at most six, no effect sentences; button data stays short.
+    shown = [label for label, _ in bot.request.calls[-1].buttons[:-1]]
+    assert len(shown) == 6 and all(len(label) <= 43 for label in shown)
+    assert all(len(data.encode()) <= 64 for _, data in bot.request.calls[-1].buttons)
+    await bot.press("luisterden tot het eind")
     assert bot.request.of("editMessageReplyMarkup")[-1].buttons[-1][0] == texts.BUTTON_DONE
-    await bot.press("woordenschat")
+    assert bot.request.of("editMessageReplyMarkup")[-1].buttons[1][0].startswith("✅")
+    await bot.press("nieuwe woorden na")
     await bot.press("Klaar")
     await bot.send("Isa wil nu elke avond voorlezen")
     await bot.send("moeder van Isa")
@@ -68,8 +73,12 @@ async def test_bijeenkomst_with_quote(bot: BotHarness, db: sqlite_utils.Database
     today = bot.services.today().isoformat()
     assert (row["activity"], row["vestiging"], row["date"]) == ("voorleesuurtje", "havelte", today)
     assert (row["kinderen"], row["volwassenen"], row["deelnemers"]) == (12, 8, 20)
-    observed = {r[0] for r in db.execute("SELECT effect FROM observations").fetchall()}
-    assert observed == {"leesplezier", "woordenschat"}
+    seen = set(db.execute("SELECT signal, effect FROM session_signals").fetchall())
+    assert seen == {
+        ("luisterden-tot-eind", "luistervaardigheid"),
+        ("woorden-nagezegd", "woordenschat"),
+    }
+    assert "Gezien: Kinderen luisterden tot het eind; Kinderen zeiden nieuwe woorden na" in summary
     quote = db.execute("SELECT text, attribution, consent FROM quotes").fetchone()
     assert quote == ("Isa wil nu elke avond voorlezen", "moeder van Isa", "ja")
     assert db.execute("SELECT count(*) FROM drafts").fetchone()[0] == 0

@@ -93,9 +93,10 @@ async def test_a_report_never_holds_up_a_leaders_report(
             for c in bot.request.calls
             if c.method in ("sendDocument", "sendMessage")
         ]
-        # The leader's summary came before the first document.
+        # The leader's answer (what was understood, and the one question before the
+        # summary) came before the first document.
         assert order.index(LEADER) < order.index("sendDocument")
-        assert texts.SUMMARY_HEAD in bot.text_to(LEADER)
+        assert texts.UNDERSTOOD in bot.text_to(LEADER)
     finally:
         await bot.stop()
 

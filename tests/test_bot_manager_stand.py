@@ -174,7 +174,7 @@ async def test_gaten_lists_what_is_missing_in_scope(
     # Rooster: the taalhuis in Havelte every Thursday was never reported.
     assert "• do 6 mrt: Taalhuis, Havelte" in text
     assert "Al 4 weken geen verslag (1):\n• Lotte (nog nooit)" in text
-    assert "Effecten zonder bewijs dit jaar" in text
+    assert "Effecten nog niet gemeten dit jaar" in text
     assert "Beilen" not in text
     await bot.send("/gaten", user_id=OTHER_MANAGER)
     assert "Westerveld" not in bot.text_to(OTHER_MANAGER)

@@ -41,7 +41,14 @@ async def test_one_message_report(bot: BotHarness, db: sqlite_utils.Database) ->
     assert len(bot.request.calls[-1].buttons) == 3
     assert count(db, "sessions") == 0
     await bot.press(texts.CONSENT_ANON)
+    # One skippable question before Opslaan: the activity's signals as buttons.
+    assert bot.last_text() == texts.ASK_SIGNALS
+    labels = [label for label, _ in bot.request.calls[-1].buttons]
+    assert "▫️ Kinderen luisterden tot het eind" in labels and labels[-1] == texts.BUTTON_SKIP
+    await bot.press("luisterden tot het eind")
+    await bot.press(texts.BUTTON_DONE)
     assert bot.last_text().startswith(texts.SUMMARY_HEAD)
+    assert "Gezien: Kinderen luisterden tot het eind" in bot.last_text()
     assert [label for label, _ in bot.request.calls[-1].buttons] == [
         texts.BUTTON_SAVE,
         texts.BUTTON_EDIT,
@@ -52,6 +59,7 @@ async def test_one_message_report(bot: BotHarness, db: sqlite_utils.Database) ->
     assert bot.last_text().startswith(texts.SAVED)
     row = db.execute("SELECT activity, vestiging, kinderen, volwassenen FROM sessions").fetchone()
     assert row == ("voorleesuurtje", "havelte", 12, 8)
+    assert db.execute("SELECT signal FROM session_signals").fetchall() == [("luisterden-tot-eind",)]
     assert db.execute("SELECT consent, attribution FROM quotes").fetchone() == (
         "anoniem",
         "moeder van Isa",
@@ -63,8 +71,10 @@ async def test_complete_message_goes_straight_to_the_summary(
 ) -> None:
     await bot.send("Lezing Diever 40 bezoekers")
     shown = bot.last_text()
-    assert shown.startswith(texts.UNDERSTOOD) and shown.endswith(texts.SUMMARY_HEAD)
+    assert shown.startswith(texts.UNDERSTOOD) and shown.endswith(texts.ASK_SIGNALS)
     assert "40 deelnemers" in shown
+    await bot.press(texts.BUTTON_SKIP)
+    assert bot.last_text().startswith(texts.SUMMARY_HEAD)
     await bot.press(texts.BUTTON_SAVE)
     assert db.execute("SELECT activity, deelnemers FROM sessions").fetchone() == ("lezing", 40)
 
@@ -78,7 +88,10 @@ async def test_missing_parts_are_asked_with_buttons(
     await bot.send("voorleesuurtje")
     assert texts.ASK_VESTIGING in bot.last_text()
     await bot.press("Havelte")
-    # Date, counts: already known. No effects or quote questions in a quick report.
+    # Date, counts: already known. No quote question in a quick report; the signals are the
+    # one question left before the summary.
+    assert bot.last_text() == texts.ASK_SIGNALS
+    await bot.press(texts.BUTTON_SKIP)
     assert bot.last_text().startswith(texts.SUMMARY_HEAD)
     assert "12 kinderen, 5 volwassenen" in bot.last_text()
     assert count(db, "sessions") == 0
@@ -109,6 +122,7 @@ async def test_cancel_from_summary_saves_nothing(
     bot: BotHarness, db: sqlite_utils.Database
 ) -> None:
     await bot.send("Lezing Diever 40 bezoekers")
+    await bot.press(texts.BUTTON_SKIP)
     await bot.press(texts.BUTTON_CANCEL)
     assert bot.last_text() == texts.CANCELLED
     assert count(db, "sessions") == 0 and count(db, "drafts") == 0
@@ -120,6 +134,7 @@ async def test_big_count_in_message_asks_klopt_dat(
     await bot.send("Lezing Diever 800 bezoekers")
     assert bot.last_text().endswith(texts.CONFIRM_COUNT.format(value=800, label="deelnemers"))
     await bot.press(texts.BUTTON_YES)
+    await bot.press(texts.BUTTON_SKIP)
     await bot.press(texts.BUTTON_SAVE)
     assert db.execute("SELECT deelnemers FROM sessions").fetchone() == (800,)
 
@@ -135,6 +150,7 @@ async def test_full_name_in_one_message_is_dropped_and_the_bot_says_why(
     assert shown.endswith(texts.ASK_ATTRIBUTION)
     await bot.send("Henk")
     await bot.press(texts.CONSENT_ANON)
+    await bot.press(texts.BUTTON_SKIP)
     await bot.press(texts.BUTTON_SAVE)
     assert db.execute("SELECT attribution FROM quotes").fetchall() == [("Henk",)]
 

@@ -105,6 +105,8 @@ async def test_mijnverslagen_change_and_delete(bot: BotHarness, db: sqlite_utils
     await bot.send("/mijnverslagen")
     assert bot.last_text() == texts.MY_REPORTS_NONE
     await bot.send("Lezing Diever 40 bezoekers")
+    await bot.press("Mensen bleven na afloop napraten")
+    await bot.press(texts.BUTTON_DONE)
     await bot.press(texts.BUTTON_SAVE)
     session_id = db.execute("SELECT id FROM sessions").fetchone()[0]
 
@@ -112,12 +114,25 @@ async def test_mijnverslagen_change_and_delete(bot: BotHarness, db: sqlite_utils
     assert "Lezing" in bot.last_text() and "40 deelnemers" in bot.last_text()
     await bot.press(texts.BUTTON_EDIT)
     assert bot.last_text().startswith(texts.SUMMARY_HEAD)
+    assert "Gezien: Mensen bleven na afloop napraten" in bot.last_text()
     await bot.press(texts.BUTTON_EDIT)
     await bot.press("Aantallen")
     await bot.send("45")
     await bot.press(texts.BUTTON_SAVE)
     assert bot.last_text().startswith(texts.SAVED_CHANGE)
     assert db.execute("SELECT id, deelnemers FROM sessions").fetchall() == [(session_id, 45)]
+    assert db.execute("SELECT signal FROM session_signals").fetchall() == [("napraten",)]
+    # 'Wat je zag' shows the ticked signal, and a change is stored.
+    await bot.send("/mijnverslagen")
+    await bot.press(texts.BUTTON_EDIT)
+    await bot.press(texts.BUTTON_EDIT)
+    await bot.press(texts.EDIT_LABELS["effecten"])
+    assert "✅ Mensen bleven na afloop napraten" in [b for b, _ in bot.request.calls[-1].buttons]
+    await bot.press("Mensen bleven na afloop napraten")
+    await bot.press("Deelnemers kwamen met eigen ideeën")
+    await bot.press(texts.BUTTON_DONE)
+    await bot.press(texts.BUTTON_SAVE)
+    assert db.execute("SELECT signal FROM session_signals").fetchall() == [("eigen-ideeen",)]
 
     await bot.send("/mijnverslagen")
     await bot.press(texts.BUTTON_DELETE)
@@ -125,7 +140,7 @@ async def test_mijnverslagen_change_and_delete(bot: BotHarness, db: sqlite_utils
     assert bot.last_text() == texts.DELETED
     assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
     actions = [entry["action"] for entry in audit.trail(db, "session", session_id)]
-    assert actions == ["create", "update", "delete"]
+    assert actions == ["create", "update", "update", "delete"]
 
 
 async def test_cannot_touch_someone_elses_report(
@@ -134,6 +149,7 @@ async def test_cannot_touch_someone_elses_report(
     register_person(db)
     other = register_person(db, telegram_id=777, name="Bo")
     await bot.send("Lezing Diever 40 bezoekers", user_id=777)
+    await bot.press(texts.BUTTON_SKIP, user_id=777)
     await bot.press(texts.BUTTON_SAVE, user_id=777)
     session_id = db.execute("SELECT id FROM sessions WHERE reporter_id = ?", [other.id]).fetchone()
     await bot.press_data(f"s:delok:{session_id[0]}")

@@ -212,3 +212,25 @@ def test_schedule_uses_known_rules(catalogue: Catalogue) -> None:
         parse_rule(row.rule)
         assert row.activity in catalogue.activities
         assert row.vestiging in catalogue.vestigingen
+
+
+def test_every_effect_has_short_signals_and_activities_at_most_six(catalogue: Catalogue) -> None:
+    ids: list[str] = []
+    for effect in catalogue.effects.values():
+        assert 1 <= len(effect.signals) <= 3, effect.id
+        for signal in effect.signals:
+            assert 0 < len(signal.text) <= 40, signal.text
+            ids.append(signal.id)
+    assert len(ids) == len(set(ids))
+    for activity in catalogue.activities.values():
+        chosen = catalogue.signals_for(activity.id)
+        assert 1 <= len(chosen) <= 6, activity.id
+        assert all(effect in activity.effects for _signal, effect in chosen)
+    # By default the first signal of each effect, in the order of the activity's effects.
+    voorlees = [e for _s, e in catalogue.signals_for("voorleesuurtje")]
+    assert voorlees == catalogue.activities["voorleesuurtje"].effects[:6]
+    # An activity with a single effect offers its signals in order.
+    belasting = catalogue.signals_for("belastingspreekuur")
+    assert [s.id for s, _e in belasting] == [
+        s.id for s in catalogue.effects["zelfredzaamheid"].signals
+    ]

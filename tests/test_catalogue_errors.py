@@ -26,10 +26,12 @@ id = "zelfstandig-email"
 naam = "Kan zelfstandig een e-mail versturen"
 meetbaar = true
 meetvraag = "Hoeveel cursisten kunnen zelfstandig een e-mail versturen?"
+signalen = [{ id = "zelf-email", tekst = "Deelnemer verstuurde zelf een e-mail" }]
 
 [[effect]]
 id = "zelfredzaamheid"
 naam = "Verhoogde zelfredzaamheid"
+signalen = [{ id = "vraag-opgelost", tekst = "Vraag opgelost" }]
 
 [[activiteit]]
 id = "klik-en-tik"
@@ -215,7 +217,7 @@ def test_empty_programmalijn(tmp_path: Path) -> None:
     )
     found = problems(tmp_path, cat)
     assert found == [
-        f"{tmp_path / 'catalogus.toml'}, regel 22: activiteit 'klik-en-tik': veld 'programmalijn': "
+        f"{tmp_path / 'catalogus.toml'}, regel 24: activiteit 'klik-en-tik': veld 'programmalijn': "
         "leeg; elke activiteit hoort bij een programmalijn"
     ]
 
@@ -320,3 +322,45 @@ def test_the_longest_ids_fit_every_button_of_the_bot() -> None:
     data.append(f"kg:2026:{longest['gemeente']}:{longest['kengetal']}")
     too_long = [d for d in data if len(str(d).encode()) > 64]
     assert not too_long
+
+
+def test_signals_present_few_and_short(tmp_path: Path) -> None:
+    long_text = "Deelnemer regelde zelf iets online bij de gemeente"  # 50 characters
+    cat = CATALOGUE.replace(
+        'signalen = [{ id = "zelf-email", tekst = "Deelnemer verstuurde zelf een e-mail" }]\n',
+        "",
+    ).replace(
+        'signalen = [{ id = "vraag-opgelost", tekst = "Vraag opgelost" }]',
+        "signalen = [\n"
+        '  { id = "a", tekst = "Een" }, { id = "b", tekst = "Twee" },\n'
+        '  { id = "c", tekst = "Drie" }, { id = "d", tekst = "' + long_text + '" },\n'
+        "]",
+    )
+    found = problems(tmp_path, cat)
+    missing = only(found, "effect 'zelfstandig-email'", "veld 'signalen'")
+    assert "geen signalen" in missing and "1 tot 3" in missing
+    assert "hoogstens 3" in only(found, "effect 'zelfredzaamheid'", "4 signalen")
+    too_long = only(found, "effect 'zelfredzaamheid'", "signaal 'd'")
+    assert "50 tekens" in too_long and "hoogstens 40" in too_long
+    assert all(", regel " in p for p in found if "effect '" in p)  # file and line are named
+
+
+def test_signal_ids_unique_and_activity_choice_checked(tmp_path: Path) -> None:
+    cat = CATALOGUE.replace('id = "vraag-opgelost"', 'id = "zelf-email"').replace(
+        'effecten = ["zelfstandig-email"]\n',
+        'effecten = ["zelfstandig-email"]\nsignalen = ["onbekend", "zelf-email"]\n',
+    )
+    found = problems(tmp_path, cat)
+    dup = only(found, "effect 'zelfredzaamheid'", "veld 'signalen'")
+    assert "staat ook bij effect 'zelfstandig-email'" in dup
+    assert "'onbekend'" in only(found, "activiteit 'klik-en-tik'", "veld 'signalen'")
+
+
+def test_valid_signals_load_and_activity_gets_at_most_six(tmp_path: Path) -> None:
+    cat_path, org_path = tmp_path / "c.toml", tmp_path / "o.toml"
+    cat_path.write_text(CATALOGUE, encoding="utf-8")
+    org_path.write_text(ORGANISATION, encoding="utf-8")
+    catalogue = load_catalogue(cat_path, org_path)
+    chosen = catalogue.signals_for("klik-en-tik")
+    assert [(s.id, e) for s, e in chosen] == [("zelf-email", "zelfstandig-email")]
+    assert catalogue.signal("vraag-opgelost") is not None

@@ -19,7 +19,7 @@ from toc.models import Catalogue
 YEAR = 2025
 TABLES = (
     "sessions", "series", "observations", "measurements", "quotes", "quote_effects",
-    "kengetallen", "audit", "people", "invites",
+    "kengetallen", "audit", "people", "invites", "session_signals", "survey_answers",
 )  # fmt: skip
 
 
@@ -234,3 +234,37 @@ def test_this_year_stops_at_today_and_adds_nothing_twice(tmp_path: Path, catalog
     # Figures only: no quotes and no kengetallen for a year that is not over.
     assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM kengetallen").fetchone()[0] == 0
+
+
+def test_demo_holds_signals_answers_tallies_and_follow_ups(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    db = _db(tmp_path / "demo.db")
+    summary = generate_demo_year(db, catalogue, YEAR)
+    assert summary.answers > 500
+    by_source = dict(
+        db.execute(
+            "SELECT a.source, count(*) FROM survey_answers a JOIN sessions s "
+            "ON s.id = a.session_id WHERE s.year = ? GROUP BY a.source",
+            [YEAR],
+        ).fetchall()
+    )
+    assert set(by_source) == {"telegram", "web", "telling"}
+    assert db.execute("SELECT count(*) FROM survey_answers WHERE moment = 'vervolg'").fetchone()[0]
+    # The demo year ticks signals; the year before still has effect ticks (older reports).
+    years = dict(
+        db.execute(
+            "SELECT s.year, count(*) FROM session_signals g JOIN sessions s ON s.id = g.session_id "
+            "GROUP BY s.year"
+        ).fetchall()
+    )
+    assert years.get(YEAR, 0) > 100 and YEAR - 1 not in years
+    old = db.execute(
+        "SELECT count(*) FROM observations o JOIN sessions s ON s.id = o.session_id "
+        "WHERE s.year = ?",
+        [YEAR - 1],
+    ).fetchone()[0]
+    assert old > 0
+    # Nothing tied to a person: the answers table has no such column.
+    columns = {r[1] for r in db.execute("PRAGMA table_info(survey_answers)").fetchall()}
+    assert not columns & {"person_id", "telegram_id", "chat_id", "name"}

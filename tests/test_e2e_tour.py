@@ -43,12 +43,15 @@ def test_each_report_of_the_leader_is_stored_once(tour: tuple[DemoEnvironment, T
             "SELECT attribution, consent FROM quotes WHERE session_id = ? AND text = ?",
             [guided["id"], GUIDED_QUOTE],
         ).fetchall()
-        effects = conn.execute(
-            "SELECT count(*) FROM observations WHERE session_id = ?", [guided["id"]]
-        ).fetchone()[0]
+        signals = conn.execute(
+            "SELECT session_id, signal FROM session_signals WHERE session_id IN (?, ?) "
+            "ORDER BY session_id",
+            [guided["id"], quick["id"]],
+        ).fetchall()
         drafts = conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
     assert quotes == [("meisje, 5 jaar", "ja")]
-    assert effects == 1
+    # the first signal of the guided report, one in the one-message report
+    assert signals == [(guided["id"], "woorden-nagezegd"), (quick["id"], "napraten")]
     assert drafts == 0
 
 

@@ -89,7 +89,8 @@ async def test_saved_report_offers_the_participants_button(bot: BotHarness) -> N
     # The confirmation is the summary, edited into "Opgeslagen" with the button under it.
     calls = [*bot.request.of("sendMessage"), *bot.request.of("editMessageText")]
     saved = [c for c in calls if (c.text or "").startswith(leader_texts.SAVED)][-1]
-    assert [label for label, _ in saved.buttons] == [leader_texts.BUTTON_ASK_PARTICIPANTS]
+    labels = [label for label, _ in saved.buttons]
+    assert labels == [leader_texts.BUTTON_ASK_PARTICIPANTS, leader_texts.BUTTON_TALLY]
 
 
 async def test_an_activity_without_statements_gets_no_button(bot: BotHarness, catalogue) -> None:

@@ -12,6 +12,9 @@ from test_report_figures import add_quote, fill, small_catalogue
 
 from reports.evidence import (
     EVIDENCE_RULE,
+    MIN_AGREE_SHARE,
+    MIN_ANSWERS,
+    MIN_FOLLOWUP,
     MIN_GAIN_POINTS,
     MIN_MEASURED,
     MIN_OBSERVED_SESSIONS,
@@ -41,10 +44,14 @@ def measured(able_before: int, able_after: int, n: int) -> dict[str, int]:
 
 def test_the_rule_text_carries_the_thresholds() -> None:
     assert MIN_MEASURED == 10 and MIN_GAIN_POINTS == 10 and MIN_OBSERVED_SESSIONS == 5
+    assert MIN_ANSWERS == 20 and MIN_FOLLOWUP == 10 and MIN_AGREE_SHARE == 0.6
     assert "minstens 10 cursisten" in EVIDENCE_RULE
     assert "10 procentpunten" in EVIDENCE_RULE
     assert "50%" in EVIDENCE_RULE and "minstens 5 bijeenkomsten" in EVIDENCE_RULE
     assert f"minstens {MIN_QUOTES} publiceerbare citaten" in EVIDENCE_RULE
+    assert "minstens 20 antwoorden" in EVIDENCE_RULE and "60%" in EVIDENCE_RULE
+    assert "minstens 10 antwoorden" in EVIDENCE_RULE
+    assert "nooit sterk" in EVIDENCE_RULE and "nog niet gemeten" in EVIDENCE_RULE
 
 
 def test_measurement_boundaries() -> None:
@@ -58,30 +65,56 @@ def test_measurement_boundaries() -> None:
     assert label_for(ev(measurable=True, **measured(10, 11, 20))) == "beperkt"
 
 
-def test_observation_boundaries() -> None:
+def test_signal_boundaries() -> None:
     assert ev(sessions=10, observed=5).waarneming  # exactly 50%
     assert not ev(sessions=10, observed=4).waarneming
     assert ev(sessions=5, observed=3).waarneming  # exactly 5 sessions
     assert not ev(sessions=4, observed=4).waarneming  # 100%, but too few sessions
     assert label_for(ev(sessions=4, observed=4)) == "beperkt"
     assert label_for(ev(sessions=10, observed=5)) == "redelijk"
-    assert label_for(ev(sessions=10, observed=0)) == "geen"
+    # sessions without any signal ticked: a skipped question is no "no"
+    assert label_for(ev(sessions=10, observed=0)) == "niet-gemeten"
 
 
-def test_strong_needs_two_kinds_of_evidence() -> None:
-    both = ev(measurable=True, sessions=10, observed=5, **measured(2, 3, 10))
+def test_participant_boundaries() -> None:
+    # exactly 20 answers, exactly 60% agreeing: counts
+    assert label_for(ev(answers=20, agrees=12)) == "redelijk"
+    # one answer fewer, or one agreeing fewer: measured, not enough
+    assert label_for(ev(answers=19, agrees=19)) == "beperkt"
+    assert label_for(ev(answers=20, agrees=11)) == "beperkt"
+    # many answers, most disagree: measured, and it is not shown
+    assert label_for(ev(answers=100, agrees=10)) == "beperkt"
+    # follow-up: exactly 10 answers with 60% yes
+    assert label_for(ev(followup_answers=10, followup_agrees=6)) == "redelijk"
+    assert label_for(ev(followup_answers=9, followup_agrees=9)) == "beperkt"
+    assert label_for(ev(followup_answers=10, followup_agrees=5)) == "beperkt"
+
+
+def test_strong_needs_two_sources_one_of_them_the_participants_or_a_count() -> None:
+    signals = {"sessions": 10, "observed": 5}
+    answers = {"answers": 20, "agrees": 12}
+    assert label_for(ev(**answers, **signals)) == "sterk"
+    assert label_for(ev(**answers, followup_answers=10, followup_agrees=6)) == "sterk"
+    assert label_for(ev(**answers, quotes=MIN_QUOTES)) == "sterk"
+    assert label_for(ev(**answers, quotes=MIN_QUOTES - 1)) == "redelijk"
+    both = ev(measurable=True, **signals, **measured(2, 3, 10))
     assert label_for(both) == "sterk"
-    # Not countable: observation plus enough stories is strong; one story fewer is not.
-    assert label_for(ev(sessions=10, observed=5, quotes=MIN_QUOTES)) == "sterk"
-    assert label_for(ev(sessions=10, observed=5, quotes=MIN_QUOTES - 1)) == "redelijk"
-    # Countable but not counted: stories do not replace the count.
-    assert label_for(ev(measurable=True, sessions=10, observed=5, quotes=5)) == "redelijk"
+    # Leader signals never make strong on their own, not even with enough stories.
+    assert label_for(ev(**signals, quotes=MIN_QUOTES)) == "redelijk"
+    assert label_for(ev(sessions=100, observed=100, quotes=50)) == "redelijk"
+    # Participants who mostly disagree add nothing to the signals.
+    assert label_for(ev(answers=40, agrees=20, **signals)) == "redelijk"
 
 
-def test_limited_and_none() -> None:
+def test_limited_and_not_measured() -> None:
     assert label_for(ev(quotes=1)) == "beperkt"
-    assert label_for(ev(sessions=20)) == "geen"
-    assert label_for(ev()) == "geen"
+    assert label_for(ev(answers=1, agrees=0)) == "beperkt"
+    assert label_for(ev(followup_answers=1)) == "beperkt"
+    assert label_for(ev(sessions=20)) == "niet-gemeten"
+    assert label_for(ev()) == "niet-gemeten"
+    assert ev().oordeel == "nog niet gemeten"
+    contract = ev(answers=20, agrees=12, respondents=10, asked_attendance=40).contract()
+    assert contract["deelnemers"]["respons"] == 0.25
 
 
 def q(
@@ -171,7 +204,7 @@ def test_evidence_from_the_store(filled: sqlite_utils.Database, cat: Catalogue) 
     )
     assert digi.share_before == 0.25 and digi.share_after == 0.875
     assert digi.label == "beperkt"  # 8 cursisten: fewer than 10
-    assert report.effects["ontmoeting"].label == "geen"
+    assert report.effects["ontmoeting"].label == "niet-gemeten"
     assert report.effects["ontmoeting"].active_activities == []
 
 
@@ -188,11 +221,15 @@ def test_reflection_names_gaps_and_suggests(filled: sqlite_utils.Database, cat: 
     assert r.effects_not_run == ["ontmoeting"]
     assert any("Niet gemeld: Taalcafé." == line for line in r.sufficiency)
     # One suggestion per activity that ran, listing its effects with thin evidence.
+    ask = "de deelnemers zelf vragen, met de QR-code of een telling op papier (samen minstens"
     assert r.suggestions == [
-        "Voorleesuurtje: waarnemingen en citaten over 'Meer leesplezier'.",
+        f"Voorleesuurtje: {ask} 20 antwoorden), over 'Meer leesplezier'.",
         "Klik & Tik: de voor/na-telling in meer cursussen (samen minstens 10 cursisten) over "
-        "'Verhoogde digitale vaardigheden'; waarnemingen en citaten over 'Zelfredzamer'.",
-        "IDO-spreekuur: waarnemingen en citaten over 'Zelfredzamer'.",
+        f"'Verhoogde digitale vaardigheden'; {ask} 20 antwoorden), over 'Verhoogde digitale "
+        "vaardigheden' en 'Zelfredzamer'; bij elk verslag de signalen aantikken van "
+        "'Verhoogde digitale vaardigheden' en 'Zelfredzamer'.",
+        f"IDO-spreekuur: {ask} 20 antwoorden), over 'Zelfredzamer'; bij elk verslag de "
+        "signalen aantikken van 'Zelfredzamer'.",
     ]
     # Waiting quotes are a fact for the reader, not an instruction to staff.
     assert "1 citaat was nog niet beoordeeld toen dit verslag werd gemaakt." in r.sufficiency

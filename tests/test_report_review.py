@@ -211,12 +211,21 @@ def test_dutch_singular_and_plural() -> None:
     assert compared(7, 7, 2024) == "evenveel als in 2024"
     one = EffectEvidence(effect="x", name="X", sessions=1, courses_only_before=1)
     assert grounds_for(one) == [
-        "Begeleiders zagen dit (nog) niet in de ene bijeenkomst.",
         "Bij 1 cursus ontbreekt de telling bij de laatste les.",
+        "In de ene bijeenkomst tikte de begeleider (nog) geen signaal aan.",
     ]
     many = EffectEvidence(effect="x", name="X", sessions=39, courses_only_before=2)
-    assert grounds_for(many)[0] == "Begeleiders zagen dit (nog) niet in de 39 bijeenkomsten."
-    assert "Bij 2 cursussen ontbreekt" in grounds_for(many)[1]
+    assert "Bij 2 cursussen ontbreekt" in grounds_for(many)[0]
+    assert (
+        grounds_for(many)[1] == "In de 39 bijeenkomsten tikten begeleiders (nog) geen signaal aan."
+    )
+    answered = EffectEvidence(
+        effect="x", name="X", answers=1, agrees=1, respondents=1, asked_attendance=8
+    )
+    assert grounds_for(answered)[0] == (
+        "Deelnemers direct na afloop: 1 van de 1 antwoord eens (100%); respons 13% van de "
+        "aanwezigen."
+    )
     assert "cursus(sen)" not in " ".join(grounds_for(one) + grounds_for(many))
 
 

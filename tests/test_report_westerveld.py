@@ -130,3 +130,22 @@ def test_markdown_shows_the_same_figures(report: Impactreflectie) -> None:
     md = render_markdown(report)
     assert "| **Totaal Drenthe leest: werken aan geletterdheid** | **51** | **343** |" in md
     assert "| Deelnemende leerlingen dBos | 1.171 | – |" in md
+
+
+def test_unmeasured_effects_are_not_called_geen(report: Impactreflectie) -> None:
+    """An imported year has no signals or answers: its effects are 'nog niet gemeten'."""
+    html = render_html(report)
+    assert ">Geen<" not in html and "badge geen" not in html
+    assert "Nog niet gemeten" in html
+    effecten = json.loads(render_json(report))["effecten"]
+    assert "geen" not in {e["oordeel"] for e in effecten.values()}
+    assert {e["label"] for e in effecten.values()} <= {
+        "sterk",
+        "redelijk",
+        "beperkt",
+        "niet-gemeten",
+    }
+    verdicts = {c.id: c.verdict.title for c in report.chapters}
+    assert not any(
+        t.startswith("Nog te weinig bewijs") for t in verdicts.values() if "gemeten" in t
+    )

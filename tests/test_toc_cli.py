@@ -130,6 +130,13 @@ def test_show_json_has_every_id(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["programmalijnen"]["meedoen"]["opgave"] == "participatie"
     assert "havelte" in data["gemeenten"]["westerveld"]["vestigingen"]
     assert data["opgaven"]["basis"]["programmalijnen"] == ["robuuste-bibliotheek"]
+    for effect_id, effect in data["effecten"].items():
+        assert 1 <= len(effect["signalen"]) <= 3, effect_id
+        assert all(len(s["tekst"]) <= 40 and s["id"] for s in effect["signalen"])
+    assert {"id": "luisterden-tot-eind", "tekst": "Kinderen luisterden tot het eind"} in data[
+        "effecten"
+    ]["luistervaardigheid"]["signalen"]
+    assert len(data["activiteiten"]["verhalenbrink"]["signalen"]) == 6
 
 
 def test_show_uses_catalogue_from_config(

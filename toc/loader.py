@@ -25,6 +25,7 @@ from impactbot.errors import ImpactbotError
 from toc import models as m
 from toc.models import Activity, Catalogue
 from toc.schedule import ScheduleRuleError, parse_rule
+from toc.signals import signal_problems
 from toc.survey import check_statements, survey_label
 
 CATALOGUE_FILE = "catalogue.toml"
@@ -343,7 +344,13 @@ def _check_catalogue(cat: _File, check: _Checker) -> dict[str, set[str]]:
         known["activiteit"],
     ):
         check.add(cat, item, key, text)
+    _check_signals(check, cat, activities)
     return known
+
+
+def _check_signals(check: _Checker, cat: _File, activities: list[tuple[_Item, Any]]) -> None:
+    for item, text in signal_problems(_valid(cat, "effect"), activities):
+        check.add(cat, item, "signalen", text)
 
 
 def _check_wsob(check: _Checker, file: _File, item: _Item, numbers: list[int]) -> None:

@@ -7,6 +7,7 @@ functional administrator edits those files.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,6 +18,7 @@ Pakket = Literal["basis", "basis-plus"]
 # parts of it (kinderen, volwassenen) or, for a spreekuur, visitors and their questions.
 Indicator = Literal["kinderen", "volwassenen", "deelnemers", "bezoekers", "vragen"]
 Role = Literal["leider", "manager", "admin"]
+MAX_SIGNALS_PER_ACTIVITY = 6
 
 
 class _Model(BaseModel):
@@ -40,6 +42,13 @@ class Programmalijn(_Model):
     description: str = Field(default="", alias="omschrijving")
 
 
+class Signal(_Model):
+    """What a leader can see or hear at one session that points to an effect."""
+
+    id: str
+    text: str = Field(alias="tekst")
+
+
 class Effect(_Model):
     """An intended outcome, as the catalogue's 'Effecten' words it."""
 
@@ -53,6 +62,8 @@ class Effect(_Model):
     measurable: bool = Field(default=False, alias="meetbaar")
     # The question for a before/after count, e.g. "Hoeveel cursisten kunnen zelf een e-mail sturen?"
     measure_question: str | None = Field(default=None, alias="meetvraag")
+    # 1-3 observable signals a leader ticks; the effect's sentence stays the outcome.
+    signals: list[Signal] = Field(default_factory=list, alias="signalen")
 
 
 class Activity(_Model):
@@ -69,6 +80,9 @@ class Activity(_Model):
     tarief: str = ""
     partners: list[str] = Field(default_factory=list)
     description: str = Field(default="", alias="omschrijving")
+    # Signal ids a leader ticks for this activity (at most MAX_SIGNALS_PER_ACTIVITY); empty:
+    # the first signal of each effect, then the second, in the order of `effects`.
+    signals: list[str] = Field(default_factory=list, alias="signalen")
 
 
 class Kengetal(_Model):
@@ -149,6 +163,30 @@ class Catalogue(_Model):
 
     def activities_for_effect(self, effect_id: str) -> list[Activity]:
         return [a for a in self.activities.values() if effect_id in a.effects]
+
+    def signal(self, signal_id: str) -> tuple[Signal, str] | None:
+        """A signal and the id of the effect it points to."""
+        return self._signal_index.get(signal_id)
+
+    @cached_property
+    def _signal_index(self) -> dict[str, tuple[Signal, str]]:
+        # built once: the bot and the evidence look signals up many times
+        return {s.id: (s, e.id) for e in reversed(self.effects.values()) for s in e.signals}
+
+    def signals_for(self, activity_id: str) -> list[tuple[Signal, str]]:
+        """The signals a leader can tick for this activity, as (signal, effect id), at most
+        MAX_SIGNALS_PER_ACTIVITY: the activity's own choice, or the first signal of each of
+        its effects, then the second, and so on."""
+        activity = self.activities[activity_id]
+        effects = [self.effects[e] for e in activity.effects if e in self.effects]
+        if activity.signals:
+            chosen = [self.signal(s) for s in activity.signals]
+            return [c for c in chosen if c is not None][:MAX_SIGNALS_PER_ACTIVITY]
+        out: list[tuple[Signal, str]] = []
+        depth = max((len(e.signals) for e in effects), default=0)
+        for level in range(depth):
+            out += [(e.signals[level], e.id) for e in effects if level < len(e.signals)]
+        return out[:MAX_SIGNALS_PER_ACTIVITY]
 
     def vestigingen_in(self, gemeente: str) -> list[Vestiging]:
         return [v for v in self.vestigingen.values() if v.gemeente == gemeente]

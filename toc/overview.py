@@ -36,6 +36,7 @@ def render_text(catalogue: Catalogue) -> str:
                     effect = catalogue.effects[effect_id]
                     mark = " (meetbaar)" if effect.measurable else ""
                     lines.append(f"      → {effect.name} [{effect.id}]{mark}")
+                    lines += [f"          · {s.text} [{s.id}]" for s in effect.signals]
         lines.append("")
     lines.append("Kengetallen:")
     for kengetal in catalogue.kengetallen.values():
@@ -149,6 +150,7 @@ def overview_dict(catalogue: Catalogue) -> dict[str, Any]:
                 "aliassen": list(a.aliases),
                 "indicatoren": list(a.indicators),
                 "effecten": list(a.effects),
+                "signalen": [s.id for s, _effect in catalogue.signals_for(a.id)],
             }
             for a in activities
         },
@@ -159,6 +161,7 @@ def overview_dict(catalogue: Catalogue) -> dict[str, Any]:
                 "meetvraag": e.measure_question,
                 "aannames": list(e.assumptions),
                 "bronnen": list(e.sources),
+                "signalen": [{"id": s.id, "tekst": s.text} for s in e.signals],
                 "activiteiten": [a.id for a in catalogue.activities_for_effect(e.id)],
             }
             for e in catalogue.effects.values()

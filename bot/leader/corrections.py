@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.guards import registered
 from bot.core.services import services
-from bot.leader import flow, keyboards, queries, registration, texts
+from bot.leader import flow, keyboards, queries, registration, tally, texts
 from bot.leader.draft import from_session
 from store import drafts
 from store.sessions import delete_session, load_session
@@ -27,6 +27,9 @@ async def cmd_annuleer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     if context.user_data:
         context.user_data.pop(registration.AWAITING_NAME, None)
+        if context.user_data.pop(tally.AWAITING_TALLY, None) is not None:
+            await context.bot.send_message(update.effective_user.id, texts.CANCELLED)
+            return
     removed = drafts.delete_draft(services(context).db, update.effective_user.id)
     await context.bot.send_message(
         update.effective_user.id, texts.CANCELLED if removed else texts.NOTHING_TO_CANCEL

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from store.sessions import Consent, MeasurementIn, QuoteIn, SessionIn
-from toc.models import Activity, Catalogue, Effect
+from toc.models import Activity, Catalogue, Effect, Signal
 
 Step = Literal[
     "confirm",  # a count above the plausible maximum: "klopt dat?"
@@ -85,7 +85,10 @@ class Draft(BaseModel):
     last_lesson: bool | None = None
     # Before/after counts: effect id -> how many could do it (None = skipped).
     measurements: dict[str, int | None] = Field(default_factory=dict)
+    # Effects ticked as such: only in corrections of reports from before signals.
     effects: list[str] = Field(default_factory=list)
+    # Signal ids the leader ticked ("what did you see or hear?").
+    signals: list[str] = Field(default_factory=list)
     effects_asked: bool = False
     quotes: list[DraftQuote] = Field(default_factory=list)
     quote_asked: bool = False
@@ -160,6 +163,18 @@ def next_measure(draft: Draft, catalogue: Catalogue) -> Effect | None:
     return None
 
 
+def signal_choices(draft: Draft, catalogue: Catalogue) -> list[tuple[Signal, str]]:
+    """The signals a leader can tick for the draft's activity: (signal, effect id)."""
+    if draft.activity is None or draft.activity not in catalogue.activities:
+        return []
+    return catalogue.signals_for(draft.activity)
+
+
+def _fits(catalogue: Catalogue, activity: Activity, signal_id: str) -> bool:
+    found = catalogue.signal(signal_id)
+    return found is not None and found[1] in activity.effects
+
+
 def first_quote_without(draft: Draft, what: Literal["attribution", "consent"]) -> int | None:
     for index, quote in enumerate(draft.quotes):
         if what == "attribution" and not quote.attribution_asked:
@@ -191,7 +206,10 @@ def next_step(draft: Draft, catalogue: Catalogue) -> Step:
         return "counts"
     if next_measure(draft, catalogue) is not None:
         return "measure"
-    if not draft.effects_asked:
+    # Guided: what you saw, then a quote. One message: its quote is settled first, and the
+    # signals are the one question left before the summary.
+    signals_due = not draft.effects_asked and bool(signal_choices(draft, catalogue))
+    if signals_due and draft.mode != "quick":
         return "effects"
     if not draft.quote_asked:
         return "quote"
@@ -199,6 +217,8 @@ def next_step(draft: Draft, catalogue: Catalogue) -> Step:
         return "attribution"
     if first_quote_without(draft, "consent") is not None:
         return "consent"
+    if signals_due:
+        return "effects"
     return "summary"
 
 
@@ -232,7 +252,8 @@ def set_activity(draft: Draft, catalogue: Catalogue, activity_id: str) -> None:
     draft.pending = {k: v for k, v in draft.pending.items() if k in fields}
     _clear_course(draft)
     draft.effects = [e for e in draft.effects if e in activity.effects]
-    if draft.mode == "guided":
+    draft.signals = [s for s in draft.signals if _fits(catalogue, activity, s)]
+    if draft.mode != "edit":
         draft.effects_asked = False
 
 
@@ -267,11 +288,11 @@ def clear_field(draft: Draft, field: EditField) -> None:
         draft.quote_asked = False
 
 
-def toggle_effect(draft: Draft, effect_id: str) -> None:
-    if effect_id in draft.effects:
-        draft.effects.remove(effect_id)
+def toggle_signal(draft: Draft, signal_id: str) -> None:
+    if signal_id in draft.signals:
+        draft.signals.remove(signal_id)
     else:
-        draft.effects.append(effect_id)
+        draft.signals.append(signal_id)
 
 
 def apply_counts(draft: Draft, values: dict[str, int], plausible_max: int) -> None:
@@ -326,6 +347,7 @@ def to_session(draft: Draft, catalogue: Catalogue) -> SessionIn:
         volwassenen=counts.get("volwassenen"),
         vragen=counts.get("vragen"),
         effects=list(draft.effects),
+        signals=[s for s in draft.signals if _fits(catalogue, activity, s)],
         quotes=[
             QuoteIn(
                 id=q.id,
@@ -382,6 +404,7 @@ def from_session(
         date=session.date,
         counts=counts,
         effects=list(session.effects),
+        signals=list(session.signals),
         effects_asked=True,
         quotes=[
             DraftQuote(

@@ -120,7 +120,7 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
         )
         return text, keyboards.skip(draft)
     if step == "effects":
-        return texts.ASK_EFFECTS, keyboards.effects(draft, catalogue)
+        return texts.ASK_SIGNALS, keyboards.signals(draft, catalogue)
     if step == "quote":
         return texts.ASK_QUOTE, keyboards.no_quote(draft)
     if step == "attribution":
@@ -225,8 +225,15 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft)
     log.info("report saved", extra={"session_id": session_id, "draft": draft.short_id})
     done = texts.SAVED_CHANGE if draft.mode == "edit" else texts.SAVED
     summary = texts.summary(draft, s.catalogue, course_text(s, draft))
+    # What a leader can add to a saved report: the participants' own answers (QR code, link),
+    # or a tally of a paper or hand-raise version.
     ask = survey.saved_markup(s, draft.activity, session_id)
-    await confirm(update, context, draft.telegram_id, f"{done}\n\n{summary}", ask)
+    rows = [
+        *(ask.inline_keyboard if ask else ()),
+        *keyboards.after_save(session_id).inline_keyboard,
+    ]
+    markup = InlineKeyboardMarkup(rows)
+    await confirm(update, context, draft.telegram_id, f"{done}\n\n{summary}", markup)
 
 
 async def confirm(

@@ -20,7 +20,8 @@ from bot.leader.draft import (
     next_measure,
     set_activity,
     set_vestiging,
-    toggle_effect,
+    signal_choices,
+    toggle_signal,
 )
 
 log = logging.getLogger("impactbot.bot")
@@ -186,11 +187,11 @@ async def _effects(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
     kind, _, arg = v.partition(":")
-    assert d.activity is not None
-    if kind == "t" and arg in s.catalogue.activities[d.activity].effects:
-        toggle_effect(d, arg)
+    choices = signal_choices(d, s.catalogue)
+    if kind == "t" and arg.isdigit() and int(arg) < len(choices):
+        toggle_signal(d, choices[int(arg)][0].id)
         flow.store(s, d)
-        await _markup(update, keyboards.effects(d, s.catalogue))
+        await _markup(update, keyboards.signals(d, s.catalogue))
         return
     d.effects_asked = True
     await flow.proceed(update, context, d)

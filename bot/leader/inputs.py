@@ -72,6 +72,22 @@ def assign_counts(text: str, fields: list[str]) -> dict[str, int]:
     return result
 
 
+def read_tally(text: str, attendance: int | None) -> tuple[int, int]:
+    """'6 van 8' (or 'zes van de acht') -> (6, 8): how many said yes, of how many."""
+    try:
+        numbers = [value for value, _group in read_numbers(text)]
+    except InputError:
+        raise InputError(texts.TALLY_FORMAT) from None
+    if len(numbers) != 2 or numbers[1] == 0:
+        raise InputError(texts.TALLY_FORMAT)
+    agreed, total = numbers
+    if agreed > total:
+        raise InputError(texts.TALLY_TOO_MANY_YES)
+    if attendance and total > attendance:
+        raise InputError(texts.TALLY_OVER_ATTENDANCE.format(n=attendance))
+    return agreed, total
+
+
 def read_single(text: str, low: int = 0, high: int | None = None) -> int:
     """One whole number between `low` and `high`."""
     numbers = read_numbers(text)

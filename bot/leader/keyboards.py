@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.leader import texts
-from bot.leader.draft import EDIT_FIELDS, Draft
+from bot.leader.draft import EDIT_FIELDS, Draft, signal_choices
 from bot.leader.queries import Course
 from toc.models import Catalogue
 
@@ -127,16 +127,14 @@ def skip(draft: Draft) -> InlineKeyboardMarkup:
     return _markup([[_button(draft, texts.BUTTON_SKIP, "skip")]])
 
 
-def effects(draft: Draft, catalogue: Catalogue) -> InlineKeyboardMarkup:
-    activity = catalogue.activities[draft.activity or ""]
+def signals(draft: Draft, catalogue: Catalogue) -> InlineKeyboardMarkup:
+    """The activity's signals as toggles; a button carries the signal's place in the list,
+    so its data stays short whatever the ids."""
     rows = []
-    for effect_id in activity.effects:
-        effect = catalogue.effects.get(effect_id)
-        if effect is None:
-            continue
-        mark = "✅" if effect_id in draft.effects else "▫️"
-        rows.append([_button(draft, f"{mark} {effect.name}", f"t:{effect_id}")])
-    done = texts.BUTTON_DONE if draft.effects else texts.BUTTON_SKIP
+    for index, (signal, _effect) in enumerate(signal_choices(draft, catalogue)):
+        mark = "✅" if signal.id in draft.signals else "▫️"
+        rows.append([_button(draft, f"{mark} {signal.text}", f"t:{index}")])
+    done = texts.BUTTON_DONE if draft.signals else texts.BUTTON_SKIP
     return _markup([*rows, [_button(draft, done, "done")]])
 
 
@@ -204,6 +202,28 @@ def edit_menu(draft: Draft) -> InlineKeyboardMarkup:
     return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "back")]])
 
 
+def after_save(session_id: int) -> InlineKeyboardMarkup:
+    """What a leader can add to a saved report: a tally of a paper or hand-raise version."""
+    return _markup([[InlineKeyboardButton(texts.BUTTON_TALLY, callback_data=f"tl:{session_id}")]])
+
+
+def tally_statements(session_id: int) -> InlineKeyboardMarkup:
+    rows = [
+        [InlineKeyboardButton(text, callback_data=f"tl:{session_id}:{index}")]
+        for index, text in enumerate(texts.TALLY_STATEMENTS.values())
+    ]
+    return _markup(rows)
+
+
+def tally_effects(session_id: int, statement: int, names: list[str]) -> InlineKeyboardMarkup:
+    """The activity's effects, by place in its list: button data stays short."""
+    rows = [
+        [InlineKeyboardButton(name, callback_data=f"tl:{session_id}:{statement}:{index}")]
+        for index, name in enumerate(names)
+    ]
+    return _markup(rows)
+
+
 def use_name(name: str) -> InlineKeyboardMarkup:
     return _markup(
         [[InlineKeyboardButton(texts.BUTTON_USE_NAME.format(name=name), callback_data="n:use")]]
@@ -216,7 +236,8 @@ def own_report(session_id: int) -> InlineKeyboardMarkup:
             [
                 InlineKeyboardButton(texts.BUTTON_EDIT, callback_data=f"s:edit:{session_id}"),
                 InlineKeyboardButton(texts.BUTTON_DELETE, callback_data=f"s:del:{session_id}"),
-            ]
+            ],
+            [InlineKeyboardButton(texts.BUTTON_TALLY, callback_data=f"tl:{session_id}")],
         ]
     )
 

@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.guards import registered
 from bot.core.services import Services, services
-from bot.leader import flow, keyboards, queries, registration, texts
+from bot.leader import flow, keyboards, queries, registration, tally, texts
 from bot.leader.draft import (
     Draft,
     DraftQuote,
@@ -47,6 +47,8 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or message.text is None or update.effective_user is None:
         return
     if await registration.maybe_name(update, context):
+        return
+    if await tally.maybe_tally(update, context):
         return
     person = await registered(update, context)
     if person is None:
@@ -142,7 +144,6 @@ async def _new_report(
         telegram_id=update.effective_user.id,
         person_id=person_id,
         mode="quick",
-        effects_asked=True,
         quote_asked=True,
     )
     notes: list[str] = []

@@ -133,7 +133,7 @@ NUMBER_RANGE = "Typ een getal van {low} tot en met {high}."
 
 # -- effects and quote ------------------------------------------------------------------------
 
-ASK_EFFECTS = "Wat zag je vandaag gebeuren? Tik aan wat past en dan op Klaar, of op Overslaan."
+ASK_SIGNALS = "Wat zag of hoorde je vandaag? Tik aan wat past en dan op Klaar, of op Overslaan."
 BUTTON_DONE = "Klaar"
 ASK_QUOTE = "Zei iemand iets moois of opvallends? Typ het citaat. Zo niet, tik op Geen citaat."
 BUTTON_NO_QUOTE = "Geen citaat"
@@ -229,6 +229,31 @@ FINISH_FIRST = (
     "Je bent nog bezig met een ander verslag. Rond dat eerst af, of stop het met /annuleer."
 )
 
+# -- tally of a paper or hand-raise version (people without a phone) -------------------------
+
+BUTTON_TALLY = "Telling invoeren"
+TALLY_ASK_STATEMENT = (
+    "Vroeg je het op papier of met handen omhoog? Welke vraag stelde je? Tik erop."
+)
+TALLY_STATEMENTS = {
+    "kennis": "Ik heb iets nieuws geleerd",
+    "vertrouwen": "Ik heb meer zelfvertrouwen",
+    "toepassing": "Ik ga het gebruiken",
+    "bewustzijn": "Ik weet wat de bieb biedt",
+}
+TALLY_ASK_EFFECT = "Over welk doel ging de vraag? Tik erop."
+TALLY_ASK_NUMBERS = (
+    "„{statement}”: hoeveel mensen zeiden ja, en hoeveel waren er? "
+    "Typ bijvoorbeeld: 6 van 8. Met /annuleer stop je."
+)
+TALLY_FORMAT = "Typ twee getallen: hoeveel ja zeiden en hoeveel er waren, bijvoorbeeld: 6 van 8."
+TALLY_TOO_MANY_YES = "Er kunnen niet meer mensen ja zeggen dan er waren. Typ bijvoorbeeld: 6 van 8."
+TALLY_OVER_ATTENDANCE = (
+    "Bij deze activiteit waren {n} deelnemers. Typ hoeveel er meededen, hoogstens {n}."
+)
+TALLY_SAVED = "Opgeslagen ✅ {agreed} van de {total} zeiden ja op „{statement}”."
+TALLY_GONE = "Dit verslag bestaat niet meer. Er is geen telling opgeslagen."
+
 # -- formatting -------------------------------------------------------------------------------
 
 
@@ -267,9 +292,11 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
             effect = catalogue.effects[effect_id]
             moment = "Voormeting" if draft.series_choice == "new" else "Nameting"
             lines.append(f"{moment}: {measure_line(effect.measure_question, effect.name, able)}")
-    if draft.effects:
-        names = [catalogue.effects[e].name for e in draft.effects if e in catalogue.effects]
-        lines.append("Gezien: " + "; ".join(names))
+    seen = [found[0].text for s in draft.signals if (found := catalogue.signal(s))]
+    # effects ticked as such in a report from before signals: kept, shown by name
+    seen += [catalogue.effects[e].name for e in draft.effects if e in catalogue.effects]
+    if seen:
+        lines.append("Gezien: " + "; ".join(seen))
     # Many long quotes would not fit one Telegram message (4096 characters): then each is
     # shown by its start; all of every quote is stored.
     room = max(80, (SUMMARY_ROOM - sum(len(line) for line in lines)) // max(1, len(draft.quotes)))

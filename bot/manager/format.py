@@ -150,6 +150,7 @@ def stand_text(stand: Stand, catalogue: Catalogue, contract_line: str | None = N
                 trend=trend(opgave.deelnemers, opgave.vorig_deelnemers),
             ).rstrip()
         )
+        lines.append(voice_line(opgave))
         programmalijnen = [pl for pl in stand.programmalijnen.get(opgave.id, []) if not _empty(pl)]
         if len(programmalijnen) > 1:
             for pl in programmalijnen:
@@ -158,6 +159,14 @@ def stand_text(stand: Stand, catalogue: Catalogue, contract_line: str | None = N
         lines.append("")
         lines.append(mt.STAND_TREND_HELP)
     return "\n".join(lines)
+
+
+def voice_line(opgave: Line) -> str:
+    """The participants' share agreeing in their own answers, or that nobody asked them yet."""
+    if not opgave.antwoorden:
+        return mt.STAND_VOICE_NONE
+    answers = "1 antwoord" if opgave.antwoorden == 1 else f"{number(opgave.antwoorden)} antwoorden"
+    return mt.STAND_VOICE.format(percent=round(opgave.eens * 100 / opgave.antwoorden), n=answers)
 
 
 def _line(name: str, n: int, people: int, before: int) -> str:

@@ -1,0 +1,219 @@
+"""The SQL behind the evidence: per (activity, effect) for one year and scope.
+
+Everything is grouped by activity, so any set of activities (one opgave's, or all) can be
+summed afterwards without another query. Only counts leave the database here, never a
+participant's answer on its own, and quotes only through the publishable list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from reports.figures import Figures, scope_sql, series_in_scope_sql
+from reports.grading import MAX_MEASURED_CHANGE
+from toc.models import Catalogue
+
+ActivityEffect = tuple[str, str]  # (activity id, effect id)
+
+
+@dataclass
+class EvidenceData:
+    """The SQL results, per activity and effect, from which any set of activities is summed."""
+
+    # sessions with a signal of the effect, or (older reports) the effect itself, ticked
+    observed: dict[ActivityEffect, int] = field(default_factory=dict)
+    # sessions per signal id, per (activity, effect the signal pointed to when it was seen)
+    signals_seen: dict[ActivityEffect, dict[str, int]] = field(default_factory=dict)
+    # comparable courses: (courses, able voor, measured voor, able na, measured na)
+    measured: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
+    incomparable: dict[ActivityEffect, int] = field(default_factory=dict)
+    only_before: dict[ActivityEffect, int] = field(default_factory=dict)
+    # participants right after: (answers, agrees, estimated respondents)
+    answers: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
+    answers_by_source: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # sessions where participants were asked about the effect: (sessions, attendance)
+    asked: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
+    followup: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)  # (n, agrees)
+    quotes: dict[ActivityEffect, int] = field(default_factory=dict)  # publishable quotes
+    # publishable quotes per (activity, effect), best first: (text, van)
+    quote_examples: dict[ActivityEffect, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def collect_evidence(
+    db: sqlite_utils.Database,
+    figures: Figures,
+    quote_counts: dict[ActivityEffect, int],
+    quote_examples: dict[ActivityEffect, list[tuple[str, str]]] | None = None,
+) -> EvidenceData:
+    """Signals, participants' answers and before/after counts per (activity, effect) for the
+    year and scope; `quote_counts` holds the publishable quotes per (activity, effect)."""
+    year, gemeente = figures.year, figures.gemeente
+    scope, params = scope_sql(gemeente, "s.gemeente")
+    data = EvidenceData(quotes=dict(quote_counts), quote_examples=dict(quote_examples or {}))
+    _collect_signals(db, data, scope, [year, *params])
+    _collect_answers(db, data, scope, [year, *params])
+    subquery, sub_params = series_in_scope_sql(gemeente)
+    comparable = f"abs(n.measured - v.measured) * 100 <= {MAX_MEASURED_CHANGE} * v.measured"
+    for activity, effect, courses, able_v, n_v, able_n, n_n, other in db.execute(
+        f"SELECT se.activity, v.effect, sum({comparable}), "
+        f"sum(CASE WHEN {comparable} THEN v.able ELSE 0 END), "
+        f"sum(CASE WHEN {comparable} THEN v.measured ELSE 0 END), "
+        f"sum(CASE WHEN {comparable} THEN n.able ELSE 0 END), "
+        f"sum(CASE WHEN {comparable} THEN n.measured ELSE 0 END), "
+        f"sum(NOT ({comparable})) "
+        "FROM measurements v JOIN measurements n ON n.series_id = v.series_id "
+        "AND n.effect = v.effect AND n.moment = 'na' JOIN series se ON se.id = v.series_id "
+        f"WHERE v.moment = 'voor' AND v.series_id IN ({subquery}) "
+        "GROUP BY se.activity, v.effect",
+        [year, *sub_params],
+    ).fetchall():
+        if courses:
+            data.measured[(activity, effect)] = (courses, able_v, n_v, able_n, n_n)
+        if other:
+            data.incomparable[(activity, effect)] = other
+    for activity, effect, n in db.execute(
+        "SELECT se.activity, v.effect, count(*) FROM measurements v "
+        "JOIN series se ON se.id = v.series_id "
+        f"WHERE v.moment = 'voor' AND v.series_id IN ({subquery}) AND NOT EXISTS ("
+        "SELECT 1 FROM measurements n WHERE n.series_id = v.series_id "
+        "AND n.effect = v.effect AND n.moment = 'na') GROUP BY se.activity, v.effect",
+        [year, *sub_params],
+    ).fetchall():
+        data.only_before[(activity, effect)] = n
+    return data
+
+
+def _collect_signals(
+    db: sqlite_utils.Database, data: EvidenceData, scope: str, params: list[object]
+) -> None:
+    # A session counts once per effect, whether a leader ticked one signal, two, or (in a
+    # report from before signals) the effect's sentence: older ticks + sessions with a signal
+    # - sessions with both. Three grouped counts; a UNION of the year's rows costs far more.
+    joined = f"JOIN sessions s ON s.id = {{t}}.session_id WHERE s.year = ?{scope}"
+    both = (
+        # CROSS JOIN: start from the signals (few, and none before signals existed), not from
+        # the year's sessions and their many older ticks
+        "SELECT s.activity, g.effect, count(DISTINCT g.session_id) FROM session_signals g "
+        "CROSS JOIN observations o ON o.session_id = g.session_id AND o.effect = g.effect "
+        "CROSS "
+    )
+    counts = (
+        ("SELECT s.activity, o.effect, count(*) FROM observations o", "o", 1),
+        (
+            "SELECT s.activity, g.effect, count(DISTINCT g.session_id) FROM session_signals g",
+            "g",
+            1,
+        ),
+        (both, "g", -1),
+    )
+    for select, table, sign in counts:
+        for activity, effect, n in db.execute(
+            f"{select} {joined.format(t=table)} GROUP BY s.activity, {table}.effect", params
+        ).fetchall():
+            key = (activity, effect)
+            data.observed[key] = data.observed.get(key, 0) + sign * n
+    for activity, effect, signal, n in db.execute(
+        "SELECT s.activity, g.effect, g.signal, count(*) FROM session_signals g "
+        f"JOIN sessions s ON s.id = g.session_id WHERE s.year = ?{scope} "
+        "GROUP BY s.activity, g.effect, g.signal",
+        params,
+    ).fetchall():
+        data.signals_seen.setdefault((activity, effect), {})[signal] = n
+
+
+def _collect_answers(
+    db: sqlite_utils.Database, data: EvidenceData, scope: str, params: list[object]
+) -> None:
+    for activity, effect, moment, source, n, agrees in db.execute(
+        "SELECT s.activity, a.effect, a.moment, a.source, count(*), sum(a.agrees) "
+        f"FROM survey_answers a JOIN sessions s ON s.id = a.session_id WHERE s.year = ?{scope} "
+        "GROUP BY s.activity, a.effect, a.moment, a.source",
+        params,
+    ).fetchall():
+        key = (activity, effect)
+        if moment == "vervolg":
+            old = data.followup.get(key, (0, 0))
+            data.followup[key] = (old[0] + n, old[1] + agrees)
+            continue
+        old = data.answers.get(key, (0, 0, 0))
+        data.answers[key] = (old[0] + n, old[1] + agrees, old[2])
+        data.answers_by_source[(activity, effect, source)] = n
+    # People who answered, estimated per session as the most answers to one statement about
+    # the effect (two statements about one effect are the same people twice).
+    for activity, effect, people in db.execute(
+        "SELECT s.activity, t.effect, sum(t.n) FROM (SELECT session_id, effect, max(c) AS n "
+        "FROM (SELECT session_id, effect, dimension, count(*) AS c FROM survey_answers "
+        "WHERE moment = 'direct' GROUP BY session_id, effect, dimension) "
+        "GROUP BY session_id, effect) t "
+        f"JOIN sessions s ON s.id = t.session_id WHERE s.year = ?{scope} "
+        "GROUP BY s.activity, t.effect",
+        params,
+    ).fetchall():
+        old = data.answers.get((activity, effect), (0, 0, 0))
+        data.answers[(activity, effect)] = (old[0], old[1], people)
+    # Where participants were asked about the effect: a survey that carried a statement about
+    # it (even if nobody answered), or a session with answers (a tally has no survey).
+    for activity, effect, sessions, attendance in db.execute(
+        "SELECT s.activity, asked.effect, count(*), sum(s.deelnemers) FROM ("
+        "SELECT session_id, effect FROM survey_answers WHERE moment = 'direct' "
+        "UNION SELECT v.session_id, json_extract(j.value, '$.effect') FROM surveys v, "
+        "json_each(CASE WHEN json_valid(v.statements) THEN v.statements ELSE '[]' END) j"
+        ") asked JOIN sessions s ON s.id = asked.session_id "
+        f"WHERE s.year = ?{scope} AND asked.effect IS NOT NULL GROUP BY s.activity, asked.effect",
+        params,
+    ).fetchall():
+        data.asked[(activity, effect)] = (sessions, attendance or 0)
+
+
+def quote_counts_of(
+    quotes: Collection[tuple[str, Collection[str]]],
+) -> dict[ActivityEffect, int]:
+    """(activity, effects) of each publishable quote -> quotes per (activity, effect)."""
+    out: dict[ActivityEffect, int] = defaultdict(int)
+    for activity, effects in quotes:
+        for e in effects:
+            out[(activity, e)] += 1
+    return dict(out)
+
+
+def quote_examples_of(
+    quotes: Collection[tuple[str, Collection[str], str, str]],
+) -> dict[ActivityEffect, list[tuple[str, str]]]:
+    """(activity, effects, text, van) of publishable quotes, best first -> the quotes per
+    (activity, effect), in that order: a participant's own words beside the figures."""
+    out: dict[ActivityEffect, list[tuple[str, str]]] = {}
+    for activity, effects, text, van in quotes:
+        for e in effects:
+            out.setdefault((activity, e), []).append((text, van))
+    return out
+
+
+def activities_without_evidence(
+    catalogue: Catalogue,
+    figures: Figures,
+    db: sqlite_utils.Database,
+    quote_activities: set[str],
+    data: EvidenceData,
+) -> list[str]:
+    """Activities with sessions this year but no signal, answer, count or quote about any
+    effect; signals and answers come from `data`, collected for the same year and scope."""
+    with_own = {a for a, _e in [*data.observed, *data.answers, *data.followup]}
+    subquery, sub_params = series_in_scope_sql(figures.gemeente)
+    with_measurement = {
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT se.activity FROM measurements m JOIN series se "
+            f"ON se.id = m.series_id WHERE m.series_id IN ({subquery})",
+            [figures.year, *sub_params],
+        ).fetchall()
+    }
+    evidenced = with_own | with_measurement | quote_activities
+    return [
+        a
+        for a in figures.activities
+        if a in catalogue.activities and catalogue.activities[a].effects and a not in evidenced
+    ]
