@@ -334,7 +334,8 @@ async def test_manager_figures_never_hold_up_a_leaders_report(
         for text, user in ((command, MANAGER), ("Lezing Diever 40 bezoekers", LEADER)):
             update = Update.de_json(message_update(text, user_id=user), bot.app.bot)
             await bot.app.update_queue.put(update)
-        while not any(texts.SUMMARY_HEAD in t for t in bot.texts(LEADER)):
+        # The leader's report gets its next question (what they saw) while the figure waits.
+        while not any(texts.UNDERSTOOD in t for t in bot.texts(LEADER)):
             await bot.wait_for("sendMessage", len(bot.request.of("sendMessage")) + 1, 10)
         leader_answered.set()
         await bot.wait_for("sendMessage", 2)

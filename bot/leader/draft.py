@@ -206,8 +206,8 @@ def next_step(draft: Draft, catalogue: Catalogue) -> Step:
         return "counts"
     if next_measure(draft, catalogue) is not None:
         return "measure"
-    # Guided: what you saw, then a quote. One message: its quote is settled first, and the
-    # signals are the one question left before the summary.
+    # Guided: what you saw, then a quote. One message: the signals are toggles on the summary
+    # itself, so a leader who saw nothing special saves with the same one tap as before.
     signals_due = not draft.effects_asked and bool(signal_choices(draft, catalogue))
     if signals_due and draft.mode != "quick":
         return "effects"
@@ -217,8 +217,6 @@ def next_step(draft: Draft, catalogue: Catalogue) -> Step:
         return "attribution"
     if first_quote_without(draft, "consent") is not None:
         return "consent"
-    if signals_due:
-        return "effects"
     return "summary"
 
 

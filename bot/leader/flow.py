@@ -133,7 +133,10 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
     when = saved_before(s, draft)
     if when is not None:
         return f"{texts.SAME_REPORT.format(when=when)}\n\n{summary}", keyboards.duplicate(draft)
-    return f"{texts.SUMMARY_HEAD}\n{summary}", keyboards.summary(draft)
+    markup = keyboards.summary(draft, catalogue)
+    if keyboards.summary_signals(draft, catalogue):
+        return f"{texts.SUMMARY_HEAD}\n{summary}\n\n{texts.SIGNALS_ON_SUMMARY}", markup
+    return f"{texts.SUMMARY_HEAD}\n{summary}", markup
 
 
 def saved_before(s: Services, draft: Draft) -> str | None:
@@ -170,6 +173,8 @@ async def ask(
             when = saved_before(s, draft)
             head = texts.SAME_REPORT.format(when=when) if when else texts.SUMMARY_HEAD
             text = f"{texts.UNDERSTOOD}\n{known}\n\n{head}"
+            if keyboards.summary_signals(draft, s.catalogue):
+                text = f"{text}\n\n{texts.SIGNALS_ON_SUMMARY}"
         elif known:
             text = f"{texts.UNDERSTOOD}\n{known}\n\n{text}"
     if prefix:
@@ -213,13 +218,13 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft)
         await context.bot.send_message(
             draft.telegram_id,
             texts.NOT_SAVED_INVALID.format(reason=exc),
-            reply_markup=keyboards.summary(draft),
+            reply_markup=keyboards.summary(draft, s.catalogue),
         )
         return
     except Exception:
         log.error("saving a report failed", exc_info=True, extra={"draft": draft.short_id})
         await context.bot.send_message(
-            draft.telegram_id, texts.NOT_SAVED, reply_markup=keyboards.summary(draft)
+            draft.telegram_id, texts.NOT_SAVED, reply_markup=keyboards.summary(draft, s.catalogue)
         )
         return
     log.info("report saved", extra={"session_id": session_id, "draft": draft.short_id})

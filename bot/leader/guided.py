@@ -227,7 +227,14 @@ async def _consent(
 async def _summary(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
-    if v == "save":
+    if v.startswith("t:"):
+        choices = signal_choices(d, s.catalogue)
+        index = v[2:]
+        if index.isdigit() and int(index) < len(choices):
+            toggle_signal(d, choices[int(index)][0].id)
+            flow.store(s, d)
+            await _markup(update, keyboards.summary(d, s.catalogue))
+    elif v == "save":
         await flow.save(update, context, d)
     elif v == "cancel":
         await flow.cancel(update, context, d)
@@ -236,7 +243,7 @@ async def _summary(
     elif v == "edit":
         await _markup(update, keyboards.edit_menu(d))
     elif v == "back":
-        await _markup(update, keyboards.summary(d))
+        await _markup(update, keyboards.summary(d, s.catalogue))
     elif v.startswith("e:") and v[2:] in texts.EDIT_LABELS:
         field: EditField = v[2:]  # type: ignore[assignment]
         clear_field(d, field)

@@ -155,16 +155,26 @@ def consent(draft: Draft, attribution: str | None) -> InlineKeyboardMarkup:
     return _markup(rows)
 
 
-def summary(draft: Draft) -> InlineKeyboardMarkup:
-    return _markup(
-        [
-            [
-                _button(draft, texts.BUTTON_SAVE, "save"),
-                _button(draft, texts.BUTTON_EDIT, "edit"),
-                _button(draft, texts.BUTTON_CANCEL, "cancel"),
-            ]
-        ]
-    )
+def summary(draft: Draft, catalogue: Catalogue | None = None) -> InlineKeyboardMarkup:
+    """Opslaan / Wijzigen / Annuleren; under a one-message report, the activity's signals
+    as toggles above them (the one skippable question: Opslaan skips it)."""
+    rows = []
+    if catalogue is not None and summary_signals(draft, catalogue):
+        for index, (signal, _effect) in enumerate(signal_choices(draft, catalogue)):
+            mark = "✅" if signal.id in draft.signals else "▫️"
+            rows.append([_button(draft, f"{mark} {signal.text}", f"t:{index}")])
+    save = [
+        _button(draft, texts.BUTTON_SAVE, "save"),
+        _button(draft, texts.BUTTON_EDIT, "edit"),
+        _button(draft, texts.BUTTON_CANCEL, "cancel"),
+    ]
+    return _markup([*rows, save])
+
+
+def summary_signals(draft: Draft, catalogue: Catalogue) -> bool:
+    """Whether the summary carries the signal toggles: a one-message report whose activity
+    has signals (a guided report asked them as a step of their own)."""
+    return draft.mode == "quick" and bool(signal_choices(draft, catalogue))
 
 
 def lower_invite(code: str, current: str, new: str) -> InlineKeyboardMarkup:

@@ -133,6 +133,7 @@ NUMBER_RANGE = "Typ een getal van {low} tot en met {high}."
 
 # -- effects and quote ------------------------------------------------------------------------
 
+SIGNALS_ON_SUMMARY = "Zag of hoorde je iets hiervan? Tik aan wat past, en dan op Opslaan."
 ASK_SIGNALS = "Wat zag of hoorde je vandaag? Tik aan wat past en dan op Klaar, of op Overslaan."
 BUTTON_DONE = "Klaar"
 ASK_QUOTE = "Zei iemand iets moois of opvallends? Typ het citaat. Zo niet, tik op Geen citaat."
