@@ -152,7 +152,8 @@ def trend_bars(
                 f'<rect x="{label_w - 40}" y="{y + 3:.1f}" width="{max(w, 1):.1f}" height="15" '
                 f'rx="2" fill="{colour}"/>'
                 f'<text x="{label_w - 40 + max(w, 1) + 6:.1f}" y="{y + 14:.1f}" font-size="12" '
-                f'fill="{INK}">{escape(number(value))}</text>'
+                f'fill="{INK}" data-metric="{escape(name)}" data-year="{year_label}">'
+                f"{escape(number(value))}</text>"
             )
             y += row
         y += block_gap

@@ -22,8 +22,21 @@ from reports.evidence import (
     quote_counts_of,
 )
 from reports.figures import ContractProgress, Counts, Figures, compute_figures, contract_progress
+from reports.format import count, number
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection, build_reflection
 from reports.stories import STORY_RULE, PublicQuote, Story, publishable_quotes, stories_for
+from reports.summary import (
+    GLOSSARY,
+    SUMMARY_RULE,
+    CijferGroup,
+    Framing,
+    Highlight,
+    Summary,
+    cijfer_groups,
+    framing,
+    key_figures,
+    learned,
+)
 from toc.matcher import Matcher
 from toc.models import Catalogue
 
@@ -58,6 +71,7 @@ class ActivityRow(BaseModel):
     previous: Counts = Field(default_factory=Counts)
     quotes: int = 0
     target: int | None = None
+    partners: list[str] = Field(default_factory=list)  # the catalogue's samenwerkingspartners
 
     @property
     def shown(self) -> bool:
@@ -97,6 +111,7 @@ class Chapter(BaseModel):
     links: list[tuple[str, str]] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
     verdict: OpgaveVerdict
+    framing: Framing = Field(default_factory=Framing)
 
 
 class KengetalRow(BaseModel):
@@ -105,6 +120,16 @@ class KengetalRow(BaseModel):
     unit: str = ""
     value: float | None = None
     previous: float | None = None
+
+
+class GemeenteRow(BaseModel):
+    """One gemeente in the whole-organisation edition."""
+
+    id: str
+    name: str
+    counts: Counts
+    previous: Counts
+    leden: float | None = None
 
 
 class Impactreflectie(BaseModel):
@@ -131,6 +156,13 @@ class Impactreflectie(BaseModel):
     story_rule: str = STORY_RULE
     verdict_rule: str = VERDICT_RULE
     data_sources: str = DATA_SOURCES
+    summary_rule: str = SUMMARY_RULE
+    summary: Summary = Field(default_factory=Summary)
+    cijfers: list[CijferGroup] = Field(default_factory=list)  # De cijfers, grouped
+    locations: dict[str, int] = Field(default_factory=dict)  # the gemeente's fact box
+    effect_labels: dict[str, str] = Field(default_factory=dict)  # effect id -> short label
+    per_gemeente: list[GemeenteRow] = Field(default_factory=list)  # whole organisation only
+    glossary: list[tuple[str, str]] = Field(default_factory=lambda: list(GLOSSARY))
 
     @property
     def has_data(self) -> bool:
@@ -178,6 +210,15 @@ class Impactreflectie(BaseModel):
             },
             "reflectie": self.reflection.contract(),
             "wsob": {str(k): [a.id for a in rows] for k, rows in self.wsob.items()},
+            "kerncijfers": [f.model_dump() for f in self.summary.figures],
+            "deelneming": next(
+                (r.value for g in self.cijfers for r in g.rows if r.id == "deelneming"), None
+            ),
+            "locaties": self.locations,
+            "per_gemeente": {
+                g.id: {**_pick(g.counts, short), "vorig_jaar": _pick(g.previous, short)}
+                for g in self.per_gemeente
+            },
         }
 
 
@@ -267,6 +308,7 @@ def build_report(
             previous=previous.activity(a.id),
             quotes=quote_activities.get(a.id, 0),
             target=targets.get(a.id),
+            partners=a.partners,
         )
         for a in catalogue.activities.values()
     }
@@ -289,6 +331,37 @@ def build_report(
         for n in WSOB_FUNCTIONS
     }
     scope_name = catalogue.gemeenten[gemeente].name if gemeente else catalogue.organisation_name
+    effect_labels = {e.id: e.short for e in catalogue.effects.values()}
+    for c in chapters:
+        shortfalls = [
+            (a.name, a.counts.bijeenkomsten, a.target)
+            for lijn in c.lijnen
+            for a in lijn.activities
+            if a.target and 0 < a.counts.bijeenkomsten < a.target
+        ]
+        c.framing = framing(c.effects, effect_labels, shortfalls, year)
+    lijnen_label = contract_lijnen(catalogue, contract)
+    kengetal_pairs = {k.id: (k.value, k.previous) for k in kengetallen}
+    summary = Summary(
+        figures=key_figures(figures.total, previous.total, kengetal_pairs, contract, lijnen_label),
+        highlights=highlights(chapters),
+        story=_first_story(chapters),
+        learned=learned(list(evidence.values()), len(quotes), contract),
+        next_year=[s for c in chapters for s in c.framing.next_steps if "afgesproken" in s][:2],
+    )
+    unknown = sum(len(c.framing.unknown) for c in chapters)
+    if unknown:
+        summary.next_year.insert(
+            0,
+            f"We gaan meten wat de activiteiten inwoners opleveren: we vragen het begeleiders en "
+            f"deelnemers, zodat we in {year + 1} meer kunnen zeggen over wat we nog niet weten.",
+        )
+    cijfers = cijfer_groups(
+        [
+            (k.id, k.name, catalogue.kengetallen[k.id].group, k.value, k.previous)
+            for k in kengetallen
+        ]
+    )
     return Impactreflectie(
         year=year,
         gemeente=gemeente,
@@ -307,7 +380,60 @@ def build_report(
         contract_lijnen=contract_lijnen(catalogue, contract),
         reflection=reflection,
         wsob=wsob,
+        summary=summary,
+        cijfers=cijfers,
+        locations=catalogue.gemeenten[gemeente].locations if gemeente else {},
+        effect_labels=effect_labels,
+        per_gemeente=[] if gemeente else _per_gemeente(db, catalogue, year),
     )
+
+
+def highlights(chapters: list[Chapter]) -> list[Highlight]:
+    """SUMMARY_RULE: per opgave the activity with the most participants; the three opgaven with
+    the most participants."""
+    out: list[tuple[int, Highlight]] = []
+    for c in chapters:
+        ran = [a for lijn in c.lijnen for a in lijn.activities if not a.counts.empty]
+        if not ran:
+            continue
+        best = max(ran, key=lambda a: (a.counts.deelnemers, a.counts.bijeenkomsten))
+        text = (
+            f"{count(best.counts.bijeenkomsten, 'bijeenkomst', 'bijeenkomsten')} met "
+            f"{count(best.counts.deelnemers, 'deelnemer', 'deelnemers')}"
+        )
+        if not best.previous.empty:
+            text += f" (vorig jaar: {count(best.previous.deelnemers, 'deelnemer', 'deelnemers')})"
+        if best.target and best.counts.bijeenkomsten >= best.target:
+            text += f"; de afspraak van {number(best.target)} is gehaald"
+        out.append(
+            (c.counts.deelnemers, Highlight(opgave=c.name, activity=best.name, text=text + "."))
+        )
+    out.sort(key=lambda item: -item[0])
+    return [h for _, h in out[:3]]
+
+
+def _first_story(chapters: list[Chapter]) -> Story | None:
+    with_story = [c for c in chapters if c.stories]
+    if not with_story:
+        return None
+    return max(with_story, key=lambda c: c.counts.deelnemers).stories[0]
+
+
+def _per_gemeente(db: sqlite_utils.Database, catalogue: Catalogue, year: int) -> list[GemeenteRow]:
+    rows = []
+    for g in catalogue.gemeenten.values():
+        now = compute_figures(db, catalogue, year, g.id)
+        before = compute_figures(db, catalogue, year - 1, g.id)
+        rows.append(
+            GemeenteRow(
+                id=g.id,
+                name=g.name,
+                counts=now.total,
+                previous=before.total,
+                leden=now.kengetallen.get("leden"),
+            )
+        )
+    return rows
 
 
 def _chapter(
