@@ -120,11 +120,7 @@ def toc_diagram(
     svg = (
         f'<svg class="toc" viewBox="0 0 {width + 60} {height:.0f}" role="img" '
         f'aria-label="{escape(label)}" {FONT}>'
-        f"<title>{escape('Verandertheorie: ' + title)}</title>"
-        + head
-        + "".join(curves)
-        + "".join(parts)
-        + "</svg>"
+        f"<title>{escape(label)}</title>" + head + "".join(curves) + "".join(parts) + "</svg>"
     )
     return Markup(svg)
 
@@ -163,7 +159,8 @@ def trend_bars(
     return Markup(
         f'<svg class="trend" viewBox="0 0 {width} {y:.0f}" role="img" '
         f'aria-label="{escape(label)}" {FONT}>'
-        f"<title>{escape(title)}</title>" + "".join(parts) + "</svg>"
+        # the title is what a PDF reader announces (WeasyPrint's /Alt): the figures in words
+        f"<title>{escape(label)}</title>" + "".join(parts) + "</svg>"
     )
 
 

@@ -175,7 +175,8 @@ def _context(
         "edition": edition,
         "intern": edition == "intern",
         "foreword": foreword_html(foreword),
-        "foreword_md": foreword.strip() if foreword and foreword.strip() else None,
+        # Markdown output takes the foreword as written (it is Markdown already).
+        "foreword_md": Markup(foreword.strip()) if foreword and foreword.strip() else None,  # noqa: S704
         "toc_svg": {c.id: toc_svg(c, report.effect_labels) for c in report.chapters},
         "trend_svg": {c.id: trend_svg(report, c) for c in report.chapters},
         "share_bar": charts.share_bar,
