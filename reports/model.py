@@ -24,7 +24,15 @@ from reports.evidence import (
 from reports.figures import ContractProgress, Counts, Figures, compute_figures, contract_progress
 from reports.format import count, number
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection, build_reflection
-from reports.stories import STORY_RULE, PublicQuote, Story, publishable_quotes, stories_for
+from reports.stories import (
+    STORY_RULE,
+    EventStory,
+    PublicQuote,
+    Story,
+    events_for,
+    publishable_quotes,
+    stories_for,
+)
 from reports.summary import (
     GLOSSARY,
     SUMMARY_RULE,
@@ -37,6 +45,7 @@ from reports.summary import (
     key_figures,
     learned,
 )
+from store.session_notes import partners_per_activity, publishable_stories
 from toc.matcher import Matcher
 from toc.models import Catalogue
 
@@ -110,6 +119,7 @@ class Chapter(BaseModel):
     # in the catalogue for this opgave.
     links: list[tuple[str, str]] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
+    events: list[EventStory] = Field(default_factory=list)  # "Wat was bijzonder?"
     verdict: OpgaveVerdict
     framing: Framing = Field(default_factory=Framing)
 
@@ -205,6 +215,7 @@ class Impactreflectie(BaseModel):
             },
             "afspraken": self.contract.model_dump() if self.contract else None,
             "verhalen": {c.id: [s.quote.contract() for s in c.stories] for c in self.chapters},
+            "bijzonder": {c.id: [e.contract() for e in c.events] for c in self.chapters},
             "effecten_per_opgave": {
                 c.id: {e.effect: e.contract() for e in c.effects} for c in self.chapters
             },
@@ -297,6 +308,7 @@ def build_report(
     reflection = build_reflection(
         db, catalogue, figures, previous, evidence, per_opgave, contract, without
     )
+    named = partners_per_activity(db, year, gemeente)
     activities = {
         a.id: ActivityRow(
             id=a.id,
@@ -308,7 +320,7 @@ def build_report(
             previous=previous.activity(a.id),
             quotes=quote_activities.get(a.id, 0),
             target=targets.get(a.id),
-            partners=a.partners,
+            partners=_partners(a.partners, named.get(a.id, [])),
         )
         for a in catalogue.activities.values()
     }
@@ -332,7 +344,9 @@ def build_report(
     }
     scope_name = catalogue.gemeenten[gemeente].name if gemeente else catalogue.organisation_name
     effect_labels = {e.id: e.short for e in catalogue.effects.values()}
+    events = publishable_stories(db, year, gemeente)
     for c in chapters:
+        c.events = events_for(catalogue, events, c.id)
         shortfalls = [
             (a.name, a.counts.bijeenkomsten, a.target)
             for lijn in c.lijnen
@@ -386,6 +400,12 @@ def build_report(
         effect_labels=effect_labels,
         per_gemeente=[] if gemeente else _per_gemeente(db, catalogue, year),
     )
+
+
+def _partners(catalogue: list[str], named: list[str]) -> list[str]:
+    """The catalogue's partners, then those leaders named ("Met wie?") that it lacks."""
+    known = {p.casefold() for p in catalogue}
+    return [*catalogue, *(p for p in named if p.casefold() not in known)]
 
 
 def highlights(chapters: list[Chapter]) -> list[Highlight]:
