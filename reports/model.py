@@ -22,7 +22,6 @@ from reports.evidence import (
     quote_counts_of,
 )
 from reports.figures import ContractProgress, Counts, Figures, compute_figures, contract_progress
-from reports.format import count, number
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection, build_reflection
 from reports.stories import (
     STORY_RULE,
@@ -38,12 +37,14 @@ from reports.summary import (
     SUMMARY_RULE,
     CijferGroup,
     Framing,
-    Highlight,
     Summary,
     cijfer_groups,
+    first_story,
     framing,
+    highlights,
     key_figures,
     learned,
+    platform_group,
 )
 from store.session_notes import partners_per_activity, publishable_stories
 from toc.matcher import Matcher
@@ -180,67 +181,9 @@ class Impactreflectie(BaseModel):
 
     def to_contract_json(self) -> dict[str, object]:
         """PRODUCT.md's `impactbot report --format json` contract, plus richer extra keys."""
-        short = ("bijeenkomsten", "deelnemers")
-        full = ("bijeenkomsten", "deelnemers", "reeksen", "ingeschreven", "vragen")
-        chapters = {c.id: c for c in self.chapters}
-        lijnen = {lijn.id: lijn for c in self.chapters for lijn in c.lijnen}
-        return {
-            "jaar": self.year,
-            "gemeente": self.gemeente,
-            "opgaven": {k: _pick(c.counts, short) for k, c in chapters.items()},
-            "programmalijnen": {k: _pick(lijn.counts, short) for k, lijn in lijnen.items()},
-            "activiteiten": {
-                k: {**_pick(a.counts, full), "citaten": a.quotes}
-                for k, a in self.activities.items()
-            },
-            "kengetallen": {k.id: _num(k.value) for k in self.kengetallen if k.value is not None},
-            # over every opgave's activities; a chapter's own evidence is effecten_per_opgave
-            "effecten": {k: e.contract() for k, e in self.effects.items()},
-            "citaten": [q.contract() for q in self.quotes],
-            # richer, not part of the minimal contract
-            "naam": self.scope_name,
-            "organisatie": self.organisation,
-            "totaal": self.total.model_dump(),
-            "vorig_jaar": {
-                "jaar": self.year - 1,
-                "totaal": self.previous_total.model_dump(),
-                "opgaven": {k: _pick(c.previous, short) for k, c in chapters.items()},
-                "activiteiten": {k: _pick(a.previous, full) for k, a in self.activities.items()},
-                "kengetallen": {
-                    k.id: _num(k.previous) for k in self.kengetallen if k.previous is not None
-                },
-            },
-            "vestigingen": {
-                c.id: {v.id: _pick(v.counts, full) for v in c.vestigingen} for c in self.chapters
-            },
-            "afspraken": self.contract.model_dump() if self.contract else None,
-            "verhalen": {c.id: [s.quote.contract() for s in c.stories] for c in self.chapters},
-            "bijzonder": {c.id: [e.contract() for e in c.events] for c in self.chapters},
-            "effecten_per_opgave": {
-                c.id: {e.effect: e.contract() for e in c.effects} for c in self.chapters
-            },
-            "reflectie": self.reflection.contract(),
-            "wsob": {str(k): [a.id for a in rows] for k, rows in self.wsob.items()},
-            "kerncijfers": [f.model_dump() for f in self.summary.figures],
-            "deelneming": next(
-                (r.value for g in self.cijfers for r in g.rows if r.id == "deelneming"), None
-            ),
-            "locaties": self.locations,
-            "per_gemeente": {
-                g.id: {**_pick(g.counts, short), "vorig_jaar": _pick(g.previous, short)}
-                for g in self.per_gemeente
-            },
-        }
+        from reports.contract import contract_json
 
-
-def _pick(counts: Counts, keys: tuple[str, ...]) -> dict[str, int]:
-    return {k: getattr(counts, k) for k in keys}
-
-
-def _num(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
+        return contract_json(self)
 
 
 def resolve_gemeente(catalogue: Catalogue, gemeente: str | None) -> str | None:
@@ -359,7 +302,7 @@ def build_report(
     summary = Summary(
         figures=key_figures(figures.total, previous.total, kengetal_pairs, contract, lijnen_label),
         highlights=highlights(chapters),
-        story=_first_story(chapters),
+        story=first_story(chapters),
         learned=learned(list(evidence.values()), len(quotes), contract),
         next_year=[s for c in chapters for s in c.framing.next_steps if "afgesproken" in s][:2],
     )
@@ -376,6 +319,12 @@ def build_report(
             for k in kengetallen
         ]
     )
+    platform = [lijn for c in chapters for lijn in c.lijnen if lijn.id == "robuuste-bibliotheek"]
+    if platform and not (platform[0].counts.empty and platform[0].previous.empty):
+        # The jaarbericht's De cijfers opens with the platformactiviteiten: the same figures
+        # as that programmalijn's table, not a second count.
+        lijn = platform[0]
+        cijfers.insert(0, platform_group(lijn.counts, lijn.previous))
     return Impactreflectie(
         year=year,
         gemeente=gemeente,
@@ -406,37 +355,6 @@ def _partners(catalogue: list[str], named: list[str]) -> list[str]:
     """The catalogue's partners, then those leaders named ("Met wie?") that it lacks."""
     known = {p.casefold() for p in catalogue}
     return [*catalogue, *(p for p in named if p.casefold() not in known)]
-
-
-def highlights(chapters: list[Chapter]) -> list[Highlight]:
-    """SUMMARY_RULE: per opgave the activity with the most participants; the three opgaven with
-    the most participants."""
-    out: list[tuple[int, Highlight]] = []
-    for c in chapters:
-        ran = [a for lijn in c.lijnen for a in lijn.activities if not a.counts.empty]
-        if not ran:
-            continue
-        best = max(ran, key=lambda a: (a.counts.deelnemers, a.counts.bijeenkomsten))
-        text = (
-            f"{count(best.counts.bijeenkomsten, 'bijeenkomst', 'bijeenkomsten')} met "
-            f"{count(best.counts.deelnemers, 'deelnemer', 'deelnemers')}"
-        )
-        if not best.previous.empty:
-            text += f" (vorig jaar: {count(best.previous.deelnemers, 'deelnemer', 'deelnemers')})"
-        if best.target and best.counts.bijeenkomsten >= best.target:
-            text += f"; de afspraak van {number(best.target)} is gehaald"
-        out.append(
-            (c.counts.deelnemers, Highlight(opgave=c.name, activity=best.name, text=text + "."))
-        )
-    out.sort(key=lambda item: -item[0])
-    return [h for _, h in out[:3]]
-
-
-def _first_story(chapters: list[Chapter]) -> Story | None:
-    with_story = [c for c in chapters if c.stories]
-    if not with_story:
-        return None
-    return max(with_story, key=lambda c: c.counts.deelnemers).stories[0]
 
 
 def _per_gemeente(db: sqlite_utils.Database, catalogue: Catalogue, year: int) -> list[GemeenteRow]:

@@ -9,6 +9,7 @@ figures, never a second computation.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -16,6 +17,9 @@ from reports.evidence import EffectEvidence
 from reports.figures import ContractProgress, Counts
 from reports.format import count, number, percent
 from reports.stories import Story
+
+if TYPE_CHECKING:
+    from reports.model import Chapter
 
 SUMMARY_RULE = (
     "De samenvatting toont vijf kerncijfers in deze volgorde, voor zover ze er zijn: "
@@ -284,3 +288,54 @@ def learned(
             f"{'is' if met == 1 else 'zijn'} er {number(met)} gehaald."
         )
     return lines
+
+
+def platform_group(now: Counts, before: Counts) -> CijferGroup:
+    return CijferGroup(
+        name="Platformactiviteiten",
+        rows=[
+            CijferRow(
+                id="platform-activiteiten",
+                name="Aantal activiteiten",
+                value=now.bijeenkomsten,
+                previous=before.bijeenkomsten if not before.empty else None,
+            ),
+            CijferRow(
+                id="platform-deelnemers",
+                name="Aantal deelnemers",
+                value=now.deelnemers,
+                previous=before.deelnemers if not before.empty else None,
+            ),
+        ],
+    )
+
+
+def highlights(chapters: Sequence[Chapter]) -> list[Highlight]:
+    """SUMMARY_RULE: per opgave the activity with the most participants; the three opgaven with
+    the most participants."""
+    out: list[tuple[int, Highlight]] = []
+    for c in chapters:
+        ran = [a for lijn in c.lijnen for a in lijn.activities if not a.counts.empty]
+        if not ran:
+            continue
+        best = max(ran, key=lambda a: (a.counts.deelnemers, a.counts.bijeenkomsten))
+        text = (
+            f"{count(best.counts.bijeenkomsten, 'bijeenkomst', 'bijeenkomsten')} met "
+            f"{count(best.counts.deelnemers, 'deelnemer', 'deelnemers')}"
+        )
+        if not best.previous.empty:
+            text += f" (vorig jaar: {count(best.previous.deelnemers, 'deelnemer', 'deelnemers')})"
+        if best.target and best.counts.bijeenkomsten >= best.target:
+            text += f"; de afspraak van {number(best.target)} is gehaald"
+        out.append(
+            (c.counts.deelnemers, Highlight(opgave=c.name, activity=best.name, text=text + "."))
+        )
+    out.sort(key=lambda item: -item[0])
+    return [h for _, h in out[:3]]
+
+
+def first_story(chapters: Sequence[Chapter]) -> Story | None:
+    with_story = [c for c in chapters if c.stories]
+    if not with_story:
+        return None
+    return max(with_story, key=lambda c: c.counts.deelnemers).stories[0]
