@@ -341,3 +341,38 @@ def test_missing_foreword_file_is_one_dutch_sentence(
     assert rc == 1
     err = capsys.readouterr().err
     assert "Kan het voorwoord" in err and "Traceback" not in err
+
+
+def _page_fill(html: str) -> list[tuple[float, bool]]:
+    """Per page of the laid-out PDF: the share of the text area that holds content, and whether
+    a new section (an h2) starts on the next page (so this page is a chapter end)."""
+    import weasyprint
+
+    document = weasyprint.HTML(string=html).render()
+
+    def boxes(box: object) -> Iterator[object]:
+        yield box
+        for child in getattr(box, "children", None) or []:
+            yield from boxes(child)
+
+    pages = []
+    for page in document.pages:
+        root = page._page_box
+        # the page's own content, not its margin boxes (footer, page number)
+        content = [c for c in root.children if type(c).__name__ != "MarginBox"]
+        all_boxes = [b for c in content for b in boxes(c)]
+        top, area = root.content_box_y(), root.height  # the text area inside the margins
+        lines = [b for b in all_boxes if type(b).__name__ == "LineBox"]
+        bottom = max((b.position_y + b.height for b in lines), default=top)
+        heading = any(getattr(b, "element_tag", None) == "h2" for b in all_boxes)
+        pages.append(((bottom - top) / area, heading))
+    return [(fill, i + 1 == len(pages) or pages[i + 1][1]) for i, (fill, _) in enumerate(pages)]
+
+
+def test_no_page_is_more_than_two_thirds_empty(demo: Impactreflectie) -> None:
+    for edition in ("gemeente", "intern"):
+        pages = _page_fill(render_html(demo, edition))
+        for number, (fill, chapter_end) in enumerate(pages, start=1):
+            if number == 1 or chapter_end:
+                continue  # the cover, and the last page of a chapter or part
+            assert fill >= 1 / 3, (edition, number, round(fill, 2))
