@@ -34,10 +34,12 @@ from reports.stories import (
 )
 from reports.summary import (
     GLOSSARY,
+    NOT_MEASURED,
     SUMMARY_RULE,
     CijferGroup,
     Framing,
     Summary,
+    best_per_effect,
     cijfer_groups,
     first_story,
     framing,
@@ -290,11 +292,13 @@ def build_report(
     events = publishable_stories(db, year, gemeente)
     for c in chapters:
         c.events = events_for(catalogue, events, c.id)
+        # the agreement's own count (only the gemeenten that agreed it), as in the Afspraken table
         shortfalls = [
-            (a.name, a.counts.bijeenkomsten, a.target)
-            for lijn in c.lijnen
-            for a in lijn.activities
-            if a.target and 0 < a.counts.bijeenkomsten < a.target
+            (activities[t.activity].name, t.realised, t.target)
+            for t in (contract.per_activity if contract else [])
+            if t.activity in activities
+            and catalogue.opgave_of(t.activity) == c.id
+            and t.realised < t.target
         ]
         c.framing = framing(c.effects, effect_labels, shortfalls, year)
     lijnen_label = contract_lijnen(catalogue, contract)
@@ -303,11 +307,10 @@ def build_report(
         figures=key_figures(figures.total, previous.total, kengetal_pairs, contract, lijnen_label),
         highlights=highlights(chapters),
         story=first_story(chapters),
-        learned=learned(list(evidence.values()), len(quotes), contract),
+        learned=learned(best_per_effect(chapters), len(quotes), contract),
         next_year=[s for c in chapters for s in c.framing.next_steps if "afgesproken" in s][:2],
     )
-    unknown = sum(len(c.framing.unknown) for c in chapters)
-    if unknown:
+    if any(e.label in NOT_MEASURED for e in best_per_effect(chapters)):
         summary.next_year.insert(
             0,
             f"We gaan meten wat de activiteiten inwoners opleveren: we vragen het begeleiders en "

@@ -27,7 +27,10 @@ SUMMARY_RULE = (
     "uitleningen; ontbreekt er een, dan volgen cursussen en beantwoorde vragen. Als "
     "hoogtepunt nemen we per opgave de activiteit met de meeste deelnemers, en tonen we de drie "
     "opgaven met de meeste deelnemers. Het verhaal is het eerste gekozen citaat (zie 'Welke "
-    "verhalen kiezen we?') van de opgave met de meeste deelnemers die een citaat heeft."
+    "verhalen kiezen we?') van de opgave met de meeste deelnemers die een citaat heeft. Onder "
+    "'wat we volgend jaar doen' staat eerst het meten (als er effecten zijn die we nog nergens "
+    "gemeten hebben), dan hoogstens twee afspraken per activiteit die we niet haalden, in de "
+    "volgorde van de opgaven."
 )
 
 # Evidence labels that say something was measured; "geen" (from the signals work on: "nog
@@ -339,3 +342,17 @@ def first_story(chapters: Sequence[Chapter]) -> Story | None:
     if not with_story:
         return None
     return max(with_story, key=lambda c: c.counts.deelnemers).stories[0]
+
+
+def best_per_effect(chapters: Sequence[Chapter]) -> list[EffectEvidence]:
+    """Each effect that activities aimed at this year, once, with its best label over the
+    chapters: measured in one opgave is measured (the chapters say per opgave what is not)."""
+    rank = {label: i for i, label in enumerate((*MEASURED, *NOT_MEASURED))}
+    best: dict[str, EffectEvidence] = {}
+    for c in chapters:
+        for e in c.effects:
+            if not e.active_activities:
+                continue
+            if e.effect not in best or rank.get(e.label, 99) < rank.get(best[e.effect].label, 99):
+                best[e.effect] = e
+    return list(best.values())
