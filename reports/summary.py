@@ -196,7 +196,9 @@ def key_figures(
     if not total.empty:
         out.append(
             KeyFigure(
-                label="activiteiten (bijeenkomsten)",
+                label=_word(
+                    total.bijeenkomsten, "activiteit (bijeenkomst)", "activiteiten (bijeenkomsten)"
+                ),
                 value=total.bijeenkomsten,
                 previous=previous.bijeenkomsten or None,
                 note=note,
@@ -204,14 +206,16 @@ def key_figures(
         )
         out.append(
             KeyFigure(
-                label="deelnemers", value=total.deelnemers, previous=previous.deelnemers or None
+                label=_word(total.deelnemers, "deelnemer", "deelnemers"),
+                value=total.deelnemers,
+                previous=previous.deelnemers or None,
             )
         )
     leden, inwoners = kengetallen.get("leden", (None, None)), kengetallen.get("inwoners")
-    for kid, label in (
-        ("leden", "leden"),
-        ("bezoekers", "bezoekers in de bibliotheek"),
-        ("uitleningen", "uitleningen (fysiek)"),
+    for kid, one, many in (
+        ("leden", "lid", "leden"),
+        ("bezoekers", "bezoeker in de bibliotheek", "bezoekers in de bibliotheek"),
+        ("uitleningen", "uitlening (fysiek)", "uitleningen (fysiek)"),
     ):
         value, before = kengetallen.get(kid, (None, None))
         if value is None:
@@ -220,18 +224,29 @@ def key_figures(
         if kid == "leden" and inwoners is not None:
             share = deelneming(leden[0], inwoners[0])
             extra = f"{percent(share, 1)} van de inwoners" if share is not None else ""
+        label = _word(value, one, many)
         out.append(KeyFigure(label=label, value=value, previous=before, note=extra))
     if total.reeksen:
         out.append(
-            KeyFigure(label="cursussen", value=total.reeksen, previous=previous.reeksen or None)
+            KeyFigure(
+                label=_word(total.reeksen, "cursus", "cursussen"),
+                value=total.reeksen,
+                previous=previous.reeksen or None,
+            )
         )
     if total.vragen:
         out.append(
             KeyFigure(
-                label="vragen beantwoord", value=total.vragen, previous=previous.vragen or None
+                label=_word(total.vragen, "vraag beantwoord", "vragen beantwoord"),
+                value=total.vragen,
+                previous=previous.vragen or None,
             )
         )
     return out[:5]
+
+
+def _word(value: float, one: str, many: str) -> str:
+    return one if value == 1 else many
 
 
 def framing(
@@ -248,12 +263,15 @@ def framing(
     if unknown:
         steps.append(
             f"In {year + 1} vragen we begeleiders en deelnemers wat de activiteiten opleverden, "
-            f"zodat we ook over {count(len(unknown), 'dit effect', 'deze effecten')} iets "
+            "zodat we ook "
+            + ("over dit effect" if len(unknown) == 1 else f"over deze {len(unknown)} effecten")
+            + " iets "
             "kunnen zeggen."
         )
     for name, realised, target in shortfalls:
         steps.append(
-            f"{name}: {number(realised)} van de {number(target)} afgesproken bijeenkomsten. We "
+            f"{name}: {number(realised)} van de "
+            f"{count(target, 'afgesproken bijeenkomst', 'afgesproken bijeenkomsten')}. We "
             f"bekijken met de vestigingen hoe we de afspraak in {year + 1} halen."
         )
     return Framing(unknown=unknown, next_steps=steps)

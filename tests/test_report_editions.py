@@ -376,3 +376,30 @@ def test_no_page_is_more_than_two_thirds_empty(demo: Impactreflectie) -> None:
             if number == 1 or chapter_end:
                 continue  # the cover, and the last page of a chapter or part
             assert fill >= 1 / 3, (edition, number, round(fill, 2))
+
+
+def test_summary_words_are_singular_for_one() -> None:
+    from reports.evidence import EffectEvidence
+    from reports.figures import ContractProgress, Counts, Target
+    from reports.summary import framing, key_figures, learned
+
+    one = Counts(bijeenkomsten=1, deelnemers=1, reeksen=1, vragen=1)
+    labels = [f.label for f in key_figures(one, Counts(), {"leden": (1, None)}, None, "")]
+    assert labels == [
+        "activiteit (bijeenkomst)",
+        "deelnemer",
+        "lid",
+        "cursus",
+        "vraag beantwoord",
+    ]
+    effect = EffectEvidence(effect="x", name="X", active_activities=["a"], label="geen")
+    steps = framing([effect], {"x": "X kort"}, [("Voorleesuurtje", 0, 1)], 2025).next_steps
+    assert "over dit effect iets kunnen zeggen" in steps[0]
+    assert steps[1].startswith("Voorleesuurtje: 0 van de 1 afgesproken bijeenkomst.")
+    contract = ContractProgress(
+        gemeenten=["westerveld"], per_activity=[Target(activity="a", target=1, realised=1)]
+    )
+    lines = learned([effect], 1, contract)
+    assert "gericht op 1 beoogd effect" in lines[0]
+    assert "1 citaat mogen we delen" in lines[1]
+    assert lines[2] == "Van 1 afspraak per activiteit is er 1 gehaald."
