@@ -17,7 +17,10 @@ def demo_kengetallen(c: Catalogue, year: int, seed: int) -> list[tuple[str, str,
     rows = []
     for gemeente in c.gemeenten:
         inhabitants = p.INHABITANTS.get(gemeente, p.DEFAULT_INHABITANTS)
+        values: dict[str, float] = {}
         for kengetal in c.kengetallen:
+            if kengetal in p.SUMS and all(part in c.kengetallen for part in p.SUMS[kengetal]):
+                continue  # added up below from its parts
             if kengetal not in p.PER_INHABITANT:
                 continue
             base_rng = random.Random(f"{seed}:kengetal:{gemeente}:{kengetal}")
@@ -30,7 +33,11 @@ def demo_kengetallen(c: Catalogue, year: int, seed: int) -> list[tuple[str, str,
                 value *= 1 + random.Random(f"{seed}:{year}:{gemeente}:{kengetal}").uniform(
                     -0.015, 0.015
                 )
-            rows.append((gemeente, kengetal, float(max(1, round(value)))))
+            values[kengetal] = float(max(1, round(value)))
+        for total, parts in p.SUMS.items():
+            if total in c.kengetallen and all(part in values for part in parts):
+                values[total] = sum(values[part] for part in parts)
+        rows += [(gemeente, k, values[k]) for k in c.kengetallen if k in values]
     return rows
 
 

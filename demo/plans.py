@@ -144,6 +144,26 @@ WESTERVELD_2024: dict[str, float] = {
     "dbos-scholen": 11,
     "dbos-leerlingen": 1_171,
     "vo-scholen": 1,
+    "bezoekers-website": 221_938,
+    "leden-betalend": 1_233,
+    "leden-jeugd": 2_520,
+    "leden-start": 177,
+    "leden-overig": 180,
+    "inwoners": 19_983,
+    "ebook-accounts": 6_160,
+    "uitleningen-boeken": 95_768,
+    "uitleningen-avm": 568,
+    "uitleningen-tijdschriften": 6_799,
+    "uitleningen-dbos": 21_118,
+    "ebooks": 89_894,
+    "luisterboeken": 33_657,
+    "uitleningen-online": 123_551,
+}
+# Totals that are the sum of their parts, so a De cijfers table adds up.
+SUMS: dict[str, tuple[str, ...]] = {
+    "leden": ("leden-betalend", "leden-jeugd", "leden-start", "leden-overig"),
+    "uitleningen": ("uitleningen-boeken", "uitleningen-avm", "uitleningen-tijdschriften"),
+    "uitleningen-online": ("ebooks", "luisterboeken"),
 }
 # Per inhabitant (ranges), for the other gemeenten in 2024.
 PER_INHABITANT: dict[str, tuple[float, float]] = {
@@ -155,6 +175,19 @@ PER_INHABITANT: dict[str, tuple[float, float]] = {
     "dbos-scholen": (0.00045, 0.0006),
     "dbos-leerlingen": (0.05, 0.065),
     "vo-scholen": (0.00003, 0.00009),
+    "bezoekers-website": (9.5, 12.0),
+    "leden-betalend": (0.05, 0.07),
+    "leden-jeugd": (0.11, 0.14),
+    "leden-start": (0.007, 0.011),
+    "leden-overig": (0.007, 0.011),
+    "inwoners": (1.0, 1.0),
+    "ebook-accounts": (0.26, 0.33),
+    "uitleningen-boeken": (4.2, 5.2),
+    "uitleningen-avm": (0.02, 0.04),
+    "uitleningen-tijdschriften": (0.3, 0.4),
+    "uitleningen-dbos": (0.9, 1.2),
+    "ebooks": (4.0, 4.8),
+    "luisterboeken": (1.5, 1.9),
 }
 # Yearly change: more members and visitors, fewer physical loans.
 GROWTH: dict[str, float] = {
@@ -166,6 +199,19 @@ GROWTH: dict[str, float] = {
     "dbos-scholen": 1.03,
     "dbos-leerlingen": 1.02,
     "vo-scholen": 1.0,
+    "bezoekers-website": 1.05,
+    "leden-betalend": 0.99,
+    "leden-jeugd": 1.03,
+    "leden-start": 1.05,
+    "leden-overig": 1.0,
+    "inwoners": 1.003,
+    "ebook-accounts": 1.07,
+    "uitleningen-boeken": 0.985,
+    "uitleningen-avm": 0.9,
+    "uitleningen-tijdschriften": 0.97,
+    "uitleningen-dbos": 1.02,
+    "ebooks": 1.04,
+    "luisterboeken": 1.14,
 }
 REFERENCE_YEAR = 2024
 

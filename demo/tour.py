@@ -39,6 +39,8 @@ class TourResult:
     transcript: Path
     year: int
     documents: list[Path] = field(default_factory=list)
+    # The intern edition of the same report, made by the tour (/rapport sends the gemeente one).
+    intern: list[Path] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     # "bot" when /rapport sent the files, "reports" when the tour made them itself.
     report_source: str = "bot"
@@ -158,6 +160,26 @@ class Tour:
         for suffix in (".html", ".pdf"):
             if not any(p.suffix == suffix for p in self.result.documents):
                 self._expect(johan, is_document(suffix), f"{suffix}-bestand", REPORT_TIMEOUT)
+        self._intern_edition("westerveld")
+
+    def _intern_edition(self, gemeente: str | None) -> None:
+        """The intern edition beside the gemeente one the bot sent: same figures, plus the
+        data sufficiency, measurement plans and method (`impactbot report --editie intern`)."""
+        from reports.model import build_report
+        from reports.render import render_html, render_pdf
+        from store.db import open_db
+
+        db = open_db(self.env.database)
+        try:
+            report = build_report(db, self.env.catalogue, self.env.year, gemeente)
+        finally:
+            db.conn.close()
+        stem = f"impactreflectie-{self.env.year}-{gemeente or 'organisatie'}-intern"
+        html, pdf = self.result.folder / f"{stem}.html", self.result.folder / f"{stem}.pdf"
+        html.write_text(render_html(report, "intern"), encoding="utf-8")
+        pdf.write_bytes(render_pdf(report, "intern"))
+        self.result.intern += [html, pdf]
+        self.line(f"(De interne versie staat in {html.name} en {pdf.name}.)")
 
     def _report_directly(self) -> None:
         """Until the bot has /rapport: the same impactreflectie, made by reports/ directly."""
@@ -181,6 +203,7 @@ class Tour:
         pdf.write_bytes(render_pdf(report))
         self.result.documents += [html, pdf]
         self.line(f"(De bot kent /rapport nog niet; de tour maakte {html.name} en {pdf.name}.)")
+        self._intern_edition(None)
 
 
 def _find_button(person: FakeUser, label: str) -> str:

@@ -109,6 +109,8 @@ class TelegramSettings(_Section):
 
 class ReportSettings(_Section):
     output_dir: Path = Path("rapporten")
+    # Folder with forewords: <jaar>-<gemeente id>.md or <jaar>-organisatie.md (Markdown).
+    voorwoorden: Path | None = None
 
 
 class LoggingSettings(_Section):

@@ -128,11 +128,7 @@ def toc_diagram(
     svg = (
         f'<svg class="toc" viewBox="0 0 {width + 60} {height:.0f}" role="img" '
         f'aria-label="{escape(label)}" {FONT}>'
-        f"<title>{escape('Verandertheorie: ' + title)}</title>"
-        + head
-        + "".join(curves)
-        + "".join(parts)
-        + "</svg>"
+        f"<title>{escape(label)}</title>" + head + "".join(curves) + "".join(parts) + "</svg>"
     )
     return Markup(svg)
 
@@ -160,7 +156,8 @@ def trend_bars(
                 f'<rect x="{label_w - 40}" y="{y + 3:.1f}" width="{max(w, 1):.1f}" height="15" '
                 f'rx="2" fill="{colour}"/>'
                 f'<text x="{label_w - 40 + max(w, 1) + 6:.1f}" y="{y + 14:.1f}" font-size="12" '
-                f'fill="{INK}">{escape(number(value))}</text>'
+                f'fill="{INK}" data-metric="{escape(name)}" data-year="{year_label}">'
+                f"{escape(number(value))}</text>"
             )
             y += row
         y += block_gap
@@ -170,7 +167,8 @@ def trend_bars(
     return Markup(
         f'<svg class="trend" viewBox="0 0 {width} {y:.0f}" role="img" '
         f'aria-label="{escape(label)}" {FONT}>'
-        f"<title>{escape(title)}</title>" + "".join(parts) + "</svg>"
+        # the title is what a PDF reader announces (WeasyPrint's /Alt): the figures in words
+        f"<title>{escape(label)}</title>" + "".join(parts) + "</svg>"
     )
 
 

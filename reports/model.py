@@ -27,7 +27,32 @@ from reports.evidence_data import (
 )
 from reports.figures import ContractProgress, Counts, Figures, compute_figures, contract_progress
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection, build_reflection
-from reports.stories import STORY_RULE, PublicQuote, Story, publishable_quotes, stories_for
+from reports.stories import (
+    STORY_RULE,
+    EventStory,
+    PublicQuote,
+    Story,
+    events_for,
+    publishable_quotes,
+    stories_for,
+)
+from reports.summary import (
+    GLOSSARY,
+    NOT_MEASURED,
+    SUMMARY_RULE,
+    CijferGroup,
+    Framing,
+    Summary,
+    best_per_effect,
+    cijfer_groups,
+    first_story,
+    framing,
+    highlights,
+    key_figures,
+    learned,
+    platform_group,
+)
+from store.session_notes import partners_per_activity, publishable_stories
 from toc.matcher import Matcher
 from toc.models import Catalogue
 
@@ -62,6 +87,7 @@ class ActivityRow(BaseModel):
     previous: Counts = Field(default_factory=Counts)
     quotes: int = 0
     target: int | None = None
+    partners: list[str] = Field(default_factory=list)  # the catalogue's samenwerkingspartners
 
     @property
     def shown(self) -> bool:
@@ -100,7 +126,9 @@ class Chapter(BaseModel):
     # in the catalogue for this opgave.
     links: list[tuple[str, str]] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
+    events: list[EventStory] = Field(default_factory=list)  # "Wat was bijzonder?"
     verdict: OpgaveVerdict
+    framing: Framing = Field(default_factory=Framing)
 
 
 class KengetalRow(BaseModel):
@@ -109,6 +137,16 @@ class KengetalRow(BaseModel):
     unit: str = ""
     value: float | None = None
     previous: float | None = None
+
+
+class GemeenteRow(BaseModel):
+    """One gemeente in the whole-organisation edition."""
+
+    id: str
+    name: str
+    counts: Counts
+    previous: Counts
+    leden: float | None = None
 
 
 class Impactreflectie(BaseModel):
@@ -137,6 +175,13 @@ class Impactreflectie(BaseModel):
     story_rule: str = STORY_RULE
     verdict_rule: str = VERDICT_RULE
     data_sources: str = DATA_SOURCES
+    summary_rule: str = SUMMARY_RULE
+    summary: Summary = Field(default_factory=Summary)
+    cijfers: list[CijferGroup] = Field(default_factory=list)  # De cijfers, grouped
+    locations: dict[str, int] = Field(default_factory=dict)  # the gemeente's fact box
+    effect_labels: dict[str, str] = Field(default_factory=dict)  # effect id -> short label
+    per_gemeente: list[GemeenteRow] = Field(default_factory=list)  # whole organisation only
+    glossary: list[tuple[str, str]] = Field(default_factory=lambda: list(GLOSSARY))
 
     @property
     def has_data(self) -> bool:
@@ -144,59 +189,9 @@ class Impactreflectie(BaseModel):
 
     def to_contract_json(self) -> dict[str, object]:
         """PRODUCT.md's `impactbot report --format json` contract, plus richer extra keys."""
-        short = ("bijeenkomsten", "deelnemers")
-        full = ("bijeenkomsten", "deelnemers", "reeksen", "ingeschreven", "vragen")
-        chapters = {c.id: c for c in self.chapters}
-        lijnen = {lijn.id: lijn for c in self.chapters for lijn in c.lijnen}
-        return {
-            "jaar": self.year,
-            "gemeente": self.gemeente,
-            "opgaven": {k: _pick(c.counts, short) for k, c in chapters.items()},
-            "programmalijnen": {k: _pick(lijn.counts, short) for k, lijn in lijnen.items()},
-            "activiteiten": {
-                k: {**_pick(a.counts, full), "citaten": a.quotes}
-                for k, a in self.activities.items()
-            },
-            "kengetallen": {k.id: _num(k.value) for k in self.kengetallen if k.value is not None},
-            # over every opgave's activities; a chapter's own evidence is effecten_per_opgave
-            "effecten": {k: e.contract() for k, e in self.effects.items()},
-            "citaten": [q.contract() for q in self.quotes],
-            # richer, not part of the minimal contract
-            "naam": self.scope_name,
-            "organisatie": self.organisation,
-            "totaal": self.total.model_dump(),
-            # bijeenkomsten per activity that are totals, without per-session details
-            "bijeenkomsten_uit_totalen": self.from_totals,
-            "vorig_jaar": {
-                "jaar": self.year - 1,
-                "totaal": self.previous_total.model_dump(),
-                "opgaven": {k: _pick(c.previous, short) for k, c in chapters.items()},
-                "activiteiten": {k: _pick(a.previous, full) for k, a in self.activities.items()},
-                "kengetallen": {
-                    k.id: _num(k.previous) for k in self.kengetallen if k.previous is not None
-                },
-            },
-            "vestigingen": {
-                c.id: {v.id: _pick(v.counts, full) for v in c.vestigingen} for c in self.chapters
-            },
-            "afspraken": self.contract.model_dump() if self.contract else None,
-            "verhalen": {c.id: [s.quote.contract() for s in c.stories] for c in self.chapters},
-            "effecten_per_opgave": {
-                c.id: {e.effect: e.contract() for e in c.effects} for c in self.chapters
-            },
-            "reflectie": self.reflection.contract(),
-            "wsob": {str(k): [a.id for a in rows] for k, rows in self.wsob.items()},
-        }
+        from reports.contract import contract_json
 
-
-def _pick(counts: Counts, keys: tuple[str, ...]) -> dict[str, int]:
-    return {k: getattr(counts, k) for k in keys}
-
-
-def _num(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
+        return contract_json(self)
 
 
 def resolve_gemeente(catalogue: Catalogue, gemeente: str | None) -> str | None:
@@ -272,6 +267,7 @@ def build_report(
     reflection = build_reflection(
         db, catalogue, figures, previous, evidence, per_opgave, contract, without
     )
+    named = partners_per_activity(db, year, gemeente)
     activities = {
         a.id: ActivityRow(
             id=a.id,
@@ -283,6 +279,7 @@ def build_report(
             previous=previous.activity(a.id),
             quotes=quote_activities.get(a.id, 0),
             target=targets.get(a.id),
+            partners=_partners(a.partners, named.get(a.id, [])),
         )
         for a in catalogue.activities.values()
     }
@@ -305,6 +302,46 @@ def build_report(
         for n in WSOB_FUNCTIONS
     }
     scope_name = catalogue.gemeenten[gemeente].name if gemeente else catalogue.organisation_name
+    effect_labels = {e.id: e.short for e in catalogue.effects.values()}
+    events = publishable_stories(db, year, gemeente)
+    for c in chapters:
+        c.events = events_for(catalogue, events, c.id)
+        # the agreement's own count (only the gemeenten that agreed it), as in the Afspraken table
+        shortfalls = [
+            (activities[t.activity].name, t.realised, t.target)
+            for t in (contract.per_activity if contract else [])
+            if t.activity in activities
+            and catalogue.opgave_of(t.activity) == c.id
+            and t.realised < t.target
+        ]
+        c.framing = framing(c.effects, effect_labels, shortfalls, year)
+    lijnen_label = contract_lijnen(catalogue, contract)
+    kengetal_pairs = {k.id: (k.value, k.previous) for k in kengetallen}
+    summary = Summary(
+        figures=key_figures(figures.total, previous.total, kengetal_pairs, contract, lijnen_label),
+        highlights=highlights(chapters),
+        story=first_story(chapters),
+        learned=learned(best_per_effect(chapters), len(quotes), contract),
+        next_year=[s for c in chapters for s in c.framing.next_steps if "afgesproken" in s][:2],
+    )
+    if any(e.label in NOT_MEASURED for e in best_per_effect(chapters)):
+        summary.next_year.insert(
+            0,
+            f"We gaan meten wat de activiteiten inwoners opleveren: we vragen het begeleiders en "
+            f"deelnemers, zodat we in {year + 1} meer kunnen zeggen over wat we nog niet weten.",
+        )
+    cijfers = cijfer_groups(
+        [
+            (k.id, k.name, catalogue.kengetallen[k.id].group, k.value, k.previous)
+            for k in kengetallen
+        ]
+    )
+    platform = [lijn for c in chapters for lijn in c.lijnen if lijn.id == "robuuste-bibliotheek"]
+    if platform and not (platform[0].counts.empty and platform[0].previous.empty):
+        # The jaarbericht's De cijfers opens with the platformactiviteiten: the same figures
+        # as that programmalijn's table, not a second count.
+        lijn = platform[0]
+        cijfers.insert(0, platform_group(lijn.counts, lijn.previous))
     return Impactreflectie(
         year=year,
         gemeente=gemeente,
@@ -324,7 +361,35 @@ def build_report(
         contract_lijnen=contract_lijnen(catalogue, contract),
         reflection=reflection,
         wsob=wsob,
+        summary=summary,
+        cijfers=cijfers,
+        locations=catalogue.gemeenten[gemeente].locations if gemeente else {},
+        effect_labels=effect_labels,
+        per_gemeente=[] if gemeente else _per_gemeente(db, catalogue, year),
     )
+
+
+def _partners(catalogue: list[str], named: list[str]) -> list[str]:
+    """The catalogue's partners, then those leaders named ("Met wie?") that it lacks."""
+    known = {p.casefold() for p in catalogue}
+    return [*catalogue, *(p for p in named if p.casefold() not in known)]
+
+
+def _per_gemeente(db: sqlite_utils.Database, catalogue: Catalogue, year: int) -> list[GemeenteRow]:
+    rows = []
+    for g in catalogue.gemeenten.values():
+        now = compute_figures(db, catalogue, year, g.id)
+        before = compute_figures(db, catalogue, year - 1, g.id)
+        rows.append(
+            GemeenteRow(
+                id=g.id,
+                name=g.name,
+                counts=now.total,
+                previous=before.total,
+                leden=now.kengetallen.get("leden"),
+            )
+        )
+    return rows
 
 
 def _chapter(

@@ -22,6 +22,11 @@ from reports.model import WSOB_FUNCTIONS, Chapter, Impactreflectie
 
 Format = Literal["json", "html", "md", "pdf"]
 FORMATS: tuple[Format, ...] = ("json", "html", "md", "pdf")
+# gemeente: the public account for the municipality; intern adds data sufficiency, measurement
+# plans, bijsturing per activity, the verandertheorie diagrams and the full method. The figures
+# are the same: both come from one Impactreflectie.
+Edition = Literal["gemeente", "intern"]
+EDITIONS: tuple[Edition, ...] = ("gemeente", "intern")
 TEMPLATES = Path(__file__).parent / "templates"
 
 KIND_NAMES = {"bijeenkomst": "bijeenkomst", "reeks": "cursus", "spreekuur": "spreekuur"}
@@ -58,6 +63,9 @@ def _filters() -> dict[str, Any]:
         "kengetal": kengetal,
         "kind_name": lambda kind: KIND_NAMES.get(kind, kind),
         "label_name": lambda label: LABEL_NAMES.get(label, label),
+        "label_class": lambda label: (
+            "geen" if label in ("nog niet gemeten", "niet-gemeten") else label
+        ),
     }
 
 
@@ -97,7 +105,7 @@ def shown_activities(chapter: Chapter) -> list[tuple[str, str, bool]]:
     ]
 
 
-def toc_svg(chapter: Chapter) -> Markup | None:
+def toc_svg(chapter: Chapter, labels: dict[str, str] | None = None) -> Markup | None:
     """The verandertheorie of one opgave as far as it was carried out this year.
 
     When there are more than MAX_DIAGRAM_EFFECTS effects, those without any evidence are
@@ -111,11 +119,15 @@ def toc_svg(chapter: Chapter) -> Markup | None:
     links = [(a, e) for a, e in chapter.links if a in ran]
     linked = dict.fromkeys(e for _, e in links)
     by_id = {e.effect: e for e in chapter.effects}
-    unmeasured = "niet-gemeten"
-    shown = [(e, by_id[e].name, by_id[e].label) for e in linked if by_id[e].label != unmeasured]
-    without = [e for e in linked if by_id[e].label == unmeasured]
+    labels = labels or {}
+
+    def name(e: str) -> str:
+        return labels.get(e, by_id[e].name)
+
+    shown = [(e, name(e), by_id[e].label) for e in linked if by_id[e].label != "niet-gemeten"]
+    without = [e for e in linked if by_id[e].label == "niet-gemeten"]
     if len(linked) <= MAX_DIAGRAM_EFFECTS:
-        shown = [(e, by_id[e].name, by_id[e].label) for e in linked]
+        shown = [(e, name(e), by_id[e].label) for e in linked]
     elif without:
         other = "ander " if shown else ""
         name = (
@@ -142,10 +154,31 @@ def trend_svg(report: Impactreflectie, chapter: Chapter) -> Markup:
     )
 
 
-def _context(report: Impactreflectie) -> dict[str, Any]:
+def foreword_html(text: str | None) -> Markup | None:
+    """A foreword in Markdown as HTML: raw HTML in it is not passed through (it is escaped),
+    and its headings sit below the report's own (h3)."""
+    if not text or not text.strip():
+        return None
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": False}).render(text)
+    html = re.sub(r"<(/?)h[1-6]>", r"<\1h3>", html)
+    return Markup(html)  # noqa: S704 - markdown-it escaped every text and dropped raw html
+
+
+def _context(
+    report: Impactreflectie, edition: Edition = "gemeente", foreword: str | None = None
+) -> dict[str, Any]:
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}")
     return {
         "r": report,
-        "toc_svg": {c.id: toc_svg(c) for c in report.chapters},
+        "edition": edition,
+        "intern": edition == "intern",
+        "foreword": foreword_html(foreword),
+        # Markdown output takes the foreword as written (it is Markdown already).
+        "foreword_md": Markup(foreword.strip()) if foreword and foreword.strip() else None,  # noqa: S704
+        "toc_svg": {c.id: toc_svg(c, report.effect_labels) for c in report.chapters},
         "trend_svg": {c.id: trend_svg(report, c) for c in report.chapters},
         "share_bar": charts.share_bar,
         "label_style": charts.LABEL_STYLE,
@@ -153,12 +186,17 @@ def _context(report: Impactreflectie) -> dict[str, Any]:
     }
 
 
-def render_html(report: Impactreflectie) -> str:
-    return html_environment().get_template("report.html.j2").render(_context(report))
+def render_html(
+    report: Impactreflectie, edition: Edition = "gemeente", foreword: str | None = None
+) -> str:
+    ctx = _context(report, edition, foreword)
+    return html_environment().get_template("report.html.j2").render(ctx)
 
 
-def render_markdown(report: Impactreflectie) -> str:
-    ctx = _context(report)
+def render_markdown(
+    report: Impactreflectie, edition: Edition = "gemeente", foreword: str | None = None
+) -> str:
+    ctx = _context(report, edition, foreword)
     ctx.pop("toc_svg")
     ctx.pop("trend_svg")
     return markdown_environment().get_template("report.md.j2").render(ctx)
@@ -168,19 +206,28 @@ def render_json(report: Impactreflectie) -> str:
     return json.dumps(report.to_contract_json(), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_pdf(report: Impactreflectie) -> bytes:
+def render_pdf(
+    report: Impactreflectie, edition: Edition = "gemeente", foreword: str | None = None
+) -> bytes:
     import weasyprint  # imported here: loading it takes a moment and only pdf needs it
 
-    html = render_html(report)
+    html = render_html(report, edition, foreword)
     # base_url None and no external references in the html: WeasyPrint fetches nothing.
-    return weasyprint.HTML(string=html).write_pdf()
+    # PDF/UA-1: tagged (headings, tables with their headers, figures with alt text), with the
+    # document language (html lang) and title (html title) that screen readers announce.
+    return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
-def render(report: Impactreflectie, fmt: Format) -> str | bytes:
+def render(
+    report: Impactreflectie,
+    fmt: Format,
+    edition: Edition = "gemeente",
+    foreword: str | None = None,
+) -> str | bytes:
     if fmt == "json":
-        return render_json(report)
+        return render_json(report)  # the same figures in both editions
     if fmt == "html":
-        return render_html(report)
+        return render_html(report, edition, foreword)
     if fmt == "md":
-        return render_markdown(report)
-    return render_pdf(report)
+        return render_markdown(report, edition, foreword)
+    return render_pdf(report, edition, foreword)

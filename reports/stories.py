@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from reports.figures import scope_sql
 from store.quotes import PUBLISHABLE_SQL, public_attribution
+from store.session_notes import SessionStory
 from toc.models import Catalogue
 
 MAX_STORIES = 3
@@ -150,4 +151,48 @@ def stories_for(catalogue: Catalogue, quotes: list[PublicQuote], opgave: str) ->
                 ],
             )
         )
+    return out
+
+
+MAX_EVENTS = 2  # "Wat was bijzonder?" stories per opgave
+
+
+class EventStory(BaseModel):
+    """What was special about a session, in the leader's words, with where and when."""
+
+    text: str
+    activity: str
+    activity_name: str
+    place: str
+    date: date
+
+    def contract(self) -> dict[str, object]:
+        return {"tekst": self.text, "activiteit": self.activity, "datum": self.date.isoformat()}
+
+
+def events_for(
+    catalogue: Catalogue, stories: list[SessionStory], opgave: str, limit: int = MAX_EVENTS
+) -> list[EventStory]:
+    """The opgave's publishable session stories, approved ones first, then the newest."""
+    out: list[EventStory] = []
+    seen: set[str] = set()
+    for s in stories:
+        if s.activity not in catalogue.activities or catalogue.opgave_of(s.activity) != opgave:
+            continue
+        key = same_text_key(s.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        vestiging = catalogue.vestigingen.get(s.vestiging)
+        out.append(
+            EventStory(
+                text=s.text,
+                activity=s.activity,
+                activity_name=catalogue.activities[s.activity].name,
+                place=vestiging.name if vestiging else s.vestiging,
+                date=date.fromisoformat(s.date),
+            )
+        )
+        if len(out) == limit:
+            break
     return out

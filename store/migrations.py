@@ -366,6 +366,33 @@ def _m008_outbox(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m009_partners_and_stories(db: sqlite_utils.Database) -> None:
+    # "Met wie?": the partners a leader names for one session, on top of the catalogue's
+    # samenwerkingspartners. "Wat was bijzonder?": a short story of the session in the leader's
+    # words (no participant's name), with the same consent and review as a quote.
+    _script(
+        db,
+        """
+        CREATE TABLE session_partners (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            partner TEXT NOT NULL COLLATE NOCASE,  -- 'theater havelte' is the same
+            PRIMARY KEY (session_id, partner)
+        );
+        CREATE TABLE session_stories (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            consent TEXT NOT NULL DEFAULT 'nee' CHECK (consent IN ('ja', 'anoniem', 'nee')),
+            review TEXT NOT NULL DEFAULT 'new' CHECK (review IN ('new', 'approved', 'rejected')),
+            reviewed_by INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            reviewed_at TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX session_stories_session ON session_stories (session_id);
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -378,6 +405,7 @@ MIGRATIONS: list[Migration] = [
     _m006_outcome_evidence,
     _m007_totals,
     _m008_outbox,
+    _m009_partners_and_stories,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -121,7 +121,7 @@ async def test_kengetal_guided_with_buttons(bot: ManagerHarness, db: sqlite_util
     await bot.press("2024", user_id=MANAGER)
     # A manager of one gemeente is not asked which gemeente.
     assert bot.text_to(MANAGER) == "Welk kengetal voor Westerveld in 2024?"
-    await bot.press("Uitleningen", user_id=MANAGER)
+    await bot.press("Uitleningen (fysiek)", user_id=MANAGER)
     assert "Nu: nog niet ingevuld" in bot.text_to(MANAGER)
     await bot.send("heel veel", user_id=MANAGER)
     assert bot.text_to(MANAGER) == mt.KENGETAL_VALUE_INVALID.format(text="heel veel")
@@ -242,7 +242,10 @@ async def test_kengetal_is_a_whole_number_not_negative(
     # Typed after the buttons: refused, and the question stays open.
     await bot.send("/kengetal", user_id=MANAGER)
     await bot.press("2025", user_id=MANAGER)
-    await bot.press("Leden", user_id=MANAGER)
+    # "Leden" is also part of "Leden: jeugd" and the other kinds: press the total's own button
+    call, _ = bot.find_button("Leden")
+    data = next(d for text, d in call.buttons if text == "Leden")
+    await bot.press_data(data, message_id=bot._message_id(call), user_id=MANAGER)
     await bot.send("4120,5", user_id=MANAGER)
     assert bot.text_to(MANAGER) == mt.KENGETAL_NOT_WHOLE
     await bot.send("4.120", user_id=MANAGER)

@@ -187,7 +187,16 @@ def test_effects_carry_assumptions_evidence_and_measurement(catalogue: Catalogue
 
 
 def test_kengetallen(catalogue: Catalogue) -> None:
-    assert list(catalogue.kengetallen) == KENGETALLEN
+    # PRODUCT.md's fixed ids, plus the rest of the jaarbericht's "De cijfers"
+    assert set(KENGETALLEN) <= set(catalogue.kengetallen)
+    for extra in ("leden-betalend", "inwoners", "bezoekers-website", "ebooks", "luisterboeken"):
+        assert extra in catalogue.kengetallen
+
+
+def test_effect_short_labels_fit_a_table(catalogue: Catalogue) -> None:
+    for effect in catalogue.effects.values():
+        assert len(effect.short) <= 40, effect.id
+    assert catalogue.effects["kennisdeling"].short == "Kennisdeling"  # falls back to the name
 
 
 def test_organisation(catalogue: Catalogue) -> None:

@@ -92,6 +92,18 @@ def test_the_bot_sent_the_report_files(tour: tuple[DemoEnvironment, TourResult])
     assert names == [f"impactreflectie-{result.year}-westerveld.{x}" for x in ("html", "pdf")]
 
 
+def test_the_tour_made_both_editions(tour: tuple[DemoEnvironment, TourResult]):
+    _, result = tour
+    names = sorted(p.name for p in result.intern)
+    stem = f"impactreflectie-{result.year}-westerveld-intern"
+    assert names == [f"{stem}.html", f"{stem}.pdf"]
+    gemeente = next(p for p in result.documents if p.suffix == ".html").read_text(encoding="utf-8")
+    intern = next(p for p in result.intern if p.suffix == ".html").read_text(encoding="utf-8")
+    assert 'id="samenvatting"' in gemeente and "Zijn de gegevens voldoende?" not in gemeente
+    assert "Zijn de gegevens voldoende?" in intern
+    assert next(p for p in result.intern if p.suffix == ".pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_the_impactreflectie_holds_the_demo_figures(tour: tuple[DemoEnvironment, TourResult]):
     env, result = tour
     html = [p for p in result.documents if p.suffix == ".html"]

@@ -524,11 +524,16 @@ def test_westerveld_2024_reproduces_the_jaarbericht(db, catalogue):
     assert import_sessions(db, catalogue, WESTERVELD_SESSIES).stored == 0
 
     kengetallen = import_kengetallen(db, catalogue, WESTERVELD_KENGETALLEN)
-    assert kengetallen.stored == 8
+    assert kengetallen.stored == 22  # every row of De cijfers
     assert dict(db.execute("SELECT kengetal, value FROM kengetallen WHERE year = 2024 "
                            "AND gemeente = 'westerveld'").fetchall()) == {
         "leden": 4110, "bezoekers": 89350, "uitleningen": 103135, "boekstart-locaties": 16,
         "boekstart-koffertjes": 128, "dbos-scholen": 11, "dbos-leerlingen": 1171, "vo-scholen": 1,
+        "bezoekers-website": 221938, "leden-betalend": 1233, "leden-jeugd": 2520,
+        "leden-start": 177, "leden-overig": 180, "inwoners": 19983, "ebook-accounts": 6160,
+        "uitleningen-boeken": 95768, "uitleningen-avm": 568, "uitleningen-tijdschriften": 6799,
+        "uitleningen-dbos": 21118, "ebooks": 89894, "luisterboeken": 33657,
+        "uitleningen-online": 123551,
     }  # fmt: skip
 
 
@@ -586,7 +591,7 @@ def test_cli_imports_sessions_and_kengetallen(tmp_path, config, capsys):
     assert (
         main(["--config", str(config), "import", "kengetallen", str(WESTERVELD_KENGETALLEN)]) == 0
     )
-    assert "Opgeslagen: 8 nieuwe kengetallen (2024: 8)." in capsys.readouterr().out
+    assert "Opgeslagen: 22 nieuwe kengetallen (2024: 22)." in capsys.readouterr().out
     db = open_db(tmp_path / "data" / "impactbot.db")
     assert count(db, "SELECT count(*) FROM sessions") == 408
     db.close()

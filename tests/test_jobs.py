@@ -180,7 +180,7 @@ async def test_weekly_digest_per_manager_scope(
     ]
     assert digest.splitlines()[-1].startswith("Mooi citaat: „Isa wil elke avond voorlezen”")
     [other] = bot.texts(OTHER_MANAGER)
-    assert "Midden-Drenthe" in other and "Isa" not in other and "1 bijeenkomsten, 9" in other
+    assert "Midden-Drenthe" in other and "Isa" not in other and "1 bijeenkomst, 9" in other
     assert not bot.texts(LEADER)
     await bot.run_job(DIGEST_JOB)
     assert len(bot.texts(MANAGER)) == 1

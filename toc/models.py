@@ -54,6 +54,8 @@ class Effect(_Model):
 
     id: str
     name: str = Field(alias="naam")
+    # A short label for tables (at most 40 characters); the name when not given.
+    kort: str | None = Field(default=None, max_length=40)
     # The aannames that link the activity to this effect.
     assumptions: list[str] = Field(default_factory=list, alias="aannames")
     # Evidence the organisation already cites (studies, monitors).
@@ -64,6 +66,10 @@ class Effect(_Model):
     measure_question: str | None = Field(default=None, alias="meetvraag")
     # 1-3 observable signals a leader ticks; the effect's sentence stays the outcome.
     signals: list[Signal] = Field(default_factory=list, alias="signalen")
+
+    @property
+    def short(self) -> str:
+        return self.kort or self.name
 
 
 class Activity(_Model):
@@ -89,6 +95,8 @@ class Kengetal(_Model):
     id: str
     name: str = Field(alias="naam")
     unit: str = Field(default="", alias="eenheid")
+    # The heading it stands under in the report's "De cijfers" (Leden, Uitleningen, ...).
+    group: str = Field(default="Overig", alias="groep")
 
 
 class Vestiging(_Model):
@@ -102,6 +110,8 @@ class Vestiging(_Model):
 class Gemeente(_Model):
     id: str
     name: str = Field(alias="naam")
+    # The location fact box of the jaarbericht: label -> number ("Bibliotheken": 3).
+    locations: dict[str, int] = Field(default_factory=dict, alias="locaties")
 
 
 class Contract(_Model):

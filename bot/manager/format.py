@@ -91,6 +91,16 @@ def period_label(stand: Stand) -> str:
     return f"deze week, {short_day(stand.start)} t/m {short_day(end)}"
 
 
+def sessions(n: int) -> str:
+    """'1 bijeenkomst', '5 bijeenkomsten'."""
+    return f"{number(n)} {'bijeenkomst' if n == 1 else 'bijeenkomsten'}"
+
+
+def people_count(n: int) -> str:
+    """'1 deelnemer', '8 deelnemers'."""
+    return f"{number(n)} {'deelnemer' if n == 1 else 'deelnemers'}"
+
+
 def _bar(done: int, target: int) -> str:
     filled = min(BAR, round(done * BAR / target)) if target else 0
     return "▓" * filled + "░" * (BAR - filled)
@@ -109,14 +119,14 @@ def stand_text(stand: Stand, catalogue: Catalogue, contract_line: str | None = N
     if total.bijeenkomsten or total.vorig_bijeenkomsten:
         lines.append(
             mt.STAND_TOTAL.format(
-                n=number(total.bijeenkomsten),
-                p=number(total.deelnemers),
+                n=sessions(total.bijeenkomsten),
+                p=people_count(total.deelnemers),
                 trend=trend(total.deelnemers, total.vorig_deelnemers),
             ).rstrip()
         )
         lines.append(
             mt.STAND_PREVIOUS.format(
-                n=number(total.vorig_bijeenkomsten), p=number(total.vorig_deelnemers)
+                n=sessions(total.vorig_bijeenkomsten), p=people_count(total.vorig_deelnemers)
             )
         )
     else:
@@ -145,8 +155,8 @@ def stand_text(stand: Stand, catalogue: Catalogue, contract_line: str | None = N
         lines.append(
             mt.STAND_OPGAVE.format(
                 name=opgave.name,
-                n=number(opgave.bijeenkomsten),
-                p=number(opgave.deelnemers),
+                n=sessions(opgave.bijeenkomsten),
+                p=people_count(opgave.deelnemers),
                 trend=trend(opgave.deelnemers, opgave.vorig_deelnemers),
             ).rstrip()
         )
@@ -171,7 +181,7 @@ def voice_line(opgave: Line) -> str:
 
 def _line(name: str, n: int, people: int, before: int) -> str:
     return mt.STAND_LINE.format(
-        name=name, n=number(n), p=number(people), trend=arrow(people, before)
+        name=name, n=number(n), p=people_count(people), trend=arrow(people, before)
     ).rstrip()
 
 
@@ -341,10 +351,10 @@ def digest_text(digest: Digest, name: str, scope: str) -> str:
             name=name, start=day_month(digest.start), end=day_month(digest.end), scope=scope
         ),
         mt.DIGEST_FIGURES.format(
-            n=number(digest.bijeenkomsten),
-            p=number(digest.deelnemers),
+            n=sessions(digest.bijeenkomsten),
+            p=people_count(digest.deelnemers),
             trend=arrow(digest.bijeenkomsten, digest.vorige_bijeenkomsten),
-            before=number(digest.vorige_bijeenkomsten),
+            before=sessions(digest.vorige_bijeenkomsten),
         ).replace("  ", " "),
         mt.DIGEST_TOP.format(activity=digest.top_activity)
         if digest.top_activity

@@ -64,16 +64,16 @@ HELP_ADMIN_EXTRA = "\n/vergeet – een citaat of alle gegevens van een persoon w
 
 PERIOD_LABELS = {"jaar": "Jaar", "maand": "Maand", "week": "Week"}
 STAND_HEAD = "Stand {scope}: {period}"
-STAND_TOTAL = "Totaal: {n} bijeenkomsten, {p} deelnemers {trend}"
-STAND_PREVIOUS = "(vorig jaar: {n} en {p})"
+STAND_TOTAL = "Totaal: {n}, {p} {trend}"  # n, p: "1 bijeenkomst", "8 deelnemers"
+STAND_PREVIOUS = "(vorig jaar: {n} en {p})"  # with their units, like STAND_TOTAL
 STAND_EMPTY = "Nog geen verslagen in deze periode."
 STAND_CONTRACT = "Afspraak {year}: {done} van {target} activiteiten {bar} {percent}%"
 STAND_ON_TRACK = "Op schema ✅"
 STAND_BEHIND = "Achter op schema: rond nu verwacht {expected}"
-STAND_OPGAVE = "{name}: {n} bijeenkomsten, {p} deelnemers {trend}"
+STAND_OPGAVE = "{name}: {n}, {p} {trend}"
 STAND_VOICE = "  Deelnemers zelf: {percent}% eens ({n})"
 STAND_VOICE_NONE = "  Deelnemers zelf: nog niet gevraagd"
-STAND_LINE = "• {name}: {n} keer, {p} deelnemers {trend}"
+STAND_LINE = "• {name}: {n} keer, {p} {trend}"
 STAND_PER_ACTIVITY = "Afspraken per activiteit: {good} van {n} op schema"
 CONTRACT_HEAD = "Afspraken {year}, {scope}:"
 CONTRACT_TOTAL = "Pakket"
@@ -238,7 +238,7 @@ REMINDER_FINISH_FIRST = (
 )
 
 DIGEST_HEAD = "Goedemorgen {name}! Vorige week ({start} t/m {end}), {scope}:"
-DIGEST_FIGURES = "{n} bijeenkomsten, {p} deelnemers {trend} (week ervoor: {before} bijeenkomsten)"
+DIGEST_FIGURES = "{n}, {p} {trend} (week ervoor: {before})"  # "1 bijeenkomst", "8 deelnemers"
 DIGEST_TOP = "Meeste deelnemers: {activity}"
 DIGEST_TOP_NONE = "Nog geen verslagen binnen."
 DIGEST_REVIEW = "Citaten die op je oordeel wachten: {n} (/citaten nieuw)"

@@ -113,7 +113,7 @@ def _script(env: DemoEnvironment, folder: Path, started: float) -> int:
         raise DemoError(f"De rondleiding liep vast: {exc}.") from exc
     seconds = time.monotonic() - started
     print(f"Klaar in {seconds:.0f} seconden. Alles staat in {folder}:")
-    for path in [result.transcript, *result.documents]:
+    for path in [result.transcript, *result.documents, *result.intern]:
         print(f"  {path.name}")
     for note in result.notes:
         print(f"Let op: {note}")

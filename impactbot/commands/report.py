@@ -1,6 +1,11 @@
-"""`impactbot report --year Y [--gemeente ID] --format json|html|md|pdf [-o PATH]`.
+"""`impactbot report --year Y [--gemeente ID] --format json|html|md|pdf [-o PATH]
+[--editie gemeente|intern] [--voorwoord FILE]`.
 
 --gemeente takes the id or the name ("westerveld", "Westerveld", "De Wolden").
+--editie gemeente (the default) is the public account; intern adds data sufficiency,
+measurement plans, bijsturing and the full method. The figures, and the json, are the same.
+--voorwoord is a Markdown file shown after the Samenvatting; without it, [reports] voorwoorden
+may hold <jaar>-<gemeente id>.md (or <jaar>-organisatie.md).
 
 json, md and html go to stdout unless -o is given; pdf is binary, so it goes to -o or to a file
 in [reports] output_dir.
@@ -44,11 +49,47 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand in plaats van stdout"
     )
+    parser.add_argument(
+        "--editie",
+        choices=("gemeente", "intern"),
+        default="gemeente",
+        help="gemeente (de verantwoording, standaard) of intern (met meetplannen en methode)",
+    )
+    parser.add_argument(
+        "--voorwoord", metavar="BESTAND", help="een voorwoord in Markdown, na de samenvatting"
+    )
     parser.set_defaults(func=run)
 
 
-def default_pdf_path(settings: Settings, year: int, gemeente: str | None) -> Path:
-    return settings.reports.output_dir / f"impactreflectie-{year}-{gemeente or 'organisatie'}.pdf"
+def default_pdf_path(
+    settings: Settings, year: int, gemeente: str | None, edition: str = "gemeente"
+) -> Path:
+    suffix = "-intern" if edition == "intern" else ""
+    return (
+        settings.reports.output_dir
+        / f"impactreflectie-{year}-{gemeente or 'organisatie'}{suffix}.pdf"
+    )
+
+
+def read_foreword(
+    settings: Settings, year: int, gemeente: str | None, given: str | None
+) -> str | None:
+    """The foreword given with --voorwoord, else the one in [reports] voorwoorden for this year
+    and gemeente, else none."""
+    if given:
+        path = Path(given)
+    elif settings.reports.voorwoorden is not None:
+        path = settings.reports.voorwoorden / f"{year}-{gemeente or 'organisatie'}.md"
+        if not path.exists():
+            return None
+    else:
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReportCommandError(
+            f"Kan het voorwoord {path} niet lezen. Geef een tekstbestand (Markdown, UTF-8)."
+        ) from exc
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -71,12 +112,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     db = open_db(database)
     try:
         report = build_report(db, catalogue, args.year, args.gemeente)
-        output = render(report, args.format)
+        foreword = read_foreword(settings, args.year, report.gemeente, args.voorwoord)
+        output = render(report, args.format, args.editie, foreword)
     finally:
         db.conn.close()
     target: Path | None = Path(args.output) if args.output else None
     if target is None and args.format == "pdf":
-        target = default_pdf_path(settings, args.year, report.gemeente)
+        target = default_pdf_path(settings, args.year, report.gemeente, args.editie)
     if target is None:
         assert isinstance(output, str)
         sys.stdout.write(output)

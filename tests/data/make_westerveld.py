@@ -327,6 +327,21 @@ KENGETALLEN = [  # (kengetal as written, waarde as Dutch Excel shows it)
     ("dbos-scholen", "11"),
     ("dbos-leerlingen", "1.171"),
     ("vo-scholen", "1"),
+    # The rest of "De cijfers" (lines 118-176); deelneming (20,6%) is computed, not imported.
+    ("Bezoekers via de website", "221.938"),
+    ("Leden: betalend", "1.233"),
+    ("leden-jeugd", "2.520"),
+    ("leden-start", "177"),
+    ("leden-overig", "180"),
+    ("Inwoners", "19.983"),
+    ("Actieve e-bookaccounts", "6.160"),
+    ("uitleningen-boeken", "95.768"),
+    ("uitleningen-avm", "568"),
+    ("Uitleningen: tijdschriften", "6.799"),
+    ("uitleningen-dbos", "21.118"),
+    ("E-books", "89.894"),
+    ("luisterboeken", "33.657"),
+    ("uitleningen-online", "123.551"),
 ]
 
 

@@ -1,0 +1,376 @@
+"""The parts of the impactreflectie a wethouder reads first: the Samenvatting (five key figures,
+three highlights, one story, what we learned, what we do next), the De cijfers groups with the
+computed deelneming, the framing per opgave and the glossary.
+
+Pure code over what model.py already computed: every number here is one of the report's own
+figures, never a second computation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+
+from reports.evidence import EffectEvidence
+from reports.figures import ContractProgress, Counts
+from reports.format import count, number, percent
+from reports.stories import Story
+
+if TYPE_CHECKING:
+    from reports.model import Chapter
+
+SUMMARY_RULE = (
+    "De samenvatting toont vijf kerncijfers in deze volgorde, voor zover ze er zijn: "
+    "activiteiten (bijeenkomsten), deelnemers, leden, bezoekers in de bibliotheek en "
+    "uitleningen; ontbreekt er een, dan volgen cursussen en beantwoorde vragen. Als "
+    "hoogtepunt nemen we per opgave de activiteit met de meeste deelnemers, en tonen we de drie "
+    "opgaven met de meeste deelnemers. Het verhaal is het eerste gekozen citaat (zie 'Welke "
+    "verhalen kiezen we?') van de opgave met de meeste deelnemers die een citaat heeft. Onder "
+    "'wat we volgend jaar doen' staat eerst het meten (als er effecten zijn die we nog nergens "
+    "gemeten hebben), dan hoogstens twee afspraken per activiteit die we niet haalden, in de "
+    "volgorde van de opgaven."
+)
+
+# Evidence labels that say something was measured; "geen" (from the signals work on: "nog
+# niet gemeten") is what we do not know yet, not a failure.
+MEASURED = ("sterk", "redelijk", "beperkt")
+NOT_MEASURED = ("geen", "nog niet gemeten", "niet-gemeten")
+
+GLOSSARY: tuple[tuple[str, str], ...] = (
+    ("Bijeenkomst", "Eén keer dat een activiteit plaatsvond. Elke les van een cursus telt mee."),
+    (
+        "BoekStart",
+        "Programma voor ouders en baby's (0-4 jaar): voorlezen vanaf de wieg, met een "
+        "koffertje met boekjes.",
+    ),
+    (
+        "dBos",
+        "De Bibliotheek op school: de bibliotheek werkt met scholen aan lezen en "
+        "mediawijsheid, met een collectie op school.",
+    ),
+    ("Deelneming", "Het aandeel inwoners dat lid is van de bibliotheek."),
+    (
+        "IDO",
+        "Informatiepunt Digitale Overheid: hulp bij zaken met de overheid online, zoals DigiD.",
+    ),
+    ("Kengetal", "Een jaarcijfer van de bibliotheek, zoals leden, bezoekers of uitleningen."),
+    (
+        "LLO-pakket",
+        "Pakket Leven Lang Ontwikkelen: het aantal activiteiten voor volwassenen dat de "
+        "gemeente bij de bibliotheek afneemt.",
+    ),
+    (
+        "Platformactiviteit",
+        "Een activiteit van inwoners of organisaties waarvoor de bibliotheek de plek en hulp "
+        "biedt, zoals een expositie.",
+    ),
+    (
+        "Prestatieafspraak",
+        "Wat gemeente en bibliotheek voor een jaar afspraken, bijvoorbeeld het aantal "
+        "activiteiten.",
+    ),
+    ("Taalhuis", "Plek in de bibliotheek waar volwassenen hulp krijgen bij lezen en schrijven."),
+    (
+        "Verandertheorie",
+        "Hoe we denken dat onze activiteiten iets veranderen voor inwoners: van activiteit naar "
+        "beoogd effect.",
+    ),
+    (
+        "Beoogd effect",
+        "Wat een activiteit voor inwoners moet opleveren, zoals meer leesplezier.",
+    ),
+    (
+        "Bewijs",
+        "Sterk, redelijk of beperkt: hoeveel we gemeten hebben dat een effect optreedt. "
+        "'Nog niet gemeten' betekent dat we het nog niet weten, niet dat het er niet is.",
+    ),
+    (
+        "Wsob",
+        "Wet stelsel openbare bibliotheekvoorzieningen: de wet met de vijf taken "
+        "(kernfuncties) van de bibliotheek.",
+    ),
+)
+
+
+class KeyFigure(BaseModel):
+    label: str
+    value: float
+    previous: float | None = None
+    note: str = ""  # e.g. the agreed number, or the deelneming
+
+
+class Highlight(BaseModel):
+    opgave: str
+    activity: str
+    text: str
+
+
+class Summary(BaseModel):
+    figures: list[KeyFigure] = Field(default_factory=list)
+    highlights: list[Highlight] = Field(default_factory=list)
+    story: Story | None = None
+    learned: list[str] = Field(default_factory=list)
+    next_year: list[str] = Field(default_factory=list)
+
+
+class CijferRow(BaseModel):
+    id: str
+    name: str
+    value: float | None = None
+    previous: float | None = None
+    percent: bool = False  # a share (deelneming), shown as a percentage
+    total: bool = False  # a total of the rows above it
+
+
+class CijferGroup(BaseModel):
+    name: str
+    rows: list[CijferRow]
+
+
+class Framing(BaseModel):
+    """Per opgave: what we do not know yet and what we do next; neutral, never a verdict."""
+
+    unknown: list[str] = Field(default_factory=list)  # short effect labels, not yet measured
+    next_steps: list[str] = Field(default_factory=list)
+
+
+def deelneming(leden: float | None, inwoners: float | None) -> float | None:
+    """Share of the inhabitants that is a member (the jaarbericht's 'Deelneming')."""
+    if leden is None or not inwoners:
+        return None
+    return leden / inwoners
+
+
+TOTAL_IDS = {"leden", "uitleningen", "uitleningen-online"}
+
+
+def cijfer_groups(
+    kengetallen: Sequence[tuple[str, str, str, float | None, float | None]],
+) -> list[CijferGroup]:
+    """(id, name, group, value, previous) in catalogue order -> groups of rows that have a value
+    this year or last year; deelneming is added after inwoners when leden and inwoners are
+    known."""
+    values = {k[0]: (k[3], k[4]) for k in kengetallen}
+    groups: dict[str, list[CijferRow]] = {}
+    for kid, name, group, value, previous in kengetallen:
+        if value is None and previous is None:
+            continue
+        rows = groups.setdefault(group, [])
+        label = "Totaal leden" if kid == "leden" and len(rows) > 0 else name
+        rows.append(CijferRow(id=kid, name=label, value=value, previous=previous))
+        if kid == "leden" and len(rows) > 1:
+            rows[-1].total = True
+        if kid in ("uitleningen", "uitleningen-online") and len(rows) > 1:
+            rows[-1].total = True
+        if kid == "inwoners":
+            leden, inwoners = values.get("leden", (None, None)), values.get("inwoners")
+            assert inwoners is not None
+            now = deelneming(leden[0], inwoners[0])
+            before = deelneming(leden[1], inwoners[1])
+            if now is not None or before is not None:
+                rows.append(
+                    CijferRow(
+                        id="deelneming", name="Deelneming", value=now, previous=before, percent=True
+                    )
+                )
+    return [CijferGroup(name=g, rows=rows) for g, rows in groups.items()]
+
+
+def key_figures(
+    total: Counts,
+    previous: Counts,
+    kengetallen: dict[str, tuple[float | None, float | None]],
+    contract: ContractProgress | None,
+    contract_lijnen: str,
+) -> list[KeyFigure]:
+    out: list[KeyFigure] = []
+    note = ""
+    if contract is not None and contract.total is not None and contract.total.target:
+        where = f" in {contract_lijnen}" if contract_lijnen else ""
+        note = (
+            f"afgesproken: {number(contract.total.target)}{where}, "
+            f"gemeld: {number(contract.total.realised)}"
+        )
+    if not total.empty:
+        out.append(
+            KeyFigure(
+                label=_word(
+                    total.bijeenkomsten, "activiteit (bijeenkomst)", "activiteiten (bijeenkomsten)"
+                ),
+                value=total.bijeenkomsten,
+                previous=previous.bijeenkomsten or None,
+                note=note,
+            )
+        )
+        out.append(
+            KeyFigure(
+                label=_word(total.deelnemers, "deelnemer", "deelnemers"),
+                value=total.deelnemers,
+                previous=previous.deelnemers or None,
+            )
+        )
+    leden, inwoners = kengetallen.get("leden", (None, None)), kengetallen.get("inwoners")
+    for kid, one, many in (
+        ("leden", "lid", "leden"),
+        ("bezoekers", "bezoeker in de bibliotheek", "bezoekers in de bibliotheek"),
+        ("uitleningen", "uitlening (fysiek)", "uitleningen (fysiek)"),
+    ):
+        value, before = kengetallen.get(kid, (None, None))
+        if value is None:
+            continue
+        extra = ""
+        if kid == "leden" and inwoners is not None:
+            share = deelneming(leden[0], inwoners[0])
+            extra = f"{percent(share, 1)} van de inwoners" if share is not None else ""
+        label = _word(value, one, many)
+        out.append(KeyFigure(label=label, value=value, previous=before, note=extra))
+    if total.reeksen:
+        out.append(
+            KeyFigure(
+                label=_word(total.reeksen, "cursus", "cursussen"),
+                value=total.reeksen,
+                previous=previous.reeksen or None,
+            )
+        )
+    if total.vragen:
+        out.append(
+            KeyFigure(
+                label=_word(total.vragen, "vraag beantwoord", "vragen beantwoord"),
+                value=total.vragen,
+                previous=previous.vragen or None,
+            )
+        )
+    return out[:5]
+
+
+def _word(value: float, one: str, many: str) -> str:
+    return one if value == 1 else many
+
+
+def framing(
+    effects: Sequence[EffectEvidence],
+    short: dict[str, str],
+    shortfalls: Sequence[tuple[str, int, int]],
+    year: int,
+) -> Framing:
+    """`shortfalls`: (activity name, realised, target) for this opgave's activities that stayed
+    under a per-activity agreement."""
+    ran = [e for e in effects if e.active_activities]
+    unknown = [short.get(e.effect, e.name) for e in ran if e.label in NOT_MEASURED]
+    steps: list[str] = []
+    if unknown:
+        steps.append(
+            f"In {year + 1} vragen we begeleiders en deelnemers wat de activiteiten opleverden, "
+            "zodat we ook "
+            + ("over dit effect" if len(unknown) == 1 else f"over deze {len(unknown)} effecten")
+            + " iets "
+            "kunnen zeggen."
+        )
+    for name, realised, target in shortfalls:
+        steps.append(
+            f"{name}: {number(realised)} van de "
+            f"{count(target, 'afgesproken bijeenkomst', 'afgesproken bijeenkomsten')}. We "
+            f"bekijken met de vestigingen hoe we de afspraak in {year + 1} halen."
+        )
+    return Framing(unknown=unknown, next_steps=steps)
+
+
+def learned(
+    effects: Sequence[EffectEvidence], quotes: int, contract: ContractProgress | None
+) -> list[str]:
+    ran = [e for e in effects if e.active_activities]
+    lines: list[str] = []
+    if ran:
+        measured = [e for e in ran if e.label in MEASURED]
+        effects = count(len(ran), "beoogd effect", "beoogde effecten")
+        if not measured:
+            lines.append(
+                f"Onze activiteiten zijn gericht op {effects}. Wat ze opleveren, hebben we dit "
+                "jaar nog niet gemeten: daar beginnen we nu mee."
+            )
+        elif len(measured) < len(ran):
+            lines.append(
+                f"Van de {effects} van wat we deden, hebben we er {number(len(measured))} al "
+                f"gemeten; de andere {number(len(ran) - len(measured))} nog niet."
+            )
+        else:
+            lines.append(f"We hebben alle {effects} van wat we deden gemeten.")
+    if quotes:
+        lines.append(
+            f"Deelnemers vertelden wat het hen opleverde: {count(quotes, 'citaat', 'citaten')} "
+            "mogen we delen."
+        )
+    if contract is not None and contract.per_activity:
+        met = sum(1 for t in contract.per_activity if t.realised >= t.target)
+        lines.append(
+            f"Van {count(len(contract.per_activity), 'afspraak', 'afspraken')} per activiteit "
+            f"{'is' if met == 1 else 'zijn'} er {number(met)} gehaald."
+        )
+    return lines
+
+
+def platform_group(now: Counts, before: Counts) -> CijferGroup:
+    return CijferGroup(
+        name="Platformactiviteiten",
+        rows=[
+            CijferRow(
+                id="platform-activiteiten",
+                name="Aantal activiteiten",
+                value=now.bijeenkomsten,
+                previous=before.bijeenkomsten if not before.empty else None,
+            ),
+            CijferRow(
+                id="platform-deelnemers",
+                name="Aantal deelnemers",
+                value=now.deelnemers,
+                previous=before.deelnemers if not before.empty else None,
+            ),
+        ],
+    )
+
+
+def highlights(chapters: Sequence[Chapter]) -> list[Highlight]:
+    """SUMMARY_RULE: per opgave the activity with the most participants; the three opgaven with
+    the most participants."""
+    out: list[tuple[int, Highlight]] = []
+    for c in chapters:
+        ran = [a for lijn in c.lijnen for a in lijn.activities if not a.counts.empty]
+        if not ran:
+            continue
+        best = max(ran, key=lambda a: (a.counts.deelnemers, a.counts.bijeenkomsten))
+        text = (
+            f"{count(best.counts.bijeenkomsten, 'bijeenkomst', 'bijeenkomsten')} met "
+            f"{count(best.counts.deelnemers, 'deelnemer', 'deelnemers')}"
+        )
+        if not best.previous.empty:
+            text += f" (vorig jaar: {count(best.previous.deelnemers, 'deelnemer', 'deelnemers')})"
+        if best.target and best.counts.bijeenkomsten >= best.target:
+            text += f"; de afspraak van {number(best.target)} is gehaald"
+        out.append(
+            (c.counts.deelnemers, Highlight(opgave=c.name, activity=best.name, text=text + "."))
+        )
+    out.sort(key=lambda item: -item[0])
+    return [h for _, h in out[:3]]
+
+
+def first_story(chapters: Sequence[Chapter]) -> Story | None:
+    with_story = [c for c in chapters if c.stories]
+    if not with_story:
+        return None
+    return max(with_story, key=lambda c: c.counts.deelnemers).stories[0]
+
+
+def best_per_effect(chapters: Sequence[Chapter]) -> list[EffectEvidence]:
+    """Each effect that activities aimed at this year, once, with its best label over the
+    chapters: measured in one opgave is measured (the chapters say per opgave what is not)."""
+    rank = {label: i for i, label in enumerate((*MEASURED, *NOT_MEASURED))}
+    best: dict[str, EffectEvidence] = {}
+    for c in chapters:
+        for e in c.effects:
+            if not e.active_activities:
+                continue
+            if e.effect not in best or rank.get(e.label, 99) < rank.get(best[e.effect].label, 99):
+                best[e.effect] = e
+    return list(best.values())
