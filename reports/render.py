@@ -30,6 +30,8 @@ EDITIONS: tuple[Edition, ...] = ("gemeente", "intern")
 TEMPLATES = Path(__file__).parent / "templates"
 
 KIND_NAMES = {"bijeenkomst": "bijeenkomst", "reeks": "cursus", "spreekuur": "spreekuur"}
+# The grade of an effect nobody measured yet (older label ids included).
+_UNMEASURED = ("geen", "nog niet gemeten", "niet-gemeten")
 LABEL_NAMES = {
     "sterk": "Sterk",
     "redelijk": "Redelijk",
@@ -124,8 +126,9 @@ def toc_svg(chapter: Chapter, labels: dict[str, str] | None = None) -> Markup | 
     def name(e: str) -> str:
         return labels.get(e, by_id[e].name)
 
-    shown = [(e, name(e), by_id[e].label) for e in linked if by_id[e].label != "niet-gemeten"]
-    without = [e for e in linked if by_id[e].label == "niet-gemeten"]
+    unmeasured = "niet-gemeten"
+    shown = [(e, name(e), by_id[e].label) for e in linked if by_id[e].label != unmeasured]
+    without = [e for e in linked if by_id[e].label == unmeasured]
     if len(linked) <= MAX_DIAGRAM_EFFECTS:
         shown = [(e, name(e), by_id[e].label) for e in linked]
     elif without:
