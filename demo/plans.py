@@ -153,7 +153,7 @@ WESTERVELD_2024: dict[str, float] = {
     "ebook-accounts": 6_160,
     "uitleningen-boeken": 95_768,
     "uitleningen-avm": 568,
-    "uitleningen-tijdschriften": 6_799,
+    "uitleningen-tijdschrift": 6_799,
     "uitleningen-dbos": 21_118,
     "ebooks": 89_894,
     "luisterboeken": 33_657,
@@ -162,7 +162,7 @@ WESTERVELD_2024: dict[str, float] = {
 # Totals that are the sum of their parts, so a De cijfers table adds up.
 SUMS: dict[str, tuple[str, ...]] = {
     "leden": ("leden-betalend", "leden-jeugd", "leden-start", "leden-overig"),
-    "uitleningen": ("uitleningen-boeken", "uitleningen-avm", "uitleningen-tijdschriften"),
+    "uitleningen": ("uitleningen-boeken", "uitleningen-avm", "uitleningen-tijdschrift"),
     "uitleningen-online": ("ebooks", "luisterboeken"),
 }
 # Per inhabitant (ranges), for the other gemeenten in 2024.
@@ -184,7 +184,7 @@ PER_INHABITANT: dict[str, tuple[float, float]] = {
     "ebook-accounts": (0.26, 0.33),
     "uitleningen-boeken": (4.2, 5.2),
     "uitleningen-avm": (0.02, 0.04),
-    "uitleningen-tijdschriften": (0.3, 0.4),
+    "uitleningen-tijdschrift": (0.3, 0.4),
     "uitleningen-dbos": (0.9, 1.2),
     "ebooks": (4.0, 4.8),
     "luisterboeken": (1.5, 1.9),
@@ -208,7 +208,7 @@ GROWTH: dict[str, float] = {
     "ebook-accounts": 1.07,
     "uitleningen-boeken": 0.985,
     "uitleningen-avm": 0.9,
-    "uitleningen-tijdschriften": 0.97,
+    "uitleningen-tijdschrift": 0.97,
     "uitleningen-dbos": 1.02,
     "ebooks": 1.04,
     "luisterboeken": 1.14,

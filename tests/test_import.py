@@ -531,7 +531,7 @@ def test_westerveld_2024_reproduces_the_jaarbericht(db, catalogue):
         "boekstart-koffertjes": 128, "dbos-scholen": 11, "dbos-leerlingen": 1171, "vo-scholen": 1,
         "bezoekers-website": 221938, "leden-betalend": 1233, "leden-jeugd": 2520,
         "leden-start": 177, "leden-overig": 180, "inwoners": 19983, "ebook-accounts": 6160,
-        "uitleningen-boeken": 95768, "uitleningen-avm": 568, "uitleningen-tijdschriften": 6799,
+        "uitleningen-boeken": 95768, "uitleningen-avm": 568, "uitleningen-tijdschrift": 6799,
         "uitleningen-dbos": 21118, "ebooks": 89894, "luisterboeken": 33657,
         "uitleningen-online": 123551,
     }  # fmt: skip

@@ -223,7 +223,7 @@ def test_replay_shows_every_de_cijfers_row(replay: Impactreflectie) -> None:
         "ebook-accounts",
         "uitleningen-boeken",
         "uitleningen-avm",
-        "uitleningen-tijdschriften",
+        "uitleningen-tijdschrift",
         "uitleningen",
         "uitleningen-dbos",
         "ebooks",

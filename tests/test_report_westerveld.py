@@ -49,7 +49,7 @@ KENGETALLEN = {
     "ebook-accounts": 6160,
     "uitleningen-boeken": 95768,
     "uitleningen-avm": 568,
-    "uitleningen-tijdschriften": 6799,
+    "uitleningen-tijdschrift": 6799,
     "uitleningen-dbos": 21118,
     "ebooks": 89894,
     "luisterboeken": 33657,
