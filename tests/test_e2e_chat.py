@@ -87,8 +87,8 @@ def test_ctrl_d_ends_the_chat(tmp_path: Path, default_catalogue: Catalogue):
 
 def test_impactbot_demo_from_a_pipe_stops_cleanly(tmp_path: Path):
     """The command itself, as a separate process: no token, no setup, no traceback."""
-    # the report, Overslaan (7: after six signals), Opslaan; then Ctrl-D
-    typed = "Voorleesuurtje Havelte 12 kinderen 8 ouders\n7\n1\n/admin\n/onzin\n"
+    # the report, Opslaan (7: under the six signals on the summary); then Ctrl-D
+    typed = "Voorleesuurtje Havelte 12 kinderen 8 ouders\n7\n/admin\n/onzin\n"
     env = {k: v for k, v in os.environ.items() if not k.startswith("IMPACTBOT_")}
     done = subprocess.run(
         [sys.executable, "-m", "impactbot", "demo", "--out", str(tmp_path / "uit")],

@@ -392,7 +392,7 @@ def test_summary_words_are_singular_for_one() -> None:
         "cursus",
         "vraag beantwoord",
     ]
-    effect = EffectEvidence(effect="x", name="X", active_activities=["a"], label="geen")
+    effect = EffectEvidence(effect="x", name="X", active_activities=["a"], label="niet-gemeten")
     steps = framing([effect], {"x": "X kort"}, [("Voorleesuurtje", 0, 1)], 2025).next_steps
     assert "over dit effect iets kunnen zeggen" in steps[0]
     assert steps[1].startswith("Voorleesuurtje: 0 van de 1 afgesproken bijeenkomst.")
