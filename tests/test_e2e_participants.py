@@ -42,7 +42,9 @@ from demo.chat import TerminalChat
 from demo.people import ANNE
 from demo.runner import DEMO_TOKEN
 from impactbot.settings import Settings
+from reports.model import build_report
 from standin import StandIn
+from store.db import open_db
 from toc.models import Catalogue
 
 # An id and names that occur nowhere else, so finding their bytes means they were stored.
@@ -214,6 +216,22 @@ def test_a_stranger_answers_by_link_and_leaves_no_trace(
         ("web", 3),
     ]
     assert {r[3] for r in rows} == {"taalcafe"}
+    # The year report counts both people's answers under the effects their statements name.
+    with read_only(database) as conn:
+        named = conn.execute(
+            "SELECT effect, count(*), sum(agrees) FROM survey_answers WHERE moment = 'direct' "
+            "GROUP BY effect"
+        ).fetchall()
+        year = conn.execute("SELECT year FROM sessions").fetchone()[0]
+    db = open_db(database)
+    try:
+        effecten = build_report(db, default_catalogue, year, None).to_contract_json()["effecten"]
+    finally:
+        db.conn.close()
+    assert named and len(named) >= 3  # one statement per dimension, each on its own effect
+    for effect, answers, agreeing in named:
+        said = effecten[effect]["deelnemers"]  # type: ignore[index]
+        assert (said["antwoorden"], said["eens"]) == (answers, agreeing)
     assert quote == ("Ik durf nu Nederlands te praten", "anoniem", "new")
     assert followups == 0
     _assert_forgotten(database)  # and after the bot stopped
