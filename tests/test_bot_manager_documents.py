@@ -44,8 +44,8 @@ async def test_rapport_sends_html_and_pdf_with_upload_action(bot: ManagerHarness
     assert bot.text_to(MANAGER).startswith("Even geduld: ik maak de impactreflectie 2025")
     sent = await bot.wait_for("sendDocument", 2)
     assert [c.params.get("caption") for c in sent] == [
-        mt.REPORT_HTML.format(year=2025, scope="gemeente Westerveld"),
-        mt.REPORT_PDF.format(year=2025, scope="gemeente Westerveld"),
+        mt.REPORT_HTML.format(year=2025, scope="gemeente Westerveld", edition=""),
+        mt.REPORT_PDF.format(year=2025, scope="gemeente Westerveld", edition=""),
     ]
     actions = bot.request.of("sendChatAction")
     assert actions and actions[0].params["action"] == "upload_document"
@@ -54,6 +54,29 @@ async def test_rapport_sends_html_and_pdf_with_upload_action(bot: ManagerHarness
     assert "Westerveld" in html and "Isa wil elke avond voorlezen" in html
     assert "Geheim" not in html and "Beilen" not in html
     assert pdf.startswith(b"%PDF")
+
+
+async def test_rapport_intern_sends_the_intern_edition(bot: ManagerHarness) -> None:
+    await bot.send("/rapport 2025 intern", user_id=MANAGER)
+    sent = await bot.wait_for("sendDocument", 2)
+    scope = "gemeente Westerveld, interne versie"
+    assert [c.params.get("caption") for c in sent] == [
+        mt.REPORT_HTML.format(year=2025, scope="gemeente Westerveld", edition=", interne versie"),
+        mt.REPORT_PDF.format(year=2025, scope="gemeente Westerveld", edition=", interne versie"),
+    ]
+    assert scope in sent[0].params["caption"]
+    html = bot.request.files["impactreflectie-2025-westerveld-intern.html"].decode("utf-8")
+    public = build_html_public(bot)
+    # The intern edition adds what the public one leaves out (the reflection on the data).
+    assert len(html) > len(public)
+
+
+def build_html_public(bot: ManagerHarness) -> str:
+    from bot.manager.documents import database_path, report_files
+
+    s = bot.services
+    html, _pdf = report_files(database_path(s.db), s.catalogue, 2025, "westerveld", s.today())
+    return html.decode("utf-8")
 
 
 async def test_rapport_scope_and_refusals(bot: ManagerHarness) -> None:

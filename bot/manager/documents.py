@@ -25,6 +25,7 @@ from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
 from impactbot.errors import ImpactbotError
 from reports.export import export_rows, to_csv, to_xlsx, total_rows
+from reports.render import Edition
 from store.db import open_db
 from store.people import Person
 from toc.models import Catalogue
@@ -42,7 +43,12 @@ def database_path(db: object) -> str:
 
 
 def report_files(
-    path: str | Path, catalogue: Catalogue, year: int, gemeente: str | None, today: date
+    path: str | Path,
+    catalogue: Catalogue,
+    year: int,
+    gemeente: str | None,
+    today: date,
+    edition: Edition = "gemeente",
 ) -> tuple[bytes, bytes]:
     """(html, pdf) of the impactreflectie; runs in a worker thread."""
     from reports.model import build_report
@@ -53,7 +59,7 @@ def report_files(
         report = build_report(db, catalogue, year, gemeente, today=today)
     finally:
         db.conn.close()
-    return render_html(report).encode("utf-8"), render_pdf(report)
+    return render_html(report, edition).encode("utf-8"), render_pdf(report, edition)
 
 
 def export_files(
@@ -108,9 +114,14 @@ def year_buttons(kind: str, today: date) -> InlineKeyboardMarkup:
 
 def _request(
     person: Person, catalogue: Catalogue, args: list[str], command: str
-) -> tuple[int, str | None]:
+) -> tuple[int, str | None, Edition]:
+    """JAAR [gemeente] [intern]: the public account unless the last word asks the intern one."""
     year = parse_year(args[0], command)
-    return year, gemeente_for(person, catalogue, " ".join(args[1:]))
+    rest = args[1:]
+    edition: Edition = "gemeente"
+    if command == "rapport" and rest and rest[-1].lower() in ("intern", "interne"):
+        edition, rest = "intern", rest[:-1]
+    return year, gemeente_for(person, catalogue, " ".join(rest)), edition
 
 
 async def cmd_rapport(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -131,11 +142,11 @@ async def _command(update: Update, context: ContextTypes.DEFAULT_TYPE, command: 
         await reply(update, context, mt.ASK_YEAR, year_buttons(command, s.today()))
         return
     try:
-        year, gemeente = _request(person, s.catalogue, args, command)
+        year, gemeente, edition = _request(person, s.catalogue, args, command)
     except Refusal as exc:
         await reply(update, context, str(exc))
         return
-    await start(update, context, command, year, gemeente)
+    await start(update, context, command, year, gemeente, edition)
 
 
 async def start(
@@ -144,12 +155,13 @@ async def start(
     command: str,
     year: int,
     gemeente: str | None,
+    edition: Edition = "gemeente",
 ) -> None:
     """Say it is coming (a report takes seconds), then make and send it in the background."""
     if command == "rapport":
         where = scope_name(services(context).catalogue, gemeente)
         await reply(update, context, mt.REPORT_BUSY.format(year=year, scope=where))
-    background(context, update, _send(update, context, command, year, gemeente))
+    background(context, update, _send(update, context, command, year, gemeente, edition))
 
 
 def background(
@@ -195,6 +207,7 @@ async def _send(
     command: str,
     year: int,
     gemeente: str | None,
+    edition: Edition = "gemeente",
 ) -> None:
     chat = update.effective_chat
     if chat is None:
@@ -202,18 +215,20 @@ async def _send(
     s = services(context)
     path = database_path(s.db)
     where = scope_name(s.catalogue, gemeente)
-    stem = f"{year}-{gemeente or 'organisatie'}"
+    stem = f"{year}-{gemeente or 'organisatie'}" + ("-intern" if edition == "intern" else "")
     try:
         if command == "rapport":
-            work = asyncio.to_thread(report_files, path, s.catalogue, year, gemeente, s.today())
+            work = asyncio.to_thread(
+                report_files, path, s.catalogue, year, gemeente, s.today(), edition
+            )
             html, pdf = await while_uploading(context, chat.id, work)
             await context.bot.send_document(
                 chat.id, html, filename=f"impactreflectie-{stem}.html",
-                caption=mt.REPORT_HTML.format(year=year, scope=where),
+                caption=mt.REPORT_HTML.format(year=year, scope=where, edition=mt.EDITIONS[edition]),
             )  # fmt: skip
             await context.bot.send_document(
                 chat.id, pdf, filename=f"impactreflectie-{stem}.pdf",
-                caption=mt.REPORT_PDF.format(year=year, scope=where),
+                caption=mt.REPORT_PDF.format(year=year, scope=where, edition=mt.EDITIONS[edition]),
             )  # fmt: skip
         else:
             work2 = asyncio.to_thread(export_files, path, s.catalogue, year, gemeente)

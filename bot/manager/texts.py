@@ -50,7 +50,7 @@ HELP_MANAGER = (
     "/stand – waar staan we dit jaar? Ook: /stand Havelte maand\n"
     "/citaten – de laatste citaten; /citaten nieuw om ze te beoordelen\n"
     "/gaten – wat ontbreekt: verslagen, stille begeleiders, effecten nog niet gemeten\n"
-    "/rapport 2025 – de impactreflectie als HTML en PDF\n"
+    "/rapport 2025 – de impactreflectie als HTML en PDF (met intern erachter: de interne versie)\n"
     "/export 2025 – alle verslagen als Excel- en CSV-bestand\n"
     "/uitnodigen leider Havelte – een uitnodigingslink\n"
     "/kengetal – een jaarcijfer invoeren, zoals leden of uitleningen\n"
@@ -143,8 +143,10 @@ SHORTENED = "Ingekort en goedgekeurd ✅\n„{text}”"
 REPORT_BUSY = (
     "Even geduld: ik maak de impactreflectie {year} voor {scope}. Dat duurt een paar seconden."
 )
-REPORT_HTML = "Impactreflectie {year}, {scope}. Het HTML-bestand opent in je browser."
-REPORT_PDF = "Impactreflectie {year}, {scope} (PDF)."
+REPORT_HTML = "Impactreflectie {year}, {scope}{edition}. Het HTML-bestand opent in je browser."
+REPORT_PDF = "Impactreflectie {year}, {scope}{edition} (PDF)."
+# The gemeente edition is the public account; the intern one adds the lessons for ourselves.
+EDITIONS = {"gemeente": "", "intern": ", interne versie"}
 EXPORT_EMPTY = "Er zijn geen verslagen uit {year} voor {scope}."
 EXPORT_XLSX = "Verslagen {year}, {scope}: {n} bijeenkomsten (Excel)."
 EXPORT_CSV = "Dezelfde verslagen als CSV (puntkomma's; opent goed in Nederlandse Excel)."
