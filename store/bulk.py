@@ -93,6 +93,7 @@ def store_many(
     session_id = _next_id(db, "sessions")
     quote_id = _next_id(db, "quotes")
     rows, observations, quotes, quote_effects, measurements = [], [], [], [], []
+    signals: list[tuple[int, str, str]] = []
     gemeenten = {v.id: v.gemeente for v in catalogue.vestigingen.values()}
     for s, series_id in zip(sessions, series_ids, strict=True):
         day = s.date.isoformat()
@@ -104,6 +105,10 @@ def store_many(
              s.source, s.source_key, created)
         )  # fmt: skip
         observations.extend((session_id, e) for e in dict.fromkeys(s.effects))
+        # as store.sessions._insert_ticks: a signal with the effect it points to now
+        for signal_id in dict.fromkeys(s.signals):
+            if (found := catalogue.signal(signal_id)) is not None:
+                signals.append((session_id, signal_id, found[1]))
         for q in s.quotes:
             quotes.append(
                 (quote_id, session_id, s.activity, s.vestiging, gemeente, day, s.date.year,
@@ -123,6 +128,9 @@ def store_many(
         f"INSERT INTO sessions ({', '.join(_SESSION_COLUMNS)}) VALUES ({marks})", rows
     )
     db.conn.executemany("INSERT INTO observations (session_id, effect) VALUES (?, ?)", observations)
+    db.conn.executemany(
+        "INSERT INTO session_signals (session_id, signal, effect) VALUES (?, ?, ?)", signals
+    )
     db.conn.executemany(
         "INSERT INTO quotes (id, session_id, activity, vestiging, gemeente, date, year, text, "
         "attribution, consent, review, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
