@@ -3,10 +3,10 @@
     python bench/load.py [--leaders 500] [--concurrency 50] [--rate all|telegram|local|sequential]
 
 Each simulated leader is registered in a fresh temporary database, sends one free-text report
-("Voorleesuurtje Havelte 12 kinderen 8 ouders"), skips the question what they saw, waits for
-the summary, presses Opslaan and
-waits for "Opgeslagen". The bot is the real one: `bot.app.build_application`, the real
-long-polling loop and httpx, against the Telegram stand-in (`standin`) on 127.0.0.1.
+("Voorleesuurtje Havelte 12 kinderen 8 ouders"), waits for the summary (what they saw is
+toggles on it; they tick nothing), presses Opslaan and waits for "Opgeslagen". The bot is the
+real one: `bot.app.build_application`, the real long-polling loop and httpx, against the
+Telegram stand-in (`standin`) on 127.0.0.1.
 
 The stand-in and the leaders run in a child process, so the bot's process does only the bot's
 work (this machine may have few cores; the figures say how many).
@@ -154,9 +154,7 @@ def _one_leader(
     started = time.perf_counter()
     try:
         tg.send_text(leader.telegram_id, leader.text)
-        # The one question before the summary (what they saw): skip it.
-        question = wait(lambda m: "Overslaan" in m.button_labels)
-        tg.press_button(leader.telegram_id, question.message_id, "Overslaan")
+        # The summary, with what they might have seen as toggles: nothing ticked, Opslaan.
         summary = wait(lambda m: "Opslaan" in m.button_labels)
         tg.press_button(leader.telegram_id, summary.message_id, "Opslaan")
         wait(lambda m: (m.text or "").startswith("Opgeslagen"))

@@ -139,9 +139,9 @@ class Tour:
     def quick_report(self) -> None:
         anne = self.env.anne
         self.heading("Anne geeft een Taalcafé door in één bericht")
-        self.say(anne, QUICK_REPORT, has_button(texts.BUTTON_SKIP), "vraag wat je zag")
-        self.tap(anne, "Mensen bleven na afloop napraten", has_button(texts.BUTTON_DONE), "signaal")
-        self.tap(anne, texts.BUTTON_DONE, has_button(texts.BUTTON_SAVE), "samenvatting")
+        # The summary carries what she might have seen as buttons: one tap ticks it.
+        self.say(anne, QUICK_REPORT, has_button(texts.BUTTON_SAVE), "samenvatting met signalen")
+        self.tap(anne, "Mensen bleven na afloop napraten", has_button("✅ Mensen"), "signaal")
         self.tap(anne, texts.BUTTON_SAVE, text_starts("Opgeslagen"), "bevestiging")
 
     def manager(self) -> None:

@@ -177,14 +177,14 @@ class RowParser:
         measurements = self.measurements(measured, problems) if measured else []
         if problems:
             return None, problems
-        ticks = split_ids(observed) if observed else []
+        observed_ids = split_ids(observed) if observed else []
         session = SessionIn(
             **values,  # type: ignore[arg-type]
             series_name=(cell_text(series) or None) if series is not None else None,
             quotes=quotes,
-            # one column for both: effect ids (older reports) and the signals leaders ticked
-            effects=[i for i in ticks if i in self.catalogue.effects],
-            signals=[i for i in ticks if i not in self.catalogue.effects],
+            # one column for both: the catalogue tells a signal id from an effect id
+            effects=[i for i in observed_ids if self.catalogue.signal(i) is None],
+            signals=[i for i in observed_ids if self.catalogue.signal(i) is not None],
             measurements=measurements,
             source="import",
             # An export names each session's own key ('bron'): read back, the same session.

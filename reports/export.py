@@ -71,10 +71,11 @@ def neutralise(value: object) -> object:
 _SQL = f"""
     SELECT s.id, s.date, s.activity, s.vestiging, s.gemeente, s.deelnemers, s.kinderen,
            s.volwassenen, s.vragen, r.name, r.enrolled,
-           (SELECT group_concat(tick, ', ') FROM (
-                SELECT effect AS tick FROM observations WHERE session_id = s.id
-                UNION ALL SELECT signal FROM session_signals WHERE session_id = s.id
-                ORDER BY 1)),
+           (SELECT group_concat(id, ', ') FROM (
+                SELECT effect AS id FROM observations WHERE session_id = s.id
+                UNION ALL
+                SELECT * FROM (SELECT signal FROM session_signals WHERE session_id = s.id
+                               ORDER BY rowid))),
            (SELECT group_concat(effect || ' ' || moment || ' ' || able || '/' || measured, ', ')
             FROM (SELECT * FROM measurements m WHERE m.series_id = s.series_id
                   AND m.session_id = s.id ORDER BY effect, moment DESC)),

@@ -105,6 +105,7 @@ def store_many(
              s.source, s.source_key, created)
         )  # fmt: skip
         observations.extend((session_id, e) for e in dict.fromkeys(s.effects))
+        # as store.sessions._insert_ticks: a signal with the effect it points to now
         for signal_id in dict.fromkeys(s.signals):
             if (found := catalogue.signal(signal_id)) is not None:
                 signals.append((session_id, signal_id, found[1]))

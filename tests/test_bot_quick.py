@@ -41,22 +41,26 @@ async def test_one_message_report(bot: BotHarness, db: sqlite_utils.Database) ->
     assert len(bot.request.calls[-1].buttons) == 3
     assert count(db, "sessions") == 0
     await bot.press(texts.CONSENT_ANON)
-    # One skippable question before Opslaan: the activity's signals as buttons.
-    assert bot.last_text() == texts.ASK_SIGNALS
+    # Straight to the summary; the activity's signals are toggles on it, above Opslaan.
+    shown = bot.last_text()
+    assert shown.startswith(texts.SUMMARY_HEAD) and shown.endswith(texts.SIGNALS_ON_SUMMARY)
     labels = [label for label, _ in bot.request.calls[-1].buttons]
-    assert "▫️ Kinderen luisterden tot het eind" in labels and labels[-1] == texts.BUTTON_SKIP
-    await bot.press("luisterden tot het eind")
-    await bot.press(texts.BUTTON_DONE)
-    assert bot.last_text().startswith(texts.SUMMARY_HEAD)
-    assert "Gezien: Kinderen luisterden tot het eind" in bot.last_text()
-    assert [label for label, _ in bot.request.calls[-1].buttons] == [
-        texts.BUTTON_SAVE,
-        texts.BUTTON_EDIT,
-        texts.BUTTON_CANCEL,
-    ]
+    assert "▫️ Kinderen luisterden tot het eind" in labels
+    assert labels[-3:] == [texts.BUTTON_SAVE, texts.BUTTON_EDIT, texts.BUTTON_CANCEL]
+    summary_id = bot.request.calls[-1].result["message_id"]
+    # A tap ticks the signal on the same message: only its buttons change.
+    calls = await bot.press("Kinderen luisterden tot het eind")
+    edited = [c for c in calls if c.method == "editMessageReplyMarkup"]
+    assert len(edited) == 1 and int(edited[0].params["message_id"]) == summary_id
+    labels = [label for label, _ in edited[0].buttons]
+    assert "✅ Kinderen luisterden tot het eind" in labels
+    assert "▫️ Kinderen luisterden tot het eind" not in labels
+    assert labels[-3:] == [texts.BUTTON_SAVE, texts.BUTTON_EDIT, texts.BUTTON_CANCEL]
+    assert not [c for c in calls if c.method == "sendMessage"]
     assert count(db, "sessions") == 0
     await bot.press(texts.BUTTON_SAVE)
     assert bot.last_text().startswith(texts.SAVED)
+    assert "Gezien: Kinderen luisterden tot het eind" in bot.last_text()
     row = db.execute("SELECT activity, vestiging, kinderen, volwassenen FROM sessions").fetchone()
     assert row == ("voorleesuurtje", "havelte", 12, 8)
     assert db.execute("SELECT signal FROM session_signals").fetchall() == [("luisterden-tot-eind",)]
@@ -71,12 +75,13 @@ async def test_complete_message_goes_straight_to_the_summary(
 ) -> None:
     await bot.send("Lezing Diever 40 bezoekers")
     shown = bot.last_text()
-    assert shown.startswith(texts.UNDERSTOOD) and shown.endswith(texts.ASK_SIGNALS)
-    assert "40 deelnemers" in shown
-    await bot.press(texts.BUTTON_SKIP)
-    assert bot.last_text().startswith(texts.SUMMARY_HEAD)
+    assert shown.startswith(texts.UNDERSTOOD) and shown.endswith(texts.SIGNALS_ON_SUMMARY)
+    assert texts.SUMMARY_HEAD in shown and "40 deelnemers" in shown
+    # Nothing ticked: Opslaan is the one tap, and no signal is stored.
     await bot.press(texts.BUTTON_SAVE)
+    assert bot.last_text().startswith(texts.SAVED)
     assert db.execute("SELECT activity, deelnemers FROM sessions").fetchone() == ("lezing", 40)
+    assert count(db, "session_signals") == 0
 
 
 async def test_missing_parts_are_asked_with_buttons(
@@ -88,11 +93,10 @@ async def test_missing_parts_are_asked_with_buttons(
     await bot.send("voorleesuurtje")
     assert texts.ASK_VESTIGING in bot.last_text()
     await bot.press("Havelte")
-    # Date, counts: already known. No quote question in a quick report; the signals are the
-    # one question left before the summary.
-    assert bot.last_text() == texts.ASK_SIGNALS
-    await bot.press(texts.BUTTON_SKIP)
+    # Date, counts: already known. No quote question in a quick report, and the signals are
+    # toggles on the summary itself: no question left.
     assert bot.last_text().startswith(texts.SUMMARY_HEAD)
+    assert bot.last_text().endswith(texts.SIGNALS_ON_SUMMARY)
     assert "12 kinderen, 5 volwassenen" in bot.last_text()
     assert count(db, "sessions") == 0
     await bot.press(texts.BUTTON_SAVE)
@@ -122,7 +126,7 @@ async def test_cancel_from_summary_saves_nothing(
     bot: BotHarness, db: sqlite_utils.Database
 ) -> None:
     await bot.send("Lezing Diever 40 bezoekers")
-    await bot.press(texts.BUTTON_SKIP)
+    await bot.press("▫️")  # a ticked signal is dropped with the rest
     await bot.press(texts.BUTTON_CANCEL)
     assert bot.last_text() == texts.CANCELLED
     assert count(db, "sessions") == 0 and count(db, "drafts") == 0
@@ -134,7 +138,6 @@ async def test_big_count_in_message_asks_klopt_dat(
     await bot.send("Lezing Diever 800 bezoekers")
     assert bot.last_text().endswith(texts.CONFIRM_COUNT.format(value=800, label="deelnemers"))
     await bot.press(texts.BUTTON_YES)
-    await bot.press(texts.BUTTON_SKIP)
     await bot.press(texts.BUTTON_SAVE)
     assert db.execute("SELECT deelnemers FROM sessions").fetchone() == (800,)
 
@@ -150,7 +153,6 @@ async def test_full_name_in_one_message_is_dropped_and_the_bot_says_why(
     assert shown.endswith(texts.ASK_ATTRIBUTION)
     await bot.send("Henk")
     await bot.press(texts.CONSENT_ANON)
-    await bot.press(texts.BUTTON_SKIP)
     await bot.press(texts.BUTTON_SAVE)
     assert db.execute("SELECT attribution FROM quotes").fetchall() == [("Henk",)]
 

@@ -37,9 +37,9 @@ def count(db: sqlite_utils.Database, table: str) -> int:
 
 async def _to_summary(bot: BotHarness) -> None:
     await bot.send("Lezing Diever 40 bezoekers")
-    assert bot.last_text().endswith(texts.ASK_SIGNALS)  # the one question before Opslaan
-    await bot.press(texts.BUTTON_SKIP)
-    assert bot.last_text().startswith(texts.SUMMARY_HEAD)
+    # Straight to the summary: the signals are toggles on it, Opslaan is the one tap left.
+    assert texts.SUMMARY_HEAD in bot.last_text()
+    assert bot.last_text().endswith(texts.SIGNALS_ON_SUMMARY)
 
 
 async def test_restart_in_the_middle_of_a_report(
@@ -82,10 +82,8 @@ async def test_duplicated_update_is_handled_once(
     replies = len(bot.texts())
     await bot.process(update)
     assert len(bot.texts()) == replies
-    _, skip = bot.find_button(texts.BUTTON_SKIP)
-    await bot.process(callback_update(skip, message_id=4))
     _, save = bot.find_button(texts.BUTTON_SAVE)
-    press = callback_update(save, message_id=5)
+    press = callback_update(save, message_id=4)
     await bot.process(press)
     await bot.process(press)
     assert count(db, "sessions") == 1
@@ -250,7 +248,8 @@ async def test_logs_hold_no_quote_texts_or_token(
         secret = "Isa wil nu elke avond voorlezen"
         await bot.send(f"Voorleesuurtje Havelte 12 kinderen 8 ouders '{secret}' - moeder van Isa")
         await bot.press(texts.CONSENT_NO)
-        await bot.press(texts.BUTTON_SKIP)
+        # the confirmation edits the summary; a refused edit falls back to a new message
+        bot.request.failures["editMessageText"] = (400, f"Bad Request: {secret}")
         bot.request.failures["sendMessage"] = (400, f"Bad Request: {secret}")
         await bot.press(texts.BUTTON_SAVE)
         await bot.stop()

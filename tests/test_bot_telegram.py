@@ -74,6 +74,8 @@ async def test_the_same_report_again_asks_first(bot: BotHarness, db: sqlite_util
     assert "Dit verslag heb je vandaag om " in asked and "Bibliotheek Diever" in asked
     labels = [label for label, _ in bot.request.calls[-1].buttons]
     assert labels[:2] == [texts.BUTTON_SAVE_ANYWAY, texts.BUTTON_DONT_SAVE]
+    # no signal toggles on this question, so no line asking to tick them
+    assert texts.SIGNALS_ON_SUMMARY not in asked
     await bot.press(texts.BUTTON_DONT_SAVE)
     assert bot.last_text() == texts.NOT_SAVED_AGAIN
     assert count(db, "sessions") == 1 and count(db, "drafts") == 0
@@ -82,7 +84,8 @@ async def test_the_same_report_again_asks_first(bot: BotHarness, db: sqlite_util
     await bot.press(texts.BUTTON_SAVE_ANYWAY)  # it really happened twice
     assert count(db, "sessions") == 2
     await bot.send("Lezing Diever 41 bezoekers")  # other counts: no question
-    assert bot.last_text().endswith(texts.SUMMARY_HEAD) or texts.SUMMARY_HEAD in bot.last_text()
+    assert texts.SUMMARY_HEAD in bot.last_text()
+    assert bot.last_text().endswith(texts.SIGNALS_ON_SUMMARY)
 
 
 async def test_rate_limits_and_network_errors_on_every_send_end_in_one_confirmation(

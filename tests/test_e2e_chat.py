@@ -36,9 +36,9 @@ def test_a_leader_and_a_manager_in_the_terminal(env: DemoEnvironment, tmp_path: 
 
     def lines() -> Iterator[str]:
         yield "Voorleesuurtje Havelte 12 kinderen 8 ouders"
-        yield "1"  # the first signal: "Kinderen zeiden nieuwe woorden na"
-        yield "7"  # Klaar
-        yield "1"  # Opslaan
+        # The summary with the six signals of a Voorleesuurtje as toggles above Opslaan.
+        yield "1"  # tick the first signal: "Kinderen zeiden nieuwe woorden na"
+        yield "7"  # Opslaan
         yield "/help"
         yield "/manager"
         yield f"/rapport {env.year}"
@@ -56,7 +56,8 @@ def test_a_leader_and_a_manager_in_the_terminal(env: DemoEnvironment, tmp_path: 
 
     text = out.getvalue()
     assert text.startswith("Welkom bij de demo van Impactbot!")
-    assert "[1] Opslaan  [2] Wijzigen  [3] Annuleren" in text
+    assert "[7] Opslaan  [8] Wijzigen  [9] Annuleren" in text
+    assert "[1] ✅ Kinderen zeiden nieuwe woorden na" in text  # the tick, shown on the summary
     assert "(je tikt op „Opslaan”)" in text
     assert "Opgeslagen ✅" in text
     assert "Zo werkt de demo:" in text
@@ -87,7 +88,7 @@ def test_ctrl_d_ends_the_chat(tmp_path: Path, default_catalogue: Catalogue):
 
 def test_impactbot_demo_from_a_pipe_stops_cleanly(tmp_path: Path):
     """The command itself, as a separate process: no token, no setup, no traceback."""
-    # the report, Opslaan (7: under the six signals on the summary); then Ctrl-D
+    # the report, Opslaan (7: after the six signals on the summary); then Ctrl-D
     typed = "Voorleesuurtje Havelte 12 kinderen 8 ouders\n7\n/admin\n/onzin\n"
     env = {k: v for k, v in os.environ.items() if not k.startswith("IMPACTBOT_")}
     done = subprocess.run(

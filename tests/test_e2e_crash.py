@@ -129,17 +129,6 @@ class Leader:
         ]
         return shown[-1] if shown else None
 
-    def _signals_question(self, start: int, skipped: set[int]) -> ChatMessage | None:
-        """The newest unanswered "what did you see?" question of this report."""
-        shown = [
-            m
-            for m in self._after(start)
-            if (m.text or "").endswith(texts.ASK_SIGNALS)
-            and texts.BUTTON_SKIP in m.button_labels
-            and m.message_id not in skipped
-        ]
-        return shown[-1] if shown else None
-
     def _confirmed(self, start: int, presses: list[str]) -> bool:
         """ "Opgeslagen" after a summary of this report, or "al opgeslagen" on a press."""
         mine = [m for m in self._after(start) if self.mine in (m.text or "")]
@@ -162,7 +151,6 @@ class Leader:
         start = tg.send_text(me, text)
         presses: list[str] = []
         summary_seen: ChatMessage | None = None
-        skipped: set[int] = set()
         deadline = time.monotonic() + REPORT_DEADLINE
         while not self._confirmed(start, presses):
             assert time.monotonic() < deadline, f"leader {me}: no confirmation for {text!r}"
@@ -176,15 +164,6 @@ class Leader:
                 # The bot removes the buttons only after storing the report: ask once more.
                 data = _save_data(summary_seen)
                 presses.append(tg.press(me, summary_seen.message_id, data, strict=False))
-            elif (question := self._signals_question(start, skipped)) is not None:
-                # The one question before the summary: what they saw. Skip it.
-                skipped.add(question.message_id)
-                data = question.button(texts.BUTTON_SKIP).callback_data or ""
-                tg.press(me, question.message_id, data, strict=False)
-                tg.state.wait_until(
-                    lambda: self._summary(start) is not None or self._confirmed(start, presses),
-                    RETRY,
-                )
             else:
                 tg.state.wait_until(
                     lambda: self._summary(start) is not None or self._confirmed(start, presses),

@@ -173,7 +173,8 @@ async def ask(
             when = saved_before(s, draft)
             head = texts.SAME_REPORT.format(when=when) if when else texts.SUMMARY_HEAD
             text = f"{texts.UNDERSTOOD}\n{known}\n\n{head}"
-            if keyboards.summary_signals(draft, s.catalogue):
+            # the same report again gets Opslaan toch / Niet opslaan, without the toggles
+            if when is None and keyboards.summary_signals(draft, s.catalogue):
                 text = f"{text}\n\n{texts.SIGNALS_ON_SUMMARY}"
         elif known:
             text = f"{texts.UNDERSTOOD}\n{known}\n\n{text}"
