@@ -228,7 +228,7 @@ def test_a_stranger_answers_by_link_and_leaves_no_trace(
         effecten = build_report(db, default_catalogue, year, None).to_contract_json()["effecten"]
     finally:
         db.conn.close()
-    assert named and len(named) >= 3  # one statement per dimension, each on its own effect
+    assert named  # each statement names one of the activity's effects
     for effect, answers, agreeing in named:
         said = effecten[effect]["deelnemers"]  # type: ignore[index]
         assert (said["antwoorden"], said["eens"]) == (answers, agreeing)
