@@ -393,6 +393,19 @@ def _m009_partners_and_stories(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m010_quote_source(db: sqlite_utils.Database) -> None:
+    # Who gave a quote: the leader in a report, or a participant answering a survey. A leader's
+    # correction loads and rewrites only the report's own quotes; a participant's words (with
+    # their own consent, perhaps 'nee') never show up in the leader's chat or get deleted there.
+    _script(
+        db,
+        """
+        ALTER TABLE quotes ADD COLUMN source TEXT NOT NULL DEFAULT 'begeleider'
+            CHECK (source IN ('begeleider', 'deelnemer'));
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -406,6 +419,7 @@ MIGRATIONS: list[Migration] = [
     _m007_totals,
     _m008_outbox,
     _m009_partners_and_stories,
+    _m010_quote_source,
 ]
 
 LATEST = len(MIGRATIONS)

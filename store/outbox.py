@@ -9,7 +9,7 @@ import sqlite_utils
 
 from store.db import insert, now_iso, transaction
 
-# After this many failed tries (about a day with the job every few minutes) a confirmation is
+# After this many failed tries (about five hours with the job every minute) a confirmation is
 # given up: the report itself is stored and shows in /mijnverslagen.
 MAX_ATTEMPTS = 300
 

@@ -347,7 +347,9 @@ def _correct_quotes(
     stored = {
         quote_id: (text, attribution, consent)
         for quote_id, text, attribution, consent in db.execute(
-            "SELECT id, text, attribution, consent FROM quotes WHERE session_id = ?", [session_id]
+            "SELECT id, text, attribution, consent FROM quotes "
+            "WHERE session_id = ? AND source = 'begeleider'",
+            [session_id],
         )
     }
     kept: set[int] = set()
@@ -408,7 +410,9 @@ def load_session(db: sqlite_utils.Database, session_id: int) -> SessionIn | None
     ]
     quotes = []
     for quote_id, text, attribution, consent in db.execute(
-        "SELECT id, text, attribution, consent FROM quotes WHERE session_id = ? ORDER BY id",
+        # the report's own quotes; participants' words are theirs, not the leader's to edit
+        "SELECT id, text, attribution, consent FROM quotes "
+        "WHERE session_id = ? AND source = 'begeleider' ORDER BY id",
         [session_id],
     ).fetchall():
         effects = [

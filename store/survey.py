@@ -279,8 +279,8 @@ def add_participant_quote(
         ).fetchone()
         cursor = db.execute(
             "INSERT INTO quotes (session_id, activity, vestiging, gemeente, date, year, text, "
-            "attribution, consent, review, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)",
+            "attribution, consent, review, created_at, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, 'deelnemer')",
             [survey.session_id, *row, text, attribution, consent, date.today().isoformat()],
         )
         return int(cursor.lastrowid or 0)

@@ -221,3 +221,23 @@ def test_a_library_without_statements_asks_nobody(tmp_path: Path) -> None:
     catalogue = load_catalogue(path)
     assert catalogue.statements == [] and catalogue.survey_plans == {}
     assert choose_statements(catalogue, "klik-en-tik") == []
+
+
+def test_a_leaders_correction_never_shows_or_deletes_a_participants_words(db, catalogue) -> None:
+    from store.sessions import QuoteIn, load_session, replace_session
+    from store.survey import add_participant_quote
+
+    s = SessionIn(
+        date=date(2025, 6, 3), activity="taalcafe", vestiging="havelte", deelnemers=8,
+        quotes=[QuoteIn(text="Gezellig!", attribution="cursist", consent="ja")],
+    )  # fmt: skip
+    sid = save_session(db, catalogue, s, "test").session_id
+    survey = survey_for(db, catalogue, sid, "taalcafe")
+    add_participant_quote(db, survey, "Alleen voor intern", "nee", "een deelnemer")
+    loaded = load_session(db, sid)
+    assert loaded is not None
+    assert [q.text for q in loaded.quotes] == ["Gezellig!"]  # the leader's own quote only
+    loaded.quotes = []  # the leader removes their quote in a correction
+    replace_session(db, catalogue, sid, loaded, "test")
+    rows = db.execute("SELECT text, source FROM quotes WHERE session_id = ?", [sid]).fetchall()
+    assert rows == [("Alleen voor intern", "deelnemer")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext
 
 from bot.core.services import services
@@ -21,8 +21,9 @@ async def flush_outbox(context: CallbackContext) -> None:  # type: ignore[type-a
     for item in outbox.waiting(s.db):
         try:
             await context.bot.send_message(item.chat_id, item.text)
-        except Forbidden:
-            # Blocked: try again later (they may unblock), up to MAX_ATTEMPTS.
+        except (Forbidden, BadRequest):
+            # Blocked, or this chat refuses it: try this one again later (they may unblock),
+            # up to MAX_ATTEMPTS, without holding up the others.
             outbox.failed(s.db, item.id)
             continue
         except TelegramError:
