@@ -97,6 +97,21 @@ async def _tell(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -
         await context.bot.send_message(update.effective_chat.id, text)
 
 
+async def _open_survey(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, code: str
+) -> Survey | None:
+    """The survey behind a link or button, or None after saying it is unknown or closed."""
+    s = services(context)
+    survey = survey_by_code(s.db, code)
+    if survey is None:
+        await _tell(update, context, texts.UNKNOWN)
+        return None
+    if not survey.is_open(s.now()):
+        await _tell(update, context, texts.CLOSED)
+        return None
+    return survey
+
+
 # -- /start s_CODE ---------------------------------------------------------------------------
 
 
@@ -106,12 +121,8 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     s = services(context)
     code = context.args[0].removeprefix(START_PREFIX)
-    survey = survey_by_code(s.db, code)
+    survey = await _open_survey(update, context, code)
     if survey is None:
-        await context.bot.send_message(chat.id, texts.UNKNOWN)
-        return
-    if not survey.is_open(s.now()):
-        await context.bot.send_message(chat.id, texts.CLOSED)
         return
     if has_answered(s.db, survey.id, who_hash(s, context, survey, user.id)):
         await context.bot.send_message(chat.id, texts.ALREADY)
@@ -136,12 +147,8 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     s = services(context)
     _, code, scores_text = (query.data.split(":", 2) + ["", ""])[:3]
-    survey = survey_by_code(s.db, code)
+    survey = await _open_survey(update, context, code)
     if survey is None:
-        await _tell(update, context, texts.UNKNOWN)
-        return
-    if not survey.is_open(s.now()):
-        await _tell(update, context, texts.CLOSED)
         return
     scores = [int(c) for c in scores_text if c in "12345"]
     n = len(survey.statements)
