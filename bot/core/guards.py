@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Chat, Update
+from telegram import CallbackQuery, Chat, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.core import claims, texts
@@ -60,3 +60,14 @@ async def registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Pers
     elif update.effective_chat is not None:
         await context.bot.send_message(update.effective_chat.id, texts.NOT_REGISTERED)
     return None
+
+
+async def registered_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[CallbackQuery, Person] | None:
+    """A button press with data, by a registered person; anyone else is told how to get in."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return None
+    person = await registered(update, context)
+    return None if person is None else (query, person)

@@ -10,7 +10,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.core.guards import registered
+from bot.core.guards import registered, registered_press
 from bot.core.services import services
 from bot.leader import flow, keyboards, queries, registration, tally, texts
 from bot.leader.draft import from_session
@@ -63,12 +63,10 @@ async def cmd_mijnverslagen(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`s:<action>:<session id>` from /mijnverslagen."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context)
+    if pressed is None:
         return
-    person = await registered(update, context)
-    if person is None:
-        return
+    query, person = pressed
     s = services(context)
     _, action, raw_id = (query.data.split(":", 2) + ["", ""])[:3]
     session_id = int(raw_id) if raw_id.isdigit() else -1

@@ -8,7 +8,7 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.core.guards import registered
+from bot.core.guards import registered, registered_press
 from bot.core.services import Services, services
 from bot.leader import flow, keyboards, queries, texts
 from bot.leader.draft import (
@@ -42,12 +42,10 @@ async def cmd_verslag(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every `<draft>:<step>:<value>` button; presses on old messages change nothing."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context)
+    if pressed is None:
         return
-    person = await registered(update, context)
-    if person is None:
-        return
+    query, person = pressed
     parsed = keyboards.parse_draft_data(query.data)
     s = services(context)
     draft = flow.load(s, query.from_user.id)

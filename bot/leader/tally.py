@@ -15,7 +15,7 @@ import textwrap
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.core.guards import registered
+from bot.core.guards import registered, registered_press
 from bot.core.services import services
 from bot.leader import flow, keyboards, queries, texts
 from bot.leader.inputs import InputError, read_tally
@@ -27,12 +27,10 @@ BUTTON_WIDTH = 40
 
 
 async def on_tally_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context)
+    if pressed is None:
         return
-    person = await registered(update, context)
-    if person is None:
-        return
+    query, person = pressed
     s = services(context)
     parts = query.data.split(":")[1:]
     if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
