@@ -91,35 +91,18 @@ def _collect_signals(
     db: sqlite_utils.Database, data: EvidenceData, scope: str, params: list[object]
 ) -> None:
     # A session counts once per effect, whether a leader ticked one signal, two, or (in a
-    # report from before signals) the effect's sentence: older ticks + sessions with a signal
-    # - sessions with both. Three grouped counts; a UNION of the year's rows costs far more.
-    joined = f"JOIN sessions s ON s.id = {{t}}.session_id WHERE s.year = ?{scope}"
-    both = (
-        # CROSS JOIN: start from the signals (few, and none before signals existed), not from
-        # the year's sessions and their many older ticks
-        "SELECT s.activity, g.effect, count(DISTINCT g.session_id) FROM session_signals g "
-        "CROSS JOIN observations o ON o.session_id = g.session_id AND o.effect = g.effect "
-        "CROSS "
-    )
-    counts = (
-        ("SELECT s.activity, o.effect, count(*) FROM observations o", "o", 1),
-        (
-            "SELECT s.activity, g.effect, count(DISTINCT g.session_id) FROM session_signals g",
-            "g",
-            1,
-        ),
-        (both, "g", -1),
-    )
-    for select, table, sign in counts:
-        for activity, effect, n in db.execute(
-            f"{select} {joined.format(t=table)} GROUP BY s.activity, {table}.effect", params
-        ).fetchall():
-            key = (activity, effect)
-            data.observed[key] = data.observed.get(key, 0) + sign * n
+    # report from before signals) the effect's sentence: agg_effect keeps exactly that count
+    # per year, gemeente, vestiging and activity (migration 11), agg_signal each signal's.
+    scope = scope.replace("s.", "")
+    for activity, effect, n in db.execute(
+        f"SELECT activity, effect, sum(sessions) FROM agg_effect WHERE year = ?{scope} "
+        "GROUP BY activity, effect",
+        params,
+    ).fetchall():
+        data.observed[(activity, effect)] = n
     for activity, effect, signal, n in db.execute(
-        "SELECT s.activity, g.effect, g.signal, count(*) FROM session_signals g "
-        f"JOIN sessions s ON s.id = g.session_id WHERE s.year = ?{scope} "
-        "GROUP BY s.activity, g.effect, g.signal",
+        f"SELECT activity, effect, signal, sum(n) FROM agg_signal WHERE year = ?{scope} "
+        "GROUP BY activity, effect, signal",
         params,
     ).fetchall():
         data.signals_seen.setdefault((activity, effect), {})[signal] = n
@@ -128,9 +111,13 @@ def _collect_signals(
 def _collect_answers(
     db: sqlite_utils.Database, data: EvidenceData, scope: str, params: list[object]
 ) -> None:
+    # CROSS JOIN: start from the answers and surveys (none, or far fewer than sessions), never
+    # from the year's sessions. Their cost grows with the answers of all years; should those
+    # reach the millions, they need an aggregate of their own, like agg_effect.
     for activity, effect, moment, source, n, agrees in db.execute(
         "SELECT s.activity, a.effect, a.moment, a.source, count(*), sum(a.agrees) "
-        f"FROM survey_answers a JOIN sessions s ON s.id = a.session_id WHERE s.year = ?{scope} "
+        "FROM survey_answers a CROSS JOIN sessions s ON s.id = a.session_id "
+        f"WHERE s.year = ?{scope} "
         "GROUP BY s.activity, a.effect, a.moment, a.source",
         params,
     ).fetchall():
@@ -149,7 +136,7 @@ def _collect_answers(
         "FROM (SELECT session_id, effect, dimension, count(*) AS c FROM survey_answers "
         "WHERE moment = 'direct' GROUP BY session_id, effect, dimension) "
         "GROUP BY session_id, effect) t "
-        f"JOIN sessions s ON s.id = t.session_id WHERE s.year = ?{scope} "
+        f"CROSS JOIN sessions s ON s.id = t.session_id WHERE s.year = ?{scope} "
         "GROUP BY s.activity, t.effect",
         params,
     ).fetchall():
@@ -162,7 +149,7 @@ def _collect_answers(
         "SELECT session_id, effect FROM survey_answers WHERE moment = 'direct' "
         "UNION SELECT v.session_id, json_extract(j.value, '$.effect') FROM surveys v, "
         "json_each(CASE WHEN json_valid(v.statements) THEN v.statements ELSE '[]' END) j"
-        ") asked JOIN sessions s ON s.id = asked.session_id "
+        ") asked CROSS JOIN sessions s ON s.id = asked.session_id "
         f"WHERE s.year = ?{scope} AND asked.effect IS NOT NULL GROUP BY s.activity, asked.effect",
         params,
     ).fetchall():

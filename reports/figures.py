@@ -1,9 +1,10 @@
 """De cijfers: output per opgave, programmalijn, activity and vestiging, in SQL.
 
-Every count is a GROUP BY over the sessions of one year (and optionally one gemeente) that the
-covering indexes `sessions_year_gemeente_cover` / `sessions_year_cover` serve. Only the small
-grouped result (activities x vestigingen) comes into Python, where activities are mapped to
-their programmalijn and opgave. No function here loads individual sessions.
+Every count is a GROUP BY over the aggregate tables of one year (and optionally one
+gemeente): agg_month for the sessions' counts, agg_series_year for the courses that had a
+lesson in the year (migration 11, kept by triggers). Only the small grouped result (activities
+x vestigingen) comes into Python, where activities are mapped to their programmalijn and
+opgave. No function here reads individual sessions, so the cost does not grow with them.
 
 Definitions (PRODUCT.md):
 - bijeenkomsten: every reported session; each lesson of a course is one.
@@ -24,6 +25,7 @@ those bijeenkomsten have no per-session details (no observations, counts or quot
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 import sqlite_utils
 from pydantic import BaseModel, Field
@@ -112,42 +114,48 @@ def scope_sql(gemeente: str | None, column: str = "gemeente") -> tuple[str, list
 def series_in_scope_sql(gemeente: str | None) -> tuple[str, list[object]]:
     """A subquery with the ids of courses that had a lesson in the year (bind year first)."""
     scope, params = scope_sql(gemeente)
-    return (
-        f"SELECT series_id FROM sessions WHERE year = ?{scope} AND series_id IS NOT NULL",
-        params,
-    )
+    return f"SELECT series_id FROM agg_series_year WHERE year = ?{scope}", params
+
+
+_FIELDS = tuple(Counts.model_fields)  # bijeenkomsten, deelnemers, ..., vragen
+_REEKSEN, _INGESCHREVEN = _FIELDS.index("reeksen"), _FIELDS.index("ingeschreven")
+
+
+def _add(target: list[int], values: Sequence[int]) -> None:
+    for i, value in enumerate(values):
+        target[i] += value
+
+
+def _counts(values: Sequence[int]) -> Counts:
+    return Counts(**dict(zip(_FIELDS, values, strict=True)))
 
 
 def _session_groups(
     db: sqlite_utils.Database, year: int, gemeente: str | None
-) -> dict[tuple[str, str], Counts]:
+) -> dict[tuple[str, str], list[int]]:
+    """(activity, vestiging) -> the counts in _FIELDS order. Plain lists, not Counts: a whole
+    organisation's year adds up a thousand groups five ways, and pydantic per addition is the
+    larger part of the report's time (bench/report.py)."""
     scope, params = scope_sql(gemeente)
-    rows = db.execute(
-        "SELECT activity, vestiging, count(*), coalesce(sum(deelnemers), 0), "
-        "coalesce(sum(kinderen), 0), coalesce(sum(volwassenen), 0), coalesce(sum(vragen), 0) "
-        f"FROM sessions WHERE year = ?{scope} GROUP BY activity, vestiging",
+    groups: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(_FIELDS))
+    for activity, vestiging, n, deelnemers, kinderen, volwassenen, vragen in db.execute(
+        "SELECT activity, vestiging, sum(bijeenkomsten), sum(deelnemers), sum(kinderen), "
+        f"sum(volwassenen), sum(vragen) FROM agg_month WHERE year = ?{scope} "
+        "GROUP BY activity, vestiging",
         [year, *params],
-    ).fetchall()
-    groups: dict[tuple[str, str], Counts] = {}
-    for activity, vestiging, n, deelnemers, kinderen, volwassenen, vragen in rows:
-        groups[(activity, vestiging)] = Counts(
-            bijeenkomsten=n,
-            deelnemers=deelnemers,
-            kinderen=kinderen,
-            volwassenen=volwassenen,
-            vragen=vragen,
-        )
+    ).fetchall():
+        _add(groups[(activity, vestiging)], (n, deelnemers, kinderen, volwassenen, 0, 0, vragen))
     subquery, sub_params = series_in_scope_sql(gemeente)
-    rows = db.execute(
+    for activity, vestiging, n, enrolled in db.execute(
         "SELECT activity, vestiging, count(*), coalesce(sum(enrolled), 0) FROM series "
         f"WHERE id IN ({subquery}) GROUP BY activity, vestiging",
         [year, *sub_params],
-    ).fetchall()
-    for activity, vestiging, n, enrolled in rows:
-        key = (activity, vestiging)
-        groups[key] = groups.get(key, Counts()).plus(Counts(reeksen=n, ingeschreven=enrolled))
+    ).fetchall():
+        counts = groups[(activity, vestiging)]
+        counts[_REEKSEN] += n
+        counts[_INGESCHREVEN] += enrolled
     for key, counts in total_groups(db, year, gemeente).items():
-        groups[key] = groups.get(key, Counts()).plus(counts)
+        _add(groups[key], [getattr(counts, f) for f in _FIELDS])
     return groups
 
 
@@ -190,34 +198,41 @@ def compute_figures(
     from_totals: dict[str, Counts] = defaultdict(Counts)
     for (activity_id, _), counts in total_groups(db, year, gemeente).items():
         from_totals[activity_id] = from_totals[activity_id].plus(counts)
-    activities: dict[str, Counts] = defaultdict(Counts)
-    programmalijnen: dict[str, Counts] = defaultdict(Counts)
-    opgaven: dict[str, Counts] = defaultdict(Counts)
-    vestigingen: dict[str, Counts] = defaultdict(Counts)
-    opgave_vestigingen: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
-    total = Counts()
+
+    def zeros() -> list[int]:
+        return [0] * len(_FIELDS)
+
+    activities: dict[str, list[int]] = defaultdict(zeros)
+    programmalijnen: dict[str, list[int]] = defaultdict(zeros)
+    opgaven: dict[str, list[int]] = defaultdict(zeros)
+    vestigingen: dict[str, list[int]] = defaultdict(zeros)
+    opgave_vestigingen: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(zeros))
+    total = zeros()
     for (activity_id, vestiging), counts in sorted(groups.items()):
-        activities[activity_id] = activities[activity_id].plus(counts)
-        vestigingen[vestiging] = vestigingen[vestiging].plus(counts)
-        total = total.plus(counts)
+        _add(activities[activity_id], counts)
+        _add(vestigingen[vestiging], counts)
+        _add(total, counts)
         activity = catalogue.activities.get(activity_id)
         if activity is None or activity.programmalijn not in catalogue.programmalijnen:
             continue  # an activity since removed from the catalogue: counted in the total only
         lijn = activity.programmalijn
         opgave = catalogue.programmalijnen[lijn].opgave
-        programmalijnen[lijn] = programmalijnen[lijn].plus(counts)
-        opgaven[opgave] = opgaven[opgave].plus(counts)
-        per_vestiging = opgave_vestigingen[opgave]
-        per_vestiging[vestiging] = per_vestiging[vestiging].plus(counts)
+        _add(programmalijnen[lijn], counts)
+        _add(opgaven[opgave], counts)
+        _add(opgave_vestigingen[opgave][vestiging], counts)
+
+    def as_counts(groups: dict[str, list[int]]) -> dict[str, Counts]:
+        return {k: _counts(v) for k, v in groups.items()}
+
     return Figures(
         year=year,
         gemeente=gemeente,
-        activities=dict(activities),
-        programmalijnen=dict(programmalijnen),
-        opgaven=dict(opgaven),
-        vestigingen=dict(vestigingen),
-        opgave_vestigingen={k: dict(v) for k, v in opgave_vestigingen.items()},
-        total=total,
+        activities=as_counts(activities),
+        programmalijnen=as_counts(programmalijnen),
+        opgaven=as_counts(opgaven),
+        vestigingen=as_counts(vestigingen),
+        opgave_vestigingen={k: as_counts(v) for k, v in opgave_vestigingen.items()},
+        total=_counts(total),
         kengetallen=_kengetallen(db, year, gemeente),
         totals=dict(from_totals),
     )
@@ -244,7 +259,7 @@ def contract_progress(
     scope, params = scope_sql(gemeente)
     done: dict[tuple[str, str], int] = defaultdict(int)
     for g, a, n in db.execute(
-        f"SELECT gemeente, activity, count(*) FROM sessions WHERE year = ?{scope} "
+        f"SELECT gemeente, activity, sum(bijeenkomsten) FROM agg_month WHERE year = ?{scope} "
         "GROUP BY gemeente, activity UNION ALL "
         f"SELECT gemeente, activity, sum(bijeenkomsten) FROM totals WHERE year = ?{scope} "
         "GROUP BY gemeente, activity",

@@ -110,26 +110,26 @@ def effects_without_evidence(
     participant's answer, measurement or quote this year."""
     where, params = scope.where()
     where = where.replace("gemeente", "s.gemeente").replace("vestiging", "s.vestiging")
+    plain, _ = scope.where()
     run = {
         r[0]
         for r in db.execute(
-            f"SELECT DISTINCT activity FROM sessions s WHERE year = ?{where}", [year, *params]
+            f"SELECT DISTINCT activity FROM agg_month WHERE year = ?{plain}", [year, *params]
         )
     }
+    # Ticks and signals from agg_effect (migration 11); answers and before/after counts are
+    # far fewer rows, read from their side (CROSS JOIN); quotes carry their own year.
     evidenced = {
         r[0]
         for r in db.execute(
-            "SELECT o.effect FROM observations o JOIN sessions s ON s.id = o.session_id "
-            f"WHERE s.year = ?{where} "
-            "UNION SELECT g.effect FROM session_signals g JOIN sessions s ON s.id = g.session_id "
-            f"WHERE s.year = ?{where} "
-            "UNION SELECT a.effect FROM survey_answers a JOIN sessions s ON s.id = a.session_id "
-            f"WHERE s.year = ?{where} "
-            "UNION SELECT m.effect FROM measurements m JOIN sessions s ON s.id = m.session_id "
-            f"WHERE s.year = ?{where} "
-            "UNION SELECT qe.effect FROM quote_effects qe JOIN quotes q ON q.id = qe.quote_id "
-            f"JOIN sessions s ON s.id = q.session_id WHERE s.year = ?{where}",
-            [year, *params] * 5,
+            f"SELECT effect FROM agg_effect WHERE year = ?{plain} "
+            "UNION SELECT a.effect FROM survey_answers a CROSS JOIN sessions s "
+            f"ON s.id = a.session_id WHERE s.year = ?{where} "
+            "UNION SELECT m.effect FROM measurements m CROSS JOIN sessions s "
+            f"ON s.id = m.session_id WHERE s.year = ?{where} "
+            "UNION SELECT qe.effect FROM quotes s CROSS JOIN quote_effects qe "
+            f"ON qe.quote_id = s.id WHERE s.year = ?{where}",
+            [year, *params] * 4,
         )
     }
     wanted: dict[str, None] = {}

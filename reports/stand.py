@@ -90,23 +90,72 @@ def year_earlier(day: date) -> date:
 _TOTALS_IN_RANGE = "period_start >= ? AND period_end <= ?"
 
 
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def split_period(
+    start: date, end: date
+) -> tuple[tuple[date, date] | None, list[tuple[date, date]]]:
+    """The whole months of [start, end] (first and last day of that run), and the day ranges
+    outside them: the months are read from agg_month, the days from agg_day, so a year so
+    far reads at most 12 month rows and 30 day rows per activity and vestiging."""
+    first = start if start.day == 1 else _month_end(start) + timedelta(days=1)
+    last = end if end == _month_end(end) else end.replace(day=1) - timedelta(days=1)
+    if first > last:
+        return None, [(start, end)]
+    days = []
+    if start < first:
+        days.append((start, first - timedelta(days=1)))
+    if last < end:
+        days.append((last + timedelta(days=1), end))
+    return (first, last), days
+
+
+def _output(
+    db: sqlite_utils.Database, group: str, where: str, params: list[object], start: date, end: date
+) -> dict[tuple[str, ...], list[int]]:
+    """(group columns) -> [sessions, participants, answers right after, of which agreeing] in
+    [start, end]: whole months from agg_month, the other days from agg_day, plus the totals
+    that lie inside the period (they have no answers). `where` narrows all three the same way
+    with `params`."""
+    months, days = split_period(start, end)
+    sums = "sum(bijeenkomsten), sum(deelnemers)"
+    parts: list[str] = []
+    bound: list[object] = []
+    if months is not None:
+        parts.append(
+            f"SELECT {group}, {sums}, sum(antwoorden), sum(eens) FROM agg_month "
+            f"WHERE (year, month) BETWEEN (?, ?) AND (?, ?){where} GROUP BY {group}"
+        )
+        bound += [months[0].year, months[0].month, months[1].year, months[1].month, *params]
+    for first, last in days:
+        parts.append(
+            f"SELECT {group}, {sums}, sum(antwoorden), sum(eens) FROM agg_day "
+            f"WHERE date BETWEEN ? AND ?{where} GROUP BY {group}"
+        )
+        bound += [first.isoformat(), last.isoformat(), *params]
+    parts.append(
+        f"SELECT {group}, {sums}, 0, 0 FROM totals WHERE {_TOTALS_IN_RANGE}{where} GROUP BY {group}"
+    )
+    bound += [start.isoformat(), end.isoformat(), *params]
+    width = group.count(",") + 1
+    out: dict[tuple[str, ...], list[int]] = {}
+    for row in db.execute(" UNION ALL ".join(parts), bound).fetchall():
+        counts = out.setdefault(tuple(row[:width]), [0, 0, 0, 0])
+        for i, value in enumerate(row[width:]):
+            counts[i] += int(value or 0)
+    return out
+
+
 def per_activity(
     db: sqlite_utils.Database, scope: Scope, start: date, end: date
 ) -> dict[str, tuple[int, int]]:
     """activity -> (sessions, participants) between start and end, both included."""
     where, params = scope.where()
-    bounds = [start.isoformat(), end.isoformat()]
-    sql = (
-        "SELECT activity, count(*), coalesce(sum(deelnemers), 0) FROM sessions "
-        f"WHERE date BETWEEN ? AND ?{where} GROUP BY activity UNION ALL "
-        "SELECT activity, sum(bijeenkomsten), sum(deelnemers) FROM totals "
-        f"WHERE {_TOTALS_IN_RANGE}{where} GROUP BY activity"
-    )
-    out: dict[str, tuple[int, int]] = {}
-    for activity, n, people in db.execute(sql, [*bounds, *params, *bounds, *params]):
-        before = out.get(activity, (0, 0))
-        out[activity] = (before[0] + n, before[1] + people)
-    return out
+    out = _output(db, "activity", where, params, start, end)
+    return {a: (v[0], v[1]) for (a,), v in out.items()}
 
 
 def answers_per_activity(
@@ -114,13 +163,8 @@ def answers_per_activity(
 ) -> dict[str, tuple[int, int]]:
     """activity -> (participants' answers right after, of which agreeing) in the period."""
     where, params = scope.where()
-    rows = db.execute(
-        "SELECT activity, count(*), coalesce(sum(agrees), 0) FROM survey_answers a "
-        "JOIN sessions ON sessions.id = a.session_id WHERE a.moment = 'direct' "
-        f"AND date BETWEEN ? AND ?{where} GROUP BY activity",
-        [start.isoformat(), end.isoformat(), *params],
-    ).fetchall()
-    return {activity: (n, agree) for activity, n, agree in rows}
+    out = _output(db, "activity", where, params, start, end)
+    return {a: (v[2], v[3]) for (a,), v in out.items() if v[2]}
 
 
 def per_gemeente_activity(
@@ -128,27 +172,29 @@ def per_gemeente_activity(
 ) -> dict[tuple[str, str], tuple[int, int]]:
     """(gemeente, activity) -> (sessions, participants) for the given gemeenten."""
     marks = ", ".join("?" for _ in gemeenten)
-    bounds = [start.isoformat(), end.isoformat()]
-    rows = db.execute(
-        "SELECT gemeente, activity, count(*), coalesce(sum(deelnemers), 0) FROM sessions "
-        f"WHERE gemeente IN ({marks}) AND date BETWEEN ? AND ? GROUP BY gemeente, activity "
-        "UNION ALL SELECT gemeente, activity, sum(bijeenkomsten), sum(deelnemers) FROM totals "
-        f"WHERE gemeente IN ({marks}) AND {_TOTALS_IN_RANGE} GROUP BY gemeente, activity",
-        [*gemeenten, *bounds, *gemeenten, *bounds],
-    ).fetchall()
-    out: dict[tuple[str, str], tuple[int, int]] = {}
-    for g, a, n, people in rows:
-        before = out.get((g, a), (0, 0))
-        out[(g, a)] = (before[0] + n, before[1] + people)
-    return out
+    out = _output(db, "gemeente, activity", f" AND gemeente IN ({marks})", gemeenten, start, end)
+    return {(g, a): (v[0], v[1]) for (g, a), v in out.items()}
 
 
 def compute_stand(
     db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, period: Period, today: date
 ) -> Stand:
     start, end = period_bounds(period, today)
-    now = per_activity(db, scope, start, end)
-    before = per_activity(db, scope, year_earlier(start), year_earlier(end))
+    where, params = scope.where()
+    # One read per period: by gemeente and activity now (the contract needs the gemeente),
+    # by activity a year earlier.
+    now_by_gemeente = _output(db, "gemeente, activity", where, params, start, end)
+    now: dict[str, list[int]] = {}
+    for (_, activity_id), counts in now_by_gemeente.items():
+        total = now.setdefault(activity_id, [0, 0, 0, 0])
+        for i, value in enumerate(counts):
+            total[i] += value
+    before = {
+        a: counts
+        for (a,), counts in _output(
+            db, "activity", where, params, year_earlier(start), year_earlier(end)
+        ).items()
+    }
 
     lines_pl: dict[str, Line] = {
         pl.id: Line(pl.id, pl.name) for pl in catalogue.programmalijnen.values()
@@ -156,7 +202,7 @@ def compute_stand(
     lines_op: dict[str, Line] = {op.id: Line(op.id, op.name) for op in catalogue.opgaven.values()}
     totaal = Line("totaal", "Totaal")
     for figures, current in ((now, True), (before, False)):
-        for activity_id, (n, people) in figures.items():
+        for activity_id, (n, people, *_) in figures.items():
             activity = catalogue.activities.get(activity_id)
             if activity is None:
                 continue  # removed from the catalogue since; still in the database
@@ -170,9 +216,9 @@ def compute_stand(
                     line.vorig_bijeenkomsten += n
                     line.vorig_deelnemers += people
 
-    for activity_id, (n, agree) in answers_per_activity(db, scope, start, end).items():
+    for activity_id, (_, _, n, agree) in now.items():
         activity = catalogue.activities.get(activity_id)
-        if activity is not None:
+        if activity is not None and n:
             line = lines_op[catalogue.programmalijnen[activity.programmalijn].opgave]
             line.antwoorden += n
             line.eens += agree
@@ -190,7 +236,8 @@ def compute_stand(
         programmalijnen=by_opgave,
         totaal=totaal,
     )
-    _add_contract(db, catalogue, scope, today, stand, now if period == "jaar" else None)
+    year_so_far = now_by_gemeente if period == "jaar" else None
+    _add_contract(db, catalogue, scope, today, stand, year_so_far)
     return stand
 
 
@@ -200,7 +247,7 @@ def _add_contract(
     scope: Scope,
     today: date,
     stand: Stand,
-    year_so_far: dict[str, tuple[int, int]] | None,
+    year_so_far: dict[tuple[str, ...], list[int]] | None,
 ) -> None:
     """Progress against the contracted number of activities (for a gemeente or the whole)."""
     if scope.vestiging:
@@ -212,8 +259,8 @@ def _add_contract(
         return
     stand.contract_target = sum(c.activities_per_year or 0 for c in agreed)
     year_start = date(today.year, 1, 1)
-    if scope.gemeente and year_so_far is not None:
-        done = {(scope.gemeente, a): v for a, v in year_so_far.items()}
+    if year_so_far is not None:
+        done = {(g, a): (v[0], v[1]) for (g, a), v in year_so_far.items()}
     else:
         done = per_gemeente_activity(db, [c.gemeente for c in agreed], year_start, today)
     # Each gemeente's contract counts that gemeente's own sessions of the contracted lines.

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from store import migration_aggregates
+
 
 def _script(db: sqlite_utils.Database, sql: str) -> None:
     """Run statements one by one: executescript() would commit the migration's transaction."""
@@ -406,6 +408,14 @@ def _m010_quote_source(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m011_aggregates(db: sqlite_utils.Database) -> None:
+    # Aggregate tables kept by triggers, so /stand and the year report read a few thousand
+    # rows instead of every session of the year (store/migration_aggregates.py says why and how).
+    _script(db, migration_aggregates.TABLES)
+    _script(db, migration_aggregates.FILL)
+    _script(db, migration_aggregates.triggers())
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -420,6 +430,7 @@ MIGRATIONS: list[Migration] = [
     _m008_outbox,
     _m009_partners_and_stories,
     _m010_quote_source,
+    _m011_aggregates,
 ]
 
 LATEST = len(MIGRATIONS)

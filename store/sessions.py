@@ -328,6 +328,14 @@ def replace_in_transaction(
     row["edited_at"] = now_iso()
     sets = ", ".join(f"{k} = ?" for k in row)
     db.execute(f"UPDATE sessions SET {sets} WHERE id = ?", [*row.values(), session_id])
+    # Quotes carry their session's place and day (the report selects them by year and
+    # gemeente): a corrected date or place moves all of them, a participant's too.
+    db.execute(
+        "UPDATE quotes SET activity = ?, vestiging = ?, gemeente = ?, date = ?, year = ? "
+        "WHERE session_id = ?",
+        [row["activity"], row["vestiging"], row["gemeente"], row["date"], row["year"],
+         session_id],
+    )  # fmt: skip
     db.execute("DELETE FROM observations WHERE session_id = ?", [session_id])
     db.execute("DELETE FROM session_signals WHERE session_id = ?", [session_id])
     _insert_ticks(db, catalogue, session_id, s)
