@@ -10,7 +10,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from store.db import now_iso, open_db
+from store.aggregates import bulk_load
+from store.db import now_iso, open_db, transaction
 from toc.loader import default_catalogue
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
@@ -61,7 +62,8 @@ def build(path: Path, sessions: int = 1_000_000, seed: int = 7) -> Path:
             if rng.random() < 0.3:
                 observations.append((next_id, rng.choice(effects[activity.id])))
             next_id += 1
-        with db.conn:
+        # The importer's path: triggers stand aside, aggregates are added set-wise.
+        with transaction(db), bulk_load(db):
             db.conn.executemany(
                 "INSERT INTO sessions (id, date, year, activity, vestiging, gemeente, "
                 "deelnemers, kinderen, volwassenen, source, created_at) "

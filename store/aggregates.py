@@ -8,48 +8,67 @@ tests run it after every kind of write; `impactbot check --grondig` runs it on a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NamedTuple
+
 import sqlite_utils
 
 from store.db import transaction
 
 _ANSWERS = (
     "LEFT JOIN (SELECT session_id, count(*) AS n, sum(agrees) AS agree FROM survey_answers "
-    "WHERE moment = 'direct' GROUP BY session_id) a ON a.session_id = s.id"
+    "WHERE moment = 'direct' AND session_id >= :since GROUP BY session_id) a "
+    "ON a.session_id = s.id"
 )
 _SUMS = (
     "count(*), sum(s.deelnemers), coalesce(sum(s.kinderen), 0), "
     "coalesce(sum(s.volwassenen), 0), coalesce(sum(s.vragen), 0), coalesce(sum(a.n), 0), "
     "coalesce(sum(a.agree), 0)"
 )
+_OUTPUT = ("bijeenkomsten", "deelnemers", "kinderen", "volwassenen", "vragen", "antwoorden", "eens")
 
-# table -> (number of key columns, the aggregate as it should be, from the raw tables)
-EXPECTED: dict[str, tuple[int, str]] = {
-    "agg_day": (
-        5,
+
+class Aggregate(NamedTuple):
+    key: tuple[str, ...]  # the table's primary key
+    counters: tuple[str, ...]  # what adds up
+    sql: str  # its rows from the raw tables, for sessions with id >= :since
+
+
+AGGREGATES: dict[str, Aggregate] = {
+    "agg_day": Aggregate(
+        ("date", "gemeente", "vestiging", "activity"),
+        _OUTPUT,
         f"SELECT s.date, s.gemeente, s.vestiging, s.activity, s.year, {_SUMS} "
-        f"FROM sessions s {_ANSWERS} GROUP BY 1, 2, 3, 4, 5",
+        f"FROM sessions s {_ANSWERS} WHERE s.id >= :since GROUP BY 1, 2, 3, 4, 5",
     ),
-    "agg_month": (
-        5,
+    "agg_month": Aggregate(
+        ("year", "month", "gemeente", "vestiging", "activity"),
+        _OUTPUT,
         "SELECT s.year, CAST(substr(s.date, 6, 2) AS INTEGER), s.gemeente, s.vestiging, "
-        f"s.activity, {_SUMS} FROM sessions s {_ANSWERS} GROUP BY 1, 2, 3, 4, 5",
-    ),
-    "agg_series_year": (
-        3,
-        "SELECT year, gemeente, series_id, count(*) FROM sessions "
-        "WHERE series_id IS NOT NULL GROUP BY 1, 2, 3",
-    ),
-    "agg_effect": (
-        5,
-        "SELECT s.year, s.gemeente, s.vestiging, s.activity, e.effect, count(*) FROM "
-        "(SELECT session_id, effect FROM observations UNION "
-        "SELECT session_id, effect FROM session_signals) e JOIN sessions s ON s.id = e.session_id "
+        f"s.activity, {_SUMS} FROM sessions s {_ANSWERS} WHERE s.id >= :since "
         "GROUP BY 1, 2, 3, 4, 5",
     ),
-    "agg_signal": (
-        6,
+    "agg_series_year": Aggregate(
+        ("year", "gemeente", "series_id"),
+        ("lessons",),
+        "SELECT year, gemeente, series_id, count(*) FROM sessions "
+        "WHERE series_id IS NOT NULL AND id >= :since GROUP BY 1, 2, 3",
+    ),
+    "agg_effect": Aggregate(
+        ("year", "gemeente", "vestiging", "activity", "effect"),
+        ("sessions",),
+        "SELECT s.year, s.gemeente, s.vestiging, s.activity, e.effect, count(*) FROM "
+        "(SELECT session_id, effect FROM observations WHERE session_id >= :since UNION "
+        "SELECT session_id, effect FROM session_signals WHERE session_id >= :since) e "
+        "JOIN sessions s ON s.id = e.session_id GROUP BY 1, 2, 3, 4, 5",
+    ),
+    "agg_signal": Aggregate(
+        ("year", "gemeente", "vestiging", "activity", "signal", "effect"),
+        ("n",),
         "SELECT s.year, s.gemeente, s.vestiging, s.activity, g.signal, g.effect, count(*) "
-        "FROM session_signals g JOIN sessions s ON s.id = g.session_id GROUP BY 1, 2, 3, 4, 5, 6",
+        "FROM session_signals g JOIN sessions s ON s.id = g.session_id "
+        "WHERE g.session_id >= :since GROUP BY 1, 2, 3, 4, 5, 6",
     ),
 }
 
@@ -58,12 +77,10 @@ def differences(db: sqlite_utils.Database, limit: int = 20) -> list[str]:
     """Where an aggregate table and its raw rows disagree, one line per key (at most `limit`);
     empty when they agree everywhere."""
     out: list[str] = []
-    for table, (n_key, sql) in EXPECTED.items():
-        expected = {tuple(r[:n_key]): tuple(r[n_key:]) for r in db.execute(sql).fetchall()}
-        stored = {
-            tuple(r[:n_key]): tuple(r[n_key:])
-            for r in db.execute(f"SELECT * FROM {table}").fetchall()
-        }
+    for table, agg in AGGREGATES.items():
+        width = len(agg.key) + (1 if table == "agg_day" else 0)  # agg_day also holds the year
+        expected = {tuple(r[:width]): tuple(r[width:]) for r in db.execute(agg.sql, {"since": 0})}
+        stored = {tuple(r[:width]): tuple(r[width:]) for r in db.execute(f"SELECT * FROM {table}")}
         for key in sorted(expected.keys() | stored.keys(), key=repr):
             if expected.get(key) != stored.get(key):
                 out.append(f"{table} {key}: stored {stored.get(key)}, raw {expected.get(key)}")
@@ -72,9 +89,34 @@ def differences(db: sqlite_utils.Database, limit: int = 20) -> list[str]:
     return out
 
 
+def _add_since(db: sqlite_utils.Database, since: int) -> None:
+    """Add the sessions with id >= since (and their children) to every aggregate, set-wise."""
+    for table, agg in AGGREGATES.items():
+        update = ", ".join(f"{c} = {c} + excluded.{c}" for c in agg.counters)
+        db.execute(
+            f"INSERT INTO {table} {agg.sql} ON CONFLICT ({', '.join(agg.key)}) "
+            f"DO UPDATE SET {update}",
+            {"since": since},
+        )
+
+
+@contextmanager
+def bulk_load(db: sqlite_utils.Database) -> Iterator[None]:
+    """Inside the caller's transaction: insert many NEW sessions (and their children) with the
+    triggers standing aside, then add them to the aggregates in one set-wise pass. Only for
+    inserting new sessions: nothing older may change inside the block."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("bulk_load needs the caller's transaction (store.db.transaction)")
+    since = db.execute("SELECT coalesce(max(id), 0) + 1 FROM sessions").fetchone()[0]
+    db.execute("UPDATE agg_control SET bulk = 1")
+    yield
+    _add_since(db, since)
+    db.execute("UPDATE agg_control SET bulk = 0")
+
+
 def rebuild(db: sqlite_utils.Database) -> None:
     """Refill every aggregate table from the raw rows, in one transaction."""
     with transaction(db):
-        for table, (_, sql) in EXPECTED.items():
+        for table in AGGREGATES:
             db.execute(f"DELETE FROM {table}")
-            db.execute(f"INSERT INTO {table} {sql}")
+        _add_since(db, 0)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
+from store.aggregates import bulk_load
 from store.db import now_iso
 from store.sessions import SessionIn, default_series_name
 from toc.models import Catalogue
@@ -124,13 +125,17 @@ def store_many(
             )
         session_id += 1
     marks = ", ".join("?" for _ in _SESSION_COLUMNS)
-    db.conn.executemany(
-        f"INSERT INTO sessions ({', '.join(_SESSION_COLUMNS)}) VALUES ({marks})", rows
-    )
-    db.conn.executemany("INSERT INTO observations (session_id, effect) VALUES (?, ?)", observations)
-    db.conn.executemany(
-        "INSERT INTO session_signals (session_id, signal, effect) VALUES (?, ?, ?)", signals
-    )
+    # New sessions only: their aggregates are added set-wise, not by a trigger per row.
+    with bulk_load(db):
+        db.conn.executemany(
+            f"INSERT INTO sessions ({', '.join(_SESSION_COLUMNS)}) VALUES ({marks})", rows
+        )
+        db.conn.executemany(
+            "INSERT INTO observations (session_id, effect) VALUES (?, ?)", observations
+        )
+        db.conn.executemany(
+            "INSERT INTO session_signals (session_id, signal, effect) VALUES (?, ?, ?)", signals
+        )
     db.conn.executemany(
         "INSERT INTO quotes (id, session_id, activity, vestiging, gemeente, date, year, text, "
         "attribution, consent, review, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -35,6 +35,13 @@ _EFFECT_KEY = ("year", "gemeente", "vestiging", "activity")
 _COUNTERS = ("bijeenkomsten", "deelnemers", "kinderen", "volwassenen", "vragen")
 
 TABLES = """
+-- One row. While `bulk` is 1 (only ever inside one writer's transaction: store.aggregates.
+-- bulk_load) the triggers stand aside and the bulk writer adds its new sessions set-wise.
+CREATE TABLE agg_control (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    bulk INTEGER NOT NULL DEFAULT 0 CHECK (bulk IN (0, 1))
+);
+INSERT INTO agg_control (id, bulk) VALUES (1, 0);
 CREATE TABLE agg_day (
     date TEXT NOT NULL,
     gemeente TEXT NOT NULL,
@@ -50,10 +57,9 @@ CREATE TABLE agg_day (
     eens INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (date, gemeente, vestiging, activity)
 ) WITHOUT ROWID;
-CREATE INDEX agg_day_gemeente ON agg_day
-    (gemeente, date, activity, bijeenkomsten, deelnemers, antwoorden, eens);
-CREATE INDEX agg_day_vestiging ON agg_day
-    (vestiging, date, activity, bijeenkomsten, deelnemers, antwoorden, eens);
+-- No counters in the indexes: adding to a count then rewrites only the table's row.
+CREATE INDEX agg_day_gemeente ON agg_day (gemeente, date);
+CREATE INDEX agg_day_vestiging ON agg_day (vestiging, date);
 CREATE TABLE agg_month (
     year INTEGER NOT NULL,
     month INTEGER NOT NULL,
@@ -127,9 +133,12 @@ def _effects_of(row: str) -> str:
     )
 
 
-def _add_session(row: str) -> str:
-    """Statements that add one session (with all its children) to every aggregate."""
+def _add_session(row: str, children: bool = True) -> str:
+    """Statements that add one session (with all its children) to every aggregate. A new
+    session has no children yet (they point at it), so its trigger skips those lookups."""
     out = []
+    answers = _answers(row, "count(*)") if children else "0"
+    agrees = _answers(row, "coalesce(sum(agrees), 0)") if children else "0"
     for table, key in (("agg_day", _DAY_KEY), ("agg_month", _MONTH_KEY)):
         extra = ", year" if table == "agg_day" else ""
         extra_value = f", {row}.year" if table == "agg_day" else ""
@@ -137,8 +146,7 @@ def _add_session(row: str) -> str:
             f"INSERT INTO {table} ({', '.join(key)}{extra}, {', '.join(_COUNTERS)}, "
             f"antwoorden, eens) SELECT {_values(key, row)}{extra_value}, 1, {row}.deelnemers, "
             f"coalesce({row}.kinderen, 0), coalesce({row}.volwassenen, 0), "
-            f"coalesce({row}.vragen, 0), {_answers(row, 'count(*)')}, "
-            f"{_answers(row, 'coalesce(sum(agrees), 0)')} WHERE true "
+            f"coalesce({row}.vragen, 0), {answers}, {agrees} WHERE true "
             f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
             + ", ".join(f"{c} = {c} + excluded.{c}" for c in (*_COUNTERS, "antwoorden", "eens"))
             + ";"
@@ -149,6 +157,8 @@ def _add_session(row: str) -> str:
         f"WHERE {row}.series_id IS NOT NULL "
         "ON CONFLICT (year, gemeente, series_id) DO UPDATE SET lessons = lessons + 1;"
     )
+    if not children:
+        return "\n".join(out)
     out.append(
         f"INSERT INTO agg_effect ({', '.join(_EFFECT_KEY)}, effect, sessions) "
         f"SELECT {_values(_EFFECT_KEY, row)}, e.effect, 1 FROM ({_effects_of(row)}) e "
@@ -284,11 +294,14 @@ _WATCHED = (
 )  # fmt: skip
 
 
+_NOT_BULK = "(SELECT bulk FROM agg_control) = 0"
+
+
 def triggers() -> str:
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _WATCHED)
-    return f"""
+    return _guarded(f"""
 CREATE TRIGGER agg_sessions_insert AFTER INSERT ON sessions BEGIN
-{_add_session("NEW")}
+{_add_session("NEW", children=False)}
 END;
 CREATE TRIGGER agg_sessions_delete BEFORE DELETE ON sessions BEGIN
 {_remove_session("OLD")}
@@ -298,7 +311,23 @@ CREATE TRIGGER agg_sessions_update AFTER UPDATE ON sessions WHEN {changed} BEGIN
 {_add_session("NEW")}
 END;
 {_child_triggers()}
-"""
+""")
+
+
+def _guarded(sql: str) -> str:
+    """Every trigger fires only outside a bulk load (see agg_control)."""
+    out = []
+    for line in sql.splitlines():
+        if line.startswith("CREATE TRIGGER"):
+            if " WHEN " in line:
+                line = line.replace(" WHEN ", f" WHEN {_NOT_BULK} AND (", 1)
+                line = line.replace(" BEGIN", ") BEGIN") if line.endswith(" BEGIN") else line + ")"
+            elif line.endswith(" BEGIN"):
+                line = line[: -len(" BEGIN")] + f" WHEN {_NOT_BULK} BEGIN"
+            else:
+                line += f" WHEN {_NOT_BULK}"
+        out.append(line)
+    return "\n".join(out)
 
 
 FILL = """

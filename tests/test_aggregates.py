@@ -170,6 +170,41 @@ def test_random_corrections_deletions_and_an_erasure_on_the_demo(
     assert differences(demo) == []
 
 
+def test_an_import_adds_its_sessions_set_wise_and_agrees(
+    demo: sqlite_utils.Database, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    # The spreadsheet import writes with the triggers standing aside (store.bulk), then adds
+    # its new sessions to the aggregates in one pass, inside the same transaction.
+    from intake.importer import import_sessions
+    from reports.export import export_rows, to_csv
+
+    before = demo.execute("SELECT sum(bijeenkomsten) FROM agg_month").fetchone()[0]
+    path = tmp_path / "sessies.csv"
+    path.write_bytes(to_csv(export_rows(demo, catalogue, 2025, "westerveld")))
+    fresh = open_db(tmp_path / "fresh.sqlite")
+    import_sessions(fresh, catalogue, path)
+    assert fresh.execute("SELECT count(*) FROM agg_effect").fetchone()[0] > 0
+    assert differences(fresh) == []
+    assert fresh.execute("SELECT bulk FROM agg_control").fetchone()[0] == 0
+    # And into a database that already holds them: nothing new, nothing counted twice.
+    import_sessions(demo, catalogue, path)
+    assert demo.execute("SELECT sum(bijeenkomsten) FROM agg_month").fetchone()[0] == before
+    assert differences(demo) == []
+
+
+def test_a_failed_bulk_load_leaves_the_triggers_on(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    from store.aggregates import bulk_load
+
+    with pytest.raises(RuntimeError, match="boom"):
+        with transaction(db), bulk_load(db):
+            raise RuntimeError("boom")
+    assert db.execute("SELECT bulk FROM agg_control").fetchone()[0] == 0
+    save_session(db, catalogue, _session(), "t")
+    assert differences(db) == []
+
+
 def test_differences_finds_a_wrong_aggregate_and_rebuild_repairs_it(
     demo: sqlite_utils.Database,
 ) -> None:
@@ -201,6 +236,7 @@ def test_an_older_database_gets_filled_aggregates_on_migration(
             db.execute(f"DROP TRIGGER {name}")
         for table in ("agg_day", "agg_month", "agg_series_year", "agg_effect", "agg_signal"):
             db.execute(f"DROP TABLE {table}")
+        db.execute("DROP TABLE agg_control")
     db.conn.execute("PRAGMA user_version = 10")
     db.conn.close()
     reopened = open_db(copy)
