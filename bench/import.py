@@ -144,7 +144,8 @@ def generate(path: Path, rows: int, seed: int = 5) -> list[dict]:
 
 def floor(path: Path, rows: list[dict]) -> float:
     """Seconds to insert the resolved rows with executemany in one transaction."""
-    from store.db import now_iso, open_db
+    from store.aggregates import bulk_load
+    from store.db import now_iso, open_db, transaction
 
     db = open_db(path)
     # The same SQLite settings as the import itself: open_db's (WAL, synchronous FULL) and the
@@ -197,7 +198,8 @@ def floor(path: Path, rows: list[dict]) -> float:
                     created,
                 )
             )
-    with db.conn:
+    # The aggregates (migration 11) are part of the work: added set-wise, as the import does.
+    with transaction(db), bulk_load(db):
         db.conn.executemany(
             "INSERT INTO series (id, activity, vestiging, gemeente, name, enrolled, source, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, 'import', ?)",

@@ -121,6 +121,35 @@ def check_database(path: Path) -> Check:
     return _ok("database", f"{path}, schemaversie {status.schema}, {count} {word}")
 
 
+def check_aggregates(path: Path) -> Check | None:
+    """The tallies /stand and the year report read (migration 11) against the sessions: the
+    cheap invariant (sessions and participants in all), not the full comparison."""
+    if not path.is_file():
+        return None
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'agg_month'"
+        ).fetchone():
+            return None
+        raw = conn.execute("SELECT count(*), coalesce(sum(deelnemers), 0) FROM sessions").fetchone()
+        kept = conn.execute(
+            "SELECT coalesce(sum(bijeenkomsten), 0), coalesce(sum(deelnemers), 0) FROM agg_month"
+        ).fetchone()
+    except sqlite3.DatabaseError:
+        return None  # check_database has said what is wrong with the file
+    finally:
+        conn.close()
+    if tuple(raw) != tuple(kept):
+        return _problem(
+            "tellingen",
+            f"De tellingen achter /stand en het jaarverslag kloppen niet met de verslagen "
+            f"({kept[0]} tegen {raw[0]} bijeenkomsten). Herstel ze met 'impactbot check "
+            "--herstel-tellingen'; de verslagen zelf blijven zoals ze zijn.",
+        )
+    return _ok("tellingen", "kloppen met de verslagen")
+
+
 # --- disk space ----------------------------------------------------------------------------------
 
 
@@ -354,6 +383,7 @@ def run_checks(settings: Settings, timeout: float = 10) -> list[Check]:
         _ok("instellingen", settings.source),
         check_catalogue(settings),
         check_database(Path(settings.storage.database)),
+        *[c for c in [check_aggregates(Path(settings.storage.database))] if c],
         *check_disk(Path(settings.storage.database), settings.storage.backup_folder()),
         *check_telegram(settings, timeout),
         *check_webhook(settings),

@@ -1,9 +1,10 @@
 """Check the aggregate tables (migration 11) against the raw tables they summarise.
 
 The triggers in store/migration_aggregates.py keep them in step; `differences` recomputes each
-one with a plain GROUP BY over the raw rows and lists every key where the two disagree. The
-tests run it after every kind of write; `impactbot check --grondig` runs it on a live file.
-`rebuild` refills them from the raw rows (after a repair by hand, say).
+one with a plain GROUP BY over the raw rows and lists every key where the two disagree; the
+tests run it after every kind of write. `impactbot check` compares the cheap totals on a live
+file, and `rebuild` (`impactbot check --herstel-tellingen`) refills the tables from the raw
+rows, after a repair by hand, say.
 """
 
 from __future__ import annotations

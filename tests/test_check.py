@@ -233,3 +233,30 @@ def test_disk_space_needs_room_for_a_backup_and_an_update(tmp_path: Path):
     assert not low.ok
     assert "nog 150 MB vrij; nodig is minstens 200 MB" in low.text
     assert "Maak ruimte vrij" in low.text
+
+
+def test_tallies_that_no_longer_add_up_and_their_repair(ready: Path, tmp_path: Path, capsys):
+    # A repair by hand that went around the triggers: /stand would count a session too few.
+    conn = sqlite3.connect(tmp_path / "impactbot.db")
+    conn.execute("UPDATE agg_control SET bulk = 1")
+    conn.execute(
+        "INSERT INTO sessions (date, year, activity, vestiging, gemeente, deelnemers, "
+        "created_at) VALUES ('2025-06-01', 2025, 'taalcafe', 'havelte', 'westerveld', 7, 'x')"
+    )
+    conn.execute("UPDATE agg_control SET bulk = 0")
+    conn.commit()
+    conn.close()
+    code, lines = check(ready, capsys)
+    assert code == 1
+    [problem] = problems(lines)
+    assert "tellingen" in problem and "(0 tegen 1 bijeenkomsten)" in problem
+    assert "impactbot check --herstel-tellingen" in problem
+
+    code = main(["--config", str(ready), "check", "--herstel-tellingen"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "De tellingen zijn opnieuw uitgerekend uit alle verslagen."
+    assert code == 0, lines
+    assert any(line.split()[:2] == ["OK", "tellingen"] for line in lines)
+    conn = sqlite3.connect(tmp_path / "impactbot.db")
+    assert conn.execute("SELECT sum(bijeenkomsten) FROM agg_month").fetchone()[0] == 1
+    conn.close()

@@ -1,8 +1,9 @@
 """`impactbot check`: is this installation ready to run? Exit 0 only when everything holds.
 
-Looks at the settings, the catalogue, the database (opened read-only), disk space, the token
-(getMe) and bot_username, the webhook settings and whether a PDF can be made. Each problem is
-one sentence that says what to do.
+Looks at the settings, the catalogue, the database (opened read-only), whether its aggregate
+tables add up to its sessions, disk space, the token (getMe) and bot_username, the webhook
+settings and whether a PDF can be made. Each problem is one sentence that says what to do.
+`--herstel-tellingen` first refills the aggregate tables from the sessions (store.aggregates).
 """
 
 from __future__ import annotations
@@ -22,12 +23,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             "Verandert niets. Geeft 0 terug als alles in orde is."
         ),
     )
+    parser.add_argument(
+        "--herstel-tellingen",
+        action="store_true",
+        help=(
+            "tel /stand en het jaarverslag opnieuw uit alle verslagen (als de controle zegt "
+            "dat de tellingen niet kloppen); de verslagen zelf veranderen niet"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from impactbot.checks import run_checks
 
+    if args.herstel_tellingen:
+        from store.aggregates import rebuild
+        from store.db import open_db
+
+        db = open_db(settings.storage.database)
+        try:
+            rebuild(db)
+        finally:
+            db.conn.close()
+        print("De tellingen zijn opnieuw uitgerekend uit alle verslagen.")
     checks = run_checks(settings)
     width = max(len(c.name) for c in checks)
     for check in checks:
