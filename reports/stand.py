@@ -127,9 +127,12 @@ def _output(
     if months is not None:
         parts.append(
             f"SELECT {group}, {sums}, sum(antwoorden), sum(eens) FROM agg_month "
-            f"WHERE (year, month) BETWEEN (?, ?) AND (?, ?){where} GROUP BY {group}"
+            # the year range is the key's prefix; (year, month) bounds the months in it
+            f"WHERE year BETWEEN ? AND ? AND (year, month) BETWEEN (?, ?) AND (?, ?){where} "
+            f"GROUP BY {group}"
         )
-        bound += [months[0].year, months[0].month, months[1].year, months[1].month, *params]
+        first, last = months
+        bound += [first.year, last.year, first.year, first.month, last.year, last.month, *params]
     for first, last in days:
         parts.append(
             f"SELECT {group}, {sums}, sum(antwoorden), sum(eens) FROM agg_day "

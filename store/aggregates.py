@@ -44,9 +44,9 @@ AGGREGATES: dict[str, Aggregate] = {
         f"FROM sessions s {_ANSWERS} WHERE s.id >= :since GROUP BY 1, 2, 3, 4, 5",
     ),
     "agg_month": Aggregate(
-        ("year", "month", "gemeente", "vestiging", "activity"),
+        ("year", "gemeente", "month", "vestiging", "activity"),
         _OUTPUT,
-        "SELECT s.year, CAST(substr(s.date, 6, 2) AS INTEGER), s.gemeente, s.vestiging, "
+        "SELECT s.year, s.gemeente, CAST(substr(s.date, 6, 2) AS INTEGER), s.vestiging, "
         f"s.activity, {_SUMS} FROM sessions s {_ANSWERS} WHERE s.id >= :since "
         "GROUP BY 1, 2, 3, 4, 5",
     ),

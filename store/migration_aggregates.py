@@ -6,7 +6,9 @@ statement, so in the same transaction, and a path added later cannot forget to. 
 paid on writes (a few upserts per session); reads of /stand and the year report no longer
 grow with the number of sessions (bench/scale.py).
 
-The tables, all WITHOUT ROWID with the grouping columns as key:
+The tables, all WITHOUT ROWID with the grouping columns as key, and no other index: a period
+is a range of the key, a gemeente or vestiging a filter on that range (a few thousand rows),
+which is cheaper than a second index whose every row costs a lookup in the key:
 - agg_day:   per date, gemeente, vestiging and activity: bijeenkomsten, the summed counts, and
              participants' answers right after a session (antwoorden, of which eens).
 - agg_month: the same per year and month (a year's figures read at most 12 x activities x
@@ -30,7 +32,7 @@ deletes and inserts), so an UPDATE of those tables is refused rather than counte
 from __future__ import annotations
 
 _DAY_KEY = ("date", "gemeente", "vestiging", "activity")
-_MONTH_KEY = ("year", "month", "gemeente", "vestiging", "activity")
+_MONTH_KEY = ("year", "gemeente", "month", "vestiging", "activity")
 _EFFECT_KEY = ("year", "gemeente", "vestiging", "activity")
 _COUNTERS = ("bijeenkomsten", "deelnemers", "kinderen", "volwassenen", "vragen")
 
@@ -57,13 +59,10 @@ CREATE TABLE agg_day (
     eens INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (date, gemeente, vestiging, activity)
 ) WITHOUT ROWID;
--- No counters in the indexes: adding to a count then rewrites only the table's row.
-CREATE INDEX agg_day_gemeente ON agg_day (gemeente, date);
-CREATE INDEX agg_day_vestiging ON agg_day (vestiging, date);
 CREATE TABLE agg_month (
     year INTEGER NOT NULL,
-    month INTEGER NOT NULL,
     gemeente TEXT NOT NULL,
+    month INTEGER NOT NULL,
     vestiging TEXT NOT NULL,
     activity TEXT NOT NULL,
     bijeenkomsten INTEGER NOT NULL,
@@ -73,10 +72,9 @@ CREATE TABLE agg_month (
     vragen INTEGER NOT NULL,
     antwoorden INTEGER NOT NULL DEFAULT 0,
     eens INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (year, month, gemeente, vestiging, activity)
+    -- gemeente before month: one gemeente's year is one stretch of the key
+    PRIMARY KEY (year, gemeente, month, vestiging, activity)
 ) WITHOUT ROWID;
-CREATE INDEX agg_month_gemeente ON agg_month (gemeente, year, month);
-CREATE INDEX agg_month_vestiging ON agg_month (vestiging, year, month);
 CREATE TABLE agg_series_year (
     year INTEGER NOT NULL,
     gemeente TEXT NOT NULL,
@@ -93,6 +91,8 @@ CREATE TABLE agg_effect (
     sessions INTEGER NOT NULL,
     PRIMARY KEY (year, gemeente, vestiging, activity, effect)
 ) WITHOUT ROWID;
+-- The report counts a year's quotes by consent and review (reports/reflection.py).
+CREATE INDEX quotes_year_consent ON quotes (year, gemeente, consent, review);
 CREATE TABLE agg_signal (
     year INTEGER NOT NULL,
     gemeente TEXT NOT NULL,
@@ -339,7 +339,7 @@ FROM sessions s LEFT JOIN (SELECT session_id, count(*) AS n, sum(agrees) AS agre
     FROM survey_answers WHERE moment = 'direct' GROUP BY session_id) a ON a.session_id = s.id
 GROUP BY s.date, s.gemeente, s.vestiging, s.activity, s.year;
 INSERT INTO agg_month
-SELECT year, CAST(substr(date, 6, 2) AS INTEGER), gemeente, vestiging, activity,
+SELECT year, gemeente, CAST(substr(date, 6, 2) AS INTEGER), vestiging, activity,
     sum(bijeenkomsten), sum(deelnemers), sum(kinderen), sum(volwassenen), sum(vragen),
     sum(antwoorden), sum(eens)
 FROM agg_day GROUP BY 1, 2, 3, 4, 5;

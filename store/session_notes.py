@@ -90,8 +90,9 @@ def partners_per_activity(
     """The partners leaders named, per activity, in the year and scope (alphabetical)."""
     where, params = ("", []) if gemeente is None else (" AND s.gemeente = ?", [gemeente])
     rows = db.execute(
+        # CROSS JOIN: from the partners (few), never from all of the year's sessions
         "SELECT DISTINCT s.activity, p.partner FROM session_partners p "
-        "JOIN sessions s ON s.id = p.session_id "
+        "CROSS JOIN sessions s ON s.id = p.session_id "
         f"WHERE s.year = ?{where} ORDER BY s.activity, p.partner COLLATE NOCASE",
         [year, *params],
     ).fetchall()
@@ -108,7 +109,7 @@ def publishable_stories(
     where, params = ("", []) if gemeente is None else (" AND s.gemeente = ?", [gemeente])
     rows = db.execute(
         "SELECT q.id, q.text, s.activity, s.vestiging, s.date, q.review FROM session_stories q "
-        "JOIN sessions s ON s.id = q.session_id "
+        "CROSS JOIN sessions s ON s.id = q.session_id "
         f"WHERE s.year = ?{where} AND {PUBLISHABLE_SQL} "
         "ORDER BY q.review = 'approved' DESC, s.date DESC, q.id DESC",
         [year, *params],

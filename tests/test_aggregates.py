@@ -237,6 +237,7 @@ def test_an_older_database_gets_filled_aggregates_on_migration(
         for table in ("agg_day", "agg_month", "agg_series_year", "agg_effect", "agg_signal"):
             db.execute(f"DROP TABLE {table}")
         db.execute("DROP TABLE agg_control")
+        db.execute("DROP INDEX quotes_year_consent")
     db.conn.execute("PRAGMA user_version = 10")
     db.conn.close()
     reopened = open_db(copy)
