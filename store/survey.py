@@ -289,14 +289,33 @@ def add_participant_quote(
 # -- follow-ups ------------------------------------------------------------------------------
 
 
-def add_followup(db: sqlite_utils.Database, survey_id: int, chat_id: int, due: datetime) -> int:
+def add_followup(
+    db: sqlite_utils.Database, survey_id: int, chat_id: int, respondent: str, due: datetime
+) -> str:
+    """Plan the one follow-up of someone who answered this survey: "planned"; "already" when
+    it is planned or was asked and answered before (a double tap, an old button); "not
+    answered" when this respondent gave no answer right after. Checked and written in one
+    transaction, so two presses at once store one row."""
     with transaction(db):
-        cursor = db.execute(
+        answered = db.execute(
+            "SELECT moment FROM survey_respondents WHERE survey_id = ? AND respondent = ?",
+            [survey_id, respondent],
+        ).fetchall()
+        moments = {row[0] for row in answered}
+        if "direct" not in moments:
+            return "not answered"
+        planned = db.execute(
+            "SELECT 1 FROM survey_followups WHERE survey_id = ? AND chat_id = ?",
+            [survey_id, chat_id],
+        ).fetchone()
+        if planned is not None or "vervolg" in moments:
+            return "already"
+        db.execute(
             "INSERT INTO survey_followups (survey_id, chat_id, due_at, created_at) "
             "VALUES (?, ?, ?, ?)",
             [survey_id, chat_id, _iso(due), date.today().isoformat()],
         )
-        return int(cursor.lastrowid or 0)
+    return "planned"
 
 
 def due_followups(db: sqlite_utils.Database, now: datetime) -> list[Followup]:

@@ -366,3 +366,43 @@ async def test_the_web_page_inside_the_bot_shares_its_store_and_clock(
         bot.services.now = lambda: START + timedelta(days=14)
         assert (await phone.get(f"/d/{code}")).status_code == 410
     assert db.execute("SELECT count(*) FROM survey_answers WHERE source = 'web'").fetchone()[0] == 4
+
+
+async def test_the_follow_up_opt_in_pressed_twice_stores_one(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    code = await ask(bot, a_session(db, catalogue, "klik-en-tik"))
+    await answer_all(bot, code, "4444")
+    await bot.press(pt.BUTTON_SKIP, user_id=PARTICIPANT)
+    call, data = bot.find_button(pt.BUTTON_FOLLOWUP_YES)
+    message_id = int(call.result["message_id"])
+    # A double tap: both presses reach the bot before the message is edited.
+    await bot.press_data(data, message_id=message_id, user_id=PARTICIPANT)
+    await bot.press_data(data, message_id=message_id, user_id=PARTICIPANT)
+    assert db.execute("SELECT chat_id FROM survey_followups").fetchall() == [(PARTICIPANT,)]
+    assert bot.answers()[-1] == pt.FOLLOWUP_ALREADY
+    # The message still offers the way out.
+    assert bot.texts(PARTICIPANT)[-1].startswith("Goed! Over 5 weken")
+    assert [label for label, _ in bot.request.calls[-1].buttons] == [pt.BUTTON_STOP]
+
+    # Someone who never answered this survey cannot plant a follow-up with the same data.
+    await bot.press_data(data, user_id=OTHER)
+    assert bot.answers()[-1] == pt.STALE_BUTTON
+    assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 1
+
+
+async def test_no_second_follow_up_after_the_first_was_answered(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    code = await ask(bot, a_session(db, catalogue, "klik-en-tik"))
+    await answer_all(bot, code, "4444")
+    await bot.press(pt.BUTTON_SKIP, user_id=PARTICIPANT)
+    _, data = bot.find_button(pt.BUTTON_FOLLOWUP_YES)
+    await bot.press_data(data, user_id=PARTICIPANT)
+    bot.services.now = lambda: START + timedelta(days=36)
+    assert await followups.send_due(context_of(bot)) == 1
+    await bot.press("Mee eens", user_id=PARTICIPANT)
+    # An old opt-in button pressed again plans nothing: they had their one question.
+    await bot.press_data(data, user_id=PARTICIPANT)
+    assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 0
+    assert bot.answers()[-1] == pt.FOLLOWUP_ALREADY

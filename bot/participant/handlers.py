@@ -277,8 +277,8 @@ async def ask_followup(context: ContextTypes.DEFAULT_TYPE, chat_id: int, survey:
 
 
 async def on_followup_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None or query.data is None:
+    query, chat, user = update.callback_query, update.effective_chat, update.effective_user
+    if query is None or chat is None or user is None or query.data is None:
         return
     s = services(context)
     _, code, choice = (query.data.split(":", 2) + ["", ""])[:3]
@@ -290,16 +290,23 @@ async def on_followup_choice(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await _tell(update, context, texts.DONE)
         return
     days = s.settings.participants.followup_days
-    add_followup(s.db, survey.id, chat.id, s.now() + timedelta(days=days))
-    log.info("participant follow-up planned", extra={"session_id": survey.session_id})
+    who = who_hash(s, context, survey, user.id)
+    outcome = add_followup(s.db, survey.id, chat.id, who, s.now() + timedelta(days=days))
+    if outcome == "not answered":
+        await query.answer(texts.STALE_BUTTON)
+        return
+    if outcome == "planned":
+        log.info("participant follow-up planned", extra={"session_id": survey.session_id})
+        await query.answer()
+    else:  # a second press: one follow-up is enough; the message keeps its Stop button
+        await query.answer(texts.FOLLOWUP_ALREADY)
     stop = InlineKeyboardButton(texts.BUTTON_STOP, callback_data="px:")
-    await query.answer()
     try:
         await query.edit_message_text(
             texts.FOLLOWUP_SET.format(weeks=texts.weeks(days)),
             reply_markup=InlineKeyboardMarkup([[stop]]),
         )
-    except BadRequest:
+    except BadRequest:  # already edited by the first press
         pass
 
 

@@ -45,6 +45,7 @@ FOLLOWUP_SET = (
     "Stoppen kan altijd: stuur /stop."
 )
 BUTTON_STOP = "Stop, geen vraag meer"
+FOLLOWUP_ALREADY = "Dat staat al goed. Je krijgt die ene vraag maar één keer."
 DONE = "Klaar. Dank je wel! We bewaren niets van je: geen naam en geen Telegram-nummer."
 ALREADY = "Je hebt deze vragen al beantwoord. Dank je wel!"
 CLOSED = "Deze vragen zijn gesloten: ze werken alleen de eerste weken na de bijeenkomst."
