@@ -406,3 +406,47 @@ async def test_no_second_follow_up_after_the_first_was_answered(
     await bot.press_data(data, user_id=PARTICIPANT)
     assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 0
     assert bot.answers()[-1] == pt.FOLLOWUP_ALREADY
+
+
+async def test_a_leader_who_answers_their_own_survey_keeps_reporting(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    """A registered leader tries their own link. While "Wat neem je mee?" waits, their next
+    report is a report, not words for the survey; words count only as a reply to the question."""
+    from fakes import USER_ID
+
+    code = await ask(bot, a_session(db, catalogue))
+    await answer_all(bot, code, "4444", user=USER_ID)
+    question, _ = bot.find_button(pt.BUTTON_SKIP)
+    assert str(question.text).startswith(pt.ASK_WORDS)
+    assert pt.ASK_WORDS_REPLY in str(question.text)  # a registered person is told to reply
+
+    await bot.send("Voorleesuurtje Havelte vandaag 12 kinderen 8 ouders")
+    assert not any(pt.CONSENT_ANON == label for label, _ in bot.request.calls[-1].buttons)
+    await bot.press(leader_texts.BUTTON_SAVE)
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
+
+    # A guided report's typed step is not taken either.
+    await bot.send("/verslag")
+    await bot.send("Voorleesuurtje")
+    assert pt.ASK_CONSENT.split("\n")[0] not in bot.texts(USER_ID)[-1]
+
+    # Their reply to the question is their words.
+    asked = int(question.result["message_id"])
+    await bot.send("Leuk om zelf te proberen", reply_to=asked)
+    assert [b[0] for b in bot.request.calls[-1].buttons][1:] == [pt.CONSENT_ANON, pt.CONSENT_NO]
+    await bot.press(pt.CONSENT_ANON)
+    assert db.execute("SELECT text, source FROM quotes").fetchall() == [
+        ("Leuk om zelf te proberen", "deelnemer")
+    ]
+
+
+async def test_a_participant_still_just_types_their_words(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    code = await ask(bot, a_session(db, catalogue))
+    await answer_all(bot, code, "4444")
+    assert bot.texts(PARTICIPANT)[-1] == pt.ASK_WORDS
+    await bot.send("Mooie boeken", user_id=PARTICIPANT)
+    assert [b[0] for b in bot.request.calls[-1].buttons][1:] == [pt.CONSENT_ANON, pt.CONSENT_NO]

@@ -173,18 +173,22 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     log.info("participant answered", extra={"session_id": survey.session_id, "via": "telegram"})
     await _tell(update, context, texts.ANSWERED)
-    room(context.application).wait_for_words(user.id, survey.id, survey.code)
+    here = room(context.application)
+    ask = texts.ASK_WORDS
+    if here.is_registered(user.id):
+        ask = f"{ask}\n\n{texts.ASK_WORDS_REPLY}"
     skip = InlineKeyboardButton(texts.BUTTON_SKIP, callback_data=f"pq:{survey.code}")
-    await context.bot.send_message(
-        user.id, texts.ASK_WORDS, reply_markup=InlineKeyboardMarkup([[skip]])
+    asked = await context.bot.send_message(
+        user.id, ask, reply_markup=InlineKeyboardMarkup([[skip]])
     )
+    here.wait_for_words(user.id, survey.id, survey.code, asked.message_id)
 
 
 # -- "Wat neem je mee?" ----------------------------------------------------------------------
 
 
 async def on_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Their typed words (the filter AwaitingWords let only those through)."""
+    """Their typed words (the filter AwaitingWords lets only those through)."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.text is None:
         return
