@@ -37,7 +37,7 @@ from typing import Any
 
 import sqlite_utils
 
-from store.db import transaction
+from store.db import erasing, transaction
 
 SURVEY_DAYS = 14
 CODE_LENGTH = 10
@@ -334,13 +334,8 @@ def pending_followups(db: sqlite_utils.Database, chat_id: int) -> int:
 
 def _erase(db: sqlite_utils.Database, sql: str, params: list[Any]) -> int:
     """Delete rows holding a chat id so that the id leaves the file, not only the table."""
-    db.execute("PRAGMA secure_delete = ON")  # zero the freed bytes in the database pages
-    with transaction(db):
-        removed = db.execute(sql, params).rowcount
-    if removed:
-        # The WAL still holds the old pages until it is checkpointed and cut back.
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return removed
+    with erasing(db), transaction(db):
+        return int(db.execute(sql, params).rowcount)
 
 
 def drop_followup(db: sqlite_utils.Database, followup_id: int) -> bool:
