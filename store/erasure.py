@@ -1,9 +1,12 @@
 """The AVG right to erasure: remove one quote, or everything that identifies a person.
 
 The audit trail records that an erasure happened (who asked, which row id), never what was
-removed. The deleted bytes are zeroed in the file and the WAL is emptied (`store.db.erasing`);
-backups and Litestream replicas made before keep their copy until they age out. Sessions a person reported stay as anonymous figures: the reporter link is cleared
+removed. Sessions a person reported stay as anonymous figures: the reporter link is cleared
 (people.id is referenced with ON DELETE SET NULL), the output the library delivered remains.
+
+The deleted bytes are zeroed in the file and the WAL is emptied (`store.db.erasing`);
+backups and Litestream replicas made before keep their copy until they age out (README,
+Privacy).
 """
 
 from __future__ import annotations
