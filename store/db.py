@@ -138,8 +138,10 @@ def erasing(db: sqlite_utils.Database) -> Iterator[None]:
     stays on for this connection), and afterwards the WAL, which still holds the old pages,
     is checkpointed and cut back. Backups and replicas made before keep their copy."""
     db.execute("PRAGMA secure_delete = ON")
+    before = db.conn.total_changes
     yield
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if db.conn.total_changes != before:  # nothing deleted, nothing to cut back
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def insert(db: sqlite_utils.Database, table: str, row: dict[str, object]) -> int:

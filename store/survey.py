@@ -342,6 +342,12 @@ def drop_followup(db: sqlite_utils.Database, followup_id: int) -> bool:
     return bool(_erase(db, "DELETE FROM survey_followups WHERE id = ?", [followup_id]))
 
 
+def drop_followup_of(db: sqlite_utils.Database, survey_id: int, chat_id: int) -> bool:
+    """They said no after all (to this survey's follow-up): forget their chat id for it."""
+    sql = "DELETE FROM survey_followups WHERE survey_id = ? AND chat_id = ?"
+    return bool(_erase(db, sql, [survey_id, chat_id]))
+
+
 def stop_followups(db: sqlite_utils.Database, chat_id: int) -> int:
     """Someone said stop: forget their chat id; how many follow-ups were dropped."""
     return _erase(db, "DELETE FROM survey_followups WHERE chat_id = ?", [chat_id])

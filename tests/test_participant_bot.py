@@ -450,3 +450,20 @@ async def test_a_participant_still_just_types_their_words(
     assert bot.texts(PARTICIPANT)[-1] == pt.ASK_WORDS
     await bot.send("Mooie boeken", user_id=PARTICIPANT)
     assert [b[0] for b in bot.request.calls[-1].buttons][1:] == [pt.CONSENT_ANON, pt.CONSENT_NO]
+
+
+async def test_no_after_yes_drops_the_follow_up(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    """Both buttons tapped quickly: the last one counts. "Nee" says nothing is kept, so the
+    chat id planned by "Ja" a moment before is erased."""
+    code = await ask(bot, a_session(db, catalogue, "klik-en-tik"))
+    await answer_all(bot, code, "4444")
+    await bot.press(pt.BUTTON_SKIP, user_id=PARTICIPANT)
+    call, yes = bot.find_button(pt.BUTTON_FOLLOWUP_YES)
+    _, no = bot.find_button(pt.BUTTON_FOLLOWUP_NO)
+    message_id = int(call.result["message_id"])
+    await bot.press_data(yes, message_id=message_id, user_id=PARTICIPANT)
+    await bot.press_data(no, message_id=message_id, user_id=PARTICIPANT)
+    assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 0
+    assert bot.texts(PARTICIPANT)[-1] == pt.DONE

@@ -27,6 +27,7 @@ from store.survey import (
     Survey,
     add_followup,
     add_participant_quote,
+    drop_followup_of,
     has_answered,
     record_answers,
     respondent_hash,
@@ -291,6 +292,9 @@ async def on_followup_choice(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await _tell(update, context, texts.UNKNOWN)
         return
     if choice != "ja":
+        # "Ja" may have been tapped a moment before: DONE says nothing is kept, so it is not.
+        if drop_followup_of(s.db, survey.id, chat.id):
+            log.info("participant follow-up dropped", extra={"session_id": survey.session_id})
         await _tell(update, context, texts.DONE)
         return
     days = s.settings.participants.followup_days
