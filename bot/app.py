@@ -45,6 +45,7 @@ from bot.participant.room import ROOM_KEY, AwaitingWords, Room
 from impactbot.settings import Settings
 from store import drafts
 from store.db import open_db
+from store.people import person_by_telegram
 from store.persistence import SQLitePersistence
 from toc.models import Catalogue
 
@@ -163,7 +164,11 @@ def add_handlers(app: Application) -> None:
 def add_participant_handlers(app: Application) -> None:
     """The participants' room (bot.participant): for anyone with a survey link, registered or
     not; everything else of the bot still answers strangers with NOT_REGISTERED."""
-    app.bot_data[ROOM_KEY] = Room()
+
+    def is_registered(user_id: int) -> bool:
+        return person_by_telegram(app.bot_data[SERVICES_KEY].db, user_id) is not None
+
+    app.bot_data[ROOM_KEY] = Room(is_registered=is_registered)
     survey_start = NEW_MESSAGE & filters.Regex(r"^/start s_")
     app.add_handler(CommandHandler("start", participant.cmd_start, filters=survey_start))
     app.add_handler(CommandHandler("stop", participant.cmd_stop, filters=NEW_MESSAGE))

@@ -107,6 +107,30 @@ class TelegramSettings(_Section):
     token: SecretStr | None = Field(default=None, exclude=True)
 
 
+class WebSettings(_Section):
+    # The bot's web server (webhook, participants' page) behind a reverse proxy: from which
+    # addresses it believes X-Forwarded-For (and -Proto), comma-separated IP addresses or
+    # networks; only then does the page's rate limit see each visitor instead of the proxy.
+    # Loopback by default, where the README puts nginx or Caddy; "" trusts nobody.
+    forwarded_allow_ips: str = "127.0.0.1,::1"
+
+    @field_validator("forwarded_allow_ips")
+    @classmethod
+    def _addresses(cls, value: str) -> str:
+        import ipaddress
+
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        for part in parts:
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"'{part}' is geen IP-adres of netwerk; schrijf bijvoorbeeld "
+                    '"127.0.0.1" of "10.0.0.0/8", gescheiden door komma\'s'
+                ) from None
+        return ",".join(parts)
+
+
 class ReportSettings(_Section):
     output_dir: Path = Path("rapporten")
     # Folder with forewords: <jaar>-<gemeente id>.md or <jaar>-organisatie.md (Markdown).
@@ -178,6 +202,7 @@ class Settings(_Section):
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     participants: ParticipantSettings = Field(default_factory=ParticipantSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
     # Where the settings came from, for messages.
     source: str = Field(default="(standaardinstellingen)", exclude=True)
 

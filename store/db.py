@@ -131,6 +131,19 @@ def transaction(db: sqlite_utils.Database, durable: bool = True) -> Iterator[sql
             db.conn.execute("PRAGMA synchronous = FULL")
 
 
+@contextmanager
+def erasing(db: sqlite_utils.Database) -> Iterator[None]:
+    """Around a transaction that deletes someone's data, so it leaves the file as well as the
+    table: freed bytes are zeroed (secure_delete, whatever the SQLite build's default; it
+    stays on for this connection), and afterwards the WAL, which still holds the old pages,
+    is checkpointed and cut back. Backups and replicas made before keep their copy."""
+    db.execute("PRAGMA secure_delete = ON")
+    before = db.conn.total_changes
+    yield
+    if db.conn.total_changes != before:  # nothing deleted, nothing to cut back
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def insert(db: sqlite_utils.Database, table: str, row: dict[str, object]) -> int:
     """Insert one row with plain SQL (safe inside `transaction`); returns its rowid."""
     columns = ", ".join(row)

@@ -3,6 +3,10 @@
 The audit trail records that an erasure happened (who asked, which row id), never what was
 removed. Sessions a person reported stay as anonymous figures: the reporter link is cleared
 (people.id is referenced with ON DELETE SET NULL), the output the library delivered remains.
+
+The deleted bytes are zeroed in the file and the WAL is emptied (`store.db.erasing`);
+backups and Litestream replicas made before keep their copy until they age out (README,
+Privacy).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from store import audit
-from store.db import transaction
+from store.db import erasing, transaction
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ def forget_quote(db: sqlite_utils.Database, quote_id: int, actor: str) -> bool:
     A correction in progress of that quote's report holds a copy of the quote: that draft is
     dropped too, so the text is gone everywhere and cannot be saved back.
     """
-    with transaction(db):
+    with erasing(db), transaction(db):
         row = db.execute("SELECT session_id FROM quotes WHERE id = ?", [quote_id]).fetchone()
         if row is None:
             return False
@@ -43,7 +47,7 @@ def forget_quote(db: sqlite_utils.Database, quote_id: int, actor: str) -> bool:
 
 def forget_person(db: sqlite_utils.Database, person_id: int, actor: str) -> Erased | None:
     """Delete the person, their report in progress and their bot state; None if unknown."""
-    with transaction(db):
+    with erasing(db), transaction(db):
         row = db.execute("SELECT telegram_id FROM people WHERE id = ?", [person_id]).fetchone()
         if row is None:
             return None

@@ -416,6 +416,20 @@ def _m011_aggregates(db: sqlite_utils.Database) -> None:
     _script(db, migration_aggregates.triggers())
 
 
+def _m012_outbox_edit(db: sqlite_utils.Database) -> None:
+    # A confirmation whose edit of the summary got no answer (a read timeout) may have been
+    # applied anyway: the outbox first repeats that same edit (Telegram answers "message is
+    # not modified" when it was applied) and sends a new message only if the summary is gone.
+    # So it keeps which message to edit, and the buttons, for an edit identical to the first.
+    _script(
+        db,
+        """
+        ALTER TABLE outbox ADD COLUMN message_id INTEGER;
+        ALTER TABLE outbox ADD COLUMN reply_markup TEXT;
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -431,6 +445,7 @@ MIGRATIONS: list[Migration] = [
     _m009_partners_and_stories,
     _m010_quote_source,
     _m011_aggregates,
+    _m012_outbox_edit,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -1,5 +1,9 @@
 """Confirmations waiting to be delivered: written only when Telegram did not take one right
-after the report was committed, and sent again at start-up and by a job."""
+after the report was committed, and sent again at start-up and by a job.
+
+`message_id` is the summary the confirmation was meant to replace (an edit that got no
+answer may have been applied); `reply_markup` the buttons as JSON, so a retried edit is
+identical to the first. Without a `message_id` the confirmation is a new message."""
 
 from __future__ import annotations
 
@@ -20,20 +24,42 @@ class Waiting:
     chat_id: int
     text: str
     attempts: int
+    message_id: int | None = None
+    reply_markup: str | None = None
 
 
-def add(db: sqlite_utils.Database, chat_id: int, text: str) -> int:
+def add(
+    db: sqlite_utils.Database,
+    chat_id: int,
+    text: str,
+    message_id: int | None = None,
+    reply_markup: str | None = None,
+) -> int:
+    row = {
+        "chat_id": chat_id,
+        "text": text,
+        "attempts": 0,
+        "created_at": now_iso(),
+        "message_id": message_id,
+        "reply_markup": reply_markup,
+    }
     with transaction(db):
-        return insert(
-            db, "outbox", {"chat_id": chat_id, "text": text, "attempts": 0, "created_at": now_iso()}
-        )
+        return insert(db, "outbox", row)
 
 
 def waiting(db: sqlite_utils.Database, limit: int = 50) -> list[Waiting]:
     rows = db.execute(
-        "SELECT id, chat_id, text, attempts FROM outbox ORDER BY id LIMIT ?", [limit]
+        "SELECT id, chat_id, text, attempts, message_id, reply_markup FROM outbox "
+        "ORDER BY id LIMIT ?",
+        [limit],
     ).fetchall()
     return [Waiting(*row) for row in rows]
+
+
+def not_editable(db: sqlite_utils.Database, item_id: int) -> None:
+    """The summary is gone: from now on this confirmation is a new message."""
+    with transaction(db):
+        db.execute("UPDATE outbox SET message_id = NULL WHERE id = ?", [item_id])
 
 
 def delivered(db: sqlite_utils.Database, item_id: int) -> None:

@@ -37,7 +37,7 @@ from typing import Any
 
 import sqlite_utils
 
-from store.db import transaction
+from store.db import erasing, transaction
 
 SURVEY_DAYS = 14
 CODE_LENGTH = 10
@@ -289,14 +289,33 @@ def add_participant_quote(
 # -- follow-ups ------------------------------------------------------------------------------
 
 
-def add_followup(db: sqlite_utils.Database, survey_id: int, chat_id: int, due: datetime) -> int:
+def add_followup(
+    db: sqlite_utils.Database, survey_id: int, chat_id: int, respondent: str, due: datetime
+) -> str:
+    """Plan the one follow-up of someone who answered this survey: "planned"; "already" when
+    it is planned or was asked and answered before (a double tap, an old button); "not
+    answered" when this respondent gave no answer right after. Checked and written in one
+    transaction, so two presses at once store one row."""
     with transaction(db):
-        cursor = db.execute(
+        answered = db.execute(
+            "SELECT moment FROM survey_respondents WHERE survey_id = ? AND respondent = ?",
+            [survey_id, respondent],
+        ).fetchall()
+        moments = {row[0] for row in answered}
+        if "direct" not in moments:
+            return "not answered"
+        planned = db.execute(
+            "SELECT 1 FROM survey_followups WHERE survey_id = ? AND chat_id = ?",
+            [survey_id, chat_id],
+        ).fetchone()
+        if planned is not None or "vervolg" in moments:
+            return "already"
+        db.execute(
             "INSERT INTO survey_followups (survey_id, chat_id, due_at, created_at) "
             "VALUES (?, ?, ?, ?)",
             [survey_id, chat_id, _iso(due), date.today().isoformat()],
         )
-        return int(cursor.lastrowid or 0)
+    return "planned"
 
 
 def due_followups(db: sqlite_utils.Database, now: datetime) -> list[Followup]:
@@ -315,17 +334,18 @@ def pending_followups(db: sqlite_utils.Database, chat_id: int) -> int:
 
 def _erase(db: sqlite_utils.Database, sql: str, params: list[Any]) -> int:
     """Delete rows holding a chat id so that the id leaves the file, not only the table."""
-    db.execute("PRAGMA secure_delete = ON")  # zero the freed bytes in the database pages
-    with transaction(db):
-        removed = db.execute(sql, params).rowcount
-    if removed:
-        # The WAL still holds the old pages until it is checkpointed and cut back.
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return removed
+    with erasing(db), transaction(db):
+        return int(db.execute(sql, params).rowcount)
 
 
 def drop_followup(db: sqlite_utils.Database, followup_id: int) -> bool:
     return bool(_erase(db, "DELETE FROM survey_followups WHERE id = ?", [followup_id]))
+
+
+def drop_followup_of(db: sqlite_utils.Database, survey_id: int, chat_id: int) -> bool:
+    """They said no after all (to this survey's follow-up): forget their chat id for it."""
+    sql = "DELETE FROM survey_followups WHERE survey_id = ? AND chat_id = ?"
+    return bool(_erase(db, sql, [survey_id, chat_id]))
 
 
 def stop_followups(db: sqlite_utils.Database, chat_id: int) -> int:

@@ -207,7 +207,9 @@ def message_update(
     chat_type: str = "private",
     first_name: str = "Ana",
     update_id: int | None = None,
+    reply_to: int | None = None,
 ) -> dict[str, Any]:
+    """A new text message; `reply_to` makes it a reply to the bot's message with that id."""
     chat_id = user_id if chat_id is None else chat_id
     message: dict[str, Any] = {
         "message_id": next(_update_ids),
@@ -218,6 +220,14 @@ def message_update(
     }
     if chat_type != "private":
         message["chat"]["title"] = "Team"
+    if reply_to is not None:
+        message["reply_to_message"] = {
+            "message_id": reply_to,
+            "date": int(time.time()),
+            "chat": message["chat"],
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Impactbot"},
+            "text": "",
+        }
     if text.startswith("/"):
         length = len(text.split()[0])
         message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]

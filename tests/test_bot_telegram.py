@@ -159,13 +159,57 @@ async def test_an_undeliverable_confirmation_waits_in_the_outbox(
     assert count(db, "outbox") == 1
     assert texts.ERROR not in bot.texts()
 
-    bot.request.fail("sendMessage", tries, status=0, description="still down")
+    bot.request.fail("editMessageText", tries, status=0, description="still down")
     context = CallbackContext(bot.app)
     await flush_outbox(context)  # the first round fails: kept
     assert count(db, "outbox") == 1 and confirmations(bot) == []
     await flush_outbox(context)
     assert len(confirmations(bot)) == 1
     assert count(db, "outbox") == 0
+
+
+async def test_a_timed_out_confirmation_edit_is_retried_not_sent_again(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    """A read timeout on the edit into "Opgeslagen": Telegram may have applied it. The
+    outbox does the same edit again; "message is not modified" means it had arrived."""
+    await bot.send(REPORT)
+    summary, _ = bot.find_button(texts.BUTTON_SAVE)
+    tries = bot.app.bot._send_retries + 1  # type: ignore[attr-defined]
+    bot.request.fail("editMessageText", tries, status=0, description="ReadTimeout")
+    await bot.press(texts.BUTTON_SAVE)
+    assert count(db, "outbox") == 1
+    edit = bot.request.of("editMessageText")[-1]
+
+    sent_before = len(bot.request.of("sendMessage"))
+    not_modified = "Bad Request: message is not modified: specified new message content and"
+    bot.request.fail("editMessageText", status=400, description=not_modified)
+    await flush_outbox(CallbackContext(bot.app))
+    assert count(db, "outbox") == 0
+    assert len(bot.request.of("sendMessage")) == sent_before  # no second "Opgeslagen"
+    again = bot.request.of("editMessageText")[-1]
+    # The very same edit: the same message, text and buttons.
+    assert int(again.params["message_id"]) == int(summary.result["message_id"])
+    assert again.text == edit.text and again.buttons == edit.buttons
+
+
+async def test_an_outbox_confirmation_whose_summary_is_gone_comes_as_a_new_message(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send(REPORT)
+    tries = bot.app.bot._send_retries + 1  # type: ignore[attr-defined]
+    bot.request.fail("editMessageText", tries, status=0, description="ReadTimeout")
+    await bot.press(texts.BUTTON_SAVE)
+    edit = bot.request.of("editMessageText")[-1]
+
+    bot.request.fail(
+        "editMessageText", status=400, description="Bad Request: message to edit not found"
+    )
+    await flush_outbox(CallbackContext(bot.app))
+    assert count(db, "outbox") == 0
+    new = bot.request.of("sendMessage")[-1]
+    assert str(new.text).startswith(texts.SAVED)
+    assert new.buttons == edit.buttons  # with the buttons a saved report has
 
 
 async def test_a_quick_report_costs_two_commits_and_two_limited_requests(

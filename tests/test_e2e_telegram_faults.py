@@ -128,6 +128,27 @@ def test_a_blocked_leader_gets_the_confirmation_after_unblocking(env: DemoEnviro
     assert len(_stored(env)) == 1
 
 
+def test_a_confirmation_edit_whose_answer_was_lost_is_not_sent_twice(env: DemoEnvironment):
+    """The edit into "Opgeslagen" is applied, but its answer and every retry are lost: the
+    confirmation waits in the outbox, whose own try (the same edit) finds it there already."""
+    anne, tg = env.anne, _tg(env)
+    anne.send(REPORT)
+    anne.wait(has_button(texts.BUTTON_SAVE), WAIT)
+    tg.fail_next("editMessageText", kind="drop_after")
+    tg.fail_next("editMessageText", 3, kind="drop")  # the bot's three network retries
+    anne.tap(texts.BUTTON_SAVE)
+    anne.wait(_saved, WAIT)  # applied by Telegram; the bot cannot know
+    with read_only(env.database) as conn:
+        waiting = lambda: conn.execute("SELECT count(*) FROM outbox").fetchone()[0]  # noqa: E731
+        assert tg.state.wait_until(lambda: waiting() == 1, WAIT)
+        env.stop_bot()
+        env.start_bot()  # the outbox goes out at start-up
+        assert tg.state.wait_until(lambda: waiting() == 0, WAIT)
+    assert _confirmations(tg, anne.chat_id) == 1
+    assert any("not modified" in (c.error or "") for c in tg.calls_to("editMessageText"))
+    assert len(_stored(env)) == 1
+
+
 def test_faults_during_a_guided_report_end_in_one_confirmation(env: DemoEnvironment):
     """The guided report also removes old buttons (editMessageReplyMarkup) at every step."""
     anne, tg = env.anne, _tg(env)

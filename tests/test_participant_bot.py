@@ -366,3 +366,104 @@ async def test_the_web_page_inside_the_bot_shares_its_store_and_clock(
         bot.services.now = lambda: START + timedelta(days=14)
         assert (await phone.get(f"/d/{code}")).status_code == 410
     assert db.execute("SELECT count(*) FROM survey_answers WHERE source = 'web'").fetchone()[0] == 4
+
+
+async def test_the_follow_up_opt_in_pressed_twice_stores_one(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    code = await ask(bot, a_session(db, catalogue, "klik-en-tik"))
+    await answer_all(bot, code, "4444")
+    await bot.press(pt.BUTTON_SKIP, user_id=PARTICIPANT)
+    call, data = bot.find_button(pt.BUTTON_FOLLOWUP_YES)
+    message_id = int(call.result["message_id"])
+    # A double tap: both presses reach the bot before the message is edited.
+    await bot.press_data(data, message_id=message_id, user_id=PARTICIPANT)
+    await bot.press_data(data, message_id=message_id, user_id=PARTICIPANT)
+    assert db.execute("SELECT chat_id FROM survey_followups").fetchall() == [(PARTICIPANT,)]
+    assert bot.answers()[-1] == pt.FOLLOWUP_ALREADY
+    # The message still offers the way out.
+    assert bot.texts(PARTICIPANT)[-1].startswith("Goed! Over 5 weken")
+    assert [label for label, _ in bot.request.calls[-1].buttons] == [pt.BUTTON_STOP]
+
+    # Someone who never answered this survey cannot plant a follow-up with the same data.
+    await bot.press_data(data, user_id=OTHER)
+    assert bot.answers()[-1] == pt.STALE_BUTTON
+    assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 1
+
+
+async def test_no_second_follow_up_after_the_first_was_answered(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    code = await ask(bot, a_session(db, catalogue, "klik-en-tik"))
+    await answer_all(bot, code, "4444")
+    await bot.press(pt.BUTTON_SKIP, user_id=PARTICIPANT)
+    _, data = bot.find_button(pt.BUTTON_FOLLOWUP_YES)
+    await bot.press_data(data, user_id=PARTICIPANT)
+    bot.services.now = lambda: START + timedelta(days=36)
+    assert await followups.send_due(context_of(bot)) == 1
+    await bot.press("Mee eens", user_id=PARTICIPANT)
+    # An old opt-in button pressed again plans nothing: they had their one question.
+    await bot.press_data(data, user_id=PARTICIPANT)
+    assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 0
+    assert bot.answers()[-1] == pt.FOLLOWUP_ALREADY
+
+
+async def test_a_leader_who_answers_their_own_survey_keeps_reporting(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    """A registered leader tries their own link. While "Wat neem je mee?" waits, their next
+    report is a report, not words for the survey; words count only as a reply to the question."""
+    from fakes import USER_ID
+
+    code = await ask(bot, a_session(db, catalogue))
+    await answer_all(bot, code, "4444", user=USER_ID)
+    question, _ = bot.find_button(pt.BUTTON_SKIP)
+    assert str(question.text).startswith(pt.ASK_WORDS)
+    assert pt.ASK_WORDS_REPLY in str(question.text)  # a registered person is told to reply
+
+    await bot.send("Voorleesuurtje Havelte vandaag 12 kinderen 8 ouders")
+    assert not any(pt.CONSENT_ANON == label for label, _ in bot.request.calls[-1].buttons)
+    await bot.press(leader_texts.BUTTON_SAVE)
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
+
+    # A guided report's typed step is not taken either.
+    await bot.send("/verslag")
+    await bot.send("Voorleesuurtje")
+    assert pt.ASK_CONSENT.split("\n")[0] not in bot.texts(USER_ID)[-1]
+
+    # Their reply to the question is their words.
+    asked = int(question.result["message_id"])
+    await bot.send("Leuk om zelf te proberen", reply_to=asked)
+    assert [b[0] for b in bot.request.calls[-1].buttons][1:] == [pt.CONSENT_ANON, pt.CONSENT_NO]
+    await bot.press(pt.CONSENT_ANON)
+    assert db.execute("SELECT text, source FROM quotes").fetchall() == [
+        ("Leuk om zelf te proberen", "deelnemer")
+    ]
+
+
+async def test_a_participant_still_just_types_their_words(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    code = await ask(bot, a_session(db, catalogue))
+    await answer_all(bot, code, "4444")
+    assert bot.texts(PARTICIPANT)[-1] == pt.ASK_WORDS
+    await bot.send("Mooie boeken", user_id=PARTICIPANT)
+    assert [b[0] for b in bot.request.calls[-1].buttons][1:] == [pt.CONSENT_ANON, pt.CONSENT_NO]
+
+
+async def test_no_after_yes_drops_the_follow_up(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    """Both buttons tapped quickly: the last one counts. "Nee" says nothing is kept, so the
+    chat id planned by "Ja" a moment before is erased."""
+    code = await ask(bot, a_session(db, catalogue, "klik-en-tik"))
+    await answer_all(bot, code, "4444")
+    await bot.press(pt.BUTTON_SKIP, user_id=PARTICIPANT)
+    call, yes = bot.find_button(pt.BUTTON_FOLLOWUP_YES)
+    _, no = bot.find_button(pt.BUTTON_FOLLOWUP_NO)
+    message_id = int(call.result["message_id"])
+    await bot.press_data(yes, message_id=message_id, user_id=PARTICIPANT)
+    await bot.press_data(no, message_id=message_id, user_id=PARTICIPANT)
+    assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 0
+    assert bot.texts(PARTICIPANT)[-1] == pt.DONE

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import socket
 import threading
@@ -235,3 +236,41 @@ def test_the_key_is_made_once_and_kept_outside_the_database(settings: Settings) 
     assert load_key(path) == first and len(first) == 32
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     assert load_key(path, "uit-de-omgeving") == b"uit-de-omgeving"
+
+
+@pytest.mark.parametrize(("trusted", "per_client"), [("127.0.0.1,::1", True), ("", False)])
+async def test_behind_a_proxy_the_rate_limit_counts_per_client(
+    settings: Settings,
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    clock: Clock,
+    trusted: str,
+    per_client: bool,
+) -> None:
+    """`impactbot run`'s own server: X-Forwarded-For counts only from a trusted proxy. Two
+    people behind the proxy on this machine each get their own limit; when the proxy is not
+    trusted, they share the proxy's."""
+    from impactbot.commands.run import _Server
+
+    settings.participants.posts_per_minute = 1
+    settings.web.forwarded_allow_ips = trusted
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    settings.telegram.webhook.port = sock.getsockname()[1]
+    sock.close()
+    survey = make_survey(db, catalogue, "klik-en-tik")
+    routes = participant_routes(settings.storage.database, catalogue, settings, now=clock)
+    server = _Server(Starlette(routes=routes), settings)
+    serving = asyncio.create_task(server.serve())
+    try:
+        while not server.server.started:
+            await asyncio.sleep(0.02)
+        base = f"http://127.0.0.1:{settings.telegram.webhook.port}/d/{survey.code}"
+        statuses = []
+        for client_ip in ("203.0.113.7", "203.0.113.7", "198.51.100.9"):
+            async with httpx.AsyncClient(headers={"X-Forwarded-For": client_ip}) as phone:
+                statuses.append((await phone.post(base, data={})).status_code)
+    finally:
+        server.stop()
+        await serving
+    assert statuses == ([403, 429, 403] if per_client else [403, 429, 429])

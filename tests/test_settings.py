@@ -94,3 +94,18 @@ def test_invalid_settings_name_the_setting_and_the_file(tmp_path, toml, expected
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(SettingsError, match="bestaat niet"):
         load_settings(tmp_path / "nope.toml", env={})
+
+
+def test_which_proxies_the_web_server_trusts(tmp_path):
+    # Default: only a proxy on this machine (loopback), where the README puts nginx or Caddy.
+    assert load_settings(env={}).web.forwarded_allow_ips == "127.0.0.1,::1"
+    config = tmp_path / "impactbot.toml"
+    config.write_text('[web]\nforwarded_allow_ips = "10.0.0.0/8, 192.168.1.5"\n', "utf-8")
+    assert load_settings(config, env={}).web.forwarded_allow_ips == "10.0.0.0/8,192.168.1.5"
+    env = {"IMPACTBOT_WEB_FORWARDED_ALLOW_IPS": ""}
+    assert load_settings(config, env=env).web.forwarded_allow_ips == ""  # trust nobody
+    config.write_text('[web]\nforwarded_allow_ips = "proxy.local"\n', "utf-8")
+    with pytest.raises(SettingsError) as error:
+        load_settings(config, env={})
+    assert "'web.forwarded_allow_ips'" in str(error.value)
+    assert "'proxy.local' is geen IP-adres" in str(error.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import CallbackQuery, Chat, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -62,12 +63,16 @@ async def registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Pers
     return None
 
 
+Guard = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Person | None]]
+
+
 async def registered_press(
-    update: Update, context: ContextTypes.DEFAULT_TYPE
+    update: Update, context: ContextTypes.DEFAULT_TYPE, who: Guard = registered
 ) -> tuple[CallbackQuery, Person] | None:
-    """A button press with data, by a registered person; anyone else is told how to get in."""
+    """A button press with data, by a registered person whom `who` lets in (managers pass
+    bot.manager.access.manager_only or admin_only); anyone else is told why not."""
     query = update.callback_query
     if query is None or query.data is None:
         return None
-    person = await registered(update, context)
+    person = await who(update, context)
     return None if person is None else (query, person)

@@ -7,6 +7,10 @@ Impactbot (participants' pages) add their routes beside it.
 The webhook route is there only when [telegram.webhook] url is set; without it the same
 server can serve other pages while the bot polls. Every webhook request must carry Telegram's
 secret header (X-Telegram-Bot-Api-Secret-Token); anything else gets 403 and is not read.
+
+Behind a reverse proxy every request comes from the proxy's address; uvicorn reads the
+visitor's from X-Forwarded-For, but only from the proxies in [web] forwarded_allow_ips
+(`uvicorn_options`), so a visitor cannot make up an address to dodge the rate limit.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import hmac
 import json
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -30,6 +35,13 @@ log = logging.getLogger("impactbot.bot")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Telegram sends at most a few hundred kB per update; a larger body is not an update.
 MAX_UPDATE_BYTES = 1_000_000
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """How uvicorn treats proxy headers: set here, not by its FORWARDED_ALLOW_IPS variable."""
+    trusted = settings.web.forwarded_allow_ips
+    # Nobody trusted: proxy headers are not read at all.
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted}
 
 
 def webhook_path(settings: Settings) -> str:

@@ -254,17 +254,21 @@ async def confirm(
     message if the summary cannot be edited, else the outbox delivers it later."""
     s = services(context)
     query = update.callback_query
+    # The summary being edited: if that edit gets no answer, the outbox repeats it.
+    summary = query.message.message_id if query is not None and query.message else None
     try:
-        if query is not None and query.message is not None:
+        if query is not None and summary is not None:
             try:
                 await query.edit_message_text(text, reply_markup=markup)
                 return
             except BadRequest:
                 log.info("summary not editable; confirming in a new message")
+                summary = None
         await context.bot.send_message(chat_id, text, reply_markup=markup)
     except TelegramError:
         log.warning("confirmation not delivered; kept in the outbox", exc_info=True)
-        outbox.add(s.db, chat_id, text)
+        buttons = markup.to_json() if markup is not None else None
+        outbox.add(s.db, chat_id, text, message_id=summary, reply_markup=buttons)
 
 
 async def cancel(

@@ -15,7 +15,7 @@ from telegram import BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMa
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.core.guards import registered
+from bot.core.guards import registered, registered_press
 from bot.core.services import services
 from bot.leader.texts import ROLE_NAMES, nl_date
 from bot.manager import texts as mt
@@ -221,12 +221,10 @@ async def _confirm_person(
 
 
 async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context, admin_only)
+    if pressed is None:
         return
-    admin = await admin_only(update, context)
-    if admin is None:
-        return
+    query, admin = pressed
     s = services(context)
     _, kind, raw = (query.data.split(":", 2) + ["", ""])[:3]
     ident = int(raw) if raw.isdigit() else -1

@@ -20,6 +20,7 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.core.guards import registered_press
 from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
@@ -178,12 +179,10 @@ def background(
 
 async def on_year_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`dc:<rapport|export>:<year>` from the year question; the scope is the person's own."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context, manager_only)
+    if pressed is None:
         return
-    person = await manager_only(update, context)
-    if person is None:
-        return
+    query, person = pressed
     _, command, raw = (query.data.split(":", 2) + ["", ""])[:3]
     if command not in ("rapport", "export"):
         await query.answer(mt.BUTTON_INVALID.format(command="help"), show_alert=True)

@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core.guards import registered_press
 from bot.core.offloop import read_off_loop
 from bot.core.services import services
 from bot.manager import texts as mt
@@ -177,12 +178,10 @@ async def cmd_stand(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context, manager_only)
+    if pressed is None:
         return
-    person = await manager_only(update, context)
-    if person is None:
-        return
+    query, person = pressed
     s = services(context)
     parts = query.data.split(":")
     if len(parts) < 4 or parts[1] not in PERIODS:

@@ -21,7 +21,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ContextTypes
 
-from bot.core.guards import registered
+from bot.core.guards import registered_press
 from bot.core.offloop import read_off_loop
 from bot.core.services import Services, services
 from bot.leader import flow, texts
@@ -287,12 +287,10 @@ async def _pressed_reminder(
 ) -> tuple[CallbackQuery, Person, Services, str, str, date] | None:
     """The shared start of both reminder buttons: who pressed, which session; None (after
     answering) for a stale or forged button, or a session that was reported meanwhile."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context)
+    if pressed is None:
         return None
-    person = await registered(update, context)
-    if person is None:
-        return None
+    query, person = pressed
     s = services(context)
     try:
         activity, vestiging, day = button_target(s, query.data)

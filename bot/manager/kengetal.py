@@ -13,6 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core.guards import registered_press
 from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import (
@@ -180,12 +181,10 @@ async def cmd_kengetal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def on_kengetal_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context, manager_only)
+    if pressed is None:
         return
-    person = await manager_only(update, context)
-    if person is None:
-        return
+    query, person = pressed
     s = services(context)
     parts = query.data.split(":")[1:]
     await query.answer()

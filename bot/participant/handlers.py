@@ -27,6 +27,7 @@ from store.survey import (
     Survey,
     add_followup,
     add_participant_quote,
+    drop_followup_of,
     has_answered,
     record_answers,
     respondent_hash,
@@ -173,18 +174,22 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     log.info("participant answered", extra={"session_id": survey.session_id, "via": "telegram"})
     await _tell(update, context, texts.ANSWERED)
-    room(context.application).wait_for_words(user.id, survey.id, survey.code)
+    here = room(context.application)
+    ask = texts.ASK_WORDS
+    if here.is_registered(user.id):
+        ask = f"{ask}\n\n{texts.ASK_WORDS_REPLY}"
     skip = InlineKeyboardButton(texts.BUTTON_SKIP, callback_data=f"pq:{survey.code}")
-    await context.bot.send_message(
-        user.id, texts.ASK_WORDS, reply_markup=InlineKeyboardMarkup([[skip]])
+    asked = await context.bot.send_message(
+        user.id, ask, reply_markup=InlineKeyboardMarkup([[skip]])
     )
+    here.wait_for_words(user.id, survey.id, survey.code, asked.message_id)
 
 
 # -- "Wat neem je mee?" ----------------------------------------------------------------------
 
 
 async def on_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Their typed words (the filter AwaitingWords let only those through)."""
+    """Their typed words (the filter AwaitingWords lets only those through)."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.text is None:
         return
@@ -277,8 +282,8 @@ async def ask_followup(context: ContextTypes.DEFAULT_TYPE, chat_id: int, survey:
 
 
 async def on_followup_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None or query.data is None:
+    query, chat, user = update.callback_query, update.effective_chat, update.effective_user
+    if query is None or chat is None or user is None or query.data is None:
         return
     s = services(context)
     _, code, choice = (query.data.split(":", 2) + ["", ""])[:3]
@@ -287,19 +292,29 @@ async def on_followup_choice(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await _tell(update, context, texts.UNKNOWN)
         return
     if choice != "ja":
+        # "Ja" may have been tapped a moment before: DONE says nothing is kept, so it is not.
+        if drop_followup_of(s.db, survey.id, chat.id):
+            log.info("participant follow-up dropped", extra={"session_id": survey.session_id})
         await _tell(update, context, texts.DONE)
         return
     days = s.settings.participants.followup_days
-    add_followup(s.db, survey.id, chat.id, s.now() + timedelta(days=days))
-    log.info("participant follow-up planned", extra={"session_id": survey.session_id})
+    who = who_hash(s, context, survey, user.id)
+    outcome = add_followup(s.db, survey.id, chat.id, who, s.now() + timedelta(days=days))
+    if outcome == "not answered":
+        await query.answer(texts.STALE_BUTTON)
+        return
+    if outcome == "planned":
+        log.info("participant follow-up planned", extra={"session_id": survey.session_id})
+        await query.answer()
+    else:  # a second press: one follow-up is enough; the message keeps its Stop button
+        await query.answer(texts.FOLLOWUP_ALREADY)
     stop = InlineKeyboardButton(texts.BUTTON_STOP, callback_data="px:")
-    await query.answer()
     try:
         await query.edit_message_text(
             texts.FOLLOWUP_SET.format(weeks=texts.weeks(days)),
             reply_markup=InlineKeyboardMarkup([[stop]]),
         )
-    except BadRequest:
+    except BadRequest:  # already edited by the first press
         pass
 
 

@@ -6,6 +6,10 @@ message, and that wait is kept here, in the bot's memory, for a short while. So 
 Telegram id nor their words sit in the database while they are busy, and a finished
 participant leaves nothing behind (python-telegram-bot's user_data and chat_data stay empty
 for them, and empty entries are not persisted: see store.persistence).
+
+A registered person (a leader trying their own link) also types reports and answers to their
+own flows, so for them only a reply to the question itself counts as their words: a report
+typed while the question waits is never taken for words, nor words for a report.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from telegram import Message
@@ -30,11 +35,15 @@ class Pending:
     survey_id: int
     code: str
     until: float
+    asked: int  # the message id of "Wat neem je mee?"
     text: str | None = None  # their words, until they choose the consent
 
 
 @dataclass
 class Room:
+    # Whether a Telegram user is a registered person; wired in bot.app (this room reads no
+    # other store than the survey's).
+    is_registered: Callable[[int], bool] = lambda _user_id: False
     pending: dict[int, Pending] = field(default_factory=dict)
     _key: bytes | None = None
 
@@ -46,8 +55,8 @@ class Room:
             )
         return self._key
 
-    def wait_for_words(self, user_id: int, survey_id: int, code: str) -> None:
-        self.pending[user_id] = Pending(survey_id, code, time.monotonic() + WAIT_SECONDS)
+    def wait_for_words(self, user_id: int, survey_id: int, code: str, asked: int) -> None:
+        self.pending[user_id] = Pending(survey_id, code, time.monotonic() + WAIT_SECONDS, asked)
 
     def waiting(self, user_id: int) -> Pending | None:
         found = self.pending.get(user_id)
@@ -74,7 +83,8 @@ def room(app: Application) -> Room:  # type: ignore[type-arg]
 
 
 class AwaitingWords(filters.MessageFilter):
-    """A text (not a command) from someone the bot asked "Wat neem je mee?"."""
+    """A text (not a command) from someone the bot asked "Wat neem je mee?"; from a registered
+    person only as a reply to that question."""
 
     def __init__(self, app: Application) -> None:  # type: ignore[type-arg]
         super().__init__(name="AwaitingWords")
@@ -83,4 +93,11 @@ class AwaitingWords(filters.MessageFilter):
     def filter(self, message: Message) -> bool:
         if message.from_user is None or message.text is None or message.text.startswith("/"):
             return False
-        return room(self._app).waiting(message.from_user.id) is not None
+        here = room(self._app)
+        pending = here.waiting(message.from_user.id)
+        if pending is None:
+            return False
+        if not here.is_registered(message.from_user.id):
+            return True
+        reply = message.reply_to_message
+        return reply is not None and reply.message_id == pending.asked

@@ -27,6 +27,12 @@ ASK_WORDS = (
     "Nog één vraag, als je wilt: wat neem je mee van vandaag? Typ het in een bericht. "
     "Geen zin? Tik op Overslaan."
 )
+# Added for a registered person (a leader trying their own link): their plain messages
+# stay reports, so their words must be a reply to the question.
+ASK_WORDS_REPLY = (
+    "Jij staat zelf ook in de bot. Wil je iets typen? Tik dan eerst op dit bericht en kies "
+    "Beantwoorden. Een gewoon bericht lezen we als verslag."
+)
 BUTTON_SKIP = "Overslaan"
 ASK_CONSENT = "Mogen we jouw woorden laten zien in een verslag van de bibliotheek?\n„{text}”"
 CONSENT_YES = "Ja, als „{attribution}”"
@@ -45,6 +51,7 @@ FOLLOWUP_SET = (
     "Stoppen kan altijd: stuur /stop."
 )
 BUTTON_STOP = "Stop, geen vraag meer"
+FOLLOWUP_ALREADY = "Dat staat al goed. Je krijgt die ene vraag maar één keer."
 DONE = "Klaar. Dank je wel! We bewaren niets van je: geen naam en geen Telegram-nummer."
 ALREADY = "Je hebt deze vragen al beantwoord. Dank je wel!"
 CLOSED = "Deze vragen zijn gesloten: ze werken alleen de eerste weken na de bijeenkomst."

@@ -103,16 +103,25 @@ def warn_name(actual: str | None, settings: Settings) -> None:
 class _Server:
     """uvicorn without its own signal handling: `serve_app` owns SIGINT/SIGTERM."""
 
-    def __init__(self, web: Any, host: str, port: int) -> None:
+    def __init__(self, web: Any, settings: Settings) -> None:
         import uvicorn
+
+        from bot.core.web import uvicorn_options
 
         class Quiet(uvicorn.Server):
             @contextlib.contextmanager
             def capture_signals(self) -> Iterator[None]:
                 yield
 
+        webhook = settings.telegram.webhook
         config = uvicorn.Config(
-            web, host=host, port=port, log_config=None, access_log=False, lifespan="off"
+            web,
+            host=webhook.listen,
+            port=webhook.port,
+            log_config=None,
+            access_log=False,
+            lifespan="off",
+            **uvicorn_options(settings),
         )
         self.server = Quiet(config)
 
@@ -150,7 +159,7 @@ async def serve_app(app: Any, settings: Settings, extra_routes: Sequence[Any] = 
             log.info("bot running", extra={"mode": mode})
             await stopped.wait()
             return mode
-        server = _Server(build_web_app(app, settings, extra_routes), webhook.listen, webhook.port)
+        server = _Server(build_web_app(app, settings, extra_routes), settings)
         serving = asyncio.create_task(server.serve())
         while not server.server.started and not serving.done():
             await asyncio.sleep(0.02)
