@@ -91,8 +91,9 @@ CREATE TABLE agg_effect (
     sessions INTEGER NOT NULL,
     PRIMARY KEY (year, gemeente, vestiging, activity, effect)
 ) WITHOUT ROWID;
--- The report counts a year's quotes by consent and review (reports/reflection.py).
-CREATE INDEX quotes_year_consent ON quotes (year, gemeente, consent, review);
+-- The report counts a year's quotes by consent and review (reports/reflection.py): in this
+-- order the groups come out of the index sorted, for a gemeente or the whole organisation.
+CREATE INDEX quotes_year_consent ON quotes (year, consent, review, gemeente);
 CREATE TABLE agg_signal (
     year INTEGER NOT NULL,
     gemeente TEXT NOT NULL,
