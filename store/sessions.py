@@ -16,6 +16,17 @@ from pydantic import BaseModel, Field
 from impactbot.errors import ImpactbotError
 from store import audit
 from store.db import insert, now_iso, transaction
+from store.session_notes import (
+    MAX_PARTNER,
+    MAX_PARTNERS,
+    MAX_STORY,
+    StoryIn,
+    correct_stories,
+    insert_partners,
+    insert_story,
+    load_notes,
+    replace_partners,
+)
 from toc.models import Catalogue
 
 Consent = Literal["ja", "anoniem", "nee"]
@@ -83,6 +94,9 @@ class SessionIn(BaseModel):
     signals: list[str] = Field(default_factory=list)
     quotes: list[QuoteIn] = Field(default_factory=list)
     measurements: list[MeasurementIn] = Field(default_factory=list)
+    # "Met wie?": partners the session was done with; "Wat was bijzonder?": its story.
+    partners: list[str] = Field(default_factory=list)
+    stories: list[StoryIn] = Field(default_factory=list)
     reporter_id: int | None = None
     source: str = "bot"
     source_key: str | None = None
@@ -136,6 +150,15 @@ def validate_session(catalogue: Catalogue, s: SessionIn) -> None:
             problems.append("Een citaat is leeg.")
         elif len(q.text) > MAX_QUOTE:
             problems.append(f"Een citaat is langer dan {MAX_QUOTE} tekens; maak het korter.")
+    if len(s.partners) > MAX_PARTNERS:
+        problems.append(f"Noem hoogstens {MAX_PARTNERS} partners.")
+    if any(len(" ".join(p.split())) > MAX_PARTNER for p in s.partners):
+        problems.append(f"Een partnernaam is langer dan {MAX_PARTNER} tekens; maak hem korter.")
+    for story in s.stories:
+        if not story.text.strip():
+            problems.append("Wat er bijzonder was, is leeg.")
+        elif len(" ".join(story.text.split())) > MAX_STORY:
+            problems.append(f"Wat er bijzonder was, is langer dan {MAX_STORY} tekens.")
     if problems:
         raise SessionInvalid(" ".join(dict.fromkeys(problems)))
 
@@ -208,6 +231,9 @@ def _insert_children(
 ) -> None:
     _insert_ticks(db, catalogue, session_id, s)
     _insert_quotes(db, catalogue, session_id, s, s.quotes)
+    insert_partners(db, session_id, s.partners)
+    for story in s.stories:
+        insert_story(db, session_id, story)
 
 
 def _insert_quotes(
@@ -332,6 +358,8 @@ def replace_in_transaction(
     db.execute("DELETE FROM session_signals WHERE session_id = ?", [session_id])
     _insert_ticks(db, catalogue, session_id, s)
     _correct_quotes(db, catalogue, session_id, s)
+    replace_partners(db, session_id, s.partners)
+    correct_stories(db, session_id, s.stories)
     if series_id is not None:
         _update_series(db, series_id, s)
     _save_measurements(db, series_id, session_id, s)
@@ -425,4 +453,5 @@ def load_session(db: sqlite_utils.Database, session_id: int) -> SessionIn | None
             )
         )
     data["quotes"] = quotes
+    data["partners"], data["stories"] = load_notes(db, session_id)
     return SessionIn.model_validate(data)

@@ -117,8 +117,8 @@ FILTER_SUGGEST = "„{text}” ken ik niet. Bedoel je: {names}?"
 
 # -- /citaten nieuw ---------------------------------------------------------------------------
 
-REVIEW_NONE = "Er wachten geen citaten op beoordeling. 👍"
-REVIEW_DONE = "Klaar! Er wachten geen citaten meer."
+REVIEW_NONE = "Er wachten geen citaten of verhalen op beoordeling. 👍"
+REVIEW_DONE = "Klaar! Er wachten geen citaten of verhalen meer."
 REVIEW_CARD = "Citaat om te beoordelen ({n} te gaan):\n„{text}”\n— {who}\n{where}"
 REVIEW_CONSENT = {
     "ja": "{attribution} (mag met naam)",
@@ -137,6 +137,17 @@ ASK_SHORTER = (
 APPROVED = "Goedgekeurd ✅"
 REJECTED = "Afgewezen: dit citaat komt niet in verslagen."
 SHORTENED = "Ingekort en goedgekeurd ✅\n„{text}”"
+# "Wat was bijzonder?": a leader's story of a session, reviewed after the quotes.
+STORY_CARD = "Verhaal om te beoordelen ({n} te gaan):\n„{text}”\n{consent}\n{where}"
+STORY_CONSENT = {
+    "ja": "Mag in verslagen, met plaats en datum.",
+    "anoniem": "Mag in verslagen, zonder plaats en datum.",
+    "nee": "Alleen voor intern gebruik: dit verhaal komt niet in verslagen.",
+}
+STORY_INTERNAL = "Dit verhaal is alleen voor intern gebruik. Het hoeft niet beoordeeld te worden."
+STORY_DECIDED = "Dit verhaal is al beoordeeld of bestaat niet meer."
+STORY_GONE = "Dit verhaal bestaat niet meer."
+STORY_REJECTED = "Afgewezen: dit verhaal komt niet in verslagen."
 
 # -- /rapport and /export ---------------------------------------------------------------------
 
