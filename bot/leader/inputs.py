@@ -175,14 +175,14 @@ _PARTNER_SPLIT = re.compile(r"[,;\n]")
 
 def read_partners(text: str) -> list[str]:
     """'Theater Havelte, Dorpshuis Dwingeloo' -> two partners, each once, in order."""
-    parts = [p.strip(" .-–—\"'“”„") for p in _PARTNER_SPLIT.split(text)]
+    parts = [" ".join(p.split()).strip(" .-–—\"'“”„") for p in _PARTNER_SPLIT.split(text)]
+    if any(len(p) > MAX_PARTNER for p in parts):
+        raise InputError(texts.PARTNER_TOO_LONG.format(max=MAX_PARTNER))
     partners = clean_partners(p for p in parts if p)
     if not partners:
         raise InputError(texts.PARTNERS_EMPTY)
     if len(partners) > MAX_PARTNERS:
         raise InputError(texts.PARTNERS_TOO_MANY.format(max=MAX_PARTNERS))
-    if any(len(p) > MAX_PARTNER for p in partners):
-        raise InputError(texts.PARTNER_TOO_LONG.format(max=MAX_PARTNER))
     return partners
 
 

@@ -314,7 +314,11 @@ class ListedQuote:
 
 
 def quotes_text(
-    quotes: list[ListedQuote], catalogue: Catalogue, heading: str, awaiting: int
+    quotes: list[ListedQuote],
+    catalogue: Catalogue,
+    heading: str,
+    awaiting: int,
+    stories_awaiting: int = 0,
 ) -> str:
     if not quotes:
         lines = [mt.QUOTES_NONE]
@@ -331,6 +335,11 @@ def quotes_text(
     if awaiting:
         waiting = mt.QUOTES_AWAITING_ONE if awaiting == 1 else mt.QUOTES_AWAITING
         lines += ["", waiting.format(n=awaiting)]
+    if stories_awaiting:
+        waiting = mt.STORIES_AWAITING_ONE if stories_awaiting == 1 else mt.STORIES_AWAITING
+        if not awaiting:
+            lines.append("")  # one blank line before the waiting lines
+        lines.append(waiting.format(n=stories_awaiting))
     return "\n".join(lines)
 
 

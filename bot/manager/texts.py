@@ -108,6 +108,8 @@ QUOTES_HEAD_FILTER = "Laatste citaten over {what}, {scope}:"
 QUOTES_NONE = "Er zijn nog geen citaten die naar buiten mogen."
 QUOTES_AWAITING = "{n} citaten wachten op je oordeel: /citaten nieuw"
 QUOTES_AWAITING_ONE = "1 citaat wacht op je oordeel: /citaten nieuw"
+STORIES_AWAITING = "{n} verhalen (wat was bijzonder) wachten op je oordeel: /citaten nieuw"
+STORIES_AWAITING_ONE = "1 verhaal (wat was bijzonder) wacht op je oordeel: /citaten nieuw"
 QUOTE_NEW_MARK = " (nog niet beoordeeld)"
 FILTER_UNKNOWN = (
     "„{text}” ken ik niet als opgave of activiteit. Typ bijvoorbeeld /citaten voorleesuurtje "
