@@ -198,8 +198,8 @@ STORY_TOO_LONG = (
     "één of twee zinnen."
 )
 STORY_FULL_NAME = (
-    "Er staat een voor- en achternaam in. Typ het opnieuw zonder achternaam, "
-    "bijv. 'een moeder' of 'Sem (8)' in plaats van de hele naam."
+    "Er staat een voor- en achternaam in. Typ het opnieuw zonder namen, "
+    "bijv. 'een moeder' of 'een jongen van 8' in plaats van de naam."
 )
 ASK_STORY_CONSENT = "Mag dit in verslagen voor de gemeente komen?"
 STORY_CONSENT_YES = "Ja, met plaats en datum"
