@@ -52,6 +52,21 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def note_problems(partners: list[str], stories: list[StoryIn]) -> list[str]:
+    """What store.sessions.validate_session says about a session's partners and stories."""
+    problems = []
+    if len(partners) > MAX_PARTNERS:
+        problems.append(f"Noem hoogstens {MAX_PARTNERS} partners.")
+    if any(len(_clean(p)) > MAX_PARTNER for p in partners):
+        problems.append(f"Een partnernaam is langer dan {MAX_PARTNER} tekens; maak hem korter.")
+    for story in stories:
+        if not story.text.strip():
+            problems.append("Wat er bijzonder was, is leeg.")
+        elif len(_clean(story.text)) > MAX_STORY:
+            problems.append(f"Wat er bijzonder was, is langer dan {MAX_STORY} tekens.")
+    return problems
+
+
 def clean_partners(partners: Iterable[str]) -> list[str]:
     """Tidy names, each once (case and spacing do not make another partner), in order."""
     names: dict[str, str] = {}  # casefolded -> as first written

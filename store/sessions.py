@@ -17,14 +17,12 @@ from impactbot.errors import ImpactbotError
 from store import audit
 from store.db import insert, now_iso, transaction
 from store.session_notes import (
-    MAX_PARTNER,
-    MAX_PARTNERS,
-    MAX_STORY,
     StoryIn,
     correct_stories,
     insert_partners,
     insert_story,
     load_notes,
+    note_problems,
     replace_partners,
 )
 from toc.models import Catalogue
@@ -150,15 +148,7 @@ def validate_session(catalogue: Catalogue, s: SessionIn) -> None:
             problems.append("Een citaat is leeg.")
         elif len(q.text) > MAX_QUOTE:
             problems.append(f"Een citaat is langer dan {MAX_QUOTE} tekens; maak het korter.")
-    if len(s.partners) > MAX_PARTNERS:
-        problems.append(f"Noem hoogstens {MAX_PARTNERS} partners.")
-    if any(len(" ".join(p.split())) > MAX_PARTNER for p in s.partners):
-        problems.append(f"Een partnernaam is langer dan {MAX_PARTNER} tekens; maak hem korter.")
-    for story in s.stories:
-        if not story.text.strip():
-            problems.append("Wat er bijzonder was, is leeg.")
-        elif len(" ".join(story.text.split())) > MAX_STORY:
-            problems.append(f"Wat er bijzonder was, is langer dan {MAX_STORY} tekens.")
+    problems += note_problems(s.partners, s.stories)
     if problems:
         raise SessionInvalid(" ".join(dict.fromkeys(problems)))
 

@@ -204,9 +204,9 @@ STORY_FULL_NAME = (
 ASK_STORY_CONSENT = "Mag dit in verslagen voor de gemeente komen?"
 STORY_CONSENT_YES = "Ja, met plaats en datum"
 STORY_CONSENT_ANON = "Ja, zonder plaats en datum"
-STORY_CONSENT_NO = "Nee, alleen intern"
+STORY_CONSENT_NO = "Nee, alleen voor intern gebruik"
 STORY_CONSENT_SUMMARY = {
-    "ja": "mag in verslagen",
+    "ja": "mag in verslagen, met plaats en datum",
     "anoniem": "mag in verslagen, zonder plaats en datum",
     "nee": "alleen intern",
 }
