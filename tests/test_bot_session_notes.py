@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from datetime import date
 
 import pytest
 import sqlite_utils
 from fakes import BotHarness, register_person
 
 from bot.leader import texts
+from bot.leader.draft import Draft, DraftStory, from_session, next_step, to_session
 from bot.leader.inputs import InputError, read_partners, read_story
 from impactbot.settings import Settings
 from store.session_notes import set_story_review
@@ -248,3 +250,31 @@ def test_reading_a_story(catalogue: Catalogue) -> None:
         with pytest.raises(InputError) as refused:
             read_story(bad, catalogue)
         assert str(refused.value) == message
+
+
+def test_the_draft_asks_extras_only_when_chosen(catalogue: Catalogue) -> None:
+    d = Draft(
+        telegram_id=1,
+        person_id=1,
+        mode="quick",
+        activity="workshop",
+        vestiging="diever",
+        date=date(2025, 4, 2),
+        counts={"kinderen": 11, "volwassenen": 4},
+        quote_asked=True,
+    )
+    assert next_step(d, catalogue) == "summary"  # never asked unasked
+    d.extra = "partners"
+    assert next_step(d, catalogue) == "partners"
+    d.extra = None
+    d.partners = ["Theater Havelte"]
+    d.stories = [DraftStory(text=STORY)]
+    assert next_step(d, catalogue) == "story_consent"
+    d.stories[0].consent = "anoniem"
+    assert next_step(d, catalogue) == "summary"
+    session = to_session(d, catalogue)
+    assert session.partners == ["Theater Havelte"]
+    assert [(s.text, s.consent) for s in session.stories] == [(STORY, "anoniem")]
+    again = from_session(session, catalogue, 7, 1, 1)
+    assert again.step == "summary" and again.partners == d.partners
+    assert [(s.text, s.consent) for s in again.stories] == [(STORY, "anoniem")]
