@@ -127,6 +127,7 @@ def add_manager_handlers(app: Application) -> None:  # type: ignore[type-arg]
     buttons = [
         (r"^(st|so|sa):", manager.on_stand_button),
         (r"^rv:", review.on_review_button),
+        (r"^rs:", review.on_story_button),
         (r"^dc:", documents.on_year_button),
         (r"^kg:", kengetal.on_kengetal_button),
         (r"^vg:", admin.on_forget_button),

@@ -44,7 +44,7 @@ def welcome(env: DemoEnvironment) -> list[str]:
         "Welkom bij de demo van Impactbot! Je chat met de echte bot, op je eigen computer.",
         f"Er zijn voorbeeldgegevens over {years_text(year)}{amount}; niets gaat het internet op.",
         "Je bent Anne, activiteitenleider in Havelte. Probeer eens:",
-        "  • Typ: Voorleesuurtje Havelte 12 kinderen 8 ouders   (en tik dan 1 voor Opslaan)",
+        "  • Typ: Voorleesuurtje Havelte 12 kinderen 8 ouders  (tik dan het nummer van Opslaan)",
         "  • Of typ /verslag en kies met de knoppen: typ het nummer van een knop.",
         f"  • Typ /manager om Johan (manager) te zijn, en dan /stand of /rapport {year}.",
         "Met /help zie je wat de demo nog meer kan. Stoppen: /stop of Ctrl-D.",

@@ -19,10 +19,12 @@ from pydantic import BaseModel
 from demo import plans as p
 from demo.answers import store_answers
 from demo.kengetallen import store_kengetallen
+from demo.notes import NOTES, DemoNote
 from demo.people import ANNE
 from demo.quotes import QUOTES, DemoQuote
 from store.db import now_iso, transaction
 from store.people import person_by_telegram
+from store.session_notes import StoryIn
 from store.sessions import MeasurementIn, QuoteIn, SessionIn, store_in_transaction, validate_session
 from toc.models import Activity, Catalogue
 
@@ -58,6 +60,7 @@ class _Draft:
     last_lesson: bool = False
     measurements: list[MeasurementIn] = field(default_factory=list)
     quotes: list[DemoQuote] = field(default_factory=list)
+    notes: list[DemoNote] = field(default_factory=list)
 
 
 class _Year:
@@ -306,6 +309,19 @@ def _attach_quotes(c: Catalogue, drafts: list[_Draft], offset: int, rng: random.
     return attached
 
 
+def _attach_notes(c: Catalogue, drafts: list[_Draft], offset: int, rng: random.Random) -> None:
+    """Each demo note ("Met wie?", "Wat was bijzonder?") on one session of its activity there."""
+    for note in NOTES:
+        if note.year_offset != offset or note.activity not in c.activities:
+            continue
+        candidates = [d for d in drafts if (d.activity, d.vestiging) == (note.activity,
+                      note.vestiging) and not d.notes]  # fmt: skip
+        if c.activities[note.activity].kind == "reeks":
+            candidates = [d for d in candidates if d.last_lesson] or candidates
+        if candidates:
+            rng.choice(candidates).notes.append(note)
+
+
 def _session(c: Catalogue, d: _Draft, key: str, reporter: int | None) -> SessionIn:
     effects = c.activities[d.activity].effects
     return SessionIn(
@@ -332,6 +348,10 @@ def _session(c: Catalogue, d: _Draft, key: str, reporter: int | None) -> Session
             )
             for q in d.quotes
         ],
+        partners=[p for n in d.notes for p in n.partners],
+        stories=[
+            StoryIn(text=n.story, consent=n.consent, review=n.review) for n in d.notes if n.story
+        ],
         reporter_id=reporter if d.vestiging == ANNE.vestiging else None,
         source="demo",
         source_key=key,
@@ -352,6 +372,7 @@ def _store_year(
     if until is not None:
         drafts = [d for d in drafts if d.date <= until]
     quotes = _attach_quotes(c, drafts, offset, random.Random(f"{seed}:{year}:quotes"))
+    _attach_notes(c, drafts, offset, random.Random(f"{seed}:{year}:notes"))
     seen: dict[str, int] = {}
     sessions: list[SessionIn] = []
     for d in drafts:

@@ -1,6 +1,7 @@
 """`impactbot demo --script`: a scripted tour through the real bot, printed as a chat.
 
-Anne (leider) reports one activity with the buttons of /verslag and one in a single message;
+Anne (leider) reports one activity with the buttons of /verslag (with its partners and what was
+special) and one in a single message;
 Johan (manager) asks /stand and /rapport for the demo year. The files the bot sends (the
 impactreflectie as HTML and PDF) and the transcript are written to the tour's folder.
 """
@@ -26,6 +27,12 @@ REPORT_TIMEOUT = 90.0
 
 GUIDED_QUOTE = "Mag ik dit boek mee naar huis? Dan lees ik het voor aan mijn knuffel."
 GUIDED_ATTRIBUTION = "meisje, 5 jaar"
+# "Met wie?" and "Wat was bijzonder?": the extras offered on the summary.
+GUIDED_PARTNERS = "Consultatiebureau Havelte, Peuterspeelzaal Het Kompas"
+GUIDED_STORY = (
+    "Drie peuters die eerst niet wilden komen, zaten aan het eind vooraan en wilden het "
+    "boek nog een keer horen."
+)
 QUICK_REPORT = "Taalcafé Diever 7 deelnemers"
 
 
@@ -134,6 +141,11 @@ class Tour:
         self.say(anne, GUIDED_QUOTE, has_button(texts.BUTTON_NO_ATTRIBUTION), "vraag wie het zei")
         self.say(anne, GUIDED_ATTRIBUTION, has_button(texts.CONSENT_ANON), "vraag om toestemming")
         self.tap(anne, "Ja, met", has_button(texts.BUTTON_SAVE), "samenvatting")
+        self.tap(anne, texts.BUTTON_PARTNERS, text_starts("Met welke"), "vraag om partners")
+        self.say(anne, GUIDED_PARTNERS, has_button(texts.BUTTON_SAVE), "samenvatting")
+        self.tap(anne, texts.BUTTON_STORY, text_starts("Wat was er"), "vraag wat bijzonder was")
+        self.say(anne, GUIDED_STORY, has_button(texts.STORY_CONSENT_YES), "vraag om toestemming")
+        self.tap(anne, texts.STORY_CONSENT_YES, has_button(texts.BUTTON_SAVE), "samenvatting")
         self.tap(anne, texts.BUTTON_SAVE, text_starts("Opgeslagen"), "bevestiging")
 
     def quick_report(self) -> None:

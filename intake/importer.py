@@ -153,15 +153,22 @@ def _new_series(db: sqlite_utils.Database, catalogue: Catalogue, rows: list[Sess
 def _extra_quote(
     parser: RowParser, cols: dict[str, str], raw: dict[str, Cell], earlier: SessionRow
 ) -> list[str]:
-    """A row with the `bron` of an earlier row and no counts: one more quote of that session."""
+    """A row with the `bron` of an earlier row and no counts: one more quote (or story) of
+    that session."""
     counts = [c for c in (*ATTENDANCE, "vragen", "ingeschreven") if c in cols]
     if any(not is_empty(raw.get(cols[c])) for c in counts):
         return [f"bron '{earlier.session.source_key}' staat al op {earlier.where}"]
     problems: list[str] = []
-    quotes = parser.quotes(lambda c: raw.get(cols[c]) if c in cols else None, problems)
-    if not problems and not quotes:
+
+    def cell(column: str) -> Cell:
+        return raw.get(cols[column]) if column in cols else None
+
+    quotes = parser.quotes(cell, problems)
+    stories = parser.stories(cell, problems)
+    if not problems and not quotes and not stories:
         return [f"bron '{earlier.session.source_key}' staat al op {earlier.where}"]
     earlier.session.quotes.extend(quotes)
+    earlier.session.stories.extend(stories)
     if not problems:
         try:
             check_session(parser.catalogue, earlier.session)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from intake.names import full_name_problem
+from intake.names import full_name_in_quote, full_name_problem
 from intake.tables import (
     Cell,
     CellError,
@@ -21,6 +21,7 @@ from intake.tables import (
     parse_count,
     parse_date,
 )
+from store.session_notes import MAX_STORY, StoryIn
 from store.sessions import (
     MeasurementIn,
     QuoteIn,
@@ -40,14 +41,37 @@ ACTOR = "import"
 SESSION_REQUIRED = ("datum", "activiteit", "vestiging")
 ATTENDANCE = ("deelnemers", "kinderen", "volwassenen")
 # Columns an export writes besides the basic ones, so reading it back loses nothing.
-EXPORT_ONLY = ("signalen/effecten", "voor/na", "beoordeling", "citaat effecten")
-OPTIONAL = ("vragen", "reeks", "ingeschreven", "citaat", "citaat van", "toestemming", "bron")
+EXPORT_ONLY = (
+    "signalen/effecten",
+    "voor/na",
+    "beoordeling",
+    "citaat effecten",
+    "bijzonder beoordeling",
+)
+OPTIONAL = (
+    "vragen",
+    "reeks",
+    "ingeschreven",
+    "citaat",
+    "citaat van",
+    "toestemming",
+    # "Met wie?" (names separated by ';') and "Wat was bijzonder?" with its consent
+    "partners",
+    "bijzonder",
+    "bijzonder toestemming",
+    "bron",
+)
 SESSION_COLUMNS = (*SESSION_REQUIRED, *ATTENDANCE, *OPTIONAL, *EXPORT_ONLY)
 CONSENTS = ("ja", "anoniem", "nee")
 # The review state as the export writes it (Dutch) and as the store keeps it.
 REVIEWS = {"nieuw": "new", "goedgekeurd": "approved", "afgewezen": "rejected"}
 REVIEW_NAMES = {v: k for k, v in REVIEWS.items()}
 NO_ROWS = "Er staan geen gegevens in het bestand, alleen een kopregel."
+STORY_FULL_NAME = (
+    "in 'bijzonder' staat een voor- en achternaam; laat de achternaam weg, "
+    "bijvoorbeeld 'een moeder' in plaats van de hele naam"
+)
+STORY_TOO_LONG = "'bijzonder' is langer dan {max} tekens; maak het korter (één of twee zinnen)"
 
 
 def tick(progress: Progress | None, phase: str, done: int, total: int) -> None:
@@ -78,6 +102,11 @@ def day_reader(today: date) -> Callable[[Cell], date]:
     return read
 
 
+def split_partners(value: Cell) -> list[str]:
+    """'Theater Havelte; Dorpshuis Dwingeloo' (or with commas) -> the names."""
+    return [p.strip() for p in cell_text(value).replace(";", ",").split(",") if p.strip()]
+
+
 def split_ids(value: Cell) -> list[str]:
     """'effect-a, effect-b' (an export's list of ids) -> ['effect-a', 'effect-b']."""
     text = cell_text(value).replace(";", ",")
@@ -99,7 +128,17 @@ class SessionRow:
 
 
 # Cells read for every row besides the parsed ones (in this order in RowParser.parse).
-_OPTIONAL_CELLS = ("citaat", "toestemming", "signalen/effecten", "voor/na", "reeks", "bron")
+_OPTIONAL_CELLS = (
+    "citaat",
+    "toestemming",
+    "signalen/effecten",
+    "voor/na",
+    "reeks",
+    "bron",
+    "partners",
+    "bijzonder",
+    "bijzonder toestemming",
+)
 
 
 class RowParser:
@@ -150,7 +189,7 @@ class RowParser:
             self.optional[id(cols)] = tuple(map(cols.get, _OPTIONAL_CELLS))
         # Most cells of these columns are empty: read them once, parse them only when filled.
         get = row.get
-        text, consent, observed, measured, series, source = (
+        text, consent, observed, measured, series, source, partners, story, told = (
             get(h) if h else None for h in self.optional[id(cols)]
         )
         problems: list[str] = []
@@ -175,6 +214,7 @@ class RowParser:
             problems.append(f"'deelnemers' ({total}) is kleiner dan kinderen plus volwassenen")
         quotes = self.quotes(cell, problems) if text or consent else []
         measurements = self.measurements(measured, problems) if measured else []
+        stories = self.stories(cell, problems) if story or told else []
         if problems:
             return None, problems
         observed_ids = split_ids(observed) if observed else []
@@ -186,6 +226,8 @@ class RowParser:
             effects=[i for i in observed_ids if self.catalogue.signal(i) is None],
             signals=[i for i in observed_ids if self.catalogue.signal(i) is not None],
             measurements=measurements,
+            partners=split_partners(partners) if partners else [],
+            stories=stories,
             source="import",
             # An export names each session's own key ('bron'): read back, the same session.
             source_key=(cell_text(source) or None) if source is not None else None,
@@ -225,6 +267,33 @@ class RowParser:
             text=text, attribution=attribution, consent=consent, effects=effects, review=review
         )
         return [quote]  # type: ignore[list-item]
+
+    def stories(self, cell: Callable[[str], Cell], problems: list[str]) -> list[StoryIn]:
+        """'bijzonder' with 'bijzonder toestemming' (and an export's 'bijzonder beoordeling'):
+        the same consent rule as a quote, and never a participant's full name."""
+        text, written = cell_text(cell("bijzonder")), cell_text(cell("bijzonder toestemming"))
+        consent = written.lower() or "nee"
+        if consent not in CONSENTS:
+            problems.append(
+                f"bijzonder toestemming '{written}' is onbekend; kies ja, anoniem of nee"
+            )
+            return []
+        if not text:
+            return []
+        if len(" ".join(text.split())) > MAX_STORY:
+            problems.append(STORY_TOO_LONG.format(max=MAX_STORY))
+            return []
+        if full_name_in_quote(text, self.catalogue):
+            problems.append(STORY_FULL_NAME)
+            return []
+        state = cell_text(cell("bijzonder beoordeling")).lower()
+        review = REVIEWS.get(state, state if state in REVIEW_NAMES else None)
+        if state and review is None:
+            problems.append(
+                f"bijzonder beoordeling '{state}' is onbekend; kies nieuw, goedgekeurd of afgewezen"
+            )
+            return []
+        return [StoryIn(text=text, consent=consent, review=review)]  # type: ignore[arg-type]
 
     @staticmethod
     def measurements(value: Cell, problems: list[str]) -> list[MeasurementIn]:

@@ -68,6 +68,15 @@ HEADER_SYNONYMS = {
     "signalen": "signalen/effecten",
     "signalen en effecten": "signalen/effecten",
     "status citaat": "beoordeling",
+    # "Met wie?" and "Wat was bijzonder?"
+    "met wie": "partners",
+    "met wie?": "partners",
+    "partner": "partners",
+    "samenwerkingspartners": "partners",
+    "wat was bijzonder": "bijzonder",
+    "wat was bijzonder?": "bijzonder",
+    "verhaal": "bijzonder",
+    "toestemming bijzonder": "bijzonder toestemming",
 }
 
 

@@ -5,13 +5,16 @@ importer ignores (gemeente, programmalijn), so an export read back adds nothing 
 nothing the report uses: the observations ('signalen/effecten', ids separated by ', ': today
 effect ids, signal ids where leaders tick signals), the before/after counts of a course
 ('voor/na': 'effect-id voor 3/8'), each publishable quote with its consent, review state
-('beoordeling') and effects, and the session's own key ('bron').
+('beoordeling') and effects, the partners a leader named ('partners', separated by '; '),
+each publishable story ('bijzonder', with its consent and review), and the session's own key
+('bron').
 
-One row per session. A session with more than one publishable quote gets one more row per
-further quote: the same bron, datum, activiteit and vestiging, the quote columns, and no
-counts, so a sum over a count column in Excel stays right and the importer adds the quote
-to its session. Only publishable quotes are exported, and an anonymous quote without the name
-it was given with.
+One row per session. A session with more than one publishable quote (or story) gets one more
+row per further quote (or story): the same bron, datum, activiteit and vestiging, the quote
+or story columns, and no counts, so a sum over a count column in Excel stays right and the
+importer adds the quote or story to its session. Only publishable quotes and stories are
+exported (store.quotes.PUBLISHABLE_SQL), and an anonymous quote without the name it was given
+with.
 
 Cells that start with '=', '+', '-', '@', a tab or a carriage return get a leading "'" (the
 OWASP rule against CSV/formula injection), in CSV and XLSX alike: a quote typed as
@@ -52,6 +55,11 @@ COLUMNS = [
     "toestemming",
     "beoordeling",
     "citaat effecten",
+    # "Met wie?" and "Wat was bijzonder?" (store.session_notes)
+    "partners",
+    "bijzonder",
+    "bijzonder toestemming",
+    "bijzonder beoordeling",
     # The session's own key: reading the export back in adds nothing twice.
     "bron",
 ]
@@ -82,7 +90,9 @@ _SQL = f"""
            q.text, q.attribution, q.consent, q.review,
            (SELECT group_concat(effect, ', ') FROM (
                 SELECT effect FROM quote_effects WHERE quote_id = q.id ORDER BY effect)),
-           s.source_key
+           s.source_key,
+           (SELECT group_concat(partner, '; ') FROM (
+                SELECT partner FROM session_partners WHERE session_id = s.id ORDER BY rowid))
     FROM sessions s
     LEFT JOIN series r ON r.id = s.series_id
     LEFT JOIN quotes q ON q.session_id = s.id AND {PUBLISHABLE_SQL}
@@ -91,15 +101,35 @@ _SQL = f"""
 """
 
 
+Story = tuple[str, str, str]  # text, consent, review (Dutch)
+
+
+def _stories(db: sqlite_utils.Database, where: str, params: list[object]) -> dict[int, list[Story]]:
+    """The publishable stories of the sessions in scope, per session (few: one query)."""
+    out: dict[int, list[Story]] = {}
+    for session_id, text, consent, review in db.execute(
+        "SELECT q.session_id, q.text, q.consent, q.review FROM session_stories q "
+        f"JOIN sessions s ON s.id = q.session_id WHERE {where} AND {PUBLISHABLE_SQL} "
+        "ORDER BY q.id",
+        params,
+    ):
+        out.setdefault(session_id, []).append((text, consent, REVIEW_NAMES.get(review, "")))
+    return out
+
+
 def export_rows(
     db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None = None
 ) -> Iterator[list[object]]:
-    """One row per session (and per further quote), oldest first; streamed."""
+    """One row per session (and per further quote or story), oldest first; streamed."""
     params: list[object] = [year]
     where = "s.year = ?"
     if gemeente:
         where += " AND s.gemeente = ?"
         params.append(gemeente)
+    stories = _stories(db, where, params)
+    left: list[Story] = []  # stories of the previous session not yet on one of its rows
+    head: list[object] = []  # datum … programmalijn of the previous session
+    key = ""
     previous = None
     for (
         session_id,
@@ -121,20 +151,29 @@ def export_rows(
         review,
         quote_effects,
         source_key,
+        partners,
     ) in db.execute(_SQL.format(where=where), params):
-        activity = catalogue.activities.get(activity_id)
-        vestiging = catalogue.vestigingen.get(vestiging_id)
-        gemeente_obj = catalogue.gemeenten.get(gemeente_id)
         first = session_id != previous
+        if first:
+            yield from _story_rows(head, left, key)
+            activity = catalogue.activities.get(activity_id)
+            vestiging = catalogue.vestigingen.get(vestiging_id)
+            gemeente_obj = catalogue.gemeenten.get(gemeente_id)
+            head = [
+                date.fromisoformat(day),
+                activity.name if activity else activity_id,
+                vestiging.name if vestiging else vestiging_id,
+                gemeente_obj.name if gemeente_obj else gemeente_id,
+                catalogue.programmalijnen[activity.programmalijn].name if activity else "",
+            ]
+            left = list(stories.get(session_id, ()))
+            key = source_key or ""
         previous = session_id
         counts = [deelnemers, kinderen, volwassenen, vragen, series or "", enrolled]
         details = [observed or "", measured or ""]
+        story = left.pop(0) if left else ("", "", "")
         yield [
-            date.fromisoformat(day),
-            activity.name if activity else activity_id,
-            vestiging.name if vestiging else vestiging_id,
-            gemeente_obj.name if gemeente_obj else gemeente_id,
-            catalogue.programmalijnen[activity.programmalijn].name if activity else "",
+            *head,
             *(counts if first else [None, None, None, None, "", None]),
             *(details if first else ["", ""]),
             text or "",
@@ -142,8 +181,17 @@ def export_rows(
             consent or "",
             REVIEW_NAMES.get(review, "") if text else "",
             quote_effects or "",
-            source_key or "",
+            (partners or "") if first else "",
+            *story,
+            key,
         ]
+    yield from _story_rows(head, left, key)
+
+
+def _story_rows(head: list[object], stories: list[Story], key: str) -> Iterator[list[object]]:
+    """A further row per story a session's rows had no room for: no counts, no quote."""
+    for story in stories:
+        yield [*head, None, None, None, None, "", None, "", "", "", "", "", "", "", "", *story, key]
 
 
 TOTAL_COLUMNS = ["activiteit", "vestiging", "gemeente", "periode", "bijeenkomsten", "deelnemers",

@@ -164,16 +164,19 @@ MAX_EVENTS = 2  # "Wat was bijzonder?" stories per opgave
 
 
 class EventStory(BaseModel):
-    """What was special about a session, in the leader's words, with where and when."""
+    """What was special about a session, in the leader's words, with where and when; a story
+    with consent 'anoniem' is published without place and date (None here, so no format can
+    show them)."""
 
     text: str
     activity: str
     activity_name: str
-    place: str
-    date: date
+    place: str | None
+    date: date | None
 
     def contract(self) -> dict[str, object]:
-        return {"tekst": self.text, "activiteit": self.activity, "datum": self.date.isoformat()}
+        day = self.date.isoformat() if self.date else None
+        return {"tekst": self.text, "activiteit": self.activity, "datum": day}
 
 
 def events_for(
@@ -190,13 +193,14 @@ def events_for(
             continue
         seen.add(key)
         vestiging = catalogue.vestigingen.get(s.vestiging)
+        anonymous = s.consent == "anoniem"
         out.append(
             EventStory(
                 text=s.text,
                 activity=s.activity,
                 activity_name=catalogue.activities[s.activity].name,
-                place=vestiging.name if vestiging else s.vestiging,
-                date=date.fromisoformat(s.date),
+                place=None if anonymous else (vestiging.name if vestiging else s.vestiging),
+                date=None if anonymous else date.fromisoformat(s.date),
             )
         )
         if len(out) == limit:

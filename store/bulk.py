@@ -17,6 +17,7 @@ import sqlite_utils
 
 from store.aggregates import bulk_load
 from store.db import now_iso
+from store.session_notes import MAX_STORY, clean_partners
 from store.sessions import SessionIn, default_series_name
 from toc.models import Catalogue
 
@@ -95,6 +96,8 @@ def store_many(
     quote_id = _next_id(db, "quotes")
     rows, observations, quotes, quote_effects, measurements = [], [], [], [], []
     signals: list[tuple[int, str, str]] = []
+    partners: list[tuple[int, str]] = []
+    stories: list[tuple[int, str, str, str, str]] = []
     gemeenten = {v.id: v.gemeente for v in catalogue.vestigingen.values()}
     for s, series_id in zip(sessions, series_ids, strict=True):
         day = s.date.isoformat()
@@ -118,6 +121,14 @@ def store_many(
             )  # fmt: skip
             quote_effects.extend((quote_id, e) for e in dict.fromkeys(q.effects))
             quote_id += 1
+        # as store.session_notes.insert_partners / insert_story: tidy, each once
+        partners.extend((session_id, p) for p in clean_partners(s.partners))
+        told: set[str] = set()
+        for story in s.stories:
+            text = " ".join(story.text.split())[:MAX_STORY]
+            if text and text not in told:
+                told.add(text)
+                stories.append((session_id, text, story.consent, story.review or "new", created))
         if series_id is not None:
             measurements.extend(
                 (series_id, m.effect, m.moment, m.able, m.measured, session_id)
@@ -142,6 +153,14 @@ def store_many(
         quotes,
     )
     db.conn.executemany("INSERT INTO quote_effects (quote_id, effect) VALUES (?, ?)", quote_effects)
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO session_partners (session_id, partner) VALUES (?, ?)", partners
+    )
+    db.conn.executemany(
+        "INSERT INTO session_stories (session_id, text, consent, review, created_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        stories,
+    )
     db.conn.executemany(
         "INSERT INTO measurements (series_id, effect, moment, able, measured, session_id) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (series_id, effect, moment) DO UPDATE SET "

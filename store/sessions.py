@@ -16,6 +16,15 @@ from pydantic import BaseModel, Field
 from impactbot.errors import ImpactbotError
 from store import audit
 from store.db import insert, now_iso, transaction
+from store.session_notes import (
+    StoryIn,
+    correct_stories,
+    insert_partners,
+    insert_story,
+    load_notes,
+    note_problems,
+    replace_partners,
+)
 from toc.models import Catalogue
 
 Consent = Literal["ja", "anoniem", "nee"]
@@ -83,6 +92,9 @@ class SessionIn(BaseModel):
     signals: list[str] = Field(default_factory=list)
     quotes: list[QuoteIn] = Field(default_factory=list)
     measurements: list[MeasurementIn] = Field(default_factory=list)
+    # "Met wie?": partners the session was done with; "Wat was bijzonder?": its story.
+    partners: list[str] = Field(default_factory=list)
+    stories: list[StoryIn] = Field(default_factory=list)
     reporter_id: int | None = None
     source: str = "bot"
     source_key: str | None = None
@@ -136,6 +148,7 @@ def validate_session(catalogue: Catalogue, s: SessionIn) -> None:
             problems.append("Een citaat is leeg.")
         elif len(q.text) > MAX_QUOTE:
             problems.append(f"Een citaat is langer dan {MAX_QUOTE} tekens; maak het korter.")
+    problems += note_problems(s.partners, s.stories)
     if problems:
         raise SessionInvalid(" ".join(dict.fromkeys(problems)))
 
@@ -208,6 +221,9 @@ def _insert_children(
 ) -> None:
     _insert_ticks(db, catalogue, session_id, s)
     _insert_quotes(db, catalogue, session_id, s, s.quotes)
+    insert_partners(db, session_id, s.partners)
+    for story in s.stories:
+        insert_story(db, session_id, story)
 
 
 def _insert_quotes(
@@ -340,6 +356,8 @@ def replace_in_transaction(
     db.execute("DELETE FROM session_signals WHERE session_id = ?", [session_id])
     _insert_ticks(db, catalogue, session_id, s)
     _correct_quotes(db, catalogue, session_id, s)
+    replace_partners(db, session_id, s.partners)
+    correct_stories(db, session_id, s.stories)
     if series_id is not None:
         _update_series(db, series_id, s)
     _save_measurements(db, series_id, session_id, s)
@@ -433,4 +451,5 @@ def load_session(db: sqlite_utils.Database, session_id: int) -> SessionIn | None
             )
         )
     data["quotes"] = quotes
+    data["partners"], data["stories"] = load_notes(db, session_id)
     return SessionIn.model_validate(data)

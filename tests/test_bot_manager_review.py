@@ -14,6 +14,7 @@ from bot.manager import texts as mt
 from impactbot.settings import Settings
 from store import audit
 from store.reviews import ReviewError, check_shortened
+from store.session_notes import add_story, publishable_stories
 from store.sessions import QuoteIn
 from toc.models import Catalogue
 
@@ -166,3 +167,60 @@ async def test_a_nee_quote_is_never_reviewed(
     quote = get_quote(db, internal)
     assert quote is not None
     assert "alleen voor intern gebruik" in review_card(quote, catalogue, 0)
+
+
+async def test_stories_are_reviewed_after_the_quotes(
+    bot: ManagerHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    """'Wat was bijzonder?': the same consent rule and review as a quote; only publishable
+    stories reach the report."""
+    session = add_session(db, catalogue, date(2025, 3, 5), "workshop", "diever", 11)
+    elsewhere = add_session(db, catalogue, date(2025, 3, 5), "workshop", "beilen", 9)
+    play = add_story(db, session, "11 kinderen maakten een eigen theaterstuk.", "ja")
+    quiet = add_story(db, session, "Een jongen durfde voor het eerst iets te zeggen.", "anoniem")
+    inside = add_story(db, session, "Alleen voor ons eigen leren.", "nee")
+    other = add_story(db, elsewhere, "In Beilen bouwden ze een robot.", "ja")
+
+    await bot.send("/citaten nieuw", user_id=MANAGER)
+    await bot.press(mt.BUTTON_LATER, user_id=MANAGER)
+    await bot.press(mt.BUTTON_LATER, user_id=MANAGER)
+    card = bot.text_to(MANAGER)
+    assert card.startswith("Verhaal om te beoordelen (2 te gaan):\n„11 kinderen maakten")
+    assert mt.STORY_CONSENT["ja"] in card and "Workshop, Diever, woensdag 5 maart 2025" in card
+    assert [b for b, _ in bot.request.calls[-1].buttons] == [
+        mt.BUTTON_APPROVE, mt.BUTTON_REJECT, mt.BUTTON_LATER,
+    ]  # fmt: skip
+    await bot.press(mt.BUTTON_APPROVE, user_id=MANAGER)
+    assert bot.answers()[-1] == mt.APPROVED
+    card = bot.text_to(MANAGER)
+    assert "Een jongen durfde" in card and mt.STORY_CONSENT["anoniem"] in card
+    await bot.press(mt.BUTTON_REJECT, user_id=MANAGER)
+    assert bot.answers()[-1] == mt.STORY_REJECTED
+    assert bot.text_to(MANAGER) == mt.REVIEW_DONE
+    states = dict(db.execute("SELECT id, review FROM session_stories").fetchall())
+    assert states == {play: "approved", quiet: "rejected", inside: "new", other: "new"}
+    # Pressed again (or by a second manager): decided once; forged buttons change nothing.
+    await bot.press_data(f"rs:no:{play}", user_id=MANAGER)
+    assert bot.answers()[-1] == mt.STORY_DECIDED
+    await bot.press_data(f"rs:ok:{inside}", user_id=MANAGER)
+    assert bot.answers()[-1] == mt.STORY_INTERNAL
+    await bot.press_data(f"rs:ok:{other}", user_id=MANAGER)
+    assert "Midden-Drenthe hoort daar niet bij" in bot.answers()[-1]
+    await bot.press_data(f"rs:ok:{other}", user_id=LEADER)
+    assert bot.answers()[-1] == mt.MANAGERS_ONLY
+    assert dict(db.execute("SELECT id, review FROM session_stories").fetchall()) == states
+    [entry] = audit.trail(db, "story", play)
+    assert entry["action"] == "approve" and "theaterstuk" not in str(entry)
+    # Only the approved, publishable story is left for the report.
+    assert [s.id for s in publishable_stories(db, 2025, "westerveld")] == [play]
+
+
+async def test_citaten_says_how_many_stories_wait(
+    bot: ManagerHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    session = add_session(db, catalogue, date(2025, 3, 5), "workshop", "diever", 11)
+    add_story(db, session, "11 kinderen maakten een eigen theaterstuk.", "ja")
+    await bot.send("/citaten", user_id=MANAGER)
+    assert bot.text_to(MANAGER).endswith(
+        "\n" + mt.QUOTES_AWAITING.format(n=2) + "\n" + mt.STORIES_AWAITING_ONE
+    )

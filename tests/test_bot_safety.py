@@ -246,8 +246,14 @@ async def test_logs_hold_no_quote_texts_or_token(
         bot = BotHarness(settings, catalogue)
         await bot.start()
         secret = "Isa wil nu elke avond voorlezen"
+        story = "Drie ouders spreken nu elke week samen af in de bibliotheek"
         await bot.send(f"Voorleesuurtje Havelte 12 kinderen 8 ouders '{secret}' - moeder van Isa")
         await bot.press(texts.CONSENT_NO)
+        # "Wat was bijzonder?": its words stay out of the logs as well, refused or kept.
+        await bot.press(texts.BUTTON_STORY)
+        await bot.send(f"{story}, zegt Anna de Vries")
+        await bot.send(story)
+        await bot.press(texts.STORY_CONSENT_YES)
         # the confirmation edits the summary; a refused edit falls back to a new message
         bot.request.failures["editMessageText"] = (400, f"Bad Request: {secret}")
         bot.request.failures["sendMessage"] = (400, f"Bad Request: {secret}")
@@ -259,6 +265,8 @@ async def test_logs_hold_no_quote_texts_or_token(
     output = stream.getvalue()
     assert output
     assert secret not in output and BOT_TOKEN not in output
+    assert story not in output and "Anna de Vries" not in output
+    assert db.execute("SELECT text FROM session_stories").fetchall() == [(story,)]
     for line in output.splitlines():
         if line.startswith("{"):
             json.loads(line)

@@ -36,9 +36,10 @@ def test_a_leader_and_a_manager_in_the_terminal(env: DemoEnvironment, tmp_path: 
 
     def lines() -> Iterator[str]:
         yield "Voorleesuurtje Havelte 12 kinderen 8 ouders"
-        # The summary with the six signals of a Voorleesuurtje as toggles above Opslaan.
+        # The summary with the six signals of a Voorleesuurtje as toggles, then the extras
+        # "Met wie?" and "Wat was bijzonder?", then Opslaan.
         yield "1"  # tick the first signal: "Kinderen zeiden nieuwe woorden na"
-        yield "7"  # Opslaan
+        yield "9"  # Opslaan
         yield "/help"
         yield "/manager"
         yield f"/rapport {env.year}"
@@ -56,7 +57,8 @@ def test_a_leader_and_a_manager_in_the_terminal(env: DemoEnvironment, tmp_path: 
 
     text = out.getvalue()
     assert text.startswith("Welkom bij de demo van Impactbot!")
-    assert "[7] Opslaan  [8] Wijzigen  [9] Annuleren" in text
+    assert "[7] ➕ Met wie?  [8] ➕ Wat was bijzonder?" in text
+    assert "[9] Opslaan  [10] Wijzigen  [11] Annuleren" in text
     assert "[1] ✅ Kinderen zeiden nieuwe woorden na" in text  # the tick, shown on the summary
     assert "(je tikt op „Opslaan”)" in text
     assert "Opgeslagen ✅" in text
@@ -88,8 +90,9 @@ def test_ctrl_d_ends_the_chat(tmp_path: Path, default_catalogue: Catalogue):
 
 def test_impactbot_demo_from_a_pipe_stops_cleanly(tmp_path: Path):
     """The command itself, as a separate process: no token, no setup, no traceback."""
-    # the report, Opslaan (7: after the six signals on the summary); then Ctrl-D
-    typed = "Voorleesuurtje Havelte 12 kinderen 8 ouders\n7\n/admin\n/onzin\n"
+    # the report, Opslaan (9: after the six signals and the two extras on the summary);
+    # then Ctrl-D
+    typed = "Voorleesuurtje Havelte 12 kinderen 8 ouders\n9\n/admin\n/onzin\n"
     env = {k: v for k, v in os.environ.items() if not k.startswith("IMPACTBOT_")}
     done = subprocess.run(
         [sys.executable, "-m", "impactbot", "demo", "--out", str(tmp_path / "uit")],

@@ -247,7 +247,7 @@ def test_the_demo_chat_plays_a_participant(tmp_path: Path, default_catalogue: Ca
 
     def lines() -> Iterator[str]:
         yield "Voorleesuurtje Havelte 12 kinderen 8 ouders"
-        yield "7"  # Opslaan (under the six signals of a Voorleesuurtje)
+        yield "9"  # Opslaan (under the six signals of a Voorleesuurtje and the two extras)
         yield "1"  # Vraag de deelnemers
         code = re.findall(r"start=s_(\w+)", out.getvalue())[-1]
         yield f"/deelnemer {code}"

@@ -10,7 +10,7 @@ from e2e_helpers import library_today, person_id, read_only, sessions_of, start_
 
 from demo.people import ANNE
 from demo.runner import DemoEnvironment
-from demo.tour import GUIDED_QUOTE, TourResult, run_tour
+from demo.tour import GUIDED_PARTNERS, GUIDED_QUOTE, GUIDED_STORY, TourResult, run_tour
 from toc.models import Catalogue
 
 
@@ -49,17 +49,29 @@ def test_each_report_of_the_leader_is_stored_once(tour: tuple[DemoEnvironment, T
             [guided["id"], quick["id"]],
         ).fetchall()
         drafts = conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
+        partners = conn.execute(
+            "SELECT partner FROM session_partners WHERE session_id = ? ORDER BY rowid",
+            [guided["id"]],
+        ).fetchall()
+        stories = conn.execute(
+            "SELECT text, consent FROM session_stories WHERE session_id = ?", [guided["id"]]
+        ).fetchall()
     assert quotes == [("meisje, 5 jaar", "ja")]
     # the first signal of the guided report, one in the one-message report
     assert signals == [(guided["id"], "woorden-nagezegd"), (quick["id"], "napraten")]
     assert drafts == 0
+    assert partners == [("Consultatiebureau Havelte",), ("Peuterspeelzaal Het Kompas",)]
+    assert stories == [(GUIDED_STORY, "ja")]
 
 
 def test_the_transcript_shows_both_confirmations(tour: tuple[DemoEnvironment, TourResult]):
     _, result = tour
     text = result.transcript.read_text(encoding="utf-8")
     assert text.count("Opgeslagen ✅") == 2
-    assert "[1] Opslaan  [2] Wijzigen  [3] Annuleren" in text
+    assert "[1] ➕ Met wie?  [2] ➕ Wat was bijzonder?" in text
+    assert "[3] Opslaan  [4] Wijzigen  [5] Annuleren" in text
+    assert f"Met wie: {GUIDED_PARTNERS}" in text
+    assert "[1] ✏️ Met wie?  [2] ✏️ Wat was bijzonder?" in text
     assert "Traceback" not in text
 
 

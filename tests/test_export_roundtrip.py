@@ -20,6 +20,7 @@ from intake.importer import import_kengetallen, import_sessions
 from reports.export import COLUMNS, export_rows, to_csv, to_xlsx
 from reports.model import build_report
 from store.db import open_db
+from store.session_notes import publishable_stories
 from store.sessions import QuoteIn, SessionIn, save_session
 from toc.loader import default_catalogue
 
@@ -62,7 +63,15 @@ def _kengetallen_csv(db, path):
 
 
 def _report(db, catalogue, gemeente=None) -> dict:
-    report = build_report(db, catalogue, YEAR, gemeente, today=TODAY).to_contract_json()
+    built = build_report(db, catalogue, YEAR, gemeente, today=TODAY)
+    report = built.to_contract_json()
+    # "Met wie?" per activity and "Wat was bijzonder?" (in the JSON as 'bijzonder'), as the
+    # report shows them.
+    report["partners"] = {a.id: a.partners for a in built.activities.values()}
+    report["verhalen"] = [
+        (s.text, s.activity, s.date, s.consent, s.approved)
+        for s in publishable_stories(db, YEAR, gemeente)
+    ]
     # Quotes without consent never leave the database, so the count of them cannot come back.
     reflectie = report["reflectie"]
     reflectie["voldoende_gegevens"] = [
@@ -90,15 +99,28 @@ def test_a_full_year_exported_and_read_back_gives_the_same_report(
 
     for gemeente in (None, "westerveld"):
         assert _report(fresh, catalogue, gemeente) == _report(demo_sessions, catalogue, gemeente)
+    # The demo has partners and stories to carry: the comparison above is not empty.
+    westerveld = _report(fresh, catalogue, "westerveld")
+    assert "Garage TDI" in westerveld["partners"]["workshop"]
+    assert any(consent == "anoniem" for *_, consent, _ in westerveld["verhalen"])
+    assert any(not approved for *_, approved in westerveld["verhalen"])
+    assert any(westerveld["bijzonder"].values())
     same = (
         "SELECT count(*) FROM observations UNION ALL SELECT count(*) FROM measurements "
-        "UNION ALL SELECT count(*) FROM series"
+        "UNION ALL SELECT count(*) FROM series UNION ALL SELECT count(*) FROM session_partners"
     )
     assert fresh.execute(same).fetchall() == demo.execute(same).fetchall()
 
     # Reading the export back into the database it came from adds nothing.
     again = import_sessions(fresh, catalogue, tmp_path / f"export-{YEAR}.{form}", today=TODAY)
     assert again.stored == 0 and again.quotes == 0
+    # Only publishable stories left the database ('nee' stays inside), and came back once.
+    stories = "SELECT count(*) FROM session_stories WHERE consent != 'nee'"
+    assert fresh.execute(stories).fetchone() == demo.execute(stories).fetchone()
+    assert (
+        fresh.execute("SELECT count(*) FROM session_stories WHERE consent = 'nee'").fetchone()[0]
+        == 0
+    )
     fresh.close()
 
 

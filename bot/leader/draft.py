@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from store.session_notes import StoryIn
 from store.sessions import Consent, MeasurementIn, QuoteIn, SessionIn
 from toc.models import Activity, Catalogue, Effect, Signal
 
@@ -31,8 +32,14 @@ Step = Literal[
     "quote",
     "attribution",
     "consent",
+    # Extras a leader may add from the summary (never asked unasked): "Met wie?" and
+    # "Wat was bijzonder?" with its consent.
+    "partners",
+    "story",
+    "story_consent",
     "summary",
 ]
+Extra = Literal["partners", "story"]
 Mode = Literal["guided", "quick", "edit"]
 # Fields a summary's "Wijzigen" can clear.
 EditField = Literal["activiteit", "vestiging", "datum", "aantallen", "effecten", "citaat"]
@@ -55,6 +62,14 @@ class DraftQuote(BaseModel):
     # Set when correcting a stored quote: keeps its identity, review state and effect tags.
     id: int | None = None
     effects: list[str] = Field(default_factory=list)
+
+
+class DraftStory(BaseModel):
+    """'Wat was bijzonder?': one or two sentences, no participant's name (bot.leader.inputs)."""
+
+    text: str
+    consent: Consent | None = None
+    id: int | None = None  # the stored story a correction keeps
 
 
 class Draft(BaseModel):
@@ -92,6 +107,10 @@ class Draft(BaseModel):
     effects_asked: bool = False
     quotes: list[DraftQuote] = Field(default_factory=list)
     quote_asked: bool = False
+    partners: list[str] = Field(default_factory=list)
+    stories: list[DraftStory] = Field(default_factory=list)
+    # The extra the leader chose on the summary and is typing now.
+    extra: Extra | None = None
     step: Step = "activity"
 
     @property
@@ -217,6 +236,10 @@ def next_step(draft: Draft, catalogue: Catalogue) -> Step:
         return "attribution"
     if first_quote_without(draft, "consent") is not None:
         return "consent"
+    if draft.extra is not None:
+        return draft.extra
+    if any(story.consent is None for story in draft.stories):
+        return "story_consent"
     return "summary"
 
 
@@ -357,6 +380,11 @@ def to_session(draft: Draft, catalogue: Catalogue) -> SessionIn:
             )
             for q in draft.quotes
         ],
+        partners=list(draft.partners),
+        stories=[
+            StoryIn(id=story.id, text=story.text, consent=story.consent or "nee")
+            for story in draft.stories
+        ],
         reporter_id=draft.person_id,
         source="bot",
         source_key=None if draft.mode == "edit" else draft.source_key,
@@ -416,6 +444,8 @@ def from_session(
             for q in session.quotes
         ],
         quote_asked=True,
+        partners=list(session.partners),
+        stories=[DraftStory(id=st.id, text=st.text, consent=st.consent) for st in session.stories],
     )
     if activity.kind == "reeks":
         draft.series_choice = "running"

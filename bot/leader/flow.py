@@ -129,6 +129,12 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
         quote = draft.quotes[first_quote_without(draft, "consent") or 0]
         text = f"{texts.ASK_CONSENT}\n„{quote.text}”"
         return text, keyboards.consent(draft, quote.attribution)
+    if step in ("partners", "story"):
+        question = texts.ASK_PARTNERS if step == "partners" else texts.ASK_STORY
+        return question, keyboards.extra(draft)
+    if step == "story_consent":
+        story = next(st for st in draft.stories if st.consent is None)
+        return f"{texts.ASK_STORY_CONSENT}\n„{story.text}”", keyboards.story_consent(draft)
     summary = texts.summary(draft, catalogue, course_text(s, draft))
     when = saved_before(s, draft)
     if when is not None:

@@ -222,10 +222,35 @@ async def _consent(
     await flow.proceed(update, context, d)
 
 
+async def _extra(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    """Under "Met wie?" / "Wat was bijzonder?": Terug keeps what is there, the other button
+    takes it away; typing the answer is in quick.py."""
+    if v == "clear" and d.step == "partners":
+        d.partners = []
+    elif v == "clear" and d.step == "story":
+        d.stories = []
+    d.extra = None
+    await flow.proceed(update, context, d)
+
+
+async def _story_consent(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    story = next((st for st in d.stories if st.consent is None), None)
+    if story is not None and v in ("ja", "anoniem", "nee"):
+        story.consent = v  # type: ignore[assignment]
+    await flow.proceed(update, context, d)
+
+
 async def _summary(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
-    if v.startswith("t:"):
+    if v in ("x:partners", "x:story"):
+        d.extra = "partners" if v == "x:partners" else "story"
+        await flow.proceed(update, context, d)
+    elif v.startswith("t:"):
         choices = signal_choices(d, s.catalogue)
         index = v[2:]
         if index.isdigit() and int(index) < len(choices):
@@ -262,5 +287,8 @@ _STEPS = {
     "quote": _quote,
     "attribution": _attribution,
     "consent": _consent,
+    "partners": _extra,
+    "story": _extra,
+    "story_consent": _story_consent,
     "summary": _summary,
 }

@@ -13,6 +13,7 @@ from bot.leader import texts
 from intake.dates import read_day
 from intake.names import full_name_in_quote, looks_like_full_name
 from intake.numbers import read_typed_numbers
+from store.session_notes import MAX_PARTNER, MAX_PARTNERS, MAX_STORY, clean_partners
 from store.sessions import CHAT_MAX_AGE_DAYS, MAX_COUNT, MAX_QUOTE, day_problem
 from toc.models import Catalogue
 
@@ -163,3 +164,36 @@ def read_attribution(text: str, catalogue: Catalogue | None = None) -> str:
     if looks_like_full_name(attribution, catalogue):
         raise InputError(texts.ATTRIBUTION_FULL_NAME)
     return attribution
+
+
+# -- "Met wie?" and "Wat was bijzonder?" ------------------------------------------------------
+
+# Only commas, semicolons and new lines: "en" and "&" are part of names ("Stichting Lezen en
+# Schrijven"), so the question asks for commas.
+_PARTNER_SPLIT = re.compile(r"[,;\n]")
+
+
+def read_partners(text: str) -> list[str]:
+    """'Theater Havelte, Dorpshuis Dwingeloo' -> two partners, each once, in order."""
+    parts = [" ".join(p.split()).strip(" .-–—\"'“”„") for p in _PARTNER_SPLIT.split(text)]
+    if any(len(p) > MAX_PARTNER for p in parts):
+        raise InputError(texts.PARTNER_TOO_LONG.format(max=MAX_PARTNER))
+    partners = clean_partners(p for p in parts if p)
+    if not partners:
+        raise InputError(texts.PARTNERS_EMPTY)
+    if len(partners) > MAX_PARTNERS:
+        raise InputError(texts.PARTNERS_TOO_MANY.format(max=MAX_PARTNERS))
+    return partners
+
+
+def read_story(text: str, catalogue: Catalogue | None = None) -> str:
+    """One or two sentences of what was special; never a participant's full name (the same
+    check as a quote's text: intake.names)."""
+    story = " ".join(text.split()).strip("\"'“”„")
+    if not story:
+        raise InputError(texts.STORY_EMPTY)
+    if len(story) > MAX_STORY:
+        raise InputError(texts.STORY_TOO_LONG.format(max=MAX_STORY, n=len(story)))
+    if full_name_in_quote(story, catalogue):
+        raise InputError(texts.STORY_FULL_NAME)
+    return story

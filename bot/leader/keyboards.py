@@ -142,6 +142,26 @@ def no_quote(draft: Draft) -> InlineKeyboardMarkup:
     return _markup([[_button(draft, texts.BUTTON_NO_QUOTE, "none")]])
 
 
+def extra(draft: Draft) -> InlineKeyboardMarkup:
+    """Under "Met wie?" / "Wat was bijzonder?": back to the summary, or take away what is there."""
+    rows = []
+    if draft.step == "partners" and draft.partners:
+        rows.append([_button(draft, texts.BUTTON_NO_PARTNERS, "clear")])
+    if draft.step == "story" and draft.stories:
+        rows.append([_button(draft, texts.BUTTON_NO_STORY, "clear")])
+    return _markup([*rows, [_button(draft, texts.BUTTON_BACK, "back")]])
+
+
+def story_consent(draft: Draft) -> InlineKeyboardMarkup:
+    return _markup(
+        [
+            [_button(draft, texts.STORY_CONSENT_YES, "ja")],
+            [_button(draft, texts.STORY_CONSENT_ANON, "anoniem")],
+            [_button(draft, texts.STORY_CONSENT_NO, "nee")],
+        ]
+    )
+
+
 def no_attribution(draft: Draft) -> InlineKeyboardMarkup:
     return _markup([[_button(draft, texts.BUTTON_NO_ATTRIBUTION, "none")]])
 
@@ -157,12 +177,17 @@ def consent(draft: Draft, attribution: str | None) -> InlineKeyboardMarkup:
 
 def summary(draft: Draft, catalogue: Catalogue | None = None) -> InlineKeyboardMarkup:
     """Opslaan / Wijzigen / Annuleren; under a one-message report, the activity's signals
-    as toggles above them (the one skippable question: Opslaan skips it)."""
+    as toggles above them (the one skippable question: Opslaan skips it). Above Opslaan the
+    extras "Met wie?" and "Wat was bijzonder?": offered, never asked, so a leader who wants
+    neither saves with the same one tap."""
     rows = []
     if catalogue is not None and summary_signals(draft, catalogue):
         for index, (signal, _effect) in enumerate(signal_choices(draft, catalogue)):
             mark = "✅" if signal.id in draft.signals else "▫️"
             rows.append([_button(draft, f"{mark} {signal.text}", f"t:{index}")])
+    partners = texts.BUTTON_PARTNERS_CHANGE if draft.partners else texts.BUTTON_PARTNERS
+    story = texts.BUTTON_STORY_CHANGE if draft.stories else texts.BUTTON_STORY
+    rows.append([_button(draft, partners, "x:partners"), _button(draft, story, "x:story")])
     save = [
         _button(draft, texts.BUTTON_SAVE, "save"),
         _button(draft, texts.BUTTON_EDIT, "edit"),

@@ -17,6 +17,7 @@ from bot.leader import flow, keyboards, queries, registration, tally, texts
 from bot.leader.draft import (
     Draft,
     DraftQuote,
+    DraftStory,
     apply_counts,
     attendance,
     confirm_pending,
@@ -33,8 +34,10 @@ from bot.leader.inputs import (
     check_date,
     read_attribution,
     read_date,
+    read_partners,
     read_quote,
     read_single,
+    read_story,
 )
 from intake.parse import parse_message, read_activity, read_location
 from store.sessions import MAX_COUNT
@@ -109,6 +112,14 @@ async def _answer(
         if index is not None:
             d.quotes[index].attribution = read_attribution(text, s.catalogue)
             d.quotes[index].attribution_asked = True
+    elif step == "partners":
+        d.partners = read_partners(text)
+        d.extra = None
+    elif step == "story":
+        # a new text replaces the story (a correction keeps its identity); consent is asked
+        kept = d.stories[0].id if d.stories else None
+        d.stories = [DraftStory(text=read_story(text, s.catalogue), id=kept)]
+        d.extra = None
     else:
         await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]
         return

@@ -170,6 +170,47 @@ CONSENT_SUMMARY = {
     "nee": "alleen intern",
 }
 
+# -- extras on the summary: "Met wie?" and "Wat was bijzonder?" --------------------------------
+
+BUTTON_PARTNERS = "➕ Met wie?"
+BUTTON_PARTNERS_CHANGE = "✏️ Met wie?"
+BUTTON_STORY = "➕ Wat was bijzonder?"
+BUTTON_STORY_CHANGE = "✏️ Wat was bijzonder?"
+ASK_PARTNERS = (
+    "Met welke partners deed je dit? Typ de namen met een komma ertussen, "
+    "bijv.: Theater Havelte, Dorpshuis Dwingeloo"
+)
+BUTTON_NO_PARTNERS = "Geen partners"
+PARTNERS_EMPTY = "Typ de naam van een partner, bijv. Theater Havelte. Of tik op Terug."
+PARTNERS_TOO_MANY = "Noem hoogstens {max} partners. Typ de namen met een komma ertussen."
+PARTNER_TOO_LONG = (
+    "Een naam is langer dan {max} tekens. Zet een komma tussen de partners, "
+    "bijv.: Theater Havelte, Dorpshuis Dwingeloo"
+)
+ASK_STORY = (
+    "Wat was er bijzonder? Vertel het in één of twee zinnen, zonder namen van deelnemers. "
+    "Bijv.: 11 kinderen maakten een eigen theaterstuk en speelden het voor hun ouders."
+)
+BUTTON_NO_STORY = "Verhaal weghalen"
+STORY_EMPTY = "Typ in één of twee zinnen wat er bijzonder was. Of tik op Terug."
+STORY_TOO_LONG = (
+    "Dat zijn {n} tekens; het mogen er hoogstens {max} zijn. Typ een kortere versie van "
+    "één of twee zinnen."
+)
+STORY_FULL_NAME = (
+    "Er staat een voor- en achternaam in. Typ het opnieuw zonder namen, "
+    "bijv. 'een moeder' of 'een jongen van 8' in plaats van de naam."
+)
+ASK_STORY_CONSENT = "Mag dit in verslagen voor de gemeente komen?"
+STORY_CONSENT_YES = "Ja, met plaats en datum"
+STORY_CONSENT_ANON = "Ja, zonder plaats en datum"
+STORY_CONSENT_NO = "Nee, alleen voor intern gebruik"
+STORY_CONSENT_SUMMARY = {
+    "ja": "mag in verslagen, met plaats en datum",
+    "anoniem": "mag in verslagen, zonder plaats en datum",
+    "nee": "alleen intern",
+}
+
 # -- summary and saving -----------------------------------------------------------------------
 
 UNDERSTOOD = "Dit heb ik begrepen:"
@@ -298,9 +339,14 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
     seen += [catalogue.effects[e].name for e in draft.effects if e in catalogue.effects]
     if seen:
         lines.append("Gezien: " + "; ".join(seen))
+    extras = ["Met wie: " + ", ".join(draft.partners)] if draft.partners else []
+    for story in draft.stories:
+        consent = f" [{STORY_CONSENT_SUMMARY[story.consent]}]" if story.consent else ""
+        extras.append(f"Bijzonder: „{story.text}”{consent}")
     # Many long quotes would not fit one Telegram message (4096 characters): then each is
     # shown by its start; all of every quote is stored.
-    room = max(80, (SUMMARY_ROOM - sum(len(line) for line in lines)) // max(1, len(draft.quotes)))
+    used = sum(len(line) for line in [*lines, *extras])
+    room = max(80, (SUMMARY_ROOM - used) // max(1, len(draft.quotes)))
     for quote in draft.quotes:
         who = f" ({quote.attribution})" if quote.attribution else ""
         consent = f" [{CONSENT_SUMMARY[quote.consent]}]" if quote.consent else ""
@@ -308,7 +354,7 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
         if len(text) + len(who) + len(consent) + 12 > room:
             text = text[: max(40, room - len(who) - len(consent) - 13)].rstrip() + "…"
         lines.append(f"Citaat: „{text}”{who}{consent}")
-    return "\n".join(lines)
+    return "\n".join([*lines, *extras])
 
 
 # What a summary may fill of a message, leaving room for the question around it.

@@ -49,6 +49,7 @@ from reports.stand import PERIODS, Period, Scope, compute_stand, per_activity, y
 from store.people import Person
 from store.quotes import PUBLISHABLE_SQL
 from store.reviews import count_awaiting
+from store.session_notes import count_awaiting_stories
 from toc.matcher import Matcher
 from toc.models import Catalogue
 
@@ -312,11 +313,13 @@ async def cmd_citaten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await reply(update, context, str(exc))
             return
         heading = mt.QUOTES_HEAD_FILTER.format(what=what, scope=label)
-    quotes, awaiting = await read_off_loop(
+    quotes, awaiting, stories = await read_off_loop(
         s.db,
         lambda db: (
             latest_quotes(db, scope.gemeente, activities),
             count_awaiting(db, scope.gemeente),
+            count_awaiting_stories(db, scope.gemeente),
         ),
     )
-    await reply(update, context, quotes_text(quotes, s.catalogue, heading, awaiting))
+    text = quotes_text(quotes, s.catalogue, heading, awaiting, stories)
+    await reply(update, context, text)

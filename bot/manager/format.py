@@ -16,6 +16,7 @@ from reports.gaps import Gaps
 from reports.stand import Line, Scope, Stand
 from store.quotes import public_attribution
 from store.reviews import ReviewQuote
+from store.session_notes import ReviewStory
 from toc.models import Catalogue
 
 _MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
@@ -313,7 +314,11 @@ class ListedQuote:
 
 
 def quotes_text(
-    quotes: list[ListedQuote], catalogue: Catalogue, heading: str, awaiting: int
+    quotes: list[ListedQuote],
+    catalogue: Catalogue,
+    heading: str,
+    awaiting: int,
+    stories_awaiting: int = 0,
 ) -> str:
     if not quotes:
         lines = [mt.QUOTES_NONE]
@@ -330,6 +335,11 @@ def quotes_text(
     if awaiting:
         waiting = mt.QUOTES_AWAITING_ONE if awaiting == 1 else mt.QUOTES_AWAITING
         lines += ["", waiting.format(n=awaiting)]
+    if stories_awaiting:
+        waiting = mt.STORIES_AWAITING_ONE if stories_awaiting == 1 else mt.STORIES_AWAITING
+        if not awaiting:
+            lines.append("")  # one blank line before the waiting lines
+        lines.append(waiting.format(n=stories_awaiting))
     return "\n".join(lines)
 
 
@@ -342,6 +352,15 @@ def review_card(quote: ReviewQuote, catalogue: Catalogue, remaining: int) -> str
         f"{nl_date(date.fromisoformat(quote.date))} (nr. {quote.id})"
     )
     return mt.REVIEW_CARD.format(n=remaining, text=quote.text, who=who, where=where)
+
+
+def story_card(story: ReviewStory, catalogue: Catalogue, remaining: int) -> str:
+    where = (
+        f"{activity_name(catalogue, story.activity)}, {short_place(catalogue, story.vestiging)}, "
+        f"{nl_date(date.fromisoformat(story.date))} (nr. {story.id})"
+    )
+    consent = mt.STORY_CONSENT[story.consent]
+    return mt.STORY_CARD.format(n=remaining, text=story.text, consent=consent, where=where)
 
 
 def digest_text(digest: Digest, name: str, scope: str) -> str:

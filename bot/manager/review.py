@@ -1,4 +1,5 @@
-"""/citaten nieuw: one quote at a time with Goedkeuren / Inkorten / Afwijzen / Later.
+"""/citaten nieuw: one quote at a time with Goedkeuren / Inkorten / Afwijzen / Later; then
+the leaders' stories ("Wat was bijzonder?") with Goedkeuren / Afwijzen / Later (`rs:` buttons).
 
 Buttons carry `rv:<action>:<quote id>`; the quote's gemeente is checked on every press. A
 shortened text is typed as the next message (see bot/awaiting.py); the original stays in
@@ -18,7 +19,7 @@ from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Place, manager_only, not_your_gemeente, own_scope, place_name, reply
 from bot.manager.awaiting import clear_waiting, set_waiting
-from bot.manager.format import review_card
+from bot.manager.format import review_card, story_card
 from store.people import Person
 from store.reviews import (
     ReviewError,
@@ -29,6 +30,13 @@ from store.reviews import (
     get_quote,
     reject,
     shorten,
+)
+from store.session_notes import (
+    ReviewStory,
+    awaiting_stories,
+    count_awaiting_stories,
+    decide_story,
+    get_story,
 )
 
 log = logging.getLogger("impactbot.bot")
@@ -62,9 +70,39 @@ async def send_next(
     s = services(context)
     found = awaiting(s.db, own_scope(person).gemeente, after_id=after_id)
     if not found:
-        await reply(update, context, mt.REVIEW_DONE if after_id else mt.REVIEW_NONE)
+        await send_next_story(update, context, person, reviewed=bool(after_id))
         return
     await send_card(update, context, person, found[0])
+
+
+def story_keyboard(story_id: int) -> InlineKeyboardMarkup:
+    def button(text: str, action: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(text, callback_data=f"rs:{action}:{story_id}")
+
+    return InlineKeyboardMarkup(
+        [
+            [button(mt.BUTTON_APPROVE, "ok"), button(mt.BUTTON_REJECT, "no")],
+            [button(mt.BUTTON_LATER, "later")],
+        ]
+    )
+
+
+async def send_next_story(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    person: Person,
+    after_id: int = 0,
+    reviewed: bool = True,
+) -> None:
+    """The next story awaiting review (after the quotes), or that nothing waits any more."""
+    s = services(context)
+    gemeente = own_scope(person).gemeente
+    found = awaiting_stories(s.db, gemeente, after_id=after_id)
+    if not found:
+        await reply(update, context, mt.REVIEW_DONE if reviewed else mt.REVIEW_NONE)
+        return
+    text = story_card(found[0], s.catalogue, count_awaiting_stories(s.db, gemeente))
+    await reply(update, context, text, story_keyboard(found[0].id))
 
 
 async def start_review(update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person) -> None:
@@ -133,6 +171,42 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     log.info("quote reviewed", extra={"quote_id": quote.id, "action": action})
     await _close(update)
     await send_next(update, context, person, after_id=quote.id)
+
+
+async def on_story_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`rs:<ok|no|later>:<story id>`; the story's gemeente is checked on every press."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    person = await manager_only(update, context)
+    if person is None:
+        return
+    s = services(context)
+    _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    story: ReviewStory | None = get_story(s.db, int(raw)) if raw.isdigit() else None
+    refusal = None
+    if story is None:
+        refusal = mt.STORY_GONE
+    elif not person.may_see(story.gemeente):
+        place = place_name(s.catalogue, Place("gemeente", story.gemeente))
+        refusal = not_your_gemeente(person, s.catalogue, place)
+    elif story.consent not in REVIEWABLE:  # never in the queue; only a forged button
+        refusal = mt.STORY_INTERNAL
+    if refusal is not None or story is None:
+        await query.answer(refusal, show_alert=True)
+        await _close(update)
+        return
+    clear_waiting(context)
+    if action in ("ok", "no"):
+        if decide_story(s.db, story.id, action == "ok", person.id):
+            await query.answer(mt.APPROVED if action == "ok" else mt.STORY_REJECTED)
+        else:
+            await query.answer(mt.STORY_DECIDED, show_alert=True)
+    else:  # later
+        await query.answer()
+    log.info("story reviewed", extra={"story_id": story.id, "action": action})
+    await _close(update)
+    await send_next_story(update, context, person, after_id=story.id)
 
 
 async def on_shorter_text(

@@ -108,6 +108,8 @@ QUOTES_HEAD_FILTER = "Laatste citaten over {what}, {scope}:"
 QUOTES_NONE = "Er zijn nog geen citaten die naar buiten mogen."
 QUOTES_AWAITING = "{n} citaten wachten op je oordeel: /citaten nieuw"
 QUOTES_AWAITING_ONE = "1 citaat wacht op je oordeel: /citaten nieuw"
+STORIES_AWAITING = "{n} verhalen (wat was bijzonder) wachten op je oordeel: /citaten nieuw"
+STORIES_AWAITING_ONE = "1 verhaal (wat was bijzonder) wacht op je oordeel: /citaten nieuw"
 QUOTE_NEW_MARK = " (nog niet beoordeeld)"
 FILTER_UNKNOWN = (
     "„{text}” ken ik niet als opgave of activiteit. Typ bijvoorbeeld /citaten voorleesuurtje "
@@ -117,8 +119,8 @@ FILTER_SUGGEST = "„{text}” ken ik niet. Bedoel je: {names}?"
 
 # -- /citaten nieuw ---------------------------------------------------------------------------
 
-REVIEW_NONE = "Er wachten geen citaten op beoordeling. 👍"
-REVIEW_DONE = "Klaar! Er wachten geen citaten meer."
+REVIEW_NONE = "Er wachten geen citaten of verhalen op beoordeling. 👍"
+REVIEW_DONE = "Klaar! Er wachten geen citaten of verhalen meer."
 REVIEW_CARD = "Citaat om te beoordelen ({n} te gaan):\n„{text}”\n— {who}\n{where}"
 REVIEW_CONSENT = {
     "ja": "{attribution} (mag met naam)",
@@ -137,6 +139,17 @@ ASK_SHORTER = (
 APPROVED = "Goedgekeurd ✅"
 REJECTED = "Afgewezen: dit citaat komt niet in verslagen."
 SHORTENED = "Ingekort en goedgekeurd ✅\n„{text}”"
+# "Wat was bijzonder?": a leader's story of a session, reviewed after the quotes.
+STORY_CARD = "Verhaal om te beoordelen ({n} te gaan):\n„{text}”\n{consent}\n{where}"
+STORY_CONSENT = {
+    "ja": "Mag in verslagen, met plaats en datum.",
+    "anoniem": "Mag in verslagen, zonder plaats en datum.",
+    "nee": "Alleen voor intern gebruik: dit verhaal komt niet in verslagen.",
+}
+STORY_INTERNAL = "Dit verhaal is alleen voor intern gebruik. Het hoeft niet beoordeeld te worden."
+STORY_DECIDED = "Dit verhaal is al beoordeeld of bestaat niet meer."
+STORY_GONE = "Dit verhaal bestaat niet meer."
+STORY_REJECTED = "Afgewezen: dit verhaal komt niet in verslagen."
 
 # -- /rapport and /export ---------------------------------------------------------------------
 
