@@ -59,7 +59,7 @@ def contract_json(self: Impactreflectie) -> dict[str, object]:
         "deelneming": next(
             (r.value for g in self.cijfers for r in g.rows if r.id == "deelneming"), None
         ),
-        "locaties": self.locations,
+        "locaties": self.locations.contract(),
         "per_gemeente": {
             g.id: {**_pick(g.counts, short), "vorig_jaar": _pick(g.previous, short)}
             for g in self.per_gemeente

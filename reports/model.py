@@ -26,6 +26,7 @@ from reports.evidence_data import (
     quote_examples_of,
 )
 from reports.figures import ContractProgress, Counts, Figures, compute_figures, contract_progress
+from reports.locations import LocationBox, location_box
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection, build_reflection
 from reports.stories import (
     STORY_RULE,
@@ -178,7 +179,7 @@ class Impactreflectie(BaseModel):
     summary_rule: str = SUMMARY_RULE
     summary: Summary = Field(default_factory=Summary)
     cijfers: list[CijferGroup] = Field(default_factory=list)  # De cijfers, grouped
-    locations: dict[str, int] = Field(default_factory=dict)  # the gemeente's fact box
+    locations: LocationBox = Field(default_factory=LocationBox)  # the location fact box
     effect_labels: dict[str, str] = Field(default_factory=dict)  # effect id -> short label
     per_gemeente: list[GemeenteRow] = Field(default_factory=list)  # whole organisation only
     glossary: list[tuple[str, str]] = Field(default_factory=lambda: list(GLOSSARY))
@@ -363,7 +364,7 @@ def build_report(
         wsob=wsob,
         summary=summary,
         cijfers=cijfers,
-        locations=catalogue.gemeenten[gemeente].locations if gemeente else {},
+        locations=location_box(catalogue, gemeente),
         effect_labels=effect_labels,
         per_gemeente=[] if gemeente else _per_gemeente(db, catalogue, year),
     )

@@ -243,7 +243,7 @@ def test_replay_shows_every_de_cijfers_row(replay: Impactreflectie) -> None:
         assert f"<dt>{term}</dt>" in html, term
     data = json.loads(render_json(replay))
     assert data["deelneming"] == pytest.approx(4110 / 19983)
-    assert data["locaties"]["Bibliotheken"] == 3
+    assert data["locaties"]["bibliotheken"] == 3
 
 
 def test_replay_framing_is_fair(replay: Impactreflectie) -> None:

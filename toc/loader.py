@@ -157,6 +157,7 @@ _TYPE_TEXT = {
     "bool_type": "dit moet true of false zijn{sub}, niet {value!r}",
     "list_type": 'dit moet een lijst zijn, bijvoorbeeld ["a", "b"]',
     "dict_type": "dit moet een tabel zijn, bijvoorbeeld {{ a = 1 }}",
+    "greater_than_equal": "dit moet {ge} of meer zijn{sub}, niet {value!r}",
 }
 _TYPE_ALIASES = {
     "int_parsing": "int_type",
@@ -165,10 +166,41 @@ _TYPE_ALIASES = {
 }
 
 
-def _pydantic_text(err: dict[str, Any], allowed: list[str]) -> tuple[str, str]:
+# A key inside a table (e.g. a gemeente's 'locaties') that is not there, and why.
+_NESTED_HINTS = {
+    ("locaties", "bibliotheken"): (
+        "bibliotheken en servicepunten telt het rapport uit de [[vestiging]]-lijst "
+        '(type = "servicepunt"); haal dit weg'
+    ),
+}
+_NESTED_HINTS[("locaties", "servicepunten")] = _NESTED_HINTS[("locaties", "bibliotheken")]
+
+
+def _keys(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _nested_keys(model: type[BaseModel]) -> dict[str, list[str]]:
+    """Per field that is itself a table (a model): the keys that table allows."""
+    return {
+        f.alias or name: _keys(f.annotation)
+        for name, f in model.model_fields.items()
+        if isinstance(f.annotation, type) and issubclass(f.annotation, BaseModel)
+    }
+
+
+def _pydantic_text(
+    err: dict[str, Any], allowed: list[str], nested: dict[str, list[str]] | None = None
+) -> tuple[str, str]:
     """Turn one pydantic error into (Dutch key, plain Dutch explanation)."""
     loc = [str(part) for part in err["loc"]]
     key = loc[0] if loc else "?"
+    if err["type"] == "extra_forbidden" and len(loc) > 1:
+        inner, options = loc[-1], (nested or {}).get(key, [])
+        special = _NESTED_HINTS.get((key, inner.casefold()))
+        close = difflib.get_close_matches(inner, options, n=1)
+        hint = f"bedoel je '{close[0]}'?" if close else f"toegestaan: {', '.join(options)}"
+        return key, f"'{inner}' bestaat hier niet; {special or hint}"
     if err["type"] == "extra_forbidden":
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = f" Bedoel je '{close[0]}'?" if close else f" Toegestaan: {', '.join(allowed)}."
@@ -178,7 +210,8 @@ def _pydantic_text(err: dict[str, Any], allowed: list[str]) -> tuple[str, str]:
     if template is None:
         return key, f"ongeldige waarde{sub} ({err['msg']})"
     expected = str(err.get("ctx", {}).get("expected", "")).replace(" or ", " of ")
-    return key, template.format(value=err.get("input"), sub=sub, expected=expected)
+    ge = err.get("ctx", {}).get("ge")
+    return key, template.format(value=err.get("input"), sub=sub, expected=expected, ge=ge)
 
 
 def _read(file: _File, path: Path | None, resource: str, check: _Checker) -> None:
@@ -230,7 +263,7 @@ def _parse_sections(
         if not value and section not in _OPTIONAL:
             check.add(file, None, section, f"er staat geen enkel [[{section}]] in dit bestand")
         lines = _header_lines(file.text, section)
-        allowed = [f.alias or name for name, f in model.model_fields.items()]
+        allowed, nested = _keys(model), _nested_keys(model)
         items: list[_Item] = []
         for index, raw in enumerate(value, start=1):
             line = lines[index - 1] if len(lines) == len(value) else None
@@ -239,7 +272,7 @@ def _parse_sections(
                 item.model = model.model_validate(raw)
             except ValidationError as exc:
                 for err in exc.errors():
-                    key, text = _pydantic_text(dict(err), allowed)
+                    key, text = _pydantic_text(dict(err), allowed, nested)
                     if (section, key, err["type"]) == ("activiteit", "programmalijn", "missing"):
                         text = "dit veld ontbreekt; elke activiteit hoort bij een programmalijn"
                     check.add(file, item, key, text)
