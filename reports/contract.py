@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reports.figures import Counts
 
 if TYPE_CHECKING:
-    from reports.model import Impactreflectie
+    from reports.parts import Impactreflectie
 
 
 def contract_json(self: Impactreflectie) -> dict[str, object]:

@@ -24,7 +24,8 @@ from pypdf import PdfReader
 from demo.runner import seed_database
 from impactbot.cli import main
 from intake.importer import import_kengetallen, import_sessions
-from reports.model import Impactreflectie, build_report
+from reports.model import build_report
+from reports.parts import Impactreflectie
 from reports.render import render_html, render_json, render_markdown, render_pdf
 from store.db import open_db
 from toc.models import Catalogue
