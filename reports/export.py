@@ -13,6 +13,10 @@ counts, so a sum over a count column in Excel stays right and the importer adds 
 to its session. Only publishable quotes are exported, and an anonymous quote without the name
 it was given with.
 
+The year's totals (`impactbot import totalen`) and the participants' answers
+(reports.export_answers, `impactbot import antwoorden`) are tables of their own: sheets of
+their own in the XLSX, CSV files of their own (a CSV holds one table).
+
 Cells that start with '=', '+', '-', '@', a tab or a carriage return get a leading "'" (the
 OWASP rule against CSV/formula injection), in CSV and XLSX alike: a quote typed as
 "=HYPERLINK(…)" is text in Excel, never a formula. The importer removes that one "'" again
@@ -23,13 +27,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any
 
 import sqlite_utils
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from reports.export_answers import ANSWER_COLUMNS, ANSWER_SHEET
 from store.quotes import PUBLISHABLE_SQL
 from toc.models import Catalogue
 
@@ -170,45 +176,55 @@ def total_rows(
     return out
 
 
+def _xlsx_cell(sheet: Any, value: object) -> object:
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "dd-mm-yyyy"
+        return cell
+    return "" if value is None else neutralise(value)
+
+
 def _cell(value: object) -> object:
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
     return "" if value is None else neutralise(value)
 
 
-def to_csv(rows: Iterator[list[object]]) -> bytes:
-    """Semicolon CSV with a BOM: Dutch Excel opens it with columns and accents intact."""
+def to_csv(rows: Iterable[list[object]], columns: list[str] = COLUMNS) -> bytes:
+    """Semicolon CSV with a BOM: Dutch Excel opens it with columns and accents intact. The
+    sessions by default; the totals (TOTAL_COLUMNS) and the participants' answers
+    (reports.export_answers.ANSWER_COLUMNS) go in CSV files of their own."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def to_xlsx(
-    rows: Iterator[list[object]], title: str = "Sessies", totals: list[list[object]] | None = None
+    rows: Iterator[list[object]],
+    title: str = "Sessies",
+    totals: list[list[object]] | None = None,
+    answers: list[list[object]] | None = None,
 ) -> bytes:
     """The sessions on one sheet; totals, if any, on a sheet "Totalen" (read back with
-    `impactbot import totalen`; `import sessies` skips that sheet and says so)."""
+    `impactbot import totalen`), participants' answers, if any, on a sheet "Antwoorden
+    deelnemers" (`impactbot import antwoorden`); `import sessies` skips both and says so."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
     sheet.append(COLUMNS)
     for row in rows:
-        cells: list[object] = []
-        for value in row:
-            if isinstance(value, date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "dd-mm-yyyy"
-                cells.append(cell)
-            else:
-                cells.append("" if value is None else neutralise(value))
-        sheet.append(cells)
-    if totals:
-        other = workbook.create_sheet("Totalen")
-        other.append(TOTAL_COLUMNS)
-        for total in totals:
-            other.append(["" if v is None else neutralise(v) for v in total])
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    for name, columns, extra in (
+        ("Totalen", TOTAL_COLUMNS, totals),
+        (ANSWER_SHEET, ANSWER_COLUMNS, answers),
+    ):
+        if extra:
+            other = workbook.create_sheet(name)
+            other.append(columns)
+            for values in extra:
+                other.append([_xlsx_cell(other, v) for v in values])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -24,7 +24,9 @@ from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
 from impactbot.errors import ImpactbotError
-from reports.export import export_rows, to_csv, to_xlsx, total_rows
+from reports.export import TOTAL_COLUMNS, export_rows, to_csv, to_xlsx, total_rows
+from reports.export_answers import ANSWER_COLUMNS, answer_rows
+from reports.format import count as counted
 from reports.render import Edition
 from store.db import open_db
 from store.people import Person
@@ -64,8 +66,10 @@ def report_files(
 
 def export_files(
     path: str | Path, catalogue: Catalogue, year: int, gemeente: str | None
-) -> tuple[int, bytes, bytes]:
-    """(number of sessions, xlsx, csv); runs in a worker thread."""
+) -> tuple[int, bytes, bytes, list[tuple[str, bytes]]]:
+    """(number of sessions, xlsx, csv of the sessions, [(kind, csv)]): the totals and the
+    participants' answers, when there are any, in CSV files of their own (one table per CSV),
+    as on their own sheets in the xlsx. Runs in a worker thread."""
     db = open_db(path)
     try:
         sql = "SELECT count(*) FROM sessions WHERE year = ?"
@@ -76,14 +80,20 @@ def export_files(
         count = int(db.execute(sql, params).fetchone()[0])
         totals = total_rows(db, catalogue, year, gemeente)
         if count == 0 and not totals:
-            return 0, b"", b""
+            return 0, b"", b"", []
+        answers = answer_rows(db, catalogue, year, gemeente)
         xlsx = to_xlsx(
-            export_rows(db, catalogue, year, gemeente), title=f"Sessies {year}", totals=totals
+            export_rows(db, catalogue, year, gemeente),
+            title=f"Sessies {year}",
+            totals=totals,
+            answers=answers,
         )
         csv = to_csv(export_rows(db, catalogue, year, gemeente))
+        more = [("totalen", to_csv(totals, TOTAL_COLUMNS))] if totals else []
+        more += [("antwoorden", to_csv(answers, ANSWER_COLUMNS))] if answers else []
     finally:
         db.conn.close()
-    return count, xlsx, csv
+    return count, xlsx, csv, more
 
 
 async def while_uploading(
@@ -232,17 +242,22 @@ async def _send(
             )  # fmt: skip
         else:
             work2 = asyncio.to_thread(export_files, path, s.catalogue, year, gemeente)
-            count, xlsx, csv = await while_uploading(context, chat.id, work2)
-            if count == 0:
+            count, xlsx, csv, more = await while_uploading(context, chat.id, work2)
+            if not xlsx:
                 await reply(update, context, mt.EXPORT_EMPTY.format(year=year, scope=where))
                 return
+            n = counted(count, "bijeenkomst", "bijeenkomsten")
             await context.bot.send_document(
                 chat.id, xlsx, filename=f"sessies-{stem}.xlsx",
-                caption=mt.EXPORT_XLSX.format(year=year, scope=where, n=count),
+                caption=mt.EXPORT_XLSX.format(year=year, scope=where, n=n),
             )  # fmt: skip
             await context.bot.send_document(
                 chat.id, csv, filename=f"sessies-{stem}.csv", caption=mt.EXPORT_CSV
             )
+            for kind, data in more:
+                await context.bot.send_document(
+                    chat.id, data, filename=f"{kind}-{stem}.csv", caption=mt.EXPORT_CSV_MORE[kind]
+                )
     except ImpactbotError as exc:
         await reply(update, context, str(exc))
         return
