@@ -34,6 +34,7 @@ from typing import Any
 import sqlite_utils
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
 
 from reports.export_answers import ANSWER_COLUMNS, ANSWER_SHEET
 from store.quotes import PUBLISHABLE_SQL
@@ -176,6 +177,23 @@ def total_rows(
     return out
 
 
+# Column widths (in characters) where the header's own width is too narrow: a date shows as
+# "###" in a narrow column, and names and quotes are cut off.
+WIDTHS = {"datum": 11, "activiteit": 30, "vestiging": 24, "gemeente": 16, "programmalijn": 24,
+          "signalen/effecten": 30, "voor/na": 24, "citaat": 48, "citaat van": 20,
+          "citaat effecten": 30, "bron": 28, "effect": 26, "stelling": 12, "via": 10,
+          "periode": 10}  # fmt: skip
+
+
+def _layout(sheet: Any, columns: list[str]) -> None:
+    """Readable columns and a header row that stays in view; before the first row is written
+    (write-only sheets take these only then)."""
+    for n, name in enumerate(columns, start=1):
+        letter = get_column_letter(n)
+        sheet.column_dimensions[letter].width = max(WIDTHS.get(name, 0), len(name) + 3)
+    sheet.freeze_panes = "A2"
+
+
 def _xlsx_cell(sheet: Any, value: object) -> object:
     if isinstance(value, date):
         cell = WriteOnlyCell(sheet, value=value)
@@ -213,6 +231,7 @@ def to_xlsx(
     deelnemers" (`impactbot import antwoorden`); `import sessies` skips both and says so."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
+    _layout(sheet, COLUMNS)
     sheet.append(COLUMNS)
     for row in rows:
         sheet.append([_xlsx_cell(sheet, value) for value in row])
@@ -222,6 +241,7 @@ def to_xlsx(
     ):
         if extra:
             other = workbook.create_sheet(name)
+            _layout(other, columns)
             other.append(columns)
             for values in extra:
                 other.append([_xlsx_cell(other, v) for v in values])

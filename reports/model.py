@@ -223,7 +223,7 @@ def build_report(
         wsob=wsob,
         summary=summary,
         cijfers=cijfers,
-        locations=location_box(catalogue, gemeente),
+        locations=location_box(catalogue, gemeente, year, figures.kengetallen),
         effect_labels=effect_labels,
         per_gemeente=[] if gemeente else _per_gemeente(db, catalogue, year),
     )

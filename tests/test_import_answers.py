@@ -88,6 +88,14 @@ def test_export_counts_answers_per_session_never_per_person(
     for secret in (*hashes, str(CHAT_ID), "10:00"):
         assert secret not in text and secret not in cells
     assert [c.value for c in sheet[1]] == ANSWER_COLUMNS
+    # readable in Excel and LibreOffice: a date column wide enough (not "###"), the header kept
+    # in view, on every sheet
+    book = load_workbook(io.BytesIO(workbook))
+    for ws in book.worksheets:
+        assert ws.freeze_panes == "A2"
+        headers = [c.value for c in ws[1]]
+        date_column = "ABCDEFGHIJKLMNOPQRSTU"[headers.index("datum")]
+        assert ws.column_dimensions[date_column].width >= 11
 
 
 def _copy_sessions(source: sqlite_utils.Database, tmp_path: Path) -> sqlite_utils.Database:

@@ -20,6 +20,7 @@ from impactbot.cli import main
 from reports.locations import location_box
 from reports.model import build_report
 from reports.render import render_html, render_json, render_markdown
+from store.kengetallen import set_kengetal
 from toc.loader import CatalogueError, load_catalogue
 from toc.models import Catalogue, Locations
 
@@ -193,7 +194,37 @@ def test_report_for_the_whole_organisation(db: sqlite_utils.Database, catalogue:
     report = build_report(db, catalogue, 2025, None, today=date(2025, 12, 1))
     html = render_html(report)
     assert "<h3>De bibliotheken van Biblionet Drenthe</h3>" in html
+    assert "Verantwoording aan de gemeenten<" in html  # all nine, not one
+    assert "Afspraken met de gemeenten</a>" in html
     box = _box(html)
     assert "Bibliotheken" in box and "Servicepunt" in box
     # only Westerveld and Midden-Drenthe know their IDO-locaties: no organisation total
     assert "IDO" not in box and "Taalhu" not in box
+
+
+def test_boekstart_locaties_is_the_years_kengetal_where_there_is_one(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    """One number per page: the box and De cijfers show the same BoekStart-locaties."""
+    add_session(db, catalogue, date(2025, 3, 4), "voorleesuurtje", "havelte", 12)
+    set_kengetal(db, 2025, "westerveld", "boekstart-locaties", 17, "test")
+    set_kengetal(db, 2025, "meppel", "boekstart-locaties", 5, "test")
+    report = build_report(db, catalogue, 2025, "westerveld", today=date(2025, 12, 1))
+    facts = {f.id: f.value for f in report.locations.facts}
+    assert facts["boekstart-locaties"] == 17  # not the jaarbericht's 16 of 2024
+    assert facts["ido-locaties"] == 4  # the rest from organisation.toml
+    assert [f.id for f in report.locations.facts] == [
+        "bibliotheken", "servicepunten", "ido-locaties", "dbos-locaties", "boekstart-locaties",
+        "taalhuizen",
+    ]  # fmt: skip
+    html = render_html(report)
+    assert "Bron: Jaarbericht 2024 Westerveld; BoekStart-locaties: De cijfers 2025." in html
+    cijfers = next(r for g in report.cijfers for r in g.rows if r.id == "boekstart-locaties")
+    assert cijfers.value == 17
+    # Meppel has no entered numbers: the kengetal alone, with where it comes from
+    meppel = build_report(db, catalogue, 2025, "meppel", today=date(2025, 12, 1))
+    assert meppel.locations.contract() == {"bibliotheken": 1, "boekstart-locaties": 5}
+    assert meppel.locations.sources == ["BoekStart-locaties: De cijfers 2025"]
+    # the year before has no kengetal: the box falls back to organisation.toml
+    earlier = build_report(db, catalogue, 2024, "westerveld", today=date(2025, 12, 1))
+    assert {f.id: f.value for f in earlier.locations.facts}["boekstart-locaties"] == 16
