@@ -17,6 +17,7 @@ from manager_fakes import add_session
 from openpyxl import load_workbook
 
 from impactbot.cli import main
+from impactbot.settings import Settings
 from intake.answers import import_answers
 from intake.importer import ImportFailed
 from reports.export import export_rows, to_csv, to_xlsx
@@ -227,3 +228,41 @@ def test_cli_reads_the_sheet_of_an_exported_workbook(
     db = open_db(tmp_path / "cli.db")
     assert db.execute("SELECT count(*) FROM survey_answers").fetchone()[0] == 14
     db.conn.close()
+
+
+def test_cli_export_and_import_give_back_every_answer(
+    answered: sqlite_utils.Database,
+    settings: Settings,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`impactbot export` writes what /export sends; the import commands read it back."""
+    source = tmp_path / "bron.toml"
+    source.write_text(f'[storage]\ndatabase = "{settings.storage.database}"\n', encoding="utf-8")
+    folder = tmp_path / "uit"
+    args = ["--config", str(source), "export", "--year", "2025", "--gemeente", "Westerveld"]
+    assert main([*args, "--map", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "Verslagen 2025, gemeente Westerveld: 3 bijeenkomsten." in out
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "antwoorden-2025-westerveld.csv",
+        "sessies-2025-westerveld.csv",
+        "sessies-2025-westerveld.xlsx",
+    ]
+    target = tmp_path / "doel.toml"
+    target.write_text(f'[storage]\ndatabase = "{tmp_path / "doel.db"}"\n', encoding="utf-8")
+    base = ["--config", str(target), "import"]
+    assert main([*base, "sessies", str(folder / "sessies-2025-westerveld.csv")]) == 0
+    assert main([*base, "antwoorden", str(folder / "antwoorden-2025-westerveld.csv")]) == 0
+    assert "Opgeslagen: 14 antwoorden" in capsys.readouterr().out
+    copy = open_db(tmp_path / "doel.db")
+    query = (
+        "SELECT effect, dimension, moment, source, score, agrees FROM survey_answers "
+        "ORDER BY 1, 2, 3, 4, 5, 6"
+    )
+    assert copy.execute(query).fetchall() == answered.execute(query).fetchall()
+    copy.conn.close()
+    # a year without anything: one sentence, no files
+    assert main([*args, "--year", "2023", "--map", str(tmp_path / "leeg")]) == 0
+    assert "Er zijn geen verslagen uit 2023 voor gemeente Westerveld." in capsys.readouterr().out
+    assert not (tmp_path / "leeg").exists()

@@ -24,8 +24,7 @@ from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
 from impactbot.errors import ImpactbotError
-from reports.export import TOTAL_COLUMNS, export_rows, to_csv, to_xlsx, total_rows
-from reports.export_answers import ANSWER_COLUMNS, answer_rows
+from reports.export_bundle import export_bundle
 from reports.format import count as counted
 from reports.render import Edition
 from store.db import open_db
@@ -72,28 +71,12 @@ def export_files(
     as on their own sheets in the xlsx. Runs in a worker thread."""
     db = open_db(path)
     try:
-        sql = "SELECT count(*) FROM sessions WHERE year = ?"
-        params: list[object] = [year]
-        if gemeente:
-            sql += " AND gemeente = ?"
-            params.append(gemeente)
-        count = int(db.execute(sql, params).fetchone()[0])
-        totals = total_rows(db, catalogue, year, gemeente)
-        if count == 0 and not totals:
-            return 0, b"", b"", []
-        answers = answer_rows(db, catalogue, year, gemeente)
-        xlsx = to_xlsx(
-            export_rows(db, catalogue, year, gemeente),
-            title=f"Sessies {year}",
-            totals=totals,
-            answers=answers,
-        )
-        csv = to_csv(export_rows(db, catalogue, year, gemeente))
-        more = [("totalen", to_csv(totals, TOTAL_COLUMNS))] if totals else []
-        more += [("antwoorden", to_csv(answers, ANSWER_COLUMNS))] if answers else []
+        bundle = export_bundle(db, catalogue, year, gemeente)
     finally:
         db.conn.close()
-    return count, xlsx, csv, more
+    if bundle is None:
+        return 0, b"", b"", []
+    return bundle.sessions, bundle.xlsx, bundle.csv, bundle.more
 
 
 async def while_uploading(
