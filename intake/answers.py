@@ -26,6 +26,7 @@ import sqlite_utils
 
 from intake.sheets import read_for_import
 from intake.tables import Cell, CellError, ImportFailed, ImportReport, cell_text, parse_count
+from intake.totals import SESSIONS_HINT, fits_sessions
 from reports.export_answers import ANSWER_COLUMNS, SCORE_COLUMNS
 from store import audit
 from store.db import transaction
@@ -148,7 +149,12 @@ def import_answers(
 ) -> ImportReport:
     """Check every row, then store all answers or none. Raises ImportFailed with every problem."""
     path = Path(path)
-    sheets = read_for_import(path, ANSWER_COLUMNS, answers_missing)
+    try:
+        sheets = read_for_import(path, ANSWER_COLUMNS, answers_missing)
+    except ImportFailed as failed:
+        if not fits_sessions(path):
+            raise
+        raise ImportFailed(path, [*failed.problems, SESSIONS_HINT]) from None
     problems: list[str] = []
     rows: list[AnswerRow] = []
     for table, cols, line, raw in sheets.rows():

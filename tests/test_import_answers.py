@@ -224,7 +224,16 @@ def test_cli_reads_the_sheet_of_an_exported_workbook(
     assert "Gevraagd zonder antwoord: 1 bijeenkomst" in out
     assert "Overgeslagen werkbladen (geen kopregel met de nodige kolommen): 'Sessies 2025'" in out
     assert main([*base, "antwoorden", str(workbook)]) == 0
-    assert "Opgeslagen: 0 antwoorden" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Opgeslagen: 0 antwoorden" in out
+    assert "Al eerder ingelezen (overgeslagen): 6 regels." in out
+    # the sessions CSV given to the answers import: what to do instead
+    sessions = tmp_path / "sessies.csv"
+    sessions.write_bytes(to_csv(export_rows(answered, catalogue, 2025)))
+    assert main([*base, "antwoorden", str(sessions)]) == 1
+    err = capsys.readouterr().err
+    assert "mist de kolom(men): effect, stelling, moment, antwoorden" in err
+    assert "Lees het in met 'impactbot import sessies'." in err
     db = open_db(tmp_path / "cli.db")
     assert db.execute("SELECT count(*) FROM survey_answers").fetchone()[0] == 14
     db.conn.close()

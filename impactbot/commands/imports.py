@@ -140,7 +140,8 @@ def _summary(report: ImportReport) -> list[str]:
             lines.extend(f"- {o}" for o in report.overlaps)
     elif report.kind == "antwoorden":
         lines.append(f"{verb}: {_antwoorden(report.stored)}{_years(report)}.")
-        lines.append(f"Al eerder ingelezen (overgeslagen): {number(report.duplicates)} regels.")
+        regels_er = "1 regel" if report.duplicates == 1 else f"{number(report.duplicates)} regels"
+        lines.append(f"Al eerder ingelezen (overgeslagen): {regels_er}.")
         if report.asked_only:
             lines.append(
                 f"Gevraagd zonder antwoord: {_bijeenkomsten(report.asked_only)} (telt mee "
