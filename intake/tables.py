@@ -172,7 +172,7 @@ class ImportFailed(ImpactbotError):
 
 @dataclass
 class ImportReport:
-    kind: Literal["sessies", "kengetallen", "totalen"]
+    kind: Literal["sessies", "kengetallen", "totalen", "antwoorden"]
     path: str
     dry_run: bool
     rows: int = 0
@@ -195,6 +195,8 @@ class ImportReport:
     sessions_in_totals: int = 0
     skipped_empty: int = 0  # rows with 0 bijeenkomsten and no participants
     overlaps: list[str] = field(default_factory=list)
+    # Answers only: sessions where participants were asked and nobody answered (a closed survey)
+    asked_only: int = 0
 
 
 # -- cells ------------------------------------------------------------------------------------

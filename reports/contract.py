@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reports.figures import Counts
 
 if TYPE_CHECKING:
-    from reports.model import Impactreflectie
+    from reports.parts import Impactreflectie
 
 
 def contract_json(self: Impactreflectie) -> dict[str, object]:
@@ -59,7 +59,7 @@ def contract_json(self: Impactreflectie) -> dict[str, object]:
         "deelneming": next(
             (r.value for g in self.cijfers for r in g.rows if r.id == "deelneming"), None
         ),
-        "locaties": self.locations,
+        "locaties": self.locations.contract(),
         "per_gemeente": {
             g.id: {**_pick(g.counts, short), "vorig_jaar": _pick(g.previous, short)}
             for g in self.per_gemeente

@@ -16,6 +16,10 @@ importer adds the quote or story to its session. Only publishable quotes and sto
 exported (store.quotes.PUBLISHABLE_SQL), and an anonymous quote without the name it was given
 with.
 
+The year's totals (`impactbot import totalen`) and the participants' answers
+(reports.export_answers, `impactbot import antwoorden`) are tables of their own: sheets of
+their own in the XLSX, CSV files of their own (a CSV holds one table).
+
 Cells that start with '=', '+', '-', '@', a tab or a carriage return get a leading "'" (the
 OWASP rule against CSV/formula injection), in CSV and XLSX alike: a quote typed as
 "=HYPERLINK(…)" is text in Excel, never a formula. The importer removes that one "'" again
@@ -26,13 +30,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any
 
 import sqlite_utils
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
 
+from reports.export_answers import ANSWER_COLUMNS, ANSWER_SHEET
 from store.quotes import PUBLISHABLE_SQL
 from toc.models import Catalogue
 
@@ -218,45 +225,74 @@ def total_rows(
     return out
 
 
+# Column widths (in characters) where the header's own width is too narrow: a date shows as
+# "###" in a narrow column, and names and quotes are cut off.
+WIDTHS = {"datum": 11, "activiteit": 30, "vestiging": 24, "gemeente": 16, "programmalijn": 24,
+          "signalen/effecten": 30, "voor/na": 24, "citaat": 48, "citaat van": 20,
+          "citaat effecten": 30, "bron": 28, "effect": 26, "stelling": 12, "via": 10,
+          "periode": 10}  # fmt: skip
+
+
+def _layout(sheet: Any, columns: list[str]) -> None:
+    """Readable columns and a header row that stays in view; before the first row is written
+    (write-only sheets take these only then)."""
+    for n, name in enumerate(columns, start=1):
+        letter = get_column_letter(n)
+        sheet.column_dimensions[letter].width = max(WIDTHS.get(name, 0), len(name) + 3)
+    sheet.freeze_panes = "A2"
+
+
+def _xlsx_cell(sheet: Any, value: object) -> object:
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "dd-mm-yyyy"
+        return cell
+    return "" if value is None else neutralise(value)
+
+
 def _cell(value: object) -> object:
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
     return "" if value is None else neutralise(value)
 
 
-def to_csv(rows: Iterator[list[object]]) -> bytes:
-    """Semicolon CSV with a BOM: Dutch Excel opens it with columns and accents intact."""
+def to_csv(rows: Iterable[list[object]], columns: list[str] = COLUMNS) -> bytes:
+    """Semicolon CSV with a BOM: Dutch Excel opens it with columns and accents intact. The
+    sessions by default; the totals (TOTAL_COLUMNS) and the participants' answers
+    (reports.export_answers.ANSWER_COLUMNS) go in CSV files of their own."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def to_xlsx(
-    rows: Iterator[list[object]], title: str = "Sessies", totals: list[list[object]] | None = None
+    rows: Iterator[list[object]],
+    title: str = "Sessies",
+    totals: list[list[object]] | None = None,
+    answers: list[list[object]] | None = None,
 ) -> bytes:
     """The sessions on one sheet; totals, if any, on a sheet "Totalen" (read back with
-    `impactbot import totalen`; `import sessies` skips that sheet and says so)."""
+    `impactbot import totalen`), participants' answers, if any, on a sheet "Antwoorden
+    deelnemers" (`impactbot import antwoorden`); `import sessies` skips both and says so."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
+    _layout(sheet, COLUMNS)
     sheet.append(COLUMNS)
     for row in rows:
-        cells: list[object] = []
-        for value in row:
-            if isinstance(value, date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "dd-mm-yyyy"
-                cells.append(cell)
-            else:
-                cells.append("" if value is None else neutralise(value))
-        sheet.append(cells)
-    if totals:
-        other = workbook.create_sheet("Totalen")
-        other.append(TOTAL_COLUMNS)
-        for total in totals:
-            other.append(["" if v is None else neutralise(v) for v in total])
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    for name, columns, extra in (
+        ("Totalen", TOTAL_COLUMNS, totals),
+        (ANSWER_SHEET, ANSWER_COLUMNS, answers),
+    ):
+        if extra:
+            other = workbook.create_sheet(name)
+            _layout(other, columns)
+            other.append(columns)
+            for values in extra:
+                other.append([_xlsx_cell(other, v) for v in values])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from reports import charts
 from reports.format import change, compared, count, date_nl, kengetal, number, percent, signed
-from reports.model import WSOB_FUNCTIONS, Chapter, Impactreflectie
+from reports.parts import WSOB_FUNCTIONS, Chapter, Impactreflectie
 
 Format = Literal["json", "html", "md", "pdf"]
 FORMATS: tuple[Format, ...] = ("json", "html", "md", "pdf")

@@ -19,7 +19,7 @@ from reports.format import count, number, percent
 from reports.stories import Story
 
 if TYPE_CHECKING:
-    from reports.model import Chapter
+    from reports.parts import Chapter
 
 SUMMARY_RULE = (
     "De samenvatting toont vijf kerncijfers in deze volgorde, voor zover ze er zijn: "

@@ -168,6 +168,25 @@ def open_survey(
     return _survey(row)
 
 
+def add_closed_survey(
+    db: sqlite_utils.Database, session_id: int, statements: list[dict[str, str]], now: datetime
+) -> None:
+    """Record that participants of a session were asked these statements, with a survey that
+    is closed already (an imported export says so; nobody can answer it). Call inside a
+    transaction; a session that has a survey keeps it."""
+    db.execute(
+        "INSERT OR IGNORE INTO surveys (session_id, code, statements, created_by, created_at, "
+        "expires_at) VALUES (?, ?, ?, NULL, ?, ?)",
+        [
+            session_id,
+            "".join(secrets.choice(_ALPHABET) for _ in range(CODE_LENGTH)),
+            json.dumps(statements, ensure_ascii=False),
+            _iso(now),
+            _iso(now),
+        ],
+    )
+
+
 def survey_by_code(db: sqlite_utils.Database, code: str) -> Survey | None:
     row = db.execute(_SELECT + " WHERE v.code = ?", [code]).fetchone()
     return _survey(row) if row else None

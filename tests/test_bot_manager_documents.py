@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import AsyncIterator
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -16,7 +17,9 @@ from openpyxl import load_workbook
 from bot.leader import texts
 from bot.manager import texts as mt
 from impactbot.settings import Settings
+from intake.totals import import_totals
 from store.sessions import QuoteIn
+from store.tallies import save_tally
 from toc.models import Catalogue
 
 
@@ -135,7 +138,7 @@ async def test_export_xlsx_and_csv_for_dutch_excel(bot: ManagerHarness) -> None:
     await bot.send("/export 2025", user_id=MANAGER)
     sent = await bot.wait_for("sendDocument", 2)
     assert sent[0].params["caption"] == mt.EXPORT_XLSX.format(
-        year=2025, scope="gemeente Westerveld", n=2
+        year=2025, scope="gemeente Westerveld", n="2 bijeenkomsten"
     )
     raw = bot.request.files["sessies-2025-westerveld.csv"]
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM
@@ -147,6 +150,54 @@ async def test_export_xlsx_and_csv_for_dutch_excel(bot: ManagerHarness) -> None:
     book = load_workbook(io.BytesIO(bot.request.files["sessies-2025-westerveld.xlsx"]))
     rows = list(book.active.iter_rows(values_only=True))
     assert len(rows) == 3 and "Geheim" not in json.dumps(rows, default=str)
+
+
+async def test_export_sends_answers_and_totals_as_csv_files_of_their_own(
+    bot: ManagerHarness, db: sqlite_utils.Database, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    """A CSV file holds one table: the answers and the totals the Excel file has on sheets of
+    their own come as CSV files of their own, which `import antwoorden|totalen` read back."""
+    sid = db.execute("SELECT id FROM sessions WHERE activity = 'taalhuis'").fetchone()[0]
+    save_tally(db, sid, "basisvaardigheden-vergroot", "kennis", 3, 4, "test")
+    totals = tmp_path / "totalen.csv"
+    totals.write_text(
+        "activiteit;vestiging;periode;bijeenkomsten;deelnemers\nTaalcafé;Havelte;2025-01;4;30\n",
+        encoding="utf-8",
+    )
+    import_totals(db, catalogue, totals, today=date(2025, 3, 12))
+    await bot.send("/export 2025", user_id=MANAGER)
+    sent = await bot.wait_for("sendDocument", 4)
+    assert [c.params["caption"] for c in sent[2:]] == [
+        mt.EXPORT_CSV_MORE["totalen"],
+        mt.EXPORT_CSV_MORE["antwoorden"],
+    ]
+    answers = bot.request.files["antwoorden-2025-westerveld.csv"].decode("utf-8-sig")
+    lines = answers.splitlines()
+    assert lines[0].startswith("bron;datum;activiteit;vestiging;effect;stelling;moment;via")
+    assert len(lines) == 2 and ";kennis;direct;telling;4;3;" in lines[1]
+    total_lines = bot.request.files["totalen-2025-westerveld.csv"].decode("utf-8-sig")
+    assert total_lines.splitlines()[1].startswith(
+        "Taalcafé;Bibliotheek Havelte;Westerveld;2025-01;4;30"
+    )
+    book = load_workbook(io.BytesIO(bot.request.files["sessies-2025-westerveld.xlsx"]))
+    assert book.sheetnames == ["Sessies 2025", "Totalen", "Antwoorden deelnemers"]
+
+
+async def test_export_of_a_year_with_only_totals(
+    bot: ManagerHarness, db: sqlite_utils.Database, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    totals = tmp_path / "totalen.csv"
+    totals.write_text(
+        "activiteit;vestiging;periode;bijeenkomsten;deelnemers\nTaalcafé;Havelte;2024;40;300\n",
+        encoding="utf-8",
+    )
+    import_totals(db, catalogue, totals, today=date(2025, 3, 12))
+    await bot.send("/export 2024", user_id=MANAGER)
+    sent = await bot.wait_for("sendDocument", 3)
+    assert sent[0].params["caption"] == mt.EXPORT_XLSX.format(
+        year=2024, scope="gemeente Westerveld", n="0 bijeenkomsten"
+    )
+    assert "totalen-2024-westerveld.csv" in bot.request.files
 
 
 async def test_export_of_an_empty_year_and_refusals(bot: ManagerHarness) -> None:

@@ -1,27 +1,32 @@
 """An export read back into a fresh database gives the same report: nothing added, nothing lost.
 
 A full demo year (and the year before, for the report's comparison) is exported as CSV and as
-XLSX, imported into an empty database, and the report JSON is compared. The only part that
-cannot come back is what never leaves the database: quotes without consent to publish (the
-reflection counts them as "alleen voor intern gebruik").
+XLSX, imported into an empty database (sessions, then participants' answers), and the report
+JSON is compared. The only part that cannot come back is what never leaves the database:
+quotes without consent to publish (the reflection counts them as "alleen voor intern
+gebruik"), and who answered (no respondent hash, no chat id).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from openpyxl import load_workbook
 
 from demo.data import generate_demo_year
+from intake.answers import import_answers
 from intake.importer import import_kengetallen, import_sessions
 from reports.export import COLUMNS, export_rows, to_csv, to_xlsx
+from reports.export_answers import ANSWER_COLUMNS, answer_rows
 from reports.model import build_report
+from store.aggregates import differences
 from store.db import open_db
 from store.session_notes import publishable_stories
 from store.sessions import QuoteIn, SessionIn, save_session
+from store.survey import open_survey
 from toc.loader import default_catalogue
 
 YEAR = 2025
@@ -33,22 +38,21 @@ def catalogue():
     return default_catalogue()
 
 
+ASKED_NOBODY = [{"effect": "leesplezier", "dimension": "kennis", "text": "Ik lees liever"}]
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory, catalogue):
     db = open_db(tmp_path_factory.mktemp("demo") / "demo.db")
     generate_demo_year(db, catalogue, YEAR)
-    yield db
-    db.close()
-
-
-@pytest.fixture(scope="module")
-def demo_sessions(demo, tmp_path_factory):
-    """The demo year without participants' own answers (surveys, tallies): those are no part
-    of the session export, so they cannot come back from it."""
-    db = open_db(tmp_path_factory.mktemp("demo-sessions") / "demo.db")
-    demo.conn.backup(db.conn)
-    db.execute("DELETE FROM survey_answers")
-    db.conn.commit()
+    # Participants were asked at one voorleesuurtje and nobody answered: that session counts
+    # as "asked" in the evidence, so the export must say so too.
+    sid = db.execute(
+        "SELECT id FROM sessions s WHERE year = ? AND activity = 'voorleesuurtje' AND NOT "
+        "EXISTS (SELECT 1 FROM survey_answers a WHERE a.session_id = s.id) ORDER BY id LIMIT 1",
+        [YEAR],
+    ).fetchone()[0]
+    open_survey(db, sid, ASKED_NOBODY, datetime(YEAR, 6, 1, tzinfo=UTC))
     yield db
     db.close()
 
@@ -81,24 +85,55 @@ def _report(db, catalogue, gemeente=None) -> dict:
     return report
 
 
+def _export(db, catalogue, tmp_path, year, form):
+    """The export as a manager gets it: one workbook, or a CSV per table. Returns (sessions
+    file, answers file): the same workbook twice for xlsx."""
+    rows, answers = export_rows(db, catalogue, year), answer_rows(db, catalogue, year)
+    if form == "xlsx":
+        path = tmp_path / f"sessies-{year}.xlsx"
+        path.write_bytes(to_xlsx(rows, answers=answers))
+        return path, path
+    path, more = tmp_path / f"sessies-{year}.csv", tmp_path / f"antwoorden-{year}.csv"
+    path.write_bytes(to_csv(rows))
+    more.write_bytes(to_csv(answers, ANSWER_COLUMNS))
+    return path, more
+
+
+ANSWERS = (
+    "SELECT s.source_key, a.effect, a.dimension, a.moment, a.source, a.score, a.agrees, "
+    "count(*) FROM survey_answers a JOIN sessions s ON s.id = a.session_id "
+    "GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7"
+)
+ASKED = (
+    "SELECT s.source_key, j.value ->> 'effect', j.value ->> 'dimension' FROM surveys v "
+    "JOIN sessions s ON s.id = v.session_id, json_each(v.statements) j ORDER BY 1, 2, 3"
+)
+
+
 @pytest.mark.parametrize("form", ["csv", "xlsx"])
-def test_a_full_year_exported_and_read_back_gives_the_same_report(
-    demo, demo_sessions, catalogue, tmp_path, form
-):
+def test_a_full_year_exported_and_read_back_gives_the_same_report(demo, catalogue, tmp_path, form):
     fresh = open_db(tmp_path / "fresh.db")
     for year in (YEAR - 1, YEAR):
-        path = tmp_path / f"export-{year}.{form}"
-        rows = export_rows(demo, catalogue, year)
-        path.write_bytes(to_csv(rows) if form == "csv" else to_xlsx(rows))
-        report = import_sessions(fresh, catalogue, path, today=TODAY)
+        sessions, answers = _export(demo, catalogue, tmp_path, year, form)
+        report = import_sessions(fresh, catalogue, sessions, today=TODAY)
         assert (
             report.stored
             == demo.execute("SELECT count(*) FROM sessions WHERE year = ?", [year]).fetchone()[0]
         )
+        given = demo.execute(
+            "SELECT count(*) FROM survey_answers a JOIN sessions s ON s.id = a.session_id "
+            "WHERE s.year = ?",
+            [year],
+        ).fetchone()[0]
+        if not given:  # the demo asks participants from its demo year on
+            continue
+        assert "Antwoorden deelnemers" in report.skipped_sheets or form == "csv"
+        read = import_answers(fresh, catalogue, answers)
+        assert read.stored == given > 1000 and read.asked_only == (year == YEAR)
     import_kengetallen(fresh, catalogue, _kengetallen_csv(demo, tmp_path / "k.csv"))
 
     for gemeente in (None, "westerveld"):
-        assert _report(fresh, catalogue, gemeente) == _report(demo_sessions, catalogue, gemeente)
+        assert _report(fresh, catalogue, gemeente) == _report(demo, catalogue, gemeente)
     # The demo has partners and stories to carry: the comparison above is not empty.
     westerveld = _report(fresh, catalogue, "westerveld")
     assert "Garage TDI" in westerveld["partners"]["workshop"]
@@ -110,9 +145,15 @@ def test_a_full_year_exported_and_read_back_gives_the_same_report(
         "UNION ALL SELECT count(*) FROM series UNION ALL SELECT count(*) FROM session_partners"
     )
     assert fresh.execute(same).fetchall() == demo.execute(same).fetchall()
+    # every answer is back, with its score, agreement and way; and the statement nobody answered
+    assert fresh.execute(ANSWERS).fetchall() == demo.execute(ANSWERS).fetchall()
+    assert fresh.execute(ASKED).fetchall() == demo.execute(ASKED).fetchall()
+    # and the tallies behind /stand and the report agree with what was read in (migration 11)
+    assert differences(fresh) == []
 
     # Reading the export back into the database it came from adds nothing.
-    again = import_sessions(fresh, catalogue, tmp_path / f"export-{YEAR}.{form}", today=TODAY)
+    sessions, answers = _export(demo, catalogue, tmp_path, YEAR, form)
+    again = import_sessions(fresh, catalogue, sessions, today=TODAY)
     assert again.stored == 0 and again.quotes == 0
     # Only publishable stories left the database ('nee' stays inside), and came back once.
     stories = "SELECT count(*) FROM session_stories WHERE consent != 'nee'"
@@ -121,6 +162,9 @@ def test_a_full_year_exported_and_read_back_gives_the_same_report(
         fresh.execute("SELECT count(*) FROM session_stories WHERE consent = 'nee'").fetchone()[0]
         == 0
     )
+    twice = import_answers(fresh, catalogue, answers)
+    assert twice.stored == 0 and twice.asked_only == 0 and twice.duplicates == twice.rows
+    assert fresh.execute(ANSWERS).fetchall() == demo.execute(ANSWERS).fetchall()
     fresh.close()
 
 

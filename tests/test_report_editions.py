@@ -24,7 +24,8 @@ from pypdf import PdfReader
 from demo.runner import seed_database
 from impactbot.cli import main
 from intake.importer import import_kengetallen, import_sessions
-from reports.model import Impactreflectie, build_report
+from reports.model import build_report
+from reports.parts import Impactreflectie
 from reports.render import render_html, render_json, render_markdown, render_pdf
 from store.db import open_db
 from toc.models import Catalogue
@@ -243,7 +244,7 @@ def test_replay_shows_every_de_cijfers_row(replay: Impactreflectie) -> None:
         assert f"<dt>{term}</dt>" in html, term
     data = json.loads(render_json(replay))
     assert data["deelneming"] == pytest.approx(4110 / 19983)
-    assert data["locaties"]["Bibliotheken"] == 3
+    assert data["locaties"]["bibliotheken"] == 3
 
 
 def test_replay_framing_is_fair(replay: Impactreflectie) -> None:

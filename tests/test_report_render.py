@@ -16,7 +16,8 @@ from pypdf import PdfReader
 from test_report_figures import add_quote, fill, small_catalogue
 
 from impactbot.cli import main
-from reports.model import Impactreflectie, build_report
+from reports.model import build_report
+from reports.parts import Impactreflectie
 from reports.render import (
     html_environment,
     markdown_environment,

@@ -15,7 +15,8 @@ from test_report_figures import _save, add_quote, fill, small_catalogue
 from impactbot.cli import main
 from reports.evidence import EVIDENCE_RULE, EffectEvidence, grounds_for
 from reports.format import change, compared, count, percent
-from reports.model import Impactreflectie, UnknownGemeente, build_report
+from reports.model import UnknownGemeente, build_report
+from reports.parts import Impactreflectie
 from reports.render import render_html, render_json, render_markdown
 from reports.stories import STORY_RULE, PublicQuote, choose_stories
 from store.db import open_db

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from intake.importer import import_kengetallen, import_sessions
-from reports.model import Impactreflectie, build_report
+from reports.model import build_report
+from reports.parts import Impactreflectie
 from reports.render import render_html, render_json, render_markdown
 from store.db import open_db
 from toc.models import Catalogue

@@ -107,11 +107,23 @@ class Vestiging(_Model):
     aliases: list[str] = Field(default_factory=list, alias="aliassen")
 
 
+class Locations(_Model):
+    """The jaarbericht's location fact box, beyond what the vestigingen say (bibliotheken and
+    servicepunten are counted from those). Every number is optional: one nobody knows stays
+    None and the report leaves its row out, never printing it as 0."""
+
+    ido: int | None = Field(default=None, ge=0, alias="ido-locaties")
+    dbos: int | None = Field(default=None, ge=0, alias="dbos-locaties")
+    boekstart: int | None = Field(default=None, ge=0, alias="boekstart-locaties")
+    taalhuis: int | None = Field(default=None, ge=0, alias="taalhuizen")
+    # Where the numbers come from, printed under the box ("Jaarbericht 2024 Westerveld").
+    source: str = Field(default="", alias="bron")
+
+
 class Gemeente(_Model):
     id: str
     name: str = Field(alias="naam")
-    # The location fact box of the jaarbericht: label -> number ("Bibliotheken": 3).
-    locations: dict[str, int] = Field(default_factory=dict, alias="locaties")
+    locations: Locations = Field(default_factory=Locations, alias="locaties")
 
 
 class Contract(_Model):

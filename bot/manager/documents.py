@@ -25,7 +25,8 @@ from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
 from impactbot.errors import ImpactbotError
-from reports.export import export_rows, to_csv, to_xlsx, total_rows
+from reports.export_bundle import export_bundle
+from reports.format import count as counted
 from reports.render import Edition
 from store.db import open_db
 from store.people import Person
@@ -65,26 +66,18 @@ def report_files(
 
 def export_files(
     path: str | Path, catalogue: Catalogue, year: int, gemeente: str | None
-) -> tuple[int, bytes, bytes]:
-    """(number of sessions, xlsx, csv); runs in a worker thread."""
+) -> tuple[int, bytes, bytes, list[tuple[str, bytes]]]:
+    """(number of sessions, xlsx, csv of the sessions, [(kind, csv)]): the totals and the
+    participants' answers, when there are any, in CSV files of their own (one table per CSV),
+    as on their own sheets in the xlsx. Runs in a worker thread."""
     db = open_db(path)
     try:
-        sql = "SELECT count(*) FROM sessions WHERE year = ?"
-        params: list[object] = [year]
-        if gemeente:
-            sql += " AND gemeente = ?"
-            params.append(gemeente)
-        count = int(db.execute(sql, params).fetchone()[0])
-        totals = total_rows(db, catalogue, year, gemeente)
-        if count == 0 and not totals:
-            return 0, b"", b""
-        xlsx = to_xlsx(
-            export_rows(db, catalogue, year, gemeente), title=f"Sessies {year}", totals=totals
-        )
-        csv = to_csv(export_rows(db, catalogue, year, gemeente))
+        bundle = export_bundle(db, catalogue, year, gemeente)
     finally:
         db.conn.close()
-    return count, xlsx, csv
+    if bundle is None:
+        return 0, b"", b"", []
+    return bundle.sessions, bundle.xlsx, bundle.csv, bundle.more
 
 
 async def while_uploading(
@@ -231,17 +224,22 @@ async def _send(
             )  # fmt: skip
         else:
             work2 = asyncio.to_thread(export_files, path, s.catalogue, year, gemeente)
-            count, xlsx, csv = await while_uploading(context, chat.id, work2)
-            if count == 0:
+            count, xlsx, csv, more = await while_uploading(context, chat.id, work2)
+            if not xlsx:
                 await reply(update, context, mt.EXPORT_EMPTY.format(year=year, scope=where))
                 return
+            n = counted(count, "bijeenkomst", "bijeenkomsten")
             await context.bot.send_document(
                 chat.id, xlsx, filename=f"sessies-{stem}.xlsx",
-                caption=mt.EXPORT_XLSX.format(year=year, scope=where, n=count),
+                caption=mt.EXPORT_XLSX.format(year=year, scope=where, n=n),
             )  # fmt: skip
             await context.bot.send_document(
                 chat.id, csv, filename=f"sessies-{stem}.csv", caption=mt.EXPORT_CSV
             )
+            for kind, data in more:
+                await context.bot.send_document(
+                    chat.id, data, filename=f"{kind}-{stem}.csv", caption=mt.EXPORT_CSV_MORE[kind]
+                )
     except ImpactbotError as exc:
         await reply(update, context, str(exc))
         return

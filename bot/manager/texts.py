@@ -161,8 +161,16 @@ REPORT_PDF = "Impactreflectie {year}, {scope}{edition} (PDF)."
 # The gemeente edition is the public account; the intern one adds the lessons for ourselves.
 EDITIONS = {"gemeente": "", "intern": ", interne versie"}
 EXPORT_EMPTY = "Er zijn geen verslagen uit {year} voor {scope}."
-EXPORT_XLSX = "Verslagen {year}, {scope}: {n} bijeenkomsten (Excel)."
+EXPORT_XLSX = "Verslagen {year}, {scope}: {n} (Excel)."
 EXPORT_CSV = "Dezelfde verslagen als CSV (puntkomma's; opent goed in Nederlandse Excel)."
+# A CSV file holds one table: what the Excel file has on its other sheets comes as its own CSV.
+EXPORT_CSV_MORE = {
+    "totalen": "De totalen per maand of jaar als CSV (in het Excel-bestand: werkblad Totalen).",
+    "antwoorden": (
+        "De antwoorden van deelnemers als CSV, geteld per bijeenkomst, nooit per persoon (in "
+        "het Excel-bestand: werkblad Antwoorden deelnemers)."
+    ),
+}
 DOCUMENT_FAILED = "Het maken van het bestand is niet gelukt. Probeer het later nog eens."
 ORGANISATION = "de hele organisatie"
 

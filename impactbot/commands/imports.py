@@ -1,5 +1,5 @@
-"""`impactbot import sessies|totalen|kengetallen BESTAND [--dry-run]`: a spreadsheet in, all
-or nothing.
+"""`impactbot import sessies|totalen|antwoorden|kengetallen BESTAND [--dry-run]`: a spreadsheet
+in, all or nothing.
 
 (The module is not called `import`: that is a Python keyword.)
 """
@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from impactbot.settings import Settings
+from intake.answers import import_answers
 from intake.importer import ImportFailed, ImportReport, import_kengetallen, import_sessions
 from intake.totals import import_totals
 from store.db import open_db
@@ -22,7 +23,8 @@ from toc.loader import get_catalogue
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="bijeenkomsten, totalen of kengetallen inlezen uit CSV, Excel of LibreOffice",
+        help="bijeenkomsten, totalen, antwoorden of kengetallen inlezen uit CSV, Excel of "
+        "LibreOffice",
         description="Lees een spreadsheet in: CSV (met ; of ,), .xlsx, .xls of .ods. Elk "
         "werkblad met de goede kopregel telt mee. Alles of niets: klopt één regel niet, dan "
         "wordt niets opgeslagen en zie je welke regels niet kloppen.",
@@ -46,6 +48,14 @@ def register(subparsers: Any) -> None:
         "Totalen tellen in elk cijfer mee zoals losse bijeenkomsten. Hetzelfde bestand twee "
         "keer inlezen voegt niets toe; een verbeterd getal vervangt het oude.",
     )
+    antwoorden = sub.add_parser(
+        "antwoorden",
+        help="antwoorden van deelnemers uit een export teruglezen",
+        description="Het werkblad 'Antwoorden deelnemers' van een export (of het CSV-bestand "
+        "met antwoorden). Kolommen: bron, effect, stelling, moment, antwoorden; en eens, via "
+        "en score 1 tot score 5. Lees eerst de verslagen in (import sessies). Wat al in de "
+        "database staat, wordt overgeslagen: twee keer inlezen voegt niets toe.",
+    )
     kengetallen = sub.add_parser(
         "kengetallen",
         help="jaarcijfers per gemeente inlezen",
@@ -55,6 +65,7 @@ def register(subparsers: Any) -> None:
     for command, func in (
         (sessies, run_sessies),
         (totalen, run_totalen),
+        (antwoorden, run_antwoorden),
         (kengetallen, run_kengetallen),
     ):
         command.add_argument("file", metavar="BESTAND", help="CSV-, .xlsx-, .xls- of .ods-bestand")
@@ -127,6 +138,15 @@ def _summary(report: ImportReport) -> list[str]:
                 "mee; staan ze ook in het totaal, haal ze dan uit het totaal of verwijder ze:"
             )
             lines.extend(f"- {o}" for o in report.overlaps)
+    elif report.kind == "antwoorden":
+        lines.append(f"{verb}: {_antwoorden(report.stored)}{_years(report)}.")
+        regels_er = "1 regel" if report.duplicates == 1 else f"{number(report.duplicates)} regels"
+        lines.append(f"Al eerder ingelezen (overgeslagen): {regels_er}.")
+        if report.asked_only:
+            lines.append(
+                f"Gevraagd zonder antwoord: {_bijeenkomsten(report.asked_only)} (telt mee "
+                "als plek waar deelnemers iets gevraagd is)."
+            )
     else:
         lines.append(f"{verb}: {number(report.stored)} nieuwe kengetallen{_years(report)}.")
         lines.append(f"Gewijzigde waarden: {number(report.updated)}.")
@@ -138,11 +158,27 @@ def _summary(report: ImportReport) -> list[str]:
             "Overgeslagen werkbladen (geen kopregel met de nodige kolommen): "
             f"{_names(report.skipped_sheets)}."
         )
+        lines.extend(
+            hint for sheet, hint in EXPORT_SHEETS.items() if sheet in report.skipped_sheets
+        )
     if report.ignored_columns:
         lines.append(f"Niet gebruikte kolommen: {', '.join(report.ignored_columns)}.")
     if report.dry_run:
         lines.append("Dit was een proef (--dry-run): er is niets opgeslagen.")
     return lines
+
+
+# The other sheets of an export, and how to read them back.
+EXPORT_SHEETS = {
+    "Totalen": "Het werkblad 'Totalen' lees je in met 'impactbot import totalen'.",
+    "Antwoorden deelnemers": (
+        "Het werkblad 'Antwoorden deelnemers' lees je daarna in met 'impactbot import antwoorden'."
+    ),
+}
+
+
+def _antwoorden(n: int) -> str:
+    return "1 antwoord" if n == 1 else f"{number(n)} antwoorden"
 
 
 def _names(sheets: list[str]) -> str:
@@ -170,6 +206,8 @@ def _run(args: argparse.Namespace, settings: Settings, kind: str) -> int:
             report = import_totals(
                 db, catalogue, args.file, dry_run=args.dry_run, today=_today(settings)
             )
+        elif kind == "antwoorden":
+            report = import_answers(db, catalogue, args.file, dry_run=args.dry_run)
         else:
             report = import_kengetallen(db, catalogue, args.file, dry_run=args.dry_run)
     except ImportFailed as exc:
@@ -187,6 +225,10 @@ def run_sessies(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_totalen(args: argparse.Namespace, settings: Settings) -> int:
     return _run(args, settings, "totalen")
+
+
+def run_antwoorden(args: argparse.Namespace, settings: Settings) -> int:
+    return _run(args, settings, "antwoorden")
 
 
 def run_kengetallen(args: argparse.Namespace, settings: Settings) -> int:
