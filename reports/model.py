@@ -38,6 +38,7 @@ from reports.summary import (
     Summary,
     best_per_effect,
     cijfer_groups,
+    first_event,
     first_story,
     framing,
     highlights,
@@ -181,6 +182,7 @@ def build_report(
         figures=key_figures(figures.total, previous.total, kengetal_pairs, contract, lijnen_label),
         highlights=highlights(chapters),
         story=first_story(chapters),
+        event=first_event(chapters),
         learned=learned(best_per_effect(chapters), len(quotes), contract),
         next_year=[s for c in chapters for s in c.framing.next_steps if "afgesproken" in s][:2],
     )

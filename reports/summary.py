@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from reports.evidence import EffectEvidence
 from reports.figures import ContractProgress, Counts
 from reports.format import count, number, percent
-from reports.stories import Story
+from reports.stories import EventStory, Story
 
 if TYPE_CHECKING:
     from reports.parts import Chapter
@@ -27,7 +27,9 @@ SUMMARY_RULE = (
     "uitleningen; ontbreekt er een, dan volgen cursussen en beantwoorde vragen. Als "
     "hoogtepunt nemen we per opgave de activiteit met de meeste deelnemers, en tonen we de drie "
     "opgaven met de meeste deelnemers. Het verhaal is het eerste gekozen citaat (zie 'Welke "
-    "verhalen kiezen we?') van de opgave met de meeste deelnemers die een citaat heeft. Onder "
+    "verhalen kiezen we?') van de opgave met de meeste deelnemers die een citaat heeft; "
+    "daaronder staat wat er bijzonder was aan een bijeenkomst, het eerste van de opgave met de "
+    "meeste deelnemers die er een heeft (verteld door de begeleider). Onder "
     "'wat we volgend jaar doen' staat eerst het meten (als er effecten zijn die we nog nergens "
     "gemeten hebben), dan hoogstens twee afspraken per activiteit die we niet haalden, in de "
     "volgorde van de opgaven."
@@ -111,6 +113,7 @@ class Summary(BaseModel):
     figures: list[KeyFigure] = Field(default_factory=list)
     highlights: list[Highlight] = Field(default_factory=list)
     story: Story | None = None
+    event: EventStory | None = None  # "Wat was bijzonder?", in the leader's words
     learned: list[str] = Field(default_factory=list)
     next_year: list[str] = Field(default_factory=list)
 
@@ -353,6 +356,13 @@ def highlights(chapters: Sequence[Chapter]) -> list[Highlight]:
         )
     out.sort(key=lambda item: -item[0])
     return [h for _, h in out[:3]]
+
+
+def first_event(chapters: Sequence[Chapter]) -> EventStory | None:
+    with_event = [c for c in chapters if c.events]
+    if not with_event:
+        return None
+    return max(with_event, key=lambda c: c.counts.deelnemers).events[0]
 
 
 def first_story(chapters: Sequence[Chapter]) -> Story | None:

@@ -41,10 +41,13 @@ def answered(db: sqlite_utils.Database, catalogue: Catalogue) -> sqlite_utils.Da
     tally, and a session where participants were asked and nobody answered."""
     sid = add_session(db, catalogue, date(2025, 3, 4), "voorleesuurtje", "havelte", 12)
     survey = open_survey(db, sid, STATEMENTS, NOW)
+    hashes = {}
     for person, scores in ((1, [5, 4]), (2, [2, 5]), (3, [4, 3])):
-        hashed = respondent_hash(b"k" * 32, survey.id, "telegram", person)
-        record_answers(db, survey, hashed, scores, "web" if person == 3 else "telegram", NOW)
-    add_followup(db, survey.id, CHAT_ID, NOW)
+        hashes[person] = respondent_hash(b"k" * 32, survey.id, "telegram", person)
+        record_answers(
+            db, survey, hashes[person], scores, "web" if person == 3 else "telegram", NOW
+        )
+    assert add_followup(db, survey.id, CHAT_ID, hashes[1], NOW) == "planned"
     course = add_session(db, catalogue, date(2025, 3, 6), "klik-en-tik", "diever", 8)
     save_tally(db, course, "digitale-vaardigheden", "toepassing", 6, 8, "test")
     quiet = add_session(db, catalogue, date(2025, 3, 7), "voorleesuurtje", "vledder", 9)

@@ -161,6 +161,11 @@ def test_gemeente_edition_opens_with_the_samenvatting(
     assert pages[1].lstrip().startswith("Samenvatting")
     assert "Hoogtepunten" in pages[1] and "Wat we leerden" in pages[1]
     assert "Een verhaal" in pages[1]
+    # and what was special about a session, in a leader's words, when there is one
+    assert demo.summary.event is not None
+    assert "Wat er gebeurde" in pages[1] and demo.summary.event.text[:30] in " ".join(
+        pages[1].split()
+    )
     # the five key figures with last year beside them
     assert len(demo.summary.figures) == 5
     assert all(f.previous is not None for f in demo.summary.figures)
