@@ -1,5 +1,6 @@
-"""store.survey on a real SQLite file: surveys, answers without a person, counts for the
-evidence; and the statements the catalogue gives each activity (toc.survey)."""
+"""store.survey and store.survey_evidence on a real SQLite file: surveys, answers without a
+person, counts for the evidence; and the statements the catalogue gives each activity
+(toc.survey)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,12 @@ import sqlite_utils
 from store.sessions import SessionIn, save_session
 from store.survey import (
     SURVEY_DAYS,
-    answers_by_effect,
-    answers_by_effect_source,
     open_survey,
     record_answers,
     respondent_hash,
-    session_responses,
     survey_by_code,
 )
+from store.survey_evidence import answers_by_effect, answers_by_effect_source, session_responses
 from toc.loader import CatalogueError, load_catalogue
 from toc.models import Catalogue
 from toc.survey import MAX_STATEMENT, choose_statements
