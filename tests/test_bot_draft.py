@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from bot.leader import texts
-from bot.leader.draft import Draft, DraftQuote, clear_field, next_step, set_activity, to_session
+from bot.leader.draft import Draft, DraftQuote, clear_field, next_step, set_activity
+from bot.leader.draft_session import to_session
 from bot.leader.inputs import (
     InputError,
     assign_counts,

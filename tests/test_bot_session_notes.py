@@ -13,7 +13,8 @@ import sqlite_utils
 from fakes import BotHarness, register_person
 
 from bot.leader import texts
-from bot.leader.draft import Draft, DraftStory, from_session, next_step, to_session
+from bot.leader.draft import Draft, DraftStory, next_step
+from bot.leader.draft_session import from_session, to_session
 from bot.leader.inputs import InputError, read_partners, read_story
 from impactbot.settings import Settings
 from store.session_notes import set_story_review

@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 from bot.core.guards import registered, registered_press
 from bot.core.services import services
 from bot.leader import flow, keyboards, queries, registration, tally, texts
-from bot.leader.draft import from_session
+from bot.leader.draft_session import from_session
 from store import drafts
 from store.sessions import delete_session, load_session
 

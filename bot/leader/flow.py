@@ -19,13 +19,12 @@ from bot.leader import keyboards, queries, survey, texts
 from bot.leader.draft import (
     Draft,
     advance,
-    attendance,
     first_quote_without,
     measure_moment,
     missing_counts,
     next_measure,
-    to_session,
 )
+from bot.leader.draft_session import attendance, to_session
 from store import drafts, outbox
 from store.people import get_person
 from store.sessions import SessionInvalid

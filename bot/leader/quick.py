@@ -19,7 +19,6 @@ from bot.leader.draft import (
     DraftQuote,
     DraftStory,
     apply_counts,
-    attendance,
     confirm_pending,
     first_quote_without,
     missing_counts,
@@ -27,6 +26,7 @@ from bot.leader.draft import (
     set_activity,
     set_vestiging,
 )
+from bot.leader.draft_session import attendance
 from bot.leader.inputs import (
     PLAUSIBLE_MAX,
     InputError,
