@@ -19,8 +19,8 @@ from itertools import groupby
 from pathlib import Path
 
 from bench.bigdb import YEARS, build
-from store.aggregates import rebuild
-from store.db import now_iso, open_db
+from store.aggregates import rebuild, triggers_aside
+from store.db import now_iso, open_db, transaction
 from toc.loader import default_catalogue
 from toc.models import Catalogue
 
@@ -70,8 +70,7 @@ def build_full(path: Path, sessions: int = 1_000_000, base: Path | None = None) 
     created = now_iso()
     # Courses are set on the sessions by an UPDATE per lesson: the triggers stand aside and
     # the aggregates are rebuilt from the tables afterwards, as after a repair by hand.
-    with db.conn:
-        db.conn.execute("UPDATE agg_control SET bulk = 1")
+    with transaction(db), triggers_aside(db):
         _courses(db.conn, catalogue, rng, created)
         _quotes(db.conn, catalogue, rng, created)
         db.conn.executemany(
@@ -84,7 +83,6 @@ def build_full(path: Path, sessions: int = 1_000_000, base: Path | None = None) 
                 for kengetal in catalogue.kengetallen
             ],
         )
-        db.conn.execute("UPDATE agg_control SET bulk = 0")
     rebuild(db)
     db.execute("ANALYZE")
     db.conn.close()

@@ -4,7 +4,8 @@ Why triggers, not Python: every write path (a report, a correction, a deletion, 
 erasure that cascades, a survey answer, a tally) then updates the aggregates in the same
 statement, so in the same transaction, and a path added later cannot forget to. The cost is
 paid on writes (a few upserts per session); reads of /stand and the year report no longer
-grow with the number of sessions (bench/scale.py).
+grow with the number of sessions (bench/scale.py). A bulk import sets the insert triggers
+aside inside its own transaction and adds its sessions set-wise (store.aggregates.bulk_load).
 
 The tables, all WITHOUT ROWID with the grouping columns as key, and no other index: a period
 is a range of the key, a gemeente or vestiging a filter on that range (a few thousand rows),
@@ -37,13 +38,6 @@ _EFFECT_KEY = ("year", "gemeente", "vestiging", "activity")
 _COUNTERS = ("bijeenkomsten", "deelnemers", "kinderen", "volwassenen", "vragen")
 
 TABLES = """
--- One row. While `bulk` is 1 (only ever inside one writer's transaction: store.aggregates.
--- bulk_load) the triggers stand aside and the bulk writer adds its new sessions set-wise.
-CREATE TABLE agg_control (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    bulk INTEGER NOT NULL DEFAULT 0 CHECK (bulk IN (0, 1))
-);
-INSERT INTO agg_control (id, bulk) VALUES (1, 0);
 CREATE TABLE agg_day (
     date TEXT NOT NULL,
     gemeente TEXT NOT NULL,
@@ -295,12 +289,9 @@ _WATCHED = (
 )  # fmt: skip
 
 
-_NOT_BULK = "(SELECT bulk FROM agg_control) = 0"
-
-
 def triggers() -> str:
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _WATCHED)
-    return _guarded(f"""
+    return f"""
 CREATE TRIGGER agg_sessions_insert AFTER INSERT ON sessions BEGIN
 {_add_session("NEW", children=False)}
 END;
@@ -312,23 +303,7 @@ CREATE TRIGGER agg_sessions_update AFTER UPDATE ON sessions WHEN {changed} BEGIN
 {_add_session("NEW")}
 END;
 {_child_triggers()}
-""")
-
-
-def _guarded(sql: str) -> str:
-    """Every trigger fires only outside a bulk load (see agg_control)."""
-    out = []
-    for line in sql.splitlines():
-        if line.startswith("CREATE TRIGGER"):
-            if " WHEN " in line:
-                line = line.replace(" WHEN ", f" WHEN {_NOT_BULK} AND (", 1)
-                line = line.replace(" BEGIN", ") BEGIN") if line.endswith(" BEGIN") else line + ")"
-            elif line.endswith(" BEGIN"):
-                line = line[: -len(" BEGIN")] + f" WHEN {_NOT_BULK} BEGIN"
-            else:
-                line += f" WHEN {_NOT_BULK}"
-        out.append(line)
-    return "\n".join(out)
+"""
 
 
 FILL = """

@@ -238,12 +238,15 @@ def test_disk_space_needs_room_for_a_backup_and_an_update(tmp_path: Path):
 def test_tallies_that_no_longer_add_up_and_their_repair(ready: Path, tmp_path: Path, capsys):
     # A repair by hand that went around the triggers: /stand would count a session too few.
     conn = sqlite3.connect(tmp_path / "impactbot.db")
-    conn.execute("UPDATE agg_control SET bulk = 1")
+    trigger = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'agg_sessions_insert'"
+    ).fetchone()[0]
+    conn.execute("DROP TRIGGER agg_sessions_insert")
     conn.execute(
         "INSERT INTO sessions (date, year, activity, vestiging, gemeente, deelnemers, "
         "created_at) VALUES ('2025-06-01', 2025, 'taalcafe', 'havelte', 'westerveld', 7, 'x')"
     )
-    conn.execute("UPDATE agg_control SET bulk = 0")
+    conn.execute(trigger)
     conn.commit()
     conn.close()
     code, lines = check(ready, capsys)
