@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import sqlite_utils
@@ -12,6 +13,9 @@ from pydantic import SecretStr
 from impactbot.settings import Settings
 from store.db import open_db
 from toc.models import Catalogue
+
+if TYPE_CHECKING:
+    from fakes import BotHarness
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -67,3 +71,18 @@ def db(settings: Settings) -> Iterator[sqlite_utils.Database]:
     database = open_db(settings.storage.database)
     yield database
     database.conn.close()
+
+
+@pytest.fixture
+async def bot(
+    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
+) -> AsyncIterator[BotHarness]:
+    """The real Application with one registered leader (tests/fakes.py); a module with other
+    people or another clock defines its own `bot`."""
+    from fakes import BotHarness, register_person
+
+    register_person(db)
+    harness = BotHarness(settings, catalogue)
+    await harness.start()
+    yield harness
+    await harness.stop()

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
 from telegram import Update
 from telegram.error import NetworkError
 from telegram.ext import Application
@@ -364,3 +365,8 @@ class BotHarness:
     def answers(self) -> list[str]:
         """Texts shown on button presses (answerCallbackQuery)."""
         return [str(c.params.get("text", "")) for c in self.request.of("answerCallbackQuery")]
+
+
+def count(db: sqlite_utils.Database, table: str) -> int:
+    """Rows in a table of the real test database."""
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
-import pytest
 import sqlite_utils
-from fakes import BotHarness, register_person
+from fakes import BotHarness
 
 from bot.leader import texts
-from impactbot.settings import Settings
 from toc.models import Catalogue
-
-
-@pytest.fixture
-async def bot(
-    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
-) -> AsyncIterator[BotHarness]:
-    register_person(db)
-    harness = BotHarness(settings, catalogue)
-    await harness.start()
-    yield harness
-    await harness.stop()
 
 
 def sessions(db: sqlite_utils.Database) -> list[dict]:

@@ -2,30 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 import sqlite_utils
-from fakes import BotHarness, register_person
+from fakes import BotHarness, count
 
 from bot.leader import texts
-from impactbot.settings import Settings
-from toc.models import Catalogue
-
-
-@pytest.fixture
-async def bot(
-    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
-) -> AsyncIterator[BotHarness]:
-    register_person(db)
-    harness = BotHarness(settings, catalogue)
-    await harness.start()
-    yield harness
-    await harness.stop()
-
-
-def count(db: sqlite_utils.Database, table: str) -> int:
-    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 async def test_one_message_report(bot: BotHarness, db: sqlite_utils.Database) -> None:

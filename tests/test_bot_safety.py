@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
 import sqlite_utils
-from fakes import BOT_TOKEN, BotHarness, callback_update, message_update, register_person
+from fakes import BOT_TOKEN, BotHarness, callback_update, count, message_update, register_person
 
 from bot.core.logging import setup_logging
 from bot.leader import texts
@@ -18,21 +17,6 @@ from impactbot.settings import Settings
 from toc.models import Catalogue
 
 OTHER_USER = 515151
-
-
-@pytest.fixture
-async def bot(
-    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
-) -> AsyncIterator[BotHarness]:
-    register_person(db)
-    harness = BotHarness(settings, catalogue)
-    await harness.start()
-    yield harness
-    await harness.stop()
-
-
-def count(db: sqlite_utils.Database, table: str) -> int:
-    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 async def _to_summary(bot: BotHarness) -> None:

@@ -5,12 +5,11 @@ kept in the draft across a restart, saved with the session in one transaction, c
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import date
 
 import pytest
 import sqlite_utils
-from fakes import BotHarness, register_person
+from fakes import BotHarness, count
 
 from bot.leader import texts
 from bot.leader.draft import Draft, DraftStory, next_step
@@ -21,21 +20,6 @@ from store.session_notes import set_story_review
 from toc.models import Catalogue
 
 STORY = "11 kinderen maakten een eigen theaterstuk en speelden het voor hun ouders."
-
-
-@pytest.fixture
-async def bot(
-    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
-) -> AsyncIterator[BotHarness]:
-    register_person(db)
-    harness = BotHarness(settings, catalogue)
-    await harness.start()
-    yield harness
-    await harness.stop()
-
-
-def count(db: sqlite_utils.Database, table: str) -> int:
-    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def draft(db: sqlite_utils.Database) -> dict:

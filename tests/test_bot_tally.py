@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 import sqlite_utils
 from fakes import BotHarness, register_person
 
 from bot.leader import texts
-from impactbot.settings import Settings
-from toc.models import Catalogue
-
-
-@pytest.fixture
-async def bot(
-    settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
-) -> AsyncIterator[BotHarness]:
-    register_person(db)
-    harness = BotHarness(settings, catalogue)
-    await harness.start()
-    yield harness
-    await harness.stop()
 
 
 def tally_rows(db: sqlite_utils.Database) -> list[tuple]:

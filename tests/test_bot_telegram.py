@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 import sqlite_utils
-from fakes import BotHarness, callback_update, message_update, register_person
+from fakes import BotHarness, callback_update, count, message_update, register_person
 from telegram.ext import CallbackContext
 
 from bot.core import texts as core_texts
@@ -30,10 +30,6 @@ async def bot(
     await harness.start()
     yield harness
     await harness.stop()
-
-
-def count(db: sqlite_utils.Database, table: str) -> int:
-    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def confirmations(bot: BotHarness) -> list[str]:

@@ -9,7 +9,7 @@ quotes.original_text and the audit trail records the shortening (never the words
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Protocol
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
@@ -38,6 +38,7 @@ from store.session_notes import (
     decide_story,
     get_story,
 )
+from toc.models import Catalogue
 
 log = logging.getLogger("impactbot.bot")
 REVIEWABLE = ("ja", "anoniem")  # a 'nee' quote stays internal: never reviewed (store.reviews)
@@ -120,6 +121,26 @@ async def _close(update: Update) -> None:
         pass
 
 
+class _Reviewable(Protocol):
+    gemeente: str
+    consent: str
+
+
+def _refusal(
+    person: Person, catalogue: Catalogue, item: _Reviewable | None, gone: str, internal: str
+) -> str | None:
+    """Why a press on a quote's or a story's review button is refused, or None. The item's
+    gemeente is checked on every press; 'nee' is never in the queue, only a forged button."""
+    if item is None:
+        return gone
+    if not person.may_see(item.gemeente):
+        place = place_name(catalogue, Place("gemeente", item.gemeente))
+        return not_your_gemeente(person, catalogue, place)
+    if item.consent not in REVIEWABLE:
+        return internal
+    return None
+
+
 async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None or query.data is None:
@@ -130,14 +151,7 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     s = services(context)
     _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
     quote = get_quote(s.db, int(raw)) if raw.isdigit() else None
-    refusal = None
-    if quote is None:
-        refusal = mt.FORGET_GONE
-    elif not person.may_see(quote.gemeente):
-        place = place_name(s.catalogue, Place("gemeente", quote.gemeente))
-        refusal = not_your_gemeente(person, s.catalogue, place)
-    elif quote.consent not in REVIEWABLE:  # never in the queue; only a forged button
-        refusal = mt.REVIEW_INTERNAL
+    refusal = _refusal(person, s.catalogue, quote, mt.FORGET_GONE, mt.REVIEW_INTERNAL)
     if refusal is not None or quote is None:
         await query.answer(refusal, show_alert=True)
         await _close(update)
@@ -184,14 +198,7 @@ async def on_story_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     s = services(context)
     _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
     story: ReviewStory | None = get_story(s.db, int(raw)) if raw.isdigit() else None
-    refusal = None
-    if story is None:
-        refusal = mt.STORY_GONE
-    elif not person.may_see(story.gemeente):
-        place = place_name(s.catalogue, Place("gemeente", story.gemeente))
-        refusal = not_your_gemeente(person, s.catalogue, place)
-    elif story.consent not in REVIEWABLE:  # never in the queue; only a forged button
-        refusal = mt.STORY_INTERNAL
+    refusal = _refusal(person, s.catalogue, story, mt.STORY_GONE, mt.STORY_INTERNAL)
     if refusal is not None or story is None:
         await query.answer(refusal, show_alert=True)
         await _close(update)
