@@ -32,6 +32,7 @@ class Digest:
     awaiting_review: int
     missing_reports: int
     quote: DigestQuote | None
+    awaiting_stories: int = 0  # "Wat was bijzonder?" stories waiting for review
 
 
 def last_week(today: date) -> tuple[date, date]:
@@ -51,6 +52,12 @@ def compute_digest(
     where = where.replace("gemeente", "q.gemeente").replace("vestiging", "q.vestiging")
     awaiting = db.execute(
         f"SELECT count(*) FROM quotes q WHERE q.review = 'new' AND q.consent != 'nee'{where}",
+        params,
+    ).fetchone()[0]
+    session_where = where.replace("q.", "s.")
+    stories = db.execute(
+        "SELECT count(*) FROM session_stories q CROSS JOIN sessions s ON s.id = q.session_id "
+        f"WHERE q.review = 'new' AND q.consent != 'nee'{session_where}",
         params,
     ).fetchone()[0]
     row = db.execute(
@@ -83,6 +90,7 @@ def compute_digest(
         vorige_bijeenkomsten=sum(n for n, _ in before.values()),
         top_activity=top_name,
         awaiting_review=awaiting,
+        awaiting_stories=stories,
         missing_reports=len(missing_sessions(db, catalogue, scope, start, end)),
         quote=quote,
     )

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from bot.manager.format import digest_text
 from reports.digest import compute_digest, last_week
 from reports.export import COLUMNS, export_rows, to_csv, to_xlsx
 from reports.gaps import find_gaps
@@ -18,6 +19,7 @@ from store.cancellations import cancel, cancelled_dates, is_cancelled
 from store.db import open_db
 from store.erasure import forget_person
 from store.people import create_invite, redeem_invite
+from store.session_notes import add_story
 from store.sessions import QuoteIn, SessionIn, save_session
 from toc.models import (
     Activity,
@@ -219,6 +221,21 @@ def test_digest_last_week(db, catalogue):
     assert (digest.bijeenkomsten, digest.deelnemers) == (2, 25)
     assert digest.top_activity == "Voorleesuurtje"
     assert digest.quote is not None and digest.quote.attribution == "moeder"
+    assert digest.awaiting_stories == 0
+    assert "Verhalen" not in digest_text(digest, "Johan", "gemeente Westerveld")
+
+
+def test_digest_counts_stories_waiting_for_review(db, catalogue):
+    sid = db.execute("SELECT id FROM sessions WHERE gemeente = 'westerveld' LIMIT 1").fetchone()[0]
+    add_story(db, sid, "Elf kinderen maakten samen een toneelstuk.", "ja")
+    add_story(db, sid, "Dit blijft binnen.", "nee")
+    digest = compute_digest(db, catalogue, Scope(gemeente="westerveld"), date(2025, 3, 10))
+    assert digest.awaiting_stories == 1
+    assert "Verhalen (Wat was bijzonder?) die op je oordeel wachten: 1" in digest_text(
+        digest, "Johan", "gemeente Westerveld"
+    )
+    other = compute_digest(db, catalogue, Scope(gemeente="meppel"), date(2025, 3, 10))
+    assert other.awaiting_stories == 0
 
 
 def test_export_csv_opens_in_dutch_excel_and_hides_unpublishable_quotes(db, catalogue):

@@ -379,8 +379,10 @@ def digest_text(digest: Digest, name: str, scope: str) -> str:
         if digest.top_activity
         else mt.DIGEST_TOP_NONE,
         mt.DIGEST_REVIEW.format(n=digest.awaiting_review),
+        *([mt.DIGEST_REVIEW_STORIES.format(n=digest.awaiting_stories)]
+          if digest.awaiting_stories else []),
         mt.DIGEST_MISSING.format(n=digest.missing_reports),
-    ]
+    ]  # fmt: skip
     if digest.quote is not None:
         q = digest.quote
         lines += [

@@ -265,5 +265,6 @@ DIGEST_FIGURES = "{n}, {p} {trend} (week ervoor: {before})"  # "1 bijeenkomst", 
 DIGEST_TOP = "Meeste deelnemers: {activity}"
 DIGEST_TOP_NONE = "Nog geen verslagen binnen."
 DIGEST_REVIEW = "Citaten die op je oordeel wachten: {n} (/citaten nieuw)"
+DIGEST_REVIEW_STORIES = "Verhalen (Wat was bijzonder?) die op je oordeel wachten: {n}"
 DIGEST_MISSING = "Op het rooster maar niet doorgegeven: {n} (/gaten)"
 DIGEST_QUOTE = "Mooi citaat: „{text}” — {who} ({activity}, {place})"
