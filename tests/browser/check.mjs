@@ -4,9 +4,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 
-const require = createRequire(import.meta.url);
+// One npm folder for every browser check: scripts/axe (its package-lock.json pins the versions).
+const require = createRequire(new URL("../../scripts/axe/package.json", import.meta.url));
+const { chromium } = require("playwright-core");
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const url = process.argv[2];
 const shots = process.argv[3];

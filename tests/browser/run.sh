@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The participants' web page in a real headless Chromium with axe-core (see check.mjs).
 # Installs what it needs (Debian's chromium and nodejs/npm, then the npm packages in
-# package-lock.json), serves the page on 127.0.0.1 from a fresh database, drives the browser,
+# scripts/axe/package-lock.json), serves the page on 127.0.0.1 from a fresh database, drives the browser,
 # and checks the stored answers. Usage: tests/browser/run.sh [SCREENSHOT_DIR]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,7 +12,10 @@ if ! command -v chromium >/dev/null || ! command -v node >/dev/null || ! command
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nodejs npm >/dev/null
 fi
-(cd "$here" && npm ci --no-audit --no-fund --silent)
+# The npm packages of scripts/axe, shared with scripts/axe_check.py (installed once).
+if [ ! -d "$root/scripts/axe/node_modules/playwright-core" ]; then
+  npm ci --prefix "$root/scripts/axe" --no-audit --no-fund --silent
+fi
 
 work="$(mktemp -d)"
 port="$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
