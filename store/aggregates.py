@@ -105,14 +105,20 @@ def _add_since(db: sqlite_utils.Database, since: int) -> None:
 def bulk_load(db: sqlite_utils.Database) -> Iterator[None]:
     """Inside the caller's transaction: insert many NEW sessions (and their children) with the
     triggers standing aside, then add them to the aggregates in one set-wise pass. Only for
-    inserting new sessions: nothing older may change inside the block."""
+    inserting new sessions: nothing older may change inside the block.
+
+    Also when the block fails: a caller may catch the error and commit what did go in, and a
+    flag committed as 1 would leave every later write uncounted."""
     if not db.conn.in_transaction:
         raise RuntimeError("bulk_load needs the caller's transaction (store.db.transaction)")
     since = db.execute("SELECT coalesce(max(id), 0) + 1 FROM sessions").fetchone()[0]
     db.execute("UPDATE agg_control SET bulk = 1")
-    yield
-    _add_since(db, since)
-    db.execute("UPDATE agg_control SET bulk = 0")
+    try:
+        yield
+    finally:
+        if db.conn.in_transaction:  # else SQLite has rolled it all back already
+            _add_since(db, since)
+            db.execute("UPDATE agg_control SET bulk = 0")
 
 
 def rebuild(db: sqlite_utils.Database) -> None:

@@ -205,6 +205,31 @@ def test_a_failed_bulk_load_leaves_the_triggers_on(
     assert differences(db) == []
 
 
+def test_an_error_caught_inside_a_bulk_load_leaves_no_trace_in_the_aggregates(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    # A caller that catches an error from inside the block and commits the rest of its
+    # transaction: the flag must not stay 1 (every later write would go uncounted), and the
+    # sessions that did go in before the error are counted.
+    from store.aggregates import bulk_load
+
+    insert = (
+        "INSERT INTO sessions (date, year, activity, vestiging, gemeente, deelnemers, "
+        "created_at) VALUES ('2025-06-01', 2025, 'taalcafe', 'havelte', 'westerveld', ?, 'x')"
+    )
+    with transaction(db):
+        try:
+            with bulk_load(db):
+                db.execute(insert, [7])
+                db.execute(insert, [-1])  # refused by CHECK (deelnemers >= 0)
+        except sqlite_utils.db.sqlite3.IntegrityError:
+            pass
+    assert db.execute("SELECT bulk FROM agg_control").fetchone()[0] == 0
+    assert differences(db) == []
+    save_session(db, catalogue, _session(), "t")
+    assert differences(db) == []
+
+
 def test_differences_finds_a_wrong_aggregate_and_rebuild_repairs_it(
     demo: sqlite_utils.Database,
 ) -> None:
