@@ -136,10 +136,20 @@ def check_aggregates(path: Path) -> Check | None:
         kept = conn.execute(
             "SELECT coalesce(sum(bijeenkomsten), 0), coalesce(sum(deelnemers), 0) FROM agg_month"
         ).fetchone()
+        # Committed as 1, the triggers stand aside for good (only an import sets it, inside
+        # its own transaction, which this read-only look never sees).
+        (bulk,) = conn.execute("SELECT bulk FROM agg_control").fetchone()
     except sqlite3.DatabaseError:
         return None  # check_database has said what is wrong with the file
     finally:
         conn.close()
+    if bulk:
+        return _problem(
+            "tellingen",
+            "De tellingen achter /stand en het jaarverslag worden niet meer bijgehouden (een "
+            "import is niet goed afgesloten). Herstel ze met 'impactbot check "
+            "--herstel-tellingen'; de verslagen zelf blijven zoals ze zijn.",
+        )
     if tuple(raw) != tuple(kept):
         return _problem(
             "tellingen",

@@ -260,3 +260,55 @@ def test_tallies_that_no_longer_add_up_and_their_repair(ready: Path, tmp_path: P
     conn = sqlite3.connect(tmp_path / "impactbot.db")
     assert conn.execute("SELECT sum(bijeenkomsten) FROM agg_month").fetchone()[0] == 1
     conn.close()
+
+
+def test_tallies_switched_off_are_found_and_switched_on_by_the_repair(
+    ready: Path, tmp_path: Path, capsys
+):
+    # The flag that has the triggers stand aside for an import, left at 1 in the file: the
+    # tallies still add up today, but every later report would go uncounted.
+    path = tmp_path / "impactbot.db"
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE agg_control SET bulk = 1")
+    conn.commit()
+    conn.close()
+    code, lines = check(ready, capsys)
+    [problem] = problems(lines)
+    assert code == 1 and "tellingen" in problem
+    assert "impactbot check --herstel-tellingen" in problem
+
+    assert main(["--config", str(ready), "check", "--herstel-tellingen"]) == 0
+    capsys.readouterr()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(
+        "INSERT INTO sessions (date, year, activity, vestiging, gemeente, deelnemers, "
+        "created_at) VALUES ('2025-06-01', 2025, 'taalcafe', 'havelte', 'westerveld', 7, 'x')"
+    )
+    conn.commit()
+    assert conn.execute("SELECT sum(bijeenkomsten) FROM agg_month").fetchone()[0] == 1
+    conn.close()
+
+
+def test_the_repair_creates_and_migrates_no_database(
+    ready: Path, tmp_path: Path, telegram: StandIn, capsys
+):
+    missing = tmp_path / "nergens.db"
+    config = _config(tmp_path, telegram.base_url, database=str(missing))
+    assert main(["--config", str(config), "check", "--herstel-tellingen"]) == 1
+    [problem] = problems(capsys.readouterr().out.splitlines())
+    assert "bestaat niet" in problem
+    assert not missing.exists()
+    old = tmp_path / "oud.db"
+    conn = sqlite3.connect(old)
+    import sqlite_utils
+
+    migrate(sqlite_utils.Database(conn), target=1)
+    conn.close()
+    config = _config(tmp_path, telegram.base_url, database=str(old))
+    assert main(["--config", str(config), "check", "--herstel-tellingen"]) == 1
+    [problem] = problems(capsys.readouterr().out.splitlines())
+    assert "heeft schemaversie 1" in problem
+    conn = sqlite3.connect(old)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # 'impactbot run' migrates
+    conn.close()

@@ -35,9 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from impactbot.checks import run_checks
+    from pathlib import Path
 
-    if args.herstel_tellingen:
+    from impactbot.checks import check_database, run_checks
+
+    # Only a database that is there and at this version's schema: open_db would create a
+    # missing one or migrate an older one; the checks below then say what is wrong instead.
+    if args.herstel_tellingen and check_database(Path(settings.storage.database)).ok:
         from store.aggregates import rebuild
         from store.db import open_db
 
