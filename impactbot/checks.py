@@ -138,7 +138,8 @@ def check_aggregates(path: Path) -> Check | None:
         ).fetchone()
         # Committed as 1, the triggers stand aside for good (only an import sets it, inside
         # its own transaction, which this read-only look never sees).
-        (bulk,) = conn.execute("SELECT bulk FROM agg_control").fetchone()
+        # A missing row counts as 1: the triggers compare NULL with 0 and stand aside too.
+        (bulk,) = conn.execute("SELECT coalesce((SELECT bulk FROM agg_control), 1)").fetchone()
     except sqlite3.DatabaseError:
         return None  # check_database has said what is wrong with the file
     finally:

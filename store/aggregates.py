@@ -125,7 +125,10 @@ def rebuild(db: sqlite_utils.Database) -> None:
     """Refill every aggregate table from the raw rows, in one transaction, and have the
     triggers keep them from now on (a bulk flag left at 1 would stop them)."""
     with transaction(db):
-        db.execute("UPDATE agg_control SET bulk = 0")
+        db.execute(
+            "INSERT INTO agg_control (id, bulk) VALUES (1, 0) "
+            "ON CONFLICT (id) DO UPDATE SET bulk = 0"
+        )
         for table in AGGREGATES:
             db.execute(f"DELETE FROM {table}")
         _add_since(db, 0)
