@@ -371,3 +371,86 @@ def test_a_corrected_date_and_place_move_the_sessions_quotes(
     assert db.execute("SELECT year, date, vestiging FROM quotes").fetchall() == [
         (2026, "2026-01-08", "diever")
     ]
+
+
+def test_vestiging_counts_contracts_and_ticks_from_aggregates_equal_the_raw_rows(
+    demo: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    # The other figures the year report reads from the aggregates, each next to plain SQL
+    # over the raw rows (the queries these readers ran before migration 11).
+    from reports.evidence_data import EvidenceData, _collect_signals
+    from reports.figures import compute_figures, contract_progress, scope_sql
+
+    for gemeente in (None, "westerveld", "midden-drenthe"):
+        where = " AND gemeente = ?" if gemeente else ""
+        params: list[object] = [gemeente] if gemeente else []
+        figures = compute_figures(demo, catalogue, 2025, gemeente)
+        raw = {
+            v: (n, people, kids, adults, questions, courses, enrolled)
+            for v, n, people, kids, adults, questions, courses, enrolled in demo.execute(
+                "SELECT s.vestiging, count(*), sum(deelnemers), coalesce(sum(kinderen), 0), "
+                "coalesce(sum(volwassenen), 0), coalesce(sum(vragen), 0), "
+                "count(DISTINCT series_id), (SELECT coalesce(sum(enrolled), 0) FROM series "
+                "WHERE id IN (SELECT series_id FROM sessions t WHERE t.year = 2025 "
+                "AND t.vestiging = s.vestiging)) "
+                f"FROM sessions s WHERE year = 2025{where} GROUP BY s.vestiging",
+                params,
+            )
+        }
+        assert raw and {
+            v: (c.bijeenkomsten, c.deelnemers, c.kinderen, c.volwassenen, c.vragen, c.reeksen,
+                c.ingeschreven)
+            for v, c in figures.vestigingen.items()
+        } == raw, gemeente  # fmt: skip
+
+        done: dict[tuple[str, str], int] = {
+            (g, a): n
+            for g, a, n in demo.execute(
+                "SELECT gemeente, activity, count(*) FROM sessions "
+                f"WHERE year = 2025{where} GROUP BY gemeente, activity",
+                params,
+            )
+        }
+        progress = contract_progress(demo, catalogue, 2025, gemeente)
+        contracts = [
+            c for c in catalogue.contracts if c.year == 2025 and gemeente in (None, c.gemeente)
+        ]
+        assert progress is not None and progress.per_activity
+        for target in progress.per_activity:
+            assert target.realised == sum(
+                done.get((c.gemeente, target.activity), 0)
+                for c in contracts
+                if target.activity in c.per_activity
+            ), (gemeente, target)
+        assert progress.total is not None
+        assert progress.total.realised == sum(
+            n
+            for c in contracts
+            if c.activities_per_year is not None
+            for (g, a), n in done.items()
+            if g == c.gemeente and catalogue.counts_for_contract(c, a)
+        )
+
+        data = EvidenceData()
+        scope, scope_params = scope_sql(gemeente, "s.gemeente")
+        _collect_signals(demo, data, scope, [2025, *scope_params])
+        ticked = {
+            (a, e): n
+            for a, e, n in demo.execute(
+                "SELECT s.activity, t.effect, count(*) FROM (SELECT session_id, effect FROM "
+                "observations UNION SELECT session_id, effect FROM session_signals) t "
+                f"JOIN sessions s ON s.id = t.session_id WHERE s.year = 2025{scope} "
+                "GROUP BY s.activity, t.effect",
+                scope_params,
+            )
+        }
+        assert data.observed == ticked
+        seen: dict[tuple[str, str], dict[str, int]] = {}
+        for a, e, signal, n in demo.execute(
+            "SELECT s.activity, g.effect, g.signal, count(*) FROM session_signals g "
+            f"JOIN sessions s ON s.id = g.session_id WHERE s.year = 2025{scope} "
+            "GROUP BY s.activity, g.effect, g.signal",
+            scope_params,
+        ):
+            seen.setdefault((a, e), {})[signal] = n
+        assert seen and data.signals_seen == seen
