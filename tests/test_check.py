@@ -318,3 +318,22 @@ def test_the_repair_creates_and_migrates_no_database(
     conn = sqlite3.connect(old)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # 'impactbot run' migrates
     conn.close()
+
+
+def test_the_repair_waits_for_the_bot_to_stop(ready: Path, tmp_path: Path, capsys):
+    # Refilling the tallies holds the write lock for the whole rebuild (about half a minute
+    # at 3 M sessions), longer than a running bot waits to save a report: not while it runs.
+    from store.backup import database_lock
+
+    path = tmp_path / "impactbot.db"
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE agg_control SET bulk = 1")
+    conn.commit()
+    conn.close()
+    with database_lock(path):  # as `impactbot run` holds it
+        assert main(["--config", str(ready), "check", "--herstel-tellingen"]) == 1
+    err = capsys.readouterr().err
+    assert "Er draait een bot op de database" in err and "Traceback" not in err
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT bulk FROM agg_control").fetchone()[0] == 1  # left alone
+    conn.close()
