@@ -454,3 +454,60 @@ def test_vestiging_counts_contracts_and_ticks_from_aggregates_equal_the_raw_rows
         ):
             seen.setdefault((a, e), {})[signal] = n
         assert seen and data.signals_seen == seen
+
+
+_WRITES = (
+    # Plain SQL, as any future write path or a repair by hand might do it; several rows per
+    # statement where it matters (a trigger then sees the rows written before it).
+    "INSERT INTO sessions (date, year, activity, vestiging, gemeente, deelnemers, kinderen, "
+    "vragen, series_id, created_at) VALUES (:day, :year, :activity, :vestiging, :gemeente, "
+    ":n, :maybe, :maybe, (SELECT id FROM series ORDER BY random() LIMIT 1), 'x')",
+    "INSERT INTO series (activity, vestiging, gemeente, name, created_at) "
+    "VALUES ('taalcafe', 'havelte', 'westerveld', :name, 'x')",
+    "UPDATE sessions SET date = :day, year = :year WHERE id = :session",
+    "UPDATE sessions SET vestiging = :vestiging, gemeente = :gemeente, activity = :activity "
+    "WHERE id = :session",
+    "UPDATE sessions SET deelnemers = :n, kinderen = :maybe, series_id = NULL WHERE id = :session",
+    "INSERT OR IGNORE INTO observations SELECT :session, :effect UNION ALL SELECT :session, 'e1'",
+    "INSERT OR IGNORE INTO session_signals SELECT :session, 's1', 'e1' "
+    "UNION ALL SELECT :session, 's2', 'e1' UNION ALL SELECT :session, 's3', :effect",
+    "DELETE FROM observations WHERE session_id = :session",
+    "DELETE FROM session_signals WHERE session_id = :session AND signal != 's3'",
+    "INSERT INTO survey_answers (session_id, effect, dimension, moment, agrees, source, "
+    "created_at) SELECT :session, 'e1', 'kennis', :moment, :agrees, 'telling', 'x' "
+    "UNION ALL SELECT :session, 'e2', 'kennis', 'direct', 1, 'telling', 'x'",
+    "DELETE FROM survey_answers WHERE id IN (SELECT id FROM survey_answers ORDER BY random() "
+    "LIMIT 3)",
+    "DELETE FROM series WHERE id IN (SELECT id FROM series ORDER BY random() LIMIT 1)",
+    "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY random() LIMIT 2)",
+)
+
+
+def test_any_sequence_of_plain_sql_writes_keeps_the_aggregates_exact(
+    db: sqlite_utils.Database,
+) -> None:
+    rng = random.Random(13)
+    places = [("havelte", "westerveld"), ("diever", "westerveld"), ("beilen", "midden-drenthe")]
+    weights = [8, 1, 3, 2, 2, 3, 3, 1, 1, 4, 1, 1, 1]
+    for step in range(400):
+        sql = rng.choices(_WRITES, weights)[0]
+        year = rng.choice([2024, 2025, 2026])
+        vestiging, gemeente = rng.choice(places)
+        with transaction(db):
+            session = db.execute("SELECT id FROM sessions ORDER BY random() LIMIT 1").fetchone()
+            if session is None and ":session" in sql:
+                continue
+            params = {
+                "day": f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+                "year": year, "activity": rng.choice(["taalcafe", "voorleesuurtje"]),
+                "vestiging": vestiging, "gemeente": gemeente, "n": rng.randrange(30),
+                "maybe": rng.choice([None, 3]), "name": str(step),
+                "session": session[0] if session else None, "effect": rng.choice(["e2", "e3"]),
+                "moment": rng.choice(["direct", "vervolg"]), "agrees": rng.randrange(2),
+            }  # fmt: skip
+            db.execute(sql, {k: v for k, v in params.items() if f":{k}" in sql})
+        assert differences(db) == [], (step, sql)
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] > 20
+    for table in ("agg_series_year", "agg_effect", "agg_signal"):
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
+    assert db.execute("SELECT sum(antwoorden) FROM agg_month").fetchone()[0] > 0
