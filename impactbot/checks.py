@@ -136,9 +136,8 @@ def check_aggregates(path: Path) -> Check | None:
         kept = conn.execute(
             "SELECT coalesce(sum(bijeenkomsten), 0), coalesce(sum(deelnemers), 0) FROM agg_month"
         ).fetchone()
-        # Committed as 1, the triggers stand aside for good (only an import sets it, inside
-        # its own transaction, which this read-only look never sees).
-        # A missing row counts as 1: the triggers compare NULL with 0 and stand aside too.
+        # Committed as 1, the triggers stand aside for good (an import sets it only inside its
+        # own transaction, which this read-only look never sees); a missing row does the same.
         (bulk,) = conn.execute("SELECT coalesce((SELECT bulk FROM agg_control), 1)").fetchone()
     except sqlite3.DatabaseError:
         return None  # check_database has said what is wrong with the file
@@ -147,16 +146,16 @@ def check_aggregates(path: Path) -> Check | None:
     if bulk:
         return _problem(
             "tellingen",
-            "De tellingen achter /stand en het jaarverslag worden niet meer bijgehouden (een "
-            "import is niet goed afgesloten). Herstel ze met 'impactbot check "
-            "--herstel-tellingen'; de verslagen zelf blijven zoals ze zijn.",
+            "De tellingen achter /stand en het jaarverslag worden niet meer bijgehouden. Stop "
+            "de bot en herstel ze met 'impactbot check --herstel-tellingen'; de verslagen zelf "
+            "blijven zoals ze zijn.",
         )
     if tuple(raw) != tuple(kept):
         return _problem(
             "tellingen",
             f"De tellingen achter /stand en het jaarverslag kloppen niet met de verslagen "
-            f"({kept[0]} tegen {raw[0]} bijeenkomsten). Herstel ze met 'impactbot check "
-            "--herstel-tellingen'; de verslagen zelf blijven zoals ze zijn.",
+            f"({kept[0]} tegen {raw[0]} bijeenkomsten). Stop de bot en herstel ze met "
+            "'impactbot check --herstel-tellingen'; de verslagen zelf blijven zoals ze zijn.",
         )
     return _ok("tellingen", "kloppen met de verslagen")
 
