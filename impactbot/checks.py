@@ -121,6 +121,12 @@ def check_database(path: Path) -> Check:
     return _ok("database", f"{path}, schemaversie {status.schema}, {count} {word}")
 
 
+def _expected_triggers() -> dict[str, str]:
+    from store.migration_aggregates import TRIGGER_NAMES, trigger_statements
+
+    return dict(zip(TRIGGER_NAMES, trigger_statements(), strict=True))
+
+
 def check_aggregates(path: Path) -> Check | None:
     """The tallies /stand and the year report read (migration 11) against the sessions: the
     cheap invariant (sessions and participants in all), not the full comparison."""
@@ -136,16 +142,28 @@ def check_aggregates(path: Path) -> Check | None:
         kept = conn.execute(
             "SELECT coalesce(sum(bijeenkomsten), 0), coalesce(sum(deelnemers), 0) FROM agg_month"
         ).fetchone()
+        # A trigger dropped (or changed) by hand leaves every later write uncounted; an import
+        # sets its insert triggers aside only inside its own transaction, never seen here.
+        present = dict(
+            conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        )
     except sqlite3.DatabaseError:
         return None  # check_database has said what is wrong with the file
     finally:
         conn.close()
+    if any(present.get(name) != sql for name, sql in _expected_triggers().items()):
+        return _problem(
+            "tellingen",
+            "De tellingen achter /stand en het jaarverslag worden niet meer bijgehouden. Stop "
+            "de bot en herstel ze met 'impactbot check --herstel-tellingen'; de verslagen zelf "
+            "blijven zoals ze zijn.",
+        )
     if tuple(raw) != tuple(kept):
         return _problem(
             "tellingen",
             f"De tellingen achter /stand en het jaarverslag kloppen niet met de verslagen "
-            f"({kept[0]} tegen {raw[0]} bijeenkomsten). Herstel ze met 'impactbot check "
-            "--herstel-tellingen'; de verslagen zelf blijven zoals ze zijn.",
+            f"({kept[0]} tegen {raw[0]} bijeenkomsten). Stop de bot en herstel ze met "
+            "'impactbot check --herstel-tellingen'; de verslagen zelf blijven zoals ze zijn.",
         )
     return _ok("tellingen", "kloppen met de verslagen")
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import sqlite_utils
 
 from store.db import transaction
+from store.migration_aggregates import TRIGGER_NAMES, trigger_statements
 
 _ANSWERS = (
     "LEFT JOIN (SELECT session_id, count(*) AS n, sum(agrees) AS agree FROM survey_answers "
@@ -105,10 +106,11 @@ def _add_since(db: sqlite_utils.Database, since: int) -> None:
 @contextmanager
 def triggers_aside(db: sqlite_utils.Database, which: str = "agg_%") -> Iterator[None]:
     """Inside the caller's transaction: drop the aggregate triggers whose name matches
-    `which`, and create them again, as they were, at the end. DDL is transactional in SQLite:
-    no other connection ever sees them missing, and a failure rolls the drop back. Why not a
-    flag the triggers check: a trigger that fires and then does nothing still costs about
-    three times the row's own insert (measured, 100,000 sessions)."""
+    `which`, and create them again, as they were, at the end, also when the block fails (a
+    caller may catch the error and commit the rest). DDL is transactional in SQLite: no other
+    connection ever sees them missing, and a rollback brings them back. Why not a flag the
+    triggers check: a trigger that fires and then does nothing still costs about three times
+    the row's own insert (measured, 100,000 sessions)."""
     if not db.conn.in_transaction:
         raise RuntimeError("triggers_aside needs the caller's transaction (store.db.transaction)")
     saved = db.execute(
@@ -116,25 +118,46 @@ def triggers_aside(db: sqlite_utils.Database, which: str = "agg_%") -> Iterator[
     ).fetchall()
     for name, _ in saved:
         db.execute(f"DROP TRIGGER {name}")
-    yield
-    for _, sql in saved:
-        db.execute(sql)
+    try:
+        yield
+    finally:
+        if db.conn.in_transaction:  # else SQLite has rolled it all back already
+            for _, sql in saved:
+                db.execute(sql)
 
 
 @contextmanager
 def bulk_load(db: sqlite_utils.Database) -> Iterator[None]:
     """Inside the caller's transaction: insert many NEW sessions (and their children) without
     the insert triggers, then add them to the aggregates in one set-wise pass. Only for
-    inserting new sessions: nothing older may change inside the block."""
+    inserting new sessions: nothing older may change inside the block. Also when the block
+    fails: a caller may catch the error and commit what did go in."""
     since = db.execute("SELECT coalesce(max(id), 0) + 1 FROM sessions").fetchone()[0]
     with triggers_aside(db, "agg_%_insert"):
-        yield
-        _add_since(db, since)
+        try:
+            yield
+        finally:
+            if db.conn.in_transaction:
+                _add_since(db, since)
+
+
+def missing_triggers(db: sqlite_utils.Database) -> list[str]:
+    """The aggregate triggers of migration 11 that are not in the database (none, normally)."""
+    present = {
+        row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
+    return [name for name in TRIGGER_NAMES if name not in present]
 
 
 def rebuild(db: sqlite_utils.Database) -> None:
-    """Refill every aggregate table from the raw rows, in one transaction."""
+    """Refill every aggregate table from the raw rows, in one transaction, and make sure the
+    triggers keep them from now on: each is created again as migration 11 made it (a trigger
+    dropped or changed by hand would otherwise leave later writes uncounted)."""
     with transaction(db):
+        for name in TRIGGER_NAMES:
+            db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for statement in trigger_statements():
+            db.execute(statement)
         for table in AGGREGATES:
             db.execute(f"DELETE FROM {table}")
         _add_since(db, 0)

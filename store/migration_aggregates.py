@@ -32,6 +32,8 @@ deletes and inserts), so an UPDATE of those tables is refused rather than counte
 
 from __future__ import annotations
 
+import sqlite3
+
 _DAY_KEY = ("date", "gemeente", "vestiging", "activity")
 _MONTH_KEY = ("year", "gemeente", "month", "vestiging", "activity")
 _EFFECT_KEY = ("year", "gemeente", "vestiging", "activity")
@@ -333,3 +335,18 @@ SELECT s.year, s.gemeente, s.vestiging, s.activity, g.signal, g.effect, count(*)
 FROM session_signals g JOIN sessions s ON s.id = g.session_id
 GROUP BY s.year, s.gemeente, s.vestiging, s.activity, g.signal, g.effect;
 """
+
+
+def trigger_statements() -> list[str]:
+    """triggers(), one CREATE TRIGGER statement each (for a repair: store.aggregates.rebuild)."""
+    out: list[str] = []
+    statement = ""
+    for line in triggers().splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            out.append(statement.strip().removesuffix(";"))
+            statement = ""
+    return out
+
+
+TRIGGER_NAMES = tuple(s.split()[2] for s in trigger_statements())

@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from demo.runner import seed_database
-from store.aggregates import differences, rebuild
+from store.aggregates import differences, missing_triggers, rebuild
 from store.db import open_db, transaction
 from store.erasure import forget_person
 from store.sessions import (
@@ -206,7 +206,32 @@ def test_a_failed_bulk_load_leaves_the_triggers_on(
     with pytest.raises(RuntimeError, match="boom"):
         with transaction(db), bulk_load(db):
             raise RuntimeError("boom")
-    assert len(_triggers(db)) == 12
+    assert missing_triggers(db) == []
+    save_session(db, catalogue, _session(), "t")
+    assert differences(db) == []
+
+
+def test_an_error_caught_inside_a_bulk_load_leaves_no_trace_in_the_aggregates(
+    db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    # A caller that catches an error from inside the block and commits the rest of its
+    # transaction: the insert triggers must be back (every later write would go uncounted
+    # otherwise), and the sessions that did go in before the error are counted.
+    from store.aggregates import bulk_load
+
+    insert = (
+        "INSERT INTO sessions (date, year, activity, vestiging, gemeente, deelnemers, "
+        "created_at) VALUES ('2025-06-01', 2025, 'taalcafe', 'havelte', 'westerveld', ?, 'x')"
+    )
+    with transaction(db):
+        try:
+            with bulk_load(db):
+                db.execute(insert, [7])
+                db.execute(insert, [-1])  # refused by CHECK (deelnemers >= 0)
+        except sqlite_utils.db.sqlite3.IntegrityError:
+            pass
+    assert missing_triggers(db) == []
+    assert differences(db) == []
     save_session(db, catalogue, _session(), "t")
     assert differences(db) == []
 
@@ -224,8 +249,10 @@ def test_differences_finds_a_wrong_aggregate_and_rebuild_repairs_it(
     found = differences(demo)
     assert found and all("2025" in line for line in found)
     assert any(line.startswith("agg_day ('2025-06-01', 'westerveld'") for line in found)
+    assert missing_triggers(demo) == ["agg_sessions_insert"]
     rebuild(demo)
     assert differences(demo) == []
+    assert missing_triggers(demo) == []  # and they keep the tallies again from now on
 
 
 def test_an_older_database_gets_filled_aggregates_on_migration(
@@ -351,3 +378,143 @@ def test_a_corrected_date_and_place_move_the_sessions_quotes(
     assert db.execute("SELECT year, date, vestiging FROM quotes").fetchall() == [
         (2026, "2026-01-08", "diever")
     ]
+
+
+def test_vestiging_counts_contracts_and_ticks_from_aggregates_equal_the_raw_rows(
+    demo: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    # The other figures the year report reads from the aggregates, each next to plain SQL
+    # over the raw rows (the queries these readers ran before migration 11).
+    from reports.evidence_data import EvidenceData, _collect_signals
+    from reports.figures import compute_figures, contract_progress, scope_sql
+
+    for gemeente in (None, "westerveld", "midden-drenthe"):
+        where = " AND gemeente = ?" if gemeente else ""
+        params: list[object] = [gemeente] if gemeente else []
+        figures = compute_figures(demo, catalogue, 2025, gemeente)
+        raw = {
+            v: (n, people, kids, adults, questions, courses, enrolled)
+            for v, n, people, kids, adults, questions, courses, enrolled in demo.execute(
+                "SELECT s.vestiging, count(*), sum(deelnemers), coalesce(sum(kinderen), 0), "
+                "coalesce(sum(volwassenen), 0), coalesce(sum(vragen), 0), "
+                "count(DISTINCT series_id), (SELECT coalesce(sum(enrolled), 0) FROM series "
+                "WHERE id IN (SELECT series_id FROM sessions t WHERE t.year = 2025 "
+                "AND t.vestiging = s.vestiging)) "
+                f"FROM sessions s WHERE year = 2025{where} GROUP BY s.vestiging",
+                params,
+            )
+        }
+        assert raw and {
+            v: (c.bijeenkomsten, c.deelnemers, c.kinderen, c.volwassenen, c.vragen, c.reeksen,
+                c.ingeschreven)
+            for v, c in figures.vestigingen.items()
+        } == raw, gemeente  # fmt: skip
+
+        done: dict[tuple[str, str], int] = {
+            (g, a): n
+            for g, a, n in demo.execute(
+                "SELECT gemeente, activity, count(*) FROM sessions "
+                f"WHERE year = 2025{where} GROUP BY gemeente, activity",
+                params,
+            )
+        }
+        progress = contract_progress(demo, catalogue, 2025, gemeente)
+        contracts = [
+            c for c in catalogue.contracts if c.year == 2025 and gemeente in (None, c.gemeente)
+        ]
+        assert progress is not None and progress.per_activity
+        for target in progress.per_activity:
+            assert target.realised == sum(
+                done.get((c.gemeente, target.activity), 0)
+                for c in contracts
+                if target.activity in c.per_activity
+            ), (gemeente, target)
+        assert progress.total is not None
+        assert progress.total.realised == sum(
+            n
+            for c in contracts
+            if c.activities_per_year is not None
+            for (g, a), n in done.items()
+            if g == c.gemeente and catalogue.counts_for_contract(c, a)
+        )
+
+        data = EvidenceData()
+        scope, scope_params = scope_sql(gemeente, "s.gemeente")
+        _collect_signals(demo, data, scope, [2025, *scope_params])
+        ticked = {
+            (a, e): n
+            for a, e, n in demo.execute(
+                "SELECT s.activity, t.effect, count(*) FROM (SELECT session_id, effect FROM "
+                "observations UNION SELECT session_id, effect FROM session_signals) t "
+                f"JOIN sessions s ON s.id = t.session_id WHERE s.year = 2025{scope} "
+                "GROUP BY s.activity, t.effect",
+                scope_params,
+            )
+        }
+        assert data.observed == ticked
+        seen: dict[tuple[str, str], dict[str, int]] = {}
+        for a, e, signal, n in demo.execute(
+            "SELECT s.activity, g.effect, g.signal, count(*) FROM session_signals g "
+            f"JOIN sessions s ON s.id = g.session_id WHERE s.year = 2025{scope} "
+            "GROUP BY s.activity, g.effect, g.signal",
+            scope_params,
+        ):
+            seen.setdefault((a, e), {})[signal] = n
+        assert seen and data.signals_seen == seen
+
+
+_WRITES = (
+    # Plain SQL, as any future write path or a repair by hand might do it; several rows per
+    # statement where it matters (a trigger then sees the rows written before it).
+    "INSERT INTO sessions (date, year, activity, vestiging, gemeente, deelnemers, kinderen, "
+    "vragen, series_id, created_at) VALUES (:day, :year, :activity, :vestiging, :gemeente, "
+    ":n, :maybe, :maybe, (SELECT id FROM series ORDER BY random() LIMIT 1), 'x')",
+    "INSERT INTO series (activity, vestiging, gemeente, name, created_at) "
+    "VALUES ('taalcafe', 'havelte', 'westerveld', :name, 'x')",
+    "UPDATE sessions SET date = :day, year = :year WHERE id = :session",
+    "UPDATE sessions SET vestiging = :vestiging, gemeente = :gemeente, activity = :activity "
+    "WHERE id = :session",
+    "UPDATE sessions SET deelnemers = :n, kinderen = :maybe, series_id = NULL WHERE id = :session",
+    "INSERT OR IGNORE INTO observations SELECT :session, :effect UNION ALL SELECT :session, 'e1'",
+    "INSERT OR IGNORE INTO session_signals SELECT :session, 's1', 'e1' "
+    "UNION ALL SELECT :session, 's2', 'e1' UNION ALL SELECT :session, 's3', :effect",
+    "DELETE FROM observations WHERE session_id = :session",
+    "DELETE FROM session_signals WHERE session_id = :session AND signal != 's3'",
+    "INSERT INTO survey_answers (session_id, effect, dimension, moment, agrees, source, "
+    "created_at) SELECT :session, 'e1', 'kennis', :moment, :agrees, 'telling', 'x' "
+    "UNION ALL SELECT :session, 'e2', 'kennis', 'direct', 1, 'telling', 'x'",
+    "DELETE FROM survey_answers WHERE id IN (SELECT id FROM survey_answers ORDER BY random() "
+    "LIMIT 3)",
+    "DELETE FROM series WHERE id IN (SELECT id FROM series ORDER BY random() LIMIT 1)",
+    "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY random() LIMIT 2)",
+)
+
+
+def test_any_sequence_of_plain_sql_writes_keeps_the_aggregates_exact(
+    db: sqlite_utils.Database,
+) -> None:
+    rng = random.Random(13)
+    places = [("havelte", "westerveld"), ("diever", "westerveld"), ("beilen", "midden-drenthe")]
+    weights = [8, 1, 3, 2, 2, 3, 3, 1, 1, 4, 1, 1, 1]
+    for step in range(400):
+        sql = rng.choices(_WRITES, weights)[0]
+        year = rng.choice([2024, 2025, 2026])
+        vestiging, gemeente = rng.choice(places)
+        with transaction(db):
+            session = db.execute("SELECT id FROM sessions ORDER BY random() LIMIT 1").fetchone()
+            if session is None and ":session" in sql:
+                continue
+            params = {
+                "day": f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+                "year": year, "activity": rng.choice(["taalcafe", "voorleesuurtje"]),
+                "vestiging": vestiging, "gemeente": gemeente, "n": rng.randrange(30),
+                "maybe": rng.choice([None, 3]), "name": str(step),
+                "session": session[0] if session else None, "effect": rng.choice(["e2", "e3"]),
+                "moment": rng.choice(["direct", "vervolg"]), "agrees": rng.randrange(2),
+            }  # fmt: skip
+            db.execute(sql, {k: v for k, v in params.items() if f":{k}" in sql})
+        assert differences(db) == [], (step, sql)
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] > 20
+    for table in ("agg_series_year", "agg_effect", "agg_signal"):
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
+    assert db.execute("SELECT sum(antwoorden) FROM agg_month").fetchone()[0] > 0

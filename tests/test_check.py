@@ -263,3 +263,86 @@ def test_tallies_that_no_longer_add_up_and_their_repair(ready: Path, tmp_path: P
     conn = sqlite3.connect(tmp_path / "impactbot.db")
     assert conn.execute("SELECT sum(bijeenkomsten) FROM agg_month").fetchone()[0] == 1
     conn.close()
+
+
+def test_tallies_switched_off_are_found_and_switched_on_by_the_repair(
+    ready: Path, tmp_path: Path, capsys
+):
+    # A trigger that keeps the tallies, dropped or changed by hand: the tallies still add up
+    # today, but every later report would go uncounted.
+    path = tmp_path / "impactbot.db"
+    changes = (
+        "DROP TRIGGER agg_sessions_insert",
+        "DROP TRIGGER agg_observations_delete; CREATE TRIGGER agg_observations_delete "
+        "AFTER DELETE ON observations BEGIN SELECT 1; END",
+    )
+    for change in changes:
+        conn = sqlite3.connect(path)
+        conn.executescript(change)
+        conn.commit()
+        conn.close()
+        code, lines = check(ready, capsys)
+        [problem] = problems(lines)
+        assert code == 1 and "tellingen" in problem
+        assert "impactbot check --herstel-tellingen" in problem
+
+        assert main(["--config", str(ready), "check", "--herstel-tellingen"]) == 0
+        capsys.readouterr()
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(
+            "INSERT INTO sessions (date, year, activity, vestiging, gemeente, deelnemers, "
+            "created_at) VALUES ('2025-06-01', 2025, 'taalcafe', 'havelte', 'westerveld', 7, "
+            "'x')"
+        )
+        conn.commit()
+        assert (
+            conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+            == conn.execute("SELECT sum(bijeenkomsten) FROM agg_month").fetchone()[0]
+        )
+        conn.close()
+
+
+def test_the_repair_creates_and_migrates_no_database(
+    ready: Path, tmp_path: Path, telegram: StandIn, capsys
+):
+    missing = tmp_path / "nergens.db"
+    config = _config(tmp_path, telegram.base_url, database=str(missing))
+    assert main(["--config", str(config), "check", "--herstel-tellingen"]) == 1
+    [problem] = problems(capsys.readouterr().out.splitlines())
+    assert "bestaat niet" in problem
+    assert not missing.exists()
+    old = tmp_path / "oud.db"
+    conn = sqlite3.connect(old)
+    import sqlite_utils
+
+    migrate(sqlite_utils.Database(conn), target=1)
+    conn.close()
+    config = _config(tmp_path, telegram.base_url, database=str(old))
+    assert main(["--config", str(config), "check", "--herstel-tellingen"]) == 1
+    [problem] = problems(capsys.readouterr().out.splitlines())
+    assert "heeft schemaversie 1" in problem
+    conn = sqlite3.connect(old)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # 'impactbot run' migrates
+    conn.close()
+
+
+def test_the_repair_waits_for_the_bot_to_stop(ready: Path, tmp_path: Path, capsys):
+    # Refilling the tallies holds the write lock for the whole rebuild (about half a minute
+    # at 3 M sessions), longer than a running bot waits to save a report: not while it runs.
+    from store.backup import database_lock
+
+    path = tmp_path / "impactbot.db"
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER agg_sessions_insert")
+    conn.commit()
+    conn.close()
+    with database_lock(path):  # as `impactbot run` holds it
+        assert main(["--config", str(ready), "check", "--herstel-tellingen"]) == 1
+    err = capsys.readouterr().err
+    assert "Er draait een bot op de database" in err and "Traceback" not in err
+    conn = sqlite3.connect(path)
+    assert not conn.execute(  # left alone
+        "SELECT 1 FROM sqlite_master WHERE name = 'agg_sessions_insert'"
+    ).fetchone()
+    conn.close()

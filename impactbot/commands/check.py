@@ -28,24 +28,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="store_true",
         help=(
             "tel /stand en het jaarverslag opnieuw uit alle verslagen (als de controle zegt "
-            "dat de tellingen niet kloppen); de verslagen zelf veranderen niet"
+            "dat de tellingen niet kloppen; stop de bot eerst); de verslagen zelf veranderen niet"
         ),
     )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from impactbot.checks import run_checks
+    from pathlib import Path
 
-    if args.herstel_tellingen:
+    from impactbot.checks import check_database, run_checks
+
+    # Only a database that is there and at this version's schema: open_db would create a
+    # missing one or migrate an older one; the checks below then say what is wrong instead.
+    # Not under a running bot either: the rebuild holds the write lock for about half a minute
+    # at 3 M sessions, longer than the bot waits to save a report (DatabaseInUse says so).
+    if args.herstel_tellingen and check_database(Path(settings.storage.database)).ok:
         from store.aggregates import rebuild
+        from store.backup import database_lock
         from store.db import open_db
 
-        db = open_db(settings.storage.database)
-        try:
-            rebuild(db)
-        finally:
-            db.conn.close()
+        with database_lock(settings.storage.database):
+            db = open_db(settings.storage.database)
+            try:
+                rebuild(db)
+            finally:
+                db.conn.close()
         print("De tellingen zijn opnieuw uitgerekend uit alle verslagen.")
     checks = run_checks(settings)
     width = max(len(c.name) for c in checks)
