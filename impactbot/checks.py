@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import io
+import http.client
 import json
 import re
 import shutil
@@ -245,7 +246,7 @@ def check_telegram(settings: Settings, timeout: float = 10) -> list[Check]:
                 "opnieuw of controleer [telegram] base_url.",
             )
         ]
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
         reason = getattr(exc, "reason", exc)
         return [
             _problem(

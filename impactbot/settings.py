@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from impactbot.errors import SettingsError
 
@@ -74,11 +82,19 @@ class TelegramSettings(_Section):
 
     @field_validator("base_url", "base_file_url")
     @classmethod
-    def _http_address(cls, value: str) -> str:
+    def _http_address(cls, value: str, info: ValidationInfo) -> str:
         if not value.startswith(("http://", "https://")):
             raise ValueError(
                 f"'{value}' is geen webadres; het begint met http:// of https://, "
                 "bijvoorbeeld http://127.0.0.1:8081/bot"
+            )
+        # The Bot API's addresses are <server>/bot<token>/<method> and
+        # <server>/file/bot<token>/<path>: the token is appended right after this value.
+        ending = "/file/bot" if info.field_name == "base_file_url" else "/bot"
+        if not value.endswith(ending):
+            raise ValueError(
+                f"'{value}' moet eindigen op {ending} (het token komt er direct achter), "
+                f"bijvoorbeeld https://api.telegram.org{ending}"
             )
         return value
 

@@ -76,6 +76,8 @@ def test_token_in_a_file_is_refused(tmp_path):
         ('[schedule]\ndigest_time = "9 uur"\n', "schedule.digest_time"),
         ("[storage\n", "geen geldige TOML"),
         ('[telegram]\nbase_url = "ftp://x"\n', "begint met http:// of https://"),
+        ('[telegram]\nbase_url = "http://127.0.0.1:8081"\n', "moet eindigen op /bot"),
+        ('[telegram]\nbase_file_url = "https://x.nl/bot"\n', "moet eindigen op /file/bot"),
         ("[telegram]\ninvite_days = 0\n", "moet minstens 1 zijn"),
         ('[telegram]\ninvite_days = "veel"\n', "moet een heel getal zijn"),
         ('[logging]\nlevel = "LUID"\n', "moet een van deze zijn"),
