@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
-import io
 import http.client
+import io
 import json
 import re
 import shutil
