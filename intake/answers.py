@@ -99,7 +99,8 @@ def _parse_row(
     scores = None if all(g is None for g in given) else [int(g or 0) for g in given]
     if scores is not None:
         if sum(scores) != answers:
-            problems.append(f"de scores tellen op tot {sum(scores)}, niet tot {answers} antwoorden")
+            word = "antwoord" if answers == 1 else "antwoorden"
+            problems.append(f"de scores tellen op tot {sum(scores)}, niet tot {answers} {word}")
         elif scores[3] + scores[4] != agreed:
             problems.append("'eens' is niet het aantal scores 4 en 5")
     elif answers and source in ("telegram", "web"):

@@ -215,6 +215,13 @@ class RowParser:
         quotes = self.quotes(cell, problems) if text or consent else []
         measurements = self.measurements(measured, problems) if measured else []
         stories = self.stories(cell, problems) if story or told else []
+        partner_names = split_partners(partners) if partners else []
+        for partner in partner_names:
+            if full_name_in_quote(partner, self.catalogue):
+                problems.append(
+                    f"partner '{partner}' lijkt de naam van een persoon; noem hier organisaties"
+                )
+                break
         if problems:
             return None, problems
         observed_ids = split_ids(observed) if observed else []
@@ -226,7 +233,7 @@ class RowParser:
             effects=[i for i in observed_ids if self.catalogue.signal(i) is None],
             signals=[i for i in observed_ids if self.catalogue.signal(i) is not None],
             measurements=measurements,
-            partners=split_partners(partners) if partners else [],
+            partners=partner_names,
             stories=stories,
             source="import",
             # An export names each session's own key ('bron'): read back, the same session.

@@ -32,13 +32,16 @@ def forget_quote(db: sqlite_utils.Database, quote_id: int, actor: str) -> bool:
     """Delete a quote (and its effect tags); False when it did not exist.
 
     A correction in progress of that quote's report holds a copy of the quote: that draft is
-    dropped too, so the text is gone everywhere and cannot be saved back.
+    dropped too, as is a confirmation still waiting in the outbox that quotes it, so the
+    text is gone everywhere and cannot be saved or sent back.
     """
     with erasing(db), transaction(db):
-        row = db.execute("SELECT session_id FROM quotes WHERE id = ?", [quote_id]).fetchone()
+        row = db.execute("SELECT session_id, text FROM quotes WHERE id = ?", [quote_id]).fetchone()
         if row is None:
             return False
         db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
+        # A confirmation still waiting in the outbox quotes the summary, with the quote in it.
+        db.execute("DELETE FROM outbox WHERE instr(text, ?) > 0", [row[1]])
         if row[0] is not None:
             db.execute("DELETE FROM drafts WHERE json_extract(data, '$.session_id') = ?", [row[0]])
         audit.record(db, actor, "erase", "quote", quote_id)
@@ -62,6 +65,8 @@ def forget_person(db: sqlite_utils.Database, person_id: int, actor: str) -> Eras
                 db.execute(
                     "DELETE FROM ptb_state WHERE kind = ? AND key = ?", [kind, str(telegram_id)]
                 )
+            # confirmations still waiting for them: their chat id and their report's words
+            db.execute("DELETE FROM outbox WHERE chat_id = ?", [telegram_id])
         # Foreign keys clear sessions.reporter_id, invites and reviews; reminders cascade.
         db.execute("DELETE FROM people WHERE id = ?", [person_id])
         audit.record(db, actor, "erase", "person", person_id)

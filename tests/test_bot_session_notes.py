@@ -212,6 +212,8 @@ def test_reading_partners() -> None:
         "Klik & Tik-groep",
     ]
     assert read_partners("SeniorWeb, seniorweb ,  SeniorWeb") == ["SeniorWeb"]
+    # "geen" typed instead of tapping Terug is no partner called "geen"
+    assert read_partners("geen") == read_partners(" Nee. ") == []
     for bad, message in (
         (" , ;", texts.PARTNERS_EMPTY),
         (", ".join(f"Partner {n}" for n in range(11)), texts.PARTNERS_TOO_MANY.format(max=10)),
@@ -220,6 +222,33 @@ def test_reading_partners() -> None:
         with pytest.raises(InputError) as refused:
             read_partners(bad)
         assert str(refused.value) == message
+
+
+def test_a_persons_name_is_no_partner(catalogue: Catalogue) -> None:
+    # Partners are printed in the gemeente's report and nobody reviews them.
+    assert read_partners("Theater Havelte, Dorpshuis Dwingeloo", catalogue)
+    for bad, name in (
+        ("Theater Havelte, Marieke Bakker", "Marieke Bakker"),
+        ("opa van Sem de Vries", "opa van Sem de Vries"),
+    ):
+        with pytest.raises(InputError) as refused:
+            read_partners(bad, catalogue)
+        assert str(refused.value) == texts.PARTNER_PERSON.format(name=name)
+
+
+async def test_typing_nee_at_an_extra_stores_nothing(
+    bot: BotHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("Workshop Havelte 11 kinderen 4 ouders")
+    await bot.press(texts.BUTTON_PARTNERS)
+    await bot.send("geen")
+    assert bot.last_text().startswith(texts.SUMMARY_HEAD) and "Met wie" not in bot.last_text()
+    await bot.press(texts.BUTTON_STORY)
+    await bot.send("nee")
+    assert bot.last_text().startswith(texts.SUMMARY_HEAD) and "Bijzonder" not in bot.last_text()
+    await bot.press(texts.BUTTON_SAVE)
+    assert count(db, "sessions") == 1
+    assert count(db, "session_partners") == count(db, "session_stories") == 0
 
 
 def test_reading_a_story(catalogue: Catalogue) -> None:

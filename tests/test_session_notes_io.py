@@ -124,6 +124,7 @@ def test_bad_story_cells_are_listed_and_nothing_is_stored(
                 "",
             ],  # fmt: skip
             ["16-04-2025", "Workshop", "Diever", "8", "Theater Havelte", PLAY, "anoniem"],
+            ["17-04-2025", "Workshop", "Diever", "8", "Theater Havelte; Marieke Bakker", "", ""],
         ],
     )
     with pytest.raises(ImportFailed) as failed:
@@ -135,7 +136,10 @@ def test_bad_story_cells_are_listed_and_nothing_is_stored(
     )
     assert problems[2].startswith("regel 4: 'bijzonder' is langer dan 400 tekens")
     assert problems[3] == "regel 5: Noem hoogstens 10 partners."
-    assert len(problems) == 4
+    assert problems[4] == (
+        "regel 7: partner 'Marieke Bakker' lijkt de naam van een persoon; noem hier organisaties"
+    )
+    assert len(problems) == 5
     assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
 
 

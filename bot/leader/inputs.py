@@ -173,8 +173,20 @@ def read_attribution(text: str, catalogue: Catalogue | None = None) -> str:
 _PARTNER_SPLIT = re.compile(r"[,;\n]")
 
 
-def read_partners(text: str) -> list[str]:
-    """'Theater Havelte, Dorpshuis Dwingeloo' -> two partners, each once, in order."""
+# Typed instead of tapping Terug: no partners, no story (never stored as a name or a story).
+NOTHING = frozenset({"geen", "nee", "niemand", "niks", "niets", "nvt", "n.v.t.", "-"})
+
+
+def says_nothing(text: str) -> bool:
+    return " ".join(text.split()).strip(" .!").casefold() in NOTHING
+
+
+def read_partners(text: str, catalogue: Catalogue | None = None) -> list[str]:
+    """'Theater Havelte, Dorpshuis Dwingeloo' -> two partners, each once, in order; "geen"
+    -> none. Partners are organisations: a person's full name is refused (the report shows
+    them to the gemeente, and nobody reviews them)."""
+    if says_nothing(text):
+        return []
     parts = [" ".join(p.split()).strip(" .-–—\"'“”„") for p in _PARTNER_SPLIT.split(text)]
     if any(len(p) > MAX_PARTNER for p in parts):
         raise InputError(texts.PARTNER_TOO_LONG.format(max=MAX_PARTNER))
@@ -183,6 +195,9 @@ def read_partners(text: str) -> list[str]:
         raise InputError(texts.PARTNERS_EMPTY)
     if len(partners) > MAX_PARTNERS:
         raise InputError(texts.PARTNERS_TOO_MANY.format(max=MAX_PARTNERS))
+    for partner in partners:
+        if full_name_in_quote(partner, catalogue):
+            raise InputError(texts.PARTNER_PERSON.format(name=partner))
     return partners
 
 

@@ -38,6 +38,7 @@ from bot.leader.inputs import (
     read_quote,
     read_single,
     read_story,
+    says_nothing,
 )
 from intake.parse import parse_message, read_activity, read_location
 from store.sessions import MAX_COUNT
@@ -113,8 +114,10 @@ async def _answer(
             d.quotes[index].attribution = read_attribution(text, s.catalogue)
             d.quotes[index].attribution_asked = True
     elif step == "partners":
-        d.partners = read_partners(text)
+        d.partners = read_partners(text, s.catalogue)
         d.extra = None
+    elif step == "story" and says_nothing(text):
+        d.extra = None  # "nee" typed instead of tapping Terug: nothing changes
     elif step == "story":
         # a new text replaces the story (a correction keeps its identity); consent is asked
         kept = d.stories[0].id if d.stories else None

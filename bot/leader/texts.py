@@ -182,6 +182,10 @@ ASK_PARTNERS = (
 )
 BUTTON_NO_PARTNERS = "Geen partners"
 PARTNERS_EMPTY = "Typ de naam van een partner, bijv. Theater Havelte. Of tik op Terug."
+PARTNER_PERSON = (
+    "'{name}' lijkt de naam van een persoon. Noem hier organisaties, bijv. Theater Havelte "
+    "of 'de buurtvereniging'; typ de partners opnieuw."
+)
 PARTNERS_TOO_MANY = "Noem hoogstens {max} partners. Typ de namen met een komma ertussen."
 PARTNER_TOO_LONG = (
     "Een naam is langer dan {max} tekens. Zet een komma tussen de partners, "
