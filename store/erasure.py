@@ -48,6 +48,23 @@ def forget_quote(db: sqlite_utils.Database, quote_id: int, actor: str) -> bool:
         return True
 
 
+def forget_story(db: sqlite_utils.Database, story_id: int, actor: str) -> bool:
+    """Delete a "Wat was bijzonder?" story; False when it did not exist. As for a quote, a
+    correction in progress of its report and a confirmation still waiting in the outbox hold
+    a copy: they go too."""
+    with erasing(db), transaction(db):
+        row = db.execute(
+            "SELECT session_id, text FROM session_stories WHERE id = ?", [story_id]
+        ).fetchone()
+        if row is None:
+            return False
+        db.execute("DELETE FROM session_stories WHERE id = ?", [story_id])
+        db.execute("DELETE FROM drafts WHERE json_extract(data, '$.session_id') = ?", [row[0]])
+        db.execute("DELETE FROM outbox WHERE instr(text, ?) > 0", [row[1]])
+        audit.record(db, actor, "erase", "story", story_id)
+        return True
+
+
 def forget_person(db: sqlite_utils.Database, person_id: int, actor: str) -> Erased | None:
     """Delete the person, their report in progress and their bot state; None if unknown."""
     with erasing(db), transaction(db):

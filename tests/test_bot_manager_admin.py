@@ -22,6 +22,7 @@ from bot.manager import texts as mt
 from impactbot.settings import Settings
 from store import audit
 from store.people import Person, get_person
+from store.session_notes import add_story
 from store.sessions import QuoteIn
 from toc.models import Catalogue
 
@@ -163,6 +164,25 @@ async def test_vergeet_a_quote(
     assert "Jansen" not in dump
     await bot.send("/vergeet citaat 999", user_id=ADMIN)
     assert bot.text_to(ADMIN) == mt.FORGET_NO_QUOTE.format(id=999)
+
+
+async def test_vergeet_a_story(
+    bot: ManagerHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    add_session(db, catalogue, date(2025, 3, 3))
+    session_id = db.execute("SELECT id FROM sessions").fetchone()[0]
+    story_id = add_story(db, session_id, "De buurvrouw van Sem bracht koekjes mee.", "ja")
+    await bot.send(f"/vergeet verhaal {story_id}", user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.ADMINS_ONLY
+    await bot.send(f"/vergeet verhaal {story_id}", user_id=ADMIN)
+    assert "buurvrouw van Sem" in bot.text_to(ADMIN)
+    await bot.press(mt.BUTTON_FORGET_YES, user_id=ADMIN)
+    assert bot.text_to(ADMIN) == mt.FORGOTTEN_STORY
+    assert db.execute("SELECT count(*) FROM session_stories").fetchone()[0] == 0
+    [entry] = audit.trail(db, "story", story_id)
+    assert entry["action"] == "erase"
+    await bot.send(f"/vergeet verhaal {story_id}", user_id=ADMIN)
+    assert bot.text_to(ADMIN) == mt.FORGET_NO_STORY.format(id=story_id)
 
 
 async def test_vergeet_a_person(

@@ -1,7 +1,7 @@
 """/uitnodigen (invite links within one's own scope), /vergeet (AVG erasure, admins only) and
 /herinneringen (reminders on or off, for everyone).
 
-/vergeet buttons carry `vg:<q|p|pp|x>:<id>`: q/p = erase this quote/person (after the
+/vergeet buttons carry `vg:<q|s|p|pp|x>:<id>`: q/s/p = erase this quote/story/person (after the
 confirmation), pp = pick this person and ask for confirmation, x = keep everything.
 """
 
@@ -32,9 +32,10 @@ from bot.manager.access import (
     shown,
 )
 from impactbot.commands.invite import invite_link
-from store.erasure import forget_person, forget_quote
+from store.erasure import forget_person, forget_quote, forget_story
 from store.people import Person, Role, create_invite, get_person, set_reminders
 from store.reviews import get_quote
+from store.session_notes import get_story
 from toc.matcher import normalise
 from toc.models import Catalogue
 
@@ -194,6 +195,13 @@ async def cmd_vergeet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             return
         text = mt.CONFIRM_FORGET_QUOTE.format(id=quote.id, text=quote.text)
         await reply(update, context, text, _confirm("q", quote.id))
+    elif what == "verhaal" and rest.isdigit():
+        story = get_story(s.db, int(rest))
+        if story is None:
+            await reply(update, context, mt.FORGET_NO_STORY.format(id=rest))
+            return
+        text = mt.CONFIRM_FORGET_STORY.format(id=story.id, text=story.text)
+        await reply(update, context, text, _confirm("s", story.id))
     elif what in ("persoon", "gebruiker") and rest:
         people = find_people(s.db, rest)
         if not people:
@@ -238,6 +246,10 @@ async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         done = forget_quote(s.db, ident, actor)
         log.info("quote erased", extra={"quote_id": ident, "by": admin.id, "done": done})
         await reply(update, context, mt.FORGOTTEN_QUOTE if done else mt.FORGET_GONE)
+    elif kind == "s":
+        done = forget_story(s.db, ident, actor)
+        log.info("story erased", extra={"story_id": ident, "by": admin.id, "done": done})
+        await reply(update, context, mt.FORGOTTEN_STORY if done else mt.FORGET_GONE)
     elif kind == "pp":
         target = get_person(s.db, ident)
         if target is None:

@@ -58,7 +58,9 @@ HELP_MANAGER = (
     "/naam Mark de Vries – de naam waarmee je in de verslagen staat\n"
     "Elke maandag stuur ik je een weekoverzicht. Zelf een activiteit doorgeven kan met /verslag."
 )
-HELP_ADMIN_EXTRA = "\n/vergeet – een citaat of alle gegevens van een persoon wissen (AVG)"
+HELP_ADMIN_EXTRA = (
+    "\n/vergeet – een citaat, een verhaal of alle gegevens van een persoon wissen (AVG)"
+)
 
 # -- /stand -----------------------------------------------------------------------------------
 
@@ -216,9 +218,13 @@ STOPPED = "Gestopt. Er is niets veranderd."
 FORGET_USAGE = (
     "Wat moet ik wissen?\n"
     "/vergeet citaat 12 – één citaat (het nummer staat bij /citaten)\n"
+    "/vergeet verhaal 7 – één verhaal van Wat was bijzonder? (het nummer staat erbij)\n"
     "/vergeet persoon Bo – alle gegevens van een gebruiker"
 )
 FORGET_NO_QUOTE = "Citaat nummer {id} bestaat niet (meer)."
+FORGET_NO_STORY = "Verhaal nummer {id} bestaat niet (meer)."
+CONFIRM_FORGET_STORY = "Verhaal {id} definitief wissen?\n„{text}”\nDit kan niet ongedaan worden."
+FORGOTTEN_STORY = "Gewist. Het verhaal staat nergens meer in."
 FORGET_NO_PERSON = "Ik vind geen gebruiker die „{text}” heet."
 FORGET_PICK = "Welke gebruiker bedoel je?"
 FORGET_SELF = "Jezelf wissen kan niet via de bot. Vraag een andere beheerder."
