@@ -153,13 +153,15 @@ async def test_a_nee_quote_is_never_reviewed(
     assert "(2 te gaan)" in bot.text_to(MANAGER)
     await bot.press(mt.BUTTON_LATER, user_id=MANAGER)
     await bot.press(mt.BUTTON_LATER, user_id=MANAGER)
-    assert bot.text_to(MANAGER) == mt.REVIEW_DONE
+    # Both were kept for later, so they still wait: never "nothing waits".
+    later = mt.REVIEW_LATER_MANY.format(n=2)
+    assert bot.text_to(MANAGER) == later
     # Forged buttons (the card would have raised a KeyError) are refused; nothing changes.
     for action in ("back", "ok", "no", "cut"):
         await bot.press_data(f"rv:{action}:{internal}", user_id=MANAGER)
         assert bot.answers()[-1] == mt.REVIEW_INTERNAL, action
     assert reviews(db)["Alleen voor intern"][0] == "new"
-    assert bot.text_to(MANAGER) == mt.REVIEW_DONE
+    assert bot.text_to(MANAGER) == later
     # The card itself can show a 'nee' quote.
     from bot.manager.format import review_card
     from store.reviews import get_quote
@@ -196,7 +198,8 @@ async def test_stories_are_reviewed_after_the_quotes(
     assert "Een jongen durfde" in card and mt.STORY_CONSENT["anoniem"] in card
     await bot.press(mt.BUTTON_REJECT, user_id=MANAGER)
     assert bot.answers()[-1] == mt.STORY_REJECTED
-    assert bot.text_to(MANAGER) == mt.REVIEW_DONE
+    # the two quotes skipped with Later at the start still wait
+    assert bot.text_to(MANAGER) == mt.REVIEW_LATER_MANY.format(n=2)
     states = dict(db.execute("SELECT id, review FROM session_stories").fetchall())
     assert states == {play: "approved", quiet: "rejected", inside: "new", other: "new"}
     # Pressed again (or by a second manager): decided once; forged buttons change nothing.
@@ -213,6 +216,18 @@ async def test_stories_are_reviewed_after_the_quotes(
     assert entry["action"] == "approve" and "theaterstuk" not in str(entry)
     # Only the approved, publishable story is left for the report.
     assert [s.id for s in publishable_stories(db, 2025, "westerveld")] == [play]
+
+
+async def test_the_last_card_kept_for_later_is_not_called_done(
+    bot: ManagerHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    await bot.send("/citaten nieuw", user_id=MANAGER)
+    await bot.press(mt.BUTTON_APPROVE, user_id=MANAGER)
+    await bot.press(mt.BUTTON_LATER, user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.REVIEW_LATER_ONE
+    await bot.send("/citaten nieuw", user_id=MANAGER)
+    await bot.press(mt.BUTTON_APPROVE, user_id=MANAGER)
+    assert bot.text_to(MANAGER) == mt.REVIEW_DONE
 
 
 async def test_citaten_says_how_many_stories_wait(

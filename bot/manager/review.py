@@ -100,7 +100,13 @@ async def send_next_story(
     gemeente = own_scope(person).gemeente
     found = awaiting_stories(s.db, gemeente, after_id=after_id)
     if not found:
-        await reply(update, context, mt.REVIEW_DONE if reviewed else mt.REVIEW_NONE)
+        # "Later" skips an item without deciding: it still waits, so never say nothing does.
+        left = count_awaiting(s.db, gemeente) + count_awaiting_stories(s.db, gemeente)
+        if left:
+            word = mt.REVIEW_LATER_ONE if left == 1 else mt.REVIEW_LATER_MANY.format(n=left)
+            await reply(update, context, word)
+        else:
+            await reply(update, context, mt.REVIEW_DONE if reviewed else mt.REVIEW_NONE)
         return
     text = story_card(found[0], s.catalogue, count_awaiting_stories(s.db, gemeente))
     await reply(update, context, text, story_keyboard(found[0].id))

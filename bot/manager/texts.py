@@ -123,6 +123,10 @@ FILTER_SUGGEST = "„{text}” ken ik niet. Bedoel je: {names}?"
 
 REVIEW_NONE = "Er wachten geen citaten of verhalen op beoordeling. 👍"
 REVIEW_DONE = "Klaar! Er wachten geen citaten of verhalen meer."
+REVIEW_LATER_ONE = "Dat was de laatste. Er wacht nog 1 die je voor later bewaarde: /citaten nieuw"
+REVIEW_LATER_MANY = (
+    "Dat was de laatste. Er wachten nog {n} die je voor later bewaarde: /citaten nieuw"
+)
 REVIEW_CARD = "Citaat om te beoordelen ({n} te gaan):\n„{text}”\n— {who}\n{where}"
 REVIEW_CONSENT = {
     "ja": "{attribution} (mag met naam)",
