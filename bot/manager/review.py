@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core.guards import registered_press
 from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Place, manager_only, not_your_gemeente, own_scope, place_name, reply
@@ -148,12 +149,10 @@ def _refusal(
 
 
 async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context, manager_only)
+    if pressed is None:
         return
-    person = await manager_only(update, context)
-    if person is None:
-        return
+    query, person = pressed
     s = services(context)
     _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
     quote = get_quote(s.db, int(raw)) if raw.isdigit() else None
@@ -195,12 +194,10 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def on_story_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`rs:<ok|no|later>:<story id>`; the story's gemeente is checked on every press."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    pressed = await registered_press(update, context, manager_only)
+    if pressed is None:
         return
-    person = await manager_only(update, context)
-    if person is None:
-        return
+    query, person = pressed
     s = services(context)
     _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
     story: ReviewStory | None = get_story(s.db, int(raw)) if raw.isdigit() else None

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from impactbot.errors import ImpactbotError
 from impactbot.settings import Settings
-
-MIN_YEAR, MAX_YEAR = 2000, 2100
+from impactbot.yearly import check_year_and_database
 
 
 class ExportCommandError(ImpactbotError):
@@ -48,16 +47,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from store.db import open_db
     from toc.loader import get_catalogue
 
-    if not MIN_YEAR <= args.year <= MAX_YEAR:
-        raise ExportCommandError(
-            f"Het jaar {args.year} klopt niet. Geef een jaar tussen {MIN_YEAR} en {MAX_YEAR}."
-        )
+    check_year_and_database(args.year, settings.storage.database)
     database = settings.storage.database
-    if not Path(database).exists():
-        raise ExportCommandError(
-            f"De database {database} bestaat niet. Controleer [storage] database in de "
-            "instellingen."
-        )
     catalogue = get_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
     gemeente = resolve_gemeente(catalogue, args.gemeente)
     db = open_db(database)

@@ -19,8 +19,7 @@ from pathlib import Path
 
 from impactbot.errors import ImpactbotError
 from impactbot.settings import Settings
-
-MIN_YEAR, MAX_YEAR = 2000, 2100
+from impactbot.yearly import check_year_and_database
 
 
 class ReportCommandError(ImpactbotError):
@@ -98,18 +97,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from store.db import open_db
     from toc.loader import get_catalogue
 
-    if not MIN_YEAR <= args.year <= MAX_YEAR:
-        raise ReportCommandError(
-            f"Het jaar {args.year} klopt niet. Geef een jaar tussen {MIN_YEAR} en {MAX_YEAR}."
-        )
-    database = settings.storage.database
-    if not Path(database).exists():
-        raise ReportCommandError(
-            f"De database {database} bestaat niet. Controleer [storage] database in de "
-            "instellingen, of importeer eerst verslagen met 'impactbot import sessies'."
-        )
+    check_year_and_database(
+        args.year,
+        settings.storage.database,
+        ", of importeer eerst verslagen met 'impactbot import sessies'",
+    )
     catalogue = get_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
-    db = open_db(database)
+    db = open_db(settings.storage.database)
     try:
         report = build_report(db, catalogue, args.year, args.gemeente)
         foreword = read_foreword(settings, args.year, report.gemeente, args.voorwoord)
