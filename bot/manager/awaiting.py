@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import Message
+from telegram import Message, Update
 from telegram.ext import Application, ContextTypes, filters
+
+from bot.manager.access import manager_only
+from store.people import Person
 
 KEY = "manager_wait"
 
@@ -30,6 +33,18 @@ def waiting(context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any] | None:
         return None
     found = context.user_data.get(KEY)
     return found if isinstance(found, dict) else None
+
+
+async def answering_manager(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[Person, str] | None:
+    """The manager and the text they typed in answer; anyone else, or no text, ends the wait."""
+    person = await manager_only(update, context)
+    message = update.effective_message
+    if person is None or message is None or message.text is None:
+        clear_waiting(context)
+        return None
+    return person, message.text
 
 
 class AwaitingText(filters.MessageFilter):

@@ -28,7 +28,7 @@ from bot.manager.access import (
     resolve_place,
     shown,
 )
-from bot.manager.awaiting import clear_waiting, set_waiting
+from bot.manager.awaiting import answering_manager, clear_waiting, set_waiting
 from bot.manager.format import number
 from intake.tables import CellError, parse_number
 from store.kengetallen import KengetalInvalid, get_kengetal, set_kengetal
@@ -231,11 +231,10 @@ async def on_value_text(
     update: Update, context: ContextTypes.DEFAULT_TYPE, data: dict[str, Any]
 ) -> None:
     """The typed value after the guided questions; bad input keeps the question open."""
-    person = await manager_only(update, context)
-    message = update.effective_message
-    if person is None or message is None or message.text is None:
-        clear_waiting(context)
+    answered = await answering_manager(update, context)
+    if answered is None:
         return
+    person, typed = answered
     s = services(context)
     year, gemeente, kengetal = int(data["year"]), str(data["gemeente"]), str(data["kengetal"])
     try:
@@ -245,7 +244,7 @@ async def on_value_text(
         await reply(update, context, str(exc))
         return
     try:
-        value = parse_value(message.text)
+        value = parse_value(typed)
         text = _store(person, s.catalogue, s.db, year, gemeente, kengetal, value)
     except (Refusal, KengetalInvalid) as exc:
         await reply(update, context, str(exc))

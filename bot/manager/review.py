@@ -19,7 +19,7 @@ from bot.core.guards import registered_press
 from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Place, manager_only, not_your_gemeente, own_scope, place_name, reply
-from bot.manager.awaiting import clear_waiting, set_waiting
+from bot.manager.awaiting import answering_manager, clear_waiting, set_waiting
 from bot.manager.format import review_card, story_card
 from store.people import Person
 from store.reviews import (
@@ -223,11 +223,10 @@ async def on_shorter_text(
     update: Update, context: ContextTypes.DEFAULT_TYPE, data: dict[str, Any]
 ) -> None:
     """The typed shorter version of the quote in `data["quote"]`."""
-    person = await manager_only(update, context)
-    message = update.effective_message
-    if person is None or message is None or message.text is None:
-        clear_waiting(context)
+    answered = await answering_manager(update, context)
+    if answered is None:
         return
+    person, typed = answered
     s = services(context)
     quote_id = int(data.get("quote", 0))
     quote = get_quote(s.db, quote_id)
@@ -236,7 +235,7 @@ async def on_shorter_text(
         await reply(update, context, mt.FORGET_GONE)
         return
     try:
-        text = shorten(s.db, quote_id, message.text, person.id)
+        text = shorten(s.db, quote_id, typed, person.id)
     except ReviewError as exc:
         row = s.db.execute("SELECT review FROM quotes WHERE id = ?", [quote_id]).fetchone()
         if row is None or row[0] != "new":  # gone or decided meanwhile: stop asking
