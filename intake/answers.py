@@ -180,9 +180,7 @@ def import_answers(
         raise ImportFailed(path, problems)
     if not rows:
         raise ImportFailed(path, [NO_ROWS])
-    report = ImportReport("antwoorden", str(path), dry_run, rows=sheets.total)
-    report.ignored_columns = sheets.ignored_columns
-    report.sheets, report.skipped_sheets = sheets.names, sheets.skipped
+    report = sheets.report("antwoorden", path, dry_run)
     with transaction(db) if not dry_run else nullcontext():
         _store(db, catalogue, rows, sessions, report, dry_run)
         if not dry_run:

@@ -264,9 +264,7 @@ def _import_sessions(
         raise ImportFailed(path, [NO_ROWS])
 
     repeated = _assign_keys(rows)
-    report = ImportReport("sessies", str(path), dry_run, rows=sheets.total)
-    report.ignored_columns = sheets.ignored_columns
-    report.sheets, report.skipped_sheets = sheets.names, sheets.skipped
+    report = sheets.report("sessies", path, dry_run)
     report.repeated = repeated
     if dry_run:
         new = _new_rows(db, rows)

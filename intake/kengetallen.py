@@ -76,9 +76,7 @@ def import_kengetallen(
     if not values:
         raise ImportFailed(path, [NO_ROWS])
 
-    report = ImportReport("kengetallen", str(path), dry_run, rows=sheets.total)
-    report.ignored_columns = sheets.ignored_columns
-    report.sheets, report.skipped_sheets = sheets.names, sheets.skipped
+    report = sheets.report("kengetallen", path, dry_run)
     with transaction(db) if not dry_run else nullcontext(db):
         existing = {
             (y, g, k): v

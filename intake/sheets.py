@@ -27,6 +27,8 @@ from pathlib import Path
 from intake.tables import (
     Cell,
     ImportFailed,
+    ImportKind,
+    ImportReport,
     Table,
     TableError,
     build_table,
@@ -222,6 +224,14 @@ class Sheets:
     @property
     def total(self) -> int:
         return sum(len(t.rows) for t, _ in self.tables)
+
+    def report(self, kind: ImportKind, path: Path, dry_run: bool) -> ImportReport:
+        """The report every import starts from: rows, sheets read and left out, columns
+        not used."""
+        return ImportReport(
+            kind, str(path), dry_run, rows=self.total, ignored_columns=self.ignored_columns,
+            sheets=self.names, skipped_sheets=self.skipped,
+        )  # fmt: skip
 
 
 def read_for_import(

@@ -170,9 +170,12 @@ class ImportFailed(ImpactbotError):
         super().__init__("\n".join([head, *(f"- {p}" for p in problems)]))
 
 
+ImportKind = Literal["sessies", "kengetallen", "totalen", "antwoorden"]
+
+
 @dataclass
 class ImportReport:
-    kind: Literal["sessies", "kengetallen", "totalen", "antwoorden"]
+    kind: ImportKind
     path: str
     dry_run: bool
     rows: int = 0

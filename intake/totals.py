@@ -280,9 +280,7 @@ def import_totals(
     if not rows:
         raise ImportFailed(path, [NO_ROWS])
 
-    report = ImportReport("totalen", str(path), dry_run, rows=sheets.total)
-    report.ignored_columns = sheets.ignored_columns
-    report.sheets, report.skipped_sheets = sheets.names, sheets.skipped
+    report = sheets.report("totalen", path, dry_run)
     report.skipped_empty = empty
     with transaction(db) if not dry_run else nullcontext():
         _store(db, catalogue, rows, report, dry_run)
