@@ -81,7 +81,7 @@ def differences(db: sqlite_utils.Database, limit: int = 20) -> list[str]:
     empty when they agree everywhere."""
     out: list[str] = []
     for table, agg in AGGREGATES.items():
-        width = len(agg.key) + (1 if table == "agg_day" else 0)  # agg_day also holds the year
+        width = -len(agg.counters)  # what is left of the counters names the row
         expected = {tuple(r[:width]): tuple(r[width:]) for r in db.execute(agg.sql, {"since": 0})}
         stored = {tuple(r[:width]): tuple(r[width:]) for r in db.execute(f"SELECT * FROM {table}")}
         for key in sorted(expected.keys() | stored.keys(), key=repr):
