@@ -291,7 +291,7 @@ async def run_bot(
     from telegram import Update
 
     from bot.app import build_application
-    from impactbot.settings import TOKEN_ENV, load_settings
+    from ground.settings import TOKEN_ENV, load_settings
     from toc.loader import default_catalogue
 
     tmp = tempfile.TemporaryDirectory(prefix="impactbot-load-")

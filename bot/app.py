@@ -42,7 +42,7 @@ from bot.manager import texts as manager_texts
 from bot.participant import followups
 from bot.participant import handlers as participant
 from bot.participant.room import ROOM_KEY, AwaitingWords, Room
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store import drafts
 from store.db import open_db
 from store.people import person_by_telegram

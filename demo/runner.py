@@ -25,7 +25,7 @@ from telegram.ext import Application
 
 from demo.data import DemoSummary, generate_demo_year, generate_year_to_date
 from demo.people import ADMIN, ANNE, MANAGER, create_demo_people
-from impactbot.settings import Settings
+from ground.settings import Settings
 from standin import FakeUser, StandIn
 from store.db import open_db
 from toc.models import Catalogue

@@ -23,8 +23,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from impactbot.errors import ImpactbotError
-from impactbot.settings import WEBHOOK_SECRET_ENV, Settings
+from ground.errors import ImpactbotError
+from ground.settings import WEBHOOK_SECRET_ENV, Settings
 
 MB = 1_000_000
 # Room for a backup and a schema update next to the database, and never below this.

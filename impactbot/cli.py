@@ -14,9 +14,9 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from ground.errors import ImpactbotError
+from ground.settings import load_settings
 from impactbot import __version__, commands
-from impactbot.errors import ImpactbotError
-from impactbot.settings import load_settings
 
 
 def command_modules() -> list[str]:

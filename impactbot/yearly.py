@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 

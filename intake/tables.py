@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from toc.matcher import Matcher
 
 Cell = str | int | float | date | datetime | None

@@ -11,7 +11,7 @@ from datetime import date
 
 import sqlite_utils
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from reports.evidence import EffectEvidence, compute_evidence, opgave_evidence, spread_quotes
 from reports.evidence_data import (
     activities_without_evidence,

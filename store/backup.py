@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from store.migrations import LATEST
 
 log = logging.getLogger("impactbot.store")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from store.backup import BackupError, backup_connection, default_folder, default_name, free_name
 from store.migrations import LATEST, MIGRATIONS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from store import audit
 from store.db import now_iso, transaction
 

@@ -10,7 +10,7 @@ from typing import Literal
 import sqlite_utils
 from pydantic import BaseModel
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from store import audit
 from store.db import insert, now_iso, transaction
 

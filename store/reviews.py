@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from store import audit
 from store.db import now_iso, transaction
 from toc.matcher import words

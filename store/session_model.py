@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from store.session_notes import StoryIn, note_problems
 from toc.models import Catalogue
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 import sqlite_utils
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from store import audit
 from store.db import now_iso, transaction
 

@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 from pydantic import SecretStr
 
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.db import open_db
 from toc.models import Catalogue
 

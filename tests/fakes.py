@@ -28,7 +28,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.app import build_application
 from bot.core.services import SERVICES_KEY, Services
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.people import Person, create_invite, redeem_invite
 from toc.models import Catalogue
 

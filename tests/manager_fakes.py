@@ -19,7 +19,7 @@ from fakes import BotHarness, Call, RecordingRequest, register_person
 from telegram.request import RequestData
 
 from bot.app import build_application
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.people import Person
 from store.sessions import QuoteIn, SessionIn, save_session
 from toc.models import Catalogue

@@ -19,7 +19,7 @@ from manager_fakes import (
 
 from bot.leader import texts
 from bot.manager import texts as mt
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store import audit
 from store.people import Person, get_person
 from store.session_notes import add_story

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from bot.leader import texts
 from bot.manager import texts as mt
-from impactbot.settings import Settings
+from ground.settings import Settings
 from intake.totals import import_totals
 from store.sessions import QuoteIn
 from store.tallies import save_tally

@@ -12,7 +12,7 @@ from manager_fakes import LEADER, MANAGER, ManagerHarness, seed_people
 
 from bot.core import texts as core_texts
 from bot.manager import texts as mt
-from impactbot.settings import Settings
+from ground.settings import Settings
 from toc.models import Catalogue
 
 STRANGER = 9_999_999

@@ -11,7 +11,7 @@ from manager_fakes import ADMIN, LEADER, MANAGER, OTHER_MANAGER, ManagerHarness,
 from manager_fakes import seed_people as seed
 
 from bot.manager import texts as mt
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store import audit
 from store.reviews import ReviewError, check_shortened
 from store.session_notes import add_story, publishable_stories

@@ -20,7 +20,7 @@ from manager_fakes import (
 
 from bot.leader import texts
 from bot.manager import texts as mt
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.people import create_invite
 from store.sessions import QuoteIn
 from toc.models import Catalogue

@@ -9,7 +9,7 @@ import sqlite_utils
 from fakes import BotHarness, register_person
 
 from bot.leader import texts
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store import audit
 from store.people import create_invite, person_by_telegram
 from toc.models import Catalogue

@@ -13,7 +13,7 @@ from fakes import BOT_TOKEN, BotHarness, callback_update, count, message_update,
 
 from bot.core.logging import setup_logging
 from bot.leader import texts
-from impactbot.settings import Settings
+from ground.settings import Settings
 from toc.models import Catalogue
 
 OTHER_USER = 515151

@@ -15,7 +15,7 @@ from bot.leader import texts
 from bot.leader.draft import Draft, DraftStory, next_step
 from bot.leader.draft_session import from_session, to_session
 from bot.leader.inputs import InputError, read_partners, read_story
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.session_notes import set_story_review
 from toc.models import Catalogue
 

@@ -14,7 +14,7 @@ from bot.core import texts as core_texts
 from bot.core.delivery import flush_outbox
 from bot.core.telegram import MAX_TEXT, fit
 from bot.leader import texts
-from impactbot.settings import Settings
+from ground.settings import Settings
 from toc.models import Catalogue
 
 REPORT = "Lezing Diever 40 bezoekers"

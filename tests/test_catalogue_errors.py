@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from toc.loader import CatalogueError, load_catalogue
 
 CATALOGUE = """\

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from ground.settings import Settings
 from impactbot.checks import check_webhook, disk_check, needed_space
 from impactbot.cli import main
-from impactbot.settings import Settings
 from standin import StandIn
 from store.db import migrate, open_db
 from store.migrations import LATEST

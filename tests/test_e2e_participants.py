@@ -41,7 +41,7 @@ from bot.participant.web import participant_routes
 from demo.chat import TerminalChat
 from demo.people import ANNE
 from demo.runner import DEMO_TOKEN
-from impactbot.settings import Settings
+from ground.settings import Settings
 from reports.model import build_report
 from standin import StandIn
 from store.db import open_db

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.erasure import forget_person, forget_quote
 from store.people import create_invite, redeem_invite
 from store.sessions import QuoteIn, SessionIn, save_session

@@ -16,8 +16,8 @@ import sqlite_utils
 from manager_fakes import add_session
 from openpyxl import load_workbook
 
+from ground.settings import Settings
 from impactbot.cli import main
-from impactbot.settings import Settings
 from intake.answers import import_answers
 from intake.importer import ImportFailed
 from reports.export import export_rows, to_csv, to_xlsx

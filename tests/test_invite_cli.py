@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from ground.errors import SettingsError
+from ground.settings import Settings
 from impactbot.cli import main
 from impactbot.commands.run import check_webhook, warn_name
-from impactbot.errors import SettingsError
-from impactbot.settings import Settings
 from store.db import open_db
 
 

@@ -21,7 +21,7 @@ from manager_fakes import (
 from bot.leader import texts
 from bot.manager import texts as mt
 from bot.manager.jobs import CATCH_UP_JOB, DIGEST_JOB, reminder_at
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.cancellations import cancel
 from store.people import Person
 from store.reviews import approve

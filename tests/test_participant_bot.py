@@ -16,7 +16,7 @@ from bot.core import texts as core_texts
 from bot.leader import texts as leader_texts
 from bot.participant import followups
 from bot.participant import texts as pt
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.sessions import SessionIn, save_session
 from store.survey import survey_of_session
 from toc.models import Catalogue
@@ -296,7 +296,7 @@ async def test_with_a_public_address_the_code_opens_the_web_page(
 
 
 def test_the_web_address_comes_from_the_setting_or_the_webhook() -> None:
-    from impactbot.settings import ParticipantSettings
+    from ground.settings import ParticipantSettings
 
     assert ParticipantSettings().web_base() == ""
     assert ParticipantSettings().web_base("https://bot.nl:8443/telegram") == "https://bot.nl:8443"

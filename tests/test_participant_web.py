@@ -20,7 +20,7 @@ from starlette.applications import Starlette
 
 from bot.participant import texts as pt
 from bot.participant.web import COOKIE, participant_routes
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.sessions import SessionIn, save_session
 from store.survey import Survey, open_survey
 from toc.models import Catalogue

@@ -10,7 +10,7 @@ from fakes import BotHarness, register_person
 from telegram.ext import PersistenceInput
 
 from bot.leader import registration, texts
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.db import open_db
 from store.people import create_invite
 from store.persistence import SQLitePersistence

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from impactbot.errors import SettingsError
-from impactbot.settings import load_settings
+from ground.errors import SettingsError
+from ground.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

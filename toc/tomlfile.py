@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from toc.survey import survey_label
 
 

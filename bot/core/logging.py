@@ -17,7 +17,7 @@ import traceback
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from impactbot.settings import Settings
+from ground.settings import Settings
 
 TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 MASK = "[token]"

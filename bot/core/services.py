@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 from telegram.ext import CallbackContext
 
-from impactbot.settings import Settings
+from ground.settings import Settings
 from toc.matcher import Matcher
 from toc.models import Catalogue
 

@@ -28,7 +28,7 @@ from starlette.routing import BaseRoute, Route
 from telegram import Update
 from telegram.ext import Application
 
-from impactbot.settings import Settings
+from ground.settings import Settings
 
 log = logging.getLogger("impactbot.bot")
 

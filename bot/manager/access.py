@@ -15,7 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.guards import registered
 from bot.manager import texts as mt
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from reports.stand import Scope
 from store.people import Person
 from toc.matcher import Matcher

@@ -16,6 +16,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.core.guards import registered, registered_press
+from bot.core.links import invite_link
 from bot.core.services import services
 from bot.leader.texts import ROLE_NAMES, nl_date
 from bot.manager import texts as mt
@@ -31,7 +32,6 @@ from bot.manager.access import (
     resolve_place,
     shown,
 )
-from impactbot.commands.invite import invite_link
 from store.erasure import forget_person, forget_quote, forget_story
 from store.people import Person, Role, create_invite, get_person, set_reminders
 from store.reviews import get_quote

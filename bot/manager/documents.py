@@ -24,7 +24,7 @@ from bot.core.guards import registered_press
 from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
-from impactbot.errors import ImpactbotError
+from ground.errors import ImpactbotError
 from reports.export_bundle import export_bundle
 from reports.format import count as counted
 from reports.render import Edition

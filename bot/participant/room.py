@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from telegram import Message
 from telegram.ext import Application, filters
 
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.survey import load_key
 
 ROOM_KEY = "participant_room"

@@ -37,7 +37,7 @@ from starlette.routing import Route
 
 from bot.core.texts import nl_date
 from bot.participant import texts
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.db import open_db
 from store.survey import (
     START_PREFIX,

@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from impactbot.errors import ImpactbotError
-from impactbot.settings import Settings
+from ground.errors import ImpactbotError
+from ground.settings import Settings
 
 if TYPE_CHECKING:
     from demo.runner import DemoEnvironment

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from impactbot.settings import Settings
+from ground.settings import Settings
 from intake.answers import import_answers
 from intake.importer import ImportFailed, ImportReport, import_kengetallen, import_sessions
 from intake.totals import import_totals

@@ -9,8 +9,9 @@ import argparse
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from impactbot.errors import ImpactbotError
-from impactbot.settings import TOKEN_ENV, Settings
+from bot.core.links import invite_link
+from ground.errors import ImpactbotError
+from ground.settings import TOKEN_ENV, Settings
 from toc.models import Catalogue
 
 ROLES = ("leider", "manager", "admin")
@@ -50,10 +51,6 @@ def _resolve(catalogue: Catalogue, kind: str, text: str | None) -> str | None:
             f"De {kind} '{text}' ken ik niet. Kies uit: {', '.join(sorted(known))}."
         )
     return found
-
-
-def invite_link(bot_username: str, code: str) -> str:
-    return f"https://t.me/{bot_username.lstrip('@')}?start={code}"
 
 
 def bot_username_from_telegram(settings: Settings) -> str:

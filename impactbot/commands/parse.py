@@ -11,8 +11,8 @@ import json
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from impactbot.errors import ImpactbotError
-from impactbot.settings import Settings
+from ground.errors import ImpactbotError
+from ground.settings import Settings
 from intake.parse import ParseResult, parse_message
 from toc.models import Catalogue
 

@@ -17,8 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from impactbot.errors import ImpactbotError
-from impactbot.settings import Settings
+from ground.errors import ImpactbotError
+from ground.settings import Settings
 from impactbot.yearly import check_year_and_database
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from impactbot.settings import Settings
+from ground.settings import Settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -23,8 +23,8 @@ from typing import Any
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError
 
-from impactbot.errors import ImpactbotError, SettingsError
-from impactbot.settings import WEBHOOK_SECRET_ENV, Settings
+from ground.errors import ImpactbotError, SettingsError
+from ground.settings import WEBHOOK_SECRET_ENV, Settings
 
 log = logging.getLogger("impactbot.bot")
 MAX_PAUSE = 60.0

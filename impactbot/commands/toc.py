@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from impactbot.settings import Settings
+from ground.settings import Settings
 from toc.loader import CatalogueError, load_catalogue
 from toc.models import Catalogue
 from toc.overview import RENDERERS, render

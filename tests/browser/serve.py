@@ -18,7 +18,7 @@ from pydantic import SecretStr
 from starlette.applications import Starlette
 
 from bot.participant.web import participant_routes
-from impactbot.settings import Settings
+from ground.settings import Settings
 from store.db import open_db
 from store.sessions import SessionIn, save_session
 from store.survey import open_survey

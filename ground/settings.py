@@ -23,7 +23,7 @@ from pydantic import (
     field_validator,
 )
 
-from impactbot.errors import SettingsError
+from ground.errors import SettingsError
 
 TOKEN_ENV = "IMPACTBOT_TELEGRAM_TOKEN"
 CONFIG_ENV = "IMPACTBOT_CONFIG"

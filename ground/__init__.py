@@ -1,0 +1,1 @@
+"""The ground floor: what every layer may import (the error base, the settings model)."""
