@@ -121,7 +121,9 @@ def build_report(
         db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples
     )
     evidence = compute_evidence(catalogue, figures, data)
-    per_opgave = {o: opgave_evidence(catalogue, figures, data, o) for o in catalogue.opgaven}
+    per_opgave = {
+        o: opgave_evidence(catalogue, figures, data, o, evidence) for o in catalogue.opgaven
+    }
     contract = contract_progress(db, catalogue, year, gemeente)
     targets = {t.activity: t.target for t in contract.per_activity} if contract else {}
     without = activities_without_evidence(catalogue, figures, db, set(quote_activities), data)

@@ -315,6 +315,10 @@ def add_followup(
             "VALUES (?, ?, ?, ?)",
             [survey_id, chat_id, _iso(due), date.today().isoformat()],
         )
+        db.execute(
+            "UPDATE surveys SET followups_invited = followups_invited + 1 WHERE id = ?",
+            [survey_id],
+        )
     return "planned"
 
 

@@ -129,32 +129,41 @@ def test_report_json_carries_every_source_with_its_n(
     report = build_report(db, catalogue, 2025, "westerveld")
     data = report.to_contract_json()["effecten"]["luistervaardigheid"]
     assert data["signalen"] == {"bijeenkomsten": 8, "gezien": 6}
-    assert data["deelnemers"]["antwoorden"] == 23 and data["deelnemers"]["eens"] == 16
-    assert data["deelnemers"]["per_bron"] == {"telegram": 8, "web": 7, "telling": 8}
+    # People, not answers: 15 who answered in Telegram or on the web and 8 in the tally.
+    assert data["deelnemers"]["respondenten"] == 23 and data["deelnemers"]["antwoorden"] == 23
+    kennis = data["deelnemers"]["per_stelling"]["kennis"]
+    assert (kennis["respondenten"], kennis["eens"], kennis["aandeel"]) == (23, 16, 0.696)
+    assert kennis["interval"] == [0.491, 0.844]
+    assert list(data["deelnemers"]["per_stelling"]) == ["kennis"]  # only kinds asked
     assert data["deelnemers"]["respons"] == round(23 / 32, 3)
-    assert data["vervolg"] == {"antwoorden": 5, "eens": 4}
-    # 23 answers, 70% agree (participants count) and signals in 6 of 8 sessions: two sources,
-    # one of them the participants' own: sterk.
-    assert data["oordeel"] == "sterk"
+    # asked at 2 of the 8 sessions, 32 of the 128 present
+    assert data["deelnemers"]["dekking"] == {
+        "bijeenkomsten_gevraagd": 2,
+        "bijeenkomsten": 8,
+        "aanwezig_gevraagd": 32,
+        "aanwezig": 128,
+        "door_loting": 0,
+        "op_eigen_keuze": 2,
+    }
+    assert data["vervolg"] == {"uitgenodigd": 5, "respondenten": 5, "eens": 4}
+    # 23 people are fewer than MIN_RESPONDENTS: the leaders' signals are the one source that
+    # counts, so first signs, whatever their number.
+    assert data["oordeel"] == "eerste aanwijzingen"
     assert any("BoekStart" in b for b in data["bronnen"])
     # An effect the voorleesuurtjes aim at, with nothing recorded: not measured, never "geen".
     fantasie = report.to_contract_json()["effecten"]["fantasie"]
     assert fantasie["oordeel"] == "nog niet gemeten"
-    assert fantasie["deelnemers"] == {
-        "antwoorden": 0,
-        "eens": 0,
-        "respons": None,
-        "aandeel_eens": None,
-        "bijeenkomsten": 0,
-        "aanwezig": 0,
-        "per_bron": {},
-    }
+    assert fantasie["deelnemers"]["respondenten"] == 0
+    assert fantasie["deelnemers"]["respons"] is None
+    assert fantasie["deelnemers"]["per_stelling"] == {}
     html = render_html(report)
     assert ">Geen<" not in html and "Nog niet gemeten" in html
     assert (
-        "Deelnemers direct na afloop: 16 van de 23 antwoorden eens (70%), waarvan 8 geteld op "
-        "papier of met handen omhoog; respons 72% van de aanwezigen."
+        "Deelnemers direct na afloop: 23 deelnemers antwoordden (van wie 8 geteld op papier of "
+        "met handen omhoog), een respons van 72% van de 32 aanwezigen."
     ) in html
+    assert "Iets nieuws geleerd: 16 van de 23 eens (70%, marge 49%–84%)." in html
+    assert "Gevraagd bij 2 van de 8 bijeenkomsten (32 van de 128 aanwezigen)." in html
     assert "Kinderen luisterden tot het eind" in html  # what leaders saw most
 
 
@@ -166,7 +175,8 @@ def test_the_reflection_says_what_rests_on_own_data_and_what_on_literature(
         voorlees(db, catalogue, day, signals=["luisterden-tot-eind"])
     save_tally(db, sid, "ouderbetrokkenheid", "toepassing", 1, 3, "test")
     r = build_report(db, catalogue, 2025, "westerveld").reflection
-    assert "luistervaardigheid" in r.assumptions_own  # signals in 5 of 6: redelijk
+    # signals in 5 of 6 are one source: first signs, not yet our own data
+    assert "luistervaardigheid" not in r.assumptions_own
     assert "woordenschat" in r.assumptions_literature  # cites research, nothing of our own
     assert any(line.startswith("Alleen op landelijk onderzoek") for line in r.grounding)
     voorlees_line = next(s for s in r.suggestions if s.startswith("Voorleesuurtje:"))
