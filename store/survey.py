@@ -29,6 +29,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import erasing, transaction
+from store.quotes import strip_control as strip_control
 
 SURVEY_DAYS = 14
 CODE_LENGTH = 10
@@ -269,9 +270,14 @@ def record_tally(
 def add_participant_quote(
     db: sqlite_utils.Database, survey: Survey, text: str, consent: str, attribution: str
 ) -> int:
-    """A participant's own words, for the manager's review (state 'new')."""
+    """A participant's own words, for the manager's review (state 'new'; published only once
+    approved: store.quotes.PUBLISHABLE_SQL). Control characters are removed here, so every
+    route (chat, web page, import) stores clean text."""
     if consent not in ("ja", "anoniem", "nee"):
         raise ValueError(f"unknown consent {consent!r}")
+    text = strip_control(text)
+    if not text:
+        return 0
     with transaction(db):
         row = db.execute(
             "SELECT activity, vestiging, gemeente, date, year FROM sessions WHERE id = ?",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reports.evidence import EffectEvidence
+from reports.evidence_model import StatementFigures
 from reports.grading import EVIDENCE_RULE, agree_text, grounds_for, kind_counts, label_for
 from reports.thresholds import (
     MAX_INTERVAL_WIDTH,
@@ -22,7 +23,6 @@ from reports.thresholds import (
     share,
     wilson,
 )
-from reports.evidence_model import StatementFigures
 
 
 def ev(**fields: object) -> EffectEvidence:

@@ -467,3 +467,20 @@ async def test_no_after_yes_drops_the_follow_up(
     await bot.press_data(no, message_id=message_id, user_id=PARTICIPANT)
     assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 0
     assert bot.texts(PARTICIPANT)[-1] == pt.DONE
+
+
+async def test_a_full_name_in_their_words_is_refused_in_the_chat(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    code = await ask(bot, a_session(db, catalogue))
+    await answer_all(bot, code, "5432")
+    await bot.send("Dank aan Jan de Vries en Petra Jansen-Bakker", user_id=PARTICIPANT)
+    assert bot.texts(PARTICIPANT)[-1] == pt.WORDS_FULL_NAME
+    assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
+    # still waiting for their words: without the name they are taken, control characters gone
+    await bot.send("Dank aan\x01 Jan en Petra", user_id=PARTICIPANT)
+    await bot.press("zonder wie ik ben", user_id=PARTICIPANT)
+    assert db.execute("SELECT text, review FROM quotes").fetchone() == (
+        "Dank aan Jan en Petra",
+        "new",
+    )

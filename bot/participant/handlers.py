@@ -22,6 +22,7 @@ from bot.core.services import Services, services
 from bot.core.texts import nl_date
 from bot.participant import texts
 from bot.participant.room import room
+from intake.names import full_name_in_quote
 from store.survey import (
     START_PREFIX,
     Survey,
@@ -32,6 +33,7 @@ from store.survey import (
     record_answers,
     respondent_hash,
     stop_followups,
+    strip_control,
     survey_by_code,
 )
 from toc.survey import respondent
@@ -196,9 +198,13 @@ async def on_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     pending = room(context.application).waiting(user.id)
     if pending is None:
         return
-    text = " ".join(message.text.split())
+    text = strip_control(message.text)
     if len(text) > MAX_WORDS:
         await message.reply_text(texts.WORDS_TOO_LONG.format(n=MAX_WORDS))
+        return
+    if full_name_in_quote(text, services(context).catalogue):
+        # the same check as a leader's quote: a participant's words may name no one in full
+        await message.reply_text(texts.WORDS_FULL_NAME)
         return
     survey = survey_by_code(services(context).db, pending.code)
     if survey is None or not text:

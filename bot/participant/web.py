@@ -38,6 +38,7 @@ from starlette.routing import Route
 from bot.core.texts import nl_date
 from bot.participant import texts
 from ground.settings import Settings
+from intake.names import full_name_in_quote
 from store.db import open_db
 from store.survey import (
     START_PREFIX,
@@ -47,6 +48,7 @@ from store.survey import (
     load_key,
     record_answers,
     respondent_hash,
+    strip_control,
     survey_by_code,
 )
 from toc.models import Catalogue
@@ -261,7 +263,7 @@ class ParticipantPages:
         ):
             return self.form(survey, visitor, 403, error=texts.WEB_EXPIRED_FORM)
         chosen = {k: v for k, v in fields.items() if k.startswith("s") and v in _SCORES}
-        words = " ".join(fields.get("words", "").split())[:MAX_WORDS]
+        words = strip_control(fields.get("words", ""))[:MAX_WORDS]
         consent = fields.get("consent", "")
         consent = consent if consent in ("ja", "anoniem", "nee") else ""
         n = len(survey.statements)
@@ -269,6 +271,11 @@ class ParticipantPages:
         if missing:
             return self.form(
                 survey, visitor, 400, chosen, words, consent, missing, texts.WEB_MISSING
+            )
+        if words and full_name_in_quote(words, self.catalogue):
+            # the same check as a leader's quote; everything they chose stays on the form
+            return self.form(
+                survey, visitor, 400, chosen, words, consent, [], texts.WORDS_FULL_NAME
             )
         scores = [int(chosen[f"s{i}"]) for i in range(n)]
         if not record_answers(
