@@ -73,7 +73,7 @@ def effect_evidence(
     active = [a for a in aiming if not figures.activity(a).empty]
     courses, able_v, n_v, able_n, n_n = _sum(data.measured, keys, 5)
     answers, respondents, tallied = _sum(data.answers, keys, 3)
-    asked_sessions, asked_attendance, drawn, adhoc = _sum(data.asked, keys, 4)
+    asked_sessions, asked_attendance, drawn, adhoc, answerable = _sum(data.asked, keys, 5)
     invited, f_people, f_agree = _sum(data.followup, keys, 3)
     kinds: dict[str, StatementFigures] = {}
     for d in DIMENSIONS:
@@ -112,6 +112,7 @@ def effect_evidence(
             asked_sessions=asked_sessions,
             sessions=max(sessions, asked_sessions),
             asked_attendance=asked_attendance,
+            answerable=answerable,
             attendance=max(_attendance(figures, aiming), asked_attendance),
             drawn_sessions=drawn,
             adhoc_sessions=adhoc,

@@ -36,8 +36,9 @@ class EvidenceData:
     answers: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
     # per statement kind: (respondents, agreeing); one answer per person per statement
     per_kind: dict[ActivityEffect, dict[str, tuple[int, int]]] = field(default_factory=dict)
-    # sessions where participants were asked about the effect:
-    # (sessions, attendance, sessions drawn by lot, sessions asked without the lot's pick)
+    # sessions where participants were asked about the effect: (sessions, attendance,
+    # sessions drawn by lot, sessions asked without the lot's pick, those who could answer:
+    # the adults where a parent answers for a young child)
     asked: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
     # the follow-up: (invited, respondents, agreeing)
     followup: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
@@ -55,14 +56,16 @@ def collect_evidence(
     figures: Figures,
     quote_counts: dict[ActivityEffect, int],
     quote_examples: dict[ActivityEffect, list[tuple[str, str]]] | None = None,
+    parents: Collection[str] = (),
 ) -> EvidenceData:
     """Signals, participants' answers and before/after counts per (activity, effect) for the
-    year and scope; `quote_counts` holds the publishable quotes per (activity, effect)."""
+    year and scope; `quote_counts` holds the publishable quotes per (activity, effect);
+    `parents` the activities where a parent answers (their response counts the adults)."""
     year, gemeente = figures.year, figures.gemeente
     scope, params = scope_sql(gemeente, "s.gemeente")
     data = EvidenceData(quotes=dict(quote_counts), quote_examples=dict(quote_examples or {}))
     _collect_signals(db, data, scope, [year, *params])
-    _collect_answers(db, data, scope, [year, *params])
+    _collect_answers(db, data, scope, [year, *params], sorted(parents))
     subquery, sub_params = series_in_scope_sql(gemeente)
     comparable = f"abs(n.measured - v.measured) * 100 <= {MAX_MEASURED_CHANGE} * v.measured"
     for activity, effect, courses, able_v, n_v, able_n, n_n, other in db.execute(
@@ -124,7 +127,11 @@ def _collect_signals(
 
 
 def _collect_answers(
-    db: sqlite_utils.Database, data: EvidenceData, scope: str, params: list[object]
+    db: sqlite_utils.Database,
+    data: EvidenceData,
+    scope: str,
+    params: list[object],
+    parents: Collection[str] = (),
 ) -> None:
     # CROSS JOIN: start from the answers and surveys (none, or far fewer than sessions), never
     # from the year's sessions. Their cost grows with the answers of all years; should those
@@ -173,18 +180,27 @@ def _collect_answers(
     # Where participants were asked about the effect: a survey that carried a statement about
     # it (even if nobody answered), or a session with answers (a tally has no survey); and
     # whether the lot picked that session.
-    for activity, effect, sessions, attendance, drawn, adhoc in db.execute(
+    marks = ", ".join("?" for _ in parents) or "NULL"
+    for activity, effect, sessions, attendance, drawn, adhoc, answerable in db.execute(
         "SELECT s.activity, asked.effect, count(*), sum(s.deelnemers), "
-        "sum(coalesce(d.drawn, 0)), sum(d.drawn IS NULL OR d.drawn = 0) FROM ("
+        "sum(coalesce(d.drawn, 0)), sum(d.drawn IS NULL OR d.drawn = 0), "
+        f"sum(CASE WHEN s.activity IN ({marks}) AND s.volwassenen > 0 THEN s.volwassenen "
+        "ELSE s.deelnemers END) FROM ("
         "SELECT session_id, effect FROM survey_answers WHERE moment = 'direct' "
         "UNION SELECT v.session_id, json_extract(j.value, '$.effect') FROM surveys v, "
         "json_each(CASE WHEN json_valid(v.statements) THEN v.statements ELSE '[]' END) j"
         ") asked CROSS JOIN sessions s ON s.id = asked.session_id "
         "LEFT JOIN survey_draws d ON d.session_id = s.id "
         f"WHERE s.year = ?{scope} AND asked.effect IS NOT NULL GROUP BY s.activity, asked.effect",
-        params,
+        [*parents, *params],
     ).fetchall():
-        data.asked[(activity, effect)] = (sessions, attendance or 0, drawn or 0, adhoc or 0)
+        data.asked[(activity, effect)] = (
+            sessions,
+            attendance or 0,
+            drawn or 0,
+            adhoc or 0,
+            answerable or 0,
+        )
     # Invited to the follow-up, per effect its survey asked about.
     for activity, effect, invited in db.execute(
         "SELECT s.activity, json_extract(j.value, '$.effect'), sum(v.followups_invited) "

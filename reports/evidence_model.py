@@ -68,6 +68,9 @@ class Coverage(BaseModel):
     asked_sessions: int = 0
     sessions: int = 0
     asked_attendance: int = 0
+    # of those present at the asked sessions, who could answer (the adults where a parent
+    # answers for a young child): the response's denominator
+    answerable: int = 0
     attendance: int = 0
     # Ask by lot: sessions the lot picked, and asked sessions the lot did not pick (ad hoc).
     drawn_sessions: int = 0
@@ -155,8 +158,9 @@ class EffectEvidence(BaseModel):
 
     @property
     def response(self) -> float | None:
-        """Respondents / attendance at the sessions where participants were asked."""
-        a = self.coverage.asked_attendance
+        """Respondents / attendance at the sessions where participants were asked (the adults,
+        where a parent answers for a young child)."""
+        a = self.coverage.answerable or self.coverage.asked_attendance
         return self.respondents / a if a else None
 
     @property
@@ -200,6 +204,7 @@ class EffectEvidence(BaseModel):
         c = self.coverage
         return {
             "oordeel": self.oordeel,
+            "label": self.label,
             "niveau": self.level,
             "signalen": {"bijeenkomsten": self.sessions, "gezien": self.observed},
             "deelnemers": {

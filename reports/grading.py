@@ -69,14 +69,17 @@ EVIDENCE_RULE = (
     f"{MIN_RESPONDENTS} respondenten, een respons van minstens {percent(MIN_RESPONSE)}, een "
     f"dekking van minstens {percent(MIN_COVERAGE)} van de bijeenkomsten, en bij een soort "
     f"stelling een marge van hoogstens {number(MAX_INTERVAL_WIDTH * 100)} procentpunten "
-    f"waarvan de onderkant minstens {percent(MIN_AGREE_LOW)} eens is. Goed onderbouwd: "
-    "bovendien verandering in de tijd, bij het vervolg 4 tot 6 weken later (minstens "
+    f"waarvan de onderkant minstens {percent(MIN_AGREE_LOW)} eens is; de tweede bron is wat "
+    "begeleiders zagen en doorgaven, of verandering in de tijd. Goed onderbouwd: wat "
+    "deelnemers zelf zeiden, en bovendien verandering in de tijd, bij het vervolg 4 tot 6 "
+    "weken later (minstens "
     f"{MIN_FOLLOWUP} respondenten, onderkant van de marge minstens {percent(MIN_AGREE_LOW)}) of "
     f"een voor/na-telling in cursussen (minstens {MIN_MEASURED} cursisten bij de eerste én de "
     f"laatste les, minstens {number(MIN_GAIN_POINTS)} procentpunten meer die het kunnen), op "
     f"minstens {MIN_LOCATIONS} vestigingen. Een voor/na-telling is een telling van de groep door "
     "de begeleider; een cursus telt alleen als het aantal cursisten bij de laatste les hoogstens "
-    f"{MAX_MEASURED_CHANGE}% afwijkt van dat bij de eerste. Signalen die begeleiders zagen en de "
+    f"{MAX_MEASURED_CHANGE}% afwijkt van dat bij de eerste; we vergelijken het aandeel dat het "
+    "kan, niet de aantallen. Signalen die begeleiders zagen en de "
     "citaten die zij doorgaven zijn samen één bron: ze telt bij een signaal in minstens "
     f"{percent(MIN_OBSERVED_SHARE)} van minstens {MIN_OBSERVED_SESSIONS} bijeenkomsten, of bij "
     f"minstens {MIN_QUOTES} publiceerbare citaten. Geen van deze stappen bewijst dat de "
@@ -149,15 +152,16 @@ def measured_at_all(e: EffectEvidence) -> bool:
 
 
 def label_for(e: EffectEvidence) -> Label:
-    """The rule in EVIDENCE_RULE, as code."""
+    """The rule in EVIDENCE_RULE, as code. The participants' own answers are the first
+    source; a second must be independent of them: what leaders saw and quoted (one source),
+    or change over time (the follow-up, a before/after count)."""
     if not e.graded:
         return "impact"
+    participants = participants_count(e)
     over_time = followup_counts(e) or measurement_counts(e)
-    sources = sum([participants_count(e), followup_counts(e), measurement_counts(e)])
-    sources += leaders_count(e)
-    if over_time and sources >= 2 and e.locations >= MIN_LOCATIONS:
+    if participants and over_time and e.locations >= MIN_LOCATIONS:
         return "goed-onderbouwd"
-    if (participants_count(e) or over_time) and sources >= 2:
+    if participants and (over_time or leaders_count(e)):
         return "aannemelijk"
     if measured_at_all(e):
         return "eerste-aanwijzingen"
@@ -187,7 +191,7 @@ def grounds_for(e: EffectEvidence) -> list[str]:
             f"{count(invited, 'uitgenodigde', 'uitgenodigden')} antwoordden"
         )
         if f.respondents:
-            line += f"; {agree_text(f.agrees, f.respondents, f.interval)} dat ze het gebruikten"
+            line += f"; {agree_text(f.agrees, f.respondents, f.interval)} dat ze het gebruiken"
         out.append(line + ".")
     out += _measurement_grounds(e)
     out += _signal_grounds(e)
@@ -197,7 +201,7 @@ def grounds_for(e: EffectEvidence) -> list[str]:
             f"{number(e.quotes)} {citaten} over dit effect (door begeleiders doorgegeven: "
             "samen met hun signalen één bron)."
         )
-    if not e.askable:
+    if not e.askable and e.active_activities:
         line = "Niet met een vragenlijst te meten"
         out.append(line + (f"; te meten met {e.measured_by}." if e.measured_by else "."))
     if not measured_at_all(e) and e.active_activities:
@@ -210,13 +214,16 @@ def _participant_grounds(e: EffectEvidence) -> list[str]:
     if not e.respondents:
         return []
     people = count(e.respondents, "deelnemer", "deelnemers")
-    line = f"Deelnemers direct na afloop: {people} antwoordden"
+    verb = "antwoordde" if e.respondents == 1 else "antwoordden"
+    line = f"Deelnemers direct na afloop: {people} {verb}"
     if e.tallied:
         line += f" (van wie {number(e.tallied)} geteld op papier of met handen omhoog)"
     if c.asked_attendance and e.respondents >= MIN_RESPONDENTS_FOR_SHARE:
+        base = c.answerable or c.asked_attendance
+        who = "volwassen aanwezige" if base != c.asked_attendance else "aanwezige"
         line += (
             f", een respons van {percent(min(e.response or 0.0, 1.0))} van de "
-            f"{count(c.asked_attendance, 'aanwezige', 'aanwezigen')}"
+            f"{count(base, who, who + 'n')}"
         )
     out = [line + "."]
     for d, s in e.per_statement.items():

@@ -117,8 +117,9 @@ def build_report(
             for q in sorted(quotes, key=lambda q: not q.approved)
         ]
     )
+    parents = {a for a, p in catalogue.survey_plans.items() if p.respondent == "ouder"}
     data = collect_evidence(
-        db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples
+        db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples, parents
     )
     evidence = compute_evidence(catalogue, figures, data)
     per_opgave = {

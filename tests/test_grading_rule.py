@@ -9,6 +9,7 @@ from reports.evidence import EffectEvidence
 from reports.evidence_model import StatementFigures
 from reports.grading import EVIDENCE_RULE, agree_text, grounds_for, kind_counts, label_for
 from reports.thresholds import (
+    LOW_COVERAGE,
     MAX_INTERVAL_WIDTH,
     MIN_AGREE_LOW,
     MIN_COVERAGE,
@@ -103,11 +104,17 @@ def test_response_and_coverage_edges() -> None:
     below = participants(40, 38, attendance=round(40 / MIN_RESPONSE) + 1)
     assert label_for(ev(**below, **SIGNALS)) == "eerste-aanwijzingen"
     # coverage exactly MIN_COVERAGE counts; below does not
-    assert label_for(ev(**participants(asked=2, sessions=10), **SIGNALS)) == "aannemelijk"
-    assert MIN_COVERAGE == 0.2
-    low = ev(**participants(asked=1, sessions=10), **SIGNALS)
-    assert label_for(low) == "eerste-aanwijzingen"
-    assert any("klein deel van de bijeenkomsten" in g for g in grounds_for(low))
+    sessions = round(10 / MIN_COVERAGE)
+    at_edge = ev(**participants(asked=10, sessions=sessions), **SIGNALS)
+    assert label_for(at_edge) == "aannemelijk"
+    below_edge = ev(**participants(asked=10, sessions=sessions + 1), **SIGNALS)
+    assert label_for(below_edge) == "eerste-aanwijzingen"
+    # under LOW_COVERAGE the report says so in one sentence
+    assert any("klein deel van de bijeenkomsten" in g for g in grounds_for(at_edge))
+    assert LOW_COVERAGE == 0.2
+    assert not any(
+        "klein deel" in g for g in grounds_for(ev(**participants(asked=10, sessions=40)))
+    )
 
 
 def test_leaders_signals_and_their_quotes_are_one_source() -> None:
@@ -145,9 +152,11 @@ def test_well_founded_needs_change_over_time_at_two_locations() -> None:
     # before/after: MIN_MEASURED at both moments, MIN_GAIN_POINTS more
     gain = int(MIN_GAIN_POINTS)
     ok = measured(0, gain * MIN_MEASURED // 100, MIN_MEASURED)
-    assert label_for(ev(**ok, **SIGNALS, locations=2)) == "goed-onderbouwd"
+    assert label_for(ev(**participants(), **ok, locations=2)) == "goed-onderbouwd"
     short = measured(0, 5, MIN_MEASURED, MIN_MEASURED - 1)
-    assert label_for(ev(**short, **SIGNALS, locations=2)) == "eerste-aanwijzingen"
+    assert label_for(ev(**participants(), **short, locations=2)) == "eerste-aanwijzingen"
+    # the leader's own count and the leader's signals: never more than first signs
+    assert label_for(ev(**ok, **SIGNALS, locations=2)) == "eerste-aanwijzingen"
     text = " ".join(grounds_for(ev(**measured(2, 8, 4, 9))))
     assert "2 van de 4 cursisten kon het," in text and "8 van de 9 cursisten kon het (89%)" in text
 
@@ -156,7 +165,9 @@ def test_impact_is_never_graded_and_unaskable_effects_say_what_would_measure_the
     e = ev(level="impact", measured_by="de GGD-monitor", **participants(), **SIGNALS)
     assert label_for(e) == "impact"
     assert "Te meten met de GGD-monitor." in grounds_for(e)
-    quiet = ev(askable=False, measured_by="een woordenschattoets", sessions=3)
+    quiet = ev(
+        askable=False, measured_by="een woordenschattoets", sessions=3, active_activities=["a"]
+    )
     assert label_for(quiet) == "niet-gemeten"
     assert "Niet met een vragenlijst te meten; te meten met een woordenschattoets." in grounds_for(
         quiet

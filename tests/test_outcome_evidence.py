@@ -99,8 +99,16 @@ def test_report_json_carries_every_source_with_its_n(
     db: sqlite_utils.Database, catalogue: Catalogue
 ) -> None:
     # Six voorleesuurtjes: signals in four; one older report ticked the effect itself.
+    # (the first two with 16 adults: at a voorleesuurtje a parent answers, so the response
+    # counts the adults present)
     sessions = [
-        voorlees(db, catalogue, day, signals=["luisterden-tot-eind"] if day <= 4 else [])
+        voorlees(
+            db,
+            catalogue,
+            day,
+            signals=["luisterden-tot-eind"] if day <= 4 else [],
+            **({"kinderen": 0, "volwassenen": 16} if day <= 2 else {}),
+        )
         for day in range(1, 7)
     ]
     voorlees(db, catalogue, 7, effects=["luistervaardigheid"])

@@ -123,3 +123,14 @@ def check_statements(
             if effect not in effects:
                 problems.append((item, "effecten", f"het effect '{effect}' bestaat niet"))
     return problems
+
+
+def ask_plan(catalogue: Catalogue, activity_id: str) -> int | None:
+    """The catalogue's "1 op de N" for this activity's participants, or None (leaders choose)."""
+    plan = catalogue.survey_plans.get(activity_id)
+    return plan.ask_one_in if plan is not None else None
+
+
+def drawn(one_in: int, lot: float) -> bool:
+    """Whether a session with plan "1 op de `one_in`" asks, for a lot in [0, 1)."""
+    return lot * one_in < 1
