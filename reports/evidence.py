@@ -21,7 +21,15 @@ from reports/evidence_model.py) with `label`/`oordeel`, `respondents`, `per_stat
 
 from __future__ import annotations
 
-from reports.evidence_data import ActivityEffect, EvidenceData
+import sqlite_utils
+
+from reports.evidence_data import (
+    ActivityEffect,
+    EvidenceData,
+    collect_evidence,
+    quote_counts_of,
+    quote_examples_of,
+)
 from reports.evidence_model import (
     LABEL_WORDS,
     LABELS,
@@ -32,8 +40,9 @@ from reports.evidence_model import (
     Label,
     StatementFigures,
 )
-from reports.figures import Figures
+from reports.figures import Figures, compute_figures
 from reports.grading import EVIDENCE_RULE, grounds_for, label_for
+from reports.stories import PublicQuote, publishable_quotes
 from toc.models import DIMENSIONS, Catalogue
 
 __all__ = [
@@ -228,3 +237,39 @@ def compute_evidence(
     """Evidence for every effect in the catalogue over every activity in scope: the one
     verdict per effect that every page reads."""
     return {e: effect_evidence(catalogue, figures, data, e) for e in catalogue.effects}
+
+
+def year_evidence(
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    figures: Figures,
+    quotes: list[PublicQuote],
+) -> tuple[EvidenceData, dict[str, EffectEvidence]]:
+    """The one evidence of a scope and year (figures.year, figures.gemeente): what the report,
+    its summary and json, /stand and the reflection all read."""
+    examples = quote_examples_of(
+        [
+            (q.activity, q.effects, q.text, q.van)
+            for q in sorted(quotes, key=lambda q: not q.approved)
+        ]
+    )
+    parents = {a for a, p in catalogue.survey_plans.items() if p.respondent == "ouder"}
+    data = collect_evidence(
+        db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples, parents
+    )
+    return data, compute_evidence(catalogue, figures, data)
+
+
+def evidence_of_year(
+    db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None
+) -> dict[str, EffectEvidence]:
+    """`year_evidence` from the database alone (for /stand), the same as the report's."""
+    figures = compute_figures(db, catalogue, year, gemeente)
+    return year_evidence(db, catalogue, figures, publishable_quotes(db, year, gemeente))[1]
+
+
+def verdict_counts(evidence: dict[str, EffectEvidence]) -> dict[str, int]:
+    """Label -> number of graded effects whose activities ran, in the rule's order."""
+    ran = [e for e in evidence.values() if e.active_activities and e.graded]
+    counts = {label: sum(1 for e in ran if e.label == label) for label in LABELS}
+    return {label: n for label, n in counts.items() if n}

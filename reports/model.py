@@ -12,12 +12,9 @@ from datetime import date
 import sqlite_utils
 
 from ground.errors import ImpactbotError
-from reports.evidence import EffectEvidence, compute_evidence, opgave_evidence, spread_quotes
+from reports.evidence import EffectEvidence, opgave_evidence, spread_quotes, year_evidence
 from reports.evidence_data import (
     activities_without_evidence,
-    collect_evidence,
-    quote_counts_of,
-    quote_examples_of,
 )
 from reports.figures import ContractProgress, Figures, compute_figures, contract_progress
 from reports.locations import location_box
@@ -111,17 +108,7 @@ def build_report(
     quote_activities: dict[str, int] = {}
     for q in quotes:
         quote_activities[q.activity] = quote_activities.get(q.activity, 0) + 1
-    examples = quote_examples_of(
-        [
-            (q.activity, q.effects, q.text, q.van)
-            for q in sorted(quotes, key=lambda q: not q.approved)
-        ]
-    )
-    parents = {a for a, p in catalogue.survey_plans.items() if p.respondent == "ouder"}
-    data = collect_evidence(
-        db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples, parents
-    )
-    evidence = compute_evidence(catalogue, figures, data)
+    data, evidence = year_evidence(db, catalogue, figures, quotes)
     per_opgave = {
         o: opgave_evidence(catalogue, figures, data, o, evidence) for o in catalogue.opgaven
     }

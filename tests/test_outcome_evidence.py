@@ -192,10 +192,11 @@ def test_the_reflection_says_what_rests_on_own_data_and_what_on_literature(
     assert "signalen aantikken" in voorlees_line
 
 
-def test_stand_shows_the_participants_share_agreeing_per_opgave(
+def test_stand_shows_the_people_who_answered_per_opgave_and_the_one_verdict(
     db: sqlite_utils.Database, catalogue: Catalogue
 ) -> None:
     from bot.manager.format import stand_text
+    from reports.evidence import verdict_counts
     from reports.stand import Scope, compute_stand
 
     sid = voorlees(db, catalogue, 3)
@@ -211,7 +212,12 @@ def test_stand_shows_the_participants_share_agreeing_per_opgave(
     text = stand_text(stand, catalogue)
     lines = text.splitlines()
     lees = lines.index(next(x for x in lines if x.startswith("Geletterde samenleving")))
-    assert lines[lees + 1] == "  Deelnemers zelf: 64% eens (11 antwoorden)"
+    # people, not answers: 10 in the tally and 1 in Telegram (one statement each); no share
+    # pooled over statements of different kinds (the verdict per effect says what they said)
+    assert lines[lees + 1] == "  Deelnemers zelf: 11 deelnemers gaven antwoord"
+    assert "Beoogde effecten 2025, zoals in het jaarverslag: " in text
+    report = build_report(db, catalogue, 2025, "westerveld")
+    assert stand.verdicts == verdict_counts(report.effects)
     part = lines.index(next(x for x in lines if x.startswith("Participatie")))
     assert lines[part + 1] == "  Deelnemers zelf: nog niet gevraagd"
 
