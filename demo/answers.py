@@ -44,12 +44,18 @@ FOLLOWUP_ANSWERED = 0.6
 
 
 def _insert(
-    db: sqlite_utils.Database, sid: int, effect: str, dimension: str, moment: str, score: int
+    db: sqlite_utils.Database,
+    sid: int,
+    effect: str,
+    dimension: str,
+    moment: str,
+    score: int,
+    source: str = "telegram",
 ) -> None:
     db.execute(
         "INSERT INTO survey_answers (session_id, effect, dimension, moment, score, agrees, "
         "source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [sid, effect, dimension, moment, score, int(score >= 4), "telegram", now_iso()[:10]],
+        [sid, effect, dimension, moment, score, int(score >= 4), source, now_iso()[:10]],
     )
 
 
@@ -93,18 +99,21 @@ def store_answers(db: sqlite_utils.Database, catalogue: Catalogue, year: int, se
                 asked = rng.random() < ASKED_SHARE
             if not asked:
                 continue
-            add_closed_survey(db, sid, statements, when)
             # For young children a parent answers: the adults present are who can answer.
             people = adults if adults else present
-            respondents = round((people or 0) * rng.uniform(*RESPONSE))
+            if not people:
+                continue
+            add_closed_survey(db, sid, statements, when)
+            respondents = max(1, round(people * rng.uniform(*RESPONSE)))
             for i in range(respondents):
                 db.execute(
                     "INSERT INTO survey_respondents (survey_id, respondent, moment) "
                     "SELECT id, ?, 'direct' FROM surveys WHERE session_id = ?",
                     [f"demo-{sid}-{i}", sid],
                 )
+                source = "web" if rng.random() < 0.4 else "telegram"
                 for st in statements:
-                    _insert(db, sid, st["effect"], st["dimension"], "direct", _score(rng))
+                    _insert(db, sid, st["effect"], st["dimension"], "direct", _score(rng), source)
                     written += 1
             later = [st for st in statements if st["dimension"] == FOLLOW_UP_DIMENSION]
             invited = sum(rng.random() < FOLLOWUP_INVITED for _ in range(respondents))

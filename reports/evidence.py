@@ -222,9 +222,13 @@ def opgave_evidence(
     out: dict[str, EffectEvidence] = {}
     for e in effects_of_opgave(catalogue, opgave):
         whole = graded[e]
+        own = contribution(catalogue, figures, data, e, mine)
+        # Named only where other opgaven's activities add to the effect too: otherwise the
+        # chapter's activities are the whole of it and the grounds already say so.
+        shared = any(a not in mine for a in whole.active_activities)
         out[e] = whole.model_copy(
             update={
-                "contribution": contribution(catalogue, figures, data, e, mine),
+                "contribution": own if shared else None,
                 "active_activities": [a for a in whole.active_activities if a in mine],
             }
         )

@@ -194,13 +194,15 @@ def grounds_for(e: EffectEvidence) -> list[str]:
             line += f"; {agree_text(f.agrees, f.respondents, f.interval)} dat ze het gebruiken"
         out.append(line + ".")
     out += _measurement_grounds(e)
-    out += _signal_grounds(e)
+    leaders = _signal_grounds(e)
     if e.quotes:
-        citaten = "citaat gaat" if e.quotes == 1 else "citaten gaan"
-        out.append(
-            f"{number(e.quotes)} {citaten} over dit effect (door begeleiders doorgegeven: "
-            "samen met hun signalen één bron)."
-        )
+        citaten = "citaat" if e.quotes == 1 else "citaten"
+        quoted = f"Begeleiders gaven {number(e.quotes)} {citaten} door over dit effect"
+        if leaders and e.observed:
+            leaders[-1] = leaders[-1][:-1] + f", en gaven {number(e.quotes)} {citaten} door."
+        else:
+            leaders.append(quoted + ".")
+    out += leaders
     if not e.askable and e.active_activities:
         line = "Niet met een vragenlijst te meten"
         out.append(line + (f"; te meten met {e.measured_by}." if e.measured_by else "."))
@@ -213,31 +215,29 @@ def _participant_grounds(e: EffectEvidence) -> list[str]:
     c = e.coverage
     if not e.respondents:
         return []
-    people = count(e.respondents, "deelnemer", "deelnemers")
     verb = "antwoordde" if e.respondents == 1 else "antwoordden"
-    line = f"Deelnemers direct na afloop: {people} {verb}"
+    line = f"Deelnemers direct na afloop: {count(e.respondents, 'deelnemer', 'deelnemers')} {verb}"
     if e.tallied:
         line += f" (van wie {number(e.tallied)} geteld op papier of met handen omhoog)"
-    if c.asked_attendance and e.respondents >= MIN_RESPONDENTS_FOR_SHARE:
+    if c.sessions:
         base = c.answerable or c.asked_attendance
-        who = "volwassen aanwezige" if base != c.asked_attendance else "aanwezige"
+        if e.respondents >= MIN_RESPONDENTS_FOR_SHARE and base:
+            who = "volwassenen" if base != c.asked_attendance else "aanwezigen"
+            line += f", {percent(min(e.response or 0.0, 1.0))} van de {number(base)} {who}"
         line += (
-            f", een respons van {percent(min(e.response or 0.0, 1.0))} van de "
-            f"{count(base, who, who + 'n')}"
+            f" bij de {number(c.asked_sessions)} van de "
+            f"{count(c.sessions, 'bijeenkomst', 'bijeenkomsten')} waar we het vroegen "
+            f"({number(c.asked_attendance)} van de {number(c.attendance)} aanwezigen)"
         )
     out = [line + "."]
-    for d, s in e.per_statement.items():
-        extra = " (telt niet mee in het oordeel)" if d not in GRADED_KINDS else ""
-        out.append(
-            f"{KIND_WORDS.get(d, d).capitalize()}: "
-            f"{agree_text(s.agrees, s.respondents, s.interval)}{extra}."
-        )
-    if c.sessions:
-        out.append(
-            f"Gevraagd bij {number(c.asked_sessions)} van de "
-            f"{count(c.sessions, 'bijeenkomst', 'bijeenkomsten')} "
-            f"({number(c.asked_attendance)} van de {number(c.attendance)} aanwezigen)."
-        )
+    kinds = [
+        f"{KIND_WORDS.get(d, d)}: {agree_text(s.agrees, s.respondents, s.interval)}"
+        + (" (telt niet mee in het oordeel)" if d not in GRADED_KINDS else "")
+        for d, s in e.per_statement.items()
+    ]
+    if kinds:
+        text = "; ".join(kinds)
+        out.append(text[0].upper() + text[1:] + ".")
     if c.plan_one_in:
         plan = " en ".join(sorted({f"1 op de {n}" for n in c.plan_one_in}))
         out.append(
