@@ -410,6 +410,12 @@ ASK_VIA_TELEGRAM = "De QR-code opent de vragen in Telegram: {telegram}"
 NO_PARTICIPANT_QUESTIONS = "Voor deze activiteit zijn er geen vragen voor deelnemers."
 SURVEY_NOT_YOURS = "Alleen wie dit verslag gaf, kan de deelnemers vragen."
 SURVEY_CLOSED = "De vragen voor deze bijeenkomst zijn gesloten: ze werken {days} dagen."
+# Ask by lot (the catalogue's "een_op" for the activity), drawn once after Opslaan.
+LOT_DRAWN = "Vandaag vragen we de deelnemers: 1 op de {n} bijeenkomsten, door loting."
+LOT_NOT_DRAWN = (
+    "Vandaag is deze bijeenkomst niet geloot om de deelnemers te vragen (1 op de {n} "
+    "bijeenkomsten, door loting). Wil je het toch vragen? Dat kan; het telt apart."
+)
 SURVEY_TOO_OLD = (
     "Deze bijeenkomst is meer dan {days} dagen geleden. Vraag de deelnemers na een nieuwe."
 )
