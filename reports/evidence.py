@@ -98,7 +98,11 @@ def effect_evidence(
             signal_totals[text] = signal_totals.get(text, 0) + n
     options = list(dict.fromkeys(q for k in keys for q in data.quote_examples.get(k, [])))
     example = options[0] if options else None
-    plans = [catalogue.survey_plans[a].ask_one_in for a in active if a in catalogue.survey_plans]
+    plans = {
+        catalogue.activities[a].name: n
+        for a in active
+        if a in catalogue.survey_plans and (n := catalogue.survey_plans[a].ask_one_in)
+    }
     sessions = sum(figures.detailed_sessions(a) for a in aiming)
     e = EffectEvidence(
         effect=effect.id,
@@ -123,9 +127,10 @@ def effect_evidence(
             asked_attendance=asked_attendance,
             answerable=answerable,
             attendance=max(_attendance(figures, aiming), asked_attendance),
+            drawn=sum(data.drawn.get(a, 0) for a in active),
             drawn_sessions=drawn,
             adhoc_sessions=adhoc,
-            plan_one_in=[p for p in plans if p],
+            plans=plans,
         ),
         followup=FollowUp(invited=max(invited, f_people), respondents=f_people, agrees=f_agree),
         locations=len(set().union(*(data.locations.get(k, set()) for k in keys))),

@@ -44,8 +44,8 @@ class EvidenceData:
     followup: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
     # vestigingen with participants' answers (right after or later) or a before/after count
     locations: dict[ActivityEffect, set[str]] = field(default_factory=dict)
-    # attendance of the sessions reported one by one, per activity
-    attendance: dict[str, int] = field(default_factory=dict)
+    # sessions the lot picked, per activity (asked or not)
+    drawn: dict[str, int] = field(default_factory=dict)
     quotes: dict[ActivityEffect, int] = field(default_factory=dict)  # publishable quotes
     # publishable quotes per (activity, effect), best first: (text, van)
     quote_examples: dict[ActivityEffect, list[tuple[str, str]]] = field(default_factory=dict)
@@ -201,6 +201,12 @@ def _collect_answers(
             adhoc or 0,
             answerable or 0,
         )
+    for activity, n in db.execute(
+        "SELECT s.activity, count(*) FROM survey_draws d CROSS JOIN sessions s "
+        f"ON s.id = d.session_id WHERE d.drawn = 1 AND s.year = ?{scope} GROUP BY s.activity",
+        params,
+    ).fetchall():
+        data.drawn[activity] = n
     # Invited to the follow-up, per effect its survey asked about.
     for activity, effect, invited in db.execute(
         "SELECT s.activity, json_extract(j.value, '$.effect'), sum(v.followups_invited) "

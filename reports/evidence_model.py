@@ -72,10 +72,13 @@ class Coverage(BaseModel):
     # answers for a young child): the response's denominator
     answerable: int = 0
     attendance: int = 0
-    # Ask by lot: sessions the lot picked, and asked sessions the lot did not pick (ad hoc).
+    # Ask by lot: sessions the lot picked (drawn), of which asked (drawn_sessions), and asked
+    # sessions the lot did not pick (ad hoc).
+    drawn: int = 0
     drawn_sessions: int = 0
     adhoc_sessions: int = 0
-    plan_one_in: list[int] = Field(default_factory=list)  # the catalogue's "1 op de N" per act.
+    # the catalogue's "1 op de N" per activity (its name) that has a plan and ran
+    plans: dict[str, int] = Field(default_factory=dict)
 
     @property
     def session_share(self) -> float | None:
@@ -217,6 +220,7 @@ class EffectEvidence(BaseModel):
                     "bijeenkomsten": c.sessions,
                     "aanwezig_gevraagd": c.asked_attendance,
                     "aanwezig": c.attendance,
+                    "geloot": c.drawn,
                     "door_loting": c.drawn_sessions,
                     "op_eigen_keuze": c.adhoc_sessions,
                 },

@@ -238,12 +238,13 @@ def _participant_grounds(e: EffectEvidence) -> list[str]:
     if kinds:
         text = "; ".join(kinds)
         out.append(text[0].upper() + text[1:] + ".")
-    if c.plan_one_in:
-        plan = " en ".join(sorted({f"1 op de {n}" for n in c.plan_one_in}))
+    if c.plans:
+        plan = " en ".join(f"{name} 1 op de {n}" for name, n in c.plans.items())
         out.append(
             f"Volgens plan vragen we bij {plan} bijeenkomsten, door loting: "
-            f"{count(c.drawn_sessions, 'bijeenkomst', 'bijeenkomsten')} geloot; "
-            f"{number(c.adhoc_sessions)} op eigen keuze van de begeleider."
+            f"{count(c.drawn, 'bijeenkomst', 'bijeenkomsten')} geloot, bij "
+            f"{number(c.drawn_sessions)} daarvan gevraagd; {number(c.adhoc_sessions)} op eigen "
+            "keuze van de begeleider."
         )
     if c.low:
         out.append(

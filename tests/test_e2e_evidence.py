@@ -76,6 +76,7 @@ def test_five_people_at_one_of_two_spreekuren(tmp_path: Path, default_catalogue:
             "bijeenkomsten": 2,
             "aanwezig_gevraagd": 20,
             "aanwezig": 40,
+            "geloot": 0,
             "door_loting": 0,
             "op_eigen_keuze": 1,
         }

@@ -229,11 +229,17 @@ def test_dutch_singular_and_plural() -> None:
             "respondents": 1,
             "answers": 1,
             "per_statement": {"kennis": {"dimension": "kennis", "respondents": 1, "agrees": 1}},
-            "coverage": {"asked_sessions": 1, "sessions": 1, "asked_attendance": 8},
+            "coverage": {
+                "asked_sessions": 1,
+                "sessions": 1,
+                "asked_attendance": 8,
+                "attendance": 8,
+            },
         }
     )
     assert grounds_for(answered)[:2] == [
-        "Deelnemers direct na afloop: 1 deelnemer antwoordde.",
+        "Deelnemers direct na afloop: 1 deelnemer antwoordde bij de 1 van de 1 bijeenkomst "
+        "waar we het vroegen (8 van de 8 aanwezigen).",
         "Iets nieuws geleerd: 1 van de 1 eens.",
     ]
     assert "cursus(sen)" not in " ".join(grounds_for(one) + grounds_for(many))
