@@ -231,6 +231,9 @@ def opgave_evidence(
         # Named only where other opgaven's activities add to the effect too: otherwise the
         # chapter's activities are the whole of it and the grounds already say so.
         shared = any(a not in mine for a in whole.active_activities)
+        home = home_opgave(catalogue, figures, whole)
+        if shared and home is not None and home != opgave:
+            own.grounds_in = catalogue.opgaven[home].name
         out[e] = whole.model_copy(
             update={
                 "contribution": own if shared else None,
@@ -238,6 +241,20 @@ def opgave_evidence(
             }
         )
     return out
+
+
+def home_opgave(catalogue: Catalogue, figures: Figures, e: EffectEvidence) -> str | None:
+    """The opgave whose activities held the most sessions for an effect: its chapter shows
+    what the one verdict rests on, the others refer to it."""
+    sessions: dict[str, int] = {}
+    for a in e.active_activities:
+        o = catalogue.opgave_of(a)
+        if o is not None:
+            sessions[o] = sessions.get(o, 0) + figures.detailed_sessions(a)
+    if not sessions:
+        return None
+    order = list(catalogue.opgaven)
+    return max(sessions, key=lambda o: (sessions[o], -order.index(o) if o in order else 0))
 
 
 def compute_evidence(

@@ -119,6 +119,9 @@ class Contribution(BaseModel):
     sessions: int = 0
     respondents: int = 0
     observed: int = 0
+    # The chapter that shows what the verdict rests on (the opgave whose activities held the
+    # most sessions for it); None: this chapter shows it.
+    grounds_in: str | None = None
 
 
 class EffectEvidence(BaseModel):
