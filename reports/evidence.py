@@ -98,11 +98,11 @@ def effect_evidence(
             signal_totals[text] = signal_totals.get(text, 0) + n
     options = list(dict.fromkeys(q for k in keys for q in data.quote_examples.get(k, [])))
     example = options[0] if options else None
-    plans = {
-        catalogue.activities[a].name: n
-        for a in active
-        if a in catalogue.survey_plans and (n := catalogue.survey_plans[a].ask_one_in)
-    }
+    plans: dict[str, int] = {}
+    for a in active:
+        one_in = catalogue.survey_plans[a].ask_one_in if a in catalogue.survey_plans else None
+        if one_in:
+            plans[catalogue.activities[a].name] = one_in
     sessions = sum(figures.detailed_sessions(a) for a in aiming)
     e = EffectEvidence(
         effect=effect.id,
@@ -294,7 +294,7 @@ def evidence_of_year(
     return year_evidence(db, catalogue, figures, publishable_quotes(db, year, gemeente))[1]
 
 
-def verdict_counts(evidence: dict[str, EffectEvidence]) -> dict[str, int]:
+def verdict_counts(evidence: dict[str, EffectEvidence]) -> dict[Label, int]:
     """Label -> number of graded effects whose activities ran, in the rule's order."""
     ran = [e for e in evidence.values() if e.active_activities and e.graded]
     counts = {label: sum(1 for e in ran if e.label == label) for label in LABELS}

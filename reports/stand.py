@@ -13,6 +13,7 @@ from typing import Literal
 import sqlite_utils
 
 from reports.evidence import evidence_of_year, verdict_counts
+from reports.evidence_model import Label
 from toc.models import Catalogue
 
 Period = Literal["jaar", "maand", "week"]
@@ -72,7 +73,7 @@ class Stand:
     notes: list[str] = field(default_factory=list)
     # The one verdict per effect of the year so far (reports.evidence.evidence_of_year, as
     # the year report computes it): label -> number of effects whose activities ran.
-    verdicts: dict[str, int] = field(default_factory=dict)
+    verdicts: dict[Label, int] = field(default_factory=dict)
 
 
 def period_bounds(period: Period, today: date) -> tuple[date, date]:
