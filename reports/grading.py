@@ -18,6 +18,7 @@ from reports.thresholds import (
     MAX_MEASURED_CHANGE,
     MIN_AGREE_LOW,
     MIN_COVERAGE,
+    MIN_COVERAGE_WELL_FOUNDED,
     MIN_FOLLOWUP,
     MIN_GAIN_POINTS,
     MIN_LOCATIONS,
@@ -76,7 +77,9 @@ EVIDENCE_RULE = (
     f"{MIN_FOLLOWUP} respondenten, onderkant van de marge minstens {percent(MIN_AGREE_LOW)}) of "
     f"een voor/na-telling in cursussen (minstens {MIN_MEASURED} cursisten bij de eerste én de "
     f"laatste les, minstens {number(MIN_GAIN_POINTS)} procentpunten meer die het kunnen), op "
-    f"minstens {MIN_LOCATIONS} vestigingen. Een voor/na-telling is een telling van de groep door "
+    f"minstens {MIN_LOCATIONS} vestigingen, en gevraagd bij minstens "
+    f"{percent(MIN_COVERAGE_WELL_FOUNDED)} van de bijeenkomsten. Een voor/na-telling is een "
+    "telling van de groep door "
     "de begeleider; een cursus telt alleen als het aantal cursisten bij de laatste les hoogstens "
     f"{MAX_MEASURED_CHANGE}% afwijkt van dat bij de eerste; we vergelijken het aandeel dat het "
     "kan, niet de aantallen. Signalen die begeleiders zagen en de "
@@ -159,7 +162,13 @@ def label_for(e: EffectEvidence) -> Label:
         return "impact"
     participants = participants_count(e)
     over_time = followup_counts(e) or measurement_counts(e)
-    if participants and over_time and e.locations >= MIN_LOCATIONS:
+    share = e.coverage.session_share or 0.0
+    if (
+        participants
+        and over_time
+        and e.locations >= MIN_LOCATIONS
+        and share * 100 >= round(MIN_COVERAGE_WELL_FOUNDED * 100)
+    ):
         return "goed-onderbouwd"
     if participants and (over_time or leaders_count(e)):
         return "aannemelijk"
@@ -232,7 +241,7 @@ def _participant_grounds(e: EffectEvidence) -> list[str]:
     out = [line + "."]
     kinds = [
         f"{KIND_WORDS.get(d, d)}: {agree_text(s.agrees, s.respondents, s.interval)}"
-        + (" (telt niet mee in het oordeel)" if d not in GRADED_KINDS else "")
+        + (" (niet in het oordeel)" if d not in GRADED_KINDS else "")
         for d, s in e.per_statement.items()
     ]
     if kinds:
@@ -247,10 +256,7 @@ def _participant_grounds(e: EffectEvidence) -> list[str]:
             "keuze van de begeleider."
         )
     if c.low:
-        out.append(
-            "Dat is een klein deel van de bijeenkomsten: wat deelnemers zeggen, geldt vooral "
-            "voor de bijeenkomsten waar we het vroegen."
-        )
+        out.append("Dat is een klein deel van de bijeenkomsten: het zegt vooral iets over die.")
     return out
 
 

@@ -38,8 +38,10 @@ MAX_MEASURED_CHANGE = 20
 MIN_OBSERVED_SHARE = 0.5
 MIN_OBSERVED_SESSIONS = 5
 MIN_QUOTES = 3
-# "Goed onderbouwd" needs change over time at more than one location (vestiging).
+# "Goed onderbouwd" needs change over time at more than one location (vestiging), and
+# participants asked at at least this share of the sessions (not only a chosen few).
 MIN_LOCATIONS = 2
+MIN_COVERAGE_WELL_FOUNDED = 0.2
 
 # z for a two-sided 95 % interval.
 _Z = 1.959963984540054

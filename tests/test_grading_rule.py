@@ -13,6 +13,7 @@ from reports.thresholds import (
     MAX_INTERVAL_WIDTH,
     MIN_AGREE_LOW,
     MIN_COVERAGE,
+    MIN_COVERAGE_WELL_FOUNDED,
     MIN_FOLLOWUP,
     MIN_GAIN_POINTS,
     MIN_LOCATIONS,
@@ -129,7 +130,7 @@ def test_awareness_of_the_library_is_shown_but_not_graded() -> None:
     }
     e = ev(**fields, **SIGNALS)
     assert label_for(e) == "eerste-aanwijzingen"
-    assert any("telt niet mee in het oordeel" in g for g in grounds_for(e))
+    assert any("niet in het oordeel" in g for g in grounds_for(e))
 
 
 def measured(before: int, after: int, n: int, m: int | None = None) -> dict[str, int]:
@@ -146,6 +147,12 @@ def test_well_founded_needs_change_over_time_at_two_locations() -> None:
     followup = {"followup": {"invited": 30, "respondents": MIN_FOLLOWUP, "agrees": MIN_FOLLOWUP}}
     e = ev(**participants(), **followup, locations=MIN_LOCATIONS)
     assert label_for(e) == "goed-onderbouwd"
+    # ... and participants asked at MIN_COVERAGE_WELL_FOUNDED of the sessions, not fewer
+    sessions = round(10 / MIN_COVERAGE_WELL_FOUNDED)
+    edge = ev(**participants(asked=10, sessions=sessions), **followup, locations=2)
+    assert label_for(edge) == "goed-onderbouwd"
+    fewer = ev(**participants(asked=10, sessions=sessions + 1), **followup, locations=2)
+    assert label_for(fewer) == "aannemelijk"
     assert label_for(ev(**participants(), **followup, locations=1)) == "aannemelijk"
     few = {"followup": {"invited": 30, "respondents": MIN_FOLLOWUP - 1, "agrees": MIN_FOLLOWUP - 1}}
     assert label_for(ev(**participants(), **few, locations=2)) == "eerste-aanwijzingen"
