@@ -66,6 +66,7 @@ def _filters() -> dict[str, Any]:
         "kengetal": kengetal,
         "kind_name": lambda kind: KIND_NAMES.get(kind, kind),
         "label_name": lambda label: LABEL_NAMES.get(label, label),
+        "effect_label": lambda effect, labels: labels.get(effect, effect),
         "label_class": lambda label: (
             "geen" if label in ("nog niet gemeten", "niet-gemeten") else label
         ),
