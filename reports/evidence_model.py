@@ -232,6 +232,7 @@ class EffectEvidence(BaseModel):
                 "uitgenodigd": self.followup.invited,
                 "respondenten": self.followup.respondents,
                 "eens": self.followup.agrees,
+                "respons": _round(self.followup.response),
             },
             "meting": {
                 "cursussen": self.courses_measured,

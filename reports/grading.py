@@ -199,6 +199,8 @@ def grounds_for(e: EffectEvidence) -> list[str]:
             f"4 tot 6 weken later: {number(f.respondents)} van de "
             f"{count(invited, 'uitgenodigde', 'uitgenodigden')} antwoordden"
         )
+        if invited >= MIN_RESPONDENTS_FOR_SHARE:
+            line += f" ({percent(f.respondents / invited)})"
         if f.respondents:
             line += f"; {agree_text(f.agrees, f.respondents, f.interval)} dat ze het gebruiken"
         out.append(line + ".")
