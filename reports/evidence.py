@@ -132,7 +132,7 @@ def effect_evidence(
             adhoc_sessions=adhoc,
             plans=plans,
         ),
-        followup=FollowUp(invited=max(invited, f_people), respondents=f_people, agrees=f_agree),
+        followup=FollowUp(invited=invited, respondents=f_people, agrees=f_agree),
         locations=len(set().union(*(data.locations.get(k, set()) for k in keys))),
         courses_measured=courses,
         courses_incomparable=sum(data.incomparable.get(k, 0) for k in keys),

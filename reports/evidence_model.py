@@ -95,7 +95,7 @@ class Coverage(BaseModel):
 
 
 class FollowUp(BaseModel):
-    invited: int = 0  # people who asked for the question weeks later
+    invited: int = 0  # people who asked for the question weeks later (as recorded)
     respondents: int = 0
     agrees: int = 0
 
@@ -109,7 +109,11 @@ class FollowUp(BaseModel):
 
     @property
     def response(self) -> float | None:
-        return self.respondents / self.invited if self.invited else None
+        """Answered / invited; None when the invitations were not recorded (answers from
+        before they were counted, or read in without them)."""
+        if not self.invited or self.invited < self.respondents:
+            return None
+        return self.respondents / self.invited
 
 
 class Contribution(BaseModel):

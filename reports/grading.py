@@ -194,13 +194,18 @@ def grounds_for(e: EffectEvidence) -> list[str]:
     out += _participant_grounds(e)
     if e.followup.invited or e.followup.respondents:
         f = e.followup
-        invited = max(f.invited, f.respondents)
-        line = (
-            f"4 tot 6 weken later: {number(f.respondents)} van de "
-            f"{count(invited, 'uitgenodigde', 'uitgenodigden')} antwoordden"
-        )
-        if invited >= MIN_RESPONDENTS_FOR_SHARE:
-            line += f" ({percent(f.respondents / invited)})"
+        if f.response is None:
+            line = (
+                f"4 tot 6 weken later: {count(f.respondents, 'deelnemer', 'deelnemers')} "
+                "antwoordden (hoeveel er waren uitgenodigd, is niet vastgelegd)"
+            )
+        else:
+            line = (
+                f"4 tot 6 weken later: {number(f.respondents)} van de "
+                f"{count(f.invited, 'uitgenodigde', 'uitgenodigden')} antwoordden"
+            )
+            if f.invited >= MIN_RESPONDENTS_FOR_SHARE:
+                line += f" ({percent(f.response)})"
         if f.respondents:
             line += f"; {agree_text(f.agrees, f.respondents, f.interval)} dat ze het gebruiken"
         out.append(line + ".")
