@@ -239,11 +239,11 @@ def _participant_grounds(e: EffectEvidence) -> list[str]:
         base = c.answerable or c.asked_attendance
         if e.respondents >= MIN_RESPONDENTS_FOR_SHARE and base:
             who = "volwassenen" if base != c.asked_attendance else "aanwezigen"
-            line += f", {percent(min(e.response or 0.0, 1.0))} van de {number(base)} {who}"
+            line += f", {percent(min(e.response or 0.0, 1.0))} van {number(base)} {who}"
         line += (
-            f" bij de {number(c.asked_sessions)} van de "
-            f"{count(c.sessions, 'bijeenkomst', 'bijeenkomsten')} waar we het vroegen "
-            f"({number(c.asked_attendance)} van de {number(c.attendance)} aanwezigen)"
+            f"; gevraagd bij {number(c.asked_sessions)} van "
+            f"{count(c.sessions, 'bijeenkomst', 'bijeenkomsten')} "
+            f"({number(c.asked_attendance)} van {number(c.attendance)} aanwezigen)"
         )
     out = [line + "."]
     kinds = [

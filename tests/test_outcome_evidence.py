@@ -170,8 +170,8 @@ def test_report_json_carries_every_source_with_its_n(
     assert ">Geen<" not in html and "Nog niet gemeten" in html
     assert (
         "Deelnemers direct na afloop: 23 deelnemers antwoordden (van wie 8 geteld op papier of "
-        "met handen omhoog), 72% van de 32 aanwezigen bij de 2 van de 8 bijeenkomsten waar we "
-        "het vroegen (32 van de 128 aanwezigen)."
+        "met handen omhoog), 72% van 32 aanwezigen; gevraagd bij 2 van 8 bijeenkomsten (32 van "
+        "128 aanwezigen)."
     ) in html
     assert "Iets nieuws geleerd: 16 van de 23 eens (70%, marge 49%–84%)." in html
     assert "Kinderen luisterden tot het eind" in html  # what leaders saw most

@@ -238,8 +238,8 @@ def test_dutch_singular_and_plural() -> None:
         }
     )
     assert grounds_for(answered)[:2] == [
-        "Deelnemers direct na afloop: 1 deelnemer antwoordde bij de 1 van de 1 bijeenkomst "
-        "waar we het vroegen (8 van de 8 aanwezigen).",
+        "Deelnemers direct na afloop: 1 deelnemer antwoordde; gevraagd bij 1 van 1 bijeenkomst "
+        "(8 van 8 aanwezigen).",
         "Iets nieuws geleerd: 1 van de 1 eens.",
     ]
     assert "cursus(sen)" not in " ".join(grounds_for(one) + grounds_for(many))
