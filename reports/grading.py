@@ -221,7 +221,11 @@ def grounds_for(e: EffectEvidence) -> list[str]:
     out += leaders
     if not e.askable and e.active_activities:
         line = "Niet met een vragenlijst te meten"
-        out.append(line + (f"; te meten met {e.measured_by}." if e.measured_by else "."))
+        if e.measured_by:
+            line += f"; te meten met {e.measured_by}"
+        elif e.measurable:
+            line += "; wel met de voor/na-telling in cursussen"
+        out.append(line + ".")
     if not measured_at_all(e) and e.active_activities:
         out.append("Nog niet gemeten: niemand heeft hier dit jaar iets over vastgelegd.")
     return out
