@@ -242,7 +242,7 @@ class Settings(_Section):
 def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     """IMPACTBOT_STORAGE_DATABASE=x becomes {"storage": {"database": "x"}}."""
     sections = {
-        name: set(field.annotation.model_fields)  # type: ignore[union-attr]
+        name: set(field.annotation.model_fields)  # type: ignore[union-attr]  # sections are models
         for name, field in Settings.model_fields.items()
         if name != "source"
     }

@@ -226,7 +226,7 @@ class RowParser:
             return None, problems
         observed_ids = split_ids(observed) if observed else []
         session = SessionIn(
-            **values,  # type: ignore[arg-type]
+            **values,
             series_name=(cell_text(series) or None) if series is not None else None,
             quotes=quotes,
             # one column for both: the catalogue tells a signal id from an effect id
@@ -273,7 +273,7 @@ class RowParser:
         quote = QuoteIn(
             text=text, attribution=attribution, consent=consent, effects=effects, review=review
         )
-        return [quote]  # type: ignore[list-item]
+        return [quote]
 
     def stories(self, cell: Callable[[str], Cell], problems: list[str]) -> list[StoryIn]:
         """'bijzonder' with 'bijzonder toestemming' (and an export's 'bijzonder beoordeling'):
@@ -300,7 +300,7 @@ class RowParser:
                 f"bijzonder beoordeling '{state}' is onbekend; kies nieuw, goedgekeurd of afgewezen"
             )
             return []
-        return [StoryIn(text=text, consent=consent, review=review)]  # type: ignore[arg-type]
+        return [StoryIn(text=text, consent=consent, review=review)]
 
     @staticmethod
     def measurements(value: Cell, problems: list[str]) -> list[MeasurementIn]:
@@ -313,7 +313,7 @@ class RowParser:
                 able, measured = (int(n) for n in fraction.split("/"))
                 out.append(
                     MeasurementIn(effect=effect, moment=moment, able=able, measured=measured)
-                )  # type: ignore[arg-type]
+                )
             except ValueError:
                 problems.append(
                     f"voor/na '{item}' is onleesbaar; schrijf bijvoorbeeld 'effect-id voor 3/8'"

@@ -127,19 +127,21 @@ def toc_svg(chapter: Chapter, labels: dict[str, str] | None = None) -> Markup | 
         return labels.get(e, by_id[e].name)
 
     unmeasured = "niet-gemeten"
-    shown = [(e, name(e), by_id[e].label) for e in linked if by_id[e].label != unmeasured]
+    shown: list[tuple[str, str, str]] = [
+        (e, name(e), by_id[e].label) for e in linked if by_id[e].label != unmeasured
+    ]
     without = [e for e in linked if by_id[e].label == unmeasured]
     if len(linked) <= MAX_DIAGRAM_EFFECTS:
         shown = [(e, name(e), by_id[e].label) for e in linked]
     elif without:
         other = "ander " if shown else ""
-        name = (
+        summed = (
             f"1 {other}beoogd effect, nog niet gemeten"
             if len(without) == 1
             else f"{len(without)} {other.replace('ander', 'andere')}beoogde effecten, nog niet "
             "gemeten"
         )
-        shown.append(("__niet_gemeten__", name, unmeasured))
+        shown.append(("__niet_gemeten__", summed, unmeasured))
         links = [(a, "__niet_gemeten__" if e in without else e) for a, e in links]
         links = list(dict.fromkeys(links))
     return charts.toc_diagram(chapter.name, acts, shown, links)

@@ -287,19 +287,19 @@ def learned(
     lines: list[str] = []
     if ran:
         measured = [e for e in ran if e.label in MEASURED]
-        effects = count(len(ran), "beoogd effect", "beoogde effecten")
+        named = count(len(ran), "beoogd effect", "beoogde effecten")
         if not measured:
             lines.append(
-                f"Onze activiteiten zijn gericht op {effects}. Wat ze opleveren, hebben we dit "
+                f"Onze activiteiten zijn gericht op {named}. Wat ze opleveren, hebben we dit "
                 "jaar nog niet gemeten: daar beginnen we nu mee."
             )
         elif len(measured) < len(ran):
             lines.append(
-                f"Van de {effects} van wat we deden, hebben we er {number(len(measured))} al "
+                f"Van de {named} van wat we deden, hebben we er {number(len(measured))} al "
                 f"gemeten; de andere {number(len(ran) - len(measured))} nog niet."
             )
         else:
-            lines.append(f"We hebben alle {effects} van wat we deden gemeten.")
+            lines.append(f"We hebben alle {named} van wat we deden gemeten.")
     if quotes:
         lines.append(
             f"Deelnemers vertelden wat het hen opleverde: {count(quotes, 'citaat', 'citaten')} "

@@ -42,7 +42,8 @@ def _series_ids(
     }
     created = now_iso()
     ids: list[int | None] = []
-    span: dict[int, list[object]] = {}  # id -> [first, last, enrolled, closed]
+    # id -> (first, last, enrolled, closed)
+    span: dict[int, tuple[str, str, int | None, int]] = {}
     new = 0
     for s in sessions:
         if catalogue.activities[s.activity].kind != "reeks":
@@ -66,15 +67,15 @@ def _series_ids(
         ids.append(series_id)
         day = s.date.isoformat()
         if series_id not in span:
-            span[series_id] = [day, day, s.enrolled, int(s.last_lesson)]
+            span[series_id] = (day, day, s.enrolled, int(s.last_lesson))
         else:
             first, last, enrolled, closed = span[series_id]
-            span[series_id] = [
-                min(first, day),  # type: ignore[type-var]
-                max(last, day),  # type: ignore[type-var]
+            span[series_id] = (
+                min(first, day),
+                max(last, day),
                 s.enrolled if s.enrolled is not None else enrolled,
-                max(closed, int(s.last_lesson)),  # type: ignore[call-overload]
-            ]
+                max(closed, int(s.last_lesson)),
+            )
     db.conn.executemany(
         "UPDATE series SET first_lesson = min(coalesce(first_lesson, ?), ?), "
         "last_lesson = max(coalesce(last_lesson, ?), ?), "
@@ -94,7 +95,11 @@ def store_many(
     created = now_iso()
     session_id = _next_id(db, "sessions")
     quote_id = _next_id(db, "quotes")
-    rows, observations, quotes, quote_effects, measurements = [], [], [], [], []
+    rows: list[tuple[object, ...]] = []
+    quotes: list[tuple[object, ...]] = []
+    observations: list[tuple[int, str]] = []
+    quote_effects: list[tuple[int, str]] = []
+    measurements: list[tuple[int, str, str, object, object, int]] = []
     signals: list[tuple[int, str, str]] = []
     partners: list[tuple[int, str]] = []
     stories: list[tuple[int, str, str, str, str]] = []

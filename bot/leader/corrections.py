@@ -68,7 +68,7 @@ async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     query, person = pressed
     s = services(context)
-    _, action, raw_id = (query.data.split(":", 2) + ["", ""])[:3]
+    _, action, raw_id = ((query.data or "").split(":", 2) + ["", ""])[:3]
     session_id = int(raw_id) if raw_id.isdigit() else -1
     if queries.report_owner(s.db, session_id) != person.id:
         await query.answer(texts.REPORT_GONE)
@@ -97,9 +97,9 @@ async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         deleted = delete_session(s.db, session_id, f"person:{person.id}")
         await query.answer()
         await flow.close_buttons(query)
-        draft = flow.load(s, chat_id)
-        if draft is not None and draft.session_id == session_id:
-            drafts.delete_draft(s.db, chat_id, draft.draft_id)
+        open_draft = flow.load(s, chat_id)
+        if open_draft is not None and open_draft.session_id == session_id:
+            drafts.delete_draft(s.db, chat_id, open_draft.draft_id)
         log.info("report deleted", extra={"session_id": session_id, "person_id": person.id})
         await context.bot.send_message(chat_id, texts.DELETED if deleted else texts.REPORT_GONE)
     else:

@@ -32,7 +32,7 @@ async def on_tally_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     query, person = pressed
     s = services(context)
-    parts = query.data.split(":")[1:]
+    parts = (query.data or "").split(":")[1:]
     if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
         await query.answer(texts.STALE_BUTTON)
         return
@@ -87,7 +87,7 @@ async def maybe_tally(update: Update, context: ContextTypes.DEFAULT_TYPE) -> boo
     session_id = int(waiting["session"])
     row = s.db.execute("SELECT deelnemers FROM sessions WHERE id = ?", [session_id]).fetchone()
     if row is None or queries.report_owner(s.db, session_id) != person.id:
-        context.user_data.pop(AWAITING_TALLY, None)  # type: ignore[union-attr]
+        context.user_data.pop(AWAITING_TALLY, None)  # type: ignore[union-attr]  # private chat: user_data is set
         await message.reply_text(texts.TALLY_GONE)
         return True
     try:
@@ -104,7 +104,7 @@ async def maybe_tally(update: Update, context: ContextTypes.DEFAULT_TYPE) -> boo
         total,
         f"person:{person.id}",
     )
-    context.user_data.pop(AWAITING_TALLY, None)  # type: ignore[union-attr]
+    context.user_data.pop(AWAITING_TALLY, None)  # type: ignore[union-attr]  # private chat: user_data is set
     log.info("tally saved", extra={"session_id": session_id})
     wording = texts.TALLY_STATEMENTS[waiting["dimension"]]
     await message.reply_text(

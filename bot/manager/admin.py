@@ -11,6 +11,7 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import sqlite_utils
 from telegram import BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
@@ -167,11 +168,11 @@ def _confirm(kind: str, ident: int) -> InlineKeyboardMarkup:
     return _buttons((mt.BUTTON_FORGET_YES, f"vg:{kind}:{ident}"), (mt.BUTTON_FORGET_NO, "vg:x:0"))
 
 
-def find_people(db: object, text: str) -> list[Person]:
+def find_people(db: sqlite_utils.Database, text: str) -> list[Person]:
     """Everyone (also deactivated) whose name contains the typed text, any case or accent."""
     key = normalise(text)
-    rows = db.execute("SELECT id, display_name FROM people ORDER BY id").fetchall()  # type: ignore[attr-defined]
-    found = [get_person(db, pid) for pid, name in rows if key and key in normalise(name)]  # type: ignore[arg-type]
+    rows = db.execute("SELECT id, display_name FROM people ORDER BY id").fetchall()
+    found = [get_person(db, pid) for pid, name in rows if key and key in normalise(name)]
     return [p for p in found if p is not None]
 
 
@@ -234,7 +235,7 @@ async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     query, admin = pressed
     s = services(context)
-    _, kind, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    _, kind, raw = ((query.data or "").split(":", 2) + ["", ""])[:3]
     ident = int(raw) if raw.isdigit() else -1
     await query.answer()
     try:

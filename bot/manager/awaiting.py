@@ -50,7 +50,7 @@ async def answering_manager(
 class AwaitingText(filters.MessageFilter):
     """True for a text message from someone the bot asked a manager question."""
 
-    def __init__(self, app: Application) -> None:  # type: ignore[type-arg]
+    def __init__(self, app: Application) -> None:
         super().__init__(name="AwaitingText")
         self._app = app
 

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
@@ -39,9 +40,9 @@ ACTION_EVERY = 4.0  # seconds; Telegram shows a chat action for about five
 _TASKS: set[asyncio.Task[None]] = set()
 
 
-def database_path(db: object) -> str:
+def database_path(db: sqlite_utils.Database) -> str:
     """The file behind an open connection, so a worker thread can open its own."""
-    return str(db.execute("PRAGMA database_list").fetchone()[2])  # type: ignore[attr-defined]
+    return str(db.execute("PRAGMA database_list").fetchone()[2])
 
 
 def report_files(
@@ -176,7 +177,7 @@ async def on_year_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if pressed is None:
         return
     query, person = pressed
-    _, command, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    _, command, raw = ((query.data or "").split(":", 2) + ["", ""])[:3]
     if command not in ("rapport", "export"):
         await query.answer(mt.BUTTON_INVALID.format(command="help"), show_alert=True)
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
@@ -68,7 +69,7 @@ def split_period(args: list[str], today: date) -> tuple[Period, str]:
     rest = []
     for arg in args:
         if arg.lower() in PERIODS:
-            period = arg.lower()  # type: ignore[assignment]
+            period = arg.lower()  # type: ignore[assignment]  # checked: in PERIODS
         elif re.fullmatch(r"\d{4}", arg):
             if int(arg) != today.year:
                 raise Refusal(mt.STAND_NO_YEAR.format(year=arg))
@@ -143,17 +144,22 @@ def stand_keyboard(
 
 
 def contract_of(
-    db: object, catalogue: Catalogue, scope: Scope, today: date
+    db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, today: date
 ) -> ContractProgress | None:
     if scope.vestiging:
         return None
-    return contract_progress(db, catalogue, today.year, scope.gemeente)  # type: ignore[arg-type]
+    return contract_progress(db, catalogue, today.year, scope.gemeente)
 
 
 def stand_screen(
-    person: Person, catalogue: Catalogue, db: object, scope: Scope, period: Period, today: date
+    person: Person,
+    catalogue: Catalogue,
+    db: sqlite_utils.Database,
+    scope: Scope,
+    period: Period,
+    today: date,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    stand = compute_stand(db, catalogue, scope, period, today)  # type: ignore[arg-type]
+    stand = compute_stand(db, catalogue, scope, period, today)
     opgaven = [o.id for o in stand.opgaven if o.bijeenkomsten or o.vorig_bijeenkomsten]
     summary = contract_summary(contract_of(db, catalogue, scope, today), year_fraction(today))
     markup = stand_keyboard(person, catalogue, scope, period, opgaven, bool(summary))
@@ -184,11 +190,11 @@ async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     query, person = pressed
     s = services(context)
-    parts = query.data.split(":")
+    parts = (query.data or "").split(":")
     if len(parts) < 4 or parts[1] not in PERIODS:
         await query.answer()
         return
-    period: Period = parts[1]  # type: ignore[assignment]
+    period: Period = parts[1]
     try:
         scope = decode_scope(person, s.catalogue, parts[2], parts[3])
     except Refusal as exc:
@@ -198,16 +204,16 @@ async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     back = InlineKeyboardMarkup([[_button(mt.BUTTON_BACK, f"st:{period}:{encode_scope(scope)}")]])
     today = s.today()
 
-    def screen(db: object) -> tuple[str, InlineKeyboardMarkup]:
+    def screen(db: sqlite_utils.Database) -> tuple[str, InlineKeyboardMarkup]:
         progress = contract_of(db, s.catalogue, scope, today)
         if parts[0] == "sa" and progress is not None:
             return contract_text(progress, s.catalogue, scope, today), back
         if parts[0] == "so" and len(parts) == 5 and parts[4] in s.catalogue.opgaven:
-            stand = compute_stand(db, s.catalogue, scope, period, today)  # type: ignore[arg-type]
+            stand = compute_stand(db, s.catalogue, scope, period, today)
             figures = ActivityFigures(
-                now=per_activity(db, scope, stand.start, stand.end),  # type: ignore[arg-type]
+                now=per_activity(db, scope, stand.start, stand.end),
                 before=per_activity(
-                    db,  # type: ignore[arg-type]
+                    db,
                     scope,
                     year_earlier(stand.start),
                     year_earlier(stand.end),
@@ -269,7 +275,10 @@ def quote_filter(catalogue: Catalogue, activities: Matcher, text: str) -> tuple[
 
 
 def latest_quotes(
-    db: object, gemeente: str | None, activities: list[str] | None, limit: int = QUOTES_LISTED
+    db: sqlite_utils.Database,
+    gemeente: str | None,
+    activities: list[str] | None,
+    limit: int = QUOTES_LISTED,
 ) -> list[ListedQuote]:
     """The newest publishable quotes in a gemeente (None: all), optionally for some activities."""
     sql = (
@@ -284,7 +293,7 @@ def latest_quotes(
         sql += f" AND q.activity IN ({', '.join('?' for _ in activities)})"
         params += activities
     sql += " ORDER BY q.date DESC, q.id DESC LIMIT ?"
-    rows = db.execute(sql, [*params, limit]).fetchall()  # type: ignore[attr-defined]
+    rows = db.execute(sql, [*params, limit]).fetchall()
     return [
         ListedQuote(qid, text, who, consent, act, ves, date.fromisoformat(day), review)
         for qid, text, who, consent, act, ves, day, review in rows

@@ -66,14 +66,14 @@ def reminder_at(reminder_time: str, session_time: str) -> time:
     return max(at, min(after, LATEST_REMINDER))
 
 
-def _app(context: CallbackContext) -> Application:  # type: ignore[type-arg]
+def _app(context: CallbackContext) -> Application:
     return context.application
 
 
 # -- scheduling -------------------------------------------------------------------------------
 
 
-def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
+def schedule_jobs(app: Application) -> None:
     """(Re)build every job from the settings and the rooster; safe to call again."""
     queue = app.job_queue
     if queue is None:
@@ -149,7 +149,7 @@ def reminder_button(item: Schedule, day: date) -> InlineKeyboardMarkup:
     )
 
 
-async def remind(app: Application, item: Schedule, day: date) -> int:  # type: ignore[type-arg]
+async def remind(app: Application, item: Schedule, day: date) -> int:
     """Send the reminders for one rooster entry on `day`, once per person; returns how many."""
     s: Services = app.bot_data["services"]
     if day not in item.dates(day, day) or is_reported(s, item.activity, item.vestiging, day):
@@ -185,7 +185,7 @@ async def remind(app: Application, item: Schedule, day: date) -> int:  # type: i
     return sent
 
 
-async def reminder_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+async def reminder_job(context: CallbackContext) -> None:
     app = _app(context)
     s: Services = app.bot_data["services"]
     index = context.job.data if context.job else None
@@ -196,7 +196,7 @@ async def reminder_job(context: CallbackContext) -> None:  # type: ignore[type-a
 # -- digest -----------------------------------------------------------------------------------
 
 
-async def send_digest(app: Application, person: Person, today: date) -> bool:  # type: ignore[type-arg]
+async def send_digest(app: Application, person: Person, today: date) -> bool:
     """The weekly digest for one manager, once per week; True when sent now."""
     s: Services = app.bot_data["services"]
     if person.telegram_id is None:
@@ -222,7 +222,7 @@ async def send_digest(app: Application, person: Person, today: date) -> bool:  #
     return True
 
 
-async def send_digests(app: Application, today: date) -> int:  # type: ignore[type-arg]
+async def send_digests(app: Application, today: date) -> int:
     s: Services = app.bot_data["services"]
     sent = 0
     for person in list_people(s.db):
@@ -231,12 +231,12 @@ async def send_digests(app: Application, today: date) -> int:  # type: ignore[ty
     return sent
 
 
-async def digest_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+async def digest_job(context: CallbackContext) -> None:
     app = _app(context)
     await send_digests(app, app.bot_data["services"].today())
 
 
-async def catch_up_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+async def catch_up_job(context: CallbackContext) -> None:
     """After a start: what fell due today before now (and was not sent yet) goes out now."""
     app = _app(context)
     s: Services = app.bot_data["services"]
@@ -293,7 +293,7 @@ async def _pressed_reminder(
     query, person = pressed
     s = services(context)
     try:
-        activity, vestiging, day = button_target(s, query.data)
+        activity, vestiging, day = button_target(s, query.data or "")
         if to_cancel and not (
             is_planned(s, activity, vestiging, day) and may_cancel(s, person, vestiging)
         ):

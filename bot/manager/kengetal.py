@@ -186,7 +186,7 @@ async def on_kengetal_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     query, person = pressed
     s = services(context)
-    parts = query.data.split(":")[1:]
+    parts = (query.data or "").split(":")[1:]
     await query.answer()
     try:
         await query.edit_message_reply_markup(reply_markup=None)

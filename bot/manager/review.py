@@ -129,8 +129,10 @@ async def _close(update: Update) -> None:
 
 
 class _Reviewable(Protocol):
-    gemeente: str
-    consent: str
+    @property
+    def gemeente(self) -> str: ...
+    @property
+    def consent(self) -> str: ...
 
 
 def _refusal(
@@ -154,7 +156,7 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     query, person = pressed
     s = services(context)
-    _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    _, action, raw = ((query.data or "").split(":", 2) + ["", ""])[:3]
     quote = get_quote(s.db, int(raw)) if raw.isdigit() else None
     refusal = _refusal(person, s.catalogue, quote, mt.FORGET_GONE, mt.REVIEW_INTERNAL)
     if refusal is not None or quote is None:
@@ -199,7 +201,7 @@ async def on_story_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     query, person = pressed
     s = services(context)
-    _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    _, action, raw = ((query.data or "").split(":", 2) + ["", ""])[:3]
     story: ReviewStory | None = get_story(s.db, int(raw)) if raw.isdigit() else None
     refusal = _refusal(person, s.catalogue, story, mt.STORY_GONE, mt.STORY_INTERNAL)
     if refusal is not None or story is None:

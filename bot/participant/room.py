@@ -78,7 +78,7 @@ class Room:
         return digest.hexdigest()[:10]
 
 
-def room(app: Application) -> Room:  # type: ignore[type-arg]
+def room(app: Application) -> Room:
     return app.bot_data[ROOM_KEY]
 
 
@@ -86,7 +86,7 @@ class AwaitingWords(filters.MessageFilter):
     """A text (not a command) from someone the bot asked "Wat neem je mee?"; from a registered
     person only as a reply to that question."""
 
-    def __init__(self, app: Application) -> None:  # type: ignore[type-arg]
+    def __init__(self, app: Application) -> None:
         super().__init__(name="AwaitingWords")
         self._app = app
 

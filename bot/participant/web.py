@@ -286,7 +286,10 @@ class ParticipantPages:
         code = request.path_params["code"]
         survey = survey_by_code(self.db, code) if code.isalnum() else None
         return self.message(
-            texts.WEB_THANKS_TITLE, texts.WEB_THANKS, 200 if survey else 404, survey and code
+            texts.WEB_THANKS_TITLE,
+            texts.WEB_THANKS,
+            200 if survey else 404,
+            code if survey else None,
         )
 
     async def style(self, request: Request) -> Response:

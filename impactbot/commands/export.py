@@ -18,7 +18,7 @@ class ExportCommandError(ImpactbotError):
     """The export cannot be made as asked."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="de verslagen van een jaar als Excel- en CSV-bestanden (zoals /export)",

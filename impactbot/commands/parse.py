@@ -33,7 +33,7 @@ class BadDateError(ImpactbotError):
     """--today is not a date."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "parse",
         help="laat zien wat de bot uit een vrij bericht haalt",
