@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from reports.format import number
+from ground.dutch import number
 
 LABEL_STYLE = {
     # label: (fill, text colour, border)

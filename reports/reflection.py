@@ -11,6 +11,7 @@ from typing import Literal
 import sqlite_utils
 from pydantic import BaseModel, Field
 
+from ground.dutch import count, number, percent
 from reports.evidence import (
     MIN_GAIN_POINTS,
     MIN_MEASURED,
@@ -18,7 +19,6 @@ from reports.evidence import (
     effects_of_opgave,
 )
 from reports.figures import ContractProgress, Figures, scope_sql
-from reports.format import count, number, percent
 from reports.grading import followup_counts, participants_count
 from reports.suggestions import suggestions_per_activity
 from toc.models import Catalogue

@@ -16,8 +16,8 @@ from typing import Any, Literal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ground.dutch import change, compared, count, long_date, number, percent, signed
 from reports import charts
-from reports.format import change, compared, count, date_nl, kengetal, number, percent, signed
 from reports.parts import WSOB_FUNCTIONS, Chapter, Impactreflectie
 
 Format = Literal["json", "html", "md", "pdf"]
@@ -61,8 +61,9 @@ def _filters() -> dict[str, Any]:
         "count": count,
         "change": change,
         "compared": compared,
-        "datum": date_nl,
-        "kengetal": kengetal,
+        "datum": long_date,
+        # a kengetal is usually a count; it keeps one decimal only when it has one
+        "kengetal": number,
         "kind_name": lambda kind: KIND_NAMES.get(kind, kind),
         "label_name": lambda label: LABEL_NAMES.get(label, label),
         "label_class": lambda label: (

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from ground.dutch import count, number, percent
 from reports.evidence import EffectEvidence
 from reports.figures import ContractProgress, Counts
-from reports.format import count, number, percent
 from reports.stories import EventStory, Story
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ import pytest
 import sqlite_utils
 from test_report_figures import _save, add_quote, fill, small_catalogue
 
+from ground.dutch import change, compared, count, percent
 from impactbot.cli import main
 from reports.evidence import EVIDENCE_RULE, EffectEvidence, grounds_for
-from reports.format import change, compared, count, percent
 from reports.model import UnknownGemeente, build_report
 from reports.parts import Impactreflectie
 from reports.render import render_html, render_json, render_markdown

@@ -19,7 +19,7 @@ from telegram.ext import ContextTypes
 from bot.core.guards import registered, registered_press
 from bot.core.links import invite_link
 from bot.core.services import services
-from bot.leader.texts import ROLE_NAMES, nl_date
+from bot.leader.texts import ROLE_NAMES
 from bot.manager import texts as mt
 from bot.manager.access import (
     Place,
@@ -33,6 +33,7 @@ from bot.manager.access import (
     resolve_place,
     shown,
 )
+from ground.dutch import weekday_date
 from store.erasure import forget_person, forget_quote, forget_story
 from store.people import Person, Role, create_invite, get_person, set_reminders
 from store.reviews import get_quote
@@ -130,7 +131,7 @@ async def cmd_uitnodigen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         mt.INVITE_DONE.format(
             role=ROLE_NAMES[role],
             where=f" ({', '.join(where)})" if where else "",
-            until=nl_date(until.date()),
+            until=weekday_date(until.date()),
             link=invite_link(username, invite.code),
         ),
     )

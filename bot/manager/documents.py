@@ -25,9 +25,9 @@ from bot.core.guards import registered_press
 from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
+from ground.dutch import count as counted
 from ground.errors import ImpactbotError
 from reports.export_bundle import export_bundle
-from reports.format import count as counted
 from reports.render import Edition
 from store.db import open_db
 from store.people import Person

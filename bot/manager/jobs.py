@@ -30,6 +30,7 @@ from bot.leader.inputs import InputError, check_date
 from bot.manager import texts as mt
 from bot.manager.access import own_scope
 from bot.manager.format import digest_text, scope_label, short_place
+from ground.dutch import weekday_date
 from reports.digest import compute_digest, last_week
 from store import drafts
 from store.cancellations import cancel, is_cancelled
@@ -342,7 +343,7 @@ async def on_did_not_happen_button(update: Update, context: ContextTypes.DEFAULT
     text = mt.DID_NOT_HAPPEN.format(
         activity=s.catalogue.activities[activity].name,
         place=short_place(s.catalogue, vestiging),
-        day=texts.nl_date(day),
+        day=weekday_date(day),
     )
     try:
         await query.edit_message_text(text)  # without buttons: nothing left to press

@@ -29,7 +29,7 @@ from bot.manager.access import (
     shown,
 )
 from bot.manager.awaiting import answering_manager, clear_waiting, set_waiting
-from bot.manager.format import number
+from ground.dutch import number
 from intake.tables import CellError, parse_number
 from store.kengetallen import KengetalInvalid, get_kengetal, set_kengetal
 from store.people import Person

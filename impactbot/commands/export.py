@@ -41,8 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from ground.dutch import count
     from reports.export_bundle import export_bundle
-    from reports.format import count
     from reports.model import resolve_gemeente
     from store.db import open_db
     from toc.loader import get_catalogue
