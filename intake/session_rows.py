@@ -21,6 +21,7 @@ from intake.tables import (
     parse_count,
     parse_date,
 )
+from store.session_model import attendance_problem
 from store.session_notes import MAX_STORY, StoryIn
 from store.sessions import (
     MeasurementIn,
@@ -209,9 +210,9 @@ class RowParser:
         counts = [values.get(n) for n in ATTENDANCE]
         if all(c is None for c in counts):
             problems.append("geen aantal: vul 'deelnemers' in, of 'kinderen' en 'volwassenen'")
-        total, parts = counts[0], counts[1:]
-        if isinstance(total, int) and total < sum(p for p in parts if isinstance(p, int)):
-            problems.append(f"'deelnemers' ({total}) is kleiner dan kinderen plus volwassenen")
+        total, kinderen, volwassenen = (c if isinstance(c, int) else None for c in counts)
+        if problem := attendance_problem(total, kinderen, volwassenen):
+            problems.append(problem)
         quotes = self.quotes(cell, problems) if text or consent else []
         measurements = self.measurements(measured, problems) if measured else []
         stories = self.stories(cell, problems) if story or told else []

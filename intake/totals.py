@@ -44,6 +44,7 @@ from intake.tables import (
 )
 from store import audit
 from store.db import now_iso, transaction
+from store.session_model import attendance_problem
 from toc.matcher import Matcher
 from toc.models import Catalogue
 
@@ -189,8 +190,8 @@ def _parse_row(
     parts = [counts["kinderen"], counts["volwassenen"]]
     if counts["deelnemers"] is None and any(p is not None for p in parts):
         counts["deelnemers"] = sum(p or 0 for p in parts)
-    if counts["deelnemers"] is not None and counts["deelnemers"] < sum(p or 0 for p in parts):
-        problems.append("'deelnemers' is kleiner dan kinderen plus volwassenen")
+    if problem := attendance_problem(counts["deelnemers"], *parts):
+        problems.append(problem)
     if not counts["bijeenkomsten"] and (counts["deelnemers"] or counts["cursussen"]):
         problems.append("er zijn deelnemers maar geen bijeenkomsten; vul 'bijeenkomsten' in")
     elif counts["bijeenkomsten"] and counts["deelnemers"] is None:

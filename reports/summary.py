@@ -137,6 +137,9 @@ class Framing(BaseModel):
 
     unknown: list[str] = Field(default_factory=list)  # short effect labels, not yet measured
     next_steps: list[str] = Field(default_factory=list)
+    # The steps of next_steps that follow from an agreement not met (the summary's "Volgend
+    # jaar" picks these); not in the JSON, where they are already in next_steps.
+    agreement_steps: list[str] = Field(default_factory=list, exclude=True)
 
 
 def deelneming(leden: float | None, inwoners: float | None) -> float | None:
@@ -271,13 +274,13 @@ def framing(
             + " iets "
             "kunnen zeggen."
         )
-    for name, realised, target in shortfalls:
-        steps.append(
-            f"{name}: {number(realised)} van de "
-            f"{count(target, 'afgesproken bijeenkomst', 'afgesproken bijeenkomsten')}. We "
-            f"bekijken met de vestigingen hoe we de afspraak in {year + 1} halen."
-        )
-    return Framing(unknown=unknown, next_steps=steps)
+    agreements = [
+        f"{name}: {number(realised)} van de "
+        f"{count(target, 'afgesproken bijeenkomst', 'afgesproken bijeenkomsten')}. We "
+        f"bekijken met de vestigingen hoe we de afspraak in {year + 1} halen."
+        for name, realised, target in shortfalls
+    ]
+    return Framing(unknown=unknown, next_steps=steps + agreements, agreement_steps=agreements)
 
 
 def learned(

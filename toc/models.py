@@ -47,6 +47,9 @@ class Programmalijn(_Model):
     opgave: str
     wsob: list[int] = Field(default_factory=list)
     description: str = Field(default="", alias="omschrijving")
+    # The library as podium, platform and werkplaats: its figures open the report's
+    # "De cijfers" as the platformactiviteiten, as the jaarbericht's first table does.
+    platform: bool = False
 
 
 class Signal(_Model):
