@@ -298,6 +298,7 @@ def test_gemeente_by_name(filled: sqlite_utils.Database, cat: Catalogue) -> None
     assert "'Assen'" in str(err.value) and "de-wolden, westerveld" in str(err.value)
 
 
+@pytest.mark.slow  # the command line writes the PDF
 def test_cli_accepts_a_gemeente_name(
     tmp_path: Path, default_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
 ) -> None:
