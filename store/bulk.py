@@ -18,13 +18,10 @@ import sqlite_utils
 from store.aggregates import bulk_load
 from store.db import now_iso
 from store.session_notes import MAX_STORY, clean_partners
-from store.sessions import SessionIn, default_series_name
+from store.sessions import SESSION_ROW_COLUMNS, SessionIn, default_series_name, session_values
 from toc.models import Catalogue
 
-_SESSION_COLUMNS = (
-    "id date year activity vestiging gemeente deelnemers kinderen volwassenen vragen series_id "
-    "lesson reporter_id note source source_key created_at"
-).split()
+_SESSION_COLUMNS = ("id", *SESSION_ROW_COLUMNS, "source", "source_key", "created_at")
 
 
 def _next_id(db: sqlite_utils.Database, table: str) -> int:
@@ -107,12 +104,9 @@ def store_many(
     for s, series_id in zip(sessions, series_ids, strict=True):
         day = s.date.isoformat()
         gemeente = gemeenten[s.vestiging]
-        # The columns of store.sessions.session_row, as a tuple (a dict per row costs time).
-        rows.append(
-            (session_id, day, s.date.year, s.activity, s.vestiging, gemeente, s.total(),
-             s.kinderen, s.volwassenen, s.vragen, series_id, s.lesson, s.reporter_id, s.note,
-             s.source, s.source_key, created)
-        )  # fmt: skip
+        # the columns of one report's session_row, as a tuple (a dict per row costs time)
+        values = session_values(catalogue, s, series_id)
+        rows.append((session_id, *values, s.source, s.source_key, created))
         observations.extend((session_id, e) for e in dict.fromkeys(s.effects))
         # as store.sessions._insert_ticks: a signal with the effect it points to now
         for signal_id in dict.fromkeys(s.signals):
