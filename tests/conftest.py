@@ -49,6 +49,9 @@ def pytest_configure(config: pytest.Config) -> None:
         "slow: starts a process, renders a PDF, runs end to end or builds whole demo years "
         "(left out by `pytest -m 'not slow'`; set automatically from what a test uses)",
     )
+    config.addinivalue_line(
+        "markers", "fast: stays in the fast tier although it names what SLOW_USES lists"
+    )
 
 
 def _ours(obj: object) -> bool:
@@ -88,6 +91,8 @@ def _source_in_use(func: Callable[..., Any]) -> str:
 
 
 def _is_slow(item: pytest.Item) -> bool:
+    if item.get_closest_marker("fast"):
+        return False
     if item.get_closest_marker("slow") or item.path.name.startswith("test_e2e_"):
         return True
     if not isinstance(item, pytest.Function):
