@@ -33,6 +33,7 @@ from pydantic_settings import (
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings import SettingsError as SettingsSourceError
 from pydantic_settings.sources.utils import parse_env_vars
 
 from ground.errors import SettingsError
@@ -269,7 +270,10 @@ class _Environment(EnvSettingsSource):
     own) instead of always os.environ."""
 
     def __init__(self, env: Mapping[str, str]) -> None:
-        self._given = env
+        # A whole section in one variable (IMPACTBOT_STORAGE='{...}') is not ours to read:
+        # one setting per variable, as before.
+        sections = {f"{ENV_PREFIX}{name}".lower() for name in Settings.model_fields}
+        self._given = {k: v for k, v in env.items() if k.lower() not in sections}
         super().__init__(_Sources)
 
     def _load_env_vars(self) -> Mapping[str, str | None]:
@@ -380,7 +384,15 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
                 f"Zet het bot-token niet in {file}: gebruik de omgevingsvariabele {TOKEN_ENV}."
             )
     # The environment over the file; IMPACTBOT_TELEGRAM_TOKEN is telegram.token like any other.
-    environment = _Environment(env)()
+    try:
+        environment = _Environment(env)()
+    except SettingsSourceError as exc:  # e.g. IMPACTBOT_TELEGRAM_WEBHOOK='{' (not JSON)
+        raise SettingsError(
+            f"Een omgevingsvariabele die met {ENV_PREFIX} begint, kan ik niet lezen ({exc}). "
+            f"Zet één instelling per variabele, bijvoorbeeld {ENV_PREFIX}STORAGE_DATABASE."
+        ) from exc
+    if not environment.get("telegram", {}).get("token", True):
+        del environment["telegram"]["token"]  # an empty token is no token (Environment=X=)
     data = _merge(data, environment)
     if env.get(WEBHOOK_SECRET_ENV):
         data = _merge(data, {"telegram": {"webhook": {"secret_token": env[WEBHOOK_SECRET_ENV]}}})

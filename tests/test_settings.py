@@ -132,3 +132,16 @@ def test_a_wrong_variable_in_the_environment_is_named_as_such(tmp_path):
     assert settings.telegram.webhook.secret_token.get_secret_value() == "w"
     assert settings.participants.secret is not None
     assert settings.participants.secret.get_secret_value() == "p"
+
+
+def test_an_empty_token_in_the_environment_is_no_token():
+    # systemd's `Environment=IMPACTBOT_TELEGRAM_TOKEN=` sets it empty: say it is missing
+    with pytest.raises(SettingsError, match="Er is geen bot-token"):
+        load_settings(env={"IMPACTBOT_TELEGRAM_TOKEN": ""}).token()
+
+
+def test_a_section_in_one_variable_is_ignored_and_bad_json_is_one_sentence():
+    # one setting per variable: IMPACTBOT_STORAGE alone is no setting (as before)
+    assert load_settings(env={"IMPACTBOT_STORAGE": "x"}).storage.database.name == "impactbot.db"
+    with pytest.raises(SettingsError, match="Zet één instelling per variabele"):
+        load_settings(env={"IMPACTBOT_TELEGRAM_WEBHOOK": "{niet af"})
