@@ -11,8 +11,8 @@ reports/thresholds.py; EVIDENCE_RULE prints them in the method notes.
 
 from __future__ import annotations
 
+from ground.dutch import count, number, percent
 from reports.evidence_model import LABEL_WORDS, LABELS, EffectEvidence, Label, StatementFigures
-from reports.format import count, number, percent
 from reports.thresholds import (
     MAX_INTERVAL_WIDTH,
     MAX_MEASURED_CHANGE,

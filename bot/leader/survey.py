@@ -21,9 +21,9 @@ from telegram.ext import ContextTypes
 from bot.core import buttons
 from bot.core.guards import registered
 from bot.core.services import Services, services
-from bot.core.texts import nl_date
 from bot.leader import prefixes as P
 from bot.leader import queries, texts
+from ground.dutch import weekday_date
 from store.sessions import SessionIn, load_session
 from store.survey import START_PREFIX, Survey, open_survey, record_draw
 from toc.survey import ask_plan, choose_statements, drawn
@@ -120,10 +120,10 @@ async def send_qr(
     caption = texts.ASK_PARTICIPANTS.format(
         activity=activity,
         place=vestiging.name if vestiging else session.vestiging,
-        day=nl_date(date.fromisoformat(str(session.date))),
+        day=weekday_date(date.fromisoformat(str(session.date))),
         n=len(survey.statements),
         how=how,
-        until=nl_date(last_day),
+        until=weekday_date(last_day),
     )
     if intro:
         caption = f"{intro}\n\n{caption}"
