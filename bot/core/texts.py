@@ -17,6 +17,14 @@ PRIVATE_ONLY = (
     "Hallo allemaal! Verslagen en citaten geven jullie door in een privégesprek met mij, "
     "niet in een groep. Tik op mijn naam en dan op Bericht."
 )
+# The database is held by another program (an import, a backup tool) for a while.
+BUSY_DATABASE = (
+    "Het is even te druk, daardoor kon ik dit niet bewaren. Probeer het over een minuut nog eens."
+)
+DISK_FULL = (
+    "Ik kan nu niets bewaren: de schijf van de server is vol. Laat de beheerder het weten; "
+    "stuur het daarna nog eens."
+)
 ERROR = (
     "Sorry, er ging iets mis. Probeer het nog eens; een verslag waar je mee bezig was, is bewaard."
 )

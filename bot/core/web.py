@@ -15,10 +15,13 @@ visitor's from X-Forwarded-For, but only from the proxies in [web] forwarded_all
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
+import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -29,6 +32,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from ground.settings import Settings
+from store.health import Health, check_writable
 
 log = logging.getLogger("impactbot.bot")
 
@@ -54,7 +58,9 @@ def build_web_app(
     extra_routes: Sequence[BaseRoute] = (),
 ) -> Starlette:
     webhook = settings.telegram.webhook
-    routes: list[BaseRoute] = [Route("/healthz", _health, methods=["GET"])]
+    routes: list[BaseRoute] = [
+        Route("/healthz", HealthRoute(settings.storage.database).answer, methods=["GET"])
+    ]
     if webhook.url:
         secret = webhook.secret_token.get_secret_value() if webhook.secret_token else ""
         if not secret:
@@ -83,5 +89,30 @@ def build_web_app(
     return Starlette(routes=routes)
 
 
-async def _health(request: Request) -> Response:
-    return PlainTextResponse("ok")
+class HealthRoute:
+    """`ok` (200) while the database can be written or is only busy for a while (another
+    program holds the lock: the bot waits and answers meanwhile); 503 with the reason when it
+    cannot be written at all. The check runs in a worker thread, at most every few seconds,
+    so the page answers at once also when the database is held."""
+
+    EVERY = 5.0
+
+    def __init__(self, database: str | Path) -> None:
+        self.database = Path(database)
+        self.last: tuple[float, Health] | None = None
+        self.lock = asyncio.Lock()
+
+    async def answer(self, request: Request) -> Response:
+        health = await self.check()
+        if not health.writable:
+            log.warning("health check: database not writable", extra={"reason": health.reason})
+            return PlainTextResponse(f"fout: {health.reason}", status_code=503)
+        return PlainTextResponse("ok" if health.state == "ok" else "ok (database even bezet)")
+
+    async def check(self) -> Health:
+        async with self.lock:
+            now = time.monotonic()
+            if self.last is None or now - self.last[0] > self.EVERY:
+                found = await asyncio.to_thread(check_writable, self.database)
+                self.last = (time.monotonic(), found)
+            return self.last[1]

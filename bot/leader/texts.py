@@ -246,6 +246,11 @@ NOT_SAVED = (
     "Het opslaan is niet gelukt, je verslag is dus nog niet opgeslagen. "
     "Ik heb alles bewaard: tik straks nog eens op Opslaan."
 )
+# Another program holds the database (an import): the draft from before is still there.
+NOT_SAVED_BUSY = (
+    "Het is even te druk, je verslag is dus nog niet opgeslagen. Wat je invulde staat nog "
+    "klaar: tik over een minuut nog eens op Opslaan."
+)
 NOT_SAVED_INVALID = (
     "Dit kan ik niet opslaan: {reason}\n"
     "Je verslag is bewaard. Tik op Wijzigen om het aan te passen."

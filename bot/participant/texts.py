@@ -109,3 +109,13 @@ WEB_MISSING = "Kies bij elke vraag een antwoord. Je keuzes staan er nog."
 WEB_EXPIRED_FORM = "Het formulier was verlopen. Probeer het nog een keer."
 WEB_TOO_MANY = "Er komen te veel antwoorden tegelijk binnen. Probeer het over een minuut nog eens."
 WEB_ERROR_TITLE = "Er ging iets mis"
+# The database is held by another program for a while, or the server's disk is full: the
+# answers were not stored, the form keeps them.
+WEB_BUSY = (
+    "Het is even te druk, daardoor zijn je antwoorden nog niet opgeslagen. Je keuzes staan er "
+    "nog: probeer het over een minuut nog eens."
+)
+WEB_FULL = (
+    "Je antwoorden kunnen nu niet worden opgeslagen: de server heeft geen ruimte meer. "
+    "Probeer het later nog eens."
+)

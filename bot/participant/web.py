@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable
@@ -38,7 +39,7 @@ from starlette.routing import Route
 from bot.core.texts import nl_date
 from bot.participant import texts
 from ground.settings import Settings
-from store.db import open_db
+from store.db import cannot_write, is_full, open_db
 from store.survey import (
     START_PREFIX,
     Survey,
@@ -271,14 +272,23 @@ class ParticipantPages:
                 survey, visitor, 400, chosen, words, consent, missing, texts.WEB_MISSING
             )
         scores = [int(chosen[f"s{i}"]) for i in range(n)]
-        if not record_answers(
-            self.db, survey, self.who(survey, visitor), scores, "web", self.now()
-        ):
-            return self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, survey.code)
-        if words:
-            # Without an explicit yes, their words are never published.
-            attribution = str(self.details(survey)["attribution"])
-            add_participant_quote(self.db, survey, words, consent or "nee", attribution)
+        try:
+            if not record_answers(
+                self.db, survey, self.who(survey, visitor), scores, "web", self.now()
+            ):
+                return self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, survey.code)
+            if words:
+                # Without an explicit yes, their words are never published.
+                attribution = str(self.details(survey)["attribution"])
+                add_participant_quote(self.db, survey, words, consent or "nee", attribution)
+        except sqlite3.OperationalError as exc:
+            if not cannot_write(exc):
+                raise
+            log.warning("participant's answers not stored: database not writable")
+            why = texts.WEB_FULL if is_full(exc) else texts.WEB_BUSY
+            response = self.form(survey, visitor, 503, chosen, words, consent, error=why)
+            response.headers["Retry-After"] = "60"
+            return response
         log.info("participant answered", extra={"session_id": survey.session_id, "via": "web"})
         return RedirectResponse(f"/d/{survey.code}/bedankt", status_code=303)
 
