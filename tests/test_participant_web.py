@@ -274,3 +274,22 @@ async def test_behind_a_proxy_the_rate_limit_counts_per_client(
         server.stop()
         await serving
     assert statuses == ([403, 429, 403] if per_client else [403, 429, 429])
+
+
+async def test_a_database_held_elsewhere_keeps_the_answers_in_the_form(
+    client: httpx.AsyncClient, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    survey = make_survey(db, catalogue, "klik-en-tik")
+    token = token_of((await client.get(f"/d/{survey.code}")).text)
+    form = {"token": token, "s0": "5", "s1": "4", "s2": "3", "s3": "2", "words": "Fijn"}
+    db.conn.execute("BEGIN IMMEDIATE")  # another writer holds the lock longer than a page waits
+    try:
+        busy = await client.post(f"/d/{survey.code}", data=form)
+    finally:
+        db.conn.rollback()
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "60"
+    assert pt.WEB_BUSY in busy.text.replace("&#39;", "'")
+    assert re.search(r'value="4"[^>]*checked', busy.text) and "Fijn" in busy.text
+    assert answers(db) == []
+    again = await client.post(f"/d/{survey.code}", data={**form, "token": token_of(busy.text)})
+    assert again.status_code == 303 and len(answers(db)) == 4

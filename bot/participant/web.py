@@ -39,7 +39,7 @@ from starlette.routing import Route
 from bot.core.texts import nl_date
 from bot.participant import texts
 from ground.settings import Settings
-from store.db import cannot_write, is_full, open_db
+from store.db import ON_LOOP_BUSY_MS, cannot_write, is_full, open_db
 from store.survey import (
     START_PREFIX,
     Survey,
@@ -137,8 +137,13 @@ class ParticipantPages:
     @property
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
-            self._db = self._database() if callable(self._database) else open_db(self._database)
+            self._db = self._database() if callable(self._database) else self._open(self._database)
         return self._db
+
+    @staticmethod
+    def _open(path: Path) -> sqlite_utils.Database:
+        # The pages run on the event loop: never wait long for another program's lock.
+        return open_db(path, busy_ms=ON_LOOP_BUSY_MS)
 
     # -- helpers ------------------------------------------------------------------------------
 
