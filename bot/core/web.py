@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 from telegram import Update
@@ -71,7 +71,10 @@ def build_web_app(
             if not hmac.compare_digest(given.encode(), secret.encode()):
                 log.warning("webhook request without the right secret refused")
                 return PlainTextResponse("Forbidden", status_code=403)
-            body = await request.body()
+            try:
+                body = await request.body()
+            except ClientDisconnect:  # too slow (bot.core.webserver) or gone: nothing to answer
+                return Response(status_code=400)
             if len(body) > MAX_UPDATE_BYTES:
                 return PlainTextResponse("Too large", status_code=413)
             try:

@@ -32,7 +32,7 @@ from urllib.parse import parse_qs
 
 import sqlite_utils
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
@@ -257,10 +257,13 @@ class ParticipantPages:
         if not self.limiter.allow(ip):
             return self.message(texts.WEB_ERROR_TITLE, texts.WEB_TOO_MANY, 429, survey.code)
         body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_BODY:
-                return self.message(texts.WEB_ERROR_TITLE, texts.WEB_EXPIRED_FORM, 413)
+        try:
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > MAX_BODY:
+                    return self.message(texts.WEB_ERROR_TITLE, texts.WEB_EXPIRED_FORM, 413)
+        except ClientDisconnect:  # too slow (bot.core.webserver) or gone: nobody to answer
+            return Response(status_code=400)
         fields = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
         if request.cookies.get(COOKIE) != visitor or not self.token_ok(
             survey.code, visitor, fields.get("token", "")

@@ -107,6 +107,7 @@ class _Server:
         import uvicorn
 
         from bot.core.web import uvicorn_options
+        from bot.core.webserver import KEEP_ALIVE_SECONDS, guarded_protocol
 
         class Quiet(uvicorn.Server):
             @contextlib.contextmanager
@@ -121,6 +122,10 @@ class _Server:
             log_config=None,
             access_log=False,
             lifespan="off",
+            # Idle and slow visitors are disconnected, open connections capped (webserver.py).
+            http=guarded_protocol(),
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            server_header=False,
             **uvicorn_options(settings),
         )
         self.server = Quiet(config)
@@ -159,6 +164,9 @@ async def serve_app(app: Any, settings: Settings, extra_routes: Sequence[Any] = 
             log.info("bot running", extra={"mode": mode})
             await stopped.wait()
             return mode
+        from bot.core.webserver import quiet_accept_errors
+
+        quiet_accept_errors(loop)
         server = _Server(build_web_app(app, settings, extra_routes), settings)
         serving = asyncio.create_task(server.serve())
         while not server.server.started and not serving.done():
