@@ -293,3 +293,16 @@ async def test_a_database_held_elsewhere_keeps_the_answers_in_the_form(
     assert answers(db) == []
     again = await client.post(f"/d/{survey.code}", data={**form, "token": token_of(busy.text)})
     assert again.status_code == 303 and len(answers(db)) == 4
+
+
+async def test_a_token_with_other_digits_is_an_expired_form_not_an_error(
+    client: httpx.AsyncClient, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    survey = make_survey(db, catalogue, "klik-en-tik")
+    await client.get(f"/d/{survey.code}")
+    for token in ("²", "١٧٠٠٠٠٠٠٠٠.abc", "9" * 40 + ".x", ""):
+        form = {"token": token, "s0": "5", "s1": "4", "s2": "3", "s3": "2"}
+        answer = await client.post(f"/d/{survey.code}", data=form)
+        assert answer.status_code == 403, token
+        assert pt.WEB_EXPIRED_FORM in answer.text
+    assert answers(db) == []

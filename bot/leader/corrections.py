@@ -14,6 +14,7 @@ from bot.core.guards import registered, registered_press
 from bot.core.services import services
 from bot.leader import flow, keyboards, queries, registration, tally, texts
 from bot.leader.draft_session import from_session
+from ground.strict import read_id
 from store import drafts
 from store.sessions import delete_session, load_session
 
@@ -69,7 +70,7 @@ async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query, person = pressed
     s = services(context)
     _, action, raw_id = (query.data.split(":", 2) + ["", ""])[:3]
-    session_id = int(raw_id) if raw_id.isdigit() else -1
+    session_id = read_id(raw_id)
     if queries.report_owner(s.db, session_id) != person.id:
         await query.answer(texts.REPORT_GONE)
         await flow.close_buttons(query)

@@ -20,6 +20,7 @@ from bot.core.guards import registered
 from bot.core.services import Services, services
 from bot.core.texts import nl_date
 from bot.leader import queries, texts
+from ground.strict import read_id
 from store.sessions import load_session
 from store.survey import START_PREFIX, Survey, open_survey
 from toc.survey import choose_statements
@@ -59,12 +60,15 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     s = services(context)
     raw = query.data.split(":", 1)[1]
-    session_id = int(raw) if raw.isdigit() else -1
+    session_id = read_id(raw)
     session = load_session(s.db, session_id)
     if session is None:
         await query.answer(texts.SURVEY_NO_SESSION, show_alert=True)
         return
-    if queries.report_owner(s.db, session_id) != person.id and not person.is_manager:
+    # The leader who reported it, or a manager of its gemeente (like every manager action).
+    place = s.catalogue.vestigingen.get(session.vestiging)
+    manager_may = person.is_manager and place is not None and person.may_see(place.gemeente)
+    if queries.report_owner(s.db, session_id) != person.id and not manager_may:
         await query.answer(texts.SURVEY_NOT_YOURS, show_alert=True)
         return
     days = s.settings.participants.survey_days

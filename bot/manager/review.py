@@ -21,6 +21,7 @@ from bot.manager import texts as mt
 from bot.manager.access import Place, manager_only, not_your_gemeente, own_scope, place_name, reply
 from bot.manager.awaiting import answering_manager, clear_waiting, set_waiting
 from bot.manager.format import review_card, story_card
+from ground.strict import read_id
 from store.people import Person
 from store.reviews import (
     ReviewError,
@@ -155,7 +156,7 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query, person = pressed
     s = services(context)
     _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
-    quote = get_quote(s.db, int(raw)) if raw.isdigit() else None
+    quote = get_quote(s.db, read_id(raw))
     refusal = _refusal(person, s.catalogue, quote, mt.FORGET_GONE, mt.REVIEW_INTERNAL)
     if refusal is not None or quote is None:
         await query.answer(refusal, show_alert=True)
@@ -200,7 +201,7 @@ async def on_story_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query, person = pressed
     s = services(context)
     _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
-    story: ReviewStory | None = get_story(s.db, int(raw)) if raw.isdigit() else None
+    story: ReviewStory | None = get_story(s.db, read_id(raw))
     refusal = _refusal(person, s.catalogue, story, mt.STORY_GONE, mt.STORY_INTERNAL)
     if refusal is not None or story is None:
         await query.answer(refusal, show_alert=True)

@@ -39,6 +39,7 @@ from starlette.routing import Route
 from bot.core.texts import nl_date
 from bot.participant import texts
 from ground.settings import Settings
+from ground.strict import read_int
 from store.db import ON_LOOP_BUSY_MS, cannot_write, is_full, open_db
 from store.survey import (
     START_PREFIX,
@@ -167,9 +168,10 @@ class ParticipantPages:
 
     def token_ok(self, code: str, visitor: str, token: str) -> bool:
         issued, _, _mac = token.partition(".")
-        if not issued.isdigit() or time.time() - int(issued) > TOKEN_SECONDS:
+        when = read_int(issued, max_digits=12)
+        if when is None or time.time() - when > TOKEN_SECONDS:
             return False
-        return hmac.compare_digest(self.token(code, visitor, int(issued)), token)
+        return hmac.compare_digest(self.token(code, visitor, when), token)
 
     def who(self, survey: Survey, visitor: str) -> str:
         return respondent_hash(self.key, survey.id, "web", visitor)
