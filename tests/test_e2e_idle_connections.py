@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -95,6 +96,13 @@ def test_idle_connections_do_not_make_the_bot_deaf(
             )
             assert started and proc.poll() is None, log.read_text(errors="replace")[-3000:]
             assert _health(port) == 200
+            # Over real HTTP: no server name, the security headers (also on a 404).
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/nergens", timeout=5)
+            except urllib.error.HTTPError as missing:
+                assert missing.code == 404
+                assert missing.headers["X-Content-Type-Options"] == "nosniff"
+                assert missing.headers.get("Server") is None
             idle = _open_idle(port, IDLE)
 
             # While they hang on: /healthz answers, and so does the bot to a leader.

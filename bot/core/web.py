@@ -31,7 +31,10 @@ from starlette.routing import BaseRoute, Route
 from telegram import Update
 from telegram.ext import Application
 
+from bot.core import texts
+from bot.core.webheaders import SecurityHeaders
 from ground.settings import Settings
+from store.db import cannot_write
 from store.health import Health, check_writable
 
 log = logging.getLogger("impactbot.bot")
@@ -39,6 +42,46 @@ log = logging.getLogger("impactbot.bot")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Telegram sends at most a few hundred kB per update; a larger body is not an update.
 MAX_UPDATE_BYTES = 1_000_000
+
+
+MAX_DEPTH = 24  # a real update nests about 8 deep (a reply to a message with entities)
+MAX_UPDATE_ID = 2**53
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"no {name} in an update")
+
+
+def _depth_ok(value: object) -> bool:
+    """No deeper than MAX_DEPTH, checked without recursion (a deep list must not crash us)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return True
+
+
+def read_update(body: bytes) -> dict[str, Any] | None:
+    """The update in a webhook body, or None for junk: not JSON (NaN and Infinity are not),
+    not an object, nested too deep, no whole-number update_id, or a field that should be an
+    object and is not. python-telegram-bot only ever sees what passes here."""
+    try:
+        data = json.loads(body, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not _depth_ok(data):
+        return None
+    update_id = data.get("update_id")
+    if type(update_id) is not int or not 0 <= update_id < MAX_UPDATE_ID:
+        return None
+    if any(not isinstance(v, dict) for k, v in data.items() if k != "update_id"):
+        return None  # every other field of an Update is an object (a message, a press, …)
+    return data
 
 
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
@@ -56,7 +99,7 @@ def build_web_app(
     application: Application,  # type: ignore[type-arg]
     settings: Settings,
     extra_routes: Sequence[BaseRoute] = (),
-) -> Starlette:
+) -> SecurityHeaders:
     webhook = settings.telegram.webhook
     routes: list[BaseRoute] = [
         Route("/healthz", HealthRoute(settings.storage.database).answer, methods=["GET"])
@@ -77,10 +120,14 @@ def build_web_app(
                 return Response(status_code=400)
             if len(body) > MAX_UPDATE_BYTES:
                 return PlainTextResponse("Too large", status_code=413)
-            try:
-                data = json.loads(body)
-                update = Update.de_json(data, application.bot)
-            except (ValueError, TypeError, KeyError):
+            data = read_update(body)
+            update = None
+            if data is not None:
+                try:
+                    update = Update.de_json(data, application.bot)
+                except Exception:  # noqa: BLE001 - any shape the library cannot read is junk
+                    update = None
+            if update is None:
                 log.warning("webhook request that is no update refused")
                 return PlainTextResponse("Bad Request", status_code=400)
             # Handled in the background, like a polled update; Telegram only needs the 200.
@@ -89,7 +136,25 @@ def build_web_app(
 
         routes.append(Route(webhook_path(settings), receive, methods=["POST"]))
     routes.extend(extra_routes)
-    return Starlette(routes=routes)
+    handlers = {404: _not_found, 405: _not_allowed, 500: _server_error}
+    return SecurityHeaders(Starlette(routes=routes, exception_handlers=handlers))
+
+
+# Plain Dutch for whoever finds these; never a stack trace.
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return PlainTextResponse(texts.WEB_NOT_FOUND, status_code=404)
+
+
+async def _not_allowed(request: Request, exc: Exception) -> Response:
+    return PlainTextResponse(texts.WEB_NOT_ALLOWED, status_code=405)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    if cannot_write(exc):
+        return PlainTextResponse(
+            texts.WEB_CANNOT_WRITE, status_code=503, headers={"Retry-After": "60"}
+        )
+    return PlainTextResponse(texts.WEB_ERROR, status_code=500)
 
 
 class HealthRoute:
