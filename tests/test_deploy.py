@@ -147,10 +147,10 @@ def test_systemd_analyze_verifies_the_units(tmp_path: Path):
 
 
 def test_the_bot_may_open_enough_files_for_its_cap_on_web_connections():
-    from bot.core.webserver import MAX_CONNECTIONS, RESERVED_FILES
+    from bot.core.webserver import BACKLOG, MAX_CONNECTIONS, RESERVED_FILES
 
     unit = parse_unit(DEPLOY / "impactbot.service")
     limit = int(one(unit, "Service", "LimitNOFILE"))
     # The cap is met before the limit: visitors never exhaust the file descriptors.
-    assert (limit - RESERVED_FILES) // 2 >= MAX_CONNECTIONS
+    assert (limit - RESERVED_FILES - BACKLOG) // 2 >= MAX_CONNECTIONS
     assert limit <= 65536

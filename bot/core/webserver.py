@@ -9,7 +9,8 @@ uvicorn's own HTTP protocol, with three additions (`GuardedH11`):
   oldest connection that is still only waiting (never one whose answer is being made), so
   Telegram, /healthz and real visitors get in while a flood of idle connections goes stale;
 - the cap fits the process's limit of open files (RLIMIT_NOFILE; LimitNOFILE in
-  deploy/impactbot.service), so accepting never runs out of file descriptors.
+  deploy/impactbot.service), and a short listen backlog (BACKLOG) bounds how many are
+  accepted in one go before the cap can act, so accepting never runs out of descriptors.
 
 `quiet_accept_errors(loop)` logs asyncio's "socket.accept() out of system resource" at most
 once a minute (it came 700,000 times in 2.5 minutes when the limit was reached).
@@ -31,6 +32,9 @@ log = logging.getLogger("impactbot.web")
 REQUEST_SECONDS = 10.0
 KEEP_ALIVE_SECONDS = 5
 MAX_CONNECTIONS = 500
+# asyncio accepts up to `backlog` connections in one go before any of them reaches
+# connection_made (where the cap closes the extra ones), so the backlog bounds the overshoot.
+BACKLOG = 128
 # File descriptors kept for everything but visitors: the database (file, WAL, shm per
 # connection), the log, and the bot's own connections to the Bot API (a pool of 256).
 RESERVED_FILES = 320
@@ -42,7 +46,7 @@ def connection_cap(configured: int = MAX_CONNECTIONS) -> int:
     soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY:
         return configured
-    return max(16, min(configured, (soft - RESERVED_FILES) // 2))
+    return max(16, min(configured, (soft - RESERVED_FILES - BACKLOG) // 2))
 
 
 class _Once:
@@ -144,7 +148,7 @@ def quiet_accept_errors(loop: asyncio.AbstractEventLoop) -> None:
 
     def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         message = str(context.get("message", ""))
-        if "accept" in message:
+        if "accept" in message or "_start_serving" in message:
             if _once.due("accept"):
                 log.error(
                     "web server cannot accept connections (out of open files?); "

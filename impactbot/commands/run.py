@@ -107,7 +107,7 @@ class _Server:
         import uvicorn
 
         from bot.core.web import uvicorn_options
-        from bot.core.webserver import KEEP_ALIVE_SECONDS, guarded_protocol
+        from bot.core.webserver import BACKLOG, KEEP_ALIVE_SECONDS, guarded_protocol
 
         class Quiet(uvicorn.Server):
             @contextlib.contextmanager
@@ -125,6 +125,7 @@ class _Server:
             # Idle and slow visitors are disconnected, open connections capped (webserver.py).
             http=guarded_protocol(),
             timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            backlog=BACKLOG,
             server_header=False,
             **uvicorn_options(settings),
         )
