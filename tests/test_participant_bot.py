@@ -502,3 +502,18 @@ def test_survey_codes_cannot_be_guessed() -> None:
 
     # Ten characters of 31: about 50 bits, drawn with `secrets`.
     assert survey.CODE_LENGTH * math.log2(len(survey._ALPHABET)) >= 48
+
+
+async def test_in_telegram_too_more_answers_than_attendance_close_the_survey(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    """17 took part (10 children, 7 adults): 17 + 5 may answer; the 23rd closes the link and
+    the leader (the registered person) hears it once."""
+    code = await ask(bot, a_session(db, catalogue))
+    for n in range(24):
+        await answer_all(bot, code, "4444", user=556_000_000 + n)
+    assert db.execute("SELECT count(*) FROM survey_respondents").fetchone()[0] == 22
+    assert bot.texts(556_000_022)[-1] == pt.CLOSED_FULL
+    assert bot.texts(556_000_023)[-1] == pt.CLOSED_FULL
+    told = [t for t in bot.texts() if t.startswith("De vragen voor de deelnemers")]
+    assert len(told) == 1 and "22 mensen" in told[0]

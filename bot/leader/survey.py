@@ -88,7 +88,8 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         days=days,
     )
     if not survey.is_open(s.now()):
-        await query.answer(texts.SURVEY_CLOSED.format(days=days), show_alert=True)
+        closed = texts.SURVEY_CAPPED if survey.capped_at else texts.SURVEY_CLOSED.format(days=days)
+        await query.answer(closed, show_alert=True)
         return
     await query.answer()
     telegram = telegram_link(context.bot.username, survey)

@@ -415,6 +415,10 @@ ASK_VIA_TELEGRAM = "De QR-code opent de vragen in Telegram: {telegram}"
 NO_PARTICIPANT_QUESTIONS = "Voor deze activiteit zijn er geen vragen voor deelnemers."
 SURVEY_NOT_YOURS = "Alleen wie dit verslag gaf, kan de deelnemers vragen."
 SURVEY_CLOSED = "De vragen voor deze bijeenkomst zijn gesloten: ze werken {days} dagen."
+SURVEY_CAPPED = (
+    "De vragen voor deze bijeenkomst zijn gesloten: er kwamen meer antwoorden dan er "
+    "deelnemers waren."
+)
 SURVEY_TOO_OLD = (
     "Deze bijeenkomst is meer dan {days} dagen geleden. Vraag de deelnemers na een nieuwe."
 )

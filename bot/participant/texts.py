@@ -55,6 +55,14 @@ FOLLOWUP_ALREADY = "Dat staat al goed. Je krijgt die ene vraag maar één keer."
 DONE = "Klaar. Dank je wel! We bewaren niets van je: geen naam en geen Telegram-nummer."
 ALREADY = "Je hebt deze vragen al beantwoord. Dank je wel!"
 CLOSED = "Deze vragen zijn gesloten: ze werken alleen de eerste weken na de bijeenkomst."
+# More people answered than took part (plus a margin): closed against filling it in again
+# and again (store.survey.respondent_limit).
+CLOSED_FULL = "Deze vragen zijn gesloten: er zijn al genoeg antwoorden binnen. Dank je wel!"
+CAPPED_LEADER = (
+    "De vragen voor de deelnemers van {activity} op {day} zijn gesloten: er antwoordden al "
+    "{limit} mensen, meer dan er deelnemers waren. Misschien vulde iemand ze vaker in. "
+    "De antwoorden die er al zijn, blijven bewaard."
+)
 UNKNOWN = (
     "Deze link kennen we niet. Scan de QR-code nog een keer, "
     "of vraag de begeleider om de goede link."
