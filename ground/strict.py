@@ -8,6 +8,8 @@ bounded length; anything else is None, and the caller gives its one clear answer
 
 from __future__ import annotations
 
+import unicodedata
+
 # SQLite's integers are 64-bit: 18 digits always fit.
 MAX_DIGITS = 18
 
@@ -29,3 +31,13 @@ def read_id(text: str | None) -> int:
 
 def is_int(text: str | None, max_digits: int = MAX_DIGITS) -> bool:
     return read_int(text, max_digits) is not None
+
+
+# Control (Cc), format (Cf: right-to-left override, zero-width space and joiner), surrogate,
+# private-use and unassigned characters: invisible, or turning the text around for a reader.
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def has_hidden_characters(text: str) -> bool:
+    """Whether `text` holds a character a person cannot see as it is (see above)."""
+    return any(unicodedata.category(ch) in _HIDDEN_CATEGORIES for ch in text)

@@ -196,6 +196,10 @@ async def test_naam_changes_the_name_in_reports(bot: BotHarness, db: sqlite_util
         "Anna-Maria " + "x" * 30,  # 41 characters
         "een twee drie vier vijf zes",  # more than five words
         "/start",
+        "Ana\u202ednamrettA",  # right-to-left override
+        "An\u200ba",  # zero-width space
+        "Ana\u200d",  # zero-width joiner
+        "Ana\x07",  # a control character
     ],
 )
 async def test_naam_checks_the_name_like_registration(

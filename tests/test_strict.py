@@ -23,3 +23,12 @@ def test_anything_else_is_none(text: str | None) -> None:
 def test_a_shorter_bound_for_small_numbers() -> None:
     assert read_int("2025", max_digits=4) == 2025
     assert read_int("20250", max_digits=4) is None
+
+
+def test_hidden_characters() -> None:
+    from ground.strict import has_hidden_characters
+
+    for text in ("Ana\u202e", "A\u200bna", "\u2066Ana", "Ana\x00", "Ana\ufeff"):
+        assert has_hidden_characters(text), repr(text)
+    for text in ("Ana", "Zoë van 't Hof", "Anne-Fleur", "José", "Ø"):
+        assert not has_hidden_characters(text), text
