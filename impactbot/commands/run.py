@@ -83,9 +83,10 @@ async def connect(app: Any, settings: Settings) -> None:
                     "pogingen. Controleer de netwerkverbinding en [telegram] base_url."
                 ) from None
             pause = min(MAX_PAUSE, max(tg.retry_delay, 0.1) * 2 ** (attempt - 1))
+            unit = "seconde" if pause == 1 else "seconden"
             say(
                 f"De Telegram Bot API op {tg.base_url} antwoordt niet (poging {attempt}); "
-                f"ik probeer het over {f'{pause:g}'.replace('.', ',')} seconden opnieuw."
+                f"ik probeer het over {f'{pause:g}'.replace('.', ',')} {unit} opnieuw."
             )
             await asyncio.sleep(pause)
     warn_name(app.bot.username, settings)
