@@ -329,13 +329,18 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
     if path is not None:
         file = Path(path)
         source = str(file)
+        text = ""
         try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
+            text = file.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
         except FileNotFoundError as exc:
             raise SettingsError(f"Het instellingenbestand {file} bestaat niet.") from exc
         except tomllib.TOMLDecodeError as exc:
+            from ground.tomltext import dutch_toml_error
+
             raise SettingsError(
-                f"Het instellingenbestand {file} is geen geldige TOML: {exc}"
+                f"Het instellingenbestand {file} is geen geldige TOML: "
+                f"{dutch_toml_error(exc, text)}."
             ) from exc
         except (OSError, UnicodeDecodeError) as exc:
             raise SettingsError(f"Kan het instellingenbestand {file} niet lezen: {exc}") from exc

@@ -104,8 +104,8 @@ def check_database(path: Path) -> Check:
     except sqlite3.DatabaseError as exc:
         return _problem(
             "database",
-            f"De database {path} kan niet geopend worden ({exc}). Zet een reservekopie terug "
-            "met 'impactbot restore BESTAND'.",
+            f"De database {path} kan niet geopend worden: SQLite kan het bestand niet lezen. "
+            "Zet een reservekopie terug met 'impactbot restore BESTAND'.",
         )
     if status.schema > LATEST:
         return _problem(

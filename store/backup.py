@@ -129,7 +129,8 @@ def inspect(path: str | Path) -> BackupInfo:
         status = read_status(path)
     except sqlite3.DatabaseError as exc:
         raise BackupError(
-            f"{path} is geen bruikbare database ({exc}). Kies een andere reservekopie."
+            f"{path} is geen bruikbare database: SQLite kan het niet lezen (een ander soort "
+            "bestand, of maar een stuk ervan). Kies een andere reservekopie."
         ) from exc
     if status.problems:
         raise BackupError(

@@ -274,3 +274,12 @@ def test_a_restore_run_as_root_leaves_the_database_to_the_service_user(
     os.chown(database, service_user, service_user)
     restore(backup, database)
     assert (database.stat().st_uid, database.stat().st_gid) == (service_user, service_user)
+
+
+def test_restoring_a_file_that_is_no_database_says_so_in_dutch(tmp_path: Path):
+    text = tmp_path / "tekst.sqlite"
+    text.write_text("dit is geen database\n" * 100)
+    with pytest.raises(BackupError) as info:
+        inspect(text)
+    assert "SQLite kan het niet lezen" in str(info.value)
+    assert "file is not a database" not in str(info.value)
