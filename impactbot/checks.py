@@ -101,7 +101,7 @@ def check_database(path: Path) -> Check:
         )
     try:
         status = read_status(path, thorough=False)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.DatabaseError:
         return _problem(
             "database",
             f"De database {path} kan niet geopend worden: SQLite kan het bestand niet lezen. "
