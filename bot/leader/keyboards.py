@@ -277,6 +277,11 @@ def own_report(session_id: int) -> InlineKeyboardMarkup:
     )
 
 
+def older_reports(offset: int) -> InlineKeyboardMarkup:
+    """/mijnverslagen's way further back: the next page starts at `offset`."""
+    return _markup([[InlineKeyboardButton(texts.BUTTON_OLDER, callback_data=f"s:more:{offset}")]])
+
+
 def confirm_delete(session_id: int) -> InlineKeyboardMarkup:
     return _markup(
         [

@@ -268,7 +268,11 @@ NOT_UNDERSTOOD = (
 # -- corrections ------------------------------------------------------------------------------
 
 MY_REPORTS_NONE = "Je hebt nog geen verslagen doorgegeven."
-MY_REPORTS_HEAD = "Je laatste verslagen. Tik op Wijzigen of Verwijderen."
+MY_REPORTS_HEAD = "Je verslagen, het laatst opgeslagen eerst. Tik op Wijzigen of Verwijderen."
+MY_REPORTS_OLDER_HEAD = "Oudere verslagen:"
+MY_REPORTS_MORE = "Zoek je een ouder verslag? Tik op de knop."
+MY_REPORTS_END = "Dit waren al je verslagen."
+BUTTON_OLDER = "Oudere verslagen"
 BUTTON_DELETE = "Verwijderen"
 CONFIRM_DELETE = "Weet je zeker dat je dit verslag wilt verwijderen?\n{line}"
 BUTTON_DELETE_YES = "Ja, verwijderen"
