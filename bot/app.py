@@ -31,6 +31,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import menus
 from bot.core import delivery
+from bot.core import texts as core_texts
 from bot.core.guards import claim_rest, once_per_update, private_only, registered
 from bot.core.ordering import PerPersonUpdateProcessor
 from bot.core.services import SERVICES_KEY, Services
@@ -210,7 +211,7 @@ async def _tell_cannot_write(
         return
     if update.effective_chat.type != Chat.PRIVATE:
         return
-    answer = texts.DISK_FULL if is_full(error) else texts.BUSY_DATABASE
+    answer = core_texts.DISK_FULL if is_full(error) else core_texts.BUSY_DATABASE
     try:
         if update.callback_query is not None:
             await update.callback_query.answer()

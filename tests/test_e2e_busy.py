@@ -21,7 +21,9 @@ from e2e_helpers import (
     has_button,
     people_only_database,
     person_id,
+    register_leaders,
     sessions_of,
+    text_starts,
 )
 
 from bot.core import texts as core_texts
@@ -32,6 +34,7 @@ from standin import StandIn
 from toc.models import Catalogue
 
 HOLD = 20.0
+BRAM = 940_000_001
 
 _HOLDER = """
 import sqlite3, sys, time
@@ -59,6 +62,7 @@ def test_a_held_write_lock_leaves_the_bot_answering(
 ) -> None:
     database = people_only_database(tmp_path / "bot.db", default_catalogue)
     anne_id = person_id(database, ANNE.telegram_id)
+    bram_id = register_leaders(database, [BRAM])[BRAM]
     port = free_port()
     with StandIn(token=DEMO_TOKEN) as tg:
         config = bot_config(
@@ -109,6 +113,11 @@ def test_a_held_write_lock_leaves_the_bot_answering(
                 )
                 assert told.text == leader_texts.NOT_SAVED_BUSY
                 assert_for_people(told)
+                # A new report meanwhile cannot be written: one sentence, nothing claimed kept.
+                bram = tg.user(BRAM, "Bram")
+                bram.send("Taalcafé Havelte vandaag 5 deelnemers")
+                busy = bram.wait(None, WAIT)
+                assert busy.text == core_texts.BUSY_DATABASE
                 # Another chat gets its answer meanwhile.
                 asked = time.monotonic()
                 johan.send("/help")
@@ -131,9 +140,14 @@ def test_a_held_write_lock_leaves_the_bot_answering(
             # After the lock the same draft is saved by one more tap: stored exactly once.
             anne.tap(leader_texts.BUTTON_SAVE)
             anne.wait(lambda m: (m.text or "").startswith(leader_texts.SAVED), WAIT)
+            bram.send("Taalcafé Havelte vandaag 5 deelnemers")
+            bram.wait(has_button(leader_texts.BUTTON_SAVE), WAIT)
+            bram.tap(leader_texts.BUTTON_SAVE)
+            bram.wait(text_starts(leader_texts.SAVED), WAIT)
             time.sleep(1)  # a double would be written by now
             stored = sessions_of(database, anne_id)
             assert len(stored) == 1 and stored[0]["deelnemers"] == 8
+            assert [s["deelnemers"] for s in sessions_of(database, bram_id)] == [5]
             # No second "try again" text claiming more than what happened.
             assert core_texts.ERROR not in [m.text for m in anne.sent()]
         log = (tmp_path / "bot.log").read_text(errors="replace")
