@@ -31,8 +31,10 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -93,11 +95,11 @@ def _config(folder: Path, database: Path, base_url: str, port: int) -> Path:
     return config
 
 
-def _report(tg: object, telegram_id: int, count: int, run: Run) -> None:
+def _report(tg: Any, telegram_id: int, count: int, run: Run) -> None:
     from bot.core import texts as core_texts
     from bot.leader import texts
 
-    user = tg.user(telegram_id, "Leider")  # type: ignore[attr-defined]
+    user = tg.user(telegram_id, "Leider")
     mine = f"{count} deelnemers"
     sent = time.monotonic()
     while True:
@@ -124,9 +126,9 @@ def _report(tg: object, telegram_id: int, count: int, run: Run) -> None:
         pressed = time.monotonic()
         user.tap(texts.BUTTON_SAVE)
 
-        def answered(m: object, seen: dict[int, str | None] = seen) -> bool:
-            text = m.text or ""  # type: ignore[attr-defined]
-            changed = seen.get(m.message_id) != text  # type: ignore[attr-defined]
+        def answered(m: Any, seen: dict[int, str | None] = seen) -> bool:
+            text = m.text or ""
+            changed = seen.get(m.message_id) != text
             return changed and (
                 text.startswith(texts.SAVED)
                 or text == texts.NOT_SAVED_BUSY
@@ -156,18 +158,23 @@ def _watch_health(port: int, run: Run, stop: threading.Event) -> None:
 
 
 def _leaders(
-    tg: object, ids: list[int], reports: int, first: int, run: Run, busy: object = None
+    tg: Any,
+    ids: list[int],
+    reports: int,
+    first: int,
+    run: Run,
+    busy: Callable[[], bool] | None = None,
 ) -> int:
     """At least `reports` reports, and more as long as `busy()` (the import) is running."""
     n = 0
-    while n < reports or (busy is not None and busy()):  # type: ignore[operator]
+    while n < reports or (busy is not None and busy()):
         _report(tg, ids[n % len(ids)], first + n, run)
         n += 1
     return n
 
 
 def _measure(
-    tg: object, ids: list[int], port: int, reports: int, first: int, run: Run, csv: Path | None
+    tg: Any, ids: list[int], port: int, reports: int, first: int, run: Run, csv: Path | None
 ) -> None:
     stop = threading.Event()
     watcher = threading.Thread(target=_watch_health, args=(port, run, stop))

@@ -139,7 +139,12 @@ class GuardedH11(H11Protocol):
 
 def guarded_protocol(cap: int | None = None) -> type[GuardedH11]:
     """The protocol class for uvicorn.Config(http=...), with the cap for this process."""
-    return type("GuardedH11", (GuardedH11,), {"cap": cap if cap is not None else connection_cap()})
+
+    class Capped(GuardedH11):
+        pass
+
+    Capped.cap = cap if cap is not None else connection_cap()
+    return Capped
 
 
 def quiet_accept_errors(loop: asyncio.AbstractEventLoop) -> None:
