@@ -16,9 +16,11 @@ import segno
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.core import buttons
 from bot.core.guards import registered
 from bot.core.services import Services, services
 from bot.core.texts import nl_date
+from bot.leader import prefixes as P
 from bot.leader import queries, texts
 from ground.strict import read_id
 from store.sessions import load_session
@@ -33,7 +35,9 @@ def saved_markup(s: Services, activity: str | None, session_id: int) -> InlineKe
     """The "Vraag de deelnemers" button, when this activity has statements for participants."""
     if activity is None or not choose_statements(s.catalogue, activity):
         return None
-    button = InlineKeyboardButton(texts.BUTTON_ASK_PARTICIPANTS, callback_data=f"lq:{session_id}")
+    button = InlineKeyboardButton(
+        texts.BUTTON_ASK_PARTICIPANTS, callback_data=buttons.data(P.ASK_PARTICIPANTS, session_id)
+    )
     return InlineKeyboardMarkup([[button]])
 
 
@@ -59,7 +63,7 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or person is None or query.data is None:
         return
     s = services(context)
-    raw = query.data.split(":", 1)[1]
+    (raw,) = buttons.fields(query.data, 1)
     session_id = read_id(raw)
     session = load_session(s.db, session_id)
     if session is None:
