@@ -72,7 +72,7 @@ class GuardedH11(H11Protocol):
     cap: ClassVar[int] = MAX_CONNECTIONS
     request_seconds: ClassVar[float] = REQUEST_SECONDS
 
-    def connection_made(self, transport: asyncio.Transport) -> None:
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._opened = self.loop.time()
         self._deadline: asyncio.TimerHandle | None = None

@@ -9,8 +9,8 @@ import sqlite_utils
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot.core.texts import nl_date
 from bot.participant import texts
+from ground.dutch import weekday_date
 from store.survey import Survey, leader_chat
 from toc.models import Catalogue
 
@@ -27,7 +27,7 @@ async def tell_leader(
     activity = catalogue.activities.get(survey.activity)
     text = texts.CAPPED_LEADER.format(
         activity=activity.name if activity else survey.activity,
-        day=nl_date(date.fromisoformat(survey.date)),
+        day=weekday_date(date.fromisoformat(survey.date)),
         limit=limit,
     )
     try:

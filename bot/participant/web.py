@@ -36,8 +36,8 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from bot.core.texts import nl_date
 from bot.participant import texts
+from ground.dutch import weekday_date
 from ground.settings import Settings
 from ground.strict import read_int
 from store.db import ON_LOOP_BUSY_MS, cannot_write, is_full, open_db
@@ -205,7 +205,7 @@ class ParticipantPages:
         return {
             "activity": name,
             "place": vestiging.name if vestiging else survey.vestiging,
-            "day": nl_date(date.fromisoformat(survey.date)),
+            "day": weekday_date(date.fromisoformat(survey.date)),
             "parent": parent,
             "attribution": f"{who} bij {name}",
         }
@@ -338,7 +338,10 @@ class ParticipantPages:
         code = request.path_params["code"]
         survey = survey_by_code(self.db, code) if code.isalnum() else None
         return self.message(
-            texts.WEB_THANKS_TITLE, texts.WEB_THANKS, 200 if survey else 404, survey and code
+            texts.WEB_THANKS_TITLE,
+            texts.WEB_THANKS,
+            200 if survey else 404,
+            code if survey else None,
         )
 
     async def style(self, request: Request) -> Response:
