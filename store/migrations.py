@@ -147,7 +147,15 @@ def _m012_outbox_edit(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m013_survey_draws(db: sqlite_utils.Database) -> None:
+def _m013_survey_cap(db: sqlite_utils.Database) -> None:
+    # A survey closed because more people answered than took part (plus a margin): someone
+    # filled it in again and again. The report can mark its figures; NULL for every other.
+    columns = {row[1] for row in db.execute("PRAGMA table_info(surveys)").fetchall()}
+    if "capped_at" not in columns:  # a database rewound to an older version may have it
+        _script(db, "ALTER TABLE surveys ADD COLUMN capped_at TEXT;")
+
+
+def _m014_survey_draws(db: sqlite_utils.Database) -> None:
     # Ask by lot: after Opslaan the bot draws whether this session asks its participants (an
     # activity's "1 op de N" in the catalogue), so the sessions asked are representative and
     # the report can show plan, drawn and done; a survey at an undrawn session is ad hoc.
@@ -156,15 +164,17 @@ def _m013_survey_draws(db: sqlite_utils.Database) -> None:
     _script(
         db,
         """
-        CREATE TABLE survey_draws (
+        CREATE TABLE IF NOT EXISTS survey_draws (
             session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
             one_in INTEGER NOT NULL CHECK (one_in >= 1),
             drawn INTEGER NOT NULL CHECK (drawn IN (0, 1)),
             created_at TEXT NOT NULL
         );
-        ALTER TABLE surveys ADD COLUMN followups_invited INTEGER NOT NULL DEFAULT 0;
         """,
     )
+    columns = {row[1] for row in db.execute("PRAGMA table_info(surveys)").fetchall()}
+    if "followups_invited" not in columns:  # a database rewound to an older version has it
+        _script(db, "ALTER TABLE surveys ADD COLUMN followups_invited INTEGER NOT NULL DEFAULT 0;")
 
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -183,7 +193,8 @@ MIGRATIONS: list[Migration] = [
     _m010_quote_source,
     _m011_aggregates,
     _m012_outbox_edit,
-    _m013_survey_draws,
+    _m013_survey_cap,
+    _m014_survey_draws,
 ]
 
 LATEST = len(MIGRATIONS)

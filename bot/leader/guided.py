@@ -24,6 +24,7 @@ from bot.leader.draft import (
     signal_choices,
     toggle_signal,
 )
+from ground.strict import is_int, read_id
 
 log = logging.getLogger("impactbot.bot")
 
@@ -152,7 +153,7 @@ async def _series(
         d.lesson = 1
         d.last_lesson = False
     else:
-        course = queries.course(s.db, int(v)) if v.isdigit() else None
+        course = queries.course(s.db, read_id(v)) if is_int(v) else None
         if course is None:
             await _stale(update)
             return
@@ -175,7 +176,7 @@ async def _counts(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
     kind, arg = buttons.head(v)
-    if kind == "all" and arg.isdigit():
+    if kind == "all" and is_int(arg, max_digits=6):
         d.counts["deelnemers"] = int(arg)
     await flow.proceed(update, context, d)
 
@@ -194,7 +195,7 @@ async def _effects(
 ) -> None:
     kind, arg = buttons.head(v)
     choices = signal_choices(d, s.catalogue)
-    if kind == "t" and arg.isdigit() and int(arg) < len(choices):
+    if kind == "t" and is_int(arg, max_digits=3) and int(arg) < len(choices):
         toggle_signal(d, choices[int(arg)][0].id)
         flow.store(s, d)
         await _markup(update, keyboards.signals(d, s.catalogue))
@@ -261,7 +262,7 @@ async def _summary(
     elif v.startswith("t:"):
         choices = signal_choices(d, s.catalogue)
         index = v[2:]
-        if index.isdigit() and int(index) < len(choices):
+        if is_int(index, max_digits=3) and int(index) < len(choices):
             toggle_signal(d, choices[int(index)][0].id)
             flow.store(s, d)
             await _markup(update, keyboards.summary(d, s.catalogue))
