@@ -433,6 +433,12 @@ SURVEY_CAPPED = (
     "De vragen voor deze bijeenkomst zijn gesloten: er kwamen meer antwoorden dan er "
     "deelnemers waren."
 )
+# Ask by lot (the catalogue's "een_op" for the activity), drawn once after Opslaan.
+LOT_DRAWN = "Vandaag vragen we de deelnemers: 1 op de {n} bijeenkomsten, door loting."
+LOT_NOT_DRAWN = (
+    "Vandaag is deze bijeenkomst niet geloot om de deelnemers te vragen (1 op de {n} "
+    "bijeenkomsten, door loting). Wil je het toch vragen? Dat kan; het telt apart."
+)
 SURVEY_TOO_OLD = (
     "Deze bijeenkomst is meer dan {days} dagen geleden. Vraag de deelnemers na een nieuwe."
 )
