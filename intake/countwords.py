@@ -15,12 +15,15 @@ CHILD_WORDS = (
     "kinderen kind kinders kindjes kindje kindertjes kids kidz kid peuters peuter kleuters "
     "kleuter babys babies baby dreumesen dreumes leerlingen leerling jongeren jongere tieners "
     "tiener pubers puber jongens jongen meisjes meisje meiden meid scholieren scholier "
-    "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter"
+    "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter "
+    "kndr knd kinderres kiender kiendjes bern bernsjes famkes jonges maegies lutjes"
 )
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
     "verzorger vaders moeders vader moeder papas mamas papa mama ouderen oudere senioren senior "
-    "bejaarden pake beppe paken beppes opoe opoes"
+    "bejaarden pake beppe paken beppes opoe opoes "
+    "volw volwas vw olders alders heit mem heiten memmen grootmoeders grootvaders "
+    "grootmoeder grootvader"
 )
 # Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
 PEOPLE_WORDS = (
@@ -29,7 +32,8 @@ PEOPLE_WORDS = (
     "heren heer vrouwen vrouw mannen leden lid anderstaligen anderstalige werkzoekenden "
     "werkzoekende breisters breister nieuwkomers nieuwkomer statushouders statushouder "
     "inwoners inwoner bewoners bewoner lezers lezer deelneemsters deelneemster cursistes "
-    "cursiste mantelzorgers mantelzorger vluchtelingen luu lu lui"
+    "cursiste mantelzorgers mantelzorger vluchtelingen luu lu lui "
+    "deeln dln pp prs pers pax minsken personen volk"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}

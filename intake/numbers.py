@@ -30,6 +30,7 @@ from intake.countwords import (
     ONE_ENDS_RE,
     SINGULAR_WORDS,
 )
+from intake.cues import apply_corrections, presence_pairs
 
 UNITS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
@@ -148,6 +149,7 @@ def _tokens(folded: str, original: str) -> list[_Token]:
             and ONE_ENDS_RE.match(folded, nxt.end)
         ):
             token.value = 1  # "en een opa"
+    apply_corrections(tokens)
     return tokens
 
 
@@ -243,7 +245,7 @@ def bare_number(folded: str, original: str, after: int) -> int | None:
     return token.value
 
 
-def _pairings(tokens: list[_Token]) -> tuple[list[tuple[int, int]], set[str]]:
+def _pairings(tokens: list[_Token], folded: str = "") -> tuple[list[tuple[int, int]], set[str]]:
     """(number index, word index) pairs, and the groups whose count is unclear."""
     # Ranges ("tien à twaalf kinderen"): both bounds are taken out of play.
     used: set[int] = set()
@@ -271,6 +273,7 @@ def _pairings(tokens: list[_Token]) -> tuple[list[tuple[int, int]], set[str]]:
                     break
     for pair in strong:
         used.update(pair)
+    strong += presence_pairs(folded, tokens, used)
     # Number-first and word-first readings: the one that pairs more wins ("kinderen 12
     # ouders 8" is word-first), then the other fills in what is left ("totaal 25 waarvan 15
     # kinderen").
@@ -297,8 +300,9 @@ def read_counts(folded: str, original: str) -> CountReading:
     Staff counts are read (so their number is not misread) but left out of the result.
     """
     tokens = _tokens(folded, original)
-    chosen, unclear = _pairings(tokens)
+    chosen, unclear = _pairings(tokens, folded)
     counts: dict[str, int] = {}
+    values: dict[str, list[int]] = {}
     negative = any(t.negative for t in tokens)
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
     outside = {tokens[w].group for n, w in chosen if not _in_brackets(folded, tokens[n].start)}
@@ -315,17 +319,41 @@ def read_counts(folded: str, original: str) -> CountReading:
         if tokens[number_index].negative:
             unclear.add(group)
             continue
-        counts[group] = counts.get(group, 0) + value
+        if _is_speaker(folded, tokens, number_index, word_index):
+            continue  # "1 oma zei dat …": who spoke, not how many came
+        values.setdefault(group, []).append(value)
+    # Sub-groups that add up to a stated count are its parts: "8 kinderen: 5 jongens en 3
+    # meisjes" is 8, not 16.
+    for group, found in values.items():
+        biggest = max(found)
+        parts = sum(found) - biggest
+        counts[group] = biggest if len(found) > 2 and parts == biggest else sum(found)
     paired = {i for pair in chosen for i in pair}
-    uncounted = {
-        token.group
-        for i, token in enumerate(tokens)
-        if token.group in PEOPLE_GROUPS
-        and i not in paired
-        and _ALONG_RE.search(folded, 0, token.start)
-    }
+    uncounted: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.group not in PEOPLE_GROUPS or i in paired or token.group is None:
+            continue
+        along = _ALONG_RE.search(folded, 0, token.start)
+        if along is None:
+            continue
+        uncounted.add(token.group)
+        if _COMPANION_RE.search(along.group()):
+            # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
+            unclear.add(token.group)
     counts = {group: value for group, value in counts.items() if group not in unclear}
     return CountReading(counts, negative, {g for g in uncounted if g not in counts})
+
+
+_COMPANION_RE = re.compile(r"\b(?:hun|haar|zijn|z'n|zn|eigen)\b")
+_SPEECH_AFTER_RE = re.compile(r"\s*(?:zei|zegt|zeiden|vertelde|vond|riep|vroeg)\b")
+
+
+def _is_speaker(folded: str, tokens: list[_Token], number: int, word: int) -> bool:
+    return (
+        tokens[number].value == 1
+        and word == number + 1
+        and bool(_SPEECH_AFTER_RE.match(folded, tokens[word].end))
+    )
 
 
 def _elliptic_groups(
@@ -376,7 +404,7 @@ def read_typed_numbers(text: str) -> TypedNumbers:
 
     folded = fold(text)
     tokens = _tokens(folded, text)
-    chosen, _ = _pairings(tokens)
+    chosen, _ = _pairings(tokens, folded)
     group_of = {number: tokens[word].group for number, word in chosen}
     ranged = bool(_TYPED_RANGE_RE.search(folded))
     for i in range(1, len(tokens) - 1):

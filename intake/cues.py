@@ -1,0 +1,138 @@
+"""Token readings that qualify a count: corrections, presence and enrolment, attendance verbs.
+
+These work on the count reader's tokens (intake.numbers) by their typed role, not on whole
+sentences, so they compose: "15 kinderen, sorry 16" (a correction marker between two numbers
+of one group), "12 ingeschreven, 9 aanwezig" (an enrolment word and a presence word), "er
+kwamen er maar vier" (an attendance verb before a number, only filler words between).
+
+Decisions:
+- A correction ("15, sorry 16", "15 kinderen nee 16", "niet 15 maar 16") keeps the later
+  number, in the place of the first: the writer said which one is right.
+- A number with a presence word or attendance verb and no count word is a count of people in
+  general ("9 aanwezig", "aanwezig: 9", "er kwamen er maar vier", "opkomst 9"); after a count
+  word the word's own group wins ("kinderen aanwezig: 9").
+- Enrolment words (ingeschreven, aangemeld) and absence words (afgemeld, ziek) take their
+  number out of play: enrolled is not attendance.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Tok(Protocol):
+    text: str
+    value: int | None
+    group: str | None
+    end: int
+
+
+CORRECTION_MARKERS = {
+    "sorry", "sry", "sorrie", "soz", "nee", "neee", "eh", "uh", "euh", "ehh", "oeps", "oops",
+    "correctie", "bedoel", "bedoelde", "eigenlijk", "wacht", "oh", "o", "ik", "moet", "zijn",
+    "het", "waren", "verbetering", "typfout", "tikfout", "huh", "pardon",
+}  # fmt: skip
+# At least one of these must be there: "ik" or "het" alone are no correction.
+STRONG_CORRECTION = {
+    "sorry", "sry", "sorrie", "soz", "nee", "neee", "eh", "uh", "euh", "ehh", "oeps", "oops",
+    "correctie", "bedoel", "bedoelde", "eigenlijk", "wacht", "verbetering", "typfout",
+    "tikfout", "huh", "pardon",
+}  # fmt: skip
+PRESENCE_WORDS = {
+    "aanwezig", "present", "gekomen", "opgekomen", "kwamen", "kwam", "verschenen", "opkomst",
+    "aantal", "aanw", "opgedaagd",
+}  # fmt: skip
+ATTENDANCE_VERBS = {"kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal"}
+# What may follow a number read from an attendance verb: "er waren 12 boeken" is no count.
+AFTER_ATTENDANCE = {"er", "en", "van", "op", "in", "bij", "vandaag", "waarvan", "maar", "man"}
+FILLERS = {
+    "er", "maar", "slechts", "zon", "zo'n", "ongeveer", "wel", "toch", "nog", "ook", "precies",
+    "in", "totaal", "uiteindelijk", "we", "wij", "nu", "vandaag", "dit", "keer", "deze",
+    "bijna", "ruim", "circa", "ca", "plm", "dus", "zelfs", "al", "gewoon", "weer",
+}  # fmt: skip
+ENROLMENT_WORDS = {
+    "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "afgemeld",
+    "afwezig", "ziek", "afgezegd", "verwacht", "uitgenodigd", "aanmelding", "inschrijving",
+    "plekken", "plaatsen",
+}  # fmt: skip
+
+
+def apply_corrections(tokens: list[Tok]) -> None:
+    """'15 kinderen, sorry 16' -> the 16 takes the 15's place; the 15 is gone."""
+    for i, token in enumerate(tokens):
+        if token.value is None:
+            continue
+        k = i + 1
+        group: str | None = None
+        if k < len(tokens) and tokens[k].group is not None:
+            group = tokens[k].group
+            k += 1
+        markers: list[str] = []
+        while k < len(tokens) and tokens[k].text in CORRECTION_MARKERS | {"maar"}:
+            markers.append(tokens[k].text)
+            k += 1
+        negated = i > 0 and tokens[i - 1].text == "niet" and markers[:1] == ["maar"]
+        if not markers or len(markers) > 4 or k >= len(tokens) or tokens[k].value is None:
+            continue
+        if not (negated or STRONG_CORRECTION & set(markers)):
+            continue
+        after = tokens[k + 1].group if k + 1 < len(tokens) else None
+        if after is not None and group is not None and after != group:
+            continue  # "15 kinderen, nee 3 ouders" names another group
+        if group is not None and after is None:
+            token.value, tokens[k].value = tokens[k].value, None
+        else:
+            token.value = None
+
+
+def presence_pairs(folded: str, tokens: list[Tok], used: set[int]) -> list[tuple[int, int]]:
+    """(number, word) pairs read from presence words and attendance verbs; enrolled numbers
+    are added to `used` so no other reading takes them."""
+    pairs: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if token.value is None or i in used:
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.text in ENROLMENT_WORDS:
+            used.add(i)
+            continue
+        if nxt is not None and nxt.group is not None:
+            continue
+        # "9 aanwezig", "9 waren er", "9 gekomen"
+        j = i + 1
+        while j < len(tokens) and tokens[j].text in {"er", "waren", "zijn"} and j < i + 3:
+            j += 1
+        if j < len(tokens) and tokens[j].text in PRESENCE_WORDS and tokens[j].value is None:
+            pairs.append((i, _as_people(tokens, j)))
+            used.update((i, j))
+            continue
+        # "er kwamen er maar vier", "aanwezig: 9", "opkomst 9"
+        j = i - 1
+        while j >= 0 and tokens[j].text in FILLERS and j > i - 5:
+            j -= 1
+        if (
+            j >= 0
+            and j not in used
+            and tokens[j].value is None
+            and (tokens[j].text in PRESENCE_WORDS or tokens[j].text in ATTENDANCE_VERBS)
+            and _ends_clause(folded, token, nxt)
+        ):
+            pairs.append((i, _as_people(tokens, j)))
+            used.update((i, j))
+    return pairs
+
+
+def _as_people(tokens: list[Tok], j: int) -> int:
+    """The word a presence count belongs to: the count word right before it ("kinderen
+    aanwezig") or else the presence word itself, read as people in general."""
+    if j > 0 and tokens[j - 1].group is not None and tokens[j - 1].value is None:
+        return j - 1
+    tokens[j].group = "mensen"
+    return j
+
+
+def _ends_clause(folded: str, token: Tok, nxt: Tok | None) -> bool:
+    if nxt is None or nxt.text in AFTER_ATTENDANCE:
+        return True
+    rest = folded[token.end :].lstrip(" \t")
+    return not rest or rest[0] in ".,;!?\n)("
