@@ -72,8 +72,20 @@ _LAST_WEEK_RE = re.compile(
     rf"\bvorige\s+week\s+(?:op\s+)?({_WD}|{_ABBR})\b{_PART}\.?|\b({_WD}){_PART}\s+vorige\s+week\b"
 )
 _BEFORE_TODAY_RE = re.compile(
-    rf"\b(?:afgelopen|vorige)\s+({_WD}|{_ABBR})\b{_PART}\.?|\b({_WD}){_PART}\s+j\.?l\b\.?"
+    rf"\b(?:afgelopen|vorige)\s+({_WD}|{_ABBR})\b{_PART}\.?"
+    rf"|\b({_WD}|{_ABBR})\b\.?{_PART}\s*j\.?\s?l\b\.?"
 )
+# "eind maart", "begin oktober", "in november": a month without its day is no date.
+_FULL_MONTHS = "|".join(
+    m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3 or m == "mei"
+)
+_VAGUE_MONTH_RE = re.compile(
+    rf"\b(?:eind|einde|begin|half|medio|midden|halverwege|ergens\s+in|in|rond|heel|hele)"
+    rf"\s+(?:(?:de\s+)?maand\s+)?(?:{_FULL_MONTHS})\b"
+)
+# A date this many days before today or earlier is the topic ("een lezing over 4 mei 1945"),
+# not the session's day.
+TOPIC_DAYS = 400
 _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({_WD}){_PART}\b")
 _WEEKDAY_RE = re.compile(rf"\b({_WD}){_PART}\b")
 _RELATIVE_RE = re.compile(rf"\b({'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b")
@@ -94,10 +106,19 @@ class DateFinding:
     unclear: bool = False
     # A day soon after today was written: whatever else is said, there is no date.
     future: bool = False
+    # A day as written that does not exist ("31-02-2025") or lies ahead: named to the leader.
+    impossible: str | None = None
+    ahead: str | None = None
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""
+        ahead = sorted(day for day in self.dates if day > today)
+        if ahead:
+            self.future = True
+            self.ahead = self.ahead or f"{ahead[0].day}-{ahead[0].month}-{ahead[0].year}"
         if self.future or len(self.dates) > 1 or (self.unclear and not self.dates):
+            return None
+        if self.impossible:
             return None
         return next(iter(self.dates)) if self.dates else today
 
@@ -106,18 +127,35 @@ def _weekday(name: str) -> int:
     return WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name, 0))
 
 
-def _add(finding: DateFinding, year: int, month: int, day: int) -> None:
-    try:
-        finding.dates.add(date(year, month, day))
-    except ValueError:
-        finding.unclear = True
-
-
-def _date_or_none(year: int, month: int, day: int) -> date | None:
+def calendar_day(year: int, month: int, day: int) -> date | None:
+    """The day, or None when the calendar has no such day ("31-02-2025"). The importer's
+    date reader (intake.tables.parse_date) uses it too."""
     try:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _add(
+    finding: DateFinding,
+    year: int,
+    month: int,
+    day: int,
+    written: str = "",
+    today: date | None = None,
+) -> None:
+    found = calendar_day(year, month, day)
+    if found is not None and today is not None and (today - found).days >= TOPIC_DAYS:
+        return  # a date long ago is what the session was about, not when it was
+    if found is None:
+        finding.unclear = True
+        finding.impossible = finding.impossible or written.strip() or None
+    else:
+        finding.dates.add(found)
+
+
+def _date_or_none(year: int, month: int, day: int) -> date | None:
+    return calendar_day(year, month, day)
 
 
 def _add_yearless(finding: DateFinding, today: date, month: int, day: int) -> None:
@@ -133,6 +171,7 @@ def _add_yearless(finding: DateFinding, today: date, month: int, day: int) -> No
     )
     if upcoming is not None and (upcoming - today).days <= FUTURE_DATE_DAYS:
         finding.future = True
+        finding.ahead = finding.ahead or f"{upcoming.day}-{upcoming.month}"
     elif past is not None:
         finding.dates.add(past)
     else:
@@ -142,16 +181,24 @@ def _add_yearless(finding: DateFinding, today: date, month: int, day: int) -> No
 def find_explicit_dates(text: str, today: date, finding: DateFinding) -> str:
     """Read dates with a year or a month name; return the text with them blanked."""
     for match in list(_ISO_RE.finditer(text)):
-        _add(finding, int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        _add(
+            finding,
+            int(match.group(1)),
+            int(match.group(2)),
+            int(match.group(3)),
+            match.group(),
+            today,
+        )
         text = blank(text, match.start(), match.end())
     for match in list(_DMY_RE.finditer(text)):
         year = int(match.group(3))
-        _add(finding, year + 2000 if year < 100 else year, int(match.group(2)), int(match.group(1)))
+        full = year + 2000 if year < 100 else year
+        _add(finding, full, int(match.group(2)), int(match.group(1)), match.group(), today)
         text = blank(text, match.start(), match.end())
     for match in list(_DAY_MONTH_RE.finditer(text)):
         day, month = int(match.group(1)), MONTHS[match.group(2)]
         if match.group(3):
-            _add(finding, int(match.group(3)), month, day)
+            _add(finding, int(match.group(3)), month, day, match.group(), today)
         else:
             _add_yearless(finding, today, month, day)
         text = blank(text, match.start(), match.end())
@@ -204,6 +251,9 @@ def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
         text = blank(text, match.start(), match.end())
     for match in list(_RELATIVE_RE.finditer(text)):
         finding.dates.add(today - timedelta(days=RELATIVE_DAYS[match.group(1)]))
+        text = blank(text, match.start(), match.end())
+    for match in list(_VAGUE_MONTH_RE.finditer(text)):
+        finding.unclear = True
         text = blank(text, match.start(), match.end())
     for match in list(_VAGUE_RE.finditer(text)):
         finding.unclear = True

@@ -45,6 +45,14 @@ from intake.dates import (
 )
 from intake.numbers import CountReading, bare_number, count_words_pattern, read_counts
 from intake.quotes import extract_quotes
+from intake.readings import (
+    Ambiguity,
+    PeopleHints,
+    dates_ambiguity,
+    range_ambiguities,
+    read_people_hints,
+    with_us_ambiguity,
+)
 from intake.text import blank, blank_all, fold
 from toc.matcher import Matcher, Mention, normalise
 from toc.models import Catalogue
@@ -89,6 +97,11 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 # Plans for the future are not about this session: "volgende keer 3 april".
 _FUTURE_RE = re.compile(
     r"\b(?:volgende|komende|de\s+volgende)\s+(?:keer|week|maand|les|bijeenkomst|sessie)\b[^.!?\n]*"
+)
+# Another, earlier session mentioned in passing: "vorige keer op 21 oktober waren het er 12".
+_PAST_EVENT_RE = re.compile(
+    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere|laatste)\s+(?:keer|les|bijeenkomst|sessie)\b"
+    r"[^.!?\n]*"
 )
 # Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
 # "deze week", "afgelopen week": there the week is a day word and the number a count.
@@ -138,9 +151,14 @@ class ParseResult:
     lesson: int | None = None
     # A count below zero was written ("-5 kinderen"): refused, so the bot says why.
     negative: bool = False
+    # Fields left empty because the message reads two ways: the candidates and the question.
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+    # A day as written that cannot be the session's ("31-02-2025", a day ahead): named.
+    impossible_date: str | None = None
+    future_date: str | None = None
 
     def to_contract(self) -> dict[str, Any]:
-        return {
+        contract: dict[str, Any] = {
             "activity": self.activity,
             "location": self.location,
             "date": self.date.isoformat() if self.date else None,
@@ -149,6 +167,9 @@ class ParseResult:
             "quotes": [{"text": q.text, "attribution": q.attribution} for q in self.quotes],
             "missing": list(self.missing),
         }
+        if self.ambiguities:  # an extra key, only when there is something to ask
+            contract["ambiguities"] = [a.to_contract() for a in self.ambiguities]
+        return contract
 
 
 # A place name of at least this many letters is still found with one slip of the finger (a
@@ -325,12 +346,15 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     folded = fold(rest)
 
     folded, _ = blank_all(folded, _FUTURE_RE)
+    folded, _ = blank_all(folded, _PAST_EVENT_RE)
     folded, _ = blank_all(folded, _TIME_RANGE_RE)
+    hints, folded = read_people_hints(folded)
     finding = DateFinding()
     folded = find_explicit_dates(folded, today, finding)
     folded, lesson = _mask_lessons(folded)
     folded = _mask_non_counts(folded)
-    folded, _ = blank_all(folded, _range_re())
+    folded, ranges = blank_all(folded, _range_re())
+    range_folded = folded
     folded = find_other_dates(folded, today, finding)
 
     activity, activity_at, folded = _find_activity(matchers.activities, folded)
@@ -353,15 +377,31 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         if bare is not None:
             counts = {generic_key: bare}
 
+    participants = _participants(counts, total, generic_key, reading)
+    ambiguities: list[Ambiguity] = []
+    participants = _apply_hints(hints, counts, participants, generic_key, ambiguities)
+    if participants is None:
+        ambiguities += [
+            a for a in range_ambiguities(range_folded, ranges, generic_key)
+            if a.field.removeprefix("counts.") not in counts
+        ]  # fmt: skip
+    day = finding.resolve(today)
+    if day is None:
+        two_days = dates_ambiguity(finding.dates)
+        if two_days is not None and all(d <= today for d in finding.dates):
+            ambiguities.append(two_days)
     result = ParseResult(
         activity=activity,
         location=location,
-        date=finding.resolve(today),
+        date=day,
         counts=counts,
-        participants=_participants(counts, total, generic_key, reading),
+        participants=participants,
         quotes=[Quote(q.text, q.attribution) for q in found_quotes],
         lesson=lesson,
         negative=reading.negative,
+        ambiguities=ambiguities,
+        impossible_date=finding.impossible,
+        future_date=finding.ahead if finding.future else None,
     )
     result.missing = [
         name
@@ -369,3 +409,31 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         if getattr(result, name) is None
     ]
     return result
+
+
+def _apply_hints(
+    hints: PeopleHints,
+    counts: dict[str, int],
+    participants: int | None,
+    generic_key: str,
+    ambiguities: list[Ambiguity],
+) -> int | None:
+    """What the whole-message readings change: nobody came (0), the writer counted in (one
+    off), "met z'n achten" (asked unless the writer said whether they are in it)."""
+    if hints.nobody and not counts and participants is None:
+        counts[generic_key] = 0
+        return 0
+    if hints.with_us is not None and not counts and participants is None:
+        if hints.self_in:
+            counts[generic_key] = hints.with_us - 1
+            return hints.with_us - 1
+        ambiguities.append(with_us_ambiguity(hints.with_us, generic_key))
+        return None
+    if hints.self_in and participants:
+        if set(counts) == {generic_key} and counts[generic_key] == participants:
+            counts[generic_key] -= 1
+            return participants - 1
+        ambiguities.append(with_us_ambiguity(participants, generic_key))
+        counts.clear()
+        return None
+    return participants
