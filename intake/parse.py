@@ -157,7 +157,16 @@ class ParseResult:
     impossible_date: str | None = None
     future_date: str | None = None
 
+    def to_json(self) -> dict[str, Any]:
+        """The contract plus, when there is something to ask, "ambiguities": each a field,
+        its candidates and the question (`impactbot parse --json` prints this)."""
+        found = self.to_contract()
+        if self.ambiguities:
+            found["ambiguities"] = [a.to_contract() for a in self.ambiguities]
+        return found
+
     def to_contract(self) -> dict[str, Any]:
+        """Exactly the keys PRODUCT.md names."""
         contract: dict[str, Any] = {
             "activity": self.activity,
             "location": self.location,
@@ -167,8 +176,6 @@ class ParseResult:
             "quotes": [{"text": q.text, "attribution": q.attribution} for q in self.quotes],
             "missing": list(self.missing),
         }
-        if self.ambiguities:  # an extra key, only when there is something to ask
-            contract["ambiguities"] = [a.to_contract() for a in self.ambiguities]
         return contract
 
 
