@@ -10,7 +10,8 @@ The parser is `intake.parse.parse_message`, the same call `impactbot parse` make
 Per corpus it prints: messages, fully right, wrong fields and missing fields (per 100
 messages too), and both by field. A *wrong* field is a value the parser states that differs
 from the label (a value where the label is null included); a *missing* field is null where the
-label has a value. Counts compare per key; quotes compare text and attribution (a label's
+label has a value. Counts compare per key (a general "deelnemers"/"bezoekers" count equal to
+the participants is not compared again when the label does not hold that key); quotes compare text and attribution (a label's
 quote the parser did not find is missing, a quote it found that the label does not hold is
 wrong; an attribution left out is missing, a different one wrong).
 
@@ -35,6 +36,7 @@ from toc.loader import default_catalogue
 
 DEFAULT_TODAY = date(2025, 11, 4)
 SCALAR_FIELDS = ("activity", "location", "date", "participants")
+GENERIC_KEYS = ("deelnemers", "bezoekers")
 _EDGE_RE = re.compile(r"^[\s\"'“”„‘’«»‚.,;:!?…-]+|[\s\"'“”„‘’«»‚.,;:!?…-]+$")
 
 
@@ -77,7 +79,12 @@ def compare(got: dict[str, Any], want: dict[str, Any]) -> Diff:
             note("wrong", name, g, w)
         elif g is None and w is not None:
             note("missing", name, g, w)
-    got_counts, want_counts = got.get("counts") or {}, want["counts"]
+    got_counts, want_counts = dict(got.get("counts") or {}), want["counts"]
+    # The general count ("deelnemers", "bezoekers") is the participants under another key:
+    # a corpus that labels only kinderen and volwassenen in counts is scored on participants.
+    for key in GENERIC_KEYS:
+        if key not in want_counts and got_counts.get(key) == got.get("participants"):
+            got_counts.pop(key, None)
     for key in sorted(set(got_counts) | set(want_counts)):
         g, w = got_counts.get(key), want_counts.get(key)
         if g is not None and g != w:
