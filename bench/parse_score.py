@@ -11,9 +11,12 @@ Per corpus it prints: messages, fully right, wrong fields and missing fields (pe
 messages too), and both by field. A *wrong* field is a value the parser states that differs
 from the label (a value where the label is null included); a *missing* field is null where the
 label has a value. Counts compare per key (a general "deelnemers"/"bezoekers" count equal to
-the participants is not compared again when the label does not hold that key); quotes compare text and attribution (a label's
+the participants is not compared again when the label does not hold that key; nor is one
+people group alone that equals the participants, on either side); quotes compare text and
+attribution (a label's
 quote the parser did not find is missing, a quote it found that the label does not hold is
-wrong; an attribution left out is missing, a different one wrong).
+wrong; an attribution left out is missing, a different one wrong; a trailing age, "(9)" or
+", 79", is not compared, since corpora differ in keeping it).
 
 `--show` prints the differences per message, and refuses for any path with "sealed" in it: a
 sealed part is only ever scored in aggregate, so nobody tunes on it.
@@ -38,6 +41,15 @@ DEFAULT_TODAY = date(2025, 11, 4)
 SCALAR_FIELDS = ("activity", "location", "date", "participants")
 GENERIC_KEYS = ("deelnemers", "bezoekers")
 _EDGE_RE = re.compile(r"^[\s\"'“”„‘’«»‚.,;:!?…-]+|[\s\"'“”„‘’«»‚.,;:!?…-]+$")
+
+
+_AGE_RE = re.compile(r"\s*(?:\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)|,\s*\d{1,3}\s*(?:jaar|jr)?)\s*$")
+
+
+def _norm_who(text: str | None) -> str | None:
+    """An attribution compared without a trailing age: "Truus, 79" and "Truus" are one
+    person (corpora differ in whether they keep the age)."""
+    return _norm(_AGE_RE.sub("", text)) if text else None
 
 
 def _norm(text: str | None) -> str | None:
@@ -85,14 +97,26 @@ def compare(got: dict[str, Any], want: dict[str, Any]) -> Diff:
     for key in GENERIC_KEYS:
         if key not in want_counts and got_counts.get(key) == got.get("participants"):
             got_counts.pop(key, None)
+    # Likewise one people group alone ("11 kinderen": kinderen 11, participants 11): the
+    # corpus brief labels kinderen/volwassenen only when a message separates them, older
+    # corpora label the lone group. When it equals the participants on both sides it says
+    # the same thing; it is compared as the participants.
+    want_counts = dict(want_counts)
+    for counts, total in (
+        (got_counts, got.get("participants")),
+        (want_counts, want["participants"]),
+    ):
+        people = [k for k in ("kinderen", "volwassenen") if k in counts]
+        if len(people) == 1 and counts[people[0]] == total and not set(counts) & set(GENERIC_KEYS):
+            del counts[people[0]]
     for key in sorted(set(got_counts) | set(want_counts)):
         g, w = got_counts.get(key), want_counts.get(key)
         if g is not None and g != w:
             note("wrong", f"counts.{key}", g, w)
         elif g is None and w is not None:
             note("missing", f"counts.{key}", g, w)
-    wanted = [(_norm(q.get("text")), _norm(q.get("attribution"))) for q in want["quotes"]]
-    found = [(_norm(q.get("text")), _norm(q.get("attribution"))) for q in got.get("quotes", [])]
+    wanted = [(_norm(q.get("text")), _norm_who(q.get("attribution"))) for q in want["quotes"]]
+    found = [(_norm(q.get("text")), _norm_who(q.get("attribution"))) for q in got.get("quotes", [])]
     unmatched = list(wanted)
     for text, attribution in found:
         same_text = [q for q in unmatched if q[0] == text]

@@ -49,6 +49,7 @@ from intake.readings import (
     Ambiguity,
     PeopleHints,
     dates_ambiguity,
+    quote_ambiguity,
     range_ambiguities,
     read_people_hints,
     with_us_ambiguity,
@@ -392,6 +393,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             a for a in range_ambiguities(range_folded, ranges, generic_key)
             if a.field.removeprefix("counts.") not in counts
         ]  # fmt: skip
+    ambiguities += [quote_ambiguity(q.text) for q in found_quotes if q.status == "ask"]
     day = finding.resolve(today)
     if day is None:
         two_days = dates_ambiguity(finding.dates)
@@ -403,7 +405,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         date=day,
         counts=counts,
         participants=participants,
-        quotes=[Quote(q.text, q.attribution) for q in found_quotes],
+        quotes=[Quote(q.text, q.attribution) for q in found_quotes if q.status == "quote"],
         lesson=lesson,
         negative=reading.negative,
         ambiguities=ambiguities,

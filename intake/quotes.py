@@ -20,6 +20,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from intake.speech import (
+    ABBREVIATION_END_RE,
+    SPEECH_VERBS,
+    is_performer,
+    looks_spoken,
+    sentence_before,
+    speaker_before,
+    title_before,
+)
 from intake.text import blank
 
 _DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“»«]")
@@ -28,11 +37,17 @@ _DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“�
 _SINGLE_RE = re.compile(
     r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
 )
-_LABEL_RE = re.compile(r"\b(quote|citaat|uitspraak|zei|zegt)\s*:\s*(.+)$", re.IGNORECASE | re.M)
+_LABEL_RE = re.compile(
+    rf"\b(quote|citaat|uitspraak|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
+    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag))?"
+    r"(?:\s*:|\s+[—–-](?=\s))\s*(.+)$",
+    re.IGNORECASE | re.M,
+)
+_LABEL_WORD = {"quote", "citaat", "uitspraak"}
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
-    r"|(?:zei|zegt|aldus|vertelde|volgens|riep|vroeg)[ \t]+"
+    r"|(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg)[ \t]+"
     r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
     re.IGNORECASE,
 )
@@ -48,10 +63,44 @@ MIN_QUOTE_CHARS = 2
 class FoundQuote:
     text: str
     attribution: str | None
+    # "quote": a participant's words; "ask": a sentence in quote marks without a speech cue,
+    # so the leader is asked whether someone said it.
+    status: str = "quote"
+
+
+# A label with nothing after it: "Citaat: n.v.t.".
+_NOTHING = {
+    "nvt",
+    "n.v.t",
+    "n.v.t.",
+    "geen",
+    "-",
+    "--",
+    "nee",
+    "niks",
+    "niets",
+    "x",
+    "/",
+    "geen citaat",
+    "geen quote",
+    "geen quotes",
+    "none",
+    "n/a",
+    "na",
+    "nope",
+    "helaas geen",
+    "...",
+    "…",
+}
 
 
 def _clean_attribution(raw: str) -> str | None:
-    text = _SENTENCE_END_RE.split(raw, maxsplit=1)[0]
+    text = raw
+    for end in _SENTENCE_END_RE.finditer(raw):
+        if raw[end.start()] == "." and ABBREVIATION_END_RE.search(raw[: end.start()]):
+            continue  # "mevr. B." is no sentence end
+        text = raw[: end.start()]
+        break
     count = _COUNT_START_RE.search(text)
     if count and count.start() > 0:
         text = text[: count.start()]
@@ -147,6 +196,7 @@ def extract_quotes(
     text: str,
     is_name: Callable[[str], bool] = lambda _: False,
     mentions_name: Callable[[str], bool] = lambda _: False,
+    cued: bool = False,
 ) -> tuple[list[FoundQuote], str]:
     """The quotes in `text`, and `text` with the quotes and attributions blanked.
 
@@ -155,10 +205,10 @@ def extract_quotes(
     found: list[tuple[int, FoundQuote]] = []
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group(2)
-        inner, inner_rest = extract_quotes(content, is_name, mentions_name)
+        inner, inner_rest = extract_quotes(content, is_name, mentions_name, cued=True)
         speaker = (
-            _speaker_before(text, label.start())
-            if label.group(1).lower() in ("zei", "zegt")
+            speaker_before(text, label.start(2))[0]
+            if label.group(1).lower() not in _LABEL_WORD
             else None
         )
         # What stays readable after the quote: the rest of the line when the quote has its
@@ -175,10 +225,19 @@ def extract_quotes(
                 rest_start = label.start(2) + (dash.start() if dash else len(content))
             elif len(parts) > 1:
                 attribution = _clean_attribution(parts[1].rstrip(")"))
-            quotes = [FoundQuote(quote_text, attribution or speaker)] if quote_text else []
+            quotes = (
+                [FoundQuote(quote_text, attribution or speaker)]
+                if quote_text
+                and quote_text.lower().strip(" .!") not in _NOTHING
+                and quote_text.lower() not in _NOTHING
+                else []
+            )
         start = label.start()
         if speaker:
-            start = text.rindex(speaker, 0, label.start())
+            at = text.rfind(speaker, 0, label.start())
+            start = at if at >= 0 else label.start()
+        if is_performer(speaker, text):
+            quotes = []
         found.extend((start, q) for q in quotes)
         if inner:
             text = blank(text, start, label.start(2))
@@ -191,10 +250,45 @@ def extract_quotes(
             if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
                 continue
             speaker, start = _speaker_said_before(text, match.start(), mentions_name)
+            said_by, spoken = speaker_before(text, match.start())
+            if spoken and said_by is not None and not mentions_name(said_by):
+                speaker = said_by
+                at = text.rfind(said_by, 0, match.start())
+                start = at if at >= 0 else match.start()
             if speaker is not None:
                 attribution, stop = speaker, match.end()
             else:
                 attribution, stop = _attribution_after(text, match.end())
-            found.append((start, FoundQuote(quote_text, attribution)))
+            status = _status(text, match, quote_text, attribution, spoken or cued)
+            if status != "none":
+                found.append((start, FoundQuote(quote_text, attribution, status)))
             text = blank(text, start, max(stop, match.end()))
     return [q for _, q in sorted(found, key=lambda item: item[0])], text
+
+
+_SPEECH_LABEL_RE = re.compile(
+    r"\b(?:reacties?|opmerking|feedback|compliment|quotes?|citaat|citaten|uitspraak|"
+    r"reaction|comment|tip|hoogtepunt|highlight)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _status(
+    text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
+) -> str:
+    """'quote', 'ask' or 'none' (see intake.speech): a speech verb makes a quote; a title cue
+    before it makes none; then an attribution makes a quote; a sentence standing on its own
+    is a quote, one inside a clause is asked; a short phrase is the writer's own words."""
+    if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
+        return "none" if is_performer(attribution, text) else "quote"
+    if title_before(text, match.start()):
+        return "none"
+    if attribution is not None:
+        return "none" if is_performer(attribution, text) else "quote"
+    if not looks_spoken(quote_text):
+        return "none"
+    before = sentence_before(text, match.start()).strip()
+    after = text[match.end() :].lstrip(" \t")
+    alone = not before or before[-1:] in ":" or not after or after[0] in ".!?\n"
+    titled = quote_text[:1].isupper() and not quote_text.rstrip().endswith(("!", "?", "."))
+    return "ask" if titled and not alone else "quote"
