@@ -43,6 +43,7 @@ PRESENCE_WORDS = {
     "aantal", "aanw", "opgedaagd",
 }  # fmt: skip
 ATTENDANCE_VERBS = {"kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal"}
+PRESENCE_VERBS_AND_WORDS = PRESENCE_WORDS | ATTENDANCE_VERBS | {"waren", "zaten"}
 # What may follow a number read from an attendance verb: "er waren 12 boeken" is no count.
 AFTER_ATTENDANCE = {"er", "en", "van", "op", "in", "bij", "vandaag", "waarvan", "maar", "man"}
 FILLERS = {
@@ -96,13 +97,20 @@ def presence_pairs(folded: str, tokens: list[Tok], used: set[int]) -> list[tuple
         if nxt is not None and nxt.text in ENROLMENT_WORDS:
             used.add(i)
             continue
+        if nxt is not None and nxt.group is not None and _enrolled_after(tokens, i + 2):
+            used.update((i, i + 1))  # "twee deelnemers hadden zich afgemeld", "6 volk ingeschreven"
+            continue
         if nxt is not None and nxt.group is not None:
             continue
         # "9 aanwezig", "9 waren er", "9 gekomen"
         j = i + 1
-        while j < len(tokens) and tokens[j].text in {"er", "waren", "zijn"} and j < i + 3:
+        while j < len(tokens) and tokens[j].text in {"er", "zijn"} and j < i + 3:
             j += 1
-        if j < len(tokens) and tokens[j].text in PRESENCE_WORDS and tokens[j].value is None:
+        there = j + 1 < len(tokens) and tokens[j + 1].text in ("er", "d'r")
+        present = j < len(tokens) and (
+            tokens[j].text in PRESENCE_WORDS or (tokens[j].text in ("waren", "zaten") and there)
+        )
+        if present and tokens[j].value is None:
             pairs.append((i, _as_people(tokens, j)))
             used.update((i, j))
             continue
@@ -136,3 +144,61 @@ def _ends_clause(folded: str, token: Tok, nxt: Tok | None) -> bool:
         return True
     rest = folded[token.end :].lstrip(" \t")
     return not rest or rest[0] in ".,;!?\n)("
+
+
+LABEL_FILLERS = {"ca", "circa", "ongeveer", "zon", "zo'n", "plm", "bijna", "ruim", "totaal", "ong"}
+
+
+def label_pairs(tokens: list[Tok], used: set[int]) -> list[tuple[int, int]]:
+    """Counts written as a label: "kinderen: 12", "bezoekers: ca. 45", "Mensen die werk
+    zoeken: 7" (a people word earlier in the label), "6 van de 8 cursisten", "5 vd 8"."""
+    pairs: list[tuple[int, int]] = []
+    for i, t in enumerate(tokens[:-1]):
+        if not t.colon:
+            continue
+        k = i + 1
+        while k < len(tokens) and tokens[k].text in LABEL_FILLERS and k < i + 3:
+            k += 1
+        if k >= len(tokens) or tokens[k].value is None:
+            continue
+        word = i if t.group is not None else None
+        if word is None:
+            # "Mensen die werk zoeken: 7": a people word a few words back, with no number.
+            for j in range(i - 1, max(i - 5, -1), -1):
+                if tokens[j].value is not None or tokens[j].colon:
+                    break
+                if tokens[j].group in ("kinderen", "volwassenen", "mensen", "vragen"):
+                    word = j
+                    break
+        if word is None or (word > 0 and tokens[word - 1].value is not None):
+            continue  # "samen 9 vragen: 4 huur, 3 arbeid": the parts of a counted group
+        pairs.append((k, word))
+    # "6 van de 8 cursisten", "5 vd 8": six came; the eight (enrolled) is not attendance.
+    for i, token in enumerate(tokens):
+        if token.value is None:
+            continue
+        texts = [t.text for t in tokens[i + 1 : i + 3]]
+        skip = 3 if texts == ["van", "de"] else 2 if texts[:1] == ["vd"] else 0
+        if not skip or i + skip >= len(tokens) or tokens[i + skip].value is None:
+            continue
+        for j in (i + skip + 1, i + skip + 2):
+            if j < len(tokens) and tokens[j].group is not None:
+                pairs.append((i, j))
+                break
+        else:
+            tokens[i + 1].group = "mensen"  # "5 vd 8" with no people word: people
+            pairs.append((i, i + 1))
+        used.add(i + skip)
+    for pair in pairs:
+        used.update(pair)
+    return pairs
+
+
+def _enrolled_after(tokens: list[Tok], start: int) -> bool:
+    """An enrolment or absence word within three words: "… hadden zich afgemeld"."""
+    for k in range(start, min(start + 3, len(tokens))):
+        if tokens[k].value is not None or tokens[k].group is not None:
+            return False
+        if tokens[k].text in ENROLMENT_WORDS:
+            return True
+    return False

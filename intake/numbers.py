@@ -30,7 +30,12 @@ from intake.countwords import (
     ONE_ENDS_RE,
     SINGULAR_WORDS,
 )
-from intake.cues import apply_corrections, presence_pairs
+from intake.cues import (
+    PRESENCE_VERBS_AND_WORDS,
+    apply_corrections,
+    label_pairs,
+    presence_pairs,
+)
 
 UNITS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
@@ -49,10 +54,21 @@ RANGE_WORDS = {"a", "tot", "of", "-"}
 FUZZY_WORD_CUTOFF = 85.0
 
 
+# Drents, Fries and English number words leaders use, and "dozijn".
+DIALECT_NUMERALS = {
+    "vief": 5, "zeuven": 7, "twie": 2, "trije": 3, "fjouwer": 4, "fiif": 5, "seis": 6,
+    "san": 7, "njoggen": 9, "tsien": 10, "dozijn": 12, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "twenty": 20,
+}  # fmt: skip
+
+
 def numeral(word: str, original: str = "") -> int | None:
     """The value of a (folded) number word or digits: '12' -> 12, 'vijfentwintig' -> 25."""
     if word.isdigit():
         return int(word)
+    if word in DIALECT_NUMERALS:
+        return DIALECT_NUMERALS[word]
     if word in UNITS:
         return UNITS[word]
     if word in TENS:
@@ -254,23 +270,7 @@ def _pairings(tokens: list[_Token], folded: str = "") -> tuple[list[tuple[int, i
             if tokens[i + 1].value is not None and tokens[i - 1].text != "stuk":
                 used.update((i - 1, i + 1))
     # "kinderen: 12" binds first.
-    strong = [
-        (i + 1, i)
-        for i, t in enumerate(tokens[:-1])
-        if t.colon and t.group is not None and tokens[i + 1].value is not None
-    ]
-    # "6 van de 8 cursisten": six came; the eight (enrolled) is not attendance.
-    for i in range(len(tokens) - 3):
-        if (
-            tokens[i].value is not None
-            and [t.text for t in tokens[i + 1 : i + 3]] == ["van", "de"]
-            and tokens[i + 3].value is not None
-        ):
-            for j in (i + 4, i + 5):
-                if j < len(tokens) and tokens[j].group is not None:
-                    strong.append((i, j))
-                    used.add(i + 3)
-                    break
+    strong = label_pairs(tokens, used)
     for pair in strong:
         used.update(pair)
     strong += presence_pairs(folded, tokens, used)
@@ -303,6 +303,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     chosen, unclear = _pairings(tokens, folded)
     counts: dict[str, int] = {}
     values: dict[str, list[int]] = {}
+    restated: dict[str, int] = {}
     negative = any(t.negative for t in tokens)
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
     outside = {tokens[w].group for n, w in chosen if not _in_brackets(folded, tokens[n].start)}
@@ -319,11 +320,15 @@ def read_counts(folded: str, original: str) -> CountReading:
         if tokens[number_index].negative:
             unclear.add(group)
             continue
-        if _is_speaker(folded, tokens, number_index, word_index):
-            continue  # "1 oma zei dat …": who spoke, not how many came
+        if _is_speaker(folded, tokens, number_index, word_index, chosen):
+            continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
+        if number_index > 0 and tokens[number_index - 1].text in RESTATE_WORDS:
+            restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
         values.setdefault(group, []).append(value)
     # Sub-groups that add up to a stated count are its parts: "8 kinderen: 5 jongens en 3
     # meisjes" is 8, not 16.
+    values.update({group: [value] for group, value in restated.items()})
+    _merge_presence(tokens, chosen, values)
     for group, found in values.items():
         biggest = max(found)
         parts = sum(found) - biggest
@@ -337,7 +342,7 @@ def read_counts(folded: str, original: str) -> CountReading:
         if along is None:
             continue
         uncounted.add(token.group)
-        if _COMPANION_RE.search(along.group()):
+        if _COMPANION_RE.search(along.group()) and not _counted_in_brackets(folded, tokens, i):
             # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
             unclear.add(token.group)
     counts = {group: value for group, value in counts.items() if group not in unclear}
@@ -345,15 +350,51 @@ def read_counts(folded: str, original: str) -> CountReading:
 
 
 _COMPANION_RE = re.compile(r"\b(?:hun|haar|zijn|z'n|zn|eigen)\b")
-_SPEECH_AFTER_RE = re.compile(r"\s*(?:zei|zegt|zeiden|vertelde|vond|riep|vroeg)\b")
+_SPEECH_AFTER_RE = re.compile(
+    r"\s*(?:zei|zegt|zeiden|vertelde|vertelden|vond|vonden|riep|riepen|vroeg|vroegen)\b"
+)
 
 
-def _is_speaker(folded: str, tokens: list[_Token], number: int, word: int) -> bool:
-    return (
-        tokens[number].value == 1
-        and word == number + 1
-        and bool(_SPEECH_AFTER_RE.match(folded, tokens[word].end))
-    )
+RESTATE_WORDS = {"dus", "oftewel", "ofwel", "totaal", "samen"}
+
+
+def _is_speaker(
+    folded: str, tokens: list[_Token], number: int, word: int, chosen: list[tuple[int, int]]
+) -> bool:
+    """A number and people word before a speech verb name who spoke: one person ("1 oma
+    zei"), or people of a group already counted ("6 mama's. Twee moeders vroegen")."""
+    if word != number + 1 or not _SPEECH_AFTER_RE.match(folded, tokens[word].end):
+        return False
+    group = tokens[word].group
+    counted_elsewhere = any(w != word and tokens[w].group == group for _, w in chosen)
+    return tokens[number].value == 1 or counted_elsewhere
+
+
+def _merge_presence(
+    tokens: list[_Token], chosen: list[tuple[int, int]], values: dict[str, list[int]]
+) -> None:
+    """ "groep 3 met 22 kinderen en groep 4 met 19 kwamen": a number read from a presence
+    word alone continues the one group the message counts; it is not a second group."""
+    from_presence = [
+        tokens[n].value for n, w in chosen if tokens[w].text in PRESENCE_VERBS_AND_WORDS
+    ]
+    specific = [g for g in values if g in ("kinderen", "volwassenen")]
+    if not from_presence or len(specific) != 1 or "mensen" not in values:
+        return
+    if any(
+        tokens[w].group == "mensen" and tokens[w].text not in PRESENCE_VERBS_AND_WORDS
+        for _, w in chosen
+    ):
+        return
+    values[specific[0]] += values.pop("mensen")
+
+
+def _counted_in_brackets(folded: str, tokens: list[_Token], i: int) -> bool:
+    """ "hun papa's en mama's (8)": the companions are counted after all."""
+    for k in range(i + 1, min(i + 4, len(tokens))):
+        if tokens[k].value is not None:
+            return _in_brackets(folded, tokens[k].start)
+    return False
 
 
 def _elliptic_groups(

@@ -87,6 +87,11 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:\s*(?:/|-|en|&|,)\s*\d+\b(?!\s*[^\W\d_]))*\b",
         r"(?:\b\d+\s*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\s+van\s+\d+\b",
         r"\b\d+\s*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
+        # Units and rates: "3 kilometer", "22 graden", "2 kinderen per iPad", "klas van 28".
+        r"\b\d+\s*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
+        r"dagen|weken|kg|kilo|gram|liter|cm|stuks|keer|x|panelen|pagina's|paginas)\b",
+        r"\b\d+\s+[^\W\d_]+\s+per\b",
+        r"\bklas\s+van\s+\d+\b",
         # Money, percentages, decimals, years, long numbers (phone numbers).
         r"€\s*\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:euro|eur)\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:%|procent)",

@@ -36,7 +36,8 @@ _WITH_US_RE = re.compile(
 _SELF_IN_RE = re.compile(
     r"\b(?:met\s+(?:mij|mijzelf|mezelf|mn\s*zelf)\s+(?:erbij|mee)|(?:inclusief|incl\.?|inc\.?)\s+"
     r"(?:mij|mijzelf|mezelf|mij\s+zelf)|(?:ik|mezelf|mijzelf)\s+(?:ook\s+)?(?:meegeteld|"
-    r"meegerekend)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|(?:mij|mezelf)\s+meegeteld)\b"
+    r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
+    r"(?:mij|mezelf)\s+meegeteld|(?:ik|mezelf|mijzelf)\s+inbegrepen)\b"
 )
 _NOBODY_RE = re.compile(
     r"\bniemand\b(?:\s+[a-z']+){0,3}?\s+(?:gekomen|kwam|verschenen|aanwezig|opgedaagd|"
@@ -89,6 +90,8 @@ def read_people_hints(folded: str) -> tuple[PeopleHints, str]:
 
     hints = PeopleHints()
     self_in = _SELF_IN_RE.search(folded)
+    if self_in and re.search(r"\bhad(?:den)?\s+$", folded[: self_in.start()]):
+        self_in = None  # "sorry 12, had mezelf meegeteld": the correction took it out
     if self_in:
         hints.self_in = True
         folded = blank(folded, self_in.start(), self_in.end())
