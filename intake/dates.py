@@ -31,6 +31,11 @@ from intake.text import blank, fold
 WEEKDAYS = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
     "zondag": 6,
+    # Drents, Fries and English, as leaders in Drenthe write them.
+    "maondag": 0, "dunderdag": 3, "vriedag": 4, "zaoterdag": 5, "zotterdag": 5, "zundag": 6,
+    "moandei": 0, "tiisdei": 1, "woansdei": 2, "tongersdei": 3, "freed": 4, "sneon": 5,
+    "snein": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
 }  # fmt: skip
 WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 MONTHS = {
@@ -38,12 +43,20 @@ MONTHS = {
     "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8,
     "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "oct": 10,
     "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
 }  # fmt: skip
 RELATIVE_DAYS = {
     "vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0,
     "gisteren": 1, "gister": 1, "gisterochtend": 1, "gistermorgen": 1, "gistermiddag": 1,
     "gisteravond": 1, "eergisteren": 2, "eergister": 2,
+    "juster": 1, "hjoed": 0, "vanmörgen": 0, "today": 0, "tonight": 0, "yesterday": 1,
+    "this morning": 0, "this afternoon": 0, "this evening": 0, "van middag": 0,
+    "van morgen": 0, "van avond": 0, "vanmiddeg": 0, "gisteraovend": 1,
 }  # fmt: skip
+# Typed with one slip: "gistern", "vsndaag", "gisteravnd" (these words are long enough).
+_SLIP_DAYS = {
+    word: back for word, back in RELATIVE_DAYS.items() if len(word) >= 7 and " " not in word
+}
 # Mentions of a time that give no day: the date is then unknown, not today.
 VAGUE_DAYS = (
     r"vorige\s+week|afgelopen\s+week|vorige\s+maand|afgelopen\s+maand|laatst|onlangs|"
@@ -61,7 +74,7 @@ _PART = r"(?:ochtend|morgen|middag|avond)?"
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
 _DAY_MONTH_RE = re.compile(
-    rf"\b(?:(?:{_WD}|{_ABBR})\.?,?\s+)?(\d{{1,2}})(?:e|ste|de)?\s+({_MONTH})\b\.?"
+    rf"\b(?:(?P<wd>{_WD}|{_ABBR})\.?,?\s+)?(\d{{1,2}})(?:e|ste|de)?\s+({_MONTH})\b\.?"
     rf"(?:\s+(\d{{4}})\b)?"
 )
 # "14-3", "14/3": read only after times, ages, groups and ranges are out of the way.
@@ -98,6 +111,21 @@ _WORD_ABBREVIATIONS = {"zo", "ma"}
 _AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<mark>[^\w\s'’]))")
 
 
+_SLIP_WORD_RE = re.compile(r"\b[a-z]{6,12}\b")
+
+
+def _slip_day(word: str) -> int | None:
+    """How many days back a day word typed with one slip means ("gistern"), if exactly one."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    found = {
+        back
+        for key, back in _SLIP_DAYS.items()
+        if abs(len(key) - len(word)) <= 1 and DamerauLevenshtein.distance(word, key) == 1
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 @dataclass
 class DateFinding:
     """The days mentioned and whether a mention could not be pinned down."""
@@ -109,6 +137,10 @@ class DateFinding:
     # A day as written that does not exist ("31-02-2025") or lies ahead: named to the leader.
     impossible: str | None = None
     ahead: str | None = None
+    # Days written with a weekday that fits them.
+    strong: set[date] = field(default_factory=set)
+    # A yearless day soon after today: a plan mentioned in passing when another day is given.
+    upcoming: bool = False
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""
@@ -116,6 +148,10 @@ class DateFinding:
         if ahead:
             self.future = True
             self.ahead = self.ahead or f"{ahead[0].day}-{ahead[0].month}-{ahead[0].year}"
+        if self.upcoming and not self.dates and not self.unclear:
+            self.future = True
+        if len(self.dates) > 1 and len(self.strong & self.dates) == 1 and not self.future:
+            return next(iter(self.strong & self.dates))
         if self.future or len(self.dates) > 1 or (self.unclear and not self.dates):
             return None
         if self.impossible:
@@ -158,7 +194,21 @@ def _date_or_none(year: int, month: int, day: int) -> date | None:
     return calendar_day(year, month, day)
 
 
-def _add_yearless(finding: DateFinding, today: date, month: int, day: int) -> None:
+# Words before a day that make it a plan, not the session: "hangt tot 31 januari", "pas op
+# 28 maart", "Next time: 11 november", "beginnen we op 12 januari".
+_PLAN_BEFORE_RE = re.compile(
+    r"\b(?:tot|t/m|voor|naar|pas|volgende|volgend|next|beginnen|begint|starten|start|vanaf|"
+    r"komende|deadline|uiterlijk|weer|time|verplaatst|doorgezet)\b(?:\W+\w+){0,3}?\W*$"
+)
+
+
+def _plan_before(text: str, start: int) -> bool:
+    return _PLAN_BEFORE_RE.search(text[max(0, start - 40) : start]) is not None
+
+
+def _add_yearless(
+    finding: DateFinding, today: date, month: int, day: int, plan: bool = False
+) -> None:
     # The most recent such day (this year or last year, today included) and the next one
     # after today (this year or next year).
     past = next(
@@ -170,7 +220,10 @@ def _add_yearless(finding: DateFinding, today: date, month: int, day: int) -> No
         None,
     )
     if upcoming is not None and (upcoming - today).days <= FUTURE_DATE_DAYS:
-        finding.future = True
+        if plan:
+            finding.upcoming = True
+        else:
+            finding.future = True
         finding.ahead = finding.ahead or f"{upcoming.day}-{upcoming.month}"
     elif past is not None:
         finding.dates.add(past)
@@ -196,11 +249,17 @@ def find_explicit_dates(text: str, today: date, finding: DateFinding) -> str:
         _add(finding, full, int(match.group(2)), int(match.group(1)), match.group(), today)
         text = blank(text, match.start(), match.end())
     for match in list(_DAY_MONTH_RE.finditer(text)):
-        day, month = int(match.group(1)), MONTHS[match.group(2)]
-        if match.group(3):
-            _add(finding, int(match.group(3)), month, day, match.group(), today)
+        day, month = int(match.group(2)), MONTHS[match.group(3)]
+        before = set(finding.dates)
+        if match.group(4):
+            _add(finding, int(match.group(4)), month, day, match.group(), today)
         else:
-            _add_yearless(finding, today, month, day)
+            _add_yearless(finding, today, month, day, _plan_before(text, match.start()))
+        if match.group("wd"):
+            # "maandag 29 december": a weekday that fits the date makes it the session's day
+            # beside another date mentioned ("de krant van 28 december").
+            added = finding.dates - before
+            finding.strong |= {d for d in added if d.weekday() == _weekday(match.group("wd"))}
         text = blank(text, match.start(), match.end())
     return text
 
@@ -227,7 +286,7 @@ def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
         day, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:
             continue
-        _add_yearless(finding, today, month, day)
+        _add_yearless(finding, today, month, day, _plan_before(text, match.start()))
         text = blank(text, match.start(), match.end())
     monday = today - timedelta(days=today.weekday())
     for match in list(_LAST_WEEK_RE.finditer(text)):
@@ -252,6 +311,11 @@ def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
     for match in list(_RELATIVE_RE.finditer(text)):
         finding.dates.add(today - timedelta(days=RELATIVE_DAYS[match.group(1)]))
         text = blank(text, match.start(), match.end())
+    for match in list(_SLIP_WORD_RE.finditer(text)):
+        back = _slip_day(match.group())
+        if back is not None:
+            finding.dates.add(today - timedelta(days=back))
+            text = blank(text, match.start(), match.end())
     for match in list(_VAGUE_MONTH_RE.finditer(text)):
         finding.unclear = True
         text = blank(text, match.start(), match.end())
@@ -269,4 +333,6 @@ def read_day(text: str, today: date) -> DateFinding:
     folded = find_explicit_dates(folded, today, finding)
     folded = find_other_dates(folded, today, finding)
     find_abbreviated_days(folded, today, finding)
+    if finding.upcoming and not finding.dates:
+        finding.future = True  # a typed answer that is only a day ahead
     return finding
