@@ -24,6 +24,7 @@ class Tok(Protocol):
     text: str
     value: int | None
     group: str | None
+    start: int
     end: int
 
 
@@ -40,9 +41,11 @@ STRONG_CORRECTION = {
 }  # fmt: skip
 PRESENCE_WORDS = {
     "aanwezig", "present", "gekomen", "opgekomen", "kwamen", "kwam", "verschenen", "opkomst",
-    "aantal", "aanw", "opgedaagd",
+    "aantal", "aanw", "opgedaagd", "showed", "attended", "came",
 }  # fmt: skip
 ATTENDANCE_VERBS = {"kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal"}
+# After a number: "9 aanwezig", "9 kwamen", "12 showed up".
+PRESENCE_AFTER = PRESENCE_WORDS - {"aantal", "opkomst"}
 PRESENCE_VERBS_AND_WORDS = PRESENCE_WORDS | ATTENDANCE_VERBS | {"waren", "zaten"}
 # What may follow a number read from an attendance verb: "er waren 12 boeken" is no count.
 AFTER_ATTENDANCE = {"er", "en", "van", "op", "in", "bij", "vandaag", "waarvan", "maar", "man"}
@@ -108,8 +111,10 @@ def presence_pairs(folded: str, tokens: list[Tok], used: set[int]) -> list[tuple
             j += 1
         there = j + 1 < len(tokens) and tokens[j + 1].text in ("er", "d'r")
         present = j < len(tokens) and (
-            tokens[j].text in PRESENCE_WORDS or (tokens[j].text in ("waren", "zaten") and there)
+            tokens[j].text in PRESENCE_AFTER or (tokens[j].text in ("waren", "zaten") and there)
         )
+        if present and "\n" in folded[token.end : tokens[j].start]:
+            present = False  # "6\nAantal: 9": the next line's label
         if present and tokens[j].value is None:
             pairs.append((i, _as_people(tokens, j)))
             used.update((i, j))

@@ -304,6 +304,9 @@ def read_counts(folded: str, original: str) -> CountReading:
     counts: dict[str, int] = {}
     values: dict[str, list[int]] = {}
     restated: dict[str, int] = {}
+    labelled: list[int] = []
+    first_at: dict[str, int] = {}
+    parts_at: dict[str, list[int]] = {}
     negative = any(t.negative for t in tokens)
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
     outside = {tokens[w].group for n, w in chosen if not _in_brackets(folded, tokens[n].start)}
@@ -324,15 +327,20 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
         if number_index > 0 and tokens[number_index - 1].text in RESTATE_WORDS:
             restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
+        if _is_one_of_them(folded, tokens, number_index, word_index, chosen):
+            continue  # "8 cursisten. Eén mevrouw had …": one of the eight
+        if group == "mensen" and _labelled(folded, tokens, number_index, word_index):
+            labelled.append(value)
         values.setdefault(group, []).append(value)
-    # Sub-groups that add up to a stated count are its parts: "8 kinderen: 5 jongens en 3
-    # meisjes" is 8, not 16.
+        first_at.setdefault(group, tokens[word_index].end)
+        parts_at.setdefault(group, [])
+        parts_at[group].append(tokens[number_index].start)
     values.update({group: [value] for group, value in restated.items()})
+    if len(labelled) == 1:
+        values["mensen"] = labelled  # "Aantal: 9 … Opmerking: 2 mensen willen door"
     _merge_presence(tokens, chosen, values)
     for group, found in values.items():
-        biggest = max(found)
-        parts = sum(found) - biggest
-        counts[group] = biggest if len(found) > 2 and parts == biggest else sum(found)
+        counts[group] = _total_of(folded, found, first_at.get(group), parts_at.get(group, []))
     paired = {i for pair in chosen for i in pair}
     uncounted: set[str] = set()
     for i, token in enumerate(tokens):
@@ -356,6 +364,47 @@ _SPEECH_AFTER_RE = re.compile(
 
 
 RESTATE_WORDS = {"dus", "oftewel", "ofwel", "totaal", "samen"}
+_PARTS_RE = re.compile(
+    r"^[^.;\n]{0,12}?(?::|\(|\bwaarvan\b|\bnamelijk\b|\bnl\b|\bbestaande\s+uit\b)"
+)
+
+
+def _total_of(folded: str, found: list[int], word_end: int | None, starts: list[int]) -> int:
+    """Sub-groups that add up to a count said first are its parts: "8 kinderen: 5 jongens
+    en 3 meisjes" is 8, not 16. Only when the parts follow the total with ":", "(",
+    "waarvan" or "namelijk"; else the counts add up ("3 moeders …, 2 moeders, 1 vader")."""
+    biggest = found[0]
+    if (
+        len(found) > 2
+        and biggest == sum(found[1:])
+        and word_end is not None
+        and len(starts) > 1
+        and _PARTS_RE.match(folded[word_end : starts[1]])
+    ):
+        return biggest
+    return sum(found)
+
+
+def _labelled(folded: str, tokens: list[_Token], number: int, word: int) -> bool:
+    """A count given as a form's answer: "Aantal: 9", "deelnemers: 12"."""
+    return tokens[word].colon and word < number
+
+
+def _is_one_of_them(
+    folded: str, tokens: list[_Token], number: int, word: int, chosen: list[tuple[int, int]]
+) -> bool:
+    """'Eén mevrouw had …' beside '8 cursisten': one person of a group already counted, not
+    one more (unless added: "en nog 1 nieuwe mevrouw")."""
+    singular = SINGULAR_WORDS | {"mevrouw", "meneer"}
+    if tokens[number].value != 1 or tokens[word].text not in singular:
+        return False
+    before = folded[: tokens[number].start].rstrip()
+    if before and before[-1] not in ".!?\n":
+        return False  # only a sentence about one of them: "… jaar. Eén mevrouw had …"
+    group = tokens[word].group
+    return any(
+        w != word and tokens[w].group == group and (tokens[n].value or 0) > 1 for n, w in chosen
+    )
 
 
 def _is_speaker(

@@ -54,7 +54,7 @@ from intake.readings import (
     read_people_hints,
     with_us_ambiguity,
 )
-from intake.text import blank, blank_all, fold
+from intake.text import blank, blank_all, fold, spoken_marks
 from toc.matcher import Matcher, Mention, normalise
 from toc.models import Catalogue
 
@@ -87,11 +87,14 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:\s*(?:/|-|en|&|,)\s*\d+\b(?!\s*[^\W\d_]))*\b",
         r"(?:\b\d+\s*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\s+van\s+\d+\b",
         r"\b\d+\s*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
+        r"\b\d+[.,]\d+\b",
         # Units and rates: "3 kilometer", "22 graden", "2 kinderen per iPad", "klas van 28".
         r"\b\d+\s*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
         r"dagen|weken|kg|kilo|gram|liter|cm|stuks|keer|x|panelen|pagina's|paginas)\b",
         r"\b\d+\s+[^\W\d_]+\s+per\b",
         r"\bklas\s+van\s+\d+\b",
+        # A letter's closing is no count: "Kind regards" ("kind" is a child word).
+        r"\bkind\s+regards\b",
         # Money, percentages, decimals, years, long numbers (phone numbers).
         r"€\s*\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:euro|eur)\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:%|procent)",
@@ -111,7 +114,7 @@ _PAST_EVENT_RE = re.compile(
 )
 # Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
 # "deze week", "afgelopen week": there the week is a day word and the number a count.
-_LESSON_RE = re.compile(rf"\b({_LESSON_WORDS})\.?\s*(\d+)(?:\s*(?:van|/|uit)\s*\d+)?\b")
+_LESSON_RE = re.compile(rf"\b({_LESSON_WORDS})\.?\s*:?\s*(\d+)(?:\s*(?:van|/|uit)\s*\d+)?\b")
 _DAY_WEEK_BEFORE_RE = re.compile(r"\b(?:vorige|deze|afgelopen|verleden)\s+$")
 # Time ranges ("10.00-11.30", "10:00 - 11:30", "10-12 uur"): blanked before dates are read, so
 # "10.00-11" is never taken for a (wrong) date.
@@ -267,9 +270,30 @@ def _find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None,
             m for m in mentions if normalise(text[m.start : m.end]) not in GENERIC_ACTIVITY_KEYS
         ]
         found = _one_id(specific) if len(specific) < len(mentions) else None
+        found = found or _settle(text, specific or mentions)
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
     return found, (mentions[0].start if mentions else None), text
+
+
+# "Klik & Tik, eh sorry het was Digisterker": the name after a correction is meant.
+_CORRECTION_RE = re.compile(r"\b(?:sorry|sry|eh+\s+nee|nee\s+wacht|correctie|ik\s+bedoel|oeps)\b")
+# "Wat: Klik & Tik" in a form: the name the form gives.
+_FORM_LABEL_RE = re.compile(r"\b(?:wat|activiteit|activity|what|soort)\s*:\s*$")
+
+
+def _settle(text: str, mentions: list[Mention]) -> str | None:
+    """Of mentions that name different activities, the one the message means: the one
+    named as a form's answer, the one after a correction, or the only one written exactly
+    (the others were near misses: "samen gelezen" is not Samenlezen)."""
+    labelled = [m for m in mentions if _FORM_LABEL_RE.search(text, 0, m.start)]
+    if _one_id(labelled):
+        return _one_id(labelled)
+    first, last = mentions[0], mentions[-1]
+    if _one_id(mentions[1:]) and _CORRECTION_RE.search(text, first.end, last.start):
+        return last.id
+    best = max(m.score for m in mentions)
+    return _one_id([m for m in mentions if m.score >= best]) if best >= 100 else None
 
 
 def _find_location(
@@ -354,6 +378,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             or matchers.vestigingen.find_in_text(folded_candidate)
         )
 
+    text = spoken_marks(text)
     found_quotes, rest = extract_quotes(text, is_name, mentions_name)
     original = rest
     folded = fold(rest)
