@@ -44,6 +44,8 @@ _LABEL_RE = re.compile(
     re.IGNORECASE | re.M,
 )
 _LABEL_WORD = {"quote", "citaat", "uitspraak"}
+# "citaat dit was zo leuk": a label typed without its colon (the length stays the same).
+_BARE_LABEL_RE = re.compile(r"\b(citaat|quote)\s(?!\s*(?:van|by|from)\b)(?=\s*[^\s:—–-])", re.I)
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
@@ -203,6 +205,7 @@ def extract_quotes(
     `is_name`: text that is exactly an activity or place name is no quote; `mentions_name`:
     words before a quote that name an activity or place are no speaker."""
     found: list[tuple[int, FoundQuote]] = []
+    text = _BARE_LABEL_RE.sub(lambda m: m.group(1) + ":", text)
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group(2)
         inner, inner_rest = extract_quotes(content, is_name, mentions_name, cued=True)
