@@ -40,6 +40,7 @@ from bot.leader.inputs import (
     read_story,
     says_nothing,
 )
+from intake.intent import is_question, stand_command
 from intake.parse import parse_message, read_activity, read_location
 from store.sessions import MAX_COUNT
 
@@ -61,7 +62,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     draft = flow.load(s, update.effective_user.id)
     try:
         if draft is None:
-            await _new_report(update, context, s, person.id, message.text)
+            await _new_report(update, context, s, person.id, message.text, person.is_manager)
         else:
             await _answer(update, context, s, draft, message.text)
     except InputError as exc:
@@ -145,13 +146,28 @@ async def _suggest_activity(update: Update, s: Services, d: Draft, text: str) ->
 
 
 async def _new_report(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, person_id: int, text: str
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    s: Services,
+    person_id: int,
+    text: str,
+    is_manager: bool = False,
 ) -> None:
     """A whole report in one message: fill in what the parser read, then ask the rest."""
     today = s.today()
     result = parse_message(text, s.catalogue, today)
+    message = update.effective_message
+    assert message is not None
+    if is_question(text, result):
+        # A question about figures is never a draft report (issue 17).
+        if is_manager:
+            command = stand_command(text, result, s.catalogue, today)
+            await message.reply_text(texts.FIGURES_QUESTION.format(command=command))
+        else:
+            await message.reply_text(texts.NOT_A_REPORT)
+        return
     if not (result.activity or result.location or result.counts or result.quotes):
-        await update.effective_message.reply_text(texts.NOT_UNDERSTOOD)  # type: ignore[union-attr]
+        await message.reply_text(texts.NOT_UNDERSTOOD)
         return
     assert update.effective_user is not None
     d = Draft(
@@ -179,6 +195,10 @@ async def _new_report(
             d.date = check_date(result.date, today)
         except InputError as exc:
             notes.append(str(exc))
+    elif result.impossible_date:
+        notes.append(texts.DAY_DOES_NOT_EXIST.format(day=result.impossible_date))
+    elif result.future_date:
+        notes.append(texts.DAY_AHEAD.format(day=result.future_date))
     dropped: str | None = None  # why an attribution from the message was not kept
     for found in result.quotes:
         try:
