@@ -44,6 +44,7 @@ _LABEL_RE = re.compile(
     re.IGNORECASE | re.M,
 )
 _LABEL_WORD = {"quote", "citaat", "uitspraak"}
+_MARKS = "\"'“”„‘’«»‚"
 # "citaat dit was zo leuk": a label typed without its colon (the length stays the same).
 _BARE_LABEL_RE = re.compile(r"\b(citaat|quote)\s(?!\s*(?:van|by|from)\b)(?=\s*[^\s:—–-])", re.I)
 _AFTER_RE = re.compile(
@@ -208,6 +209,8 @@ def extract_quotes(
     text = _BARE_LABEL_RE.sub(lambda m: m.group(1) + ":", text)
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group(2)
+        if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
+            continue  # "zei: '…'": the quote marks say where it ends; read below
         inner, inner_rest = extract_quotes(content, is_name, mentions_name, cued=True)
         speaker = (
             speaker_before(text, label.start(2))[0]
@@ -276,6 +279,12 @@ _SPEECH_LABEL_RE = re.compile(
 )
 
 
+# "Workshop 'Schrijf je levensverhaal' (deel 2)": a part of a title, not who said it.
+_NOT_A_PERSON_RE = re.compile(
+    r"^\s*(?:(?:deel|les|module|hoofdstuk|ronde|editie|seizoen|part|vol|nr)\b|\d+\s*$)", re.I
+)
+
+
 def _status(
     text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
 ) -> str:
@@ -284,10 +293,12 @@ def _status(
     is a quote, one inside a clause is asked; a short phrase is the writer's own words."""
     if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
         return "none" if is_performer(attribution, text) else "quote"
-    if title_before(text, match.start()):
-        return "none"
-    if attribution is not None:
+    if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
+        return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
+    if attribution is not None and not _NOT_A_PERSON_RE.match(attribution):
         return "none" if is_performer(attribution, text) else "quote"
+    if title_before(text, match.start()) or attribution is not None:
+        return "none"
     if not looks_spoken(quote_text):
         return "none"
     before = sentence_before(text, match.start()).strip()
