@@ -73,7 +73,7 @@ _TITLE_BEFORE_RE = re.compile(
     r"\s*:?\s*)$",
     re.IGNORECASE,
 )
-_SENTENCE_RE = re.compile(r"[.!?](?=\s|$)|\n")
+_SENTENCE_RE = re.compile(r"[.!?][\"'’”»]?(?=\s|$)|\n")
 ABBREVIATION_END_RE = re.compile(
     r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|dr|st|ca|bijv|o\.a|nr|jl|plm|incl|excl|evt|vd|[A-Za-z])$",
     re.IGNORECASE,
@@ -87,7 +87,7 @@ def sentence_before(text: str, start: int) -> str:
     # "mevr. B." and "o.a." are no sentence ends.
     while (
         ends
-        and head[ends[-1].start()] == "."
+        and ends[-1].group() == "."
         and ABBREVIATION_END_RE.search(head[: ends[-1].start()])
     ):
         ends.pop()
