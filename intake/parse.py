@@ -418,11 +418,14 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     participants = _participants(counts, total, generic_key, reading)
     ambiguities: list[Ambiguity] = []
     participants = _apply_hints(hints, counts, participants, generic_key, ambiguities)
-    if participants is None:
-        ambiguities += [
-            a for a in range_ambiguities(range_folded, ranges, generic_key)
-            if a.field.removeprefix("counts.") not in counts
-        ]  # fmt: skip
+    in_range = [
+        a for a in range_ambiguities(range_folded, ranges, generic_key)
+        if a.field.removeprefix("counts.") not in counts
+    ]  # fmt: skip
+    if in_range:
+        # "15 of 16 kinderen en 6 ouders": the total waits for the answer.
+        ambiguities += in_range
+        participants = None
     ambiguities += [quote_ambiguity(q.text) for q in found_quotes if q.status == "ask"]
     day = finding.resolve(today)
     if day is None:

@@ -299,10 +299,10 @@ def _status(
         return "none" if is_performer(attribution, text) else "quote"
     if title_before(text, match.start()) or attribution is not None:
         return "none"
-    if not looks_spoken(quote_text):
-        return "none"
     before = sentence_before(text, match.start()).strip()
     after = text[match.end() :].lstrip(" \t")
     alone = not before or before[-1:] in ":" or not after or after[0] in ".!?\n"
     titled = quote_text[:1].isupper() and not quote_text.rstrip().endswith(("!", "?", "."))
-    return "ask" if titled and not alone else "quote"
+    if titled and not alone:
+        return "ask"  # "we deden 'De Gruffalo' na": a title, or someone's words?
+    return "quote" if looks_spoken(quote_text) else "none"

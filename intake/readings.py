@@ -108,7 +108,7 @@ def read_people_hints(folded: str) -> tuple[PeopleHints, str]:
 
 def with_us_ambiguity(value: int, key: str) -> Ambiguity:
     return Ambiguity(
-        "participants", [value, value - 1], texts.WITH_US.format(n=value, m=value - 1), "count"
+        f"counts.{key}", [value, value - 1], texts.WITH_US.format(n=value, m=value - 1), "count"
     )
 
 
@@ -117,8 +117,9 @@ def range_ambiguities(folded: str, matches: list[re.Match[str]], generic: str) -
     found: list[Ambiguity] = []
     for match in matches:
         numbers = [int(n) for n in re.findall(r"\d+", match.group())]
-        word = re.match(r"\s+(?:[^\W\d_]+\s+)?([^\W\d_']+(?:'s)?)", folded[match.end() :])
-        group = count_group(word.group(1)) if word else None
+        words = re.findall(r"[^\W\d_']+(?:'s)?", folded[match.end() : match.end() + 40])[:2]
+        groups = [count_group(w) for w in words]
+        group = next((g for g in groups if g is not None), None)
         if len(numbers) != 2 or group not in ("kinderen", "volwassenen", "mensen"):
             continue
         key = generic if group == "mensen" else str(group)

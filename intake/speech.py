@@ -85,11 +85,7 @@ def sentence_before(text: str, start: int) -> str:
     head = text[:start]
     ends = list(_SENTENCE_RE.finditer(head))
     # "mevr. B." and "o.a." are no sentence ends.
-    while (
-        ends
-        and ends[-1].group() == "."
-        and ABBREVIATION_END_RE.search(head[: ends[-1].start()])
-    ):
+    while ends and ends[-1].group() == "." and ABBREVIATION_END_RE.search(head[: ends[-1].start()]):
         ends.pop()
     return head[ends[-1].end() :] if ends else head
 

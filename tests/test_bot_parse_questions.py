@@ -69,3 +69,41 @@ async def test_an_impossible_or_future_day_is_named_then_asked(
     assert texts.ASK_DATE in shown
     # Everything else the message said is kept.
     assert "12 kinderen" in shown
+
+
+async def test_two_readings_of_a_count_are_settled_with_one_tap(
+    bot: ManagerHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send("Voorleesuurtje Havelte 15 of 16 kinderen en 6 ouders", user_id=LEADER)
+    shown = bot.text_to(LEADER)
+    assert shown.startswith(texts.UNDERSTOOD) and shown.endswith("15 of 16 kinderen?")
+    labels = [label for label, _ in bot.request.calls[-1].buttons]
+    assert labels == ["15", "16", texts.BUTTON_OTHER]
+    await bot.press("16", user_id=LEADER)
+    summary = bot.text_to(LEADER)
+    assert summary.startswith(texts.SUMMARY_HEAD) and "16 kinderen, 6 volwassenen" in summary
+    await bot.press(texts.BUTTON_SAVE, user_id=LEADER)
+    assert db.execute("SELECT kinderen, volwassenen FROM sessions").fetchone() == (16, 6)
+
+
+async def test_a_title_or_a_quote_is_asked_and_a_title_is_not_stored(
+    bot: ManagerHarness, db: sqlite_utils.Database
+) -> None:
+    await bot.send(
+        "Voorleesuurtje Havelte 12 kinderen 5 ouders, we deden 'De Gruffalo' na", user_id=LEADER
+    )
+    assert bot.text_to(LEADER).endswith(
+        "Is 'De Gruffalo' iets wat iemand zei, of een titel of iets anders?"
+    )
+    await bot.press(texts.BUTTON_NOT_SAID, user_id=LEADER)
+    assert bot.text_to(LEADER).startswith(texts.SUMMARY_HEAD)
+    await bot.press(texts.BUTTON_SAVE, user_id=LEADER)
+    assert count(db, "quotes") == 0 and count(db, "sessions") == 1
+
+
+async def test_other_leaves_the_count_to_be_typed(bot: ManagerHarness) -> None:
+    await bot.send("Taalcafé Havelte, we zaten met z'n achten", user_id=LEADER)
+    assert "of 7 (zonder jou)?" in bot.text_to(LEADER)
+    await bot.press(texts.BUTTON_OTHER, user_id=LEADER)
+    await bot.send("6", user_id=LEADER)
+    assert "6 deelnemers" in bot.text_to(LEADER)

@@ -7,6 +7,7 @@ it understood and asks only for what is missing. Nothing is saved before Opslaan
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -16,6 +17,7 @@ from bot.core.services import Services, services
 from bot.leader import flow, keyboards, queries, registration, tally, texts
 from bot.leader.draft import (
     Draft,
+    DraftQuestion,
     DraftQuote,
     DraftStory,
     apply_counts,
@@ -23,6 +25,7 @@ from bot.leader.draft import (
     first_quote_without,
     missing_counts,
     next_measure,
+    resolve_question,
     set_activity,
     set_vestiging,
 )
@@ -92,6 +95,20 @@ async def _answer(
         apply_counts(d, assign_counts(text, ["enrolled"]), PLAUSIBLE_MAX)
     elif step == "counts":
         apply_counts(d, assign_counts(text, missing_counts(d, s.catalogue)), PLAUSIBLE_MAX)
+    elif step == "ambiguity":
+        # A typed answer to "15 of 16 kinderen?": a number or a day settles it too.
+        question = d.questions[0]
+        if question.kind == "count":
+            value = read_single(text, 0, MAX_COUNT)
+            resolve_question(d, None)
+            apply_counts(d, {question.field.removeprefix("counts."): value}, PLAUSIBLE_MAX)
+        elif question.kind == "date":
+            day = read_date(text, s.today())
+            resolve_question(d, None)
+            d.date = day
+        else:
+            await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]
+            return
     elif step == "confirm":
         answer = text.strip().lower()
         if answer in ("ja", "j", "klopt"):
@@ -199,6 +216,15 @@ async def _new_report(
         notes.append(texts.DAY_DOES_NOT_EXIST.format(day=result.impossible_date))
     elif result.future_date:
         notes.append(texts.DAY_AHEAD.format(day=result.future_date))
+    d.questions = [
+        DraftQuestion(
+            field=a.field,
+            kind=a.kind,
+            candidates=[c.isoformat() if isinstance(c, date) else str(c) for c in a.candidates],
+            question=a.question,
+        )
+        for a in result.ambiguities
+    ]
     dropped: str | None = None  # why an attribution from the message was not kept
     for found in result.quotes:
         try:

@@ -255,6 +255,21 @@ NOTHING_TO_CANCEL = "Je was niet met een verslag bezig."
 BUSY = "Je was nog bezig met een verslag. We gaan verder waar je was; met /annuleer stop je het."
 USE_BUTTONS = "Tik op een van de knoppen hierboven. Met /annuleer stop je het verslag."
 STALE_BUTTON = "Deze knop is verlopen."
+# A message read two ways: the parser's question, a button per candidate (issue 17).
+BUTTON_SAID = "Iemand zei het"
+BUTTON_NOT_SAID = "Titel of iets anders"
+BUTTON_OTHER = "Anders"
+
+
+def day_button(iso_day: str) -> str:
+    """'do 30-10' for a candidate day."""
+    from datetime import date
+
+    from intake.texts import short_day
+
+    return short_day(date.fromisoformat(iso_day))
+
+
 # A question typed instead of a report (issue 17).
 FIGURES_QUESTION = (
     "Dat is een vraag over de cijfers, geen verslag. Het antwoord zie je met {command}"
