@@ -112,12 +112,16 @@ _AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<m
 
 
 _SLIP_WORD_RE = re.compile(r"\b[a-z]{6,12}\b")
+# Words one slip from a day word that are words of their own.
+_NOT_DAY_WORDS = {"vandaan", "vandaar", "gistere", "vanavond", "vandage"}
 
 
 def _slip_day(word: str) -> int | None:
     """How many days back a day word typed with one slip means ("gistern"), if exactly one."""
     from rapidfuzz.distance import DamerauLevenshtein
 
+    if word in _NOT_DAY_WORDS:
+        return None
     found = {
         back
         for key, back in _SLIP_DAYS.items()
@@ -198,7 +202,7 @@ def _date_or_none(year: int, month: int, day: int) -> date | None:
 # 28 maart", "Next time: 11 november", "beginnen we op 12 januari".
 _PLAN_BEFORE_RE = re.compile(
     r"\b(?:tot|t/m|voor|naar|pas|volgende|volgend|next|beginnen|begint|starten|start|vanaf|"
-    r"komende|deadline|uiterlijk|weer|time|verplaatst|doorgezet)\b(?:\W+\w+){0,3}?\W*$"
+    r"komende|deadline|uiterlijk|weer|time|verplaatst|doorgezet|gepland|planned|scheduled)\b(?:\W+\w+){0,3}?\W*$"
 )
 
 

@@ -57,8 +57,8 @@ FUZZY_WORD_CUTOFF = 85.0
 # Drents, Fries and English number words leaders use, and "dozijn".
 DIALECT_NUMERALS = {
     "vief": 5, "zeuven": 7, "twie": 2, "trije": 3, "fjouwer": 4, "fiif": 5, "seis": 6,
-    "san": 7, "njoggen": 9, "tsien": 10, "dozijn": 12, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "njoggen": 9, "tsien": 10, "dozijn": 12, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "eleven": 11,
     "twelve": 12, "twenty": 20,
 }  # fmt: skip
 
@@ -189,13 +189,18 @@ def _pairs_before(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]
     return pairs
 
 
-def _pairs_after(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]:
-    """Word first: 'kinderen 12', 'kinderen: 12', 'totaal 20'."""
+def _pairs_after(tokens: list[_Token], used: set[int], folded: str = "") -> list[tuple[int, int]]:
+    """Word first: 'kinderen 12', 'kinderen: 12', 'totaal 20'. Not an age in brackets after
+    one person: "een meneer (88)"."""
     pairs: list[tuple[int, int]] = []
     taken = set(used)
     for i, token in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if token.group is None or i in taken or i + 1 in taken or nxt.value is None:
+            continue
+        between = folded[token.end : nxt.start] if folded else ""
+        one = SINGULAR_WORDS | {"meneer", "mevrouw"}
+        if "(" in between and token.text.replace("'", "") in one:
             continue
         pairs.append((i + 1, i))
         taken.update((i, i + 1))
@@ -278,18 +283,12 @@ def _pairings(tokens: list[_Token], folded: str = "") -> tuple[list[tuple[int, i
     # ouders 8" is word-first), then the other fills in what is left ("totaal 25 waarvan 15
     # kinderen").
     before = _pairs_before(tokens, used)
-    after = _pairs_after(tokens, used)
-    primary, second = (
-        (_pairs_after, _pairs_before)
-        if len(after) > len(before)
-        else (
-            _pairs_before,
-            _pairs_after,
-        )
-    )
-    first = after if primary is _pairs_after else before
+    after = _pairs_after(tokens, used, folded)
+    word_first = len(after) > len(before)
+    first = after if word_first else before
     used.update(i for pair in first for i in pair)
-    chosen = strong + first + second(tokens, used)
+    rest = _pairs_before(tokens, used) if word_first else _pairs_after(tokens, used, folded)
+    chosen = strong + first + rest
     unclear = _elliptic_groups(tokens, chosen, used)
     return chosen, unclear
 

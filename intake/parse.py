@@ -109,7 +109,7 @@ _FUTURE_RE = re.compile(
 )
 # Another, earlier session mentioned in passing: "vorige keer op 21 oktober waren het er 12".
 _PAST_EVENT_RE = re.compile(
-    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere|laatste)\s+(?:keer|les|bijeenkomst|sessie)\b"
+    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b"
     r"[^.!?\n]*"
 )
 # Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
