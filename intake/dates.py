@@ -233,6 +233,8 @@ def _add_yearless(
         finding.dates.add(past)
     else:
         finding.unclear = True  # no such day ("31-2"), or 29 February not in a recent year
+        if calendar_day(2024, month, day) is None:  # 2024: a leap year, so 29-2 exists
+            finding.impossible = finding.impossible or f"{day}-{month}"
 
 
 def find_explicit_dates(text: str, today: date, finding: DateFinding) -> str:

@@ -466,6 +466,9 @@ def _apply_hints(
         counts[generic_key] = 0
         return 0
     if hints.with_us is not None and not counts and participants is None:
+        if hints.self_out:
+            counts[generic_key] = hints.with_us
+            return hints.with_us
         if hints.self_in:
             counts[generic_key] = hints.with_us - 1
             return hints.with_us - 1

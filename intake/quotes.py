@@ -297,7 +297,7 @@ def _status(
         return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
     if attribution is not None and not _NOT_A_PERSON_RE.match(attribution):
         return "none" if is_performer(attribution, text) else "quote"
-    if title_before(text, match.start()) or attribution is not None:
+    if title_before(text, match.start(), match.end()) or attribution is not None:
         return "none"
     before = sentence_before(text, match.start()).strip()
     after = text[match.end() :].lstrip(" \t")

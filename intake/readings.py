@@ -39,6 +39,12 @@ _SELF_IN_RE = re.compile(
     r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
     r"(?:mij|mezelf)\s+meegeteld|(?:ik|mezelf|mijzelf)\s+inbegrepen)\b"
 )
+# "mezelf niet meegeteld", "zonder mij": the number is without the writer.
+_SELF_OUT_RE = re.compile(
+    r"\b(?:(?:ik|mezelf|mijzelf|mij)\s+(?:niet|nie)\s+(?:meegeteld|meegerekend|inbegrepen)|"
+    r"zonder\s+(?:mij|mezelf|mijzelf)(?:\s+(?:erbij|meegeteld))?|(?:exclusief|excl\.?)\s+"
+    r"(?:mij|mezelf|mijzelf))\b"
+)
 _NOBODY_RE = re.compile(
     r"\bniemand\b(?:\s+[a-z']+){0,3}?\s+(?:gekomen|kwam|verschenen|aanwezig|opgedaagd|"
     r"geweest|komen\s+opdagen|op\s+komen\s+dagen)\b"
@@ -69,6 +75,8 @@ class PeopleHints:
 
     # The writer counted themselves in: take one off the total.
     self_in: bool = False
+    # The writer said they are not in the number.
+    self_out: bool = False
     # Nobody came.
     nobody: bool = False
     # "met z'n achten": the number said, the writer perhaps among them.
@@ -89,6 +97,10 @@ def read_people_hints(folded: str) -> tuple[PeopleHints, str]:
     from intake.text import blank
 
     hints = PeopleHints()
+    self_out = _SELF_OUT_RE.search(folded)
+    if self_out:
+        hints.self_out = True
+        folded = blank(folded, self_out.start(), self_out.end())
     self_in = _SELF_IN_RE.search(folded)
     if self_in and re.search(r"\bhad(?:den)?\s+$", folded[: self_in.start()]):
         self_in = None  # "sorry 12, had mezelf meegeteld": the correction took it out

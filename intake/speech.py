@@ -163,8 +163,19 @@ def is_performer(speaker: str | None, text: str) -> bool:
     return False
 
 
-def title_before(text: str, start: int) -> bool:
-    """Quote marks at `start` right after a title noun or a verb of reading or teaching."""
+# Right after quote marks: "we hebben 'wat doe je in het weekend?' geoefend".
+_TAUGHT_AFTER_RE = re.compile(
+    r"^\s*(?:\w+\s+)?(?:geoefend|geleerd|gelezen|voorgelezen|gezongen|gespeeld|besproken|"
+    r"bekeken|gekeken|nagespeeld|uitgelegd|behandeld|geoefend|herhaald|nagezegd)\b",
+    re.IGNORECASE,
+)
+
+
+def title_before(text: str, start: int, end: int | None = None) -> bool:
+    """Quote marks at `start` right after a title noun or a verb of reading or teaching, or
+    (with `end`) right before a verb of reading or teaching."""
+    if end is not None and _TAUGHT_AFTER_RE.match(text[end : end + 40]):
+        return True
     return _TITLE_BEFORE_RE.search(sentence_before(text, start)) is not None
 
 

@@ -58,6 +58,7 @@ async def test_a_report_with_a_question_mark_in_it_is_still_a_report(bot: Manage
     [
         ("31-02-2025", texts.DAY_DOES_NOT_EXIST.format(day="31-02-2025")),
         ("12-12-2025", texts.DAY_AHEAD.format(day="12-12-2025")),
+        ("31-11", texts.DAY_DOES_NOT_EXIST.format(day="31-11")),
     ],
 )
 async def test_an_impossible_or_future_day_is_named_then_asked(
