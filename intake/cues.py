@@ -31,7 +31,7 @@ class Tok(Protocol):
 CORRECTION_MARKERS = {
     "sorry", "sry", "sorrie", "soz", "nee", "neee", "eh", "uh", "euh", "ehh", "oeps", "oops",
     "correctie", "bedoel", "bedoelde", "eigenlijk", "wacht", "oh", "o", "ik", "moet", "zijn",
-    "het", "waren", "verbetering", "typfout", "tikfout", "huh", "pardon",
+    "het", "waren", "verbetering", "typfout", "tikfout", "huh", "pardon", "er", "toch", "dat",
 }  # fmt: skip
 # At least one of these must be there: "ik" or "het" alone are no correction.
 STRONG_CORRECTION = {
@@ -76,7 +76,7 @@ def apply_corrections(tokens: list[Tok]) -> None:
             markers.append(tokens[k].text)
             k += 1
         negated = i > 0 and tokens[i - 1].text == "niet" and markers[:1] == ["maar"]
-        if not markers or len(markers) > 4 or k >= len(tokens) or tokens[k].value is None:
+        if not markers or len(markers) > 6 or k >= len(tokens) or tokens[k].value is None:
             continue
         if not (negated or STRONG_CORRECTION & set(markers)):
             continue
@@ -94,8 +94,8 @@ def presence_pairs(folded: str, tokens: list[Tok], used: set[int]) -> list[tuple
     are added to `used` so no other reading takes them."""
     pairs: list[tuple[int, int]] = []
     for i, token in enumerate(tokens):
-        if token.value is None or i in used:
-            continue
+        if token.value is None or i in used or folded[: token.start].rstrip().endswith("("):
+            continue  # "Noor (5) waren er": an age in brackets, not a count
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.text in ENROLMENT_WORDS:
             used.add(i)

@@ -51,7 +51,8 @@ RELATIVE_DAYS = {
     "gisteravond": 1, "eergisteren": 2, "eergister": 2,
     "juster": 1, "hjoed": 0, "vanmörgen": 0, "today": 0, "tonight": 0, "yesterday": 1,
     "this morning": 0, "this afternoon": 0, "this evening": 0, "van middag": 0,
-    "van morgen": 0, "van avond": 0, "vanmiddeg": 0, "gisteraovend": 1,
+    "van morgen": 0, "van avond": 0, "vanmiddeg": 0, "gisteraovend": 1, "gisterenmiddag": 1,
+    "gisterenavond": 1, "gisterenochtend": 1, "gisterenmorgen": 1,
 }  # fmt: skip
 # Typed with one slip: "gistern", "vsndaag", "gisteravnd" (these words are long enough).
 _SLIP_DAYS = {

@@ -337,7 +337,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     values.update({group: [value] for group, value in restated.items()})
     if len(labelled) == 1:
         values["mensen"] = labelled  # "Aantal: 9 … Opmerking: 2 mensen willen door"
-    _merge_presence(tokens, chosen, values)
+    _merge_presence(folded, tokens, chosen, values)
     for group, found in values.items():
         counts[group] = _total_of(folded, found, first_at.get(group), parts_at.get(group, []))
     paired = {i for pair in chosen for i in pair}
@@ -363,6 +363,7 @@ _SPEECH_AFTER_RE = re.compile(
 
 
 RESTATE_WORDS = {"dus", "oftewel", "ofwel", "totaal", "samen"}
+_ADDED_AFTER = {"en", "erbij", "extra", "ook", "nog", "meer", "bij", "plus"}
 _PARTS_RE = re.compile(
     r"^[^.;\n]{0,12}?(?::|\(|\bwaarvan\b|\bnamelijk\b|\bnl\b|\bbestaande\s+uit\b)"
 )
@@ -398,8 +399,20 @@ def _is_one_of_them(
     if tokens[number].value != 1 or tokens[word].text not in singular:
         return False
     before = folded[: tokens[number].start].rstrip()
-    if before and before[-1] not in ".!?\n":
-        return False  # only a sentence about one of them: "… jaar. Eén mevrouw had …"
+    nxt = tokens[word + 1] if word + 1 < len(tokens) else None
+    acts = (
+        nxt is not None
+        and nxt.value is None
+        and nxt.group is None
+        and nxt.text not in _ADDED_AFTER
+        and not re.match(r"\s*[,.;:!?)(+&\n]", folded[tokens[word].end :])
+    )
+    starts = not before or before[-1] in ".!?\n"
+    if not starts and number > 0 and tokens[number - 1].text in _ADDED_AFTER:
+        return False  # "er kwam nog 1 nieuwe mevrouw": one more
+    if not starts and not acts:
+        return False  # one of them when a sentence is about them: "Eén mevrouw had …", "1
+        # kindje moest huilen"; else one more: "12 dames, 1 heer"
     group = tokens[word].group
     return any(
         w != word and tokens[w].group == group and (tokens[n].value or 0) > 1 for n, w in chosen
@@ -419,7 +432,10 @@ def _is_speaker(
 
 
 def _merge_presence(
-    tokens: list[_Token], chosen: list[tuple[int, int]], values: dict[str, list[int]]
+    folded: str,
+    tokens: list[_Token],
+    chosen: list[tuple[int, int]],
+    values: dict[str, list[int]],
 ) -> None:
     """ "groep 3 met 22 kinderen en groep 4 met 19 kwamen": a number read from a presence
     word alone continues the one group the message counts; it is not a second group."""
@@ -428,6 +444,11 @@ def _merge_presence(
     ]
     specific = [g for g in values if g in ("kinderen", "volwassenen")]
     if not from_presence or len(specific) != 1 or "mensen" not in values:
+        return
+    # Only a continuation in the same sentence: "… 22 kinderen en groep 4 met 19 kwamen".
+    starts = [tokens[n].start for n, w in chosen if tokens[w].text in PRESENCE_VERBS_AND_WORDS]
+    firsts = [tokens[w].end for n, w in chosen if tokens[w].group == specific[0]]
+    if not firsts or any(re.search(r"[.!?\n]", folded[min(firsts) : s]) for s in starts):
         return
     if any(
         tokens[w].group == "mensen" and tokens[w].text not in PRESENCE_VERBS_AND_WORDS

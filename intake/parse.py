@@ -72,6 +72,7 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b\d{1,2}\s*(?:uur|u)\b",
         r"\bom\s+\d{1,2}\b",
         # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".
+        r"\b(?:leeftijd|tussen)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
         rf"\b\d+\s*(?:-|tot|t/m|a)\s*\d+\s*-?\s*{_AGE_UNITS}\b",
         rf"\b\d+\s*-?\s*{_AGE_UNITS}\b",
         r"\b\d+\+",
