@@ -49,6 +49,7 @@ from intake.readings import (
     Ambiguity,
     PeopleHints,
     dates_ambiguity,
+    named_people,
     quote_ambiguity,
     range_ambiguities,
     read_people_hints,
@@ -417,6 +418,14 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             counts = {generic_key: bare}
 
     participants = _participants(counts, total, generic_key, reading)
+    if not counts and participants is None and not reading.negative and not hints.nobody:
+        # "Sem (4), Isa (6) en Noor (5)": named children are counted; the total only when
+        # nobody else is mentioned ("… en moeder las voor" leaves it open).
+        named, rest_folded = named_people(original, folded)
+        counts.update(named)
+        others = read_counts(rest_folded, original)
+        if named and not others.counts and not _mentions_people(rest_folded):
+            participants = sum(named.values())
     ambiguities: list[Ambiguity] = []
     participants = _apply_hints(hints, counts, participants, generic_key, ambiguities)
     in_range = [
@@ -452,6 +461,19 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         if getattr(result, name) is None
     ]
     return result
+
+
+@lru_cache(maxsize=1)
+def _people_word_re() -> re.Pattern[str]:
+    from intake.countwords import COUNT_GROUPS
+
+    words = [w for w, g in COUNT_GROUPS.items() if g in ("kinderen", "volwassenen", "mensen")]
+    return re.compile(rf"\b(?:{'|'.join(sorted(words, key=len, reverse=True))})\b")
+
+
+def _mentions_people(text: str) -> bool:
+    """Any people word left in a message ("moeder", "papa's")."""
+    return _people_word_re().search(text.replace("'", "")) is not None
 
 
 def _apply_hints(

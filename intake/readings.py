@@ -151,3 +151,21 @@ def dates_ambiguity(days: set[date]) -> Ambiguity | None:
 
 def quote_ambiguity(text: str) -> Ambiguity:
     return Ambiguity("quotes", [text], texts.QUOTE_OR_TITLE.format(text=text), "quote")
+
+
+# "Yasmina (5) en Adam (8)": people named with their age.
+_NAMED_RE = re.compile(r"\b([A-Z][a-z\u00e0-\u00ff]+)\s*\(\s*(\d{1,2})\s*(?:jaar|jr)?\s*\)")
+ADULT_AGE = 18
+
+
+def named_people(original: str, folded: str) -> tuple[dict[str, int], str]:
+    """Counts of people named with an age (children under 18, adults from 18), and `folded`
+    with them blanked, so a people word left over ("en moeder las") can be seen."""
+    from intake.text import blank
+
+    counts: dict[str, int] = {}
+    for match in _NAMED_RE.finditer(original):
+        group = "kinderen" if int(match.group(2)) < ADULT_AGE else "volwassenen"
+        counts[group] = counts.get(group, 0) + 1
+        folded = blank(folded, match.start(), match.end())
+    return counts, folded
