@@ -26,6 +26,7 @@ class Tok(Protocol):
     group: str | None
     start: int
     end: int
+    colon: bool
 
 
 CORRECTION_MARKERS = {

@@ -30,11 +30,16 @@ from intake.countwords import (
     ONE_ENDS_RE,
     SINGULAR_WORDS,
 )
-from intake.cues import (
-    PRESENCE_VERBS_AND_WORDS,
-    apply_corrections,
-    label_pairs,
-    presence_pairs,
+from intake.cues import apply_corrections, label_pairs, presence_pairs
+from intake.groups import (
+    RESTATE_WORDS,
+    counted_in_brackets,
+    in_brackets,
+    is_labelled,
+    is_one_of_them,
+    is_speaker,
+    merge_presence,
+    total_of,
 )
 
 UNITS = {
@@ -235,11 +240,6 @@ _NOT_PEOPLE_BEFORE = {
 }  # fmt: skip
 
 
-def _in_brackets(text: str, position: int) -> bool:
-    before = text[:position]
-    return before.count("(") > before.count(")")
-
-
 def find_counts(folded: str, original: str) -> dict[str, int]:
     """Counts per group; see `read_counts`."""
     return read_counts(folded, original).counts
@@ -308,11 +308,11 @@ def read_counts(folded: str, original: str) -> CountReading:
     parts_at: dict[str, list[int]] = {}
     negative = any(t.negative for t in tokens)
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
-    outside = {tokens[w].group for n, w in chosen if not _in_brackets(folded, tokens[n].start)}
+    outside = {tokens[w].group for n, w in chosen if not in_brackets(folded, tokens[n].start)}
     chosen = [
         (n, w)
         for n, w in chosen
-        if not (_in_brackets(folded, tokens[n].start) and tokens[w].group in outside)
+        if not (in_brackets(folded, tokens[n].start) and tokens[w].group in outside)
     ]
     for number_index, word_index in chosen:
         group = tokens[word_index].group
@@ -322,13 +322,13 @@ def read_counts(folded: str, original: str) -> CountReading:
         if tokens[number_index].negative:
             unclear.add(group)
             continue
-        if _is_speaker(folded, tokens, number_index, word_index, chosen):
+        if is_speaker(folded, tokens, number_index, word_index, chosen):
             continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
         if number_index > 0 and tokens[number_index - 1].text in RESTATE_WORDS:
             restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
-        if _is_one_of_them(folded, tokens, number_index, word_index, chosen):
+        if is_one_of_them(folded, tokens, number_index, word_index, chosen):
             continue  # "8 cursisten. Eén mevrouw had …": one of the eight
-        if group == "mensen" and _labelled(folded, tokens, number_index, word_index):
+        if group == "mensen" and is_labelled(folded, tokens, number_index, word_index):
             labelled.append(value)
         values.setdefault(group, []).append(value)
         first_at.setdefault(group, tokens[word_index].end)
@@ -337,9 +337,9 @@ def read_counts(folded: str, original: str) -> CountReading:
     values.update({group: [value] for group, value in restated.items()})
     if len(labelled) == 1:
         values["mensen"] = labelled  # "Aantal: 9 … Opmerking: 2 mensen willen door"
-    _merge_presence(folded, tokens, chosen, values)
+    merge_presence(folded, tokens, chosen, values)
     for group, found in values.items():
-        counts[group] = _total_of(folded, found, first_at.get(group), parts_at.get(group, []))
+        counts[group] = total_of(folded, found, first_at.get(group), parts_at.get(group, []))
     paired = {i for pair in chosen for i in pair}
     uncounted: set[str] = set()
     for i, token in enumerate(tokens):
@@ -349,7 +349,7 @@ def read_counts(folded: str, original: str) -> CountReading:
         if along is None:
             continue
         uncounted.add(token.group)
-        if _COMPANION_RE.search(along.group()) and not _counted_in_brackets(folded, tokens, i):
+        if _COMPANION_RE.search(along.group()) and not counted_in_brackets(folded, tokens, i):
             # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
             unclear.add(token.group)
     counts = {group: value for group, value in counts.items() if group not in unclear}
@@ -357,113 +357,6 @@ def read_counts(folded: str, original: str) -> CountReading:
 
 
 _COMPANION_RE = re.compile(r"\b(?:hun|haar|zijn|z'n|zn|eigen)\b")
-_SPEECH_AFTER_RE = re.compile(
-    r"\s*(?:zei|zegt|zeiden|vertelde|vertelden|vond|vonden|riep|riepen|vroeg|vroegen)\b"
-)
-
-
-RESTATE_WORDS = {"dus", "oftewel", "ofwel", "totaal", "samen"}
-_ADDED_AFTER = {"en", "erbij", "extra", "ook", "nog", "meer", "bij", "plus"}
-_PARTS_RE = re.compile(
-    r"^[^.;\n]{0,12}?(?::|\(|\bwaarvan\b|\bnamelijk\b|\bnl\b|\bbestaande\s+uit\b)"
-)
-
-
-def _total_of(folded: str, found: list[int], word_end: int | None, starts: list[int]) -> int:
-    """Sub-groups that add up to a count said first are its parts: "8 kinderen: 5 jongens
-    en 3 meisjes" is 8, not 16. Only when the parts follow the total with ":", "(",
-    "waarvan" or "namelijk"; else the counts add up ("3 moeders …, 2 moeders, 1 vader")."""
-    biggest = found[0]
-    if (
-        len(found) > 2
-        and biggest == sum(found[1:])
-        and word_end is not None
-        and len(starts) > 1
-        and _PARTS_RE.match(folded[word_end : starts[1]])
-    ):
-        return biggest
-    return sum(found)
-
-
-def _labelled(folded: str, tokens: list[_Token], number: int, word: int) -> bool:
-    """A count given as a form's answer: "Aantal: 9", "deelnemers: 12"."""
-    return tokens[word].colon and word < number
-
-
-def _is_one_of_them(
-    folded: str, tokens: list[_Token], number: int, word: int, chosen: list[tuple[int, int]]
-) -> bool:
-    """'Eén mevrouw had …' beside '8 cursisten': one person of a group already counted, not
-    one more (unless added: "en nog 1 nieuwe mevrouw")."""
-    singular = SINGULAR_WORDS | {"mevrouw", "meneer"}
-    if tokens[number].value != 1 or tokens[word].text not in singular:
-        return False
-    before = folded[: tokens[number].start].rstrip()
-    nxt = tokens[word + 1] if word + 1 < len(tokens) else None
-    acts = (
-        nxt is not None
-        and nxt.value is None
-        and nxt.group is None
-        and nxt.text not in _ADDED_AFTER
-        and not re.match(r"\s*[,.;:!?)(+&\n]", folded[tokens[word].end :])
-    )
-    starts = not before or before[-1] in ".!?\n"
-    if not starts and number > 0 and tokens[number - 1].text in _ADDED_AFTER:
-        return False  # "er kwam nog 1 nieuwe mevrouw": one more
-    if not starts and not acts:
-        return False  # one of them when a sentence is about them: "Eén mevrouw had …", "1
-        # kindje moest huilen"; else one more: "12 dames, 1 heer"
-    group = tokens[word].group
-    return any(
-        w != word and tokens[w].group == group and (tokens[n].value or 0) > 1 for n, w in chosen
-    )
-
-
-def _is_speaker(
-    folded: str, tokens: list[_Token], number: int, word: int, chosen: list[tuple[int, int]]
-) -> bool:
-    """A number and people word before a speech verb name who spoke: one person ("1 oma
-    zei"), or people of a group already counted ("6 mama's. Twee moeders vroegen")."""
-    if word != number + 1 or not _SPEECH_AFTER_RE.match(folded, tokens[word].end):
-        return False
-    group = tokens[word].group
-    counted_elsewhere = any(w != word and tokens[w].group == group for _, w in chosen)
-    return tokens[number].value == 1 or counted_elsewhere
-
-
-def _merge_presence(
-    folded: str,
-    tokens: list[_Token],
-    chosen: list[tuple[int, int]],
-    values: dict[str, list[int]],
-) -> None:
-    """ "groep 3 met 22 kinderen en groep 4 met 19 kwamen": a number read from a presence
-    word alone continues the one group the message counts; it is not a second group."""
-    from_presence = [
-        tokens[n].value for n, w in chosen if tokens[w].text in PRESENCE_VERBS_AND_WORDS
-    ]
-    specific = [g for g in values if g in ("kinderen", "volwassenen")]
-    if not from_presence or len(specific) != 1 or "mensen" not in values:
-        return
-    # Only a continuation in the same sentence: "… 22 kinderen en groep 4 met 19 kwamen".
-    starts = [tokens[n].start for n, w in chosen if tokens[w].text in PRESENCE_VERBS_AND_WORDS]
-    firsts = [tokens[w].end for n, w in chosen if tokens[w].group == specific[0]]
-    if not firsts or any(re.search(r"[.!?\n]", folded[min(firsts) : s]) for s in starts):
-        return
-    if any(
-        tokens[w].group == "mensen" and tokens[w].text not in PRESENCE_VERBS_AND_WORDS
-        for _, w in chosen
-    ):
-        return
-    values[specific[0]] += values.pop("mensen")
-
-
-def _counted_in_brackets(folded: str, tokens: list[_Token], i: int) -> bool:
-    """ "hun papa's en mama's (8)": the companions are counted after all."""
-    for k in range(i + 1, min(i + 4, len(tokens))):
-        if tokens[k].value is not None:
-            return _in_brackets(folded, tokens[k].start)
-    return False
 
 
 def _elliptic_groups(

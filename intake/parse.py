@@ -12,9 +12,14 @@ blanked (they are never counts); then the remaining day words; then the activity
 vestiging (toc.matcher); then weekday abbreviations ("za", "di."), once names are out of the
 way; what is left is read for counts.
 
-Names: a specific activity beats a generic word ("Makersplaats … workshop" is makersplaats);
-of several places, the one written as the place wins ("in Zuidlaren" beside "Kamp
-Westerbork"); short forms are found by the matcher ("vl uurtje", "kl&tik").
+Design (issue 17): the message is read as typed tokens, and each field is derived from a few
+readings that compose: numbers and number words (intake.numbers), people words by group
+(intake.countwords), presence, enrolment, correction and label words (intake.cues), how a
+group's counts combine (intake.groups), speech verbs, speech marks and title nouns
+(intake.speech, intake.quotes), day and month words (intake.dates), activity and place names
+(intake.mentions), and whole-message readings (intake.readings). Where two readings of a field
+disagree or one rests on a weak cue, the field stays empty and `ambiguities` holds the
+candidates and one question ("15 of 16 kinderen?"): the chat offers them as buttons.
 
 Counts: kinderen/kids/peuters/… -> "kinderen"; ouders/opa's/volwassenen/… -> "volwassenen";
 deelnemers/cursisten/bezoekers/mensen/… -> "deelnemers" ("bezoekers" for a spreekuur);
@@ -35,13 +40,16 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from intake.dates import (
     DateFinding,
     find_abbreviated_days,
     find_explicit_dates,
     find_other_dates,
+)
+from intake.mentions import (
+    find_activity,
+    find_location,
+    matchers_for,
 )
 from intake.numbers import CountReading, bare_number, count_words_pattern, read_counts
 from intake.quotes import extract_quotes
@@ -56,7 +64,6 @@ from intake.readings import (
     with_us_ambiguity,
 )
 from intake.text import blank, blank_all, fold, spoken_marks
-from toc.matcher import Matcher, Mention, normalise
 from toc.models import Catalogue
 
 _AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
@@ -126,11 +133,6 @@ _TIME_RANGE_RE = re.compile(
     r"|\b(?:van\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:-|–|tot|t/m)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u)\b"
 )
 _ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
-# Location written with a marker: "in Havelte", "bieb Diever", "@Beilen".
-_LOCATION_MARK_RE = re.compile(
-    r"(?:\b(?:in|te|bieb|bib|bibliotheek|vestiging|locatie)\s+|@\s*)"
-    r"([^\W\d_]+(?:[\s-][^\W\d_]+)?)"
-)
 
 
 @lru_cache(maxsize=8)
@@ -190,39 +192,6 @@ class ParseResult:
         return contract
 
 
-# A place name of at least this many letters is still found with one slip of the finger (a
-# letter too many, too few, wrong or two swapped: "havlete"); shorter names are too close to
-# words ("bellen" is not Beilen).
-SLIP_MIN_LETTERS = 7
-
-
-class _Matchers:
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.activities = Matcher.for_activities(catalogue)
-        self.vestigingen = Matcher.for_vestigingen(catalogue)
-        # One-word place keys that are long enough for a slip -> vestiging id.
-        self.place_slips: dict[str, str] = {}
-        for vestiging in catalogue.vestigingen.values():
-            for name in (vestiging.id, vestiging.name, *vestiging.aliases):
-                key = normalise(name)
-                if len(key) >= SLIP_MIN_LETTERS and key.isalpha() and " " not in name.strip():
-                    self.place_slips.setdefault(key, vestiging.id)
-
-
-_matcher_cache: dict[int, tuple[Catalogue, _Matchers]] = {}
-
-
-def _matchers(catalogue: Catalogue) -> _Matchers:
-    # Catalogues are frozen; build the matchers once per catalogue object.
-    cached = _matcher_cache.get(id(catalogue))
-    if cached is None or cached[0] is not catalogue:
-        if len(_matcher_cache) >= 8:
-            _matcher_cache.clear()
-        cached = (catalogue, _Matchers(catalogue))
-        _matcher_cache[id(catalogue)] = cached
-    return cached[1]
-
-
 def _mask_lessons(text: str) -> tuple[str, int | None]:
     """Blank lesson and ordinal numbers ("3e les", "les 4 van 6"); return the lesson number."""
     lesson: int | None = None
@@ -245,110 +214,6 @@ def _mask_non_counts(text: str) -> str:
     return text
 
 
-# Activity words that name a kind of session rather than one activity: when a message also
-# names a specific activity ("Makersplaats Beilen 3D printen workshop"), the specific one wins.
-GENERIC_ACTIVITY_KEYS = {
-    "workshop", "lezing", "cursus", "spreekuur", "bijeenkomst", "activiteit", "voorstelling",
-    "interview", "les", "informatiebijeenkomst",
-}  # fmt: skip
-# A place written as the place: "in Zuidlaren", "bieb van Beilen", "@Beilen".
-_PLACE_MARK_BEFORE_RE = re.compile(
-    r"(?:\b(?:in|te|bieb|bib|bibliotheek|vestiging|locatie)(?:\s+van)?\s+|@\s*)$"
-)
-
-
-def _one_id(mentions: list[Mention]) -> str | None:
-    ids = {mention.id for mention in mentions}
-    return next(iter(ids)) if len(ids) == 1 else None
-
-
-def _find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, str]:
-    """The one activity mentioned (a specific name beats a generic word), where the first
-    mention starts, and `text` with the mentions blanked."""
-    mentions = matcher.find_in_text(text)
-    found = _one_id(mentions)
-    if found is None and mentions:
-        specific = [
-            m for m in mentions if normalise(text[m.start : m.end]) not in GENERIC_ACTIVITY_KEYS
-        ]
-        found = _one_id(specific) if len(specific) < len(mentions) else None
-        found = found or _settle(text, specific or mentions)
-    for mention in mentions:
-        text = blank(text, mention.start, mention.end)
-    return found, (mentions[0].start if mentions else None), text
-
-
-# "Klik & Tik, eh sorry het was Digisterker": the name after a correction is meant.
-_CORRECTION_RE = re.compile(r"\b(?:sorry|sry|eh+\s+nee|nee\s+wacht|correctie|ik\s+bedoel|oeps)\b")
-# "Wat: Klik & Tik" in a form: the name the form gives.
-_FORM_LABEL_RE = re.compile(r"\b(?:wat|activiteit|activity|what|soort)\s*:\s*$")
-
-
-def _settle(text: str, mentions: list[Mention]) -> str | None:
-    """Of mentions that name different activities, the one the message means: the one
-    named as a form's answer, the one after a correction, or the only one written exactly
-    (the others were near misses: "samen gelezen" is not Samenlezen)."""
-    labelled = [m for m in mentions if _FORM_LABEL_RE.search(text, 0, m.start)]
-    if _one_id(labelled):
-        return _one_id(labelled)
-    first, last = mentions[0], mentions[-1]
-    if _one_id(mentions[1:]) and _CORRECTION_RE.search(text, first.end, last.start):
-        return last.id
-    best = max(m.score for m in mentions)
-    return _one_id([m for m in mentions if m.score >= best]) if best >= 100 else None
-
-
-def _find_location(
-    matcher: Matcher, text: str, slips: dict[str, str] | None = None
-) -> tuple[str | None, int | None, str]:
-    """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
-    beside "Kamp Westerbork"); else one found after a marker, matched less strictly."""
-    mentions = matcher.find_in_text(text)
-    found = _one_id(mentions)
-    if found is None and mentions:
-        found = _one_id([m for m in mentions if _PLACE_MARK_BEFORE_RE.search(text, 0, m.start)])
-    for mention in mentions:
-        text = blank(text, mention.start, mention.end)
-    if not mentions:
-        found = _location_by_marker(matcher, text) or _location_by_one_slip(slips, text)
-    return found, (mentions[0].start if mentions else None), text
-
-
-def _location_by_marker(matcher: Matcher, text: str) -> str | None:
-    """'in Havlte', 'bieb Diever': the words after a marker, matched less strictly."""
-    ids: set[str] = set()
-    for match in _LOCATION_MARK_RE.finditer(text):
-        two_words = match.group(1)
-        found = matcher.match(two_words) or matcher.match(two_words.split()[0])
-        if found:
-            ids.add(found)
-    return next(iter(ids)) if len(ids) == 1 else None
-
-
-def read_activity(text: str, catalogue: Catalogue) -> str | None:
-    """The one activity a typed answer names, found as the parser finds it in a message."""
-    return _find_activity(_matchers(catalogue).activities, fold(text))[0]
-
-
-def read_location(text: str, catalogue: Catalogue) -> str | None:
-    """The one vestiging a typed answer names ("in Havelte", "bieb van Beilen")."""
-    matchers = _matchers(catalogue)
-    return _find_location(matchers.vestigingen, fold(text), matchers.place_slips)[0]
-
-
-_SLIP_WORD_RE = re.compile(rf"[^\W\d_]{{{SLIP_MIN_LETTERS - 1},}}")
-
-
-def _location_by_one_slip(slips: dict[str, str] | None, text: str) -> str | None:
-    """A word one slip away from exactly one long place name: "havlete" is Havelte."""
-    ids: set[str] = set()
-    for word in _SLIP_WORD_RE.findall(text):
-        for key, place in (slips or {}).items():
-            if DamerauLevenshtein.distance(word, key) <= 1:
-                ids.add(place)
-    return next(iter(ids)) if len(ids) == 1 else None
-
-
 def _participants(
     counts: dict[str, int], total: int | None, generic_key: str, reading: CountReading
 ) -> int | None:
@@ -367,7 +232,7 @@ def _participants(
 
 def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     """Read one free-text report. Pure: the same input always gives the same result."""
-    matchers = _matchers(catalogue)
+    matchers = matchers_for(catalogue)
 
     def is_name(candidate: str) -> bool:
         exact = matchers.activities.exact(candidate) or matchers.vestigingen.exact(candidate)
@@ -397,8 +262,8 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     range_folded = folded
     folded = find_other_dates(folded, today, finding)
 
-    activity, activity_at, folded = _find_activity(matchers.activities, folded)
-    location, location_at, folded = _find_location(
+    activity, activity_at, folded = find_activity(matchers.activities, folded)
+    location, location_at, folded = find_location(
         matchers.vestigingen, folded, matchers.place_slips
     )
     folded = find_abbreviated_days(folded, today, finding)

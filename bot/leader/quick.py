@@ -44,7 +44,8 @@ from bot.leader.inputs import (
     says_nothing,
 )
 from intake.intent import is_question, stand_command
-from intake.parse import parse_message, read_activity, read_location
+from intake.mentions import read_activity, read_location
+from intake.parse import parse_message
 from store.sessions import MAX_COUNT
 
 log = logging.getLogger("impactbot.bot")
