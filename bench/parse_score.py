@@ -18,6 +18,8 @@ quote the parser did not find is missing, a quote it found that the label does n
 wrong; an attribution left out is missing, a different one wrong; a trailing age, "(9)" or
 ", 79", is not compared, since corpora differ in keeping it).
 
+`--strict` drops the two conventions above (the general count and a lone people group equal
+to the participants, and a trailing age): every key as labelled.
 `--show` prints the differences per message, and refuses for any path with "sealed" in it: a
 sealed part is only ever scored in aggregate, so nobody tunes on it.
 """
@@ -78,7 +80,7 @@ def _label(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def compare(got: dict[str, Any], want: dict[str, Any]) -> Diff:
+def compare(got: dict[str, Any], want: dict[str, Any], strict: bool = False) -> Diff:
     diff = Diff()
 
     def note(kind: str, name: str, g: Any, w: Any) -> None:
@@ -94,7 +96,7 @@ def compare(got: dict[str, Any], want: dict[str, Any]) -> Diff:
     got_counts, want_counts = dict(got.get("counts") or {}), want["counts"]
     # The general count ("deelnemers", "bezoekers") is the participants under another key:
     # a corpus that labels only kinderen and volwassenen in counts is scored on participants.
-    for key in GENERIC_KEYS:
+    for key in () if strict else GENERIC_KEYS:
         if key not in want_counts and got_counts.get(key) == got.get("participants"):
             got_counts.pop(key, None)
     # Likewise one people group alone ("11 kinderen": kinderen 11, participants 11): the
@@ -102,10 +104,12 @@ def compare(got: dict[str, Any], want: dict[str, Any]) -> Diff:
     # corpora label the lone group. When it equals the participants on both sides it says
     # the same thing; it is compared as the participants.
     want_counts = dict(want_counts)
-    for counts, total in (
-        (got_counts, got.get("participants")),
-        (want_counts, want["participants"]),
-    ):
+    lone = (
+        ()
+        if strict
+        else ((got_counts, got.get("participants")), (want_counts, want["participants"]))
+    )
+    for counts, total in lone:
         people = [k for k in ("kinderen", "volwassenen") if k in counts]
         if len(people) == 1 and counts[people[0]] == total and not set(counts) & set(GENERIC_KEYS):
             del counts[people[0]]
@@ -115,8 +119,9 @@ def compare(got: dict[str, Any], want: dict[str, Any]) -> Diff:
             note("wrong", f"counts.{key}", g, w)
         elif g is None and w is not None:
             note("missing", f"counts.{key}", g, w)
-    wanted = [(_norm(q.get("text")), _norm_who(q.get("attribution"))) for q in want["quotes"]]
-    found = [(_norm(q.get("text")), _norm_who(q.get("attribution"))) for q in got.get("quotes", [])]
+    who = _norm if strict else _norm_who
+    wanted = [(_norm(q.get("text")), who(q.get("attribution"))) for q in want["quotes"]]
+    found = [(_norm(q.get("text")), who(q.get("attribution"))) for q in got.get("quotes", [])]
     unmatched = list(wanted)
     for text, attribution in found:
         same_text = [q for q in unmatched if q[0] == text]
@@ -142,7 +147,7 @@ class Score:
     missing: Counter[str] = field(default_factory=Counter)
 
 
-def score_file(path: Path, show: bool) -> Score:
+def score_file(path: Path, show: bool, strict: bool = False) -> Score:
     catalogue = default_catalogue()
     score = Score()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -151,7 +156,7 @@ def score_file(path: Path, show: bool) -> Score:
         row = json.loads(line)
         today = date.fromisoformat(row["today"]) if row.get("today") else DEFAULT_TODAY
         got = parse_message(row["text"], catalogue, today).to_contract()
-        diff = compare(got, _label(row))
+        diff = compare(got, _label(row), strict)
         score.n += 1
         score.wrong.update(_field(name) for name in diff.wrong)
         score.missing.update(_field(name) for name in diff.missing)
@@ -183,12 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.parse_score")
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--show", action="store_true", help="per-message differences")
+    parser.add_argument(
+        "--strict", action="store_true", help="no conventions: counts and ages compared as labelled"
+    )
     args = parser.parse_args(argv)
     if args.show and any("sealed" in str(path).lower() for path in args.files):
         print("--show never prints a sealed corpus: score it without --show.", file=sys.stderr)
         return 2
     for path in args.files:
-        _report(path, score_file(path, args.show))
+        _report(path, score_file(path, args.show, args.strict))
     return 0
 
 
