@@ -22,7 +22,7 @@ CHILD_WORDS = (
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
     "verzorger vaders moeders vader moeder papas mamas papa mama ouderen oudere senioren senior "
-    "bejaarden pake beppe paken beppes opoe opoes "
+    "bejaarden pake beppe beppes opoe opoes "
     "volw volwas vw olders alders heit mem heiten memmen grootmoeders grootvaders "
     "grootmoeder grootvader alden pap mam paps mams parents parent adults adult "
     "grandparents"

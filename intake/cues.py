@@ -62,6 +62,9 @@ ENROLMENT_WORDS = {
 }  # fmt: skip
 
 
+NEW_WORDS = {"nieuw", "nieuwe", "new", "nieuwelingen"}
+
+
 def apply_corrections(tokens: list[Tok]) -> None:
     """'15 kinderen, sorry 16' -> the 16 takes the 15's place; the 15 is gone."""
     for i, token in enumerate(tokens):
@@ -100,6 +103,13 @@ def presence_pairs(folded: str, tokens: list[Tok], used: set[int]) -> list[tuple
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.text in ENROLMENT_WORDS:
             used.add(i)
+            continue
+        more = i > 0 and tokens[i - 1].text in ("nog", "plus", "extra", "ook")
+        if nxt is not None and nxt.text in NEW_WORDS and not more:
+            # "2 nieuw mensen", "1 nieuwe": who was new among those counted, not more people.
+            used.update((i, i + 1))
+            if i + 2 < len(tokens) and tokens[i + 2].group is not None:
+                used.add(i + 2)
             continue
         if nxt is not None and nxt.group is not None and _enrolled_after(tokens, i + 2):
             used.update((i, i + 1))  # "twee deelnemers hadden zich afgemeld", "6 volk ingeschreven"

@@ -42,14 +42,13 @@ def total_of(folded: str, found: list[int], word_end: int | None, starts: list[i
     en 3 meisjes" is 8, not 16. Only when the parts follow the total with ":", "(",
     "waarvan" or "namelijk"; else the counts add up ("3 moeders …, 2 moeders, 1 vader")."""
     biggest = found[0]
-    if (
-        len(found) > 2
-        and biggest == sum(found[1:])
-        and word_end is not None
-        and len(starts) > 1
-        and _PARTS_RE.match(folded[word_end : starts[1]])
-    ):
+    marked = (
+        word_end is not None and len(starts) > 1 and _PARTS_RE.match(folded[word_end : starts[1]])
+    )
+    if marked and len(found) > 2 and biggest == sum(found[1:]):
         return biggest
+    if marked and len(found) == 2 and found[1] < biggest:
+        return biggest  # "6 deelnemers waarvan 2 mannen": a part of the six
     return sum(found)
 
 
