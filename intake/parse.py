@@ -40,6 +40,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from intake import texts
 from intake.dates import (
     DateFinding,
     find_abbreviated_days,
@@ -214,6 +215,13 @@ def _mask_non_counts(text: str) -> str:
     return text
 
 
+# "20 deelnemers, waarvan 12 kinderen": the smaller count is a part of the bigger one.
+_PART_MARK_RE = re.compile(
+    r"\b(?:waarvan|van\s+wie|onder\s+wie|waaronder|incl|inclusief|totaal|in\s+totaal|"
+    r"allemaal|samen|namelijk)\b|[:(]"
+)
+
+
 def _participants(
     counts: dict[str, int], total: int | None, generic_key: str, reading: CountReading
 ) -> int | None:
@@ -283,6 +291,22 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             counts = {generic_key: bare}
 
     participants = _participants(counts, total, generic_key, reading)
+    hinted: Ambiguity | None = None
+    parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
+    generic = counts.get(generic_key)
+    if (
+        total is None
+        and participants is not None
+        and generic is not None
+        and parts
+        and generic > parts
+        and not _PART_MARK_RE.search(folded)
+    ):
+        # "9 lu en 3 kinder": nine of whom three children, or twelve? Asked, not guessed.
+        participants = None
+        counts.pop(generic_key)
+        question = texts.TOTAL_OR_MORE.format(a=generic, b=generic + parts)
+        hinted = Ambiguity(f"counts.{generic_key}", [generic, generic + parts], question)
     if not counts and participants is None and not reading.negative and not hints.nobody:
         # "Sem (4), Isa (6) en Noor (5)": named children are counted; the total only when
         # nobody else is mentioned ("… en moeder las voor" leaves it open).
@@ -291,7 +315,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         others = read_counts(rest_folded, original)
         if named and not others.counts and not _mentions_people(rest_folded):
             participants = sum(named.values())
-    ambiguities: list[Ambiguity] = []
+    ambiguities: list[Ambiguity] = [] if hinted is None else [hinted]
     participants = _apply_hints(hints, counts, participants, generic_key, ambiguities)
     in_range = [
         a for a in range_ambiguities(range_folded, ranges, generic_key)

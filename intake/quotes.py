@@ -39,8 +39,8 @@ _SINGLE_RE = re.compile(
 )
 _LABEL_RE = re.compile(
     rf"\b(quote|citaat|uitspraak|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
-    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag))?"
-    r"(?:\s*:|\s+[—–-](?=\s))\s*(.+)$",
+    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+van\s+(?P<who>[^:\n\"“„«'‘]{2,40}?))?"
+    r"(?:\s*:|\s+[—–-](?=\s))\s*(?P<content>.+)$",
     re.IGNORECASE | re.M,
 )
 _LABEL_WORD = {"quote", "citaat", "uitspraak"}
@@ -208,14 +208,14 @@ def extract_quotes(
     found: list[tuple[int, FoundQuote]] = []
     text = _BARE_LABEL_RE.sub(lambda m: m.group(1) + ":", text)
     for label in list(_LABEL_RE.finditer(text)):
-        content = label.group(2)
+        content = label.group("content")
         if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
             continue  # "zei: '…'": the quote marks say where it ends; read below
         inner, inner_rest = extract_quotes(content, is_name, mentions_name, cued=True)
         speaker = (
-            speaker_before(text, label.start(2))[0]
+            speaker_before(text, label.start("content"))[0]
             if label.group(1).lower() not in _LABEL_WORD
-            else None
+            else (label.group("who") or "").strip() or None
         )
         # What stays readable after the quote: the rest of the line when the quote has its
         # own marks, or a dash part that names an activity or place ("… - voorleesuurtje").
@@ -228,7 +228,7 @@ def extract_quotes(
             attribution = None
             if len(parts) > 1 and mentions_name(parts[1]):
                 dash = _DASH_SPLIT_RE.search(content)
-                rest_start = label.start(2) + (dash.start() if dash else len(content))
+                rest_start = label.start("content") + (dash.start() if dash else len(content))
             elif len(parts) > 1:
                 attribution = _clean_attribution(parts[1].rstrip(")"))
             quotes = (
@@ -246,8 +246,8 @@ def extract_quotes(
             quotes = []
         found.extend((start, q) for q in quotes)
         if inner:
-            text = blank(text, start, label.start(2))
-            text = text[: label.start(2)] + inner_rest + text[label.end(2) :]
+            text = blank(text, start, label.start("content"))
+            text = text[: label.start("content")] + inner_rest + text[label.end("content") :]
         else:
             text = blank(text, start, label.end() if rest_start is None else rest_start)
     for pattern in (_DOUBLE_RE, _SINGLE_RE):

@@ -15,6 +15,7 @@ GROUP_LABEL = {
     "bezoekers": "bezoekers",
 }
 WHICH_COUNT = "{a} of {b} {label}?"
+TOTAL_OR_MORE = "Waren er {a} mensen in totaal, of {b}?"
 WITH_US = "Met z'n {n}: was dat {n} deelnemers, of {m} (zonder jou)?"
 WHICH_DAY = "Welke dag was het: {a} of {b}?"
 QUOTE_OR_TITLE = "Is '{text}' iets wat iemand zei, of een titel of iets anders?"

@@ -197,7 +197,8 @@ async def _new_report(
     notes: list[str] = []
     if result.negative:
         notes.append(texts.NEGATIVE_COUNT)  # the count is asked again, never read as positive
-    counts = {k: v for k, v in result.counts.items() if v is not None}
+    asked = {a.field.removeprefix("counts.") for a in result.ambiguities}
+    counts = {k: v for k, v in result.counts.items() if v is not None and k not in asked}
     if result.participants is not None and not {"deelnemers", "bezoekers"} & set(counts):
         counts["deelnemers"] = result.participants
     too_many = [k for k, v in counts.items() if v > MAX_COUNT]
