@@ -132,3 +132,27 @@ def counted_in_brackets(folded: str, tokens: Sequence[Tok], i: int) -> bool:
         if tokens[k].value is not None:
             return in_brackets(folded, tokens[k].start)
     return False
+
+
+_WITHIN_RE = re.compile(r"\b(?:incl|inclusief|waarvan|waaronder|met\s+inbegrip\s+van)\W*$")
+
+
+def staff_within(
+    folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, int]], counts: dict[str, int]
+) -> None:
+    """'10 mensen incl. 2 vrijwilligers': the staff inside a people count are taken out of
+    it (volunteers are never participants)."""
+    for number, word in chosen:
+        if tokens[word].group != "staf" or tokens[number].value is None:
+            continue
+        if not _WITHIN_RE.search(folded[max(0, tokens[number].start - 20) : tokens[number].start]):
+            continue
+        before = [
+            (n, w) for n, w in chosen
+            if n < number and tokens[w].group in ("mensen", "kinderen", "volwassenen")
+        ]  # fmt: skip
+        if not before:
+            continue
+        group = tokens[max(before)[1]].group
+        if group in counts and counts[group] > tokens[number].value:
+            counts[group] -= tokens[number].value

@@ -39,6 +39,7 @@ from intake.groups import (
     is_one_of_them,
     is_speaker,
     merge_presence,
+    staff_within,
     total_of,
 )
 
@@ -340,6 +341,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     merge_presence(folded, tokens, chosen, values)
     for group, found in values.items():
         counts[group] = total_of(folded, found, first_at.get(group), parts_at.get(group, []))
+    staff_within(folded, tokens, chosen, counts)
     paired = {i for pair in chosen for i in pair}
     uncounted: set[str] = set()
     for i, token in enumerate(tokens):

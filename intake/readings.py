@@ -36,7 +36,7 @@ _WITH_US_RE = re.compile(
 _SELF_IN_RE = re.compile(
     r"\b(?:met\s+(?:mij|mijzelf|mezelf|mn\s*zelf)\s+(?:erbij|mee)|(?:inclusief|incl\.?|inc\.?)\s+"
     r"(?:mij|mijzelf|mezelf|mij\s+zelf)|(?:ik|mezelf|mijzelf)\s+(?:ook\s+)?(?:meegeteld|"
-    r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
+    r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ikzelf\s+(?:ook\s+)?(?:meegeteld|meegerekend|inbegrepen)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
     r"(?:mij|mezelf)\s+meegeteld|(?:ik|mezelf|mijzelf)\s+inbegrepen)\b"
 )
 # "mezelf niet meegeteld", "zonder mij": the number is without the writer.
