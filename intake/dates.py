@@ -153,8 +153,6 @@ class DateFinding:
         if ahead:
             self.future = True
             self.ahead = self.ahead or f"{ahead[0].day}-{ahead[0].month}-{ahead[0].year}"
-        if self.upcoming and not self.dates and not self.unclear:
-            self.future = True
         if len(self.dates) > 1 and len(self.strong & self.dates) == 1 and not self.future:
             return next(iter(self.strong & self.dates))
         if self.future or len(self.dates) > 1 or (self.unclear and not self.dates):
@@ -207,7 +205,14 @@ _PLAN_BEFORE_RE = re.compile(
 )
 
 
-def _plan_before(text: str, start: int) -> bool:
+# After the day: "Op 11 november volgende bijeenkomst", "12 dec weer".
+_PLAN_AFTER_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:volgende|weer|opnieuw|next|gepland)\b")
+
+
+def _plan_before(text: str, start: int, end: int | None = None) -> bool:
+    """A plan word before the day (or, given `end`, right after it)."""
+    if end is not None and _PLAN_AFTER_RE.match(text[end : end + 40]):
+        return True
     return _PLAN_BEFORE_RE.search(text[max(0, start - 40) : start]) is not None
 
 
@@ -238,8 +243,11 @@ def _add_yearless(
             finding.impossible = finding.impossible or f"{day}-{month}"
 
 
-def find_explicit_dates(text: str, today: date, finding: DateFinding) -> str:
-    """Read dates with a year or a month name; return the text with them blanked."""
+def find_explicit_dates(
+    text: str, today: date, finding: DateFinding, context: str | None = None
+) -> str:
+    """Read dates with a year or a month name; return the text with them blanked.
+    `context`: the text before plans were blanked, to see "… 11 november volgende keer"."""
     for match in list(_ISO_RE.finditer(text)):
         _add(
             finding,
@@ -261,7 +269,8 @@ def find_explicit_dates(text: str, today: date, finding: DateFinding) -> str:
         if match.group(4):
             _add(finding, int(match.group(4)), month, day, match.group(), today)
         else:
-            _add_yearless(finding, today, month, day, _plan_before(text, match.start()))
+            plan = _plan_before(context or text, match.start(), match.end())
+            _add_yearless(finding, today, month, day, plan)
         if match.group("wd"):
             # "maandag 29 december": a weekday that fits the date makes it the session's day
             # beside another date mentioned ("de krant van 28 december").
@@ -287,13 +296,16 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
     return text
 
 
-def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
+def find_other_dates(
+    text: str, today: date, finding: DateFinding, context: str | None = None
+) -> str:
     """Read numeric day-month dates and day words; return the text with them blanked."""
     for match in list(_DM_RE.finditer(text)):
         day, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:
             continue
-        _add_yearless(finding, today, month, day, _plan_before(text, match.start()))
+        plan = _plan_before(context or text, match.start(), match.end())
+        _add_yearless(finding, today, month, day, plan)
         text = blank(text, match.start(), match.end())
     monday = today - timedelta(days=today.weekday())
     for match in list(_LAST_WEEK_RE.finditer(text)):

@@ -258,17 +258,18 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     original = rest
     folded = fold(rest)
 
+    unblanked = folded
     folded, _ = blank_all(folded, _FUTURE_RE)
     folded, _ = blank_all(folded, _PAST_EVENT_RE)
     folded, _ = blank_all(folded, _TIME_RANGE_RE)
     hints, folded = read_people_hints(folded)
     finding = DateFinding()
-    folded = find_explicit_dates(folded, today, finding)
+    folded = find_explicit_dates(folded, today, finding, unblanked)
     folded, lesson = _mask_lessons(folded)
     folded = _mask_non_counts(folded)
     folded, ranges = blank_all(folded, _range_re())
     range_folded = folded
-    folded = find_other_dates(folded, today, finding)
+    folded = find_other_dates(folded, today, finding, unblanked)
 
     activity, activity_at, folded = find_activity(matchers.activities, folded)
     location, location_at, folded = find_location(
