@@ -68,6 +68,7 @@ from intake.text import blank, blank_all, fold, spoken_marks
 from toc.models import Catalogue
 
 _AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
+_HOURS = "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 _LESSON_WORDS = r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk)"
 _LESSON_NUMBER_WORDS = ("les", "bijeenkomst", "sessie", "module")
 
@@ -80,6 +81,10 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b\d{1,2}[:.]\d{2}(?:\s*(?:uur|u)\b)?",
         r"\b\d{1,2}\s*(?:uur|u)\b",
         r"\bom\s+\d{1,2}\b",
+        # "om half drie", "kwart over 3", "om drie uur": times in words.
+        rf"\b(?:om\s+)?(?:half|kwart\s+(?:over|voor)|tien\s+(?:over|voor))\s+(?:\d{{1,2}}|{_HOURS})\b",
+        rf"\b(?:{_HOURS})\s+uur\b",
+        rf"\bom\s+(?:{_HOURS})\b",
         # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".
         r"\b(?:leeftijd|tussen)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
         rf"\b\d+\s*(?:-|tot|t/m|a)\s*\d+\s*-?\s*{_AGE_UNITS}\b",
