@@ -205,6 +205,19 @@ def label_pairs(tokens: list[Tok], used: set[int]) -> list[tuple[int, int]]:
             tokens[i + 1].group = "mensen"  # "5 vd 8" with no people word: people
             pairs.append((i, i + 1))
         used.add(i + skip)
+    # "9 deelnemers van de 11 leden": the eleven are who could have come.
+    for i in range(len(tokens) - 4):
+        texts = [t.text for t in tokens[i + 2 : i + 4]]
+        if (
+            tokens[i].value is not None
+            and tokens[i + 1].group is not None
+            and (texts == ["van", "de"] or texts[:1] == ["vd"])
+        ):
+            k = i + 4 if texts == ["van", "de"] else i + 3
+            if tokens[k].value is not None:
+                used.add(k)
+                if k + 1 < len(tokens) and tokens[k + 1].group is not None:
+                    used.add(k + 1)
     for pair in pairs:
         used.update(pair)
     return pairs

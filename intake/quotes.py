@@ -257,7 +257,9 @@ def extract_quotes(
                 continue
             speaker, start = _speaker_said_before(text, match.start(), mentions_name)
             said_by, spoken = speaker_before(text, match.start())
-            if spoken and said_by is not None and not mentions_name(said_by):
+            if spoken and (said_by is None or mentions_name(said_by)):
+                speaker, start = None, match.start()  # "Ze zei:" with nobody to refer to
+            elif spoken and said_by is not None:
                 speaker = said_by
                 at = text.rfind(said_by, 0, match.start())
                 start = at if at >= 0 else match.start()

@@ -115,6 +115,12 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         subject = _subject(head)
         if subject is None and words and words[-1].lower() in _PRONOUNS and len(words) > 1:
             subject = " ".join(words[:-1])  # "Een man uit Eritrea hij zeg:"
+        if subject is None and words and words[-1].lower() in _PRONOUNS:
+            # "Een vrouw vertelde … . Ze zei: '…'": who the sentence before was about.
+            previous = text[: start - len(head)].rstrip().rstrip(".!?")
+            subject = _subject(sentence_before(previous, len(previous)))
+            if subject and not re.match(r"(?i)(?:een|de|het|ene|n|one|a|the)\b", subject):
+                subject = None
         return _clean(subject, keep_age=False), True
     return _clean(plain, keep_age=True), True
 
