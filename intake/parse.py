@@ -145,7 +145,8 @@ _ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
 def _range_re() -> re.Pattern[str]:
     # "15-20 kinderen", "15 a 20 kids": a range is not a count (the count is asked instead).
     return re.compile(
-        rf"\b\d+\s*(?:-|a|tot|of)\s*\d+(?=\s+(?:[^\W\d_]+\s+)?(?:{count_words_pattern()})\b)"
+        rf"(?<!datum: )(?<!datum:)\b\d+[ \t]*(?:-|a|tot|of)[ \t]*\d+"
+        rf"(?=[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{count_words_pattern()})\b)"
     )
 
 
