@@ -243,11 +243,26 @@ def _add_yearless(
             finding.impossible = finding.impossible or f"{day}-{month}"
 
 
+# Days with a name: a yearless date like "31 december".
+HOLIDAYS = {
+    "oudejaarsdag": (12, 31), "oudjaar": (12, 31), "oudejaarsavond": (12, 31),
+    "nieuwjaarsdag": (1, 1), "kerstavond": (12, 24), "eerste kerstdag": (12, 25),
+    "tweede kerstdag": (12, 26), "koningsdag": (4, 27), "pakjesavond": (12, 5),
+    "sinterklaasavond": (12, 5), "bevrijdingsdag": (5, 5), "dodenherdenking": (5, 4),
+}  # fmt: skip
+_HOLIDAY_RE = re.compile(rf"\b({'|'.join(sorted(HOLIDAYS, key=len, reverse=True))})\b")
+
+
 def find_explicit_dates(
     text: str, today: date, finding: DateFinding, context: str | None = None
 ) -> str:
     """Read dates with a year or a month name; return the text with them blanked.
     `context`: the text before plans were blanked, to see "… 11 november volgende keer"."""
+    for match in list(_HOLIDAY_RE.finditer(text)):
+        month, day = HOLIDAYS[match.group(1)]
+        plan = _plan_before(context or text, match.start(), match.end())
+        _add_yearless(finding, today, month, day, plan)
+        text = blank(text, match.start(), match.end())
     for match in list(_ISO_RE.finditer(text)):
         _add(
             finding,
