@@ -37,7 +37,7 @@ PEOPLE_WORDS = (
     "cursiste mantelzorgers mantelzorger vluchtelingen luu lu lui "
     "deeln dln prs pers pax minsken volk vrouwlu manlu vrouwluu manluu taalvragers taalvrager "
     "genodigden genodigde mevrouw meneer mevrouwen meneren participants participant "
-    "visitors visitor people attendees attendee guests guest seekers members neuzen koppen"
+    "visitors visitor people attendees attendee guests guest seekers members neuzen koppen mensjes"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}
