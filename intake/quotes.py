@@ -44,6 +44,14 @@ _LABEL_RE = re.compile(
     re.IGNORECASE | re.M,
 )
 _LABEL_WORD = {"quote", "citaat", "uitspraak"}
+# "een cursist zei het is makkelijker dan ik dacht": a speaker, a speech verb, then words to
+# the end of the sentence, without quote marks.
+_UNMARKED_SAID_RE = re.compile(
+    r"\b(?:zei|zegt|zee|sei|riep)\b[ \t]*[:,]?[ \t]+(?P<said>[^\n.!?\"“”„«»]{8,}[.!?]?)", re.I
+)
+_INDIRECT = {
+    "dat", "of", "niets", "niks", "weinig", "tegen", "iets", "geen", "ook", "er", "toen", "al",
+}  # fmt: skip
 _MARKS = "\"'“”„‘’«»‚"
 # "citaat dit was zo leuk": a label typed without its colon (the length stays the same).
 _BARE_LABEL_RE = re.compile(r"\b(citaat|quote)\s(?!\s*(?:van|by|from)\b)(?=\s*[^\s:—–-])", re.I)
@@ -271,6 +279,21 @@ def extract_quotes(
             if status != "none":
                 found.append((start, FoundQuote(quote_text, attribution, status)))
             text = blank(text, start, max(stop, match.end()))
+    for match in list(_UNMARKED_SAID_RE.finditer(text)):
+        said = match.group("said").strip()
+        first = said.lower().split()[:2]
+        if len(said.split()) < 3 or _INDIRECT & set(first):
+            continue  # "zei dat ze …", "zei niets": no one's own words
+        before = text[: match.start()].split()
+        if before and before[-1].lower() in ("hij", "zij", "ze", "ik", "we", "wij", "jij", "je"):
+            continue  # "hij zei ja en ging zitten": too little to tell whose words
+        speaker, spoken = speaker_before(text, match.start("said"))
+        if not spoken or speaker is None or mentions_name(speaker) or is_performer(speaker, text):
+            continue
+        at = text.rfind(speaker, 0, match.start())
+        start = at if at >= 0 else match.start()
+        found.append((start, FoundQuote(said, speaker)))
+        text = blank(text, start, match.end())
     return [q for _, q in sorted(found, key=lambda item: item[0])], text
 
 

@@ -109,7 +109,10 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         if speaker:
             return _clean(speaker, keep_age=False), True
     if not plain or any(ch.isdigit() for ch in _AGE_PARENS_RE.sub("", plain)):
-        return _clean(_subject(head), keep_age=False), True
+        found = _clean(_subject(head), keep_age=False)
+        if found is None and plain:
+            found = _clean(_last_phrase(plain), keep_age=True)  # "… 4 ouders een vader zei"
+        return found, True
     words = plain.split()
     if not words or words[-1].lower() in _PRONOUNS or _ANY_VERB_RE.search(plain):
         subject = _subject(head)
@@ -122,7 +125,20 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
             if subject and not re.match(r"(?i)(?:een|de|het|ene|n|one|a|the)\b", subject):
                 subject = None
         return _clean(subject, keep_age=False), True
+    if len(words) > 6:
+        plain = _last_phrase(plain)
     return _clean(plain, keep_age=True), True
+
+
+def _last_phrase(words_before: str) -> str:
+    """ "… zes cursisten een cursist": the noun phrase right before the verb, from its
+    article; the words as they are when there is no article."""
+    words = words_before.split()
+    starts = [i for i, w in enumerate(words) if w.lower() in _ARTICLES]
+    return " ".join(words[starts[-1] :]) if starts else words_before
+
+
+_ARTICLES = {"een", "de", "ene", "n", "'n", "mijn", "onze", "die", "a", "the", "one"}
 
 
 def _subject(sentence: str) -> str | None:
