@@ -28,7 +28,10 @@ def is_question(text: str, result: ParseResult) -> bool:
     """A question, not a report: it asks (a question mark or a question word first) and
     gives no count, no participants and no quote."""
     folded = fold(text).strip()
-    asks = folded.endswith("?") or _QUESTION_START_RE.match(folded) is not None
+    worded = _QUESTION_START_RE.match(folded)
+    # "Wat: taalcafe\nWaar: Beilen" is a form, not a question.
+    worded_question = worded is not None and not re.match(r"\s*[:=]", folded[worded.end() :])
+    asks = folded.endswith("?") or (worded_question and "\n" not in folded)
     return asks and not result.counts and result.participants is None and not result.quotes
 
 

@@ -108,3 +108,8 @@ async def test_other_leaves_the_count_to_be_typed(bot: ManagerHarness) -> None:
     await bot.press(texts.BUTTON_OTHER, user_id=LEADER)
     await bot.send("6", user_id=LEADER)
     assert "6 deelnemers" in bot.text_to(LEADER)
+
+
+async def test_a_form_starting_with_wat_is_a_report(bot: ManagerHarness) -> None:
+    await bot.send("Wat: taalcafé\nWaar: Havelte", user_id=LEADER)
+    assert bot.text_to(LEADER).startswith(texts.UNDERSTOOD)
