@@ -351,7 +351,10 @@ def read_counts(folded: str, original: str) -> CountReading:
         if along is None:
             continue
         uncounted.add(token.group)
-        if _COMPANION_RE.search(along.group()) and not counted_in_brackets(folded, tokens, i):
+        # "met papa of mama": parents who came along, so no adult count either.
+        along_parents = token.group == "volwassenen" and "met" in along.group()
+        companions = _COMPANION_RE.search(along.group()) or along_parents
+        if companions and not counted_in_brackets(folded, tokens, i):
             # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
             unclear.add(token.group)
     counts = {group: value for group, value in counts.items() if group not in unclear}
