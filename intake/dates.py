@@ -51,6 +51,7 @@ RELATIVE_DAYS = {
     "gisteravond": 1, "eergisteren": 2, "eergister": 2,
     "juster": 1, "hjoed": 0, "vanmörgen": 0, "today": 0, "tonight": 0, "yesterday": 1,
     "this morning": 0, "this afternoon": 0, "this evening": 0, "van middag": 0,
+    "last night": 1, "yesterday evening": 1, "yesterday afternoon": 1,
     "van morgen": 0, "van avond": 0, "vanmiddeg": 0, "gisteraovend": 1, "gisterenmiddag": 1,
     "gisterenavond": 1, "gisterenochtend": 1, "gisterenmorgen": 1,
 }  # fmt: skip
@@ -61,6 +62,7 @@ _SLIP_DAYS = {
 # Mentions of a time that give no day: the date is then unknown, not today.
 VAGUE_DAYS = (
     r"vorige\s+week|afgelopen\s+week|vorige\s+maand|afgelopen\s+maand|laatst|onlangs|"
+    r"last\s+week|last\s+month|recently|"
     r"eerder\s+deze\s+week|deze\s+week|vorig\s+weekend|afgelopen\s+weekend"
 )
 # A yearless date this many days after today (or fewer) is not read as last year's.
@@ -86,7 +88,7 @@ _LAST_WEEK_RE = re.compile(
     rf"\bvorige\s+week\s+(?:op\s+)?({_WD}|{_ABBR})\b{_PART}\.?|\b({_WD}){_PART}\s+vorige\s+week\b"
 )
 _BEFORE_TODAY_RE = re.compile(
-    rf"\b(?:afgelopen|vorige)\s+({_WD}|{_ABBR})\b{_PART}\.?"
+    rf"\b(?:afgelopen|vorige|last)\s+({_WD}|{_ABBR})\b{_PART}\.?(?:'s)?"
     rf"|\b({_WD}|{_ABBR})\b\.?{_PART}\s*j\.?\s?l\b\.?"
 )
 # "eind maart", "begin oktober", "in november": a month without its day is no date.
