@@ -75,15 +75,17 @@ _PART = r"(?:ochtend|morgen|middag|avond)?"
 
 # Explicit dates with a year or a month name: safe to take before other numbers are read.
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_DMY_RE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
+_DMY_RE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]'?(\d{4}|\d{2})\b")
 _DAY_MONTH_RE = re.compile(
     rf"\b(?:(?P<wd>{_WD}|{_ABBR})\.?,?\s+)?(\d{{1,2}})(?:e|ste|de)?\s+({_MONTH})\b\.?"
     rf"(?:\s+(\d{{4}})\b)?"
 )
 # "14-3", "14/3": read only after times, ages, groups and ranges are out of the way.
 _DM_RE = re.compile(
-    rf"(?<![\w/.-])(?:(?:{_WD}|{_ABBR})\.?\s+)?(\d{{1,2}})[-/](\d{{1,2}})(?![\w/-])"
+    rf"(?<![\w/.-])(?:(?P<wd>{_WD}|{_ABBR})\.?\s+)?(\d{{1,2}})[-/](\d{{1,2}})(?![\w/-])"
 )
+# "dinsdag de 28e": a weekday and a day of the month.
+_WEEKDAY_ORDINAL_RE = re.compile(rf"\b({_WD}){_PART}\s+(?:de\s+)?(\d{{1,2}})(?:e|ste|de)\b")
 _LAST_WEEK_RE = re.compile(
     rf"\bvorige\s+week\s+(?:op\s+)?({_WD}|{_ABBR})\b{_PART}\.?|\b({_WD}){_PART}\s+vorige\s+week\b"
 )
@@ -255,11 +257,33 @@ HOLIDAYS = {
 _HOLIDAY_RE = re.compile(rf"\b({'|'.join(sorted(HOLIDAYS, key=len, reverse=True))})\b")
 
 
+def _check_weekday(finding: DateFinding, today: date, name: str | None, added: set[date]) -> None:
+    """ "ma 29-10" where 29-10 is a Wednesday: the weekday's own day is a second candidate, so
+    the leader is asked which one."""
+    if not name or not added:
+        return
+    day = next(iter(added))
+    if day.weekday() != _weekday(name):
+        back = (today.weekday() - _weekday(name)) % 7
+        finding.dates.add(today - timedelta(days=back))
+
+
 def find_explicit_dates(
     text: str, today: date, finding: DateFinding, context: str | None = None
 ) -> str:
     """Read dates with a year or a month name; return the text with them blanked.
     `context`: the text before plans were blanked, to see "… 11 november volgende keer"."""
+    for match in list(_WEEKDAY_ORDINAL_RE.finditer(text)):
+        weekday, day = _weekday(match.group(1)), int(match.group(2))
+        fits = [
+            d for back in range(0, 370)
+            if (d := today - timedelta(days=back)).day == day and d.weekday() == weekday
+        ][:1]  # fmt: skip
+        if fits:
+            finding.dates.add(fits[0])
+        else:
+            finding.unclear = True
+        text = blank(text, match.start(), match.end())
     for match in list(_HOLIDAY_RE.finditer(text)):
         month, day = HOLIDAYS[match.group(1)]
         plan = _plan_before(context or text, match.start(), match.end())
@@ -318,11 +342,13 @@ def find_other_dates(
 ) -> str:
     """Read numeric day-month dates and day words; return the text with them blanked."""
     for match in list(_DM_RE.finditer(text)):
-        day, month = int(match.group(1)), int(match.group(2))
+        day, month = int(match.group(2)), int(match.group(3))
         if not 1 <= month <= 12:
             continue
         plan = _plan_before(context or text, match.start(), match.end())
+        before = set(finding.dates)
         _add_yearless(finding, today, month, day, plan)
+        _check_weekday(finding, today, match.group("wd"), finding.dates - before)
         text = blank(text, match.start(), match.end())
     monday = today - timedelta(days=today.weekday())
     for match in list(_LAST_WEEK_RE.finditer(text)):
