@@ -32,6 +32,10 @@ _VERB_END_RE = re.compile(
     r"[ \t]*[:,]?[ \t]*$",
     re.IGNORECASE,
 )
+# Words between a speech verb and quote marks that make the quote something talked about.
+_NOT_SPOKEN_AFTER_VERB_RE = re.compile(
+    r"\b(?:dat|of|over|naar|om|van|uit|about|het\s+boek|zijn\s+boek|haar\s+boek)\b", re.I
+)
 # Verbs that end the subject at the start of a sentence ("Olde Jan (91) vertelde over …").
 _ANY_VERB_RE = re.compile(
     rf"\b(?:{SPEECH_VERBS}|las|lazen|kwam|kwamen|was|waren|had|hadden|zat|zaten|ging|gaf|"
@@ -94,9 +98,11 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     """(speaker, spoken): the speaker of quote marks at `start`, and whether a speech verb
     stands right before them."""
     head = sentence_before(text, start)
-    verb = _VERB_END_RE.search(head)
+    verb = _last_speech_verb(head)
     if verb is None:
         return None, False
+    if _NOT_SPOKEN_AFTER_VERB_RE.search(verb.group("after")):
+        return None, False  # "zei dat haar zoon 'De Gruffalo' …", "vroeg naar 'Het Achterhuis'"
     pre = head[: verb.start()]
     after = verb.group("after").strip()
     ages = _AGE_PARENS_RE.search(pre.rstrip())
@@ -139,6 +145,18 @@ def _last_phrase(words_before: str) -> str:
 
 
 _ARTICLES = {"een", "de", "ene", "n", "'n", "mijn", "onze", "die", "a", "the", "one"}
+
+
+_VERB_WORD_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+
+
+def _last_speech_verb(head: str) -> re.Match[str] | None:
+    """The speech verb nearest the quote ("vertelde over 1944 en zei:" is "zei")."""
+    for word in reversed(list(_VERB_WORD_RE.finditer(head))):
+        found = _VERB_END_RE.match(head, word.start())
+        if found is not None:
+            return found
+    return None
 
 
 def _subject(sentence: str) -> str | None:
