@@ -265,8 +265,8 @@ def _without_catalogue_names(tokens: list[str], catalogue: Catalogue) -> list[st
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        end = _name_end(tokens, keys, prefixes, i)
-        end = None if end == i else end
+        found = _name_end(tokens, keys, prefixes, i)
+        end = None if found == i else found
         if end is None or _surname_here(out):
             out.append(tokens[i])
             i += 1

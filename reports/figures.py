@@ -151,11 +151,11 @@ def _session_groups(
         f"WHERE id IN ({subquery}) GROUP BY activity, vestiging",
         [year, *sub_params],
     ).fetchall():
-        counts = groups[(activity, vestiging)]
-        counts[_REEKSEN] += n
-        counts[_INGESCHREVEN] += enrolled
-    for key, counts in total_groups(db, year, gemeente).items():
-        _add(groups[key], [getattr(counts, f) for f in _FIELDS])
+        row = groups[(activity, vestiging)]
+        row[_REEKSEN] += n
+        row[_INGESCHREVEN] += enrolled
+    for key, totals in total_groups(db, year, gemeente).items():
+        _add(groups[key], [getattr(totals, f) for f in _FIELDS])
     return groups
 
 
@@ -196,8 +196,8 @@ def compute_figures(
     """All output figures for one year; gemeente None means the whole organisation."""
     groups = _session_groups(db, year, gemeente)
     from_totals: dict[str, Counts] = defaultdict(Counts)
-    for (activity_id, _), counts in total_groups(db, year, gemeente).items():
-        from_totals[activity_id] = from_totals[activity_id].plus(counts)
+    for (activity_id, _), totals in total_groups(db, year, gemeente).items():
+        from_totals[activity_id] = from_totals[activity_id].plus(totals)
 
     def zeros() -> list[int]:
         return [0] * len(_FIELDS)

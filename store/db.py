@@ -108,8 +108,12 @@ def _backup_before_migrating(
 
 @contextmanager
 def transaction(db: sqlite_utils.Database, durable: bool = True) -> Iterator[sqlite_utils.Database]:
-    """One atomic write. Inside, use db.execute only: sqlite-utils' table helpers commit
-    on their own and would end this transaction early.
+    """One atomic write, under the write lock from its start (BEGIN IMMEDIATE: a writer waits
+    here for another, never halfway through). Inside, sqlite-utils' table helpers (insert,
+    insert_all, upsert, delete_where) join it: from 4.0 they wrap their work in `db.atomic()`,
+    which is a savepoint inside an open transaction, so they neither commit nor roll back
+    what came before. `db.atomic()` alone would start with a plain BEGIN and take the lock
+    only at the first write, and knows nothing of `durable`; hence this function.
 
     `durable=False` (a step of a report in progress, the bot library's own state) commits
     without waiting for the disk (synchronous NORMAL, for this transaction only): still

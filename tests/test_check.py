@@ -21,6 +21,8 @@ from standin import StandIn
 from store.db import migrate, open_db
 from store.migrations import LATEST
 
+# `impactbot check` renders a small PDF to try the fonts: the slow tier.
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "4242:CHECK-token"
 BOT = "BindImpactBot"

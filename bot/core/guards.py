@@ -63,7 +63,7 @@ async def registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Pers
     return None
 
 
-def is_known(app: Application, user_id: int) -> bool:  # type: ignore[type-arg]
+def is_known(app: Application, user_id: int) -> bool:
     """Whether a Telegram user is a registered person (for the participants' room, which reads
     no store but the survey's)."""
     return person_by_telegram(app.bot_data[SERVICES_KEY].db, user_id) is not None

@@ -63,7 +63,7 @@ def _benign(endpoint: str, error: BadRequest) -> bool:
     )
 
 
-class ImpactBot(ExtBot):  # type: ignore[type-arg]
+class ImpactBot(ExtBot):
     """ExtBot with the rules above; `send_retries` network retries, `retry_delay` doubling."""
 
     def __init__(self, *args: Any, send_retries: int = 3, retry_delay: float = 0.5, **kwargs: Any):

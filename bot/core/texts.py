@@ -5,8 +5,6 @@ Each audience keeps its own texts module beside its handlers (leader/, manager/,
 
 from __future__ import annotations
 
-from datetime import date
-
 # -- access -----------------------------------------------------------------------------------
 
 NOT_REGISTERED = (
@@ -36,13 +34,3 @@ COMMANDS = {
 }
 
 # -- formatting -------------------------------------------------------------------------------
-
-_DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-_MONTHS = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
-]  # fmt: skip
-
-
-def nl_date(day: date) -> str:
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

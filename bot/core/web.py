@@ -49,7 +49,7 @@ def webhook_path(settings: Settings) -> str:
 
 
 def build_web_app(
-    application: Application,  # type: ignore[type-arg]
+    application: Application,
     settings: Settings,
     extra_routes: Sequence[BaseRoute] = (),
 ) -> Starlette:

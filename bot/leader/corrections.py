@@ -98,9 +98,9 @@ async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         deleted = delete_session(s.db, session_id, f"person:{person.id}")
         await query.answer()
         await flow.close_buttons(query)
-        draft = flow.load(s, chat_id)
-        if draft is not None and draft.session_id == session_id:
-            drafts.delete_draft(s.db, chat_id, draft.draft_id)
+        open_draft = flow.load(s, chat_id)
+        if open_draft is not None and open_draft.session_id == session_id:
+            drafts.delete_draft(s.db, chat_id, open_draft.draft_id)
         log.info("report deleted", extra={"session_id": session_id, "person_id": person.id})
         await context.bot.send_message(chat_id, texts.DELETED if deleted else texts.REPORT_GONE)
     else:

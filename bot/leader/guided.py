@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.core import buttons
@@ -50,7 +50,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if pressed is None:
         return
     query, person = pressed
-    parsed = keyboards.parse_draft_data(query.data)
+    parsed = keyboards.parse_draft_data(query.data or "")
     s = services(context)
     draft = flow.load(s, query.from_user.id)
     if parsed is None:
@@ -82,9 +82,9 @@ async def _stale(update: Update) -> None:
     await flow.close_buttons(update.callback_query)
 
 
-async def _markup(update: Update, markup: object) -> None:
+async def _markup(update: Update, markup: InlineKeyboardMarkup) -> None:
     assert update.callback_query is not None
-    await update.callback_query.edit_message_reply_markup(reply_markup=markup)  # type: ignore[arg-type]
+    await update.callback_query.edit_message_reply_markup(reply_markup=markup)
 
 
 # -- one function per step: (update, context, services, draft, value) -------------------------
@@ -229,7 +229,7 @@ async def _consent(
     index = first_quote_without(d, "consent")
     if index is not None and v in ("ja", "anoniem", "nee"):
         quote = d.quotes[index]
-        quote.consent = "anoniem" if v == "ja" and not quote.attribution else v  # type: ignore[assignment]
+        quote.consent = "anoniem" if v == "ja" and not quote.attribution else v  # type: ignore[assignment]  # checked: one of three
     await flow.proceed(update, context, d)
 
 
@@ -251,7 +251,7 @@ async def _story_consent(
 ) -> None:
     story = next((st for st in d.stories if st.consent is None), None)
     if story is not None and v in ("ja", "anoniem", "nee"):
-        story.consent = v  # type: ignore[assignment]
+        story.consent = v  # type: ignore[assignment]  # checked: one of three
     await flow.proceed(update, context, d)
 
 
@@ -279,7 +279,7 @@ async def _summary(
     elif v == "back":
         await _markup(update, keyboards.summary(d, s.catalogue))
     elif v.startswith("e:") and v[2:] in texts.EDIT_LABELS:
-        field: EditField = v[2:]  # type: ignore[assignment]
+        field: EditField = v[2:]  # type: ignore[assignment]  # checked: in EDIT_LABELS
         clear_field(d, field)
         await flow.proceed(update, context, d)
 

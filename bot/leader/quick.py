@@ -140,7 +140,7 @@ async def _answer(
         d.stories = [DraftStory(text=read_story(text, s.catalogue), id=kept)]
         d.extra = None
     else:
-        await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]
+        await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]  # text handler: a message is there
         return
     await flow.proceed(update, context, d)
 

@@ -19,9 +19,9 @@ from telegram.ext import ContextTypes
 from bot.core import buttons
 from bot.core.guards import registered
 from bot.core.services import Services, services
-from bot.core.texts import nl_date
 from bot.leader import prefixes as P
 from bot.leader import queries, texts
+from ground.dutch import weekday_date
 from store.sessions import load_session
 from store.survey import START_PREFIX, Survey, open_survey
 from toc.survey import choose_statements
@@ -104,10 +104,10 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     caption = texts.ASK_PARTICIPANTS.format(
         activity=activity,
         place=vestiging.name if vestiging else session.vestiging,
-        day=nl_date(date.fromisoformat(str(session.date))),
+        day=weekday_date(date.fromisoformat(str(session.date))),
         n=len(survey.statements),
         how=how,
-        until=nl_date(last_day),
+        until=weekday_date(last_day),
     )
     chat_id = person.telegram_id or query.from_user.id
     await context.bot.send_photo(

@@ -16,8 +16,8 @@ from bot.core.texts import (  # noqa: F401  re-exported: leader handlers read ev
     ONLY_TEXT,
     PRIVATE_ONLY,
     UNKNOWN_COMMAND,
-    nl_date,
 )
+from ground.dutch import weekday_date
 
 if TYPE_CHECKING:
     from bot.leader.draft import Draft
@@ -359,7 +359,7 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
     if draft.vestiging:
         lines.append(f"Plaats: {catalogue.vestigingen[draft.vestiging].name}")
     if draft.date:
-        lines.append(f"Datum: {nl_date(draft.date)}")
+        lines.append(f"Datum: {weekday_date(draft.date)}")
     if course:
         lines.append(f"Cursus: {course}")
     if draft.enrolled is not None:
@@ -426,7 +426,7 @@ def course_label(name: str | None, lesson: int | None, last: bool | None) -> str
 
 def report_line(day: date, activity: str, place: str, counts: dict[str, int]) -> str:
     """One stored report, as /mijnverslagen lists it."""
-    return f"{nl_date(day)}: {activity}, {place} ({counts_line(counts) or 'geen aantallen'})"
+    return f"{weekday_date(day)}: {activity}, {place} ({counts_line(counts) or 'geen aantallen'})"
 
 
 # -- asking the participants (bot.leader.survey) ----------------------------------------------

@@ -11,6 +11,7 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import sqlite_utils
 from telegram import BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
@@ -19,7 +20,7 @@ from bot.core import buttons
 from bot.core.guards import registered, registered_press
 from bot.core.links import invite_link
 from bot.core.services import services
-from bot.leader.texts import ROLE_NAMES, nl_date
+from bot.leader.texts import ROLE_NAMES
 from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import (
@@ -34,6 +35,7 @@ from bot.manager.access import (
     resolve_place,
     shown,
 )
+from ground.dutch import weekday_date
 from store.erasure import forget_person, forget_quote, forget_story
 from store.people import Person, Role, create_invite, get_person, set_reminders
 from store.reviews import get_quote
@@ -131,7 +133,7 @@ async def cmd_uitnodigen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         mt.INVITE_DONE.format(
             role=ROLE_NAMES[role],
             where=f" ({', '.join(where)})" if where else "",
-            until=nl_date(until.date()),
+            until=weekday_date(until.date()),
             link=invite_link(username, invite.code),
         ),
     )
@@ -185,11 +187,11 @@ def pick_keyboard(catalogue: Catalogue, people: list[Person]) -> InlineKeyboardM
     return InlineKeyboardMarkup(rows)
 
 
-def find_people(db: object, text: str) -> list[Person]:
+def find_people(db: sqlite_utils.Database, text: str) -> list[Person]:
     """Everyone (also deactivated) whose name contains the typed text, any case or accent."""
     key = normalise(text)
-    rows = db.execute("SELECT id, display_name FROM people ORDER BY id").fetchall()  # type: ignore[attr-defined]
-    found = [get_person(db, pid) for pid, name in rows if key and key in normalise(name)]  # type: ignore[arg-type]
+    rows = db.execute("SELECT id, display_name FROM people ORDER BY id").fetchall()
+    found = [get_person(db, pid) for pid, name in rows if key and key in normalise(name)]
     return [p for p in found if p is not None]
 
 

@@ -147,8 +147,10 @@ async def _close(update: Update) -> None:
 
 
 class _Reviewable(Protocol):
-    gemeente: str
-    consent: str
+    @property
+    def gemeente(self) -> str: ...
+    @property
+    def consent(self) -> str: ...
 
 
 def _refusal(

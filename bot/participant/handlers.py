@@ -17,9 +17,9 @@ from telegram.ext import ContextTypes
 from bot.core import buttons
 from bot.core.awaiting import Awaiting
 from bot.core.services import Services, services
-from bot.core.texts import nl_date
 from bot.participant import keyboards, texts
 from bot.participant.room import Pending, room
+from ground.dutch import weekday_date
 from store.survey import (
     START_PREFIX,
     Survey,
@@ -45,7 +45,7 @@ def place(s: Services, survey: Survey) -> tuple[str, str, str]:
     """(activity name, vestiging name, the day in words)."""
     activity = s.catalogue.activities.get(survey.activity)
     vestiging = s.catalogue.vestigingen.get(survey.vestiging)
-    day = nl_date(date.fromisoformat(survey.date))
+    day = weekday_date(date.fromisoformat(survey.date))
     return (
         activity.name if activity else survey.activity,
         vestiging.name if vestiging else survey.vestiging,

@@ -35,8 +35,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from bot.core.texts import nl_date
 from bot.participant import texts
+from ground.dutch import weekday_date
 from ground.settings import Settings
 from store.db import open_db
 from store.survey import (
@@ -177,7 +177,7 @@ class ParticipantPages:
         return {
             "activity": name,
             "place": vestiging.name if vestiging else survey.vestiging,
-            "day": nl_date(date.fromisoformat(survey.date)),
+            "day": weekday_date(date.fromisoformat(survey.date)),
             "parent": parent,
             "attribution": f"{who} bij {name}",
         }
@@ -286,7 +286,10 @@ class ParticipantPages:
         code = request.path_params["code"]
         survey = survey_by_code(self.db, code) if code.isalnum() else None
         return self.message(
-            texts.WEB_THANKS_TITLE, texts.WEB_THANKS, 200 if survey else 404, survey and code
+            texts.WEB_THANKS_TITLE,
+            texts.WEB_THANKS,
+            200 if survey else 404,
+            code if survey else None,
         )
 
     async def style(self, request: Request) -> Response:

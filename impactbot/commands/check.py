@@ -13,7 +13,7 @@ import argparse
 from ground.settings import Settings
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         help="controleer of alles klaar is om de bot te draaien",

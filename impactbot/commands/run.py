@@ -34,7 +34,7 @@ class BotApiUnreachable(ImpactbotError):
     """The Bot API did not answer within the allowed start attempts."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "run",
         help="start de Telegram-bot",
