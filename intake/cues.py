@@ -17,6 +17,7 @@ Decisions:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 
@@ -65,7 +66,7 @@ ENROLMENT_WORDS = {
 NEW_WORDS = {"nieuw", "nieuwe", "new", "nieuwelingen"}
 
 
-def apply_corrections(tokens: list[Tok]) -> None:
+def apply_corrections(tokens: Sequence[Tok]) -> None:
     """'15 kinderen, sorry 16' -> the 16 takes the 15's place; the 15 is gone."""
     for i, token in enumerate(tokens):
         if token.value is None:
@@ -93,7 +94,7 @@ def apply_corrections(tokens: list[Tok]) -> None:
             token.value = None
 
 
-def presence_pairs(folded: str, tokens: list[Tok], used: set[int]) -> list[tuple[int, int]]:
+def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[tuple[int, int]]:
     """(number, word) pairs read from presence words and attendance verbs; enrolled numbers
     are added to `used` so no other reading takes them."""
     pairs: list[tuple[int, int]] = []
@@ -148,7 +149,7 @@ def presence_pairs(folded: str, tokens: list[Tok], used: set[int]) -> list[tuple
     return pairs
 
 
-def _as_people(tokens: list[Tok], j: int) -> int:
+def _as_people(tokens: Sequence[Tok], j: int) -> int:
     """The word a presence count belongs to: the count word right before it ("kinderen
     aanwezig") or else the presence word itself, read as people in general."""
     if j > 0 and tokens[j - 1].group is not None and tokens[j - 1].value is None:
@@ -167,7 +168,7 @@ def _ends_clause(folded: str, token: Tok, nxt: Tok | None) -> bool:
 LABEL_FILLERS = {"ca", "circa", "ongeveer", "zon", "zo'n", "plm", "bijna", "ruim", "totaal", "ong"}
 
 
-def label_pairs(tokens: list[Tok], used: set[int]) -> list[tuple[int, int]]:
+def label_pairs(tokens: Sequence[Tok], used: set[int]) -> list[tuple[int, int]]:
     """Counts written as a label: "kinderen: 12", "bezoekers: ca. 45", "Mensen die werk
     zoeken: 7" (a people word earlier in the label), "6 van de 8 cursisten", "5 vd 8"."""
     pairs: list[tuple[int, int]] = []
@@ -225,7 +226,7 @@ def label_pairs(tokens: list[Tok], used: set[int]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _enrolled_after(tokens: list[Tok], start: int) -> bool:
+def _enrolled_after(tokens: Sequence[Tok], start: int) -> bool:
     """An enrolment or absence word within three words: "… hadden zich afgemeld"."""
     for k in range(start, min(start + 3, len(tokens))):
         if tokens[k].value is not None or tokens[k].group is not None:

@@ -374,9 +374,9 @@ def find_other_dates(
         finding.dates.add(today - timedelta(days=RELATIVE_DAYS[match.group(1)]))
         text = blank(text, match.start(), match.end())
     for match in list(_SLIP_WORD_RE.finditer(text)):
-        back = _slip_day(match.group())
-        if back is not None:
-            finding.dates.add(today - timedelta(days=back))
+        slipped = _slip_day(match.group())
+        if slipped is not None:
+            finding.dates.add(today - timedelta(days=slipped))
             text = blank(text, match.start(), match.end())
     for match in list(_VAGUE_MONTH_RE.finditer(text)):
         finding.unclear = True

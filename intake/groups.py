@@ -154,5 +154,6 @@ def staff_within(
         if not before:
             continue
         group = tokens[max(before)[1]].group
-        if group in counts and counts[group] > tokens[number].value:
-            counts[group] -= tokens[number].value
+        staff = tokens[number].value or 0
+        if group in counts and counts[group] > staff:
+            counts[group] -= staff
