@@ -145,6 +145,10 @@ class Score:
     right: int = 0
     wrong: Counter[str] = field(default_factory=Counter)
     missing: Counter[str] = field(default_factory=Counter)
+    # The same messages scored with --strict, so one run gives both figures.
+    strict_right: int = 0
+    strict_wrong: int = 0
+    strict_missing: int = 0
 
 
 def score_file(path: Path, show: bool, strict: bool = False) -> Score:
@@ -160,6 +164,10 @@ def score_file(path: Path, show: bool, strict: bool = False) -> Score:
         score.n += 1
         score.wrong.update(_field(name) for name in diff.wrong)
         score.missing.update(_field(name) for name in diff.missing)
+        exact = compare(got, _label(row), True)
+        score.strict_right += not exact.wrong and not exact.missing
+        score.strict_wrong += len(exact.wrong)
+        score.strict_missing += len(exact.missing)
         if not diff.wrong and not diff.missing:
             score.right += 1
         elif show:
@@ -182,6 +190,10 @@ def _report(path: Path, score: Score) -> None:
     print(f"  missing       {missing} ({100 * missing / n:.1f} per 100 messages)")
     for name in sorted(set(score.wrong) | set(score.missing)):
         print(f"    {name:20} wrong {score.wrong[name]:3}  missing {score.missing[name]:3}")
+    print(
+        f"  strict: fully right {score.strict_right} ({100 * score.strict_right / n:.1f} %),"
+        f" wrong {score.strict_wrong}, missing {score.strict_missing}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
