@@ -369,8 +369,15 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
         try:
             data = TomlConfigSettingsSource(_Sources, toml_file=file)()
         except tomllib.TOMLDecodeError as exc:
+            from ground.tomltext import dutch_toml_error
+
+            try:  # the line itself, to show where the mistake is
+                text = file.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
             raise SettingsError(
-                f"Het instellingenbestand {file} is geen geldige TOML: {exc}"
+                f"Het instellingenbestand {file} is geen geldige TOML: "
+                f"{dutch_toml_error(exc, text)}."
             ) from exc
         except (OSError, UnicodeDecodeError) as exc:
             raise SettingsError(f"Kan het instellingenbestand {file} niet lezen: {exc}") from exc

@@ -12,6 +12,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import io
+import os
 import re
 import shutil
 import sqlite3
@@ -80,20 +81,34 @@ def check_database(path: Path) -> Check:
     from store.backup import read_status
     from store.migrations import LATEST
 
+    if not path.exists():
+        # A new deployment: the bot makes the database (and its folder) at its first start.
+        # That only fails when the nearest existing folder cannot be written.
+        folder = _existing(path.parent.resolve())
+        if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+            return _problem(
+                "database",
+                f"De database {path} bestaat nog niet, en de bot kan hem niet maken: in "
+                f"{folder} mag niet geschreven worden. Controleer [storage] database en de "
+                "rechten op die map.",
+            )
+        return _ok(
+            "database",
+            f"{path} bestaat nog niet; de bot maakt hem bij de eerste start. Heb je al "
+            "verslagen? Zet dan eerst een reservekopie terug met 'impactbot restore BESTAND'.",
+        )
     if not path.is_file():
         return _problem(
             "database",
-            f"De database {path} bestaat niet. Controleer [storage] database; een nieuwe "
-            "database maakt de bot zelf bij de eerste start, een oude zet je terug met "
-            "'impactbot restore BESTAND'.",
+            f"{path} is geen bestand maar een map. Controleer [storage] database.",
         )
     try:
         status = read_status(path, thorough=False)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.DatabaseError:
         return _problem(
             "database",
-            f"De database {path} kan niet geopend worden ({exc}). Zet een reservekopie terug "
-            "met 'impactbot restore BESTAND'.",
+            f"De database {path} kan niet geopend worden: SQLite kan het bestand niet lezen. "
+            "Zet een reservekopie terug met 'impactbot restore BESTAND'.",
         )
     if status.schema > LATEST:
         return _problem(

@@ -147,6 +147,14 @@ def _m012_outbox_edit(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m013_survey_cap(db: sqlite_utils.Database) -> None:
+    # A survey closed because more people answered than took part (plus a margin): someone
+    # filled it in again and again. The report can mark its figures; NULL for every other.
+    columns = {row[1] for row in db.execute("PRAGMA table_info(surveys)").fetchall()}
+    if "capped_at" not in columns:  # a database rewound to an older version may have it
+        _script(db, "ALTER TABLE surveys ADD COLUMN capped_at TEXT;")
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -163,6 +171,7 @@ MIGRATIONS: list[Migration] = [
     _m010_quote_source,
     _m011_aggregates,
     _m012_outbox_edit,
+    _m013_survey_cap,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -113,6 +113,25 @@ def test_which_proxies_the_web_server_trusts(tmp_path):
     assert "'proxy.local' is geen IP-adres" in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ("[storage\n", "regel 1, kolom 9 ([storage): een ] ontbreekt"),
+        ("[storage]\ndatabase = x\n", "regel 2, kolom 12 (database = x): deze waarde"),
+        ('[storage]\ndatabase = "x\n', "aanhalingsteken"),
+    ],
+)
+def test_a_broken_toml_file_is_explained_in_dutch(tmp_path, toml, expected):
+    config = tmp_path / "kapot.toml"
+    config.write_text(toml, encoding="utf-8")
+    with pytest.raises(SettingsError) as error:
+        load_settings(config, env={})
+    text = str(error.value)
+    assert expected in text
+    for english in ("Expected", "Invalid", "Unterminated", " at line", "column"):
+        assert english not in text
+
+
 def test_a_wrong_variable_in_the_environment_is_named_as_such(tmp_path):
     """The environment is read by pydantic-settings' source: IMPACTBOT_<SECTIE>_<SLEUTEL>; a
     wrong one is named by its variable, so nobody looks for it in the file."""

@@ -38,7 +38,9 @@ MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 _TEXT_METHODS = {"sendMessage", "editMessageText"}
 _CAPTION_METHODS = {"sendDocument", "sendPhoto", "editMessageCaption"}
-_NOT_RETRIED = {"getUpdates"}
+# getUpdates has its own loop; getMe is only asked at start-up, where `impactbot run` tries
+# again itself with one Dutch line per try (and the wait it says is the wait it does).
+_NOT_RETRIED = {"getUpdates", "getMe"}
 
 
 def fit(text: str, limit: int = MAX_TEXT) -> str:

@@ -15,6 +15,22 @@ PRIVATE_ONLY = (
     "Hallo allemaal! Verslagen en citaten geven jullie door in een privégesprek met mij, "
     "niet in een groep. Tik op mijn naam en dan op Bericht."
 )
+# The database is held by another program (an import, a backup tool) for a while.
+BUSY_DATABASE = (
+    "Het is even te druk, daardoor kon ik dit niet bewaren. Probeer het over een minuut nog eens."
+)
+DISK_FULL = (
+    "Ik kan nu niets bewaren: de schijf van de server is vol. Laat de beheerder het weten; "
+    "stuur het daarna nog eens."
+)
+# The bot's web server (webhook, health, participants' page) outside a page of its own.
+WEB_NOT_FOUND = "Deze pagina bestaat niet. Controleer het adres."
+WEB_NOT_ALLOWED = "Zo kan deze pagina niet worden gebruikt. Open het adres gewoon in je browser."
+WEB_ERROR = "Er ging iets mis aan onze kant. Probeer het later nog eens."
+WEB_CANNOT_WRITE = (
+    "Wat je stuurde kan nu niet worden opgeslagen: het is even te druk of de server heeft geen "
+    "ruimte meer. Probeer het over een minuut nog eens."
+)
 ERROR = (
     "Sorry, er ging iets mis. Probeer het nog eens; een verslag waar je mee bezig was, is bewaard."
 )

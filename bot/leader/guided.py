@@ -27,6 +27,7 @@ from bot.leader.draft import (
     toggle_signal,
 )
 from bot.leader.inputs import PLAUSIBLE_MAX
+from ground.strict import is_int, read_id
 
 log = logging.getLogger("impactbot.bot")
 
@@ -155,7 +156,7 @@ async def _series(
         d.lesson = 1
         d.last_lesson = False
     else:
-        course = queries.course(s.db, int(v)) if v.isdigit() else None
+        course = queries.course(s.db, read_id(v)) if is_int(v) else None
         if course is None:
             await _stale(update)
             return
@@ -178,7 +179,7 @@ async def _counts(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
     kind, arg = buttons.head(v)
-    if kind == "all" and arg.isdigit():
+    if kind == "all" and is_int(arg, max_digits=6):
         d.counts["deelnemers"] = int(arg)
     await flow.proceed(update, context, d)
 
@@ -197,7 +198,7 @@ async def _effects(
 ) -> None:
     kind, arg = buttons.head(v)
     choices = signal_choices(d, s.catalogue)
-    if kind == "t" and arg.isdigit() and int(arg) < len(choices):
+    if kind == "t" and is_int(arg, max_digits=3) and int(arg) < len(choices):
         toggle_signal(d, choices[int(arg)][0].id)
         flow.store(s, d)
         await _markup(update, keyboards.signals(d, s.catalogue))
@@ -264,7 +265,7 @@ async def _summary(
     elif v.startswith("t:"):
         choices = signal_choices(d, s.catalogue)
         index = v[2:]
-        if index.isdigit() and int(index) < len(choices):
+        if is_int(index, max_digits=3) and int(index) < len(choices):
             toggle_signal(d, choices[int(index)][0].id)
             flow.store(s, d)
             await _markup(update, keyboards.summary(d, s.catalogue))
@@ -288,7 +289,7 @@ async def _ambiguity(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
     """One tap settles what the message said two ways ("15 of 16 kinderen?")."""
-    counts = resolve_question(d, int(v) if v.isdigit() else None)
+    counts = resolve_question(d, int(v) if is_int(v, max_digits=2) else None)
     apply_counts(d, counts, PLAUSIBLE_MAX)
     await flow.proceed(update, context, d)
 

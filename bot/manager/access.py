@@ -18,6 +18,7 @@ from bot.core.guards import registered
 from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from ground.errors import ImpactbotError
+from ground.strict import is_int
 from reports.stand import Scope
 from store.people import Person
 from toc.matcher import Matcher
@@ -126,7 +127,7 @@ def gemeente_for(person: Person, catalogue: Catalogue, text: str) -> str | None:
 
 
 def parse_year(text: str, command: str) -> int:
-    if not text.isdigit() or not MIN_YEAR <= int(text) <= MAX_YEAR:
+    if not is_int(text, max_digits=4) or not MIN_YEAR <= int(text) <= MAX_YEAR:
         raise Refusal(mt.YEAR_INVALID.format(text=shown(text), command=command))
     return int(text)
 

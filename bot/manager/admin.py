@@ -36,6 +36,7 @@ from bot.manager.access import (
     shown,
 )
 from ground.dutch import weekday_date
+from ground.strict import is_int, read_id
 from store.erasure import forget_person, forget_quote, forget_story
 from store.people import Person, Role, create_invite, get_person, set_reminders
 from store.reviews import get_quote
@@ -208,14 +209,14 @@ async def cmd_vergeet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     args = context.args or []
     what = args[0].lower() if args else ""
     rest = " ".join(args[1:])
-    if what == "citaat" and rest.isdigit():
+    if what == "citaat" and is_int(rest):
         quote = get_quote(s.db, int(rest))
         if quote is None:
             await reply(update, context, mt.FORGET_NO_QUOTE.format(id=rest))
             return
         text = mt.CONFIRM_FORGET_QUOTE.format(id=quote.id, text=quote.text)
         await reply(update, context, text, confirm_keyboard("q", quote.id))
-    elif what == "verhaal" and rest.isdigit():
+    elif what == "verhaal" and is_int(rest):
         story = get_story(s.db, int(rest))
         if story is None:
             await reply(update, context, mt.FORGET_NO_STORY.format(id=rest))
@@ -252,7 +253,7 @@ async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query, admin = pressed
     s = services(context)
     kind, raw = buttons.fields(query.data, 2)
-    ident = int(raw) if raw.isdigit() else -1
+    ident = read_id(raw)
     await query.answer()
     try:
         await query.edit_message_reply_markup(reply_markup=None)

@@ -342,11 +342,25 @@ def story_card(story: ReviewStory, catalogue: Catalogue, remaining: int) -> str:
     return mt.STORY_CARD.format(n=remaining, text=story.text, consent=consent, where=where)
 
 
-def digest_text(digest: Digest, name: str, scope: str) -> str:
-    """Five lines about last week, plus one approved quote when there is one."""
+def greeting(hour: int) -> str:
+    """Goedemorgen from 6, Goedemiddag from 12, Goedenavond from 18; Hallo at night."""
+    found = mt.GREETING_NIGHT
+    for start, word in mt.GREETINGS:
+        if hour >= start:
+            found = word
+    return found
+
+
+def digest_text(digest: Digest, name: str, scope: str, hour: int = 9) -> str:
+    """Five lines about last week, plus one approved quote when there is one; `hour` (the
+    library's local hour of sending) picks the greeting."""
     lines = [
         mt.DIGEST_HEAD.format(
-            name=name, start=day_month(digest.start), end=day_month(digest.end), scope=scope
+            greeting=greeting(hour),
+            name=name,
+            start=day_month(digest.start),
+            end=day_month(digest.end),
+            scope=scope,
         ),
         mt.DIGEST_FIGURES.format(
             n=sessions(digest.bijeenkomsten),

@@ -215,7 +215,8 @@ async def send_digest(app: Application, person: Person, today: date) -> bool:
     scope = own_scope(person)
     # Off the event loop, like every figure: leaders reporting at 9:00 are not held up.
     digest = await read_off_loop(s.db, lambda db: compute_digest(db, s.catalogue, scope, today))
-    text = digest_text(digest, person.display_name, scope_label(s.catalogue, scope))
+    hour = s.now().astimezone(s.tz).hour
+    text = digest_text(digest, person.display_name, scope_label(s.catalogue, scope), hour)
     try:
         await app.bot.send_message(person.telegram_id, text)
     except Forbidden:
