@@ -84,6 +84,8 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
         return texts.CONFIRM_COUNT.format(
             value=value, label=texts.COUNT_LABELS[name]
         ), keyboards.yes_no(draft)
+    if step == "ambiguity":
+        return draft.questions[0].question, keyboards.ambiguity(draft)
     if step == "activity":
         recent = queries.recent_activities(s.db, draft.person_id)
         return texts.ASK_ACTIVITY, keyboards.activities_top(draft, catalogue, recent)
