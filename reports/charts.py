@@ -173,12 +173,20 @@ def trend_bars(
 
 
 def share_bar(share: float | None, label: str) -> Markup:
-    """A thin progress bar (0-100%) for contract progress and observation shares."""
-    value = 0.0 if share is None else max(0.0, min(share, 1.0))
+    """A thin progress bar for contract progress and observation shares. Up to 100 % the bar's
+    width is the whole; above it the scale grows to the share and a dark line marks where
+    100 % is, so 341 % is drawn as three and a half times the agreement, never as a full bar."""
+    value = 0.0 if share is None else max(0.0, share)
+    scale = max(1.0, value)
+    mark = (
+        f'<rect x="{100 / scale - 0.75:.1f}" y="0" width="1.5" height="8" fill="{INK}"/>'
+        if scale > 1
+        else ""
+    )
     return Markup(
         f'<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" '
         f'aria-label="{escape(label)}">'
         f"<title>{escape(label)}</title>"
         f'<rect width="100" height="8" rx="4" fill="#e5e7eb"/>'
-        f'<rect width="{value * 100:.1f}" height="8" rx="4" fill="{TEAL}"/></svg>'
+        f'<rect width="{value / scale * 100:.1f}" height="8" rx="4" fill="{TEAL}"/>{mark}</svg>'
     )

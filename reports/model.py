@@ -31,6 +31,7 @@ from reports.parts import (
     LijnSection,
     VestigingRow,
 )
+from reports.period import Period, report_period
 from reports.reflection import Reflection, build_reflection
 from reports.stories import PublicQuote, events_for, publishable_quotes, stories_for
 from reports.summary import (
@@ -105,8 +106,10 @@ def build_report(
     today: date | None = None,
 ) -> Impactreflectie:
     gemeente = resolve_gemeente(catalogue, gemeente)
+    today = today or date.today()
+    period = report_period(db, year, gemeente, today)
     figures = compute_figures(db, catalogue, year, gemeente)
-    previous = compute_figures(db, catalogue, year - 1, gemeente)
+    previous = _previous(db, catalogue, period, gemeente)
     quotes = publishable_quotes(db, year, gemeente)
     quote_activities: dict[str, int] = {}
     for q in quotes:
@@ -171,9 +174,7 @@ def build_report(
         shortfalls = [
             (activities[t.activity].name, t.realised, t.target)
             for t in (contract.per_activity if contract else [])
-            if t.activity in activities
-            and catalogue.opgave_of(t.activity) == c.id
-            and t.realised < t.target
+            if t.activity in activities and catalogue.opgave_of(t.activity) == c.id and t.short
         ]
         c.framing = framing(c.effects, effect_labels, shortfalls, year)
     lijnen_label = contract_lijnen(catalogue, contract)
@@ -209,7 +210,8 @@ def build_report(
         gemeente=gemeente,
         organisation=catalogue.organisation_name,
         scope_name=scope_name,
-        made_on=today or date.today(),
+        made_on=today,
+        period=period,
         total=figures.total,
         previous_total=previous.total,
         from_totals={a: c.bijeenkomsten for a, c in sorted(figures.totals.items())},
@@ -227,7 +229,7 @@ def build_report(
         cijfers=cijfers,
         locations=location_box(catalogue, gemeente, year, figures.kengetallen),
         effect_labels=effect_labels,
-        per_gemeente=[] if gemeente else _per_gemeente(db, catalogue, year),
+        per_gemeente=[] if gemeente else _per_gemeente(db, catalogue, period),
     )
 
 
@@ -237,11 +239,24 @@ def _partners(catalogue: list[str], named: list[str]) -> list[str]:
     return [*catalogue, *(p for p in named if p.casefold() not in known)]
 
 
-def _per_gemeente(db: sqlite_utils.Database, catalogue: Catalogue, year: int) -> list[GemeenteRow]:
+def _previous(
+    db: sqlite_utils.Database, catalogue: Catalogue, period: Period, gemeente: str | None
+) -> Figures:
+    """The year before as far as it may stand beside this one (reports.period): the same
+    months for a year to date; only its kengetallen (annual figures) when it is incomplete."""
+    before = compute_figures(db, catalogue, period.year - 1, gemeente, period.until_month)
+    if period.compare:
+        return before
+    return Figures(year=period.year - 1, gemeente=gemeente, kengetallen=before.kengetallen)
+
+
+def _per_gemeente(
+    db: sqlite_utils.Database, catalogue: Catalogue, period: Period
+) -> list[GemeenteRow]:
     rows = []
     for g in catalogue.gemeenten.values():
-        now = compute_figures(db, catalogue, year, g.id)
-        before = compute_figures(db, catalogue, year - 1, g.id)
+        now = compute_figures(db, catalogue, period.year, g.id)
+        before = _previous(db, catalogue, period, g.id)
         rows.append(
             GemeenteRow(
                 id=g.id,

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from reports.evidence import EVIDENCE_RULE, EffectEvidence
 from reports.figures import ContractProgress, Counts
 from reports.locations import LocationBox
+from reports.period import COMPARE_RULE, Period
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection
 from reports.stories import STORY_RULE, EventStory, PublicQuote, Story
 from reports.summary import GLOSSARY, SUMMARY_RULE, CijferGroup, Framing, Summary
@@ -111,6 +112,7 @@ class Impactreflectie(BaseModel):
     organisation: str
     scope_name: str  # the gemeente's name, or the organisation's
     made_on: date
+    period: Period  # the year or year to date, and whether the year before stands beside it
     total: Counts
     previous_total: Counts
     chapters: list[Chapter]
@@ -132,6 +134,7 @@ class Impactreflectie(BaseModel):
     verdict_rule: str = VERDICT_RULE
     data_sources: str = DATA_SOURCES
     summary_rule: str = SUMMARY_RULE
+    compare_rule: str = COMPARE_RULE
     summary: Summary = Field(default_factory=Summary)
     cijfers: list[CijferGroup] = Field(default_factory=list)  # De cijfers, grouped
     locations: LocationBox = Field(default_factory=LocationBox)  # the location fact box

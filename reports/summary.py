@@ -190,7 +190,12 @@ def key_figures(
 ) -> list[KeyFigure]:
     out: list[KeyFigure] = []
     note = ""
-    if contract is not None and contract.total is not None and contract.total.target:
+    if (
+        contract is not None
+        and contract.total is not None
+        and contract.total.target
+        and contract.total.comparable
+    ):
         where = f" in {contract_lijnen}" if contract_lijnen else ""
         note = (
             f"afgesproken: {number(contract.total.target)}{where}, "
@@ -306,7 +311,7 @@ def learned(
             "mogen we delen."
         )
     if contract is not None and contract.per_activity:
-        met = sum(1 for t in contract.per_activity if t.realised >= t.target)
+        met = sum(1 for t in contract.per_activity if not t.short)
         lines.append(
             f"Van {count(len(contract.per_activity), 'afspraak', 'afspraken')} per activiteit "
             f"{'is' if met == 1 else 'zijn'} er {number(met)} gehaald."

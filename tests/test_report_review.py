@@ -21,13 +21,16 @@ from reports.render import render_html, render_json, render_markdown
 from reports.stories import STORY_RULE, PublicQuote, choose_stories
 from store.db import open_db
 from store.sessions import MeasurementIn
-from toc.models import Catalogue, Contract
+from toc.models import Catalogue, Contract, Pakket
 
 
 def shared_catalogue() -> Catalogue:
     """The small catalogue where Taalcafé (participatie) also aims at leesplezier, an effect of
-    the Voorleesuurtje (geletterde samenleving), and the contract counts only 'meedoen'."""
+    the Voorleesuurtje (geletterde samenleving), and the contract counts only 'meedoen': a
+    pakket of all its activities, so the agreed activities compare with its sessions."""
     cat = small_catalogue()
+    meedoen = [a.id for a in cat.activities_in("meedoen")]
+    pakket = Pakket(id="meedoen", name="Meedoen", amount=1000, activities=meedoen, source="test")
     taalcafe = cat.activities["taalcafe"].model_copy(
         update={"effects": ["ontmoeting", "leesplezier"]}
     )
@@ -37,9 +40,11 @@ def shared_catalogue() -> Catalogue:
         activities_per_year=10,
         programmalijnen=["meedoen"],
         per_activity={"voorleesuurtje": 4, "taalcafe": 2},
+        pakket_ids=["meedoen"],
     )
     return cat.model_copy(
         update={
+            "pakketten": {"meedoen": pakket},
             "activities": {**cat.activities, "taalcafe": taalcafe},
             "contracts": [contract, *cat.contracts[1:]],
         }

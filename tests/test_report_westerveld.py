@@ -164,3 +164,19 @@ def test_unmeasured_effects_are_not_called_geen(report: Impactreflectie) -> None
     assert not any(
         t.startswith("Nog te weinig bewijs") for t in verdicts.values() if "gemeten" in t
     )
+
+
+def test_the_shipped_example_afspraken_are_never_printed_as_westervelds(
+    report: Impactreflectie,
+) -> None:
+    # organisation.toml ships example afspraken for Westerveld 2024 (IDO 150, 34 activiteiten)
+    assert report.contract is None
+    html, md = render_html(report), render_markdown(report)
+    data = json.loads(render_json(report))
+    assert data["afspraken"] is None
+    for text in (html, md):
+        assert "afgesproken" not in text and "Afspraken met de gemeente" not in text
+        assert "van de 150" not in text and "afspraak" not in text.lower().replace(
+            "prestatieafspraak", ""
+        )
+    assert not any("afgesproken" in s for c in report.chapters for s in c.framing.next_steps)
