@@ -14,7 +14,8 @@ from datetime import date
 import sqlite_utils
 from pydantic import BaseModel
 
-from reports.figures import months_reported
+from ground.errors import ImpactbotError
+from reports.figures import months_reported, scope_sql
 from reports.format import MONTHS
 
 # The year before must have reports from at least this share of the months this year has:
@@ -69,3 +70,36 @@ def report_period(
         "dan zegt een verschil niets."
     )
     return Period(year=year, until_month=until, compare=False, months_before=months, note=note)
+
+
+FIRST_YEAR = 2000
+
+
+class NoReport(ImpactbotError):
+    """A year for which no report can be made: one sentence instead of empty pages."""
+
+
+def check_report_year(
+    db: sqlite_utils.Database, year: int, gemeente: str | None, scope: str, today: date
+) -> None:
+    """Refuse, in one Dutch sentence, a year outside 2000 up to this year, or one without any
+    reported session or imported total in the scope (`scope`: 'gemeente Westerveld')."""
+    if not FIRST_YEAR <= year <= today.year:
+        raise NoReport(
+            f"Over {year} kan ik geen verslag maken. Kies een jaar van {FIRST_YEAR} tot en met "
+            f"{today.year}."
+        )
+    where, params = scope_sql(gemeente)
+    found = (
+        db.execute(
+            f"SELECT 1 FROM agg_month WHERE year = ?{where} LIMIT 1", [year, *params]
+        ).fetchone()
+        or db.execute(
+            f"SELECT 1 FROM totals WHERE year = ?{where} LIMIT 1", [year, *params]
+        ).fetchone()
+    )
+    if not found:
+        raise NoReport(
+            f"Over {year} is voor {scope} nog niets gemeld of geïmporteerd, dus er is geen "
+            "verslag te maken. Kies een ander jaar, of importeer eerst de verslagen."
+        )

@@ -96,6 +96,7 @@ async def test_rapport_scope_and_refusals(bot: ManagerHarness) -> None:
 
 
 async def test_rapport_without_year_asks_with_buttons(bot: ManagerHarness) -> None:
+    add_session(bot.services.db, bot.services.catalogue, date(2024, 10, 2), deelnemers=9)
     await bot.send("/rapport", user_id=ADMIN)
     assert bot.text_to(ADMIN) == mt.ASK_YEAR
     await bot.press("2024", user_id=ADMIN)
@@ -103,10 +104,25 @@ async def test_rapport_without_year_asks_with_buttons(bot: ManagerHarness) -> No
     assert "impactreflectie-2024-organisatie.html" in bot.request.files
 
 
+async def test_a_year_without_reports_gets_one_sentence(bot: ManagerHarness) -> None:
+    await bot.send("/rapport 2019", user_id=MANAGER)
+    await _settle(
+        bot,
+        MANAGER,
+        "Over 2019 is voor gemeente Westerveld nog niets gemeld of geïmporteerd, dus er is geen "
+        "verslag te maken. Kies een ander jaar, of importeer eerst de verslagen.",
+    )
+    for year in ("2026", "2030", "1999"):  # the harness's today is in 2025
+        await bot.send(f"/rapport {year}", user_id=MANAGER)
+        assert bot.text_to(MANAGER) == mt.YEAR_OUT_OF_RANGE.format(first=2000, last=2025), year
+    assert not bot.request.of("sendDocument")
+
+
 async def test_a_report_never_holds_up_a_leaders_report(
     settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
 ) -> None:
     seed_people(db)
+    add_session(db, catalogue, date(2025, 2, 3), deelnemers=5)  # a year with a report
     bot = ManagerHarness(settings, catalogue)
     await bot.start()
     await bot.run()  # as in production: the Application runs its update queue

@@ -306,8 +306,12 @@ def test_gemeente_by_name(filled: sqlite_utils.Database, cat: Catalogue) -> None
 def test_cli_accepts_a_gemeente_name(
     tmp_path: Path, default_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from manager_fakes import add_session
+
     database = tmp_path / "cli.db"
-    open_db(database).conn.close()
+    db = open_db(database)
+    add_session(db, default_catalogue, date(2025, 5, 6), deelnemers=7)  # a year with a report
+    db.conn.close()
     config = tmp_path / "c.toml"
     config.write_text(
         f'[storage]\ndatabase = "{database}"\n[reports]\noutput_dir = "{tmp_path / "uit"}"\n',
@@ -318,3 +322,32 @@ def test_cli_accepts_a_gemeente_name(
     assert json.loads(capsys.readouterr().out)["gemeente"] == "westerveld"
     assert main([*base, "--format", "pdf"]) == 0
     assert (tmp_path / "uit" / "impactreflectie-2025-westerveld.pdf").exists()
+
+
+def test_cli_a_year_without_reports_gets_one_sentence(
+    tmp_path: Path, default_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from manager_fakes import add_session
+
+    database = tmp_path / "cli.db"
+    db = open_db(database)
+    add_session(db, default_catalogue, date(2025, 5, 6), deelnemers=7)
+    db.conn.close()
+    config = tmp_path / "c.toml"
+    config.write_text(f'[storage]\ndatabase = "{database}"\n', encoding="utf-8")
+    base = ["--config", str(config), "report", "--format", "html", "--year"]
+    assert main([*base, "2019"]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.strip().endswith(
+        "Over 2019 is voor de organisatie nog niets gemeld of geïmporteerd, dus er is geen "
+        "verslag te maken. Kies een ander jaar, of importeer eerst de verslagen."
+    )
+    assert len(out.err.strip().splitlines()) == 1
+    this_year = date.today().year
+    for year in ("1999", str(this_year + 4)):
+        assert main([*base, year]) == 1
+        err = capsys.readouterr().err
+        assert f"Kies een jaar van 2000 tot en met {this_year}." in err, year
+    assert main([*base, "2000"]) == 1  # accepted as a year; it just has no reports
+    assert "Over 2000 is voor de organisatie nog niets gemeld" in capsys.readouterr().err

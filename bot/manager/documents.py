@@ -54,10 +54,13 @@ def report_files(
 ) -> tuple[bytes, bytes]:
     """(html, pdf) of the impactreflectie; runs in a worker thread."""
     from reports.model import build_report
+    from reports.period import check_report_year
     from reports.render import render_html, render_pdf
 
     db = open_db(path)
     try:
+        # a year without reports gets one sentence (NoReport), not a report of empty pages
+        check_report_year(db, year, gemeente, scope_name(catalogue, gemeente), today)
         report = build_report(db, catalogue, year, gemeente, today=today)
     finally:
         db.conn.close()
@@ -107,10 +110,10 @@ def year_buttons(kind: str, today: date) -> InlineKeyboardMarkup:
 
 
 def _request(
-    person: Person, catalogue: Catalogue, args: list[str], command: str
+    person: Person, catalogue: Catalogue, args: list[str], command: str, today: date
 ) -> tuple[int, str | None, Edition]:
     """JAAR [gemeente] [intern]: the public account unless the last word asks the intern one."""
-    year = parse_year(args[0], command)
+    year = parse_year(args[0], command, today.year)
     rest = args[1:]
     edition: Edition = "gemeente"
     if command == "rapport" and rest and rest[-1].lower() in ("intern", "interne"):
@@ -136,7 +139,7 @@ async def _command(update: Update, context: ContextTypes.DEFAULT_TYPE, command: 
         await reply(update, context, mt.ASK_YEAR, year_buttons(command, s.today()))
         return
     try:
-        year, gemeente, edition = _request(person, s.catalogue, args, command)
+        year, gemeente, edition = _request(person, s.catalogue, args, command, s.today())
     except Refusal as exc:
         await reply(update, context, str(exc))
         return
@@ -181,7 +184,7 @@ async def on_year_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await query.answer(mt.BUTTON_INVALID.format(command="help"), show_alert=True)
         return
     try:
-        year = parse_year(raw, command)
+        year = parse_year(raw, command, services(context).today().year)
     except Refusal:
         await query.answer(mt.BUTTON_INVALID.format(command=command), show_alert=True)
         return

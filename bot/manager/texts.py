@@ -20,6 +20,7 @@ PLACE_UNKNOWN = (
     "bijvoorbeeld Westerveld of Havelte."
 )
 YEAR_INVALID = "„{text}” is geen jaartal. Typ bijvoorbeeld /{command} 2025."
+YEAR_OUT_OF_RANGE = "Over dat jaar kan ik niets maken. Kies een jaar van {first} tot en met {last}."
 ASK_YEAR = "Van welk jaar?"
 BUTTON_INVALID = "Deze knop werkt niet meer. Typ /{command} om opnieuw te beginnen."
 UNKNOWN_COMMAND = "Dat commando ken ik niet. Typ /help: dan zie je wat je mij kunt vragen."

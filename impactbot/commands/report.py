@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from ground.errors import ImpactbotError
@@ -92,7 +93,8 @@ def read_foreword(
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from reports.model import build_report
+    from reports.model import build_report, resolve_gemeente
+    from reports.period import check_report_year
     from reports.render import render
     from store.db import open_db
     from toc.loader import get_catalogue
@@ -105,7 +107,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     catalogue = get_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
     db = open_db(settings.storage.database)
     try:
-        report = build_report(db, catalogue, args.year, args.gemeente)
+        gemeente = resolve_gemeente(catalogue, args.gemeente)
+        scope = f"gemeente {catalogue.gemeenten[gemeente].name}" if gemeente else "de organisatie"
+        check_report_year(db, args.year, gemeente, scope, date.today())
+        report = build_report(db, catalogue, args.year, gemeente)
         foreword = read_foreword(settings, args.year, report.gemeente, args.voorwoord)
         output = render(report, args.format, args.editie, foreword)
     finally:
