@@ -12,6 +12,7 @@ from datetime import date
 import sqlite_utils
 
 from ground.errors import ImpactbotError
+from reports.council import best_per_effect, first_event, first_story, headlines, highlights
 from reports.evidence import EffectEvidence, compute_evidence, opgave_evidence, spread_quotes
 from reports.evidence_data import (
     activities_without_evidence,
@@ -21,6 +22,7 @@ from reports.evidence_data import (
 )
 from reports.figures import ContractProgress, Figures, compute_figures, contract_progress
 from reports.locations import location_box
+from reports.money import build_money
 from reports.parts import (
     WSOB_FUNCTIONS,
     ActivityRow,
@@ -37,12 +39,8 @@ from reports.stories import PublicQuote, events_for, publishable_quotes, stories
 from reports.summary import (
     NOT_MEASURED,
     Summary,
-    best_per_effect,
     cijfer_groups,
-    first_event,
-    first_story,
     framing,
-    highlights,
     key_figures,
     learned,
     platform_group,
@@ -179,12 +177,18 @@ def build_report(
         c.framing = framing(c.effects, effect_labels, shortfalls, year)
     lijnen_label = contract_lijnen(catalogue, contract)
     kengetal_pairs = {k.id: (k.value, k.previous) for k in kengetallen}
+    story, event = first_story(chapters), first_event(chapters)
+    outcomes = headlines(evidence.values(), effect_labels)
     summary = Summary(
+        headlines=outcomes,
         figures=key_figures(figures.total, previous.total, kengetal_pairs, contract, lijnen_label),
-        highlights=highlights(chapters),
-        story=first_story(chapters),
-        event=first_event(chapters),
-        learned=learned(best_per_effect(chapters), len(quotes), contract),
+        highlights=highlights(
+            chapters, evidence.values(), story, event, period.compare, effect_labels
+        ),
+        story=story,
+        event=event,
+        # with outcome headlines above, the count of measured effects says nothing new
+        learned=learned(best_per_effect(chapters), len(quotes), contract, not outcomes),
         next_year=[s for c in chapters for s in c.framing.next_steps if "afgesproken" in s][:2],
     )
     if any(e.label in NOT_MEASURED for e in best_per_effect(chapters)):
@@ -205,7 +209,14 @@ def build_report(
         # as that programmalijn's table, not a second count.
         lijn = platform[0]
         cijfers.insert(0, platform_group(lijn.counts, lijn.previous))
+    money = build_money(
+        catalogue,
+        catalogue.contract(gemeente, year) if gemeente else None,
+        figures,
+        {e: best.label for e, best in ((b.effect, b) for b in best_per_effect(chapters))},
+    )
     return Impactreflectie(
+        money=money,
         year=year,
         gemeente=gemeente,
         organisation=catalogue.organisation_name,

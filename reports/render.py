@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from reports import charts
 from reports.format import change, compared, count, date_nl, kengetal, number, percent, signed
+from reports.money import euro
 from reports.parts import WSOB_FUNCTIONS, Chapter, Impactreflectie
 
 Format = Literal["json", "html", "md", "pdf"]
@@ -56,6 +57,7 @@ def md_escape(value: Any) -> Any:
 def _filters() -> dict[str, Any]:
     return {
         "num": number,
+        "euro": euro,
         "pct": percent,
         "signed": signed,
         "count": count,

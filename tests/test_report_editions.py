@@ -409,3 +409,31 @@ def test_summary_words_are_singular_for_one() -> None:
     assert "gericht op 1 beoogd effect" in lines[0]
     assert "1 citaat mogen we delen" in lines[1]
     assert lines[2] == "Van 1 afspraak per activiteit is er 1 gehaald."
+
+
+def test_page_two_answers_the_council(demo: Impactreflectie, demo_pdfs: dict) -> None:
+    """Three outcomes from the evidence with their level and people, and hoogtepunten chosen
+    by the printed rule (strongest evidence, a story, growth), all on page 2."""
+    heads = demo.summary.headlines
+    assert len(heads) == 3
+    ranks = {"sterk": 0, "redelijk": 1, "beperkt": 2}
+    levels = [ranks[h.level] for h in heads]
+    assert levels == sorted(levels)
+    for h in heads:
+        e = demo.effects[h.effect]
+        assert e.oordeel == h.level and h.people == e.respondents + e.measured_after > 0
+    # no effect outside the three has stronger evidence than the weakest of them
+    weakest = max(levels)
+    others = [e for k, e in demo.effects.items() if k not in {h.effect for h in heads}]
+    assert all(ranks.get(e.label, 9) >= weakest for e in others if e.active_activities)
+    whys = [h.why for h in demo.summary.highlights]
+    assert whys[:3] == ["Sterkste bewijs", "Een verhaal", "Groei"]
+    page2 = " ".join(pdf_text(demo_pdfs["gemeente"])[1].split())
+    assert "Wat het opleverde" in page2
+    for h in heads:
+        assert f"{h.name}: {h.level} bewijs, bij {h.people} mensen" in page2
+    for h in demo.summary.highlights:
+        assert f"{h.why}: {h.activity}" in page2
+    data = json.loads(render_json(demo))
+    assert [u["effect"] for u in data["uitkomsten"]] == [h.effect for h in heads]
+    assert "de activiteit die het meest groeide in deelnemers" in render_html(demo)
