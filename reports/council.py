@@ -69,8 +69,9 @@ def _strongest(effects: Iterable[EffectEvidence]) -> list[EffectView]:
 
 
 def headlines(effects: Iterable[EffectEvidence], labels: dict[str, str]) -> list[Headline]:
-    """COUNCIL_RULE: the three effects with the strongest evidence over the whole scope (every
-    opgave's activities together). `labels`: effect id -> its short name."""
+    """COUNCIL_RULE: the three effects with the strongest evidence. `effects`: each effect once
+    with its best evidence over the chapters (best_per_effect), so page 2 repeats a chapter's
+    own figures. `labels`: effect id -> its short name."""
     out: list[Headline] = []
     for v in _strongest(effects)[:3]:
         if v.people:

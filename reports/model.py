@@ -178,12 +178,13 @@ def build_report(
     lijnen_label = contract_lijnen(catalogue, contract)
     kengetal_pairs = {k.id: (k.value, k.previous) for k in kengetallen}
     story, event = first_story(chapters), first_event(chapters)
-    outcomes = headlines(evidence.values(), effect_labels)
+    # per opgave, as each chapter prints it: the best of an effect over the chapters
+    outcomes = headlines(best_per_effect(chapters), effect_labels)
     summary = Summary(
         headlines=outcomes,
         figures=key_figures(figures.total, previous.total, kengetal_pairs, contract, lijnen_label),
         highlights=highlights(
-            chapters, evidence.values(), story, event, period.compare, effect_labels
+            chapters, best_per_effect(chapters), story, event, period.compare, effect_labels
         ),
         story=story,
         event=event,
