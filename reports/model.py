@@ -35,6 +35,7 @@ from reports.parts import (
 )
 from reports.period import Period, report_period
 from reports.reflection import Reflection, build_reflection
+from reports.review import ReviewCounts
 from reports.stories import PublicQuote, events_for, publishable_quotes, stories_for
 from reports.summary import (
     NOT_MEASURED,
@@ -102,15 +103,20 @@ def build_report(
     year: int,
     gemeente: str | None = None,
     today: date | None = None,
+    approved_only: bool = False,
 ) -> Impactreflectie:
+    """`approved_only`: print only quotes, stories and photos a manager approved (the gemeente
+    edition's default, reports.review); figures and counts are the same either way."""
     gemeente = resolve_gemeente(catalogue, gemeente)
     today = today or date.today()
     period = report_period(db, year, gemeente, today)
     figures = compute_figures(db, catalogue, year, gemeente)
     previous = _previous(db, catalogue, period, gemeente)
-    quotes = publishable_quotes(db, year, gemeente)
+    every_quote = publishable_quotes(db, year, gemeente)
+    quotes = [q for q in every_quote if q.approved] if approved_only else every_quote
+    # counts are figures: over every publishable quote; texts only of those printed
     quote_activities: dict[str, int] = {}
-    for q in quotes:
+    for q in every_quote:
         quote_activities[q.activity] = quote_activities.get(q.activity, 0) + 1
     examples = quote_examples_of(
         [
@@ -119,7 +125,7 @@ def build_report(
         ]
     )
     data = collect_evidence(
-        db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples
+        db, figures, quote_counts_of([(q.activity, q.effects) for q in every_quote]), examples
     )
     evidence = compute_evidence(catalogue, figures, data)
     per_opgave = {o: opgave_evidence(catalogue, figures, data, o) for o in catalogue.opgaven}
@@ -165,7 +171,12 @@ def build_report(
     }
     scope_name = catalogue.gemeenten[gemeente].name if gemeente else catalogue.organisation_name
     effect_labels = {e.id: e.short for e in catalogue.effects.values()}
-    events = publishable_stories(db, year, gemeente)
+    every_event = publishable_stories(db, year, gemeente)
+    events = [e for e in every_event if e.approved] if approved_only else every_event
+    unreviewed = ReviewCounts(
+        quotes=sum(1 for q in every_quote if not q.approved),
+        stories=sum(1 for e in every_event if not e.approved),
+    )
     for c in chapters:
         c.events = events_for(catalogue, events, c.id)
         # the agreement's own count (only the gemeenten that agreed it), as in the Afspraken table
@@ -217,6 +228,8 @@ def build_report(
         {e: best.label for e, best in ((b.effect, b) for b in best_per_effect(chapters))},
     )
     return Impactreflectie(
+        unreviewed=unreviewed,
+        approved_only=approved_only,
         money=money,
         year=year,
         gemeente=gemeente,

@@ -15,6 +15,7 @@ from reports.locations import LocationBox
 from reports.money import MONEY_RULE, Money
 from reports.period import COMPARE_RULE, Period
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection
+from reports.review import ReviewCounts
 from reports.stories import STORY_RULE, EventStory, PublicQuote, Story
 from reports.summary import COUNCIL_RULE, GLOSSARY, SUMMARY_RULE, CijferGroup, Framing, Summary
 
@@ -138,6 +139,10 @@ class Impactreflectie(BaseModel):
     compare_rule: str = COMPARE_RULE
     money_rule: str = MONEY_RULE
     council_rule: str = COUNCIL_RULE
+    # Publishable quotes, stories and photos not reviewed yet, and whether only approved ones
+    # are printed (reports.review).
+    unreviewed: ReviewCounts = Field(default_factory=ReviewCounts)
+    approved_only: bool = False
     # What it cost (reports.money): only with a real agreement naming priced pakketten.
     money: Money | None = None
     summary: Summary = Field(default_factory=Summary)

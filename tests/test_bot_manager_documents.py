@@ -43,6 +43,9 @@ async def bot(
 
 
 async def test_rapport_sends_html_and_pdf_with_upload_action(bot: ManagerHarness) -> None:
+    # the gemeente edition prints approved quotes: a manager approved Isa's
+    bot.services.db.execute("UPDATE quotes SET review = 'approved' WHERE text LIKE 'Isa%'")
+    bot.services.db.conn.commit()
     await bot.send("/rapport 2025", user_id=MANAGER)
     assert bot.text_to(MANAGER).startswith("Even geduld: ik maak de impactreflectie 2025")
     sent = await bot.wait_for("sendDocument", 2)
@@ -57,6 +60,30 @@ async def test_rapport_sends_html_and_pdf_with_upload_action(bot: ManagerHarness
     assert "Westerveld" in html and "Isa wil elke avond voorlezen" in html
     assert "Geheim" not in html and "Beilen" not in html
     assert pdf.startswith(b"%PDF")
+
+
+async def test_whoever_makes_a_report_hears_what_is_not_reviewed(bot: ManagerHarness) -> None:
+    await bot.send("/rapport 2025", user_id=MANAGER)
+    await bot.wait_for("sendDocument", 2)
+    html = bot.request.files["impactreflectie-2025-westerveld.html"].decode("utf-8")
+    assert "Isa wil elke avond voorlezen" not in html  # not reviewed: not in the gemeente's
+    await _settle(
+        bot,
+        MANAGER,
+        "Nog niet beoordeeld: 1 citaat. Dat staat niet in deze gemeente-versie. Beoordeel ze "
+        "met /citaten in de chat, of maak het verslag met /rapport 2025 onbeoordeeld om ze toch "
+        "op te nemen.",
+    )
+    await bot.send("/rapport 2025 onbeoordeeld", user_id=MANAGER)
+    await bot.wait_for("sendDocument", 4)
+    html = bot.request.files["impactreflectie-2025-westerveld.html"].decode("utf-8")
+    assert "Isa wil elke avond voorlezen" in html
+    await _settle(
+        bot,
+        MANAGER,
+        "Let op: in dit verslag staat 1 citaat dat nog niet beoordeeld is. Beoordeel ze met "
+        "/citaten in de chat.",
+    )
 
 
 async def test_rapport_intern_sends_the_intern_edition(bot: ManagerHarness) -> None:

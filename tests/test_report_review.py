@@ -20,7 +20,7 @@ from reports.parts import Impactreflectie
 from reports.render import render_html, render_json, render_markdown
 from reports.stories import STORY_RULE, PublicQuote, choose_stories
 from store.db import open_db
-from store.sessions import MeasurementIn
+from store.sessions import MeasurementIn, QuoteIn
 from toc.models import Catalogue, Contract, Pakket
 
 
@@ -351,3 +351,29 @@ def test_cli_a_year_without_reports_gets_one_sentence(
         assert f"Kies een jaar van 2000 tot en met {this_year}." in err, year
     assert main([*base, "2000"]) == 1  # accepted as a year; it just has no reports
     assert "Over 2000 is voor de organisatie nog niets gemeld" in capsys.readouterr().err
+
+
+def test_cli_tells_what_is_not_reviewed_and_prints_only_approved(
+    tmp_path: Path, default_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from manager_fakes import add_session
+
+    database = tmp_path / "cli.db"
+    db = open_db(database)
+    add_session(db, default_catalogue, date(2025, 5, 6), deelnemers=7, quotes=[
+        QuoteIn(text="Mijn zoon leest nu elke avond", attribution="vader", consent="ja"),
+    ])  # fmt: skip
+    db.conn.close()
+    config = tmp_path / "c.toml"
+    config.write_text(f'[storage]\ndatabase = "{database}"\n', encoding="utf-8")
+    base = ["--config", str(config), "report", "--year", "2025", "--format", "md"]
+    assert main(base) == 0
+    out = capsys.readouterr()
+    assert "Mijn zoon leest nu elke avond" not in out.out
+    assert "Nog niet beoordeeld: 1 citaat." in out.err and "--onbeoordeeld" in out.err
+    assert main([*base, "--onbeoordeeld"]) == 0
+    out = capsys.readouterr()
+    assert "Mijn zoon leest nu elke avond" in out.out
+    assert "Let op: in dit verslag staat 1 citaat dat nog niet beoordeeld is." in out.err
+    assert main([*base, "--editie", "intern"]) == 0  # the intern edition: every publishable one
+    assert "Mijn zoon leest nu elke avond" in capsys.readouterr().out

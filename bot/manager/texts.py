@@ -167,6 +167,8 @@ REPORT_HTML = "Impactreflectie {year}, {scope}{edition}. Het HTML-bestand opent 
 REPORT_PDF = "Impactreflectie {year}, {scope}{edition} (PDF)."
 # The gemeente edition is the public account; the intern one adds the lessons for ourselves.
 EDITIONS = {"gemeente": "", "intern": ", interne versie"}
+# How to ask for the quotes, stories and photos not reviewed yet (reports.review).
+ASK_UNREVIEWED = "/rapport {year} onbeoordeeld"
 EXPORT_EMPTY = "Er zijn geen verslagen uit {year} voor {scope}."
 EXPORT_XLSX = "Verslagen {year}, {scope}: {n} (Excel)."
 EXPORT_CSV = "Dezelfde verslagen als CSV (puntkomma's; opent goed in Nederlandse Excel)."
