@@ -378,10 +378,42 @@ def _page_fill(html: str) -> list[tuple[float, bool]]:
 def test_no_page_is_more_than_two_thirds_empty(demo: Impactreflectie) -> None:
     for edition in ("gemeente", "intern"):
         pages = _page_fill(render_html(demo, edition))
-        for number, (fill, chapter_end) in enumerate(pages, start=1):
-            if number == 1 or chapter_end:
-                continue  # the cover, and the last page of a chapter or part
+        for number, (fill, _chapter_end) in enumerate(pages, start=1):
+            if number in (1, len(pages)):
+                continue  # the cover, and the last page; a chapter's end is no exception
             assert fill >= 1 / 3, (edition, number, round(fill, 2))
+
+
+def _pdf_fill(pdf: bytes) -> list[float]:
+    """Per page of the PDF itself: how far down its text reaches, as a share of the page
+    (the running footer and page number left out)."""
+    fills = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        height = float(page.mediabox.height)
+        ys: list[float] = []
+
+        def seen(
+            text: str, cm: list[float], tm: list[float], *_: object, ys: list[float] = ys
+        ) -> None:
+            if text.strip():
+                ys.append(tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=seen)
+        body = [y for y in ys if 50 < y < height - 30]
+        fills.append((height - min(body)) / height if body else 0.0)
+    return fills
+
+
+def test_no_pdf_page_but_the_last_is_nearly_empty(
+    demo: Impactreflectie, demo_pdfs: dict, replay: Impactreflectie
+) -> None:
+    editions = {f"demo {e}": pdf for e, pdf in demo_pdfs.items()}
+    editions["replay gemeente"] = render_pdf(replay.model_copy(), "gemeente")
+    for name, pdf in editions.items():
+        fills = _pdf_fill(pdf)
+        assert len(fills) > 5, name
+        for number, fill in enumerate(fills[:-1], start=1):
+            assert fill >= 1 / 3, (name, number, round(fill, 2))
 
 
 def test_summary_words_are_singular_for_one() -> None:
