@@ -7,6 +7,7 @@ typed parts it fills (rows, chapters, the report itself) are in `reports.parts`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import sqlite_utils
@@ -259,9 +260,24 @@ def build_report(
 
 
 def _partners(catalogue: list[str], named: list[str]) -> list[str]:
-    """The catalogue's partners, then those leaders named ("Met wie?") that it lacks."""
-    known = {p.casefold() for p in catalogue}
-    return [*catalogue, *(p for p in named if p.casefold() not in known)]
+    """The catalogue's partners, then those leaders named ("Met wie?") that it lacks; one name
+    per partner: "Kunst van Lezen (Stichting Lezen)" and "Stichting Lezen (Kunst van Lezen)"
+    are the same partner, shown as first written."""
+    out: list[str] = []
+    seen: set[frozenset[str]] = set()
+    for name in [*catalogue, *named]:
+        key = partner_key(name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
+
+
+def partner_key(name: str) -> frozenset[str]:
+    """The names inside and outside brackets, without case or punctuation, in any order."""
+    parts = re.split(r"[()]", name)
+    words = (" ".join(re.findall(r"\w+", p.casefold())) for p in parts)
+    return frozenset(w for w in words if w)
 
 
 def _previous(

@@ -108,3 +108,23 @@ def test_a_year_to_date_is_named_and_set_beside_the_same_months(tmp_path: Path) 
     data = json.loads(render_json(report))
     assert data["vorig_jaar"]["totaal"]["bijeenkomsten"] == 5
     db.conn.close()
+
+
+def test_one_name_per_partner() -> None:
+    from reports.model import _partners
+
+    assert _partners(
+        ["Kunst van Lezen (Stichting Lezen)", "KB"],
+        ["Stichting Lezen (Kunst van Lezen)", "kb", "Welzijn"],
+    ) == ["Kunst van Lezen (Stichting Lezen)", "KB", "Welzijn"]
+
+
+def test_chart_text_is_readable_on_a_phone() -> None:
+    """At 390 px the chart is about 350 px wide: text of the viewBox's font size times
+    350 / viewBox width must be at least 12 px."""
+    from reports.charts import trend_bars
+
+    svg = str(trend_bars("Deelnemers", [("Deelnemers", 3015, 3502)], (2024, 2025)))
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))  # type: ignore[union-attr]
+    sizes = [float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)]
+    assert sizes and min(sizes) * 350 / width >= 12
