@@ -310,6 +310,18 @@ def _per_gemeente(
     return rows
 
 
+def _once_per_chapter(effects: list[EffectEvidence], cards: set[str]) -> None:
+    """A quote appears once in a chapter: not in the evidence table when it is a story card,
+    and beside one effect only; another quote of the effect takes its place, or none."""
+    used = set(cards)
+    for e in effects:
+        if e.quote_text in used:
+            other = [q for q in e.quote_options if q[0] not in used]
+            e.quote_text, e.quote_van = other[0] if other else (None, None)
+        if e.quote_text:
+            used.add(e.quote_text)
+
+
 def _chapter(
     catalogue: Catalogue,
     figures: Figures,
@@ -350,6 +362,8 @@ def _chapter(
                     effect_ids[e] = None
                     links.append((a.id, e))
     spread_quotes([evidence[e] for e in effect_ids])
+    stories = stories_for(catalogue, quotes, opgave_id)
+    _once_per_chapter([evidence[e] for e in effect_ids], {s.quote.text for s in stories})
     return Chapter(
         id=opgave.id,
         name=opgave.name,
@@ -361,6 +375,6 @@ def _chapter(
         vestigingen=vestigingen,
         effects=[evidence[e] for e in effect_ids],
         links=links,
-        stories=stories_for(catalogue, quotes, opgave_id),
+        stories=stories,
         verdict=reflection.verdicts[opgave_id],
     )

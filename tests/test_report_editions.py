@@ -472,3 +472,11 @@ def test_page_two_answers_the_council(demo: Impactreflectie, demo_pdfs: dict) ->
     data = json.loads(render_json(demo))
     assert [u["effect"] for u in data["uitkomsten"]] == [h.effect for h in heads]
     assert "de activiteit die het meest groeide in deelnemers" in render_html(demo)
+
+
+def test_a_quote_appears_once_per_chapter(demo: Impactreflectie) -> None:
+    for chapter in demo.chapters:
+        cards = [s.quote.text for s in chapter.stories]
+        table = [e.quote_text for e in chapter.effects if e.quote_text]
+        assert not set(cards) & set(table), chapter.id
+        assert len(table) == len(set(table)), chapter.id
