@@ -1,4 +1,7 @@
-"""All wiring of the Telegram bot in one place: `build_application()`.
+"""The Telegram bot assembled from its rooms: `build_application()`.
+
+Each room (leader, manager, participant) owns its routes (`bot/<room>/routes.py`); this module
+only assembles them, runs the services' lifecycle and holds the one error handler.
 
 The Bot API address is a setting (a self-hosted Bot API server works the same), the rate
 limiter is always on, times are in the organisation's time zone. The store is opened in
@@ -18,40 +21,38 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
-    CallbackQueryHandler,
-    CommandHandler,
     ContextTypes,
     Defaults,
-    MessageHandler,
     PersistenceInput,
-    TypeHandler,
-    filters,
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import menus
 from bot.core import delivery
-from bot.core.guards import claim_rest, once_per_update, private_only, registered
 from bot.core.ordering import PerPersonUpdateProcessor
+from bot.core.routing import Otherwise, Routes, assemble
 from bot.core.services import SERVICES_KEY, Services
 from bot.core.telegram import ImpactBot
-from bot.leader import corrections, guided, quick, registration, tally, texts
-from bot.leader import survey as ask_participants
+from bot.leader import routes as leader_routes
+from bot.leader import texts
 from bot.manager import jobs
-from bot.manager import texts as manager_texts
+from bot.manager import routes as manager_routes
 from bot.participant import followups
-from bot.participant import handlers as participant
-from bot.participant.room import ROOM_KEY, AwaitingWords, Room
+from bot.participant import routes as participant_routes
 from ground.settings import Settings
 from store import drafts
 from store.db import open_db
-from store.people import person_by_telegram
 from store.persistence import SQLitePersistence
 from toc.models import Catalogue
 
 log = logging.getLogger("impactbot.bot")
-# Only new messages: an edited message must not be read as a second answer.
-NEW_MESSAGE = filters.UpdateType.MESSAGE
+# The rooms, by audience; their order does not matter (bot.core.routing).
+ROOMS: list[Routes] = [
+    participant_routes.ROUTES,
+    leader_routes.ROUTES,
+    manager_routes.ROUTES,
+    menus.ROUTES,
+]
 
 
 def build_application(
@@ -128,74 +129,18 @@ def build_application(
 
 
 def add_handlers(app: Application) -> None:
-    """Guards first (groups -2, -1), then the handlers; first match in group 0 wins.
-
-    New commands go above the catch-alls at the end of this function.
-    """
-    app.add_handler(TypeHandler(Update, once_per_update), group=-2)
-    app.add_handler(TypeHandler(Update, private_only), group=-1)
-    add_participant_handlers(app)
-    commands = [
-        ("start", registration.cmd_start),
-        ("help", menus.cmd_help),
-        ("verslag", guided.cmd_verslag),
-        ("mijnverslagen", corrections.cmd_mijnverslagen),
-        ("annuleer", corrections.cmd_annuleer),
-        ("naam", registration.cmd_naam),
-    ]
-    for name, callback in commands:
-        app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))
-    menus.add_manager_handlers(app)
-    app.add_handler(CallbackQueryHandler(registration.on_use_name, pattern=r"^n:"))
-    app.add_handler(CallbackQueryHandler(registration.on_lower_invite, pattern=r"^iv:"))
-    app.add_handler(CallbackQueryHandler(corrections.on_report_button, pattern=r"^s:"))
-    app.add_handler(CallbackQueryHandler(ask_participants.on_ask, pattern=r"^lq:"))
-    app.add_handler(CallbackQueryHandler(tally.on_tally_button, pattern=r"^tl:"))
-    app.add_handler(CallbackQueryHandler(guided.on_button))
-    app.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, quick.on_text))
-    # Catch-alls: keep these last.
-    app.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, on_unknown_command))
-    app.add_handler(MessageHandler(NEW_MESSAGE, on_other_message))
-    # After every other group (menus.py uses group 1): claim what no write claimed.
-    app.add_handler(TypeHandler(Update, claim_rest), group=2)
+    """The rooms, assembled (bot.core.routing): each room's routes module says what it takes."""
+    assemble(
+        app,
+        ROOMS,
+        Otherwise(
+            text=leader_routes.READ_TEXT,
+            command=menus.on_unknown_command,
+            press=leader_routes.UNKNOWN_PRESS,
+            other=menus.on_other_message,
+        ),
+    )
     app.add_error_handler(on_error)
-
-
-def add_participant_handlers(app: Application) -> None:
-    """The participants' room (bot.participant): for anyone with a survey link, registered or
-    not; everything else of the bot still answers strangers with NOT_REGISTERED."""
-
-    def is_registered(user_id: int) -> bool:
-        return person_by_telegram(app.bot_data[SERVICES_KEY].db, user_id) is not None
-
-    app.bot_data[ROOM_KEY] = Room(is_registered=is_registered)
-    survey_start = NEW_MESSAGE & filters.Regex(r"^/start s_")
-    app.add_handler(CommandHandler("start", participant.cmd_start, filters=survey_start))
-    app.add_handler(CommandHandler("stop", participant.cmd_stop, filters=NEW_MESSAGE))
-    words = NEW_MESSAGE & filters.TEXT & AwaitingWords(app)
-    app.add_handler(MessageHandler(words, participant.on_words))
-    for pattern, callback in (
-        (r"^pa:", participant.on_score),
-        (r"^pq:", participant.on_skip_words),
-        (r"^pc:", participant.on_consent),
-        (r"^pf:", participant.on_followup_choice),
-        (r"^px:", participant.cmd_stop),
-        (r"^pv:", followups.on_answer),
-    ):
-        app.add_handler(CallbackQueryHandler(callback, pattern=pattern))
-
-
-async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    person = await registered(update, context)
-    if person is not None and update.effective_chat:
-        # A manager has more commands than the leader's list: point to /help instead.
-        answer = manager_texts.UNKNOWN_COMMAND if person.is_manager else texts.UNKNOWN_COMMAND
-        await context.bot.send_message(update.effective_chat.id, answer)
-
-
-async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if await registered(update, context) is not None and update.effective_chat:
-        await context.bot.send_message(update.effective_chat.id, texts.ONLY_TEXT)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

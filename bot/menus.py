@@ -1,9 +1,11 @@
-"""Commands per role: the command menu in each person's chat, /help per role, and the wiring of
-the manager and admin handlers into the Application.
+"""Commands per role: the command menu in each person's chat, /help per role, and the answers
+to what no room takes (an unknown command, a message that is not text), which also differ by
+role.
 
-A leader's menu holds the leader commands only; a manager's adds the manager commands; an
-admin's adds /vergeet. Menus are set per chat (BotCommandScopeChat) at registration and at
-every start, so a changed role shows up without the person doing anything.
+The menus are read from the rooms' routes: a leader's holds the leader room's commands; a
+manager's adds the manager room's; an admin's adds /vergeet. Menus are set per chat
+(BotCommandScopeChat) at registration and at every start, so a changed role shows up without
+the person doing anything.
 """
 
 from __future__ import annotations
@@ -12,36 +14,27 @@ import logging
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
-from telegram.ext import (
-    Application,
-    CallbackContext,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import Application, CallbackContext, CommandHandler, ContextTypes, filters
 
 from bot.core.guards import registered
+from bot.core.routing import Command, Routes
 from bot.core.services import SERVICES_KEY, services
+from bot.leader import routes as leader_routes
 from bot.leader import texts
-from bot.manager import admin, documents, jobs, kengetal, review
-from bot.manager import figures as manager
+from bot.manager import routes as manager_routes
 from bot.manager import texts as mt
-from bot.manager.awaiting import AwaitingText, clear_waiting, waiting
 from store.people import Person, list_people, person_by_telegram
 
 log = logging.getLogger("impactbot.bot")
-NEW_MESSAGE = filters.UpdateType.MESSAGE
 MENU_JOB = "menu"
 
 
 def commands_for(role: str) -> list[BotCommand]:
-    menu = dict(mt.LEADER_COMMANDS)
+    menu = dict(leader_routes.MENU)
     if role in ("manager", "admin"):
-        menu = {**mt.MANAGER_COMMANDS, **menu}
+        menu = {**manager_routes.MENU, **menu}
     if role == "admin":
-        menu = {**menu, **mt.ADMIN_COMMANDS}
+        menu = {**menu, **manager_routes.ADMIN_MENU}
     return [BotCommand(name, text) for name, text in menu.items()]
 
 
@@ -96,45 +89,22 @@ async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await context.bot.send_message(update.effective_chat.id, text)
 
 
-async def on_awaited_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The typed answer to a manager question (shortened quote, kengetal value)."""
-    data = waiting(context)
-    if data is None:
-        return
-    if data.get("kind") == "shorten":
-        await review.on_shorter_text(update, context, data)
-    elif data.get("kind") == "kengetal":
-        await kengetal.on_value_text(update, context, data)
-    else:
-        clear_waiting(context)
+async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    person = await registered(update, context)
+    if person is not None and update.effective_chat:
+        # A manager has more commands than the leader's list: point to /help instead.
+        answer = mt.UNKNOWN_COMMAND if person.is_manager else texts.UNKNOWN_COMMAND
+        await context.bot.send_message(update.effective_chat.id, answer)
 
 
-def add_manager_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    """Manager, admin and reminder handlers; add before the leader's button and text handlers."""
-    commands = [
-        ("stand", manager.cmd_stand),
-        ("gaten", manager.cmd_gaten),
-        ("citaten", manager.cmd_citaten),
-        ("rapport", documents.cmd_rapport),
-        ("export", documents.cmd_export),
-        ("uitnodigen", admin.cmd_uitnodigen),
-        ("kengetal", kengetal.cmd_kengetal),
-        ("vergeet", admin.cmd_vergeet),
-        ("herinneringen", admin.cmd_herinneringen),
-    ]
-    for name, callback in commands:
-        app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))
-    buttons = [
-        (r"^(st|so|sa):", manager.on_stand_button),
-        (r"^rv:", review.on_review_button),
-        (r"^rs:", review.on_story_button),
-        (r"^dc:", documents.on_year_button),
-        (r"^kg:", kengetal.on_kengetal_button),
-        (r"^vg:", admin.on_forget_button),
-        (r"^hr:", jobs.on_reminder_button),
-        (r"^hn:", jobs.on_did_not_happen_button),
-    ]
-    for pattern, callback in buttons:
-        app.add_handler(CallbackQueryHandler(callback, pattern=pattern))
-    app.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & AwaitingText(app), on_awaited_text))
-    app.add_handler(CommandHandler("start", after_start, filters=NEW_MESSAGE), group=1)
+async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if await registered(update, context) is not None and update.effective_chat:
+        await context.bot.send_message(update.effective_chat.id, texts.ONLY_TEXT)
+
+
+# /help for every role; after /start, the menu of the person's role.
+ROUTES = Routes(
+    room="menus",
+    commands=[Command("help", cmd_help)],
+    after=[CommandHandler("start", after_start, filters=filters.UpdateType.MESSAGE)],
+)

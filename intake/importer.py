@@ -46,6 +46,7 @@ from intake.session_rows import (
 )
 from intake.sheets import Sheets, read_for_import
 from intake.tables import Cell, ImportFailed, ImportReport, cell_text, is_empty
+from intake.totals import TOTALS_HINT, fits_totals
 from store import audit
 from store.bulk import store_many
 from store.db import transaction
@@ -252,8 +253,6 @@ def _import_sessions(
     try:
         sheets = read_for_import(path, SESSION_COLUMNS, session_missing)
     except ImportFailed as failed:
-        from intake.totals import TOTALS_HINT, fits_totals  # totals builds on this module
-
         if not fits_totals(path):
             raise
         raise ImportFailed(path, [*failed.problems, TOTALS_HINT]) from None

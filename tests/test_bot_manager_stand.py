@@ -237,7 +237,7 @@ def _menus(bot: ManagerHarness) -> dict[int, list[str]]:
 
 async def test_each_person_gets_the_menu_of_their_role_at_start(bot: ManagerHarness) -> None:
     menus = _menus(bot)
-    assert menus[LEADER] == list(mt.LEADER_COMMANDS)
+    assert menus[LEADER] == list(texts.LEADER_COMMANDS)
     assert "naam" in menus[LEADER] and "naam" in menus[MANAGER] and "naam" in menus[ADMIN]
     assert "stand" in menus[MANAGER] and "vergeet" not in menus[MANAGER]
     assert "verslag" in menus[MANAGER]

@@ -9,7 +9,8 @@ import pytest
 from fakes import BotHarness, register_person
 from telegram.ext import PersistenceInput
 
-from bot.leader import registration, texts
+from bot.core import awaiting
+from bot.leader import texts
 from ground.settings import Settings
 from store.db import open_db
 from store.people import create_invite
@@ -80,7 +81,8 @@ async def test_bot_user_data_survives_a_restart(
 
     second = BotHarness(settings, catalogue)
     await second.start()
-    assert second.app.user_data[second.user_id] == {registration.AWAITING_NAME: True}
+    waiting_for_name = {"room": "leader", "kind": "name", "data": {}}
+    assert second.app.user_data[second.user_id] == {awaiting.KEY: waiting_for_name}
     kinds = {row[0] for row in db.execute("SELECT kind FROM ptb_state").fetchall()}
     assert "bot" not in kinds  # bot_data (holding the services) is never stored
     await second.send("Ana")

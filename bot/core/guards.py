@@ -6,10 +6,10 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import CallbackQuery, Chat, Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 
 from bot.core import claims, texts
-from bot.core.services import services
+from bot.core.services import SERVICES_KEY, services
 from store import drafts
 from store.people import Person, person_by_telegram
 
@@ -61,6 +61,12 @@ async def registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Pers
     elif update.effective_chat is not None:
         await context.bot.send_message(update.effective_chat.id, texts.NOT_REGISTERED)
     return None
+
+
+def is_known(app: Application, user_id: int) -> bool:  # type: ignore[type-arg]
+    """Whether a Telegram user is a registered person (for the participants' room, which reads
+    no store but the survey's)."""
+    return person_by_telegram(app.bot_data[SERVICES_KEY].db, user_id) is not None
 
 
 Guard = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Person | None]]

@@ -10,10 +10,12 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.core import awaiting, buttons
 from bot.core.guards import registered, registered_press
 from bot.core.services import services
-from bot.leader import flow, keyboards, queries, registration, tally, texts
+from bot.leader import flow, keyboards, queries, texts
 from bot.leader.draft_session import from_session
+from bot.leader.prefixes import ROOM, TYPED_NAME, TYPED_TALLY
 from store import drafts
 from store.sessions import delete_session, load_session
 
@@ -25,11 +27,10 @@ async def cmd_annuleer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     person = await registered(update, context)
     if person is None or update.effective_user is None:
         return
-    if context.user_data:
-        context.user_data.pop(registration.AWAITING_NAME, None)
-        if context.user_data.pop(tally.AWAITING_TALLY, None) is not None:
-            await context.bot.send_message(update.effective_user.id, texts.CANCELLED)
-            return
+    dropped = awaiting.clear(context, ROOM, TYPED_NAME, TYPED_TALLY)
+    if dropped is not None and dropped.kind == TYPED_TALLY:
+        await context.bot.send_message(update.effective_user.id, texts.CANCELLED)
+        return
     removed = drafts.delete_draft(services(context).db, update.effective_user.id)
     await context.bot.send_message(
         update.effective_user.id, texts.CANCELLED if removed else texts.NOTHING_TO_CANCEL
@@ -68,7 +69,7 @@ async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     query, person = pressed
     s = services(context)
-    _, action, raw_id = (query.data.split(":", 2) + ["", ""])[:3]
+    action, raw_id = buttons.fields(query.data, 2)
     session_id = int(raw_id) if raw_id.isdigit() else -1
     if queries.report_owner(s.db, session_id) != person.id:
         await query.answer(texts.REPORT_GONE)

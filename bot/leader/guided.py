@@ -8,6 +8,7 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.core import buttons
 from bot.core.guards import registered, registered_press
 from bot.core.services import Services, services
 from bot.leader import flow, keyboards, queries, texts
@@ -65,6 +66,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _STEPS[step](update, context, s, draft, value)
 
 
+async def on_unknown_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A press whose data no room knows (an old or forged button): stale, for those
+    registered; anyone else is told how to get access."""
+    if await registered_press(update, context) is not None:
+        await _stale(update)
+
+
 async def _stale(update: Update) -> None:
     assert update.callback_query is not None
     await update.callback_query.answer(texts.STALE_BUTTON)
@@ -95,7 +103,7 @@ async def _confirm(
 async def _activity(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
-    kind, _, arg = v.partition(":")
+    kind, arg = buttons.head(v)
     if kind == "a" and arg in s.catalogue.activities:
         set_activity(d, s.catalogue, arg)
         await flow.proceed(update, context, d)
@@ -109,7 +117,7 @@ async def _activity(
 async def _vestiging(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
-    kind, _, arg = v.partition(":")
+    kind, arg = buttons.head(v)
     if kind == "v" and arg in s.catalogue.vestigingen:
         set_vestiging(d, arg)
         await flow.proceed(update, context, d)
@@ -166,7 +174,7 @@ async def _last_lesson(
 async def _counts(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
-    kind, _, arg = v.partition(":")
+    kind, arg = buttons.head(v)
     if kind == "all" and arg.isdigit():
         d.counts["deelnemers"] = int(arg)
     await flow.proceed(update, context, d)
@@ -184,7 +192,7 @@ async def _measure(
 async def _effects(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
-    kind, _, arg = v.partition(":")
+    kind, arg = buttons.head(v)
     choices = signal_choices(d, s.catalogue)
     if kind == "t" and arg.isdigit() and int(arg) < len(choices):
         toggle_signal(d, choices[int(arg)][0].id)

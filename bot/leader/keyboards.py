@@ -2,15 +2,18 @@
 
 A report's buttons carry `<draft short id>:<step>:<value>`, so a press on an old message
 (another report, or an earlier question) is recognised as stale and changes nothing.
-Other buttons: `s:<action>:<session id>` (own reports), `n:use` (registration name).
+The other buttons' prefixes are in bot/leader/prefixes.py.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.core import buttons
+from bot.leader import prefixes as P
 from bot.leader import texts
 from bot.leader.draft import EDIT_FIELDS, Draft, signal_choices
 from bot.leader.queries import Course
@@ -24,10 +27,11 @@ def draft_data(draft: Draft, value: str) -> str:
 
 
 def parse_draft_data(data: str) -> tuple[str, str, str] | None:
-    parts = data.split(":", 2)
-    if len(parts) != 3 or parts[0] in ("s", "n"):
+    """(short id, step, value) of a report's button, or None for other data."""
+    if not re.match(P.DRAFT_PATTERN, data) or data.count(buttons.SEP) < 2:
         return None
-    return parts[0], parts[1], parts[2]
+    step, value = buttons.fields(data, 2)
+    return buttons.prefix(data), step, value
 
 
 def _button(draft: Draft, text: str, value: str) -> InlineKeyboardButton:
@@ -58,8 +62,8 @@ def activities_top(draft: Draft, catalogue: Catalogue, recent: list[str]) -> Inl
 
 
 def activities_in(draft: Draft, catalogue: Catalogue, programmalijn: str) -> InlineKeyboardMarkup:
-    buttons = [_button(draft, a.name, f"a:{a.id}") for a in catalogue.activities_in(programmalijn)]
-    return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "top")]])
+    choices = [_button(draft, a.name, f"a:{a.id}") for a in catalogue.activities_in(programmalijn)]
+    return _markup(_grid(choices, 2) + [[_button(draft, texts.BUTTON_BACK, "top")]])
 
 
 def activity_suggestions(
@@ -75,20 +79,20 @@ def vestigingen_top(draft: Draft, catalogue: Catalogue, own: list[str]) -> Inlin
     ids = [v for v in own if v in catalogue.vestigingen]
     for gemeente in dict.fromkeys(gemeenten):
         ids += [v.id for v in catalogue.vestigingen_in(gemeente) if v.id not in ids]
-    buttons = [_button(draft, catalogue.vestigingen[v].name, f"v:{v}") for v in ids]
-    if not buttons:
+    choices = [_button(draft, catalogue.vestigingen[v].name, f"v:{v}") for v in ids]
+    if not choices:
         return gemeenten_list(draft, catalogue)
-    return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_OTHER_PLACE, "g")]])
+    return _markup(_grid(choices, 2) + [[_button(draft, texts.BUTTON_OTHER_PLACE, "g")]])
 
 
 def gemeenten_list(draft: Draft, catalogue: Catalogue) -> InlineKeyboardMarkup:
-    buttons = [_button(draft, g.name, f"g:{g.id}") for g in catalogue.gemeenten.values()]
-    return _markup(_grid(buttons, 2))
+    choices = [_button(draft, g.name, f"g:{g.id}") for g in catalogue.gemeenten.values()]
+    return _markup(_grid(choices, 2))
 
 
 def vestigingen_in(draft: Draft, catalogue: Catalogue, gemeente: str) -> InlineKeyboardMarkup:
-    buttons = [_button(draft, v.name, f"v:{v.id}") for v in catalogue.vestigingen_in(gemeente)]
-    return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "g")]])
+    choices = [_button(draft, v.name, f"v:{v.id}") for v in catalogue.vestigingen_in(gemeente)]
+    return _markup(_grid(choices, 2) + [[_button(draft, texts.BUTTON_BACK, "g")]])
 
 
 def dates(draft: Draft) -> InlineKeyboardMarkup:
@@ -207,12 +211,14 @@ def lower_invite(code: str, current: str, new: str) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    texts.BUTTON_LOWER_YES.format(new=new), callback_data=f"iv:yes:{code}"
+                    texts.BUTTON_LOWER_YES.format(new=new),
+                    callback_data=buttons.data(P.LOWER_INVITE, "yes", code),
                 )
             ],
             [
                 InlineKeyboardButton(
-                    texts.BUTTON_LOWER_NO.format(current=current), callback_data="iv:no"
+                    texts.BUTTON_LOWER_NO.format(current=current),
+                    callback_data=buttons.data(P.LOWER_INVITE, "no"),
                 )
             ],
         ]
@@ -233,18 +239,26 @@ def duplicate(draft: Draft) -> InlineKeyboardMarkup:
 
 
 def edit_menu(draft: Draft) -> InlineKeyboardMarkup:
-    buttons = [_button(draft, texts.EDIT_LABELS[f], f"e:{f}") for f in EDIT_FIELDS]
-    return _markup(_grid(buttons, 2) + [[_button(draft, texts.BUTTON_BACK, "back")]])
+    choices = [_button(draft, texts.EDIT_LABELS[f], f"e:{f}") for f in EDIT_FIELDS]
+    return _markup(_grid(choices, 2) + [[_button(draft, texts.BUTTON_BACK, "back")]])
 
 
 def after_save(session_id: int) -> InlineKeyboardMarkup:
     """What a leader can add to a saved report: a tally of a paper or hand-raise version."""
-    return _markup([[InlineKeyboardButton(texts.BUTTON_TALLY, callback_data=f"tl:{session_id}")]])
+    return _markup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_TALLY, callback_data=buttons.data(P.TALLY, session_id)
+                )
+            ]
+        ]
+    )
 
 
 def tally_statements(session_id: int) -> InlineKeyboardMarkup:
     rows = [
-        [InlineKeyboardButton(text, callback_data=f"tl:{session_id}:{index}")]
+        [InlineKeyboardButton(text, callback_data=buttons.data(P.TALLY, session_id, index))]
         for index, text in enumerate(texts.TALLY_STATEMENTS.values())
     ]
     return _markup(rows)
@@ -253,7 +267,11 @@ def tally_statements(session_id: int) -> InlineKeyboardMarkup:
 def tally_effects(session_id: int, statement: int, names: list[str]) -> InlineKeyboardMarkup:
     """The activity's effects, by place in its list: button data stays short."""
     rows = [
-        [InlineKeyboardButton(name, callback_data=f"tl:{session_id}:{statement}:{index}")]
+        [
+            InlineKeyboardButton(
+                name, callback_data=buttons.data(P.TALLY, session_id, statement, index)
+            )
+        ]
         for index, name in enumerate(names)
     ]
     return _markup(rows)
@@ -261,7 +279,14 @@ def tally_effects(session_id: int, statement: int, names: list[str]) -> InlineKe
 
 def use_name(name: str) -> InlineKeyboardMarkup:
     return _markup(
-        [[InlineKeyboardButton(texts.BUTTON_USE_NAME.format(name=name), callback_data="n:use")]]
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_USE_NAME.format(name=name),
+                    callback_data=buttons.data(P.NAME, "use"),
+                )
+            ]
+        ]
     )
 
 
@@ -269,10 +294,18 @@ def own_report(session_id: int) -> InlineKeyboardMarkup:
     return _markup(
         [
             [
-                InlineKeyboardButton(texts.BUTTON_EDIT, callback_data=f"s:edit:{session_id}"),
-                InlineKeyboardButton(texts.BUTTON_DELETE, callback_data=f"s:del:{session_id}"),
+                InlineKeyboardButton(
+                    texts.BUTTON_EDIT, callback_data=buttons.data(P.OWN_REPORT, "edit", session_id)
+                ),
+                InlineKeyboardButton(
+                    texts.BUTTON_DELETE, callback_data=buttons.data(P.OWN_REPORT, "del", session_id)
+                ),
             ],
-            [InlineKeyboardButton(texts.BUTTON_TALLY, callback_data=f"tl:{session_id}")],
+            [
+                InlineKeyboardButton(
+                    texts.BUTTON_TALLY, callback_data=buttons.data(P.TALLY, session_id)
+                )
+            ],
         ]
     )
 
@@ -282,9 +315,12 @@ def confirm_delete(session_id: int) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    texts.BUTTON_DELETE_YES, callback_data=f"s:delok:{session_id}"
+                    texts.BUTTON_DELETE_YES,
+                    callback_data=buttons.data(P.OWN_REPORT, "delok", session_id),
                 ),
-                InlineKeyboardButton(texts.BUTTON_KEEP, callback_data=f"s:keep:{session_id}"),
+                InlineKeyboardButton(
+                    texts.BUTTON_KEEP, callback_data=buttons.data(P.OWN_REPORT, "keep", session_id)
+                ),
             ]
         ]
     )

@@ -1,4 +1,5 @@
-"""Plain text from a leader: the answer to the current question, or a whole report at once.
+"""Plain text from a leader that no awaiting record claims (bot.core.routing.TextRouter): the
+answer to the report's current step (the draft's own step), or a whole report at once.
 
 Without a report in progress, the message is read by the free-text parser; the bot shows what
 it understood and asks only for what is missing. Nothing is saved before Opslaan.
@@ -13,7 +14,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.guards import registered
 from bot.core.services import Services, services
-from bot.leader import flow, keyboards, queries, registration, tally, texts
+from bot.leader import flow, keyboards, queries, texts
 from bot.leader.draft import (
     Draft,
     DraftQuote,
@@ -49,10 +50,6 @@ log = logging.getLogger("impactbot.bot")
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or message.text is None or update.effective_user is None:
-        return
-    if await registration.maybe_name(update, context):
-        return
-    if await tally.maybe_tally(update, context):
         return
     person = await registered(update, context)
     if person is None:

@@ -8,9 +8,12 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core import awaiting, buttons
+from bot.core.awaiting import Awaiting
 from bot.core.guards import registered
 from bot.core.services import services
 from bot.leader import keyboards, texts
+from bot.leader.prefixes import ROOM, TYPED_NAME
 from store.people import (
     ROLE_RANK,
     InviteError,
@@ -21,7 +24,6 @@ from store.people import (
 )
 
 log = logging.getLogger("impactbot.bot")
-AWAITING_NAME = "awaiting_name"
 MAX_NAME = 40
 MAX_NAME_WORDS = 5
 
@@ -69,7 +71,7 @@ async def on_lower_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await query.edit_message_reply_markup(reply_markup=None)
     except BadRequest:
         pass
-    _, answer, code = (query.data.split(":", 2) + ["", ""])[:3]
+    answer, code = buttons.fields(query.data, 2)
     if answer == "yes":
         await _redeem(update, context, code)
     else:
@@ -94,8 +96,7 @@ async def _redeem(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str)
         await context.bot.send_message(chat.id, str(exc))
         return
     log.info("person registered", extra={"person_id": person.id, "role": person.role})
-    if context.user_data is not None:
-        context.user_data[AWAITING_NAME] = True
+    awaiting.expect(context, ROOM, TYPED_NAME)
     await context.bot.send_message(
         chat.id,
         texts.ASK_NAME.format(role=texts.ROLE_NAMES[person.role]),
@@ -115,29 +116,28 @@ def is_valid_name(name: str) -> bool:
     )
 
 
-async def maybe_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """The typed name right after registering; True when the message was that name."""
-    if not context.user_data or not context.user_data.get(AWAITING_NAME):
-        return False
+async def on_name(update: Update, context: ContextTypes.DEFAULT_TYPE, _: Awaiting) -> bool:
+    """The typed name right after registering; False when the message is not a name (then it
+    is read as a report)."""
     message, user = update.effective_message, update.effective_user
     if message is None or message.text is None or user is None:
         return False
     s = services(context)
     person = person_by_telegram(s.db, user.id)
     if person is None:
-        context.user_data.pop(AWAITING_NAME, None)
+        awaiting.clear(context, ROOM, TYPED_NAME)
         return False
     name = " ".join(message.text.split())
     if not looks_like_name(name):
         # "Voorleesuurtje Havelte 12 kinderen": a report, not a name. The Telegram first name
         # (set at registration) stays; the message is read as a report.
-        context.user_data.pop(AWAITING_NAME, None)
+        awaiting.clear(context, ROOM, TYPED_NAME)
         return False
     if not is_valid_name(name):
         await message.reply_text(texts.NAME_INVALID)
         return True
     set_display_name(s.db, person.id, name)
-    context.user_data.pop(AWAITING_NAME, None)
+    awaiting.clear(context, ROOM, TYPED_NAME)
     await message.reply_text(texts.NAME_SAVED.format(name=name))
     return True
 
@@ -149,8 +149,7 @@ async def on_use_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if query is None or person is None:
         return
     await query.answer()
-    if context.user_data is not None:
-        context.user_data.pop(AWAITING_NAME, None)
+    awaiting.clear(context, ROOM, TYPED_NAME)
     try:
         await query.edit_message_reply_markup(reply_markup=None)
     except BadRequest:  # an old message; the name is kept all the same
@@ -174,8 +173,7 @@ async def cmd_naam(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await context.bot.send_message(chat.id, texts.NAME_CHANGE_INVALID)
         return
     set_display_name(services(context).db, person.id, name)
-    if context.user_data is not None:
-        context.user_data.pop(AWAITING_NAME, None)  # just registered: this is the answer
+    awaiting.clear(context, ROOM, TYPED_NAME)  # just registered: this is the answer
     log.info("name changed", extra={"person_id": person.id})
     await context.bot.send_message(chat.id, texts.NAME_CHANGED.format(name=name))
 

@@ -16,9 +16,11 @@ import segno
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.core import buttons
 from bot.core.guards import registered
 from bot.core.services import Services, services
 from bot.core.texts import nl_date
+from bot.leader import prefixes as P
 from bot.leader import queries, texts
 from store.sessions import load_session
 from store.survey import START_PREFIX, Survey, open_survey
@@ -32,7 +34,9 @@ def saved_markup(s: Services, activity: str | None, session_id: int) -> InlineKe
     """The "Vraag de deelnemers" button, when this activity has statements for participants."""
     if activity is None or not choose_statements(s.catalogue, activity):
         return None
-    button = InlineKeyboardButton(texts.BUTTON_ASK_PARTICIPANTS, callback_data=f"lq:{session_id}")
+    button = InlineKeyboardButton(
+        texts.BUTTON_ASK_PARTICIPANTS, callback_data=buttons.data(P.ASK_PARTICIPANTS, session_id)
+    )
     return InlineKeyboardMarkup([[button]])
 
 
@@ -58,7 +62,7 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or person is None or query.data is None:
         return
     s = services(context)
-    raw = query.data.split(":", 1)[1]
+    (raw,) = buttons.fields(query.data, 1)
     session_id = int(raw) if raw.isdigit() else -1
     session = load_session(s.db, session_id)
     if session is None:

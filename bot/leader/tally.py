@@ -3,8 +3,8 @@ leerden". After saving a report (or from /mijnverslagen): pick the question, the
 about (when the activity has more than one), then type "6 van 8".
 
 Buttons: `tl:<session>` (start), `tl:<session>:<question>`, `tl:<session>:<question>:<goal>`;
-indexes keep the data short. The typed numbers are awaited in user_data, which the bot's
-persistence keeps over a restart.
+indexes keep the data short. The typed numbers are awaited by a record (bot.core.awaiting) in
+user_data, which the bot's persistence keeps over a restart.
 """
 
 from __future__ import annotations
@@ -15,14 +15,16 @@ import textwrap
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.core import awaiting, buttons
+from bot.core.awaiting import Awaiting
 from bot.core.guards import registered, registered_press
 from bot.core.services import services
 from bot.leader import flow, keyboards, queries, texts
 from bot.leader.inputs import InputError, read_tally
+from bot.leader.prefixes import ROOM, TYPED_TALLY
 from store.tallies import DIMENSIONS, save_tally
 
 log = logging.getLogger("impactbot.bot")
-AWAITING_TALLY = "awaiting_tally"
 BUTTON_WIDTH = 40
 
 
@@ -32,7 +34,7 @@ async def on_tally_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     query, person = pressed
     s = services(context)
-    parts = query.data.split(":")[1:]
+    parts = buttons.fields(query.data)
     if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
         await query.answer(texts.STALE_BUTTON)
         return
@@ -63,22 +65,19 @@ async def on_tally_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     effect = effects[choice[1]] if len(choice) == 2 and choice[1] < len(effects) else effects[0]
     dimension = DIMENSIONS[statement]
-    if context.user_data is not None:
-        context.user_data[AWAITING_TALLY] = {
-            "session": session_id,
-            "effect": effect,
-            "dimension": dimension,
-        }
+    awaiting.expect(
+        context, ROOM, TYPED_TALLY, session=session_id, effect=effect, dimension=dimension
+    )
     await flow.close_buttons(query)
     wording = texts.TALLY_STATEMENTS[dimension]
     await context.bot.send_message(chat_id, texts.TALLY_ASK_NUMBERS.format(statement=wording))
 
 
-async def maybe_tally(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """The typed "6 van 8" of a tally; True when the message was that (or refused as such)."""
-    waiting = context.user_data.get(AWAITING_TALLY) if context.user_data else None
+async def on_numbers(update: Update, context: ContextTypes.DEFAULT_TYPE, record: Awaiting) -> bool:
+    """The typed "6 van 8" of a tally (or its refusal)."""
+    waiting = record.data
     message, user = update.effective_message, update.effective_user
-    if not waiting or message is None or message.text is None or user is None:
+    if message is None or message.text is None or user is None:
         return False
     person = await registered(update, context)
     if person is None:
@@ -87,7 +86,7 @@ async def maybe_tally(update: Update, context: ContextTypes.DEFAULT_TYPE) -> boo
     session_id = int(waiting["session"])
     row = s.db.execute("SELECT deelnemers FROM sessions WHERE id = ?", [session_id]).fetchone()
     if row is None or queries.report_owner(s.db, session_id) != person.id:
-        context.user_data.pop(AWAITING_TALLY, None)  # type: ignore[union-attr]
+        awaiting.clear(context, ROOM, TYPED_TALLY)
         await message.reply_text(texts.TALLY_GONE)
         return True
     try:
@@ -104,7 +103,7 @@ async def maybe_tally(update: Update, context: ContextTypes.DEFAULT_TYPE) -> boo
         total,
         f"person:{person.id}",
     )
-    context.user_data.pop(AWAITING_TALLY, None)  # type: ignore[union-attr]
+    awaiting.clear(context, ROOM, TYPED_TALLY)
     log.info("tally saved", extra={"session_id": session_id})
     wording = texts.TALLY_STATEMENTS[waiting["dimension"]]
     await message.reply_text(

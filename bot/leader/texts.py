@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from bot.leader.draft import Draft
     from toc.models import Catalogue
 
+# The command menu of everyone registered (a manager's and an admin's add to it).
+LEADER_COMMANDS = {
+    "verslag": "Activiteit doorgeven",
+    "mijnverslagen": "Je laatste verslagen bekijken of aanpassen",
+    "annuleer": "Stop het verslag waar je mee bezig bent",
+    "herinneringen": "Herinneringen aan of uit zetten",
+    "naam": "Je naam in de verslagen wijzigen",
+    "help": "Hoe werkt het?",
+}
+
 # -- registration -----------------------------------------------------------------------------
 
 ROLE_NAMES = {"leider": "activiteitenleider", "manager": "manager", "admin": "beheerder"}

@@ -13,7 +13,9 @@ from typing import Literal
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.core import awaiting
 from bot.core.guards import registered
+from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from ground.errors import ImpactbotError
 from reports.stand import Scope
@@ -171,3 +173,16 @@ async def admin_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Pers
     else:
         await reply(update, context, mt.ADMINS_ONLY)
     return None
+
+
+async def answering_manager(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[Person, str] | None:
+    """The manager and the text they typed in answer to a manager question; anyone else, or no
+    text, ends the wait."""
+    person = await manager_only(update, context)
+    message = update.effective_message
+    if person is None or message is None or message.text is None:
+        awaiting.clear(context, P.ROOM)
+        return None
+    return person, message.text

@@ -15,10 +15,12 @@ from telegram import BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMa
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.core import buttons
 from bot.core.guards import registered, registered_press
 from bot.core.links import invite_link
 from bot.core.services import services
 from bot.leader.texts import ROLE_NAMES, nl_date
+from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import (
     Place,
@@ -163,8 +165,24 @@ def _buttons(*pairs: tuple[str, str]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in pairs]])
 
 
-def _confirm(kind: str, ident: int) -> InlineKeyboardMarkup:
-    return _buttons((mt.BUTTON_FORGET_YES, f"vg:{kind}:{ident}"), (mt.BUTTON_FORGET_NO, "vg:x:0"))
+def confirm_keyboard(kind: str, ident: int) -> InlineKeyboardMarkup:
+    return _buttons(
+        (mt.BUTTON_FORGET_YES, buttons.data(P.FORGET, kind, ident)),
+        (mt.BUTTON_FORGET_NO, buttons.data(P.FORGET, "x", 0)),
+    )
+
+
+def pick_keyboard(catalogue: Catalogue, people: list[Person]) -> InlineKeyboardMarkup:
+    """Several people match the name: one button each."""
+    rows = [
+        [
+            InlineKeyboardButton(
+                _person_line(catalogue, p), callback_data=buttons.data(P.FORGET, "pp", p.id)
+            )
+        ]
+        for p in people
+    ]
+    return InlineKeyboardMarkup(rows)
 
 
 def find_people(db: object, text: str) -> list[Person]:
@@ -194,14 +212,14 @@ async def cmd_vergeet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await reply(update, context, mt.FORGET_NO_QUOTE.format(id=rest))
             return
         text = mt.CONFIRM_FORGET_QUOTE.format(id=quote.id, text=quote.text)
-        await reply(update, context, text, _confirm("q", quote.id))
+        await reply(update, context, text, confirm_keyboard("q", quote.id))
     elif what == "verhaal" and rest.isdigit():
         story = get_story(s.db, int(rest))
         if story is None:
             await reply(update, context, mt.FORGET_NO_STORY.format(id=rest))
             return
         text = mt.CONFIRM_FORGET_STORY.format(id=story.id, text=story.text)
-        await reply(update, context, text, _confirm("s", story.id))
+        await reply(update, context, text, confirm_keyboard("s", story.id))
     elif what in ("persoon", "gebruiker") and rest:
         people = find_people(s.db, rest)
         if not people:
@@ -209,11 +227,8 @@ async def cmd_vergeet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         elif len(people) == 1:
             await _confirm_person(update, context, person, people[0])
         else:
-            rows = [
-                [InlineKeyboardButton(_person_line(s.catalogue, p), callback_data=f"vg:pp:{p.id}")]
-                for p in people[:8]
-            ]
-            await reply(update, context, mt.FORGET_PICK, InlineKeyboardMarkup(rows))
+            markup = pick_keyboard(s.catalogue, people[:8])
+            await reply(update, context, mt.FORGET_PICK, markup)
     else:
         await reply(update, context, mt.FORGET_USAGE)
 
@@ -225,7 +240,7 @@ async def _confirm_person(
         await reply(update, context, mt.FORGET_SELF)
         return
     text = mt.CONFIRM_FORGET_PERSON.format(name=target.display_name, role=ROLE_NAMES[target.role])
-    await reply(update, context, text, _confirm("p", target.id))
+    await reply(update, context, text, confirm_keyboard("p", target.id))
 
 
 async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -234,7 +249,7 @@ async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     query, admin = pressed
     s = services(context)
-    _, kind, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    kind, raw = buttons.fields(query.data, 2)
     ident = int(raw) if raw.isdigit() else -1
     await query.answer()
     try:

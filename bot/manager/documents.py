@@ -20,8 +20,10 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.core import buttons
 from bot.core.guards import registered_press
 from bot.core.services import services
+from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
 from ground.errors import ImpactbotError
@@ -128,7 +130,12 @@ def scope_name(catalogue: Catalogue, gemeente: str | None) -> str:
 def year_buttons(kind: str, today: date) -> InlineKeyboardMarkup:
     years = (today.year, today.year - 1)
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(str(y), callback_data=f"dc:{kind}:{y}") for y in years]]
+        [
+            [
+                InlineKeyboardButton(str(y), callback_data=buttons.data(P.DOCUMENTS, kind, y))
+                for y in years
+            ]
+        ]
     )
 
 
@@ -217,7 +224,7 @@ async def on_year_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if pressed is None:
         return
     query, person = pressed
-    _, command, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    command, raw = buttons.fields(query.data, 2)
     if command not in ("rapport", "export"):
         await query.answer(mt.BUTTON_INVALID.format(command="help"), show_alert=True)
         return

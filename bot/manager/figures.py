@@ -15,9 +15,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core import buttons
 from bot.core.guards import registered_press
 from bot.core.offloop import read_off_loop
 from bot.core.services import services
+from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import (
     Place,
@@ -116,30 +118,48 @@ def stand_keyboard(
 ) -> InlineKeyboardMarkup:
     """Drill into an opgave, the agreements or a place; switch the period."""
     where = encode_scope(scope)
-    rows = [[_button(catalogue.opgaven[o].name, f"so:{period}:{where}:{o}")] for o in opgaven]
+    rows = [
+        [_button(catalogue.opgaven[o].name, buttons.data(P.STAND_OPGAVE, period, where, o))]
+        for o in opgaven
+    ]
     if contract:
-        rows.append([_button(mt.BUTTON_CONTRACT, f"sa:{period}:{where}")])
+        rows.append([_button(mt.BUTTON_CONTRACT, buttons.data(P.STAND_CONTRACT, period, where))])
     places: list[InlineKeyboardButton] = []
     if scope.vestiging:
         gemeente = catalogue.vestigingen[scope.vestiging].gemeente
         name = catalogue.gemeenten[gemeente].name
-        places.append(_button(f"{mt.BUTTON_BACK} {name}", f"st:{period}:g:{gemeente}"))
+        places.append(
+            _button(f"{mt.BUTTON_BACK} {name}", buttons.data(P.STAND, period, "g", gemeente))
+        )
     elif scope.gemeente:
         places += [
-            _button(short_place(catalogue, v.id), f"st:{period}:v:{v.id}")
+            _button(short_place(catalogue, v.id), buttons.data(P.STAND, period, "v", v.id))
             for v in catalogue.vestigingen_in(scope.gemeente)
         ]
         if own_scope(person) == Scope():
-            places.append(_button(mt.BUTTON_WHOLE, f"st:{period}:o:-"))
+            places.append(_button(mt.BUTTON_WHOLE, buttons.data(P.STAND, period, "o", "-")))
     else:
         places += [
-            _button(g.name, f"st:{period}:g:{g.id}")
+            _button(g.name, buttons.data(P.STAND, period, "g", g.id))
             for g in catalogue.gemeenten.values()
             if person.may_see(g.id)
         ]
     rows += _grid(places, 3)
-    rows.append([_button(mt.PERIOD_LABELS[p], f"st:{p}:{where}") for p in PERIODS if p != period])
+    rows.append(
+        [
+            _button(mt.PERIOD_LABELS[p], buttons.data(P.STAND, p, where))
+            for p in PERIODS
+            if p != period
+        ]
+    )
     return InlineKeyboardMarkup(rows)
+
+
+def back_keyboard(period: Period, scope: Scope) -> InlineKeyboardMarkup:
+    """Under an opgave or the agreements: back to the figures of the same place and period."""
+    return InlineKeyboardMarkup(
+        [[_button(mt.BUTTON_BACK, buttons.data(P.STAND, period, encode_scope(scope)))]]
+    )
 
 
 def contract_of(
@@ -184,25 +204,25 @@ async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     query, person = pressed
     s = services(context)
-    parts = query.data.split(":")
-    if len(parts) < 4 or parts[1] not in PERIODS:
+    kind, parts = buttons.prefix(query.data), buttons.fields(query.data)
+    if len(parts) < 3 or parts[0] not in PERIODS:
         await query.answer()
         return
-    period: Period = parts[1]  # type: ignore[assignment]
+    period: Period = parts[0]  # type: ignore[assignment]
     try:
-        scope = decode_scope(person, s.catalogue, parts[2], parts[3])
+        scope = decode_scope(person, s.catalogue, parts[1], parts[2])
     except Refusal as exc:
         await query.answer(str(exc), show_alert=True)
         return
     await query.answer()
-    back = InlineKeyboardMarkup([[_button(mt.BUTTON_BACK, f"st:{period}:{encode_scope(scope)}")]])
+    back = back_keyboard(period, scope)
     today = s.today()
 
     def screen(db: object) -> tuple[str, InlineKeyboardMarkup]:
         progress = contract_of(db, s.catalogue, scope, today)
-        if parts[0] == "sa" and progress is not None:
+        if kind == P.STAND_CONTRACT and progress is not None:
             return contract_text(progress, s.catalogue, scope, today), back
-        if parts[0] == "so" and len(parts) == 5 and parts[4] in s.catalogue.opgaven:
+        if kind == P.STAND_OPGAVE and len(parts) == 4 and parts[3] in s.catalogue.opgaven:
             stand = compute_stand(db, s.catalogue, scope, period, today)  # type: ignore[arg-type]
             figures = ActivityFigures(
                 now=per_activity(db, scope, stand.start, stand.end),  # type: ignore[arg-type]
@@ -213,7 +233,7 @@ async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                     year_earlier(stand.end),
                 ),
             )
-            return opgave_text(stand, s.catalogue, parts[4], figures), back
+            return opgave_text(stand, s.catalogue, parts[3], figures), back
         return stand_screen(person, s.catalogue, db, scope, period, today)
 
     text, markup = await read_off_loop(s.db, screen)

@@ -21,12 +21,14 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ContextTypes
 
+from bot.core import buttons
 from bot.core.guards import registered_press
 from bot.core.offloop import read_off_loop
 from bot.core.services import Services, services
 from bot.leader import flow, texts
 from bot.leader.draft import Draft
 from bot.leader.inputs import InputError, check_date
+from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import own_scope
 from bot.manager.format import digest_text, scope_label, short_place
@@ -138,12 +140,16 @@ def release_reminder(s: Services, key: str) -> None:
 
 
 def reminder_button(item: Schedule, day: date) -> InlineKeyboardMarkup:
-    target = f"{item.activity}:{item.vestiging}:{day:%Y%m%d}"
+    target = (item.activity, item.vestiging, f"{day:%Y%m%d}")
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(mt.BUTTON_REPORT_NOW, callback_data=f"hr:{target}"),
-                InlineKeyboardButton(mt.BUTTON_DID_NOT_HAPPEN, callback_data=f"hn:{target}"),
+                InlineKeyboardButton(
+                    mt.BUTTON_REPORT_NOW, callback_data=buttons.data(P.REMINDER, *target)
+                ),
+                InlineKeyboardButton(
+                    mt.BUTTON_DID_NOT_HAPPEN, callback_data=buttons.data(P.DID_NOT_HAPPEN, *target)
+                ),
             ]
         ]
     )
@@ -256,11 +262,11 @@ async def catch_up_job(context: CallbackContext) -> None:  # type: ignore[type-a
 def button_target(s: Services, data: str) -> tuple[str, str, date]:
     """Activity, vestiging and day from `hr:`/`hn:` button data; ValueError or InputError when
     the data is malformed, names something unknown, or the day is in the future or too old."""
-    parts = data.split(":")
-    if len(parts) != 4:
+    parts = buttons.fields(data)
+    if len(parts) != 3:
         raise ValueError(data)
-    activity, vestiging = parts[1], parts[2]
-    day = datetime.strptime(parts[3], "%Y%m%d").date()
+    activity, vestiging = parts[0], parts[1]
+    day = datetime.strptime(parts[2], "%Y%m%d").date()
     check_date(day, s.today())
     if activity not in s.catalogue.activities or vestiging not in s.catalogue.vestigingen:
         raise ValueError(activity)

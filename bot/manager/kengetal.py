@@ -13,12 +13,15 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core import awaiting, buttons
 from bot.core.guards import registered_press
 from bot.core.services import services
+from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import (
     Place,
     Refusal,
+    answering_manager,
     check_place,
     find_place,
     manager_only,
@@ -28,7 +31,6 @@ from bot.manager.access import (
     resolve_place,
     shown,
 )
-from bot.manager.awaiting import answering_manager, clear_waiting, set_waiting
 from bot.manager.format import number
 from intake.tables import CellError, parse_number
 from store.kengetallen import KengetalInvalid, get_kengetal, set_kengetal
@@ -111,22 +113,31 @@ def _store(
 
 
 def _stop_button() -> list[InlineKeyboardButton]:
-    return [InlineKeyboardButton(mt.BUTTON_STOP, callback_data="kg:stop")]
+    return [InlineKeyboardButton(mt.BUTTON_STOP, callback_data=buttons.data(P.KENGETAL, "stop"))]
+
+
+def year_keyboard(years: tuple[int, ...]) -> InlineKeyboardMarkup:
+    row = [InlineKeyboardButton(str(y), callback_data=buttons.data(P.KENGETAL, y)) for y in years]
+    return InlineKeyboardMarkup([row, _stop_button()])
+
+
+def stop_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([_stop_button()])
 
 
 def gemeente_keyboard(person: Person, catalogue: Catalogue, year: int) -> InlineKeyboardMarkup:
-    buttons = [
-        InlineKeyboardButton(g.name, callback_data=f"kg:{year}:{g.id}")
+    places = [
+        InlineKeyboardButton(g.name, callback_data=buttons.data(P.KENGETAL, year, g.id))
         for g in catalogue.gemeenten.values()
         if person.may_see(g.id)
     ]
-    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    rows = [places[i : i + 3] for i in range(0, len(places), 3)]
     return InlineKeyboardMarkup([*rows, _stop_button()])
 
 
 def kengetal_keyboard(catalogue: Catalogue, year: int, gemeente: str) -> InlineKeyboardMarkup:
     rows = [
-        [InlineKeyboardButton(k.name, callback_data=f"kg:{year}:{gemeente}:{k.id}")]
+        [InlineKeyboardButton(k.name, callback_data=buttons.data(P.KENGETAL, year, gemeente, k.id))]
         for k in catalogue.kengetallen.values()
     ]
     return InlineKeyboardMarkup([*rows, _stop_button()])
@@ -158,15 +169,11 @@ async def cmd_kengetal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     s = services(context)
     args = context.args or []
-    clear_waiting(context)
+    awaiting.clear(context, P.ROOM)
     try:
         if not args:
             today = s.today()
-            years = (today.year - 1, today.year)
-            markup = InlineKeyboardMarkup(
-                [[InlineKeyboardButton(str(y), callback_data=f"kg:{y}") for y in years],
-                 _stop_button()]
-            )  # fmt: skip
+            markup = year_keyboard((today.year - 1, today.year))
             await reply(update, context, mt.ASK_YEAR, markup)
             return
         if len(args) == 1:
@@ -186,13 +193,13 @@ async def on_kengetal_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     query, person = pressed
     s = services(context)
-    parts = query.data.split(":")[1:]
+    parts = buttons.fields(query.data)
     await query.answer()
     try:
         await query.edit_message_reply_markup(reply_markup=None)
     except BadRequest:
         pass
-    clear_waiting(context)
+    awaiting.clear(context, P.ROOM)
     if parts == ["stop"]:
         await reply(update, context, mt.STOPPED)
         return
@@ -217,14 +224,16 @@ async def on_kengetal_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     kengetal = parts[2]
     current = get_kengetal(s.db, year, gemeente, kengetal)
-    set_waiting(context, "kengetal", year=year, gemeente=gemeente, kengetal=kengetal)
+    awaiting.expect(
+        context, P.ROOM, P.KENGETAL_VALUE, year=year, gemeente=gemeente, kengetal=kengetal
+    )
     text = mt.ASK_KENGETAL_VALUE.format(
         name=_label(s.catalogue, kengetal),
         gemeente=s.catalogue.gemeenten[gemeente].name,
         year=year,
         current=mt.KENGETAL_NO_VALUE if current is None else number(current),
     )
-    await reply(update, context, text, InlineKeyboardMarkup([_stop_button()]))
+    await reply(update, context, text, stop_keyboard())
 
 
 async def on_value_text(
@@ -240,7 +249,7 @@ async def on_value_text(
     try:
         check_place(person, s.catalogue, Place("gemeente", gemeente))
     except Refusal as exc:
-        clear_waiting(context)
+        awaiting.clear(context, P.ROOM)
         await reply(update, context, str(exc))
         return
     try:
@@ -249,5 +258,5 @@ async def on_value_text(
     except (Refusal, KengetalInvalid) as exc:
         await reply(update, context, str(exc))
         return
-    clear_waiting(context)
+    awaiting.clear(context, P.ROOM)
     await reply(update, context, text)

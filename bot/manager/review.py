@@ -2,8 +2,8 @@
 the leaders' stories ("Wat was bijzonder?") with Goedkeuren / Afwijzen / Later (`rs:` buttons).
 
 Buttons carry `rv:<action>:<quote id>`; the quote's gemeente is checked on every press. A
-shortened text is typed as the next message (see bot/awaiting.py); the original stays in
-quotes.original_text and the audit trail records the shortening (never the words).
+shortened text is typed as the next message (an awaiting record: bot/core/awaiting.py); the
+original stays in quotes.original_text and the audit trail records the shortening (never the words).
 """
 
 from __future__ import annotations
@@ -15,11 +15,21 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core import awaiting as question
+from bot.core import buttons
 from bot.core.guards import registered_press
 from bot.core.services import services
+from bot.manager import prefixes as P
 from bot.manager import texts as mt
-from bot.manager.access import Place, manager_only, not_your_gemeente, own_scope, place_name, reply
-from bot.manager.awaiting import answering_manager, clear_waiting, set_waiting
+from bot.manager.access import (
+    Place,
+    answering_manager,
+    manager_only,
+    not_your_gemeente,
+    own_scope,
+    place_name,
+    reply,
+)
 from bot.manager.format import review_card, story_card
 from store.people import Person
 from store.reviews import (
@@ -47,7 +57,7 @@ REVIEWABLE = ("ja", "anoniem")  # a 'nee' quote stays internal: never reviewed (
 
 def card_keyboard(quote_id: int) -> InlineKeyboardMarkup:
     def button(text: str, action: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(text, callback_data=f"rv:{action}:{quote_id}")
+        return InlineKeyboardButton(text, callback_data=buttons.data(P.REVIEW, action, quote_id))
 
     return InlineKeyboardMarkup(
         [
@@ -55,6 +65,14 @@ def card_keyboard(quote_id: int) -> InlineKeyboardMarkup:
             [button(mt.BUTTON_REJECT, "no"), button(mt.BUTTON_LATER, "later")],
         ]
     )
+
+
+def no_shorter_keyboard(quote_id: int) -> InlineKeyboardMarkup:
+    """Under "type the shorter text": keep the quote as it is."""
+    back = InlineKeyboardButton(
+        mt.BUTTON_NO_SHORTEN, callback_data=buttons.data(P.REVIEW, "back", quote_id)
+    )
+    return InlineKeyboardMarkup([[back]])
 
 
 async def send_card(
@@ -79,7 +97,7 @@ async def send_next(
 
 def story_keyboard(story_id: int) -> InlineKeyboardMarkup:
     def button(text: str, action: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(text, callback_data=f"rs:{action}:{story_id}")
+        return InlineKeyboardButton(text, callback_data=buttons.data(P.STORY, action, story_id))
 
     return InlineKeyboardMarkup(
         [
@@ -114,7 +132,7 @@ async def send_next_story(
 
 
 async def start_review(update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person) -> None:
-    clear_waiting(context)
+    question.clear(context, P.ROOM)
     await send_next(update, context, person)
 
 
@@ -154,14 +172,14 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     query, person = pressed
     s = services(context)
-    _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    action, raw = buttons.fields(query.data, 2)
     quote = get_quote(s.db, int(raw)) if raw.isdigit() else None
     refusal = _refusal(person, s.catalogue, quote, mt.FORGET_GONE, mt.REVIEW_INTERNAL)
     if refusal is not None or quote is None:
         await query.answer(refusal, show_alert=True)
         await _close(update)
         return
-    clear_waiting(context)
+    question.clear(context, P.ROOM)
     try:
         if action == "ok":
             approve(s.db, quote.id, person.id)
@@ -172,10 +190,8 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         elif action == "cut":
             await query.answer()
             await _close(update)
-            set_waiting(context, "shorten", quote=quote.id)
-            markup = InlineKeyboardMarkup(
-                [[InlineKeyboardButton(mt.BUTTON_NO_SHORTEN, callback_data=f"rv:back:{quote.id}")]]
-            )
+            question.expect(context, P.ROOM, P.SHORTEN, quote=quote.id)
+            markup = no_shorter_keyboard(quote.id)
             await reply(update, context, mt.ASK_SHORTER.format(text=quote.text), markup)
             return
         elif action == "back":
@@ -199,14 +215,14 @@ async def on_story_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     query, person = pressed
     s = services(context)
-    _, action, raw = (query.data.split(":", 2) + ["", ""])[:3]
+    action, raw = buttons.fields(query.data, 2)
     story: ReviewStory | None = get_story(s.db, int(raw)) if raw.isdigit() else None
     refusal = _refusal(person, s.catalogue, story, mt.STORY_GONE, mt.STORY_INTERNAL)
     if refusal is not None or story is None:
         await query.answer(refusal, show_alert=True)
         await _close(update)
         return
-    clear_waiting(context)
+    question.clear(context, P.ROOM)
     if action in ("ok", "no"):
         if decide_story(s.db, story.id, action == "ok", person.id):
             await query.answer(mt.APPROVED if action == "ok" else mt.STORY_REJECTED)
@@ -231,7 +247,7 @@ async def on_shorter_text(
     quote_id = int(data.get("quote", 0))
     quote = get_quote(s.db, quote_id)
     if quote is None or quote.consent == "nee" or not person.may_see(quote.gemeente):
-        clear_waiting(context)
+        question.clear(context, P.ROOM)
         await reply(update, context, mt.FORGET_GONE)
         return
     try:
@@ -239,10 +255,10 @@ async def on_shorter_text(
     except ReviewError as exc:
         row = s.db.execute("SELECT review FROM quotes WHERE id = ?", [quote_id]).fetchone()
         if row is None or row[0] != "new":  # gone or decided meanwhile: stop asking
-            clear_waiting(context)
+            question.clear(context, P.ROOM)
         await reply(update, context, str(exc))
         return
-    clear_waiting(context)
+    question.clear(context, P.ROOM)
     log.info("quote shortened", extra={"quote_id": quote_id})
     await reply(update, context, mt.SHORTENED.format(text=text))
     await send_next(update, context, person, after_id=quote_id)

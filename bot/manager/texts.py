@@ -27,14 +27,6 @@ UNKNOWN_COMMAND = "Dat commando ken ik niet. Typ /help: dan zie je wat je mij ku
 
 # -- command menus and help -------------------------------------------------------------------
 
-LEADER_COMMANDS = {
-    "verslag": "Activiteit doorgeven",
-    "mijnverslagen": "Je laatste verslagen bekijken of aanpassen",
-    "annuleer": "Stop het verslag waar je mee bezig bent",
-    "herinneringen": "Herinneringen aan of uit zetten",
-    "naam": "Je naam in de verslagen wijzigen",
-    "help": "Hoe werkt het?",
-}
 MANAGER_COMMANDS = {
     "stand": "Waar staan we? Cijfers per opgave",
     "citaten": "Laatste citaten; /citaten nieuw om te beoordelen",

@@ -16,9 +16,10 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import Application, CallbackContext, ContextTypes
 
+from bot.core import buttons
 from bot.core.services import services
-from bot.participant import texts
-from bot.participant.handlers import is_parent, place, scale, who_hash
+from bot.participant import keyboards, texts
+from bot.participant.handlers import is_parent, place, who_hash
 from bot.participant.room import room
 from store.survey import (
     Survey,
@@ -69,7 +70,7 @@ async def send_due(context: CallbackContext) -> int:  # type: ignore[type-arg]
                 texts.FOLLOWUP_QUESTION.format(
                     activity=activity, place=vestiging, text=statement["text"]
                 ),
-                reply_markup=scale(f"pv:{survey.code}:{tag}:"),
+                reply_markup=keyboards.followup_statement(survey.code, tag),
             )
         except (Forbidden, BadRequest):
             log.info("follow-up not deliverable; erased", extra={"followup": due.id})
@@ -90,12 +91,12 @@ async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or user is None or chat is None or query.data is None:
         return
     s = services(context)
-    parts = query.data.split(":")
-    survey = survey_by_code(s.db, parts[1]) if len(parts) == 4 else None
+    parts = buttons.fields(query.data)
+    survey = survey_by_code(s.db, parts[0]) if len(parts) == 3 else None
     valid = (
         survey is not None
-        and parts[2] == room(context.application).tag(s.settings, survey.code, chat.id)
-        and parts[3] in ("1", "2", "3", "4", "5")
+        and parts[1] == room(context.application).tag(s.settings, survey.code, chat.id)
+        and parts[2] in ("1", "2", "3", "4", "5")
     )
     if not valid or survey is None:
         await query.answer(texts.STALE_BUTTON)
@@ -105,7 +106,7 @@ async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         s.db,
         survey,
         who_hash(s, context, survey, user.id),
-        [int(parts[3])],
+        [int(parts[2])],
         "telegram",
         s.now(),
         moment="vervolg",

@@ -1,12 +1,8 @@
 """The survey in Telegram: /start s_CODE, statements on a 5-point scale, their words, the
 follow-up opt-in, /stop. For anyone, registered or not; this room reaches only store.survey.
 
-Buttons (callback data):
-  pa:CODE:SCORES    a score; SCORES are the answers so far plus this one ("4", "45", ...)
-  pq:CODE           skip "Wat neem je mee?"
-  pc:CODE:CONSENT   consent for their words (ja / anoniem / nee)
-  pf:CODE:ja|nee    the follow-up question, yes or no
-  px:               stop: no follow-up, forget the chat id
+Buttons: see bot/participant/prefixes.py. The typed words ("Wat neem je mee?") are awaited in
+memory (bot.core.awaiting.Memory), never in the database.
 """
 
 from __future__ import annotations
@@ -14,14 +10,16 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core import buttons
+from bot.core.awaiting import Awaiting
 from bot.core.services import Services, services
 from bot.core.texts import nl_date
-from bot.participant import texts
-from bot.participant.room import room
+from bot.participant import keyboards, texts
+from bot.participant.room import Pending, room
 from store.survey import (
     START_PREFIX,
     Survey,
@@ -62,16 +60,6 @@ def is_parent(s: Services, survey: Survey) -> bool:
 def attribution(s: Services, survey: Survey) -> str:
     who = texts.ATTRIBUTION_PARENT if is_parent(s, survey) else texts.ATTRIBUTION
     return f"{who} bij {place(s, survey)[0]}"
-
-
-def scale(prefix: str) -> InlineKeyboardMarkup:
-    """The 5-point scale, one answer a row (long words fit on a phone)."""
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(label, callback_data=f"{prefix}{score}")]
-            for score, label in enumerate(texts.SCALE, start=1)
-        ]
-    )
 
 
 def statement_text(survey: Survey, index: int) -> str:
@@ -135,7 +123,9 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat.id, intro.format(activity=activity, place=vestiging, day=day, n=n)
     )
     await context.bot.send_message(
-        chat.id, statement_text(survey, 0), reply_markup=scale(f"pa:{survey.code}:")
+        chat.id,
+        statement_text(survey, 0),
+        reply_markup=keyboards.statement(survey.code),
     )
 
 
@@ -147,7 +137,7 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or user is None or query.data is None:
         return
     s = services(context)
-    _, code, scores_text = (query.data.split(":", 2) + ["", ""])[:3]
+    code, scores_text = buttons.fields(query.data, 2)
     survey = await _open_survey(update, context, code)
     if survey is None:
         return
@@ -161,7 +151,7 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             await query.edit_message_text(
                 statement_text(survey, len(scores)),
-                reply_markup=scale(f"pa:{survey.code}:{scores_text}"),
+                reply_markup=keyboards.statement(survey.code, scores_text),
             )
         except BadRequest:  # pressed twice: the message already shows the next statement
             pass
@@ -175,48 +165,37 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("participant answered", extra={"session_id": survey.session_id, "via": "telegram"})
     await _tell(update, context, texts.ANSWERED)
     here = room(context.application)
+    registered = here.is_registered(user.id)
     ask = texts.ASK_WORDS
-    if here.is_registered(user.id):
+    if registered:
         ask = f"{ask}\n\n{texts.ASK_WORDS_REPLY}"
-    skip = InlineKeyboardButton(texts.BUTTON_SKIP, callback_data=f"pq:{survey.code}")
     asked = await context.bot.send_message(
-        user.id, ask, reply_markup=InlineKeyboardMarkup([[skip]])
+        user.id, ask, reply_markup=keyboards.skip_words(survey.code)
     )
-    here.wait_for_words(user.id, survey.id, survey.code, asked.message_id)
+    here.wait_for_words(user.id, survey.id, survey.code, asked.message_id, registered)
 
 
 # -- "Wat neem je mee?" ----------------------------------------------------------------------
 
 
-async def on_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Their typed words (the filter AwaitingWords lets only those through)."""
+async def on_words(update: Update, context: ContextTypes.DEFAULT_TYPE, record: Awaiting) -> bool:
+    """Their typed words (the text router hands over only a message that answers the record)."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.text is None:
-        return
-    pending = room(context.application).waiting(user.id)
-    if pending is None:
-        return
+        return True
+    pending = Pending.of(record)
     text = " ".join(message.text.split())
     if len(text) > MAX_WORDS:
         await message.reply_text(texts.WORDS_TOO_LONG.format(n=MAX_WORDS))
-        return
+        return True
     survey = survey_by_code(services(context).db, pending.code)
     if survey is None or not text:
-        return
-    pending.text = text
+        return True
+    record.data["text"] = text
     who = attribution(services(context), survey)
-    buttons = [
-        (texts.CONSENT_YES.format(attribution=who), "ja"),
-        (texts.CONSENT_ANON, "anoniem"),
-        (texts.CONSENT_NO, "nee"),
-    ]
-    markup = InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(label, callback_data=f"pc:{survey.code}:{c}")]
-            for label, c in buttons
-        ]
-    )
+    markup = keyboards.consent(survey.code, who)
     await message.reply_text(texts.ASK_CONSENT.format(text=text), reply_markup=markup)
+    return True
 
 
 async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -224,7 +203,7 @@ async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if query is None or user is None or query.data is None:
         return
     s = services(context)
-    _, code, consent = (query.data.split(":", 2) + ["", ""])[:3]
+    code, consent = buttons.fields(query.data, 2)
     pending = room(context.application).waiting(user.id)
     survey = survey_by_code(s.db, code)
     if pending is None or pending.text is None or survey is None or pending.code != code:
@@ -244,7 +223,7 @@ async def on_skip_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     query, user = update.callback_query, update.effective_user
     if query is None or user is None or query.data is None:
         return
-    code = query.data.split(":", 1)[1]
+    (code,) = buttons.fields(query.data, 1)
     pending = room(context.application).waiting(user.id)
     survey = survey_by_code(services(context).db, code)
     if pending is None or survey is None or pending.code != code:
@@ -264,20 +243,10 @@ async def on_skip_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def ask_followup(context: ContextTypes.DEFAULT_TYPE, chat_id: int, survey: Survey) -> None:
     weeks = texts.weeks(services(context).settings.participants.followup_days)
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    texts.BUTTON_FOLLOWUP_YES, callback_data=f"pf:{survey.code}:ja"
-                ),
-                InlineKeyboardButton(
-                    texts.BUTTON_FOLLOWUP_NO, callback_data=f"pf:{survey.code}:nee"
-                ),
-            ]
-        ]
-    )
     await context.bot.send_message(
-        chat_id, texts.ASK_FOLLOWUP.format(weeks=weeks), reply_markup=markup
+        chat_id,
+        texts.ASK_FOLLOWUP.format(weeks=weeks),
+        reply_markup=keyboards.followup(survey.code),
     )
 
 
@@ -286,7 +255,7 @@ async def on_followup_choice(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if query is None or chat is None or user is None or query.data is None:
         return
     s = services(context)
-    _, code, choice = (query.data.split(":", 2) + ["", ""])[:3]
+    code, choice = buttons.fields(query.data, 2)
     survey = survey_by_code(s.db, code)
     if survey is None:
         await _tell(update, context, texts.UNKNOWN)
@@ -308,11 +277,10 @@ async def on_followup_choice(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await query.answer()
     else:  # a second press: one follow-up is enough; the message keeps its Stop button
         await query.answer(texts.FOLLOWUP_ALREADY)
-    stop = InlineKeyboardButton(texts.BUTTON_STOP, callback_data="px:")
     try:
         await query.edit_message_text(
             texts.FOLLOWUP_SET.format(weeks=texts.weeks(days)),
-            reply_markup=InlineKeyboardMarkup([[stop]]),
+            reply_markup=keyboards.stop(),
         )
     except BadRequest:  # already edited by the first press
         pass

@@ -2,7 +2,8 @@
 
 A participant answers in under a minute. The statements need no state at all (each button
 carries the answers so far); only the open question "Wat neem je mee?" waits for a typed
-message, and that wait is kept here, in the bot's memory, for a short while. So neither their
+message. That wait is the participant's awaiting record (room "participant", kind "words"),
+kept in the bot's memory (bot.core.awaiting.Memory) for a short while. So neither their
 Telegram id nor their words sit in the database while they are busy, and a finished
 participant leaves nothing behind (python-telegram-bot's user_data and chat_data stay empty
 for them, and empty entries are not persisted: see store.persistence).
@@ -16,13 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from telegram import Message
-from telegram.ext import Application, filters
+from telegram.ext import Application
 
+from bot.core.awaiting import Awaiting, Memory
+from bot.participant.prefixes import ROOM, WORDS
 from ground.settings import Settings
 from store.survey import load_key
 
@@ -32,19 +33,36 @@ WAIT_SECONDS = 30 * 60  # after this, a typed message is no longer read as their
 
 @dataclass
 class Pending:
-    survey_id: int
-    code: str
-    until: float
-    asked: int  # the message id of "Wat neem je mee?"
-    text: str | None = None  # their words, until they choose the consent
+    """The participant's record, read as what it holds."""
+
+    record: Awaiting
+
+    @classmethod
+    def of(cls, record: Awaiting) -> Pending:
+        return cls(record)
+
+    @property
+    def survey_id(self) -> int:
+        return int(self.record.data["survey"])
+
+    @property
+    def code(self) -> str:
+        return str(self.record.data["code"])
+
+    @property
+    def text(self) -> str | None:
+        """Their words, until they choose the consent."""
+        found = self.record.data.get("text")
+        return found if isinstance(found, str) else None
 
 
 @dataclass
 class Room:
-    # Whether a Telegram user is a registered person; wired in bot.app (this room reads no
-    # other store than the survey's).
+    # Whether a Telegram user is a registered person; wired in bot.participant.routes (this
+    # room reads no other store than the survey's).
     is_registered: Callable[[int], bool] = lambda _user_id: False
-    pending: dict[int, Pending] = field(default_factory=dict)
+    # The in-memory awaiting records (bot.core.awaiting.memory of the Application).
+    pending: Memory = field(default_factory=Memory)
     _key: bytes | None = None
 
     def key(self, settings: Settings) -> bytes:
@@ -55,22 +73,21 @@ class Room:
             )
         return self._key
 
-    def wait_for_words(self, user_id: int, survey_id: int, code: str, asked: int) -> None:
-        self.pending[user_id] = Pending(survey_id, code, time.monotonic() + WAIT_SECONDS, asked)
+    def wait_for_words(
+        self, user_id: int, survey_id: int, code: str, asked: int, registered: bool
+    ) -> None:
+        """A registered person answers only by replying to `asked`."""
+        record = Awaiting(
+            ROOM, WORDS, {"survey": survey_id, "code": code}, asked if registered else None
+        )
+        self.pending.expect(user_id, record, WAIT_SECONDS)
 
     def waiting(self, user_id: int) -> Pending | None:
         found = self.pending.get(user_id)
-        if found is not None and found.until < time.monotonic():
-            del self.pending[user_id]
-            return None
-        return found
+        return Pending(found) if found is not None and found.room == ROOM else None
 
     def forget(self, user_id: int) -> None:
-        self.pending.pop(user_id, None)
-        # Drop old waits of others on the way: the table only holds people answering now.
-        now = time.monotonic()
-        for other in [u for u, p in self.pending.items() if p.until < now]:
-            del self.pending[other]
+        self.pending.forget(user_id)
 
     def tag(self, settings: Settings, code: str, chat_id: int) -> str:
         """A short keyed tag on the follow-up buttons: only that chat can answer it."""
@@ -80,24 +97,3 @@ class Room:
 
 def room(app: Application) -> Room:  # type: ignore[type-arg]
     return app.bot_data[ROOM_KEY]
-
-
-class AwaitingWords(filters.MessageFilter):
-    """A text (not a command) from someone the bot asked "Wat neem je mee?"; from a registered
-    person only as a reply to that question."""
-
-    def __init__(self, app: Application) -> None:  # type: ignore[type-arg]
-        super().__init__(name="AwaitingWords")
-        self._app = app
-
-    def filter(self, message: Message) -> bool:
-        if message.from_user is None or message.text is None or message.text.startswith("/"):
-            return False
-        here = room(self._app)
-        pending = here.waiting(message.from_user.id)
-        if pending is None:
-            return False
-        if not here.is_registered(message.from_user.id):
-            return True
-        reply = message.reply_to_message
-        return reply is not None and reply.message_id == pending.asked
