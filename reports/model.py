@@ -37,7 +37,13 @@ from reports.parts import (
 from reports.period import Period, report_period
 from reports.reflection import Reflection, build_reflection
 from reports.review import ReviewCounts
-from reports.stories import PublicQuote, events_for, publishable_quotes, stories_for
+from reports.stories import (
+    PublicQuote,
+    events_for,
+    photos_for,
+    publishable_quotes,
+    stories_for,
+)
 from reports.summary import (
     NOT_MEASURED,
     Summary,
@@ -47,6 +53,7 @@ from reports.summary import (
     learned,
     platform_group,
 )
+from store.photos import publishable_photos
 from store.session_notes import partners_per_activity, publishable_stories
 from toc.matcher import Matcher
 from toc.models import Catalogue
@@ -174,12 +181,16 @@ def build_report(
     effect_labels = {e.id: e.short for e in catalogue.effects.values()}
     every_event = publishable_stories(db, year, gemeente)
     events = [e for e in every_event if e.approved] if approved_only else every_event
+    every_photo = publishable_photos(db, year, gemeente)
+    photos = [p for p in every_photo if p.approved] if approved_only else every_photo
     unreviewed = ReviewCounts(
         quotes=sum(1 for q in every_quote if not q.approved),
         stories=sum(1 for e in every_event if not e.approved),
+        photos=sum(1 for p in every_photo if not p.approved),
     )
     for c in chapters:
         c.events = events_for(catalogue, events, c.id)
+        c.photos = photos_for(catalogue, photos, c.id)
         # the agreement's own count (only the gemeenten that agreed it), as in the Afspraken table
         shortfalls = [
             (activities[t.activity].name, t.realised, t.target)

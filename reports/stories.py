@@ -7,12 +7,14 @@ a report object, so no template or format can show it.
 
 from __future__ import annotations
 
+import base64
 from datetime import date
 
 import sqlite_utils
 from pydantic import BaseModel, Field
 
 from reports.figures import scope_sql
+from store.photos import SessionPhoto
 from store.quotes import PUBLISHABLE_SQL, public_attribution
 from store.session_notes import SessionStory
 from toc.models import Catalogue
@@ -204,5 +206,43 @@ def events_for(
             )
         )
         if len(out) == limit:
+            break
+    return out
+
+
+class PhotoCard(BaseModel):
+    """An approved (or, when asked, publishable) photo beside its opgave, with alt text."""
+
+    id: int
+    src: str  # a data: URI, so the HTML stays one file that asks nothing of the internet
+    alt: str
+    activity: str
+    activity_name: str
+    place: str
+
+    def contract(self) -> dict[str, object]:
+        return {"id": self.id, "alt": self.alt, "activiteit": self.activity}
+
+
+MAX_PHOTOS = 2  # per opgave
+
+
+def photos_for(catalogue: Catalogue, photos: list[SessionPhoto], opgave: str) -> list[PhotoCard]:
+    out: list[PhotoCard] = []
+    for p in photos:
+        if p.activity not in catalogue.activities or catalogue.opgave_of(p.activity) != opgave:
+            continue
+        vestiging = catalogue.vestigingen.get(p.vestiging)
+        out.append(
+            PhotoCard(
+                id=p.id,
+                src=f"data:{p.mime};base64," + base64.b64encode(p.data).decode("ascii"),
+                alt=p.alt,
+                activity=p.activity,
+                activity_name=catalogue.activities[p.activity].name,
+                place=vestiging.name if vestiging else p.vestiging,
+            )
+        )
+        if len(out) == MAX_PHOTOS:
             break
     return out

@@ -147,6 +147,33 @@ def _m012_outbox_edit(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m013_photos(db: sqlite_utils.Database) -> None:
+    # A photo a leader adds to a session's report, as the jaarbericht shows one on every page.
+    # Kept in the database itself, so backups and restores carry it; capped in size. Consent
+    # is what a library needs for a photo: nobody recognisable, the people shown agreed, or
+    # a child only with a parent's agreement. A manager reviews it like a quote.
+    _script(
+        db,
+        """
+        CREATE TABLE session_photos (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            data BLOB NOT NULL CHECK (length(data) <= 2000000),
+            mime TEXT NOT NULL DEFAULT 'image/jpeg',
+            alt TEXT NOT NULL,
+            consent TEXT NOT NULL
+                CHECK (consent IN ('niemand-herkenbaar', 'toestemming', 'ouder-toestemming')),
+            review TEXT NOT NULL DEFAULT 'new' CHECK (review IN ('new', 'approved', 'rejected')),
+            reviewed_by INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            reviewed_at TEXT,
+            file_unique_id TEXT UNIQUE,  -- Telegram's: the same photo sent twice is stored once
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX session_photos_session ON session_photos (session_id);
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -163,6 +190,7 @@ MIGRATIONS: list[Migration] = [
     _m010_quote_source,
     _m011_aggregates,
     _m012_outbox_edit,
+    _m013_photos,
 ]
 
 LATEST = len(MIGRATIONS)
