@@ -12,7 +12,7 @@ from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from standin import methods
 from standin.faults import VIOLATIONS, error_body
@@ -178,7 +178,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _download(self) -> bool:
         """Serve a user's file; False when the path is not a file download."""
-        match = _FILE_PATH.match(urlsplit(self.path).path)
+        match = _FILE_PATH.match(unquote(urlsplit(self.path).path))
         if match is None:
             return False
         state = self.server.api.state

@@ -125,3 +125,37 @@ def forget_photo(db: sqlite_utils.Database, photo_id: int, actor: str) -> bool:
         if done:
             audit.record(db, actor, "erase", "photo", photo_id)
     return done
+
+
+def photos_to_review(
+    db: sqlite_utils.Database, gemeente: str | None, limit: int = 5
+) -> list[SessionPhoto]:
+    """New photos (not yet approved or rejected) in a manager's scope, oldest first."""
+    where, params = ("", []) if gemeente is None else (" AND s.gemeente = ?", [gemeente])
+    rows = db.execute(
+        "SELECT p.id, p.data, p.mime, p.alt, s.activity, s.vestiging, s.date, p.review "
+        "FROM session_photos p CROSS JOIN sessions s ON s.id = p.session_id "
+        f"WHERE p.review = 'new'{where} ORDER BY p.id LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [
+        SessionPhoto(
+            id=i, data=d, mime=m, alt=a, activity=act, vestiging=v, date=day, approved=False
+        )
+        for i, d, m, a, act, v, day, _r in rows
+    ]
+
+
+def photo_gemeente(db: sqlite_utils.Database, photo_id: int) -> str | None:
+    row = db.execute(
+        "SELECT s.gemeente FROM session_photos p CROSS JOIN sessions s ON s.id = p.session_id "
+        "WHERE p.id = ?",
+        [photo_id],
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def photo_alt(db: sqlite_utils.Database, photo_id: int) -> str | None:
+    """What the photo shows (to name it in /vergeet's question); None if there is none."""
+    row = db.execute("SELECT alt FROM session_photos WHERE id = ?", [photo_id]).fetchone()
+    return None if row is None else str(row[0])

@@ -30,6 +30,7 @@ UNKNOWN_COMMAND = "Dat commando ken ik niet. Typ /help: dan zie je wat je mij ku
 MANAGER_COMMANDS = {
     "stand": "Waar staan we? Cijfers per opgave",
     "citaten": "Laatste citaten; /citaten nieuw om te beoordelen",
+    "fotos": "Nieuwe foto's bij verslagen beoordelen",
     "gaten": "Wat ontbreekt er nog?",
     "rapport": "Impactreflectie als HTML en PDF",
     "export": "Verslagen als Excel en CSV",
@@ -42,6 +43,7 @@ HELP_MANAGER = (
     "Dit kun je mij vragen:\n"
     "/stand – waar staan we dit jaar? Ook: /stand Havelte maand\n"
     "/citaten – de laatste citaten; /citaten nieuw om ze te beoordelen\n"
+    "/fotos – nieuwe foto's bij verslagen goedkeuren of afwijzen\n"
     "/gaten – wat ontbreekt: verslagen, stille begeleiders, effecten nog niet gemeten\n"
     "/rapport 2025 – de impactreflectie als HTML en PDF (met intern erachter: de interne versie)\n"
     "/export 2025 – alle verslagen als Excel- en CSV-bestand\n"
@@ -52,7 +54,7 @@ HELP_MANAGER = (
     "Elke maandag stuur ik je een weekoverzicht. Zelf een activiteit doorgeven kan met /verslag."
 )
 HELP_ADMIN_EXTRA = (
-    "\n/vergeet – een citaat, een verhaal of alle gegevens van een persoon wissen (AVG)"
+    "\n/vergeet – een citaat, een verhaal, een foto of alle gegevens van een persoon wissen (AVG)"
 )
 
 # -- /stand -----------------------------------------------------------------------------------
@@ -218,6 +220,7 @@ FORGET_USAGE = (
     "Wat moet ik wissen?\n"
     "/vergeet citaat 12 – één citaat (het nummer staat bij /citaten)\n"
     "/vergeet verhaal 7 – één verhaal van Wat was bijzonder? (het nummer staat erbij)\n"
+    "/vergeet foto 3 – één foto (het nummer staat bij /fotos)\n"
     "/vergeet persoon Bo – alle gegevens van een gebruiker"
 )
 FORGET_NO_QUOTE = "Citaat nummer {id} bestaat niet (meer)."
@@ -273,3 +276,15 @@ DIGEST_REVIEW = "Citaten die op je oordeel wachten: {n} (/citaten nieuw)"
 DIGEST_REVIEW_STORIES = "Verhalen (Wat was bijzonder?) die op je oordeel wachten: {n}"
 DIGEST_MISSING = "Op het rooster maar niet doorgegeven: {n} (/gaten)"
 DIGEST_QUOTE = "Mooi citaat: „{text}” — {who} ({activity}, {place})"
+
+# -- photos (bot.manager.photos) --------------------------------------------------------------
+PHOTOS_NONE = "Er zijn geen nieuwe foto's om te bekijken."
+PHOTO_CAPTION = "Foto {id}: {alt}\n{activity}, {place}, {day}"
+BUTTON_PHOTO_OK = "Goedkeuren"
+BUTTON_PHOTO_NO = "Afwijzen"
+PHOTO_APPROVED = "Foto {id} is goedgekeurd: hij kan in het verslag voor de gemeente."
+PHOTO_REJECTED = "Foto {id} is afgewezen: hij komt in geen enkel verslag."
+PHOTO_NOT_YOURS = "Deze foto hoort niet bij jouw gemeente."
+FORGET_NO_PHOTO = "Foto nummer {id} bestaat niet (meer)."
+CONFIRM_FORGET_PHOTO = "Foto {id} definitief wissen?\n„{text}”\nDit kan niet ongedaan worden."
+FORGOTTEN_PHOTO = "De foto is gewist."
