@@ -40,6 +40,7 @@ from reports.review import ReviewCounts
 from reports.stories import (
     PublicQuote,
     events_for,
+    long_stories_for,
     photos_for,
     publishable_quotes,
     stories_for,
@@ -53,6 +54,7 @@ from reports.summary import (
     learned,
     platform_group,
 )
+from store.long_stories import publishable_long_stories
 from store.photos import publishable_photos
 from store.session_notes import partners_per_activity, publishable_stories
 from toc.matcher import Matcher
@@ -183,14 +185,18 @@ def build_report(
     events = [e for e in every_event if e.approved] if approved_only else every_event
     every_photo = publishable_photos(db, year, gemeente)
     photos = [p for p in every_photo if p.approved] if approved_only else every_photo
+    every_long = publishable_long_stories(db, year, gemeente)
+    long_stories = [s for s in every_long if s.approved] if approved_only else every_long
     unreviewed = ReviewCounts(
         quotes=sum(1 for q in every_quote if not q.approved),
-        stories=sum(1 for e in every_event if not e.approved),
+        stories=sum(1 for e in every_event if not e.approved)
+        + sum(1 for s in every_long if not s.approved),
         photos=sum(1 for p in every_photo if not p.approved),
     )
     for c in chapters:
         c.events = events_for(catalogue, events, c.id)
         c.photos = photos_for(catalogue, photos, c.id)
+        c.long_stories = long_stories_for(catalogue, long_stories, c.id)
         # the agreement's own count (only the gemeenten that agreed it), as in the Afspraken table
         shortfalls = [
             (activities[t.activity].name, t.realised, t.target)

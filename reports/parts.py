@@ -16,7 +16,14 @@ from reports.money import MONEY_RULE, Money
 from reports.period import COMPARE_RULE, Period
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection
 from reports.review import ReviewCounts
-from reports.stories import STORY_RULE, EventStory, PhotoCard, PublicQuote, Story
+from reports.stories import (
+    STORY_RULE,
+    EventStory,
+    LongStoryCard,
+    PhotoCard,
+    PublicQuote,
+    Story,
+)
 from reports.summary import COUNCIL_RULE, GLOSSARY, SUMMARY_RULE, CijferGroup, Framing, Summary
 
 WSOB_FUNCTIONS = {
@@ -87,6 +94,7 @@ class Chapter(BaseModel):
     stories: list[Story] = Field(default_factory=list)
     events: list[EventStory] = Field(default_factory=list)  # "Wat was bijzonder?"
     photos: list[PhotoCard] = Field(default_factory=list)  # beside the opgave, with alt text
+    long_stories: list[LongStoryCard] = Field(default_factory=list)  # a manager's stories
     verdict: OpgaveVerdict
     framing: Framing = Field(default_factory=Framing)
 
@@ -199,6 +207,7 @@ class Impactreflectie(BaseModel):
             "verhalen": {c.id: [s.quote.contract() for s in c.stories] for c in self.chapters},
             "bijzonder": {c.id: [e.contract() for e in c.events] for c in self.chapters},
             "fotos": {c.id: [p.contract() for p in c.photos] for c in self.chapters},
+            "verhalen_lang": {c.id: [s.contract() for s in c.long_stories] for c in self.chapters},
             "effecten_per_opgave": {
                 c.id: {e.effect: e.contract() for e in c.effects} for c in self.chapters
             },

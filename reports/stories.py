@@ -14,6 +14,7 @@ import sqlite_utils
 from pydantic import BaseModel, Field
 
 from reports.figures import scope_sql
+from store.long_stories import LongStory
 from store.photos import SessionPhoto
 from store.quotes import PUBLISHABLE_SQL, public_attribution
 from store.session_notes import SessionStory
@@ -246,3 +247,31 @@ def photos_for(catalogue: Catalogue, photos: list[SessionPhoto], opgave: str) ->
         if len(out) == MAX_PHOTOS:
             break
     return out
+
+
+class LongStoryCard(BaseModel):
+    """A longer story a manager wrote or approved, beside its opgave."""
+
+    id: int
+    text: str
+    activity: str
+    activity_name: str
+
+    def contract(self) -> dict[str, object]:
+        return {"tekst": self.text, "activiteit": self.activity}
+
+
+def long_stories_for(
+    catalogue: Catalogue, stories: list[LongStory], opgave: str, limit: int = 2
+) -> list[LongStoryCard]:
+    out = [
+        LongStoryCard(
+            id=s.id,
+            text=s.text,
+            activity=s.activity,
+            activity_name=catalogue.activities[s.activity].name,
+        )
+        for s in stories
+        if s.activity in catalogue.activities and catalogue.opgave_of(s.activity) == opgave
+    ]
+    return out[:limit]

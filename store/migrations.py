@@ -147,7 +147,7 @@ def _m012_outbox_edit(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m013_photos(db: sqlite_utils.Database) -> None:
+def _m013_photos_and_stories(db: sqlite_utils.Database) -> None:
     # A photo a leader adds to a session's report, as the jaarbericht shows one on every page.
     # Kept in the database itself, so backups and restores carry it; capped in size. Consent
     # is what a library needs for a photo: nobody recognisable, the people shown agreed, or
@@ -170,6 +170,19 @@ def _m013_photos(db: sqlite_utils.Database) -> None:
             created_at TEXT NOT NULL
         );
         CREATE INDEX session_photos_session ON session_photos (session_id);
+        -- A longer story (up to about 250 words) a manager writes or approves about a person or
+        -- a project, as the jaarbericht tells them: per gemeente, year and activity.
+        CREATE TABLE long_stories (
+            id INTEGER PRIMARY KEY,
+            gemeente TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            activity TEXT NOT NULL,
+            text TEXT NOT NULL,
+            review TEXT NOT NULL DEFAULT 'new' CHECK (review IN ('new', 'approved', 'rejected')),
+            author_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX long_stories_year ON long_stories (year, gemeente);
         """,
     )
 
@@ -190,7 +203,7 @@ MIGRATIONS: list[Migration] = [
     _m010_quote_source,
     _m011_aggregates,
     _m012_outbox_edit,
-    _m013_photos,
+    _m013_photos_and_stories,
 ]
 
 LATEST = len(MIGRATIONS)

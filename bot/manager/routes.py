@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes
 from bot.core.awaiting import Awaiting
 from bot.core.buttons import pattern
 from bot.core.routing import Button, Command, Routes
-from bot.manager import admin, documents, jobs, kengetal, photos, review
+from bot.manager import admin, documents, jobs, kengetal, photos, review, stories
 from bot.manager import figures as manager
 from bot.manager import prefixes as P
 from bot.manager import texts as mt
@@ -37,6 +37,7 @@ ROUTES = Routes(
         Command("gaten", manager.cmd_gaten),
         Command("citaten", manager.cmd_citaten),
         Command("fotos", photos.cmd_fotos),
+        Command("verhaal", stories.cmd_verhaal),
         Command("rapport", documents.cmd_rapport),
         Command("export", documents.cmd_export),
         Command("uitnodigen", admin.cmd_uitnodigen),

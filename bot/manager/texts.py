@@ -44,6 +44,7 @@ HELP_MANAGER = (
     "/stand – waar staan we dit jaar? Ook: /stand Havelte maand\n"
     "/citaten – de laatste citaten; /citaten nieuw om ze te beoordelen\n"
     "/fotos – nieuwe foto's bij verslagen goedkeuren of afwijzen\n"
+    "/verhaal Voorleesuurtje: … – een langer verhaal voor het verslag (hoogstens 250 woorden)\n"
     "/gaten – wat ontbreekt: verslagen, stille begeleiders, effecten nog niet gemeten\n"
     "/rapport 2025 – de impactreflectie als HTML en PDF (met intern erachter: de interne versie)\n"
     "/export 2025 – alle verslagen als Excel- en CSV-bestand\n"
@@ -288,3 +289,19 @@ PHOTO_NOT_YOURS = "Deze foto hoort niet bij jouw gemeente."
 FORGET_NO_PHOTO = "Foto nummer {id} bestaat niet (meer)."
 CONFIRM_FORGET_PHOTO = "Foto {id} definitief wissen?\n„{text}”\nDit kan niet ongedaan worden."
 FORGOTTEN_PHOTO = "De foto is gewist."
+
+# -- /verhaal: a longer story by a manager (bot.manager.stories) --------------------------------
+LONG_STORY_USAGE = (
+    "Schrijf een verhaal zo: /verhaal Voorleesuurtje: en dan het verhaal (hoogstens 250 "
+    "woorden, geen achternamen). Het komt in het verslag voor de gemeente, bij de opgave van "
+    "die activiteit."
+)
+LONG_STORY_UNKNOWN = (
+    "De activiteit „{text}” ken ik niet. Zet de naam van de activiteit voor de dubbele punt."
+)
+LONG_STORY_NO_GEMEENTE = (
+    "Een verhaal hoort bij een gemeente; alleen een manager van een gemeente kan er een schrijven."
+)
+LONG_STORY_SAVED = (
+    "Dank je! Het verhaal bij {activity} staat in het verslag {year} voor {gemeente}."
+)
