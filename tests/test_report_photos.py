@@ -99,3 +99,26 @@ def test_a_photo_needs_consent_a_description_and_a_small_size(
         add_photo(db, session, _jpeg(), "  ", "niemand-herkenbaar")
     assert db.execute("SELECT count(*) FROM session_photos").fetchone()[0] == 0
     db.conn.close()
+
+
+def test_photos_are_in_the_export(tmp_path: Path, default_catalogue: Catalogue) -> None:
+    import zipfile
+
+    from reports.export_bundle import export_bundle
+
+    db = open_db(tmp_path / "export.db")
+    add_session(db, default_catalogue, date(2025, 3, 3), deelnemers=14)
+    session = db.execute("SELECT id FROM sessions").fetchone()[0]
+    photo = add_photo(db, session, _jpeg(), ALT, "niemand-herkenbaar")
+    bundle = export_bundle(db, default_catalogue, 2025, "westerveld")
+    assert bundle is not None
+    files = dict(bundle.files("2025-westerveld"))
+    with zipfile.ZipFile(io.BytesIO(files["fotos-2025-westerveld.zip"])) as archive:
+        assert archive.read(f"foto-{photo}.jpg") == _jpeg()
+        listing = archive.read("fotos.csv").decode("utf-8-sig")
+    assert ALT in listing and "niemand-herkenbaar" in listing
+    review_photo(db, photo, "rejected", None)  # a rejected photo leaves nowhere
+    bundle = export_bundle(db, default_catalogue, 2025, "westerveld")
+    assert bundle is not None
+    assert "fotos-2025-westerveld.zip" not in dict(bundle.files("2025-westerveld"))
+    db.conn.close()

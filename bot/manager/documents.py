@@ -27,7 +27,7 @@ from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
 from ground.errors import ImpactbotError
-from reports.export_bundle import export_bundle
+from reports.export_bundle import export_bundle, more_name
 from reports.format import count as counted
 from reports.render import Edition
 from store.db import open_db
@@ -289,7 +289,7 @@ async def _send(
             )
             for kind, data in more:
                 await context.bot.send_document(
-                    chat.id, data, filename=f"{kind}-{stem}.csv", caption=mt.EXPORT_CSV_MORE[kind]
+                    chat.id, data, filename=more_name(kind, stem), caption=mt.EXPORT_CSV_MORE[kind]
                 )
     except ImpactbotError as exc:
         await reply(update, context, str(exc))

@@ -174,6 +174,7 @@ EXPORT_CSV_MORE = {
         "De antwoorden van deelnemers als CSV, geteld per bijeenkomst, nooit per persoon (in "
         "het Excel-bestand: werkblad Antwoorden deelnemers)."
     ),
+    "fotos": "De foto's bij de verslagen (ZIP), met in fotos.csv wat er op staat.",
 }
 DOCUMENT_FAILED = "Het maken van het bestand is niet gelukt. Probeer het later nog eens."
 ORGANISATION = "de hele organisatie"
