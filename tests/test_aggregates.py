@@ -273,6 +273,9 @@ def test_an_older_database_gets_filled_aggregates_on_migration(
         # and what migration 12 adds, so 11 and 12 both run again
         db.execute("ALTER TABLE outbox DROP COLUMN message_id")
         db.execute("ALTER TABLE outbox DROP COLUMN reply_markup")
+        # and what the migrations after 12 add (photos and longer stories), so they run again
+        db.execute("DROP TABLE session_photos")
+        db.execute("DROP TABLE long_stories")
     db.conn.execute("PRAGMA user_version = 10")
     db.conn.close()
     reopened = open_db(copy)
