@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from intake.importer import import_kengetallen, import_sessions
 from reports.model import build_report
@@ -183,7 +184,9 @@ def test_the_shipped_example_afspraken_are_never_printed_as_westervelds(
 
 
 @pytest.fixture(scope="module")
-def agreed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Catalogue, object]]:
+def agreed(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Catalogue, sqlite_utils.Database]]:
     """The replay with Westerveld's 2024 afspraak taken as real, with its pakketten."""
     from conftest import with_agreed_examples
 
@@ -194,12 +197,12 @@ def agreed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Catalogue
     import_sessions(db, catalogue, DATA / "westerveld-2024-sessies.csv")
     import_kengetallen(db, catalogue, DATA / "westerveld-2024-kengetallen.csv")
     yield catalogue, db
-    db.conn.close()  # type: ignore[attr-defined]
+    db.conn.close()
 
 
-def test_geld_with_tariffs_and_pakketten(agreed: tuple[Catalogue, object]) -> None:
+def test_geld_with_tariffs_and_pakketten(agreed: tuple[Catalogue, sqlite_utils.Database]) -> None:
     catalogue, db = agreed
-    report = build_report(db, catalogue, 2024, "westerveld", today=date(2025, 3, 14))  # type: ignore[arg-type]
+    report = build_report(db, catalogue, 2024, "westerveld", today=date(2025, 3, 14))
     data = json.loads(render_json(report))
     geld = data["geld"]
     # the catalogue's tariffs (Activiteitencatalogus 2025, § 3.2): pakket 1 middelgroot and
@@ -229,7 +232,9 @@ def test_geld_with_tariffs_and_pakketten(agreed: tuple[Catalogue, object]) -> No
     assert report.contract.total.realised == geld["bijeenkomsten"]
 
 
-def test_geld_uses_the_contribution_when_known(agreed: tuple[Catalogue, object]) -> None:
+def test_geld_uses_the_contribution_when_known(
+    agreed: tuple[Catalogue, sqlite_utils.Database],
+) -> None:
     catalogue, db = agreed
     contracts = [
         c.model_copy(update={"contribution": 50000.0})
@@ -238,7 +243,7 @@ def test_geld_uses_the_contribution_when_known(agreed: tuple[Catalogue, object])
         for c in catalogue.contracts
     ]
     paid = catalogue.model_copy(update={"contracts": contracts})
-    report = build_report(db, paid, 2024, "westerveld", today=date(2025, 3, 14))  # type: ignore[arg-type]
+    report = build_report(db, paid, 2024, "westerveld", today=date(2025, 3, 14))
     geld = json.loads(render_json(report))["geld"]
     assert geld["totaal"] == 50000 and geld["bijdrage_bekend"] is True
     assert "De gemeente betaalde € 50.000 voor 2 pakketten." in render_html(report)

@@ -8,6 +8,7 @@ this leader, for a manager to review (/fotos).
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -82,6 +83,9 @@ async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if pressed is None:
         return
     query, _person = pressed
+    chat = update.effective_chat
+    if chat is None:
+        return
     code = buttons.fields(query.data, 1)[0]
     assert context.user_data is not None
     pending = context.user_data.get(_PENDING)
@@ -91,16 +95,16 @@ async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     except TelegramError:
         pass
     if pending is None:
-        await context.bot.send_message(query.message.chat.id, texts.PHOTO_GONE)  # type: ignore[union-attr]
+        await context.bot.send_message(chat.id, texts.PHOTO_GONE)
         return
     if code not in CONSENTS:
         context.user_data.pop(_PENDING, None)
-        await context.bot.send_message(query.message.chat.id, texts.PHOTO_NOT_KEPT)  # type: ignore[union-attr]
+        await context.bot.send_message(chat.id, texts.PHOTO_NOT_KEPT)
         return
     pending["consent"] = CONSENTS[code]
     if not pending["alt"]:
         awaiting.expect(context, ROOM, TYPED_PHOTO_ALT)
-        await context.bot.send_message(query.message.chat.id, texts.PHOTO_ASK_ALT)  # type: ignore[union-attr]
+        await context.bot.send_message(chat.id, texts.PHOTO_ASK_ALT)
         return
     await _store(update, context, pending)
 
@@ -120,7 +124,9 @@ async def on_alt(update: Update, context: ContextTypes.DEFAULT_TYPE, record: Awa
     return True
 
 
-async def _store(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: dict) -> None:  # type: ignore[type-arg]
+async def _store(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: dict[str, Any]
+) -> None:
     chat = update.effective_chat
     assert chat is not None and context.user_data is not None
     s = services(context)
