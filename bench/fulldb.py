@@ -100,10 +100,14 @@ def _courses(
         "ORDER BY activity, vestiging, date, id",
         reeks,
     ).fetchall()
-    series, lessons, measurements = [], [], []
+    series: list[tuple[object, ...]] = []
+    lessons: list[tuple[object, ...]] = []
+    measurements: list[tuple[object, ...]] = []
     series_id = 0
-    for (activity, vestiging, month), group in groupby(rows, key=lambda r: (r[1], r[2], r[4][:7])):
-        group = list(group)
+    for (activity, vestiging, month), grouped in groupby(
+        rows, key=lambda r: (r[1], r[2], r[4][:7])
+    ):
+        group = list(grouped)
         series_id += 1
         enrolled = rng.randrange(6, 15)
         name = f"{catalogue.activities[activity].name} {month}"

@@ -244,11 +244,11 @@ def instrument(app: Any, request: Any) -> list[tuple[str, float, float]]:
     started: dict[int, tuple[float, float]] = {}
     timings: list[tuple[str, float, float]] = []
 
-    async def first(update: object, context: object) -> None:
+    async def first(update: object, context: Any) -> None:
         if isinstance(update, Update):
             started[update.update_id] = (time.perf_counter(), type(request).waited)
 
-    async def last(update: object, context: object) -> None:
+    async def last(update: object, context: Any) -> None:
         if isinstance(update, Update) and update.update_id in started:
             kind = "callback_query" if update.callback_query else "message"
             t0, waited = started.pop(update.update_id)

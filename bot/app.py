@@ -29,6 +29,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import menus
 from bot.core import delivery
+from bot.core import texts as core_texts
 from bot.core.ordering import PerPersonUpdateProcessor
 from bot.core.routing import Otherwise, Routes, assemble
 from bot.core.services import SERVICES_KEY, Services
@@ -41,7 +42,7 @@ from bot.participant import followups
 from bot.participant import routes as participant_routes
 from ground.settings import Settings
 from store import drafts
-from store.db import open_db
+from store.db import ON_LOOP_BUSY_MS, cannot_write, is_full, open_db
 from store.persistence import SQLitePersistence
 from toc.models import Catalogue
 
@@ -67,7 +68,8 @@ def build_application(
     path = Path(db_path or settings.storage.database)
 
     async def post_init(app: Application) -> None:
-        db = open_db(path)
+        # The loop never waits long for another process's write lock (store.db).
+        db = open_db(path, busy_ms=ON_LOOP_BUSY_MS)
         if catalogue is None:
             from toc.loader import load_catalogue
 
@@ -143,12 +145,35 @@ def add_handlers(app: Application) -> None:
     app.add_error_handler(on_error)
 
 
+async def _tell_cannot_write(
+    update: object, context: ContextTypes.DEFAULT_TYPE, error: BaseException
+) -> None:
+    """The database could not be written (another process holds it, the disk is full): one
+    sentence, never the claim that what they just sent was kept."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.warning("database not writable", extra={"update_id": update_id, "reason": str(error)})
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if update.effective_chat.type != Chat.PRIVATE:
+        return
+    answer = core_texts.DISK_FULL if is_full(error) else core_texts.BUSY_DATABASE
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await context.bot.send_message(update.effective_chat.id, answer)
+    except TelegramError:
+        log.warning("could not report an error to the user", extra={"update_id": update_id})
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The one error handler: log the failure (never its message text), tell the person."""
     update_id = update.update_id if isinstance(update, Update) else None
     error = context.error
     if isinstance(error, drafts.AlreadyHandled):
         log.info("update handled before", extra={"update_id": update_id})
+        return
+    if error is not None and cannot_write(error):
+        await _tell_cannot_write(update, context, error)
         return
     log.error(
         "update failed",

@@ -49,7 +49,7 @@ async def set_menu(bot: Bot, person: Person) -> None:
         log.warning("could not set a command menu", extra={"person_id": person.id})
 
 
-async def set_all_menus(app: Application) -> None:  # type: ignore[type-arg]
+async def set_all_menus(app: Application) -> None:
     """At start-up: every registered person's menu, for their current role."""
     for person in list_people(app.bot_data[SERVICES_KEY].db):
         await set_menu(app.bot, person)
@@ -68,7 +68,7 @@ async def after_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         context.job_queue.run_once(menu_job, 0, data=user.id, name=f"{MENU_JOB}:{user.id}")
 
 
-async def menu_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+async def menu_job(context: CallbackContext) -> None:
     telegram_id = context.job.data if context.job else None
     if isinstance(telegram_id, int):
         person = person_by_telegram(context.application.bot_data[SERVICES_KEY].db, telegram_id)

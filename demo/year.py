@@ -155,10 +155,12 @@ class _Year:
         k = min(len(choices), rng.choice((1, 1, 2, 2, 3)))
         return sorted(set(rng.choices(choices, weights=range(len(choices) + 1, 1, -1), k=k)))
 
-    def ticks(self, activity: Activity, chance: float, rng: random.Random) -> dict[str, list[str]]:
+    def tick(self, draft: _Draft, activity: Activity, chance: float, rng: random.Random) -> None:
+        """What the leader ticked: effects in the previous year's form, signals in this one."""
         if self.previous:
-            return {"effects": self.observed(activity, chance, rng)}
-        return {"signals": self.seen(activity, chance, rng)}
+            draft.effects = self.observed(activity, chance, rng)
+        else:
+            draft.signals = self.seen(activity, chance, rng)
 
     # --- the year -----------------------------------------------------------------------
 
@@ -195,15 +197,14 @@ class _Year:
             per_place[v] = per_place.get(v, 0) + 1
         for vestiging, k in per_place.items():
             for day in self.dates(plan, vestiging, k if plan.rhythm == "count" else 0):
-                self.drafts.append(
-                    _Draft(
-                        day,
-                        plan.activity,
-                        vestiging,
-                        self.counts(activity, plan.people, plan.adults, rng),
-                        **self.ticks(activity, plan.observed, rng),
-                    )
+                draft = _Draft(
+                    day,
+                    plan.activity,
+                    vestiging,
+                    self.counts(activity, plan.people, plan.adults, rng),
                 )
+                self.tick(draft, activity, plan.observed, rng)
+                self.drafts.append(draft)
 
     def courses(self, course: p.CoursePlan, gemeente: str) -> None:
         activity = self.c.activities[course.activity]
@@ -260,6 +261,5 @@ class _Year:
                         )
                         for e in measurable
                     ]
-                    for name, ticked in self.ticks(activity, 0.6, rng).items():
-                        setattr(draft, name, ticked)
+                    self.tick(draft, activity, 0.6, rng)
                 self.drafts.append(draft)

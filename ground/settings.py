@@ -3,6 +3,11 @@
 Every setting has a working default. The bot token is read only from the environment
 (IMPACTBOT_TELEGRAM_TOKEN), never from a file that could be committed. Any other setting can
 be overridden as IMPACTBOT_<SECTIE>_<SLEUTEL>, e.g. IMPACTBOT_STORAGE_DATABASE=/data/bot.db.
+
+The file and the environment are read by pydantic-settings' own sources (TOML, environment);
+`Settings` itself stays a plain model, so `Settings()` is the defaults, whatever the
+environment holds. This module adds what those sources do not: the Dutch messages, the
+refusal of secrets in the file, and paths relative to the file.
 """
 
 from __future__ import annotations
@@ -22,6 +27,14 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+from pydantic_settings import SettingsError as SettingsSourceError
+from pydantic_settings.sources.utils import parse_env_vars
 
 from ground.errors import SettingsError
 
@@ -239,27 +252,34 @@ class Settings(_Section):
         return database.with_name(database.name + ".deelnemerssleutel")
 
 
-def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
-    """IMPACTBOT_STORAGE_DATABASE=x becomes {"storage": {"database": "x"}}."""
-    sections = {
-        name: set(field.annotation.model_fields)  # type: ignore[union-attr]
-        for name, field in Settings.model_fields.items()
-        if name != "source"
-    }
-    out: dict[str, dict[str, Any]] = {}
-    for key, value in env.items():
-        if not key.startswith(ENV_PREFIX) or key in (
-            TOKEN_ENV,
-            CONFIG_ENV,
-            WEBHOOK_SECRET_ENV,
-            PARTICIPANT_SECRET_ENV,
-        ):
-            continue
-        rest = key[len(ENV_PREFIX) :].lower()
-        for section, fields in sections.items():
-            if rest.startswith(section + "_") and rest[len(section) + 1 :] in fields:
-                out.setdefault(section, {})[rest[len(section) + 1 :]] = value
-    return out
+class _Sources(BaseSettings, Settings):
+    """How the sources read the file and the environment: IMPACTBOT_<SECTIE>_<SLEUTEL>, split
+    once at the first "_" after the section (keys have underscores of their own)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="_",
+        env_nested_max_split=1,
+        case_sensitive=False,
+        extra="forbid",
+    )
+
+
+class _Environment(EnvSettingsSource):
+    """pydantic-settings' environment source, over a given mapping (os.environ, or a test's
+    own) instead of always os.environ."""
+
+    def __init__(self, env: Mapping[str, str]) -> None:
+        # A whole section in one variable (IMPACTBOT_STORAGE='{...}') is not ours to read:
+        # one setting per variable, as before.
+        sections = {f"{ENV_PREFIX}{name}".lower() for name in Settings.model_fields}
+        self._given = {k: v for k, v in env.items() if k.lower() not in sections}
+        super().__init__(_Sources)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return parse_env_vars(
+            self._given, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str
+        )
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -308,10 +328,25 @@ def _dutch(item: dict[str, Any]) -> str:
     return str(item["msg"])
 
 
-def _describe(error: ValidationError, source: str) -> str:
+def _in(data: object, loc: tuple[int | str, ...]) -> bool:
+    """Whether the nested mapping holds a value at loc."""
+    for part in loc:
+        if not isinstance(data, Mapping) or part not in data:
+            return False
+        data = data[part]
+    return True
+
+
+def _describe(
+    error: ValidationError, source: str, environment: Mapping[str, Any] | None = None
+) -> str:
+    """One Dutch line per wrong setting; a setting from the environment is named by its
+    variable (IMPACTBOT_TELEGRAM_PORT), one from the file by its place (telegram.port)."""
     lines = [f"De instellingen in {source} kloppen niet:"]
     for item in error.errors():
         where = ".".join(str(part) for part in item["loc"])
+        if environment and _in(environment, item["loc"]):
+            where = ENV_PREFIX + "_".join(str(part) for part in item["loc"]).upper()
         if item["type"] == "extra_forbidden":
             lines.append(f"- '{where}': deze instelling bestaat niet. Controleer de spelling.")
         else:
@@ -329,13 +364,20 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
     if path is not None:
         file = Path(path)
         source = str(file)
+        if not file.is_file():  # the TOML source reads a missing file as empty
+            raise SettingsError(f"Het instellingenbestand {file} bestaat niet.")
         try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise SettingsError(f"Het instellingenbestand {file} bestaat niet.") from exc
+            data = TomlConfigSettingsSource(_Sources, toml_file=file)()
         except tomllib.TOMLDecodeError as exc:
+            from ground.tomltext import dutch_toml_error
+
+            try:  # the line itself, to show where the mistake is
+                text = file.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
             raise SettingsError(
-                f"Het instellingenbestand {file} is geen geldige TOML: {exc}"
+                f"Het instellingenbestand {file} is geen geldige TOML: "
+                f"{dutch_toml_error(exc, text)}."
             ) from exc
         except (OSError, UnicodeDecodeError) as exc:
             raise SettingsError(f"Kan het instellingenbestand {file} niet lezen: {exc}") from exc
@@ -348,19 +390,25 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
             raise SettingsError(
                 f"Zet het bot-token niet in {file}: gebruik de omgevingsvariabele {TOKEN_ENV}."
             )
-    data = _merge(data, _env_overrides(env))
-    if env.get(TOKEN_ENV):
-        data = _merge(data, {"telegram": {"token": env[TOKEN_ENV]}})
-    if env.get("IMPACTBOT_WEBHOOK_SECRET"):
-        data = _merge(
-            data, {"telegram": {"webhook": {"secret_token": env["IMPACTBOT_WEBHOOK_SECRET"]}}}
-        )
+    # The environment over the file; IMPACTBOT_TELEGRAM_TOKEN is telegram.token like any other.
+    try:
+        environment = _Environment(env)()
+    except SettingsSourceError as exc:  # e.g. IMPACTBOT_TELEGRAM_WEBHOOK='{' (not JSON)
+        raise SettingsError(
+            f"Een omgevingsvariabele die met {ENV_PREFIX} begint, kan ik niet lezen ({exc}). "
+            f"Zet één instelling per variabele, bijvoorbeeld {ENV_PREFIX}STORAGE_DATABASE."
+        ) from exc
+    if not environment.get("telegram", {}).get("token", True):
+        del environment["telegram"]["token"]  # an empty token is no token (Environment=X=)
+    data = _merge(data, environment)
+    if env.get(WEBHOOK_SECRET_ENV):
+        data = _merge(data, {"telegram": {"webhook": {"secret_token": env[WEBHOOK_SECRET_ENV]}}})
     if env.get(PARTICIPANT_SECRET_ENV):
         data = _merge(data, {"participants": {"secret": env[PARTICIPANT_SECRET_ENV]}})
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
-        raise SettingsError(_describe(exc, source)) from exc
+        raise SettingsError(_describe(exc, source, environment)) from exc
     settings.source = source
     # Relative paths in a config file are relative to that file, not to the working directory.
     if path is not None:

@@ -7,21 +7,25 @@ getMe only.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ctypes
 import ctypes.util
-import http.client
 import io
-import json
+import os
 import re
 import shutil
 import sqlite3
-import urllib.error
 import urllib.parse
-import urllib.request
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import httpx
+from telegram import Bot, User
+from telegram.error import InvalidToken, TelegramError
+from telegram.request import HTTPXRequest
 
 from ground.errors import ImpactbotError
 from ground.settings import WEBHOOK_SECRET_ENV, Settings
@@ -80,20 +84,34 @@ def check_database(path: Path) -> Check:
     from store.backup import read_status
     from store.migrations import LATEST
 
+    if not path.exists():
+        # A new deployment: the bot makes the database (and its folder) at its first start.
+        # That only fails when the nearest existing folder cannot be written.
+        folder = _existing(path.parent.resolve())
+        if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+            return _problem(
+                "database",
+                f"De database {path} bestaat nog niet, en de bot kan hem niet maken: in "
+                f"{folder} mag niet geschreven worden. Controleer [storage] database en de "
+                "rechten op die map.",
+            )
+        return _ok(
+            "database",
+            f"{path} bestaat nog niet; de bot maakt hem bij de eerste start. Heb je al "
+            "verslagen? Zet dan eerst een reservekopie terug met 'impactbot restore BESTAND'.",
+        )
     if not path.is_file():
         return _problem(
             "database",
-            f"De database {path} bestaat niet. Controleer [storage] database; een nieuwe "
-            "database maakt de bot zelf bij de eerste start, een oude zet je terug met "
-            "'impactbot restore BESTAND'.",
+            f"{path} is geen bestand maar een map. Controleer [storage] database.",
         )
     try:
         status = read_status(path, thorough=False)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.DatabaseError:
         return _problem(
             "database",
-            f"De database {path} kan niet geopend worden ({exc}). Zet een reservekopie terug "
-            "met 'impactbot restore BESTAND'.",
+            f"De database {path} kan niet geopend worden: SQLite kan het bestand niet lezen. "
+            "Zet een reservekopie terug met 'impactbot restore BESTAND'.",
         )
     if status.schema > LATEST:
         return _problem(
@@ -217,10 +235,28 @@ def check_disk(database: Path, backups: Path) -> list[Check]:
 # --- Telegram ------------------------------------------------------------------------------------
 
 
-def get_me(base_url: str, token: str, timeout: float = 10) -> dict[str, object]:
-    """Bot API getMe; raises urllib's errors."""
-    with urllib.request.urlopen(f"{base_url}{token}/getMe", timeout=timeout) as response:
-        return json.loads(response.read())
+class _StatusRequest(HTTPXRequest):
+    """python-telegram-bot's own HTTP client, remembering the last HTTP status: its errors
+    say what went wrong (InvalidToken for 401 and 404) but not the code, which the check
+    names so a person can look it up."""
+
+    status: int | None = None
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(*args, **kwargs)
+        self.status = code
+        return code, payload
+
+
+def get_me(base_url: str, token: str, request: HTTPXRequest) -> User:
+    """getMe through python-telegram-bot, as the bot asks it when it starts (same client,
+    same base_url handling); raises telegram.error's errors."""
+
+    async def ask() -> User:
+        async with Bot(token, base_url=base_url, request=request) as bot:
+            return await bot.get_me()
+
+    return asyncio.run(ask())
 
 
 def check_telegram(settings: Settings, timeout: float = 10) -> list[Check]:
@@ -231,36 +267,37 @@ def check_telegram(settings: Settings, timeout: float = 10) -> list[Check]:
         return [_problem("token", str(exc))]
     base = settings.telegram.base_url
     host = urllib.parse.urlsplit(base).netloc
+    request = _StatusRequest(connect_timeout=timeout, read_timeout=timeout)
     try:
-        answer = get_me(base, token, timeout)
-    except urllib.error.HTTPError as exc:
-        if exc.code in (401, 404):
+        username = get_me(base, token, request).username or ""
+    except InvalidToken:  # 401 or 404
+        return [
+            _problem(
+                "token",
+                f"De Bot API op {host} kent dit token niet (HTTP {request.status}). Kopieer het "
+                "token opnieuw uit @BotFather naar IMPACTBOT_TELEGRAM_TOKEN.",
+            )
+        ]
+    except (TelegramError, httpx.InvalidURL, ValueError, OSError) as exc:
+        if request.status is None:  # no answer at all: refused, timed out, no such host
             return [
                 _problem(
                     "token",
-                    f"De Bot API op {host} kent dit token niet (HTTP {exc.code}). Kopieer het "
-                    "token opnieuw uit @BotFather naar IMPACTBOT_TELEGRAM_TOKEN.",
+                    f"De Bot API op {host} is niet te bereiken ({str(exc).replace(token, '…')}). "
+                    "Controleer de internetverbinding en [telegram] base_url.",
                 )
             ]
-        return [
-            _problem(
-                "token",
-                f"De Bot API op {host} gaf een fout (HTTP {exc.code}). Probeer het later "
-                "opnieuw of controleer [telegram] base_url.",
-            )
-        ]
-    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
-        reason = getattr(exc, "reason", exc)
-        return [
-            _problem(
-                "token",
-                f"De Bot API op {host} is niet te bereiken ({str(reason).replace(token, '…')}). "
-                "Controleer de internetverbinding en [telegram] base_url.",
-            )
-        ]
-    result = answer.get("result") if isinstance(answer, dict) else None
-    username = str(result.get("username", "")) if isinstance(result, dict) else ""
-    if not answer.get("ok") or not username:
+        if request.status < 300:  # an answer, but not one python-telegram-bot could read
+            username = ""
+        else:
+            return [
+                _problem(
+                    "token",
+                    f"De Bot API op {host} gaf een fout (HTTP {request.status}). Probeer het "
+                    "later opnieuw of controleer [telegram] base_url.",
+                )
+            ]
+    if not username:
         return [
             _problem(
                 "token",

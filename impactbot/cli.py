@@ -24,7 +24,7 @@ def command_modules() -> list[str]:
 
 
 class _DutchFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage, actions, groups, prefix=None):
         # add_subparsers passes "" to build a subcommand's name: keep that one empty.
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 

@@ -17,6 +17,7 @@ effect, statement, moment and way keeps them, and the row is counted as already 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -77,14 +78,15 @@ def _parse_row(
     effect = cell_text(cell("effect"))
     if effect not in catalogue.effects:
         problems.append(f"het effect '{effect}' staat niet in de catalogus")
-    found: dict[str, object] = {}
-    for column, parse in (
+    found: dict[str, str | int | None] = {}
+    parsers: list[tuple[str, Callable[[Cell], str | int | None]]] = [
         ("stelling", lambda v: _choice(v, "stelling", DIMENSIONS)),
         ("moment", lambda v: _choice(v, "moment", MOMENTS)),
         ("antwoorden", lambda v: parse_count(v, "antwoorden") or 0),
         ("eens", lambda v: parse_count(v, "eens") or 0),
         *((c, lambda v, c=c: parse_count(v, c)) for c in SCORE_COLUMNS),
-    ):
+    ]
+    for column, parse in parsers:
         try:
             found[column] = parse(cell(column))
         except CellError as exc:
@@ -215,7 +217,8 @@ def _store(
         if dry_run:
             continue
         if r.scores is None:
-            values = [(None, 1)] * r.agreed + [(None, 0)] * (r.answers - r.agreed)
+            no_score: int | None = None
+            values = [(no_score, 1)] * r.agreed + [(no_score, 0)] * (r.answers - r.agreed)
         else:
             values = [(n, int(n >= 4)) for n, k in enumerate(r.scores, start=1) for _ in range(k)]
         # the session's day, not the import's: no time that could be matched to a chat

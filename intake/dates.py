@@ -192,9 +192,9 @@ def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
         finding.dates.add(today - timedelta(days=back))
         text = blank(text, match.start(), match.end())
     for match in list(_THIS_WEEK_RE.finditer(text)):
-        day = monday + timedelta(days=_weekday(match.group(1)))
-        if day <= today:
-            finding.dates.add(day)
+        this_week = monday + timedelta(days=_weekday(match.group(1)))
+        if this_week <= today:
+            finding.dates.add(this_week)
         else:
             finding.unclear = True
         text = blank(text, match.start(), match.end())

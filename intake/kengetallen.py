@@ -63,14 +63,14 @@ def import_kengetallen(
         if len(parsed) < 4:
             continue
         year, gemeente, kengetal, value = parsed
-        key = (int(year), str(gemeente), str(kengetal))  # type: ignore[call-overload]
+        key = (int(year), str(gemeente), str(kengetal))  # type: ignore[call-overload]  # parsed: number and texts
         if key in values:
             problems.append(
                 f"{table.where(line)}: {kengetal} voor {gemeente} in {year} staat al op "
                 f"{values[key][1]}"
             )
             continue
-        values[key] = (float(value), table.where(line))  # type: ignore[arg-type]
+        values[key] = (float(value), table.where(line))  # type: ignore[arg-type]  # parsed: parse_number gives a float
     if problems:
         raise ImportFailed(path, problems)
     if not values:

@@ -5,6 +5,9 @@ never by a surname: not in "wie zei het" (`looks_like_full_name`, which errs on 
 refusing: a leader can always write a role) and not inside the quote's own text
 (`full_name_in_quote`: "…zei de moeder van Sem de Vries"; prose, so only clear name shapes).
 
+A phone number, an e-mail address or an @handle reaches a person as surely as a full name:
+both checks refuse them too (`contact_details`).
+
 Given the catalogue, activity, place and gemeente names (and their aliases) are never a
 surname: "deelnemer Drents veurlezen" and "bezoeker uit Vries" are fine. A place name right
 after a surname particle still is one: "Jan de Vries", "mevrouw de Vries", "Sem van Beilen".
@@ -113,6 +116,27 @@ _NON_WORD_SURNAMES = {
 }  # fmt: skip
 # After "de" these are no Dutch ("de jonge", "de grote" would be): "de jong", "de groot".
 _AFTER_DE_SURNAMES = {"jong", "groot", "wit", "bruin", "bruijn"}
+# Surnames that are ordinary words (and so in the word lists above), a surname only right
+# after a capitalised first name, capitalised themselves: "Jan Klein", "Jan Groot".
+_WORD_SURNAMES = {
+    "klein", "groot", "kleine", "lange", "jong", "jonge", "wit", "zwart", "rood", "bruin",
+    "oude", "schoon", "vos", "haan", "post", "kok", "mol", "bos", "blom", "prins", "koning",
+    "visser", "bakker", "boer", "smit", "vries", "dam", "laan", "brink", "groen",
+}  # fmt: skip
+# A phone number (nine digits or more, with the usual separators), an e-mail address, an
+# @handle (Telegram, Instagram, X).
+_CONTACT_RE = re.compile(
+    r"(?<![\w+])(?:\+|00)?\d(?:[\s().-]{0,2}\d){8,}"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.@])@[A-Za-z0-9_]{5,}"
+)
+
+
+def contact_details(text: str) -> bool:
+    """Whether `text` holds a phone number, an e-mail address or an @handle."""
+    return _CONTACT_RE.search(text) is not None
+
+
 _NAME_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te"}
 # Words, and the marks that separate parts: "Isa (8), dochter van Jansen".
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[,()&/;:+!?]")
@@ -152,6 +176,8 @@ def looks_like_full_name(text: str, catalogue: Catalogue | None = None) -> bool:
     Isa', 'Jan, 72', 'juf'. Capitals do not matter: 'henk jansen' is a full name too. With the
     catalogue, its activity and place names are no names: 'deelnemer Drents veurlezen'.
     """
+    if contact_details(text):
+        return True
     tokens = _NAME_TOKEN_RE.findall(text)
     if catalogue is not None:
         tokens = _without_catalogue_names(tokens, catalogue)
@@ -188,6 +214,9 @@ def looks_like_full_name(text: str, catalogue: Catalogue | None = None) -> bool:
             continue
         if token[:1].isupper() and low in _COMMON_SURNAMES:
             return True  # "Isa (8), dochter van Jansen", "Bakker, 72"
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _capital(token) and _capital(following) and following.lower() in _WORD_SURNAMES:
+            return True  # "Jan Klein", "Jan Groot", "Jan Vries"
         _, after = _after_particles(tokens, i + 1)
         if _name_like(after):
             return True  # "Henk jansen", "Isa van Dijk"
@@ -230,14 +259,18 @@ def _build_keys(catalogue: Catalogue) -> _Keys:
     return keys, frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
 
 
-def _surname_here(out: list[str]) -> bool:
+def _surname_here(out: list[str], token: str) -> bool:
     """Whether a name after what is already read stands where a surname stands: right after
-    'de', 'ter', … ("Jan de Vries") or after 'van' that follows a name ("Sem van Beilen")."""
+    'de', 'ter', … ("Jan de Vries"), after 'van' that follows a name ("Sem van Beilen"), or
+    a place that is a common surname right after a capitalised name ("Jan Vries")."""
     if not out:
         return False
     last = out[-1].lower()
     if last in _SURNAME_PARTICLES:
         return True
+    if _capital(out[-1]) and _name_like(out[-1]) and _capital(token):
+        if token.lower() in _WORD_SURNAMES or token.lower() in _COMMON_SURNAMES:
+            return True
     return last == "van" and len(out) > 1 and _name_like(out[-2])
 
 
@@ -265,9 +298,9 @@ def _without_catalogue_names(tokens: list[str], catalogue: Catalogue) -> list[st
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        end = _name_end(tokens, keys, prefixes, i)
-        end = None if end == i else end
-        if end is None or _surname_here(out):
+        found = _name_end(tokens, keys, prefixes, i)
+        end = None if found == i else found
+        if end is None or _surname_here(out, tokens[i]):
             out.append(tokens[i])
             i += 1
             continue
@@ -302,6 +335,8 @@ def full_name_in_quote(text: str, catalogue: Catalogue | None = None) -> bool:
     count: a capitalised name, particles and a capitalised surname; a title and a name; a
     name and a common surname; and the common surnames that are no ordinary word in any case.
     Book titles like 'Harry Potter' or 'de boer' (the farmer) are not names."""
+    if contact_details(text):
+        return True
     raw = _PROSE_TOKEN_RE.findall(text)
     if catalogue is not None:
         raw = _without_catalogue_names(raw, catalogue)
@@ -317,6 +352,8 @@ def full_name_in_quote(text: str, catalogue: Catalogue | None = None) -> bool:
         low = word.lower()
         before = words[i - 1][0] if i else None
         name_before = before is not None and _capital(before) and _name_like(before)
+        if _capital(word) and not words[i][1] and low in _WORD_SURNAMES and name_before:
+            return True  # "Jan Klein" inside a sentence
         chain: list[str] = []
         j = i + 1
         while j < len(words) and words[j][0].lower() in _PROSE_PARTICLES:

@@ -21,6 +21,7 @@ from intake.tables import (
     parse_count,
     parse_date,
 )
+from store.session_model import attendance_problem
 from store.session_notes import MAX_STORY, StoryIn
 from store.sessions import (
     MeasurementIn,
@@ -209,9 +210,9 @@ class RowParser:
         counts = [values.get(n) for n in ATTENDANCE]
         if all(c is None for c in counts):
             problems.append("geen aantal: vul 'deelnemers' in, of 'kinderen' en 'volwassenen'")
-        total, parts = counts[0], counts[1:]
-        if isinstance(total, int) and total < sum(p for p in parts if isinstance(p, int)):
-            problems.append(f"'deelnemers' ({total}) is kleiner dan kinderen plus volwassenen")
+        total, kinderen, volwassenen = (c if isinstance(c, int) else None for c in counts)
+        if problem := attendance_problem(total, kinderen, volwassenen):
+            problems.append(problem)
         quotes = self.quotes(cell, problems) if text or consent else []
         measurements = self.measurements(measured, problems) if measured else []
         stories = self.stories(cell, problems) if story or told else []
@@ -226,7 +227,7 @@ class RowParser:
             return None, problems
         observed_ids = split_ids(observed) if observed else []
         session = SessionIn(
-            **values,  # type: ignore[arg-type]
+            **values,
             series_name=(cell_text(series) or None) if series is not None else None,
             quotes=quotes,
             # one column for both: the catalogue tells a signal id from an effect id
@@ -273,7 +274,7 @@ class RowParser:
         quote = QuoteIn(
             text=text, attribution=attribution, consent=consent, effects=effects, review=review
         )
-        return [quote]  # type: ignore[list-item]
+        return [quote]
 
     def stories(self, cell: Callable[[str], Cell], problems: list[str]) -> list[StoryIn]:
         """'bijzonder' with 'bijzonder toestemming' (and an export's 'bijzonder beoordeling'):
@@ -300,7 +301,7 @@ class RowParser:
                 f"bijzonder beoordeling '{state}' is onbekend; kies nieuw, goedgekeurd of afgewezen"
             )
             return []
-        return [StoryIn(text=text, consent=consent, review=review)]  # type: ignore[arg-type]
+        return [StoryIn(text=text, consent=consent, review=review)]
 
     @staticmethod
     def measurements(value: Cell, problems: list[str]) -> list[MeasurementIn]:
@@ -313,7 +314,7 @@ class RowParser:
                 able, measured = (int(n) for n in fraction.split("/"))
                 out.append(
                     MeasurementIn(effect=effect, moment=moment, able=able, measured=measured)
-                )  # type: ignore[arg-type]
+                )
             except ValueError:
                 problems.append(
                     f"voor/na '{item}' is onleesbaar; schrijf bijvoorbeeld 'effect-id voor 3/8'"

@@ -145,7 +145,7 @@ def build_table(header_row: list[Cell], body: list[tuple[int, list[Cell]]]) -> T
 
 def _all_empty(cells: list[Cell]) -> bool:
     try:  # a CSV row (only text): one join instead of a test per cell
-        return not "".join(cells).strip()  # type: ignore[arg-type]
+        return not "".join(cells).strip()  # type: ignore[arg-type]  # CSV cells are str; else TypeError below
     except TypeError:
         return all(is_empty(c) for c in cells)
 

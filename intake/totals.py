@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +44,7 @@ from intake.tables import (
 )
 from store import audit
 from store.db import now_iso, transaction
+from store.session_model import attendance_problem
 from toc.matcher import Matcher
 from toc.models import Catalogue
 
@@ -137,9 +139,9 @@ def parse_period(value: Cell, year_cell: Cell = None, month_cell: Cell = None) -
     if re.fullmatch(r"\d{4}", text):
         return Period.year(parse_year(text))
     if match := _MONTH_YEAR.fullmatch(text):
-        month, year = (match[1], match[2]) if match[1] else (match[4], match[3])
-        if 1 <= int(month) <= 12:
-            return Period.month(parse_year(year), int(month))
+        number, written_year = (match[1], match[2]) if match[1] else (match[4], match[3])
+        if 1 <= int(number) <= 12:
+            return Period.month(parse_year(written_year), int(number))
     if (match := _NAME_YEAR.fullmatch(text)) and match[1] in MONTHS:
         return Period.month(parse_year(_full_year(match[2])), MONTHS[match[1]])
     raise CellError(f"periode '{cell_text(value)}' is geen maand of jaar; {_EXAMPLE}")
@@ -166,20 +168,21 @@ def _parse_row(
 
     problems: list[str] = []
     found: dict[str, object] = {}
-    for name, parse in (
+    parsers: list[tuple[str, Callable[[Cell], object]]] = [
         ("activiteit", activities),
         ("vestiging", vestigingen),
         ("periode", lambda v: parse_period(v, cell("jaar"), cell("maand"))),
         *((c, lambda v, c=c: parse_count(v, c)) for c in COUNTS),
-    ):
+    ]
+    for name, parse in parsers:
         try:
             found[name] = parse(cell(name))
         except CellError as exc:
             problems.append(str(exc))
     if problems:
         return None, problems
-    counts: dict[str, int | None] = {c: found[c] for c in COUNTS}  # type: ignore[misc]
-    period: Period = found["periode"]  # type: ignore[assignment]
+    counts: dict[str, int | None] = {c: found[c] for c in COUNTS}  # type: ignore[misc]  # parsed: parse_count gives int | None
+    period: Period = found["periode"]  # type: ignore[assignment]  # parsed: parse_period gives a Period
     if period.start > today:
         problems.append(f"periode {period.label} ligt in de toekomst; is het jaartal goed?")
     if period.start.year < 2000:
@@ -187,8 +190,8 @@ def _parse_row(
     parts = [counts["kinderen"], counts["volwassenen"]]
     if counts["deelnemers"] is None and any(p is not None for p in parts):
         counts["deelnemers"] = sum(p or 0 for p in parts)
-    if counts["deelnemers"] is not None and counts["deelnemers"] < sum(p or 0 for p in parts):
-        problems.append("'deelnemers' is kleiner dan kinderen plus volwassenen")
+    if problem := attendance_problem(counts["deelnemers"], *parts):
+        problems.append(problem)
     if not counts["bijeenkomsten"] and (counts["deelnemers"] or counts["cursussen"]):
         problems.append("er zijn deelnemers maar geen bijeenkomsten; vul 'bijeenkomsten' in")
     elif counts["bijeenkomsten"] and counts["deelnemers"] is None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from reports.format import number
+from ground.dutch import number
 
 LABEL_STYLE = {
     # label: (fill, text colour, border)
@@ -61,7 +61,7 @@ def toc_diagram(
     width, act_w, eff_x, eff_w, pad = 760, 210, 400, 350, 8
     line_h = 15
 
-    def box_heights(items: Sequence[tuple[str, ...]], chars: int) -> list[int]:
+    def box_heights(items: Sequence[tuple[str, str, object]], chars: int) -> list[int]:
         return [pad * 2 + line_h * len(_lines(item[1], chars)) for item in items]
 
     eff_h = box_heights(effects, 44)

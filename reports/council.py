@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
+from ground.dutch import count, number
 from reports.evidence import EffectEvidence
-from reports.format import count, number
 from reports.parts import ActivityRow, Chapter
 from reports.stories import EventStory, Story
 from reports.summary import MEASURED, NOT_MEASURED, Headline, Highlight

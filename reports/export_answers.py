@@ -61,7 +61,7 @@ def answer_rows(
     db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None = None
 ) -> list[list[object]]:
     """The year's answers per session, effect, statement, moment and way; oldest first."""
-    where, params = "s.year = ?", [year]
+    where, params = "s.year = ?", list[object]([year])
     if gemeente:
         where, params = where + " AND s.gemeente = ?", [year, gemeente]
     out: list[list[object]] = []

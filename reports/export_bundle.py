@@ -70,7 +70,7 @@ def export_bundle(
 ) -> ExportBundle | None:
     """The year's export for a gemeente or the whole organisation; None when the year has
     neither sessions nor totals."""
-    sql, params = "SELECT count(*) FROM sessions WHERE year = ?", [year]
+    sql, params = "SELECT count(*) FROM sessions WHERE year = ?", list[object]([year])
     if gemeente:
         sql, params = sql + " AND gemeente = ?", [year, gemeente]
     count = int(db.execute(sql, params).fetchone()[0])

@@ -193,11 +193,11 @@ def _session_groups(
         f"WHERE id IN ({subquery}) GROUP BY activity, vestiging",
         sub_params,
     ).fetchall():
-        counts = groups[(activity, vestiging)]
-        counts[_REEKSEN] += n
-        counts[_INGESCHREVEN] += enrolled
-    for key, counts in total_groups(db, year, gemeente, until_month).items():
-        _add(groups[key], [getattr(counts, f) for f in _FIELDS])
+        row = groups[(activity, vestiging)]
+        row[_REEKSEN] += n
+        row[_INGESCHREVEN] += enrolled
+    for key, totals in total_groups(db, year, gemeente, until_month).items():
+        _add(groups[key], [getattr(totals, f) for f in _FIELDS])
     return groups
 
 
@@ -247,8 +247,8 @@ def compute_figures(
     `until_month` limits the sessions and totals to January up to that month."""
     groups = _session_groups(db, year, gemeente, until_month)
     from_totals: dict[str, Counts] = defaultdict(Counts)
-    for (activity_id, _), counts in total_groups(db, year, gemeente, until_month).items():
-        from_totals[activity_id] = from_totals[activity_id].plus(counts)
+    for (activity_id, _), totals in total_groups(db, year, gemeente, until_month).items():
+        from_totals[activity_id] = from_totals[activity_id].plus(totals)
 
     def zeros() -> list[int]:
         return [0] * len(_FIELDS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from reports.format import count, number, percent
+from ground.dutch import count, number, percent
 
 if TYPE_CHECKING:
     from reports.evidence import EffectEvidence

@@ -219,7 +219,7 @@ def build_report(
         event=event,
         # with outcome headlines above, the count of measured effects says nothing new
         learned=learned(best_per_effect(chapters), len(quotes), contract, not outcomes),
-        next_year=[s for c in chapters for s in c.framing.next_steps if "afgesproken" in s][:2],
+        next_year=[s for c in chapters for s in c.framing.agreement_steps][:2],
     )
     if any(e.label in NOT_MEASURED for e in best_per_effect(chapters)):
         summary.next_year.insert(
@@ -233,7 +233,12 @@ def build_report(
             for k in kengetallen
         ]
     )
-    platform = [lijn for c in chapters for lijn in c.lijnen if lijn.id == "robuuste-bibliotheek"]
+    platform = [
+        lijn
+        for c in chapters
+        for lijn in c.lijnen
+        if (found := catalogue.programmalijnen.get(lijn.id)) is not None and found.platform
+    ]
     if platform and not (platform[0].counts.empty and platform[0].previous.empty):
         # The jaarbericht's De cijfers opens with the platformactiviteiten: the same figures
         # as that programmalijn's table, not a second count.

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, Field
 
+from ground.dutch import half_up, number
 from reports.figures import Counts, Figures
-from reports.format import half_up, number
 from toc.models import Catalogue, Contract
 
 MONEY_RULE = (

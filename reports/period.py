@@ -14,9 +14,9 @@ from datetime import date
 import sqlite_utils
 from pydantic import BaseModel
 
+from ground.dutch import MONTHS
 from ground.errors import ImpactbotError
 from reports.figures import months_reported, scope_sql
-from reports.format import MONTHS
 
 # The year before must have reports from at least this share of the months this year has:
 # enough to keep out a year with one month of trial reports (the Westerveld replay's 2023),

@@ -11,6 +11,7 @@ from typing import Literal
 import sqlite_utils
 from pydantic import BaseModel, Field
 
+from ground.dutch import count, number, percent
 from reports.evidence import (
     MIN_GAIN_POINTS,
     MIN_MEASURED,
@@ -18,7 +19,6 @@ from reports.evidence import (
     effects_of_opgave,
 )
 from reports.figures import ContractProgress, Figures, scope_sql
-from reports.format import count, number, percent
 from reports.grading import followup_counts, participants_count
 from reports.suggestions import suggestions_per_activity
 from toc.models import Catalogue
@@ -245,7 +245,9 @@ def build_reflection(
     if contract is not None:
         r.contracted = len(contract.per_activity)
         r.contracted_reported = sum(1 for t in contract.per_activity if t.realised > 0)
-        r.unreported_contracted = [t.activity for t in contract.per_activity if not t.realised]
+        r.unreported_contracted = [
+            t.activity for t in contract.per_activity if t.activity and not t.realised
+        ]
     _sufficiency(catalogue, figures, r, contract)
     r.suggestions = suggestions_per_activity(catalogue, figures, per_opgave)
     _adjustments(catalogue, figures, previous, evidence, contract, r)

@@ -16,8 +16,8 @@ from typing import Any, Literal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ground.dutch import change, compared, count, long_date, number, percent, signed
 from reports import charts
-from reports.format import change, compared, count, date_nl, kengetal, number, percent, signed
 from reports.money import euro
 from reports.parts import WSOB_FUNCTIONS, Chapter, Impactreflectie
 
@@ -63,8 +63,9 @@ def _filters() -> dict[str, Any]:
         "count": count,
         "change": change,
         "compared": compared,
-        "datum": date_nl,
-        "kengetal": kengetal,
+        "datum": long_date,
+        # a kengetal is usually a count; it keeps one decimal only when it has one
+        "kengetal": number,
         "kind_name": lambda kind: KIND_NAMES.get(kind, kind),
         "label_name": lambda label: LABEL_NAMES.get(label, label),
         "label_class": lambda label: (
@@ -129,19 +130,21 @@ def toc_svg(chapter: Chapter, labels: dict[str, str] | None = None) -> Markup | 
         return labels.get(e, by_id[e].name)
 
     unmeasured = "niet-gemeten"
-    shown = [(e, name(e), by_id[e].label) for e in linked if by_id[e].label != unmeasured]
+    shown: list[tuple[str, str, str]] = [
+        (e, name(e), by_id[e].label) for e in linked if by_id[e].label != unmeasured
+    ]
     without = [e for e in linked if by_id[e].label == unmeasured]
     if len(linked) <= MAX_DIAGRAM_EFFECTS:
         shown = [(e, name(e), by_id[e].label) for e in linked]
     elif without:
         other = "ander " if shown else ""
-        name = (
+        summed = (
             f"1 {other}beoogd effect, nog niet gemeten"
             if len(without) == 1
             else f"{len(without)} {other.replace('ander', 'andere')}beoogde effecten, nog niet "
             "gemeten"
         )
-        shown.append(("__niet_gemeten__", name, unmeasured))
+        shown.append(("__niet_gemeten__", summed, unmeasured))
         links = [(a, "__niet_gemeten__" if e in without else e) for a, e in links]
         links = list(dict.fromkeys(links))
     return charts.toc_diagram(chapter.name, acts, shown, links)

@@ -6,6 +6,7 @@ bot/. Compared with the same period last year and with the contracted output.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -114,7 +115,12 @@ def split_period(
 
 
 def _output(
-    db: sqlite_utils.Database, group: str, where: str, params: list[object], start: date, end: date
+    db: sqlite_utils.Database,
+    group: str,
+    where: str,
+    params: Sequence[object],
+    start: date,
+    end: date,
 ) -> dict[tuple[str, ...], list[int]]:
     """(group columns) -> [sessions, participants, answers right after, of which agreeing] in
     [start, end]: whole months from agg_month, the other days from agg_day, plus the totals
@@ -227,8 +233,8 @@ def compute_stand(
             line.eens += agree
 
     by_opgave: dict[str, list[Line]] = {}
-    for pl in catalogue.programmalijnen.values():
-        by_opgave.setdefault(pl.opgave, []).append(lines_pl[pl.id])
+    for programmalijn in catalogue.programmalijnen.values():
+        by_opgave.setdefault(programmalijn.opgave, []).append(lines_pl[programmalijn.id])
 
     stand = Stand(
         scope=scope,

@@ -123,7 +123,7 @@ def choose_stories(quotes: list[PublicQuote], limit: int = MAX_STORIES) -> list[
     ]  # fmt: skip
     while left and len(chosen) < limit:
 
-        def key(item: tuple) -> tuple[int, int, int, int, int, int]:  # type: ignore[type-arg]
+        def key(item: tuple) -> tuple[int, int, int, int, int, int]:
             q, approved, readable, no_effects, newest, its_effects, _ = item
             new_place = q.vestiging not in places
             new_effect = bool(its_effects) and not its_effects <= effects

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
+from ground.dutch import count, number, percent
 from reports.evidence import EffectEvidence
 from reports.figures import ContractProgress, Counts
-from reports.format import count, number, percent
 from reports.stories import EventStory, Story
 
 SUMMARY_RULE = (
@@ -155,6 +155,9 @@ class Framing(BaseModel):
 
     unknown: list[str] = Field(default_factory=list)  # short effect labels, not yet measured
     next_steps: list[str] = Field(default_factory=list)
+    # The steps of next_steps that follow from an agreement not met (the summary's "Volgend
+    # jaar" picks these); not in the JSON, where they are already in next_steps.
+    agreement_steps: list[str] = Field(default_factory=list, exclude=True)
 
 
 def deelneming(leden: float | None, inwoners: float | None) -> float | None:
@@ -294,13 +297,13 @@ def framing(
             + " iets "
             "kunnen zeggen."
         )
-    for name, realised, target in shortfalls:
-        steps.append(
-            f"{name}: {number(realised)} van de "
-            f"{count(target, 'afgesproken bijeenkomst', 'afgesproken bijeenkomsten')}. We "
-            f"bekijken met de vestigingen hoe we de afspraak in {year + 1} halen."
-        )
-    return Framing(unknown=unknown, next_steps=steps)
+    agreements = [
+        f"{name}: {number(realised)} van de "
+        f"{count(target, 'afgesproken bijeenkomst', 'afgesproken bijeenkomsten')}. We "
+        f"bekijken met de vestigingen hoe we de afspraak in {year + 1} halen."
+        for name, realised, target in shortfalls
+    ]
+    return Framing(unknown=unknown, next_steps=steps + agreements, agreement_steps=agreements)
 
 
 def learned(
@@ -313,19 +316,19 @@ def learned(
     lines: list[str] = []
     if ran and with_count:
         measured = [e for e in ran if e.label in MEASURED]
-        effects = count(len(ran), "beoogd effect", "beoogde effecten")
+        named = count(len(ran), "beoogd effect", "beoogde effecten")
         if not measured:
             lines.append(
-                f"Onze activiteiten zijn gericht op {effects}. Wat ze opleveren, hebben we dit "
+                f"Onze activiteiten zijn gericht op {named}. Wat ze opleveren, hebben we dit "
                 "jaar nog niet gemeten: daar beginnen we nu mee."
             )
         elif len(measured) < len(ran):
             lines.append(
-                f"Van de {effects} van wat we deden, hebben we er {number(len(measured))} al "
+                f"Van de {named} van wat we deden, hebben we er {number(len(measured))} al "
                 f"gemeten; de andere {number(len(ran) - len(measured))} nog niet."
             )
         else:
-            lines.append(f"We hebben alle {effects} van wat we deden gemeten.")
+            lines.append(f"We hebben alle {named} van wat we deden gemeten.")
     if quotes:
         lines.append(
             f"Deelnemers vertelden wat het hen opleverde: {count(quotes, 'citaat', 'citaten')} "

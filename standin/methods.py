@@ -88,7 +88,7 @@ def _edit_target(state: BotApiState, params: Params) -> tuple[Any, ChatMessage]:
         raise ApiError(400, "Bad Request: inline messages are not supported by the stand-in")
     chat = state.existing_chat(params.get("chat_id"))
     state.check_not_blocked(chat.id)
-    message = state.message(chat.id, params.get("message_id"))  # type: ignore[arg-type]
+    message = state.message(chat.id, params.get("message_id"))  # type: ignore[arg-type]  # no id: no message, refused below
     if message is None:
         raise ApiError(400, "Bad Request: message to edit not found")
     return chat, message

@@ -82,6 +82,8 @@ def parse_request(
             if not isinstance(name, str):
                 continue
             payload = part.get_payload(decode=True) or b""
+            if not isinstance(payload, bytes):  # decode=True gives bytes for a leaf part
+                continue
             filename = part.get_filename()
             if filename is not None:
                 mime = part.get_content_type() if part.get("content-type") else None
@@ -164,7 +166,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            chunks = []
+            chunks: list[bytes] = []
             while True:
                 size = int(self.rfile.readline().split(b";", 1)[0].strip() or b"0", 16)
                 if size == 0:

@@ -129,7 +129,8 @@ def inspect(path: str | Path) -> BackupInfo:
         status = read_status(path)
     except sqlite3.DatabaseError as exc:
         raise BackupError(
-            f"{path} is geen bruikbare database ({exc}). Kies een andere reservekopie."
+            f"{path} is geen bruikbare database: SQLite kan het niet lezen (een ander soort "
+            "bestand, of maar een stuk ervan). Kies een andere reservekopie."
         ) from exc
     if status.problems:
         raise BackupError(
@@ -218,18 +219,30 @@ def _disk_sentence(target: Path, exc: OSError) -> str:
 
 
 def backup_database(
-    database: str | Path, target: str | Path | None = None, folder: str | Path | None = None
+    database: str | Path,
+    target: str | Path | None = None,
+    folder: str | Path | None = None,
+    when: datetime | None = None,
 ) -> BackupInfo:
-    """Back up the database file at `database` to `target`, or to a dated name in `folder`."""
+    """Back up the database file at `database` to `target`, or to a name dated `when` (the
+    organisation's local time; default: the machine's) in `folder`, made when missing. A
+    `target` in a folder that does not exist is refused: that is a typing mistake more often
+    than a wish for a new folder."""
     database = Path(database)
     if not database.is_file():
         raise BackupError(
             f"De database {database} bestaat niet. Controleer [storage] database in de "
             "instellingen."
         )
+    if target is not None and not Path(target).parent.is_dir():
+        parent = Path(target).parent
+        raise BackupError(
+            f"De map {parent} bestaat niet. Maak hem eerst aan (bijvoorbeeld met "
+            f"'mkdir -p {parent}') of kies een andere map."
+        )
     if target is None:
         folder = Path(folder) if folder is not None else default_folder(database)
-        target = free_name(folder, default_name())
+        target = free_name(folder, default_name(when))
     try:
         with closing(_open_existing(database, read_only=False)) as source:
             return backup_connection(source, Path(target))

@@ -18,13 +18,10 @@ import sqlite_utils
 from store.aggregates import bulk_load
 from store.db import now_iso
 from store.session_notes import MAX_STORY, clean_partners
-from store.sessions import SessionIn, default_series_name
+from store.sessions import SESSION_ROW_COLUMNS, SessionIn, default_series_name, session_values
 from toc.models import Catalogue
 
-_SESSION_COLUMNS = (
-    "id date year activity vestiging gemeente deelnemers kinderen volwassenen vragen series_id "
-    "lesson reporter_id note source source_key created_at"
-).split()
+_SESSION_COLUMNS = ("id", *SESSION_ROW_COLUMNS, "source", "source_key", "created_at")
 
 
 def _next_id(db: sqlite_utils.Database, table: str) -> int:
@@ -42,7 +39,8 @@ def _series_ids(
     }
     created = now_iso()
     ids: list[int | None] = []
-    span: dict[int, list[object]] = {}  # id -> [first, last, enrolled, closed]
+    # id -> (first, last, enrolled, closed)
+    span: dict[int, tuple[str, str, int | None, int]] = {}
     new = 0
     for s in sessions:
         if catalogue.activities[s.activity].kind != "reeks":
@@ -66,15 +64,15 @@ def _series_ids(
         ids.append(series_id)
         day = s.date.isoformat()
         if series_id not in span:
-            span[series_id] = [day, day, s.enrolled, int(s.last_lesson)]
+            span[series_id] = (day, day, s.enrolled, int(s.last_lesson))
         else:
             first, last, enrolled, closed = span[series_id]
-            span[series_id] = [
-                min(first, day),  # type: ignore[type-var]
-                max(last, day),  # type: ignore[type-var]
+            span[series_id] = (
+                min(first, day),
+                max(last, day),
                 s.enrolled if s.enrolled is not None else enrolled,
-                max(closed, int(s.last_lesson)),  # type: ignore[call-overload]
-            ]
+                max(closed, int(s.last_lesson)),
+            )
     db.conn.executemany(
         "UPDATE series SET first_lesson = min(coalesce(first_lesson, ?), ?), "
         "last_lesson = max(coalesce(last_lesson, ?), ?), "
@@ -94,7 +92,11 @@ def store_many(
     created = now_iso()
     session_id = _next_id(db, "sessions")
     quote_id = _next_id(db, "quotes")
-    rows, observations, quotes, quote_effects, measurements = [], [], [], [], []
+    rows: list[tuple[object, ...]] = []
+    quotes: list[tuple[object, ...]] = []
+    observations: list[tuple[int, str]] = []
+    quote_effects: list[tuple[int, str]] = []
+    measurements: list[tuple[int, str, str, object, object, int]] = []
     signals: list[tuple[int, str, str]] = []
     partners: list[tuple[int, str]] = []
     stories: list[tuple[int, str, str, str, str]] = []
@@ -102,12 +104,9 @@ def store_many(
     for s, series_id in zip(sessions, series_ids, strict=True):
         day = s.date.isoformat()
         gemeente = gemeenten[s.vestiging]
-        # The columns of store.sessions.session_row, as a tuple (a dict per row costs time).
-        rows.append(
-            (session_id, day, s.date.year, s.activity, s.vestiging, gemeente, s.total(),
-             s.kinderen, s.volwassenen, s.vragen, series_id, s.lesson, s.reporter_id, s.note,
-             s.source, s.source_key, created)
-        )  # fmt: skip
+        # the columns of one report's session_row, as a tuple (a dict per row costs time)
+        values = session_values(catalogue, s, series_id)
+        rows.append((session_id, *values, s.source, s.source_key, created))
         observations.extend((session_id, e) for e in dict.fromkeys(s.effects))
         # as store.sessions._insert_ticks: a signal with the effect it points to now
         for signal_id in dict.fromkeys(s.signals):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -26,18 +27,62 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
+# How long a write waits for another process's write lock (an import, a sqlite3 session).
+# The command line may wait long; the bot's event loop may not (ON_LOOP_BUSY_MS): a handler
+# that meets a longer lock fails fast, keeps the draft and tells the person to try again.
+BUSY_MS = 30_000
+ON_LOOP_BUSY_MS = 600
+
+
+def connect(path: str | Path, busy_ms: int = BUSY_MS) -> sqlite3.Connection:
     """A connection with the settings every part of Impactbot relies on."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+    conn = sqlite3.connect(str(path), timeout=busy_ms / 1000, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
     if str(path) != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL syncs every commit, so an "Opgeslagen" always follows a durable write.
         conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def is_busy(error: BaseException) -> bool:
+    """Another connection held the write lock longer than this one would wait."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def is_full(error: BaseException) -> bool:
+    """The disk (or the file system's quota) is full: nothing can be written until it has room."""
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return True
+    return isinstance(error, sqlite3.OperationalError) and "full" in str(error).lower()
+
+
+def cannot_write(error: BaseException) -> bool:
+    """A write failed for a reason outside the bot: a lock held elsewhere, a full disk, a
+    read-only file system. Such a write left nothing behind and can be tried again later."""
+    if is_busy(error) or is_full(error):
+        return True
+    if isinstance(error, sqlite3.OperationalError):
+        text = str(error).lower()
+        return "readonly" in text or "read-only" in text or "disk i/o" in text
+    return False
+
+
+@contextmanager
+def waiting_at_most(db: sqlite_utils.Database, busy_ms: int) -> Iterator[None]:
+    """A shorter wait for the write lock for the statements inside (on this connection)."""
+    before = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+    try:
+        yield
+    finally:
+        db.conn.execute(f"PRAGMA busy_timeout = {int(before)}")
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -70,7 +115,9 @@ def migrate(db: sqlite_utils.Database, target: int = LATEST) -> int:
         db.conn.commit()
 
 
-def open_db(path: str | Path, backups: str | Path | None = None) -> sqlite_utils.Database:
+def open_db(
+    path: str | Path, backups: str | Path | None = None, busy_ms: int = BUSY_MS
+) -> sqlite_utils.Database:
     """Open (or create) the database at `path` and bring it to the latest schema.
 
     Before an existing database is migrated to a newer schema, a checked backup goes to
@@ -78,10 +125,12 @@ def open_db(path: str | Path, backups: str | Path | None = None) -> sqlite_utils
     """
     existed = str(path) != ":memory:" and Path(path).is_file() and Path(path).stat().st_size > 0
     try:
-        db = sqlite_utils.Database(connect(path))
+        db = sqlite_utils.Database(connect(path, BUSY_MS))
         if existed and 0 < schema_version(db) < LATEST:
             _backup_before_migrating(db, Path(path), backups)
         migrate(db)
+        if busy_ms != BUSY_MS:  # migrations may wait long; the caller's work may not
+            db.conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"Kan de database {path} niet openen: {exc}") from exc
     return db
@@ -108,8 +157,12 @@ def _backup_before_migrating(
 
 @contextmanager
 def transaction(db: sqlite_utils.Database, durable: bool = True) -> Iterator[sqlite_utils.Database]:
-    """One atomic write. Inside, use db.execute only: sqlite-utils' table helpers commit
-    on their own and would end this transaction early.
+    """One atomic write, under the write lock from its start (BEGIN IMMEDIATE: a writer waits
+    here for another, never halfway through). Inside, sqlite-utils' table helpers (insert,
+    insert_all, upsert, delete_where) join it: from 4.0 they wrap their work in `db.atomic()`,
+    which is a savepoint inside an open transaction, so they neither commit nor roll back
+    what came before. `db.atomic()` alone would start with a plain BEGIN and take the lock
+    only at the first write, and knows nothing of `durable`; hence this function.
 
     `durable=False` (a step of a report in progress, the bot library's own state) commits
     without waiting for the disk (synchronous NORMAL, for this transaction only): still

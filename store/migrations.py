@@ -147,7 +147,15 @@ def _m012_outbox_edit(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m013_photos_and_stories(db: sqlite_utils.Database) -> None:
+def _m013_survey_cap(db: sqlite_utils.Database) -> None:
+    # A survey closed because more people answered than took part (plus a margin): someone
+    # filled it in again and again. The report can mark its figures; NULL for every other.
+    columns = {row[1] for row in db.execute("PRAGMA table_info(surveys)").fetchall()}
+    if "capped_at" not in columns:  # a database rewound to an older version may have it
+        _script(db, "ALTER TABLE surveys ADD COLUMN capped_at TEXT;")
+
+
+def _m014_photos_and_stories(db: sqlite_utils.Database) -> None:
     # A photo a leader adds to a session's report, as the jaarbericht shows one on every page.
     # Kept in the database itself, so backups and restores carry it; capped in size. Consent
     # is what a library needs for a photo: nobody recognisable, the people shown agreed, or
@@ -203,7 +211,8 @@ MIGRATIONS: list[Migration] = [
     _m010_quote_source,
     _m011_aggregates,
     _m012_outbox_edit,
-    _m013_photos_and_stories,
+    _m013_survey_cap,
+    _m014_photos_and_stories,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -8,11 +8,18 @@ numbers); dictionary keys come back as text, like with PTB's own DictPersistence
 The bot's reports in progress do not depend on this: they are written to the `drafts` table
 at every step (see store.drafts). This keeps the library's own state (user_data, chat_data,
 conversations) across restarts as well.
+
+Writes run in one worker thread of their own (never on the bot's event loop, never two at a
+time): a write lock held by another process makes them wait there, not the bot.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +44,11 @@ class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
         super().__init__(store_data=store_data, update_interval=update_interval)
         self.path = Path(path)
         self._db: sqlite_utils.Database | None = None
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="persistence")
+
+    async def _off_loop(self, write: Callable[..., None], *args: Any) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._worker, functools.partial(write, *args))
 
     # -- storage ----------------------------------------------------------------------------
 
@@ -56,14 +68,18 @@ class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
         ).fetchone()
         return json.loads(row[0]) if row else None
 
-    def _put(self, kind: str, key: str, value: Any) -> None:
+    async def _store(self, kind: str, key: str, value: Any) -> None:
+        # Serialised here, on the loop: the handlers change these dicts while the worker runs.
         payload = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        await self._off_loop(self._put, kind, key, payload, not value)
+
+    def _put(self, kind: str, key: str, payload: str, empty: bool) -> None:
         # python-telegram-bot flushes the data of everyone who sent an update, changed or
         # not: a read spares a commit (and an fsync) per person per flush.
         row = self.db.execute(
             "SELECT data FROM ptb_state WHERE kind = ? AND key = ?", [kind, key]
         ).fetchone()
-        if (row is not None and row[0] == payload) or (row is None and not value):
+        if (row is not None and row[0] == payload) or (row is None and empty):
             return
         with transaction(self.db, durable=False):
             self.db.execute(
@@ -105,37 +121,37 @@ class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
         if new_state is None:
-            self._drop(f"conv:{name}", json.dumps(list(key)))
+            await self._off_loop(self._drop, f"conv:{name}", json.dumps(list(key)))
         else:
-            self._put(f"conv:{name}", json.dumps(list(key)), new_state)
+            await self._store(f"conv:{name}", json.dumps(list(key)), new_state)
 
     # python-telegram-bot hands over an (empty) entry for everyone who sent an update, also
     # strangers and anonymous participants. An empty entry is not kept: their Telegram id must
     # not end up in the file for nothing.
     async def update_user_data(self, user_id: int, data: JSONDict) -> None:
         if data:
-            self._put("user", str(user_id), data)
+            await self._store("user", str(user_id), data)
         else:
-            self._drop("user", str(user_id))
+            await self._off_loop(self._drop, "user", str(user_id))
 
     async def update_chat_data(self, chat_id: int, data: JSONDict) -> None:
         if data:
-            self._put("chat", str(chat_id), data)
+            await self._store("chat", str(chat_id), data)
         else:
-            self._drop("chat", str(chat_id))
+            await self._off_loop(self._drop, "chat", str(chat_id))
 
     async def update_bot_data(self, data: JSONDict) -> None:
-        self._put("bot", "", data)
+        await self._store("bot", "", data)
 
     async def update_callback_data(self, data: CDCData) -> None:
         buttons, queries = data
-        self._put("callback", "", [[list(item) for item in buttons], queries])
+        await self._store("callback", "", [[list(item) for item in buttons], queries])
 
     async def drop_chat_data(self, chat_id: int) -> None:
-        self._drop("chat", str(chat_id))
+        await self._off_loop(self._drop, "chat", str(chat_id))
 
     async def drop_user_data(self, user_id: int) -> None:
-        self._drop("user", str(user_id))
+        await self._off_loop(self._drop, "user", str(user_id))
 
     # The data in memory is always the newest: nothing to refresh from the database.
     async def refresh_user_data(self, user_id: int, user_data: JSONDict) -> None:
@@ -149,6 +165,9 @@ class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
 
     async def flush(self) -> None:
         """Every write is already committed; close the connection."""
+        await asyncio.get_running_loop().run_in_executor(self._worker, self._close)
+
+    def _close(self) -> None:
         if self._db is not None:
             self._db.conn.close()
             self._db = None

@@ -36,6 +36,17 @@ def day_problem(day: date, today: date, max_age_days: int | None = None) -> DayP
     return None
 
 
+def attendance_problem(
+    deelnemers: int | None, kinderen: int | None, volwassenen: int | None
+) -> str | None:
+    """The one rule on a session's counts, for the chat, the store and every import:
+    deelnemers is the whole attendance and kinderen and volwassenen are parts of it, so it
+    is never smaller than their sum. Returns the Dutch problem, or None when it holds."""
+    if deelnemers is not None and deelnemers < (kinderen or 0) + (volwassenen or 0):
+        return f"'deelnemers' ({deelnemers}) is kleiner dan kinderen plus volwassenen"
+    return None
+
+
 class SessionInvalid(ImpactbotError):
     """A session that cannot be stored as given; the message says what to fix."""
 
@@ -112,8 +123,8 @@ def validate_session(catalogue: Catalogue, s: SessionIn) -> None:
         if value is not None and not 0 <= value <= MAX_COUNT:
             label = "ingeschreven" if name == "enrolled" else name
             problems.append(f"Het aantal {label} ({value}) moet tussen 0 en {MAX_COUNT} liggen.")
-    if s.deelnemers is not None and s.deelnemers < (s.kinderen or 0) + (s.volwassenen or 0):
-        problems.append("Het totaal aantal deelnemers is kleiner dan kinderen plus volwassenen.")
+    if problem := attendance_problem(s.deelnemers, s.kinderen, s.volwassenen):
+        problems.append(problem)
     if activity is not None:
         for effect in [*s.effects, *(m.effect for m in s.measurements)]:
             if effect not in activity.effects:

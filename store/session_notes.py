@@ -127,7 +127,7 @@ def add_story(db: sqlite_utils.Database, session_id: int, text: str, consent: st
     if consent not in ("ja", "anoniem", "nee"):
         raise ValueError(f"consent must be ja, anoniem or nee, not {consent!r}")
     with transaction(db):
-        return insert_story(db, session_id, StoryIn(text=text, consent=consent))  # type: ignore[arg-type]
+        return insert_story(db, session_id, StoryIn(text=text, consent=consent))
 
 
 def correct_stories(db: sqlite_utils.Database, session_id: int, stories: list[StoryIn]) -> None:

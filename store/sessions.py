@@ -136,22 +136,25 @@ def _insert_quotes(
             insert(db, "quote_effects", {"quote_id": quote_id, "effect": effect})
 
 
+# The columns a session's own fields fill, in the order of session_values (the bulk import
+# writes tuples in this order; one report writes the dict of session_row).
+SESSION_ROW_COLUMNS = (
+    "date", "year", "activity", "vestiging", "gemeente", "deelnemers", "kinderen", "volwassenen",
+    "vragen", "series_id", "lesson", "reporter_id", "note",
+)  # fmt: skip
+
+
+def session_values(catalogue: Catalogue, s: SessionIn, series_id: int | None) -> tuple[object, ...]:
+    """The values of SESSION_ROW_COLUMNS for one session."""
+    return (
+        s.date.isoformat(), s.date.year, s.activity, s.vestiging,
+        catalogue.vestigingen[s.vestiging].gemeente, s.total(), s.kinderen, s.volwassenen,
+        s.vragen, series_id, s.lesson, s.reporter_id, s.note,
+    )  # fmt: skip
+
+
 def session_row(catalogue: Catalogue, s: SessionIn, series_id: int | None) -> dict[str, object]:
-    return {
-        "date": s.date.isoformat(),
-        "year": s.date.year,
-        "activity": s.activity,
-        "vestiging": s.vestiging,
-        "gemeente": catalogue.vestigingen[s.vestiging].gemeente,
-        "deelnemers": s.total(),
-        "kinderen": s.kinderen,
-        "volwassenen": s.volwassenen,
-        "vragen": s.vragen,
-        "series_id": series_id,
-        "lesson": s.lesson,
-        "reporter_id": s.reporter_id,
-        "note": s.note,
-    }
+    return dict(zip(SESSION_ROW_COLUMNS, session_values(catalogue, s, series_id), strict=True))
 
 
 def _save_measurements(

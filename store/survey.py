@@ -49,9 +49,34 @@ class Survey:
     activity: str
     vestiging: str
     date: str
+    # Set when more people answered than took part plus a margin (respondent_limit).
+    capped_at: datetime | None = None
 
     def is_open(self, now: datetime) -> bool:
-        return now < self.expires_at
+        return now < self.expires_at and self.capped_at is None
+
+
+class SurveyFull(Exception):
+    """More respondents than the session's attendance allows: the survey is now closed.
+    `newly` is True for the answer that closed it (tell the leader once)."""
+
+    def __init__(self, limit: int, newly: bool) -> None:
+        super().__init__(f"survey full at {limit}")
+        self.limit = limit
+        self.newly = newly
+
+
+# A few more than took part: a parent and a child both answering, a count that was low.
+CAP_MARGIN = 5
+CAP_SHARE = 4  # and a quarter more for a large group
+CAP_UNKNOWN = 40  # a session without a count (should not happen: deelnemers is required)
+
+
+def respondent_limit(attendance: int) -> int:
+    """How many may answer a session's survey, for `attendance` people present."""
+    if attendance <= 0:
+        return CAP_UNKNOWN
+    return attendance + max(CAP_MARGIN, attendance // CAP_SHARE)
 
 
 @dataclass(frozen=True)
@@ -112,12 +137,13 @@ def _survey(row: Any) -> Survey:
         activity=row[5],
         vestiging=row[6],
         date=row[7],
+        capped_at=_when(row[8]) if row[8] else None,
     )
 
 
 _SELECT = (
     "SELECT v.id, v.session_id, v.code, v.statements, v.expires_at, s.activity, s.vestiging, "
-    "s.date FROM surveys v JOIN sessions s ON s.id = v.session_id"
+    "s.date, v.capped_at FROM surveys v JOIN sessions s ON s.id = v.session_id"
 )
 
 
@@ -183,6 +209,15 @@ def survey_of_session(db: sqlite_utils.Database, session_id: int) -> Survey | No
     return _survey(row) if row else None
 
 
+def leader_chat(db: sqlite_utils.Database, survey: Survey) -> int | None:
+    """The Telegram chat of the leader who reported the survey's session, if any."""
+    row = db.execute(
+        "SELECT p.telegram_id FROM sessions s JOIN people p ON p.id = s.reporter_id WHERE s.id = ?",
+        [survey.session_id],
+    ).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
 def has_answered(
     db: sqlite_utils.Database, survey_id: int, respondent: str, moment: str = "direct"
 ) -> bool:
@@ -204,37 +239,95 @@ def record_answers(
     statements: list[dict[str, str]] | None = None,
 ) -> bool:
     """Store one person's scores (1-5, one per statement) at once; False if they answered
-    this survey before (nothing is stored then)."""
+    this survey before (nothing is stored then). Raises SurveyFull (nothing stored) when the
+    survey already has as many first answers as the session's attendance allows."""
     asked = statements if statements is not None else survey.statements
     if len(scores) != len(asked) or any(not 1 <= s <= 5 for s in scores):
         raise ValueError("one score from 1 to 5 per statement")
     if source not in SOURCES or moment not in MOMENTS:
         raise ValueError(f"unknown source or moment: {source}, {moment}")
+    full: SurveyFull | None = None
     with transaction(db):
-        cursor = db.execute(
-            "INSERT OR IGNORE INTO survey_respondents (survey_id, respondent, moment) "
-            "VALUES (?, ?, ?)",
-            [survey.id, respondent, moment],
-        )
-        if not cursor.rowcount:
-            return False
-        for statement, score in zip(asked, scores, strict=True):
-            db.execute(
-                "INSERT INTO survey_answers (session_id, effect, dimension, moment, score, "
-                "agrees, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    survey.session_id,
-                    statement["effect"],
-                    statement["dimension"],
-                    moment,
-                    score,
-                    int(score >= 4),
-                    source,
-                    # The day only: a time to the second could be matched to a chat.
-                    now.astimezone(UTC).date().isoformat(),
-                ],
+        if moment == "direct":
+            full = _full(db, survey, respondent, now)
+        if full is None:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO survey_respondents (survey_id, respondent, moment) "
+                "VALUES (?, ?, ?)",
+                [survey.id, respondent, moment],
             )
+            if not cursor.rowcount:
+                return False
+            _store_scores(db, survey, asked, scores, moment, source, now)
+    if full is not None:
+        raise full  # after the commit: the survey stays closed
     return True
+
+
+def survey_limit(db: sqlite_utils.Database, survey: Survey) -> int:
+    """respondent_limit for the survey's session as it is stored now."""
+    row = db.execute(_ATTENDANCE + " WHERE s.id = ?", [survey.session_id]).fetchone()
+    return respondent_limit(int(row[0] or 0) if row else 0)
+
+
+_ATTENDANCE = (
+    "SELECT max(s.deelnemers, coalesce(s.kinderen, 0) + coalesce(s.volwassenen, 0)) FROM sessions s"
+)
+
+
+def _full(
+    db: sqlite_utils.Database, survey: Survey, respondent: str, now: datetime
+) -> SurveyFull | None:
+    """Inside record_answers' transaction: is there room for one more first answer? If not,
+    the survey is closed (capped_at) in the same transaction."""
+    row = db.execute(
+        "SELECT v.capped_at, max(s.deelnemers, coalesce(s.kinderen, 0) + "
+        "coalesce(s.volwassenen, 0)), (SELECT count(*) FROM survey_respondents r "
+        "WHERE r.survey_id = v.id AND r.moment = 'direct') FROM surveys v "
+        "JOIN sessions s ON s.id = v.session_id WHERE v.id = ?",
+        [survey.id],
+    ).fetchone()
+    capped, attendance, answered = row
+    limit = respondent_limit(int(attendance or 0))
+    if capped is None and answered < limit:
+        return None
+    again = db.execute(
+        "SELECT 1 FROM survey_respondents WHERE survey_id = ? AND respondent = ? "
+        "AND moment = 'direct'",
+        [survey.id, respondent],
+    ).fetchone()
+    if again:
+        return None  # answered before: record_answers says so, as for any survey
+    if capped is None:
+        db.execute("UPDATE surveys SET capped_at = ? WHERE id = ?", [_iso(now), survey.id])
+    return SurveyFull(limit, newly=capped is None)
+
+
+def _store_scores(
+    db: sqlite_utils.Database,
+    survey: Survey,
+    asked: list[dict[str, str]],
+    scores: list[int],
+    moment: str,
+    source: str,
+    now: datetime,
+) -> None:
+    for statement, score in zip(asked, scores, strict=True):
+        db.execute(
+            "INSERT INTO survey_answers (session_id, effect, dimension, moment, score, "
+            "agrees, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                survey.session_id,
+                statement["effect"],
+                statement["dimension"],
+                moment,
+                score,
+                int(score >= 4),
+                source,
+                # The day only: a time to the second could be matched to a chat.
+                now.astimezone(UTC).date().isoformat(),
+            ],
+        )
 
 
 def record_tally(

@@ -274,3 +274,41 @@ def test_a_restore_run_as_root_leaves_the_database_to_the_service_user(
     os.chown(database, service_user, service_user)
     restore(backup, database)
     assert (database.stat().st_uid, database.stat().st_gid) == (service_user, service_user)
+
+
+def test_restoring_a_file_that_is_no_database_says_so_in_dutch(tmp_path: Path):
+    text = tmp_path / "tekst.sqlite"
+    text.write_text("dit is geen database\n" * 100)
+    with pytest.raises(BackupError) as info:
+        inspect(text)
+    assert "SQLite kan het niet lezen" in str(info.value)
+    assert "file is not a database" not in str(info.value)
+
+
+def test_backup_says_what_it_does_with_folders_and_names_in_library_time(
+    database: Path, tmp_path: Path, capsys
+):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    config = tmp_path / "impactbot.toml"
+    config.write_text(
+        f'[storage]\ndatabase = "{database}"\nbackups = "{tmp_path / "nieuw"}"\n\n'
+        '[organisation]\ntimezone = "Pacific/Kiritimati"\n',  # UTC+14: never the machine's
+        encoding="utf-8",
+    )
+    # A file in a folder that does not exist: refused, nothing made.
+    typo = tmp_path / "reserv" / "kopie.sqlite"
+    assert main(["--config", str(config), "backup", str(typo)]) == 1
+    err = capsys.readouterr().err
+    assert f"De map {typo.parent} bestaat niet" in err and not typo.parent.exists()
+    # The configured folder is made, and it says so; the name is in the organisation's time.
+    before = datetime.now(ZoneInfo("Pacific/Kiritimati"))
+    assert main(["--config", str(config), "backup"]) == 0
+    said = capsys.readouterr().out
+    assert f"De map {tmp_path / 'nieuw'} bestond nog niet en is nu gemaakt." in said
+    [copy] = list((tmp_path / "nieuw").iterdir())
+    stamps = {(before + timedelta(minutes=m)).strftime("%Y-%m-%dT%H%M") for m in (0, 1)}
+    assert any(stamp in copy.name for stamp in stamps), copy.name
+    assert main(["--config", str(config), "backup"]) == 0
+    assert "bestond nog niet" not in capsys.readouterr().out

@@ -283,3 +283,13 @@ async def test_kengetal_button_with_a_bad_year(
     assert db.execute("SELECT count(*) FROM kengetallen").fetchone()[0] == 0
     await bot.press_data("kg:stop", user_id=MANAGER)
     assert bot.text_to(MANAGER) == mt.STOPPED
+
+
+async def test_vergeet_with_other_digits_or_a_huge_number_gets_the_usage(
+    bot: ManagerHarness, db: sqlite_utils.Database
+) -> None:
+    """ "²" passes str.isdigit() and a 23-digit id overflows SQLite: both are no number here."""
+    for junk in ("²", "١٢", "1" * 23, "-1"):
+        for what in ("citaat", "verhaal"):
+            await bot.send(f"/vergeet {what} {junk}", user_id=ADMIN)
+            assert bot.text_to(ADMIN) == mt.FORGET_USAGE, (what, junk)

@@ -22,6 +22,9 @@ from store.sessions import QuoteIn
 from store.tallies import save_tally
 from toc.models import Catalogue
 
+# The bot renders the report's PDF: the slow tier.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 async def bot(

@@ -196,6 +196,10 @@ async def test_naam_changes_the_name_in_reports(bot: BotHarness, db: sqlite_util
         "Anna-Maria " + "x" * 30,  # 41 characters
         "een twee drie vier vijf zes",  # more than five words
         "/start",
+        "Ana\u202ednamrettA",  # right-to-left override
+        "An\u200ba",  # zero-width space
+        "Ana\u200d",  # zero-width joiner
+        "Ana\x07",  # a control character
     ],
 )
 async def test_naam_checks_the_name_like_registration(
@@ -263,3 +267,47 @@ async def test_a_leader_opening_a_manager_invite_is_not_asked(
     await bot.send(f"/start {invite.code}")
     person = person_by_telegram(db, bot.user_id)
     assert person is not None and person.role == "manager"
+
+
+async def test_mijnverslagen_pages_back_to_every_report_last_saved_first(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    from datetime import date, timedelta
+
+    from store.sessions import SessionIn, save_session
+
+    person = register_person(db)
+    first = date(2025, 1, 6)
+    for n in range(11):  # saved in date order: the 11th (the newest date) saved last
+        session = SessionIn(
+            date=first + timedelta(days=n), activity="taalcafe", vestiging="havelte",
+            deelnemers=10 + n, reporter_id=person.id,
+        )  # fmt: skip
+        save_session(db, catalogue, session, "test")
+    # Saved now, for a day long before all others: still first in the list.
+    late = SessionIn(
+        date=date(2024, 5, 1), activity="taalcafe", vestiging="havelte", deelnemers=99,
+        reporter_id=person.id,
+    )  # fmt: skip
+    save_session(db, catalogue, late, "test")
+
+    def listed() -> list[int]:
+        found = []
+        for text in bot.texts():
+            for n in range(10, 100):
+                if f"{n} deelnemers" in text:
+                    found.append(n)
+        return found
+
+    await bot.send("/mijnverslagen")
+    assert bot.texts()[-7] == texts.MY_REPORTS_HEAD
+    assert listed() == [99, 20, 19, 18, 17]
+    assert bot.last_text() == texts.MY_REPORTS_MORE
+    await bot.press(texts.BUTTON_OLDER)
+    assert listed()[5:] == [16, 15, 14, 13, 12]
+    await bot.press(texts.BUTTON_OLDER)
+    assert listed()[10:] == [11, 10]
+    assert bot.last_text() != texts.MY_REPORTS_MORE
+    for junk in ("s:more:²", "s:more:" + "9" * 30, "s:more:-5"):
+        await bot.press_data(junk)
+    assert listed()[12:] == []

@@ -114,6 +114,7 @@ def keyboards(bot: BotHarness) -> Iterator[tuple[Callable[..., Any], InlineKeybo
         (leader_keyboards.tally_effects, (7, 1, ["Meer lezen", "Kennis delen"])),
         (leader_keyboards.use_name, ("Ana",)),
         (leader_keyboards.own_report, (7,)),
+        (leader_keyboards.older_reports, (5,)),
         (leader_keyboards.confirm_delete, (7,)),
         (leader_survey.saved_markup, (s, activity, 7)),
     ]

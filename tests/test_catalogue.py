@@ -245,3 +245,10 @@ def test_every_effect_has_short_signals_and_activities_at_most_six(catalogue: Ca
     assert [s.id for s, _e in belasting] == [
         s.id for s in catalogue.effects["zelfredzaamheid"].signals
     ]
+
+
+def test_the_platform_programmalijn_is_marked_in_the_catalogue(default_catalogue) -> None:
+    """The report's De cijfers opens with the platformactiviteiten: the catalogue says which
+    programmalijn that is (no id in the code)."""
+    marked = [p.id for p in default_catalogue.programmalijnen.values() if p.platform]
+    assert marked == ["robuuste-bibliotheek"]

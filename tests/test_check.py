@@ -21,6 +21,8 @@ from standin import StandIn
 from store.db import migrate, open_db
 from store.migrations import LATEST
 
+# `impactbot check` renders a small PDF to try the fonts: the slow tier.
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "4242:CHECK-token"
 BOT = "BindImpactBot"
@@ -163,11 +165,13 @@ def test_database_at_an_older_schema_and_missing_database(
     conn = sqlite3.connect(old)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # not migrated by check
     conn.close()
-    missing = str(tmp_path / "nergens.db")
+    # A new deployment before its first start: the bot makes the database; check says so,
+    # passes, and creates nothing itself.
+    missing = str(tmp_path / "nieuw" / "nergens.db")
     code, lines = check(_config(tmp_path, telegram.base_url, database=missing), capsys)
-    [problem] = problems(lines)
-    assert code == 1 and "bestaat niet" in problem
-    assert not Path(missing).exists()  # check creates nothing
+    assert code == 0 and not problems(lines)
+    assert any("de bot maakt hem bij de eerste start" in line for line in lines)
+    assert not Path(missing).exists() and not Path(missing).parent.exists()
 
 
 def _check_in_subprocess(
@@ -324,8 +328,7 @@ def test_the_repair_creates_and_migrates_no_database(
     missing = tmp_path / "nergens.db"
     config = _config(tmp_path, telegram.base_url, database=str(missing))
     assert main(["--config", str(config), "check", "--herstel-tellingen"]) == 1
-    [problem] = problems(capsys.readouterr().out.splitlines())
-    assert "bestaat niet" in problem
+    assert "bestaat niet" in capsys.readouterr().out
     assert not missing.exists()
     old = tmp_path / "oud.db"
     conn = sqlite3.connect(old)
@@ -361,3 +364,19 @@ def test_the_repair_waits_for_the_bot_to_stop(ready: Path, tmp_path: Path, capsy
         "SELECT 1 FROM sqlite_master WHERE name = 'agg_sessions_insert'"
     ).fetchone()
     conn.close()
+
+
+def test_a_missing_database_in_a_folder_nobody_may_write_is_a_problem(tmp_path: Path):
+    from impactbot.checks import check_database
+
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        found = check_database(folder / "sub" / "impactbot.db")
+        if os.access(folder, os.W_OK):  # root may write anyway: nothing to show here
+            assert found.ok
+        else:
+            assert not found.ok and "mag niet geschreven worden" in found.text
+    finally:
+        folder.chmod(0o700)

@@ -144,3 +144,13 @@ def test_systemd_analyze_verifies_the_units(tmp_path: Path):
         found = re.search(r"Overall exposure level for \S+: ([\d.]+) (\w+)", security.stdout)
         assert found is not None, security.stdout + security.stderr
         assert float(found.group(1)) <= 2.0, (name, found.group(0))
+
+
+def test_the_bot_may_open_enough_files_for_its_cap_on_web_connections():
+    from bot.core.webserver import BACKLOG, MAX_CONNECTIONS, RESERVED_FILES
+
+    unit = parse_unit(DEPLOY / "impactbot.service")
+    limit = int(one(unit, "Service", "LimitNOFILE"))
+    # The cap is met before the limit: visitors never exhaust the file descriptors.
+    assert (limit - RESERVED_FILES - BACKLOG) // 2 >= MAX_CONNECTIONS
+    assert limit <= 65536

@@ -113,11 +113,18 @@ def test_run_retries_an_unreachable_bot_api_with_one_dutch_line_per_try(tmp_path
         f"http://127.0.0.1:{closed}/bot",
         "start_attempts = 3\nretry_delay = 0.05\nsend_retries = 0\n",
     )
+    started = time.monotonic()
     with bot_process(config, tmp_path / "bot.log") as proc:
         proc.wait(60)
+    took = time.monotonic() - started
     out = (tmp_path / "bot.log").read_text(errors="replace")
     assert proc.returncode == 1, out
     assert "Traceback" not in out
     tries = [line for line in out.splitlines() if "antwoordt niet (poging" in line]
     assert [t.split("poging ")[1][0] for t in tries] == ["1", "2"], out
     assert "antwoordt niet na 3 pogingen" in out
+    # Only the Dutch lines: no English warnings of the library's own retries in between.
+    assert "network error" not in out and "trying again" not in out, out
+    # The waits it names are the waits it does (0.1 + 0.2 s: at least 0.1), not seconds more.
+    assert "over 0,1 seconden" in tries[0] and "over 0,2 seconden" in tries[1]
+    assert took < 20

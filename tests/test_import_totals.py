@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -270,4 +271,31 @@ def test_a_month_in_totals_is_no_gap_in_the_rooster(tmp_path, catalogue):
         db, rooster, Scope(gemeente="westerveld"), date(2025, 2, 1), date(2025, 4, 30)
     )
     assert [m.date for m in missing] == [date(2025, 2, 3), date(2025, 4, 7)]
+    db.close()
+
+
+def test_parts_larger_than_the_total_read_alike_in_totals_sessions_and_the_store(
+    tmp_path, catalogue
+):
+    """deelnemers >= kinderen + volwassenen: one rule, one sentence, wherever counts come in."""
+    from store.sessions import SessionInvalid
+
+    said = "'deelnemers' (5) is kleiner dan kinderen plus volwassenen"
+    db = open_db(tmp_path / "t.db")
+    header = ["activiteit", "vestiging", "periode", "bijeenkomsten", "deelnemers", "kinderen"]
+    rows = [header, ["Voorleesuurtje", "Havelte", "2025-03", "1", "5", "7"]]
+    with pytest.raises(ImportFailed) as failed:
+        import_totals(db, catalogue, write_csv(tmp_path / "t.csv", rows), today=TODAY)
+    assert failed.value.problems == [f"regel 2: {said}"]
+    session = SessionIn(
+        date=date(2025, 3, 3),
+        activity="voorleesuurtje",
+        vestiging="havelte",
+        deelnemers=5,
+        kinderen=3,
+        volwassenen=4,
+    )
+    with pytest.raises(SessionInvalid, match=re.escape(said)):
+        save_session(db, catalogue, session, actor="test")
+    assert db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
     db.close()

@@ -335,3 +335,12 @@ def test_repeated_rows_are_counted_and_reported(db, catalogue, tmp_path, capsys)
     assert main(["--config", str(config), "import", "sessies", str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Let op: 1 regel(s) staan er precies zo al eerder in" in out
+
+
+def test_the_digest_greets_by_the_hour_it_is_sent():
+    from bot.manager.format import greeting
+
+    assert [greeting(h) for h in (0, 5, 6, 11, 12, 17, 18, 23)] == [
+        "Hallo", "Hallo", "Goedemorgen", "Goedemorgen", "Goedemiddag", "Goedemiddag",
+        "Goedenavond", "Goedenavond",
+    ]  # fmt: skip

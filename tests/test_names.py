@@ -157,3 +157,36 @@ def test_a_demo_year_exported_reads_back_into_a_fresh_database(
     assert fresh.execute("SELECT count(*) FROM quotes").fetchone()[0] > 40
     source.conn.close()
     fresh.conn.close()
+
+
+@pytest.mark.parametrize("name", ["Jan Vries", "Jan Klein", "Jan Groot", "Fenna Bos"])
+def test_a_surname_that_is_a_word_or_a_place_after_a_first_name(
+    catalogue: Catalogue, name: str
+) -> None:
+    assert looks_like_full_name(name, catalogue)
+    assert full_name_in_quote(f"Het was een fijne ochtend. {name} las voor.", catalogue)
+    assert not looks_like_full_name(name.split()[0], catalogue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["06-12345678", "+31 6 1234 5678", "bel 0591 123456", "@janvries", "jan.vries@example.nl"],
+)
+def test_contact_details_are_refused_like_a_full_name(catalogue: Catalogue, text: str) -> None:
+    assert looks_like_full_name(f"Jan, {text}", catalogue)
+    assert full_name_in_quote(f"Leuk! Je kunt me bereiken via {text}", catalogue)
+    assert "volledige naam" in (full_name_problem("Mooi!", f"Jan {text}", catalogue) or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op 12-03-2024 om 10.30 uur begon het",
+        "Klein Duimpje vond ik het mooiste",
+        "Ik las Klein Duimpje voor",
+        "We waren met 12 kinderen en 8 ouders",
+        "Ik mail nu zelf, met @ en punt erbij",
+    ],
+)
+def test_dates_titles_and_counts_are_no_contact_or_name(catalogue: Catalogue, text: str) -> None:
+    assert not full_name_in_quote(text, catalogue)

@@ -467,3 +467,53 @@ async def test_no_after_yes_drops_the_follow_up(
     await bot.press_data(no, message_id=message_id, user_id=PARTICIPANT)
     assert db.execute("SELECT count(*) FROM survey_followups").fetchone()[0] == 0
     assert bot.texts(PARTICIPANT)[-1] == pt.DONE
+
+
+async def test_only_a_manager_of_the_sessions_gemeente_opens_its_survey(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    session_id = a_session(db, catalogue)  # in Havelte, gemeente Westerveld
+    other, own = 555_000_301, 555_000_302
+    register_person(db, other, "manager", "midden-drenthe", None, "Mia")
+    register_person(db, own, "manager", "westerveld", None, "Wim")
+    photos = len(bot.request.of("sendPhoto"))
+    await bot.press_data(f"lq:{session_id}", user_id=other)
+    assert bot.answers()[-1] == leader_texts.SURVEY_NOT_YOURS
+    assert len(bot.request.of("sendPhoto")) == photos
+    assert survey_of_session(db, session_id) is None
+    await bot.press_data(f"lq:{session_id}", user_id=own)
+    assert len(bot.request.of("sendPhoto")) == photos + 1
+
+
+async def test_numbers_in_button_data_are_ascii_digits_of_a_bounded_length(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    a_session(db, catalogue)
+    for junk in ("²", "١", "1" * 23, "-1", " 1", ""):
+        await bot.press_data(f"lq:{junk}")
+        assert bot.answers()[-1] == leader_texts.SURVEY_NO_SESSION, junk
+    assert core_texts.ERROR not in bot.texts()
+
+
+def test_survey_codes_cannot_be_guessed() -> None:
+    import math
+
+    from store import survey
+
+    # Ten characters of 31: about 50 bits, drawn with `secrets`.
+    assert survey.CODE_LENGTH * math.log2(len(survey._ALPHABET)) >= 48
+
+
+async def test_in_telegram_too_more_answers_than_attendance_close_the_survey(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    """17 took part (10 children, 7 adults): 17 + 5 may answer; the 23rd closes the link and
+    the leader (the registered person) hears it once."""
+    code = await ask(bot, a_session(db, catalogue))
+    for n in range(24):
+        await answer_all(bot, code, "4444", user=556_000_000 + n)
+    assert db.execute("SELECT count(*) FROM survey_respondents").fetchone()[0] == 22
+    assert bot.texts(556_000_022)[-1] == pt.CLOSED_FULL
+    assert bot.texts(556_000_023)[-1] == pt.CLOSED_FULL
+    told = [t for t in bot.texts() if t.startswith("De vragen voor de deelnemers")]
+    assert len(told) == 1 and "22 mensen" in told[0]

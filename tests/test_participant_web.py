@@ -19,7 +19,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from bot.participant import texts as pt
-from bot.participant.web import COOKIE, participant_routes
+from bot.participant.web import ANY_POSTS_FACTOR, COOKIE, participant_routes
 from ground.settings import Settings
 from store.sessions import SessionIn, save_session
 from store.survey import Survey, open_survey
@@ -29,8 +29,12 @@ from toc.survey import choose_statements
 NOW = datetime(2025, 6, 3, 12, 0, tzinfo=UTC)
 
 
-def make_survey(db: sqlite_utils.Database, catalogue: Catalogue, activity: str) -> Survey:
-    session = SessionIn(date=date(2025, 6, 3), activity=activity, vestiging="havelte", deelnemers=9)
+def make_survey(
+    db: sqlite_utils.Database, catalogue: Catalogue, activity: str, deelnemers: int = 9
+) -> Survey:
+    session = SessionIn(
+        date=date(2025, 6, 3), activity=activity, vestiging="havelte", deelnemers=deelnemers
+    )
     session_id = save_session(db, catalogue, session, "test").session_id
     statements = [c.as_json() for c in choose_statements(catalogue, activity)]
     return open_survey(db, session_id, statements, NOW)
@@ -175,14 +179,68 @@ async def test_a_post_without_the_form_token_is_refused(
 async def test_posts_are_rate_limited_per_address(
     settings: Settings, db: sqlite_utils.Database, catalogue: Catalogue, clock: Clock
 ) -> None:
-    settings.participants.posts_per_minute = 3
+    """Posts of any kind per address are bounded (ANY_POSTS_FACTOR x posts_per_minute)."""
+    settings.participants.posts_per_minute = 1
     survey = make_survey(db, catalogue, "klik-en-tik")
     async with client_for(settings, catalogue, clock) as c:
         token = token_of((await c.get(f"/d/{survey.code}")).text)
         statuses = [
-            (await c.post(f"/d/{survey.code}", data={"token": token})).status_code for _ in range(4)
+            (await c.post(f"/d/{survey.code}", data={"token": token})).status_code
+            for _ in range(ANY_POSTS_FACTOR + 1)
         ]
-    assert statuses == [400, 400, 400, 429]
+    assert statuses == [400] * ANY_POSTS_FACTOR + [429]
+
+
+async def test_a_group_on_one_wifi_answers_within_a_minute_and_mistakes_do_not_count(
+    settings: Settings, db: sqlite_utils.Database, catalogue: Catalogue, clock: Clock
+) -> None:
+    """25 people took part; 22 phones on the library's Wi-Fi (one address) answer in the same
+    minute, some after a form with a mistake: none is refused (the limit was 20 a minute)."""
+    survey = make_survey(db, catalogue, "klik-en-tik", deelnemers=25)
+    full = {"s0": "5", "s1": "4", "s2": "3", "s3": "2"}
+    for phone in range(22):
+        async with client_for(settings, catalogue, clock) as c:
+            token = token_of((await c.get(f"/d/{survey.code}")).text)
+            if phone % 4 == 0:
+                wrong = await c.post(f"/d/{survey.code}", data={"token": token, "s0": "5"})
+                assert wrong.status_code == 400
+                token = token_of(wrong.text)
+            answer = await c.post(f"/d/{survey.code}", data=full | {"token": token})
+            assert answer.status_code == 303, phone
+    assert len(answers(db)) == 22 * 4
+
+
+async def test_more_respondents_than_attendance_closes_the_survey_once(
+    settings: Settings, db: sqlite_utils.Database, catalogue: Catalogue, clock: Clock
+) -> None:
+    """9 took part: 9 + 5 may answer; the next closes the link, and the leader hears it once."""
+    survey = make_survey(db, catalogue, "klik-en-tik")
+    told: list[int] = []
+
+    async def on_capped(capped: Survey, limit: int) -> None:
+        told.append(limit)
+
+    routes = participant_routes(
+        settings.storage.database, catalogue, settings, now=clock, on_capped=on_capped
+    )
+    app = Starlette(routes=routes)
+    full = {"s0": "5", "s1": "4", "s2": "3", "s3": "2"}
+    statuses = []
+    for _ in range(16):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+            page = await c.get(f"/d/{survey.code}")
+            if page.status_code != 200:
+                statuses.append(page.status_code)
+                continue
+            answer = await c.post(f"/d/{survey.code}", data=full | {"token": token_of(page.text)})
+            statuses.append(answer.status_code)
+            if answer.status_code == 410:
+                assert pt.CLOSED_FULL in answer.text
+    assert statuses == [303] * 14 + [410, 410]
+    assert told == [14]
+    assert len(answers(db)) == 14 * 4
+    assert db.execute("SELECT capped_at FROM surveys").fetchone()[0] is not None
 
 
 async def test_closed_after_14_days_and_unknown(
@@ -267,10 +325,44 @@ async def test_behind_a_proxy_the_rate_limit_counts_per_client(
             await asyncio.sleep(0.02)
         base = f"http://127.0.0.1:{settings.telegram.webhook.port}/d/{survey.code}"
         statuses = []
-        for client_ip in ("203.0.113.7", "203.0.113.7", "198.51.100.9"):
+        first = ["203.0.113.7"] * (ANY_POSTS_FACTOR + 1)
+        for client_ip in (*first, "198.51.100.9"):
             async with httpx.AsyncClient(headers={"X-Forwarded-For": client_ip}) as phone:
                 statuses.append((await phone.post(base, data={})).status_code)
     finally:
         server.stop()
         await serving
-    assert statuses == ([403, 429, 403] if per_client else [403, 429, 429])
+    assert statuses[: ANY_POSTS_FACTOR - 1] == [403] * (ANY_POSTS_FACTOR - 1)
+    assert statuses[-3:] == ([403, 429, 403] if per_client else [403, 429, 429])
+
+
+async def test_a_database_held_elsewhere_keeps_the_answers_in_the_form(
+    client: httpx.AsyncClient, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    survey = make_survey(db, catalogue, "klik-en-tik")
+    token = token_of((await client.get(f"/d/{survey.code}")).text)
+    form = {"token": token, "s0": "5", "s1": "4", "s2": "3", "s3": "2", "words": "Fijn"}
+    db.conn.execute("BEGIN IMMEDIATE")  # another writer holds the lock longer than a page waits
+    try:
+        busy = await client.post(f"/d/{survey.code}", data=form)
+    finally:
+        db.conn.rollback()
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "60"
+    assert pt.WEB_BUSY in busy.text.replace("&#39;", "'")
+    assert re.search(r'value="4"[^>]*checked', busy.text) and "Fijn" in busy.text
+    assert answers(db) == []
+    again = await client.post(f"/d/{survey.code}", data={**form, "token": token_of(busy.text)})
+    assert again.status_code == 303 and len(answers(db)) == 4
+
+
+async def test_a_token_with_other_digits_is_an_expired_form_not_an_error(
+    client: httpx.AsyncClient, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    survey = make_survey(db, catalogue, "klik-en-tik")
+    await client.get(f"/d/{survey.code}")
+    for token in ("²", "١٧٠٠٠٠٠٠٠٠.abc", "9" * 40 + ".x", ""):
+        form = {"token": token, "s0": "5", "s1": "4", "s2": "3", "s3": "2"}
+        answer = await client.post(f"/d/{survey.code}", data=form)
+        assert answer.status_code == 403, token
+        assert pt.WEB_EXPIRED_FORM in answer.text
+    assert answers(db) == []

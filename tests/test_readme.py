@@ -40,3 +40,21 @@ def test_every_command_is_documented_in_the_readme():
     assert commands, "no commands registered"
     missing = [c for c in commands if f"impactbot {c}" not in README]
     assert not missing, f"not in README.md: {missing}"
+
+
+def test_every_performance_figure_says_where_when_and_which_code():
+    """Prestaties: each row names the machine, the date and the commit (or branch) it was
+    measured on, and the text says which figures carry over to another machine."""
+    section = README.split("## Prestaties", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    header, *figures = rows
+    assert header.rstrip(" |").endswith("waar en wanneer")
+    assert len(figures) >= 8
+    for row in figures:
+        where = row.rstrip(" |").rsplit("|", 1)[1]
+        assert re.search(r"machine \w", where), row
+        assert re.search(r"\d{1,2} \w+ 20\d\d", where), row
+        assert re.search(r"commit [0-9a-f]{7}|branch \w+", where), row
+    assert "Welke cijfers neem je mee naar een andere machine?" in section
+    for vague in ("vóór deze sessie", "in dezelfde sessie"):
+        assert vague not in section

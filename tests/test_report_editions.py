@@ -296,6 +296,7 @@ def test_organisation_edition_has_a_table_per_gemeente(
     assert "Per gemeente" not in render_html(demo)
 
 
+@pytest.mark.slow  # the command line writes the PDF
 def test_foreword_from_the_command_line_and_the_settings(tmp_path: Path) -> None:
     from toc.loader import default_catalogue
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from ground.dutch import long_date, number, percent, signed
 from reports.figures import Counts, compute_figures, contract_progress
-from reports.format import date_nl, number, percent, signed
 from reports.model import UnknownGemeente, build_report
 from store.db import open_db
 from store.sessions import MeasurementIn, QuoteIn, SessionIn, save_session
@@ -413,5 +413,5 @@ def test_dutch_notation() -> None:
     assert percent(0.035, 1) == "3,5%"
     assert percent(0.5) == "50%"
     assert signed(12) == "+12" and signed(-3) == "\u22123" and signed(0) == "0"
-    assert date_nl(date(2025, 3, 14)) == "14 maart 2025"
-    assert date_nl("2024-12-01") == "1 december 2024"
+    assert long_date(date(2025, 3, 14)) == "14 maart 2025"
+    assert long_date("2024-12-01") == "1 december 2024"

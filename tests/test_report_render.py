@@ -294,6 +294,7 @@ def test_cli_md_and_html_to_file(
         _assert_private(text)
 
 
+@pytest.mark.slow  # the command line writes the PDF
 def test_cli_pdf_goes_to_the_output_dir(config: Path, tmp_path: Path) -> None:
     rc = main(
         [

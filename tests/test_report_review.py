@@ -12,9 +12,9 @@ import pytest
 import sqlite_utils
 from test_report_figures import _save, add_quote, fill, small_catalogue
 
+from ground.dutch import change, compared, count, percent
 from impactbot.cli import main
 from reports.evidence import EVIDENCE_RULE, EffectEvidence, grounds_for
-from reports.format import change, compared, count, percent
 from reports.model import UnknownGemeente, build_report
 from reports.parts import Impactreflectie
 from reports.render import render_html, render_json, render_markdown
@@ -303,6 +303,7 @@ def test_gemeente_by_name(filled: sqlite_utils.Database, cat: Catalogue) -> None
     assert "'Assen'" in str(err.value) and "de-wolden, westerveld" in str(err.value)
 
 
+@pytest.mark.slow  # the command line writes the PDF
 def test_cli_accepts_a_gemeente_name(
     tmp_path: Path, default_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -377,3 +378,19 @@ def test_cli_tells_what_is_not_reviewed_and_prints_only_approved(
     assert "Let op: in dit verslag staat 1 citaat dat nog niet beoordeeld is." in out.err
     assert main([*base, "--editie", "intern"]) == 0  # the intern edition: every publishable one
     assert "Mijn zoon leest nu elke avond" in capsys.readouterr().out
+
+
+def test_next_year_takes_the_agreement_steps_by_their_kind_not_their_words() -> None:
+    """The summary's "Volgend jaar" shows the steps that follow from an agreement not met;
+    which ones they are is recorded when they are made, not read back from their wording."""
+    from reports.evidence import EffectEvidence
+    from reports.summary import framing
+
+    effect = EffectEvidence(effect="x", name="X", active_activities=["a"], label="niet-gemeten")
+    made = framing([effect], {"x": "X"}, [("Afgesproken Koffie", 0, 2)], 2025)
+    assert len(made.next_steps) == 2
+    assert made.agreement_steps == made.next_steps[1:]
+    assert made.agreement_steps[0].startswith("Afgesproken Koffie: 0 van de 2 afgesproken")
+    assert "agreement_steps" not in made.model_dump()  # the JSON keeps one list of steps
+    alone = framing([effect], {"x": "X"}, [], 2025)
+    assert alone.next_steps and alone.agreement_steps == []

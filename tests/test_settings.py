@@ -111,3 +111,56 @@ def test_which_proxies_the_web_server_trusts(tmp_path):
         load_settings(config, env={})
     assert "'web.forwarded_allow_ips'" in str(error.value)
     assert "'proxy.local' is geen IP-adres" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ("[storage\n", "regel 1, kolom 9 ([storage): een ] ontbreekt"),
+        ("[storage]\ndatabase = x\n", "regel 2, kolom 12 (database = x): deze waarde"),
+        ('[storage]\ndatabase = "x\n', "aanhalingsteken"),
+    ],
+)
+def test_a_broken_toml_file_is_explained_in_dutch(tmp_path, toml, expected):
+    config = tmp_path / "kapot.toml"
+    config.write_text(toml, encoding="utf-8")
+    with pytest.raises(SettingsError) as error:
+        load_settings(config, env={})
+    text = str(error.value)
+    assert expected in text
+    for english in ("Expected", "Invalid", "Unterminated", " at line", "column"):
+        assert english not in text
+
+
+def test_a_wrong_variable_in_the_environment_is_named_as_such(tmp_path):
+    """The environment is read by pydantic-settings' source: IMPACTBOT_<SECTIE>_<SLEUTEL>; a
+    wrong one is named by its variable, so nobody looks for it in the file."""
+    config = tmp_path / "c.toml"
+    config.write_text("[telegram]\ninvite_days = 7\n", encoding="utf-8")
+    env = {"IMPACTBOT_TELEGRAM_INVITE_DAYS": "veel", "IMPACTBOT_TELEGRAM_PORT": "1"}
+    with pytest.raises(SettingsError) as error:
+        load_settings(config, env=env)
+    said = str(error.value)
+    assert "- 'IMPACTBOT_TELEGRAM_INVITE_DAYS': moet een heel getal zijn" in said
+    assert "- 'IMPACTBOT_TELEGRAM_PORT': deze instelling bestaat niet" in said
+    # and the secrets with names of their own
+    env = {"IMPACTBOT_WEBHOOK_SECRET": "w", "IMPACTBOT_PARTICIPANT_SECRET": "p"}
+    settings = load_settings(config, env=env)
+    assert settings.telegram.invite_days == 7
+    assert settings.telegram.webhook.secret_token is not None
+    assert settings.telegram.webhook.secret_token.get_secret_value() == "w"
+    assert settings.participants.secret is not None
+    assert settings.participants.secret.get_secret_value() == "p"
+
+
+def test_an_empty_token_in_the_environment_is_no_token():
+    # systemd's `Environment=IMPACTBOT_TELEGRAM_TOKEN=` sets it empty: say it is missing
+    with pytest.raises(SettingsError, match="Er is geen bot-token"):
+        load_settings(env={"IMPACTBOT_TELEGRAM_TOKEN": ""}).token()
+
+
+def test_a_section_in_one_variable_is_ignored_and_bad_json_is_one_sentence():
+    # one setting per variable: IMPACTBOT_STORAGE alone is no setting (as before)
+    assert load_settings(env={"IMPACTBOT_STORAGE": "x"}).storage.database.name == "impactbot.db"
+    with pytest.raises(SettingsError, match="Zet één instelling per variabele"):
+        load_settings(env={"IMPACTBOT_TELEGRAM_WEBHOOK": "{niet af"})

@@ -166,3 +166,22 @@ def test_show_with_broken_config_catalogue_is_one_clean_message(
     err = capsys.readouterr().err
     assert err.startswith("Fout: De verandertheorie klopt niet")
     assert "opgave 1 (zonder id): veld 'id': dit veld ontbreekt" in err
+
+
+def test_validate_reports_only_the_users_own_mistakes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One activity renamed in their own catalogue: one problem of theirs, and one sentence
+    about the shipped example organisation (not a problem per contract in it)."""
+    from toc.loader import CATALOGUE_FILE
+
+    shipped = Path(__file__).resolve().parent.parent / "toc" / "data" / CATALOGUE_FILE
+    text = shipped.read_text(encoding="utf-8")
+    assert 'id = "voorleesuurtje"' in text
+    mine = tmp_path / "mijn.toml"
+    mine.write_text(text.replace('id = "voorleesuurtje"', 'id = "voorleesuur"', 1), "utf-8")
+    assert main(["toc", "validate", str(mine)]) == 1
+    err = capsys.readouterr().err
+    problems = [line for line in err.splitlines() if line.startswith("- ")]
+    assert all(line.startswith(f"- {mine}") for line in problems), err
+    assert "(1 probleem)" in err and "--organisatie" in err

@@ -17,6 +17,13 @@ Level = Literal["basis", "basis-plus"]  # Basis (green) or Basis Plus (yellow)
 # Count indicators a session can carry. `deelnemers` is the total attendance; the others are
 # parts of it (kinderen, volwassenen) or, for a spreekuur, visitors and their questions.
 Indicator = Literal["kinderen", "volwassenen", "deelnemers", "bezoekers", "vragen"]
+
+
+def _participants_only() -> list[Indicator]:
+    """An activity counts its participants unless the catalogue says otherwise."""
+    return ["deelnemers"]
+
+
 Role = Literal["leider", "manager", "admin"]
 MAX_SIGNALS_PER_ACTIVITY = 6
 
@@ -40,6 +47,9 @@ class Programmalijn(_Model):
     opgave: str
     wsob: list[int] = Field(default_factory=list)
     description: str = Field(default="", alias="omschrijving")
+    # The library as podium, platform and werkplaats: its figures open the report's
+    # "De cijfers" as the platformactiviteiten, as the jaarbericht's first table does.
+    platform: bool = False
 
 
 class Signal(_Model):
@@ -81,7 +91,7 @@ class Activity(_Model):
     doelgroep: str = ""
     pakket: Level = "basis"
     aliases: list[str] = Field(default_factory=list, alias="aliassen")
-    indicators: list[Indicator] = Field(default_factory=lambda: ["deelnemers"], alias="indicatoren")
+    indicators: list[Indicator] = Field(default_factory=_participants_only, alias="indicatoren")
     effects: list[str] = Field(default_factory=list, alias="effecten")
     tarief: str = ""
     partners: list[str] = Field(default_factory=list)

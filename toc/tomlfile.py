@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ground.errors import ImpactbotError
+from ground.tomltext import dutch_toml_error
 from toc.survey import survey_label
 
 
@@ -166,12 +167,9 @@ def _read(file: _File, path: Path | None, resource: str, check: _Checker) -> Non
     try:
         file.data = tomllib.loads(file.text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        detail = re.sub(r"\s*\(at line.*\)$", "", str(exc)) or "onbekende fout"
-        where = f"regel {match.group(1)}, kolom {match.group(2)}: " if match else ""
         check.problems.append(
-            f"{file.name}: {where}dit is geen geldige TOML ({detail}). "
-            "Controleer aanhalingstekens, komma's en haakjes."
+            f"{file.name}: {dutch_toml_error(exc, file.text)}. Dit is dus geen geldige TOML: "
+            "controleer aanhalingstekens, komma's en haakjes."
         )
 
 

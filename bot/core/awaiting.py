@@ -105,7 +105,7 @@ class Memory:
         return len(self.waits)
 
 
-def memory(app: Application) -> Memory:  # type: ignore[type-arg]
+def memory(app: Application) -> Memory:
     found = app.bot_data.get(MEMORY_KEY)
     if not isinstance(found, Memory):
         found = app.bot_data[MEMORY_KEY] = Memory()

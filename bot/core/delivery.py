@@ -41,7 +41,7 @@ async def _deliver(bot: Bot, db: sqlite_utils.Database, item: outbox.Waiting) ->
     await bot.send_message(item.chat_id, item.text, reply_markup=markup)
 
 
-async def flush_outbox(context: CallbackContext) -> None:  # type: ignore[type-arg]
+async def flush_outbox(context: CallbackContext) -> None:
     s = services(context)
     for item in outbox.waiting(s.db):
         try:
@@ -59,7 +59,7 @@ async def flush_outbox(context: CallbackContext) -> None:  # type: ignore[type-a
         log.info("confirmation delivered from the outbox", extra={"outbox": item.id})
 
 
-def schedule_outbox(app: Application) -> None:  # type: ignore[type-arg]
+def schedule_outbox(app: Application) -> None:
     if app.job_queue is None:
         return
     for job in app.job_queue.get_jobs_by_name(OUTBOX_JOB):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 
 from telegram import CallbackQuery, Chat, Update
@@ -11,6 +12,7 @@ from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 from bot.core import claims, texts
 from bot.core.services import SERVICES_KEY, services
 from store import drafts
+from store.db import cannot_write, waiting_at_most
 from store.people import Person, person_by_telegram
 
 log = logging.getLogger("impactbot.bot")
@@ -31,9 +33,19 @@ async def once_per_update(update: object, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def claim_rest(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """After the handlers: claim what no write of theirs claimed (a reply, a refusal)."""
+    db = services(context).db
     with claims.claiming() as keys:
-        if keys:
-            drafts.claim_all(services(context).db, keys)
+        if not keys:
+            return
+        # Without waiting: when the handler already met a busy database, this would only
+        # hold the loop up once more; unclaimed, a redelivery is handled again, which is safe.
+        try:
+            with waiting_at_most(db, 0):
+                drafts.claim_all(db, keys)
+        except sqlite3.OperationalError as exc:
+            if not cannot_write(exc):
+                raise
+            log.info("handled input not claimed: database not writable")
 
 
 async def private_only(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -63,7 +75,7 @@ async def registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Pers
     return None
 
 
-def is_known(app: Application, user_id: int) -> bool:  # type: ignore[type-arg]
+def is_known(app: Application, user_id: int) -> bool:
     """Whether a Telegram user is a registered person (for the participants' room, which reads
     no store but the survey's)."""
     return person_by_telegram(app.bot_data[SERVICES_KEY].db, user_id) is not None

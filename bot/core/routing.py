@@ -13,8 +13,9 @@ menu after /start), 2 claim what no write claimed.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from telegram import Message, MessageEntity, Update
 from telegram.ext import (
@@ -33,7 +34,8 @@ from bot.core.awaiting import Awaiting
 from bot.core.guards import claim_rest, once_per_update, private_only
 from store.survey import START_PREFIX
 
-Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+# a Coroutine, not any Awaitable: python-telegram-bot's handlers are typed that way
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 # A typed answer to a record; False when the message turned out not to answer it (then it is
 # read as if nothing was awaited).
 Answer = Callable[[Update, ContextTypes.DEFAULT_TYPE, Awaiting], Awaitable[bool]]
@@ -65,9 +67,9 @@ class Routes:
     buttons: list[Button] = field(default_factory=list)
     answers: dict[str, Answer] = field(default_factory=dict)  # kind -> typed answer
     # Run once when the Application is assembled (state the room keeps in bot_data).
-    setup: Callable[[Application], None] | None = None  # type: ignore[type-arg]
+    setup: Callable[[Application], None] | None = None
     # Handlers that run after the room's answer (group 1), e.g. the menu after /start.
-    after: list[BaseHandler] = field(default_factory=list)  # type: ignore[type-arg]
+    after: list[BaseHandler] = field(default_factory=list)
     # A photo sent in the chat (one room takes them: the leader's, for a report's photo).
     photo: Callback | None = None
 
@@ -138,7 +140,7 @@ def button_patterns(rooms: Sequence[Routes]) -> list[str]:
 
 
 def assemble(
-    app: Application,  # type: ignore[type-arg]
+    app: Application,
     rooms: Sequence[Routes],
     otherwise: Otherwise,
 ) -> None:

@@ -37,5 +37,5 @@ class Services:
         return self.now().astimezone(self.tz).date()
 
 
-def services(context: CallbackContext) -> Services:  # type: ignore[type-arg]
+def services(context: CallbackContext) -> Services:
     return context.application.bot_data[SERVICES_KEY]

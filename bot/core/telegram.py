@@ -38,7 +38,9 @@ MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 _TEXT_METHODS = {"sendMessage", "editMessageText"}
 _CAPTION_METHODS = {"sendDocument", "sendPhoto", "editMessageCaption"}
-_NOT_RETRIED = {"getUpdates"}
+# getUpdates has its own loop; getMe is only asked at start-up, where `impactbot run` tries
+# again itself with one Dutch line per try (and the wait it says is the wait it does).
+_NOT_RETRIED = {"getUpdates", "getMe"}
 
 
 def fit(text: str, limit: int = MAX_TEXT) -> str:
@@ -63,7 +65,7 @@ def _benign(endpoint: str, error: BadRequest) -> bool:
     )
 
 
-class ImpactBot(ExtBot):  # type: ignore[type-arg]
+class ImpactBot(ExtBot):
     """ExtBot with the rules above; `send_retries` network retries, `retry_delay` doubling."""
 
     def __init__(self, *args: Any, send_retries: int = 3, retry_delay: float = 0.5, **kwargs: Any):

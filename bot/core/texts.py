@@ -5,8 +5,6 @@ Each audience keeps its own texts module beside its handlers (leader/, manager/,
 
 from __future__ import annotations
 
-from datetime import date
-
 # -- access -----------------------------------------------------------------------------------
 
 NOT_REGISTERED = (
@@ -16,6 +14,22 @@ NOT_REGISTERED = (
 PRIVATE_ONLY = (
     "Hallo allemaal! Verslagen en citaten geven jullie door in een privégesprek met mij, "
     "niet in een groep. Tik op mijn naam en dan op Bericht."
+)
+# The database is held by another program (an import, a backup tool) for a while.
+BUSY_DATABASE = (
+    "Het is even te druk, daardoor kon ik dit niet bewaren. Probeer het over een minuut nog eens."
+)
+DISK_FULL = (
+    "Ik kan nu niets bewaren: de schijf van de server is vol. Laat de beheerder het weten; "
+    "stuur het daarna nog eens."
+)
+# The bot's web server (webhook, health, participants' page) outside a page of its own.
+WEB_NOT_FOUND = "Deze pagina bestaat niet. Controleer het adres."
+WEB_NOT_ALLOWED = "Zo kan deze pagina niet worden gebruikt. Open het adres gewoon in je browser."
+WEB_ERROR = "Er ging iets mis aan onze kant. Probeer het later nog eens."
+WEB_CANNOT_WRITE = (
+    "Wat je stuurde kan nu niet worden opgeslagen: het is even te druk of de server heeft geen "
+    "ruimte meer. Probeer het over een minuut nog eens."
 )
 ERROR = (
     "Sorry, er ging iets mis. Probeer het nog eens; een verslag waar je mee bezig was, is bewaard."
@@ -36,13 +50,3 @@ COMMANDS = {
 }
 
 # -- formatting -------------------------------------------------------------------------------
-
-_DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-_MONTHS = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
-]  # fmt: skip
-
-
-def nl_date(day: date) -> str:
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

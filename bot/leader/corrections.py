@@ -16,6 +16,7 @@ from bot.core.services import services
 from bot.leader import flow, keyboards, queries, texts
 from bot.leader.draft_session import from_session
 from bot.leader.prefixes import ROOM, TYPED_NAME, TYPED_TALLY
+from ground.strict import read_id, read_int
 from store import drafts
 from store.sessions import delete_session, load_session
 
@@ -41,13 +42,23 @@ async def cmd_mijnverslagen(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     person = await registered(update, context)
     if person is None or update.effective_user is None:
         return
+    await _list_reports(context, update.effective_user.id, person.id, 0)
+
+
+async def _list_reports(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, person_id: int, offset: int
+) -> None:
+    """LISTED reports from `offset` on, then a button further back when there are more."""
     s = services(context)
-    chat_id = update.effective_user.id
-    reports = queries.own_reports(s.db, person.id, LISTED)
+    found = queries.own_reports(s.db, person_id, LISTED + 1, offset)
+    reports, more = found[:LISTED], len(found) > LISTED
     if not reports:
-        await context.bot.send_message(chat_id, texts.MY_REPORTS_NONE)
+        await context.bot.send_message(
+            chat_id, texts.MY_REPORTS_END if offset else texts.MY_REPORTS_NONE
+        )
         return
-    await context.bot.send_message(chat_id, texts.MY_REPORTS_HEAD)
+    head = texts.MY_REPORTS_OLDER_HEAD if offset else texts.MY_REPORTS_HEAD
+    await context.bot.send_message(chat_id, head)
     for report in reports:
         line = texts.report_line(
             report.date,
@@ -60,6 +71,10 @@ async def cmd_mijnverslagen(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             report.counts,
         )
         await context.bot.send_message(chat_id, line, reply_markup=keyboards.own_report(report.id))
+    if more:
+        await context.bot.send_message(
+            chat_id, texts.MY_REPORTS_MORE, reply_markup=keyboards.older_reports(offset + LISTED)
+        )
 
 
 async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -70,7 +85,14 @@ async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query, person = pressed
     s = services(context)
     action, raw_id = buttons.fields(query.data, 2)
-    session_id = int(raw_id) if raw_id.isdigit() else -1
+    if action == "more":  # "Oudere verslagen": raw_id is where the next page starts
+        offset = read_int(raw_id, max_digits=6)
+        await query.answer()
+        await flow.close_buttons(query)
+        if offset is not None:
+            await _list_reports(context, query.from_user.id, person.id, offset)
+        return
+    session_id = read_id(raw_id)
     if queries.report_owner(s.db, session_id) != person.id:
         await query.answer(texts.REPORT_GONE)
         await flow.close_buttons(query)
@@ -98,9 +120,9 @@ async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         deleted = delete_session(s.db, session_id, f"person:{person.id}")
         await query.answer()
         await flow.close_buttons(query)
-        draft = flow.load(s, chat_id)
-        if draft is not None and draft.session_id == session_id:
-            drafts.delete_draft(s.db, chat_id, draft.draft_id)
+        open_draft = flow.load(s, chat_id)
+        if open_draft is not None and open_draft.session_id == session_id:
+            drafts.delete_draft(s.db, chat_id, open_draft.draft_id)
         log.info("report deleted", extra={"session_id": session_id, "person_id": person.id})
         await context.bot.send_message(chat_id, texts.DELETED if deleted else texts.REPORT_GONE)
     else:

@@ -131,7 +131,7 @@ def count_fields(activity: Activity) -> list[str]:
         return ["bezoekers", "vragen"]
     if activity.kind == "reeks":
         return ["deelnemers"]
-    parts = [name for name in ("kinderen", "volwassenen") if name in activity.indicators]
+    parts: list[str] = [name for name in ("kinderen", "volwassenen") if name in activity.indicators]
     return parts or ["deelnemers"]
 
 

@@ -26,6 +26,7 @@ from bot.leader.draft import (
 )
 from bot.leader.draft_session import attendance, to_session
 from store import drafts, outbox
+from store.db import is_busy
 from store.people import get_person
 from store.sessions import SessionInvalid
 
@@ -227,10 +228,16 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft)
             reply_markup=keyboards.summary(draft, s.catalogue),
         )
         return
-    except Exception:
-        log.error("saving a report failed", exc_info=True, extra={"draft": draft.short_id})
+    except Exception as exc:
+        busy = is_busy(exc)
+        if busy:
+            log.warning("saving a report met a busy database", extra={"draft": draft.short_id})
+        else:
+            log.error("saving a report failed", exc_info=True, extra={"draft": draft.short_id})
         await context.bot.send_message(
-            draft.telegram_id, texts.NOT_SAVED, reply_markup=keyboards.summary(draft, s.catalogue)
+            draft.telegram_id,
+            texts.NOT_SAVED_BUSY if busy else texts.NOT_SAVED,
+            reply_markup=keyboards.summary(draft, s.catalogue),
         )
         return
     log.info("report saved", extra={"session_id": session_id, "draft": draft.short_id})

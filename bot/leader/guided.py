@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.core import buttons
@@ -24,6 +24,7 @@ from bot.leader.draft import (
     signal_choices,
     toggle_signal,
 )
+from ground.strict import is_int, read_id
 
 log = logging.getLogger("impactbot.bot")
 
@@ -47,7 +48,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if pressed is None:
         return
     query, person = pressed
-    parsed = keyboards.parse_draft_data(query.data)
+    parsed = keyboards.parse_draft_data(query.data or "")
     s = services(context)
     draft = flow.load(s, query.from_user.id)
     if parsed is None:
@@ -79,9 +80,9 @@ async def _stale(update: Update) -> None:
     await flow.close_buttons(update.callback_query)
 
 
-async def _markup(update: Update, markup: object) -> None:
+async def _markup(update: Update, markup: InlineKeyboardMarkup) -> None:
     assert update.callback_query is not None
-    await update.callback_query.edit_message_reply_markup(reply_markup=markup)  # type: ignore[arg-type]
+    await update.callback_query.edit_message_reply_markup(reply_markup=markup)
 
 
 # -- one function per step: (update, context, services, draft, value) -------------------------
@@ -152,7 +153,7 @@ async def _series(
         d.lesson = 1
         d.last_lesson = False
     else:
-        course = queries.course(s.db, int(v)) if v.isdigit() else None
+        course = queries.course(s.db, read_id(v)) if is_int(v) else None
         if course is None:
             await _stale(update)
             return
@@ -175,7 +176,7 @@ async def _counts(
     update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
 ) -> None:
     kind, arg = buttons.head(v)
-    if kind == "all" and arg.isdigit():
+    if kind == "all" and is_int(arg, max_digits=6):
         d.counts["deelnemers"] = int(arg)
     await flow.proceed(update, context, d)
 
@@ -194,7 +195,7 @@ async def _effects(
 ) -> None:
     kind, arg = buttons.head(v)
     choices = signal_choices(d, s.catalogue)
-    if kind == "t" and arg.isdigit() and int(arg) < len(choices):
+    if kind == "t" and is_int(arg, max_digits=3) and int(arg) < len(choices):
         toggle_signal(d, choices[int(arg)][0].id)
         flow.store(s, d)
         await _markup(update, keyboards.signals(d, s.catalogue))
@@ -226,7 +227,7 @@ async def _consent(
     index = first_quote_without(d, "consent")
     if index is not None and v in ("ja", "anoniem", "nee"):
         quote = d.quotes[index]
-        quote.consent = "anoniem" if v == "ja" and not quote.attribution else v  # type: ignore[assignment]
+        quote.consent = "anoniem" if v == "ja" and not quote.attribution else v  # type: ignore[assignment]  # checked: one of three
     await flow.proceed(update, context, d)
 
 
@@ -248,7 +249,7 @@ async def _story_consent(
 ) -> None:
     story = next((st for st in d.stories if st.consent is None), None)
     if story is not None and v in ("ja", "anoniem", "nee"):
-        story.consent = v  # type: ignore[assignment]
+        story.consent = v  # type: ignore[assignment]  # checked: one of three
     await flow.proceed(update, context, d)
 
 
@@ -261,7 +262,7 @@ async def _summary(
     elif v.startswith("t:"):
         choices = signal_choices(d, s.catalogue)
         index = v[2:]
-        if index.isdigit() and int(index) < len(choices):
+        if is_int(index, max_digits=3) and int(index) < len(choices):
             toggle_signal(d, choices[int(index)][0].id)
             flow.store(s, d)
             await _markup(update, keyboards.summary(d, s.catalogue))
@@ -276,7 +277,7 @@ async def _summary(
     elif v == "back":
         await _markup(update, keyboards.summary(d, s.catalogue))
     elif v.startswith("e:") and v[2:] in texts.EDIT_LABELS:
-        field: EditField = v[2:]  # type: ignore[assignment]
+        field: EditField = v[2:]  # type: ignore[assignment]  # checked: in EDIT_LABELS
         clear_field(d, field)
         await flow.proceed(update, context, d)
 

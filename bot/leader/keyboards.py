@@ -310,6 +310,12 @@ def own_report(session_id: int) -> InlineKeyboardMarkup:
     )
 
 
+def older_reports(offset: int) -> InlineKeyboardMarkup:
+    """/mijnverslagen's way further back: the next page starts at `offset`."""
+    older = buttons.data(P.OWN_REPORT, "more", offset)
+    return _markup([[InlineKeyboardButton(texts.BUTTON_OLDER, callback_data=older)]])
+
+
 def confirm_delete(session_id: int) -> InlineKeyboardMarkup:
     return _markup(
         [

@@ -20,8 +20,8 @@ from bot.core.guards import registered, registered_press
 from bot.core.services import services
 from bot.leader import texts
 from bot.leader.prefixes import PHOTO, ROOM, TYPED_PHOTO_ALT
+from ground.dutch import long_date as date_nl
 from ground.errors import ImpactbotError
-from reports.format import date_nl
 from store.photos import MAX_PHOTO_BYTES, add_photo
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from bot.leader.draft import SHORT_ID
 
 NAME = "n"  # n:use  keep the Telegram first name
 LOWER_INVITE = "iv"  # iv:yes:<code> / iv:no
-OWN_REPORT = "s"  # s:<edit|del|delok|keep>:<session>
+OWN_REPORT = "s"  # s:<edit|del|delok|keep>:<session>, s:more:<offset> (older reports)
 ASK_PARTICIPANTS = "lq"  # lq:<session>
 TALLY = "tl"  # tl:<session>[:<question>[:<goal>]]
 PHOTO = "fo"  # fo:<n|t|o|x>  the consent for the photo just sent (x: do not keep it)

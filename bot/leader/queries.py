@@ -77,11 +77,16 @@ def free_course_name(db: sqlite_utils.Database, activity: str, vestiging: str, b
     return name
 
 
-def own_reports(db: sqlite_utils.Database, person_id: int, limit: int = 5) -> list[OwnReport]:
+def own_reports(
+    db: sqlite_utils.Database, person_id: int, limit: int = 5, offset: int = 0
+) -> list[OwnReport]:
+    """A person's reports, the last saved (or changed) first: one saved a minute ago for
+    "gisteren", or one whose date was moved back, is at the top; `offset` pages back."""
     rows = db.execute(
         "SELECT id, date, activity, vestiging, deelnemers, kinderen, volwassenen, vragen "
-        "FROM sessions WHERE reporter_id = ? ORDER BY date DESC, id DESC LIMIT ?",
-        [person_id, limit],
+        "FROM sessions WHERE reporter_id = ? "
+        "ORDER BY coalesce(edited_at, created_at) DESC, id DESC LIMIT ? OFFSET ?",
+        [person_id, limit, offset],
     ).fetchall()
     reports = []
     for sid, day, activity, vestiging, deelnemers, kinderen, volwassenen, vragen in rows:

@@ -121,7 +121,7 @@ async def _answer(
         d.stories = [DraftStory(text=read_story(text, s.catalogue), id=kept)]
         d.extra = None
     else:
-        await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]
+        await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]  # text handler: a message is there
         return
     await flow.proceed(update, context, d)
 
@@ -148,7 +148,7 @@ async def _new_report(
     today = s.today()
     result = parse_message(text, s.catalogue, today)
     if not (result.activity or result.location or result.counts or result.quotes):
-        await update.effective_message.reply_text(texts.NOT_UNDERSTOOD)  # type: ignore[union-attr]
+        await update.effective_message.reply_text(texts.NOT_UNDERSTOOD)  # type: ignore[union-attr]  # text handler: a message is there
         return
     assert update.effective_user is not None
     d = Draft(

@@ -14,6 +14,7 @@ from bot.core.guards import registered
 from bot.core.services import services
 from bot.leader import keyboards, texts
 from bot.leader.prefixes import ROOM, TYPED_NAME
+from ground.strict import has_hidden_characters
 from store.people import (
     ROLE_RANK,
     InviteError,
@@ -112,7 +113,11 @@ def looks_like_name(text: str) -> bool:
 def is_valid_name(name: str) -> bool:
     """The name check at registration and for /naam (spaces already normalised)."""
     return (
-        bool(name) and len(name) <= MAX_NAME and not name.startswith("/") and looks_like_name(name)
+        bool(name)
+        and len(name) <= MAX_NAME
+        and not name.startswith("/")
+        and looks_like_name(name)
+        and not has_hidden_characters(name)  # no right-to-left override, no zero-width
     )
 
 

@@ -19,9 +19,10 @@ from telegram.ext import ContextTypes
 from bot.core import buttons
 from bot.core.guards import registered
 from bot.core.services import Services, services
-from bot.core.texts import nl_date
 from bot.leader import prefixes as P
 from bot.leader import queries, texts
+from ground.dutch import weekday_date
+from ground.strict import read_id
 from store.sessions import load_session
 from store.survey import START_PREFIX, Survey, open_survey
 from toc.survey import choose_statements
@@ -63,12 +64,15 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     s = services(context)
     (raw,) = buttons.fields(query.data, 1)
-    session_id = int(raw) if raw.isdigit() else -1
+    session_id = read_id(raw)
     session = load_session(s.db, session_id)
     if session is None:
         await query.answer(texts.SURVEY_NO_SESSION, show_alert=True)
         return
-    if queries.report_owner(s.db, session_id) != person.id and not person.is_manager:
+    # The leader who reported it, or a manager of its gemeente (like every manager action).
+    place = s.catalogue.vestigingen.get(session.vestiging)
+    manager_may = person.is_manager and place is not None and person.may_see(place.gemeente)
+    if queries.report_owner(s.db, session_id) != person.id and not manager_may:
         await query.answer(texts.SURVEY_NOT_YOURS, show_alert=True)
         return
     days = s.settings.participants.survey_days
@@ -88,7 +92,8 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         days=days,
     )
     if not survey.is_open(s.now()):
-        await query.answer(texts.SURVEY_CLOSED.format(days=days), show_alert=True)
+        closed = texts.SURVEY_CAPPED if survey.capped_at else texts.SURVEY_CLOSED.format(days=days)
+        await query.answer(closed, show_alert=True)
         return
     await query.answer()
     telegram = telegram_link(context.bot.username, survey)
@@ -104,10 +109,10 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     caption = texts.ASK_PARTICIPANTS.format(
         activity=activity,
         place=vestiging.name if vestiging else session.vestiging,
-        day=nl_date(date.fromisoformat(str(session.date))),
+        day=weekday_date(date.fromisoformat(str(session.date))),
         n=len(survey.statements),
         how=how,
-        until=nl_date(last_day),
+        until=weekday_date(last_day),
     )
     chat_id = person.telegram_id or query.from_user.id
     await context.bot.send_photo(

@@ -22,6 +22,7 @@ from bot.core.services import services
 from bot.leader import flow, keyboards, queries, texts
 from bot.leader.inputs import InputError, read_tally
 from bot.leader.prefixes import ROOM, TYPED_TALLY
+from ground.strict import is_int
 from store.tallies import DIMENSIONS, save_tally
 
 log = logging.getLogger("impactbot.bot")
@@ -35,7 +36,7 @@ async def on_tally_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query, person = pressed
     s = services(context)
     parts = buttons.fields(query.data)
-    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
+    if not all(is_int(p) for p in parts) or not 1 <= len(parts) <= 3:
         await query.answer(texts.STALE_BUTTON)
         return
     session_id, *choice = (int(p) for p in parts)

@@ -16,8 +16,8 @@ from bot.core.texts import (  # noqa: F401  re-exported: leader handlers read ev
     ONLY_TEXT,
     PRIVATE_ONLY,
     UNKNOWN_COMMAND,
-    nl_date,
 )
+from ground.dutch import weekday_date
 
 if TYPE_CHECKING:
     from bot.leader.draft import Draft
@@ -256,6 +256,11 @@ NOT_SAVED = (
     "Het opslaan is niet gelukt, je verslag is dus nog niet opgeslagen. "
     "Ik heb alles bewaard: tik straks nog eens op Opslaan."
 )
+# Another program holds the database (an import): the draft from before is still there.
+NOT_SAVED_BUSY = (
+    "Het is even te druk, je verslag is dus nog niet opgeslagen. Wat je invulde staat nog "
+    "klaar: tik over een minuut nog eens op Opslaan."
+)
 NOT_SAVED_INVALID = (
     "Dit kan ik niet opslaan: {reason}\n"
     "Je verslag is bewaard. Tik op Wijzigen om het aan te passen."
@@ -273,7 +278,11 @@ NOT_UNDERSTOOD = (
 # -- corrections ------------------------------------------------------------------------------
 
 MY_REPORTS_NONE = "Je hebt nog geen verslagen doorgegeven."
-MY_REPORTS_HEAD = "Je laatste verslagen. Tik op Wijzigen of Verwijderen."
+MY_REPORTS_HEAD = "Je verslagen, het laatst opgeslagen eerst. Tik op Wijzigen of Verwijderen."
+MY_REPORTS_OLDER_HEAD = "Oudere verslagen:"
+MY_REPORTS_MORE = "Zoek je een ouder verslag? Tik op de knop."
+MY_REPORTS_END = "Dit waren al je verslagen."
+BUTTON_OLDER = "Oudere verslagen"
 BUTTON_DELETE = "Verwijderen"
 CONFIRM_DELETE = "Weet je zeker dat je dit verslag wilt verwijderen?\n{line}"
 BUTTON_DELETE_YES = "Ja, verwijderen"
@@ -336,7 +345,7 @@ def summary(draft: Draft, catalogue: Catalogue, course: str | None = None) -> st
     if draft.vestiging:
         lines.append(f"Plaats: {catalogue.vestigingen[draft.vestiging].name}")
     if draft.date:
-        lines.append(f"Datum: {nl_date(draft.date)}")
+        lines.append(f"Datum: {weekday_date(draft.date)}")
     if course:
         lines.append(f"Cursus: {course}")
     if draft.enrolled is not None:
@@ -403,7 +412,7 @@ def course_label(name: str | None, lesson: int | None, last: bool | None) -> str
 
 def report_line(day: date, activity: str, place: str, counts: dict[str, int]) -> str:
     """One stored report, as /mijnverslagen lists it."""
-    return f"{nl_date(day)}: {activity}, {place} ({counts_line(counts) or 'geen aantallen'})"
+    return f"{weekday_date(day)}: {activity}, {place} ({counts_line(counts) or 'geen aantallen'})"
 
 
 # -- asking the participants (bot.leader.survey) ----------------------------------------------
@@ -420,6 +429,10 @@ ASK_VIA_TELEGRAM = "De QR-code opent de vragen in Telegram: {telegram}"
 NO_PARTICIPANT_QUESTIONS = "Voor deze activiteit zijn er geen vragen voor deelnemers."
 SURVEY_NOT_YOURS = "Alleen wie dit verslag gaf, kan de deelnemers vragen."
 SURVEY_CLOSED = "De vragen voor deze bijeenkomst zijn gesloten: ze werken {days} dagen."
+SURVEY_CAPPED = (
+    "De vragen voor deze bijeenkomst zijn gesloten: er kwamen meer antwoorden dan er "
+    "deelnemers waren."
+)
 SURVEY_TOO_OLD = (
     "Deze bijeenkomst is meer dan {days} dagen geleden. Vraag de deelnemers na een nieuwe."
 )

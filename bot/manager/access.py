@@ -18,6 +18,7 @@ from bot.core.guards import registered
 from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from ground.errors import ImpactbotError
+from ground.strict import is_int
 from reports.stand import Scope
 from store.people import Person
 from toc.matcher import Matcher
@@ -128,7 +129,7 @@ def gemeente_for(person: Person, catalogue: Catalogue, text: str) -> str | None:
 def parse_year(text: str, command: str, last: int = MAX_YEAR) -> int:
     """A year from MIN_YEAR up to `last` (a report: this year); a number outside that range
     is a year all the same and is told which years can be asked for."""
-    if not text.isdigit() or len(text) != 4:
+    if not is_int(text, max_digits=4) or len(text) != 4:
         raise Refusal(mt.YEAR_INVALID.format(text=shown(text), command=command))
     if not MIN_YEAR <= int(text) <= last:
         raise Refusal(mt.YEAR_OUT_OF_RANGE.format(first=MIN_YEAR, last=last))

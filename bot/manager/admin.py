@@ -11,6 +11,7 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import sqlite_utils
 from telegram import BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
@@ -19,7 +20,7 @@ from bot.core import buttons
 from bot.core.guards import registered, registered_press
 from bot.core.links import invite_link
 from bot.core.services import services
-from bot.leader.texts import ROLE_NAMES, nl_date
+from bot.leader.texts import ROLE_NAMES
 from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import (
@@ -34,6 +35,8 @@ from bot.manager.access import (
     resolve_place,
     shown,
 )
+from ground.dutch import weekday_date
+from ground.strict import is_int, read_id
 from store.erasure import forget_person, forget_quote, forget_story
 from store.people import Person, Role, create_invite, get_person, set_reminders
 from store.photos import forget_photo, photo_alt
@@ -132,7 +135,7 @@ async def cmd_uitnodigen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         mt.INVITE_DONE.format(
             role=ROLE_NAMES[role],
             where=f" ({', '.join(where)})" if where else "",
-            until=nl_date(until.date()),
+            until=weekday_date(until.date()),
             link=invite_link(username, invite.code),
         ),
     )
@@ -186,11 +189,11 @@ def pick_keyboard(catalogue: Catalogue, people: list[Person]) -> InlineKeyboardM
     return InlineKeyboardMarkup(rows)
 
 
-def find_people(db: object, text: str) -> list[Person]:
+def find_people(db: sqlite_utils.Database, text: str) -> list[Person]:
     """Everyone (also deactivated) whose name contains the typed text, any case or accent."""
     key = normalise(text)
-    rows = db.execute("SELECT id, display_name FROM people ORDER BY id").fetchall()  # type: ignore[attr-defined]
-    found = [get_person(db, pid) for pid, name in rows if key and key in normalise(name)]  # type: ignore[arg-type]
+    rows = db.execute("SELECT id, display_name FROM people ORDER BY id").fetchall()
+    found = [get_person(db, pid) for pid, name in rows if key and key in normalise(name)]
     return [p for p in found if p is not None]
 
 
@@ -207,14 +210,14 @@ async def cmd_vergeet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     args = context.args or []
     what = args[0].lower() if args else ""
     rest = " ".join(args[1:])
-    if what == "citaat" and rest.isdigit():
+    if what == "citaat" and is_int(rest):
         quote = get_quote(s.db, int(rest))
         if quote is None:
             await reply(update, context, mt.FORGET_NO_QUOTE.format(id=rest))
             return
         text = mt.CONFIRM_FORGET_QUOTE.format(id=quote.id, text=quote.text)
         await reply(update, context, text, confirm_keyboard("q", quote.id))
-    elif what == "verhaal" and rest.isdigit():
+    elif what == "verhaal" and is_int(rest):
         story = get_story(s.db, int(rest))
         if story is None:
             await reply(update, context, mt.FORGET_NO_STORY.format(id=rest))
@@ -258,7 +261,7 @@ async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query, admin = pressed
     s = services(context)
     kind, raw = buttons.fields(query.data, 2)
-    ident = int(raw) if raw.isdigit() else -1
+    ident = read_id(raw)
     await query.answer()
     try:
         await query.edit_message_reply_markup(reply_markup=None)

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
@@ -26,9 +27,9 @@ from bot.core.services import services
 from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
+from ground.dutch import count as counted
 from ground.errors import ImpactbotError
 from reports.export_bundle import export_bundle, more_name
-from reports.format import count as counted
 from reports.render import Edition
 from store.db import open_db
 from store.people import Person
@@ -41,9 +42,9 @@ ACTION_EVERY = 4.0  # seconds; Telegram shows a chat action for about five
 _TASKS: set[asyncio.Task[None]] = set()
 
 
-def database_path(db: object) -> str:
+def database_path(db: sqlite_utils.Database) -> str:
     """The file behind an open connection, so a worker thread can open its own."""
-    return str(db.execute("PRAGMA database_list").fetchone()[2])  # type: ignore[attr-defined]
+    return str(db.execute("PRAGMA database_list").fetchone()[2])
 
 
 def report_files(

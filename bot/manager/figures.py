@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
@@ -70,7 +71,7 @@ def split_period(args: list[str], today: date) -> tuple[Period, str]:
     rest = []
     for arg in args:
         if arg.lower() in PERIODS:
-            period = arg.lower()  # type: ignore[assignment]
+            period = arg.lower()  # type: ignore[assignment]  # checked: in PERIODS
         elif re.fullmatch(r"\d{4}", arg):
             if int(arg) != today.year:
                 raise Refusal(mt.STAND_NO_YEAR.format(year=arg))
@@ -163,17 +164,22 @@ def back_keyboard(period: Period, scope: Scope) -> InlineKeyboardMarkup:
 
 
 def contract_of(
-    db: object, catalogue: Catalogue, scope: Scope, today: date
+    db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, today: date
 ) -> ContractProgress | None:
     if scope.vestiging:
         return None
-    return contract_progress(db, catalogue, today.year, scope.gemeente)  # type: ignore[arg-type]
+    return contract_progress(db, catalogue, today.year, scope.gemeente)
 
 
 def stand_screen(
-    person: Person, catalogue: Catalogue, db: object, scope: Scope, period: Period, today: date
+    person: Person,
+    catalogue: Catalogue,
+    db: sqlite_utils.Database,
+    scope: Scope,
+    period: Period,
+    today: date,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    stand = compute_stand(db, catalogue, scope, period, today)  # type: ignore[arg-type]
+    stand = compute_stand(db, catalogue, scope, period, today)
     opgaven = [o.id for o in stand.opgaven if o.bijeenkomsten or o.vorig_bijeenkomsten]
     summary = contract_summary(contract_of(db, catalogue, scope, today), year_fraction(today))
     markup = stand_keyboard(person, catalogue, scope, period, opgaven, bool(summary))
@@ -208,7 +214,7 @@ async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if len(parts) < 3 or parts[0] not in PERIODS:
         await query.answer()
         return
-    period: Period = parts[0]  # type: ignore[assignment]
+    period: Period = parts[0]
     try:
         scope = decode_scope(person, s.catalogue, parts[1], parts[2])
     except Refusal as exc:
@@ -218,16 +224,16 @@ async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     back = back_keyboard(period, scope)
     today = s.today()
 
-    def screen(db: object) -> tuple[str, InlineKeyboardMarkup]:
+    def screen(db: sqlite_utils.Database) -> tuple[str, InlineKeyboardMarkup]:
         progress = contract_of(db, s.catalogue, scope, today)
         if kind == P.STAND_CONTRACT and progress is not None:
             return contract_text(progress, s.catalogue, scope, today), back
         if kind == P.STAND_OPGAVE and len(parts) == 4 and parts[3] in s.catalogue.opgaven:
-            stand = compute_stand(db, s.catalogue, scope, period, today)  # type: ignore[arg-type]
+            stand = compute_stand(db, s.catalogue, scope, period, today)
             figures = ActivityFigures(
-                now=per_activity(db, scope, stand.start, stand.end),  # type: ignore[arg-type]
+                now=per_activity(db, scope, stand.start, stand.end),
                 before=per_activity(
-                    db,  # type: ignore[arg-type]
+                    db,
                     scope,
                     year_earlier(stand.start),
                     year_earlier(stand.end),
@@ -289,7 +295,10 @@ def quote_filter(catalogue: Catalogue, activities: Matcher, text: str) -> tuple[
 
 
 def latest_quotes(
-    db: object, gemeente: str | None, activities: list[str] | None, limit: int = QUOTES_LISTED
+    db: sqlite_utils.Database,
+    gemeente: str | None,
+    activities: list[str] | None,
+    limit: int = QUOTES_LISTED,
 ) -> list[ListedQuote]:
     """The newest publishable quotes in a gemeente (None: all), optionally for some activities."""
     sql = (
@@ -304,7 +313,7 @@ def latest_quotes(
         sql += f" AND q.activity IN ({', '.join('?' for _ in activities)})"
         params += activities
     sql += " ORDER BY q.date DESC, q.id DESC LIMIT ?"
-    rows = db.execute(sql, [*params, limit]).fetchall()  # type: ignore[attr-defined]
+    rows = db.execute(sql, [*params, limit]).fetchall()
     return [
         ListedQuote(qid, text, who, consent, act, ves, date.fromisoformat(day), review)
         for qid, text, who, consent, act, ves, day, review in rows

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.leader.texts import nl_date
 from bot.manager import texts as mt
+from ground.dutch import day_month, number, short_day, weekday_date
 from reports.digest import Digest
 from reports.figures import ContractProgress, Target
 from reports.gaps import Gaps
@@ -19,29 +19,8 @@ from store.reviews import ReviewQuote
 from store.session_notes import ReviewStory
 from toc.models import Catalogue
 
-_MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-_MONTHS_LONG = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
-]  # fmt: skip
-_DAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 LISTED = 6
 BAR = 10
-
-
-def number(value: float) -> str:
-    """Dutch thousands: 4120 -> '4.120'; 20.5 -> '20,5'."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def short_day(day: date) -> str:
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-def day_month(day: date) -> str:
-    return f"{day.day} {_MONTHS_LONG[day.month - 1]}"
 
 
 def short_place(catalogue: Catalogue, vestiging: str) -> str:
@@ -351,7 +330,7 @@ def review_card(quote: ReviewQuote, catalogue: Catalogue, remaining: int) -> str
     )
     where = (
         f"{activity_name(catalogue, quote.activity)}, {short_place(catalogue, quote.vestiging)}, "
-        f"{nl_date(date.fromisoformat(quote.date))} (nr. {quote.id})"
+        f"{weekday_date(date.fromisoformat(quote.date))} (nr. {quote.id})"
     )
     return mt.REVIEW_CARD.format(n=remaining, text=quote.text, who=who, where=where)
 
@@ -359,17 +338,31 @@ def review_card(quote: ReviewQuote, catalogue: Catalogue, remaining: int) -> str
 def story_card(story: ReviewStory, catalogue: Catalogue, remaining: int) -> str:
     where = (
         f"{activity_name(catalogue, story.activity)}, {short_place(catalogue, story.vestiging)}, "
-        f"{nl_date(date.fromisoformat(story.date))} (nr. {story.id})"
+        f"{weekday_date(date.fromisoformat(story.date))} (nr. {story.id})"
     )
     consent = mt.STORY_CONSENT[story.consent]
     return mt.STORY_CARD.format(n=remaining, text=story.text, consent=consent, where=where)
 
 
-def digest_text(digest: Digest, name: str, scope: str) -> str:
-    """Five lines about last week, plus one approved quote when there is one."""
+def greeting(hour: int) -> str:
+    """Goedemorgen from 6, Goedemiddag from 12, Goedenavond from 18; Hallo at night."""
+    found = mt.GREETING_NIGHT
+    for start, word in mt.GREETINGS:
+        if hour >= start:
+            found = word
+    return found
+
+
+def digest_text(digest: Digest, name: str, scope: str, hour: int = 9) -> str:
+    """Five lines about last week, plus one approved quote when there is one; `hour` (the
+    library's local hour of sending) picks the greeting."""
     lines = [
         mt.DIGEST_HEAD.format(
-            name=name, start=day_month(digest.start), end=day_month(digest.end), scope=scope
+            greeting=greeting(hour),
+            name=name,
+            start=day_month(digest.start),
+            end=day_month(digest.end),
+            scope=scope,
         ),
         mt.DIGEST_FIGURES.format(
             n=sessions(digest.bijeenkomsten),

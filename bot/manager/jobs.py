@@ -32,6 +32,7 @@ from bot.manager import prefixes as P
 from bot.manager import texts as mt
 from bot.manager.access import own_scope
 from bot.manager.format import digest_text, scope_label, short_place
+from ground.dutch import weekday_date
 from reports.digest import compute_digest, last_week
 from store import drafts
 from store.cancellations import cancel, is_cancelled
@@ -68,14 +69,14 @@ def reminder_at(reminder_time: str, session_time: str) -> time:
     return max(at, min(after, LATEST_REMINDER))
 
 
-def _app(context: CallbackContext) -> Application:  # type: ignore[type-arg]
+def _app(context: CallbackContext) -> Application:
     return context.application
 
 
 # -- scheduling -------------------------------------------------------------------------------
 
 
-def schedule_jobs(app: Application) -> None:  # type: ignore[type-arg]
+def schedule_jobs(app: Application) -> None:
     """(Re)build every job from the settings and the rooster; safe to call again."""
     queue = app.job_queue
     if queue is None:
@@ -155,7 +156,7 @@ def reminder_button(item: Schedule, day: date) -> InlineKeyboardMarkup:
     )
 
 
-async def remind(app: Application, item: Schedule, day: date) -> int:  # type: ignore[type-arg]
+async def remind(app: Application, item: Schedule, day: date) -> int:
     """Send the reminders for one rooster entry on `day`, once per person; returns how many."""
     s: Services = app.bot_data["services"]
     if day not in item.dates(day, day) or is_reported(s, item.activity, item.vestiging, day):
@@ -191,7 +192,7 @@ async def remind(app: Application, item: Schedule, day: date) -> int:  # type: i
     return sent
 
 
-async def reminder_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+async def reminder_job(context: CallbackContext) -> None:
     app = _app(context)
     s: Services = app.bot_data["services"]
     index = context.job.data if context.job else None
@@ -202,7 +203,7 @@ async def reminder_job(context: CallbackContext) -> None:  # type: ignore[type-a
 # -- digest -----------------------------------------------------------------------------------
 
 
-async def send_digest(app: Application, person: Person, today: date) -> bool:  # type: ignore[type-arg]
+async def send_digest(app: Application, person: Person, today: date) -> bool:
     """The weekly digest for one manager, once per week; True when sent now."""
     s: Services = app.bot_data["services"]
     if person.telegram_id is None:
@@ -214,7 +215,8 @@ async def send_digest(app: Application, person: Person, today: date) -> bool:  #
     scope = own_scope(person)
     # Off the event loop, like every figure: leaders reporting at 9:00 are not held up.
     digest = await read_off_loop(s.db, lambda db: compute_digest(db, s.catalogue, scope, today))
-    text = digest_text(digest, person.display_name, scope_label(s.catalogue, scope))
+    hour = s.now().astimezone(s.tz).hour
+    text = digest_text(digest, person.display_name, scope_label(s.catalogue, scope), hour)
     try:
         await app.bot.send_message(person.telegram_id, text)
     except Forbidden:
@@ -228,7 +230,7 @@ async def send_digest(app: Application, person: Person, today: date) -> bool:  #
     return True
 
 
-async def send_digests(app: Application, today: date) -> int:  # type: ignore[type-arg]
+async def send_digests(app: Application, today: date) -> int:
     s: Services = app.bot_data["services"]
     sent = 0
     for person in list_people(s.db):
@@ -237,12 +239,12 @@ async def send_digests(app: Application, today: date) -> int:  # type: ignore[ty
     return sent
 
 
-async def digest_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+async def digest_job(context: CallbackContext) -> None:
     app = _app(context)
     await send_digests(app, app.bot_data["services"].today())
 
 
-async def catch_up_job(context: CallbackContext) -> None:  # type: ignore[type-arg]
+async def catch_up_job(context: CallbackContext) -> None:
     """After a start: what fell due today before now (and was not sent yet) goes out now."""
     app = _app(context)
     s: Services = app.bot_data["services"]
@@ -299,7 +301,7 @@ async def _pressed_reminder(
     query, person = pressed
     s = services(context)
     try:
-        activity, vestiging, day = button_target(s, query.data)
+        activity, vestiging, day = button_target(s, query.data or "")
         if to_cancel and not (
             is_planned(s, activity, vestiging, day) and may_cancel(s, person, vestiging)
         ):
@@ -348,7 +350,7 @@ async def on_did_not_happen_button(update: Update, context: ContextTypes.DEFAULT
     text = mt.DID_NOT_HAPPEN.format(
         activity=s.catalogue.activities[activity].name,
         place=short_place(s.catalogue, vestiging),
-        day=texts.nl_date(day),
+        day=weekday_date(day),
     )
     try:
         await query.edit_message_text(text)  # without buttons: nothing left to press

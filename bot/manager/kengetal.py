@@ -31,7 +31,7 @@ from bot.manager.access import (
     resolve_place,
     shown,
 )
-from bot.manager.format import number
+from ground.dutch import number
 from intake.tables import CellError, parse_number
 from store.kengetallen import KengetalInvalid, get_kengetal, set_kengetal
 from store.people import Person

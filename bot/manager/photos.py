@@ -16,7 +16,7 @@ from bot.core.services import services
 from bot.manager import texts as mt
 from bot.manager.access import manager_only, own_scope, reply
 from bot.manager.prefixes import PHOTO
-from reports.format import date_nl
+from ground.dutch import long_date as date_nl
 from store.photos import photo_gemeente, photos_to_review, review_photo
 
 log = logging.getLogger(__name__)

@@ -31,6 +31,7 @@ from bot.manager.access import (
     reply,
 )
 from bot.manager.format import review_card, story_card
+from ground.strict import read_id
 from store.people import Person
 from store.reviews import (
     ReviewError,
@@ -147,8 +148,10 @@ async def _close(update: Update) -> None:
 
 
 class _Reviewable(Protocol):
-    gemeente: str
-    consent: str
+    @property
+    def gemeente(self) -> str: ...
+    @property
+    def consent(self) -> str: ...
 
 
 def _refusal(
@@ -173,7 +176,7 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query, person = pressed
     s = services(context)
     action, raw = buttons.fields(query.data, 2)
-    quote = get_quote(s.db, int(raw)) if raw.isdigit() else None
+    quote = get_quote(s.db, read_id(raw))
     refusal = _refusal(person, s.catalogue, quote, mt.FORGET_GONE, mt.REVIEW_INTERNAL)
     if refusal is not None or quote is None:
         await query.answer(refusal, show_alert=True)
@@ -216,7 +219,7 @@ async def on_story_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query, person = pressed
     s = services(context)
     action, raw = buttons.fields(query.data, 2)
-    story: ReviewStory | None = get_story(s.db, int(raw)) if raw.isdigit() else None
+    story: ReviewStory | None = get_story(s.db, read_id(raw))
     refusal = _refusal(person, s.catalogue, story, mt.STORY_GONE, mt.STORY_INTERNAL)
     if refusal is not None or story is None:
         await query.answer(refusal, show_alert=True)

@@ -270,7 +270,10 @@ REMINDER_FINISH_FIRST = (
     "Je bent nog bezig met een ander verslag. Rond dat eerst af, of stop het met /annuleer."
 )
 
-DIGEST_HEAD = "Goedemorgen {name}! Vorige week ({start} t/m {end}), {scope}:"
+DIGEST_HEAD = "{greeting} {name}! Vorige week ({start} t/m {end}), {scope}:"
+# By the hour it is sent (a digest sent late after a restart does not say "Goedemorgen").
+GREETINGS = ((6, "Goedemorgen"), (12, "Goedemiddag"), (18, "Goedenavond"))
+GREETING_NIGHT = "Hallo"
 DIGEST_FIGURES = "{n}, {p} {trend} (week ervoor: {before})"  # "1 bijeenkomst", "8 deelnemers"
 DIGEST_TOP = "Meeste deelnemers: {activity}"
 DIGEST_TOP_NONE = "Nog geen verslagen binnen."

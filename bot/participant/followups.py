@@ -47,12 +47,12 @@ def followup_statement(survey: Survey, parent: bool) -> dict[str, str]:
     return {"effect": effect, "dimension": FOLLOW_UP_DIMENSION, "text": text}
 
 
-def schedule(app: Application) -> None:  # type: ignore[type-arg]
+def schedule(app: Application) -> None:
     if app.job_queue is not None:
         app.job_queue.run_repeating(send_due, interval=INTERVAL, first=30, name=JOB_NAME)
 
 
-async def send_due(context: CallbackContext) -> int:  # type: ignore[type-arg]
+async def send_due(context: CallbackContext) -> int:
     """Send every due follow-up; how many were sent."""
     s = services(context)
     sent = 0

@@ -17,12 +17,14 @@ from telegram.ext import ContextTypes
 from bot.core import buttons
 from bot.core.awaiting import Awaiting
 from bot.core.services import Services, services
-from bot.core.texts import nl_date
 from bot.participant import keyboards, texts
+from bot.participant.cap import tell_leader
 from bot.participant.room import Pending, room
+from ground.dutch import weekday_date
 from store.survey import (
     START_PREFIX,
     Survey,
+    SurveyFull,
     add_followup,
     add_participant_quote,
     drop_followup_of,
@@ -45,7 +47,7 @@ def place(s: Services, survey: Survey) -> tuple[str, str, str]:
     """(activity name, vestiging name, the day in words)."""
     activity = s.catalogue.activities.get(survey.activity)
     vestiging = s.catalogue.vestigingen.get(survey.vestiging)
-    day = nl_date(date.fromisoformat(survey.date))
+    day = weekday_date(date.fromisoformat(survey.date))
     return (
         activity.name if activity else survey.activity,
         vestiging.name if vestiging else survey.vestiging,
@@ -96,7 +98,7 @@ async def _open_survey(
         await _tell(update, context, texts.UNKNOWN)
         return None
     if not survey.is_open(s.now()):
-        await _tell(update, context, texts.CLOSED)
+        await _tell(update, context, texts.CLOSED_FULL if survey.capped_at else texts.CLOSED)
         return None
     return survey
 
@@ -156,9 +158,15 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except BadRequest:  # pressed twice: the message already shows the next statement
             pass
         return
-    stored = record_answers(
-        s.db, survey, who_hash(s, context, survey, user.id), scores, "telegram", s.now()
-    )
+    try:
+        stored = record_answers(
+            s.db, survey, who_hash(s, context, survey, user.id), scores, "telegram", s.now()
+        )
+    except SurveyFull as full:
+        await _tell(update, context, texts.CLOSED_FULL)
+        if full.newly:
+            await tell_leader(context.bot, s.db, s.catalogue, survey, full.limit)
+        return
     if not stored:
         await _tell(update, context, texts.ALREADY)
         return

@@ -95,5 +95,5 @@ class Room:
         return digest.hexdigest()[:10]
 
 
-def room(app: Application) -> Room:  # type: ignore[type-arg]
+def room(app: Application) -> Room:
     return app.bot_data[ROOM_KEY]

@@ -20,7 +20,7 @@ from bot.participant import prefixes as P
 from bot.participant.room import ROOM_KEY, Room
 
 
-def setup(app: Application) -> None:  # type: ignore[type-arg]
+def setup(app: Application) -> None:
     """The room's memory: whether someone is registered (asked of the store when needed) and
     the in-memory awaiting records."""
 

@@ -55,6 +55,14 @@ FOLLOWUP_ALREADY = "Dat staat al goed. Je krijgt die ene vraag maar één keer."
 DONE = "Klaar. Dank je wel! We bewaren niets van je: geen naam en geen Telegram-nummer."
 ALREADY = "Je hebt deze vragen al beantwoord. Dank je wel!"
 CLOSED = "Deze vragen zijn gesloten: ze werken alleen de eerste weken na de bijeenkomst."
+# More people answered than took part (plus a margin): closed against filling it in again
+# and again (store.survey.respondent_limit).
+CLOSED_FULL = "Deze vragen zijn gesloten: er zijn al genoeg antwoorden binnen. Dank je wel!"
+CAPPED_LEADER = (
+    "De vragen voor de deelnemers van {activity} op {day} zijn gesloten: er antwoordden al "
+    "{limit} mensen, meer dan er deelnemers waren. Misschien vulde iemand ze vaker in. "
+    "De antwoorden die er al zijn, blijven bewaard."
+)
 UNKNOWN = (
     "Deze link kennen we niet. Scan de QR-code nog een keer, "
     "of vraag de begeleider om de goede link."
@@ -109,3 +117,13 @@ WEB_MISSING = "Kies bij elke vraag een antwoord. Je keuzes staan er nog."
 WEB_EXPIRED_FORM = "Het formulier was verlopen. Probeer het nog een keer."
 WEB_TOO_MANY = "Er komen te veel antwoorden tegelijk binnen. Probeer het over een minuut nog eens."
 WEB_ERROR_TITLE = "Er ging iets mis"
+# The database is held by another program for a while, or the server's disk is full: the
+# answers were not stored, the form keeps them.
+WEB_BUSY = (
+    "Het is even te druk, daardoor zijn je antwoorden nog niet opgeslagen. Je keuzes staan er "
+    "nog: probeer het over een minuut nog eens."
+)
+WEB_FULL = (
+    "Je antwoorden kunnen nu niet worden opgeslagen: de server heeft geen ruimte meer. "
+    "Probeer het later nog eens."
+)

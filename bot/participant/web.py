@@ -20,9 +20,10 @@ import hashlib
 import hmac
 import logging
 import secrets
+import sqlite3
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
@@ -31,23 +32,26 @@ from urllib.parse import parse_qs
 
 import sqlite_utils
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from bot.core.texts import nl_date
 from bot.participant import texts
+from ground.dutch import weekday_date
 from ground.settings import Settings
-from store.db import open_db
+from ground.strict import read_int
+from store.db import ON_LOOP_BUSY_MS, cannot_write, is_full, open_db
 from store.survey import (
     START_PREFIX,
     Survey,
+    SurveyFull,
     add_participant_quote,
     has_answered,
     load_key,
     record_answers,
     respondent_hash,
     survey_by_code,
+    survey_limit,
 )
 from toc.models import Catalogue
 from toc.survey import respondent
@@ -55,6 +59,9 @@ from toc.survey import respondent
 log = logging.getLogger("impactbot.web")
 COOKIE = "deelnemer"
 MAX_BODY = 16 * 1024
+# Posts of any kind (also a form with a mistake) per address and minute, as a multiple of
+# [participants] posts_per_minute (20: 300 a minute): a bound on work, not on answers.
+ANY_POSTS_FACTOR = 15
 MAX_WORDS = 500
 TOKEN_SECONDS = 4 * 3600
 _SCORES = ("1", "2", "3", "4", "5")
@@ -70,24 +77,35 @@ _SECURITY_HEADERS = {
 
 
 class RateLimiter:
-    """At most `limit` events per IP address in any 60 seconds (memory only)."""
+    """At most `limit` events per key (an IP address and a survey) in any 60 seconds (memory
+    only). `full` looks, `note` counts: only stored answers count, not a form with a mistake."""
 
     def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
         self.clock = clock
         self._seen: dict[str, deque[float]] = {}
 
-    def allow(self, ip: str) -> bool:
+    def _times(self, key: str) -> deque[float]:
         now = self.clock()
-        times = self._seen.setdefault(ip, deque())
+        times = self._seen.setdefault(key, deque())
         while times and times[0] <= now - 60:
             times.popleft()
-        if len(times) >= self.limit:
-            return False
-        times.append(now)
-        if len(self._seen) > 10_000:  # forget quiet addresses; the table stays small
+        return times
+
+    def full(self, key: str, limit: int | None = None) -> bool:
+        return len(self._times(key)) >= (self.limit if limit is None else limit)
+
+    def note(self, key: str) -> None:
+        now = self.clock()
+        self._times(key).append(now)
+        if len(self._seen) > 10_000:  # forget quiet keys; the table stays small
             for other in [k for k, v in self._seen.items() if not v or v[-1] <= now - 60]:
                 del self._seen[other]
+
+    def allow(self, key: str) -> bool:
+        if self.full(key):
+            return False
+        self.note(key)
         return True
 
 
@@ -99,6 +117,7 @@ class ParticipantPages:
         settings: Settings,
         bot_username: str | Callable[[], str | None] | None = None,
         now: Callable[[], datetime] | None = None,
+        on_capped: Callable[[Survey, int], Awaitable[None]] | None = None,
     ) -> None:
         self._database = database
         self._db: sqlite_utils.Database | None = None
@@ -107,6 +126,9 @@ class ParticipantPages:
         self._bot_username = bot_username
         self.now = now or (lambda: datetime.now(UTC))
         self.limiter = RateLimiter(settings.participants.posts_per_minute)
+        # Any post (also one with a mistake) per address, across surveys: a bound on work.
+        self.posts = RateLimiter(settings.participants.posts_per_minute * ANY_POSTS_FACTOR)
+        self.on_capped = on_capped
         secret = settings.participants.secret
         self.key = load_key(
             settings.participant_key_file(), secret.get_secret_value() if secret else None
@@ -136,8 +158,13 @@ class ParticipantPages:
     @property
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
-            self._db = self._database() if callable(self._database) else open_db(self._database)
+            self._db = self._database() if callable(self._database) else self._open(self._database)
         return self._db
+
+    @staticmethod
+    def _open(path: Path) -> sqlite_utils.Database:
+        # The pages run on the event loop: never wait long for another program's lock.
+        return open_db(path, busy_ms=ON_LOOP_BUSY_MS)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -161,9 +188,10 @@ class ParticipantPages:
 
     def token_ok(self, code: str, visitor: str, token: str) -> bool:
         issued, _, _mac = token.partition(".")
-        if not issued.isdigit() or time.time() - int(issued) > TOKEN_SECONDS:
+        when = read_int(issued, max_digits=12)
+        if when is None or time.time() - when > TOKEN_SECONDS:
             return False
-        return hmac.compare_digest(self.token(code, visitor, int(issued)), token)
+        return hmac.compare_digest(self.token(code, visitor, when), token)
 
     def who(self, survey: Survey, visitor: str) -> str:
         return respondent_hash(self.key, survey.id, "web", visitor)
@@ -177,7 +205,7 @@ class ParticipantPages:
         return {
             "activity": name,
             "place": vestiging.name if vestiging else survey.vestiging,
-            "day": nl_date(date.fromisoformat(survey.date)),
+            "day": weekday_date(date.fromisoformat(survey.date)),
             "parent": parent,
             "attribution": f"{who} bij {name}",
         }
@@ -187,7 +215,8 @@ class ParticipantPages:
         if survey is None:
             return self.message(texts.WEB_UNKNOWN_TITLE, texts.UNKNOWN, 404)
         if not survey.is_open(self.now()):
-            return self.message(texts.WEB_CLOSED_TITLE, texts.CLOSED, 410)
+            closed = texts.CLOSED_FULL if survey.capped_at else texts.CLOSED
+            return self.message(texts.WEB_CLOSED_TITLE, closed, 410)
         return survey
 
     def form(
@@ -248,13 +277,22 @@ class ParticipantPages:
 
     async def post(self, request: Request, survey: Survey, visitor: str) -> Response:
         ip = request.client.host if request.client else "?"
-        if not self.limiter.allow(ip):
+        # Per address and survey: a whole group on the library's Wi-Fi may answer within the
+        # same minute (up to the survey's cap); posts of any kind per address are bounded too.
+        per_survey = f"{ip}|{survey.id}"
+        if self.posts.full(ip) or self.limiter.full(
+            per_survey, max(self.limiter.limit, survey_limit(self.db, survey))
+        ):
             return self.message(texts.WEB_ERROR_TITLE, texts.WEB_TOO_MANY, 429, survey.code)
+        self.posts.note(ip)
         body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_BODY:
-                return self.message(texts.WEB_ERROR_TITLE, texts.WEB_EXPIRED_FORM, 413)
+        try:
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > MAX_BODY:
+                    return self.message(texts.WEB_ERROR_TITLE, texts.WEB_EXPIRED_FORM, 413)
+        except ClientDisconnect:  # too slow (bot.core.webserver) or gone: nobody to answer
+            return Response(status_code=400)
         fields = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
         if request.cookies.get(COOKIE) != visitor or not self.token_ok(
             survey.code, visitor, fields.get("token", "")
@@ -271,14 +309,28 @@ class ParticipantPages:
                 survey, visitor, 400, chosen, words, consent, missing, texts.WEB_MISSING
             )
         scores = [int(chosen[f"s{i}"]) for i in range(n)]
-        if not record_answers(
-            self.db, survey, self.who(survey, visitor), scores, "web", self.now()
-        ):
-            return self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, survey.code)
-        if words:
-            # Without an explicit yes, their words are never published.
-            attribution = str(self.details(survey)["attribution"])
-            add_participant_quote(self.db, survey, words, consent or "nee", attribution)
+        try:
+            if not record_answers(
+                self.db, survey, self.who(survey, visitor), scores, "web", self.now()
+            ):
+                return self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, survey.code)
+            self.limiter.note(per_survey)
+            if words:
+                # Without an explicit yes, their words are never published.
+                attribution = str(self.details(survey)["attribution"])
+                add_participant_quote(self.db, survey, words, consent or "nee", attribution)
+        except SurveyFull as full:
+            if full.newly and self.on_capped is not None:
+                await self.on_capped(survey, full.limit)
+            return self.message(texts.WEB_CLOSED_TITLE, texts.CLOSED_FULL, 410)
+        except sqlite3.OperationalError as exc:
+            if not cannot_write(exc):
+                raise
+            log.warning("participant's answers not stored: database not writable")
+            why = texts.WEB_FULL if is_full(exc) else texts.WEB_BUSY
+            response = self.form(survey, visitor, 503, chosen, words, consent, error=why)
+            response.headers["Retry-After"] = "60"
+            return response
         log.info("participant answered", extra={"session_id": survey.session_id, "via": "web"})
         return RedirectResponse(f"/d/{survey.code}/bedankt", status_code=303)
 
@@ -286,7 +338,10 @@ class ParticipantPages:
         code = request.path_params["code"]
         survey = survey_by_code(self.db, code) if code.isalnum() else None
         return self.message(
-            texts.WEB_THANKS_TITLE, texts.WEB_THANKS, 200 if survey else 404, survey and code
+            texts.WEB_THANKS_TITLE,
+            texts.WEB_THANKS,
+            200 if survey else 404,
+            code if survey else None,
         )
 
     async def style(self, request: Request) -> Response:
@@ -307,13 +362,14 @@ def participant_routes(
     *,
     bot_username: str | Callable[[], str | None] | None = None,
     now: Callable[[], datetime] | None = None,
+    on_capped: Callable[[Survey, int], Awaitable[None]] | None = None,
 ) -> list[Route]:
     """The participants' pages, to mount in the bot's Starlette app (or any other).
 
     `database`: a path (the pages open their own connection) or a callable returning the
     connection to use; `catalogue` and `bot_username` may be callables too. See
     `routes_for_application` for the bot's own server."""
-    pages = ParticipantPages(database, catalogue, settings, bot_username, now)
+    pages = ParticipantPages(database, catalogue, settings, bot_username, now, on_capped)
     return [
         Route("/d/static/style.css", pages.style, methods=["GET"]),
         Route("/d/{code}", pages.page, methods=["GET", "POST"]),
@@ -328,10 +384,17 @@ def routes_for_application(application: Any, settings: Settings) -> list[Route]:
     def services() -> Any:
         return application.bot_data[SERVICES_KEY]
 
+    async def capped(survey: Survey, limit: int) -> None:
+        from bot.participant.cap import tell_leader
+
+        s = services()
+        await tell_leader(application.bot, s.db, s.catalogue, survey, limit)
+
     return participant_routes(
         lambda: services().db,
         lambda: services().catalogue,
         settings,
         bot_username=lambda: application.bot.username if application.bot else None,
         now=lambda: services().now(),
+        on_capped=capped,
     )

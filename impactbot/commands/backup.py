@@ -7,11 +7,13 @@ Without BESTAND the copy gets a dated name (impactbot-2026-12-03T0412.sqlite) in
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from ground.settings import Settings
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "backup",
         help="maak een reservekopie van de database (ook terwijl de bot draait)",
@@ -37,7 +39,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.keep is not None and args.keep < 1:
         raise BackupError("Bij --keep hoort een getal van 1 of meer.")
     folder = settings.storage.backup_folder()
-    info = backup_database(settings.storage.database, args.file, folder)
+    new_folder = args.file is None and not folder.exists()
+    # Named in the organisation's time, like every other time Impactbot shows.
+    now = datetime.now(ZoneInfo(settings.organisation.timezone))
+    info = backup_database(settings.storage.database, args.file, folder, when=now)
+    if new_folder:
+        print(f"De map {folder} bestond nog niet en is nu gemaakt.")
     print(f"Reservekopie gemaakt: {info.path} ({describe(info)}).")
     if args.keep is not None:
         removed = prune(info.path.parent if args.file else folder, args.keep)

@@ -13,7 +13,7 @@ import argparse
 from ground.settings import Settings
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         help="controleer of alles klaar is om de bot te draaien",
@@ -43,7 +43,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     # missing one or migrate an older one; the checks below then say what is wrong instead.
     # Not under a running bot either: the rebuild holds the write lock for about half a minute
     # at 3 M sessions, longer than the bot waits to save a report (DatabaseInUse says so).
-    if args.herstel_tellingen and check_database(Path(settings.storage.database)).ok:
+    database = Path(settings.storage.database)
+    if args.herstel_tellingen and not database.is_file():
+        print(f"Er zijn nog geen tellingen om te herstellen: de database {database} bestaat niet.")
+        return 1
+    if args.herstel_tellingen and check_database(database).ok:
         from store.aggregates import rebuild
         from store.backup import database_lock
         from store.db import open_db

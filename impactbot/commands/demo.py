@@ -27,7 +27,7 @@ class DemoError(ImpactbotError):
     """The demo could not run; the message says why."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "demo",
         help="probeer de bot in de terminal, zonder token en zonder internet",

@@ -18,7 +18,7 @@ class ExportCommandError(ImpactbotError):
     """The export cannot be made as asked."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="de verslagen van een jaar als Excel- en CSV-bestanden (zoals /export)",
@@ -41,8 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from ground.dutch import count
     from reports.export_bundle import export_bundle
-    from reports.format import count
     from reports.model import resolve_gemeente
     from store.db import open_db
     from toc.loader import get_catalogue

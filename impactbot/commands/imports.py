@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
+from ground.dutch import number
 from ground.settings import Settings
 from intake.answers import import_answers
 from intake.importer import ImportFailed, ImportReport, import_kengetallen, import_sessions
@@ -75,11 +76,6 @@ def register(subparsers: Any) -> None:
             help="alleen controleren; er wordt niets opgeslagen",
         )
         command.set_defaults(func=func)
-
-
-def number(n: int) -> str:
-    """12345 -> '12.345', as Dutch readers write it."""
-    return f"{n:,}".replace(",", ".")
 
 
 class ProgressBar:

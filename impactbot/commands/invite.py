@@ -22,7 +22,7 @@ class InviteArgumentError(ImpactbotError):
     """A gemeente or vestiging that is not in the catalogue, or that do not belong together."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "invite",
         help="maak een uitnodigingslink voor de bot",

@@ -11,6 +11,7 @@ import json
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from ground.dutch import weekday_date
 from ground.errors import ImpactbotError
 from ground.settings import Settings
 from intake.parse import ParseResult, parse_message
@@ -22,18 +23,13 @@ FIELD_NAMES = {
     "date": "datum",
     "participants": "aantal deelnemers",
 }
-WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTH_NAMES = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
-)  # fmt: skip
 
 
 class BadDateError(ImpactbotError):
     """--today is not a date."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "parse",
         help="laat zien wat de bot uit een vrij bericht haalt",
@@ -66,10 +62,6 @@ def _catalogue(settings: Settings) -> Catalogue:
     return load_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
 
 
-def _dutch_date(day: date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-
-
 def summary(result: ParseResult, catalogue: Catalogue) -> str:
     """A short Dutch summary of what was understood."""
     lines: list[str] = []
@@ -78,7 +70,7 @@ def summary(result: ParseResult, catalogue: Catalogue) -> str:
     if result.location:
         lines.append(f"Vestiging: {catalogue.vestigingen[result.location].name}")
     if result.date:
-        lines.append(f"Datum: {_dutch_date(result.date)}")
+        lines.append(f"Datum: {weekday_date(result.date)}")
     if result.counts:
         parts = ", ".join(f"{n} {key}" for key, n in result.counts.items())
         lines.append(f"Aantallen: {parts}")

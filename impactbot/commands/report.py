@@ -33,7 +33,7 @@ class ReportCommandError(ImpactbotError):
     """The report cannot be made as asked."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
         help="maak de impactreflectie van een jaar (json, html, md of pdf)",

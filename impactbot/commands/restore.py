@@ -11,7 +11,7 @@ import argparse
 from ground.settings import Settings
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "restore",
         help="zet een reservekopie terug (stop eerst de bot)",

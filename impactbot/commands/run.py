@@ -34,7 +34,7 @@ class BotApiUnreachable(ImpactbotError):
     """The Bot API did not answer within the allowed start attempts."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "run",
         help="start de Telegram-bot",
@@ -83,9 +83,10 @@ async def connect(app: Any, settings: Settings) -> None:
                     "pogingen. Controleer de netwerkverbinding en [telegram] base_url."
                 ) from None
             pause = min(MAX_PAUSE, max(tg.retry_delay, 0.1) * 2 ** (attempt - 1))
+            unit = "seconde" if pause == 1 else "seconden"
             say(
                 f"De Telegram Bot API op {tg.base_url} antwoordt niet (poging {attempt}); "
-                f"ik probeer het over {f'{pause:g}'.replace('.', ',')} seconden opnieuw."
+                f"ik probeer het over {f'{pause:g}'.replace('.', ',')} {unit} opnieuw."
             )
             await asyncio.sleep(pause)
     warn_name(app.bot.username, settings)
@@ -107,6 +108,7 @@ class _Server:
         import uvicorn
 
         from bot.core.web import uvicorn_options
+        from bot.core.webserver import BACKLOG, KEEP_ALIVE_SECONDS, guarded_protocol
 
         class Quiet(uvicorn.Server):
             @contextlib.contextmanager
@@ -121,6 +123,11 @@ class _Server:
             log_config=None,
             access_log=False,
             lifespan="off",
+            # Idle and slow visitors are disconnected, open connections capped (webserver.py).
+            http=guarded_protocol(),
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            backlog=BACKLOG,
+            server_header=False,
             **uvicorn_options(settings),
         )
         self.server = Quiet(config)
@@ -159,6 +166,9 @@ async def serve_app(app: Any, settings: Settings, extra_routes: Sequence[Any] = 
             log.info("bot running", extra={"mode": mode})
             await stopped.wait()
             return mode
+        from bot.core.webserver import quiet_accept_errors
+
+        quiet_accept_errors(loop)
         server = _Server(build_web_app(app, settings, extra_routes), settings)
         serving = asyncio.create_task(server.serve())
         while not server.server.started and not serving.done():

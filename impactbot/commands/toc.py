@@ -80,7 +80,10 @@ def run_validate(args: argparse.Namespace, settings: Settings) -> int:
     try:
         catalogue = load_catalogue(catalogue_path, organisation_path)
     except CatalogueError as exc:
-        print(str(exc), file=sys.stderr)
+        own, note = _own_problems(exc, catalogue_path, organisation_path)
+        print(str(own), file=sys.stderr)
+        if note:
+            print(note, file=sys.stderr)
         print("Pas de bestanden aan en controleer opnieuw.", file=sys.stderr)
         return 1
     print(_summary(catalogue))
@@ -88,6 +91,30 @@ def run_validate(args: argparse.Namespace, settings: Settings) -> int:
     if warning:
         print(warning)
     return 0
+
+
+SHIPPED_PREFIX = "toc/data/"
+
+
+def _own_problems(
+    exc: CatalogueError, catalogue: Path | None, organisation: Path | None
+) -> tuple[CatalogueError, str]:
+    """Only the mistakes in the user's own files. Checking their own catalogue against the
+    example organisation shipped with Impactbot (a file they did not write), every activity
+    they renamed would otherwise show up again and again in that example."""
+    if catalogue is None or organisation is not None:
+        return exc, ""
+    own = [p for p in exc.problems if not p.startswith(SHIPPED_PREFIX)]
+    others = len(exc.problems) - len(own)
+    if not others or not own:
+        return exc, ""
+    word = "verwijzing" if others == 1 else "verwijzingen"
+    note = (
+        f"Daarnaast kloppen {others} {word} in het voorbeeld van Impactbot "
+        f"({SHIPPED_PREFIX}organisation.toml) niet met jouw catalogus. Dat bestand schreef "
+        "je niet zelf: geef je eigen organisatie mee met --organisatie BESTAND."
+    )
+    return CatalogueError(own), note
 
 
 def run_show(args: argparse.Namespace, settings: Settings) -> int:
