@@ -42,7 +42,7 @@ COUNCIL_RULE = (
 
 # Evidence labels that say something was measured; "geen" (from the signals work on: "nog
 # niet gemeten") is what we do not know yet, not a failure.
-MEASURED = ("sterk", "redelijk", "beperkt")
+MEASURED = ("goed-onderbouwd", "aannemelijk", "eerste-aanwijzingen")
 NOT_MEASURED = ("geen", "nog niet gemeten", "niet-gemeten")
 
 GLOSSARY: tuple[tuple[str, str], ...] = (
@@ -90,8 +90,9 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ),
     (
         "Bewijs",
-        "Sterk, redelijk of beperkt: hoeveel we gemeten hebben dat een effect optreedt. "
-        "'Nog niet gemeten' betekent dat we het nog niet weten, niet dat het er niet is.",
+        "Goed onderbouwd, aannemelijk of eerste aanwijzingen: hoeveel onze gegevens zeggen over "
+        "een effect. Geen van de drie bewijst dat de bibliotheek de oorzaak is. 'Nog niet "
+        "gemeten' betekent dat we het nog niet weten, niet dat het er niet is.",
     ),
     (
         "Wsob",
@@ -286,7 +287,7 @@ def framing(
 ) -> Framing:
     """`shortfalls`: (activity name, realised, target) for this opgave's activities that stayed
     under a per-activity agreement."""
-    ran = [e for e in effects if e.active_activities]
+    ran = [e for e in effects if e.active_activities and e.graded]
     unknown = [short.get(e.effect, e.name) for e in ran if e.label in NOT_MEASURED]
     steps: list[str] = []
     if unknown:
@@ -312,7 +313,7 @@ def learned(
     contract: ContractProgress | None,
     with_count: bool = True,
 ) -> list[str]:
-    ran = [e for e in effects if e.active_activities]
+    ran = [e for e in effects if e.active_activities and e.graded]
     lines: list[str] = []
     if ran and with_count:
         measured = [e for e in ran if e.label in MEASURED]
