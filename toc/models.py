@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["bijeenkomst", "reeks", "spreekuur"]
-Level = Literal["basis", "basis-plus"]  # Basis (green) or Basis Plus (yellow)
+BasisLevel = Literal["basis", "basis-plus"]  # Basis (green) or Basis Plus (yellow)
 # Count indicators a session can carry. `deelnemers` is the total attendance; the others are
 # parts of it (kinderen, volwassenen) or, for a spreekuur, visitors and their questions.
 Indicator = Literal["kinderen", "volwassenen", "deelnemers", "bezoekers", "vragen"]
@@ -98,7 +98,7 @@ class Activity(_Model):
     kind: Kind = Field(default="bijeenkomst", alias="soort")
     wsob: list[int] = Field(default_factory=list)
     doelgroep: str = ""
-    pakket: Level = "basis"
+    pakket: BasisLevel = "basis"
     aliases: list[str] = Field(default_factory=list, alias="aliassen")
     indicators: list[Indicator] = Field(default_factory=_participants_only, alias="indicatoren")
     effects: list[str] = Field(default_factory=list, alias="effecten")
