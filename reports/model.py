@@ -207,8 +207,7 @@ def build_report(
         ),
         story=story,
         event=event,
-        # with outcome headlines above, the count of measured effects says nothing new
-        learned=learned(best_per_effect(chapters), len(quotes), contract, not outcomes),
+        learned=learned(best_per_effect(chapters), len(quotes), contract),
         next_year=[s for c in chapters for s in c.framing.agreement_steps][:2],
     )
     if any(e.label in NOT_MEASURED for e in best_per_effect(chapters)):

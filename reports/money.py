@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from ground.dutch import half_up, number
 from reports.figures import Counts, Figures
+from reports.summary import MEASURED
 from toc.models import Catalogue, Contract
 
 MONEY_RULE = (
@@ -25,9 +26,6 @@ MONEY_RULE = (
     "per deelnemer zijn het totaal gedeeld door alle deelnemers van die activiteiten; een "
     "deelnemer die vaker kwam, telt vaker mee. Zonder tarief of afspraak tonen we niets."
 )
-
-# Labels of the evidence that say an effect was measured (reports.grading's words).
-MEASURED = ("sterk", "redelijk", "beperkt")
 
 
 def euro(value: float | None) -> str:

@@ -449,7 +449,10 @@ def test_page_two_answers_the_council(demo: Impactreflectie, demo_pdfs: dict) ->
     by the printed rule (strongest evidence, a story, growth), all on page 2."""
     heads = demo.summary.headlines
     assert len(heads) == 3
-    ranks = {"sterk": 0, "redelijk": 1, "beperkt": 2}
+    from reports.grading import LABEL_WORDS
+    from reports.summary import MEASURED
+
+    ranks = {LABEL_WORDS[label]: i for i, label in enumerate(MEASURED)}  # type: ignore[index]
     levels = [ranks[h.level] for h in heads]
     assert levels == sorted(levels)
     from reports.council import best_per_effect
@@ -461,7 +464,7 @@ def test_page_two_answers_the_council(demo: Impactreflectie, demo_pdfs: dict) ->
     # no effect outside the three has stronger evidence than the weakest of them
     weakest = max(levels)
     others = [e for k, e in best.items() if k not in {h.effect for h in heads}]
-    assert all(ranks.get(e.label, 9) >= weakest for e in others)
+    assert all(ranks.get(e.oordeel, 9) >= weakest for e in others)
     whys = [h.why for h in demo.summary.highlights]
     assert whys[:3] == ["Sterkste bewijs", "Een verhaal", "Groei"]
     page2 = " ".join(pdf_text(demo_pdfs["gemeente"])[1].split())
