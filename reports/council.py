@@ -122,7 +122,7 @@ def highlights(
         if ran:
             best = max(ran, key=lambda a: a.counts.deelnemers)
             short = labels.get(v.effect, v.name)
-            add(best.id, "Sterkste bewijs", f"{short}: bewijs {v.level}; {_did(best)}.")
+            add(best.id, "Sterkste oordeel", f"{short}: {v.level}; {_did(best)}.")
     told = story.quote.activity if story else (event.activity if event else None)
     if told:
         add(told, "Een verhaal", _did(rows[told][0]) + "." if told in rows else "")

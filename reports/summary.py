@@ -30,10 +30,11 @@ SUMMARY_RULE = (
 )
 
 COUNCIL_RULE = (
-    "Wat het opleverde: de drie beoogde effecten met het sterkste bewijs (sterk, dan redelijk, "
-    "dan beperkt; bij gelijk bewijs het effect dat op de meeste mensen rust), met het aantal "
-    "mensen waarop het bewijs rust: deelnemers die antwoord gaven en cursisten die aan het "
-    "eind geteld zijn. Hoogtepunten: de activiteit achter het sterkste bewijs, de activiteit "
+    "Wat het opleverde: de drie beoogde effecten met het sterkste oordeel (goed onderbouwd, "
+    "dan aannemelijk, dan eerste aanwijzingen; bij een gelijk oordeel het effect dat op de "
+    "meeste mensen rust), met het aantal mensen waarop het oordeel rust: deelnemers die "
+    "antwoord gaven en cursisten die aan het eind geteld zijn. Hoogtepunten: de activiteit "
+    "achter het sterkste oordeel, de activiteit "
     "van het verhaal dat we kozen, en de activiteit die het meest groeide in deelnemers ten "
     "opzichte van het jaar ervoor (alleen als we met dat jaar vergelijken). Ontbreekt er een, "
     "dan vullen we aan met de activiteit met de meeste deelnemers van een opgave die nog geen "
@@ -113,7 +114,7 @@ class Highlight(BaseModel):
     opgave: str
     activity: str
     text: str
-    why: str = ""  # which part of the rule chose it: Sterkste bewijs, Een verhaal, Groei, ...
+    why: str = ""  # which part of the rule chose it: Sterkste oordeel, Een verhaal, Groei, ...
 
 
 class Headline(BaseModel):

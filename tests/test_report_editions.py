@@ -466,11 +466,11 @@ def test_page_two_answers_the_council(demo: Impactreflectie, demo_pdfs: dict) ->
     others = [e for k, e in best.items() if k not in {h.effect for h in heads}]
     assert all(ranks.get(e.oordeel, 9) >= weakest for e in others)
     whys = [h.why for h in demo.summary.highlights]
-    assert whys[:3] == ["Sterkste bewijs", "Een verhaal", "Groei"]
+    assert whys[:3] == ["Sterkste oordeel", "Een verhaal", "Groei"]
     page2 = " ".join(pdf_text(demo_pdfs["gemeente"])[1].split())
     assert "Wat het opleverde" in page2
     for h in heads:
-        assert f"{h.name}: {h.level} bewijs, bij {h.people} mensen" in page2
+        assert f"{h.name}: oordeel {h.level}, bij {h.people} mensen" in page2
     for h in demo.summary.highlights:
         assert f"{h.why}: {h.activity}" in page2
     data = json.loads(render_json(demo))
