@@ -65,14 +65,14 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     s = services(context)
     (raw,) = buttons.fields(query.data, 1)
     session_id = read_id(raw)
-    session = load_session(s.db, session_id)
+    session = await s.store(load_session, session_id)
     if session is None:
         await query.answer(texts.SURVEY_NO_SESSION, show_alert=True)
         return
     # The leader who reported it, or a manager of its gemeente (like every manager action).
     place = s.catalogue.vestigingen.get(session.vestiging)
     manager_may = person.is_manager and place is not None and person.may_see(place.gemeente)
-    if queries.report_owner(s.db, session_id) != person.id and not manager_may:
+    if await s.store(queries.report_owner, session_id) != person.id and not manager_may:
         await query.answer(texts.SURVEY_NOT_YOURS, show_alert=True)
         return
     days = s.settings.participants.survey_days
@@ -83,8 +83,8 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not statements:
         await query.answer(texts.NO_PARTICIPANT_QUESTIONS, show_alert=True)
         return
-    survey = open_survey(
-        s.db,
+    survey = await s.store(
+        open_survey,
         session_id,
         statements,
         s.now(),
