@@ -16,15 +16,23 @@ How long a write waits for the lock (WAIT_MS) counts from the moment it was aske
 included: a call that waited its turn behind others blocked on the same lock gets only what is
 left (at least nothing: then it tries once). So every database answer comes within about
 WAIT_MS however long the queue, and a queue cannot build up behind a lock held for minutes.
+
+Reads that every update makes (was this input handled before, who is this) go to a second
+thread with a read-only connection of its own (`read`): in WAL a reader never waits for the
+write lock, so a chat that only needs to know who is asking is answered at once even while the
+writer thread waits for a lock. It sees everything committed, so everything a call of the
+writer thread returned from.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
 import sqlite_utils
@@ -54,6 +62,8 @@ class DatabaseThread:
         self.wait_ms = wait_ms
         self.path = database_path(db)  # read once, before the thread owns the connection
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="impactbot-db")
+        self._readers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="impactbot-db-read")
+        self._reader: sqlite_utils.Database | None = None
 
     async def __call__(
         self,
@@ -74,7 +84,33 @@ class DatabaseThread:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._worker, context.run, work)
 
+    async def read(
+        self,
+        fn: Callable[Concatenate[sqlite_utils.Database, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """`fn(reader, *args, **kwargs)` on the read-only connection, in the reading thread;
+        `fn` must only read (the connection refuses writes). In memory: the writer thread."""
+        if not self.path:
+            return await self(fn, *args, **kwargs)
+
+        def work() -> T:
+            if self._reader is None:
+                uri = f"{Path(self.path).as_uri()}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                conn.execute(f"PRAGMA busy_timeout = {int(self.wait_ms)}")
+                self._reader = sqlite_utils.Database(conn)
+            return fn(self._reader, *args, **kwargs)
+
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._readers, contextvars.copy_context().run, work)
+
     def close(self) -> None:
-        """Let the calls already asked finish, then close the connection."""
+        """Let the calls already asked finish, then close the connections."""
+        self._readers.shutdown(wait=True)
+        if self._reader is not None:
+            self._reader.conn.close()
+            self._reader = None
         self._worker.shutdown(wait=True)
         self.db.conn.close()

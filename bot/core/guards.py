@@ -31,7 +31,7 @@ async def once_per_update(update: object, context: ContextTypes.DEFAULT_TYPE) ->
         return
     keys = claims.keys_of(update, context.bot.token.encode())
     claims.begin(())
-    if await services(context).store(drafts.claimed_any, keys):
+    if await services(context).store.read(drafts.claimed_any, keys):
         log.info("duplicate update skipped", extra={"update_id": update.update_id})
         raise ApplicationHandlerStop
     claims.begin(keys)
@@ -72,7 +72,7 @@ async def private_only(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
 async def registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
     """The registered person behind this update; tells anyone else how to get access."""
     user = update.effective_user
-    person = await services(context).store(person_by_telegram, user.id) if user else None
+    person = await services(context).store.read(person_by_telegram, user.id) if user else None
     if person is not None:
         return person
     if update.callback_query is not None:
@@ -86,7 +86,7 @@ async def is_known(app: Application, user_id: int) -> bool:
     """Whether a Telegram user is a registered person (for the participants' room, which reads
     no store but the survey's)."""
     s = app.bot_data[SERVICES_KEY]
-    return await s.store(person_by_telegram, user_id) is not None
+    return await s.store.read(person_by_telegram, user_id) is not None
 
 
 Guard = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Person | None]]
