@@ -14,8 +14,9 @@ in a context variable are claimed in the call's own transaction.
 
 How long a write waits for the lock (WAIT_MS) counts from the moment it was asked, queueing
 included: a call that waited its turn behind others blocked on the same lock gets only what is
-left (at least nothing: then it tries once). So every database answer comes within about
-WAIT_MS however long the queue, and a queue cannot build up behind a lock held for minutes.
+left (at least nothing: then it tries once). So every call answers within about WAIT_MS of
+being asked however long the queue (a handler makes a few calls, so a leader hears back within
+a few times that), and no queue builds up behind a lock held for minutes.
 
 Reads that every update makes (was this input handled before, who is this) go to a second
 thread with a read-only connection of its own (`read`): in WAL a reader never waits for the
