@@ -8,6 +8,7 @@ sqlite3 session in another process would; SQLite's locking is the same across pr
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 import time
 from collections.abc import AsyncIterator, Awaitable, Iterator
@@ -224,3 +225,18 @@ async def test_ten_leaders_meet_a_held_lock_and_the_bot_stays_free(
         assert bot.texts(leader)[-1].startswith(texts.SAVED)
         await bot.press_data(data, message_id=message_id, user_id=leader)
     assert sessions(db) == len(LEADERS)
+
+
+def test_no_handler_reaches_the_connection_itself() -> None:
+    """Handlers, jobs and pages reach the store only through Services.store (the database
+    thread): a `.db` of the services in bot/ would run SQLite on the event loop again."""
+    root = Path(__file__).resolve().parent.parent / "bot"
+    allowed = {root / "core" / "dbthread.py", root / "core" / "services.py"}
+    found = [
+        f"{path.relative_to(root.parent)}:{number}: {line.strip()}"
+        for path in sorted(root.rglob("*.py"))
+        if path not in allowed
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.search(r"\.db\b(?!\s*import)", line) and not line.lstrip().startswith("from ")
+    ]
+    assert found == []
