@@ -16,6 +16,7 @@ effect, statement, moment and way keeps them, and the row is counted as already 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -31,7 +32,7 @@ from intake.totals import SESSIONS_HINT, fits_sessions
 from reports.export_answers import ANSWER_COLUMNS, SCORE_COLUMNS
 from store import audit
 from store.db import transaction
-from store.survey import MOMENTS, SOURCES, add_closed_survey
+from store.survey import MOMENTS, SOURCES, add_closed_survey, insert_draw
 from toc.models import DIMENSIONS, Catalogue
 
 REQUIRED = ("bron", "effect", "stelling", "moment", "antwoorden")
@@ -39,6 +40,7 @@ NO_ROWS = "Er staan geen antwoorden in het bestand, alleen een kopregel."
 _CHUNK = 500  # keys per SELECT ... IN (...), well under SQLite's limit on parameters
 
 Group = tuple[int, str, str, str, str]  # session id, effect, dimension, moment, source
+_LOT = re.compile(r"1 op (\d{1,2}): (niet )?geloot")
 
 
 def answers_missing(found: set[str]) -> list[str]:
@@ -56,6 +58,8 @@ class AnswerRow:
     answers: int
     agreed: int
     scores: list[int] | None  # how many gave 1..5; None for a tally or an unanswered statement
+    invited: int = 0  # the session's follow-up invitations (the same on each of its rows)
+    lot: tuple[int, bool] | None = None  # the session's lot: (1 in N, drawn)
 
 
 def _choice(value: Cell, column: str, allowed: tuple[str, ...]) -> str:
@@ -107,11 +111,25 @@ def _parse_row(
             problems.append("'eens' is niet het aantal scores 4 en 5")
     elif answers and source in ("telegram", "web"):
         problems.append(f"bij antwoorden via {source} horen de kolommen score 1 tot score 5")
+    invited = 0
+    try:
+        invited = parse_count(cell("uitgenodigd vervolg"), "uitgenodigd vervolg") or 0
+    except CellError as exc:
+        problems.append(str(exc))
+    lot_cell = cell_text(cell("loting")).lower()
+    lot = _LOT.fullmatch(lot_cell)
+    if lot_cell and lot is None:
+        problems.append(
+            f"'loting' is '{lot_cell}'; schrijf '1 op 3: geloot' of '1 op 3: niet geloot'"
+        )
     if problems:
         return None, problems
     dimension, moment = str(found["stelling"]), str(found["moment"])
     row_source = source if answers else ""
-    return AnswerRow("", key, effect, dimension, moment, row_source, answers, agreed, scores), []
+    row_ = AnswerRow("", key, effect, dimension, moment, row_source, answers, agreed, scores)
+    row_.invited = invited
+    row_.lot = (int(lot.group(1)), lot.group(2) is None) if lot else None
+    return row_, []
 
 
 def _sessions(db: sqlite_utils.Database, keys: list[str]) -> dict[str, tuple[int, int, str]]:
@@ -236,7 +254,42 @@ def _store(
         report.asked_only += 1
         if not dry_run:
             add_closed_survey(db, sid, statements, now)
+    if not dry_run:
+        _store_invited_and_lots(db, catalogue, rows, sessions, now)
     report.per_year = dict(sorted(years.items()))
+
+
+def _store_invited_and_lots(
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    rows: list[AnswerRow],
+    sessions: dict[str, tuple[int, int, str]],
+    now: datetime,
+) -> None:
+    """The follow-up invitations (kept on the session's survey, so it gets a closed one with
+    what was asked) and the lot drawn, per session; a second import changes nothing."""
+    invited: dict[int, int] = {}
+    asked: dict[int, list[dict[str, str]]] = {}
+    surveyed: set[int] = set()  # answered on a phone or the web page: there was a survey
+    for r in rows:
+        sid = sessions[r.key][0]
+        if r.lot is not None:
+            insert_draw(db, sid, r.lot[0], r.lot[1], now)
+        if r.moment == "direct":
+            statement = _statement(catalogue, r.effect, r.dimension)
+            if statement not in asked.setdefault(sid, []):
+                asked[sid].append(statement)
+            if r.source in ("telegram", "web"):
+                surveyed.add(sid)
+        if r.invited:
+            invited[sid] = max(invited.get(sid, 0), r.invited)
+    for sid in sorted(surveyed | set(invited)):
+        add_closed_survey(db, sid, asked.get(sid, []), now)
+    for sid, n in invited.items():
+        db.execute(
+            "UPDATE surveys SET followups_invited = max(followups_invited, ?) WHERE session_id = ?",
+            [n, sid],
+        )
 
 
 def _statement(catalogue: Catalogue, effect: str, dimension: str) -> dict[str, str]:

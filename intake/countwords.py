@@ -15,12 +15,17 @@ CHILD_WORDS = (
     "kinderen kind kinders kindjes kindje kindertjes kids kidz kid peuters peuter kleuters "
     "kleuter babys babies baby dreumesen dreumes leerlingen leerling jongeren jongere tieners "
     "tiener pubers puber jongens jongen meisjes meisje meiden meid scholieren scholier "
-    "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter"
+    "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter "
+    "kndr knd kinderres kiender kiendjes bern bernsjes famkes jonges maegies lutjes kleintjes "
+    "children child kiddies"
 )
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
     "verzorger vaders moeders vader moeder papas mamas papa mama ouderen oudere senioren senior "
-    "bejaarden pake beppe paken beppes opoe opoes"
+    "bejaarden pake beppe beppes opoe opoes "
+    "volw volwas vw olders alders heit mem heiten memmen grootmoeders grootvaders "
+    "grootmoeder grootvader alden pap mam paps mams parents parent adults adult "
+    "grandparents"
 )
 # Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
 PEOPLE_WORDS = (
@@ -29,7 +34,10 @@ PEOPLE_WORDS = (
     "heren heer vrouwen vrouw mannen leden lid anderstaligen anderstalige werkzoekenden "
     "werkzoekende breisters breister nieuwkomers nieuwkomer statushouders statushouder "
     "inwoners inwoner bewoners bewoner lezers lezer deelneemsters deelneemster cursistes "
-    "cursiste mantelzorgers mantelzorger vluchtelingen luu lu lui"
+    "cursiste mantelzorgers mantelzorger vluchtelingen luu lu lui "
+    "deeln dln prs pers pax minsken volk vrouwlu manlu vrouwluu manluu taalvragers taalvrager "
+    "genodigden genodigde mevrouw meneer mevrouwen meneren participants participant "
+    "visitors visitor people attendees attendee guests guest seekers members neuzen koppen mensjes"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}
@@ -44,13 +52,14 @@ SINGULAR_WORDS = {
     "vrijwilliger", "begeleider", "medewerker", "collega", "kleinkind", "lid", "nieuwkomer",
 }  # fmt: skip
 ONE_ENDS_RE = re.compile(r"\s*(?:$|[,.;:!?+&)\n]|en\b|\d)")
-QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag"
+QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag questions question"
 STAFF_WORDS = (
     "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "
     "begeleider begeleiding medewerkers medewerker collegas collega juf juffen juffrouw "
     "meester meesters leidsters leidster leiders leider pmers docenten docent leerkrachten "
     "leerkracht stagiairs stagiaires stagiair voorlezers voorlezer taalmaatjes coaches "
-    "trainers mentoren bibliothecaris leesconsulent leesconsulenten"
+    "trainers mentoren bibliothecaris leesconsulent leesconsulenten taalvrijwilligers "
+    "taalvrijwilliger tolken tolk mentors volunteers volunteer staff"
 )
 TOTAL_WORDS = "totaal"
 

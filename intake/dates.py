@@ -31,6 +31,11 @@ from intake.text import blank, fold
 WEEKDAYS = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
     "zondag": 6,
+    # Drents, Fries and English, as leaders in Drenthe write them.
+    "maondag": 0, "dunderdag": 3, "vriedag": 4, "zaoterdag": 5, "zotterdag": 5, "zundag": 6,
+    "moandei": 0, "tiisdei": 1, "woansdei": 2, "tongersdei": 3, "freed": 4, "sneon": 5,
+    "snein": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
 }  # fmt: skip
 WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 MONTHS = {
@@ -38,15 +43,26 @@ MONTHS = {
     "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8,
     "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "oct": 10,
     "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
 }  # fmt: skip
 RELATIVE_DAYS = {
     "vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0,
     "gisteren": 1, "gister": 1, "gisterochtend": 1, "gistermorgen": 1, "gistermiddag": 1,
     "gisteravond": 1, "eergisteren": 2, "eergister": 2,
+    "juster": 1, "hjoed": 0, "vanmörgen": 0, "today": 0, "tonight": 0, "yesterday": 1,
+    "this morning": 0, "this afternoon": 0, "this evening": 0, "van middag": 0,
+    "last night": 1, "yesterday evening": 1, "yesterday afternoon": 1,
+    "van morgen": 0, "van avond": 0, "vanmiddeg": 0, "gisteraovend": 1, "gisterenmiddag": 1,
+    "gisterenavond": 1, "gisterenochtend": 1, "gisterenmorgen": 1,
 }  # fmt: skip
+# Typed with one slip: "gistern", "vsndaag", "gisteravnd" (these words are long enough).
+_SLIP_DAYS = {
+    word: back for word, back in RELATIVE_DAYS.items() if len(word) >= 7 and " " not in word
+}
 # Mentions of a time that give no day: the date is then unknown, not today.
 VAGUE_DAYS = (
     r"vorige\s+week|afgelopen\s+week|vorige\s+maand|afgelopen\s+maand|laatst|onlangs|"
+    r"last\s+week|last\s+month|recently|"
     r"eerder\s+deze\s+week|deze\s+week|vorig\s+weekend|afgelopen\s+weekend"
 )
 # A yearless date this many days after today (or fewer) is not read as last year's.
@@ -59,21 +75,35 @@ _PART = r"(?:ochtend|morgen|middag|avond)?"
 
 # Explicit dates with a year or a month name: safe to take before other numbers are read.
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_DMY_RE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
+_DMY_RE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]'?(\d{4}|\d{2})\b")
 _DAY_MONTH_RE = re.compile(
-    rf"\b(?:(?:{_WD}|{_ABBR})\.?,?\s+)?(\d{{1,2}})(?:e|ste|de)?\s+({_MONTH})\b\.?"
+    rf"\b(?:(?P<wd>{_WD}|{_ABBR})\.?,?\s+)?(\d{{1,2}})(?:e|ste|de)?\s+({_MONTH})\b\.?"
     rf"(?:\s+(\d{{4}})\b)?"
 )
 # "14-3", "14/3": read only after times, ages, groups and ranges are out of the way.
 _DM_RE = re.compile(
-    rf"(?<![\w/.-])(?:(?:{_WD}|{_ABBR})\.?\s+)?(\d{{1,2}})[-/](\d{{1,2}})(?![\w/-])"
+    rf"(?<![\w/.-])(?:(?P<wd>{_WD}|{_ABBR})\.?\s+)?(\d{{1,2}})[-/](\d{{1,2}})(?![\w/-])"
 )
+# "dinsdag de 28e": a weekday and a day of the month.
+_WEEKDAY_ORDINAL_RE = re.compile(rf"\b({_WD}){_PART}\s+(?:de\s+)?(\d{{1,2}})(?:e|ste|de)\b")
 _LAST_WEEK_RE = re.compile(
     rf"\bvorige\s+week\s+(?:op\s+)?({_WD}|{_ABBR})\b{_PART}\.?|\b({_WD}){_PART}\s+vorige\s+week\b"
 )
 _BEFORE_TODAY_RE = re.compile(
-    rf"\b(?:afgelopen|vorige)\s+({_WD}|{_ABBR})\b{_PART}\.?|\b({_WD}){_PART}\s+j\.?l\b\.?"
+    rf"\b(?:afgelopen|vorige|last)\s+({_WD}|{_ABBR})\b{_PART}\.?(?:'s)?"
+    rf"|\b({_WD}|{_ABBR})\b\.?{_PART}\s*j\.?\s?l\b\.?"
 )
+# "eind maart", "begin oktober", "in november": a month without its day is no date.
+_FULL_MONTHS = "|".join(
+    m for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3 or m == "mei"
+)
+_VAGUE_MONTH_RE = re.compile(
+    rf"\b(?:eind|einde|begin|half|medio|midden|halverwege|ergens\s+in|in|rond|heel|hele)"
+    rf"\s+(?:(?:de\s+)?maand\s+)?(?:{_FULL_MONTHS})\b"
+)
+# A date this many days before today or earlier is the topic ("een lezing over 4 mei 1945"),
+# not the session's day.
+TOPIC_DAYS = 400
 _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({_WD}){_PART}\b")
 _WEEKDAY_RE = re.compile(rf"\b({_WD}){_PART}\b")
 _RELATIVE_RE = re.compile(rf"\b({'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b")
@@ -86,6 +116,25 @@ _WORD_ABBREVIATIONS = {"zo", "ma"}
 _AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<mark>[^\w\s'’]))")
 
 
+_SLIP_WORD_RE = re.compile(r"\b[a-z]{6,12}\b")
+# Words one slip from a day word that are words of their own.
+_NOT_DAY_WORDS = {"vandaan", "vandaar", "gistere", "vanavond", "vandage"}
+
+
+def _slip_day(word: str) -> int | None:
+    """How many days back a day word typed with one slip means ("gistern"), if exactly one."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if word in _NOT_DAY_WORDS:
+        return None
+    found = {
+        back
+        for key, back in _SLIP_DAYS.items()
+        if abs(len(key) - len(word)) <= 1 and DamerauLevenshtein.distance(word, key) == 1
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 @dataclass
 class DateFinding:
     """The days mentioned and whether a mention could not be pinned down."""
@@ -94,10 +143,25 @@ class DateFinding:
     unclear: bool = False
     # A day soon after today was written: whatever else is said, there is no date.
     future: bool = False
+    # A day as written that does not exist ("31-02-2025") or lies ahead: named to the leader.
+    impossible: str | None = None
+    ahead: str | None = None
+    # Days written with a weekday that fits them.
+    strong: set[date] = field(default_factory=set)
+    # A yearless day soon after today: a plan mentioned in passing when another day is given.
+    upcoming: bool = False
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""
+        ahead = sorted(day for day in self.dates if day > today)
+        if ahead:
+            self.future = True
+            self.ahead = self.ahead or f"{ahead[0].day}-{ahead[0].month}-{ahead[0].year}"
+        if len(self.dates) > 1 and len(self.strong & self.dates) == 1 and not self.future:
+            return next(iter(self.strong & self.dates))
         if self.future or len(self.dates) > 1 or (self.unclear and not self.dates):
+            return None
+        if self.impossible:
             return None
         return next(iter(self.dates)) if self.dates else today
 
@@ -106,21 +170,59 @@ def _weekday(name: str) -> int:
     return WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name, 0))
 
 
-def _add(finding: DateFinding, year: int, month: int, day: int) -> None:
-    try:
-        finding.dates.add(date(year, month, day))
-    except ValueError:
-        finding.unclear = True
-
-
-def _date_or_none(year: int, month: int, day: int) -> date | None:
+def calendar_day(year: int, month: int, day: int) -> date | None:
+    """The day, or None when the calendar has no such day ("31-02-2025"). The importer's
+    date reader (intake.tables.parse_date) uses it too."""
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-def _add_yearless(finding: DateFinding, today: date, month: int, day: int) -> None:
+def _add(
+    finding: DateFinding,
+    year: int,
+    month: int,
+    day: int,
+    written: str = "",
+    today: date | None = None,
+) -> None:
+    found = calendar_day(year, month, day)
+    if found is not None and today is not None and (today - found).days >= TOPIC_DAYS:
+        return  # a date long ago is what the session was about, not when it was
+    if found is None:
+        finding.unclear = True
+        finding.impossible = finding.impossible or written.strip() or None
+    else:
+        finding.dates.add(found)
+
+
+def _date_or_none(year: int, month: int, day: int) -> date | None:
+    return calendar_day(year, month, day)
+
+
+# Words before a day that make it a plan, not the session: "hangt tot 31 januari", "pas op
+# 28 maart", "Next time: 11 november", "beginnen we op 12 januari".
+_PLAN_BEFORE_RE = re.compile(
+    r"\b(?:tot|t/m|voor|naar|pas|volgende|volgend|next|beginnen|begint|starten|start|vanaf|"
+    r"komende|deadline|uiterlijk|weer|time|verplaatst|doorgezet|gepland|planned|scheduled)\b(?:\W+\w+){0,3}?\W*$"
+)
+
+
+# After the day: "Op 11 november volgende bijeenkomst", "12 dec weer".
+_PLAN_AFTER_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:volgende|weer|opnieuw|next|gepland)\b")
+
+
+def _plan_before(text: str, start: int, end: int | None = None) -> bool:
+    """A plan word before the day (or, given `end`, right after it)."""
+    if end is not None and _PLAN_AFTER_RE.match(text[end : end + 40]):
+        return True
+    return _PLAN_BEFORE_RE.search(text[max(0, start - 40) : start]) is not None
+
+
+def _add_yearless(
+    finding: DateFinding, today: date, month: int, day: int, plan: bool = False
+) -> None:
     # The most recent such day (this year or last year, today included) and the next one
     # after today (this year or next year).
     past = next(
@@ -132,28 +234,89 @@ def _add_yearless(finding: DateFinding, today: date, month: int, day: int) -> No
         None,
     )
     if upcoming is not None and (upcoming - today).days <= FUTURE_DATE_DAYS:
-        finding.future = True
+        if plan:
+            finding.upcoming = True
+        else:
+            finding.future = True
+        finding.ahead = finding.ahead or f"{upcoming.day}-{upcoming.month}"
     elif past is not None:
         finding.dates.add(past)
     else:
         finding.unclear = True  # no such day ("31-2"), or 29 February not in a recent year
+        if calendar_day(2024, month, day) is None:  # 2024: a leap year, so 29-2 exists
+            finding.impossible = finding.impossible or f"{day}-{month}"
 
 
-def find_explicit_dates(text: str, today: date, finding: DateFinding) -> str:
-    """Read dates with a year or a month name; return the text with them blanked."""
+# Days with a name: a yearless date like "31 december".
+HOLIDAYS = {
+    "oudejaarsdag": (12, 31), "oudjaar": (12, 31), "oudejaarsavond": (12, 31),
+    "nieuwjaarsdag": (1, 1), "kerstavond": (12, 24), "eerste kerstdag": (12, 25),
+    "tweede kerstdag": (12, 26), "koningsdag": (4, 27), "pakjesavond": (12, 5),
+    "sinterklaasavond": (12, 5), "bevrijdingsdag": (5, 5), "dodenherdenking": (5, 4),
+}  # fmt: skip
+_HOLIDAY_RE = re.compile(rf"\b({'|'.join(sorted(HOLIDAYS, key=len, reverse=True))})\b")
+
+
+def _check_weekday(finding: DateFinding, today: date, name: str | None, added: set[date]) -> None:
+    """ "ma 29-10" where 29-10 is a Wednesday: the weekday's own day is a second candidate, so
+    the leader is asked which one."""
+    if not name or not added:
+        return
+    day = next(iter(added))
+    if day.weekday() != _weekday(name):
+        back = (today.weekday() - _weekday(name)) % 7
+        finding.dates.add(today - timedelta(days=back))
+
+
+def find_explicit_dates(
+    text: str, today: date, finding: DateFinding, context: str | None = None
+) -> str:
+    """Read dates with a year or a month name; return the text with them blanked.
+    `context`: the text before plans were blanked, to see "… 11 november volgende keer"."""
+    for match in list(_WEEKDAY_ORDINAL_RE.finditer(text)):
+        weekday, day = _weekday(match.group(1)), int(match.group(2))
+        fits = [
+            d for back in range(0, 370)
+            if (d := today - timedelta(days=back)).day == day and d.weekday() == weekday
+        ][:1]  # fmt: skip
+        if fits:
+            finding.dates.add(fits[0])
+        else:
+            finding.unclear = True
+        text = blank(text, match.start(), match.end())
+    for match in list(_HOLIDAY_RE.finditer(text)):
+        month, day = HOLIDAYS[match.group(1)]
+        plan = _plan_before(context or text, match.start(), match.end())
+        _add_yearless(finding, today, month, day, plan)
+        text = blank(text, match.start(), match.end())
     for match in list(_ISO_RE.finditer(text)):
-        _add(finding, int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        _add(
+            finding,
+            int(match.group(1)),
+            int(match.group(2)),
+            int(match.group(3)),
+            match.group(),
+            today,
+        )
         text = blank(text, match.start(), match.end())
     for match in list(_DMY_RE.finditer(text)):
         year = int(match.group(3))
-        _add(finding, year + 2000 if year < 100 else year, int(match.group(2)), int(match.group(1)))
+        full = year + 2000 if year < 100 else year
+        _add(finding, full, int(match.group(2)), int(match.group(1)), match.group(), today)
         text = blank(text, match.start(), match.end())
     for match in list(_DAY_MONTH_RE.finditer(text)):
-        day, month = int(match.group(1)), MONTHS[match.group(2)]
-        if match.group(3):
-            _add(finding, int(match.group(3)), month, day)
+        day, month = int(match.group(2)), MONTHS[match.group(3)]
+        before = set(finding.dates)
+        if match.group(4):
+            _add(finding, int(match.group(4)), month, day, match.group(), today)
         else:
-            _add_yearless(finding, today, month, day)
+            plan = _plan_before(context or text, match.start(), match.end())
+            _add_yearless(finding, today, month, day, plan)
+        if match.group("wd"):
+            # "maandag 29 december": a weekday that fits the date makes it the session's day
+            # beside another date mentioned ("de krant van 28 december").
+            added = finding.dates - before
+            finding.strong |= {d for d in added if d.weekday() == _weekday(match.group("wd"))}
         text = blank(text, match.start(), match.end())
     return text
 
@@ -174,13 +337,18 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
     return text
 
 
-def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
+def find_other_dates(
+    text: str, today: date, finding: DateFinding, context: str | None = None
+) -> str:
     """Read numeric day-month dates and day words; return the text with them blanked."""
     for match in list(_DM_RE.finditer(text)):
-        day, month = int(match.group(1)), int(match.group(2))
+        day, month = int(match.group(2)), int(match.group(3))
         if not 1 <= month <= 12:
             continue
-        _add_yearless(finding, today, month, day)
+        plan = _plan_before(context or text, match.start(), match.end())
+        before = set(finding.dates)
+        _add_yearless(finding, today, month, day, plan)
+        _check_weekday(finding, today, match.group("wd"), finding.dates - before)
         text = blank(text, match.start(), match.end())
     monday = today - timedelta(days=today.weekday())
     for match in list(_LAST_WEEK_RE.finditer(text)):
@@ -205,6 +373,14 @@ def find_other_dates(text: str, today: date, finding: DateFinding) -> str:
     for match in list(_RELATIVE_RE.finditer(text)):
         finding.dates.add(today - timedelta(days=RELATIVE_DAYS[match.group(1)]))
         text = blank(text, match.start(), match.end())
+    for match in list(_SLIP_WORD_RE.finditer(text)):
+        slipped = _slip_day(match.group())
+        if slipped is not None:
+            finding.dates.add(today - timedelta(days=slipped))
+            text = blank(text, match.start(), match.end())
+    for match in list(_VAGUE_MONTH_RE.finditer(text)):
+        finding.unclear = True
+        text = blank(text, match.start(), match.end())
     for match in list(_VAGUE_RE.finditer(text)):
         finding.unclear = True
         text = blank(text, match.start(), match.end())
@@ -219,4 +395,6 @@ def read_day(text: str, today: date) -> DateFinding:
     folded = find_explicit_dates(folded, today, finding)
     folded = find_other_dates(folded, today, finding)
     find_abbreviated_days(folded, today, finding)
+    if finding.upcoming and not finding.dates:
+        finding.future = True  # a typed answer that is only a day ahead
     return finding

@@ -30,6 +30,18 @@ from intake.countwords import (
     ONE_ENDS_RE,
     SINGULAR_WORDS,
 )
+from intake.cues import apply_corrections, label_pairs, presence_pairs
+from intake.groups import (
+    RESTATE_WORDS,
+    counted_in_brackets,
+    in_brackets,
+    is_labelled,
+    is_one_of_them,
+    is_speaker,
+    merge_presence,
+    staff_within,
+    total_of,
+)
 
 UNITS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
@@ -48,10 +60,21 @@ RANGE_WORDS = {"a", "tot", "of", "-"}
 FUZZY_WORD_CUTOFF = 85.0
 
 
+# Drents, Fries and English number words leaders use, and "dozijn".
+DIALECT_NUMERALS = {
+    "vief": 5, "zeuven": 7, "twie": 2, "trije": 3, "fjouwer": 4, "fiif": 5, "seis": 6,
+    "njoggen": 9, "tsien": 10, "dozijn": 12, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "eleven": 11,
+    "twelve": 12, "twenty": 20,
+}  # fmt: skip
+
+
 def numeral(word: str, original: str = "") -> int | None:
     """The value of a (folded) number word or digits: '12' -> 12, 'vijfentwintig' -> 25."""
     if word.isdigit():
         return int(word)
+    if word in DIALECT_NUMERALS:
+        return DIALECT_NUMERALS[word]
     if word in UNITS:
         return UNITS[word]
     if word in TENS:
@@ -148,6 +171,7 @@ def _tokens(folded: str, original: str) -> list[_Token]:
             and ONE_ENDS_RE.match(folded, nxt.end)
         ):
             token.value = 1  # "en een opa"
+    apply_corrections(tokens)
     return tokens
 
 
@@ -171,13 +195,18 @@ def _pairs_before(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]
     return pairs
 
 
-def _pairs_after(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]:
-    """Word first: 'kinderen 12', 'kinderen: 12', 'totaal 20'."""
+def _pairs_after(tokens: list[_Token], used: set[int], folded: str = "") -> list[tuple[int, int]]:
+    """Word first: 'kinderen 12', 'kinderen: 12', 'totaal 20'. Not an age in brackets after
+    one person: "een meneer (88)"."""
     pairs: list[tuple[int, int]] = []
     taken = set(used)
     for i, token in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if token.group is None or i in taken or i + 1 in taken or nxt.value is None:
+            continue
+        between = folded[token.end : nxt.start] if folded else ""
+        one = SINGULAR_WORDS | {"meneer", "mevrouw"}
+        if "(" in between and token.text.replace("'", "") in one:
             continue
         pairs.append((i + 1, i))
         taken.update((i, i + 1))
@@ -212,11 +241,6 @@ _NOT_PEOPLE_BEFORE = {
 }  # fmt: skip
 
 
-def _in_brackets(text: str, position: int) -> bool:
-    before = text[:position]
-    return before.count("(") > before.count(")")
-
-
 def find_counts(folded: str, original: str) -> dict[str, int]:
     """Counts per group; see `read_counts`."""
     return read_counts(folded, original).counts
@@ -243,7 +267,7 @@ def bare_number(folded: str, original: str, after: int) -> int | None:
     return token.value
 
 
-def _pairings(tokens: list[_Token]) -> tuple[list[tuple[int, int]], set[str]]:
+def _pairings(tokens: list[_Token], folded: str = "") -> tuple[list[tuple[int, int]], set[str]]:
     """(number index, word index) pairs, and the groups whose count is unclear."""
     # Ranges ("tien à twaalf kinderen"): both bounds are taken out of play.
     used: set[int] = set()
@@ -252,41 +276,20 @@ def _pairings(tokens: list[_Token]) -> tuple[list[tuple[int, int]], set[str]]:
             if tokens[i + 1].value is not None and tokens[i - 1].text != "stuk":
                 used.update((i - 1, i + 1))
     # "kinderen: 12" binds first.
-    strong = [
-        (i + 1, i)
-        for i, t in enumerate(tokens[:-1])
-        if t.colon and t.group is not None and tokens[i + 1].value is not None
-    ]
-    # "6 van de 8 cursisten": six came; the eight (enrolled) is not attendance.
-    for i in range(len(tokens) - 3):
-        if (
-            tokens[i].value is not None
-            and [t.text for t in tokens[i + 1 : i + 3]] == ["van", "de"]
-            and tokens[i + 3].value is not None
-        ):
-            for j in (i + 4, i + 5):
-                if j < len(tokens) and tokens[j].group is not None:
-                    strong.append((i, j))
-                    used.add(i + 3)
-                    break
+    strong = label_pairs(tokens, used)
     for pair in strong:
         used.update(pair)
+    strong += presence_pairs(folded, tokens, used)
     # Number-first and word-first readings: the one that pairs more wins ("kinderen 12
     # ouders 8" is word-first), then the other fills in what is left ("totaal 25 waarvan 15
     # kinderen").
     before = _pairs_before(tokens, used)
-    after = _pairs_after(tokens, used)
-    primary, second = (
-        (_pairs_after, _pairs_before)
-        if len(after) > len(before)
-        else (
-            _pairs_before,
-            _pairs_after,
-        )
-    )
-    first = after if primary is _pairs_after else before
+    after = _pairs_after(tokens, used, folded)
+    word_first = len(after) > len(before)
+    first = after if word_first else before
     used.update(i for pair in first for i in pair)
-    chosen = strong + first + second(tokens, used)
+    rest = _pairs_before(tokens, used) if word_first else _pairs_after(tokens, used, folded)
+    chosen = strong + first + rest
     unclear = _elliptic_groups(tokens, chosen, used)
     return chosen, unclear
 
@@ -297,15 +300,20 @@ def read_counts(folded: str, original: str) -> CountReading:
     Staff counts are read (so their number is not misread) but left out of the result.
     """
     tokens = _tokens(folded, original)
-    chosen, unclear = _pairings(tokens)
+    chosen, unclear = _pairings(tokens, folded)
     counts: dict[str, int] = {}
+    values: dict[str, list[int]] = {}
+    restated: dict[str, int] = {}
+    labelled: list[int] = []
+    first_at: dict[str, int] = {}
+    parts_at: dict[str, list[int]] = {}
     negative = any(t.negative for t in tokens)
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
-    outside = {tokens[w].group for n, w in chosen if not _in_brackets(folded, tokens[n].start)}
+    outside = {tokens[w].group for n, w in chosen if not in_brackets(folded, tokens[n].start)}
     chosen = [
         (n, w)
         for n, w in chosen
-        if not (_in_brackets(folded, tokens[n].start) and tokens[w].group in outside)
+        if not (in_brackets(folded, tokens[n].start) and tokens[w].group in outside)
     ]
     for number_index, word_index in chosen:
         group = tokens[word_index].group
@@ -315,17 +323,45 @@ def read_counts(folded: str, original: str) -> CountReading:
         if tokens[number_index].negative:
             unclear.add(group)
             continue
-        counts[group] = counts.get(group, 0) + value
+        if is_speaker(folded, tokens, number_index, word_index, chosen):
+            continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
+        if number_index > 0 and tokens[number_index - 1].text in RESTATE_WORDS:
+            restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
+        if is_one_of_them(folded, tokens, number_index, word_index, chosen):
+            continue  # "8 cursisten. Eén mevrouw had …": one of the eight
+        if group == "mensen" and is_labelled(folded, tokens, number_index, word_index):
+            labelled.append(value)
+        values.setdefault(group, []).append(value)
+        first_at.setdefault(group, tokens[word_index].end)
+        parts_at.setdefault(group, [])
+        parts_at[group].append(tokens[number_index].start)
+    values.update({group: [value] for group, value in restated.items()})
+    if len(labelled) == 1:
+        values["mensen"] = labelled  # "Aantal: 9 … Opmerking: 2 mensen willen door"
+    merge_presence(folded, tokens, chosen, values)
+    for group, found in values.items():
+        counts[group] = total_of(folded, found, first_at.get(group), parts_at.get(group, []))
+    staff_within(folded, tokens, chosen, counts)
     paired = {i for pair in chosen for i in pair}
-    uncounted = {
-        token.group
-        for i, token in enumerate(tokens)
-        if token.group in PEOPLE_GROUPS
-        and i not in paired
-        and _ALONG_RE.search(folded, 0, token.start)
-    }
+    uncounted: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.group not in PEOPLE_GROUPS or i in paired or token.group is None:
+            continue
+        along = _ALONG_RE.search(folded, 0, token.start)
+        if along is None:
+            continue
+        uncounted.add(token.group)
+        # "met papa of mama": parents who came along, so no adult count either.
+        along_parents = token.group == "volwassenen" and "met" in along.group()
+        companions = _COMPANION_RE.search(along.group()) or along_parents
+        if companions and not counted_in_brackets(folded, tokens, i):
+            # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
+            unclear.add(token.group)
     counts = {group: value for group, value in counts.items() if group not in unclear}
     return CountReading(counts, negative, {g for g in uncounted if g not in counts})
+
+
+_COMPANION_RE = re.compile(r"\b(?:hun|haar|zijn|z'n|zn|eigen)\b")
 
 
 def _elliptic_groups(
@@ -376,7 +412,7 @@ def read_typed_numbers(text: str) -> TypedNumbers:
 
     folded = fold(text)
     tokens = _tokens(folded, text)
-    chosen, _ = _pairings(tokens)
+    chosen, _ = _pairings(tokens, folded)
     group_of = {number: tokens[word].group for number, word in chosen}
     ranged = bool(_TYPED_RANGE_RE.search(folded))
     for i in range(1, len(tokens) - 1):

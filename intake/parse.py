@@ -12,9 +12,14 @@ blanked (they are never counts); then the remaining day words; then the activity
 vestiging (toc.matcher); then weekday abbreviations ("za", "di."), once names are out of the
 way; what is left is read for counts.
 
-Names: a specific activity beats a generic word ("Makersplaats … workshop" is makersplaats);
-of several places, the one written as the place wins ("in Zuidlaren" beside "Kamp
-Westerbork"); short forms are found by the matcher ("vl uurtje", "kl&tik").
+Design (issue 17): the message is read as typed tokens, and each field is derived from a few
+readings that compose: numbers and number words (intake.numbers), people words by group
+(intake.countwords), presence, enrolment, correction and label words (intake.cues), how a
+group's counts combine (intake.groups), speech verbs, speech marks and title nouns
+(intake.speech, intake.quotes), day and month words (intake.dates), activity and place names
+(intake.mentions), and whole-message readings (intake.readings). Where two readings of a field
+disagree or one rests on a weak cue, the field stays empty and `ambiguities` holds the
+candidates and one question ("15 of 16 kinderen?"): the chat offers them as buttons.
 
 Counts: kinderen/kids/peuters/… -> "kinderen"; ouders/opa's/volwassenen/… -> "volwassenen";
 deelnemers/cursisten/bezoekers/mensen/… -> "deelnemers" ("bezoekers" for a spreekuur);
@@ -35,21 +40,35 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import DamerauLevenshtein
-
+from intake import texts
 from intake.dates import (
     DateFinding,
     find_abbreviated_days,
     find_explicit_dates,
     find_other_dates,
 )
+from intake.mentions import (
+    find_activity,
+    find_location,
+    matchers_for,
+)
 from intake.numbers import CountReading, bare_number, count_words_pattern, read_counts
 from intake.quotes import extract_quotes
-from intake.text import blank, blank_all, fold
-from toc.matcher import Matcher, Mention, normalise
+from intake.readings import (
+    Ambiguity,
+    PeopleHints,
+    dates_ambiguity,
+    named_people,
+    quote_ambiguity,
+    range_ambiguities,
+    read_people_hints,
+    with_us_ambiguity,
+)
+from intake.text import blank, blank_all, fold, spoken_marks
 from toc.models import Catalogue
 
 _AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
+_HOURS = "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 _LESSON_WORDS = r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk)"
 _LESSON_NUMBER_WORDS = ("les", "bijeenkomst", "sessie", "module")
 
@@ -62,7 +81,12 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b\d{1,2}[:.]\d{2}(?:\s*(?:uur|u)\b)?",
         r"\b\d{1,2}\s*(?:uur|u)\b",
         r"\bom\s+\d{1,2}\b",
+        # "om half drie", "kwart over 3", "om drie uur": times in words.
+        rf"\b(?:om\s+)?(?:half|kwart\s+(?:over|voor)|tien\s+(?:over|voor))\s+(?:\d{{1,2}}|{_HOURS})\b",
+        rf"\b(?:{_HOURS})\s+uur\b",
+        rf"\bom\s+(?:{_HOURS})\b",
         # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".
+        r"\b(?:leeftijd|tussen)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
         rf"\b\d+\s*(?:-|tot|t/m|a)\s*\d+\s*-?\s*{_AGE_UNITS}\b",
         rf"\b\d+\s*-?\s*{_AGE_UNITS}\b",
         r"\b\d+\+",
@@ -78,6 +102,14 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:\s*(?:/|-|en|&|,)\s*\d+\b(?!\s*[^\W\d_]))*\b",
         r"(?:\b\d+\s*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\s+van\s+\d+\b",
         r"\b\d+\s*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
+        r"\b\d+[.,]\d+\b",
+        # Units and rates: "3 kilometer", "22 graden", "2 kinderen per iPad", "klas van 28".
+        r"\b\d+\s*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
+        r"dagen|weken|kg|kilo|gram|liter|cm|stuks|keer|x|panelen|pagina's|paginas)\b",
+        r"\b\d+\s+[^\W\d_]+\s+per\b",
+        r"\bklas\s+van\s+\d+\b",
+        # A letter's closing is no count: "Kind regards" ("kind" is a child word).
+        r"\bkind\s+regards\b",
         # Money, percentages, decimals, years, long numbers (phone numbers).
         r"€\s*\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:euro|eur)\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:%|procent)",
@@ -90,9 +122,14 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 _FUTURE_RE = re.compile(
     r"\b(?:volgende|komende|de\s+volgende)\s+(?:keer|week|maand|les|bijeenkomst|sessie)\b[^.!?\n]*"
 )
+# Another, earlier session mentioned in passing: "vorige keer op 21 oktober waren het er 12".
+_PAST_EVENT_RE = re.compile(
+    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b"
+    r"[^.!?\n]*"
+)
 # Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
 # "deze week", "afgelopen week": there the week is a day word and the number a count.
-_LESSON_RE = re.compile(rf"\b({_LESSON_WORDS})\.?\s*(\d+)(?:\s*(?:van|/|uit)\s*\d+)?\b")
+_LESSON_RE = re.compile(rf"\b({_LESSON_WORDS})\.?\s*:?\s*(\d+)(?:\s*(?:van|/|uit)\s*\d+)?\b")
 _DAY_WEEK_BEFORE_RE = re.compile(r"\b(?:vorige|deze|afgelopen|verleden)\s+$")
 # Time ranges ("10.00-11.30", "10:00 - 11:30", "10-12 uur"): blanked before dates are read, so
 # "10.00-11" is never taken for a (wrong) date.
@@ -102,18 +139,14 @@ _TIME_RANGE_RE = re.compile(
     r"|\b(?:van\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:-|–|tot|t/m)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u)\b"
 )
 _ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
-# Location written with a marker: "in Havelte", "bieb Diever", "@Beilen".
-_LOCATION_MARK_RE = re.compile(
-    r"(?:\b(?:in|te|bieb|bib|bibliotheek|vestiging|locatie)\s+|@\s*)"
-    r"([^\W\d_]+(?:[\s-][^\W\d_]+)?)"
-)
 
 
 @lru_cache(maxsize=8)
 def _range_re() -> re.Pattern[str]:
     # "15-20 kinderen", "15 a 20 kids": a range is not a count (the count is asked instead).
     return re.compile(
-        rf"\b\d+\s*(?:-|a|tot|of)\s*\d+(?=\s+(?:[^\W\d_]+\s+)?(?:{count_words_pattern()})\b)"
+        rf"(?<!datum: )(?<!datum:)\b\d+[ \t]*(?:-|a|tot|of)[ \t]*\d+"
+        rf"(?=[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{count_words_pattern()})\b)"
     )
 
 
@@ -138,9 +171,23 @@ class ParseResult:
     lesson: int | None = None
     # A count below zero was written ("-5 kinderen"): refused, so the bot says why.
     negative: bool = False
+    # Fields left empty because the message reads two ways: the candidates and the question.
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+    # A day as written that cannot be the session's ("31-02-2025", a day ahead): named.
+    impossible_date: str | None = None
+    future_date: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract plus, when there is something to ask, "ambiguities": each a field,
+        its candidates and the question (`impactbot parse --json` prints this)."""
+        found = self.to_contract()
+        if self.ambiguities:
+            found["ambiguities"] = [a.to_contract() for a in self.ambiguities]
+        return found
 
     def to_contract(self) -> dict[str, Any]:
-        return {
+        """Exactly the keys PRODUCT.md names."""
+        contract: dict[str, Any] = {
             "activity": self.activity,
             "location": self.location,
             "date": self.date.isoformat() if self.date else None,
@@ -149,39 +196,7 @@ class ParseResult:
             "quotes": [{"text": q.text, "attribution": q.attribution} for q in self.quotes],
             "missing": list(self.missing),
         }
-
-
-# A place name of at least this many letters is still found with one slip of the finger (a
-# letter too many, too few, wrong or two swapped: "havlete"); shorter names are too close to
-# words ("bellen" is not Beilen).
-SLIP_MIN_LETTERS = 7
-
-
-class _Matchers:
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.activities = Matcher.for_activities(catalogue)
-        self.vestigingen = Matcher.for_vestigingen(catalogue)
-        # One-word place keys that are long enough for a slip -> vestiging id.
-        self.place_slips: dict[str, str] = {}
-        for vestiging in catalogue.vestigingen.values():
-            for name in (vestiging.id, vestiging.name, *vestiging.aliases):
-                key = normalise(name)
-                if len(key) >= SLIP_MIN_LETTERS and key.isalpha() and " " not in name.strip():
-                    self.place_slips.setdefault(key, vestiging.id)
-
-
-_matcher_cache: dict[int, tuple[Catalogue, _Matchers]] = {}
-
-
-def _matchers(catalogue: Catalogue) -> _Matchers:
-    # Catalogues are frozen; build the matchers once per catalogue object.
-    cached = _matcher_cache.get(id(catalogue))
-    if cached is None or cached[0] is not catalogue:
-        if len(_matcher_cache) >= 8:
-            _matcher_cache.clear()
-        cached = (catalogue, _Matchers(catalogue))
-        _matcher_cache[id(catalogue)] = cached
-    return cached[1]
+        return contract
 
 
 def _mask_lessons(text: str) -> tuple[str, int | None]:
@@ -206,87 +221,11 @@ def _mask_non_counts(text: str) -> str:
     return text
 
 
-# Activity words that name a kind of session rather than one activity: when a message also
-# names a specific activity ("Makersplaats Beilen 3D printen workshop"), the specific one wins.
-GENERIC_ACTIVITY_KEYS = {
-    "workshop", "lezing", "cursus", "spreekuur", "bijeenkomst", "activiteit", "voorstelling",
-    "interview", "les", "informatiebijeenkomst",
-}  # fmt: skip
-# A place written as the place: "in Zuidlaren", "bieb van Beilen", "@Beilen".
-_PLACE_MARK_BEFORE_RE = re.compile(
-    r"(?:\b(?:in|te|bieb|bib|bibliotheek|vestiging|locatie)(?:\s+van)?\s+|@\s*)$"
+# "20 deelnemers, waarvan 12 kinderen": the smaller count is a part of the bigger one.
+_PART_MARK_RE = re.compile(
+    r"\b(?:waarvan|van\s+wie|onder\s+wie|waaronder|incl|inclusief|totaal|in\s+totaal|"
+    r"allemaal|samen|namelijk)\b|[:(]"
 )
-
-
-def _one_id(mentions: list[Mention]) -> str | None:
-    ids = {mention.id for mention in mentions}
-    return next(iter(ids)) if len(ids) == 1 else None
-
-
-def _find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, str]:
-    """The one activity mentioned (a specific name beats a generic word), where the first
-    mention starts, and `text` with the mentions blanked."""
-    mentions = matcher.find_in_text(text)
-    found = _one_id(mentions)
-    if found is None and mentions:
-        specific = [
-            m for m in mentions if normalise(text[m.start : m.end]) not in GENERIC_ACTIVITY_KEYS
-        ]
-        found = _one_id(specific) if len(specific) < len(mentions) else None
-    for mention in mentions:
-        text = blank(text, mention.start, mention.end)
-    return found, (mentions[0].start if mentions else None), text
-
-
-def _find_location(
-    matcher: Matcher, text: str, slips: dict[str, str] | None = None
-) -> tuple[str | None, int | None, str]:
-    """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
-    beside "Kamp Westerbork"); else one found after a marker, matched less strictly."""
-    mentions = matcher.find_in_text(text)
-    found = _one_id(mentions)
-    if found is None and mentions:
-        found = _one_id([m for m in mentions if _PLACE_MARK_BEFORE_RE.search(text, 0, m.start)])
-    for mention in mentions:
-        text = blank(text, mention.start, mention.end)
-    if not mentions:
-        found = _location_by_marker(matcher, text) or _location_by_one_slip(slips, text)
-    return found, (mentions[0].start if mentions else None), text
-
-
-def _location_by_marker(matcher: Matcher, text: str) -> str | None:
-    """'in Havlte', 'bieb Diever': the words after a marker, matched less strictly."""
-    ids: set[str] = set()
-    for match in _LOCATION_MARK_RE.finditer(text):
-        two_words = match.group(1)
-        found = matcher.match(two_words) or matcher.match(two_words.split()[0])
-        if found:
-            ids.add(found)
-    return next(iter(ids)) if len(ids) == 1 else None
-
-
-def read_activity(text: str, catalogue: Catalogue) -> str | None:
-    """The one activity a typed answer names, found as the parser finds it in a message."""
-    return _find_activity(_matchers(catalogue).activities, fold(text))[0]
-
-
-def read_location(text: str, catalogue: Catalogue) -> str | None:
-    """The one vestiging a typed answer names ("in Havelte", "bieb van Beilen")."""
-    matchers = _matchers(catalogue)
-    return _find_location(matchers.vestigingen, fold(text), matchers.place_slips)[0]
-
-
-_SLIP_WORD_RE = re.compile(rf"[^\W\d_]{{{SLIP_MIN_LETTERS - 1},}}")
-
-
-def _location_by_one_slip(slips: dict[str, str] | None, text: str) -> str | None:
-    """A word one slip away from exactly one long place name: "havlete" is Havelte."""
-    ids: set[str] = set()
-    for word in _SLIP_WORD_RE.findall(text):
-        for key, place in (slips or {}).items():
-            if DamerauLevenshtein.distance(word, key) <= 1:
-                ids.add(place)
-    return next(iter(ids)) if len(ids) == 1 else None
 
 
 def _participants(
@@ -307,7 +246,7 @@ def _participants(
 
 def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     """Read one free-text report. Pure: the same input always gives the same result."""
-    matchers = _matchers(catalogue)
+    matchers = matchers_for(catalogue)
 
     def is_name(candidate: str) -> bool:
         exact = matchers.activities.exact(candidate) or matchers.vestigingen.exact(candidate)
@@ -320,21 +259,26 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             or matchers.vestigingen.find_in_text(folded_candidate)
         )
 
+    text = spoken_marks(text)
     found_quotes, rest = extract_quotes(text, is_name, mentions_name)
     original = rest
     folded = fold(rest)
 
+    unblanked = folded
     folded, _ = blank_all(folded, _FUTURE_RE)
+    folded, _ = blank_all(folded, _PAST_EVENT_RE)
     folded, _ = blank_all(folded, _TIME_RANGE_RE)
+    hints, folded = read_people_hints(folded)
     finding = DateFinding()
-    folded = find_explicit_dates(folded, today, finding)
+    folded = find_explicit_dates(folded, today, finding, unblanked)
     folded, lesson = _mask_lessons(folded)
     folded = _mask_non_counts(folded)
-    folded, _ = blank_all(folded, _range_re())
-    folded = find_other_dates(folded, today, finding)
+    folded, ranges = blank_all(folded, _range_re())
+    range_folded = folded
+    folded = find_other_dates(folded, today, finding, unblanked)
 
-    activity, activity_at, folded = _find_activity(matchers.activities, folded)
-    location, location_at, folded = _find_location(
+    activity, activity_at, folded = find_activity(matchers.activities, folded)
+    location, location_at, folded = find_location(
         matchers.vestigingen, folded, matchers.place_slips
     )
     folded = find_abbreviated_days(folded, today, finding)
@@ -353,15 +297,59 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         if bare is not None:
             counts = {generic_key: bare}
 
+    participants = _participants(counts, total, generic_key, reading)
+    hinted: Ambiguity | None = None
+    parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
+    generic = counts.get(generic_key)
+    if (
+        total is None
+        and participants is not None
+        and generic is not None
+        and parts
+        and generic > parts
+        and not _PART_MARK_RE.search(folded)
+    ):
+        # "9 lu en 3 kinder": nine of whom three children, or twelve? Asked, not guessed.
+        participants = None
+        counts.pop(generic_key)
+        question = texts.TOTAL_OR_MORE.format(a=generic, b=generic + parts)
+        hinted = Ambiguity(f"counts.{generic_key}", [generic, generic + parts], question)
+    if not counts and participants is None and not reading.negative and not hints.nobody:
+        # "Sem (4), Isa (6) en Noor (5)": named children are counted; the total only when
+        # nobody else is mentioned ("… en moeder las voor" leaves it open).
+        named, rest_folded = named_people(original, folded)
+        counts.update(named)
+        others = read_counts(rest_folded, original)
+        if named and not others.counts and not _mentions_people(rest_folded):
+            participants = sum(named.values())
+    ambiguities: list[Ambiguity] = [] if hinted is None else [hinted]
+    participants = _apply_hints(hints, counts, participants, generic_key, ambiguities)
+    in_range = [
+        a for a in range_ambiguities(range_folded, ranges, generic_key)
+        if a.field.removeprefix("counts.") not in counts
+    ]  # fmt: skip
+    if in_range:
+        # "15 of 16 kinderen en 6 ouders": the total waits for the answer.
+        ambiguities += in_range
+        participants = None
+    ambiguities += [quote_ambiguity(q.text) for q in found_quotes if q.status == "ask"]
+    day = finding.resolve(today)
+    if day is None:
+        two_days = dates_ambiguity(finding.dates)
+        if two_days is not None and all(d <= today for d in finding.dates):
+            ambiguities.append(two_days)
     result = ParseResult(
         activity=activity,
         location=location,
-        date=finding.resolve(today),
+        date=day,
         counts=counts,
-        participants=_participants(counts, total, generic_key, reading),
-        quotes=[Quote(q.text, q.attribution) for q in found_quotes],
+        participants=participants,
+        quotes=[Quote(q.text, q.attribution) for q in found_quotes if q.status == "quote"],
         lesson=lesson,
         negative=reading.negative,
+        ambiguities=ambiguities,
+        impossible_date=finding.impossible,
+        future_date=finding.ahead if finding.future else None,
     )
     result.missing = [
         name
@@ -369,3 +357,47 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         if getattr(result, name) is None
     ]
     return result
+
+
+@lru_cache(maxsize=1)
+def _people_word_re() -> re.Pattern[str]:
+    from intake.countwords import COUNT_GROUPS
+
+    words = [w for w, g in COUNT_GROUPS.items() if g in ("kinderen", "volwassenen", "mensen")]
+    return re.compile(rf"\b(?:{'|'.join(sorted(words, key=len, reverse=True))})\b")
+
+
+def _mentions_people(text: str) -> bool:
+    """Any people word left in a message ("moeder", "papa's")."""
+    return _people_word_re().search(text.replace("'", "")) is not None
+
+
+def _apply_hints(
+    hints: PeopleHints,
+    counts: dict[str, int],
+    participants: int | None,
+    generic_key: str,
+    ambiguities: list[Ambiguity],
+) -> int | None:
+    """What the whole-message readings change: nobody came (0), the writer counted in (one
+    off), "met z'n achten" (asked unless the writer said whether they are in it)."""
+    if hints.nobody and not counts and participants is None:
+        counts[generic_key] = 0
+        return 0
+    if hints.with_us is not None and not counts and participants is None:
+        if hints.self_out:
+            counts[generic_key] = hints.with_us
+            return hints.with_us
+        if hints.self_in:
+            counts[generic_key] = hints.with_us - 1
+            return hints.with_us - 1
+        ambiguities.append(with_us_ambiguity(hints.with_us, generic_key))
+        return None
+    if hints.self_in and participants:
+        if set(counts) == {generic_key} and counts[generic_key] == participants:
+            counts[generic_key] -= 1
+            return participants - 1
+        ambiguities.append(with_us_ambiguity(participants, generic_key))
+        counts.clear()
+        return None
+    return participants

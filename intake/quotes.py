@@ -20,6 +20,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from intake.speech import (
+    ABBREVIATION_END_RE,
+    SPEECH_VERBS,
+    is_performer,
+    looks_spoken,
+    sentence_before,
+    speaker_before,
+    title_before,
+)
 from intake.text import blank
 
 _DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“»«]")
@@ -28,11 +37,28 @@ _DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“�
 _SINGLE_RE = re.compile(
     r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
 )
-_LABEL_RE = re.compile(r"\b(quote|citaat|uitspraak|zei|zegt)\s*:\s*(.+)$", re.IGNORECASE | re.M)
+_LABEL_RE = re.compile(
+    rf"\b(quote|citaat|uitspraak|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
+    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+van\s+(?P<who>[^:\n\"“„«'‘]{2,40}?))?"
+    r"(?:\s*:|\s+[—–-](?=\s))\s*(?P<content>.+)$",
+    re.IGNORECASE | re.M,
+)
+_LABEL_WORD = {"quote", "citaat", "uitspraak"}
+# "een cursist zei het is makkelijker dan ik dacht": a speaker, a speech verb, then words to
+# the end of the sentence, without quote marks.
+_UNMARKED_SAID_RE = re.compile(
+    r"\b(?:zei|zegt|zee|sei|riep)\b[ \t]*[:,]?[ \t]+(?P<said>[^\n.!?\"“”„«»]{8,}[.!?]?)", re.I
+)
+_INDIRECT = {
+    "dat", "of", "niets", "niks", "weinig", "tegen", "iets", "geen", "ook", "er", "toen", "al",
+}  # fmt: skip
+_MARKS = "\"'“”„‘’«»‚"
+# "citaat dit was zo leuk": a label typed without its colon (the length stays the same).
+_BARE_LABEL_RE = re.compile(r"\b(citaat|quote)\s(?!\s*(?:van|by|from)\b)(?=\s*[^\s:—–-])", re.I)
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
-    r"|(?:zei|zegt|aldus|vertelde|volgens|riep|vroeg)[ \t]+"
+    r"|(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg)[ \t]+"
     r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
     re.IGNORECASE,
 )
@@ -48,10 +74,44 @@ MIN_QUOTE_CHARS = 2
 class FoundQuote:
     text: str
     attribution: str | None
+    # "quote": a participant's words; "ask": a sentence in quote marks without a speech cue,
+    # so the leader is asked whether someone said it.
+    status: str = "quote"
+
+
+# A label with nothing after it: "Citaat: n.v.t.".
+_NOTHING = {
+    "nvt",
+    "n.v.t",
+    "n.v.t.",
+    "geen",
+    "-",
+    "--",
+    "nee",
+    "niks",
+    "niets",
+    "x",
+    "/",
+    "geen citaat",
+    "geen quote",
+    "geen quotes",
+    "none",
+    "n/a",
+    "na",
+    "nope",
+    "helaas geen",
+    "...",
+    "…",
+}
 
 
 def _clean_attribution(raw: str) -> str | None:
-    text = _SENTENCE_END_RE.split(raw, maxsplit=1)[0]
+    text = raw
+    for end in _SENTENCE_END_RE.finditer(raw):
+        if raw[end.start()] == "." and ABBREVIATION_END_RE.search(raw[: end.start()]):
+            continue  # "mevr. B." is no sentence end
+        text = raw[: end.start()]
+        break
     count = _COUNT_START_RE.search(text)
     if count and count.start() > 0:
         text = text[: count.start()]
@@ -147,19 +207,23 @@ def extract_quotes(
     text: str,
     is_name: Callable[[str], bool] = lambda _: False,
     mentions_name: Callable[[str], bool] = lambda _: False,
+    cued: bool = False,
 ) -> tuple[list[FoundQuote], str]:
     """The quotes in `text`, and `text` with the quotes and attributions blanked.
 
     `is_name`: text that is exactly an activity or place name is no quote; `mentions_name`:
     words before a quote that name an activity or place are no speaker."""
     found: list[tuple[int, FoundQuote]] = []
+    text = _BARE_LABEL_RE.sub(lambda m: m.group(1) + ":", text)
     for label in list(_LABEL_RE.finditer(text)):
-        content = label.group(2)
-        inner, inner_rest = extract_quotes(content, is_name, mentions_name)
+        content = label.group("content")
+        if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
+            continue  # "zei: '…'": the quote marks say where it ends; read below
+        inner, inner_rest = extract_quotes(content, is_name, mentions_name, cued=True)
         speaker = (
-            _speaker_before(text, label.start())
-            if label.group(1).lower() in ("zei", "zegt")
-            else None
+            speaker_before(text, label.start("content"))[0]
+            if label.group(1).lower() not in _LABEL_WORD
+            else (label.group("who") or "").strip() or None
         )
         # What stays readable after the quote: the rest of the line when the quote has its
         # own marks, or a dash part that names an activity or place ("… - voorleesuurtje").
@@ -172,17 +236,26 @@ def extract_quotes(
             attribution = None
             if len(parts) > 1 and mentions_name(parts[1]):
                 dash = _DASH_SPLIT_RE.search(content)
-                rest_start = label.start(2) + (dash.start() if dash else len(content))
+                rest_start = label.start("content") + (dash.start() if dash else len(content))
             elif len(parts) > 1:
                 attribution = _clean_attribution(parts[1].rstrip(")"))
-            quotes = [FoundQuote(quote_text, attribution or speaker)] if quote_text else []
+            quotes = (
+                [FoundQuote(quote_text, attribution or speaker)]
+                if quote_text
+                and quote_text.lower().strip(" .!") not in _NOTHING
+                and quote_text.lower() not in _NOTHING
+                else []
+            )
         start = label.start()
         if speaker:
-            start = text.rindex(speaker, 0, label.start())
+            at = text.rfind(speaker, 0, label.start())
+            start = at if at >= 0 else label.start()
+        if is_performer(speaker, text):
+            quotes = []
         found.extend((start, q) for q in quotes)
         if inner:
-            text = blank(text, start, label.start(2))
-            text = text[: label.start(2)] + inner_rest + text[label.end(2) :]
+            text = blank(text, start, label.start("content"))
+            text = text[: label.start("content")] + inner_rest + text[label.end("content") :]
         else:
             text = blank(text, start, label.end() if rest_start is None else rest_start)
     for pattern in (_DOUBLE_RE, _SINGLE_RE):
@@ -191,10 +264,70 @@ def extract_quotes(
             if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
                 continue
             speaker, start = _speaker_said_before(text, match.start(), mentions_name)
+            said_by, spoken = speaker_before(text, match.start())
+            if spoken and (said_by is None or mentions_name(said_by)):
+                speaker, start = None, match.start()  # "Ze zei:" with nobody to refer to
+            elif spoken and said_by is not None:
+                speaker = said_by
+                at = text.rfind(said_by, 0, match.start())
+                start = at if at >= 0 else match.start()
             if speaker is not None:
                 attribution, stop = speaker, match.end()
             else:
                 attribution, stop = _attribution_after(text, match.end())
-            found.append((start, FoundQuote(quote_text, attribution)))
+            status = _status(text, match, quote_text, attribution, spoken or cued)
+            if status != "none":
+                found.append((start, FoundQuote(quote_text, attribution, status)))
             text = blank(text, start, max(stop, match.end()))
+    for match in list(_UNMARKED_SAID_RE.finditer(text)):
+        said = match.group("said").strip()
+        first = said.lower().split()[:2]
+        if len(said.split()) < 3 or _INDIRECT & set(first):
+            continue  # "zei dat ze …", "zei niets": no one's own words
+        before = text[: match.start()].split()
+        if before and before[-1].lower() in ("hij", "zij", "ze", "ik", "we", "wij", "jij", "je"):
+            continue  # "hij zei ja en ging zitten": too little to tell whose words
+        speaker, spoken = speaker_before(text, match.start("said"))
+        if not spoken or speaker is None or mentions_name(speaker) or is_performer(speaker, text):
+            continue
+        at = text.rfind(speaker, 0, match.start())
+        start = at if at >= 0 else match.start()
+        found.append((start, FoundQuote(said, speaker)))
+        text = blank(text, start, match.end())
     return [q for _, q in sorted(found, key=lambda item: item[0])], text
+
+
+_SPEECH_LABEL_RE = re.compile(
+    r"\b(?:reacties?|opmerking|feedback|compliment|quotes?|citaat|citaten|uitspraak|"
+    r"reaction|comment|tip|hoogtepunt|highlight)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+# "Workshop 'Schrijf je levensverhaal' (deel 2)": a part of a title, not who said it.
+_NOT_A_PERSON_RE = re.compile(
+    r"^\s*(?:(?:deel|les|module|hoofdstuk|ronde|editie|seizoen|part|vol|nr)\b|\d+\s*$)", re.I
+)
+
+
+def _status(
+    text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
+) -> str:
+    """'quote', 'ask' or 'none' (see intake.speech): a speech verb makes a quote; a title cue
+    before it makes none; then an attribution makes a quote; a sentence standing on its own
+    is a quote, one inside a clause is asked; a short phrase is the writer's own words."""
+    if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
+        return "none" if is_performer(attribution, text) else "quote"
+    if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
+        return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
+    if attribution is not None and not _NOT_A_PERSON_RE.match(attribution):
+        return "none" if is_performer(attribution, text) else "quote"
+    if title_before(text, match.start(), match.end()) or attribution is not None:
+        return "none"
+    before = sentence_before(text, match.start()).strip()
+    after = text[match.end() :].lstrip(" \t")
+    alone = not before or before[-1:] in ":" or not after or after[0] in ".!?\n"
+    titled = quote_text[:1].isupper() and not quote_text.rstrip().endswith(("!", "?", "."))
+    if titled and not alone:
+        return "ask"  # "we deden 'De Gruffalo' na": a title, or someone's words?
+    return "quote" if looks_spoken(quote_text) else "none"

@@ -34,3 +34,27 @@ def blank_all(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[s
     for match in matches:
         text = blank(text, match.start(), match.end())
     return text, matches
+
+
+# Speech-to-text writes punctuation as words: "taalcafé komma meppel", "aantal dubbele punt
+# acht", "nieuwe regel". Only whole-word spoken marks, so "punt" in "uitgangspunt" stays.
+_SPOKEN_MARKS = (
+    (re.compile(r"\s*\bdubbele\s+punt\b", re.IGNORECASE), ":"),
+    (re.compile(r"\s*\bnieuwe\s+(?:regel|alinea)\b\s*", re.IGNORECASE), "\n"),
+    (re.compile(r"\s*\bpuntkomma\b", re.IGNORECASE), ";"),
+    (re.compile(r"\s*\bkomma\b", re.IGNORECASE), ","),
+    (re.compile(r"\s*\bvraagteken\b", re.IGNORECASE), "?"),
+    (re.compile(r"\s*\buitroepteken\b", re.IGNORECASE), "!"),
+    (re.compile(r"\s+\bpunt\b(?=\s|$)", re.IGNORECASE), "."),
+)
+
+
+def spoken_marks(text: str) -> str:
+    """Punctuation dictated as words, written as marks (only when two or more such words
+    occur, so one "punt" in a sentence is left alone)."""
+    hits = sum(len(pattern.findall(text)) for pattern, _ in _SPOKEN_MARKS)
+    if hits < 2:
+        return text
+    for pattern, mark in _SPOKEN_MARKS:
+        text = pattern.sub(mark, text)
+    return text

@@ -15,18 +15,20 @@ from ground.dutch import number
 
 LABEL_STYLE = {
     # label: (fill, text colour, border)
-    "sterk": ("#0f5e59", "#ffffff", "#0f5e59"),
-    "redelijk": ("#7fbfb4", "#0b2f2c", "#4f9d90"),
-    "beperkt": ("#f6e7bf", "#4a3b10", "#d9b95c"),
+    "goed-onderbouwd": ("#0f5e59", "#ffffff", "#0f5e59"),
+    "aannemelijk": ("#7fbfb4", "#0b2f2c", "#4f9d90"),
+    "eerste-aanwijzingen": ("#f6e7bf", "#4a3b10", "#d9b95c"),
     "niet-gemeten": ("#f3f4f6", "#4b5563", "#9ca3af"),
+    "impact": ("#ffffff", "#4b5563", "#9ca3af"),
 }
 # Beside an effect's box, and for a screen reader.
-LABEL_TEXT = {"niet-gemeten": "niet gemeten"}
+LABEL_TEXT = {"niet-gemeten": "niet gemeten", "impact": "impact"}
 LABEL_SPOKEN = {
-    "sterk": "sterk bewijs",
-    "redelijk": "redelijk bewijs",
-    "beperkt": "beperkt bewijs",
+    "goed-onderbouwd": "goed onderbouwd",
+    "aannemelijk": "aannemelijk",
+    "eerste-aanwijzingen": "eerste aanwijzingen",
     "niet-gemeten": "nog niet gemeten",
+    "impact": "maatschappelijke impact, niet beoordeeld",
 }
 INK = "#1f2933"
 MUTED = "#6b7280"

@@ -26,7 +26,7 @@ def contract_json(self: Impactreflectie) -> dict[str, object]:
             k: {**_pick(a.counts, full), "citaten": a.quotes} for k, a in self.activities.items()
         },
         "kengetallen": {k.id: _num(k.value) for k in self.kengetallen if k.value is not None},
-        # over every opgave's activities; a chapter's own evidence is effecten_per_opgave
+        # one verdict per effect; effecten_per_opgave repeats it with each chapter's bijdrage
         "effecten": {k: e.contract() for k, e in self.effects.items()},
         "citaten": [q.contract() for q in self.quotes],
         # richer, not part of the minimal contract

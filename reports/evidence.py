@@ -1,262 +1,147 @@
-"""Evidence per intended effect (outcome), and the label that sums it up.
+"""Evidence per intended effect (outcome): computed once per scope and year.
 
-Five sources, each aggregated in SQL per activity over the year and scope:
+Sources, each aggregated in SQL per activity (reports/evidence_data.py):
 - deelnemers: participants' own answers right after a session (Telegram, web page, or a
-  leader's tally of a paper or hand-raise version), and at the follow-up weeks later;
-- meting: before/after counts in courses (of the cursisten measured, how many could do it at
-  the first and at the last lesson), only for courses with both counts and a comparable number
-  of cursisten measured at both (see MAX_MEASURED_CHANGE);
-- signalen: sessions in which the leader ticked a signal of the effect (or, in older reports,
-  the effect itself), as a share of the sessions of the activities that aim at it;
-- verhalen: publishable quotes tagged to the effect;
-- bronnen: the literature the catalogue cites (shown, never counted in the label).
-The rule that weighs them lives in reports/grading.py.
+  leader's tally), counted as people per statement kind, with coverage and response;
+- vervolg: the follow-up weeks later (invited, answered, agreeing);
+- meting: before/after counts in courses (the leader's count of the group at both moments);
+- signalen + verhalen: what leaders saw and the quotes they passed on (one source);
+- bronnen: the literature the catalogue cites (shown, never counted).
+The rule that weighs them lives in reports/grading.py, its thresholds in reports/thresholds.py.
 
-The evidence is summed over a set of activities: in an opgave's chapter over that opgave's
-activities only (`opgave_evidence`), under "effecten" in the json over every activity
-(`compute_evidence`), so an effect that activities of two opgaven aim at can carry a different
-label in each chapter.
+One verdict per effect: `compute_evidence` grades every effect over every activity in scope;
+a chapter shows that same object with `contribution` (`opgave_evidence`): its own activities
+and their n, never a verdict of its own.
+
+API for other parts of the report (e.g. page-2 headlines): `EffectEvidence` (re-exported
+from reports/evidence_model.py) with `label`/`oordeel`, `respondents`, `per_statement`
+(kind -> StatementFigures with respondents, agrees, share, interval), `coverage` (Coverage),
+`followup` (FollowUp), `grounds` (Dutch sentences) and `contract()` (the JSON).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import sqlite_utils
 
-from pydantic import BaseModel, Field
-
-from reports.evidence_data import ActivityEffect, EvidenceData
-from reports.figures import Figures
-from reports.grading import (  # noqa: F401  re-exported for the report and its tests
-    EVIDENCE_RULE,
+from reports.evidence_data import (
+    ActivityEffect,
+    EvidenceData,
+    collect_evidence,
+    quote_counts_of,
+    quote_examples_of,
+)
+from reports.evidence_model import (
     LABEL_WORDS,
     LABELS,
-    MAX_MEASURED_CHANGE,
-    MIN_AGREE_SHARE,
-    MIN_ANSWERS,
-    MIN_FOLLOWUP,
-    MIN_GAIN_POINTS,
-    MIN_MEASURED,
-    MIN_OBSERVED_SESSIONS,
-    MIN_QUOTES,
+    Contribution,
+    Coverage,
+    EffectEvidence,
+    FollowUp,
     Label,
-    grounds_for,
-    label_for,
-    measurement_counts,
-    signals_count,
-    stories_count,
+    StatementFigures,
 )
-from toc.models import Catalogue
+from reports.figures import Figures, compute_figures
+from reports.grading import EVIDENCE_RULE, grounds_for, label_for
+from reports.stories import PublicQuote, publishable_quotes
+from toc.models import DIMENSIONS, Catalogue
+
+__all__ = [
+    "EVIDENCE_RULE",
+    "LABELS",
+    "LABEL_WORDS",
+    "Contribution",
+    "Coverage",
+    "EffectEvidence",
+    "FollowUp",
+    "Label",
+    "StatementFigures",
+    "compute_evidence",
+    "effect_evidence",
+    "opgave_evidence",
+]
 
 
-class EffectEvidence(BaseModel):
-    effect: str
-    name: str
-    measurable: bool = False
-    activities: list[str] = Field(default_factory=list)  # catalogue activities aiming at it
-    active_activities: list[str] = Field(default_factory=list)  # ... that had sessions
-    sessions: int = 0  # sessions of the aiming activities in year and scope
-    observed: int = 0  # ... in which a leader ticked a signal of it (or the effect itself)
-    top_signal: str | None = None  # the signal seen most often (its text)
-    opgave: str | None = None  # None: summed over every opgave
-    # Participants right after: answers, how many agreed, by source; the estimated number of
-    # people who answered and the attendance of the sessions where they were asked.
-    answers: int = 0
-    agrees: int = 0
-    answers_by_source: dict[str, int] = Field(default_factory=dict)
-    respondents: int = 0
-    asked_attendance: int = 0
-    asked_sessions: int = 0
-    followup_answers: int = 0
-    followup_agrees: int = 0
-    courses_measured: int = 0  # courses with comparable voor and na counts
-    courses_incomparable: int = 0  # courses with both counts, but too different a group
-    courses_only_before: int = 0  # courses with a voor count and no na count (yet)
-    able_before: int = 0
-    measured_before: int = 0
-    able_after: int = 0
-    measured_after: int = 0
-    quotes: int = 0  # publishable quotes tagged to it
-    # One publishable quote about it: a participant's own words (text and attribution).
-    quote_text: str | None = None
-    quote_van: str | None = None
-    quote_options: list[tuple[str, str]] = Field(default_factory=list, exclude=True)
-    label: Label = "niet-gemeten"
-    grounds: list[str] = Field(default_factory=list)  # Dutch: what the label rests on
-    sources: list[str] = Field(default_factory=list)
-    assumptions: list[str] = Field(default_factory=list)
-
-    @property
-    def observed_share(self) -> float | None:
-        return self.observed / self.sessions if self.sessions else None
-
-    @property
-    def agree_share(self) -> float | None:
-        return self.agrees / self.answers if self.answers else None
-
-    @property
-    def response(self) -> float | None:
-        """People who answered / attendance of the sessions where they were asked."""
-        return self.respondents / self.asked_attendance if self.asked_attendance else None
-
-    @property
-    def share_before(self) -> float | None:
-        return self.able_before / self.measured_before if self.measured_before else None
-
-    @property
-    def share_after(self) -> float | None:
-        return self.able_after / self.measured_after if self.measured_after else None
-
-    @property
-    def gain_points(self) -> float | None:
-        if self.share_before is None or self.share_after is None:
-            return None
-        # rounded, so 30% - 20% is exactly 10 points and not 9.999999999999998
-        return round((self.share_after - self.share_before) * 100, 6)
-
-    @property
-    def has_measurement(self) -> bool:
-        return self.courses_measured > 0
-
-    @property
-    def meting(self) -> bool:
-        return measurement_counts(self)
-
-    @property
-    def waarneming(self) -> bool:
-        return signals_count(self)
-
-    @property
-    def verhalen(self) -> bool:
-        return stories_count(self)
-
-    @property
-    def own_data(self) -> bool:
-        """Whether the label rests on our own data (sterk or redelijk)."""
-        return self.label in ("sterk", "redelijk")
-
-    @property
-    def oordeel(self) -> str:
-        return LABEL_WORDS[self.label]
-
-    def contract(self) -> dict[str, object]:
-        """The JSON form under "effecten"."""
-        return {
-            "oordeel": self.oordeel,
-            "signalen": {"bijeenkomsten": self.sessions, "gezien": self.observed},
-            "deelnemers": {
-                "antwoorden": self.answers,
-                "eens": self.agrees,
-                "respons": _round(self.response),
-                "aandeel_eens": _round(self.agree_share),
-                "bijeenkomsten": self.asked_sessions,
-                "aanwezig": self.asked_attendance,
-                "per_bron": dict(self.answers_by_source),
-            },
-            "vervolg": {"antwoorden": self.followup_answers, "eens": self.followup_agrees},
-            "bronnen": self.sources,
-            "label": self.label,
-            "bijeenkomsten": self.sessions,
-            "waargenomen": self.observed,
-            "aandeel_waargenomen": _round(self.observed_share),
-            "cursussen_gemeten": self.courses_measured,
-            "cursussen_niet_vergelijkbaar": self.courses_incomparable,
-            "voor": {"kan": self.able_before, "gemeten": self.measured_before},
-            "na": {"kan": self.able_after, "gemeten": self.measured_after},
-            "procent_voor": _round(_pct(self.share_before)),
-            "procent_na": _round(_pct(self.share_after)),
-            "citaten": self.quotes,
-            "activiteiten": self.activities,
-            "onderbouwing": self.grounds,
-        }
-
-
-def _pct(share: float | None) -> float | None:
-    return None if share is None else share * 100
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
-
-
-def _sum_over(
-    values: dict[ActivityEffect, int], effect: str, within: Collection[str] | None
-) -> int:
-    return sum(n for (a, e), n in values.items() if e == effect and (within is None or a in within))
-
-
-def _sum_rows(
-    values: dict[ActivityEffect, tuple[int, ...]],
-    effect: str,
-    within: Collection[str] | None,
-    width: int,
+def _sum(
+    values: dict[ActivityEffect, tuple[int, ...]], keys: list[ActivityEffect], width: int
 ) -> list[int]:
     totals = [0] * width
-    for (a, e), row in values.items():
-        if e == effect and (within is None or a in within):
+    for key in keys:
+        row = values.get(key)
+        if row is not None:
             totals = [t + v for t, v in zip(totals, row, strict=True)]
     return totals
 
 
 def effect_evidence(
-    catalogue: Catalogue,
-    figures: Figures,
-    data: EvidenceData,
-    effect_id: str,
-    within: Collection[str] | None = None,
-    opgave: str | None = None,
+    catalogue: Catalogue, figures: Figures, data: EvidenceData, effect_id: str
 ) -> EffectEvidence:
-    """The evidence for one effect from the activities in `within` (None: every activity)."""
+    """The evidence for one effect over every activity aiming at it, graded."""
     effect = catalogue.effects[effect_id]
-    aiming = [
-        a.id for a in catalogue.activities_for_effect(effect_id) if within is None or a.id in within
-    ]
+    aiming = [a.id for a in catalogue.activities_for_effect(effect_id)]
+    keys = [(a, effect_id) for a in aiming]
     active = [a for a in aiming if not figures.activity(a).empty]
-    courses, able_v, n_v, able_n, n_n = _sum_rows(data.measured, effect_id, within, 5)
-    answers, agrees, respondents = _sum_rows(data.answers, effect_id, within, 3)
-    asked_sessions, asked_attendance = _sum_rows(data.asked, effect_id, within, 2)
-    followup_answers, followup_agrees = _sum_rows(data.followup, effect_id, within, 2)
-    by_source: dict[str, int] = {}
-    for (a, e_id, source), n in data.answers_by_source.items():
-        if e_id == effect_id and a in aiming:
-            by_source[source] = by_source.get(source, 0) + n
+    courses, able_v, n_v, able_n, n_n = _sum(data.measured, keys, 5)
+    answers, respondents, tallied = _sum(data.answers, keys, 3)
+    asked_sessions, asked_attendance, drawn, adhoc, answerable = _sum(data.asked, keys, 5)
+    invited, f_people, f_agree = _sum(data.followup, keys, 3)
+    kinds: dict[str, StatementFigures] = {}
+    for d in DIMENSIONS:
+        n = sum(data.per_kind.get(k, {}).get(d, (0, 0))[0] for k in keys)
+        agree = sum(data.per_kind.get(k, {}).get(d, (0, 0))[1] for k in keys)
+        if n:
+            kinds[d] = StatementFigures(dimension=d, respondents=n, agrees=agree)
     signal_totals: dict[str, int] = {}
     for a in aiming:
         for signal_id, n in data.signals_seen.get((a, effect_id), {}).items():
             found = catalogue.signal(signal_id)
             text = found[0].text if found else signal_id
             signal_totals[text] = signal_totals.get(text, 0) + n
-    options = list(
-        dict.fromkeys(q for a in aiming for q in data.quote_examples.get((a, effect_id), []))
-    )
+    options = list(dict.fromkeys(q for k in keys for q in data.quote_examples.get(k, [])))
     example = options[0] if options else None
+    plans: dict[str, int] = {}
+    for a in active:
+        one_in = catalogue.survey_plans[a].ask_one_in if a in catalogue.survey_plans else None
+        if one_in:
+            plans[catalogue.activities[a].name] = one_in
+    sessions = sum(figures.detailed_sessions(a) for a in aiming)
     e = EffectEvidence(
         effect=effect.id,
         name=effect.name,
+        level=effect.level,
+        measured_by=effect.measured_by,
+        askable=any(s.effect == effect_id for s in catalogue.statements),
         measurable=effect.measurable,
-        opgave=opgave,
         activities=aiming,
         active_activities=active,
         # bijeenkomsten reported one by one: totals (figures.totals) carry no observations
-        sessions=sum(figures.detailed_sessions(a) for a in aiming),
-        # only sessions of aiming activities, so the share never exceeds 100%
-        observed=sum(data.observed.get((a, effect.id), 0) for a in aiming),
+        sessions=sessions,
+        observed=sum(data.observed.get(k, 0) for k in keys),
         top_signal=max(signal_totals, key=lambda t: signal_totals[t]) if signal_totals else None,
-        answers=answers,
-        agrees=agrees,
-        answers_by_source=by_source,
         respondents=respondents,
-        asked_attendance=asked_attendance,
-        asked_sessions=asked_sessions,
-        followup_answers=followup_answers,
-        followup_agrees=followup_agrees,
+        answers=answers,
+        tallied=tallied,
+        per_statement=kinds,
+        coverage=Coverage(
+            asked_sessions=asked_sessions,
+            sessions=max(sessions, asked_sessions),
+            asked_attendance=asked_attendance,
+            answerable=answerable,
+            attendance=max(_attendance(figures, aiming), asked_attendance),
+            drawn=sum(data.drawn.get(a, 0) for a in active),
+            drawn_sessions=drawn,
+            adhoc_sessions=adhoc,
+            plans=plans,
+        ),
+        followup=FollowUp(invited=invited, respondents=f_people, agrees=f_agree),
+        locations=len(set().union(*(data.locations.get(k, set()) for k in keys))),
         courses_measured=courses,
-        courses_incomparable=_sum_over(data.incomparable, effect_id, within),
-        courses_only_before=_sum_over(data.only_before, effect_id, within),
+        courses_incomparable=sum(data.incomparable.get(k, 0) for k in keys),
+        courses_only_before=sum(data.only_before.get(k, 0) for k in keys),
         able_before=able_v,
         measured_before=n_v,
         able_after=able_n,
         measured_after=n_n,
-        quotes=_sum_over(data.quotes, effect_id, within),
+        quotes=sum(data.quotes.get(k, 0) for k in keys),
         quote_text=example[0] if example else None,
         quote_van=example[1] if example else None,
         quote_options=options,
@@ -266,6 +151,33 @@ def effect_evidence(
     e.label = label_for(e)
     e.grounds = grounds_for(e)
     return e
+
+
+def _attendance(figures: Figures, activities: list[str]) -> int:
+    """Attendance at the sessions reported one by one (a total carries no survey)."""
+    total = 0
+    for a in activities:
+        from_totals = figures.totals.get(a)
+        total += figures.activity(a).deelnemers - (from_totals.deelnemers if from_totals else 0)
+    return total
+
+
+def contribution(
+    catalogue: Catalogue, figures: Figures, data: EvidenceData, effect_id: str, within: set[str]
+) -> Contribution:
+    """What the activities in `within` add to an effect: names with sessions, people."""
+    mine = [
+        a.id
+        for a in catalogue.activities_for_effect(effect_id)
+        if a.id in within and not figures.activity(a.id).empty
+    ]
+    keys = [(a, effect_id) for a in mine]
+    return Contribution(
+        activities=[catalogue.activities[a].name for a in mine],
+        sessions=sum(figures.detailed_sessions(a) for a in mine),
+        respondents=_sum(data.answers, keys, 3)[1],
+        observed=sum(data.observed.get(k, 0) for k in keys),
+    )
 
 
 def spread_quotes(effects: list[EffectEvidence]) -> None:
@@ -301,19 +213,89 @@ def effects_of_opgave(catalogue: Catalogue, opgave: str) -> list[str]:
 
 
 def opgave_evidence(
-    catalogue: Catalogue, figures: Figures, data: EvidenceData, opgave: str
+    catalogue: Catalogue,
+    figures: Figures,
+    data: EvidenceData,
+    opgave: str,
+    evidence: dict[str, EffectEvidence] | None = None,
 ) -> dict[str, EffectEvidence]:
-    """Evidence for the effects of one opgave, from that opgave's activities only."""
+    """The effects of one opgave: each the one graded object of the whole scope (so the same
+    verdict as everywhere), with `contribution` telling what this opgave's activities add;
+    `active_activities` narrowed to this opgave's, so a chapter lists what it ran."""
+    graded = evidence if evidence is not None else compute_evidence(catalogue, figures, data)
     mine = opgave_activities(catalogue, opgave)
-    return {
-        e: effect_evidence(catalogue, figures, data, e, within=mine, opgave=opgave)
-        for e in effects_of_opgave(catalogue, opgave)
-    }
+    out: dict[str, EffectEvidence] = {}
+    for e in effects_of_opgave(catalogue, opgave):
+        whole = graded[e]
+        own = contribution(catalogue, figures, data, e, mine)
+        # Named only where other opgaven's activities add to the effect too: otherwise the
+        # chapter's activities are the whole of it and the grounds already say so.
+        shared = any(a not in mine for a in whole.active_activities)
+        home = home_opgave(catalogue, figures, whole)
+        if shared and home is not None and home != opgave:
+            own.grounds_in = catalogue.opgaven[home].name
+        out[e] = whole.model_copy(
+            update={
+                "contribution": own if shared else None,
+                "active_activities": [a for a in whole.active_activities if a in mine],
+            }
+        )
+    return out
+
+
+def home_opgave(catalogue: Catalogue, figures: Figures, e: EffectEvidence) -> str | None:
+    """The opgave whose activities held the most sessions for an effect: its chapter shows
+    what the one verdict rests on, the others refer to it."""
+    sessions: dict[str, int] = {}
+    for a in e.active_activities:
+        o = catalogue.opgave_of(a)
+        if o is not None:
+            sessions[o] = sessions.get(o, 0) + figures.detailed_sessions(a)
+    if not sessions:
+        return None
+    order = list(catalogue.opgaven)
+    return max(sessions, key=lambda o: (sessions[o], -order.index(o) if o in order else 0))
 
 
 def compute_evidence(
     catalogue: Catalogue, figures: Figures, data: EvidenceData
 ) -> dict[str, EffectEvidence]:
-    """Evidence for every effect in the catalogue, summed over every activity (the json's
-    "effecten"); a chapter uses `opgave_evidence` instead."""
+    """Evidence for every effect in the catalogue over every activity in scope: the one
+    verdict per effect that every page reads."""
     return {e: effect_evidence(catalogue, figures, data, e) for e in catalogue.effects}
+
+
+def year_evidence(
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    figures: Figures,
+    quotes: list[PublicQuote],
+) -> tuple[EvidenceData, dict[str, EffectEvidence]]:
+    """The one evidence of a scope and year (figures.year, figures.gemeente): what the report,
+    its summary and json, /stand and the reflection all read."""
+    examples = quote_examples_of(
+        [
+            (q.activity, q.effects, q.text, q.van)
+            for q in sorted(quotes, key=lambda q: not q.approved)
+        ]
+    )
+    parents = {a for a, p in catalogue.survey_plans.items() if p.respondent == "ouder"}
+    data = collect_evidence(
+        db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples, parents
+    )
+    return data, compute_evidence(catalogue, figures, data)
+
+
+def evidence_of_year(
+    db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None
+) -> dict[str, EffectEvidence]:
+    """`year_evidence` from the database alone (for /stand), the same as the report's."""
+    figures = compute_figures(db, catalogue, year, gemeente)
+    return year_evidence(db, catalogue, figures, publishable_quotes(db, year, gemeente))[1]
+
+
+def verdict_counts(evidence: dict[str, EffectEvidence]) -> dict[Label, int]:
+    """Label -> number of graded effects whose activities ran, in the rule's order."""
+    ran = [e for e in evidence.values() if e.active_activities and e.graded]
+    counts = {label: sum(1 for e in ran if e.label == label) for label in LABELS}
+    return {label: n for label, n in counts.items() if n}

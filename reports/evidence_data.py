@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from reports.figures import Figures, scope_sql, series_in_scope_sql
-from reports.grading import MAX_MEASURED_CHANGE
+from reports.thresholds import MAX_MEASURED_CHANGE
 from toc.models import Catalogue
 
 ActivityEffect = tuple[str, str]  # (activity id, effect id)
@@ -32,12 +32,20 @@ class EvidenceData:
     measured: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
     incomparable: dict[ActivityEffect, int] = field(default_factory=dict)
     only_before: dict[ActivityEffect, int] = field(default_factory=dict)
-    # participants right after: (answers, agrees, estimated respondents)
+    # participants right after: (answers, respondents, respondents in a tally)
     answers: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
-    answers_by_source: dict[tuple[str, str, str], int] = field(default_factory=dict)
-    # sessions where participants were asked about the effect: (sessions, attendance)
+    # per statement kind: (respondents, agreeing); one answer per person per statement
+    per_kind: dict[ActivityEffect, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    # sessions where participants were asked about the effect: (sessions, attendance,
+    # sessions drawn by lot, sessions asked without the lot's pick, those who could answer:
+    # the adults where a parent answers for a young child)
     asked: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
-    followup: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)  # (n, agrees)
+    # the follow-up: (invited, respondents, agreeing)
+    followup: dict[ActivityEffect, tuple[int, ...]] = field(default_factory=dict)
+    # vestigingen with participants' answers (right after or later) or a before/after count
+    locations: dict[ActivityEffect, set[str]] = field(default_factory=dict)
+    # sessions the lot picked, per activity (asked or not)
+    drawn: dict[str, int] = field(default_factory=dict)
     quotes: dict[ActivityEffect, int] = field(default_factory=dict)  # publishable quotes
     # publishable quotes per (activity, effect), best first: (text, van)
     quote_examples: dict[ActivityEffect, list[tuple[str, str]]] = field(default_factory=dict)
@@ -48,14 +56,16 @@ def collect_evidence(
     figures: Figures,
     quote_counts: dict[ActivityEffect, int],
     quote_examples: dict[ActivityEffect, list[tuple[str, str]]] | None = None,
+    parents: Collection[str] = (),
 ) -> EvidenceData:
     """Signals, participants' answers and before/after counts per (activity, effect) for the
-    year and scope; `quote_counts` holds the publishable quotes per (activity, effect)."""
+    year and scope; `quote_counts` holds the publishable quotes per (activity, effect);
+    `parents` the activities where a parent answers (their response counts the adults)."""
     year, gemeente = figures.year, figures.gemeente
     scope, params = scope_sql(gemeente, "s.gemeente")
     data = EvidenceData(quotes=dict(quote_counts), quote_examples=dict(quote_examples or {}))
     _collect_signals(db, data, scope, [year, *params])
-    _collect_answers(db, data, scope, [year, *params])
+    _collect_answers(db, data, scope, [year, *params], sorted(parents))
     subquery, sub_params = series_in_scope_sql(gemeente)
     comparable = f"abs(n.measured - v.measured) * 100 <= {MAX_MEASURED_CHANGE} * v.measured"
     for activity, effect, courses, able_v, n_v, able_n, n_n, other in db.execute(
@@ -75,6 +85,14 @@ def collect_evidence(
             data.measured[(activity, effect)] = (courses, able_v, n_v, able_n, n_n)
         if other:
             data.incomparable[(activity, effect)] = other
+    for activity, effect, vestiging in db.execute(
+        "SELECT DISTINCT se.activity, v.effect, se.vestiging FROM measurements v "
+        "JOIN measurements n ON n.series_id = v.series_id AND n.effect = v.effect "
+        "AND n.moment = 'na' JOIN series se ON se.id = v.series_id "
+        f"WHERE v.moment = 'voor' AND v.series_id IN ({subquery})",
+        [year, *sub_params],
+    ).fetchall():
+        data.locations.setdefault((activity, effect), set()).add(vestiging)
     for activity, effect, n in db.execute(
         "SELECT se.activity, v.effect, count(*) FROM measurements v "
         "JOIN series se ON se.id = v.series_id "
@@ -109,51 +127,98 @@ def _collect_signals(
 
 
 def _collect_answers(
-    db: sqlite_utils.Database, data: EvidenceData, scope: str, params: list[object]
+    db: sqlite_utils.Database,
+    data: EvidenceData,
+    scope: str,
+    params: list[object],
+    parents: Collection[str] = (),
 ) -> None:
     # CROSS JOIN: start from the answers and surveys (none, or far fewer than sessions), never
     # from the year's sessions. Their cost grows with the answers of all years; should those
     # reach the millions, they need an aggregate of their own, like agg_effect.
-    for activity, effect, moment, source, n, agrees in db.execute(
-        "SELECT s.activity, a.effect, a.moment, a.source, count(*), sum(a.agrees) "
-        "FROM survey_answers a CROSS JOIN sessions s ON s.id = a.session_id "
-        f"WHERE s.year = ?{scope} "
-        "GROUP BY s.activity, a.effect, a.moment, a.source",
+    #
+    # People, not answers: a submission (Telegram or web) rates every statement of its
+    # survey once, and a tally counts one person once per statement, so per session the
+    # answers to one statement are its respondents, and the respondents about an effect are
+    # the most answers to one of its statements (two statements are the same people twice).
+    per_session = (
+        "SELECT session_id, effect, dimension, moment, count(*) AS n, sum(agrees) AS k, "
+        "sum(source = 'telling') AS t FROM survey_answers "
+        "GROUP BY session_id, effect, dimension, moment"
+    )
+    rows = db.execute(
+        "SELECT s.id, s.activity, s.vestiging, a.effect, a.dimension, a.moment, a.n, a.k, a.t "
+        f"FROM ({per_session}) a CROSS JOIN sessions s ON s.id = a.session_id "
+        f"WHERE s.year = ?{scope}",
         params,
-    ).fetchall():
+    ).fetchall()
+    people: dict[tuple[int, str, str], tuple[int, int]] = {}  # (session, effect, moment)
+    for session_id, activity, vestiging, effect, dimension, moment, n, k, tallied in rows:
         key = (activity, effect)
+        data.locations.setdefault(key, set()).add(vestiging)
+        if moment == "direct":
+            kinds = data.per_kind.setdefault(key, {})
+            old = kinds.get(dimension, (0, 0))
+            kinds[dimension] = (old[0] + n, old[1] + (k or 0))
+            answers = data.answers.get(key, (0, 0, 0))
+            data.answers[key] = (answers[0] + n, answers[1], answers[2])
+        best = people.get((session_id, effect, moment), (0, 0))
+        if n > best[0]:
+            people[(session_id, effect, moment)] = (n, tallied or 0)
         if moment == "vervolg":
-            old = data.followup.get(key, (0, 0))
-            data.followup[key] = (old[0] + n, old[1] + agrees)
-            continue
-        old = data.answers.get(key, (0, 0, 0))
-        data.answers[key] = (old[0] + n, old[1] + agrees, old[2])
-        data.answers_by_source[(activity, effect, source)] = n
-    # People who answered, estimated per session as the most answers to one statement about
-    # the effect (two statements about one effect are the same people twice).
-    for activity, effect, people in db.execute(
-        "SELECT s.activity, t.effect, sum(t.n) FROM (SELECT session_id, effect, max(c) AS n "
-        "FROM (SELECT session_id, effect, dimension, count(*) AS c FROM survey_answers "
-        "WHERE moment = 'direct' GROUP BY session_id, effect, dimension) "
-        "GROUP BY session_id, effect) t "
-        f"CROSS JOIN sessions s ON s.id = t.session_id WHERE s.year = ?{scope} "
-        "GROUP BY s.activity, t.effect",
-        params,
-    ).fetchall():
-        old = data.answers.get((activity, effect), (0, 0, 0))
-        data.answers[(activity, effect)] = (old[0], old[1], people)
+            f = data.followup.get(key, (0, 0, 0))
+            data.followup[key] = (f[0], f[1], f[2] + (k or 0))
+    activity_of = {r[0]: r[1] for r in rows}
+    for (session_id, effect, moment), (n, tallied) in people.items():
+        key = (activity_of[session_id], effect)
+        if moment == "direct":
+            answers = data.answers[key]
+            data.answers[key] = (answers[0], answers[1] + n, answers[2] + tallied)
+        else:
+            f = data.followup[key]
+            data.followup[key] = (f[0], f[1] + n, f[2])
     # Where participants were asked about the effect: a survey that carried a statement about
-    # it (even if nobody answered), or a session with answers (a tally has no survey).
-    for activity, effect, sessions, attendance in db.execute(
-        "SELECT s.activity, asked.effect, count(*), sum(s.deelnemers) FROM ("
+    # it (even if nobody answered), or a session with answers (a tally has no survey); and
+    # whether the lot picked that session.
+    marks = ", ".join("?" for _ in parents) or "NULL"
+    for activity, effect, sessions, attendance, drawn, adhoc, answerable in db.execute(
+        "SELECT s.activity, asked.effect, count(*), sum(s.deelnemers), "
+        "sum(coalesce(d.drawn, 0)), sum(d.drawn IS NULL OR d.drawn = 0), "
+        f"sum(CASE WHEN s.activity IN ({marks}) AND s.volwassenen > 0 THEN s.volwassenen "
+        "ELSE s.deelnemers END) FROM ("
         "SELECT session_id, effect FROM survey_answers WHERE moment = 'direct' "
         "UNION SELECT v.session_id, json_extract(j.value, '$.effect') FROM surveys v, "
         "json_each(CASE WHEN json_valid(v.statements) THEN v.statements ELSE '[]' END) j"
         ") asked CROSS JOIN sessions s ON s.id = asked.session_id "
+        "LEFT JOIN survey_draws d ON d.session_id = s.id "
         f"WHERE s.year = ?{scope} AND asked.effect IS NOT NULL GROUP BY s.activity, asked.effect",
+        [*parents, *params],
+    ).fetchall():
+        data.asked[(activity, effect)] = (
+            sessions,
+            attendance or 0,
+            drawn or 0,
+            adhoc or 0,
+            answerable or 0,
+        )
+    for activity, n in db.execute(
+        "SELECT s.activity, count(*) FROM survey_draws d CROSS JOIN sessions s "
+        f"ON s.id = d.session_id WHERE d.drawn = 1 AND s.year = ?{scope} GROUP BY s.activity",
         params,
     ).fetchall():
-        data.asked[(activity, effect)] = (sessions, attendance or 0)
+        data.drawn[activity] = n
+    # Invited to the follow-up, per effect its survey asked about.
+    for activity, effect, invited in db.execute(
+        "SELECT s.activity, json_extract(j.value, '$.effect'), sum(v.followups_invited) "
+        "FROM surveys v CROSS JOIN sessions s ON s.id = v.session_id, "
+        "json_each(CASE WHEN json_valid(v.statements) THEN v.statements ELSE '[]' END) j "
+        f"WHERE s.year = ?{scope} AND v.followups_invited > 0 "
+        "AND json_extract(j.value, '$.dimension') = 'toepassing' "
+        "GROUP BY s.activity, json_extract(j.value, '$.effect')",
+        params,
+    ).fetchall():
+        f = data.followup.get((activity, effect), (0, 0, 0))
+        data.followup[(activity, effect)] = (f[0] + (invited or 0), f[1], f[2])
 
 
 def quote_counts_of(

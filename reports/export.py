@@ -40,7 +40,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from reports.export_answers import ANSWER_COLUMNS, ANSWER_SHEET
-from store.quotes import PUBLISHABLE_SQL
+from store.quotes import PUBLISHABLE_SQL, STORY_PUBLISHABLE_SQL, strip_control
 from toc.models import Catalogue
 
 COLUMNS = [
@@ -78,8 +78,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(value: object) -> object:
     """Text that a spreadsheet could read as a formula, made plain text with a leading "'"."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        # what was stored before control characters were removed at entry never breaks an
+        # export (openpyxl refuses them)
+        value = strip_control(value)
+        if value.startswith(FORMULA_START):
+            return "'" + value
     return value
 
 
@@ -116,7 +120,7 @@ def _stories(db: sqlite_utils.Database, where: str, params: list[object]) -> dic
     out: dict[int, list[Story]] = {}
     for session_id, text, consent, review in db.execute(
         "SELECT q.session_id, q.text, q.consent, q.review FROM session_stories q "
-        f"JOIN sessions s ON s.id = q.session_id WHERE {where} AND {PUBLISHABLE_SQL} "
+        f"JOIN sessions s ON s.id = q.session_id WHERE {where} AND {STORY_PUBLISHABLE_SQL} "
         "ORDER BY q.id",
         params,
     ):

@@ -32,6 +32,10 @@ ANSWER_COLUMNS = [
     "antwoorden",
     "eens",
     *SCORE_COLUMNS,
+    # per session, on each of its rows: how many asked for the follow-up, and the lot drawn
+    # after Opslaan ("1 op 3: geloot" / "1 op 3: niet geloot"; empty without a plan)
+    "uitgenodigd vervolg",
+    "loting",
 ]
 
 _SCORES = ", ".join(f"sum(a.score = {n})" for n in range(1, 6))
@@ -64,11 +68,22 @@ def answer_rows(
     where, params = "s.year = ?", list[object]([year])
     if gemeente:
         where, params = where + " AND s.gemeente = ?", [year, gemeente]
+    per_session: dict[int, tuple[int, str]] = {
+        sid: (int(invited or 0), "" if one_in is None else lot_text(one_in, bool(drawn)))
+        for sid, invited, one_in, drawn in db.execute(
+            "SELECT s.id, v.followups_invited, d.one_in, d.drawn FROM sessions s "
+            "LEFT JOIN surveys v ON v.session_id = s.id "
+            "LEFT JOIN survey_draws d ON d.session_id = s.id "
+            f"WHERE {where} AND (v.id IS NOT NULL OR d.session_id IS NOT NULL)",
+            params,
+        )
+    }
     out: list[list[object]] = []
     for key, day, a, v, effect, dimension, moment, source, n, agrees, scored, *rest in db.execute(
         _SQL.format(where=where), params + params
     ):
-        scores, _session_id = rest[:5], rest[5]
+        scores, session_id = rest[:5], rest[5]
+        invited, lot = per_session.get(session_id, (0, ""))
         activity, vestiging = catalogue.activities.get(a), catalogue.vestigingen.get(v)
         out.append(
             [
@@ -84,6 +99,13 @@ def answer_rows(
                 agrees or 0,
                 # a tally (and a statement nobody answered) has no scores: empty, not 0
                 *(scores if scored else [None] * 5),
+                invited or None,
+                lot,
             ]
         )
     return out
+
+
+def lot_text(one_in: int, drawn: bool) -> str:
+    """'1 op 3: geloot' / '1 op 3: niet geloot' (read back by intake/answers.py)."""
+    return f"1 op {one_in}: {'geloot' if drawn else 'niet geloot'}"

@@ -1,100 +1,140 @@
-"""The grading rule: how strong the evidence for one effect is, and the sentences behind it.
+"""The grading rule: what the data on one effect can carry, and the sentences behind it.
 
-Five sources, each with its own n, and one rule that weighs them (EVIDENCE_RULE, printed in
-the report's method notes). Participants' own answers and a before/after count are the
-strongest kinds; leaders' signals are observations by the library's own staff, so on their own
-they can never make the evidence strong. No measurement at all is "nog niet gemeten": a
-leader who skips the signals question has not said "no".
+Levels (after the evidence standards of the field: Nesta's levels, contribution analysis):
+nog niet gemeten / eerste aanwijzingen / aannemelijk / goed onderbouwd. Self-report right
+after a session is the first level; change over time (the follow-up, a before/after count)
+the next; no level claims proof or cause, which needs a comparison group. Leaders' signals
+and the quotes those same leaders pass on are one source, not two. Impact-level effects are
+never graded: outcomes contribute to them. Every threshold is a constant in
+reports/thresholds.py; EVIDENCE_RULE prints them in the method notes.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
-
 from ground.dutch import count, number, percent
+from reports.evidence_model import LABEL_WORDS, LABELS, EffectEvidence, Label, StatementFigures
+from reports.thresholds import (
+    MAX_INTERVAL_WIDTH,
+    MAX_MEASURED_CHANGE,
+    MIN_AGREE_LOW,
+    MIN_COVERAGE,
+    MIN_COVERAGE_WELL_FOUNDED,
+    MIN_FOLLOWUP,
+    MIN_GAIN_POINTS,
+    MIN_LOCATIONS,
+    MIN_MEASURED,
+    MIN_OBSERVED_SESSIONS,
+    MIN_OBSERVED_SHARE,
+    MIN_QUOTES,
+    MIN_RESPONDENTS,
+    MIN_RESPONDENTS_FOR_SHARE,
+    MIN_RESPONSE,
+)
 
-if TYPE_CHECKING:
-    from reports.evidence import EffectEvidence
+__all__ = [
+    "EVIDENCE_RULE",
+    "LABELS",
+    "LABEL_WORDS",
+    "Label",
+    "grounds_for",
+    "label_for",
+]
 
-Label = Literal["sterk", "redelijk", "beperkt", "niet-gemeten"]
-LABELS: tuple[Label, ...] = ("sterk", "redelijk", "beperkt", "niet-gemeten")
-# The words in the JSON ("oordeel") and on the badge.
-LABEL_WORDS: dict[Label, str] = {
-    "sterk": "sterk",
-    "redelijk": "redelijk",
-    "beperkt": "beperkt",
-    "niet-gemeten": "nog niet gemeten",
+# What each statement kind asks, in words for the reader.
+KIND_WORDS = {
+    "kennis": "iets nieuws geleerd",
+    "vertrouwen": "meer zelfvertrouwen",
+    "toepassing": "gaat het gebruiken",
+    "bewustzijn": "weet wat de bibliotheek biedt",
 }
-
-# The thresholds of the rule below. Change them here; the text follows.
-MIN_ANSWERS = 20  # participants' answers right after the sessions, summed
-MIN_FOLLOWUP = 10  # participants' answers at the follow-up weeks later
-MIN_AGREE_SHARE = 0.6  # share of those answers that agrees (4 or 5 of 5, or "ja" in a tally)
-MIN_MEASURED = 10  # cursisten measured at the last lesson, summed over courses
-MIN_GAIN_POINTS = 10.0  # percentage points more who can do it after than before
-MIN_OBSERVED_SHARE = 0.5  # share of the sessions in which leaders saw a signal
-MIN_OBSERVED_SESSIONS = 5  # sessions of the aiming activities, at least
-MIN_QUOTES = 3  # publishable quotes about the effect
-# A course's before/after pair counts only when the number of cursisten measured at the last
-# lesson differs at most this many percent from the number at the first lesson: otherwise
-# the two shares are about different groups (drop-outs, newcomers) and not comparable.
-MAX_MEASURED_CHANGE = 20
+# Knowing what the library offers is shown, but it is no evidence of the effect itself.
+GRADED_KINDS = ("kennis", "vertrouwen", "toepassing")
 
 EVIDENCE_RULE = (
-    "Per beoogd effect kijken we naar vijf bronnen, elk met een eigen aantal (n). "
-    f"Deelnemers: wat deelnemers zelf zeiden direct na een bijeenkomst (in Telegram, op een "
-    "webpagina of bij een telling op papier of met handen omhoog). Dit telt als we samen "
-    f"minstens {MIN_ANSWERS} antwoorden hebben en minstens {percent(MIN_AGREE_SHARE)} het eens "
-    "is (4 of 5 op een schaal van 5, of 'ja' bij een telling). "
-    f"Vervolg: wat deelnemers 4 tot 6 weken later zeiden; dit telt bij minstens {MIN_FOLLOWUP} "
-    f"antwoorden en minstens {percent(MIN_AGREE_SHARE)} eens. "
-    f"Meting: een voor/na-telling in cursussen bij samen minstens {MIN_MEASURED} cursisten, "
-    f"waarbij het aandeel dat het kan met minstens {number(MIN_GAIN_POINTS)} procentpunten "
-    "stijgt. Een cursus telt alleen mee als er bij de eerste én bij de laatste les is geteld, "
-    "en het aantal cursisten dat bij de laatste les is geteld hoogstens "
-    f"{MAX_MEASURED_CHANGE}% afwijkt van het aantal bij de eerste les; anders gaan de twee "
-    "tellingen over verschillende groepen. We vergelijken het aandeel dat het kan, niet de "
-    "aantallen. "
-    "Signalen: de begeleiders zagen of hoorden een signaal van het effect bij minstens "
-    f"{percent(MIN_OBSERVED_SHARE)} van de gemelde bijeenkomsten van de activiteiten die erop "
-    f"gericht zijn, en dat over minstens {MIN_OBSERVED_SESSIONS} bijeenkomsten. "
-    f"Verhalen: minstens {MIN_QUOTES} publiceerbare citaten over het effect. "
-    "Het bewijs is sterk als twee bronnen tellen en minstens één daarvan van de deelnemers "
-    "zelf komt (direct of bij het vervolg) of een meting is. Signalen van begeleiders en "
-    "verhalen samen zijn dus nooit sterk: begeleiders kijken naar hun eigen werk en kiezen zelf "
-    "welke citaten ze doorgeven. Het bewijs is redelijk als één bron telt (deelnemers, "
-    "vervolg, meting of signalen). Het is beperkt als er wel iets is gemeten (een antwoord, een "
-    "signaal, een telling of een citaat), maar te weinig voor redelijk, of als minder dan "
-    f"{percent(MIN_AGREE_SHARE)} van de deelnemers het eens was. Is er niets gemeten, dan staat "
-    "er 'nog niet gemeten': dat zegt niets over het effect, alleen dat we het nog niet "
-    "vastlegden. Een begeleider die de vraag naar signalen overslaat, zegt daarmee geen 'nee'. "
-    "De respons is het aantal deelnemers dat antwoordde, gedeeld door het aantal aanwezigen "
-    "bij de bijeenkomsten waar de vragen werden gesteld. "
-    "In het hoofdstuk van een opgave telt alleen wat de activiteiten van die opgave "
-    "opleverden. Een effect waar activiteiten van meer opgaven op gericht zijn, kan daardoor "
-    "per hoofdstuk een ander oordeel hebben. Het overzicht per effect voor de hele organisatie "
-    "(in de gegevensuitvoer onder 'effecten') telt de activiteiten van alle opgaven samen. "
-    "Landelijk onderzoek dat we noemen, telt niet mee in het oordeel: het laat zien waarom we "
-    "het effect verwachten, niet dat het bij ons optreedt."
+    "Wat we tellen zijn mensen, geen antwoorden: een respondent is één persoon die bij één "
+    "bijeenkomst de vragen beantwoordde (in Telegram of op de webpagina), of één persoon in een "
+    "telling van de begeleider. Per soort stelling (iets nieuws geleerd, meer zelfvertrouwen, "
+    "gaat het gebruiken, weet wat de bibliotheek biedt) tellen we de respondenten en wie het eens "
+    "was (4 of 5 van 5, of 'ja'), met een marge: het 95%-betrouwbaarheidsinterval volgens "
+    f"Wilson. Onder {MIN_RESPONDENTS_FOR_SHARE} respondenten noemen we alleen aantallen, geen "
+    "percentage. Een effect telt alleen de stellingen die erover gaan; 'weet wat de bibliotheek "
+    "biedt' laten we zien, maar telt niet mee in het oordeel.\n\n"
+    "Begeleiders kiezen zelf bij welke bijeenkomsten ze de deelnemers vragen, tenzij de "
+    "activiteit vraagt door loting (bijvoorbeeld 1 op de 3 bijeenkomsten); daarom noemen we "
+    "bij elk effect bij hoeveel bijeenkomsten en aanwezigen we het vroegen (de dekking) en "
+    "hoeveel van de aanwezigen antwoordden (de respons).\n\n"
+    "Het oordeel heeft vier stappen. Nog niet gemeten: niemand legde er iets over vast; dat zegt "
+    "niets over het effect. Eerste aanwijzingen: er is iets gemeten, maar één bron of te weinig "
+    "mensen. Aannemelijk: deelnemers zeiden het zelf en een tweede, onafhankelijke bron wijst "
+    "dezelfde kant op. De deelnemers tellen als bron bij minstens "
+    f"{MIN_RESPONDENTS} respondenten, een respons van minstens {percent(MIN_RESPONSE)}, een "
+    f"dekking van minstens {percent(MIN_COVERAGE)} van de bijeenkomsten, en bij een soort "
+    f"stelling een marge van hoogstens {number(MAX_INTERVAL_WIDTH * 100)} procentpunten "
+    f"waarvan de onderkant minstens {percent(MIN_AGREE_LOW)} eens is; de tweede bron is wat "
+    "begeleiders zagen en doorgaven, of verandering in de tijd. Goed onderbouwd: wat "
+    "deelnemers zelf zeiden, en bovendien verandering in de tijd, bij het vervolg 4 tot 6 "
+    "weken later (minstens "
+    f"{MIN_FOLLOWUP} respondenten, onderkant van de marge minstens {percent(MIN_AGREE_LOW)}) of "
+    f"een voor/na-telling in cursussen (minstens {MIN_MEASURED} cursisten bij de eerste én de "
+    f"laatste les, minstens {number(MIN_GAIN_POINTS)} procentpunten meer die het kunnen), op "
+    f"minstens {MIN_LOCATIONS} vestigingen, en gevraagd bij minstens "
+    f"{percent(MIN_COVERAGE_WELL_FOUNDED)} van de bijeenkomsten. Een voor/na-telling is een "
+    "telling van de groep door "
+    "de begeleider; een cursus telt alleen als het aantal cursisten bij de laatste les hoogstens "
+    f"{MAX_MEASURED_CHANGE}% afwijkt van dat bij de eerste; we vergelijken het aandeel dat het "
+    "kan, niet de aantallen. Signalen die begeleiders zagen en de "
+    "citaten die zij doorgaven zijn samen één bron: ze telt bij een signaal in minstens "
+    f"{percent(MIN_OBSERVED_SHARE)} van minstens {MIN_OBSERVED_SESSIONS} bijeenkomsten, of bij "
+    f"minstens {MIN_QUOTES} publiceerbare citaten.\n\nGeen van deze stappen bewijst dat de "
+    "bibliotheek de oorzaak is; daarvoor is een vergelijkingsgroep nodig. "
+    "Maatschappelijke impact (zoals lagere maatschappelijke kosten of een betere gezondheid) "
+    "beoordelen we niet: de gemeten effecten dragen eraan bij, en we noemen wat het wel zou "
+    "meten. Het oordeel per effect is één oordeel voor het hele verslag; een hoofdstuk noemt "
+    "wat de eigen activiteiten eraan bijdragen. Landelijk onderzoek dat we noemen, telt niet "
+    "mee in het oordeel: het laat zien waarom we het effect verwachten."
 )
 
 
-def _agree_enough(answers: int, agrees: int, minimum: int) -> bool:
-    # integer comparison, so exactly 60% counts without float noise
-    return answers >= minimum and agrees * 100 >= round(MIN_AGREE_SHARE * 100) * answers
+def kind_counts(s: StatementFigures) -> bool:
+    """One statement kind carries the participants' voice: enough people, a narrow enough
+    interval, and its lower end at or above MIN_AGREE_LOW."""
+    interval = s.interval
+    if s.respondents < MIN_RESPONDENTS or interval is None:
+        return False
+    low, high = interval
+    return high - low <= MAX_INTERVAL_WIDTH and low >= MIN_AGREE_LOW
 
 
 def participants_count(e: EffectEvidence) -> bool:
-    return _agree_enough(e.answers, e.agrees, MIN_ANSWERS)
+    share = e.coverage.session_share
+    response = e.response
+    return (
+        e.respondents >= MIN_RESPONDENTS
+        and response is not None
+        and response >= MIN_RESPONSE
+        and share is not None
+        and share >= MIN_COVERAGE
+        and any(kind_counts(s) for d, s in e.per_statement.items() if d in GRADED_KINDS)
+    )
 
 
 def followup_counts(e: EffectEvidence) -> bool:
-    return _agree_enough(e.followup_answers, e.followup_agrees, MIN_FOLLOWUP)
+    interval = e.followup.interval
+    return (
+        e.followup.respondents >= MIN_FOLLOWUP
+        and interval is not None
+        and interval[0] >= MIN_AGREE_LOW
+    )
 
 
 def measurement_counts(e: EffectEvidence) -> bool:
     gain = e.gain_points
-    return e.measured_after >= MIN_MEASURED and gain is not None and gain >= MIN_GAIN_POINTS
+    return (
+        e.measured_before >= MIN_MEASURED
+        and e.measured_after >= MIN_MEASURED
+        and gain is not None
+        and gain >= MIN_GAIN_POINTS
+    )
 
 
 def signals_count(e: EffectEvidence) -> bool:
@@ -103,57 +143,142 @@ def signals_count(e: EffectEvidence) -> bool:
     ) * max(e.sessions, 1)
 
 
-def stories_count(e: EffectEvidence) -> bool:
-    return e.quotes >= MIN_QUOTES
+def leaders_count(e: EffectEvidence) -> bool:
+    """Signals and the quotes the same leaders chose: one source."""
+    return signals_count(e) or e.quotes >= MIN_QUOTES
 
 
 def measured_at_all(e: EffectEvidence) -> bool:
-    return bool(e.answers or e.followup_answers or e.observed or e.has_measurement or e.quotes)
+    return bool(
+        e.respondents or e.followup.respondents or e.observed or e.has_measurement or e.quotes
+    )
 
 
 def label_for(e: EffectEvidence) -> Label:
-    """The rule in EVIDENCE_RULE, as code."""
-    own_voice = [participants_count(e), followup_counts(e), measurement_counts(e)]
-    counting = [*own_voice, signals_count(e), stories_count(e)]
-    if any(own_voice) and sum(counting) >= 2:
-        return "sterk"
-    if any(own_voice) or signals_count(e):
-        return "redelijk"
+    """The rule in EVIDENCE_RULE, as code. The participants' own answers are the first
+    source; a second must be independent of them: what leaders saw and quoted (one source),
+    or change over time (the follow-up, a before/after count)."""
+    if not e.graded:
+        return "impact"
+    participants = participants_count(e)
+    over_time = followup_counts(e) or measurement_counts(e)
+    share = e.coverage.session_share or 0.0
+    if (
+        participants
+        and over_time
+        and e.locations >= MIN_LOCATIONS
+        and share * 100 >= round(MIN_COVERAGE_WELL_FOUNDED * 100)
+    ):
+        return "goed-onderbouwd"
+    if participants and (over_time or leaders_count(e)):
+        return "aannemelijk"
     if measured_at_all(e):
-        return "beperkt"
+        return "eerste-aanwijzingen"
     return "niet-gemeten"
 
 
-def _share(k: int, n: int) -> str:
-    return percent(k / n) if n else "–"
+def agree_text(agrees: int, n: int, interval: tuple[float, float] | None) -> str:
+    """'20 van de 23 eens (87%, marge 68-95%)'; below the minimum the count only."""
+    text = f"{number(agrees)} van de {number(n)} eens"
+    if interval is None:
+        return text
+    low, high = interval
+    return f"{text} ({percent(agrees / n)}, marge {percent(low)}–{percent(high)})"
 
 
 def grounds_for(e: EffectEvidence) -> list[str]:
-    """Plain Dutch sentences, one per source, saying what the evidence consists of."""
+    """Plain Dutch sentences, one per source, saying what the verdict rests on."""
+    if not e.graded:
+        return _impact_grounds(e)
     out: list[str] = []
-    if e.answers:
-        line = (
-            f"Deelnemers direct na afloop: {number(e.agrees)} van de "
-            f"{count(e.answers, 'antwoord', 'antwoorden')} eens ({_share(e.agrees, e.answers)})"
-        )
-        tallied = e.answers_by_source.get("telling", 0)
-        if tallied:
-            line += f", waarvan {number(tallied)} geteld op papier of met handen omhoog"
-        if e.response is not None:
-            line += f"; respons {percent(min(e.response, 1.0))} van de aanwezigen"
+    out += _participant_grounds(e)
+    if e.followup.invited or e.followup.respondents:
+        f = e.followup
+        if f.response is None:
+            line = (
+                f"4 tot 6 weken later: {count(f.respondents, 'deelnemer', 'deelnemers')} "
+                "antwoordden (hoeveel er waren uitgenodigd, is niet vastgelegd)"
+            )
+        else:
+            line = (
+                f"4 tot 6 weken later: {number(f.respondents)} van de "
+                f"{count(f.invited, 'uitgenodigde', 'uitgenodigden')} antwoordden"
+            )
+            if f.invited >= MIN_RESPONDENTS_FOR_SHARE:
+                line += f" ({percent(f.response)})"
+        if f.respondents:
+            line += f"; {agree_text(f.agrees, f.respondents, f.interval)} dat ze het gebruiken"
         out.append(line + ".")
-    if e.followup_answers:
-        out.append(
-            f"Deelnemers 4 tot 6 weken later: {number(e.followup_agrees)} van de "
-            f"{count(e.followup_answers, 'antwoord', 'antwoorden')} gebruikten het "
-            f"({_share(e.followup_agrees, e.followup_answers)})."
+    out += _measurement_grounds(e)
+    leaders = _signal_grounds(e)
+    if e.quotes:
+        citaten = "citaat" if e.quotes == 1 else "citaten"
+        quoted = f"Begeleiders gaven {number(e.quotes)} {citaten} door over dit effect"
+        if leaders and e.observed:
+            leaders[-1] = leaders[-1][:-1] + f", en gaven {number(e.quotes)} {citaten} door."
+        else:
+            leaders.append(quoted + ".")
+    out += leaders
+    if not e.askable and e.active_activities:
+        line = "Niet met een vragenlijst te meten"
+        if e.measured_by:
+            line += f"; te meten met {e.measured_by}"
+        elif e.measurable:
+            line += "; wel met de voor/na-telling in cursussen"
+        out.append(line + ".")
+    if not measured_at_all(e) and e.active_activities:
+        out.append("Nog niet gemeten: niemand heeft hier dit jaar iets over vastgelegd.")
+    return out
+
+
+def _participant_grounds(e: EffectEvidence) -> list[str]:
+    c = e.coverage
+    if not e.respondents:
+        return []
+    verb = "antwoordde" if e.respondents == 1 else "antwoordden"
+    line = f"Deelnemers direct na afloop: {count(e.respondents, 'deelnemer', 'deelnemers')} {verb}"
+    if e.tallied:
+        line += f" (van wie {number(e.tallied)} geteld op papier of met handen omhoog)"
+    if c.sessions:
+        base = c.answerable or c.asked_attendance
+        if e.respondents >= MIN_RESPONDENTS_FOR_SHARE and base:
+            who = "volwassenen" if base != c.asked_attendance else "aanwezigen"
+            line += f", {percent(min(e.response or 0.0, 1.0))} van {number(base)} {who}"
+        line += (
+            f"; gevraagd bij {number(c.asked_sessions)} van "
+            f"{count(c.sessions, 'bijeenkomst', 'bijeenkomsten')} "
+            f"({number(c.asked_attendance)} van {number(c.attendance)} aanwezigen)"
         )
+    out = [line + "."]
+    kinds = [
+        f"{KIND_WORDS.get(d, d)}: {agree_text(s.agrees, s.respondents, s.interval)}"
+        + (" (niet in het oordeel)" if d not in GRADED_KINDS else "")
+        for d, s in e.per_statement.items()
+    ]
+    if kinds:
+        text = "; ".join(kinds)
+        out.append(text[0].upper() + text[1:] + ".")
+    if c.plans:
+        plan = " en ".join(f"{name} 1 op de {n}" for name, n in c.plans.items())
+        out.append(
+            f"Volgens plan vragen we bij {plan} bijeenkomsten, door loting: "
+            f"{count(c.drawn, 'bijeenkomst', 'bijeenkomsten')} geloot, bij "
+            f"{number(c.drawn_sessions)} daarvan gevraagd; {number(c.adhoc_sessions)} op eigen "
+            "keuze van de begeleider."
+        )
+    if c.low:
+        out.append("Dat is een klein deel van de bijeenkomsten: het zegt vooral iets over die.")
+    return out
+
+
+def _measurement_grounds(e: EffectEvidence) -> list[str]:
+    out: list[str] = []
     if e.has_measurement:
         out.append(
-            f"Voor/na-telling in {count(e.courses_measured, 'cursus', 'cursussen')}: bij de "
-            f"eerste les kon {percent(e.share_before)} het, bij de laatste les "
-            f"{percent(e.share_after)} ({count(e.measured_after, 'cursist', 'cursisten')} "
-            "gemeten)."
+            f"Voor/na-telling door de begeleider in "
+            f"{count(e.courses_measured, 'cursus', 'cursussen')}: bij de eerste les "
+            f"{_able(e.able_before, e.measured_before)}, bij de laatste les "
+            f"{_able(e.able_after, e.measured_after)}."
         )
     elif e.measurable:
         bruikbare = "bruikbare " if e.courses_incomparable else ""
@@ -170,13 +295,14 @@ def grounds_for(e: EffectEvidence) -> list[str]:
             f"Bij {count(e.courses_only_before, 'cursus', 'cursussen')} ontbreekt de telling bij "
             "de laatste les."
         )
-    out += _signal_grounds(e)
-    if e.quotes:
-        citaten = "citaat gaat" if e.quotes == 1 else "citaten gaan"
-        out.append(f"{number(e.quotes)} {citaten} over dit effect.")
-    if not measured_at_all(e) and e.active_activities:
-        out.append("Nog niet gemeten: niemand heeft hier dit jaar iets over vastgelegd.")
     return out
+
+
+def _able(able: int, measured: int) -> str:
+    text = f"{number(able)} van de {count(measured, 'cursist', 'cursisten')} kon het"
+    if measured >= MIN_RESPONDENTS_FOR_SHARE:
+        text += f" ({percent(able / measured)})"
+    return text
 
 
 def _signal_grounds(e: EffectEvidence) -> list[str]:
@@ -193,7 +319,18 @@ def _signal_grounds(e: EffectEvidence) -> list[str]:
     seen = f" (vooral: „{e.top_signal}”)" if e.top_signal else ""
     if e.sessions == 1:
         return [f"Begeleiders zagen een signaal bij de enige bijeenkomst{seen}."]
+    share = f" ({percent(e.observed / e.sessions)})" if e.sessions >= 5 else ""
     return [
         f"Begeleiders zagen een signaal bij {number(e.observed)} van de "
-        f"{number(e.sessions)} bijeenkomsten ({percent(e.observed / e.sessions)}){seen}."
+        f"{number(e.sessions)} bijeenkomsten{share}{seen}."
     ]
+
+
+def _impact_grounds(e: EffectEvidence) -> list[str]:
+    out = [
+        "Maatschappelijke impact: dit beoordelen we niet uit wat deelnemers na een bijeenkomst "
+        "zeggen. De gemeten effecten van de activiteiten dragen eraan bij."
+    ]
+    if e.measured_by:
+        out.append(f"Te meten met {e.measured_by}.")
+    return out

@@ -12,12 +12,9 @@ from datetime import date
 import sqlite_utils
 
 from ground.errors import ImpactbotError
-from reports.evidence import EffectEvidence, compute_evidence, opgave_evidence, spread_quotes
+from reports.evidence import EffectEvidence, opgave_evidence, spread_quotes, year_evidence
 from reports.evidence_data import (
     activities_without_evidence,
-    collect_evidence,
-    quote_counts_of,
-    quote_examples_of,
 )
 from reports.figures import ContractProgress, Figures, compute_figures, contract_progress
 from reports.locations import location_box
@@ -111,17 +108,10 @@ def build_report(
     quote_activities: dict[str, int] = {}
     for q in quotes:
         quote_activities[q.activity] = quote_activities.get(q.activity, 0) + 1
-    examples = quote_examples_of(
-        [
-            (q.activity, q.effects, q.text, q.van)
-            for q in sorted(quotes, key=lambda q: not q.approved)
-        ]
-    )
-    data = collect_evidence(
-        db, figures, quote_counts_of([(q.activity, q.effects) for q in quotes]), examples
-    )
-    evidence = compute_evidence(catalogue, figures, data)
-    per_opgave = {o: opgave_evidence(catalogue, figures, data, o) for o in catalogue.opgaven}
+    data, evidence = year_evidence(db, catalogue, figures, quotes)
+    per_opgave = {
+        o: opgave_evidence(catalogue, figures, data, o, evidence) for o in catalogue.opgaven
+    }
     contract = contract_progress(db, catalogue, year, gemeente)
     targets = {t.activity: t.target for t in contract.per_activity} if contract else {}
     without = activities_without_evidence(catalogue, figures, db, set(quote_activities), data)

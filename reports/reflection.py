@@ -12,15 +12,16 @@ import sqlite_utils
 from pydantic import BaseModel, Field
 
 from ground.dutch import count, number, percent
-from reports.evidence import (
-    MIN_GAIN_POINTS,
-    MIN_MEASURED,
-    EffectEvidence,
-    effects_of_opgave,
-)
+from reports.evidence import EffectEvidence, effects_of_opgave
 from reports.figures import ContractProgress, Figures, scope_sql
-from reports.grading import followup_counts, participants_count
+from reports.grading import (
+    followup_counts,
+    leaders_count,
+    measurement_counts,
+    participants_count,
+)
 from reports.suggestions import suggestions_per_activity
+from reports.thresholds import MIN_GAIN_POINTS, MIN_MEASURED
 from toc.models import Catalogue
 
 Verdict = Literal["ondersteund", "deels", "onvoldoende", "niet-gemeten", "geen-gegevens"]
@@ -29,9 +30,10 @@ DROP_SHARE = 0.2
 
 VERDICT_RULE = (
     "Per opgave kijken we naar de beoogde effecten van de activiteiten die dit jaar zijn "
-    "uitgevoerd. Is het bewijs voor minstens de helft van die effecten sterk of redelijk, en "
-    "voor geen enkel effect afwezig, dan ondersteunen de gegevens de verandertheorie. Is er "
-    "voor minstens één effect sterk of redelijk bewijs, dan deels. Is er wel iets gemeten, "
+    "uitgevoerd (maatschappelijke impact telt niet mee). Is het bewijs voor minstens de helft "
+    "van die effecten aannemelijk of goed onderbouwd, en voor geen enkel effect afwezig, dan "
+    "ondersteunen de gegevens de verandertheorie. Is het voor minstens één effect aannemelijk "
+    "of goed onderbouwd, dan deels. Is er wel iets gemeten, "
     "maar te weinig, dan is er nog te weinig bewijs om iets te zeggen. Is voor geen enkel "
     "effect iets gemeten, dan zeggen we dat: de effecten zijn nog niet gemeten. Dat is iets "
     "anders dan dat de activiteiten niet werken."
@@ -61,8 +63,8 @@ class Reflection(BaseModel):
     unreported_contracted: list[str] = Field(default_factory=list)
     activities_without_evidence: list[str] = Field(default_factory=list)
     effects_without_evidence: list[str] = Field(default_factory=list)  # ran, nothing measured
-    # Which assumptions rest on our own data (sterk/redelijk), which only on the literature
-    # the catalogue cites, and which on neither yet (effect ids of activities that ran).
+    # Which assumptions rest on our own data (aannemelijk/goed onderbouwd), which only on the
+    # literature the catalogue cites, and which on neither yet (effect ids of activities that ran).
     assumptions_own: list[str] = Field(default_factory=list)
     assumptions_literature: list[str] = Field(default_factory=list)
     assumptions_open: list[str] = Field(default_factory=list)
@@ -108,33 +110,35 @@ def _names(catalogue: Catalogue, activity_ids: list[str]) -> str:
 def verdict_for(
     catalogue: Catalogue, figures: Figures, evidence: dict[str, EffectEvidence], opgave: str
 ) -> OpgaveVerdict:
-    """The rule in VERDICT_RULE for one opgave; `evidence` is that opgave's own evidence
-    (`reports.evidence.opgave_evidence`), so only its activities count."""
+    """The rule in VERDICT_RULE for one opgave, over the effects its activities ran for;
+    `evidence` holds the one verdict per effect (`reports.evidence.opgave_evidence`)."""
     relevant = [
         evidence[e]
         for e in effects_of_opgave(catalogue, opgave)
         if e in evidence
+        and evidence[e].graded
         and any(catalogue.opgave_of(a) == opgave for a in evidence[e].active_activities)
     ]
     labels = {
         label: sum(1 for e in relevant if e.label == label)
-        for label in ("sterk", "redelijk", "beperkt", "niet-gemeten")
+        for label in ("goed-onderbouwd", "aannemelijk", "eerste-aanwijzingen", "niet-gemeten")
     }
-    good = labels["sterk"] + labels["redelijk"]
+    good = labels["goed-onderbouwd"] + labels["aannemelijk"]
     if figures.opgave(opgave).empty or not relevant:
         verdict: Verdict = "geen-gegevens"
         text = f"In {figures.year} is voor deze opgave geen activiteit met beoogde effecten gemeld."
     elif good * 2 >= len(relevant) and labels["niet-gemeten"] == 0:
         verdict = "ondersteund"
         text = (
-            f"Voor {good} van de {len(relevant)} beoogde effecten is sterk of redelijk bewijs. "
-            "Wat we doen, leidt zichtbaar tot wat we willen bereiken."
+            f"Voor {good} van de {len(relevant)} beoogde effecten is het bewijs aannemelijk of "
+            "goed onderbouwd. De gegevens wijzen erop dat wat we doen bijdraagt aan wat we willen "
+            "bereiken."
         )
     elif good:
         verdict = "deels"
         text = (
-            f"Voor {good} van de {len(relevant)} beoogde effecten is sterk of redelijk bewijs. "
-            "Voor de andere effecten weten we nog te weinig."
+            f"Voor {good} van de {len(relevant)} beoogde effecten is het bewijs aannemelijk of "
+            "goed onderbouwd. Voor de andere effecten weten we nog te weinig."
         )
     elif labels["niet-gemeten"] == len(relevant):
         verdict = "niet-gemeten"
@@ -147,9 +151,9 @@ def verdict_for(
     else:
         verdict = "onvoldoende"
         text = (
-            f"Voor geen van de {len(relevant)} beoogde effecten is sterk of redelijk bewijs. "
-            "Dat betekent niet dat de activiteiten niet werken, wel dat we het nog niet kunnen "
-            "laten zien."
+            f"Voor geen van de {len(relevant)} beoogde effecten is het bewijs al "
+            "aannemelijk. Dat betekent niet dat de activiteiten niet werken, wel dat we het nog "
+            "niet kunnen laten zien."
         )
     return OpgaveVerdict(
         opgave=opgave, verdict=verdict, title=VERDICT_TITLES[verdict], text=text, labels=labels
@@ -173,7 +177,7 @@ def _quote_counts(db: sqlite_utils.Database, year: int, gemeente: str | None) ->
 
 def _grounding(catalogue: Catalogue, evidence: dict[str, EffectEvidence], r: Reflection) -> None:
     """Which assumptions rest on our own data, which only on literature, which on neither."""
-    ran = [e for e in evidence.values() if e.active_activities]
+    ran = [e for e in evidence.values() if e.active_activities and e.graded]
     r.assumptions_own = [e.effect for e in ran if e.own_data]
     r.assumptions_literature = [e.effect for e in ran if not e.own_data and e.sources]
     r.assumptions_open = [e.effect for e in ran if not e.own_data and not e.sources]
@@ -209,9 +213,8 @@ def _own_sources(e: EffectEvidence) -> str:
         for name, counts in (
             ("deelnemers", participants_count(e)),
             ("vervolg", followup_counts(e)),
-            ("voor/na-telling", e.meting),
-            ("signalen van begeleiders", e.waarneming),
-            ("citaten", e.verhalen),
+            ("voor/na-telling", measurement_counts(e)),
+            ("signalen en citaten van begeleiders", leaders_count(e)),
         )
         if counts
     ]

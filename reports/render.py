@@ -33,10 +33,11 @@ KIND_NAMES = {"bijeenkomst": "bijeenkomst", "reeks": "cursus", "spreekuur": "spr
 # The grade of an effect nobody measured yet (older label ids included).
 _UNMEASURED = ("geen", "nog niet gemeten", "niet-gemeten")
 LABEL_NAMES = {
-    "sterk": "Sterk",
-    "redelijk": "Redelijk",
-    "beperkt": "Beperkt",
+    "goed-onderbouwd": "Goed onderbouwd",
+    "aannemelijk": "Aannemelijk",
+    "eerste-aanwijzingen": "Eerste aanwijzingen",
     "niet-gemeten": "Nog niet gemeten",
+    "impact": "Maatschappelijke impact",
 }
 
 # Above this many effects in one diagram, effects without evidence share one box.
@@ -66,6 +67,7 @@ def _filters() -> dict[str, Any]:
         "kengetal": number,
         "kind_name": lambda kind: KIND_NAMES.get(kind, kind),
         "label_name": lambda label: LABEL_NAMES.get(label, label),
+        "effect_label": lambda effect, labels: labels.get(effect, effect),
         "label_class": lambda label: (
             "geen" if label in ("nog niet gemeten", "niet-gemeten") else label
         ),

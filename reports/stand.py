@@ -13,6 +13,8 @@ from typing import Literal
 
 import sqlite_utils
 
+from reports.evidence import evidence_of_year, verdict_counts
+from reports.evidence_model import Label
 from toc.models import Catalogue
 
 Period = Literal["jaar", "maand", "week"]
@@ -49,9 +51,11 @@ class Line:
     deelnemers: int = 0
     vorig_bijeenkomsten: int = 0
     vorig_deelnemers: int = 0
-    # Participants' own answers right after a session (survey or tally) in the period.
+    # Participants' own answers right after a session (survey or tally) in the period, and
+    # the people who gave them (per session the most answers to one statement).
     antwoorden: int = 0
     eens: int = 0
+    respondenten: int = 0
 
 
 @dataclass
@@ -68,6 +72,9 @@ class Stand:
     contract_done: int = 0
     contract_expected: float | None = None
     notes: list[str] = field(default_factory=list)
+    # The one verdict per effect of the year so far (reports.evidence.evidence_of_year, as
+    # the year report computes it): label -> number of effects whose activities ran.
+    verdicts: dict[Label, int] = field(default_factory=dict)
 
 
 def period_bounds(period: Period, today: date) -> tuple[date, date]:
@@ -185,6 +192,22 @@ def per_gemeente_activity(
     return {(g, a): (v[0], v[1]) for (g, a), v in out.items()}
 
 
+def _respondents(db: sqlite_utils.Database, scope: Scope, start: date, end: date) -> dict[str, int]:
+    """activity -> people who answered right after a session in the period: one submission
+    rates every statement once, so per session the most answers to one statement."""
+    where, params = scope.where()
+    where = where.replace(" AND ", " AND s.")
+    rows = db.execute(
+        "SELECT s.activity, sum(t.n) FROM (SELECT session_id, max(c) AS n FROM (SELECT "
+        "session_id, effect, dimension, count(*) AS c FROM survey_answers WHERE moment = "
+        "'direct' GROUP BY session_id, effect, dimension) GROUP BY session_id) t CROSS JOIN "
+        f"sessions s ON s.id = t.session_id WHERE s.date BETWEEN ? AND ?{where} "
+        "GROUP BY s.activity",
+        [start.isoformat(), end.isoformat(), *params],
+    ).fetchall()
+    return {a: int(n) for a, n in rows}
+
+
 def compute_stand(
     db: sqlite_utils.Database, catalogue: Catalogue, scope: Scope, period: Period, today: date
 ) -> Stand:
@@ -232,6 +255,13 @@ def compute_stand(
             line.antwoorden += n
             line.eens += agree
 
+    for activity_id, people in _respondents(db, scope, start, end).items():
+        activity = catalogue.activities.get(activity_id)
+        if activity is not None:
+            lines_op[
+                catalogue.programmalijnen[activity.programmalijn].opgave
+            ].respondenten += people
+
     by_opgave: dict[str, list[Line]] = {}
     for programmalijn in catalogue.programmalijnen.values():
         by_opgave.setdefault(programmalijn.opgave, []).append(lines_pl[programmalijn.id])
@@ -247,6 +277,10 @@ def compute_stand(
     )
     year_so_far = now_by_gemeente if period == "jaar" else None
     _add_contract(db, catalogue, scope, today, stand, year_so_far)
+    if not scope.vestiging:
+        # the evidence is the report's (a gemeente or the whole organisation), never a
+        # second count; a vestiging has no verdict of its own
+        stand.verdicts = verdict_counts(evidence_of_year(db, catalogue, today.year, scope.gemeente))
     return stand
 
 

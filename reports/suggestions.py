@@ -3,8 +3,9 @@ unchanged from reports/reflection.py, which puts it in the Reflection)."""
 
 from __future__ import annotations
 
-from reports.evidence import MIN_ANSWERS, MIN_FOLLOWUP, MIN_MEASURED, EffectEvidence
+from reports.evidence import EffectEvidence
 from reports.figures import Figures
+from reports.thresholds import MIN_FOLLOWUP, MIN_MEASURED, MIN_RESPONDENTS
 from toc.models import Catalogue
 
 
@@ -38,11 +39,11 @@ def suggestions_per_activity(
                 add_count.append(e.name)
             elif e.measurable and a.kind == "reeks" and e.measured_after < MIN_MEASURED:
                 more_count.append(e.name)
-            if e.label in ("sterk", "redelijk"):
+            if not e.graded or e.label == "goed-onderbouwd":
                 continue
-            if e.answers < MIN_ANSWERS:
+            if e.askable and e.respondents < MIN_RESPONDENTS:
                 ask.append(e.name)
-            elif e.followup_answers < MIN_FOLLOWUP:
+            elif e.askable and e.followup.respondents < MIN_FOLLOWUP:
                 follow.append(e.name)
             if not e.observed:
                 signals.append(e.name)
@@ -57,7 +58,7 @@ def suggestions_per_activity(
         if ask:
             parts.append(
                 "de deelnemers zelf vragen, met de QR-code of een telling op papier "
-                f"(samen minstens {MIN_ANSWERS} antwoorden), over {_quoted(ask)}"
+                f"(samen minstens {MIN_RESPONDENTS} deelnemers), over {_quoted(ask)}"
             )
         if follow:
             parts.append(f"een vervolgvraag na 4 tot 6 weken over {_quoted(follow)}")

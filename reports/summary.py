@@ -37,7 +37,7 @@ SUMMARY_RULE = (
 
 # Evidence labels that say something was measured; "geen" (from the signals work on: "nog
 # niet gemeten") is what we do not know yet, not a failure.
-MEASURED = ("sterk", "redelijk", "beperkt")
+MEASURED = ("goed-onderbouwd", "aannemelijk", "eerste-aanwijzingen")
 NOT_MEASURED = ("geen", "nog niet gemeten", "niet-gemeten")
 
 GLOSSARY: tuple[tuple[str, str], ...] = (
@@ -85,8 +85,9 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ),
     (
         "Bewijs",
-        "Sterk, redelijk of beperkt: hoeveel we gemeten hebben dat een effect optreedt. "
-        "'Nog niet gemeten' betekent dat we het nog niet weten, niet dat het er niet is.",
+        "Goed onderbouwd, aannemelijk of eerste aanwijzingen: hoeveel onze gegevens zeggen over "
+        "een effect. Geen van de drie bewijst dat de bibliotheek de oorzaak is. 'Nog niet "
+        "gemeten' betekent dat we het nog niet weten, niet dat het er niet is.",
     ),
     (
         "Wsob",
@@ -263,7 +264,7 @@ def framing(
 ) -> Framing:
     """`shortfalls`: (activity name, realised, target) for this opgave's activities that stayed
     under a per-activity agreement."""
-    ran = [e for e in effects if e.active_activities]
+    ran = [e for e in effects if e.active_activities and e.graded]
     unknown = [short.get(e.effect, e.name) for e in ran if e.label in NOT_MEASURED]
     steps: list[str] = []
     if unknown:
@@ -286,7 +287,7 @@ def framing(
 def learned(
     effects: Sequence[EffectEvidence], quotes: int, contract: ContractProgress | None
 ) -> list[str]:
-    ran = [e for e in effects if e.active_activities]
+    ran = [e for e in effects if e.active_activities and e.graded]
     lines: list[str] = []
     if ran:
         measured = [e for e in ran if e.label in MEASURED]
@@ -376,14 +377,11 @@ def first_story(chapters: Sequence[Chapter]) -> Story | None:
 
 
 def best_per_effect(chapters: Sequence[Chapter]) -> list[EffectEvidence]:
-    """Each effect that activities aimed at this year, once, with its best label over the
-    chapters: measured in one opgave is measured (the chapters say per opgave what is not)."""
-    rank = {label: i for i, label in enumerate((*MEASURED, *NOT_MEASURED))}
-    best: dict[str, EffectEvidence] = {}
+    """Each effect that activities aimed at this year, once. Every chapter shows the one
+    verdict per effect (reports.evidence.opgave_evidence), so any chapter's copy will do."""
+    seen: dict[str, EffectEvidence] = {}
     for c in chapters:
         for e in c.effects:
-            if not e.active_activities:
-                continue
-            if e.effect not in best or rank.get(e.label, 99) < rank.get(best[e.effect].label, 99):
-                best[e.effect] = e
-    return list(best.values())
+            if e.active_activities and e.effect not in seen:
+                seen[e.effect] = e
+    return list(seen.values())

@@ -155,6 +155,28 @@ def _m013_survey_cap(db: sqlite_utils.Database) -> None:
         _script(db, "ALTER TABLE surveys ADD COLUMN capped_at TEXT;")
 
 
+def _m014_survey_draws(db: sqlite_utils.Database) -> None:
+    # Ask by lot: after Opslaan the bot draws whether this session asks its participants (an
+    # activity's "1 op de N" in the catalogue), so the sessions asked are representative and
+    # the report can show plan, drawn and done; a survey at an undrawn session is ad hoc.
+    # The follow-up rows are deleted once sent (they hold a chat id), so the number invited
+    # is kept on the survey: a follow-up's response is answered / invited.
+    _script(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS survey_draws (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            one_in INTEGER NOT NULL CHECK (one_in >= 1),
+            drawn INTEGER NOT NULL CHECK (drawn IN (0, 1)),
+            created_at TEXT NOT NULL
+        );
+        """,
+    )
+    columns = {row[1] for row in db.execute("PRAGMA table_info(surveys)").fetchall()}
+    if "followups_invited" not in columns:  # a database rewound to an older version has it
+        _script(db, "ALTER TABLE surveys ADD COLUMN followups_invited INTEGER NOT NULL DEFAULT 0;")
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -172,6 +194,7 @@ MIGRATIONS: list[Migration] = [
     _m011_aggregates,
     _m012_outbox_edit,
     _m013_survey_cap,
+    _m014_survey_draws,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from ground.errors import ImpactbotError
+from store.quotes import strip_control
 from store.session_notes import StoryIn, note_problems
 from toc.models import Catalogue
 
@@ -60,6 +61,13 @@ class QuoteIn(BaseModel):
     id: int | None = None
     # A review already made (an export read back); None: a new quote, to be reviewed.
     review: Literal["new", "approved", "rejected"] | None = None
+
+    @field_validator("text", "attribution")
+    @classmethod
+    def _no_control_characters(cls, value: str | None) -> str | None:
+        # every route a quote takes (chat, import) stores it without control characters,
+        # which would break an export later
+        return None if value is None else strip_control(value)
 
 
 class MeasurementIn(BaseModel):

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from store import audit
 from store.db import now_iso, transaction
-from store.quotes import PUBLISHABLE_SQL
+from store.quotes import STORY_PUBLISHABLE_SQL as PUBLISHABLE_SQL
 
 MAX_PARTNER = 80  # characters of one partner's name
 MAX_PARTNERS = 10  # partners of one session

@@ -29,6 +29,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import erasing, transaction
+from store.quotes import strip_control as strip_control
 
 SURVEY_DAYS = 14
 CODE_LENGTH = 10
@@ -362,9 +363,14 @@ def record_tally(
 def add_participant_quote(
     db: sqlite_utils.Database, survey: Survey, text: str, consent: str, attribution: str
 ) -> int:
-    """A participant's own words, for the manager's review (state 'new')."""
+    """A participant's own words, for the manager's review (state 'new'; published only once
+    approved: store.quotes.PUBLISHABLE_SQL). Control characters are removed here, so every
+    route (chat, web page, import) stores clean text."""
     if consent not in ("ja", "anoniem", "nee"):
         raise ValueError(f"unknown consent {consent!r}")
+    text = strip_control(text)
+    if not text:
+        return 0
     with transaction(db):
         row = db.execute(
             "SELECT activity, vestiging, gemeente, date, year FROM sessions WHERE id = ?",
@@ -408,6 +414,10 @@ def add_followup(
             "VALUES (?, ?, ?, ?)",
             [survey_id, chat_id, _iso(due), date.today().isoformat()],
         )
+        db.execute(
+            "UPDATE surveys SET followups_invited = followups_invited + 1 WHERE id = ?",
+            [survey_id],
+        )
     return "planned"
 
 
@@ -444,3 +454,38 @@ def drop_followup_of(db: sqlite_utils.Database, survey_id: int, chat_id: int) ->
 def stop_followups(db: sqlite_utils.Database, chat_id: int) -> int:
     """Someone said stop: forget their chat id; how many follow-ups were dropped."""
     return _erase(db, "DELETE FROM survey_followups WHERE chat_id = ?", [chat_id])
+
+
+# -- ask by lot ------------------------------------------------------------------------------
+
+
+def record_draw(
+    db: sqlite_utils.Database, session_id: int, one_in: int, drawn: bool, now: datetime
+) -> bool:
+    """The lot drawn for a session (ask its participants or not); the first draw stays, so a
+    correction or a second press never draws again. Returns what was drawn (the stored one)."""
+    with transaction(db):
+        insert_draw(db, session_id, one_in, drawn, now)
+        row = db.execute(
+            "SELECT drawn FROM survey_draws WHERE session_id = ?", [session_id]
+        ).fetchone()
+    return bool(row[0])
+
+
+def insert_draw(
+    db: sqlite_utils.Database, session_id: int, one_in: int, drawn: bool, now: datetime
+) -> None:
+    """The same inside a caller's transaction (the demo, an import)."""
+    db.execute(
+        "INSERT OR IGNORE INTO survey_draws (session_id, one_in, drawn, created_at) "
+        "VALUES (?, ?, ?, ?)",
+        [session_id, one_in, int(drawn), now.astimezone(UTC).date().isoformat()],
+    )
+
+
+def draw_of(db: sqlite_utils.Database, session_id: int) -> tuple[int, bool] | None:
+    """(one_in, drawn) of a session's lot, or None when none was drawn."""
+    row = db.execute(
+        "SELECT one_in, drawn FROM survey_draws WHERE session_id = ?", [session_id]
+    ).fetchone()
+    return (int(row[0]), bool(row[1])) if row else None

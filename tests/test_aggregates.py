@@ -270,9 +270,11 @@ def test_an_older_database_gets_filled_aggregates_on_migration(
         for table in ("agg_day", "agg_month", "agg_series_year", "agg_effect", "agg_signal"):
             db.execute(f"DROP TABLE {table}")
         db.execute("DROP INDEX quotes_year_consent")
-        # and what migration 12 adds, so 11 and 12 both run again
+        # and what migrations 12 and 13 add, so 11, 12 and 13 all run again
         db.execute("ALTER TABLE outbox DROP COLUMN message_id")
         db.execute("ALTER TABLE outbox DROP COLUMN reply_markup")
+        db.execute("DROP TABLE survey_draws")
+        db.execute("ALTER TABLE surveys DROP COLUMN followups_invited")
     db.conn.execute("PRAGMA user_version = 10")
     db.conn.close()
     reopened = open_db(copy)

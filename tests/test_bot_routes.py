@@ -19,7 +19,7 @@ from bot.core import awaiting, buttons
 from bot.leader import keyboards as leader_keyboards
 from bot.leader import routes as leader_routes
 from bot.leader import survey as leader_survey
-from bot.leader.draft import Draft, DraftQuote, signal_choices
+from bot.leader.draft import Draft, DraftQuestion, DraftQuote, signal_choices
 from bot.leader.queries import Course
 from bot.manager import admin, documents, figures, jobs, kengetal, review
 from bot.manager import routes as manager_routes
@@ -104,6 +104,15 @@ def keyboards(bot: BotHarness) -> Iterator[tuple[Callable[..., Any], InlineKeybo
             (leader_keyboards.duplicate, (d,)),
             (leader_keyboards.edit_menu, (d,)),
         ]
+    # A message read two ways (issue 17): one button per candidate, for each kind.
+    for kind, candidates in (
+        ("count", ["15", "16"]),
+        ("date", ["2024-03-01", "2024-02-29"]),
+        ("quote", ["De Gruffalo"]),
+    ):
+        asked = _draft(cat, "ambiguity")
+        asked.questions = [DraftQuestion(field="x", kind=kind, candidates=candidates, question="?")]
+        calls.append((leader_keyboards.ambiguity, (asked,)))
     calls += [
         (leader_keyboards.signals, (_with_signals(cat), cat)),
         (leader_keyboards.summary, (summary, cat)),

@@ -231,7 +231,8 @@ def test_a_stranger_answers_by_link_and_leaves_no_trace(
     assert named  # each statement names one of the activity's effects
     for effect, answers, agreeing in named:
         said = effecten[effect]["deelnemers"]  # type: ignore[index]
-        assert (said["antwoorden"], said["eens"]) == (answers, agreeing)
+        agreed = sum(kind["eens"] for kind in said["per_stelling"].values())
+        assert (said["antwoorden"], agreed) == (answers, agreeing)
     assert quote == ("Ik durf nu Nederlands te praten", "anoniem", "new")
     assert followups == 0
     _assert_forgotten(database)  # and after the bot stopped
@@ -264,7 +265,7 @@ def test_the_demo_chat_plays_a_participant(tmp_path: Path, default_catalogue: Ca
         env.close()
     text = out.getvalue()
     assert "Je bent nu een deelnemer" in text
-    assert "„Mijn kind heeft vandaag nieuwe woorden gehoord.”" in text
+    assert "„Mijn kind luisterde vandaag tot het eind van het verhaal.”" in text
     assert pt.ANSWERED in text and "Klaar. Dank je wel!" in text  # (the demo wraps lines)
     assert [p.suffix for p in chat.saved] == [".png"]
     with read_only(env.database) as conn:

@@ -96,7 +96,7 @@ def contract_json(db, catalogue, gemeente):
 
 
 def _no_answers(line: Line) -> Line:
-    return replace(line, antwoorden=0, eens=0)
+    return replace(line, antwoorden=0, eens=0, respondenten=0)
 
 
 def test_monthly_totals_of_a_gemeente_give_the_same_figures_as_its_sessions(

@@ -99,8 +99,16 @@ def test_report_json_carries_every_source_with_its_n(
     db: sqlite_utils.Database, catalogue: Catalogue
 ) -> None:
     # Six voorleesuurtjes: signals in four; one older report ticked the effect itself.
+    # (the first two with 16 adults: at a voorleesuurtje a parent answers, so the response
+    # counts the adults present)
     sessions = [
-        voorlees(db, catalogue, day, signals=["luisterden-tot-eind"] if day <= 4 else [])
+        voorlees(
+            db,
+            catalogue,
+            day,
+            signals=["luisterden-tot-eind"] if day <= 4 else [],
+            **({"kinderen": 0, "volwassenen": 16} if day <= 2 else {}),
+        )
         for day in range(1, 7)
     ]
     voorlees(db, catalogue, 7, effects=["luistervaardigheid"])
@@ -129,32 +137,43 @@ def test_report_json_carries_every_source_with_its_n(
     report = build_report(db, catalogue, 2025, "westerveld")
     data = report.to_contract_json()["effecten"]["luistervaardigheid"]
     assert data["signalen"] == {"bijeenkomsten": 8, "gezien": 6}
-    assert data["deelnemers"]["antwoorden"] == 23 and data["deelnemers"]["eens"] == 16
-    assert data["deelnemers"]["per_bron"] == {"telegram": 8, "web": 7, "telling": 8}
+    # People, not answers: 15 who answered in Telegram or on the web and 8 in the tally.
+    assert data["deelnemers"]["respondenten"] == 23 and data["deelnemers"]["antwoorden"] == 23
+    kennis = data["deelnemers"]["per_stelling"]["kennis"]
+    assert (kennis["respondenten"], kennis["eens"], kennis["aandeel"]) == (23, 16, 0.696)
+    assert kennis["interval"] == [0.491, 0.844]
+    assert list(data["deelnemers"]["per_stelling"]) == ["kennis"]  # only kinds asked
     assert data["deelnemers"]["respons"] == round(23 / 32, 3)
-    assert data["vervolg"] == {"antwoorden": 5, "eens": 4}
-    # 23 answers, 70% agree (participants count) and signals in 6 of 8 sessions: two sources,
-    # one of them the participants' own: sterk.
-    assert data["oordeel"] == "sterk"
+    # asked at 2 of the 8 sessions, 32 of the 128 present
+    assert data["deelnemers"]["dekking"] == {
+        "bijeenkomsten_gevraagd": 2,
+        "bijeenkomsten": 8,
+        "aanwezig_gevraagd": 32,
+        "aanwezig": 128,
+        "geloot": 0,
+        "door_loting": 0,
+        "op_eigen_keuze": 2,
+    }
+    # the follow-up answers were stored without invitations: how many were invited is unknown
+    assert data["vervolg"] == {"uitgenodigd": 0, "respondenten": 5, "eens": 4, "respons": None}
+    # 23 people are fewer than MIN_RESPONDENTS: the leaders' signals are the one source that
+    # counts, so first signs, whatever their number.
+    assert data["oordeel"] == "eerste aanwijzingen"
     assert any("BoekStart" in b for b in data["bronnen"])
     # An effect the voorleesuurtjes aim at, with nothing recorded: not measured, never "geen".
     fantasie = report.to_contract_json()["effecten"]["fantasie"]
     assert fantasie["oordeel"] == "nog niet gemeten"
-    assert fantasie["deelnemers"] == {
-        "antwoorden": 0,
-        "eens": 0,
-        "respons": None,
-        "aandeel_eens": None,
-        "bijeenkomsten": 0,
-        "aanwezig": 0,
-        "per_bron": {},
-    }
+    assert fantasie["deelnemers"]["respondenten"] == 0
+    assert fantasie["deelnemers"]["respons"] is None
+    assert fantasie["deelnemers"]["per_stelling"] == {}
     html = render_html(report)
     assert ">Geen<" not in html and "Nog niet gemeten" in html
     assert (
-        "Deelnemers direct na afloop: 16 van de 23 antwoorden eens (70%), waarvan 8 geteld op "
-        "papier of met handen omhoog; respons 72% van de aanwezigen."
+        "Deelnemers direct na afloop: 23 deelnemers antwoordden (van wie 8 geteld op papier of "
+        "met handen omhoog), 72% van 32 aanwezigen; gevraagd bij 2 van 8 bijeenkomsten (32 van "
+        "128 aanwezigen)."
     ) in html
+    assert "Iets nieuws geleerd: 16 van de 23 eens (70%, marge 49%–84%)." in html
     assert "Kinderen luisterden tot het eind" in html  # what leaders saw most
 
 
@@ -166,7 +185,8 @@ def test_the_reflection_says_what_rests_on_own_data_and_what_on_literature(
         voorlees(db, catalogue, day, signals=["luisterden-tot-eind"])
     save_tally(db, sid, "ouderbetrokkenheid", "toepassing", 1, 3, "test")
     r = build_report(db, catalogue, 2025, "westerveld").reflection
-    assert "luistervaardigheid" in r.assumptions_own  # signals in 5 of 6: redelijk
+    # signals in 5 of 6 are one source: first signs, not yet our own data
+    assert "luistervaardigheid" not in r.assumptions_own
     assert "woordenschat" in r.assumptions_literature  # cites research, nothing of our own
     assert any(line.startswith("Alleen op landelijk onderzoek") for line in r.grounding)
     voorlees_line = next(s for s in r.suggestions if s.startswith("Voorleesuurtje:"))
@@ -174,10 +194,11 @@ def test_the_reflection_says_what_rests_on_own_data_and_what_on_literature(
     assert "signalen aantikken" in voorlees_line
 
 
-def test_stand_shows_the_participants_share_agreeing_per_opgave(
+def test_stand_shows_the_people_who_answered_per_opgave_and_the_one_verdict(
     db: sqlite_utils.Database, catalogue: Catalogue
 ) -> None:
     from bot.manager.format import stand_text
+    from reports.evidence import verdict_counts
     from reports.stand import Scope, compute_stand
 
     sid = voorlees(db, catalogue, 3)
@@ -193,7 +214,12 @@ def test_stand_shows_the_participants_share_agreeing_per_opgave(
     text = stand_text(stand, catalogue)
     lines = text.splitlines()
     lees = lines.index(next(x for x in lines if x.startswith("Geletterde samenleving")))
-    assert lines[lees + 1] == "  Deelnemers zelf: 64% eens (11 antwoorden)"
+    # people, not answers: 10 in the tally and 1 in Telegram (one statement each); no share
+    # pooled over statements of different kinds (the verdict per effect says what they said)
+    assert lines[lees + 1] == "  Deelnemers zelf: 11 deelnemers gaven antwoord"
+    assert "Beoogde effecten 2025, zoals in het jaarverslag: " in text
+    report = build_report(db, catalogue, 2025, "westerveld")
+    assert stand.verdicts == verdict_counts(report.effects)
     part = lines.index(next(x for x in lines if x.startswith("Participatie")))
     assert lines[part + 1] == "  Deelnemers zelf: nog niet gevraagd"
 

@@ -469,6 +469,58 @@ async def test_no_after_yes_drops_the_follow_up(
     assert bot.texts(PARTICIPANT)[-1] == pt.DONE
 
 
+async def test_a_full_name_in_their_words_is_refused_in_the_chat(
+    bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
+) -> None:
+    code = await ask(bot, a_session(db, catalogue))
+    await answer_all(bot, code, "5432")
+    await bot.send("Dank aan Jan de Vries en Petra Jansen-Bakker", user_id=PARTICIPANT)
+    assert bot.texts(PARTICIPANT)[-1] == pt.WORDS_FULL_NAME
+    assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
+    # still waiting for their words: without the name they are taken, control characters gone
+    await bot.send("Dank aan\x01 Jan en Petra", user_id=PARTICIPANT)
+    await bot.press("zonder wie ik ben", user_id=PARTICIPANT)
+    assert db.execute("SELECT text, review FROM quotes").fetchone() == (
+        "Dank aan Jan en Petra",
+        "new",
+    )
+
+
+async def test_ask_by_lot_after_saving_with_the_qr_code_ready(
+    bot: BotHarness, db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.leader import survey as leader_survey
+
+    # A plan of 1 in 3 sessions (een_op = 3, as Digisterker has; set here on the
+    # voorleesuurtje, whose report is one message): a lot of 0.2 draws, 0.5 does not.
+    plans = bot.services.catalogue.survey_plans
+    planned = plans["voorleesuurtje"].model_copy(update={"ask_one_in": 3})
+    monkeypatch.setitem(plans, "voorleesuurtje", planned)
+    monkeypatch.setattr(leader_survey, "LOT", lambda: 0.2)
+    await bot.send("Voorleesuurtje Havelte vandaag 12 kinderen 8 ouders")
+    await bot.press(leader_texts.BUTTON_SAVE)
+    photo = bot.request.of("sendPhoto")[-1]
+    caption = str(photo.params["caption"])
+    assert caption.startswith(
+        "Vandaag vragen we de deelnemers: 1 op de 3 bijeenkomsten, door loting."
+    )
+    first = db.execute("SELECT session_id, one_in, drawn FROM survey_draws").fetchall()
+    assert [(n, d) for _, n, d in first] == [(3, 1)]
+    assert survey_of_session(db, first[0][0]) is not None
+
+    monkeypatch.setattr(leader_survey, "LOT", lambda: 0.5)
+    await bot.send("Voorleesuurtje Diever vandaag 10 kinderen 6 ouders")
+    await bot.press(leader_texts.BUTTON_SAVE)
+    assert len(bot.request.of("sendPhoto")) == 1  # not drawn: no QR code unasked
+    calls = [*bot.request.of("sendMessage"), *bot.request.of("editMessageText")]
+    saved = [c for c in calls if (c.text or "").startswith(leader_texts.SAVED)][-1]
+    assert leader_texts.LOT_NOT_DRAWN.format(n=3) in (saved.text or "")
+    # the leader can still ask: the button stays (counted apart as ad hoc)
+    assert leader_texts.BUTTON_ASK_PARTICIPANTS in [label for label, _ in saved.buttons]
+    draws = db.execute("SELECT one_in, drawn FROM survey_draws ORDER BY session_id").fetchall()
+    assert draws == [(3, 1), (3, 0)]
+
+
 async def test_only_a_manager_of_the_sessions_gemeente_opens_its_survey(
     bot: BotHarness, db: sqlite_utils.Database, catalogue: Catalogue
 ) -> None:

@@ -155,7 +155,7 @@ def test_html_dutch_numbers_and_sections(report: Impactreflectie) -> None:
         "Zijn de gegevens voldoende?",
         "Waar is bijsturing nodig?",
         "Bijlage: activiteiten per Wsob-kernfunctie",
-        "Hoe sterk is het bewijs?",
+        "Wat zegt het bewijs?",
     ):
         assert heading in intern, heading
         assert heading not in gemeente, heading

@@ -85,34 +85,35 @@ def _chapter(report: Impactreflectie, opgave: str) -> dict[str, EffectEvidence]:
 # 1 ---------------------------------------------------------------------------------------
 
 
-def test_a_chapter_counts_only_its_own_activities(
+def test_a_chapter_shows_the_one_verdict_and_what_its_own_activities_add(
     filled: sqlite_utils.Database, cat: Catalogue
 ) -> None:
     report = build_report(filled, cat, 2025, "westerveld")
     lezen = _chapter(report, "geletterde-samenleving")["leesplezier"]
     meedoen = _chapter(report, "participatie")["leesplezier"]
-    # Voorleesuurtje: 4 sessions, 2 with leesplezier; no quote about it
-    assert (lezen.sessions, lezen.observed, lezen.quotes) == (4, 2, 0)
-    assert (
-        lezen.active_activities == ["voorleesuurtje"] and lezen.opgave == "geletterde-samenleving"
-    )
-    # Taalcafé: 3 sessions + the one carrying the quote, 1 with leesplezier; 1 quote
-    assert (meedoen.sessions, meedoen.observed, meedoen.quotes) == (4, 1, 1)
-    assert meedoen.active_activities == ["taalcafe"]
-    # The json's "effecten" stays organisation-wide: both opgaven together
     pooled = report.effects["leesplezier"]
+    # One verdict, read by both chapters and the json: both opgaven's activities together.
     assert (pooled.sessions, pooled.observed, pooled.quotes) == (8, 3, 1)
+    assert lezen.label == meedoen.label == pooled.label
+    assert lezen.grounds == meedoen.grounds == pooled.grounds
+    # What each chapter's own activities add, named with their n.
+    assert lezen.contribution is not None and meedoen.contribution is not None
+    assert (lezen.contribution.activities, lezen.contribution.sessions) == (["Voorleesuurtje"], 4)
+    assert lezen.contribution.observed == 2
+    assert (meedoen.contribution.activities, meedoen.contribution.sessions) == (["Taalcafé"], 4)
+    assert lezen.active_activities == ["voorleesuurtje"]
+    assert meedoen.active_activities == ["taalcafe"]
     data = json.loads(render_json(report))
-    assert data["effecten"]["leesplezier"]["bijeenkomsten"] == 8
+    assert data["effecten"]["leesplezier"]["signalen"] == {"bijeenkomsten": 8, "gezien": 3}
     per_opgave = data["effecten_per_opgave"]
-    assert per_opgave["geletterde-samenleving"]["leesplezier"]["bijeenkomsten"] == 4
-    assert per_opgave["participatie"]["leesplezier"]["waargenomen"] == 1
-    assert "In het hoofdstuk van een opgave telt alleen" in EVIDENCE_RULE
+    assert per_opgave["geletterde-samenleving"]["leesplezier"]["bijdrage"]["sessions"] == 4
+    assert per_opgave["participatie"]["leesplezier"]["oordeel"] == pooled.oordeel
+    assert "één oordeel voor het hele verslag" in EVIDENCE_RULE
     md = render_markdown(report)
     lezen_md, meedoen_md = md.split("## 2. Participatie")
-    assert "2 van de 4 bijeenkomsten (50%)" in lezen_md
-    assert "1 van de 4 bijeenkomsten (25%)" in meedoen_md.split("## Reflectie")[0]
-    assert "3 van de 8" not in md
+    assert "3 van de 8 bijeenkomsten (38%)" in lezen_md
+    assert "Van deze opgave: Voorleesuurtje (4 bijeenkomsten)" in lezen_md
+    assert "Van deze opgave: Taalcafé (4 bijeenkomsten)" in meedoen_md
 
 
 # 2 ---------------------------------------------------------------------------------------
@@ -220,13 +221,27 @@ def test_dutch_singular_and_plural() -> None:
     assert (
         grounds_for(many)[1] == "In de 39 bijeenkomsten tikten begeleiders (nog) geen signaal aan."
     )
-    answered = EffectEvidence(
-        effect="x", name="X", answers=1, agrees=1, respondents=1, asked_attendance=8
+    # one person: a count, never "1 van de 1 (100%)"
+    answered = EffectEvidence.model_validate(
+        {
+            "effect": "x",
+            "name": "X",
+            "respondents": 1,
+            "answers": 1,
+            "per_statement": {"kennis": {"dimension": "kennis", "respondents": 1, "agrees": 1}},
+            "coverage": {
+                "asked_sessions": 1,
+                "sessions": 1,
+                "asked_attendance": 8,
+                "attendance": 8,
+            },
+        }
     )
-    assert grounds_for(answered)[0] == (
-        "Deelnemers direct na afloop: 1 van de 1 antwoord eens (100%); respons 13% van de "
-        "aanwezigen."
-    )
+    assert grounds_for(answered)[:2] == [
+        "Deelnemers direct na afloop: 1 deelnemer antwoordde; gevraagd bij 1 van 1 bijeenkomst "
+        "(8 van 8 aanwezigen).",
+        "Iets nieuws geleerd: 1 van de 1 eens.",
+    ]
     assert "cursus(sen)" not in " ".join(grounds_for(one) + grounds_for(many))
 
 

@@ -155,10 +155,11 @@ def test_unmeasured_effects_are_not_called_geen(report: Impactreflectie) -> None
     effecten = json.loads(render_json(report))["effecten"]
     assert "geen" not in {e["oordeel"] for e in effecten.values()}
     assert {e["label"] for e in effecten.values()} <= {
-        "sterk",
-        "redelijk",
-        "beperkt",
+        "goed-onderbouwd",
+        "aannemelijk",
+        "eerste-aanwijzingen",
         "niet-gemeten",
+        "impact",
     }
     verdicts = {c.id: c.verdict.title for c in report.chapters}
     assert not any(

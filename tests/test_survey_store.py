@@ -209,6 +209,22 @@ def test_wrong_statements_are_named_in_dutch(tmp_path: Path) -> None:
     assert "regel" in text  # every problem names its line
 
 
+def test_no_statement_measures_an_impact_effect_and_the_lot_plan_is_checked(
+    tmp_path: Path,
+) -> None:
+    path = _catalogue_with(
+        tmp_path,
+        '[[stelling]]\neffect = "lagere-maatschappelijke-kosten"\ndimensie = "kennis"\n'
+        'tekst = "Ik kost de samenleving minder."\n\n'
+        '[[vragenlijst]]\nactiviteit = "taalcafe"\neen_op = 0\n',
+    )
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(path)
+    text = str(caught.value)
+    assert "is maatschappelijke impact; dat meet een stelling na één bijeenkomst niet" in text
+    assert "een_op" in text
+
+
 def test_a_library_without_statements_asks_nobody(tmp_path: Path) -> None:
     from importlib import resources
 

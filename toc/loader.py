@@ -176,6 +176,7 @@ def _check_catalogue(cat: _File, check: _Checker) -> dict[str, set[str]]:
         [(i, model) for i, model in _valid(cat, "vragenlijst")],
         known["effect"],
         known["activiteit"],
+        {model.id for _i, model in _valid(cat, "effect") if model.level == "impact"},
     ):
         check.add(cat, item, key, text)
     _check_signals(check, cat, activities)

@@ -59,6 +59,9 @@ class Signal(_Model):
     text: str = Field(alias="tekst")
 
 
+Level = Literal["outcome", "impact"]
+
+
 class Effect(_Model):
     """An intended outcome, as the catalogue's 'Effecten' words it."""
 
@@ -76,6 +79,12 @@ class Effect(_Model):
     measure_question: str | None = Field(default=None, alias="meetvraag")
     # 1-3 observable signals a leader ticks; the effect's sentence stays the outcome.
     signals: list[Signal] = Field(default_factory=list, alias="signalen")
+    # Where it sits in the verandertheorie: an outcome for participants, or a societal impact
+    # that outcomes contribute to (never graded from what participants say after a session).
+    level: Level = Field(default="outcome", alias="niveau")
+    # What would measure it, for an effect no statement to participants can measure
+    # (e.g. "de taalmeter van het Taalhuis"): printed beside "niet met een vragenlijst te meten".
+    measured_by: str | None = Field(default=None, alias="te_meten_met")
 
     @property
     def short(self) -> str:
@@ -269,6 +278,9 @@ class SurveyPlan(_Model):
     respondent: Respondent = Field(default="deelnemer", alias="wie")
     # The effects to choose statements from, in order; empty: the activity's own effects.
     effects: list[str] = Field(default_factory=list, alias="effecten")
+    # Ask by lot: participants are asked at 1 in `ask_one_in` sessions, drawn after Opslaan,
+    # so the sessions asked are representative rather than chosen. None: the leader chooses.
+    ask_one_in: int | None = Field(default=None, alias="een_op", ge=1, le=20)
 
 
 # Forward references (Statement, SurveyPlan) are defined below the Catalogue.

@@ -35,6 +35,8 @@ def render_text(catalogue: Catalogue) -> str:
                 for effect_id in activity.effects:
                     effect = catalogue.effects[effect_id]
                     mark = " (meetbaar)" if effect.measurable else ""
+                    if effect.level == "impact":
+                        mark += " (maatschappelijke impact)"
                     lines.append(f"      → {effect.name} [{effect.id}]{mark}")
                     lines += [f"          · {s.text} [{s.id}]" for s in effect.signals]
         lines.append("")
@@ -159,6 +161,8 @@ def overview_dict(catalogue: Catalogue) -> dict[str, Any]:
                 "naam": e.name,
                 "meetbaar": e.measurable,
                 "meetvraag": e.measure_question,
+                "niveau": e.level,
+                "te_meten_met": e.measured_by,
                 "aannames": list(e.assumptions),
                 "bronnen": list(e.sources),
                 "signalen": [{"id": s.id, "tekst": s.text} for s in e.signals],

@@ -14,7 +14,7 @@ participants are not asked.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -83,13 +83,22 @@ def check_statements(
     plans: Iterable[tuple[_Item, SurveyPlan]],
     effects: set[str],
     activities: set[str],
+    impact: Collection[str] = (),
 ) -> list[tuple[_Item, str, str]]:
-    """Problems as (item, Dutch key, plain Dutch text); the loader adds file and line."""
+    """Problems as (item, Dutch key, plain Dutch text); the loader adds file and line.
+    `impact` holds the effects at the level of maatschappelijke impact: no statement a
+    participant rates after one session can measure those."""
     problems: list[tuple[_Item, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for item, statement in statements:
         if statement.effect not in effects:
             problems.append((item, "effect", f"het effect '{statement.effect}' bestaat niet"))
+        if statement.effect in impact:
+            text = (
+                f"het effect '{statement.effect}' is maatschappelijke impact; dat meet een "
+                "stelling na één bijeenkomst niet"
+            )
+            problems.append((item, "effect", text))
         key = (statement.effect, statement.dimension)
         if key in seen:
             text = "er is al een stelling voor dit effect en deze dimensie; houd er één"
@@ -114,3 +123,14 @@ def check_statements(
             if effect not in effects:
                 problems.append((item, "effecten", f"het effect '{effect}' bestaat niet"))
     return problems
+
+
+def ask_plan(catalogue: Catalogue, activity_id: str) -> int | None:
+    """The catalogue's "1 op de N" for this activity's participants, or None (leaders choose)."""
+    plan = catalogue.survey_plans.get(activity_id)
+    return plan.ask_one_in if plan is not None else None
+
+
+def drawn(one_in: int, lot: float) -> bool:
+    """Whether a session with plan "1 op de `one_in`" asks, for a lot in [0, 1)."""
+    return lot * one_in < 1

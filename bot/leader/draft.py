@@ -20,6 +20,7 @@ from toc.models import Activity, Catalogue, Effect, Signal
 
 Step = Literal[
     "confirm",  # a count above the plausible maximum: "klopt dat?"
+    "ambiguity",  # the message read two ways: "15 of 16 kinderen?" (one tap)
     "activity",
     "vestiging",
     "date",
@@ -64,6 +65,16 @@ class DraftQuote(BaseModel):
     effects: list[str] = Field(default_factory=list)
 
 
+class DraftQuestion(BaseModel):
+    """A field the one-message report read two ways (intake.readings.Ambiguity), asked with
+    one button per candidate. `kind`: count, date or quote; candidates as text."""
+
+    field: str
+    kind: str
+    candidates: list[str]
+    question: str
+
+
 class DraftStory(BaseModel):
     """'Wat was bijzonder?': one or two sentences, no participant's name (bot.leader.inputs)."""
 
@@ -90,6 +101,8 @@ class Draft(BaseModel):
     counts: dict[str, int] = Field(default_factory=dict)
     # Counts above the plausible maximum, waiting for "klopt dat?".
     pending: dict[str, int] = Field(default_factory=dict)
+    # What the one-message report could not decide, asked first (one tap each).
+    questions: list[DraftQuestion] = Field(default_factory=list)
     # Course (reeks).
     series_choice: Literal["new", "running"] | None = None
     series_id: int | None = None
@@ -207,6 +220,8 @@ def next_step(draft: Draft, catalogue: Catalogue) -> Step:
     """The first thing still missing; "summary" when the report is complete."""
     if draft.pending:
         return "confirm"
+    if draft.questions:
+        return "ambiguity"
     if draft.activity is None:
         return "activity"
     if draft.vestiging is None:
@@ -338,3 +353,21 @@ def confirm_pending(draft: Draft, yes: bool) -> list[str]:
                 draft.counts[name] = value
         return []
     return list(pending)
+
+
+def resolve_question(draft: Draft, choice: int | None) -> dict[str, int]:
+    """Close the first open question with the candidate at `choice` (None: "Anders", the
+    field stays empty and is asked the usual way). Returns counts for `apply_counts`; a day
+    or a quote is set on the draft here."""
+    question = draft.questions.pop(0)
+    if choice is None or not 0 <= choice < len(question.candidates):
+        return {}
+    value = question.candidates[choice]
+    if question.kind == "date":
+        draft.date = dt.date.fromisoformat(value)
+        return {}
+    if question.kind == "quote":
+        if choice == 0:  # "Iemand zei het"
+            draft.quotes.append(DraftQuote(text=value))
+        return {}
+    return {question.field.removeprefix("counts."): int(value)}

@@ -84,6 +84,8 @@ async def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup |
         return texts.CONFIRM_COUNT.format(
             value=value, label=texts.COUNT_LABELS[name]
         ), keyboards.yes_no(draft)
+    if step == "ambiguity":
+        return draft.questions[0].question, keyboards.ambiguity(draft)
     if step == "activity":
         recent = await s.store(queries.recent_activities, draft.person_id)
         return texts.ASK_ACTIVITY, keyboards.activities_top(draft, catalogue, recent)
@@ -251,7 +253,14 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft)
         *keyboards.after_save(session_id).inline_keyboard,
     ]
     markup = InlineKeyboardMarkup(rows)
-    await confirm(update, context, draft.telegram_id, f"{done}\n\n{summary}", markup)
+    # Ask by lot: a new report of an activity with a plan draws whether this session asks.
+    lot = await survey.draw_lot(s, draft.activity, session_id) if draft.mode != "edit" else None
+    picked = lot is not None and lot[1]
+    line = survey.lot_line(lot)
+    text = f"{done}\n\n{summary}" + (f"\n\n{line}" if line and not picked else "")
+    await confirm(update, context, draft.telegram_id, text, markup)
+    if picked:
+        await survey.send_drawn_qr(context, s, session_id, draft.telegram_id)
 
 
 async def confirm(

@@ -15,15 +15,18 @@ from bot.leader import flow, keyboards, queries, texts
 from bot.leader.draft import (
     Draft,
     EditField,
+    apply_counts,
     clear_field,
     confirm_pending,
     first_quote_without,
     next_measure,
+    resolve_question,
     set_activity,
     set_vestiging,
     signal_choices,
     toggle_signal,
 )
+from bot.leader.inputs import PLAUSIBLE_MAX
 from ground.strict import is_int, read_id
 
 log = logging.getLogger("impactbot.bot")
@@ -282,8 +285,18 @@ async def _summary(
         await flow.proceed(update, context, d)
 
 
+async def _ambiguity(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, d: Draft, v: str
+) -> None:
+    """One tap settles what the message said two ways ("15 of 16 kinderen?")."""
+    counts = resolve_question(d, int(v) if is_int(v, max_digits=2) else None)
+    apply_counts(d, counts, PLAUSIBLE_MAX)
+    await flow.proceed(update, context, d)
+
+
 _STEPS = {
     "confirm": _confirm,
+    "ambiguity": _ambiguity,
     "activity": _activity,
     "vestiging": _vestiging,
     "date": _date,

@@ -115,6 +115,21 @@ def courses(draft: Draft, running: list[Course]) -> InlineKeyboardMarkup:
     return _markup([[_button(draft, texts.BUTTON_NEW_COURSE, "new")], *rows])
 
 
+def ambiguity(draft: Draft) -> InlineKeyboardMarkup:
+    """One button per candidate of the first open question, and "Anders" (asked as usual)."""
+    question = draft.questions[0]
+    if question.kind == "quote":
+        labels = [texts.BUTTON_SAID, texts.BUTTON_NOT_SAID]
+    elif question.kind == "date":
+        labels = [texts.day_button(day) for day in question.candidates]
+    else:
+        labels = list(question.candidates)
+    buttons = [_button(draft, label, str(i)) for i, label in enumerate(labels)]
+    if question.kind != "quote":
+        buttons.append(_button(draft, texts.BUTTON_OTHER, "x"))
+    return _markup(_grid(buttons, 3))
+
+
 def yes_no(draft: Draft) -> InlineKeyboardMarkup:
     return _markup(
         [[_button(draft, texts.BUTTON_YES, "yes"), _button(draft, texts.BUTTON_NO, "no")]]

@@ -8,6 +8,7 @@ it understood and asks only for what is missing. Nothing is saved before Opslaan
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -17,6 +18,7 @@ from bot.core.services import Services, services
 from bot.leader import flow, keyboards, queries, texts
 from bot.leader.draft import (
     Draft,
+    DraftQuestion,
     DraftQuote,
     DraftStory,
     apply_counts,
@@ -24,6 +26,7 @@ from bot.leader.draft import (
     first_quote_without,
     missing_counts,
     next_measure,
+    resolve_question,
     set_activity,
     set_vestiging,
 )
@@ -41,7 +44,9 @@ from bot.leader.inputs import (
     read_story,
     says_nothing,
 )
-from intake.parse import parse_message, read_activity, read_location
+from intake.intent import is_question, stand_command
+from intake.mentions import read_activity, read_location
+from intake.parse import parse_message
 from store.sessions import MAX_COUNT
 
 log = logging.getLogger("impactbot.bot")
@@ -58,7 +63,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     draft = await flow.load(s, update.effective_user.id)
     try:
         if draft is None:
-            await _new_report(update, context, s, person.id, message.text)
+            await _new_report(update, context, s, person.id, message.text, person.is_manager)
         else:
             await _answer(update, context, s, draft, message.text)
     except InputError as exc:
@@ -88,6 +93,20 @@ async def _answer(
         apply_counts(d, assign_counts(text, ["enrolled"]), PLAUSIBLE_MAX)
     elif step == "counts":
         apply_counts(d, assign_counts(text, missing_counts(d, s.catalogue)), PLAUSIBLE_MAX)
+    elif step == "ambiguity":
+        # A typed answer to "15 of 16 kinderen?": a number or a day settles it too.
+        question = d.questions[0]
+        if question.kind == "count":
+            value = read_single(text, 0, MAX_COUNT)
+            resolve_question(d, None)
+            apply_counts(d, {question.field.removeprefix("counts."): value}, PLAUSIBLE_MAX)
+        elif question.kind == "date":
+            day = read_date(text, s.today())
+            resolve_question(d, None)
+            d.date = day
+        else:
+            await update.effective_message.reply_text(texts.USE_BUTTONS)  # type: ignore[union-attr]
+            return
     elif step == "confirm":
         answer = text.strip().lower()
         if answer in ("ja", "j", "klopt"):
@@ -142,13 +161,28 @@ async def _suggest_activity(update: Update, s: Services, d: Draft, text: str) ->
 
 
 async def _new_report(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, s: Services, person_id: int, text: str
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    s: Services,
+    person_id: int,
+    text: str,
+    is_manager: bool = False,
 ) -> None:
     """A whole report in one message: fill in what the parser read, then ask the rest."""
     today = s.today()
     result = parse_message(text, s.catalogue, today)
+    message = update.effective_message
+    assert message is not None
+    if is_question(text, result):
+        # A question about figures is never a draft report (issue 17).
+        if is_manager:
+            command = stand_command(text, result, s.catalogue, today)
+            await message.reply_text(texts.FIGURES_QUESTION.format(command=command))
+        else:
+            await message.reply_text(texts.NOT_A_REPORT)
+        return
     if not (result.activity or result.location or result.counts or result.quotes):
-        await update.effective_message.reply_text(texts.NOT_UNDERSTOOD)  # type: ignore[union-attr]  # text handler: a message is there
+        await message.reply_text(texts.NOT_UNDERSTOOD)
         return
     assert update.effective_user is not None
     d = Draft(
@@ -160,7 +194,8 @@ async def _new_report(
     notes: list[str] = []
     if result.negative:
         notes.append(texts.NEGATIVE_COUNT)  # the count is asked again, never read as positive
-    counts = {k: v for k, v in result.counts.items() if v is not None}
+    asked = {a.field.removeprefix("counts.") for a in result.ambiguities}
+    counts = {k: v for k, v in result.counts.items() if v is not None and k not in asked}
     if result.participants is not None and not {"deelnemers", "bezoekers"} & set(counts):
         counts["deelnemers"] = result.participants
     too_many = [k for k, v in counts.items() if v > MAX_COUNT]
@@ -176,6 +211,19 @@ async def _new_report(
             d.date = check_date(result.date, today)
         except InputError as exc:
             notes.append(str(exc))
+    elif result.impossible_date:
+        notes.append(texts.DAY_DOES_NOT_EXIST.format(day=result.impossible_date))
+    elif result.future_date:
+        notes.append(texts.DAY_AHEAD.format(day=result.future_date))
+    d.questions = [
+        DraftQuestion(
+            field=a.field,
+            kind=a.kind,
+            candidates=[c.isoformat() if isinstance(c, date) else str(c) for c in a.candidates],
+            question=a.question,
+        )
+        for a in result.ambiguities
+    ]
     dropped: str | None = None  # why an attribution from the message was not kept
     for found in result.quotes:
         try:

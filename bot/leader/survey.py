@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import logging
+import secrets
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import segno
@@ -23,12 +25,14 @@ from bot.leader import prefixes as P
 from bot.leader import queries, texts
 from ground.dutch import weekday_date
 from ground.strict import read_id
-from store.sessions import load_session
-from store.survey import START_PREFIX, Survey, open_survey
-from toc.survey import choose_statements
+from store.sessions import SessionIn, load_session
+from store.survey import START_PREFIX, Survey, open_survey, record_draw
+from toc.survey import ask_plan, choose_statements, drawn
 
 log = logging.getLogger("impactbot.bot")
 WEB_PATH = "/d/"
+# The lot for "1 op de N" (a test sets its own, so a draw is known in advance).
+LOT: Callable[[], float] = secrets.SystemRandom().random
 
 
 def saved_markup(s: Services, activity: str | None, session_id: int) -> InlineKeyboardMarkup | None:
@@ -96,6 +100,18 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(closed, show_alert=True)
         return
     await query.answer()
+    await send_qr(context, s, session, survey, person.telegram_id or query.from_user.id)
+
+
+async def send_qr(
+    context: ContextTypes.DEFAULT_TYPE,
+    s: Services,
+    session: SessionIn,
+    survey: Survey,
+    chat_id: int,
+    intro: str | None = None,
+) -> None:
+    """The QR code and the link for a session's survey, with `intro` above the caption."""
     telegram = telegram_link(context.bot.username, survey)
     web = web_link(s, survey)
     how = (
@@ -114,8 +130,42 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         how=how,
         until=weekday_date(last_day),
     )
-    chat_id = person.telegram_id or query.from_user.id
+    if intro:
+        caption = f"{intro}\n\n{caption}"
     await context.bot.send_photo(
         chat_id, qr_png(web or telegram), caption=caption, filename=f"qr-{survey.code}.png"
     )
-    log.info("participants asked", extra={"session_id": session_id, "web": bool(web)})
+    log.info("participants asked", extra={"session_id": survey.session_id, "web": bool(web)})
+
+
+async def draw_lot(s: Services, activity: str | None, session_id: int) -> tuple[int, bool] | None:
+    """After Opslaan of an activity with a plan ("1 op de N"): draw whether this session asks
+    its participants (once: a correction keeps the first draw). None without a plan."""
+    if activity is None or not choose_statements(s.catalogue, activity):
+        return None
+    one_in = ask_plan(s.catalogue, activity)
+    if not one_in:
+        return None
+    picked = await s.store(record_draw, session_id, one_in, drawn(one_in, LOT()), s.now())
+    return one_in, picked
+
+
+def lot_line(lot: tuple[int, bool] | None) -> str | None:
+    if lot is None:
+        return None
+    one_in, picked = lot
+    return (texts.LOT_DRAWN if picked else texts.LOT_NOT_DRAWN).format(n=one_in)
+
+
+async def send_drawn_qr(
+    context: ContextTypes.DEFAULT_TYPE, s: Services, session_id: int, chat_id: int
+) -> None:
+    """The lot said ask: the QR code comes at once, ready to show."""
+    session = await s.store(load_session, session_id)
+    if session is None:
+        return
+    statements = [c.as_json() for c in choose_statements(s.catalogue, session.activity)]
+    days = s.settings.participants.survey_days
+    survey = await s.store(open_survey, session_id, statements, s.now(), days=days)
+    one_in = ask_plan(s.catalogue, session.activity) or 1
+    await send_qr(context, s, session, survey, chat_id, texts.LOT_DRAWN.format(n=one_in))

@@ -270,6 +270,29 @@ NOTHING_TO_CANCEL = "Je was niet met een verslag bezig."
 BUSY = "Je was nog bezig met een verslag. We gaan verder waar je was; met /annuleer stop je het."
 USE_BUTTONS = "Tik op een van de knoppen hierboven. Met /annuleer stop je het verslag."
 STALE_BUTTON = "Deze knop is verlopen."
+# A message read two ways: the parser's question, a button per candidate (issue 17).
+BUTTON_SAID = "Iemand zei het"
+BUTTON_NOT_SAID = "Titel of iets anders"
+BUTTON_OTHER = "Anders"
+
+
+def day_button(iso_day: str) -> str:
+    """'do 30-10' for a candidate day."""
+    from datetime import date
+
+    from intake.texts import short_day
+
+    return short_day(date.fromisoformat(iso_day))
+
+
+# A question typed instead of a report (issue 17).
+FIGURES_QUESTION = (
+    "Dat is een vraag over de cijfers, geen verslag. Het antwoord zie je met {command}"
+)
+NOT_A_REPORT = "Dat lijkt geen verslag van een activiteit.\n\n" + HOW_TO
+# A day in a one-message report that cannot be the session's day; the date is asked next.
+DAY_DOES_NOT_EXIST = "De datum {day} bestaat niet."
+DAY_AHEAD = "De datum {day} ligt in de toekomst."
 NOT_UNDERSTOOD = (
     "Dat begrijp ik niet helemaal. Begin een verslag met /verslag, of typ alles in één "
     "bericht, bijvoorbeeld:\nVoorleesuurtje Havelte 12 kinderen 8 ouders"
@@ -432,6 +455,12 @@ SURVEY_CLOSED = "De vragen voor deze bijeenkomst zijn gesloten: ze werken {days}
 SURVEY_CAPPED = (
     "De vragen voor deze bijeenkomst zijn gesloten: er kwamen meer antwoorden dan er "
     "deelnemers waren."
+)
+# Ask by lot (the catalogue's "een_op" for the activity), drawn once after Opslaan.
+LOT_DRAWN = "Vandaag vragen we de deelnemers: 1 op de {n} bijeenkomsten, door loting."
+LOT_NOT_DRAWN = (
+    "Vandaag is deze bijeenkomst niet geloot om de deelnemers te vragen (1 op de {n} "
+    "bijeenkomsten, door loting). Wil je het toch vragen? Dat kan; het telt apart."
 )
 SURVEY_TOO_OLD = (
     "Deze bijeenkomst is meer dan {days} dagen geleden. Vraag de deelnemers na een nieuwe."

@@ -11,6 +11,7 @@ from datetime import date
 from bot.manager import texts as mt
 from ground.dutch import day_month, number, short_day, weekday_date
 from reports.digest import Digest
+from reports.evidence_model import LABEL_WORDS
 from reports.figures import ContractProgress, Target
 from reports.gaps import Gaps
 from reports.stand import Line, Scope, Stand
@@ -128,6 +129,9 @@ def stand_text(stand: Stand, catalogue: Catalogue, contract_line: str | None = N
             lines.append(mt.STAND_BEHIND.format(expected=expected))
     if contract_line:
         lines.append(contract_line)
+    if stand.verdicts:
+        counts = ", ".join(f"{n} {LABEL_WORDS[label]}" for label, n in stand.verdicts.items())
+        lines.append(mt.STAND_VERDICTS.format(year=stand.end.year, counts=counts))
     for opgave in stand.opgaven:
         if _empty(opgave):
             continue
@@ -152,11 +156,14 @@ def stand_text(stand: Stand, catalogue: Catalogue, contract_line: str | None = N
 
 
 def voice_line(opgave: Line) -> str:
-    """The participants' share agreeing in their own answers, or that nobody asked them yet."""
-    if not opgave.antwoorden:
+    """How many people answered themselves (never answers pooled over statements of different
+    kinds: the verdict per effect says what they said), or that nobody asked them yet."""
+    if not opgave.respondenten:
         return mt.STAND_VOICE_NONE
-    answers = "1 antwoord" if opgave.antwoorden == 1 else f"{number(opgave.antwoorden)} antwoorden"
-    return mt.STAND_VOICE.format(percent=round(opgave.eens * 100 / opgave.antwoorden), n=answers)
+    people = (
+        "1 deelnemer" if opgave.respondenten == 1 else f"{number(opgave.respondenten)} deelnemers"
+    )
+    return mt.STAND_VOICE.format(people=people)
 
 
 def _line(name: str, n: int, people: int, before: int) -> str:

@@ -21,6 +21,7 @@ from bot.participant import keyboards, texts
 from bot.participant.cap import tell_leader
 from bot.participant.room import Pending, room
 from ground.dutch import weekday_date
+from intake.names import full_name_in_quote
 from store.survey import (
     START_PREFIX,
     Survey,
@@ -32,6 +33,7 @@ from store.survey import (
     record_answers,
     respondent_hash,
     stop_followups,
+    strip_control,
     survey_by_code,
 )
 from toc.survey import respondent
@@ -197,9 +199,13 @@ async def on_words(update: Update, context: ContextTypes.DEFAULT_TYPE, record: A
     if message is None or user is None or message.text is None:
         return True
     pending = Pending.of(record)
-    text = " ".join(message.text.split())
+    text = strip_control(message.text)
     if len(text) > MAX_WORDS:
         await message.reply_text(texts.WORDS_TOO_LONG.format(n=MAX_WORDS))
+        return True
+    if full_name_in_quote(text, services(context).catalogue):
+        # the same check as a leader's quote: a participant's words may name no one in full
+        await message.reply_text(texts.WORDS_FULL_NAME)
         return True
     survey = await services(context).store(survey_by_code, pending.code)
     if survey is None or not text:

@@ -40,6 +40,10 @@ CONSENT_ANON = "Ja, zonder wie ik ben"
 CONSENT_NO = "Nee, alleen voor de bibliotheek"
 WORDS_SAVED = "Dank je wel voor je woorden!"
 WORDS_TOO_LONG = "Dat is wat lang. Kun je het in minder dan {n} tekens zeggen?"
+WORDS_FULL_NAME = (
+    "Er staat een volledige naam in. Schrijf het nog eens met alleen een voornaam, of zonder "
+    "naam (bijvoorbeeld „mijn buurvrouw”)."
+)
 ASK_FOLLOWUP = (
     "Mogen we je over {weeks} weken één vraag sturen: heb je het gebruikt? "
     "Daarvoor bewaren we tot dan alleen je chatnummer. Stoppen kan altijd met /stop."

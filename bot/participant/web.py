@@ -40,6 +40,7 @@ from bot.participant import texts
 from ground.dutch import weekday_date
 from ground.settings import Settings
 from ground.strict import read_int
+from intake.names import full_name_in_quote
 from store.db import cannot_write, is_full, open_db
 from store.survey import (
     START_PREFIX,
@@ -50,6 +51,7 @@ from store.survey import (
     load_key,
     record_answers,
     respondent_hash,
+    strip_control,
     survey_by_code,
     survey_limit,
 )
@@ -298,7 +300,7 @@ class ParticipantPages:
         ):
             return self.form(survey, visitor, 403, error=texts.WEB_EXPIRED_FORM)
         chosen = {k: v for k, v in fields.items() if k.startswith("s") and v in _SCORES}
-        words = " ".join(fields.get("words", "").split())[:MAX_WORDS]
+        words = strip_control(fields.get("words", ""))[:MAX_WORDS]
         consent = fields.get("consent", "")
         consent = consent if consent in ("ja", "anoniem", "nee") else ""
         n = len(survey.statements)
@@ -306,6 +308,11 @@ class ParticipantPages:
         if missing:
             return self.form(
                 survey, visitor, 400, chosen, words, consent, missing, texts.WEB_MISSING
+            )
+        if words and full_name_in_quote(words, self.catalogue):
+            # the same check as a leader's quote; everything they chose stays on the form
+            return self.form(
+                survey, visitor, 400, chosen, words, consent, [], texts.WORDS_FULL_NAME
             )
         scores = [int(chosen[f"s{i}"]) for i in range(n)]
         try:

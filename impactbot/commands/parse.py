@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     catalogue = _catalogue(settings)
     result = parse_message(" ".join(args.text), catalogue, today)
     if args.json:
-        print(json.dumps(result.to_contract(), ensure_ascii=False))
+        print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         print(summary(result, catalogue))
     return 0

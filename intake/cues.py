@@ -1,0 +1,236 @@
+"""Token readings that qualify a count: corrections, presence and enrolment, attendance verbs.
+
+These work on the count reader's tokens (intake.numbers) by their typed role, not on whole
+sentences, so they compose: "15 kinderen, sorry 16" (a correction marker between two numbers
+of one group), "12 ingeschreven, 9 aanwezig" (an enrolment word and a presence word), "er
+kwamen er maar vier" (an attendance verb before a number, only filler words between).
+
+Decisions:
+- A correction ("15, sorry 16", "15 kinderen nee 16", "niet 15 maar 16") keeps the later
+  number, in the place of the first: the writer said which one is right.
+- A number with a presence word or attendance verb and no count word is a count of people in
+  general ("9 aanwezig", "aanwezig: 9", "er kwamen er maar vier", "opkomst 9"); after a count
+  word the word's own group wins ("kinderen aanwezig: 9").
+- Enrolment words (ingeschreven, aangemeld) and absence words (afgemeld, ziek) take their
+  number out of play: enrolled is not attendance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class Tok(Protocol):
+    text: str
+    value: int | None
+    group: str | None
+    start: int
+    end: int
+    colon: bool
+
+
+CORRECTION_MARKERS = {
+    "sorry", "sry", "sorrie", "soz", "nee", "neee", "eh", "uh", "euh", "ehh", "oeps", "oops",
+    "correctie", "bedoel", "bedoelde", "eigenlijk", "wacht", "oh", "o", "ik", "moet", "zijn",
+    "het", "waren", "verbetering", "typfout", "tikfout", "huh", "pardon", "er", "toch", "dat",
+}  # fmt: skip
+# At least one of these must be there: "ik" or "het" alone are no correction.
+STRONG_CORRECTION = {
+    "sorry", "sry", "sorrie", "soz", "nee", "neee", "eh", "uh", "euh", "ehh", "oeps", "oops",
+    "correctie", "bedoel", "bedoelde", "eigenlijk", "wacht", "verbetering", "typfout",
+    "tikfout", "huh", "pardon",
+}  # fmt: skip
+PRESENCE_WORDS = {
+    "aanwezig", "present", "gekomen", "opgekomen", "kwamen", "kwam", "verschenen", "opkomst",
+    "aantal", "aanw", "opgedaagd", "showed", "attended", "came",
+}  # fmt: skip
+ATTENDANCE_VERBS = {"kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal"}
+# After a number: "9 aanwezig", "9 kwamen", "12 showed up".
+PRESENCE_AFTER = PRESENCE_WORDS - {"aantal", "opkomst"}
+PRESENCE_VERBS_AND_WORDS = PRESENCE_WORDS | ATTENDANCE_VERBS | {"waren", "zaten"}
+# What may follow a number read from an attendance verb: "er waren 12 boeken" is no count.
+AFTER_ATTENDANCE = {"er", "en", "van", "op", "in", "bij", "vandaag", "waarvan", "maar", "man"}
+FILLERS = {
+    "er", "maar", "slechts", "zon", "zo'n", "ongeveer", "wel", "toch", "nog", "ook", "precies",
+    "in", "totaal", "uiteindelijk", "we", "wij", "nu", "vandaag", "dit", "keer", "deze",
+    "bijna", "ruim", "circa", "ca", "plm", "dus", "zelfs", "al", "gewoon", "weer",
+}  # fmt: skip
+ENROLMENT_WORDS = {
+    "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "afgemeld",
+    "afwezig", "ziek", "afgezegd", "verwacht", "uitgenodigd", "aanmelding", "inschrijving",
+    "plekken", "plaatsen",
+}  # fmt: skip
+
+
+NEW_WORDS = {"nieuw", "nieuwe", "new", "nieuwelingen"}
+
+
+def apply_corrections(tokens: Sequence[Tok]) -> None:
+    """'15 kinderen, sorry 16' -> the 16 takes the 15's place; the 15 is gone."""
+    for i, token in enumerate(tokens):
+        if token.value is None:
+            continue
+        k = i + 1
+        group: str | None = None
+        if k < len(tokens) and tokens[k].group is not None:
+            group = tokens[k].group
+            k += 1
+        markers: list[str] = []
+        while k < len(tokens) and tokens[k].text in CORRECTION_MARKERS | {"maar"}:
+            markers.append(tokens[k].text)
+            k += 1
+        negated = i > 0 and tokens[i - 1].text == "niet" and markers[:1] == ["maar"]
+        if not markers or len(markers) > 6 or k >= len(tokens) or tokens[k].value is None:
+            continue
+        if not (negated or STRONG_CORRECTION & set(markers)):
+            continue
+        after = tokens[k + 1].group if k + 1 < len(tokens) else None
+        if after is not None and group is not None and after != group:
+            continue  # "15 kinderen, nee 3 ouders" names another group
+        if group is not None and after is None:
+            token.value, tokens[k].value = tokens[k].value, None
+        else:
+            token.value = None
+
+
+def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[tuple[int, int]]:
+    """(number, word) pairs read from presence words and attendance verbs; enrolled numbers
+    are added to `used` so no other reading takes them."""
+    pairs: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if token.value is None or i in used or folded[: token.start].rstrip().endswith("("):
+            continue  # "Noor (5) waren er": an age in brackets, not a count
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.text in ENROLMENT_WORDS:
+            used.add(i)
+            continue
+        more = i > 0 and tokens[i - 1].text in ("nog", "plus", "extra", "ook")
+        if nxt is not None and nxt.text in NEW_WORDS and not more:
+            # "2 nieuw mensen", "1 nieuwe": who was new among those counted, not more people.
+            used.update((i, i + 1))
+            if i + 2 < len(tokens) and tokens[i + 2].group is not None:
+                used.add(i + 2)
+            continue
+        if nxt is not None and nxt.group is not None and _enrolled_after(tokens, i + 2):
+            used.update((i, i + 1))  # "twee deelnemers hadden zich afgemeld", "6 volk ingeschreven"
+            continue
+        if nxt is not None and nxt.group is not None:
+            continue
+        # "9 aanwezig", "9 waren er", "9 gekomen"
+        j = i + 1
+        while j < len(tokens) and tokens[j].text in {"er", "zijn"} and j < i + 3:
+            j += 1
+        there = j + 1 < len(tokens) and tokens[j + 1].text in ("er", "d'r")
+        present = j < len(tokens) and (
+            tokens[j].text in PRESENCE_AFTER or (tokens[j].text in ("waren", "zaten") and there)
+        )
+        if present and "\n" in folded[token.end : tokens[j].start]:
+            present = False  # "6\nAantal: 9": the next line's label
+        if present and j + 1 < len(tokens) and tokens[j + 1].text in ("terug", "weer"):
+            present = False  # "1 kwam terug voor een tweede vraag": one of them, again
+        if present and tokens[j].value is None:
+            pairs.append((i, _as_people(tokens, j)))
+            used.update((i, j))
+            continue
+        # "er kwamen er maar vier", "aanwezig: 9", "opkomst 9"
+        j = i - 1
+        while j >= 0 and tokens[j].text in FILLERS and j > i - 5:
+            j -= 1
+        if (
+            j >= 0
+            and j not in used
+            and tokens[j].value is None
+            and (tokens[j].text in PRESENCE_WORDS or tokens[j].text in ATTENDANCE_VERBS)
+            and _ends_clause(folded, token, nxt)
+        ):
+            pairs.append((i, _as_people(tokens, j)))
+            used.update((i, j))
+    return pairs
+
+
+def _as_people(tokens: Sequence[Tok], j: int) -> int:
+    """The word a presence count belongs to: the count word right before it ("kinderen
+    aanwezig") or else the presence word itself, read as people in general."""
+    if j > 0 and tokens[j - 1].group is not None and tokens[j - 1].value is None:
+        return j - 1
+    tokens[j].group = "mensen"
+    return j
+
+
+def _ends_clause(folded: str, token: Tok, nxt: Tok | None) -> bool:
+    if nxt is None or nxt.text in AFTER_ATTENDANCE:
+        return True
+    rest = folded[token.end :].lstrip(" \t")
+    return not rest or rest[0] in ".,;!?\n)("
+
+
+LABEL_FILLERS = {"ca", "circa", "ongeveer", "zon", "zo'n", "plm", "bijna", "ruim", "totaal", "ong"}
+
+
+def label_pairs(tokens: Sequence[Tok], used: set[int]) -> list[tuple[int, int]]:
+    """Counts written as a label: "kinderen: 12", "bezoekers: ca. 45", "Mensen die werk
+    zoeken: 7" (a people word earlier in the label), "6 van de 8 cursisten", "5 vd 8"."""
+    pairs: list[tuple[int, int]] = []
+    for i, t in enumerate(tokens[:-1]):
+        if not t.colon:
+            continue
+        k = i + 1
+        while k < len(tokens) and tokens[k].text in LABEL_FILLERS and k < i + 3:
+            k += 1
+        if k >= len(tokens) or tokens[k].value is None:
+            continue
+        word = i if t.group is not None else None
+        if word is None:
+            # "Mensen die werk zoeken: 7": a people word a few words back, with no number.
+            for j in range(i - 1, max(i - 5, -1), -1):
+                if tokens[j].value is not None or tokens[j].colon:
+                    break
+                if tokens[j].group in ("kinderen", "volwassenen", "mensen", "vragen"):
+                    word = j
+                    break
+        if word is None or (word > 0 and tokens[word - 1].value is not None):
+            continue  # "samen 9 vragen: 4 huur, 3 arbeid": the parts of a counted group
+        pairs.append((k, word))
+    # "6 van de 8 cursisten", "5 vd 8": six came; the eight (enrolled) is not attendance.
+    for i, token in enumerate(tokens):
+        if token.value is None:
+            continue
+        texts = [t.text for t in tokens[i + 1 : i + 3]]
+        skip = 3 if texts == ["van", "de"] else 2 if texts[:1] == ["vd"] else 0
+        if not skip or i + skip >= len(tokens) or tokens[i + skip].value is None:
+            continue
+        for j in (i + skip + 1, i + skip + 2):
+            if j < len(tokens) and tokens[j].group is not None:
+                pairs.append((i, j))
+                break
+        else:
+            tokens[i + 1].group = "mensen"  # "5 vd 8" with no people word: people
+            pairs.append((i, i + 1))
+        used.add(i + skip)
+    # "9 deelnemers van de 11 leden": the eleven are who could have come.
+    for i in range(len(tokens) - 4):
+        texts = [t.text for t in tokens[i + 2 : i + 4]]
+        if (
+            tokens[i].value is not None
+            and tokens[i + 1].group is not None
+            and (texts == ["van", "de"] or texts[:1] == ["vd"])
+        ):
+            k = i + 4 if texts == ["van", "de"] else i + 3
+            if tokens[k].value is not None:
+                used.add(k)
+                if k + 1 < len(tokens) and tokens[k + 1].group is not None:
+                    used.add(k + 1)
+    for pair in pairs:
+        used.update(pair)
+    return pairs
+
+
+def _enrolled_after(tokens: Sequence[Tok], start: int) -> bool:
+    """An enrolment or absence word within three words: "… hadden zich afgemeld"."""
+    for k in range(start, min(start + 3, len(tokens))):
+        if tokens[k].value is not None or tokens[k].group is not None:
+            return False
+        if tokens[k].text in ENROLMENT_WORDS:
+            return True
+    return False

@@ -1,0 +1,159 @@
+"""How the counts of one people group combine: parts and totals, restated sums, one of
+them, speakers, presence counts that continue a group, companions counted in brackets.
+
+Decisions:
+- Sub-groups that add up to a count said first are its parts ("8 kinderen: 5 jongens en 3
+  meisjes" is 8), only after ":", "(", "waarvan" or "namelijk"; else counts add up.
+- "dus 7 volw" restates the group's sum: that number wins.
+- "Eén mevrouw had …", "1 kindje moest huilen" beside "8 cursisten": one of them, no extra;
+  "en nog 1 nieuwe mevrouw" is one more.
+- A number and people word before a speech verb name who spoke ("1 oma zei", "Twee moeders
+  vroegen" beside "6 mama's").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from intake.countwords import SINGULAR_WORDS
+from intake.cues import PRESENCE_VERBS_AND_WORDS, Tok
+
+
+def in_brackets(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("(") > before.count(")")
+
+
+_SPEECH_AFTER_RE = re.compile(
+    r"\s*(?:zei|zegt|zeiden|vertelde|vertelden|vond|vonden|riep|riepen|vroeg|vroegen)\b"
+)
+
+
+RESTATE_WORDS = {"dus", "oftewel", "ofwel", "totaal", "samen"}
+_ADDED_AFTER = {"en", "erbij", "extra", "ook", "nog", "meer", "bij", "plus"}
+_PARTS_RE = re.compile(
+    r"^[^.;\n]{0,12}?(?::|\(|\bwaarvan\b|\bnamelijk\b|\bnl\b|\bbestaande\s+uit\b|"
+    r"\bincl\b|\binclusief\b|\bwaaronder\b|\bvan\s+wie\b|\bonder\s+wie\b)"
+)
+
+
+def total_of(folded: str, found: list[int], word_end: int | None, starts: list[int]) -> int:
+    """Sub-groups that add up to a count said first are its parts: "8 kinderen: 5 jongens
+    en 3 meisjes" is 8, not 16. Only when the parts follow the total with ":", "(",
+    "waarvan" or "namelijk"; else the counts add up ("3 moeders …, 2 moeders, 1 vader")."""
+    biggest = found[0]
+    marked = (
+        word_end is not None and len(starts) > 1 and _PARTS_RE.match(folded[word_end : starts[1]])
+    )
+    if marked and len(found) > 2 and biggest == sum(found[1:]):
+        return biggest
+    if marked and len(found) == 2 and found[1] < biggest:
+        return biggest  # "6 deelnemers waarvan 2 mannen": a part of the six
+    return sum(found)
+
+
+def is_labelled(folded: str, tokens: Sequence[Tok], number: int, word: int) -> bool:
+    """A count given as a form's answer: "Aantal: 9", "deelnemers: 12"."""
+    return tokens[word].colon and word < number
+
+
+def is_one_of_them(
+    folded: str, tokens: Sequence[Tok], number: int, word: int, chosen: list[tuple[int, int]]
+) -> bool:
+    """'Eén mevrouw had …' beside '8 cursisten': one person of a group already counted, not
+    one more (unless added: "en nog 1 nieuwe mevrouw")."""
+    singular = SINGULAR_WORDS | {"mevrouw", "meneer"}
+    if tokens[number].value != 1 or tokens[word].text not in singular:
+        return False
+    before = folded[: tokens[number].start].rstrip()
+    nxt = tokens[word + 1] if word + 1 < len(tokens) else None
+    acts = (
+        nxt is not None
+        and nxt.value is None
+        and nxt.group is None
+        and nxt.text not in _ADDED_AFTER
+        and not re.match(r"\s*[,.;:!?)(+&\n]", folded[tokens[word].end :])
+    )
+    starts = not before or before[-1] in ".!?\n"
+    if not starts and number > 0 and tokens[number - 1].text in _ADDED_AFTER:
+        return False  # "er kwam nog 1 nieuwe mevrouw": one more
+    if not starts and not acts:
+        return False  # one of them when a sentence is about them: "Eén mevrouw had …", "1
+        # kindje moest huilen"; else one more: "12 dames, 1 heer"
+    group = tokens[word].group
+    return any(
+        w != word and tokens[w].group == group and (tokens[n].value or 0) > 1 for n, w in chosen
+    )
+
+
+def is_speaker(
+    folded: str, tokens: Sequence[Tok], number: int, word: int, chosen: list[tuple[int, int]]
+) -> bool:
+    """A number and people word before a speech verb name who spoke: one person ("1 oma
+    zei"), or people of a group already counted ("6 mama's. Twee moeders vroegen")."""
+    if word != number + 1 or not _SPEECH_AFTER_RE.match(folded, tokens[word].end):
+        return False
+    group = tokens[word].group
+    counted_elsewhere = any(w != word and tokens[w].group == group for _, w in chosen)
+    return tokens[number].value == 1 or counted_elsewhere
+
+
+def merge_presence(
+    folded: str,
+    tokens: Sequence[Tok],
+    chosen: list[tuple[int, int]],
+    values: dict[str, list[int]],
+) -> None:
+    """ "groep 3 met 22 kinderen en groep 4 met 19 kwamen": a number read from a presence
+    word alone continues the one group the message counts; it is not a second group."""
+    from_presence = [
+        tokens[n].value for n, w in chosen if tokens[w].text in PRESENCE_VERBS_AND_WORDS
+    ]
+    specific = [g for g in values if g in ("kinderen", "volwassenen")]
+    if not from_presence or len(specific) != 1 or "mensen" not in values:
+        return
+    # Only a continuation in the same sentence: "… 22 kinderen en groep 4 met 19 kwamen".
+    starts = [tokens[n].start for n, w in chosen if tokens[w].text in PRESENCE_VERBS_AND_WORDS]
+    firsts = [tokens[w].end for n, w in chosen if tokens[w].group == specific[0]]
+    if not firsts or any(re.search(r"[.!?\n]", folded[min(firsts) : s]) for s in starts):
+        return
+    if any(
+        tokens[w].group == "mensen" and tokens[w].text not in PRESENCE_VERBS_AND_WORDS
+        for _, w in chosen
+    ):
+        return
+    values[specific[0]] += values.pop("mensen")
+
+
+def counted_in_brackets(folded: str, tokens: Sequence[Tok], i: int) -> bool:
+    """ "hun papa's en mama's (8)": the companions are counted after all."""
+    for k in range(i + 1, min(i + 4, len(tokens))):
+        if tokens[k].value is not None:
+            return in_brackets(folded, tokens[k].start)
+    return False
+
+
+_WITHIN_RE = re.compile(r"\b(?:incl|inclusief|waarvan|waaronder|met\s+inbegrip\s+van)\W*$")
+
+
+def staff_within(
+    folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, int]], counts: dict[str, int]
+) -> None:
+    """'10 mensen incl. 2 vrijwilligers': the staff inside a people count are taken out of
+    it (volunteers are never participants)."""
+    for number, word in chosen:
+        if tokens[word].group != "staf" or tokens[number].value is None:
+            continue
+        if not _WITHIN_RE.search(folded[max(0, tokens[number].start - 20) : tokens[number].start]):
+            continue
+        before = [
+            (n, w) for n, w in chosen
+            if n < number and tokens[w].group in ("mensen", "kinderen", "volwassenen")
+        ]  # fmt: skip
+        if not before:
+            continue
+        group = tokens[max(before)[1]].group
+        staff = tokens[number].value or 0
+        if group in counts and counts[group] > staff:
+            counts[group] -= staff

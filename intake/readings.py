@@ -1,0 +1,171 @@
+"""Readings of a whole message that the token reader cannot see, and the questions they raise.
+
+Each reading says what a field is, or, when two readings disagree or one rests on a weak cue,
+leaves the field empty and returns an `Ambiguity`: the candidates and one question that a
+leader answers with one tap. Precision first: a question costs a tap, a wrong value that a
+tired leader confirms is stored.
+
+- "met z'n achten", "we waren met 9": the writer may be one of them; asked (8 or 7).
+- "met mij erbij", "inclusief mezelf": the writer counted themselves in; taken out.
+- "niemand kwam", "geen deelnemers": nobody came, 0.
+- "15 of 16 kinderen", "15-20 kinderen": a range; asked with both ends.
+- two different days: asked with both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from intake import texts
+from intake.numbers import count_group, numeral
+
+# "met z'n achten", "met zijn 8en", "met ons vieren", "we waren met 9".
+_GROUP_FORM = {
+    "tweeen": 2, "drieen": 3, "vieren": 4, "vijven": 5, "zessen": 6, "zevenen": 7, "achten": 8,
+    "negenen": 9, "tienen": 10, "elven": 11, "twaalven": 12, "dertienen": 13, "veertienen": 14,
+    "vijftienen": 15, "twintigen": 20,
+}  # fmt: skip
+_WITH_US_RE = re.compile(
+    r"\bmet\s+(?:z'n|zn|zijn|ons|onze|z'on)\s+(\d+|[a-z]+?)(?:\s*-?\s*(?:e?n))?\b"
+    r"|\b(?:we|wij)\s+(?:waren|zaten|zijn)\s+(?:\w+\s+)?met\s+(?:(?:z'n|zn|zijn|ons)\s+)?"
+    r"(\d+|[a-z]+)\b(?!\s*(?:[a-z]+\s+)?(?:kinderen|deelnemers|mensen|personen|cursisten))"
+)
+_SELF_IN_RE = re.compile(
+    r"\b(?:met\s+(?:mij|mijzelf|mezelf|mn\s*zelf)\s+(?:erbij|mee)|(?:inclusief|incl\.?|inc\.?)\s+"
+    r"(?:mij|mijzelf|mezelf|mij\s+zelf)|(?:ik|mezelf|mijzelf)\s+(?:ook\s+)?(?:meegeteld|"
+    r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ikzelf\s+(?:ook\s+)?(?:meegeteld|meegerekend|inbegrepen)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
+    r"(?:mij|mezelf)\s+meegeteld|(?:ik|mezelf|mijzelf)\s+inbegrepen)\b"
+)
+# "mezelf niet meegeteld", "zonder mij": the number is without the writer.
+_SELF_OUT_RE = re.compile(
+    r"\b(?:(?:ik|mezelf|mijzelf|mij)\s+(?:niet|nie)\s+(?:meegeteld|meegerekend|inbegrepen)|"
+    r"zonder\s+(?:mij|mezelf|mijzelf)(?:\s+(?:erbij|meegeteld))?|(?:exclusief|excl\.?)\s+"
+    r"(?:mij|mezelf|mijzelf))\b"
+)
+_NOBODY_RE = re.compile(
+    r"\bniemand\b(?:\s+[a-z']+){0,3}?\s+(?:gekomen|kwam|verschenen|aanwezig|opgedaagd|"
+    r"geweest|komen\s+opdagen|op\s+komen\s+dagen)\b"
+    r"|\b(?:kwam|was|waren)\s+(?:er\s+)?(?:helemaal\s+)?niemand\b"
+    r"|\bgeen\s+(?:enkele\s+)?(?:deelnemers|deelnemer|bezoekers|bezoeker|aanmeldingen|opkomst|"
+    r"mensen)\b"
+)
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A field left empty because the message can be read in two ways; `candidates` are the
+    values a leader chooses from, `question` asks it in one sentence."""
+
+    field: str
+    candidates: list[Any]
+    question: str
+    kind: str = "count"
+
+    def to_contract(self) -> dict[str, Any]:
+        values = [c.isoformat() if isinstance(c, date) else c for c in self.candidates]
+        return {"field": self.field, "candidates": values, "question": self.question}
+
+
+@dataclass
+class PeopleHints:
+    """What the whole-message readings say about the people who came."""
+
+    # The writer counted themselves in: take one off the total.
+    self_in: bool = False
+    # The writer said they are not in the number.
+    self_out: bool = False
+    # Nobody came.
+    nobody: bool = False
+    # "met z'n achten": the number said, the writer perhaps among them.
+    with_us: int | None = None
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+
+
+def _value(word: str) -> int | None:
+    if word in _GROUP_FORM:
+        return _GROUP_FORM[word]
+    if word.isdigit():
+        return int(word)
+    return numeral(word, word)
+
+
+def read_people_hints(folded: str) -> tuple[PeopleHints, str]:
+    """The hints, and `folded` with the phrases read blanked (their numbers are no counts)."""
+    from intake.text import blank
+
+    hints = PeopleHints()
+    self_out = _SELF_OUT_RE.search(folded)
+    if self_out:
+        hints.self_out = True
+        folded = blank(folded, self_out.start(), self_out.end())
+    self_in = _SELF_IN_RE.search(folded)
+    if self_in and re.search(r"\bhad(?:den)?\s+$", folded[: self_in.start()]):
+        self_in = None  # "sorry 12, had mezelf meegeteld": the correction took it out
+    if self_in:
+        hints.self_in = True
+        folded = blank(folded, self_in.start(), self_in.end())
+    if _NOBODY_RE.search(folded):
+        hints.nobody = True
+    match = _WITH_US_RE.search(folded)
+    if match:
+        value = _value(match.group(1) or match.group(2) or "")
+        if value is not None and value > 1:
+            hints.with_us = value
+            folded = blank(folded, match.start(), match.end())
+    return hints, folded
+
+
+def with_us_ambiguity(value: int, key: str) -> Ambiguity:
+    return Ambiguity(
+        f"counts.{key}", [value, value - 1], texts.WITH_US.format(n=value, m=value - 1), "count"
+    )
+
+
+def range_ambiguities(folded: str, matches: list[re.Match[str]], generic: str) -> list[Ambiguity]:
+    """'15 of 16 kinderen': both numbers offered, with the group of the word after them."""
+    found: list[Ambiguity] = []
+    for match in matches:
+        numbers = [int(n) for n in re.findall(r"\d+", match.group())]
+        words = re.findall(r"[^\W\d_']+(?:'s)?", folded[match.end() : match.end() + 40])[:2]
+        groups = [count_group(w) for w in words]
+        group = next((g for g in groups if g is not None), None)
+        if len(numbers) != 2 or group not in ("kinderen", "volwassenen", "mensen"):
+            continue
+        key = generic if group == "mensen" else str(group)
+        label = texts.GROUP_LABEL.get(key, key)
+        question = texts.WHICH_COUNT.format(a=numbers[0], b=numbers[1], label=label)
+        found.append(Ambiguity(f"counts.{key}", numbers, question, "count"))
+    return found
+
+
+def dates_ambiguity(days: set[date]) -> Ambiguity | None:
+    if len(days) != 2:
+        return None
+    first, second = sorted(days, reverse=True)
+    question = texts.WHICH_DAY.format(a=texts.short_day(first), b=texts.short_day(second))
+    return Ambiguity("date", [first, second], question, "date")
+
+
+def quote_ambiguity(text: str) -> Ambiguity:
+    return Ambiguity("quotes", [text], texts.QUOTE_OR_TITLE.format(text=text), "quote")
+
+
+# "Yasmina (5) en Adam (8)": people named with their age.
+_NAMED_RE = re.compile(r"\b([A-Z][a-z\u00e0-\u00ff]+)\s*\(\s*(\d{1,2})\s*(?:jaar|jr)?\s*\)")
+ADULT_AGE = 18
+
+
+def named_people(original: str, folded: str) -> tuple[dict[str, int], str]:
+    """Counts of people named with an age (children under 18, adults from 18), and `folded`
+    with them blanked, so a people word left over ("en moeder las") can be seen."""
+    from intake.text import blank
+
+    counts: dict[str, int] = {}
+    for match in _NAMED_RE.finditer(original):
+        group = "kinderen" if int(match.group(2)) < ADULT_AGE else "volwassenen"
+        counts[group] = counts.get(group, 0) + 1
+        folded = blank(folded, match.start(), match.end())
+    return counts, folded

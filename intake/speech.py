@@ -1,0 +1,224 @@
+"""Who spoke, and whether words in quote marks were spoken at all.
+
+Typed roles, not sentences: speech verbs (zei, zee, sei, said, vroeg, merkte op…), speech
+labels (citaat, quote, uitspraak), title nouns and verbs of reading (boek, thema, workshop,
+lazen, uit…), teaching verbs (oefenden, leerden), performers (auteur, spreker, rapper…).
+
+- Words in quote marks are a quote when a speech cue stands by them: a speech verb or label
+  before them in the same sentence, a speaker before a colon, or an attribution after them.
+- A title cue right before them ("boek: 'Nijntje'", "thema 'de jaren 60'", "lazen 'De
+  Gruffalo'", "oefenden 'Mag ik…'") makes them no quote; so does a performer as speaker.
+- Without either cue: a whole sentence ("…!", four words or more) is asked (quote or title?);
+  a short phrase is the writer's own words in quote marks ("'gezellig druk' haha").
+
+The speaker before a speech verb is the subject of its clause: "Een meneer (retired teacher,
+74) said:" -> "Een meneer"; "Olde Jan (91) vertelde over … en zee:" -> "Olde Jan" (the subject
+of the sentence, as "en" continues it); "Na afloop zei een bezoekster tegen mij:" -> "een
+bezoekster" (after the verb when only an adverb precedes it); "hij" refers back to the
+sentence's subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH_VERBS = (
+    r"zei|zegt|zeg|zee|zeed|sei|seit|zeiden|said|says|told|riep|vroeg|vertelde|antwoordde|"
+    r"merkte\s+op|reageerde|verzuchtte|fluisterde|schreef|sprak|lachte|jubelde|concludeerde|"
+    r"asked|shouted"
+)
+_VERB_END_RE = re.compile(
+    rf"\b(?P<verb>{SPEECH_VERBS})\b(?P<after>(?:[ \t]+[^\s:,.!?\"“”„«»]+){{0,4}}?)"
+    r"[ \t]*[:,]?[ \t]*$",
+    re.IGNORECASE,
+)
+# Words between a speech verb and quote marks that make the quote something talked about.
+_NOT_SPOKEN_AFTER_VERB_RE = re.compile(
+    r"\b(?:dat|of|over|naar|om|van|uit|about|het\s+boek|zijn\s+boek|haar\s+boek)\b", re.I
+)
+# Verbs that end the subject at the start of a sentence ("Olde Jan (91) vertelde over …").
+_ANY_VERB_RE = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|las|lazen|kwam|kwamen|was|waren|had|hadden|zat|zaten|ging|gaf|"
+    r"keek|maakte|liet|deed|speelde|zong|wilde|begon|hoorde|zag|stond|heeft|is|kon|vond|"
+    r"bracht|kreeg|werd|leerde|wist)\b",
+    re.IGNORECASE,
+)
+_LEADING_RE = re.compile(
+    r"^(?:(?:en|toen|daarna|later|na\s+afloop|achteraf|ook|nog|maar|want|waarop|dus|"
+    r"vandaag|gisteren|tenslotte|ten\s+slotte|uiteindelijk|op\s+het\s+eind|aan\s+het\s+eind|"
+    r"naderhand|naoderhand|hjoed|juster)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_AFTER_DROP_RE = re.compile(
+    r"\s+(?:tegen\s+\w+|via\s+de\s+\w+|naoderhand|naderhand|achteraf|later|nog|ook|lachend|"
+    r"spontaan|zachtjes|me|mij|us|to\s+me|toen|meteen|daarna)\b.*$",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"hij", "zij", "ze", "he", "she", "hy", "hja", "die", "dizze"}
+_PARENS_RE = re.compile(r"\s*\([^)]*\)")
+_AGE_PARENS_RE = re.compile(r"\s*\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)$")
+# Who is not a participant: what they say is no participant's quote.
+PERFORMERS = {
+    "auteur", "schrijver", "schrijfster", "spreker", "spreekster", "dichter", "dichteres",
+    "rapper", "boswachter", "gastspreker", "presentator", "presentatrice", "burgemeester",
+    "wethouder", "tolk", "ik", "wij", "we", "verteller", "verteltster", "illustrator", "author",
+    "speaker", "i",
+}  # fmt: skip
+# Right before quote marks: what follows is a title, a theme or a taught phrase.
+_TITLE_BEFORE_RE = re.compile(
+    r"(?:\b(?:\w*(?:boek|boekje|titel|thema|expositie|tentoonstelling|workshop|lezing|"
+    r"cursus|liedje|lied|film|voorstelling|project|spel|spelletje|serie|verhaal|gedicht|"
+    r"presentatie|programma|bijeenkomst|training|quiz|module|avond)|onderwerp|opdracht|les|"
+    r"boeken|roman|bundel|uit|over|lazen|las|"
+    r"lezen|voorgelezen|gelezen|uut|veurlezen|zongen|zingen|zong|speelden|keken|oefenden|"
+    r"geoefend|oefenen|leerden|geleerd|leren|woord|woorden|zin|zinnen|uitdrukking|"
+    r"spreekwoord|groep|team|club|noemen|noemden|heet|heette|genaamd|getiteld|van|de|het|"
+    r"het\s+boek|met|liedje)(?:\s+(?:was|is|heette|heet|van\s+vandaag|van\s+de\s+dag))?"
+    r"\s*:?\s*)$",
+    re.IGNORECASE,
+)
+_SENTENCE_RE = re.compile(r"[.!?][\"'’”»]?(?=\s|$)|\n")
+ABBREVIATION_END_RE = re.compile(
+    r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|dr|st|ca|bijv|o\.a|nr|jl|plm|incl|excl|evt|vd|[A-Za-z])$",
+    re.IGNORECASE,
+)
+
+
+def sentence_before(text: str, start: int) -> str:
+    """The part of the sentence before `start`."""
+    head = text[:start]
+    ends = list(_SENTENCE_RE.finditer(head))
+    # "mevr. B." and "o.a." are no sentence ends.
+    while ends and ends[-1].group() == "." and ABBREVIATION_END_RE.search(head[: ends[-1].start()]):
+        ends.pop()
+    return head[ends[-1].end() :] if ends else head
+
+
+def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
+    """(speaker, spoken): the speaker of quote marks at `start`, and whether a speech verb
+    stands right before them."""
+    head = sentence_before(text, start)
+    verb = _last_speech_verb(head)
+    if verb is None:
+        return None, False
+    if _NOT_SPOKEN_AFTER_VERB_RE.search(verb.group("after")):
+        return None, False  # "zei dat haar zoon 'De Gruffalo' …", "vroeg naar 'Het Achterhuis'"
+    pre = head[: verb.start()]
+    after = verb.group("after").strip()
+    ages = _AGE_PARENS_RE.search(pre.rstrip())
+    clause = re.split(r"[,;:]", _PARENS_RE.sub("", pre))[-1]
+    plain = _LEADING_RE.sub("", clause.strip()).strip()
+    if ages and plain and ages.start() >= len(pre.rstrip()) - len(ages.group()):
+        plain += ages.group()  # "Sem (6) zei": the age stays with the name
+    if not plain and after:
+        speaker = _AFTER_DROP_RE.sub("", " " + after).strip()
+        if speaker:
+            return _clean(speaker, keep_age=False), True
+    if not plain or any(ch.isdigit() for ch in _AGE_PARENS_RE.sub("", plain)):
+        found = _clean(_subject(head), keep_age=False)
+        if found is None and plain:
+            found = _clean(_last_phrase(plain), keep_age=True)  # "… 4 ouders een vader zei"
+        return found, True
+    words = plain.split()
+    if not words or words[-1].lower() in _PRONOUNS or _ANY_VERB_RE.search(plain):
+        subject = _subject(head)
+        if subject is None and words and words[-1].lower() in _PRONOUNS and len(words) > 1:
+            subject = " ".join(words[:-1])  # "Een man uit Eritrea hij zeg:"
+        if subject is None and words and words[-1].lower() in _PRONOUNS:
+            # "Een vrouw vertelde … . Ze zei: '…'": who the sentence before was about.
+            previous = text[: start - len(head)].rstrip().rstrip(".!?")
+            subject = _subject(sentence_before(previous, len(previous)))
+            if subject and not re.match(r"(?i)(?:een|de|het|ene|n|one|a|the)\b", subject):
+                subject = None
+        return _clean(subject, keep_age=False), True
+    if len(words) > 6:
+        plain = _last_phrase(plain)
+    return _clean(plain, keep_age=True), True
+
+
+def _last_phrase(words_before: str) -> str:
+    """ "… zes cursisten een cursist": the noun phrase right before the verb, from its
+    article; the words as they are when there is no article."""
+    words = words_before.split()
+    starts = [i for i, w in enumerate(words) if w.lower() in _ARTICLES]
+    return " ".join(words[starts[-1] :]) if starts else words_before
+
+
+_ARTICLES = {"een", "de", "ene", "n", "'n", "mijn", "onze", "die", "a", "the", "one"}
+
+
+_VERB_WORD_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+
+
+def _last_speech_verb(head: str) -> re.Match[str] | None:
+    """The speech verb nearest the quote ("vertelde over 1944 en zei:" is "zei")."""
+    for word in reversed(list(_VERB_WORD_RE.finditer(head))):
+        found = _VERB_END_RE.match(head, word.start())
+        if found is not None:
+            return found
+    return None
+
+
+def _subject(sentence: str) -> str | None:
+    """The words at the start of a sentence before its first verb."""
+    start = _LEADING_RE.sub("", sentence.strip())
+    verb = _ANY_VERB_RE.search(start)
+    if verb is None:
+        return None
+    subject = start[: verb.start()].strip(" ,")
+    subject = subject.split(",")[0]  # "One gentleman, 91 years old, told me"
+    words = subject.split()
+    if words and words[-1].lower() in _PRONOUNS:
+        subject = " ".join(words[:-1])
+    return subject or None
+
+
+def _clean(speaker: str | None, keep_age: bool) -> str | None:
+    if not speaker:
+        return None
+    speaker = speaker.strip(" ,-–—")
+    age = _AGE_PARENS_RE.search(speaker) if keep_age else None
+    speaker = _PARENS_RE.sub("", speaker).strip()
+    if age:
+        speaker += age.group()
+    plain = _AGE_PARENS_RE.sub("", speaker)
+    if not plain or len(plain.split()) > 6 or any(ch.isdigit() for ch in plain.split()[0]):
+        return None
+    if plain.split()[0].lower() in _PRONOUNS:
+        return None
+    return speaker
+
+
+def is_performer(speaker: str | None, text: str) -> bool:
+    """A speaker who is not a participant: a performer word, or a name that the message
+    introduces with one ("Auteur Tommy Wieringa" … "Wieringa antwoordde")."""
+    if not speaker:
+        return False
+    words = speaker.lower().split()
+    if words[0] in PERFORMERS:
+        return True
+    if len(words) == 1 and speaker[:1].isupper():
+        pattern = rf"\b(?:{'|'.join(PERFORMERS)})\s+(?:[A-Z]\w+\s+){{0,2}}{re.escape(speaker)}\b"
+        return re.search(pattern, text, re.IGNORECASE) is not None
+    return False
+
+
+# Right after quote marks: "we hebben 'wat doe je in het weekend?' geoefend".
+_TAUGHT_AFTER_RE = re.compile(
+    r"^\s*(?:\w+\s+)?(?:geoefend|geleerd|gelezen|voorgelezen|gezongen|gespeeld|besproken|"
+    r"bekeken|gekeken|nagespeeld|uitgelegd|behandeld|geoefend|herhaald|nagezegd)\b",
+    re.IGNORECASE,
+)
+
+
+def title_before(text: str, start: int, end: int | None = None) -> bool:
+    """Quote marks at `start` right after a title noun or a verb of reading or teaching, or
+    (with `end`) right before a verb of reading or teaching."""
+    if end is not None and _TAUGHT_AFTER_RE.match(text[end : end + 40]):
+        return True
+    return _TITLE_BEFORE_RE.search(sentence_before(text, start)) is not None
+
+
+def looks_spoken(quote: str) -> bool:
+    """A whole sentence rather than a name or a phrase."""
+    return quote.rstrip().endswith(("!", "?", ".")) or len(quote.split()) >= 4

@@ -1,0 +1,143 @@
+"""Issue 17: the kinds of language the parser reads by typed role, and the questions it asks
+where a message reads two ways (intake/cues.py, intake/readings.py, intake/speech.py).
+
+The messages are the team's own, one per kind the issue lists; the held-out corpora measure
+how well it generalises (bench/parse_score.py, bench/RESULTS.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from intake.parse import parse_message
+from toc.models import Catalogue
+
+TODAY = date(2025, 11, 4)  # a Tuesday
+
+
+def read(text: str, catalogue: Catalogue) -> dict[str, Any]:
+    return parse_message(text, catalogue, TODAY).to_json()
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A correction inside the message keeps the later number.
+        ("voorleesuurtje beilen 15 kinderen, sorry 16", {"kinderen": 16}, 16),
+        ("taalcafe beilen niet 9 maar 10 deelnemers", {"deelnemers": 10}, 10),
+        # Present versus enrolled.
+        ("taalcafe diever: 12 ingeschreven, 9 aanwezig", {"deelnemers": 9}, 9),
+        ("digisterker dalen 10 ingeschreven, 8 gekomen, 2 afgemeld", {"deelnemers": 8}, 8),
+        # Sub-groups that add up to the total after a colon.
+        ("voorleesuurtje havelte 8 kinderen: 5 jongens en 3 meisjes", {"kinderen": 8}, 8),
+        # Companions without a number: the total is unknown, and so are the adults.
+        ("voorleesuurtje havelte 9 kids en hun mama's, 1 oma zei dat het leuk was",
+         {"kinderen": 9}, None),
+        # Attendance said as a sentence; nobody came.
+        ("taalcafe beilen er kwamen er maar vier", {"deelnemers": 4}, 4),
+        ("taalcafe beilen niemand gekomen", {"deelnemers": 0}, 0),
+        # The writer counting themselves in is taken out.
+        ("taalcafe beilen met mij erbij waren we met 9", {"deelnemers": 8}, 8),
+        # Abbreviations, Drents and Fries people words, dialect numbers.
+        ("taalcafe beilen 8 kndr", {"kinderen": 8}, 8),
+        ("knutseluurtje peize 10 bern en 6 alden", {"kinderen": 10, "volwassenen": 6}, 16),
+        ("breicafe norg 11 vrouwlu", {"deelnemers": 11}, 11),
+        # Numbers that are no people: distances, temperatures, rates, a letter's closing.
+        ("walk en talk meppel 6 werkzoekenden, 5 km gelopen bij 22 graden", {"deelnemers": 6}, 6),
+        # A form's labelled total beats a remark further down.
+        ("Wat: taalcafe\nWaar: Beilen\nAantal: 9\nOpmerking: 2 mensen willen door",
+         {"deelnemers": 9}, 9),
+    ],
+)  # fmt: skip
+def test_counts_by_typed_role(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int | None
+) -> None:
+    got = read(text, catalogue)
+    assert got["counts"] == counts
+    assert got["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("breicafe norg do jl. 10 dames", "2025-10-30"),  # abbreviation with jl.
+        ("Taalcafe Beilen\nDatum: do 30 okt\nAantal: 7", "2025-10-30"),
+        ("taalcafe beilen eind oktober 10 mensen", None),  # a vague time is no day
+        ("lezing beilen over 4 mei 1945, 30 mensen", "2025-11-04"),  # the topic, not the day
+        ("taalcafe beilen 10 mensen, vorige keer op 21 oktober waren het er 12", "2025-11-04"),
+        ("coderdojo roden zaterdag 1 november 12 kids. Volgende is 6 december.", "2025-11-01"),
+        ("knutseluurtje peize juster 8 bern", "2025-11-03"),  # Fries
+        ("lezing zuidwolde gisteravnd 38 man", "2025-11-03"),  # one slip
+        ("walk and talk roden on Monday 3 November, 9 participants", "2025-11-03"),
+    ],
+)
+def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
+    assert read(text, catalogue)["date"] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("lezing in beilen over 'De Gruffalo', 20 mensen", []),  # a title
+        ("samenlezen havelte 6 deelnemers. Boek: 'De avond is ongemak'", []),
+        ("taalcafe beilen 8 deelnemers, we oefenden 'hoe gaat het met u'", []),  # taught
+        ("breicafe sleen weer 'gezellig druk' haha, 14 breisters", []),  # own words
+        ("taalcafe beilen 8 deelnemers. Citaat: n.v.t.", []),
+        ("voorleesuurtje havelte 7 kinderen. citaat dit was zo leuk",
+         [{"text": "dit was zo leuk", "attribution": None}]),
+        ("taalcafe roden 9 mensen. Een cursist (34) zei na afloop: 'Ik durf nu te bellen.'",
+         [{"text": "Ik durf nu te bellen.", "attribution": "Een cursist (34)"}]),
+        ("verhalenbrink vries 11 ouderen. Opa Geert vertelde over de oorlog en zei: "
+         "\"Dat vergeet je nooit.\"",
+         [{"text": "Dat vergeet je nooit.", "attribution": "Opa Geert"}]),
+        ("schrijverslezing eelde 40 bezoekers. Auteur Jan Smit zei: 'Lees elke dag.'", []),
+    ],
+)  # fmt: skip
+def test_quotes_need_a_speaker_or_a_speech_cue(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, str | None]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "candidates", "question"),
+    [
+        ("voorleesuurtje havelte 15 of 16 kinderen", "counts.kinderen", [15, 16],
+         "15 of 16 kinderen?"),
+        ("taalcafe beilen we zaten met z'n achten", "counts.deelnemers", [8, 7],
+         "Met z'n 8: was dat 8 deelnemers, of 7 (zonder jou)?"),
+        ("taalcafe beilen 29 okt of 30 okt, 8 mensen", "date", ["2025-10-30", "2025-10-29"],
+         "Welke dag was het: do 30-10 of wo 29-10?"),
+        ("voorleesuurtje havelte 12 kinderen, we deden 'De Gruffalo' na", "quotes",
+         ["De Gruffalo"], "Is 'De Gruffalo' iets wat iemand zei, of een titel of iets anders?"),
+    ],
+)  # fmt: skip
+def test_two_readings_are_asked_not_guessed(
+    catalogue: Catalogue, text: str, field: str, candidates: list[Any], question: str
+) -> None:
+    got = read(text, catalogue)
+    assert got["ambiguities"] == [{"field": field, "candidates": candidates, "question": question}]
+    if field == "date":
+        assert got["date"] is None
+    elif field.startswith("counts."):
+        assert field.removeprefix("counts.") not in got["counts"]
+        assert got["participants"] is None
+    else:
+        assert got["quotes"] == []
+
+
+def test_an_impossible_or_future_day_is_named(catalogue: Catalogue) -> None:
+    impossible = parse_message("voorleesuurtje havelte 31-02-2025 10 kinderen", catalogue, TODAY)
+    assert impossible.date is None and impossible.impossible_date == "31-02-2025"
+    ahead = parse_message("voorleesuurtje havelte 12-12-2025 10 kinderen", catalogue, TODAY)
+    assert ahead.date is None and ahead.future_date == "12-12-2025"
+
+
+def test_the_contract_keys_stay_and_ambiguities_come_only_with_json(catalogue: Catalogue) -> None:
+    result = parse_message("voorleesuurtje havelte 15 of 16 kinderen", catalogue, TODAY)
+    assert "ambiguities" not in result.to_contract()
+    assert "ambiguities" in result.to_json()
+    clear = parse_message("voorleesuurtje havelte 12 kinderen", catalogue, TODAY)
+    assert clear.to_json() == clear.to_contract()
