@@ -225,7 +225,7 @@ async def cmd_vergeet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         text = mt.CONFIRM_FORGET_STORY.format(id=story.id, text=story.text)
         await reply(update, context, text, confirm_keyboard("s", story.id))
     elif what == "foto" and rest.isdigit():
-        found = photo_alt(s.db, int(rest))
+        found = await s.store(photo_alt, int(rest))
         if found is None:
             await reply(update, context, mt.FORGET_NO_PHOTO.format(id=rest))
             return
@@ -277,7 +277,7 @@ async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         log.info("story erased", extra={"story_id": ident, "by": admin.id, "done": done})
         await reply(update, context, mt.FORGOTTEN_STORY if done else mt.FORGET_GONE)
     elif kind == "f":
-        done = forget_photo(s.db, ident, actor)
+        done = await s.store(forget_photo, ident, actor)
         log.info("photo erased", extra={"photo_id": ident, "by": admin.id, "done": done})
         await reply(update, context, mt.FORGOTTEN_PHOTO if done else mt.FORGET_GONE)
     elif kind == "pp":
