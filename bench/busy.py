@@ -11,7 +11,7 @@ measured (message -> summary, press -> the answer to it).
 Two runs on the same database: first without an import (the baseline), then while a second
 process imports a CSV of `--rows` rows (bench/import.py's generator) into the same file; the
 import holds the write lock while it stores everything in one transaction. A save that meets
-the lock is refused within the bot's short wait (store.db.ON_LOOP_BUSY_MS) with "Het is even
+the lock is refused after the bot's wait (bot.core.dbthread.WAIT_MS) with "Het is even
 te druk ... tik over een minuut nog eens op Opslaan"; the leader here taps again after one
 second, and the time to the real "Opgeslagen" is counted as well.
 

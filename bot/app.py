@@ -6,7 +6,8 @@ only assembles them, runs the services' lifecycle and holds the one error handle
 The Bot API address is a setting (a self-hosted Bot API server works the same), the rate
 limiter is always on, times are in the organisation's time zone. The store is opened in
 `post_init` (run by run_polling/run_webhook; tests call it themselves) and closed in
-`post_shutdown`. Handlers get it through `bot.core.services.services(context)`.
+`post_shutdown`. Handlers get it through `bot.core.services.services(context)` and call it
+only through `services(context).store` (bot.core.dbthread): never on the event loop.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from bot.participant import followups
 from bot.participant import routes as participant_routes
 from ground.settings import Settings
 from store import drafts
-from store.db import ON_LOOP_BUSY_MS, cannot_write, is_full, open_db
+from store.db import cannot_write, is_full, open_db
 from store.persistence import SQLitePersistence
 from toc.models import Catalogue
 
@@ -68,8 +69,9 @@ def build_application(
     path = Path(db_path or settings.storage.database)
 
     async def post_init(app: Application) -> None:
-        # The loop never waits long for another process's write lock (store.db).
-        db = open_db(path, busy_ms=ON_LOOP_BUSY_MS)
+        # Opened (and migrated) before the bot serves anyone; from here on the connection
+        # belongs to the database thread (Services.store, bot.core.dbthread).
+        db = open_db(path)
         if catalogue is None:
             from toc.loader import load_catalogue
 
@@ -78,8 +80,9 @@ def build_application(
             )
         else:
             cat = catalogue
-        app.bot_data[SERVICES_KEY] = Services(db=db, catalogue=cat, settings=settings)
-        pruned = drafts.prune_processed(db)
+        s = Services(db=db, catalogue=cat, settings=settings)
+        app.bot_data[SERVICES_KEY] = s
+        pruned = await s.store(drafts.prune_processed)
         log.info("bot ready", extra={"activities": len(cat.activities), "pruned": pruned})
         commands = [BotCommand(name, text) for name, text in texts.COMMANDS.items()]
         try:
@@ -94,7 +97,7 @@ def build_application(
     async def post_shutdown(app: Application) -> None:
         found = app.bot_data.pop(SERVICES_KEY, None)
         if found is not None:
-            found.db.conn.close()
+            found.store.close()
 
     persistence = SQLitePersistence(
         path,

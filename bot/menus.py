@@ -51,7 +51,7 @@ async def set_menu(bot: Bot, person: Person) -> None:
 
 async def set_all_menus(app: Application) -> None:
     """At start-up: every registered person's menu, for their current role."""
-    for person in list_people(app.bot_data[SERVICES_KEY].db):
+    for person in await app.bot_data[SERVICES_KEY].store(list_people):
         await set_menu(app.bot, person)
 
 
@@ -64,14 +64,14 @@ async def after_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     user = update.effective_user
     if user is None or context.job_queue is None:
         return
-    if person_by_telegram(services(context).db, user.id) is not None:
+    if await services(context).store(person_by_telegram, user.id) is not None:
         context.job_queue.run_once(menu_job, 0, data=user.id, name=f"{MENU_JOB}:{user.id}")
 
 
 async def menu_job(context: CallbackContext) -> None:
     telegram_id = context.job.data if context.job else None
     if isinstance(telegram_id, int):
-        person = person_by_telegram(context.application.bot_data[SERVICES_KEY].db, telegram_id)
+        person = await services(context).store(person_by_telegram, telegram_id)
         if person is not None:
             await set_menu(context.bot, person)
 

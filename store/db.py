@@ -28,10 +28,10 @@ def now_iso() -> str:
 
 
 # How long a write waits for another process's write lock (an import, a sqlite3 session).
-# The command line may wait long; the bot's event loop may not (ON_LOOP_BUSY_MS): a handler
-# that meets a longer lock fails fast, keeps the draft and tells the person to try again.
+# The command line may wait long; the bot waits less (bot.core.dbthread.WAIT_MS, in its
+# database thread): a handler that meets a longer lock keeps the draft and tells the person
+# to try again.
 BUSY_MS = 30_000
-ON_LOOP_BUSY_MS = 600
 
 
 def connect(path: str | Path, busy_ms: int = BUSY_MS) -> sqlite3.Connection:

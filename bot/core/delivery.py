@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import logging
 
-import sqlite_utils
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext
 
+from bot.core.dbthread import DatabaseThread
 from bot.core.services import services
 from store import outbox
 
@@ -25,7 +25,7 @@ OUTBOX_JOB = "outbox"
 OUTBOX_INTERVAL = 60.0
 
 
-async def _deliver(bot: Bot, db: sqlite_utils.Database, item: outbox.Waiting) -> None:
+async def _deliver(bot: Bot, store: DatabaseThread, item: outbox.Waiting) -> None:
     markup = None
     if item.reply_markup:
         markup = InlineKeyboardMarkup.de_json(json.loads(item.reply_markup), bot)
@@ -37,25 +37,25 @@ async def _deliver(bot: Bot, db: sqlite_utils.Database, item: outbox.Waiting) ->
             return
         except BadRequest:  # the summary is gone or cannot be edited: a new message
             log.info("summary not editable; confirming in a new message")
-            outbox.not_editable(db, item.id)
+            await store(outbox.not_editable, item.id)
     await bot.send_message(item.chat_id, item.text, reply_markup=markup)
 
 
 async def flush_outbox(context: CallbackContext) -> None:
     s = services(context)
-    for item in outbox.waiting(s.db):
+    for item in await s.store(outbox.waiting):
         try:
-            await _deliver(context.bot, s.db, item)
+            await _deliver(context.bot, s.store, item)
         except (Forbidden, BadRequest):
             # Blocked, or this chat refuses it: try this one again later (they may unblock),
             # up to MAX_ATTEMPTS, without holding up the others.
-            outbox.failed(s.db, item.id)
+            await s.store(outbox.failed, item.id)
             continue
         except TelegramError:
-            if outbox.failed(s.db, item.id):
+            if await s.store(outbox.failed, item.id):
                 log.warning("confirmation given up", extra={"outbox": item.id})
             break  # Telegram is not taking messages now: the next round tries again
-        outbox.delivered(s.db, item.id)
+        await s.store(outbox.delivered, item.id)
         log.info("confirmation delivered from the outbox", extra={"outbox": item.id})
 
 

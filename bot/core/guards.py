@@ -6,6 +6,7 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 
+import sqlite_utils
 from telegram import CallbackQuery, Chat, Update
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 
@@ -18,6 +19,11 @@ from store.people import Person, person_by_telegram
 log = logging.getLogger("impactbot.bot")
 
 
+def _claim_at_once(db: sqlite_utils.Database, keys: tuple[str, ...]) -> None:
+    with waiting_at_most(db, 0):
+        drafts.claim_all(db, keys)
+
+
 async def once_per_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Telegram may deliver an update twice (a retry, a webhook redelivery, a message under a
     new update id): handle it once. The keys are claimed with the handler's own write."""
@@ -25,7 +31,7 @@ async def once_per_update(update: object, context: ContextTypes.DEFAULT_TYPE) ->
         return
     keys = claims.keys_of(update, context.bot.token.encode())
     claims.begin(())
-    if drafts.claimed_any(services(context).db, keys):
+    if await services(context).store.read(drafts.claimed_any, keys):
         log.info("duplicate update skipped", extra={"update_id": update.update_id})
         raise ApplicationHandlerStop
     claims.begin(keys)
@@ -33,15 +39,14 @@ async def once_per_update(update: object, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def claim_rest(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """After the handlers: claim what no write of theirs claimed (a reply, a refusal)."""
-    db = services(context).db
     with claims.claiming() as keys:
         if not keys:
             return
         # Without waiting: when the handler already met a busy database, this would only
-        # hold the loop up once more; unclaimed, a redelivery is handled again, which is safe.
+        # hold the person's queue up once more; unclaimed, a redelivery is handled again,
+        # which is safe.
         try:
-            with waiting_at_most(db, 0):
-                drafts.claim_all(db, keys)
+            await services(context).store(_claim_at_once, keys)
         except sqlite3.OperationalError as exc:
             if not cannot_write(exc):
                 raise
@@ -57,7 +62,9 @@ async def private_only(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     if update.callback_query is not None:
         await update.callback_query.answer()
-    elif chat.type != Chat.CHANNEL and drafts.claim(services(context).db, f"group:{chat.id}"):
+    elif chat.type != Chat.CHANNEL and await services(context).store(
+        drafts.claim, f"group:{chat.id}"
+    ):
         await context.bot.send_message(chat.id, texts.PRIVATE_ONLY)
     raise ApplicationHandlerStop
 
@@ -65,7 +72,7 @@ async def private_only(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
 async def registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Person | None:
     """The registered person behind this update; tells anyone else how to get access."""
     user = update.effective_user
-    person = person_by_telegram(services(context).db, user.id) if user else None
+    person = await services(context).store.read(person_by_telegram, user.id) if user else None
     if person is not None:
         return person
     if update.callback_query is not None:
@@ -75,10 +82,11 @@ async def registered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Pers
     return None
 
 
-def is_known(app: Application, user_id: int) -> bool:
+async def is_known(app: Application, user_id: int) -> bool:
     """Whether a Telegram user is a registered person (for the participants' room, which reads
     no store but the survey's)."""
-    return person_by_telegram(app.bot_data[SERVICES_KEY].db, user_id) is not None
+    s = app.bot_data[SERVICES_KEY]
+    return await s.store.read(person_by_telegram, user_id) is not None
 
 
 Guard = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Person | None]]

@@ -14,12 +14,9 @@ from typing import TypeVar
 
 import sqlite_utils
 
+from bot.core.dbthread import DatabaseThread
+
 T = TypeVar("T")
-
-
-def database_path(db: sqlite_utils.Database) -> str:
-    """The file behind an open connection, so a worker thread can open its own."""
-    return str(db.execute("PRAGMA database_list").fetchone()[2])
 
 
 def _read_only(path: str) -> sqlite_utils.Database:
@@ -28,11 +25,11 @@ def _read_only(path: str) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
-async def read_off_loop(db: sqlite_utils.Database, work: Callable[[sqlite_utils.Database], T]) -> T:
+async def read_off_loop(store: DatabaseThread, work: Callable[[sqlite_utils.Database], T]) -> T:
     """`work(reader)` in a worker thread, with a read-only connection to the same file."""
-    path = database_path(db)
-    if not path:  # an in-memory database has no file to share: read it here
-        return work(db)
+    path = store.path
+    if not path:  # an in-memory database has no file to share: read it in the database thread
+        return await store(work)
 
     def run() -> T:
         reader = _read_only(path)

@@ -32,7 +32,7 @@ async def cmd_annuleer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if dropped is not None and dropped.kind == TYPED_TALLY:
         await context.bot.send_message(update.effective_user.id, texts.CANCELLED)
         return
-    removed = drafts.delete_draft(services(context).db, update.effective_user.id)
+    removed = await services(context).store(drafts.delete_draft, update.effective_user.id)
     await context.bot.send_message(
         update.effective_user.id, texts.CANCELLED if removed else texts.NOTHING_TO_CANCEL
     )
@@ -50,7 +50,7 @@ async def _list_reports(
 ) -> None:
     """LISTED reports from `offset` on, then a button further back when there are more."""
     s = services(context)
-    found = queries.own_reports(s.db, person_id, LISTED + 1, offset)
+    found = await s.store(queries.own_reports, person_id, LISTED + 1, offset)
     reports, more = found[:LISTED], len(found) > LISTED
     if not reports:
         await context.bot.send_message(
@@ -93,16 +93,16 @@ async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             await _list_reports(context, query.from_user.id, person.id, offset)
         return
     session_id = read_id(raw_id)
-    if queries.report_owner(s.db, session_id) != person.id:
+    if await s.store(queries.report_owner, session_id) != person.id:
         await query.answer(texts.REPORT_GONE)
         await flow.close_buttons(query)
         return
     chat_id = query.from_user.id
     if action == "edit":
-        if flow.load(s, chat_id) is not None:
+        if await flow.load(s, chat_id) is not None:
             await query.answer(texts.FINISH_FIRST, show_alert=True)
             return
-        stored = load_session(s.db, session_id)
+        stored = await s.store(load_session, session_id)
         assert stored is not None
         await query.answer()
         draft = from_session(stored, s.catalogue, session_id, chat_id, person.id)
@@ -117,12 +117,12 @@ async def on_report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             reply_markup=keyboards.confirm_delete(session_id),
         )
     elif action == "delok":
-        deleted = delete_session(s.db, session_id, f"person:{person.id}")
+        deleted = await s.store(delete_session, session_id, f"person:{person.id}")
         await query.answer()
         await flow.close_buttons(query)
-        open_draft = flow.load(s, chat_id)
+        open_draft = await flow.load(s, chat_id)
         if open_draft is not None and open_draft.session_id == session_id:
-            drafts.delete_draft(s.db, chat_id, open_draft.draft_id)
+            await s.store(drafts.delete_draft, chat_id, open_draft.draft_id)
         log.info("report deleted", extra={"session_id": session_id, "person_id": person.id})
         await context.bot.send_message(chat_id, texts.DELETED if deleted else texts.REPORT_GONE)
     else:

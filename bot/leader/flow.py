@@ -35,8 +35,8 @@ log = logging.getLogger("impactbot.bot")
 SAME_REPORT_HOURS = 12
 
 
-def load(s: Services, telegram_id: int) -> Draft | None:
-    data = drafts.load_draft(s.db, telegram_id)
+async def load(s: Services, telegram_id: int) -> Draft | None:
+    data = await s.store(drafts.load_draft, telegram_id)
     if data is None:
         return None
     try:
@@ -44,20 +44,20 @@ def load(s: Services, telegram_id: int) -> Draft | None:
     except ValueError:
         # A draft from an older bot version that no longer fits: start afresh.
         log.warning("unreadable draft dropped", extra={"telegram_id": telegram_id})
-        drafts.delete_draft(s.db, telegram_id)
+        await s.store(drafts.delete_draft, telegram_id)
         return None
 
 
-def store(s: Services, draft: Draft) -> None:
+async def store(s: Services, draft: Draft) -> None:
     """Write the draft, claiming the input that changed it in the same transaction."""
     data = draft.model_dump(mode="json")
     with claims.claiming() as keys:
-        drafts.save_draft(s.db, draft.telegram_id, draft.draft_id, data, claims=keys)
+        await s.store(drafts.save_draft, draft.telegram_id, draft.draft_id, data, claims=keys)
 
 
-def advance_and_store(s: Services, draft: Draft) -> Draft:
+async def advance_and_store(s: Services, draft: Draft) -> Draft:
     advance(draft, s.catalogue)
-    store(s, draft)
+    await store(s, draft)
     return draft
 
 
@@ -75,7 +75,7 @@ def course_text(s: Services, draft: Draft) -> str | None:
     return texts.course_label(draft.series_name, draft.lesson, draft.last_lesson)
 
 
-def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]:
+async def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]:
     """The question for the draft's current step, with its buttons."""
     catalogue = s.catalogue
     step = draft.step
@@ -87,10 +87,10 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
     if step == "ambiguity":
         return draft.questions[0].question, keyboards.ambiguity(draft)
     if step == "activity":
-        recent = queries.recent_activities(s.db, draft.person_id)
+        recent = await s.store(queries.recent_activities, draft.person_id)
         return texts.ASK_ACTIVITY, keyboards.activities_top(draft, catalogue, recent)
     if step == "vestiging":
-        person = get_person(s.db, draft.person_id)
+        person = await s.store(get_person, draft.person_id)
         own = person.vestigingen if person else []
         if person and not own and person.gemeente:
             own = [v.id for v in catalogue.vestigingen_in(person.gemeente)]
@@ -101,7 +101,7 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
         return texts.ASK_DATE, keyboards.dates(draft)
     assert draft.activity is not None and draft.vestiging is not None
     if step == "series":
-        running = queries.running_courses(s.db, draft.activity, draft.vestiging)
+        running = await s.store(queries.running_courses, draft.activity, draft.vestiging)
         return texts.ASK_SERIES, keyboards.courses(draft, running)
     if step == "enrolled":
         return texts.ASK_ENROLLED, None
@@ -138,7 +138,7 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
         story = next(st for st in draft.stories if st.consent is None)
         return f"{texts.ASK_STORY_CONSENT}\n„{story.text}”", keyboards.story_consent(draft)
     summary = texts.summary(draft, catalogue, course_text(s, draft))
-    when = saved_before(s, draft)
+    when = await saved_before(s, draft)
     if when is not None:
         return f"{texts.SAME_REPORT.format(when=when)}\n\n{summary}", keyboards.duplicate(draft)
     markup = keyboards.summary(draft, catalogue)
@@ -147,7 +147,7 @@ def prompt(s: Services, draft: Draft) -> tuple[str, InlineKeyboardMarkup | None]
     return f"{texts.SUMMARY_HEAD}\n{summary}", markup
 
 
-def saved_before(s: Services, draft: Draft) -> str | None:
+async def saved_before(s: Services, draft: Draft) -> str | None:
     """'om 14:05' / 'gisteren om 21:10' when this person saved the same report within
     SAME_REPORT_HOURS; None otherwise (and for corrections)."""
     if draft.mode == "edit":
@@ -157,7 +157,7 @@ def saved_before(s: Services, draft: Draft) -> str | None:
     except (KeyError, ValueError):
         return None
     since = (s.now() - timedelta(hours=SAME_REPORT_HOURS)).astimezone(UTC)
-    found = queries.same_report_saved(s.db, session, since.isoformat(timespec="seconds"))
+    found = await s.store(queries.same_report_saved, session, since.isoformat(timespec="seconds"))
     if found is None:
         return None
     at = datetime.fromisoformat(found).astimezone(s.tz)
@@ -174,11 +174,11 @@ async def ask(
 ) -> None:
     """Send the current question. `understood`: first show what a message was read as."""
     s = services(context)
-    text, markup = prompt(s, draft)
+    text, markup = await prompt(s, draft)
     if understood:
         known = texts.summary(draft, s.catalogue, course_text(s, draft))
         if draft.step == "summary":
-            when = saved_before(s, draft)
+            when = await saved_before(s, draft)
             head = texts.SAME_REPORT.format(when=when) if when else texts.SUMMARY_HEAD
             text = f"{texts.UNDERSTOOD}\n{known}\n\n{head}"
             # the same report again gets Opslaan toch / Niet opslaan, without the toggles
@@ -195,7 +195,7 @@ async def proceed(
     update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft, prefix: str | None = None
 ) -> None:
     """Store the changed draft, then ask what comes next."""
-    advance_and_store(services(context), draft)
+    await advance_and_store(services(context), draft)
     await close_buttons(update.callback_query)
     await ask(context, draft.telegram_id, draft, prefix=prefix)
 
@@ -209,8 +209,8 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft)
         session = to_session(draft, s.catalogue)
         replaces = draft.session_id if draft.mode == "edit" else None
         with claims.claiming() as keys:
-            session_id = drafts.save_report(
-                s.db,
+            session_id = await s.store(
+                drafts.save_report,
                 s.catalogue,
                 session,
                 actor,
@@ -254,7 +254,7 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft)
     ]
     markup = InlineKeyboardMarkup(rows)
     # Ask by lot: a new report of an activity with a plan draws whether this session asks.
-    lot = survey.draw_lot(s, draft.activity, session_id) if draft.mode != "edit" else None
+    lot = await survey.draw_lot(s, draft.activity, session_id) if draft.mode != "edit" else None
     picked = lot is not None and lot[1]
     line = survey.lot_line(lot)
     text = f"{done}\n\n{summary}" + (f"\n\n{line}" if line and not picked else "")
@@ -289,12 +289,12 @@ async def confirm(
     except TelegramError:
         log.warning("confirmation not delivered; kept in the outbox", exc_info=True)
         buttons = markup.to_json() if markup is not None else None
-        outbox.add(s.db, chat_id, text, message_id=summary, reply_markup=buttons)
+        await s.store(outbox.add, chat_id, text, message_id=summary, reply_markup=buttons)
 
 
 async def cancel(
     update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft, text: str = texts.CANCELLED
 ) -> None:
-    drafts.delete_draft(services(context).db, draft.telegram_id, draft.draft_id)
+    await services(context).store(drafts.delete_draft, draft.telegram_id, draft.draft_id)
     await close_buttons(update.callback_query)
     await context.bot.send_message(draft.telegram_id, text)

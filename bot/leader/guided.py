@@ -37,7 +37,7 @@ async def cmd_verslag(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if person is None or update.effective_user is None:
         return
     s = services(context)
-    draft = flow.load(s, update.effective_user.id)
+    draft = await flow.load(s, update.effective_user.id)
     if draft is not None:
         await flow.ask(context, draft.telegram_id, draft, prefix=texts.BUSY)
         return
@@ -53,13 +53,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, person = pressed
     parsed = keyboards.parse_draft_data(query.data or "")
     s = services(context)
-    draft = flow.load(s, query.from_user.id)
+    draft = await flow.load(s, query.from_user.id)
     if parsed is None:
         await _stale(update)
         return
     short, step, value = parsed
     if step == "summary" and value == "save" and (draft is None or draft.short_id != short):
-        if queries.saved_draft(s.db, short) is not None:
+        if await s.store(queries.saved_draft, short) is not None:
             await query.answer(texts.ALREADY_SAVED)
             await flow.close_buttons(query)
             return
@@ -114,7 +114,7 @@ async def _activity(
     elif kind == "p" and arg in s.catalogue.programmalijnen:
         await _markup(update, keyboards.activities_in(d, s.catalogue, arg))
     else:
-        recent = queries.recent_activities(s.db, d.person_id)
+        recent = await s.store(queries.recent_activities, d.person_id)
         await _markup(update, keyboards.activities_top(d, s.catalogue, recent))
 
 
@@ -152,11 +152,11 @@ async def _series(
         base = f"{s.catalogue.activities[d.activity].name} vanaf {d.date:%d-%m-%Y}"
         d.series_choice = "new"
         d.series_id = None
-        d.series_name = queries.free_course_name(s.db, d.activity, d.vestiging, base)
+        d.series_name = await s.store(queries.free_course_name, d.activity, d.vestiging, base)
         d.lesson = 1
         d.last_lesson = False
     else:
-        course = queries.course(s.db, read_id(v)) if is_int(v) else None
+        course = await s.store(queries.course, read_id(v)) if is_int(v) else None
         if course is None:
             await _stale(update)
             return
@@ -200,7 +200,7 @@ async def _effects(
     choices = signal_choices(d, s.catalogue)
     if kind == "t" and is_int(arg, max_digits=3) and int(arg) < len(choices):
         toggle_signal(d, choices[int(arg)][0].id)
-        flow.store(s, d)
+        await flow.store(s, d)
         await _markup(update, keyboards.signals(d, s.catalogue))
         return
     d.effects_asked = True
@@ -267,7 +267,7 @@ async def _summary(
         index = v[2:]
         if is_int(index, max_digits=3) and int(index) < len(choices):
             toggle_signal(d, choices[int(index)][0].id)
-            flow.store(s, d)
+            await flow.store(s, d)
             await _markup(update, keyboards.summary(d, s.catalogue))
     elif v == "save":
         await flow.save(update, context, d)

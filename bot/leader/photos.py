@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -44,6 +45,19 @@ def _keyboard() -> InlineKeyboardMarkup:
     )
 
 
+def _latest_report(db: sqlite_utils.Database, person_id: int) -> Any:
+    """(id, activity, date) of the person's newest report, or None."""
+    return db.execute(
+        "SELECT id, activity, date FROM sessions WHERE reporter_id = ? ORDER BY id DESC LIMIT 1",
+        [person_id],
+    ).fetchone()
+
+
+def _report_day(db: sqlite_utils.Database, session_id: int) -> Any:
+    """(activity, date) of a report, or None when it is gone."""
+    return db.execute("SELECT activity, date FROM sessions WHERE id = ?", [session_id]).fetchone()
+
+
 async def on_photo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or not message.photo:
@@ -52,10 +66,7 @@ async def on_photo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if person is None:
         return
     s = services(context)
-    row = s.db.execute(
-        "SELECT id, activity, date FROM sessions WHERE reporter_id = ? ORDER BY id DESC LIMIT 1",
-        [person.id],
-    ).fetchone()
+    row = await s.store(_latest_report, person.id)
     if row is None:
         await message.reply_text(texts.PHOTO_NO_REPORT)
         return
@@ -138,17 +149,15 @@ async def _store(
         await context.bot.send_message(chat.id, texts.PHOTO_FAILED)
         return
     try:
-        add_photo(
-            s.db, pending["session"], data, pending["alt"], pending["consent"],
+        await s.store(
+            add_photo, pending["session"], data, pending["alt"], pending["consent"],
             file_unique_id=pending["unique"],
         )  # fmt: skip
     except ImpactbotError as exc:
         await context.bot.send_message(chat.id, str(exc))
         return
     context.user_data.pop(_PENDING, None)
-    row = s.db.execute(
-        "SELECT activity, date FROM sessions WHERE id = ?", [pending["session"]]
-    ).fetchone()
+    row = await s.store(_report_day, pending["session"])
     activity = s.catalogue.activities.get(row[0]) if row else None
     await context.bot.send_message(
         chat.id,

@@ -60,7 +60,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if person is None:
         return
     s = services(context)
-    draft = flow.load(s, update.effective_user.id)
+    draft = await flow.load(s, update.effective_user.id)
     try:
         if draft is None:
             await _new_report(update, context, s, person.id, message.text, person.is_manager)
@@ -154,7 +154,7 @@ async def _suggest_activity(update: Update, s: Services, d: Draft, text: str) ->
             texts.ACTIVITY_SUGGEST, reply_markup=keyboards.activity_suggestions(d, s.catalogue, ids)
         )
     else:
-        recent = queries.recent_activities(s.db, d.person_id)
+        recent = await s.store(queries.recent_activities, d.person_id)
         await message.reply_text(
             texts.ACTIVITY_UNKNOWN, reply_markup=keyboards.activities_top(d, s.catalogue, recent)
         )
@@ -239,7 +239,7 @@ async def _new_report(
             except InputError as exc:  # asked again, with the reason
                 dropped = str(exc)
         d.quotes.append(quote)
-    d = flow.advance_and_store(s, d)
+    d = await flow.advance_and_store(s, d)
     if dropped is not None:
         later = d.step != "attribution" and dropped == texts.ATTRIBUTION_FULL_NAME
         notes.append(texts.ATTRIBUTION_DROPPED if later else dropped)

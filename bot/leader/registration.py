@@ -35,7 +35,7 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     s = services(context)
     if not context.args:
-        person = person_by_telegram(s.db, user.id)
+        person = await s.store(person_by_telegram, user.id)
         if person is None:
             await context.bot.send_message(chat.id, texts.NOT_REGISTERED)
         else:
@@ -44,8 +44,8 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             )
         return
     code = context.args[0]
-    current = person_by_telegram(s.db, user.id)
-    new_role = invite_role(s.db, code)
+    current = await s.store(person_by_telegram, user.id)
+    new_role = await s.store(invite_role, code)
     if current is not None and new_role is not None:
         if ROLE_RANK[new_role] < ROLE_RANK[current.role]:
             names = {
@@ -86,12 +86,12 @@ async def _redeem(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str)
     user, chat = update.effective_user, update.effective_chat
     assert user is not None and chat is not None
     s = services(context)
-    known = person_by_telegram(s.db, user.id)
+    known = await s.store(person_by_telegram, user.id)
     first_name = (user.first_name or "").strip()[:MAX_NAME] or "Onbekend"
     # Someone already registered keeps the name they chose.
     name = known.display_name if known is not None else first_name
     try:
-        person = redeem_invite(s.db, code, user.id, name)
+        person = await s.store(redeem_invite, code, user.id, name)
     except InviteError as exc:
         log.info("invite refused", extra={"reason": type(exc).__name__})
         await context.bot.send_message(chat.id, str(exc))
@@ -128,7 +128,7 @@ async def on_name(update: Update, context: ContextTypes.DEFAULT_TYPE, _: Awaitin
     if message is None or message.text is None or user is None:
         return False
     s = services(context)
-    person = person_by_telegram(s.db, user.id)
+    person = await s.store(person_by_telegram, user.id)
     if person is None:
         awaiting.clear(context, ROOM, TYPED_NAME)
         return False
@@ -141,7 +141,7 @@ async def on_name(update: Update, context: ContextTypes.DEFAULT_TYPE, _: Awaitin
     if not is_valid_name(name):
         await message.reply_text(texts.NAME_INVALID)
         return True
-    set_display_name(s.db, person.id, name)
+    await s.store(set_display_name, person.id, name)
     awaiting.clear(context, ROOM, TYPED_NAME)
     await message.reply_text(texts.NAME_SAVED.format(name=name))
     return True
@@ -177,7 +177,7 @@ async def cmd_naam(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_valid_name(name):
         await context.bot.send_message(chat.id, texts.NAME_CHANGE_INVALID)
         return
-    set_display_name(services(context).db, person.id, name)
+    await services(context).store(set_display_name, person.id, name)
     awaiting.clear(context, ROOM, TYPED_NAME)  # just registered: this is the answer
     log.info("name changed", extra={"person_id": person.id})
     await context.bot.send_message(chat.id, texts.NAME_CHANGED.format(name=name))

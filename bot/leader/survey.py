@@ -69,14 +69,14 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     s = services(context)
     (raw,) = buttons.fields(query.data, 1)
     session_id = read_id(raw)
-    session = load_session(s.db, session_id)
+    session = await s.store(load_session, session_id)
     if session is None:
         await query.answer(texts.SURVEY_NO_SESSION, show_alert=True)
         return
     # The leader who reported it, or a manager of its gemeente (like every manager action).
     place = s.catalogue.vestigingen.get(session.vestiging)
     manager_may = person.is_manager and place is not None and person.may_see(place.gemeente)
-    if queries.report_owner(s.db, session_id) != person.id and not manager_may:
+    if await s.store(queries.report_owner, session_id) != person.id and not manager_may:
         await query.answer(texts.SURVEY_NOT_YOURS, show_alert=True)
         return
     days = s.settings.participants.survey_days
@@ -87,8 +87,8 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not statements:
         await query.answer(texts.NO_PARTICIPANT_QUESTIONS, show_alert=True)
         return
-    survey = open_survey(
-        s.db,
+    survey = await s.store(
+        open_survey,
         session_id,
         statements,
         s.now(),
@@ -138,7 +138,7 @@ async def send_qr(
     log.info("participants asked", extra={"session_id": survey.session_id, "web": bool(web)})
 
 
-def draw_lot(s: Services, activity: str | None, session_id: int) -> tuple[int, bool] | None:
+async def draw_lot(s: Services, activity: str | None, session_id: int) -> tuple[int, bool] | None:
     """After Opslaan of an activity with a plan ("1 op de N"): draw whether this session asks
     its participants (once: a correction keeps the first draw). None without a plan."""
     if activity is None or not choose_statements(s.catalogue, activity):
@@ -146,7 +146,8 @@ def draw_lot(s: Services, activity: str | None, session_id: int) -> tuple[int, b
     one_in = ask_plan(s.catalogue, activity)
     if not one_in:
         return None
-    return one_in, record_draw(s.db, session_id, one_in, drawn(one_in, LOT()), s.now())
+    picked = await s.store(record_draw, session_id, one_in, drawn(one_in, LOT()), s.now())
+    return one_in, picked
 
 
 def lot_line(lot: tuple[int, bool] | None) -> str | None:
@@ -160,11 +161,11 @@ async def send_drawn_qr(
     context: ContextTypes.DEFAULT_TYPE, s: Services, session_id: int, chat_id: int
 ) -> None:
     """The lot said ask: the QR code comes at once, ready to show."""
-    session = load_session(s.db, session_id)
+    session = await s.store(load_session, session_id)
     if session is None:
         return
     statements = [c.as_json() for c in choose_statements(s.catalogue, session.activity)]
     days = s.settings.participants.survey_days
-    survey = open_survey(s.db, session_id, statements, s.now(), days=days)
+    survey = await s.store(open_survey, session_id, statements, s.now(), days=days)
     one_in = ask_plan(s.catalogue, session.activity) or 1
     await send_qr(context, s, session, survey, chat_id, texts.LOT_DRAWN.format(n=one_in))

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import textwrap
+from typing import Any
 
+import sqlite_utils
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -29,6 +31,13 @@ log = logging.getLogger("impactbot.bot")
 BUTTON_WIDTH = 40
 
 
+def _session_field(db: sqlite_utils.Database, column: str, session_id: int) -> tuple[Any] | None:
+    """One column of a saved session (its activity, its attendance), or None when it is gone."""
+    assert column in ("activity", "deelnemers")
+    row = db.execute(f"SELECT {column} FROM sessions WHERE id = ?", [session_id]).fetchone()
+    return None if row is None else (row[0],)
+
+
 async def on_tally_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     pressed = await registered_press(update, context)
     if pressed is None:
@@ -40,8 +49,8 @@ async def on_tally_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await query.answer(texts.STALE_BUTTON)
         return
     session_id, *choice = (int(p) for p in parts)
-    row = s.db.execute("SELECT activity FROM sessions WHERE id = ?", [session_id]).fetchone()
-    if row is None or queries.report_owner(s.db, session_id) != person.id:
+    row = await s.store(_session_field, "activity", session_id)
+    if row is None or await s.store(queries.report_owner, session_id) != person.id:
         await query.answer(texts.REPORT_GONE)
         await flow.close_buttons(query)
         return
@@ -85,8 +94,8 @@ async def on_numbers(update: Update, context: ContextTypes.DEFAULT_TYPE, record:
         return True
     s = services(context)
     session_id = int(waiting["session"])
-    row = s.db.execute("SELECT deelnemers FROM sessions WHERE id = ?", [session_id]).fetchone()
-    if row is None or queries.report_owner(s.db, session_id) != person.id:
+    row = await s.store(_session_field, "deelnemers", session_id)
+    if row is None or await s.store(queries.report_owner, session_id) != person.id:
         awaiting.clear(context, ROOM, TYPED_TALLY)
         await message.reply_text(texts.TALLY_GONE)
         return True
@@ -95,8 +104,8 @@ async def on_numbers(update: Update, context: ContextTypes.DEFAULT_TYPE, record:
     except InputError as exc:
         await message.reply_text(str(exc))
         return True
-    save_tally(
-        s.db,
+    await s.store(
+        save_tally,
         session_id,
         waiting["effect"],
         waiting["dimension"],

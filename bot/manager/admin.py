@@ -115,9 +115,9 @@ async def cmd_uitnodigen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     except Refusal as exc:
         await reply(update, context, str(exc))
         return
-    invite = create_invite(
-        s.db, role, gemeente=gemeente, vestiging=vestiging, days=s.settings.telegram.invite_days,
-        created_by=person.id, actor=f"person:{person.id}",
+    invite = await s.store(
+        create_invite, role, gemeente=gemeente, vestiging=vestiging,
+        days=s.settings.telegram.invite_days, created_by=person.id, actor=f"person:{person.id}",
     )  # fmt: skip
     where = []
     if gemeente:
@@ -152,7 +152,7 @@ async def cmd_herinneringen(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     time = s.settings.schedule.reminder_time
     args = [a.lower() for a in context.args or []]
     if args and args[0] in ("aan", "uit"):
-        set_reminders(s.db, person.id, args[0] == "aan")
+        await s.store(set_reminders, person.id, args[0] == "aan")
         on = args[0] == "aan"
     elif args:
         await reply(update, context, mt.REMINDERS_USAGE)
@@ -211,28 +211,28 @@ async def cmd_vergeet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     what = args[0].lower() if args else ""
     rest = " ".join(args[1:])
     if what == "citaat" and is_int(rest):
-        quote = get_quote(s.db, int(rest))
+        quote = await s.store(get_quote, int(rest))
         if quote is None:
             await reply(update, context, mt.FORGET_NO_QUOTE.format(id=rest))
             return
         text = mt.CONFIRM_FORGET_QUOTE.format(id=quote.id, text=quote.text)
         await reply(update, context, text, confirm_keyboard("q", quote.id))
     elif what == "verhaal" and is_int(rest):
-        story = get_story(s.db, int(rest))
+        story = await s.store(get_story, int(rest))
         if story is None:
             await reply(update, context, mt.FORGET_NO_STORY.format(id=rest))
             return
         text = mt.CONFIRM_FORGET_STORY.format(id=story.id, text=story.text)
         await reply(update, context, text, confirm_keyboard("s", story.id))
     elif what == "foto" and rest.isdigit():
-        found = photo_alt(s.db, int(rest))
+        found = await s.store(photo_alt, int(rest))
         if found is None:
             await reply(update, context, mt.FORGET_NO_PHOTO.format(id=rest))
             return
         text = mt.CONFIRM_FORGET_PHOTO.format(id=int(rest), text=found)
         await reply(update, context, text, confirm_keyboard("f", int(rest)))
     elif what in ("persoon", "gebruiker") and rest:
-        people = find_people(s.db, rest)
+        people = await s.store(find_people, rest)
         if not people:
             await reply(update, context, mt.FORGET_NO_PERSON.format(text=shown(rest)))
         elif len(people) == 1:
@@ -269,26 +269,26 @@ async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         pass
     actor = f"person:{admin.id}"
     if kind == "q":
-        done = forget_quote(s.db, ident, actor)
+        done = await s.store(forget_quote, ident, actor)
         log.info("quote erased", extra={"quote_id": ident, "by": admin.id, "done": done})
         await reply(update, context, mt.FORGOTTEN_QUOTE if done else mt.FORGET_GONE)
     elif kind == "s":
-        done = forget_story(s.db, ident, actor)
+        done = await s.store(forget_story, ident, actor)
         log.info("story erased", extra={"story_id": ident, "by": admin.id, "done": done})
         await reply(update, context, mt.FORGOTTEN_STORY if done else mt.FORGET_GONE)
     elif kind == "f":
-        done = forget_photo(s.db, ident, actor)
+        done = await s.store(forget_photo, ident, actor)
         log.info("photo erased", extra={"photo_id": ident, "by": admin.id, "done": done})
         await reply(update, context, mt.FORGOTTEN_PHOTO if done else mt.FORGET_GONE)
     elif kind == "pp":
-        target = get_person(s.db, ident)
+        target = await s.store(get_person, ident)
         if target is None:
             await reply(update, context, mt.FORGET_GONE)
         else:
             await _confirm_person(update, context, admin, target)
     elif kind == "p" and ident != admin.id:
-        target = get_person(s.db, ident)
-        erased = forget_person(s.db, ident, actor) if target else None
+        target = await s.store(get_person, ident)
+        erased = await s.store(forget_person, ident, actor) if target else None
         if target is None or erased is None:
             await reply(update, context, mt.FORGET_GONE)
             return

@@ -255,7 +255,7 @@ async def _send(
     if chat is None:
         return
     s = services(context)
-    path = database_path(s.db)
+    path = s.store.path
     where = scope_name(s.catalogue, gemeente)
     stem = f"{year}-{gemeente or 'organisatie'}" + ("-intern" if edition == "intern" else "")
     try:

@@ -199,7 +199,7 @@ async def cmd_stand(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     today = s.today()
     text, markup = await read_off_loop(
-        s.db, lambda db: stand_screen(person, s.catalogue, db, scope, period, today)
+        s.store, lambda db: stand_screen(person, s.catalogue, db, scope, period, today)
     )
     await reply(update, context, text, markup)
 
@@ -242,7 +242,7 @@ async def on_stand_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             return opgave_text(stand, s.catalogue, parts[3], figures), back
         return stand_screen(person, s.catalogue, db, scope, period, today)
 
-    text, markup = await read_off_loop(s.db, screen)
+    text, markup = await read_off_loop(s.store, screen)
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except BadRequest:  # too old to edit, or unchanged: send it anew
@@ -263,7 +263,7 @@ async def cmd_gaten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, str(exc))
         return
     today = s.today()
-    gaps = await read_off_loop(s.db, lambda db: find_gaps(db, s.catalogue, scope, today))
+    gaps = await read_off_loop(s.store, lambda db: find_gaps(db, s.catalogue, scope, today))
     await reply(update, context, gaps_text(gaps, s.catalogue, scope, today.year))
 
 
@@ -343,7 +343,7 @@ async def cmd_citaten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             return
         heading = mt.QUOTES_HEAD_FILTER.format(what=what, scope=label)
     quotes, awaiting, stories = await read_off_loop(
-        s.db,
+        s.store,
         lambda db: (
             latest_quotes(db, scope.gemeente, activities),
             count_awaiting(db, scope.gemeente),

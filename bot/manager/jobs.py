@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, time, timedelta
 
+import sqlite_utils
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackContext, ContextTypes
@@ -109,35 +110,40 @@ def schedule_jobs(app: Application) -> None:
 # -- reminders --------------------------------------------------------------------------------
 
 
-def is_reported(s: Services, activity: str, vestiging: str, day: date) -> bool:
-    row = s.db.execute(
+def is_reported(db: sqlite_utils.Database, activity: str, vestiging: str, day: date) -> bool:
+    row = db.execute(
         "SELECT 1 FROM sessions WHERE vestiging = ? AND activity = ? AND date = ? LIMIT 1",
         [vestiging, activity, day.isoformat()],
     ).fetchone()
     return row is not None
 
 
-def reminder_people(s: Services, vestiging: str) -> list[Person]:
+async def reminder_people(s: Services, vestiging: str) -> list[Person]:
     """Who runs sessions there and wants reminders."""
     return [
         p
-        for p in list_people(s.db)
+        for p in await s.store(list_people)
         if p.telegram_id is not None and p.reminders and vestiging in p.vestigingen
     ]
 
 
-def claim_reminder(s: Services, key: str, person_id: int) -> bool:
-    with transaction(s.db):
-        cursor = s.db.execute(
+def claim_reminder(db: sqlite_utils.Database, key: str, person_id: int) -> bool:
+    with transaction(db):
+        cursor = db.execute(
             "INSERT OR IGNORE INTO reminders_sent (key, person_id, at) VALUES (?, ?, ?)",
             [key, person_id, now_iso()],
         )
         return bool(cursor.rowcount)
 
 
-def release_reminder(s: Services, key: str) -> None:
-    with transaction(s.db):
-        s.db.execute("DELETE FROM reminders_sent WHERE key = ?", [key])
+def release_reminder(db: sqlite_utils.Database, key: str) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM reminders_sent WHERE key = ?", [key])
+
+
+def release_digest(db: sqlite_utils.Database, key: str) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM processed WHERE key = ?", [key])
 
 
 def reminder_button(item: Schedule, day: date) -> InlineKeyboardMarkup:
@@ -159,16 +165,18 @@ def reminder_button(item: Schedule, day: date) -> InlineKeyboardMarkup:
 async def remind(app: Application, item: Schedule, day: date) -> int:
     """Send the reminders for one rooster entry on `day`, once per person; returns how many."""
     s: Services = app.bot_data["services"]
-    if day not in item.dates(day, day) or is_reported(s, item.activity, item.vestiging, day):
+    if day not in item.dates(day, day):
         return 0
-    if is_cancelled(s.db, item.vestiging, item.activity, day):
+    if await s.store(is_reported, item.activity, item.vestiging, day):
+        return 0
+    if await s.store(is_cancelled, item.vestiging, item.activity, day):
         return 0
     if item.activity not in s.catalogue.activities or item.vestiging not in s.catalogue.vestigingen:
         return 0
     sent = 0
-    for person in reminder_people(s, item.vestiging):
+    for person in await reminder_people(s, item.vestiging):
         key = f"{item.vestiging}:{item.activity}:{day.isoformat()}:{person.id}"
-        if not claim_reminder(s, key, person.id):
+        if not await s.store(claim_reminder, key, person.id):
             continue
         text = mt.REMINDER.format(
             name=person.display_name,
@@ -184,7 +192,7 @@ async def remind(app: Application, item: Schedule, day: date) -> int:
             log.info("reminder not delivered: bot blocked", extra={"person_id": person.id})
             continue
         except TelegramError:
-            release_reminder(s, key)  # try again at the next catch-up
+            await s.store(release_reminder, key)  # try again at the next catch-up
             log.warning("reminder not delivered", extra={"person_id": person.id})
             continue
         sent += 1
@@ -210,11 +218,11 @@ async def send_digest(app: Application, person: Person, today: date) -> bool:
         return False
     start, _ = last_week(today)
     key = f"digest:{person.id}:{start.isoformat()}"
-    if not drafts.claim(s.db, key):
+    if not await s.store(drafts.claim, key):
         return False
     scope = own_scope(person)
     # Off the event loop, like every figure: leaders reporting at 9:00 are not held up.
-    digest = await read_off_loop(s.db, lambda db: compute_digest(db, s.catalogue, scope, today))
+    digest = await read_off_loop(s.store, lambda db: compute_digest(db, s.catalogue, scope, today))
     hour = s.now().astimezone(s.tz).hour
     text = digest_text(digest, person.display_name, scope_label(s.catalogue, scope), hour)
     try:
@@ -222,8 +230,7 @@ async def send_digest(app: Application, person: Person, today: date) -> bool:
     except Forbidden:
         return False
     except TelegramError:
-        with transaction(s.db):
-            s.db.execute("DELETE FROM processed WHERE key = ?", [key])
+        await s.store(release_digest, key)
         log.warning("digest not delivered", extra={"person_id": person.id})
         return False
     log.info("digest sent", extra={"person_id": person.id})
@@ -233,7 +240,7 @@ async def send_digest(app: Application, person: Person, today: date) -> bool:
 async def send_digests(app: Application, today: date) -> int:
     s: Services = app.bot_data["services"]
     sent = 0
-    for person in list_people(s.db):
+    for person in await s.store(list_people):
         if person.is_manager:
             sent += await send_digest(app, person, today)
     return sent
@@ -310,7 +317,7 @@ async def _pressed_reminder(
         await query.answer(texts.STALE_BUTTON)
         await flow.close_buttons(query)
         return None
-    if is_reported(s, activity, vestiging, day):
+    if await s.store(is_reported, activity, vestiging, day):
         await query.answer(mt.REMINDER_ALREADY)
         await flow.close_buttons(query)
         return None
@@ -323,7 +330,7 @@ async def on_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if pressed is None:
         return
     query, person, s, activity, vestiging, day = pressed
-    if flow.load(s, query.from_user.id) is not None:
+    if await flow.load(s, query.from_user.id) is not None:
         await query.answer(mt.REMINDER_FINISH_FIRST, show_alert=True)
         return
     await query.answer()
@@ -344,7 +351,7 @@ async def on_did_not_happen_button(update: Update, context: ContextTypes.DEFAULT
     if pressed is None:
         return
     query, person, s, activity, vestiging, day = pressed
-    new = cancel(s.db, vestiging, activity, day, person.id)
+    new = await s.store(cancel, vestiging, activity, day, person.id)
     log.info("session did not happen", extra={"person_id": person.id, "new": new})
     await query.answer(mt.DID_NOT_HAPPEN_ANSWER if new else mt.DID_NOT_HAPPEN_ALREADY)
     text = mt.DID_NOT_HAPPEN.format(

@@ -14,6 +14,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.core import awaiting, buttons
+from bot.core.dbthread import DatabaseThread
 from bot.core.guards import registered_press
 from bot.core.services import services
 from bot.manager import prefixes as P
@@ -97,11 +98,11 @@ def _label(catalogue: Catalogue, kengetal: str) -> str:
     return catalogue.kengetallen[kengetal].name
 
 
-def _store(
-    person: Person, catalogue: Catalogue, db: Any, year: int, gemeente: str, kengetal: str,
-    value: float,
+async def _store(
+    person: Person, catalogue: Catalogue, store: DatabaseThread, year: int, gemeente: str,
+    kengetal: str, value: float,
 ) -> str:  # fmt: skip
-    old = set_kengetal(db, year, gemeente, kengetal, value, f"person:{person.id}")
+    old = await store(set_kengetal, year, gemeente, kengetal, value, f"person:{person.id}")
     log.info("kengetal stored", extra={"year": year, "gemeente": gemeente, "kengetal": kengetal})
     return mt.KENGETAL_SAVED.format(
         name=_label(catalogue, kengetal),
@@ -180,7 +181,7 @@ async def cmd_kengetal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             await _ask_gemeente(update, context, person, parse_year(args[0], "kengetal"))
             return
         year, gemeente, kengetal, value = parse_kengetal_args(person, s.catalogue, args)
-        text = _store(person, s.catalogue, s.db, year, gemeente, kengetal, value)
+        text = await _store(person, s.catalogue, s.store, year, gemeente, kengetal, value)
     except (Refusal, KengetalInvalid) as exc:
         await reply(update, context, str(exc))
         return
@@ -223,7 +224,7 @@ async def on_kengetal_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await reply(update, context, str(exc))
         return
     kengetal = parts[2]
-    current = get_kengetal(s.db, year, gemeente, kengetal)
+    current = await s.store(get_kengetal, year, gemeente, kengetal)
     awaiting.expect(
         context, P.ROOM, P.KENGETAL_VALUE, year=year, gemeente=gemeente, kengetal=kengetal
     )
@@ -254,7 +255,7 @@ async def on_value_text(
         return
     try:
         value = parse_value(typed)
-        text = _store(person, s.catalogue, s.db, year, gemeente, kengetal, value)
+        text = await _store(person, s.catalogue, s.store, year, gemeente, kengetal, value)
     except (Refusal, KengetalInvalid) as exc:
         await reply(update, context, str(exc))
         return

@@ -28,7 +28,7 @@ async def cmd_fotos(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if person is None or chat is None:
         return
     s = services(context)
-    found = photos_to_review(s.db, own_scope(person).gemeente)
+    found = await s.store(photos_to_review, own_scope(person).gemeente)
     if not found:
         await reply(update, context, mt.PHOTOS_NONE)
         return
@@ -66,7 +66,7 @@ async def on_photo_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     photo = int(raw) if raw.isdigit() else -1
     s = services(context)
     scope = own_scope(person).gemeente
-    where = photo_gemeente(s.db, photo)
+    where = await s.store(photo_gemeente, photo)
     if where is None or (scope is not None and where != scope):
         await query.answer(mt.PHOTO_NOT_YOURS, show_alert=True)
         return
@@ -76,7 +76,7 @@ async def on_photo_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     except TelegramError:
         pass
     approved = verdict == "ok"
-    review_photo(s.db, photo, "approved" if approved else "rejected", person.id)
+    await s.store(review_photo, photo, "approved" if approved else "rejected", person.id)
     log.info("photo reviewed", extra={"photo": photo, "approved": approved, "by": person.id})
     text = mt.PHOTO_APPROVED if approved else mt.PHOTO_REJECTED
     await reply(update, context, text.format(id=photo))

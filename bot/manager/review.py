@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Protocol
 
+import sqlite_utils
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
@@ -56,6 +57,12 @@ log = logging.getLogger("impactbot.bot")
 REVIEWABLE = ("ja", "anoniem")  # a 'nee' quote stays internal: never reviewed (store.reviews)
 
 
+def _review_state(db: sqlite_utils.Database, quote_id: int) -> str | None:
+    """Where a quote stands in the review ("new", ...), or None when it is gone."""
+    row = db.execute("SELECT review FROM quotes WHERE id = ?", [quote_id]).fetchone()
+    return None if row is None else str(row[0])
+
+
 def card_keyboard(quote_id: int) -> InlineKeyboardMarkup:
     def button(text: str, action: str) -> InlineKeyboardButton:
         return InlineKeyboardButton(text, callback_data=buttons.data(P.REVIEW, action, quote_id))
@@ -80,7 +87,7 @@ async def send_card(
     update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person, quote: ReviewQuote
 ) -> None:
     s = services(context)
-    remaining = count_awaiting(s.db, own_scope(person).gemeente)
+    remaining = await s.store(count_awaiting, own_scope(person).gemeente)
     text = review_card(quote, s.catalogue, remaining)
     await reply(update, context, text, card_keyboard(quote.id))
 
@@ -89,7 +96,7 @@ async def send_next(
     update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person, after_id: int = 0
 ) -> None:
     s = services(context)
-    found = awaiting(s.db, own_scope(person).gemeente, after_id=after_id)
+    found = await s.store(awaiting, own_scope(person).gemeente, after_id=after_id)
     if not found:
         await send_next_story(update, context, person, reviewed=bool(after_id))
         return
@@ -118,17 +125,18 @@ async def send_next_story(
     """The next story awaiting review (after the quotes), or that nothing waits any more."""
     s = services(context)
     gemeente = own_scope(person).gemeente
-    found = awaiting_stories(s.db, gemeente, after_id=after_id)
+    found = await s.store(awaiting_stories, gemeente, after_id=after_id)
     if not found:
         # "Later" skips an item without deciding: it still waits, so never say nothing does.
-        left = count_awaiting(s.db, gemeente) + count_awaiting_stories(s.db, gemeente)
+        quotes = await s.store(count_awaiting, gemeente)
+        left = quotes + await s.store(count_awaiting_stories, gemeente)
         if left:
             word = mt.REVIEW_LATER_ONE if left == 1 else mt.REVIEW_LATER_MANY.format(n=left)
             await reply(update, context, word)
         else:
             await reply(update, context, mt.REVIEW_DONE if reviewed else mt.REVIEW_NONE)
         return
-    text = story_card(found[0], s.catalogue, count_awaiting_stories(s.db, gemeente))
+    text = story_card(found[0], s.catalogue, await s.store(count_awaiting_stories, gemeente))
     await reply(update, context, text, story_keyboard(found[0].id))
 
 
@@ -176,7 +184,7 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query, person = pressed
     s = services(context)
     action, raw = buttons.fields(query.data, 2)
-    quote = get_quote(s.db, read_id(raw))
+    quote = await s.store(get_quote, read_id(raw))
     refusal = _refusal(person, s.catalogue, quote, mt.FORGET_GONE, mt.REVIEW_INTERNAL)
     if refusal is not None or quote is None:
         await query.answer(refusal, show_alert=True)
@@ -185,10 +193,10 @@ async def on_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     question.clear(context, P.ROOM)
     try:
         if action == "ok":
-            approve(s.db, quote.id, person.id)
+            await s.store(approve, quote.id, person.id)
             await query.answer(mt.APPROVED)
         elif action == "no":
-            reject(s.db, quote.id, person.id)
+            await s.store(reject, quote.id, person.id)
             await query.answer(mt.REJECTED)
         elif action == "cut":
             await query.answer()
@@ -219,7 +227,7 @@ async def on_story_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query, person = pressed
     s = services(context)
     action, raw = buttons.fields(query.data, 2)
-    story: ReviewStory | None = get_story(s.db, read_id(raw))
+    story: ReviewStory | None = await s.store(get_story, read_id(raw))
     refusal = _refusal(person, s.catalogue, story, mt.STORY_GONE, mt.STORY_INTERNAL)
     if refusal is not None or story is None:
         await query.answer(refusal, show_alert=True)
@@ -227,7 +235,7 @@ async def on_story_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     question.clear(context, P.ROOM)
     if action in ("ok", "no"):
-        if decide_story(s.db, story.id, action == "ok", person.id):
+        if await s.store(decide_story, story.id, action == "ok", person.id):
             await query.answer(mt.APPROVED if action == "ok" else mt.STORY_REJECTED)
         else:
             await query.answer(mt.STORY_DECIDED, show_alert=True)
@@ -248,16 +256,16 @@ async def on_shorter_text(
     person, typed = answered
     s = services(context)
     quote_id = int(data.get("quote", 0))
-    quote = get_quote(s.db, quote_id)
+    quote = await s.store(get_quote, quote_id)
     if quote is None or quote.consent == "nee" or not person.may_see(quote.gemeente):
         question.clear(context, P.ROOM)
         await reply(update, context, mt.FORGET_GONE)
         return
     try:
-        text = shorten(s.db, quote_id, typed, person.id)
+        text = await s.store(shorten, quote_id, typed, person.id)
     except ReviewError as exc:
-        row = s.db.execute("SELECT review FROM quotes WHERE id = ?", [quote_id]).fetchone()
-        if row is None or row[0] != "new":  # gone or decided meanwhile: stop asking
+        review = await s.store(_review_state, quote_id)
+        if review != "new":  # gone or decided meanwhile: stop asking
             question.clear(context, P.ROOM)
         await reply(update, context, str(exc))
         return

@@ -41,8 +41,8 @@ async def cmd_verhaal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     year = s.today().year
     try:
-        add_long_story(
-            s.db, gemeente, year, activity, text.strip(), person.id,
+        await s.store(
+            add_long_story, gemeente, year, activity, text.strip(), person.id,
             full_name=full_name_in_quote(text, s.catalogue),
         )  # fmt: skip
     except ImpactbotError as exc:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-import sqlite_utils
 from telegram import Bot
 from telegram.error import TelegramError
 
+from bot.core.dbthread import DatabaseThread
 from bot.participant import texts
 from ground.dutch import weekday_date
 from store.survey import Survey, leader_chat
@@ -18,9 +18,9 @@ log = logging.getLogger("impactbot.bot")
 
 
 async def tell_leader(
-    bot: Bot, db: sqlite_utils.Database, catalogue: Catalogue, survey: Survey, limit: int
+    bot: Bot, store: DatabaseThread, catalogue: Catalogue, survey: Survey, limit: int
 ) -> None:
-    chat = leader_chat(db, survey)
+    chat = await store(leader_chat, survey)
     log.warning("survey closed at its cap", extra={"session_id": survey.session_id})
     if chat is None:
         return

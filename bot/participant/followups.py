@@ -56,10 +56,10 @@ async def send_due(context: CallbackContext) -> int:
     """Send every due follow-up; how many were sent."""
     s = services(context)
     sent = 0
-    for due in due_followups(s.db, s.now()):
-        survey = survey_by_id(s.db, due.survey_id)
+    for due in await s.store(due_followups, s.now()):
+        survey = await s.store(survey_by_id, due.survey_id)
         if survey is None:  # the session was deleted: nothing to ask
-            drop_followup(s.db, due.id)
+            await s.store(drop_followup, due.id)
             continue
         activity, vestiging, _day = place(s, survey)
         statement = followup_statement(survey, is_parent(s, survey))
@@ -74,12 +74,12 @@ async def send_due(context: CallbackContext) -> int:
             )
         except (Forbidden, BadRequest):
             log.info("follow-up not deliverable; erased", extra={"followup": due.id})
-            drop_followup(s.db, due.id)
+            await s.store(drop_followup, due.id)
             continue
         except NetworkError:
             log.warning("follow-up not sent; will try again", extra={"followup": due.id})
             continue
-        drop_followup(s.db, due.id)
+        await s.store(drop_followup, due.id)
         sent += 1
     if sent:
         log.info("follow-ups sent", extra={"count": sent})
@@ -92,7 +92,7 @@ async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     s = services(context)
     parts = buttons.fields(query.data)
-    survey = survey_by_code(s.db, parts[0]) if len(parts) == 3 else None
+    survey = await s.store(survey_by_code, parts[0]) if len(parts) == 3 else None
     valid = (
         survey is not None
         and parts[1] == room(context.application).tag(s.settings, survey.code, chat.id)
@@ -102,8 +102,8 @@ async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(texts.STALE_BUTTON)
         return
     statement = followup_statement(survey, is_parent(s, survey))
-    record_answers(
-        s.db,
+    await s.store(
+        record_answers,
         survey,
         who_hash(s, context, survey, user.id),
         [int(parts[2])],

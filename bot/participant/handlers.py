@@ -95,7 +95,7 @@ async def _open_survey(
 ) -> Survey | None:
     """The survey behind a link or button, or None after saying it is unknown or closed."""
     s = services(context)
-    survey = survey_by_code(s.db, code)
+    survey = await s.store(survey_by_code, code)
     if survey is None:
         await _tell(update, context, texts.UNKNOWN)
         return None
@@ -117,7 +117,7 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     survey = await _open_survey(update, context, code)
     if survey is None:
         return
-    if has_answered(s.db, survey.id, who_hash(s, context, survey, user.id)):
+    if await s.store(has_answered, survey.id, who_hash(s, context, survey, user.id)):
         await context.bot.send_message(chat.id, texts.ALREADY)
         return
     activity, vestiging, day = place(s, survey)
@@ -161,13 +161,18 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             pass
         return
     try:
-        stored = record_answers(
-            s.db, survey, who_hash(s, context, survey, user.id), scores, "telegram", s.now()
+        stored = await s.store(
+            record_answers,
+            survey,
+            who_hash(s, context, survey, user.id),
+            scores,
+            "telegram",
+            s.now(),
         )
     except SurveyFull as full:
         await _tell(update, context, texts.CLOSED_FULL)
         if full.newly:
-            await tell_leader(context.bot, s.db, s.catalogue, survey, full.limit)
+            await tell_leader(context.bot, s.store, s.catalogue, survey, full.limit)
         return
     if not stored:
         await _tell(update, context, texts.ALREADY)
@@ -175,7 +180,7 @@ async def on_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("participant answered", extra={"session_id": survey.session_id, "via": "telegram"})
     await _tell(update, context, texts.ANSWERED)
     here = room(context.application)
-    registered = here.is_registered(user.id)
+    registered = await here.is_registered(user.id)
     ask = texts.ASK_WORDS
     if registered:
         ask = f"{ask}\n\n{texts.ASK_WORDS_REPLY}"
@@ -202,7 +207,7 @@ async def on_words(update: Update, context: ContextTypes.DEFAULT_TYPE, record: A
         # the same check as a leader's quote: a participant's words may name no one in full
         await message.reply_text(texts.WORDS_FULL_NAME)
         return True
-    survey = survey_by_code(services(context).db, pending.code)
+    survey = await services(context).store(survey_by_code, pending.code)
     if survey is None or not text:
         return True
     record.data["text"] = text
@@ -219,14 +224,14 @@ async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     s = services(context)
     code, consent = buttons.fields(query.data, 2)
     pending = room(context.application).waiting(user.id)
-    survey = survey_by_code(s.db, code)
+    survey = await s.store(survey_by_code, code)
     if pending is None or pending.text is None or survey is None or pending.code != code:
         await query.answer(texts.STALE_BUTTON)
         return
     if consent not in ("ja", "anoniem", "nee"):
         await query.answer(texts.STALE_BUTTON)
         return
-    add_participant_quote(s.db, survey, pending.text, consent, attribution(s, survey))
+    await s.store(add_participant_quote, survey, pending.text, consent, attribution(s, survey))
     room(context.application).forget(user.id)
     log.info("participant quote stored", extra={"session_id": survey.session_id})
     await _tell(update, context, texts.WORDS_SAVED)
@@ -239,7 +244,7 @@ async def on_skip_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     (code,) = buttons.fields(query.data, 1)
     pending = room(context.application).waiting(user.id)
-    survey = survey_by_code(services(context).db, code)
+    survey = await services(context).store(survey_by_code, code)
     if pending is None or survey is None or pending.code != code:
         await query.answer(texts.STALE_BUTTON)
         return
@@ -270,19 +275,19 @@ async def on_followup_choice(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     s = services(context)
     code, choice = buttons.fields(query.data, 2)
-    survey = survey_by_code(s.db, code)
+    survey = await s.store(survey_by_code, code)
     if survey is None:
         await _tell(update, context, texts.UNKNOWN)
         return
     if choice != "ja":
         # "Ja" may have been tapped a moment before: DONE says nothing is kept, so it is not.
-        if drop_followup_of(s.db, survey.id, chat.id):
+        if await s.store(drop_followup_of, survey.id, chat.id):
             log.info("participant follow-up dropped", extra={"session_id": survey.session_id})
         await _tell(update, context, texts.DONE)
         return
     days = s.settings.participants.followup_days
     who = who_hash(s, context, survey, user.id)
-    outcome = add_followup(s.db, survey.id, chat.id, who, s.now() + timedelta(days=days))
+    outcome = await s.store(add_followup, survey.id, chat.id, who, s.now() + timedelta(days=days))
     if outcome == "not answered":
         await query.answer(texts.STALE_BUTTON)
         return
@@ -307,7 +312,7 @@ async def cmd_stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if user is not None:
         room(context.application).forget(user.id)
-    dropped = stop_followups(services(context).db, chat.id)
+    dropped = await services(context).store(stop_followups, chat.id)
     if dropped:
         log.info("participant stopped the follow-up")
     await _tell(update, context, texts.STOPPED if dropped else texts.NOTHING_TO_STOP)

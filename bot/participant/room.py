@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from telegram.ext import Application
@@ -56,11 +56,15 @@ class Pending:
         return found if isinstance(found, str) else None
 
 
+async def _nobody() -> bool:
+    return False
+
+
 @dataclass
 class Room:
     # Whether a Telegram user is a registered person; wired in bot.participant.routes (this
-    # room reads no other store than the survey's).
-    is_registered: Callable[[int], bool] = lambda _user_id: False
+    # room reads no other store than the survey's). Asked of the database thread, hence async.
+    is_registered: Callable[[int], Awaitable[bool]] = field(default=lambda _user_id: _nobody())
     # The in-memory awaiting records (bot.core.awaiting.memory of the Application).
     pending: Memory = field(default_factory=Memory)
     _key: bytes | None = None

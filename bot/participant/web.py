@@ -30,18 +30,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-import sqlite_utils
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from bot.core.dbthread import DatabaseThread
 from bot.participant import texts
 from ground.dutch import weekday_date
 from ground.settings import Settings
 from ground.strict import read_int
 from intake.names import full_name_in_quote
-from store.db import ON_LOOP_BUSY_MS, cannot_write, is_full, open_db
+from store.db import cannot_write, is_full, open_db
 from store.survey import (
     START_PREFIX,
     Survey,
@@ -114,7 +114,7 @@ class RateLimiter:
 class ParticipantPages:
     def __init__(
         self,
-        database: Path | Callable[[], sqlite_utils.Database],
+        database: Path | Callable[[], DatabaseThread],
         catalogue: Catalogue | Callable[[], Catalogue],
         settings: Settings,
         bot_username: str | Callable[[], str | None] | None = None,
@@ -122,7 +122,7 @@ class ParticipantPages:
         on_capped: Callable[[Survey, int], Awaitable[None]] | None = None,
     ) -> None:
         self._database = database
-        self._db: sqlite_utils.Database | None = None
+        self._store: DatabaseThread | None = None
         self._catalogue = catalogue
         self.settings = settings
         self._bot_username = bot_username
@@ -158,15 +158,13 @@ class ParticipantPages:
         return name or self.settings.telegram.bot_username
 
     @property
-    def db(self) -> sqlite_utils.Database:
-        if self._db is None:
-            self._db = self._database() if callable(self._database) else self._open(self._database)
-        return self._db
-
-    @staticmethod
-    def _open(path: Path) -> sqlite_utils.Database:
-        # The pages run on the event loop: never wait long for another program's lock.
-        return open_db(path, busy_ms=ON_LOOP_BUSY_MS)
+    def store(self) -> DatabaseThread:
+        """Where the pages' database work runs: never on the event loop (bot.core.dbthread)."""
+        if callable(self._database):
+            return self._database()
+        if self._store is None:
+            self._store = DatabaseThread(open_db(self._database))
+        return self._store
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -212,8 +210,9 @@ class ParticipantPages:
             "attribution": f"{who} bij {name}",
         }
 
-    def find(self, code: str) -> Survey | Response:
-        survey = survey_by_code(self.db, code) if code.isalnum() and len(code) < 40 else None
+    async def find(self, code: str) -> Survey | Response:
+        valid = code.isalnum() and len(code) < 40
+        survey = await self.store(survey_by_code, code) if valid else None
         if survey is None:
             return self.message(texts.WEB_UNKNOWN_TITLE, texts.UNKNOWN, 404)
         if not survey.is_open(self.now()):
@@ -263,13 +262,13 @@ class ParticipantPages:
 
     async def page(self, request: Request) -> Response:
         code = request.path_params["code"]
-        found = self.find(code)
+        found = await self.find(code)
         if isinstance(found, Response):
             return found
         visitor = request.cookies.get(COOKIE) or ""
         if len(visitor) != 32 or not visitor.isalnum():
             visitor = secrets.token_hex(16)
-        if has_answered(self.db, found.id, self.who(found, visitor)):
+        if await self.store(has_answered, found.id, self.who(found, visitor)):
             response = self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, code)
         elif request.method == "POST":
             response = await self.post(request, found, visitor)
@@ -283,7 +282,7 @@ class ParticipantPages:
         # same minute (up to the survey's cap); posts of any kind per address are bounded too.
         per_survey = f"{ip}|{survey.id}"
         if self.posts.full(ip) or self.limiter.full(
-            per_survey, max(self.limiter.limit, survey_limit(self.db, survey))
+            per_survey, max(self.limiter.limit, await self.store(survey_limit, survey))
         ):
             return self.message(texts.WEB_ERROR_TITLE, texts.WEB_TOO_MANY, 429, survey.code)
         self.posts.note(ip)
@@ -317,15 +316,17 @@ class ParticipantPages:
             )
         scores = [int(chosen[f"s{i}"]) for i in range(n)]
         try:
-            if not record_answers(
-                self.db, survey, self.who(survey, visitor), scores, "web", self.now()
+            if not await self.store(
+                record_answers, survey, self.who(survey, visitor), scores, "web", self.now()
             ):
                 return self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, survey.code)
             self.limiter.note(per_survey)
             if words:
                 # Without an explicit yes, their words are never published.
                 attribution = str(self.details(survey)["attribution"])
-                add_participant_quote(self.db, survey, words, consent or "nee", attribution)
+                await self.store(
+                    add_participant_quote, survey, words, consent or "nee", attribution
+                )
         except SurveyFull as full:
             if full.newly and self.on_capped is not None:
                 await self.on_capped(survey, full.limit)
@@ -343,7 +344,7 @@ class ParticipantPages:
 
     async def thanks(self, request: Request) -> Response:
         code = request.path_params["code"]
-        survey = survey_by_code(self.db, code) if code.isalnum() else None
+        survey = await self.store(survey_by_code, code) if code.isalnum() else None
         return self.message(
             texts.WEB_THANKS_TITLE,
             texts.WEB_THANKS,
@@ -357,13 +358,13 @@ class ParticipantPages:
         return Response(css, media_type="text/css", headers=headers)
 
     def close(self) -> None:
-        if self._db is not None and not callable(self._database):
-            self._db.conn.close()
-            self._db = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
 
 def participant_routes(
-    database: Path | Callable[[], sqlite_utils.Database],
+    database: Path | Callable[[], DatabaseThread],
     catalogue: Catalogue | Callable[[], Catalogue],
     settings: Settings,
     *,
@@ -373,9 +374,10 @@ def participant_routes(
 ) -> list[Route]:
     """The participants' pages, to mount in the bot's Starlette app (or any other).
 
-    `database`: a path (the pages open their own connection) or a callable returning the
-    connection to use; `catalogue` and `bot_username` may be callables too. See
-    `routes_for_application` for the bot's own server."""
+    `database`: a path (the pages open their own connection, in a database thread of their
+    own) or a callable returning the bot's database thread (Services.store); `catalogue` and
+    `bot_username` may be callables too. See `routes_for_application` for the bot's own
+    server."""
     pages = ParticipantPages(database, catalogue, settings, bot_username, now, on_capped)
     return [
         Route("/d/static/style.css", pages.style, methods=["GET"]),
@@ -395,10 +397,10 @@ def routes_for_application(application: Any, settings: Settings) -> list[Route]:
         from bot.participant.cap import tell_leader
 
         s = services()
-        await tell_leader(application.bot, s.db, s.catalogue, survey, limit)
+        await tell_leader(application.bot, s.store, s.catalogue, survey, limit)
 
     return participant_routes(
-        lambda: services().db,
+        lambda: services().store,
         lambda: services().catalogue,
         settings,
         bot_username=lambda: application.bot.username if application.bot else None,
