@@ -43,6 +43,7 @@ class Check:
     name: str
     ok: bool
     text: str  # OK: what was found; a problem: one sentence with what to do
+    warning: bool = False  # OK, but something to do before the reports go out
 
 
 def _ok(name: str, text: str) -> Check:
@@ -63,15 +64,17 @@ def _mb(size: int) -> str:
 
 
 def check_catalogue(settings: Settings) -> Check:
-    from toc.loader import get_catalogue
+    from toc.loader import example_warning, get_catalogue
 
     try:
         cat = get_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
     except ImpactbotError as exc:
         return _problem("catalogus", f"{exc}")
-    return _ok(
-        "catalogus", f"{len(cat.activities)} activiteiten, {len(cat.vestigingen)} vestigingen"
-    )
+    found = f"{len(cat.activities)} activiteiten, {len(cat.vestigingen)} vestigingen"
+    warning = example_warning(cat)
+    if warning:
+        return Check("catalogus", True, f"{found}. {warning}", warning=True)
+    return _ok("catalogus", found)
 
 
 # --- the database --------------------------------------------------------------------------------

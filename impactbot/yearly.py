@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from ground.errors import ImpactbotError
@@ -15,9 +16,10 @@ class YearlyCommandError(ImpactbotError):
 
 def check_year_and_database(year: int, database: str | Path, hint: str = "") -> None:
     """A plausible year and an existing database file; `hint` ends the missing-file sentence."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    if not MIN_YEAR <= year <= min(MAX_YEAR, date.today().year):
         raise YearlyCommandError(
-            f"Het jaar {year} klopt niet. Geef een jaar tussen {MIN_YEAR} en {MAX_YEAR}."
+            f"Over {year} kan ik niets maken. Kies een jaar van {MIN_YEAR} tot en met "
+            f"{date.today().year}."
         )
     if not Path(database).exists():
         raise YearlyCommandError(

@@ -138,26 +138,29 @@ def toc_diagram(
 def trend_bars(
     title: str, metrics: Sequence[tuple[str, int, int]], years: tuple[int, int]
 ) -> Markup:
-    """Small multiples: per metric (name, previous, current) two horizontal bars."""
+    """Small multiples: per metric (name, previous, current) two horizontal bars. Drawn 400
+    wide with 15-unit text, so on a 390 px phone (about 350 px for the chart) the text is
+    still about 13 px."""
     prev_year, year = years
-    width, label_w, bar_w = 560, 90, 360
-    row, block_gap = 22, 16
+    width, bar_x, bar_w, size = 400, 52, 250, 15
+    row, block_gap = 26, 14
     parts: list[str] = []
     y = 4.0
     for name, before, now in metrics:
         top = max(before, now, 1)
         parts.append(
-            f'<text x="0" y="{y + 12:.1f}" font-size="12" font-weight="700" fill="{INK}">'
+            f'<text x="0" y="{y + 15:.1f}" font-size="{size}" font-weight="700" fill="{INK}">'
             f"{escape(name)}</text>"
         )
-        y += 18
+        y += 22
         for year_label, value, colour in ((prev_year, before, TEAL_LIGHT), (year, now, TEAL)):
             w = bar_w * value / top
             parts.append(
-                f'<text x="0" y="{y + 14:.1f}" font-size="12" fill="{MUTED}">{year_label}</text>'
-                f'<rect x="{label_w - 40}" y="{y + 3:.1f}" width="{max(w, 1):.1f}" height="15" '
+                f'<text x="0" y="{y + 17:.1f}" font-size="{size}" fill="{MUTED}">'
+                f"{year_label}</text>"
+                f'<rect x="{bar_x}" y="{y + 4:.1f}" width="{max(w, 1):.1f}" height="18" '
                 f'rx="2" fill="{colour}"/>'
-                f'<text x="{label_w - 40 + max(w, 1) + 6:.1f}" y="{y + 14:.1f}" font-size="12" '
+                f'<text x="{bar_x + max(w, 1) + 6:.1f}" y="{y + 17:.1f}" font-size="{size}" '
                 f'fill="{INK}" data-metric="{escape(name)}" data-year="{year_label}">'
                 f"{escape(number(value))}</text>"
             )
@@ -175,12 +178,20 @@ def trend_bars(
 
 
 def share_bar(share: float | None, label: str) -> Markup:
-    """A thin progress bar (0-100%) for contract progress and observation shares."""
-    value = 0.0 if share is None else max(0.0, min(share, 1.0))
+    """A thin progress bar for contract progress and observation shares. Up to 100 % the bar's
+    width is the whole; above it the scale grows to the share and a dark line marks where
+    100 % is, so 341 % is drawn as three and a half times the agreement, never as a full bar."""
+    value = 0.0 if share is None else max(0.0, share)
+    scale = max(1.0, value)
+    mark = (
+        f'<rect x="{100 / scale - 0.75:.1f}" y="0" width="1.5" height="8" fill="{INK}"/>'
+        if scale > 1
+        else ""
+    )
     return Markup(
         f'<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" '
         f'aria-label="{escape(label)}">'
         f"<title>{escape(label)}</title>"
         f'<rect width="100" height="8" rx="4" fill="#e5e7eb"/>'
-        f'<rect width="{value * 100:.1f}" height="8" rx="4" fill="{TEAL}"/></svg>'
+        f'<rect width="{value / scale * 100:.1f}" height="8" rx="4" fill="{TEAL}"/>{mark}</svg>'
     )

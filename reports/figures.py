@@ -59,10 +59,19 @@ class Target(BaseModel):
     activity: str | None = None  # None: the total number of activities agreed
     target: int
     realised: int
+    # False when the agreed number and the reported one are not in the same unit: a pakket
+    # promises activiteiten, while every weekly session of a programmalijn is a bijeenkomst.
+    # Then no share, no bar and no shortfall is printed (COMPARE_RULE).
+    comparable: bool = True
 
     @property
     def share(self) -> float | None:
-        return self.realised / self.target if self.target else None
+        return self.realised / self.target if self.target and self.comparable else None
+
+    @property
+    def short(self) -> bool:
+        """Stayed under the agreement, in the agreement's own unit."""
+        return self.comparable and self.realised < self.target
 
 
 class ContractProgress(BaseModel):
@@ -117,6 +126,28 @@ def series_in_scope_sql(gemeente: str | None) -> tuple[str, list[object]]:
     return f"SELECT series_id FROM agg_series_year WHERE year = ?{scope}", params
 
 
+def months_reported(
+    db: sqlite_utils.Database, year: int, gemeente: str | None, until_month: int | None = None
+) -> int:
+    """In how many of the year's months (up to `until_month`) something was reported; a
+    year's total counts for all of them."""
+    scope, params = scope_sql(gemeente)
+    last = until_month or 12
+    if db.execute(
+        f"SELECT 1 FROM totals WHERE year = ? AND length(period) = 4{scope} LIMIT 1",
+        [year, *params],
+    ).fetchone():
+        return last
+    row = db.execute(
+        "SELECT count(DISTINCT month) FROM (SELECT month FROM agg_month "
+        f"WHERE year = ?{scope} AND month <= ? "
+        "UNION SELECT CAST(substr(period, 6, 2) AS INTEGER) AS month FROM totals "
+        f"WHERE year = ?{scope} AND length(period) = 7) WHERE month <= ?",
+        [year, *params, last, year, *params, last],
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
 _FIELDS = tuple(Counts.model_fields)  # bijeenkomsten, deelnemers, ..., vragen
 _REEKSEN, _INGESCHREVEN = _FIELDS.index("reeksen"), _FIELDS.index("ingeschreven")
 
@@ -131,39 +162,54 @@ def _counts(values: Sequence[int]) -> Counts:
 
 
 def _session_groups(
-    db: sqlite_utils.Database, year: int, gemeente: str | None
+    db: sqlite_utils.Database, year: int, gemeente: str | None, until_month: int | None = None
 ) -> dict[tuple[str, str], list[int]]:
     """(activity, vestiging) -> the counts in _FIELDS order. Plain lists, not Counts: a whole
     organisation's year adds up a thousand groups five ways, and pydantic per addition is the
-    larger part of the report's time (bench/report.py)."""
+    larger part of the report's time (bench/report.py). `until_month`: only January up to
+    and including that month (a year to date, or the same months of the year before)."""
     scope, params = scope_sql(gemeente)
+    months, month_params = ("", []) if until_month is None else (" AND month <= ?", [until_month])
     groups: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(_FIELDS))
     for activity, vestiging, n, deelnemers, kinderen, volwassenen, vragen in db.execute(
         "SELECT activity, vestiging, sum(bijeenkomsten), sum(deelnemers), sum(kinderen), "
-        f"sum(volwassenen), sum(vragen) FROM agg_month WHERE year = ?{scope} "
+        f"sum(volwassenen), sum(vragen) FROM agg_month WHERE year = ?{scope}{months} "
         "GROUP BY activity, vestiging",
-        [year, *params],
+        [year, *params, *month_params],
     ).fetchall():
         _add(groups[(activity, vestiging)], (n, deelnemers, kinderen, volwassenen, 0, 0, vragen))
-    subquery, sub_params = series_in_scope_sql(gemeente)
+    if until_month is None:
+        subquery, sub_params = series_in_scope_sql(gemeente)
+        sub_params = [year, *sub_params]
+    else:
+        # courses with a lesson in those months: one year's sessions, read only for this
+        subquery = (
+            "SELECT series_id FROM sessions WHERE year = ? AND series_id IS NOT NULL "
+            f"AND CAST(substr(date, 6, 2) AS INTEGER) <= ?{scope}"
+        )
+        sub_params = [year, until_month, *params]
     for activity, vestiging, n, enrolled in db.execute(
         "SELECT activity, vestiging, count(*), coalesce(sum(enrolled), 0) FROM series "
         f"WHERE id IN ({subquery}) GROUP BY activity, vestiging",
-        [year, *sub_params],
+        sub_params,
     ).fetchall():
         row = groups[(activity, vestiging)]
         row[_REEKSEN] += n
         row[_INGESCHREVEN] += enrolled
-    for key, totals in total_groups(db, year, gemeente).items():
+    for key, totals in total_groups(db, year, gemeente, until_month).items():
         _add(groups[key], [getattr(totals, f) for f in _FIELDS])
     return groups
 
 
 def total_groups(
-    db: sqlite_utils.Database, year: int, gemeente: str | None
+    db: sqlite_utils.Database, year: int, gemeente: str | None, until_month: int | None = None
 ) -> dict[tuple[str, str], Counts]:
-    """(activity, vestiging) -> the summed totals of the year and scope."""
+    """(activity, vestiging) -> the summed totals of the year and scope; with `until_month`
+    only the monthly totals of those months (a year's total cannot be split)."""
     scope, params = scope_sql(gemeente)
+    if until_month is not None:
+        scope += " AND length(period) = 7 AND CAST(substr(period, 6, 2) AS INTEGER) <= ?"
+        params = [*params, until_month]
     rows = db.execute(
         "SELECT activity, vestiging, sum(bijeenkomsten), sum(deelnemers), "
         "coalesce(sum(kinderen), 0), coalesce(sum(volwassenen), 0), coalesce(sum(vragen), 0), "
@@ -191,12 +237,17 @@ def _kengetallen(db: sqlite_utils.Database, year: int, gemeente: str | None) -> 
 
 
 def compute_figures(
-    db: sqlite_utils.Database, catalogue: Catalogue, year: int, gemeente: str | None = None
+    db: sqlite_utils.Database,
+    catalogue: Catalogue,
+    year: int,
+    gemeente: str | None = None,
+    until_month: int | None = None,
 ) -> Figures:
-    """All output figures for one year; gemeente None means the whole organisation."""
-    groups = _session_groups(db, year, gemeente)
+    """All output figures for one year; gemeente None means the whole organisation;
+    `until_month` limits the sessions and totals to January up to that month."""
+    groups = _session_groups(db, year, gemeente, until_month)
     from_totals: dict[str, Counts] = defaultdict(Counts)
-    for (activity_id, _), totals in total_groups(db, year, gemeente).items():
+    for (activity_id, _), totals in total_groups(db, year, gemeente, until_month).items():
         from_totals[activity_id] = from_totals[activity_id].plus(totals)
 
     def zeros() -> list[int]:
@@ -252,7 +303,7 @@ def contract_progress(
     contracts = [
         c
         for c in catalogue.contracts
-        if c.year == year and (gemeente is None or c.gemeente == gemeente)
+        if c.year == year and (gemeente is None or c.gemeente == gemeente) and not c.example
     ]
     if not contracts:
         return None
@@ -268,15 +319,32 @@ def contract_progress(
         done[(g, a)] += n
     total_target = total_done = 0
     has_total = False
+    comparable = True
     targets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for c in contracts:
         if c.activities_per_year is not None:
             has_total = True
             total_target += c.activities_per_year
+            # In its own unit only: the sessions of the pakketten's activities, each one of
+            # the activiteiten a pakket promises. Without pakketten the agreed activiteiten
+            # cannot be told apart from the programmalijn's other sessions.
+            pakket_activities = {
+                a
+                for p in c.pakket_ids
+                if p in catalogue.pakketten
+                for a in catalogue.pakketten[p].activities
+            }
+            if not pakket_activities:
+                comparable = False
             total_done += sum(
                 n
                 for (g, a), n in done.items()
-                if g == c.gemeente and catalogue.counts_for_contract(c, a)
+                if g == c.gemeente
+                and (
+                    a in pakket_activities
+                    if pakket_activities
+                    else catalogue.counts_for_contract(c, a)
+                )
             )
         for activity_id, n in c.per_activity.items():
             targets[activity_id][0] += n
@@ -289,7 +357,11 @@ def contract_progress(
             if any(not c.programmalijnen for c in contracts if c.activities_per_year is not None)
             else sorted({p for c in contracts for p in c.programmalijnen})
         ),
-        total=Target(target=total_target, realised=total_done) if has_total else None,
+        total=(
+            Target(target=total_target, realised=total_done, comparable=comparable)
+            if has_total
+            else None
+        ),
         per_activity=[
             Target(activity=a, target=t, realised=r) for a, (t, r) in sorted(targets.items())
         ],

@@ -12,9 +12,19 @@ from pydantic import BaseModel, Field
 from reports.evidence import EVIDENCE_RULE, EffectEvidence
 from reports.figures import ContractProgress, Counts
 from reports.locations import LocationBox
+from reports.money import MONEY_RULE, Money
+from reports.period import COMPARE_RULE, Period
 from reports.reflection import VERDICT_RULE, OpgaveVerdict, Reflection
-from reports.stories import STORY_RULE, EventStory, PublicQuote, Story
-from reports.summary import GLOSSARY, SUMMARY_RULE, CijferGroup, Framing, Summary
+from reports.review import ReviewCounts
+from reports.stories import (
+    STORY_RULE,
+    EventStory,
+    LongStoryCard,
+    PhotoCard,
+    PublicQuote,
+    Story,
+)
+from reports.summary import COUNCIL_RULE, GLOSSARY, SUMMARY_RULE, CijferGroup, Framing, Summary
 
 WSOB_FUNCTIONS = {
     1: "Kennis en informatie",
@@ -83,6 +93,8 @@ class Chapter(BaseModel):
     links: list[tuple[str, str]] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
     events: list[EventStory] = Field(default_factory=list)  # "Wat was bijzonder?"
+    photos: list[PhotoCard] = Field(default_factory=list)  # beside the opgave, with alt text
+    long_stories: list[LongStoryCard] = Field(default_factory=list)  # a manager's stories
     verdict: OpgaveVerdict
     framing: Framing = Field(default_factory=Framing)
 
@@ -111,6 +123,7 @@ class Impactreflectie(BaseModel):
     organisation: str
     scope_name: str  # the gemeente's name, or the organisation's
     made_on: date
+    period: Period  # the year or year to date, and whether the year before stands beside it
     total: Counts
     previous_total: Counts
     chapters: list[Chapter]
@@ -132,6 +145,15 @@ class Impactreflectie(BaseModel):
     verdict_rule: str = VERDICT_RULE
     data_sources: str = DATA_SOURCES
     summary_rule: str = SUMMARY_RULE
+    compare_rule: str = COMPARE_RULE
+    money_rule: str = MONEY_RULE
+    council_rule: str = COUNCIL_RULE
+    # Publishable quotes, stories and photos not reviewed yet, and whether only approved ones
+    # are printed (reports.review).
+    unreviewed: ReviewCounts = Field(default_factory=ReviewCounts)
+    approved_only: bool = False
+    # What it cost (reports.money): only with a real agreement naming priced pakketten.
+    money: Money | None = None
     summary: Summary = Field(default_factory=Summary)
     cijfers: list[CijferGroup] = Field(default_factory=list)  # De cijfers, grouped
     locations: LocationBox = Field(default_factory=LocationBox)  # the location fact box
@@ -144,7 +166,86 @@ class Impactreflectie(BaseModel):
         return not self.total.empty
 
     def to_contract_json(self) -> dict[str, object]:
-        """PRODUCT.md's `impactbot report --format json` contract, plus richer extra keys."""
-        from reports.contract import contract_json
+        """PRODUCT.md's `impactbot report --format json` contract, plus richer extra keys.
+        The same for both editions: an edition changes what is printed, never a figure."""
+        short = ("bijeenkomsten", "deelnemers")
+        full = ("bijeenkomsten", "deelnemers", "reeksen", "ingeschreven", "vragen")
+        chapters = {c.id: c for c in self.chapters}
+        lijnen = {lijn.id: lijn for c in self.chapters for lijn in c.lijnen}
+        data: dict[str, object] = {
+            "jaar": self.year,
+            "gemeente": self.gemeente,
+            "opgaven": {k: _pick(c.counts, short) for k, c in chapters.items()},
+            "programmalijnen": {k: _pick(lijn.counts, short) for k, lijn in lijnen.items()},
+            "activiteiten": {
+                k: {**_pick(a.counts, full), "citaten": a.quotes}
+                for k, a in self.activities.items()
+            },
+            "kengetallen": {k.id: _num(k.value) for k in self.kengetallen if k.value is not None},
+            # one verdict per effect; effecten_per_opgave repeats it with each chapter's bijdrage
+            "effecten": {k: e.contract() for k, e in self.effects.items()},
+            "citaten": [q.contract() for q in self.quotes],
+            # richer, not part of the minimal contract
+            "naam": self.scope_name,
+            "organisatie": self.organisation,
+            "totaal": self.total.model_dump(),
+            # bijeenkomsten per activity that are totals, without per-session details
+            "bijeenkomsten_uit_totalen": self.from_totals,
+            "vorig_jaar": {
+                "jaar": self.year - 1,
+                "totaal": self.previous_total.model_dump(),
+                "opgaven": {k: _pick(c.previous, short) for k, c in chapters.items()},
+                "activiteiten": {k: _pick(a.previous, full) for k, a in self.activities.items()},
+                "kengetallen": {
+                    k.id: _num(k.previous) for k in self.kengetallen if k.previous is not None
+                },
+            },
+            "vestigingen": {
+                c.id: {v.id: _pick(v.counts, full) for v in c.vestigingen} for c in self.chapters
+            },
+            "afspraken": self.contract.model_dump() if self.contract else None,
+            "verhalen": {c.id: [s.quote.contract() for s in c.stories] for c in self.chapters},
+            "bijzonder": {c.id: [e.contract() for e in c.events] for c in self.chapters},
+            "fotos": {c.id: [p.contract() for p in c.photos] for c in self.chapters},
+            "verhalen_lang": {c.id: [s.contract() for s in c.long_stories] for c in self.chapters},
+            "effecten_per_opgave": {
+                c.id: {e.effect: e.contract() for e in c.effects} for c in self.chapters
+            },
+            "reflectie": self.reflection.contract(),
+            "wsob": {str(k): [a.id for a in rows] for k, rows in self.wsob.items()},
+            "kerncijfers": [f.model_dump() for f in self.summary.figures],
+            # page 2: the outcomes with the strongest evidence and the hoogtepunten (rule in
+            # reports.summary.COUNCIL_RULE)
+            "uitkomsten": [
+                {"effect": h.effect, "oordeel": h.level, "mensen": h.people}
+                for h in self.summary.headlines
+            ],
+            "hoogtepunten": [
+                {"activiteit": h.activity, "waarom": h.why} for h in self.summary.highlights
+            ],
+            "deelneming": next(
+                (r.value for g in self.cijfers for r in g.rows if r.id == "deelneming"), None
+            ),
+            "locaties": self.locations.contract(),
+            "per_gemeente": {
+                g.id: {**_pick(g.counts, short), "vorig_jaar": _pick(g.previous, short)}
+                for g in self.per_gemeente
+            },
+            "periode": {
+                "tot_en_met_maand": self.period.until_month,
+                "vergelijkt_met_vorig_jaar": self.period.compare,
+            },
+        }
+        if self.money is not None:  # PRODUCT.md: `geld` is absent without tariffs and pakketten
+            data["geld"] = self.money.contract()
+        return data
 
-        return contract_json(self)
+
+def _pick(counts: Counts, keys: tuple[str, ...]) -> dict[str, int]:
+    return {k: getattr(counts, k) for k in keys}
+
+
+def _num(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value

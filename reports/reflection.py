@@ -350,13 +350,13 @@ def _adjustments(
             )
     if contract is not None and contract.total is not None and contract.total.target:
         t = contract.total
-        if t.realised < t.target:
+        if t.short:
             r.adjustments.append(
                 f"Er zijn {number(t.realised)} van de {number(t.target)} afgesproken "
                 f"activiteiten gemeld ({percent(t.share)})."
             )
     for t in contract.per_activity if contract else []:
-        if 0 < t.realised < t.target and t.activity in catalogue.activities:
+        if 0 < t.realised and t.short and t.activity in catalogue.activities:
             r.adjustments.append(
                 f"{catalogue.activities[t.activity].name}: {number(t.realised)} van de "
                 f"{number(t.target)} afgesproken bijeenkomsten gemeld."

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ground.dutch import change, compared, count, long_date, number, percent, signed
 from reports import charts
+from reports.money import euro
 from reports.parts import WSOB_FUNCTIONS, Chapter, Impactreflectie
 
 Format = Literal["json", "html", "md", "pdf"]
@@ -57,6 +58,7 @@ def md_escape(value: Any) -> Any:
 def _filters() -> dict[str, Any]:
     return {
         "num": number,
+        "euro": euro,
         "pct": percent,
         "signed": signed,
         "count": count,

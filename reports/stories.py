@@ -7,12 +7,15 @@ a report object, so no template or format can show it.
 
 from __future__ import annotations
 
+import base64
 from datetime import date
 
 import sqlite_utils
 from pydantic import BaseModel, Field
 
 from reports.figures import scope_sql
+from store.long_stories import LongStory
+from store.photos import SessionPhoto
 from store.quotes import PUBLISHABLE_SQL, public_attribution
 from store.session_notes import SessionStory
 from toc.models import Catalogue
@@ -206,3 +209,69 @@ def events_for(
         if len(out) == limit:
             break
     return out
+
+
+class PhotoCard(BaseModel):
+    """An approved (or, when asked, publishable) photo beside its opgave, with alt text."""
+
+    id: int
+    src: str  # a data: URI, so the HTML stays one file that asks nothing of the internet
+    alt: str
+    activity: str
+    activity_name: str
+    place: str
+
+    def contract(self) -> dict[str, object]:
+        return {"id": self.id, "alt": self.alt, "activiteit": self.activity}
+
+
+MAX_PHOTOS = 2  # per opgave
+
+
+def photos_for(catalogue: Catalogue, photos: list[SessionPhoto], opgave: str) -> list[PhotoCard]:
+    out: list[PhotoCard] = []
+    for p in photos:
+        if p.activity not in catalogue.activities or catalogue.opgave_of(p.activity) != opgave:
+            continue
+        vestiging = catalogue.vestigingen.get(p.vestiging)
+        out.append(
+            PhotoCard(
+                id=p.id,
+                src=f"data:{p.mime};base64," + base64.b64encode(p.data).decode("ascii"),
+                alt=p.alt,
+                activity=p.activity,
+                activity_name=catalogue.activities[p.activity].name,
+                place=vestiging.name if vestiging else p.vestiging,
+            )
+        )
+        if len(out) == MAX_PHOTOS:
+            break
+    return out
+
+
+class LongStoryCard(BaseModel):
+    """A longer story a manager wrote or approved, beside its opgave."""
+
+    id: int
+    text: str
+    activity: str
+    activity_name: str
+
+    def contract(self) -> dict[str, object]:
+        return {"tekst": self.text, "activiteit": self.activity}
+
+
+def long_stories_for(
+    catalogue: Catalogue, stories: list[LongStory], opgave: str, limit: int = 2
+) -> list[LongStoryCard]:
+    out = [
+        LongStoryCard(
+            id=s.id,
+            text=s.text,
+            activity=s.activity,
+            activity_name=catalogue.activities[s.activity].name,
+        )
+        for s in stories
+        if s.activity in catalogue.activities and catalogue.opgave_of(s.activity) == opgave
+    ]
+    return out[:limit]

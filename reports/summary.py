@@ -9,7 +9,6 @@ figures, never a second computation.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -18,21 +17,27 @@ from reports.evidence import EffectEvidence
 from reports.figures import ContractProgress, Counts
 from reports.stories import EventStory, Story
 
-if TYPE_CHECKING:
-    from reports.parts import Chapter
-
 SUMMARY_RULE = (
-    "De samenvatting toont vijf kerncijfers in deze volgorde, voor zover ze er zijn: "
-    "activiteiten (bijeenkomsten), deelnemers, leden, bezoekers in de bibliotheek en "
-    "uitleningen; ontbreekt er een, dan volgen cursussen en beantwoorde vragen. Als "
-    "hoogtepunt nemen we per opgave de activiteit met de meeste deelnemers, en tonen we de drie "
-    "opgaven met de meeste deelnemers. Het verhaal is het eerste gekozen citaat (zie 'Welke "
-    "verhalen kiezen we?') van de opgave met de meeste deelnemers die een citaat heeft; "
-    "daaronder staat wat er bijzonder was aan een bijeenkomst, het eerste van de opgave met de "
-    "meeste deelnemers die er een heeft (verteld door de begeleider). Onder "
-    "'wat we volgend jaar doen' staat eerst het meten (als er effecten zijn die we nog nergens "
-    "gemeten hebben), dan hoogstens twee afspraken per activiteit die we niet haalden, in de "
-    "volgorde van de opgaven."
+    "De samenvatting begint met wat het opleverde en wat het kostte (zie hieronder). Dan vijf "
+    "kerncijfers in deze volgorde, voor zover ze er zijn: activiteiten (bijeenkomsten), "
+    "deelnemers, leden, bezoekers in de bibliotheek en uitleningen; ontbreekt er een, dan "
+    "volgen cursussen en beantwoorde vragen. Het verhaal is het eerste gekozen citaat van de "
+    "opgave met de meeste deelnemers die een citaat heeft; daaronder staat wat er bijzonder "
+    "was aan een bijeenkomst, het eerste van de opgave met de meeste deelnemers die er een "
+    "heeft (verteld door de begeleider). Onder 'wat we volgend jaar doen' staat eerst het "
+    "meten (als er effecten zijn die we nog nergens gemeten hebben), dan hoogstens twee "
+    "afspraken per activiteit die we niet haalden, in de volgorde van de opgaven."
+)
+
+COUNCIL_RULE = (
+    "Wat het opleverde: de drie beoogde effecten met het sterkste bewijs (sterk, dan redelijk, "
+    "dan beperkt; bij gelijk bewijs het effect dat op de meeste mensen rust), met het aantal "
+    "mensen waarop het bewijs rust: deelnemers die antwoord gaven en cursisten die aan het "
+    "eind geteld zijn. Hoogtepunten: de activiteit achter het sterkste bewijs, de activiteit "
+    "van het verhaal dat we kozen, en de activiteit die het meest groeide in deelnemers ten "
+    "opzichte van het jaar ervoor (alleen als we met dat jaar vergelijken). Ontbreekt er een, "
+    "dan vullen we aan met de activiteit met de meeste deelnemers van een opgave die nog geen "
+    "hoogtepunt heeft."
 )
 
 # Evidence labels that say something was measured; "geen" (from the signals work on: "nog
@@ -108,9 +113,22 @@ class Highlight(BaseModel):
     opgave: str
     activity: str
     text: str
+    why: str = ""  # which part of the rule chose it: Sterkste bewijs, Een verhaal, Groei, ...
+
+
+class Headline(BaseModel):
+    """One outcome for page 2 (reports.council): an effect, its level and the people it
+    rests on."""
+
+    effect: str
+    name: str
+    level: str
+    people: int
+    text: str  # the basis in words
 
 
 class Summary(BaseModel):
+    headlines: list[Headline] = Field(default_factory=list)  # what it made different
     figures: list[KeyFigure] = Field(default_factory=list)
     highlights: list[Highlight] = Field(default_factory=list)
     story: Story | None = None
@@ -194,7 +212,12 @@ def key_figures(
 ) -> list[KeyFigure]:
     out: list[KeyFigure] = []
     note = ""
-    if contract is not None and contract.total is not None and contract.total.target:
+    if (
+        contract is not None
+        and contract.total is not None
+        and contract.total.target
+        and contract.total.comparable
+    ):
         where = f" in {contract_lijnen}" if contract_lijnen else ""
         note = (
             f"afgesproken: {number(contract.total.target)}{where}, "
@@ -285,11 +308,14 @@ def framing(
 
 
 def learned(
-    effects: Sequence[EffectEvidence], quotes: int, contract: ContractProgress | None
+    effects: Sequence[EffectEvidence],
+    quotes: int,
+    contract: ContractProgress | None,
+    with_count: bool = True,
 ) -> list[str]:
     ran = [e for e in effects if e.active_activities and e.graded]
     lines: list[str] = []
-    if ran:
+    if ran and with_count:
         measured = [e for e in ran if e.label in MEASURED]
         named = count(len(ran), "beoogd effect", "beoogde effecten")
         if not measured:
@@ -310,7 +336,7 @@ def learned(
             "mogen we delen."
         )
     if contract is not None and contract.per_activity:
-        met = sum(1 for t in contract.per_activity if t.realised >= t.target)
+        met = sum(1 for t in contract.per_activity if not t.short)
         lines.append(
             f"Van {count(len(contract.per_activity), 'afspraak', 'afspraken')} per activiteit "
             f"{'is' if met == 1 else 'zijn'} er {number(met)} gehaald."
@@ -336,52 +362,3 @@ def platform_group(now: Counts, before: Counts) -> CijferGroup:
             ),
         ],
     )
-
-
-def highlights(chapters: Sequence[Chapter]) -> list[Highlight]:
-    """SUMMARY_RULE: per opgave the activity with the most participants; the three opgaven with
-    the most participants."""
-    out: list[tuple[int, Highlight]] = []
-    for c in chapters:
-        ran = [a for lijn in c.lijnen for a in lijn.activities if not a.counts.empty]
-        if not ran:
-            continue
-        best = max(ran, key=lambda a: (a.counts.deelnemers, a.counts.bijeenkomsten))
-        text = (
-            f"{count(best.counts.bijeenkomsten, 'bijeenkomst', 'bijeenkomsten')} met "
-            f"{count(best.counts.deelnemers, 'deelnemer', 'deelnemers')}"
-        )
-        if not best.previous.empty:
-            text += f" (vorig jaar: {count(best.previous.deelnemers, 'deelnemer', 'deelnemers')})"
-        if best.target and best.counts.bijeenkomsten >= best.target:
-            text += f"; de afspraak van {number(best.target)} is gehaald"
-        out.append(
-            (c.counts.deelnemers, Highlight(opgave=c.name, activity=best.name, text=text + "."))
-        )
-    out.sort(key=lambda item: -item[0])
-    return [h for _, h in out[:3]]
-
-
-def first_event(chapters: Sequence[Chapter]) -> EventStory | None:
-    with_event = [c for c in chapters if c.events]
-    if not with_event:
-        return None
-    return max(with_event, key=lambda c: c.counts.deelnemers).events[0]
-
-
-def first_story(chapters: Sequence[Chapter]) -> Story | None:
-    with_story = [c for c in chapters if c.stories]
-    if not with_story:
-        return None
-    return max(with_story, key=lambda c: c.counts.deelnemers).stories[0]
-
-
-def best_per_effect(chapters: Sequence[Chapter]) -> list[EffectEvidence]:
-    """Each effect that activities aimed at this year, once. Every chapter shows the one
-    verdict per effect (reports.evidence.opgave_evidence), so any chapter's copy will do."""
-    seen: dict[str, EffectEvidence] = {}
-    for c in chapters:
-        for e in c.effects:
-            if e.active_activities and e.effect not in seen:
-                seen[e.effect] = e
-    return list(seen.values())

@@ -165,18 +165,29 @@ class StandIn:
         )
 
     def send_photo(
-        self, user_id: int, caption: str | None = None, chat_id: int | None = None
+        self,
+        user_id: int,
+        caption: str | None = None,
+        chat_id: int | None = None,
+        data: bytes | None = None,
     ) -> int:
-        photo = [
-            {
-                "file_id": f"standin-photo-{size}",
-                "file_unique_id": f"standin-photo-{size}",
+        """A photo in three sizes, as Telegram sends one. With `data`, the sizes can be
+        fetched with getFile and downloaded: the largest is `data`, the smaller ones a part."""
+        photo = []
+        for size in (90, 320, 1280):
+            file_id = f"standin-photo-{size}" if data is None else f"photo-{len(data)}-{size}"
+            item = {
+                "file_id": file_id,
+                "file_unique_id": file_id,
                 "width": size,
                 "height": size * 3 // 4,
                 "file_size": size * 90,
             }
-            for size in (90, 320, 1280)
-        ]
+            if data is not None:
+                part = data if size == 1280 else data[: max(1, len(data) * size // 1280)]
+                self.state.user_files[file_id] = part
+                item["file_size"] = len(part)
+            photo.append(item)
         content: dict[str, Any] = {"photo": photo}
         if caption:
             content["caption"] = caption

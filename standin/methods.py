@@ -272,6 +272,21 @@ def get_webhook_info(state: BotApiState, params: Params, files: Files) -> Any:
     }
 
 
+def get_file(state: BotApiState, params: Params, files: Files) -> Any:
+    """As Telegram: the file's path, to be downloaded from <server>/file/bot<token>/<path>."""
+    file_id = str(_required(params, "file_id"))
+    with state.lock:
+        data = state.user_files.get(file_id)
+    if data is None:
+        raise ApiError(400, "Bad Request: invalid file_id")
+    return {
+        "file_id": file_id,
+        "file_unique_id": file_id,
+        "file_size": len(data),
+        "file_path": f"photos/{file_id}.jpg",
+    }
+
+
 def _true(state: BotApiState, params: Params, files: Files) -> Any:
     return True
 
@@ -289,6 +304,7 @@ METHODS: dict[str, Method] = {
         "sendDocument": send_document,
         "sendPhoto": send_photo,
         "sendChatAction": send_chat_action,
+        "getFile": get_file,
         "setMyCommands": set_my_commands,
         "getMyCommands": get_my_commands,
         "deleteMyCommands": delete_my_commands,

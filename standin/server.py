@@ -12,7 +12,7 @@ from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from standin import methods
 from standin.faults import VIOLATIONS, error_body
@@ -20,6 +20,8 @@ from standin.model import ApiError, Call
 from standin.state import BotApiState
 
 _PATH = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)/?$")
+# A file download, as Telegram serves them: /file/bot<token>/<file_path from getFile>.
+_FILE_PATH = re.compile(r"^/file/bot(?P<token>[^/]+)/photos/(?P<file_id>[^/]+)\.jpg$")
 # Parameters that are strings in the Bot API; every other form value is JSON-decoded, the
 # way python-telegram-bot and other clients encode them.
 _STRING_PARAMS = {
@@ -176,8 +178,30 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length else b""
 
+    def _download(self) -> bool:
+        """Serve a user's file; False when the path is not a file download."""
+        match = _FILE_PATH.match(unquote(urlsplit(self.path).path))
+        if match is None:
+            return False
+        state = self.server.api.state
+        with state.lock:
+            data = state.user_files.get(match["file_id"])
+        if match["token"] != state.token or data is None:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return True
+        self.send_response(200)
+        self.send_header("Content-Type", "image/jpeg")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        return True
+
     def _handle(self) -> None:
         try:
+            if self.command == "GET" and self._download():
+                return
             body = self._body()
             status, payload = self.server.api.handle(
                 self.path, self.headers.get("Content-Type", ""), body

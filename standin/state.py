@@ -63,6 +63,8 @@ class BotApiState(UpdateQueue):
         self._update_ids = itertools.count(1)
         self._query_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
+        # Files a user sent (photos): file_id -> bytes, served by getFile and /file/bot<token>/.
+        self.user_files: dict[str, bytes] = {}
         self.seq = 0  # numbers every bot send/edit, for wait_for_bot_message
         self.polls_started = 0
         self._allowed: list[str] = []

@@ -177,6 +177,46 @@ def _m014_survey_draws(db: sqlite_utils.Database) -> None:
         _script(db, "ALTER TABLE surveys ADD COLUMN followups_invited INTEGER NOT NULL DEFAULT 0;")
 
 
+def _m015_photos_and_stories(db: sqlite_utils.Database) -> None:
+    # A photo a leader adds to a session's report, as the jaarbericht shows one on every page.
+    # Kept in the database itself, so backups and restores carry it; capped in size. Consent
+    # is what a library needs for a photo: nobody recognisable, the people shown agreed, or
+    # a child only with a parent's agreement. A manager reviews it like a quote.
+    _script(
+        db,
+        """
+        CREATE TABLE session_photos (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            data BLOB NOT NULL CHECK (length(data) <= 2000000),
+            mime TEXT NOT NULL DEFAULT 'image/jpeg',
+            alt TEXT NOT NULL,
+            consent TEXT NOT NULL
+                CHECK (consent IN ('niemand-herkenbaar', 'toestemming', 'ouder-toestemming')),
+            review TEXT NOT NULL DEFAULT 'new' CHECK (review IN ('new', 'approved', 'rejected')),
+            reviewed_by INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            reviewed_at TEXT,
+            file_unique_id TEXT UNIQUE,  -- Telegram's: the same photo sent twice is stored once
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX session_photos_session ON session_photos (session_id);
+        -- A longer story (up to about 250 words) a manager writes or approves about a person or
+        -- a project, as the jaarbericht tells them: per gemeente, year and activity.
+        CREATE TABLE long_stories (
+            id INTEGER PRIMARY KEY,
+            gemeente TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            activity TEXT NOT NULL,
+            text TEXT NOT NULL,
+            review TEXT NOT NULL DEFAULT 'new' CHECK (review IN ('new', 'approved', 'rejected')),
+            author_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX long_stories_year ON long_stories (year, gemeente);
+        """,
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only. The index + 1 is the schema version the migration brings the database to.
@@ -195,6 +235,7 @@ MIGRATIONS: list[Migration] = [
     _m012_outbox_edit,
     _m013_survey_cap,
     _m014_survey_draws,
+    _m015_photos_and_stories,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -192,6 +192,18 @@ def catalogue(default_catalogue: Catalogue) -> Catalogue:
     return default_catalogue
 
 
+def with_agreed_examples(catalogue: Catalogue) -> Catalogue:
+    """The catalogue with the shipped example afspraken taken as real ones: for tests of how
+    an agreement is compared and printed (the shipped examples themselves never are)."""
+    contracts = [c.model_copy(update={"example": False}) for c in catalogue.contracts]
+    return catalogue.model_copy(update={"contracts": contracts})
+
+
+@pytest.fixture
+def agreed_catalogue(default_catalogue: Catalogue) -> Catalogue:
+    return with_agreed_examples(default_catalogue)
+
+
 @pytest.fixture
 def db(settings: Settings) -> Iterator[sqlite_utils.Database]:
     database = open_db(settings.storage.database)

@@ -46,6 +46,9 @@ async def bot(
 
 
 async def test_rapport_sends_html_and_pdf_with_upload_action(bot: ManagerHarness) -> None:
+    # the gemeente edition prints approved quotes: a manager approved Isa's
+    bot.services.db.execute("UPDATE quotes SET review = 'approved' WHERE text LIKE 'Isa%'")
+    bot.services.db.conn.commit()
     await bot.send("/rapport 2025", user_id=MANAGER)
     assert bot.text_to(MANAGER).startswith("Even geduld: ik maak de impactreflectie 2025")
     sent = await bot.wait_for("sendDocument", 2)
@@ -60,6 +63,30 @@ async def test_rapport_sends_html_and_pdf_with_upload_action(bot: ManagerHarness
     assert "Westerveld" in html and "Isa wil elke avond voorlezen" in html
     assert "Geheim" not in html and "Beilen" not in html
     assert pdf.startswith(b"%PDF")
+
+
+async def test_whoever_makes_a_report_hears_what_is_not_reviewed(bot: ManagerHarness) -> None:
+    await bot.send("/rapport 2025", user_id=MANAGER)
+    await bot.wait_for("sendDocument", 2)
+    html = bot.request.files["impactreflectie-2025-westerveld.html"].decode("utf-8")
+    assert "Isa wil elke avond voorlezen" not in html  # not reviewed: not in the gemeente's
+    await _settle(
+        bot,
+        MANAGER,
+        "Nog niet beoordeeld: 1 citaat. Dat staat niet in deze gemeente-versie. Beoordeel ze "
+        "met /citaten in de chat, of maak het verslag met /rapport 2025 onbeoordeeld om ze toch "
+        "op te nemen.",
+    )
+    await bot.send("/rapport 2025 onbeoordeeld", user_id=MANAGER)
+    await bot.wait_for("sendDocument", 4)
+    html = bot.request.files["impactreflectie-2025-westerveld.html"].decode("utf-8")
+    assert "Isa wil elke avond voorlezen" in html
+    await _settle(
+        bot,
+        MANAGER,
+        "Let op: in dit verslag staat 1 citaat dat nog niet beoordeeld is. Beoordeel ze met "
+        "/citaten in de chat.",
+    )
 
 
 async def test_rapport_intern_sends_the_intern_edition(bot: ManagerHarness) -> None:
@@ -99,6 +126,7 @@ async def test_rapport_scope_and_refusals(bot: ManagerHarness) -> None:
 
 
 async def test_rapport_without_year_asks_with_buttons(bot: ManagerHarness) -> None:
+    add_session(bot.services.db, bot.services.catalogue, date(2024, 10, 2), deelnemers=9)
     await bot.send("/rapport", user_id=ADMIN)
     assert bot.text_to(ADMIN) == mt.ASK_YEAR
     await bot.press("2024", user_id=ADMIN)
@@ -106,10 +134,25 @@ async def test_rapport_without_year_asks_with_buttons(bot: ManagerHarness) -> No
     assert "impactreflectie-2024-organisatie.html" in bot.request.files
 
 
+async def test_a_year_without_reports_gets_one_sentence(bot: ManagerHarness) -> None:
+    await bot.send("/rapport 2019", user_id=MANAGER)
+    await _settle(
+        bot,
+        MANAGER,
+        "Over 2019 is voor gemeente Westerveld nog niets gemeld of geïmporteerd, dus er is geen "
+        "verslag te maken. Kies een ander jaar, of importeer eerst de verslagen.",
+    )
+    for year in ("2026", "2030", "1999"):  # the harness's today is in 2025
+        await bot.send(f"/rapport {year}", user_id=MANAGER)
+        assert bot.text_to(MANAGER) == mt.YEAR_OUT_OF_RANGE.format(first=2000, last=2025), year
+    assert not bot.request.of("sendDocument")
+
+
 async def test_a_report_never_holds_up_a_leaders_report(
     settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
 ) -> None:
     seed_people(db)
+    add_session(db, catalogue, date(2025, 2, 3), deelnemers=5)  # a year with a report
     bot = ManagerHarness(settings, catalogue)
     await bot.start()
     await bot.run()  # as in production: the Application runs its update queue

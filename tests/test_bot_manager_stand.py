@@ -29,6 +29,13 @@ TODAY = datetime(2025, 3, 12, 11, 0)  # a Wednesday
 
 
 @pytest.fixture
+def catalogue(agreed_catalogue: Catalogue) -> Catalogue:
+    """The shipped afspraken taken as real: /stand shows a gemeente's own afspraken, never the
+    examples (those are no gemeente's)."""
+    return agreed_catalogue
+
+
+@pytest.fixture
 async def bot(
     settings: Settings, catalogue: Catalogue, db: sqlite_utils.Database
 ) -> AsyncIterator[ManagerHarness]:
@@ -98,7 +105,10 @@ async def test_stand_shows_the_agreements_per_line_item(bot: ManagerHarness) -> 
     await bot.press(mt.BUTTON_CONTRACT, user_id=MANAGER)
     edited = bot.request.of("editMessageText")[-1].text or ""
     assert edited.startswith("Afspraken 2025, gemeente Westerveld:")
-    assert "• Pakket: 1 van 34 ░░░░░░░░░░ (verwacht nu 7)" in edited
+    # in the pakketten' own unit (issue 18): the one Samen lezen session has its own agreement
+    # and is no activity of LLO pakket 1 or 2, so the pakket stands at 0 of 34
+    assert "• Pakket: 0 van 34 ░░░░░░░░░░ (verwacht nu 7)" in edited
+    assert "• Samenlezen: 1 van 11" in edited
     assert "• Voorleesuurtje: 3 van 48 ▓░░░░░░░░░ (verwacht nu 9)" in edited
     assert len(edited.splitlines()) <= 12
 

@@ -364,3 +364,28 @@ def test_valid_signals_load_and_activity_gets_at_most_six(tmp_path: Path) -> Non
     chosen = catalogue.signals_for("klik-en-tik")
     assert [(s.id, e) for s, e in chosen] == [("zelf-email", "zelfstandig-email")]
     assert catalogue.signal("vraag-opgelost") is not None
+
+
+def test_a_real_afspraak_must_name_known_pakketten(tmp_path: Path) -> None:
+    from toc.loader import CatalogueError, load_catalogue
+
+    shipped = (Path(__file__).parent.parent / "toc" / "data" / "organisation.toml").read_text(
+        encoding="utf-8"
+    )
+    org = tmp_path / "organisation.toml"
+    org.write_text(
+        shipped.replace(
+            'pakketten = ["llo-1-middelgroot", "llo-2-groot"]', 'pakketten = ["llo-9"]'
+        ),
+        encoding="utf-8",
+    )
+    load_catalogue(None, org)  # examples only illustrate: an unknown pakket there is no error
+    org.write_text(
+        shipped.replace("voorbeeld = true\n", "").replace(
+            'pakketten = ["llo-1-middelgroot", "llo-2-groot"]', 'pakketten = ["llo-9"]'
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError) as found:
+        load_catalogue(None, org)
+    assert "het pakket 'llo-9' bestaat niet" in str(found.value)

@@ -70,10 +70,25 @@ def test_all_good(ready: Path, capsys):
     assert code == 0, lines
     assert problems(lines) == []
     names = [line.split()[1] for line in lines if line.startswith("OK")]
-    assert names[:3] == ["instellingen", "catalogus", "database"]
+    # the shipped afspraken are examples: the catalogue is fine, with a warning to replace them
+    warned = [line for line in lines if line.startswith("LET OP")]
+    assert len(warned) == 1 and "catalogus" in warned[0] and "voorbeelden" in warned[0]
+    assert names[:2] == ["instellingen", "database"]
     assert {"schijfruimte", "token", "botnaam", "webhook", "pdf"} <= set(names)
     assert any(f"hoort bij @{BOT}" in line for line in lines)
     assert lines[-1] == "Alles in orde."
+
+
+def test_real_afspraken_need_no_warning(ready: Path, capsys):
+    shipped = ROOT / "toc" / "data" / "organisation.toml"
+    real = ready.parent / "organisation.toml"
+    real.write_text(shipped.read_text(encoding="utf-8").replace("voorbeeld = true\n", ""))
+    with ready.open("a", encoding="utf-8") as config:
+        config.write(f'\n[organisation]\norganisation = "{real}"\n')
+    code, lines = check(ready, capsys)
+    assert code == 0, lines
+    assert not [line for line in lines if line.startswith("LET OP")]
+    assert any(line.split()[:2] == ["OK", "catalogus"] for line in lines)
 
 
 def test_wrong_token(ready: Path, capsys, monkeypatch):

@@ -81,8 +81,9 @@ def test_odd_messages_get_a_dutch_answer_and_store_nothing(env: DemoEnvironment)
 
     tg.send_sticker(anne.id)
     assert anne.wait(timeout=WAIT).text == texts.ONLY_TEXT
+    # a photo belongs with a report: without one, one sentence and nothing stored
     tg.send_photo(anne.id, caption="Voorleesuurtje Havelte 3 kinderen")
-    assert anne.wait(timeout=WAIT).text == texts.ONLY_TEXT
+    assert anne.wait(timeout=WAIT).text == texts.PHOTO_NO_REPORT
 
     # An edited message is not read as a new report: the next answer is the one to /help.
     typed = anne.send("hallo")

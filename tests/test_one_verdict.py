@@ -14,9 +14,10 @@ import pytest
 import sqlite_utils
 
 from demo.runner import seed_database
+from reports.council import best_per_effect
 from reports.model import build_report
 from reports.render import LABEL_NAMES, render_html, render_json
-from reports.summary import MEASURED, NOT_MEASURED, best_per_effect
+from reports.summary import MEASURED, NOT_MEASURED
 from reports.thresholds import MIN_RESPONDENTS_FOR_SHARE
 from store.db import open_db
 from toc.loader import default_catalogue

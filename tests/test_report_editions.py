@@ -379,10 +379,42 @@ def _page_fill(html: str) -> list[tuple[float, bool]]:
 def test_no_page_is_more_than_two_thirds_empty(demo: Impactreflectie) -> None:
     for edition in ("gemeente", "intern"):
         pages = _page_fill(render_html(demo, edition))
-        for number, (fill, chapter_end) in enumerate(pages, start=1):
-            if number == 1 or chapter_end:
-                continue  # the cover, and the last page of a chapter or part
+        for number, (fill, _chapter_end) in enumerate(pages, start=1):
+            if number in (1, len(pages)):
+                continue  # the cover, and the last page; a chapter's end is no exception
             assert fill >= 1 / 3, (edition, number, round(fill, 2))
+
+
+def _pdf_fill(pdf: bytes) -> list[float]:
+    """Per page of the PDF itself: how far down its text reaches, as a share of the page
+    (the running footer and page number left out)."""
+    fills = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        height = float(page.mediabox.height)
+        ys: list[float] = []
+
+        def seen(
+            text: str, cm: list[float], tm: list[float], *_: object, ys: list[float] = ys
+        ) -> None:
+            if text.strip():
+                ys.append(tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=seen)
+        body = [y for y in ys if 50 < y < height - 30]
+        fills.append((height - min(body)) / height if body else 0.0)
+    return fills
+
+
+def test_no_pdf_page_but_the_last_is_nearly_empty(
+    demo: Impactreflectie, demo_pdfs: dict, replay: Impactreflectie
+) -> None:
+    editions = {f"demo {e}": pdf for e, pdf in demo_pdfs.items()}
+    editions["replay gemeente"] = render_pdf(replay.model_copy(), "gemeente")
+    for name, pdf in editions.items():
+        fills = _pdf_fill(pdf)
+        assert len(fills) > 5, name
+        for number, fill in enumerate(fills[:-1], start=1):
+            assert fill >= 1 / 3, (name, number, round(fill, 2))
 
 
 def test_summary_words_are_singular_for_one() -> None:
@@ -410,3 +442,45 @@ def test_summary_words_are_singular_for_one() -> None:
     assert "gericht op 1 beoogd effect" in lines[0]
     assert "1 citaat mogen we delen" in lines[1]
     assert lines[2] == "Van 1 afspraak per activiteit is er 1 gehaald."
+
+
+def test_page_two_answers_the_council(demo: Impactreflectie, demo_pdfs: dict) -> None:
+    """Three outcomes from the evidence with their level and people, and hoogtepunten chosen
+    by the printed rule (strongest evidence, a story, growth), all on page 2."""
+    heads = demo.summary.headlines
+    assert len(heads) == 3
+    from reports.grading import LABEL_WORDS
+    from reports.summary import MEASURED
+
+    ranks = {LABEL_WORDS[label]: i for i, label in enumerate(MEASURED)}  # type: ignore[index]
+    levels = [ranks[h.level] for h in heads]
+    assert levels == sorted(levels)
+    from reports.council import best_per_effect
+
+    best = {e.effect: e for e in best_per_effect(demo.chapters)}  # as the chapters print them
+    for h in heads:
+        e = best[h.effect]
+        assert e.oordeel == h.level and h.people == e.respondents + e.measured_after > 0
+    # no effect outside the three has stronger evidence than the weakest of them
+    weakest = max(levels)
+    others = [e for k, e in best.items() if k not in {h.effect for h in heads}]
+    assert all(ranks.get(e.oordeel, 9) >= weakest for e in others)
+    whys = [h.why for h in demo.summary.highlights]
+    assert whys[:3] == ["Sterkste bewijs", "Een verhaal", "Groei"]
+    page2 = " ".join(pdf_text(demo_pdfs["gemeente"])[1].split())
+    assert "Wat het opleverde" in page2
+    for h in heads:
+        assert f"{h.name}: {h.level} bewijs, bij {h.people} mensen" in page2
+    for h in demo.summary.highlights:
+        assert f"{h.why}: {h.activity}" in page2
+    data = json.loads(render_json(demo))
+    assert [u["effect"] for u in data["uitkomsten"]] == [h.effect for h in heads]
+    assert "de activiteit die het meest groeide in deelnemers" in render_html(demo)
+
+
+def test_a_quote_appears_once_per_chapter(demo: Impactreflectie) -> None:
+    for chapter in demo.chapters:
+        cards = [s.quote.text for s in chapter.stories]
+        table = [e.quote_text for e in chapter.effects if e.quote_text]
+        assert not set(cards) & set(table), chapter.id
+        assert len(table) == len(set(table)), chapter.id

@@ -189,7 +189,10 @@ def test_report_for_a_gemeente_without_the_extra_numbers(
     assert json.loads(render_json(report))["locaties"] == {"bibliotheken": 1}
 
 
-def test_report_for_the_whole_organisation(db: sqlite_utils.Database, catalogue: Catalogue) -> None:
+def test_report_for_the_whole_organisation(
+    db: sqlite_utils.Database, agreed_catalogue: Catalogue
+) -> None:
+    catalogue = agreed_catalogue  # the Afspraken section needs real afspraken
     add_session(db, catalogue, date(2025, 3, 4), "voorleesuurtje", "havelte", 12)
     report = build_report(db, catalogue, 2025, None, today=date(2025, 12, 1))
     html = render_html(report)

@@ -234,6 +234,9 @@ def config(tmp_path: Path, default_catalogue: Catalogue) -> Path:
         ),
         "test",
     )
+    # a manager approved the publishable one: the gemeente edition prints approved quotes
+    db.execute("UPDATE quotes SET review = 'approved' WHERE consent = 'ja'")
+    db.conn.commit()
     db.conn.close()
     path = tmp_path / "impactbot.toml"
     path.write_text(

@@ -20,14 +20,17 @@ from reports.parts import Impactreflectie
 from reports.render import render_html, render_json, render_markdown
 from reports.stories import STORY_RULE, PublicQuote, choose_stories
 from store.db import open_db
-from store.sessions import MeasurementIn
-from toc.models import Catalogue, Contract
+from store.sessions import MeasurementIn, QuoteIn
+from toc.models import Catalogue, Contract, Pakket
 
 
 def shared_catalogue() -> Catalogue:
     """The small catalogue where Taalcafé (participatie) also aims at leesplezier, an effect of
-    the Voorleesuurtje (geletterde samenleving), and the contract counts only 'meedoen'."""
+    the Voorleesuurtje (geletterde samenleving), and the contract counts only 'meedoen': a
+    pakket of all its activities, so the agreed activities compare with its sessions."""
     cat = small_catalogue()
+    meedoen = [a.id for a in cat.activities_in("meedoen")]
+    pakket = Pakket(id="meedoen", name="Meedoen", amount=1000, activities=meedoen, source="test")
     taalcafe = cat.activities["taalcafe"].model_copy(
         update={"effects": ["ontmoeting", "leesplezier"]}
     )
@@ -37,9 +40,11 @@ def shared_catalogue() -> Catalogue:
         activities_per_year=10,
         programmalijnen=["meedoen"],
         per_activity={"voorleesuurtje": 4, "taalcafe": 2},
+        pakket_ids=["meedoen"],
     )
     return cat.model_copy(
         update={
+            "pakketten": {"meedoen": pakket},
             "activities": {**cat.activities, "taalcafe": taalcafe},
             "contracts": [contract, *cat.contracts[1:]],
         }
@@ -317,8 +322,12 @@ def test_gemeente_by_name(filled: sqlite_utils.Database, cat: Catalogue) -> None
 def test_cli_accepts_a_gemeente_name(
     tmp_path: Path, default_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from manager_fakes import add_session
+
     database = tmp_path / "cli.db"
-    open_db(database).conn.close()
+    db = open_db(database)
+    add_session(db, default_catalogue, date(2025, 5, 6), deelnemers=7)  # a year with a report
+    db.conn.close()
     config = tmp_path / "c.toml"
     config.write_text(
         f'[storage]\ndatabase = "{database}"\n[reports]\noutput_dir = "{tmp_path / "uit"}"\n',
@@ -329,6 +338,61 @@ def test_cli_accepts_a_gemeente_name(
     assert json.loads(capsys.readouterr().out)["gemeente"] == "westerveld"
     assert main([*base, "--format", "pdf"]) == 0
     assert (tmp_path / "uit" / "impactreflectie-2025-westerveld.pdf").exists()
+
+
+def test_cli_a_year_without_reports_gets_one_sentence(
+    tmp_path: Path, default_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from manager_fakes import add_session
+
+    database = tmp_path / "cli.db"
+    db = open_db(database)
+    add_session(db, default_catalogue, date(2025, 5, 6), deelnemers=7)
+    db.conn.close()
+    config = tmp_path / "c.toml"
+    config.write_text(f'[storage]\ndatabase = "{database}"\n', encoding="utf-8")
+    base = ["--config", str(config), "report", "--format", "html", "--year"]
+    assert main([*base, "2019"]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.strip().endswith(
+        "Over 2019 is voor de organisatie nog niets gemeld of geïmporteerd, dus er is geen "
+        "verslag te maken. Kies een ander jaar, of importeer eerst de verslagen."
+    )
+    assert len(out.err.strip().splitlines()) == 1
+    this_year = date.today().year
+    for year in ("1999", str(this_year + 4)):
+        assert main([*base, year]) == 1
+        err = capsys.readouterr().err
+        assert f"Kies een jaar van 2000 tot en met {this_year}." in err, year
+    assert main([*base, "2000"]) == 1  # accepted as a year; it just has no reports
+    assert "Over 2000 is voor de organisatie nog niets gemeld" in capsys.readouterr().err
+
+
+def test_cli_tells_what_is_not_reviewed_and_prints_only_approved(
+    tmp_path: Path, default_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from manager_fakes import add_session
+
+    database = tmp_path / "cli.db"
+    db = open_db(database)
+    add_session(db, default_catalogue, date(2025, 5, 6), deelnemers=7, quotes=[
+        QuoteIn(text="Mijn zoon leest nu elke avond", attribution="vader", consent="ja"),
+    ])  # fmt: skip
+    db.conn.close()
+    config = tmp_path / "c.toml"
+    config.write_text(f'[storage]\ndatabase = "{database}"\n', encoding="utf-8")
+    base = ["--config", str(config), "report", "--year", "2025", "--format", "md"]
+    assert main(base) == 0
+    out = capsys.readouterr()
+    assert "Mijn zoon leest nu elke avond" not in out.out
+    assert "Nog niet beoordeeld: 1 citaat." in out.err and "--onbeoordeeld" in out.err
+    assert main([*base, "--onbeoordeeld"]) == 0
+    out = capsys.readouterr()
+    assert "Mijn zoon leest nu elke avond" in out.out
+    assert "Let op: in dit verslag staat 1 citaat dat nog niet beoordeeld is." in out.err
+    assert main([*base, "--editie", "intern"]) == 0  # the intern edition: every publishable one
+    assert "Mijn zoon leest nu elke avond" in capsys.readouterr().out
 
 
 def test_next_year_takes_the_agreement_steps_by_their_kind_not_their_words() -> None:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from intake.importer import import_kengetallen, import_sessions
 from reports.model import build_report
@@ -165,3 +166,92 @@ def test_unmeasured_effects_are_not_called_geen(report: Impactreflectie) -> None
     assert not any(
         t.startswith("Nog te weinig bewijs") for t in verdicts.values() if "gemeten" in t
     )
+
+
+def test_the_shipped_example_afspraken_are_never_printed_as_westervelds(
+    report: Impactreflectie,
+) -> None:
+    # organisation.toml ships example afspraken for Westerveld 2024 (IDO 150, 34 activiteiten)
+    assert report.contract is None
+    html, md = render_html(report), render_markdown(report)
+    data = json.loads(render_json(report))
+    assert data["afspraken"] is None
+    for text in (html, md):
+        assert "afgesproken" not in text and "Afspraken met de gemeente" not in text
+        assert "van de 150" not in text and "afspraak" not in text.lower().replace(
+            "prestatieafspraak", ""
+        )
+    assert not any("afgesproken" in s for c in report.chapters for s in c.framing.next_steps)
+
+
+@pytest.fixture(scope="module")
+def agreed(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Catalogue, sqlite_utils.Database]]:
+    """The replay with Westerveld's 2024 afspraak taken as real, with its pakketten."""
+    from conftest import with_agreed_examples
+
+    from toc.loader import default_catalogue
+
+    catalogue = with_agreed_examples(default_catalogue())
+    db = open_db(tmp_path_factory.mktemp("westerveld-geld") / "westerveld.db")
+    import_sessions(db, catalogue, DATA / "westerveld-2024-sessies.csv")
+    import_kengetallen(db, catalogue, DATA / "westerveld-2024-kengetallen.csv")
+    yield catalogue, db
+    db.conn.close()
+
+
+def test_geld_with_tariffs_and_pakketten(agreed: tuple[Catalogue, sqlite_utils.Database]) -> None:
+    catalogue, db = agreed
+    report = build_report(db, catalogue, 2024, "westerveld", today=date(2025, 3, 14))
+    data = json.loads(render_json(report))
+    geld = data["geld"]
+    # the catalogue's tariffs (Activiteitencatalogus 2025, § 3.2): pakket 1 middelgroot and
+    # pakket 2 groot
+    assert [(p["id"], p["bedrag"]) for p in geld["pakketten"]] == [
+        ("llo-1-middelgroot", 17553),
+        ("llo-2-groot", 41221),
+    ]
+    assert geld["totaal"] == 17553 + 41221 and geld["bijdrage_bekend"] is False
+    acts = data["activiteiten"]
+    for p in geld["pakketten"]:
+        covered = catalogue.pakketten[p["id"]].activities
+        assert p["bijeenkomsten"] == sum(acts[a]["bijeenkomsten"] for a in covered)
+        assert p["deelnemers"] == sum(acts[a]["deelnemers"] for a in covered)
+        assert "Activiteitencatalogus 2025" in p["bron"]
+    reached = sum(p["deelnemers"] for p in geld["pakketten"])
+    assert reached > 0 and geld["deelnemers"] == reached
+    assert geld["per_deelnemer"] == round(geld["totaal"] / reached, 2)
+    html = render_html(report)
+    page2 = html.split('id="samenvatting"')[1].split("</section>")[0]
+    assert "volgens de tarieven kosten die samen € 58.774" in page2 and "per deelnemer" in page2
+    assert f"{reached:,}".replace(",", ".") in page2
+    assert 'id="geld"' in html and "€ 41.221" in html
+    # in its own unit: the pakketten's 34 activiteiten against their activities' sessions
+    assert report.contract is not None and report.contract.total is not None
+    assert report.contract.total.comparable
+    assert report.contract.total.realised == geld["bijeenkomsten"]
+
+
+def test_geld_uses_the_contribution_when_known(
+    agreed: tuple[Catalogue, sqlite_utils.Database],
+) -> None:
+    catalogue, db = agreed
+    contracts = [
+        c.model_copy(update={"contribution": 50000.0})
+        if (c.gemeente, c.year) == ("westerveld", 2024)
+        else c
+        for c in catalogue.contracts
+    ]
+    paid = catalogue.model_copy(update={"contracts": contracts})
+    report = build_report(db, paid, 2024, "westerveld", today=date(2025, 3, 14))
+    geld = json.loads(render_json(report))["geld"]
+    assert geld["totaal"] == 50000 and geld["bijdrage_bekend"] is True
+    assert "De gemeente betaalde € 50.000 voor 2 pakketten." in render_html(report)
+
+
+def test_no_geld_without_a_real_agreement(report: Impactreflectie) -> None:
+    data = json.loads(render_json(report))
+    assert "geld" not in data and report.money is None
+    html = render_html(report)
+    assert "Wat het kostte" not in html and "€" not in html

@@ -361,3 +361,27 @@ def test_faults_and_blocked_users(standin: StandIn) -> None:
     assert status == 403 and body["description"] == "Forbidden: bot was blocked by the user"
     with pytest.raises(ValueError):
         standin.fail_next("sendMessage", kind="explode")
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url) as response:
+        return bytes(response.read())
+
+
+def test_a_photo_can_be_fetched_with_getfile_and_downloaded(standin: StandIn) -> None:
+    """As Telegram: getFile gives a file_path, the bytes come from /file/bot<token>/<path>."""
+    standin.send_photo(7, caption="Voorlezen", data=b"\xff\xd8" + b"j" * 5000)
+    update = json.loads(_fetch(f"{standin.base_url}{TOKEN}/getUpdates"))["result"][-1]
+    sizes = update["message"]["photo"]
+    largest = max(sizes, key=lambda p: p["file_size"])
+    assert largest["file_size"] == 5002 and update["message"]["caption"] == "Voorlezen"
+    found = json.loads(_fetch(f"{standin.base_url}{TOKEN}/getFile?file_id={largest['file_id']}"))[
+        "result"
+    ]
+    base = standin.base_url.removesuffix("/bot")
+    assert _fetch(f"{base}/file/bot{TOKEN}/{found['file_path']}") == b"\xff\xd8" + b"j" * 5000
+    for wrong in (f"bot{TOKEN}/photos/nothing.jpg", f"botnot-the-token/{found['file_path']}"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            _fetch(f"{base}/file/{wrong}")
+        assert refused.value.code == 404
+        refused.value.close()

@@ -41,6 +41,8 @@ def test_validate_default_ok(capsys: pytest.CaptureFixture[str]) -> None:
     catalogue = default_catalogue()
     assert f"{len(catalogue.activities)} activiteiten" in out
     assert f"{len(catalogue.vestigingen)} vestigingen" in out
+    # the shipped prestatieafspraken are examples, and validate says so while they are
+    assert "zijn nog voorbeelden" in out and "voorbeeld = true" in out
 
 
 def test_validate_given_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -49,7 +51,9 @@ def test_validate_given_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     # The default organisation's rooster and contracts need the default catalogue; a small
     # organisation without them fits the default catalogue too.
     assert main(["toc", "validate", "--organisatie", str(org)]) == 0
-    assert "1 gemeenten, 1 vestigingen" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 gemeenten, 1 vestigingen" in out
+    assert "voorbeelden" not in out
 
 
 def test_validate_broken_exits_1_with_every_problem(

@@ -66,6 +66,7 @@ _CATALOGUE_SECTIONS: dict[str, type[BaseModel]] = {
     "effect": m.Effect,
     "activiteit": Activity,
     "kengetal": m.Kengetal,
+    "pakket": m.Pakket,
     # The participants' statements (see toc.survey); optional.
     "stelling": m.Statement,
     "vragenlijst": m.SurveyPlan,
@@ -180,6 +181,9 @@ def _check_catalogue(cat: _File, check: _Checker) -> dict[str, set[str]]:
     ):
         check.add(cat, item, key, text)
     _check_signals(check, cat, activities)
+    for item, pakket in _valid(cat, "pakket"):
+        for activity in pakket.activities:
+            _ref(check, cat, item, "voor", activity, known["activiteit"], "de activiteit")
     return known
 
 
@@ -229,6 +233,11 @@ def _check_organisation(org: _File, known: dict[str, set[str]] | None, check: _C
             text = f"er is al een contract voor '{contract.gemeente}' in {contract.year}"
             check.add(org, item, "jaar", text)
         seen.add((contract.gemeente, contract.year))
+        # an example's pakketten only illustrate how to write them: a catalogue without those
+        # pakketten still fits the shipped organisation
+        if known is not None and not contract.example:
+            for pakket in contract.pakket_ids:
+                _ref(check, org, item, "pakketten", pakket, known["pakket"], "het pakket")
         if contract.activities_per_year is not None and contract.activities_per_year < 0:
             check.add(org, item, "activiteiten", "het aantal kan niet negatief zijn")
         if known is not None:
@@ -296,9 +305,24 @@ def load_catalogue(
         gemeenten=_by_id(org, "gemeente"),
         vestigingen=_by_id(org, "vestiging"),
         contracts=[model for _item, model in _valid(org, "contract")],
+        pakketten=_by_id(cat, "pakket"),
         schedules=[model for _item, model in _valid(org, "rooster")],
         statements=[model for _item, model in _valid(cat, "stelling")],
         survey_plans={model.activity: model for _item, model in _valid(cat, "vragenlijst")},
+    )
+
+
+def example_warning(catalogue: Catalogue) -> str | None:
+    """One Dutch sentence while prestatieafspraken are still the shipped examples."""
+    examples = catalogue.example_contracts
+    if not examples:
+        return None
+    gemeenten = len({c.gemeente for c in examples})
+    return (
+        f"Let op: {len(examples)} prestatieafspraken (van {gemeenten} "
+        f"{'gemeente' if gemeenten == 1 else 'gemeenten'}) zijn nog voorbeelden. Het rapport "
+        "drukt ze niet af. Zet de echte afspraken in organisation.toml en haal daar "
+        "'voorbeeld = true' weg."
     )
 
 
@@ -317,4 +341,10 @@ def get_catalogue(
     return load_catalogue(catalogue_path, organisation_path)
 
 
-__all__ = ["CatalogueError", "default_catalogue", "get_catalogue", "load_catalogue"]
+__all__ = [
+    "CatalogueError",
+    "default_catalogue",
+    "example_warning",
+    "get_catalogue",
+    "load_catalogue",
+]

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["bijeenkomst", "reeks", "spreekuur"]
-Pakket = Literal["basis", "basis-plus"]
+BasisLevel = Literal["basis", "basis-plus"]  # Basis (green) or Basis Plus (yellow)
 # Count indicators a session can carry. `deelnemers` is the total attendance; the others are
 # parts of it (kinderen, volwassenen) or, for a spreekuur, visitors and their questions.
 Indicator = Literal["kinderen", "volwassenen", "deelnemers", "bezoekers", "vragen"]
@@ -98,7 +98,7 @@ class Activity(_Model):
     kind: Kind = Field(default="bijeenkomst", alias="soort")
     wsob: list[int] = Field(default_factory=list)
     doelgroep: str = ""
-    pakket: Pakket = "basis"
+    pakket: BasisLevel = "basis"
     aliases: list[str] = Field(default_factory=list, alias="aliassen")
     indicators: list[Indicator] = Field(default_factory=_participants_only, alias="indicatoren")
     effects: list[str] = Field(default_factory=list, alias="effecten")
@@ -145,6 +145,21 @@ class Gemeente(_Model):
     locations: Locations = Field(default_factory=Locations, alias="locaties")
 
 
+class Pakket(_Model):
+    """A pakket with its tarief, as the Activiteitencatalogus prices it (e.g. Leven lang
+    ontwikkelen pakket 2 groot: 24 activiteiten per jaar, € 41.221)."""
+
+    id: str
+    name: str = Field(alias="naam")
+    amount: float = Field(ge=0, alias="bedrag")  # euros per year
+    # Activities per year the pakket promises; None when it promises a service, not a number.
+    activities_per_year: int | None = Field(default=None, ge=0, alias="activiteiten")
+    # The catalogue's activities whose bijeenkomsten the pakket delivers.
+    activities: list[str] = Field(default_factory=list, alias="voor")
+    # Where the tarief stands, e.g. "Activiteitencatalogus 2025, § 3.2, p. 14".
+    source: str = Field(alias="bron")
+
+
 class Contract(_Model):
     """Prestatieafspraak: what a gemeente contracted for a year."""
 
@@ -158,6 +173,14 @@ class Contract(_Model):
     programmalijnen: list[str] = Field(default_factory=list)
     # Optional per-activity targets: activity id -> number of sessions.
     per_activity: dict[str, int] = Field(default_factory=dict, alias="per_activiteit")
+    # True while these are the example numbers shipped with Impactbot, not a gemeente's real
+    # agreement: the report and /stand then never print them as the gemeente's.
+    example: bool = Field(default=False, alias="voorbeeld")
+    # The catalogue's pakket ids (toc `[[pakket]]`) the gemeente took this year; with them the
+    # report compares delivered activities in the pakket's own unit and shows what was paid.
+    pakket_ids: list[str] = Field(default_factory=list, alias="pakketten")
+    # What the gemeente paid in euros, when known; otherwise the pakketten's tariffs add up.
+    contribution: float | None = Field(default=None, ge=0, alias="bijdrage")
 
 
 class Schedule(_Model):
@@ -191,6 +214,7 @@ class Catalogue(_Model):
     gemeenten: dict[str, Gemeente]
     vestigingen: dict[str, Vestiging]
     contracts: list[Contract] = Field(default_factory=list)
+    pakketten: dict[str, Pakket] = Field(default_factory=dict)  # tariffs from the catalogue
     schedules: list[Schedule] = Field(default_factory=list)
     # What participants are asked (see toc.survey); empty: nobody is asked.
     statements: list[Statement] = Field(default_factory=list)
@@ -240,10 +264,15 @@ class Catalogue(_Model):
         return not contract.programmalijnen or activity.programmalijn in contract.programmalijnen
 
     def contract(self, gemeente: str, year: int) -> Contract | None:
+        """The gemeente's real agreement for the year; an example one is no agreement."""
         for c in self.contracts:
-            if c.gemeente == gemeente and c.year == year:
+            if c.gemeente == gemeente and c.year == year and not c.example:
                 return c
         return None
+
+    @property
+    def example_contracts(self) -> list[Contract]:
+        return [c for c in self.contracts if c.example]
 
 
 # -- The participants' own voice (PLA Project Outcome style) ----------------------------------

@@ -70,7 +70,7 @@ class _Checker:
         self.problems.append(": ".join(parts) + ": " + text)
 
 
-_OPTIONAL = {"kengetal", "contract", "rooster", "stelling", "vragenlijst"}
+_OPTIONAL = {"kengetal", "contract", "rooster", "stelling", "vragenlijst", "pakket"}
 
 
 def _label(item: _Item) -> str:

@@ -70,6 +70,8 @@ class Routes:
     setup: Callable[[Application], None] | None = None
     # Handlers that run after the room's answer (group 1), e.g. the menu after /start.
     after: list[BaseHandler] = field(default_factory=list)
+    # A photo sent in the chat (one room takes them: the leader's, for a report's photo).
+    photo: Callback | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,16 @@ def assemble(
     app.add_handler(
         MessageHandler(NEW_MESSAGE & filters.COMMAND & ~KnownCommand(names), otherwise.command)
     )
-    app.add_handler(MessageHandler(NEW_MESSAGE & ~filters.TEXT, otherwise.other))
+    photos = [r.photo for r in rooms if r.photo is not None]
+    if len(photos) > 1:
+        raise ValueError("more than one room takes photos")
+    if photos:
+        app.add_handler(MessageHandler(NEW_MESSAGE & filters.PHOTO, photos[0]))
+        app.add_handler(
+            MessageHandler(NEW_MESSAGE & ~filters.TEXT & ~filters.PHOTO, otherwise.other)
+        )
+    else:
+        app.add_handler(MessageHandler(NEW_MESSAGE & ~filters.TEXT, otherwise.other))
     for room in rooms:
         for handler in room.after:
             app.add_handler(handler, group=1)

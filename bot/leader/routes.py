@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.core.buttons import pattern
 from bot.core.routing import SURVEY_LINK, Button, Command, Routes
-from bot.leader import corrections, guided, quick, registration, tally, texts
+from bot.leader import corrections, guided, photos, quick, registration, tally, texts
 from bot.leader import prefixes as P
 from bot.leader import survey as ask_participants
 
@@ -30,9 +30,15 @@ ROUTES = Routes(
         Button(pattern(P.OWN_REPORT), corrections.on_report_button),
         Button(pattern(P.ASK_PARTICIPANTS), ask_participants.on_ask),
         Button(pattern(P.TALLY), tally.on_tally_button),
+        Button(pattern(P.PHOTO), photos.on_consent),
         Button(P.DRAFT_PATTERN, guided.on_button),
     ],
-    answers={P.TYPED_NAME: registration.on_name, P.TYPED_TALLY: tally.on_numbers},
+    answers={
+        P.TYPED_NAME: registration.on_name,
+        P.TYPED_TALLY: tally.on_numbers,
+        P.TYPED_PHOTO_ALT: photos.on_alt,
+    },
+    photo=photos.on_photo,
 )
 
 # A typed message no record awaits: the report's current step, or a whole report at once.

@@ -466,3 +466,28 @@ SURVEY_TOO_OLD = (
     "Deze bijeenkomst is meer dan {days} dagen geleden. Vraag de deelnemers na een nieuwe."
 )
 SURVEY_NO_SESSION = "Dit verslag bestaat niet meer."
+
+# -- a photo with a report (bot.leader.photos) ------------------------------------------------
+PHOTO_NO_REPORT = (
+    "Een foto hoort bij een verslag. Stuur eerst je verslag; stuur de foto daarna opnieuw."
+)
+PHOTO_TOO_BIG = "Deze foto is te groot. Stuur een kleinere foto (hoogstens 2 MB)."
+PHOTO_CONSENT = (
+    "Mooi, een foto bij {activity} van {day}. Mag hij in het verslag voor de gemeente? Kies wat "
+    "klopt. Een kind mag er alleen op als een ouder het goed vindt."
+)
+BUTTON_PHOTO_NOBODY = "Niemand is herkenbaar"
+BUTTON_PHOTO_AGREED = "De mensen op de foto vinden het goed"
+BUTTON_PHOTO_PARENT = "Er staat een kind op; een ouder vindt het goed"
+BUTTON_PHOTO_SKIP = "Niet bewaren"
+PHOTO_ASK_ALT = (
+    "Wat staat er op de foto? Schrijf het in een paar woorden, voor wie de foto niet kan zien. "
+    "Geen namen."
+)
+PHOTO_NOT_KEPT = "Goed, ik bewaar de foto niet."
+PHOTO_GONE = "Deze foto is er niet meer. Stuur hem opnieuw."
+PHOTO_SAVED = (
+    "De foto is bewaard bij {activity} van {day}. Een manager bekijkt hem; daarna kan hij in "
+    "het verslag voor de gemeente."
+)
+PHOTO_FAILED = "Het ophalen van de foto lukte niet. Stuur hem nog een keer."

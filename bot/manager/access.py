@@ -126,9 +126,13 @@ def gemeente_for(person: Person, catalogue: Catalogue, text: str) -> str | None:
     return place.gemeente(catalogue)
 
 
-def parse_year(text: str, command: str) -> int:
-    if not is_int(text, max_digits=4) or not MIN_YEAR <= int(text) <= MAX_YEAR:
+def parse_year(text: str, command: str, last: int = MAX_YEAR) -> int:
+    """A year from MIN_YEAR up to `last` (a report: this year); a number outside that range
+    is a year all the same and is told which years can be asked for."""
+    if not is_int(text, max_digits=4) or len(text) != 4:
         raise Refusal(mt.YEAR_INVALID.format(text=shown(text), command=command))
+    if not MIN_YEAR <= int(text) <= last:
+        raise Refusal(mt.YEAR_OUT_OF_RANGE.format(first=MIN_YEAR, last=last))
     return int(text)
 
 

@@ -39,6 +39,7 @@ from ground.dutch import weekday_date
 from ground.strict import is_int, read_id
 from store.erasure import forget_person, forget_quote, forget_story
 from store.people import Person, Role, create_invite, get_person, set_reminders
+from store.photos import forget_photo, photo_alt
 from store.reviews import get_quote
 from store.session_notes import get_story
 from toc.matcher import normalise
@@ -223,6 +224,13 @@ async def cmd_vergeet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             return
         text = mt.CONFIRM_FORGET_STORY.format(id=story.id, text=story.text)
         await reply(update, context, text, confirm_keyboard("s", story.id))
+    elif what == "foto" and rest.isdigit():
+        found = photo_alt(s.db, int(rest))
+        if found is None:
+            await reply(update, context, mt.FORGET_NO_PHOTO.format(id=rest))
+            return
+        text = mt.CONFIRM_FORGET_PHOTO.format(id=int(rest), text=found)
+        await reply(update, context, text, confirm_keyboard("f", int(rest)))
     elif what in ("persoon", "gebruiker") and rest:
         people = find_people(s.db, rest)
         if not people:
@@ -268,6 +276,10 @@ async def on_forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         done = forget_story(s.db, ident, actor)
         log.info("story erased", extra={"story_id": ident, "by": admin.id, "done": done})
         await reply(update, context, mt.FORGOTTEN_STORY if done else mt.FORGET_GONE)
+    elif kind == "f":
+        done = forget_photo(s.db, ident, actor)
+        log.info("photo erased", extra={"photo_id": ident, "by": admin.id, "done": done})
+        await reply(update, context, mt.FORGOTTEN_PHOTO if done else mt.FORGET_GONE)
     elif kind == "pp":
         target = get_person(s.db, ident)
         if target is None:

@@ -29,7 +29,7 @@ from bot.manager import texts as mt
 from bot.manager.access import Refusal, gemeente_for, manager_only, own_scope, parse_year, reply
 from ground.dutch import count as counted
 from ground.errors import ImpactbotError
-from reports.export_bundle import export_bundle
+from reports.export_bundle import export_bundle, more_name
 from reports.render import Edition
 from store.db import open_db
 from store.people import Person
@@ -54,17 +54,43 @@ def report_files(
     gemeente: str | None,
     today: date,
     edition: Edition = "gemeente",
+    unreviewed: bool = False,
 ) -> tuple[bytes, bytes]:
     """(html, pdf) of the impactreflectie; runs in a worker thread."""
-    from reports.model import build_report
-    from reports.render import render_html, render_pdf
+    html, pdf, _notice = report_documents(
+        path, catalogue, year, gemeente, today, edition, unreviewed
+    )
+    return html, pdf
 
+
+def report_documents(
+    path: str | Path,
+    catalogue: Catalogue,
+    year: int,
+    gemeente: str | None,
+    today: date,
+    edition: Edition = "gemeente",
+    unreviewed: bool = False,
+) -> tuple[bytes, bytes, str]:
+    """(html, pdf, what is not reviewed yet, in one sentence); runs in a worker thread. The
+    gemeente edition prints only approved quotes, stories and photos unless `unreviewed`."""
+    from reports.model import build_report
+    from reports.period import check_report_year
+    from reports.render import render_html, render_pdf
+    from reports.review import review_notice
+
+    approved_only = edition == "gemeente" and not unreviewed
     db = open_db(path)
     try:
-        report = build_report(db, catalogue, year, gemeente, today=today)
+        # a year without reports gets one sentence (NoReport), not a report of empty pages
+        check_report_year(db, year, gemeente, scope_name(catalogue, gemeente), today)
+        report = build_report(
+            db, catalogue, year, gemeente, today=today, approved_only=approved_only
+        )
     finally:
         db.conn.close()
-    return render_html(report, edition).encode("utf-8"), render_pdf(report, edition)
+    notice = review_notice(report.unreviewed, approved_only, mt.ASK_UNREVIEWED.format(year=year))
+    return render_html(report, edition).encode("utf-8"), render_pdf(report, edition), notice
 
 
 def export_files(
@@ -114,16 +140,27 @@ def year_buttons(kind: str, today: date) -> InlineKeyboardMarkup:
     )
 
 
+INTERN_WORDS = ("intern", "interne")
+# The gemeente edition prints only approved quotes, stories and photos unless asked with this.
+ALL_WORDS = ("onbeoordeeld",)
+
+
 def _request(
-    person: Person, catalogue: Catalogue, args: list[str], command: str
-) -> tuple[int, str | None, Edition]:
-    """JAAR [gemeente] [intern]: the public account unless the last word asks the intern one."""
-    year = parse_year(args[0], command)
+    person: Person, catalogue: Catalogue, args: list[str], command: str, today: date
+) -> tuple[int, str | None, Edition, bool]:
+    """JAAR [gemeente] [intern] [onbeoordeeld]: the public account, with only approved quotes,
+    stories and photos, unless the last words ask for the intern one or the unreviewed too."""
+    year = parse_year(args[0], command, today.year)
     rest = args[1:]
     edition: Edition = "gemeente"
-    if command == "rapport" and rest and rest[-1].lower() in ("intern", "interne"):
-        edition, rest = "intern", rest[:-1]
-    return year, gemeente_for(person, catalogue, " ".join(rest)), edition
+    unreviewed = False
+    while command == "rapport" and rest and rest[-1].lower() in (*INTERN_WORDS, *ALL_WORDS):
+        if rest[-1].lower() in INTERN_WORDS:
+            edition = "intern"
+        else:
+            unreviewed = True
+        rest = rest[:-1]
+    return year, gemeente_for(person, catalogue, " ".join(rest)), edition, unreviewed
 
 
 async def cmd_rapport(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -144,11 +181,13 @@ async def _command(update: Update, context: ContextTypes.DEFAULT_TYPE, command: 
         await reply(update, context, mt.ASK_YEAR, year_buttons(command, s.today()))
         return
     try:
-        year, gemeente, edition = _request(person, s.catalogue, args, command)
+        year, gemeente, edition, unreviewed = _request(
+            person, s.catalogue, args, command, s.today()
+        )
     except Refusal as exc:
         await reply(update, context, str(exc))
         return
-    await start(update, context, command, year, gemeente, edition)
+    await start(update, context, command, year, gemeente, edition, unreviewed)
 
 
 async def start(
@@ -158,12 +197,14 @@ async def start(
     year: int,
     gemeente: str | None,
     edition: Edition = "gemeente",
+    unreviewed: bool = False,
 ) -> None:
     """Say it is coming (a report takes seconds), then make and send it in the background."""
     if command == "rapport":
         where = scope_name(services(context).catalogue, gemeente)
         await reply(update, context, mt.REPORT_BUSY.format(year=year, scope=where))
-    background(context, update, _send(update, context, command, year, gemeente, edition))
+    work = _send(update, context, command, year, gemeente, edition, unreviewed)
+    background(context, update, work)
 
 
 def background(
@@ -189,7 +230,7 @@ async def on_year_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await query.answer(mt.BUTTON_INVALID.format(command="help"), show_alert=True)
         return
     try:
-        year = parse_year(raw, command)
+        year = parse_year(raw, command, services(context).today().year)
     except Refusal:
         await query.answer(mt.BUTTON_INVALID.format(command=command), show_alert=True)
         return
@@ -208,6 +249,7 @@ async def _send(
     year: int,
     gemeente: str | None,
     edition: Edition = "gemeente",
+    unreviewed: bool = False,
 ) -> None:
     chat = update.effective_chat
     if chat is None:
@@ -219,9 +261,10 @@ async def _send(
     try:
         if command == "rapport":
             work = asyncio.to_thread(
-                report_files, path, s.catalogue, year, gemeente, s.today(), edition
-            )
-            html, pdf = await while_uploading(context, chat.id, work)
+                report_documents, path, s.catalogue, year, gemeente, s.today(), edition,
+                unreviewed,
+            )  # fmt: skip
+            html, pdf, notice = await while_uploading(context, chat.id, work)
             await context.bot.send_document(
                 chat.id, html, filename=f"impactreflectie-{stem}.html",
                 caption=mt.REPORT_HTML.format(year=year, scope=where, edition=mt.EDITIONS[edition]),
@@ -230,6 +273,7 @@ async def _send(
                 chat.id, pdf, filename=f"impactreflectie-{stem}.pdf",
                 caption=mt.REPORT_PDF.format(year=year, scope=where, edition=mt.EDITIONS[edition]),
             )  # fmt: skip
+            await reply(update, context, notice)
         else:
             work2 = asyncio.to_thread(export_files, path, s.catalogue, year, gemeente)
             count, xlsx, csv, more = await while_uploading(context, chat.id, work2)
@@ -246,7 +290,7 @@ async def _send(
             )
             for kind, data in more:
                 await context.bot.send_document(
-                    chat.id, data, filename=f"{kind}-{stem}.csv", caption=mt.EXPORT_CSV_MORE[kind]
+                    chat.id, data, filename=more_name(kind, stem), caption=mt.EXPORT_CSV_MORE[kind]
                 )
     except ImpactbotError as exc:
         await reply(update, context, str(exc))

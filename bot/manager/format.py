@@ -195,7 +195,9 @@ def contract_text(
     """Every agreed number for the year with a progress bar and what is expected by now."""
     fraction = year_fraction(today)
     lines = [mt.CONTRACT_HEAD.format(year=today.year, scope=scope_label(catalogue, scope))]
-    targets = ([progress.total] if progress.total else []) + progress.per_activity
+    # an agreed total that cannot be compared in its own unit is not shown (reports.figures)
+    total = progress.total if progress.total and progress.total.comparable else None
+    targets = ([total] if total else []) + progress.per_activity
     for t in targets:
         name = mt.CONTRACT_TOTAL if t.activity is None else activity_name(catalogue, t.activity)
         mark = (

@@ -11,6 +11,7 @@ STORY = "rs"  # rs:<ok|no|later>:<story>
 DOCUMENTS = "dc"  # dc:<rapport|export>:<year>
 KENGETAL = "kg"  # kg:stop | kg:<year>[:<gemeente>[:<kengetal>]]
 FORGET = "vg"  # vg:<kind>:<id>
+PHOTO = "mf"  # mf:<ok|no>:<photo>  a manager's review of a photo
 REMINDER = "hr"  # hr:<activity>:<vestiging>:<yyyymmdd>  report now
 DID_NOT_HAPPEN = "hn"  # hn:<activity>:<vestiging>:<yyyymmdd>
 

@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes
 from bot.core.awaiting import Awaiting
 from bot.core.buttons import pattern
 from bot.core.routing import Button, Command, Routes
-from bot.manager import admin, documents, jobs, kengetal, review
+from bot.manager import admin, documents, jobs, kengetal, photos, review, stories
 from bot.manager import figures as manager
 from bot.manager import prefixes as P
 from bot.manager import texts as mt
@@ -36,6 +36,8 @@ ROUTES = Routes(
         Command("stand", manager.cmd_stand),
         Command("gaten", manager.cmd_gaten),
         Command("citaten", manager.cmd_citaten),
+        Command("fotos", photos.cmd_fotos),
+        Command("verhaal", stories.cmd_verhaal),
         Command("rapport", documents.cmd_rapport),
         Command("export", documents.cmd_export),
         Command("uitnodigen", admin.cmd_uitnodigen),
@@ -50,6 +52,7 @@ ROUTES = Routes(
         Button(pattern(P.DOCUMENTS), documents.on_year_button),
         Button(pattern(P.KENGETAL), kengetal.on_kengetal_button),
         Button(pattern(P.FORGET), admin.on_forget_button),
+        Button(pattern(P.PHOTO), photos.on_photo_button),
         Button(pattern(P.REMINDER), jobs.on_reminder_button),
         Button(pattern(P.DID_NOT_HAPPEN), jobs.on_did_not_happen_button),
     ],

@@ -20,6 +20,7 @@ PLACE_UNKNOWN = (
     "bijvoorbeeld Westerveld of Havelte."
 )
 YEAR_INVALID = "„{text}” is geen jaartal. Typ bijvoorbeeld /{command} 2025."
+YEAR_OUT_OF_RANGE = "Over dat jaar kan ik niets maken. Kies een jaar van {first} tot en met {last}."
 ASK_YEAR = "Van welk jaar?"
 BUTTON_INVALID = "Deze knop werkt niet meer. Typ /{command} om opnieuw te beginnen."
 UNKNOWN_COMMAND = "Dat commando ken ik niet. Typ /help: dan zie je wat je mij kunt vragen."
@@ -29,6 +30,7 @@ UNKNOWN_COMMAND = "Dat commando ken ik niet. Typ /help: dan zie je wat je mij ku
 MANAGER_COMMANDS = {
     "stand": "Waar staan we? Cijfers per opgave",
     "citaten": "Laatste citaten; /citaten nieuw om te beoordelen",
+    "fotos": "Nieuwe foto's bij verslagen beoordelen",
     "gaten": "Wat ontbreekt er nog?",
     "rapport": "Impactreflectie als HTML en PDF",
     "export": "Verslagen als Excel en CSV",
@@ -41,6 +43,8 @@ HELP_MANAGER = (
     "Dit kun je mij vragen:\n"
     "/stand – waar staan we dit jaar? Ook: /stand Havelte maand\n"
     "/citaten – de laatste citaten; /citaten nieuw om ze te beoordelen\n"
+    "/fotos – nieuwe foto's bij verslagen goedkeuren of afwijzen\n"
+    "/verhaal Voorleesuurtje: … – een langer verhaal voor het verslag (hoogstens 250 woorden)\n"
     "/gaten – wat ontbreekt: verslagen, stille begeleiders, effecten nog niet gemeten\n"
     "/rapport 2025 – de impactreflectie als HTML en PDF (met intern erachter: de interne versie)\n"
     "/export 2025 – alle verslagen als Excel- en CSV-bestand\n"
@@ -51,7 +55,7 @@ HELP_MANAGER = (
     "Elke maandag stuur ik je een weekoverzicht. Zelf een activiteit doorgeven kan met /verslag."
 )
 HELP_ADMIN_EXTRA = (
-    "\n/vergeet – een citaat, een verhaal of alle gegevens van een persoon wissen (AVG)"
+    "\n/vergeet – een citaat, een verhaal, een foto of alle gegevens van een persoon wissen (AVG)"
 )
 
 # -- /stand -----------------------------------------------------------------------------------
@@ -160,6 +164,8 @@ REPORT_HTML = "Impactreflectie {year}, {scope}{edition}. Het HTML-bestand opent 
 REPORT_PDF = "Impactreflectie {year}, {scope}{edition} (PDF)."
 # The gemeente edition is the public account; the intern one adds the lessons for ourselves.
 EDITIONS = {"gemeente": "", "intern": ", interne versie"}
+# How to ask for the quotes, stories and photos not reviewed yet (reports.review).
+ASK_UNREVIEWED = "/rapport {year} onbeoordeeld"
 EXPORT_EMPTY = "Er zijn geen verslagen uit {year} voor {scope}."
 EXPORT_XLSX = "Verslagen {year}, {scope}: {n} (Excel)."
 EXPORT_CSV = "Dezelfde verslagen als CSV (puntkomma's; opent goed in Nederlandse Excel)."
@@ -170,6 +176,7 @@ EXPORT_CSV_MORE = {
         "De antwoorden van deelnemers als CSV, geteld per bijeenkomst, nooit per persoon (in "
         "het Excel-bestand: werkblad Antwoorden deelnemers)."
     ),
+    "fotos": "De foto's bij de verslagen (ZIP), met in fotos.csv wat er op staat.",
 }
 DOCUMENT_FAILED = "Het maken van het bestand is niet gelukt. Probeer het later nog eens."
 ORGANISATION = "de hele organisatie"
@@ -217,6 +224,7 @@ FORGET_USAGE = (
     "Wat moet ik wissen?\n"
     "/vergeet citaat 12 – één citaat (het nummer staat bij /citaten)\n"
     "/vergeet verhaal 7 – één verhaal van Wat was bijzonder? (het nummer staat erbij)\n"
+    "/vergeet foto 3 – één foto (het nummer staat bij /fotos)\n"
     "/vergeet persoon Bo – alle gegevens van een gebruiker"
 )
 FORGET_NO_QUOTE = "Citaat nummer {id} bestaat niet (meer)."
@@ -275,3 +283,31 @@ DIGEST_REVIEW = "Citaten die op je oordeel wachten: {n} (/citaten nieuw)"
 DIGEST_REVIEW_STORIES = "Verhalen (Wat was bijzonder?) die op je oordeel wachten: {n}"
 DIGEST_MISSING = "Op het rooster maar niet doorgegeven: {n} (/gaten)"
 DIGEST_QUOTE = "Mooi citaat: „{text}” — {who} ({activity}, {place})"
+
+# -- photos (bot.manager.photos) --------------------------------------------------------------
+PHOTOS_NONE = "Er zijn geen nieuwe foto's om te bekijken."
+PHOTO_CAPTION = "Foto {id}: {alt}\n{activity}, {place}, {day}"
+BUTTON_PHOTO_OK = "Goedkeuren"
+BUTTON_PHOTO_NO = "Afwijzen"
+PHOTO_APPROVED = "Foto {id} is goedgekeurd: hij kan in het verslag voor de gemeente."
+PHOTO_REJECTED = "Foto {id} is afgewezen: hij komt in geen enkel verslag."
+PHOTO_NOT_YOURS = "Deze foto hoort niet bij jouw gemeente."
+FORGET_NO_PHOTO = "Foto nummer {id} bestaat niet (meer)."
+CONFIRM_FORGET_PHOTO = "Foto {id} definitief wissen?\n„{text}”\nDit kan niet ongedaan worden."
+FORGOTTEN_PHOTO = "De foto is gewist."
+
+# -- /verhaal: a longer story by a manager (bot.manager.stories) --------------------------------
+LONG_STORY_USAGE = (
+    "Schrijf een verhaal zo: /verhaal Voorleesuurtje: en dan het verhaal (hoogstens 250 "
+    "woorden, geen achternamen). Het komt in het verslag voor de gemeente, bij de opgave van "
+    "die activiteit."
+)
+LONG_STORY_UNKNOWN = (
+    "De activiteit „{text}” ken ik niet. Zet de naam van de activiteit voor de dubbele punt."
+)
+LONG_STORY_NO_GEMEENTE = (
+    "Een verhaal hoort bij een gemeente; alleen een manager van een gemeente kan er een schrijven."
+)
+LONG_STORY_SAVED = (
+    "Dank je! Het verhaal bij {activity} staat in het verslag {year} voor {gemeente}."
+)

@@ -62,7 +62,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     checks = run_checks(settings)
     width = max(len(c.name) for c in checks)
     for check in checks:
-        print(f"{'OK  ' if check.ok else 'FOUT'}  {check.name.ljust(width)}  {check.text}")
+        state = ("LET OP" if check.warning else "OK") if check.ok else "FOUT"
+        print(f"{state.ljust(6)}  {check.name.ljust(width)}  {check.text}")
     problems = sum(1 for c in checks if not c.ok)
     if problems:
         print(f"{problems} {'probleem' if problems == 1 else 'problemen'} gevonden.")

@@ -1,9 +1,11 @@
 """`impactbot report --year Y [--gemeente ID] --format json|html|md|pdf [-o PATH]
-[--editie gemeente|intern] [--voorwoord FILE]`.
+[--editie gemeente|intern] [--voorwoord FILE] [--onbeoordeeld]`.
 
 --gemeente takes the id or the name ("westerveld", "Westerveld", "De Wolden").
 --editie gemeente (the default) is the public account; intern adds data sufficiency,
 measurement plans, bijsturing and the full method. The figures, and the json, are the same.
+--onbeoordeeld: the gemeente edition also prints quotes, stories and photos not reviewed yet
+(without it: approved ones only); the maker is told on stderr how many are not reviewed.
 --voorwoord is a Markdown file shown after the Samenvatting; without it, [reports] voorwoorden
 may hold <jaar>-<gemeente id>.md (or <jaar>-organisatie.md).
 
@@ -15,11 +17,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ground.errors import ImpactbotError
 from ground.settings import Settings
 from impactbot.yearly import check_year_and_database
+
+if TYPE_CHECKING:
+    from reports.parts import Impactreflectie
 
 
 class ReportCommandError(ImpactbotError):
@@ -57,6 +64,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--voorwoord", metavar="BESTAND", help="een voorwoord in Markdown, na de samenvatting"
     )
+    parser.add_argument(
+        "--onbeoordeeld",
+        action="store_true",
+        help=(
+            "neem in de gemeente-versie ook citaten, verhalen en foto's op die nog niet "
+            "beoordeeld zijn (zonder dit: alleen goedgekeurde)"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -92,7 +107,8 @@ def read_foreword(
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from reports.model import build_report
+    from reports.model import build_report, resolve_gemeente
+    from reports.period import check_report_year
     from reports.render import render
     from store.db import open_db
     from toc.loader import get_catalogue
@@ -105,7 +121,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     catalogue = get_catalogue(settings.organisation.catalogue, settings.organisation.organisation)
     db = open_db(settings.storage.database)
     try:
-        report = build_report(db, catalogue, args.year, args.gemeente)
+        gemeente = resolve_gemeente(catalogue, args.gemeente)
+        scope = f"gemeente {catalogue.gemeenten[gemeente].name}" if gemeente else "de organisatie"
+        check_report_year(db, args.year, gemeente, scope, date.today())
+        # the gemeente edition leaves before review only when asked; json stays the contract
+        approved_only = (
+            args.editie == "gemeente" and args.format != "json" and not args.onbeoordeeld
+        )
+        report = build_report(db, catalogue, args.year, gemeente, approved_only=approved_only)
         foreword = read_foreword(settings, args.year, report.gemeente, args.voorwoord)
         output = render(report, args.format, args.editie, foreword)
     finally:
@@ -116,6 +139,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if target is None:
         assert isinstance(output, str)
         sys.stdout.write(output)
+        _tell_review(report)
         return 0
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -126,4 +150,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     except OSError as exc:
         raise ReportCommandError(f"Kan {target} niet schrijven: {exc.strerror or exc}.") from exc
     print(f"De impactreflectie staat in {target}.")
+    _tell_review(report)
     return 0
+
+
+def _tell_review(report: Impactreflectie) -> None:
+    """Whoever makes the report hears what is not reviewed yet (on stderr: stdout may be the
+    report itself)."""
+    from reports.review import review_notice
+
+    print(review_notice(report.unreviewed, report.approved_only, "--onbeoordeeld"), file=sys.stderr)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ground.settings import Settings
-from toc.loader import CatalogueError, load_catalogue
+from toc.loader import CatalogueError, example_warning, load_catalogue
 from toc.models import Catalogue
 from toc.overview import RENDERERS, render
 
@@ -87,6 +87,9 @@ def run_validate(args: argparse.Namespace, settings: Settings) -> int:
         print("Pas de bestanden aan en controleer opnieuw.", file=sys.stderr)
         return 1
     print(_summary(catalogue))
+    warning = example_warning(catalogue)
+    if warning:
+        print(warning)
     return 0
 
 
