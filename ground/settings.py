@@ -43,6 +43,13 @@ CONFIG_ENV = "IMPACTBOT_CONFIG"
 WEBHOOK_SECRET_ENV = "IMPACTBOT_WEBHOOK_SECRET"
 PARTICIPANT_SECRET_ENV = "IMPACTBOT_PARTICIPANT_SECRET"
 ENV_PREFIX = "IMPACTBOT_"
+# Where the settings came from when no file was given (never printed as a file name).
+DEFAULT_SOURCE = "(standaardinstellingen)"
+
+
+def _not_in(source: str) -> str:
+    """' (niet in impactbot.toml)' after the token's variable; nothing without a file."""
+    return "" if source == DEFAULT_SOURCE else f" (niet in {source})"
 
 
 class _Section(BaseModel):
@@ -233,13 +240,13 @@ class Settings(_Section):
     participants: ParticipantSettings = Field(default_factory=ParticipantSettings)
     web: WebSettings = Field(default_factory=WebSettings)
     # Where the settings came from, for messages.
-    source: str = Field(default="(standaardinstellingen)", exclude=True)
+    source: str = Field(default=DEFAULT_SOURCE, exclude=True)
 
     def token(self) -> str:
         if self.telegram.token is None:
             raise SettingsError(
                 f"Er is geen bot-token. Zet het token van BotFather in de omgevingsvariabele "
-                f"{TOKEN_ENV} (niet in {self.source})."
+                f"{TOKEN_ENV}{_not_in(self.source)}."
             )
         return self.telegram.token.get_secret_value()
 
@@ -342,7 +349,8 @@ def _describe(
 ) -> str:
     """One Dutch line per wrong setting; a setting from the environment is named by its
     variable (IMPACTBOT_TELEGRAM_PORT), one from the file by its place (telegram.port)."""
-    lines = [f"De instellingen in {source} kloppen niet:"]
+    where = "" if source == DEFAULT_SOURCE else f" in {source}"
+    lines = [f"De instellingen{where} kloppen niet:"]
     for item in error.errors():
         where = ".".join(str(part) for part in item["loc"])
         if environment and _in(environment, item["loc"]):
@@ -358,7 +366,7 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
     """Build the settings from a TOML file (optional) and the environment."""
     env = os.environ if env is None else env
     data: dict[str, Any] = {}
-    source = "(standaardinstellingen)"
+    source = DEFAULT_SOURCE
     if path is None and env.get(CONFIG_ENV):
         path = env[CONFIG_ENV]
     if path is not None:

@@ -72,6 +72,9 @@ class Reflection(BaseModel):
     effects_not_run: list[str] = Field(default_factory=list)  # no aiming activity ran
     quotes_waiting: int = 0  # publishable once reviewed (consent ja/anoniem, review new)
     quotes_internal: int = 0  # consent 'nee': for internal learning only
+    # Surveys closed because more people answered than took part (store.survey's cap): their
+    # answers still count, so a reader must know some may have been given twice.
+    surveys_capped: int = 0
     sufficiency: list[str] = Field(default_factory=list)  # Dutch sentences
     suggestions: list[str] = Field(default_factory=list)
     adjustments: list[str] = Field(default_factory=list)
@@ -94,6 +97,7 @@ class Reflection(BaseModel):
             "onderbouwing": self.grounding,
             "citaten_wachten_op_beoordeling": self.quotes_waiting,
             "citaten_alleen_intern": self.quotes_internal,
+            "vragen_gesloten_te_veel_antwoorden": self.surveys_capped,
             "voldoende_gegevens": self.sufficiency,
             "suggesties": self.suggestions,
             "bijsturing": self.adjustments,
@@ -175,6 +179,16 @@ def _quote_counts(db: sqlite_utils.Database, year: int, gemeente: str | None) ->
     return waiting, internal
 
 
+def _capped_surveys(db: sqlite_utils.Database, year: int, gemeente: str | None) -> int:
+    scope, params = scope_sql(gemeente, "s.gemeente")
+    row = db.execute(
+        "SELECT count(*) FROM surveys v JOIN sessions s ON s.id = v.session_id "
+        f"WHERE v.capped_at IS NOT NULL AND s.year = ?{scope}",
+        [year, *params],
+    ).fetchone()
+    return int(row[0])
+
+
 def _grounding(catalogue: Catalogue, evidence: dict[str, EffectEvidence], r: Reflection) -> None:
     """Which assumptions rest on our own data, which only on literature, which on neither."""
     ran = [e for e in evidence.values() if e.active_activities and e.graded]
@@ -245,6 +259,7 @@ def build_reflection(
         e.effect for e in evidence.values() if e.activities and not e.active_activities
     ]
     r.quotes_waiting, r.quotes_internal = _quote_counts(db, figures.year, figures.gemeente)
+    r.surveys_capped = _capped_surveys(db, figures.year, figures.gemeente)
     if contract is not None:
         r.contracted = len(contract.per_activity)
         r.contracted_reported = sum(1 for t in contract.per_activity if t.realised > 0)
@@ -302,6 +317,12 @@ def _sufficiency(
         r.sufficiency.append(
             f"{count(r.quotes_waiting, 'citaat', 'citaten')} {waren} nog niet beoordeeld toen dit "
             "verslag werd gemaakt."
+        )
+    if r.surveys_capped:
+        r.sufficiency.append(
+            f"Bij {count(r.surveys_capped, 'bijeenkomst', 'bijeenkomsten')} antwoordden meer "
+            "mensen dan er deelnemers waren; daar zijn de vragen toen gesloten. Hun antwoorden "
+            "tellen mee, maar misschien vulde iemand ze vaker in."
         )
     if r.quotes_internal:
         zijn = "is" if r.quotes_internal == 1 else "zijn"

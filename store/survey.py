@@ -446,9 +446,19 @@ def drop_followup(db: sqlite_utils.Database, followup_id: int) -> bool:
 
 
 def drop_followup_of(db: sqlite_utils.Database, survey_id: int, chat_id: int) -> bool:
-    """They said no after all (to this survey's follow-up): forget their chat id for it."""
-    sql = "DELETE FROM survey_followups WHERE survey_id = ? AND chat_id = ?"
-    return bool(_erase(db, sql, [survey_id, chat_id]))
+    """They said no after all (to this survey's follow-up): forget their chat id for it, and
+    no longer count them as invited (nothing was sent; a later "Ja" counts them once again)."""
+    with erasing(db), transaction(db):
+        dropped = db.execute(
+            "DELETE FROM survey_followups WHERE survey_id = ? AND chat_id = ?",
+            [survey_id, chat_id],
+        ).rowcount
+        if dropped:
+            db.execute(
+                "UPDATE surveys SET followups_invited = max(followups_invited - ?, 0) WHERE id = ?",
+                [dropped, survey_id],
+            )
+    return bool(dropped)
 
 
 def stop_followups(db: sqlite_utils.Database, chat_id: int) -> int:

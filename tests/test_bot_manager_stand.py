@@ -310,6 +310,19 @@ def test_one_quote_awaiting_is_singular(catalogue: Catalogue) -> None:
     )
 
 
+def test_one_respondent_gave_an_answer_singular() -> None:
+    from bot.manager.format import voice_line
+    from reports.stand import Line
+
+    assert (
+        voice_line(Line("o", "Opgave", respondenten=1))
+        == "  Deelnemers zelf: 1 deelnemer gaf antwoord"
+    )
+    assert voice_line(Line("o", "Opgave", respondenten=1200)) == (
+        "  Deelnemers zelf: 1.200 deelnemers gaven antwoord"
+    )
+
+
 @pytest.mark.parametrize("command", ["/stand", "/gaten", "/citaten"])
 async def test_manager_figures_never_hold_up_a_leaders_report(
     settings: Settings,

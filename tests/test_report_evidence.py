@@ -160,3 +160,35 @@ def test_verandertheorie_verdict_follows_the_labels(
     assert report.reflection.verdicts["geletterde-samenleving"].verdict == "onvoldoende"
     empty = build_report(filled, cat, 2023, "westerveld")
     assert {v.verdict for v in empty.reflection.verdicts.values()} == {"geen-gegevens"}
+
+
+def test_a_survey_closed_at_its_cap_is_named_in_the_reflection(
+    filled: sqlite_utils.Database, cat: Catalogue
+) -> None:
+    """Issue 19: the report marks a survey that hit its cap (more answers than people)."""
+    from datetime import UTC, datetime
+
+    from store.survey import SurveyFull, open_survey, record_answers, respondent_limit
+
+    assert build_report(filled, cat, 2025, "westerveld").reflection.surveys_capped == 0
+    sid, present = filled.execute(
+        "SELECT id, deelnemers FROM sessions WHERE year = 2025 AND gemeente = 'westerveld' "
+        "ORDER BY id LIMIT 1"
+    ).fetchone()
+    now = datetime(2025, 6, 1, 12, tzinfo=UTC)
+    statement = {"effect": "leesplezier", "dimension": "kennis", "text": "Ik leerde iets"}
+    survey = open_survey(filled, sid, [statement], now)
+    limit = respondent_limit(present)
+    for i in range(limit):
+        assert record_answers(filled, survey, f"p{i}", [4], "web", now)
+    with pytest.raises(SurveyFull):
+        record_answers(filled, survey, "one-too-many", [4], "web", now)
+    r = build_report(filled, cat, 2025, "westerveld").reflection
+    assert r.surveys_capped == 1
+    assert (
+        "Bij 1 bijeenkomst antwoordden meer mensen dan er deelnemers waren; daar zijn de vragen "
+        "toen gesloten. Hun antwoorden tellen mee, maar misschien vulde iemand ze vaker in."
+    ) in r.sufficiency
+    assert r.contract()["vragen_gesloten_te_veel_antwoorden"] == 1
+    # Another gemeente's report does not carry it.
+    assert build_report(filled, cat, 2025, "de-wolden").reflection.surveys_capped == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ground.errors import SettingsError
-from ground.settings import load_settings
+from ground.settings import TOKEN_ENV, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -164,3 +164,18 @@ def test_a_section_in_one_variable_is_ignored_and_bad_json_is_one_sentence():
     assert load_settings(env={"IMPACTBOT_STORAGE": "x"}).storage.database.name == "impactbot.db"
     with pytest.raises(SettingsError, match="Zet één instelling per variabele"):
         load_settings(env={"IMPACTBOT_TELEGRAM_WEBHOOK": "{niet af"})
+
+
+def test_without_a_file_the_messages_name_no_file(tmp_path: Path) -> None:
+    """No '(niet in (standaardinstellingen))': without a file only the variable is named."""
+    with pytest.raises(SettingsError) as missing:
+        load_settings(env={}).token()
+    assert str(missing.value).endswith(f"in de omgevingsvariabele {TOKEN_ENV}.")
+    assert "standaardinstellingen" not in str(missing.value)
+    with pytest.raises(SettingsError) as wrong:
+        load_settings(env={"IMPACTBOT_TELEGRAM_PORT": "veel"})
+    assert str(wrong.value).startswith("De instellingen kloppen niet:")
+    file = tmp_path / "impactbot.toml"
+    file.write_text("[storage]\n")
+    with pytest.raises(SettingsError, match=rf"\(niet in {file}\)"):
+        load_settings(file, env={}).token()

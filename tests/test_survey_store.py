@@ -256,3 +256,26 @@ def test_a_leaders_correction_never_shows_or_deletes_a_participants_words(db, ca
     replace_session(db, catalogue, sid, loaded, "test")
     rows = db.execute("SELECT text, source FROM quotes WHERE session_id = ?", [sid]).fetchall()
     assert rows == [("Alleen voor intern", "deelnemer")]
+
+
+def test_a_follow_up_taken_back_is_no_invitation(db, catalogue) -> None:
+    """'Ja' then 'Nee' (tapped a moment apart) invites nobody; a later 'Ja' counts once."""
+    from store.survey import add_followup, drop_followup_of
+
+    survey = survey_for(db, catalogue, session(db, catalogue))
+    who = respondent_hash(KEY, survey.id, "telegram", 1)
+    assert record_answers(db, survey, who, [4] * len(survey.statements), "telegram", NOW)
+
+    def invited() -> int:
+        sql = "SELECT followups_invited FROM surveys WHERE id = ?"
+        return int(db.execute(sql, [survey.id]).fetchone()[0])
+
+    due = NOW + timedelta(days=35)
+    assert add_followup(db, survey.id, 555, who, due) == "planned"
+    assert invited() == 1
+    assert drop_followup_of(db, survey.id, 555)
+    assert invited() == 0
+    assert not drop_followup_of(db, survey.id, 555)  # a second 'Nee' changes nothing
+    assert invited() == 0
+    assert add_followup(db, survey.id, 555, who, due) == "planned"
+    assert invited() == 1

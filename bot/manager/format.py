@@ -160,10 +160,9 @@ def voice_line(opgave: Line) -> str:
     kinds: the verdict per effect says what they said), or that nobody asked them yet."""
     if not opgave.respondenten:
         return mt.STAND_VOICE_NONE
-    people = (
-        "1 deelnemer" if opgave.respondenten == 1 else f"{number(opgave.respondenten)} deelnemers"
-    )
-    return mt.STAND_VOICE.format(people=people)
+    one = opgave.respondenten == 1
+    people = "1 deelnemer" if one else f"{number(opgave.respondenten)} deelnemers"
+    return mt.STAND_VOICE.format(people=people, gave="gaf" if one else "gaven")
 
 
 def _line(name: str, n: int, people: int, before: int) -> str:
