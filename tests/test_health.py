@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from store.db import open_db
 from store.health import check_writable
 
@@ -37,3 +39,17 @@ def test_a_full_disk_and_a_missing_file_are_reported_in_dutch(tmp_path: Path) ->
     assert not full.writable and full.reason.startswith("De schijf is vol")
     missing = check_writable(tmp_path / "weg.db")
     assert not missing.writable and "bestaat niet" in missing.reason
+
+
+async def test_the_public_page_names_no_path_and_the_log_has_the_reason(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """/healthz is on the open internet: a broken database is told without its path."""
+    from bot.core.web import HEALTH_BROKEN, HealthRoute
+
+    route = HealthRoute(tmp_path / "missing.sqlite")
+    with caplog.at_level("WARNING"):
+        answer = await route.answer(None)  # the route never reads the request
+    assert answer.status_code == 503
+    assert answer.body.decode() == HEALTH_BROKEN and str(tmp_path) not in HEALTH_BROKEN
+    assert any("not writable" in r.getMessage() for r in caplog.records)

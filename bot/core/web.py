@@ -157,6 +157,9 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return PlainTextResponse(texts.WEB_ERROR, status_code=500)
 
 
+HEALTH_BROKEN = "fout: de database kan niet worden geschreven (de reden staat in het log)"
+
+
 class HealthRoute:
     """`ok` (200) while the database can be written or is only busy for a while (another
     program holds the lock: the bot waits and answers meanwhile); 503 with the reason when it
@@ -174,7 +177,9 @@ class HealthRoute:
         health = await self.check()
         if not health.writable:
             log.warning("health check: database not writable", extra={"reason": health.reason})
-            return PlainTextResponse(f"fout: {health.reason}", status_code=503)
+            # The page is on the open internet: the reason (paths, free space) goes to the log
+            # only, for whoever keeps the server; the page says where to look.
+            return PlainTextResponse(HEALTH_BROKEN, status_code=503)
         return PlainTextResponse("ok" if health.state == "ok" else "ok (database even bezet)")
 
     async def check(self) -> Health:
