@@ -238,10 +238,15 @@ def record_answers(
     now: datetime,
     moment: str = "direct",
     statements: list[dict[str, str]] | None = None,
+    words: tuple[str, str, str] | None = None,
 ) -> bool:
     """Store one person's scores (1-5, one per statement) at once; False if they answered
     this survey before (nothing is stored then). Raises SurveyFull (nothing stored) when the
-    survey already has as many first answers as the session's attendance allows."""
+    survey already has as many first answers as the session's attendance allows.
+
+    `words` (text, consent, attribution), from a form that sends them with the scores, are
+    stored in the same transaction: a busy database then keeps neither, and the person's
+    second try stores both (two steps would lose the words to "al beantwoord")."""
     asked = statements if statements is not None else survey.statements
     if len(scores) != len(asked) or any(not 1 <= s <= 5 for s in scores):
         raise ValueError("one score from 1 to 5 per statement")
@@ -260,6 +265,12 @@ def record_answers(
             if not cursor.rowcount:
                 return False
             _store_scores(db, survey, asked, scores, moment, source, now)
+            text, consent, attribution = words or ("", "", "")
+            text = strip_control(text)
+            if text:
+                if consent not in ("ja", "anoniem", "nee"):
+                    raise ValueError(f"unknown consent {consent!r}")
+                _insert_participant_quote(db, survey, text, consent, attribution)
     if full is not None:
         raise full  # after the commit: the survey stays closed
     return True
@@ -372,17 +383,23 @@ def add_participant_quote(
     if not text:
         return 0
     with transaction(db):
-        row = db.execute(
-            "SELECT activity, vestiging, gemeente, date, year FROM sessions WHERE id = ?",
-            [survey.session_id],
-        ).fetchone()
-        cursor = db.execute(
-            "INSERT INTO quotes (session_id, activity, vestiging, gemeente, date, year, text, "
-            "attribution, consent, review, created_at, source) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, 'deelnemer')",
-            [survey.session_id, *row, text, attribution, consent, date.today().isoformat()],
-        )
-        return int(cursor.lastrowid or 0)
+        return _insert_participant_quote(db, survey, text, consent, attribution)
+
+
+def _insert_participant_quote(
+    db: sqlite_utils.Database, survey: Survey, text: str, consent: str, attribution: str
+) -> int:
+    row = db.execute(
+        "SELECT activity, vestiging, gemeente, date, year FROM sessions WHERE id = ?",
+        [survey.session_id],
+    ).fetchone()
+    cursor = db.execute(
+        "INSERT INTO quotes (session_id, activity, vestiging, gemeente, date, year, text, "
+        "attribution, consent, review, created_at, source) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, 'deelnemer')",
+        [survey.session_id, *row, text, attribution, consent, date.today().isoformat()],
+    )
+    return int(cursor.lastrowid or 0)
 
 
 # -- follow-ups ------------------------------------------------------------------------------

@@ -353,6 +353,8 @@ async def test_a_database_held_elsewhere_keeps_the_answers_in_the_form(
     assert answers(db) == []
     again = await client.post(f"/d/{survey.code}", data={**form, "token": token_of(busy.text)})
     assert again.status_code == 303 and len(answers(db)) == 4
+    # the words came with the scores in one write, so the second try kept them too
+    assert db.execute("SELECT text FROM quotes").fetchall() == [("Fijn",)]
 
 
 async def test_a_token_with_other_digits_is_an_expired_form_not_an_error(

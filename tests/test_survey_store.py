@@ -279,3 +279,19 @@ def test_a_follow_up_taken_back_is_no_invitation(db, catalogue) -> None:
     assert invited() == 0
     assert add_followup(db, survey.id, 555, who, due) == "planned"
     assert invited() == 1
+
+
+def test_words_sent_with_the_scores_are_one_write(db, catalogue) -> None:
+    """A form's scores and words commit together: when the words cannot be stored, neither
+    are the scores, so the person's second try is not refused as 'al beantwoord'."""
+    survey = survey_for(db, catalogue, session(db, catalogue))
+    person = respondent_hash(KEY, survey.id, "web", "x")
+    with pytest.raises(ValueError):
+        record_answers(db, survey, person, [4, 4, 4, 4], "web", NOW, words=("Fijn", "?", "x"))
+    assert db.execute("SELECT count(*) FROM survey_answers").fetchone()[0] == 0
+    said = ("Fijn\x01 les", "ja", "een deelnemer")
+    assert record_answers(db, survey, person, [4, 4, 4, 4], "web", NOW, words=said)
+    assert db.execute("SELECT text, review, source FROM quotes").fetchall() == [
+        ("Fijn les", "new", "deelnemer")
+    ]
+    assert db.execute("SELECT count(*) FROM survey_answers").fetchone()[0] == 4

@@ -46,7 +46,6 @@ from store.survey import (
     START_PREFIX,
     Survey,
     SurveyFull,
-    add_participant_quote,
     has_answered,
     load_key,
     record_answers,
@@ -315,18 +314,22 @@ class ParticipantPages:
                 survey, visitor, 400, chosen, words, consent, [], texts.WORDS_FULL_NAME
             )
         scores = [int(chosen[f"s{i}"]) for i in range(n)]
+        # Without an explicit yes, their words are never published. Scores and words are one
+        # write: a busy database keeps the whole form for the second try.
+        attribution = str(self.details(survey)["attribution"])
+        said = (words, consent or "nee", attribution)
         try:
             if not await self.store(
-                record_answers, survey, self.who(survey, visitor), scores, "web", self.now()
+                record_answers,
+                survey,
+                self.who(survey, visitor),
+                scores,
+                "web",
+                self.now(),
+                words=said,
             ):
                 return self.message(texts.WEB_THANKS_TITLE, texts.WEB_ALREADY, 200, survey.code)
             self.limiter.note(per_survey)
-            if words:
-                # Without an explicit yes, their words are never published.
-                attribution = str(self.details(survey)["attribution"])
-                await self.store(
-                    add_participant_quote, survey, words, consent or "nee", attribution
-                )
         except SurveyFull as full:
             if full.newly and self.on_capped is not None:
                 await self.on_capped(survey, full.limit)
