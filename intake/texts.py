@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-DAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")
+from ground.dutch import WEEKDAYS_SHORT
 
 GROUP_LABEL = {
     "kinderen": "kinderen",
@@ -25,5 +25,6 @@ DATE_FUTURE = "{text} ligt in de toekomst; welke dag was het?"
 
 
 def short_day(day: date) -> str:
-    """'do 30-10': how a leader recognises a day on a button."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day}-{day.month}"
+    """'do 30-10': how a leader recognises a day on a button, beside the date they typed
+    (ground.dutch.short_day writes the month as a word: 'do 30 okt')."""
+    return f"{WEEKDAYS_SHORT[day.weekday()]} {day.day}-{day.month}"
