@@ -297,6 +297,7 @@ def extract_quotes(
     return [q for _, q in sorted(found, key=lambda item: item[0])], text
 
 
+_FIRST_PERSON_RE = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mn|jullie|ikke)\b", re.I)
 _SPEECH_LABEL_RE = re.compile(
     r"\b(?:reacties?|opmerking|feedback|compliment|quotes?|citaat|citaten|uitspraak|"
     r"reaction|comment|tip|hoogtepunt|highlight)\s*:\s*$",
@@ -330,4 +331,9 @@ def _status(
     titled = quote_text[:1].isupper() and not quote_text.rstrip().endswith(("!", "?", "."))
     if titled and not alone:
         return "ask"  # "we deden 'De Gruffalo' na": a title, or someone's words?
-    return "quote" if looks_spoken(quote_text) else "none"
+    if not looks_spoken(quote_text):
+        return "none"
+    # Without any cue only a sentence in the first person reads as a participant's words
+    # ("Ik kan nu de brief lezen"); any other sentence could be a title, a slogan or the
+    # writer's own words, so it is asked, never stated.
+    return "quote" if alone and _FIRST_PERSON_RE.search(quote_text) else "ask"

@@ -324,8 +324,10 @@ ROWS = [
         [("Mijn zoon leest nu elke dag", "vader")]),
     row("'s ochtends voorleesuurtje havelte 12 kids 'super' - juf Anja", "voorleesuurtje",
         "havelte", T, {K: 12}, 12, [("super", "juf Anja")]),
+    # Words in quote marks never count; without a speech cue a sentence in them is asked
+    # (someone's words, or the writer's?), not stated as a quote.
     row("voorleesuurtje havelte “12 kinderen lazen mee” 3 ouders", "voorleesuurtje",
-        "havelte", T, {V: 3}, 3, [("12 kinderen lazen mee", None)]),
+        "havelte", T, {V: 3}, 3, []),
     row("'Klik & Tik' beilen 8 cursisten", "klik-en-tik", "beilen", T, {"deelnemers": 8}, 8),
     # "6 van de 8": six came. Plans for next time are not this session's date.
     row("vandaag in Beilen Klik & Tik les 2. 6 van de 8 cursisten waren er", "klik-en-tik",

@@ -93,6 +93,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          "\"Dat vergeet je nooit.\"",
          [{"text": "Dat vergeet je nooit.", "attribution": "Opa Geert"}]),
         ("schrijverslezing eelde 40 bezoekers. Auteur Jan Smit zei: 'Lees elke dag.'", []),
+        # Standing alone in the first person: a participant's words.
+        ("taalhuis roden 4 deelnemers. \"Ik kan nu de brief van school lezen\"",
+         [{"text": "Ik kan nu de brief van school lezen", "attribution": None}]),
     ],
 )  # fmt: skip
 def test_quotes_need_a_speaker_or_a_speech_cue(
@@ -112,6 +115,11 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          "Welke dag was het: do 30-10 of wo 29-10?"),
         ("voorleesuurtje havelte 12 kinderen, we deden 'De Gruffalo' na", "quotes",
          ["De Gruffalo"], "Is 'De Gruffalo' iets wat iemand zei, of een titel of iets anders?"),
+        # A sentence in quote marks with no speaker, no speech word and no "ik": a slogan,
+        # a title or the writer's own words as much as a participant's.
+        ("taalcafe beilen 8 deelnemers. \"Samen leren is leuker.\"", "quotes",
+         ["Samen leren is leuker."],
+         "Is 'Samen leren is leuker.' iets wat iemand zei, of een titel of iets anders?"),
     ],
 )  # fmt: skip
 def test_two_readings_are_asked_not_guessed(
