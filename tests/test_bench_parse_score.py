@@ -52,6 +52,13 @@ def test_the_general_count_is_the_participants_under_another_key() -> None:
     assert compare(label(counts={"deelnemers": 7}), label()).wrong == ["counts.deelnemers"]
 
 
+def test_questions_are_compared_only_where_labelled() -> None:
+    got = label(counts={"vragen": 5})
+    assert compare(got, label()).wrong == []
+    assert compare(got, label(), strict=True).wrong == ["counts.vragen"]
+    assert compare(got, label(counts={"vragen": 6})).wrong == ["counts.vragen"]
+
+
 def write(path: Path) -> Path:
     rows = [
         {"text": "taalcafe beilen 8 deelnemers", "today": "2025-11-04", "expected": label()},
