@@ -17,7 +17,8 @@ CHILD_WORDS = (
     "tiener pubers puber jongens jongen meisjes meisje meiden meid scholieren scholier "
     "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter "
     "kndr knd kinderres kiender kiendjes bern bernsjes famkes jonges maegies lutjes kleintjes "
-    "children child kiddies"
+    "children child kiddies kiddos kiddo toddlers toddler pupils pupil kinnen kindertjes "
+    "bairns jongetjes jongetje meisjes"
 )
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
@@ -25,7 +26,7 @@ ADULT_WORDS = (
     "bejaarden pake beppe beppes opoe opoes "
     "volw volwas vw olders alders heit mem heiten memmen grootmoeders grootvaders "
     "grootmoeder grootvader alden pap mam paps mams parents parent adults adult "
-    "grandparents"
+    "grandparents mothers fathers moms mums dads grandmas grandpas mamas papas"
 )
 # Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
 PEOPLE_WORDS = (
@@ -37,7 +38,10 @@ PEOPLE_WORDS = (
     "cursiste mantelzorgers mantelzorger vluchtelingen luu lu lui "
     "deeln dln prs pers pax minsken volk vrouwlu manlu vrouwluu manluu taalvragers taalvrager "
     "genodigden genodigde mevrouw meneer mevrouwen meneren participants participant "
-    "visitors visitor people attendees attendee guests guest seekers members neuzen koppen mensjes"
+    "visitors visitor people attendees attendee guests guest seekers members neuzen koppen mensjes "
+    "women woman men ladies lady gentlemen learners learner persons leerders leerder "
+    "taalleerders cursusleden bezoeksters bezoekster wiefies wief kearls kearl kerels kerel "
+    "vrouwlui manlui mans mens"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}

@@ -429,3 +429,25 @@ def read_typed_numbers(text: str) -> TypedNumbers:
         range=ranged,
         decimal=bool(_DECIMAL_RE.search(folded)),
     )
+
+
+def masked_groups(before: str, after: str, original: str) -> set[str]:
+    """People groups whose number was blanked as something else between `before` and
+    `after` (the same text, offsets kept): "groepje 1-2 jaar 4 kinderen", "Scratch-groep 7
+    kinderen". A people word right after a number is a count in most messages, so a reading
+    that lost it is unsure of the total."""
+    groups: set[str] = set()
+    tokens = _tokens(before, original)
+    for i, token in enumerate(tokens):
+        if token.group not in PEOPLE_GROUPS or i == 0:
+            continue
+        number = tokens[i - 1]
+        if number.value is None and i > 1 and tokens[i - 2].value is not None:
+            number = tokens[i - 2]  # "6 enthousiaste kinderen"
+        if number.value is None or not number.text.isdigit():
+            continue
+        if re.search(r"[^\w\s'-]|\n", before[number.end : token.start]):
+            continue  # "groep 5\nAantal kinderen: 24", "les 7. Een deelnemer": not one phrase
+        if not after[number.start : number.end].strip() and after[token.start : token.end].strip():
+            groups.add(token.group or "")
+    return groups

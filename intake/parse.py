@@ -52,7 +52,13 @@ from intake.mentions import (
     find_location,
     matchers_for,
 )
-from intake.numbers import CountReading, bare_number, count_words_pattern, read_counts
+from intake.numbers import (
+    CountReading,
+    bare_number,
+    count_words_pattern,
+    masked_groups,
+    read_counts,
+)
 from intake.quotes import extract_quotes
 from intake.readings import (
     Ambiguity,
@@ -98,7 +104,7 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # and their size are not a count either: "3 groepjes van 4 kinderen" does not say how
         # many children came (the total is asked, not multiplied out).
         # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
-        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?\s*\d+"
+        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?[ \t]{0,2}\d+"
         r"(?:\s*(?:/|-|en|&|,)\s*\d+\b(?!\s*[^\W\d_]))*\b",
         r"(?:\b\d+\s*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\s+van\s+\d+\b",
         r"\b\d+\s*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
@@ -271,8 +277,10 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     hints, folded = read_people_hints(folded)
     finding = DateFinding()
     folded = find_explicit_dates(folded, today, finding, unblanked)
+    premask = folded
     folded, lesson = _mask_lessons(folded)
     folded = _mask_non_counts(folded)
+    masked = masked_groups(premask, folded, original)
     folded, ranges = blank_all(folded, _range_re())
     range_folded = folded
     folded = find_other_dates(folded, today, finding, unblanked)
@@ -332,6 +340,13 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         # "15 of 16 kinderen en 6 ouders": the total waits for the answer.
         ambiguities += in_range
         participants = None
+    masked -= set(reading.counts)  # "2 klassen van 22 en 24 leerlingen = 46": read after all
+    if masked and participants is not None:
+        # A number before a people word was read as a time, age or group number: the count
+        # read without it cannot be the total ("groepje 1-2 jaar 4 kinderen, … 9 ouders").
+        participants = None
+        for group in masked:
+            counts.pop(keys.get(group, group), None)
     ambiguities += [quote_ambiguity(q.text) for q in found_quotes if q.status == "ask"]
     day = finding.resolve(today)
     if day is None:

@@ -149,3 +149,37 @@ def test_the_contract_keys_stay_and_ambiguities_come_only_with_json(catalogue: C
     assert "ambiguities" in result.to_json()
     clear = parse_message("voorleesuurtje havelte 12 kinderen", catalogue, TODAY)
     assert clear.to_json() == clear.to_contract()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The group number swallowed the count: the children are not read, so no total.
+        "coderdojo peize: scratch-groep 7 kinderen, python-groep 4 kinderen en 3 vaders",
+    ],
+)
+def test_a_count_read_as_a_group_number_leaves_the_total_open(
+    catalogue: Catalogue, text: str
+) -> None:
+    got = read(text, catalogue)
+    assert got["participants"] is None
+    assert "kinderen" not in got["counts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("breicafe dalen today, 8 women were there", 8),
+        ("voorleesuurtje diever: 8 toddlers and 7 parents", 15),
+        ("taalhuis zuidwolde, vandaag wij hebben 5 leerders", 5),
+        (
+            "voorleesuurtje havelte: groepje 1-2 jaar 4 kinderen, groepje 3-4 jaar 6 kinderen, "
+            "en 9 ouders",
+            19,
+        ),
+    ],
+)
+def test_people_words_in_english_and_second_language_dutch_and_groups_by_age(
+    catalogue: Catalogue, text: str, participants: int
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
