@@ -64,10 +64,12 @@ from intake.readings import (
     Ambiguity,
     PeopleHints,
     dates_ambiguity,
+    late_correction,
     named_people,
     quote_ambiguity,
     range_ambiguities,
     read_people_hints,
+    restated_number,
     with_us_ambiguity,
 )
 from intake.text import blank, blank_all, fold, spoken_marks
@@ -294,6 +296,9 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     kind = catalogue.activities[activity].kind if activity else None
     generic_key = "bezoekers" if kind == "spreekuur" else "deelnemers"
     reading = read_counts(folded, original)
+    corrected = late_correction(folded)
+    if corrected is not None:
+        reading = _corrected_reading(folded, original, corrected)
     groups = dict(reading.counts)
     total = groups.pop("totaal", None)
     keys = {"kinderen": "kinderen", "volwassenen": "volwassenen", "vragen": "vragen"}
@@ -372,6 +377,31 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         if getattr(result, name) is None
     ]
     return result
+
+
+def _corrected_reading(folded: str, original: str, at: int) -> CountReading:
+    """The counts when the message corrects itself at `at`: the groups counted after the
+    correction replace the same groups before it. When the part after it counts no group
+    ("Het zijn er 10", "dus 11") the correction's subject is unclear, so nothing is read
+    and the bot asks for the count."""
+    head = read_counts(blank(folded, at, len(folded)), original)
+    tail = read_counts(blank(folded, 0, at), original)
+    people = {"kinderen", "volwassenen", "mensen", "totaal"}
+    if set(tail.counts) & people <= {"mensen"}:
+        # "12 deelnemers … dubbel geteld, dus 11", "… het waren er 7": one number after the
+        # correction corrects the one group before it; with two groups before, which one
+        # it corrects is unclear, so nothing is read and the bot asks.
+        number = tail.counts.get("mensen", restated_number(blank(folded, 0, at)))
+        groups = [g for g in head.counts if g in people - {"totaal"}]
+        if number is not None and len(groups) <= 1:
+            return CountReading({groups[0] if groups else "mensen": number}, head.negative)
+        return CountReading({}, head.negative or tail.negative)
+    counts = dict(head.counts)
+    counts.update(tail.counts)
+    if "totaal" in tail.counts:
+        counts = {g: v for g, v in counts.items() if g in tail.counts or g == "vragen"}
+    uncounted = (head.uncounted | tail.uncounted) - set(counts)
+    return CountReading(counts, head.negative or tail.negative, uncounted)
 
 
 @lru_cache(maxsize=1)

@@ -169,3 +169,59 @@ def named_people(original: str, folded: str) -> tuple[dict[str, int], str]:
         counts[group] = counts.get(group, 0) + 1
         folded = blank(folded, match.start(), match.end())
     return counts, folded
+
+
+# A correction of what was said before, anywhere in the message: "Nee wacht, …", "Correctie:",
+# "o nee dat laatste klopt niet", "ik had Bert dubbel geteld". The inline kind ("15, sorry
+# 16") is read by the count reader itself (intake.cues.apply_corrections).
+_LATE_CORRECTION_RE = re.compile(
+    r"\b(?:sorry|sry|sorrie|oeps|oops|correctie|verbetering|edit|typfout|tikfout|wacht|"
+    r"andersom|o+h?\s+nee+|of\s+nee|nee+\s+toch|klopt\s+niet|was\s+fout|is\s+fout|"
+    r"dubbel\s+geteld|verkeerd\s+geteld|fout\s+geteld|bedoel\s+ik|ik\s+bedoel(?:de)?)\b"
+)
+_NUMBER_WORD_RE = re.compile(
+    r"\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
+    r"vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig)\b"
+)
+
+
+# A number right after the marker (at most two words between) corrects the number before it.
+_INLINE_AFTER_RE = re.compile(r"[\s,.:;!-]*(?:[a-z]+[\s,.:;!-]+){0,2}?\d+\b(?![ \t]*[a-z])")
+
+
+_FILLER_MARKS = {"nee", "neee", "o", "oh", "eh", "uh", "euh", "sorry", "wacht", "oeps", "of"}
+
+
+def late_correction(folded: str) -> int | None:
+    """Where a correction starts that comes after the first number and has a number after
+    it: the counts after it replace the ones before ("8 kinderen en 6 volwassenen. Nee
+    wacht, … dus 10 kinderen en 7 volwassenen"). Not the inline kind, a number and at most
+    its people word right before the marker and a number right after ("13 mensen sorry
+    12"): the count reader corrects that in place."""
+    first = _NUMBER_WORD_RE.search(folded)
+    if first is None:
+        return None
+    found = None
+    for match in _LATE_CORRECTION_RE.finditer(folded, first.end()):
+        if not _NUMBER_WORD_RE.search(folded, match.end()):
+            continue
+        before = [m for m in _NUMBER_WORD_RE.finditer(folded, 0, match.start())]
+        words = re.findall(r"[a-z]+", folded[before[-1].end() : match.start()]) if before else []
+        gap = [w for w in words if w not in _FILLER_MARKS]
+        inline = len(gap) <= 1 and _INLINE_AFTER_RE.match(folded, match.end())
+        found = None if inline else match.start()
+    return found
+
+
+# The total said again after a correction: "dus 11", "Het zijn er 10", "het waren er 7".
+_RESTATED_RE = re.compile(
+    r"\b(?:dus|totaal|het\s+(?:zijn|waren)\s+er|er\s+waren\s+er|waren\s+er|=)\s*"
+    r"(\d+|[a-z]+)\b"
+)
+
+
+def restated_number(folded: str) -> int | None:
+    """The one number restated in `folded` without a people word, or None."""
+    values = [numeral(m.group(1), m.group(1)) for m in _RESTATED_RE.finditer(folded)]
+    found = [v for v in values if v is not None]
+    return found[-1] if found else None

@@ -183,3 +183,28 @@ def test_people_words_in_english_and_second_language_dutch_and_groups_by_age(
     catalogue: Catalogue, text: str, participants: int
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A correction later in the message replaces the groups it names again.
+        ("voorleesuurtje beilen: 8 kinderen en 5 ouders. Nee wacht, er kwam nog een opa met "
+         "zijn kleinzoon, dus 9 kinderen en 6 ouders.", {"kinderen": 9, "volwassenen": 6}, 15),
+        ("knutseluurtje peize 12 kinderen 4 volw. Correctie: 4 klopt niet, het waren "
+         "3 volwassenen", {"kinderen": 12, "volwassenen": 3}, 15),
+        # One group before, one number restated after the correction.
+        ("taalcafe beilen 14 deelnemers. Oeps, ik had Henk dubbel geteld, dus 13.",
+         {"deelnemers": 13}, 13),
+        # Two groups before, one number after: which one it corrects is unclear, so asked.
+        ("voorleesuurtje havelte 6 kinderen en 6 ouders, o nee dat klopt niet, het waren er 5",
+         {}, None),
+        # The inline kind stays with the count reader.
+        ("taalcafe sleen 13 mensen\nsorry 12, had mezelf meegeteld", {"deelnemers": 12}, 12),
+    ],
+)  # fmt: skip
+def test_a_correction_later_in_the_message_replaces_the_count(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int | None
+) -> None:
+    got = read(text, catalogue)
+    assert (got["counts"], got["participants"]) == (counts, participants)
