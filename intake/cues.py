@@ -17,7 +17,9 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 
@@ -168,7 +170,7 @@ def _ends_clause(folded: str, token: Tok, nxt: Tok | None) -> bool:
 LABEL_FILLERS = {"ca", "circa", "ongeveer", "zon", "zo'n", "plm", "bijna", "ruim", "totaal", "ong"}
 
 
-def label_pairs(tokens: Sequence[Tok], used: set[int]) -> list[tuple[int, int]]:
+def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list[tuple[int, int]]:
     """Counts written as a label: "kinderen: 12", "bezoekers: ca. 45", "Mensen die werk
     zoeken: 7" (a people word earlier in the label), "6 van de 8 cursisten", "5 vd 8"."""
     pairs: list[tuple[int, int]] = []
@@ -197,15 +199,33 @@ def label_pairs(tokens: Sequence[Tok], used: set[int]) -> list[tuple[int, int]]:
         if token.value is None:
             continue
         texts = [t.text for t in tokens[i + 1 : i + 3]]
-        skip = 3 if texts == ["van", "de"] else 2 if texts[:1] == ["vd"] else 0
+        skip = (
+            3
+            if texts in (["van", "de"], ["out", "of"])
+            else 2
+            if texts[:1] in (["vd"], ["van"])
+            else 0
+        )
         if not skip or i + skip >= len(tokens) or tokens[i + skip].value is None:
             continue
-        for j in (i + skip + 1, i + skip + 2):
-            if j < len(tokens) and tokens[j].group is not None:
-                pairs.append((i, j))
-                break
+        bare = texts[:1] == ["van"] and texts != ["van", "de"]
+        j = i + skip + 1
+        word = j if j < len(tokens) and tokens[j].group is not None else None
+        if word is None and not bare and j + 1 < len(tokens) and tokens[j + 1].group is not None:
+            word = j + 1  # "6 van de 8 ingeschreven cursisten"
+        if (
+            word is not None
+            and bare
+            and re.search(r"[,.;:!?\n]", folded[tokens[j - 1].end : tokens[j].start])
+        ):
+            continue  # "2 van 4, 4 ouders": the people word belongs to the next count
+        if word is not None:
+            pairs.append((i, word))
         else:
-            tokens[i + 1].group = "mensen"  # "5 vd 8" with no people word: people
+            after = tokens[j].text if j < len(tokens) else ""
+            if bare and after not in PRESENCE_WORDS:
+                continue  # "7 van 8 aanwezig" is people; "41 van 50 punten", "2 van 4" (jaar) not
+            tokens[i + 1].group = "mensen"  # "5 vd 8", "7 van 8 aanwezig": people
             pairs.append((i, i + 1))
         used.add(i + skip)
     # "9 deelnemers van de 11 leden": the eleven are who could have come.
@@ -234,3 +254,93 @@ def _enrolled_after(tokens: Sequence[Tok], start: int) -> bool:
         if tokens[k].text in ENROLMENT_WORDS:
             return True
     return False
+
+
+# Who could have come, and who did not: enrolled, on the list, the group's size; absent.
+ENROLLED_WORDS = {
+    "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "aanmelding",
+    "inschrijving", "enrolled", "registered", "signed",
+}  # fmt: skip
+ABSENT_WORDS = {
+    "afwezig", "afgemeld", "afgezegd", "ziek", "weggebleven", "absent", "afmeldingen",
+    "vakantie", "verhinderd", "thuisgebleven",
+}  # fmt: skip
+_GROUP_SIZE_WORDS = {"groep", "klas", "club", "lijst", "vaste", "kring"}
+_LEAD = {"de", "het", "een", "mijn", "onze", "vaste", "van", "is", "was", "bestaat", "uit"}
+
+
+@dataclass
+class Roles:
+    """Numbers that say who could have come (`enrolled`) and who did not (`absent`), taken
+    out of the count; when no one is counted as present, present = enrolled - absent."""
+
+    enrolled: list[int] = field(default_factory=list)
+    absent: list[int] = field(default_factory=list)
+
+
+def _within(tokens: Sequence[Tok], start: int, words: set[str]) -> bool:
+    """One of `words` within three words from `start`, no number or people word before it:
+    "2 hebben zich afgemeld"."""
+    for k in range(start, min(start + 3, len(tokens))):
+        if tokens[k].text in words:
+            return True
+        if tokens[k].value is not None or tokens[k].group is not None:
+            return False
+    return False
+
+
+def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Roles:
+    """Mark enrolled and absent numbers as used and return them:
+    "Ingeschreven: 12", "ingeschreven 10 personen", "12 ingeschreven", "van de 8 cursisten
+    (waren er 2 afwezig)", "de groep is 10 man", "groep van 10", "11 op de lijst", "7 van 8
+    aanwezig" (the 8); "2 afwezig", "afwezig: 1", "2 mensen niet komt", "1 op vakantie"."""
+    roles = Roles()
+
+    def take(i: int, into: list[int]) -> None:
+        value = tokens[i].value
+        if value is None or i in used:
+            return
+        into.append(value)
+        used.add(i)
+        if i + 1 < len(tokens) and tokens[i + 1].group is not None:
+            used.add(i + 1)  # "ingeschreven 10 personen": the word goes with it
+
+    for i, token in enumerate(tokens):
+        if token.value is None or i in used:
+            continue
+        prev = [t.text for t in tokens[max(0, i - 3) : i]]
+        nxt = [t.text for t in tokens[i + 1 : i + 4]]
+        word_after = 1 if nxt and i + 1 < len(tokens) and tokens[i + 1].group else 0
+        after = nxt[word_after : word_after + 3]
+        # A label right before the number, nothing but a colon or dash between.
+        label = (
+            prev[-1]
+            if i > 0
+            and re.fullmatch(r"[ \t]*[:=-]?[ \t]*", folded[tokens[i - 1].end : token.start])
+            else ""
+        )
+        if label in ENROLLED_WORDS:
+            take(i, roles.enrolled)  # "Ingeschreven: 12", "ingeschreven 10 personen"
+        elif label in ABSENT_WORDS:
+            take(i, roles.absent)  # "Afwezig: 1"
+        elif after[:1] and after[0] in ENROLLED_WORDS:
+            take(i, roles.enrolled)  # "12 ingeschreven", "8 aanmeldingen"
+        elif _within(tokens, i + 1 + word_after, ABSENT_WORDS) or after[:2] == ["op", "vakantie"]:
+            take(i, roles.absent)  # "2 afwezig", "1 op vakantie"
+        elif after[:1] == ["niet"] or after[:2] == ["zijn", "niet"]:
+            take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"
+        elif after[:3] == ["op", "de", "lijst"]:
+            take(i, roles.enrolled)  # "11 op de lijst"
+        elif prev[-2:] == ["van", "de"] and not (i >= 3 and tokens[i - 3].value is not None):
+            take(i, roles.enrolled)  # "van de 8 cursisten waren er 2 afwezig"
+        elif len(prev) >= 2 and prev[-1] in ("van", "is") and prev[-2] in _GROUP_SIZE_WORDS:
+            take(i, roles.enrolled)  # "groep van 10", "de groep is 10 man"
+        elif (
+            prev[-1:] == ["van"]
+            and i >= 2
+            and tokens[i - 2].value is not None
+            and after[:1]
+            and after[0] in PRESENCE_WORDS
+        ):
+            take(i, roles.enrolled)  # "7 van 8 aanwezig": the eight could have come
+    return roles

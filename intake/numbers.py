@@ -30,7 +30,7 @@ from intake.countwords import (
     ONE_ENDS_RE,
     SINGULAR_WORDS,
 )
-from intake.cues import apply_corrections, label_pairs, presence_pairs
+from intake.cues import Roles, apply_corrections, attendance_roles, label_pairs, presence_pairs
 from intake.groups import (
     RESTATE_WORDS,
     counted_in_brackets,
@@ -267,7 +267,9 @@ def bare_number(folded: str, original: str, after: int) -> int | None:
     return token.value
 
 
-def _pairings(tokens: list[_Token], folded: str = "") -> tuple[list[tuple[int, int]], set[str]]:
+def _pairings(
+    tokens: list[_Token], folded: str = "", roles: Roles | None = None
+) -> tuple[list[tuple[int, int]], set[str]]:
     """(number index, word index) pairs, and the groups whose count is unclear."""
     # Ranges ("tien à twaalf kinderen"): both bounds are taken out of play.
     used: set[int] = set()
@@ -275,8 +277,13 @@ def _pairings(tokens: list[_Token], folded: str = "") -> tuple[list[tuple[int, i
         if tokens[i].text in RANGE_WORDS and tokens[i - 1].value is not None:
             if tokens[i + 1].value is not None and tokens[i - 1].text != "stuk":
                 used.update((i - 1, i + 1))
-    # "kinderen: 12" binds first.
-    strong = label_pairs(tokens, used)
+    # "kinderen: 12" binds first; "6 van de 8" before the eight is read as enrolled.
+    strong = label_pairs(tokens, used, folded)
+    for pair in strong:
+        used.update(pair)
+    found = attendance_roles(folded, tokens, used)
+    if roles is not None:
+        roles.enrolled, roles.absent = found.enrolled, found.absent
     for pair in strong:
         used.update(pair)
     strong += presence_pairs(folded, tokens, used)
@@ -300,7 +307,8 @@ def read_counts(folded: str, original: str) -> CountReading:
     Staff counts are read (so their number is not misread) but left out of the result.
     """
     tokens = _tokens(folded, original)
-    chosen, unclear = _pairings(tokens, folded)
+    roles = Roles()
+    chosen, unclear = _pairings(tokens, folded, roles)
     counts: dict[str, int] = {}
     values: dict[str, list[int]] = {}
     restated: dict[str, int] = {}
@@ -358,6 +366,12 @@ def read_counts(folded: str, original: str) -> CountReading:
             # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
             unclear.add(token.group)
     counts = {group: value for group, value in counts.items() if group not in unclear}
+    present = set(counts) & {*PEOPLE_GROUPS, "totaal"}
+    if not present and len(roles.enrolled) == 1 and roles.absent:
+        # "van de 8 cursisten waren er 2 afwezig": who came is who could, less who did not.
+        came = roles.enrolled[0] - sum(roles.absent)
+        if came >= 0:
+            counts["mensen"] = came
     return CountReading(counts, negative, {g for g in uncounted if g not in counts})
 
 

@@ -208,3 +208,24 @@ def test_a_correction_later_in_the_message_replaces_the_count(
 ) -> None:
     got = read(text, catalogue)
     assert (got["counts"], got["participants"]) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # Enrolled, on the list or the group's size: who could have come, not who came.
+        ("digisterker havelte les 2. Ingeschreven: 14. Aanwezig: 11.", 11),
+        ("digisterker beilen, van de 9 cursisten waren er 7 aanwezig", 7),
+        ("digisterker smilde les 3: 6 van 9 aanwezig", 6),
+        # Only who did not come is said: the rest came.
+        ("digivitaler diever, van de 10 cursisten waren er 3 afwezig", 7),
+        ("samenlezen dalen: de groep is 12 man, vandaag 2 afwezig", 10),
+        ("klik en tik sleen. Er staan er 9 op de lijst; twee hebben zich afgemeld", 7),
+        # Absent beside a present count: the present count stands.
+        ("klik en tik schoonebeek: 5 mensen kwamen, 2 mensen niet want ziek", 5),
+    ],
+)
+def test_enrolled_and_absent_are_no_attendance(
+    catalogue: Catalogue, text: str, participants: int
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
