@@ -191,7 +191,13 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
                 if tokens[j].group in ("kinderen", "volwassenen", "mensen", "vragen"):
                     word = j
                     break
-        if word is None or (word > 0 and tokens[word - 1].value is not None):
+        counted = (
+            word is not None
+            and word > 0
+            and tokens[word - 1].value is not None
+            and not re.search(r"[,.;:!?\n]", folded[tokens[word - 1].end : tokens[word].start])
+        )
+        if word is None or counted:
             continue  # "samen 9 vragen: 4 huur, 3 arbeid": the parts of a counted group
         pairs.append((k, word))
     # "6 van de 8 cursisten", "5 vd 8": six came; the eight (enrolled) is not attendance.

@@ -318,10 +318,15 @@ def read_counts(folded: str, original: str) -> CountReading:
     negative = any(t.negative for t in tokens)
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
     outside = {tokens[w].group for n, w in chosen if not in_brackets(folded, tokens[n].start)}
+    # Not "de dames (4)": the word outside the brackets, the number its count.
     chosen = [
         (n, w)
         for n, w in chosen
-        if not (in_brackets(folded, tokens[n].start) and tokens[w].group in outside)
+        if not (
+            in_brackets(folded, tokens[n].start)
+            and in_brackets(folded, tokens[w].start)
+            and tokens[w].group in outside
+        )
     ]
     for number_index, word_index in chosen:
         group = tokens[word_index].group
@@ -340,7 +345,9 @@ def read_counts(folded: str, original: str) -> CountReading:
         if group == "mensen" and is_labelled(folded, tokens, number_index, word_index):
             labelled.append(value)
         values.setdefault(group, []).append(value)
-        first_at.setdefault(group, tokens[word_index].end)
+        # Where the first count ends: after its word ("8 kinderen: …") or its number
+        # ("dames (4) en …"), so its own brackets are not read as its parts.
+        first_at.setdefault(group, max(tokens[word_index].end, tokens[number_index].end + 1))
         parts_at.setdefault(group, [])
         parts_at[group].append(tokens[number_index].start)
     values.update({group: [value] for group, value in restated.items()})

@@ -229,3 +229,25 @@ def test_enrolled_and_absent_are_no_attendance(
     catalogue: Catalogue, text: str, participants: int
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A people word with its number in brackets is that group's count.
+        ("taalhuis coevorden: de Poolse dames (5) en de Syrische mannen (2)",
+         {"deelnemers": 7}, 7),
+        ("kleintje bieb eelde: 4 baby's met hun mama's (4), 1 papa ook",
+         {"kinderen": 4, "volwassenen": 5}, 9),
+        # Each label's own count, also after a count on the line before.
+        ("knutseluurtje rolde. Kinderen: 6. Ouders die bleven: 3.",
+         {"kinderen": 6, "volwassenen": 3}, 9),
+        ("kleintje bieb rolde. Baby's: 3, peuters: 2. Ouders 5.",
+         {"kinderen": 5, "volwassenen": 5}, 10),
+    ],
+)  # fmt: skip
+def test_counts_written_after_their_people_word(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    got = read(text, catalogue)
+    assert (got["counts"], got["participants"]) == (counts, participants)
