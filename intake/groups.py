@@ -64,6 +64,8 @@ def is_one_of_them(
     """'Eén mevrouw had …' beside '8 cursisten': one person of a group already counted, not
     one more (unless added: "en nog 1 nieuwe mevrouw")."""
     singular = SINGULAR_WORDS | {"mevrouw", "meneer"}
+    if (tokens[number].value or 0) > 1:
+        return some_of_them(folded, tokens, number, word, chosen) == "yes"
     if tokens[number].value != 1 or tokens[word].text not in singular:
         return False
     before = folded[: tokens[number].start].rstrip()
@@ -85,6 +87,45 @@ def is_one_of_them(
     return any(
         w != word and tokens[w].group == group and (tokens[n].value or 0) > 1 for n, w in chosen
     )
+
+
+def _some_of_them(
+    folded: str, tokens: Sequence[Tok], number: int, word: int, chosen: list[tuple[int, int]]
+) -> bool:
+    """ "9 deelnemers. 3 mensen hebben een afspraak …", "7 mensen. 2 mensen nieuw": a new
+    sentence that says something about fewer people of a group already counted is about
+    some of them, not more people ("en nog 3 dames" and "3 dames kwamen ook" are more)."""
+    value = tokens[number].value or 0
+    group = tokens[word].group
+    earlier = [
+        tokens[n].value or 0
+        for n, w in chosen
+        if w != word and n < number and tokens[w].group == group
+    ]
+    if not earlier or value >= max(earlier):
+        return False
+    if number > 0 and tokens[number - 1].text in _ADDED_AFTER | {"en", "plus"}:
+        return False  # "en twee mannen", "Plus 2 broertjes": more people
+    nxt = tokens[word + 1] if word + 1 < len(tokens) else None
+    if nxt is None or nxt.value is not None or nxt.group is not None:
+        return False
+    if nxt.text in _ADDED_AFTER or re.match(r"\s*[,.;:!?)(+&\n]", folded[tokens[word].end :]):
+        return False
+    following = {t.text for t in tokens[word + 1 : word + 4]}
+    return not following & _ADDED_AFTER
+
+
+def some_of_them(
+    folded: str, tokens: Sequence[Tok], number: int, word: int, chosen: list[tuple[int, int]]
+) -> str | None:
+    """ "yes" when a count is about some of a group counted before, "maybe" when it may be
+    ("10 kids, 9 laptops, 2 kinderen deelden er eentje": inside a list), else None."""
+    if (tokens[number].value or 0) < 2 or not _some_of_them(folded, tokens, number, word, chosen):
+        return None
+    before = folded[: tokens[number].start].rstrip()
+    if not before or before[-1] in ".!?\n:":
+        return "yes"  # a new sentence, or a remark's label ("Opmerking: 2 mensen willen …")
+    return "maybe" if before[-1] in ",;" else None
 
 
 def is_speaker(

@@ -39,6 +39,7 @@ from intake.groups import (
     is_one_of_them,
     is_speaker,
     merge_presence,
+    some_of_them,
     staff_within,
     total_of,
 )
@@ -316,6 +317,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     first_at: dict[str, int] = {}
     parts_at: dict[str, list[int]] = {}
     negative = any(t.negative for t in tokens)
+    doubtful: set[str] = set()
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
     outside = {tokens[w].group for n, w in chosen if not in_brackets(folded, tokens[n].start)}
     # Not "de dames (4)": the word outside the brackets, the number its count.
@@ -342,6 +344,9 @@ def read_counts(folded: str, original: str) -> CountReading:
             restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
         if is_one_of_them(folded, tokens, number_index, word_index, chosen):
             continue  # "8 cursisten. Eén mevrouw had …": one of the eight
+        if some_of_them(folded, tokens, number_index, word_index, chosen) == "maybe":
+            doubtful.add(group)  # "10 kids, 9 laptops, 2 kinderen deelden": some, or more?
+            continue
         if group == "mensen" and is_labelled(folded, tokens, number_index, word_index):
             labelled.append(value)
         values.setdefault(group, []).append(value)
@@ -372,6 +377,8 @@ def read_counts(folded: str, original: str) -> CountReading:
         if companions and not counted_in_brackets(folded, tokens, i):
             # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
             unclear.add(token.group)
+    unclear |= doubtful
+    uncounted |= doubtful
     counts = {group: value for group, value in counts.items() if group not in unclear}
     present = set(counts) & {*PEOPLE_GROUPS, "totaal"}
     if not present and len(roles.enrolled) == 1 and roles.absent:

@@ -251,3 +251,21 @@ def test_counts_written_after_their_people_word(
 ) -> None:
     got = read(text, catalogue)
     assert (got["counts"], got["participants"]) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # A new sentence about fewer of the people counted is about some of them.
+        ("tel je geld beilen: 11 deelnemers. 4 mensen willen een afspraak bij de schuldhulp", 11),
+        ("taalhuis annen, er waren 8 mensen. 3 mensen nieuw, uit Syrie.", 8),
+        # More, not some: "en", "plus", "ook".
+        ("voorleesuurtje rolde: 6 peuters en 5 moeders. Plus 2 broertjes die bleven", 13),
+        # Inside a list it could be either: asked.
+        ("coderdojo peize: 12 kids, 10 laptops, 2 kinderen deelden er een", None),
+    ],
+)
+def test_a_count_of_some_of_them_is_no_extra_people(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
