@@ -302,6 +302,14 @@ def _pairings(
     return chosen, unclear
 
 
+# The total said again without a people word after the counts: "dus 10", "dus zestien in
+# totaal", "= 46", "Dus 8 aan tafel".
+_RESTATED_TOTAL_RE = re.compile(
+    r"(?:\bdus|=)[ \t]+(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
+    r"aanwezig\b))"
+)
+
+
 def read_counts(folded: str, original: str) -> CountReading:
     """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
 
@@ -379,6 +387,12 @@ def read_counts(folded: str, original: str) -> CountReading:
             unclear.add(token.group)
     unclear |= doubtful
     uncounted |= doubtful
+    last = max((tokens[i].end for pair in chosen for i in pair), default=0)
+    total = _RESTATED_TOTAL_RE.search(folded, last)
+    if total is not None and "totaal" not in counts:
+        value = numeral(total.group(1), total.group(1))
+        if value is not None:
+            counts["totaal"] = value  # "… en een kearl bij, dus 10": the total said again
     counts = {group: value for group, value in counts.items() if group not in unclear}
     present = set(counts) & {*PEOPLE_GROUPS, "totaal"}
     if not present and len(roles.enrolled) == 1 and roles.absent:

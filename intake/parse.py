@@ -310,6 +310,14 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         if bare is not None:
             counts = {generic_key: bare}
 
+    if total is not None and "kinderen" in counts and "volwassenen" in counts:
+        if counts["kinderen"] + counts["volwassenen"] != total:
+            # "8 kinderen, 7 ouders en een oma, dus 16": the parts do not add up to the
+            # total said, so which of them is off is not known; the total stands.
+            counts.pop("kinderen")
+            counts.pop("volwassenen")
+    if total is not None and set(counts) == {generic_key}:
+        counts[generic_key] = total  # "9 wiefies … en n kearl bij, dus 10"
     participants = _participants(counts, total, generic_key, reading)
     hinted: Ambiguity | None = None
     parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
@@ -387,11 +395,13 @@ def _corrected_reading(folded: str, original: str, at: int) -> CountReading:
     head = read_counts(blank(folded, at, len(folded)), original)
     tail = read_counts(blank(folded, 0, at), original)
     people = {"kinderen", "volwassenen", "mensen", "totaal"}
-    if set(tail.counts) & people <= {"mensen"}:
+    if set(tail.counts) & people <= {"mensen"} or set(tail.counts) & people == {"totaal"}:
         # "12 deelnemers … dubbel geteld, dus 11", "… het waren er 7": one number after the
         # correction corrects the one group before it; with two groups before, which one
         # it corrects is unclear, so nothing is read and the bot asks.
-        number = tail.counts.get("mensen", restated_number(blank(folded, 0, at)))
+        number = tail.counts.get("mensen", tail.counts.get("totaal"))
+        if number is None:
+            number = restated_number(blank(folded, 0, at))
         groups = [g for g in head.counts if g in people - {"totaal"}]
         if number is not None and len(groups) <= 1:
             return CountReading({groups[0] if groups else "mensen": number}, head.negative)

@@ -269,3 +269,17 @@ def test_a_count_of_some_of_them_is_no_extra_people(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # The total said again after the counts, without a people word.
+        ("breicafe ruinerwold: 9 wiefies an 't breien en n kearl, dus 10.", 10),
+        ("voorleesuurtje zuidwolde acht kinderen zeven ouders en een oma dus zestien in totaal",
+         16),
+        ("samenlezen zuidwolde, groep van 10, 2 afgemeld. Dus 8 aan tafel.", 8),
+    ],
+)  # fmt: skip
+def test_the_total_said_again_stands(catalogue: Catalogue, text: str, participants: int) -> None:
+    assert read(text, catalogue)["participants"] == participants
