@@ -96,6 +96,45 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # Standing alone in the first person: a participant's words.
         ("taalhuis roden 4 deelnemers. \"Ik kan nu de brief van school lezen\"",
          [{"text": "Ik kan nu de brief van school lezen", "attribution": None}]),
+        # A quote joined to a taught phrase by "en" is taught too.
+        ("taalcafe beilen 9 deelnemers, we oefenden \"Waar is het station?\" en "
+         "\"Ik wil een kaartje kopen\"", []),
+        ("taalcafe beilen 9 deelnemers, zinnetjes geoefend als 'Hoeveel kost dit?' en "
+         "'Ik betaal met pin'.", []),
+        # Staff and volunteers are no participants, with or without an article.
+        ("voorleesuurtje havelte 6 kinderen. Onze vrijwilliger Gerda zei: 'Wat een drukte!'",
+         []),
+        ("breicafe norg 9 dames. Een collega die kwam helpen zei: \"Volgende keer meer wol\"",
+         []),
+        # After "zei" only a person is an attribution; adverbs and fillers are cut.
+        ("knutseluurtje peize 8 kinderen. 'Mag ik nog een keer?' zei een jongen na afloop.",
+         [{"text": "Mag ik nog een keer?", "attribution": "een jongen"}]),
+        ("taalcafe roden 7 mensen. Een man, Karim (41), zei heel blij: 'Ik snap het nu.'",
+         [{"text": "Ik snap het nu.", "attribution": "Karim"}]),
+        ("voorleesuurtje havelte 5 kinderen\noja een opa zei 'ze slapen er beter van'",
+         [{"text": "ze slapen er beter van", "attribution": "een opa"}]),
+        ("verhalenbrink vries 10 ouderen. Een vrouw van 91 zei: 'Vroeger was alles anders.'",
+         [{"text": "Vroeger was alles anders.", "attribution": "Een vrouw van 91"}]),
+        # A time or a label before the colon names nobody.
+        ("taalcafe roden 8 mensen. Quote van vandaag: \"Ik spreek nu elke dag Nederlands\"",
+         [{"text": "Ik spreek nu elke dag Nederlands", "attribution": None}]),
+        ("knutseluurtje peize 8 kinderen. Naam van het werkstuk: \"Winterbos\".", []),
+        # A form line after "Citaat:" says who.
+        ("Wat: taalcafe\nWaar: Roden\nAantal: 8\nCitaat: ik durf nu te praten\n"
+         "Wie: een cursiste (52)",
+         [{"text": "ik durf nu te praten", "attribution": "een cursiste (52)"}]),
+        # "Ze" refers back to the named person of the sentence before.
+        ("verhalenbrink vries 9 ouderen. Meneer Bakker (88) vertelde over de turf. "
+         "Hij zei: 'We sliepen met z'n zessen in een bedstee.'",
+         [{"text": "We sliepen met z'n zessen in een bedstee.",
+           "attribution": "Meneer Bakker"}]),
+        # A closing greeting is no part of an unmarked quote.
+        ("taalhuis roden 5 mensen. Een vrouw zei: ik kom volgende week weer. Groetjes",
+         [{"text": "ik kom volgende week weer.", "attribution": "Een vrouw"}]),
+        # Dictated quote marks.
+        ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
+         "begrijp de brief nu aanhalingstekens sluiten",
+         [{"text": "ik begrijp de brief nu", "attribution": "een vrouw"}]),
     ],
 )  # fmt: skip
 def test_quotes_need_a_speaker_or_a_speech_cue(
