@@ -71,8 +71,29 @@ def test_counts_by_typed_role(
         ("knutseluurtje peize juster 8 bern", "2025-11-03"),  # Fries
         ("lezing zuidwolde gisteravnd 38 man", "2025-11-03"),  # one slip
         ("walk and talk roden on Monday 3 November, 9 participants", "2025-11-03"),
+        # A day corrected inside the message: the corrected day, never the first one.
+        ("breicafe norg maandag, oh sorry zondag bedoel ik. 9 dames", "2025-11-02"),
+        ("taalcafe beilen 8 mensen. Het was gisteren, niet vandaag.", "2025-11-03"),
+        ("knutseluurtje peize vrijdag (ipv donderdag) 7 kinderen", "2025-10-31"),
+        ("lezing zuidwolde zaterdag 30 mensen. Was niet zaterdag maar zondag!", "2025-11-02"),
+        # Taken back for a day that is not read: unsure, so no date.
+        ("taalcafe beilen zaterdag nee de dag erna, 8 mensen", None),
+        # The writer doubts the day.
+        ("breicafe norg op de 28e... of was het de 27e? 9 dames", None),
+        ("taalcafe beilen donderdag geloof ik, 8 mensen", None),
+        ("knutselmiddag peize ergens in de herfstvakantie, weet de datum niet meer", None),
+        ("knutselmiddag peize in de herfstvakantie, 12 kinderen", None),  # a vague period
+        # A form's abbreviated day at the end of its line; a weekday typed with one slip.
+        ("Wat: breicafe\nWaar: Norg\nDag: do.\nAantal: 9", "2025-10-30"),
+        ("breicafe norg zaterdg 9 dames", "2025-11-01"),
+        # A holiday as a reason or a closing day is not the session's day.
+        ("taalcafe beilen 4 mensen, rest weg ivm koningsdag", "2025-11-04"),
+        ("breicafe norg gisteren 9 dames. Eerste kerstdag zijn we dicht.", "2025-11-03"),
+        # The writer's own day ("kwam er niet aan toe") is not the session's.
+        ("ik kwam er gisteren niet aan toe: taalcafe beilen van zondag, 8 mensen",
+         "2025-11-02"),
     ],
-)
+)  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
     assert read(text, catalogue)["date"] == day
 
