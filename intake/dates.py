@@ -22,7 +22,7 @@ Rules (documented in the parser too):
   taken back for one not read ("koningsdag nee hemelvaart") leaves no date.
 - Doubt about the day ("of was het de 22e?", "zaterdag geloof ik", "weet de datum niet
   meer"): no date.
-- A holiday is a yearless date; one ahead is a plan, never a slip. A day given as a reason
+- A holiday is a yearless date. A day given as a reason
   ("ivm koningsdag"), a closing day ("oudejaarsdag zijn we dicht") or the writer's own day
   ("ik kwam er gisteren niet aan toe") is not the session's.
 - A weekday typed with one slip ("zaterdg") is that weekday; "vrijdags" (a habit) is none.
@@ -332,9 +332,8 @@ def find_explicit_dates(
     text = _blank_not_session_days(text)
     for match in list(_HOLIDAY_RE.finditer(text)):
         month, day = HOLIDAYS[match.group(1)]
-        # A holiday ahead is a plan or a closing day ("Oudejaarsdag zijn we dicht"), never a
-        # slip for the session's day.
-        _add_yearless(finding, today, month, day, plan=True)
+        plan = _plan_before(context or text, match.start(), match.end())
+        _add_yearless(finding, today, month, day, plan)
         text = blank(text, match.start(), match.end())
     for match in list(_ISO_RE.finditer(text)):
         _add(
@@ -464,7 +463,10 @@ _CORRECTED_RE = re.compile(
     rf"(?P<y>{_DAY_WORD})\b"
 )
 # "koningsdag nee …": a day taken back for one not read; which day is unsure.
-_TAKEN_BACK_RE = re.compile(rf"\b{_DAY_WORD}\b[\s,]*(?:(?:oh|o)\s+)?nee+\s+(?!wacht\b)\w")
+# Only a named day: "vandaag nee helaas geen foto's" takes nothing back.
+_TAKEN_BACK_RE = re.compile(
+    rf"\b(?:(?:{_WD}){_PART}|{_HOLIDAY_WORDS})\b[\s,]*(?:(?:oh|o)\s+)?nee+\s+(?!wacht\b)\w"
+)
 # "niet vandaag", "was niet zaterdag maar vrijdag", "(ipv vrijdag)", "in plaats van dinsdag".
 _NEGATED_DAY_RE = re.compile(
     rf"\b(?:niet|ipv|i\.p\.v\.?|in\s+plaats\s+van)\s+(?:op\s+)?(?P<x>{_DAY_WORD})(?!\w)"
@@ -472,14 +474,16 @@ _NEGATED_DAY_RE = re.compile(
 # The writer doubts the day: an alternative day asked ("of was het de 22e?"), the date not
 # remembered, or a hedge right by a day word ("zaterdag geloof ik", "volgens mij dinsdag").
 _DOUBT_RE = re.compile(
-    rf"\bof\s+was\s+(?:het|t|'t)\s+(?:nou\s+|toch\s+)?(?:op\s+)?(?:de\s+)?"
-    rf"(?:\d{{1,2}}(?:e|ste|de)?\b|{_DAY_WORD})"
+    # "of was het 22?" doubts a count; "de 22e", "de 22" or a day word doubts the day.
+    rf"\bof\s+was\s+(?:het|t|'t)\s+(?:nou\s+|toch\s+)?(?:op\s+)?"
+    rf"(?:de\s+\d{{1,2}}(?:e|ste|de)?\b|\d{{1,2}}(?:e|ste|de)\b|(?:de\s+)?{_DAY_WORD})"
     r"|\bweet\s+(?:ik\s+)?(?:de\s+)?(?:datum|dag)\s+niet"
     r"|\b(?:datum|dag)\s+weet\s+ik\s+niet"
     rf"|\b{_DAY_WORD}\b\W{{0,3}}(?:geloof\s+ik|denk\s+ik|meen\s+ik|of\s+zo|ofzo|"
     r"volgens\s+mij|weet\s+(?:het\s+|ik\s+)?(?:echt\s+)?niet\s+(?:meer|zeker))\b"
+    # "volgens mij dinsdag." hedges the day; "volgens mij was het vandaag drukker" does not.
     rf"|\b(?:volgens\s+mij|ik\s+geloof|ik\s+denk|denk\s+ik|geloof\s+ik)\s+(?:was\s+"
-    rf"(?:het|dat)\s+)?(?:op\s+)?{_DAY_WORD}\b"
+    rf"(?:het|dat)\s+)?(?:op\s+)?{_DAY_WORD}\b(?=\s*(?:[,.!?;)\n]|$))"
 )
 
 

@@ -81,6 +81,9 @@ def test_counts_by_typed_role(
         # The writer doubts the day.
         ("breicafe norg op de 28e... of was het de 27e? 9 dames", None),
         ("taalcafe beilen donderdag geloof ik, 8 mensen", None),
+        ("taalcafe beilen 8 mensen, volgens mij was het vandaag drukker", "2025-11-04"),
+        ("breicafe norg vandaag nee helaas geen foto, 9 dames", "2025-11-04"),
+        ("taalcafe beilen gisteren 20 mensen. Of was het 22? Nee 20.", "2025-11-03"),  # a count
         ("knutselmiddag peize ergens in de herfstvakantie, weet de datum niet meer", None),
         ("knutselmiddag peize in de herfstvakantie, 12 kinderen", None),  # a vague period
         # A form's abbreviated day at the end of its line; a weekday typed with one slip.
