@@ -246,8 +246,13 @@ def _speaker_said_before(
     plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", speaker))
     if (
         not plain.strip()
-        # "Label voor de foto: '…'": before a bare colon only someone named is a speaker.
-        or (said.group().strip() == ":" and not looks_like_person(speaker))
+        # "Label voor de foto: '…'": before a bare colon only someone named is a speaker (one
+        # word may be a name typed without its capital: "sem: '…'").
+        or (
+            said.group().strip() == ":"
+            and not looks_like_person(speaker)
+            and not re.fullmatch(r"[^\W\d_]{2,15}", plain.strip())
+        )
         or any(ch.isdigit() for ch in plain)
         or len(plain.split()) > 5
         or mentions_name(speaker)

@@ -26,7 +26,7 @@ from intake.countwords import ADULT_WORDS, CHILD_WORDS, PEOPLE_WORDS, STAFF_WORD
 
 SPEECH_VERBS = (
     r"zei|zegt|zeg|zee|zeed|sei|seit|zeiden|said|says|told|riep|vroeg|vertelde|antwoordde|"
-    r"geroepen|gezegd|"
+    r"geroepen|gezegd|riepen|vroegen|"
     r"merkte\s+op|reageerde|verzuchtte|fluisterde|schreef|sprak|lachte|jubelde|concludeerde|"
     r"asked|shouted"
 )

@@ -143,6 +143,8 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("taalcafe roden 8 mensen. Quote van vandaag: \"Ik spreek nu elke dag Nederlands\"",
          [{"text": "Ik spreek nu elke dag Nederlands", "attribution": None}]),
         ("knutseluurtje peize 8 kinderen. Naam van het werkstuk: \"Winterbos\".", []),
+        ("knutseluurtje peize 8 kinderen. isa: 'mag ik hem houden?'",
+         [{"text": "mag ik hem houden?", "attribution": "isa"}]),  # a name without capital
         # A form line after "Citaat:" says who.
         ("Wat: taalcafe\nWaar: Roden\nAantal: 8\nCitaat: ik durf nu te praten\n"
          "Wie: een cursiste (52)",
