@@ -459,7 +459,7 @@ _DAY_WORD = (
 _CORRECTED_RE = re.compile(
     rf"\b(?P<x>{_DAY_WORD})\b(?:[^.!?\n]{{0,25}}?[\s,;:(-])?[\s,.!:;(-]*(?:(?:oh|o|eh|uh)\s+)?"
     rf"(?:sorry|sry|sorrie|nee+|oeps|correctie|ik\s+bedoel|nee\s+wacht)\b[\s,.!:;-]*"
-    rf"(?:(?:ik\s+bedoel|het\s+was|was\s+het|het\s+is|was|is|niet|maar|op|eh|oh|o)\s+)*"
+    rf"(?:(?:ik\s+bedoel|het\s+was|was\s+het|het\s+is|was|is|niet|maar|op|eh|oh|o|toch)\s+)*"
     rf"(?P<y>{_DAY_WORD})\b"
 )
 # "koningsdag nee …": a day taken back for one not read; which day is unsure.
@@ -491,12 +491,15 @@ def _read_corrections(text: str, today: date, finding: DateFinding) -> None:
     """Days corrected away and doubts about the day, read on the whole (folded) message."""
     text = _blank_not_session_days(text)
     for match in _CORRECTED_RE.finditer(text):
-        finding.rejected |= _day_of(match.group("x"), today)
+        if not _plan_before(text, match.start()):
+            finding.rejected |= _day_of(match.group("x"), today)
     for match in _TAKEN_BACK_RE.finditer(text):
         if not _CORRECTED_RE.match(text, match.start()):
             finding.doubted = True
     for match in _NEGATED_DAY_RE.finditer(text):
-        finding.rejected |= _day_of(match.group("x"), today)
+        # "Volgende keer niet op maandag maar dinsdag" corrects a plan, not the session.
+        if not _plan_before(text, match.start()):
+            finding.rejected |= _day_of(match.group("x"), today)
     if _DOUBT_RE.search(text):
         finding.doubted = True
 

@@ -76,6 +76,10 @@ def test_counts_by_typed_role(
         ("taalcafe beilen 8 mensen. Het was gisteren, niet vandaag.", "2025-11-03"),
         ("knutseluurtje peize vrijdag (ipv donderdag) 7 kinderen", "2025-10-31"),
         ("lezing zuidwolde zaterdag 30 mensen. Was niet zaterdag maar zondag!", "2025-11-02"),
+        ("digisterker smilde zondag, nee toch maandag. 7 mensen", "2025-11-03"),
+        # A correction of a plan is no correction of the session's day.
+        ("breicafe norg maandag 9 dames. Volgende keer niet op maandag maar woensdag",
+         "2025-11-03"),
         # Taken back for a day that is not read: unsure, so no date.
         ("taalcafe beilen zaterdag nee de dag erna, 8 mensen", None),
         # The writer doubts the day.
