@@ -26,6 +26,8 @@ Rules (documented in the parser too):
   ("ivm koningsdag"), a closing day ("oudejaarsdag zijn we dicht") or the writer's own day
   ("ik kwam er gisteren niet aan toe") is not the session's.
 - A weekday typed with one slip ("zaterdg") is that weekday; "vrijdags" (a habit) is none.
+- A date in an aside in parentheses ("(op 5 dec was hij al geweest)") is the day only when
+  no other day is given.
 
 `read_day` reads a typed answer (the guided report's date step) by these same rules.
 """
@@ -188,6 +190,9 @@ class DateFinding:
     rejected: set[date] = field(default_factory=set)
     # The writer doubts the day ("of was het de 22e?", "zaterdag geloof ik"): no date.
     doubted: bool = False
+    # Dates written in an aside in parentheses ("(op 5 dec was hij al geweest)"): the day
+    # only when no other day is given.
+    aside: set[date] = field(default_factory=set)
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""
@@ -198,6 +203,8 @@ class DateFinding:
             self.dates = kept
         if self.doubted:
             return None
+        if self.aside and self.dates - self.aside:
+            self.dates -= self.aside
         ahead = sorted(day for day in self.dates if day > today)
         if ahead:
             self.future = True
@@ -357,7 +364,10 @@ def find_explicit_dates(
             _add(finding, int(match.group(4)), month, day, match.group(), today)
         else:
             plan = _plan_before(context or text, match.start(), match.end())
-            _add_yearless(finding, today, month, day, plan)
+            aside = _in_parentheses(text, match.start(), match.end())
+            _add_yearless(finding, today, month, day, plan or aside)
+            if aside:
+                finding.aside |= finding.dates - before
         if match.group("wd"):
             # "maandag 29 december": a weekday that fits the date makes it the session's day
             # beside another date mentioned ("de krant van 28 december").
@@ -365,6 +375,17 @@ def find_explicit_dates(
             finding.strong |= {d for d in added if d.weekday() == _weekday(match.group("wd"))}
         text = blank(text, match.start(), match.end())
     return text
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside "( … )" on its line."""
+    opened = text.rfind("(", 0, start)
+    return (
+        opened >= 0
+        and ")" not in text[opened:start]
+        and "\n" not in text[opened:start]
+        and re.match(r"[^()\n]*\)", text[end:]) is not None
+    )
 
 
 def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:

@@ -96,6 +96,10 @@ def test_counts_by_typed_role(
         # A holiday as a reason or a closing day is not the session's day.
         ("taalcafe beilen 4 mensen, rest weg ivm koningsdag", "2025-11-04"),
         ("breicafe norg gisteren 9 dames. Eerste kerstdag zijn we dicht.", "2025-11-03"),
+        # A date in an aside in parentheses is not the day when another day is given.
+        ("voorleesuurtje havelte zondag 10 kinderen (op 31 okt was er ook al een feestje)",
+         "2025-11-02"),
+        ("voorleesuurtje havelte (31 okt) 10 kinderen", "2025-10-31"),
         # The writer's own day ("kwam er niet aan toe") is not the session's.
         ("ik kwam er gisteren niet aan toe: taalcafe beilen van zondag, 8 mensen",
          "2025-11-02"),
