@@ -73,6 +73,9 @@ PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".s
     "girl", "guy", "student", "studente", "klant", "lener", "moeke", "vrouwtje", "mannetje",
     "mevrouwtje", "meneertje", "dametje", "heertje", "auteur", "schrijver", "schrijfster",
     "spreker", "spreekster", "dichter", "kleuter", "peuter", "man", "mens",
+    # Drents and Fries: "zee n olde kerel", "sei in âlde frou".
+    "frou", "froulju", "kearel", "kerel", "keerl", "wief", "wiefke", "deern", "jong", "jonkje",
+    "famke", "feint", "manlu", "vrouwlu", "vrouwgien", "mannegien", "mensk",
 }  # fmt: skip
 # Compounds end in a person word: "schoonmoeder", "buurjongen", "kleinkind".
 _PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
