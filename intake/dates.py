@@ -15,7 +15,19 @@ Rules (documented in the parser too):
   december" in March is last year's), unless that day comes again within
   FUTURE_DATE_DAYS after today: then it is a typo or a planned session, and there is no date
   ("15 maart" on 14 March, "15 januari" on 20 December).
-- A day that cannot be pinned down ("vorige week", "31-2") or two different days: no date.
+- A day that cannot be pinned down ("vorige week", "31-2", "in de zomervakantie") or two
+  different days: no date.
+- A day corrected inside the message is never the day: "dinsdag, sorry woensdag" and "het
+  was woensdag, niet dinsdag" and "donderdag (ipv vrijdag)" leave the corrected day; a day
+  taken back for one not read ("koningsdag nee hemelvaart") leaves no date.
+- Doubt about the day ("of was het de 22e?", "zaterdag geloof ik", "weet de datum niet
+  meer"): no date.
+- A holiday is a yearless date. A day given as a reason
+  ("ivm koningsdag"), a closing day ("oudejaarsdag zijn we dicht") or the writer's own day
+  ("ik kwam er gisteren niet aan toe") is not the session's.
+- A weekday typed with one slip ("zaterdg") is that weekday; "vrijdags" (a habit) is none.
+- A date in an aside in parentheses ("(op 5 dec was hij al geweest)") is the day only when
+  no other day is given.
 
 `read_day` reads a typed answer (the guided report's date step) by these same rules.
 """
@@ -59,11 +71,17 @@ RELATIVE_DAYS = {
 _SLIP_DAYS = {
     word: back for word, back in RELATIVE_DAYS.items() if len(word) >= 7 and " " not in word
 }
+# Weekdays typed with one slip: "zaterdg", "woensag" (the seven-letter-plus Dutch names).
+_SLIP_WEEKDAYS = {
+    word: day for word, day in WEEKDAYS.items() if len(word) >= 7 and not word.endswith("day")
+}
 # Mentions of a time that give no day: the date is then unknown, not today.
 VAGUE_DAYS = (
     r"vorige\s+week|afgelopen\s+week|vorige\s+maand|afgelopen\s+maand|laatst|onlangs|"
     r"last\s+week|last\s+month|recently|"
-    r"eerder\s+deze\s+week|deze\s+week|vorig\s+weekend|afgelopen\s+weekend"
+    r"eerder\s+deze\s+week|deze\s+week|vorig\s+weekend|afgelopen\s+weekend|"
+    r"(?:zomer|herfst|kerst|voorjaars|mei|krokus|winter)vakantie|"
+    r"(?:in|tijdens)\s+de\s+vakantie"
 )
 # A yearless date this many days after today (or fewer) is not read as last year's.
 FUTURE_DATE_DAYS = 60
@@ -114,11 +132,28 @@ _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
 _ABBR_DAY_RE = re.compile(rf"\b({_ABBR})\b\.?")
 _WORD_ABBREVIATIONS = {"zo", "ma"}
 _AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<mark>[^\w\s'’]))")
+_LINE_END_RE = re.compile(r"[ \t]*\n")
+# "Dag: do.", "Datum - za": a form's label before an abbreviation at the end of its line.
+_FORM_DAY_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:dag|datum|wanneer|date|day)[ \t]*[:\-–][ \t]*$")
 
 
 _SLIP_WORD_RE = re.compile(r"\b[a-z]{6,12}\b")
 # Words one slip from a day word that are words of their own.
 _NOT_DAY_WORDS = {"vandaan", "vandaar", "gistere", "vanavond", "vandage"}
+
+
+def _slip_weekday(word: str) -> int | None:
+    """The weekday a word typed with one slip stands for ("zaterdg"), if exactly one."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if word in _NOT_DAY_WORDS or word in WEEKDAYS or word.removesuffix("s") in WEEKDAYS:
+        return None  # "vrijdags" (on Fridays) is a habit, not a day
+    found = {
+        day
+        for key, day in _SLIP_WEEKDAYS.items()
+        if abs(len(key) - len(word)) <= 1 and DamerauLevenshtein.distance(word, key) == 1
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _slip_day(word: str) -> int | None:
@@ -150,9 +185,26 @@ class DateFinding:
     strong: set[date] = field(default_factory=set)
     # A yearless day soon after today: a plan mentioned in passing when another day is given.
     upcoming: bool = False
+    # Days the message corrects away ("dinsdag, sorry woensdag", "niet vandaag", "ipv
+    # vrijdag"): never the session's day.
+    rejected: set[date] = field(default_factory=set)
+    # The writer doubts the day ("of was het de 22e?", "zaterdag geloof ik"): no date.
+    doubted: bool = False
+    # Dates written in an aside in parentheses ("(op 5 dec was hij al geweest)"): the day
+    # only when no other day is given.
+    aside: set[date] = field(default_factory=set)
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""
+        if self.rejected:
+            kept = self.dates - self.rejected
+            if not kept:
+                return None  # every day named was corrected away: what was meant is unsure
+            self.dates = kept
+        if self.doubted:
+            return None
+        if self.aside and self.dates - self.aside:
+            self.dates -= self.aside
         ahead = sorted(day for day in self.dates if day > today)
         if ahead:
             self.future = True
@@ -284,6 +336,7 @@ def find_explicit_dates(
         else:
             finding.unclear = True
         text = blank(text, match.start(), match.end())
+    text = _blank_not_session_days(text)
     for match in list(_HOLIDAY_RE.finditer(text)):
         month, day = HOLIDAYS[match.group(1)]
         plan = _plan_before(context or text, match.start(), match.end())
@@ -311,7 +364,10 @@ def find_explicit_dates(
             _add(finding, int(match.group(4)), month, day, match.group(), today)
         else:
             plan = _plan_before(context or text, match.start(), match.end())
-            _add_yearless(finding, today, month, day, plan)
+            aside = _in_parentheses(text, match.start(), match.end())
+            _add_yearless(finding, today, month, day, plan or aside)
+            if aside:
+                finding.aside |= finding.dates - before
         if match.group("wd"):
             # "maandag 29 december": a weekday that fits the date makes it the session's day
             # beside another date mentioned ("de krant van 28 december").
@@ -319,6 +375,17 @@ def find_explicit_dates(
             finding.strong |= {d for d in added if d.weekday() == _weekday(match.group("wd"))}
         text = blank(text, match.start(), match.end())
     return text
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside "( … )" on its line."""
+    opened = text.rfind("(", 0, start)
+    return (
+        opened >= 0
+        and ")" not in text[opened:start]
+        and "\n" not in text[opened:start]
+        and re.match(r"[^()\n]*\)", text[end:]) is not None
+    )
 
 
 def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
@@ -329,7 +396,13 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
         if before and before[-1].isalpha():
             continue  # "was het zo" : a word, not a day
         after = _AFTER_ABBR_RE.match(text, match.end())
-        if after is None or (after.group("mark") and match.group(1) in _WORD_ABBREVIATIONS):
+        if after is None and _LINE_END_RE.match(text, match.end()):
+            # Ending its line ("Dag: do."): a day, but "zo" or "ma" only after a day label.
+            if match.group(1) in _WORD_ABBREVIATIONS and not _FORM_DAY_BEFORE_RE.search(
+                text[: match.start()]
+            ):
+                continue
+        elif after is None or (after.group("mark") and match.group(1) in _WORD_ABBREVIATIONS):
             continue
         back = (today.weekday() - _weekday(match.group(1))) % 7
         finding.dates.add(today - timedelta(days=back))
@@ -341,6 +414,8 @@ def find_other_dates(
     text: str, today: date, finding: DateFinding, context: str | None = None
 ) -> str:
     """Read numeric day-month dates and day words; return the text with them blanked."""
+    _read_corrections(context or text, today, finding)
+    text = _blank_not_session_days(text)
     for match in list(_DM_RE.finditer(text)):
         day, month = int(match.group(2)), int(match.group(3))
         if not 1 <= month <= 12:
@@ -378,11 +453,108 @@ def find_other_dates(
         if slipped is not None:
             finding.dates.add(today - timedelta(days=slipped))
             text = blank(text, match.start(), match.end())
+            continue
+        slip_weekday = _slip_weekday(match.group())
+        if slip_weekday is not None:
+            finding.dates.add(today - timedelta(days=(today.weekday() - slip_weekday) % 7))
+            text = blank(text, match.start(), match.end())
     for match in list(_VAGUE_MONTH_RE.finditer(text)):
         finding.unclear = True
         text = blank(text, match.start(), match.end())
     for match in list(_VAGUE_RE.finditer(text)):
         finding.unclear = True
+        text = blank(text, match.start(), match.end())
+    return text
+
+
+# A day word as written: a weekday (also abbreviated), a relative day, a holiday, a date.
+_RELATIVE_WORDS = "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True))
+_HOLIDAY_WORDS = "|".join(sorted(HOLIDAYS, key=len, reverse=True))
+# "zo" and "ma" are words too often to be read as days here.
+_DAY_WORD = (
+    rf"(?:(?:{_WD}){_PART}|(?:di|wo|do|vr|za)\b\.?|{_RELATIVE_WORDS}|{_HOLIDAY_WORDS}"
+    rf"|\d{{1,2}}(?:e|ste|de)?\s+(?:{_MONTH}))"
+)
+# "dinsdag, sorry woensdag bedoel ik", "zaterdag nee vrijdag", "koningsdag oh nee …": the
+# first day is corrected away.
+_CORRECTED_RE = re.compile(
+    rf"\b(?P<x>{_DAY_WORD})\b(?:[^.!?\n]{{0,25}}?[\s,;:(-])?[\s,.!:;(-]*(?:(?:oh|o|eh|uh)\s+)?"
+    rf"(?:sorry|sry|sorrie|nee+|oeps|correctie|ik\s+bedoel|nee\s+wacht)\b[\s,.!:;-]*"
+    rf"(?:(?:ik\s+bedoel|het\s+was|was\s+het|het\s+is|was|is|niet|maar|op|eh|oh|o|toch)\s+)*"
+    rf"(?P<y>{_DAY_WORD})\b"
+)
+# "koningsdag nee …": a day taken back for one not read; which day is unsure.
+# Only a named day: "vandaag nee helaas geen foto's" takes nothing back.
+_TAKEN_BACK_RE = re.compile(
+    rf"\b(?:(?:{_WD}){_PART}|{_HOLIDAY_WORDS})\b[\s,]*(?:(?:oh|o)\s+)?nee+\s+(?!wacht\b)\w"
+)
+# "niet vandaag", "was niet zaterdag maar vrijdag", "(ipv vrijdag)", "in plaats van dinsdag".
+_NEGATED_DAY_RE = re.compile(
+    rf"\b(?:niet|ipv|i\.p\.v\.?|in\s+plaats\s+van)\s+(?:op\s+)?(?P<x>{_DAY_WORD})(?!\w)"
+)
+# The writer doubts the day: an alternative day asked ("of was het de 22e?"), the date not
+# remembered, or a hedge right by a day word ("zaterdag geloof ik", "volgens mij dinsdag").
+_DOUBT_RE = re.compile(
+    # "of was het 22?" doubts a count; "de 22e", "de 22" or a day word doubts the day.
+    rf"\bof\s+was\s+(?:het|t|'t)\s+(?:nou\s+|toch\s+)?(?:op\s+)?"
+    rf"(?:de\s+\d{{1,2}}(?:e|ste|de)?\b|\d{{1,2}}(?:e|ste|de)\b|(?:de\s+)?{_DAY_WORD})"
+    r"|\bweet\s+(?:ik\s+)?(?:de\s+)?(?:datum|dag)\s+niet"
+    r"|\b(?:datum|dag)\s+weet\s+ik\s+niet"
+    rf"|\b{_DAY_WORD}\b\W{{0,3}}(?:geloof\s+ik|denk\s+ik|meen\s+ik|of\s+zo|ofzo|"
+    r"volgens\s+mij|weet\s+(?:het\s+|ik\s+)?(?:echt\s+)?niet\s+(?:meer|zeker))\b"
+    # "volgens mij dinsdag." hedges the day; "volgens mij was het vandaag drukker" does not.
+    rf"|\b(?:volgens\s+mij|ik\s+geloof|ik\s+denk|denk\s+ik|geloof\s+ik)\s+(?:was\s+"
+    rf"(?:het|dat)\s+)?(?:op\s+)?{_DAY_WORD}\b(?=\s*(?:[,.!?;)\n]|$))"
+)
+
+
+def _read_corrections(text: str, today: date, finding: DateFinding) -> None:
+    """Days corrected away and doubts about the day, read on the whole (folded) message."""
+    text = _blank_not_session_days(text)
+    for match in _CORRECTED_RE.finditer(text):
+        if not _plan_before(text, match.start()):
+            finding.rejected |= _day_of(match.group("x"), today)
+    for match in _TAKEN_BACK_RE.finditer(text):
+        if not _CORRECTED_RE.match(text, match.start()):
+            finding.doubted = True
+    for match in _NEGATED_DAY_RE.finditer(text):
+        # "Volgende keer niet op maandag maar dinsdag" corrects a plan, not the session.
+        if not _plan_before(text, match.start()):
+            finding.rejected |= _day_of(match.group("x"), today)
+    if _DOUBT_RE.search(text):
+        finding.doubted = True
+
+
+def _day_of(written: str, today: date) -> set[date]:
+    """The day a single day word stands for ("dinsdag", "gisteren", "di")."""
+    finding = DateFinding()
+    folded = find_explicit_dates(written, today, finding)
+    for match in list(_WEEKDAY_RE.finditer(folded)) + list(_RELATIVE_RE.finditer(folded)):
+        word = match.group(1)
+        if word in RELATIVE_DAYS:
+            finding.dates.add(today - timedelta(days=RELATIVE_DAYS[word]))
+        else:
+            finding.dates.add(today - timedelta(days=(today.weekday() - _weekday(word)) % 7))
+        folded = blank(folded, match.start(), match.end())
+    for match in _ABBR_DAY_RE.finditer(folded):
+        back = (today.weekday() - _weekday(match.group(1))) % 7
+        finding.dates.add(today - timedelta(days=back))
+    return finding.dates
+
+
+# Day words that are not about the session: a reason ("afgezegd ivm koningsdag"), a closing
+# day ("oudejaarsdag zijn we dicht"), the writer's own day ("ik kwam er gisteren niet aan
+# toe").
+_NOT_SESSION_DAY_RE = re.compile(
+    rf"\b(?:ivm|i\.v\.m\.?|vanwege|wegens)\s+(?:de\s+|het\s+)?{_DAY_WORD}\b"
+    rf"|\b{_DAY_WORD}\s+(?:\w+\s+){{0,2}}?(?:dicht|gesloten)\b"
+    rf"|\b(?:kwam|kom|kwamen)\s+(?:er\s+|ik\s+|we\s+)?(?:pas\s+)?{_DAY_WORD}\s+niet\s+"
+    r"(?:aan\s+)?toe\b"
+)
+
+
+def _blank_not_session_days(text: str) -> str:
+    for match in list(_NOT_SESSION_DAY_RE.finditer(text)):
         text = blank(text, match.start(), match.end())
     return text
 

@@ -10,6 +10,14 @@ Recognised:
   after the quote starts the rest of the report ("… — voorleesuurtje Peize"), it is no
   attribution. A label ("Reactie: '…'"), a day word or an activity or place is no speaker.
 
+A quote joined to the one before by "en" or a comma is of the same kind ('geoefend als "…?"
+en "…"'). A speaker must look like a person (a people word or a capitalised name, an age
+allowed: "een meisje van 9"): "Quote van vandaag:", "Citaat van na afloop:", "zei heel
+serieus:" name nobody; fillers before ("oja een mama") and adverbs after ("een man
+naoderhaand") are cut. A form line "Van: …", "Wie: …", "Door: …" right after "Citaat: …" gives
+the attribution. Staff and performers (collega, vrijwilliger, begeleider, docent, schrijver)
+are no participants, so their words are no quote.
+
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 """
@@ -22,8 +30,11 @@ from dataclasses import dataclass
 
 from intake.speech import (
     ABBREVIATION_END_RE,
+    AFTER_DROP_RE,
+    FILLERS,
     SPEECH_VERBS,
     is_performer,
+    looks_like_person,
     looks_spoken,
     sentence_before,
     speaker_before,
@@ -63,6 +74,8 @@ _AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
+# Between two quotes that belong together: "…" en "…", "…", "…".
+_JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
 # An attribution never runs into a count ("- moeder van Isa, 12 kinderen").
 _COUNT_START_RE = re.compile(r",?\s*\b\d+\s+[^\W\d_]{3,}")
@@ -134,8 +147,12 @@ def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
     if not match:
         return None, end
     raw = match.group("dash") or match.group("paren") or match.group("said") or ""
+    if match.group("said"):
+        # "zee een man naoderhaand": the adverb after the person goes; "zei heel serieus"
+        # names nobody.
+        raw = AFTER_DROP_RE.sub("", " " + raw).strip()
     attribution = _clean_attribution(raw)
-    if attribution is None:
+    if attribution is None or (match.group("said") and not looks_like_person(attribution)):
         return None, end
     start = match.start("dash") if match.group("dash") else match.start()
     if match.group("said"):
@@ -144,6 +161,36 @@ def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
         return attribution, match.end()
     stop = text.find(attribution, start)
     return attribution, stop + len(attribution) if stop >= 0 else end
+
+
+# A form line after "Citaat: …" that says who: "Van: cursist (67)", "Wie: een moeder".
+_FORM_WHO_RE = re.compile(
+    r"[ \t]*\n[ \t]*(?:van|wie|door|naam|spreker|gezegd\s+door)[ \t]*[:\-–][ \t]*"
+    r"(?P<who>[^\n]{2,60}?)[ \t]*(?=\n|$)",
+    re.I,
+)
+# A closing greeting after a quote without marks: "zei: ik wil elke week komen. Goede dag."
+_CLOSING_RE = re.compile(
+    r"(?<=[.!?])\s+(?:goede\s+dag|goedendag|groet(?:en|jes)?|mvg|met\s+vriendelijke\s+"
+    r"groet(?:en)?|doei|fijne\s+dag|fijn\s+weekend|tot\s+ziens|bedankt|dank\s+je(?:\s+wel)?|"
+    r"hartelijke\s+groet(?:en)?)\W*$",
+    re.I,
+)
+
+
+def _label_speaker(who: str | None) -> str | None:
+    """ "Citaat van een cursist": the speaker; "Quote van vandaag", "Citaat van na afloop":
+    a time, no one."""
+    who = (who or "").strip()
+    return who if who and looks_like_person(who) else None
+
+
+def _form_speaker(text: str, end: int) -> tuple[str | None, int]:
+    """The speaker on the form line right after a label's line, and where that line ends."""
+    match = _FORM_WHO_RE.match(text, end)
+    if match is None or not looks_like_person(match.group("who")):
+        return None, end
+    return _clean_attribution(match.group("who")), match.end()
 
 
 def _speaker_before(text: str, start: int) -> str | None:
@@ -161,8 +208,12 @@ _SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;\"“”„«»—–]|\s-\s")
 _LEADING_LABEL_RE = re.compile(r"^\s*(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?", re.I)
 _SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
 _LEADING_DAY_RE = re.compile(
-    r"^\s*(?:(?:vandaag|gisteren|toen|daarna|later|ook|en|na afloop|achteraf)\b[\s,]*)+", re.I
+    rf"^\s*(?:(?:{FILLERS}|vandaag|gisteren|toen|daarna|later|ook|en|na afloop|achteraf|"
+    r"aan het eind|aan het begin)\b[\s,]*)+",
+    re.I,
 )
+# "Een meisje van 9", "die mevrouw van 89": an age written with "van".
+_VAN_AGE_RE = re.compile(r"\s+van\s+\d{1,3}(?:\s*(?:jaar|jr))?\s*$", re.I)
 # Words before a colon that label the quote rather than say who spoke: "Reactie: '…'".
 _LABEL_WORDS = {
     "reactie", "reacties", "opmerking", "tip", "hoogtepunt", "highlight", "feedback",
@@ -190,10 +241,18 @@ def _speaker_said_before(
     segment = _LEADING_LABEL_RE.sub("", segment)
     parts = segment.split(",")
     keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
-    speaker = ",".join(parts[-keep:]).strip()
-    plain = _SPEAKER_AGE_RE.sub("", speaker)
+    # ", en een ander:": the filler after the comma is no part of the speaker.
+    speaker = _LEADING_DAY_RE.sub("", ",".join(parts[-keep:])).strip()
+    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", speaker))
     if (
         not plain.strip()
+        # "Label voor de foto: '…'": before a bare colon only someone named is a speaker (one
+        # word may be a name typed without its capital: "sem: '…'").
+        or (
+            said.group().strip() == ":"
+            and not looks_like_person(speaker)
+            and not re.fullmatch(r"[^\W\d_]{2,15}", plain.strip())
+        )
         or any(ch.isdigit() for ch in plain)
         or len(plain.split()) > 5
         or mentions_name(speaker)
@@ -223,8 +282,11 @@ def extract_quotes(
         speaker = (
             speaker_before(text, label.start("content"))[0]
             if label.group(1).lower() not in _LABEL_WORD
-            else (label.group("who") or "").strip() or None
+            else _label_speaker(label.group("who"))
         )
+        form_who, form_end = _form_speaker(text, label.end())
+        if form_who is not None:
+            speaker = speaker or form_who
         # What stays readable after the quote: the rest of the line when the quote has its
         # own marks, or a dash part that names an activity or place ("… - voorleesuurtje").
         rest_start: int | None = None
@@ -233,6 +295,7 @@ def extract_quotes(
         else:
             parts = _DASH_SPLIT_RE.split(content.strip(), maxsplit=1)
             quote_text = parts[0].strip().strip("\"'“”„‘’«»")
+            quote_text = _CLOSING_RE.sub("", quote_text).strip()
             attribution = None
             if len(parts) > 1 and mentions_name(parts[1]):
                 dash = _DASH_SPLIT_RE.search(content)
@@ -258,10 +321,22 @@ def extract_quotes(
             text = text[: label.start("content")] + inner_rest + text[label.end("content") :]
         else:
             text = blank(text, start, label.end() if rest_start is None else rest_start)
+        if form_who is not None:
+            text = blank(text, label.end(), form_end)
     for pattern in (_DOUBLE_RE, _SINGLE_RE):
+        previous: tuple[int, str, str | None] | None = None
         for match in list(pattern.finditer(text)):
             quote_text = match.group(1).strip()
             if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
+                continue
+            if previous is not None and _JOINED_RE.fullmatch(text, previous[0], match.start()):
+                # 'geoefend als "…?" en "…"': a quote joined to the one before is of its kind
+                # (a taught phrase, or the same speaker's words).
+                _, status, attribution = previous
+                if status != "none":
+                    found.append((match.start(), FoundQuote(quote_text, attribution, status)))
+                text = blank(text, match.start(), match.end())
+                previous = (match.end(), status, attribution)
                 continue
             speaker, start = _speaker_said_before(text, match.start(), mentions_name)
             said_by, spoken = speaker_before(text, match.start())
@@ -279,6 +354,7 @@ def extract_quotes(
             if status != "none":
                 found.append((start, FoundQuote(quote_text, attribution, status)))
             text = blank(text, start, max(stop, match.end()))
+            previous = (match.end(), status, attribution) if stop <= match.end() else None
     for match in list(_UNMARKED_SAID_RE.finditer(text)):
         said = match.group("said").strip()
         first = said.lower().split()[:2]

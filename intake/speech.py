@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import re
 
+from intake.countwords import ADULT_WORDS, CHILD_WORDS, PEOPLE_WORDS, STAFF_WORDS
+
 SPEECH_VERBS = (
     r"zei|zegt|zeg|zee|zeed|sei|seit|zeiden|said|says|told|riep|vroeg|vertelde|antwoordde|"
+    r"geroepen|gezegd|riepen|vroegen|"
     r"merkte\s+op|reageerde|verzuchtte|fluisterde|schreef|sprak|lachte|jubelde|concludeerde|"
     r"asked|shouted"
 )
@@ -34,7 +37,9 @@ _VERB_END_RE = re.compile(
 )
 # Words between a speech verb and quote marks that make the quote something talked about.
 _NOT_SPOKEN_AFTER_VERB_RE = re.compile(
-    r"\b(?:dat|of|over|naar|om|van|uit|about|het\s+boek|zijn\s+boek|haar\s+boek)\b", re.I
+    r"\b(?:dat|of|over|naar|om|van(?!\s+\d{1,3}\b)|uit|about|het\s+boek|zijn\s+boek|"
+    r"haar\s+boek)\b",
+    re.I,
 )
 # Verbs that end the subject at the start of a sentence ("Olde Jan (91) vertelde over …").
 _ANY_VERB_RE = re.compile(
@@ -43,17 +48,82 @@ _ANY_VERB_RE = re.compile(
     r"bracht|kreeg|werd|leerde|wist)\b",
     re.IGNORECASE,
 )
+# Discourse fillers that open a sentence but are no part of who spoke: "oja een mama zei".
+FILLERS = r"oja|o\s+ja|oh\s+ja|ohja|trouwens|btw|nou|haha|ps|p\.s\.|oh|o|en\s+toen"
 _LEADING_RE = re.compile(
-    r"^(?:(?:en|toen|daarna|later|na\s+afloop|achteraf|ook|nog|maar|want|waarop|dus|"
+    rf"^(?:(?:{FILLERS}|en|toen|daarna|later|na\s+afloop|achteraf|ook|nog|maar|want|waarop|dus|"
     r"vandaag|gisteren|tenslotte|ten\s+slotte|uiteindelijk|op\s+het\s+eind|aan\s+het\s+eind|"
     r"naderhand|naoderhand|hjoed|juster)\b[\s,]*)+",
     re.IGNORECASE,
 )
-_AFTER_DROP_RE = re.compile(
-    r"\s+(?:tegen\s+\w+|via\s+de\s+\w+|naoderhand|naderhand|achteraf|later|nog|ook|lachend|"
-    r"spontaan|zachtjes|me|mij|us|to\s+me|toen|meteen|daarna)\b.*$",
+# Adverbs after the speaker ("zei een man naoderhaand", "zei een jongen aan het begin").
+AFTER_DROP_RE = re.compile(
+    r"\s+(?:tegen\s+\w+|via\s+de\s+\w+|naoderhand|naoderhaand|naderhand|achteraf|later|nog|"
+    r"ook|lachend|spontaan|zachtjes|me|mij|us|to\s+me|toen|meteen|daarna|na\s+afloop|"
+    r"aan\s+het\s+(?:begin|eind|einde)|bij\s+het\s+\w+|heel\s+\w+|trots|blij|serieus|"
+    r"enthousiast|verbaasd|verrast|opgetogen|vrolijk|zuchtend|glunderend|stralend)\b.*$",
     re.IGNORECASE,
 )
+_AFTER_DROP_RE = AFTER_DROP_RE
+# Words that name a person: "een man", "die mevrouw van 89", "mijn buurvrouw", "een ander".
+PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".split()) | {
+    "ander", "andere", "iemand", "buurvrouw", "buurman", "vriendin", "vriend", "dochter",
+    "zoon", "kleindochter", "kleinzoon", "wicht", "knul", "jochie", "ventje", "kereltje",
+    "oudje", "bezoekster", "mevr", "mw", "dhr", "hr", "lady", "gentleman", "woman", "boy",
+    "girl", "guy", "student", "studente", "klant", "lener", "moeke", "vrouwtje", "mannetje",
+    "mevrouwtje", "meneertje", "dametje", "heertje", "auteur", "schrijver", "schrijfster",
+    "spreker", "spreekster", "dichter", "kleuter", "peuter", "man", "mens",
+    # Drents and Fries: "zee n olde kerel", "sei in âlde frou".
+    "frou", "froulju", "kearel", "kerel", "keerl", "wief", "wiefke", "deern", "jong", "jonkje",
+    "famke", "feint", "manlu", "vrouwlu", "vrouwgien", "mannegien", "mensk",
+}  # fmt: skip
+# Compounds end in a person word: "schoonmoeder", "buurjongen", "kleinkind".
+_PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
+_DETERMINERS = {
+    "een", "de", "het", "die", "dat", "deze", "ene", "n", "'n", "mijn", "m'n", "mn", "onze",
+    "ons", "zijn", "haar", "hun", "a", "an", "the", "one", "my", "our",
+}  # fmt: skip
+
+
+def looks_like_person(words: str | None) -> bool:
+    """Words that name someone: a people word ("een man", "die mevrouw van 89") or a
+    capitalised name ("Noor (4)", "mevrouw Hofman"); never an adverb ("heel serieus"), a day
+    ("vandaag") or a time ("na afloop")."""
+    if not words:
+        return False
+    plain = _PARENS_RE.sub("", words)
+    found = re.findall(r"[^\W\d_][\w'’.-]*", plain)
+    for at, raw in enumerate(found):
+        word = raw.lower().replace("'", "").replace("’", "").rstrip(".")
+        if word in PERSON_WORDS or (len(word) > 4 and _PERSON_END_RE.search(word)):
+            return True
+        if not raw[:1].isupper() or word in _DETERMINERS or word in _NOT_NAMES:
+            continue
+        # A capital inside the phrase is a name; one at its start only when the rest is a
+        # name too ("Sem", "Truus van Dijk"), not a sentence's first word ("Naam van …").
+        if at > 0 or all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in found):
+            return True
+    return False
+
+
+_NAME_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "en", "'t"}
+
+
+# Capitalised words that are no names at the start of a phrase.
+_NOT_NAMES = {
+    "vandaag", "gisteren", "toen", "daarna", "later", "na", "aan", "bij", "heel", "echt", "ook",
+    "nog", "label", "foto", "thema", "quote", "citaat", "reactie", "opmerking",
+}  # fmt: skip
+
+
+def head_word(speaker: str) -> str:
+    """The first word after determiners: "Mijn collega die meehielp" -> "collega"."""
+    words = [w.lower().strip(",.:") for w in speaker.split()]
+    while words and words[0] in _DETERMINERS:
+        words.pop(0)
+    return words[0] if words else ""
+
+
 _PRONOUNS = {"hij", "zij", "ze", "he", "she", "hy", "hja", "die", "dizze"}
 _PARENS_RE = re.compile(r"\s*\([^)]*\)")
 _AGE_PARENS_RE = re.compile(r"\s*\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)$")
@@ -64,6 +134,10 @@ PERFORMERS = {
     "wethouder", "tolk", "ik", "wij", "we", "verteller", "verteltster", "illustrator", "author",
     "speaker", "i",
 }  # fmt: skip
+# Performers and staff (colleagues, volunteers, teachers): their words are no participant's.
+# A class's own teacher (juf, meester) came with the group: what they say is kept.
+_GUEST_STAFF = {"juf", "juffen", "juffrouw", "meester", "meesters", "leerkracht", "leerkrachten"}
+NOT_PARTICIPANTS = PERFORMERS - {"ik", "wij", "we", "i"} | set(STAFF_WORDS.split()) - _GUEST_STAFF
 # Right before quote marks: what follows is a title, a theme or a taught phrase.
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:\w*(?:boek|boekje|titel|thema|expositie|tentoonstelling|workshop|lezing|"
@@ -73,7 +147,8 @@ _TITLE_BEFORE_RE = re.compile(
     r"lezen|voorgelezen|gelezen|uut|veurlezen|zongen|zingen|zong|speelden|keken|oefenden|"
     r"geoefend|oefenen|leerden|geleerd|leren|woord|woorden|zin|zinnen|uitdrukking|"
     r"spreekwoord|groep|team|club|noemen|noemden|heet|heette|genaamd|getiteld|van|de|het|"
-    r"het\s+boek|met|liedje)(?:\s+(?:was|is|heette|heet|van\s+vandaag|van\s+de\s+dag))?"
+    r"het\s+boek|met|liedje|zinnetjes|zinnetje|woordjes|zegswijze)"
+    r"(?:\s+(?:was|is|heette|heet|van\s+vandaag|van\s+de\s+dag|als))?"
     r"\s*:?\s*)$",
     re.IGNORECASE,
 )
@@ -112,7 +187,8 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         plain += ages.group()  # "Sem (6) zei": the age stays with the name
     if not plain and after:
         speaker = _AFTER_DROP_RE.sub("", " " + after).strip()
-        if speaker:
+        # "zei heel serieus:" names nobody; the subject before the verb is the speaker then.
+        if speaker and looks_like_person(speaker):
             return _clean(speaker, keep_age=False), True
     if not plain or any(ch.isdigit() for ch in _AGE_PARENS_RE.sub("", plain)):
         found = _clean(_subject(head), keep_age=False)
@@ -128,12 +204,30 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
             # "Een vrouw vertelde … . Ze zei: '…'": who the sentence before was about.
             previous = text[: start - len(head)].rstrip().rstrip(".!?")
             subject = _subject(sentence_before(previous, len(previous)))
-            if subject and not re.match(r"(?i)(?:een|de|het|ene|n|one|a|the)\b", subject):
+            # "Een vrouw …" or "Mevrouw Hofman (89) vertelde …": someone introduced by an
+            # article or by name; any other subject ("Het verhaal") is no one to refer to.
+            named = subject is not None and _is_named(_PARENS_RE.sub("", subject))
+            if (
+                subject
+                and not named
+                and not re.match(r"(?i)(?:een|de|het|ene|n|one|a|the)\b", subject)
+            ):
                 subject = None
         return _clean(subject, keep_age=False), True
     if len(words) > 6:
         plain = _last_phrase(plain)
     return _clean(plain, keep_age=True), True
+
+
+_TITLE_RE = re.compile(r"^(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|opa|oma|juf|meester)\s+", re.I)
+
+
+def _is_named(subject: str) -> bool:
+    """ "Mevrouw Hofman", "Jan", "Olde Jan": one or two capitalised words (after a title)."""
+    words = _TITLE_RE.sub("", subject.strip()).split()
+    return 0 < len(words) <= 2 and all(
+        w[:1].isupper() and w.lower() not in _DETERMINERS for w in words
+    )
 
 
 def _last_phrase(words_before: str) -> str:
@@ -166,7 +260,13 @@ def _subject(sentence: str) -> str | None:
     if verb is None:
         return None
     subject = start[: verb.start()].strip(" ,")
-    subject = subject.split(",")[0]  # "One gentleman, 91 years old, told me"
+    parts = subject.split(",")
+    subject = parts[0]  # "One gentleman, 91 years old, told me"
+    # "Een meisje, Noor (4), zei": a name in apposition is who spoke.
+    if len(parts) > 1 and re.fullmatch(
+        r"\s*[A-Z][a-z]\w*(?:\s+[A-Z]\w+)?\s*(?:\(\s*\d{1,3}\s*\))?\s*", parts[1]
+    ):
+        subject = parts[1].strip()
     words = subject.split()
     if words and words[-1].lower() in _PRONOUNS:
         subject = " ".join(words[:-1])
@@ -184,8 +284,9 @@ def _clean(speaker: str | None, keep_age: bool) -> str | None:
     plain = _AGE_PARENS_RE.sub("", speaker)
     if not plain or len(plain.split()) > 6 or any(ch.isdigit() for ch in plain.split()[0]):
         return None
-    if plain.split()[0].lower() in _PRONOUNS:
-        return None
+    words = plain.split()
+    if words[0].lower() in _PRONOUNS and not (len(words) > 1 and looks_like_person(words[1])):
+        return None  # "die zei", but "die meneer zei" names someone
     return speaker
 
 
@@ -195,10 +296,11 @@ def is_performer(speaker: str | None, text: str) -> bool:
     if not speaker:
         return False
     words = speaker.lower().split()
-    if words[0] in PERFORMERS:
+    if words[0] in PERFORMERS or head_word(speaker).replace("'", "") in NOT_PARTICIPANTS:
         return True
     if len(words) == 1 and speaker[:1].isupper():
-        pattern = rf"\b(?:{'|'.join(PERFORMERS)})\s+(?:[A-Z]\w+\s+){{0,2}}{re.escape(speaker)}\b"
+        known = "|".join(sorted(NOT_PARTICIPANTS))
+        pattern = rf"\b(?:{known})\s+(?:[A-Z]\w+\s+){{0,2}}{re.escape(speaker)}\b"
         return re.search(pattern, text, re.IGNORECASE) is not None
     return False
 

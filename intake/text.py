@@ -39,6 +39,9 @@ def blank_all(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[s
 # Speech-to-text writes punctuation as words: "taalcafé komma meppel", "aantal dubbele punt
 # acht", "nieuwe regel". Only whole-word spoken marks, so "punt" in "uitgangspunt" stays.
 _SPOKEN_MARKS = (
+    # "die meneer zei aanhalingstekens openen … aanhalingstekens sluiten".
+    (re.compile(r"\b(?:aanhalingstekens?|quote)\s+(?:openen|open)\b\s*", re.IGNORECASE), '"'),
+    (re.compile(r"\s*\b(?:aanhalingstekens?|quote)\s+(?:sluiten|dicht)\b", re.IGNORECASE), '"'),
     (re.compile(r"\s*\bdubbele\s+punt\b", re.IGNORECASE), ":"),
     (re.compile(r"\s*\bnieuwe\s+(?:regel|alinea)\b\s*", re.IGNORECASE), "\n"),
     (re.compile(r"\s*\bpuntkomma\b", re.IGNORECASE), ";"),

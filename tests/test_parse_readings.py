@@ -71,8 +71,40 @@ def test_counts_by_typed_role(
         ("knutseluurtje peize juster 8 bern", "2025-11-03"),  # Fries
         ("lezing zuidwolde gisteravnd 38 man", "2025-11-03"),  # one slip
         ("walk and talk roden on Monday 3 November, 9 participants", "2025-11-03"),
+        # A day corrected inside the message: the corrected day, never the first one.
+        ("breicafe norg maandag, oh sorry zondag bedoel ik. 9 dames", "2025-11-02"),
+        ("taalcafe beilen 8 mensen. Het was gisteren, niet vandaag.", "2025-11-03"),
+        ("knutseluurtje peize vrijdag (ipv donderdag) 7 kinderen", "2025-10-31"),
+        ("lezing zuidwolde zaterdag 30 mensen. Was niet zaterdag maar zondag!", "2025-11-02"),
+        ("digisterker smilde zondag, nee toch maandag. 7 mensen", "2025-11-03"),
+        # A correction of a plan is no correction of the session's day.
+        ("breicafe norg maandag 9 dames. Volgende keer niet op maandag maar woensdag",
+         "2025-11-03"),
+        # Taken back for a day that is not read: unsure, so no date.
+        ("taalcafe beilen zaterdag nee de dag erna, 8 mensen", None),
+        # The writer doubts the day.
+        ("breicafe norg op de 28e... of was het de 27e? 9 dames", None),
+        ("taalcafe beilen donderdag geloof ik, 8 mensen", None),
+        ("taalcafe beilen 8 mensen, volgens mij was het vandaag drukker", "2025-11-04"),
+        ("breicafe norg vandaag nee helaas geen foto, 9 dames", "2025-11-04"),
+        ("taalcafe beilen gisteren 20 mensen. Of was het 22? Nee 20.", "2025-11-03"),  # a count
+        ("knutselmiddag peize ergens in de herfstvakantie, weet de datum niet meer", None),
+        ("knutselmiddag peize in de herfstvakantie, 12 kinderen", None),  # a vague period
+        # A form's abbreviated day at the end of its line; a weekday typed with one slip.
+        ("Wat: breicafe\nWaar: Norg\nDag: do.\nAantal: 9", "2025-10-30"),
+        ("breicafe norg zaterdg 9 dames", "2025-11-01"),
+        # A holiday as a reason or a closing day is not the session's day.
+        ("taalcafe beilen 4 mensen, rest weg ivm koningsdag", "2025-11-04"),
+        ("breicafe norg gisteren 9 dames. Eerste kerstdag zijn we dicht.", "2025-11-03"),
+        # A date in an aside in parentheses is not the day when another day is given.
+        ("voorleesuurtje havelte zondag 10 kinderen (op 31 okt was er ook al een feestje)",
+         "2025-11-02"),
+        ("voorleesuurtje havelte (31 okt) 10 kinderen", "2025-10-31"),
+        # The writer's own day ("kwam er niet aan toe") is not the session's.
+        ("ik kwam er gisteren niet aan toe: taalcafe beilen van zondag, 8 mensen",
+         "2025-11-02"),
     ],
-)
+)  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
     assert read(text, catalogue)["date"] == day
 
@@ -96,6 +128,47 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # Standing alone in the first person: a participant's words.
         ("taalhuis roden 4 deelnemers. \"Ik kan nu de brief van school lezen\"",
          [{"text": "Ik kan nu de brief van school lezen", "attribution": None}]),
+        # A quote joined to a taught phrase by "en" is taught too.
+        ("taalcafe beilen 9 deelnemers, we oefenden \"Waar is het station?\" en "
+         "\"Ik wil een kaartje kopen\"", []),
+        ("taalcafe beilen 9 deelnemers, zinnetjes geoefend als 'Hoeveel kost dit?' en "
+         "'Ik betaal met pin'.", []),
+        # Staff and volunteers are no participants, with or without an article.
+        ("voorleesuurtje havelte 6 kinderen. Onze vrijwilliger Gerda zei: 'Wat een drukte!'",
+         []),
+        ("breicafe norg 9 dames. Een collega die kwam helpen zei: \"Volgende keer meer wol\"",
+         []),
+        # After "zei" only a person is an attribution; adverbs and fillers are cut.
+        ("knutseluurtje peize 8 kinderen. 'Mag ik nog een keer?' zei een jongen na afloop.",
+         [{"text": "Mag ik nog een keer?", "attribution": "een jongen"}]),
+        ("taalcafe roden 7 mensen. Een man, Karim (41), zei heel blij: 'Ik snap het nu.'",
+         [{"text": "Ik snap het nu.", "attribution": "Karim"}]),
+        ("voorleesuurtje havelte 5 kinderen\noja een opa zei 'ze slapen er beter van'",
+         [{"text": "ze slapen er beter van", "attribution": "een opa"}]),
+        ("verhalenbrink vries 10 ouderen. Een vrouw van 91 zei: 'Vroeger was alles anders.'",
+         [{"text": "Vroeger was alles anders.", "attribution": "Een vrouw van 91"}]),
+        # A time or a label before the colon names nobody.
+        ("taalcafe roden 8 mensen. Quote van vandaag: \"Ik spreek nu elke dag Nederlands\"",
+         [{"text": "Ik spreek nu elke dag Nederlands", "attribution": None}]),
+        ("knutseluurtje peize 8 kinderen. Naam van het werkstuk: \"Winterbos\".", []),
+        ("knutseluurtje peize 8 kinderen. isa: 'mag ik hem houden?'",
+         [{"text": "mag ik hem houden?", "attribution": "isa"}]),  # a name without capital
+        # A form line after "Citaat:" says who.
+        ("Wat: taalcafe\nWaar: Roden\nAantal: 8\nCitaat: ik durf nu te praten\n"
+         "Wie: een cursiste (52)",
+         [{"text": "ik durf nu te praten", "attribution": "een cursiste (52)"}]),
+        # "Ze" refers back to the named person of the sentence before.
+        ("verhalenbrink vries 9 ouderen. Meneer Bakker (88) vertelde over de turf. "
+         "Hij zei: 'We sliepen met z'n zessen in een bedstee.'",
+         [{"text": "We sliepen met z'n zessen in een bedstee.",
+           "attribution": "Meneer Bakker"}]),
+        # A closing greeting is no part of an unmarked quote.
+        ("taalhuis roden 5 mensen. Een vrouw zei: ik kom volgende week weer. Groetjes",
+         [{"text": "ik kom volgende week weer.", "attribution": "Een vrouw"}]),
+        # Dictated quote marks.
+        ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
+         "begrijp de brief nu aanhalingstekens sluiten",
+         [{"text": "ik begrijp de brief nu", "attribution": "een vrouw"}]),
     ],
 )  # fmt: skip
 def test_quotes_need_a_speaker_or_a_speech_cue(
