@@ -43,8 +43,15 @@ def total_of(folded: str, found: list[int], word_end: int | None, starts: list[i
     en 3 meisjes" is 8, not 16. Only when the parts follow the total with ":", "(",
     "waarvan" or "namelijk"; else the counts add up ("3 moeders …, 2 moeders, 1 vader")."""
     biggest = found[0]
-    marked = (
-        word_end is not None and len(starts) > 1 and _PARTS_RE.match(folded[word_end : starts[1]])
+    mark = (
+        _PARTS_RE.match(folded[word_end : starts[1]])
+        if word_end is not None and len(starts) > 1
+        else None
+    )
+    # A bracket marks parts only when the next count is inside it ("9 kinderen (3
+    # broertjes)"), not "5 jongens (10-13 jr), 2 meiden".
+    marked = mark is not None and (
+        not mark.group().rstrip().endswith("(") or in_brackets(folded, starts[1])
     )
     if marked and len(found) > 2 and biggest == sum(found[1:]):
         return biggest

@@ -310,6 +310,28 @@ _RESTATED_TOTAL_RE = re.compile(
 )
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _far_counts(folded: str, tokens: list[_Token], chosen: list[tuple[int, int]]) -> set[int]:
+    """People counts that come a whole sentence or more after the previous count, without a
+    word that adds them ("ook", "nog", "plus", "en"): a report says who came in one place,
+    so a count further on may be about something else (a photo, a story, a plan)."""
+    people = sorted(
+        (n for n, w in chosen if tokens[w].group in PEOPLE_GROUPS and tokens[n].value is not None),
+        key=lambda n: tokens[n].start,
+    )
+    far: set[int] = set()
+    for previous, number in zip(people, people[1:], strict=False):
+        between = folded[tokens[previous].end : tokens[number].start]
+        if len(_SENTENCE_END_RE.findall(between)) < 2:
+            continue
+        before = {t.text for t in tokens[max(0, number - 3) : number]}
+        if not before & {"ook", "nog", "plus", "en", "extra", "erbij"}:
+            far.add(number)
+    return far
+
+
 def read_counts(folded: str, original: str) -> CountReading:
     """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
 
@@ -338,6 +360,7 @@ def read_counts(folded: str, original: str) -> CountReading:
             and tokens[w].group in outside
         )
     ]
+    far = _far_counts(folded, tokens, chosen)
     for number_index, word_index in chosen:
         group = tokens[word_index].group
         value = tokens[number_index].value
@@ -354,6 +377,9 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue  # "8 cursisten. Eén mevrouw had …": one of the eight
         if some_of_them(folded, tokens, number_index, word_index, chosen) == "maybe":
             doubtful.add(group)  # "10 kids, 9 laptops, 2 kinderen deelden": some, or more?
+            continue
+        if number_index in far:
+            doubtful.add(group)  # "… 9 bewoners. [a story] … 11 kinderen!": who came?
             continue
         if group == "mensen" and is_labelled(folded, tokens, number_index, word_index):
             labelled.append(value)

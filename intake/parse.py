@@ -448,6 +448,14 @@ def _apply_hints(
             return hints.with_us - 1
         ambiguities.append(with_us_ambiguity(hints.with_us, generic_key))
         return None
+    if hints.self_in and participants and hints.with_us is not None:
+        # "we waren met z'n elven, ik meegeteld. Tien dames": the count agrees with the
+        # eleven less the writer; any other count is asked.
+        if participants == hints.with_us - 1:
+            return participants
+        ambiguities.append(with_us_ambiguity(hints.with_us, generic_key))
+        counts.clear()
+        return None
     if hints.self_in and participants:
         if set(counts) == {generic_key} and counts[generic_key] == participants:
             counts[generic_key] -= 1

@@ -31,7 +31,7 @@ _GROUP_FORM = {
 _WITH_US_RE = re.compile(
     r"\bmet\s+(?:z'n|zn|zijn|ons|onze|z'on)\s+(\d+|[a-z]+?)(?:\s*-?\s*(?:e?n))?\b"
     r"|\b(?:we|wij)\s+(?:waren|zaten|zijn)\s+(?:\w+\s+)?met\s+(?:(?:z'n|zn|zijn|ons)\s+)?"
-    r"(\d+|[a-z]+)\b(?!\s*(?:[a-z]+\s+)?(?:kinderen|deelnemers|mensen|personen|cursisten))"
+    r"(\d+|[a-z]+)\b(?P<people>\s+(?:[a-z]+\s+)?[a-z']+)?"
 )
 _SELF_IN_RE = re.compile(
     r"\b(?:met\s+(?:mij|mijzelf|mezelf|mn\s*zelf)\s+(?:erbij|mee)|(?:inclusief|incl\.?|inc\.?)\s+"
@@ -92,6 +92,10 @@ def _value(word: str) -> int | None:
     return numeral(word, word)
 
 
+def _names_people(words: str) -> bool:
+    return any(count_group(w) in ("kinderen", "volwassenen", "mensen") for w in words.split())
+
+
 def read_people_hints(folded: str) -> tuple[PeopleHints, str]:
     """The hints, and `folded` with the phrases read blanked (their numbers are no counts)."""
     from intake.text import blank
@@ -110,11 +114,14 @@ def read_people_hints(folded: str) -> tuple[PeopleHints, str]:
     if _NOBODY_RE.search(folded):
         hints.nobody = True
     match = _WITH_US_RE.search(folded)
+    if match and match.group(2) and _names_people(match.group("people") or ""):
+        match = None  # "we zaten met 9 bewoners": a count of people, the writer not in it
     if match:
         value = _value(match.group(1) or match.group(2) or "")
         if value is not None and value > 1:
             hints.with_us = value
-            folded = blank(folded, match.start(), match.end())
+            end = match.end(1) if match.group(1) else match.end(2)
+            folded = blank(folded, match.start(), end)
     return hints, folded
 
 

@@ -356,3 +356,26 @@ def test_a_count_of_some_of_them_is_no_extra_people(
 )  # fmt: skip
 def test_the_total_said_again_stands(catalogue: Catalogue, text: str, participants: int) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # "we zaten met 9 bewoners": a count of people, not "met z'n negenen".
+        ("verhalenbrink norg: we zaten met 9 bewoners om de tafel", 9),
+        # Met z'n elven with the writer in it, and a count that agrees.
+        ("breicafe westerbork: we waren met z'n elven, ik meegeteld. Tien dames dus", 10),
+        # A count a sentence or more further on, with nothing that adds it: asked.
+        (
+            "voorleesuurtje rolde: 8 kinderen. We lazen over de boerderij. Op het plaatje "
+            "stonden 12 kinderen.",
+            None,
+        ),
+        # A bracket after a count holds its parts only when the next count is inside it.
+        ("makersplaats vledder: 5 jongens (10-13 jr), 2 meiden en 2 vaders", 9),
+    ],
+)
+def test_who_came_is_said_in_one_place(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
