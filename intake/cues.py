@@ -108,6 +108,9 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
             used.add(i)
             continue
         more = i > 0 and tokens[i - 1].text in ("nog", "plus", "extra", "ook")
+        sentence = re.split(r"[.!?\n]", folded[: token.start])[-1]
+        if i > 0 and tokens[i - 1].text == "en" and re.search(r"\bvaste\b", sentence):
+            more = True  # "8 vaste breisters en 3 nieuwe dames": the new ones came too
         if nxt is not None and nxt.text in NEW_WORDS and not more:
             # "2 nieuw mensen", "1 nieuwe": who was new among those counted, not more people.
             used.update((i, i + 1))
@@ -285,9 +288,9 @@ class Roles:
 
 
 def _within(tokens: Sequence[Tok], start: int, words: set[str]) -> bool:
-    """One of `words` within three words from `start`, no number or people word before it:
-    "2 hebben zich afgemeld"."""
-    for k in range(start, min(start + 3, len(tokens))):
+    """One of `words` within four words from `start`, no number or people word before it:
+    "2 hebben zich afgemeld", "één is zonder bericht weggebleven"."""
+    for k in range(start, min(start + 4, len(tokens))):
         if tokens[k].text in words:
             return True
         if tokens[k].value is not None or tokens[k].group is not None:

@@ -89,6 +89,11 @@ def numeral(word: str, original: str = "") -> int | None:
     return None
 
 
+_WORDS_BY_INITIAL: dict[str, list[str]] = {}
+for _word in COUNT_GROUPS:
+    _WORDS_BY_INITIAL.setdefault(_word[0], []).append(_word)
+
+
 def count_group(word: str) -> str | None:
     """The group of a count word, allowing small typos in longer words ("kinderne")."""
     word = word.replace("'", "")
@@ -98,9 +103,10 @@ def count_group(word: str) -> str | None:
         return None
     if len(word) < 5:
         return None
-    best = process.extractOne(
-        word, list(COUNT_GROUPS), scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF
-    )
+    # A typo keeps its first letter in most cases ("kinderne", "deelnmers"); without that
+    # rule ordinary words come too close ("eerder" ~ "leerder").
+    candidates = _WORDS_BY_INITIAL.get(word[0], [])
+    best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF)
     return COUNT_GROUPS[best[0]] if best else None
 
 
@@ -310,6 +316,20 @@ _RESTATED_TOTAL_RE = re.compile(
 )
 
 
+_MORE = {"nog", "extra"}
+# Verbs that make the people before them helpers, not participants.
+_HELPING_RE = re.compile(
+    r"[^.!?\n,;]{0,40}?\b(?:begeleidden|begeleidde|hielpen|hielp|assisteerden|"
+    r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee)\b"
+)
+# "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
+_EACH_RE = re.compile(r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|2|twee)\b")
+
+
+def _helps(folded: str, tokens: list[_Token], word: int) -> bool:
+    return _HELPING_RE.match(folded, tokens[word].end) is not None
+
+
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 
 
@@ -361,6 +381,12 @@ def read_counts(folded: str, original: str) -> CountReading:
         )
     ]
     far = _far_counts(folded, tokens, chosen)
+    if _EACH_RE.search(folded):
+        doubtful.update(("kinderen", "volwassenen", "mensen"))
+    people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
+    if people_pairs and all(n > 0 and tokens[n - 1].text in _MORE for n, _ in people_pairs):
+        # "… en nog 2 mensen moesten staan" as the only count: more than whom?
+        doubtful.update(str(tokens[w].group) for _, w in people_pairs)
     for number_index, word_index in chosen:
         group = tokens[word_index].group
         value = tokens[number_index].value
@@ -378,6 +404,8 @@ def read_counts(folded: str, original: str) -> CountReading:
         if some_of_them(folded, tokens, number_index, word_index, chosen) == "maybe":
             doubtful.add(group)  # "10 kids, 9 laptops, 2 kinderen deelden": some, or more?
             continue
+        if _helps(folded, tokens, word_index):
+            continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:
             doubtful.add(group)  # "… 9 bewoners. [a story] … 11 kinderen!": who came?
             continue
@@ -445,8 +473,8 @@ def _elliptic_groups(
     paired = {i for pair in chosen for i in pair} | used
     unclear: set[str] = set()
     for i, token in enumerate(tokens):
-        if token.value is None or i in paired or i == 0 or tokens[i - 1].text != "en":
-            continue
+        if token.value is None or i in paired or i == 0 or tokens[i - 1].text not in ("en", "nog"):
+            continue  # "… en 2 van 4", "'s ochtends 3 mensen, 's middags nog 4"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.text != "van" and nxt.value is None:
             continue

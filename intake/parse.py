@@ -115,6 +115,14 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b\d+\s*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
         r"dagen|weken|kg|kilo|gram|liter|cm|stuks|keer|x|panelen|pagina's|paginas)\b",
         r"\b\d+\s+[^\W\d_]+\s+per\b",
+        # Per unit and capacity: "9 teams van 4 personen", "rijen van 9", "ingericht voor
+        # 60 personen", "plek voor 20", "op 6 deelnemers gerekend", "max 12".
+        r"\b\d+\s+(?:teams?|tafels?|tafeltjes|rijen|rij|ploegen|groepjes|gezinnen|families|"
+        r"auto's|bussen)\s+van\s+\d+\b",
+        r"\b(?:ingericht|plek|plekken|plaats|plaatsen|ruimte|stoelen|zitplaatsen|capaciteit|"
+        r"berekend|klaargezet|gedekt)\s+(?:\w+\s+)?voor\s+\d+\b",
+        r"\b(?:max|maximaal|maximum|capaciteit)\.?\s*:?\s*\d+\b",
+        r"\bop\s+\d+\s+\w+\s+(?:gerekend|berekend)\b",
         r"\bklas\s+van\s+\d+\b",
         # A letter's closing is no count: "Kind regards" ("kind" is a child word).
         r"\bkind\s+regards\b",
@@ -405,6 +413,11 @@ def _corrected_reading(folded: str, original: str, at: int) -> CountReading:
         groups = [g for g in head.counts if g in people - {"totaal"}]
         if number is not None and len(groups) <= 1:
             return CountReading({groups[0] if groups else "mensen": number}, head.negative)
+        return CountReading({}, head.negative or tail.negative)
+    head_groups = [g for g in head.counts if g in people - {"totaal"}]
+    if "mensen" in tail.counts and len(head_groups) > 1:
+        # "8 kinderen en 8 ouders, o nee dat laatste klopt niet, het waren er 7 …": which
+        # group the seven are is the writer's to say.
         return CountReading({}, head.negative or tail.negative)
     counts = dict(head.counts)
     counts.update(tail.counts)

@@ -182,7 +182,7 @@ def named_people(original: str, folded: str) -> tuple[dict[str, int], str]:
 # "o nee dat laatste klopt niet", "ik had Bert dubbel geteld". The inline kind ("15, sorry
 # 16") is read by the count reader itself (intake.cues.apply_corrections).
 _LATE_CORRECTION_RE = re.compile(
-    r"\b(?:sorry|sry|sorrie|oeps|oops|correctie|verbetering|edit|typfout|tikfout|wacht|"
+    r"(?<!\S)\*(?=\s*\d)|\b(?:sorry|sry|sorrie|oeps|oops|correctie|verbetering|edit|typfout|tikfout|wacht|"
     r"andersom|o+h?\s+nee+|of\s+nee|nee+\s+toch|klopt\s+niet|was\s+fout|is\s+fout|"
     r"dubbel\s+geteld|verkeerd\s+geteld|fout\s+geteld|bedoel\s+ik|ik\s+bedoel(?:de)?)\b"
 )

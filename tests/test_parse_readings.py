@@ -379,3 +379,29 @@ def test_who_came_is_said_in_one_place(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # Per unit, capacity and expectation are no attendance.
+        ("pubquiz ruinerwold: 8 teams van 4 personen, 32 deelnemers dus", 32),
+        ("lezing meppel: de zaal was ingericht voor 80 personen; er waren 52 bezoekers", 52),
+        # Only more than an unnamed number: asked.
+        ("verhalenbrink de wijk: alle stoelen bezet en nog 3 mensen moesten staan", None),
+        ("ido spreekuur vries: 's ochtends 2 mensen, 's middags nog 5.", None),
+        # Helpers are no participants; "elk met een kindje" is not said as a number.
+        ("biebfabriek borger: 12 deelnemers. Twee ouders en ik begeleidden de groep.", 12),
+        ("kleintje bieb borger: drie moeders, elk met een kindje", None),
+        # New ones beside regulars came too.
+        ("breicafe beilen: 7 vaste breisters en 2 nieuwe dames", 9),
+        # A chat correction with an asterisk.
+        ("ido spreekuur annen: 3 bezoekers *4 bezoekers", 4),
+        # A common word is no typo of a people word ("eerder" is not "leerder").
+        ("coderdojo borger 15 deelnemers, ik schreef eerder 17 in de app", 15),
+    ],
+)
+def test_numbers_that_are_not_who_came(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
