@@ -173,6 +173,13 @@ def _ends_clause(folded: str, token: Tok, nxt: Tok | None) -> bool:
 LABEL_FILLERS = {"ca", "circa", "ongeveer", "zon", "zo'n", "plm", "bijna", "ruim", "totaal", "ong"}
 
 
+def _presence_like(word: str) -> bool:
+    """A presence word or attendance verb, or a slip of "waren" ("warn", "wazzen")."""
+    if word in PRESENCE_WORDS or word in ATTENDANCE_VERBS or word in ("er", "d'r", "aanwezig"):
+        return True
+    return word.startswith("wa") and len(word) <= 7
+
+
 def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list[tuple[int, int]]:
     """Counts written as a label: "kinderen: 12", "bezoekers: ca. 45", "Mensen die werk
     zoeken: 7" (a people word earlier in the label), "6 van de 8 cursisten", "5 vd 8"."""
@@ -232,6 +239,10 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
             pairs.append((i, word))
         else:
             after = tokens[j].text if j < len(tokens) else ""
+            if after and re.search(r"[,.;:!?\n]", folded[tokens[j - 1].end : tokens[j].start]):
+                after = ""  # "Wie: 5 vd 8\nLes: 4": the line ends after the eight
+            if not bare and after and not _presence_like(after):
+                continue  # "2 van de 15 wilden niet opstarten": not people
             if bare and after not in PRESENCE_WORDS:
                 continue  # "7 van 8 aanwezig" is people; "41 van 50 punten", "2 van 4" (jaar) not
             tokens[i + 1].group = "mensen"  # "5 vd 8", "7 van 8 aanwezig": people
@@ -332,8 +343,12 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             take(i, roles.enrolled)  # "Ingeschreven: 12", "ingeschreven 10 personen"
         elif label in ABSENT_WORDS:
             take(i, roles.absent)  # "Afwezig: 1"
-        elif after[:1] and after[0] in ENROLLED_WORDS:
-            take(i, roles.enrolled)  # "12 ingeschreven", "8 aanmeldingen"
+        elif (
+            after[:1]
+            and after[0] in ENROLLED_WORDS
+            and not re.search(r"[(),.;:]", folded[token.end : tokens[i + 1 + word_after].start])
+        ):
+            take(i, roles.enrolled)  # "12 ingeschreven", "8 aanmeldingen"; not "6 (ingeschr…"
         elif _within(tokens, i + 1 + word_after, ABSENT_WORDS) or after[:2] == ["op", "vakantie"]:
             take(i, roles.absent)  # "2 afwezig", "1 op vakantie"
         elif after[:1] == ["niet"] or after[:2] == ["zijn", "niet"]:

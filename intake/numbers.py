@@ -326,6 +326,13 @@ _HELPING_RE = re.compile(
 _EACH_RE = re.compile(r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|2|twee)\b")
 
 
+# The writer says a count is not counted: "die tel ik niet mee", "(telt niet mee)".
+_NOT_COUNTED_RE = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
+    r"niet\s+meegeteld|tellen\s+niet\s+mee)\b"
+)
+
+
 def _helps(folded: str, tokens: list[_Token], word: int) -> bool:
     return _HELPING_RE.match(folded, tokens[word].end) is not None
 
@@ -404,6 +411,8 @@ def read_counts(folded: str, original: str) -> CountReading:
         if some_of_them(folded, tokens, number_index, word_index, chosen) == "maybe":
             doubtful.add(group)  # "10 kids, 9 laptops, 2 kinderen deelden": some, or more?
             continue
+        if _NOT_COUNTED_RE.match(folded, tokens[word_index].end):
+            continue  # "Twee moeders bleven kijken, die tel ik niet mee"
         if _helps(folded, tokens, word_index):
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:

@@ -234,7 +234,20 @@ def _mask_lessons(text: str) -> tuple[str, int | None]:
 def _mask_non_counts(text: str) -> str:
     for pattern in NON_COUNT_PATTERNS:
         text, _ = blank_all(text, pattern)
+    for match in list(_age_after_person_re().finditer(text)):
+        text = blank(text, match.start(1), match.end(1))
     return text
+
+
+@lru_cache(maxsize=1)
+def _age_after_person_re() -> re.Pattern[str]:
+    # "een mevrouw van 79", "2 kinderen van 6 en 9": an age after a people word, unless a
+    # people word follows the number ("9 deelnemers van de 11 leden" has "de").
+    words = count_words_pattern()
+    return re.compile(
+        rf"\b(?:{words})[ \t]+(van[ \t]+\d{{1,3}}(?:[ \t]*(?:en|,|-|tot|t/m)[ \t]*\d{{1,3}})*)\b"
+        rf"(?![ \t]+(?:[a-z]+[ \t]+)?(?:{words})\b)"
+    )
 
 
 # "20 deelnemers, waarvan 12 kinderen": the smaller count is a part of the bigger one.
@@ -346,7 +359,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     if not counts and participants is None and not reading.negative and not hints.nobody:
         # "Sem (4), Isa (6) en Noor (5)": named children are counted; the total only when
         # nobody else is mentioned ("… en moeder las voor" leaves it open).
-        named, rest_folded = named_people(original, folded)
+        named, rest_folded = named_people(original, folded, mentions_name)
         counts.update(named)
         others = read_counts(rest_folded, original)
         if named and not others.counts and not _mentions_people(rest_folded):
