@@ -18,7 +18,7 @@ CHILD_WORDS = (
     "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter "
     "kndr knd kinderres kiender kiendjes bern bernsjes famkes jonges maegies lutjes kleintjes "
     "children child kiddies kiddos kiddo toddlers toddler pupils pupil kinnen kindertjes "
-    "bairns jongetjes jongetje meisjes"
+    "bairns jongetjes jongetje meisjes wichties wichtjes jongies jonkies luttjes"
 )
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "

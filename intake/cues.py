@@ -193,6 +193,15 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
         if k >= len(tokens) or tokens[k].value is None:
             continue
         word = i if t.group is not None else None
+        if (
+            word is not None
+            and i > 0
+            and tokens[i - 1].value is not None
+            and not folded[tokens[i - 1].end : t.start].strip()
+        ):
+            continue  # "10 deelnemers: 4 uit Polen, 3 uit …": the parts of a counted group
+        if k + 1 < len(tokens) and tokens[k + 1].text in ENROLLED_WORDS:
+            continue  # "jongeren: 8 ingeschreven": who enrolled, not who came
         if word is None:
             # "Mensen die werk zoeken: 7": a people word a few words back, with no number.
             for j in range(i - 1, max(i - 5, -1), -1):
@@ -283,7 +292,8 @@ ENROLLED_WORDS = {
 }  # fmt: skip
 ABSENT_WORDS = {
     "afwezig", "afgemeld", "afgezegd", "ziek", "weggebleven", "absent", "afmeldingen",
-    "vakantie", "verhinderd", "thuisgebleven",
+    "vakantie", "verhinderd", "thuisgebleven", "wachtlijst", "dropped", "cancelled",
+    "canceled", "missing", "sick",
 }  # fmt: skip
 _GROUP_SIZE_WORDS = {"groep", "klas", "club", "lijst", "vaste", "kring"}
 _LEAD = {"de", "het", "een", "mijn", "onze", "vaste", "van", "is", "was", "bestaat", "uit"}
@@ -298,10 +308,16 @@ class Roles:
     absent: list[int] = field(default_factory=list)
 
 
-def _within(tokens: Sequence[Tok], start: int, words: set[str]) -> bool:
+def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = "") -> bool:
     """One of `words` within four words from `start`, no number or people word before it:
     "2 hebben zich afgemeld", "één is zonder bericht weggebleven"."""
     for k in range(start, min(start + 4, len(tokens))):
+        if (
+            folded
+            and k > start
+            and re.search(r"[.!?;\n]", folded[tokens[k - 1].end : tokens[k].start])
+        ):
+            return False  # "14 gekomen. Wachtlijst van 6": another sentence
         if tokens[k].text in words:
             return True
         if tokens[k].value is not None or tokens[k].group is not None:
@@ -349,7 +365,10 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             and not re.search(r"[(),.;:]", folded[token.end : tokens[i + 1 + word_after].start])
         ):
             take(i, roles.enrolled)  # "12 ingeschreven", "8 aanmeldingen"; not "6 (ingeschr…"
-        elif _within(tokens, i + 1 + word_after, ABSENT_WORDS) or after[:2] == ["op", "vakantie"]:
+        elif _within(tokens, i + 1 + word_after, ABSENT_WORDS, folded) or after[:2] == [
+            "op",
+            "vakantie",
+        ]:
             take(i, roles.absent)  # "2 afwezig", "1 op vakantie"
         elif after[:1] == ["niet"] or after[:2] == ["zijn", "niet"]:
             take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"

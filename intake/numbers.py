@@ -212,6 +212,8 @@ def _pairs_after(tokens: list[_Token], used: set[int], folded: str = "") -> list
         if token.group is None or i in taken or i + 1 in taken or nxt.value is None:
             continue
         between = folded[token.end : nxt.start] if folded else ""
+        if re.search(r"[.!?;]|\n\s*\n", between):
+            continue  # "ik ben vrijwilliger. 10 deelnemers": a word ends its sentence
         one = SINGULAR_WORDS | {"meneer", "mevrouw"}
         if "(" in between and token.text.replace("'", "") in one:
             continue
@@ -323,13 +325,20 @@ _HELPING_RE = re.compile(
     r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee)\b"
 )
 # "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
-_EACH_RE = re.compile(r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|2|twee)\b")
+_EACH_RE = re.compile(
+    r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|\d+|twee|drie)\b"
+    r"|\bmet\s+(?:elk|ieder)\b"
+)
+# The writer asks their own count: "Ik denk al met al 20 kinderen?" (an estimate without
+# the question mark is the writer's number: "een stuk of tien, niet precies geteld").
+_UNSURE_RE = re.compile(r"\b\d+\s+[a-z']+\s*\?")
 
 
 # The writer says a count is not counted: "die tel ik niet mee", "(telt niet mee)".
 _NOT_COUNTED_RE = re.compile(
     r"[^.!?\n]{0,60}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
-    r"niet\s+meegeteld|tellen\s+niet\s+mee)\b"
+    r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
+    r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken)\b"
 )
 
 
@@ -388,7 +397,7 @@ def read_counts(folded: str, original: str) -> CountReading:
         )
     ]
     far = _far_counts(folded, tokens, chosen)
-    if _EACH_RE.search(folded):
+    if _EACH_RE.search(folded) or _UNSURE_RE.search(folded):
         doubtful.update(("kinderen", "volwassenen", "mensen"))
     people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
     if people_pairs and all(n > 0 and tokens[n - 1].text in _MORE for n, _ in people_pairs):

@@ -72,7 +72,7 @@ from intake.readings import (
     restated_number,
     with_us_ambiguity,
 )
-from intake.text import blank, blank_all, fold, spoken_marks
+from intake.text import blank, blank_all, fold, join_split_numbers, spoken_marks
 from toc.models import Catalogue
 
 _AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
@@ -288,7 +288,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             or matchers.vestigingen.find_in_text(folded_candidate)
         )
 
-    text = spoken_marks(text)
+    text = join_split_numbers(spoken_marks(text))
     found_quotes, rest = extract_quotes(text, is_name, mentions_name)
     original = rest
     folded = fold(rest)

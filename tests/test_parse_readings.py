@@ -405,3 +405,25 @@ def test_numbers_that_are_not_who_came(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("twee en twintig kinderen bij de biebfabriek in beilen", 22),
+        ("lezing roden: de zaal (capaciteit 80) was met 61 bezoekers gevuld; er stonden nog "
+         "9 mensen op de wachtlijst", 61),
+        ("coderdojo peize\n10 kids\noja 2 vaders bleven hangen maar deden niet mee", 10),
+        ("leerplein vledder, 4 mensen achter de laptops. Er was ook 1 meneer die alleen even "
+         "kwam kijken", 4),
+        ("makersplaats coevorden: ik denk al met al 20 kinderen? Precies weet ik het niet", None),
+        ("taalcafe coevorden: 10 deelnemers: 4 uit Polen, 3 uit Oekraine, 3 uit Syrie", 10),
+        ("ik ben vrijwilliger. 9 deelnemers vandaag bij het taalcafe in vries", 9),
+        ("workshop vries: 18 aanmeldingen, 14 gekomen. Wachtlijst van 6 voor de volgende keer",
+         14),
+    ],
+)  # fmt: skip
+def test_more_numbers_that_are_or_are_not_who_came(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
