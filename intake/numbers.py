@@ -196,10 +196,43 @@ def _pairs_before(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]
             if nxt.group is not None:
                 pairs.append((i, j))
                 taken.update((i, j))
+                _both_groups(tokens, j, taken)
                 break
             if nxt.value is not None or nxt.text in RANGE_WORDS or nxt.text == "en":
                 break
+    # "24 en 22 leerlingen": both numbers count the word after the second.
+    for i, token in enumerate(tokens[:-2]):
+        if token.value is None or i in taken or tokens[i + 1].text != "en":
+            continue
+        if tokens[i + 2].value is None:
+            continue
+        word = next((w for n, w in pairs if n == i + 2), None)
+        if word is not None and tokens[word].group in PEOPLE_GROUPS:
+            pairs.append((i, word))
+            taken.add(i)
     return pairs
+
+
+_JOINS = {"en", "&", "+", "/"}
+
+
+def _both_groups(tokens: list[_Token], word: int, taken: set[int]) -> None:
+    """ "een stuk of vijftien ouders en kinderen": one number for two groups is a count of
+    people in general, not of the first group."""
+    k = word + 1
+    if k + 1 >= len(tokens) or tokens[k].text not in _JOINS:
+        return
+    other = tokens[k + 1]
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    if (
+        other.group in PEOPLE_GROUPS
+        and other.group != tokens[word].group
+        and other.value is None
+        and (after is None or after.value is None)
+    ):
+        tokens[word].group = "mensen"
+        other.group = None  # counted in the one number, not a group that came uncounted
+        taken.add(k + 1)
 
 
 def _pairs_after(tokens: list[_Token], used: set[int], folded: str = "") -> list[tuple[int, int]]:
@@ -306,7 +339,7 @@ def _pairings(
     used.update(i for pair in first for i in pair)
     rest = _pairs_before(tokens, used) if word_first else _pairs_after(tokens, used, folded)
     chosen = strong + first + rest
-    unclear = _elliptic_groups(tokens, chosen, used)
+    unclear = _elliptic_groups(tokens, chosen, used, folded)
     return chosen, unclear
 
 
@@ -319,6 +352,31 @@ _RESTATED_TOTAL_RE = re.compile(
 
 
 _MORE = {"nog", "extra"}
+# Two sittings in one message: a morning and an afternoon group, "nog een keer".
+_TWO_SESSIONS_RE = re.compile(
+    r"(?=[\s\S]*\b(?:'s\s+)?(?:ochtend|ochtends|morgens|ochtendgroep|eerste\s+ronde)\b)"
+    r"(?=[\s\S]*\b(?:'s\s+)?(?:middag|middags|avond|avonds|middaggroep|tweede\s+ronde)\b)"
+    r"|\bnog\s+een\s+keer\s+\d"
+)
+
+
+def _later_presence(folded: str, tokens: list[_Token], chosen: list[tuple[int, int]]) -> set[int]:
+    """A count read from a presence word alone in a later sentence than the people counts:
+    "33 aanwezigen. Na de pauze waren er nog 27", "7 cursisten. 1 kwam voor het eerst"."""
+    from intake.cues import PRESENCE_VERBS_AND_WORDS
+
+    people = [n for n, w in chosen if tokens[w].text not in PRESENCE_VERBS_AND_WORDS]
+    people = [n for n in people if tokens[n].value is not None]
+    later: set[int] = set()
+    for n, w in chosen:
+        if tokens[w].text not in PRESENCE_VERBS_AND_WORDS or not people:
+            continue
+        first = min(tokens[p].start for p in people)
+        if first < tokens[n].start and _SENTENCE_END_RE.search(folded, first, tokens[n].start):
+            later.add(n)
+    return later
+
+
 # Verbs that make the people before them helpers, not participants.
 _HELPING_RE = re.compile(
     r"[^.!?\n,;]{0,40}?\b(?:begeleidden|begeleidde|hielpen|hielp|assisteerden|"
@@ -396,7 +454,10 @@ def read_counts(folded: str, original: str) -> CountReading:
             and tokens[w].group in outside
         )
     ]
-    far = _far_counts(folded, tokens, chosen)
+    far = _far_counts(folded, tokens, chosen) | _later_presence(folded, tokens, chosen)
+    if _TWO_SESSIONS_RE.search(folded) and len(chosen) > 1:
+        # "ochtend 9 kinderen + 6 ouders, middag nog een keer 5 + 4": one report, or two?
+        doubtful.update(("kinderen", "volwassenen", "mensen"))
     if _EACH_RE.search(folded) or _UNSURE_RE.search(folded):
         doubtful.update(("kinderen", "volwassenen", "mensen"))
     people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
@@ -479,7 +540,7 @@ _COMPANION_RE = re.compile(r"\b(?:hun|haar|zijn|z'n|zn|eigen)\b")
 
 
 def _elliptic_groups(
-    tokens: list[_Token], chosen: list[tuple[int, int]], used: set[int]
+    tokens: list[_Token], chosen: list[tuple[int, int]], used: set[int], folded: str = ""
 ) -> set[str]:
     """Groups whose count is unclear because a bare number follows them elliptically.
 
@@ -491,10 +552,14 @@ def _elliptic_groups(
     paired = {i for pair in chosen for i in pair} | used
     unclear: set[str] = set()
     for i, token in enumerate(tokens):
-        if token.value is None or i in paired or i == 0 or tokens[i - 1].text not in ("en", "nog"):
-            continue  # "… en 2 van 4", "'s ochtends 3 mensen, 's middags nog 4"
+        if token.value is None or i in paired or i == 0:
+            continue
+        if tokens[i - 1].text not in ("en", "nog") and not folded[: token.start].rstrip().endswith(
+            ","
+        ):
+            continue  # "… en 2 van 4", "'s middags nog 4", "3 mensen met een laptop, 1 met …"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and nxt.text != "van" and nxt.value is None:
+        if nxt is not None and nxt.text not in ("van", "met") and nxt.value is None:
             continue
         before = [pair for pair in chosen if pair[0] < i and pair[1] < i]
         if before:

@@ -339,6 +339,11 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             counts.pop("volwassenen")
     if total is not None and set(counts) == {generic_key}:
         counts[generic_key] = total  # "9 wiefies … en n kearl bij, dus 10"
+    if generic_key in counts and "volwassenen" in counts and "kinderen" not in counts:
+        # "14 deelnemers: 11 ouderen en 3 mantelzorgers": adults apart from children only
+        # make sense when children came; the count of all stands.
+        if counts["volwassenen"] < counts[generic_key]:
+            counts.pop("volwassenen")
     participants = _participants(counts, total, generic_key, reading)
     hinted: Ambiguity | None = None
     parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)

@@ -427,3 +427,30 @@ def test_more_numbers_that_are_or_are_not_who_came(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        ("dbos vo beilen: 2 klassen, 24 en 22 leerlingen, plus 2 docenten",
+         {"kinderen": 46}, 46),
+        ("een stuk of vijftien ouders en kinderen bij het knutselen in annen",
+         {"deelnemers": 15}, 15),
+        ("verhalenbrink rolde: 14 deelnemers: 11 ouderen en 3 mantelzorgers",
+         {"deelnemers": 14}, 14),
+        # Later, fewer, from a presence word alone: not more people.
+        ("lezing borger, 33 aanwezigen. Na de pauze waren er nog 27.", None, None),
+        # Two sittings: asked.
+        ("voorleesuurtje vledder: ochtend 9 kinderen + 6 ouders, middag 5 kinderen + 4 ouders",
+         {}, None),
+        # "1 met een telefoon" after "3 mensen met een laptop": more of them, unclear.
+        ("pc-hulp dwingeloo: 3 mensen met een laptop, 1 met een telefoon", {}, None),
+    ],
+)  # fmt: skip
+def test_counts_that_combine(
+    catalogue: Catalogue, text: str, counts: dict[str, int] | None, participants: int | None
+) -> None:
+    got = read(text, catalogue)
+    assert got["participants"] == participants
+    if counts is not None:
+        assert got["counts"] == counts
