@@ -47,7 +47,10 @@ PRESENCE_WORDS = {
     "aanwezig", "present", "gekomen", "opgekomen", "kwamen", "kwam", "verschenen", "opkomst",
     "aantal", "aanw", "opgedaagd", "showed", "attended", "came",
 }  # fmt: skip
-ATTENDANCE_VERBS = {"kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal"}
+ATTENDANCE_VERBS = {
+    "kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal", "werden", "hadden",
+    "gekomen",
+}  # fmt: skip
 # After a number: "9 aanwezig", "9 kwamen", "12 showed up".
 PRESENCE_AFTER = PRESENCE_WORDS - {"aantal", "opkomst"}
 PRESENCE_VERBS_AND_WORDS = PRESENCE_WORDS | ATTENDANCE_VERBS | {"waren", "zaten"}
@@ -56,7 +59,7 @@ AFTER_ATTENDANCE = {"er", "en", "van", "op", "in", "bij", "vandaag", "waarvan", 
 FILLERS = {
     "er", "maar", "slechts", "zon", "zo'n", "ongeveer", "wel", "toch", "nog", "ook", "precies",
     "in", "totaal", "uiteindelijk", "we", "wij", "nu", "vandaag", "dit", "keer", "deze",
-    "bijna", "ruim", "circa", "ca", "plm", "dus", "zelfs", "al", "gewoon", "weer",
+    "bijna", "ruim", "circa", "ca", "plm", "dus", "zelfs", "al", "gewoon", "weer", "is",
 }  # fmt: skip
 ENROLMENT_WORDS = {
     "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "afgemeld",
@@ -117,7 +120,11 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
             if i + 2 < len(tokens) and tokens[i + 2].group is not None:
                 used.add(i + 2)
             continue
-        if nxt is not None and nxt.group is not None and _enrolled_after(tokens, i + 2):
+        if (
+            nxt is not None
+            and nxt.group is not None
+            and _within(tokens, i + 2, ENROLMENT_WORDS, folded)
+        ):
             used.update((i, i + 1))  # "twee deelnemers hadden zich afgemeld", "6 volk ingeschreven"
             continue
         if nxt is not None and nxt.group is not None:
@@ -275,16 +282,6 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
     return pairs
 
 
-def _enrolled_after(tokens: Sequence[Tok], start: int) -> bool:
-    """An enrolment or absence word within three words: "… hadden zich afgemeld"."""
-    for k in range(start, min(start + 3, len(tokens))):
-        if tokens[k].value is not None or tokens[k].group is not None:
-            return False
-        if tokens[k].text in ENROLMENT_WORDS:
-            return True
-    return False
-
-
 # Who could have come, and who did not: enrolled, on the list, the group's size; absent.
 ENROLLED_WORDS = {
     "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "aanmelding",
@@ -315,9 +312,9 @@ def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = ""
         if (
             folded
             and k > start
-            and re.search(r"[.!?;\n]", folded[tokens[k - 1].end : tokens[k].start])
+            and re.search(r"[,.!?;\n]", folded[tokens[k - 1].end : tokens[k].start])
         ):
-            return False  # "14 gekomen. Wachtlijst van 6": another sentence
+            return False  # "14 gekomen. Wachtlijst van 6": another clause
         if tokens[k].text in words:
             return True
         if tokens[k].value is not None or tokens[k].group is not None:

@@ -182,8 +182,9 @@ def _tokens(folded: str, original: str) -> list[_Token]:
     return tokens
 
 
-def _pairs_before(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]:
-    """Number first: '12 kinderen', '8 enthousiaste ouders'."""
+def _pairs_before(tokens: list[_Token], used: set[int], folded: str = "") -> list[tuple[int, int]]:
+    """Number first: '12 kinderen', '8 enthousiaste ouders'; never across a line or a
+    sentence end ("Aanwezig: 9\nBegeleiders: 2")."""
     pairs: list[tuple[int, int]] = []
     taken = set(used)
     for i, token in enumerate(tokens):
@@ -193,6 +194,8 @@ def _pairs_before(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]
             if j >= len(tokens) or j in taken:
                 break
             nxt = tokens[j]
+            if folded and re.search(r"[.!?;:\n]", folded[token.end : nxt.start]):
+                break
             if nxt.group is not None:
                 pairs.append((i, j))
                 taken.update((i, j))
@@ -332,12 +335,12 @@ def _pairings(
     # Number-first and word-first readings: the one that pairs more wins ("kinderen 12
     # ouders 8" is word-first), then the other fills in what is left ("totaal 25 waarvan 15
     # kinderen").
-    before = _pairs_before(tokens, used)
+    before = _pairs_before(tokens, used, folded)
     after = _pairs_after(tokens, used, folded)
     word_first = len(after) > len(before)
     first = after if word_first else before
     used.update(i for pair in first for i in pair)
-    rest = _pairs_before(tokens, used) if word_first else _pairs_after(tokens, used, folded)
+    rest = _pairs_before(tokens, used, folded) if word_first else _pairs_after(tokens, used, folded)
     chosen = strong + first + rest
     unclear = _elliptic_groups(tokens, chosen, used, folded)
     return chosen, unclear
@@ -372,8 +375,12 @@ def _later_presence(folded: str, tokens: list[_Token], chosen: list[tuple[int, i
         if tokens[w].text not in PRESENCE_VERBS_AND_WORDS or not people:
             continue
         first = min(tokens[p].start for p in people)
-        if first < tokens[n].start and _SENTENCE_END_RE.search(folded, first, tokens[n].start):
+        if first >= tokens[n].start:
+            continue
+        if _SENTENCE_END_RE.search(folded, first, tokens[n].start):
             later.add(n)
+        elif folded[: tokens[n].start].rstrip().endswith(","):
+            later.add(n)  # "7 cursisten, 1 kwam voor het eerst": one of them, or one more?
     return later
 
 
@@ -387,6 +394,8 @@ _EACH_RE = re.compile(
     r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|\d+|twee|drie)\b"
     r"|\bmet\s+(?:elk|ieder)\b"
 )
+# Staff inside a count, said after it: "17 man, maar daar zitten 3 mentoren en ik bij".
+_STAFF_IN_RE = re.compile(r"\b(?:daar|hier)\s+(?:zit|zitten|zijn|is)\b[^.!?\n]{0,50}\bbij\b")
 # The writer asks their own count: "Ik denk al met al 20 kinderen?" (an estimate without
 # the question mark is the writer's number: "een stuk of tien, niet precies geteld").
 _UNSURE_RE = re.compile(r"\b\d+\s+[a-z']+\s*\?")
@@ -458,7 +467,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     if _TWO_SESSIONS_RE.search(folded) and len(chosen) > 1:
         # "ochtend 9 kinderen + 6 ouders, middag nog een keer 5 + 4": one report, or two?
         doubtful.update(("kinderen", "volwassenen", "mensen"))
-    if _EACH_RE.search(folded) or _UNSURE_RE.search(folded):
+    if _EACH_RE.search(folded) or _UNSURE_RE.search(folded) or _STAFF_IN_RE.search(folded):
         doubtful.update(("kinderen", "volwassenen", "mensen"))
     people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
     if people_pairs and all(n > 0 and tokens[n - 1].text in _MORE for n, _ in people_pairs):

@@ -140,8 +140,10 @@ _FUTURE_RE = re.compile(
 )
 # Another, earlier session mentioned in passing: "vorige keer op 21 oktober waren het er 12".
 _PAST_EVENT_RE = re.compile(
-    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b"
-    r"[^.!?\n]*"
+    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b[^.!?\n]*"
+    # "Vorige maand hadden we er maar 4, nu 11 kinderen": a past count set against today's.
+    r"|\b(?:vorige|afgelopen|vorig)\s+(?:maand|jaar|week|seizoen)\b[^.!?\n,]*,\s*"
+    r"(?=(?:en\s+)?(?:nu|vandaag|deze\s+keer|dit\s+keer)\b)"
 )
 # Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
 # "deze week", "afgelopen week": there the week is a day word and the number a count.

@@ -454,3 +454,23 @@ def test_counts_that_combine(
     assert got["participants"] == participants
     if counts is not None:
         assert got["counts"] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("digisterker diever\nIngeschreven: 10\nAanwezig: 9\nBegeleiders: 2", 9),
+        ("tel je geld nieuw-buinen: alle 6 deelnemers present, niemand afgemeld", 6),
+        ("digisterker westerbork: wij hadden er negen vandaag", 9),
+        ("samenlezen sleen: het werden er 8", 8),
+        ("dbos norg groep 7, 27 lln", 27),
+        ("drents veurlezen diever dinsdag: 17 leu", 17),
+        ("voorleesuurtje diever: vorige maand hadden we er maar 4, nu 11 kinderen", 11),
+        ("taalhuis havelte: 7 cursisten, 1 kwam voor het eerst", None),
+        ("coderdojo dalen: we waren met 17 man, maar daar zitten 3 mentoren bij", None),
+    ],
+)
+def test_forms_dialect_and_contrasts(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
