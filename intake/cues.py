@@ -127,8 +127,12 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
         ):
             used.update((i, i + 1))  # "twee deelnemers hadden zich afgemeld", "6 volk ingeschreven"
             continue
-        if nxt is not None and nxt.group is not None:
-            continue
+        if (
+            nxt is not None
+            and nxt.group is not None
+            and not re.search(r"[,.;:!?\n]", folded[token.end : nxt.start])
+        ):
+            continue  # "9 kinderen": the count reader pairs it; not "Aanwezig: 9\nBegeleiders"
         # "9 aanwezig", "9 waren er", "9 gekomen"
         j = i + 1
         while j < len(tokens) and tokens[j].text in {"er", "zijn"} and j < i + 3:
