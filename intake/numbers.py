@@ -31,6 +31,17 @@ from intake.countwords import (
     SINGULAR_WORDS,
 )
 from intake.cues import Roles, apply_corrections, attendance_roles, label_pairs, presence_pairs
+from intake.doubts import (
+    EACH_RE,
+    MORE,
+    NOT_COUNTED_RE,
+    STAFF_IN_RE,
+    TWO_SESSIONS_RE,
+    UNSURE_RE,
+    far_counts,
+    helps,
+    later_presence,
+)
 from intake.groups import (
     RESTATE_WORDS,
     counted_in_brackets,
@@ -354,87 +365,6 @@ _RESTATED_TOTAL_RE = re.compile(
 )
 
 
-_MORE = {"nog", "extra"}
-# Two sittings in one message: a morning and an afternoon group, "nog een keer".
-_TWO_SESSIONS_RE = re.compile(
-    r"(?=[\s\S]*\b(?:'s\s+)?(?:ochtend|ochtends|morgens|ochtendgroep|eerste\s+ronde)\b)"
-    r"(?=[\s\S]*\b(?:'s\s+)?(?:middag|middags|avond|avonds|middaggroep|tweede\s+ronde)\b)"
-    r"|\bnog\s+een\s+keer\s+\d"
-)
-
-
-def _later_presence(folded: str, tokens: list[_Token], chosen: list[tuple[int, int]]) -> set[int]:
-    """A count read from a presence word alone in a later sentence than the people counts:
-    "33 aanwezigen. Na de pauze waren er nog 27", "7 cursisten. 1 kwam voor het eerst"."""
-    from intake.cues import PRESENCE_VERBS_AND_WORDS
-
-    people = [n for n, w in chosen if tokens[w].text not in PRESENCE_VERBS_AND_WORDS]
-    people = [n for n in people if tokens[n].value is not None]
-    later: set[int] = set()
-    for n, w in chosen:
-        if tokens[w].text not in PRESENCE_VERBS_AND_WORDS or not people:
-            continue
-        first = min(tokens[p].start for p in people)
-        if first >= tokens[n].start:
-            continue
-        if _SENTENCE_END_RE.search(folded, first, tokens[n].start):
-            later.add(n)
-        elif folded[: tokens[n].start].rstrip().endswith(","):
-            later.add(n)  # "7 cursisten, 1 kwam voor het eerst": one of them, or one more?
-    return later
-
-
-# Verbs that make the people before them helpers, not participants.
-_HELPING_RE = re.compile(
-    r"[^.!?\n,;]{0,40}?\b(?:begeleidden|begeleidde|hielpen|hielp|assisteerden|"
-    r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee)\b"
-)
-# "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
-_EACH_RE = re.compile(
-    r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|\d+|twee|drie)\b"
-    r"|\bmet\s+(?:elk|ieder)\b"
-)
-# Staff inside a count, said after it: "17 man, maar daar zitten 3 mentoren en ik bij".
-_STAFF_IN_RE = re.compile(r"\b(?:daar|hier)\s+(?:zit|zitten|zijn|is)\b[^.!?\n]{0,50}\bbij\b")
-# The writer asks their own count: "Ik denk al met al 20 kinderen?" (an estimate without
-# the question mark is the writer's number: "een stuk of tien, niet precies geteld").
-_UNSURE_RE = re.compile(r"\b\d+\s+[a-z']+\s*\?")
-
-
-# The writer says a count is not counted: "die tel ik niet mee", "(telt niet mee)".
-_NOT_COUNTED_RE = re.compile(
-    r"[^.!?\n]{0,60}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
-    r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
-    r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken)\b"
-)
-
-
-def _helps(folded: str, tokens: list[_Token], word: int) -> bool:
-    return _HELPING_RE.match(folded, tokens[word].end) is not None
-
-
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
-
-
-def _far_counts(folded: str, tokens: list[_Token], chosen: list[tuple[int, int]]) -> set[int]:
-    """People counts that come a whole sentence or more after the previous count, without a
-    word that adds them ("ook", "nog", "plus", "en"): a report says who came in one place,
-    so a count further on may be about something else (a photo, a story, a plan)."""
-    people = sorted(
-        (n for n, w in chosen if tokens[w].group in PEOPLE_GROUPS and tokens[n].value is not None),
-        key=lambda n: tokens[n].start,
-    )
-    far: set[int] = set()
-    for previous, number in zip(people, people[1:], strict=False):
-        between = folded[tokens[previous].end : tokens[number].start]
-        if len(_SENTENCE_END_RE.findall(between)) < 2:
-            continue
-        before = {t.text for t in tokens[max(0, number - 3) : number]}
-        if not before & {"ook", "nog", "plus", "en", "extra", "erbij"}:
-            far.add(number)
-    return far
-
-
 def read_counts(folded: str, original: str) -> CountReading:
     """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
 
@@ -463,14 +393,14 @@ def read_counts(folded: str, original: str) -> CountReading:
             and tokens[w].group in outside
         )
     ]
-    far = _far_counts(folded, tokens, chosen) | _later_presence(folded, tokens, chosen)
-    if _TWO_SESSIONS_RE.search(folded) and len(chosen) > 1:
+    far = far_counts(folded, tokens, chosen) | later_presence(folded, tokens, chosen)
+    if TWO_SESSIONS_RE.search(folded) and len(chosen) > 1:
         # "ochtend 9 kinderen + 6 ouders, middag nog een keer 5 + 4": one report, or two?
         doubtful.update(("kinderen", "volwassenen", "mensen"))
-    if _EACH_RE.search(folded) or _UNSURE_RE.search(folded) or _STAFF_IN_RE.search(folded):
+    if EACH_RE.search(folded) or UNSURE_RE.search(folded) or STAFF_IN_RE.search(folded):
         doubtful.update(("kinderen", "volwassenen", "mensen"))
     people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
-    if people_pairs and all(n > 0 and tokens[n - 1].text in _MORE for n, _ in people_pairs):
+    if people_pairs and all(n > 0 and tokens[n - 1].text in MORE for n, _ in people_pairs):
         # "… en nog 2 mensen moesten staan" as the only count: more than whom?
         doubtful.update(str(tokens[w].group) for _, w in people_pairs)
     for number_index, word_index in chosen:
@@ -490,9 +420,9 @@ def read_counts(folded: str, original: str) -> CountReading:
         if some_of_them(folded, tokens, number_index, word_index, chosen) == "maybe":
             doubtful.add(group)  # "10 kids, 9 laptops, 2 kinderen deelden": some, or more?
             continue
-        if _NOT_COUNTED_RE.match(folded, tokens[word_index].end):
+        if NOT_COUNTED_RE.match(folded, tokens[word_index].end):
             continue  # "Twee moeders bleven kijken, die tel ik niet mee"
-        if _helps(folded, tokens, word_index):
+        if helps(folded, tokens, word_index):
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:
             doubtful.add(group)  # "… 9 bewoners. [a story] … 11 kinderen!": who came?
