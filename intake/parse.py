@@ -19,8 +19,9 @@ group's counts combine (intake.groups), speech verbs, speech marks and title nou
 (intake.speech, intake.quotes), day and month words (intake.dates), activity and place names
 (intake.mentions), whole-message readings (intake.readings), numbers that are never counts
 (intake.masks), doubts about a count (intake.doubts) and who came in the end (intake.people).
-Where two readings of a field disagree or one rests on a weak cue, the field stays empty and `ambiguities` holds the
-candidates and one question ("15 of 16 kinderen?"): the chat offers them as buttons.
+Where two readings of a field disagree or one rests on a weak cue, the field stays empty and
+`ambiguities` holds the candidates and one question ("15 of 16 kinderen?"): the chat offers
+them as buttons.
 
 Counts: kinderen/kids/peuters/… -> "kinderen"; ouders/opa's/volwassenen/… -> "volwassenen";
 deelnemers/cursisten/bezoekers/mensen/… -> "deelnemers" ("bezoekers" for a spreekuur);
