@@ -282,6 +282,9 @@ class CountReading:
     counts: dict[str, int]
     negative: bool = False
     uncounted: set[str] = field(default_factory=set)
+    # One group read two ways ("7 cursisten, 1 kwam voor het eerst": 7 or 8): the group and
+    # both counts, offered as buttons.
+    choice: tuple[str, int, int] | None = None
 
 
 PEOPLE_GROUPS = ("kinderen", "volwassenen", "mensen")
@@ -381,6 +384,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     parts_at: dict[str, list[int]] = {}
     negative = any(t.negative for t in tokens)
     doubtful: set[str] = set()
+    extra: dict[str, list[int]] = {}
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
     outside = {tokens[w].group for n, w in chosen if not in_brackets(folded, tokens[n].start)}
     # Not "de dames (4)": the word outside the brackets, the number its count.
@@ -419,6 +423,7 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue  # "8 cursisten. Eén mevrouw had …": one of the eight
         if some_of_them(folded, tokens, number_index, word_index, chosen) == "maybe":
             doubtful.add(group)  # "10 kids, 9 laptops, 2 kinderen deelden": some, or more?
+            extra.setdefault(group, []).append(value)
             continue
         if NOT_COUNTED_RE.match(folded, tokens[word_index].end):
             continue  # "Twee moeders bleven kijken, die tel ik niet mee"
@@ -426,6 +431,7 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:
             doubtful.add(group)  # "… 9 bewoners. [a story] … 11 kinderen!": who came?
+            extra.setdefault(group, []).append(value)
             continue
         if group == "mensen" and is_labelled(folded, tokens, number_index, word_index):
             labelled.append(value)
@@ -457,6 +463,11 @@ def read_counts(folded: str, original: str) -> CountReading:
         if companions and not counted_in_brackets(folded, tokens, i):
             # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
             unclear.add(token.group)
+    choice = None
+    if len(doubtful) == 1 and len(extra) == 1:
+        group, more = next(iter(extra.items()))
+        if group in counts and len(more) == 1 and group not in unclear:
+            choice = (group, counts[group], counts[group] + more[0])
     unclear |= doubtful
     uncounted |= doubtful
     last = max((tokens[i].end for pair in chosen for i in pair), default=0)
@@ -472,7 +483,7 @@ def read_counts(folded: str, original: str) -> CountReading:
         came = roles.enrolled[0] - sum(roles.absent)
         if came >= 0:
             counts["mensen"] = came
-    return CountReading(counts, negative, {g for g in uncounted if g not in counts})
+    return CountReading(counts, negative, {g for g in uncounted if g not in counts}, choice)
 
 
 _COMPANION_RE = re.compile(r"\b(?:hun|haar|zijn|z'n|zn|eigen)\b")

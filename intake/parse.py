@@ -232,6 +232,13 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         if named and not others.counts and not mentions_people(rest_folded):
             participants = sum(named.values())
     ambiguities: list[Ambiguity] = [] if hinted is None else [hinted]
+    if reading.choice is not None and participants is None:
+        # "7 cursisten, 1 kwam voor het eerst": seven, or eight? One tap.
+        group, fewer, more = reading.choice
+        key = keys.get(group, group)
+        label = texts.GROUP_LABEL.get(key, key)
+        question = texts.WHICH_COUNT.format(a=fewer, b=more, label=label)
+        ambiguities.append(Ambiguity(f"counts.{key}", [fewer, more], question))
     participants = apply_hints(hints, counts, participants, generic_key, ambiguities)
     in_range = [
         a for a in range_ambiguities(range_folded, ranges, generic_key)
