@@ -55,11 +55,14 @@ ATTENDANCE_VERBS = {
 PRESENCE_AFTER = PRESENCE_WORDS - {"aantal", "opkomst"}
 PRESENCE_VERBS_AND_WORDS = PRESENCE_WORDS | ATTENDANCE_VERBS | {"waren", "zaten"}
 # What may follow a number read from an attendance verb: "er waren 12 boeken" is no count.
-AFTER_ATTENDANCE = {"er", "en", "van", "op", "in", "bij", "vandaag", "waarvan", "maar", "man"}
+AFTER_ATTENDANCE = {
+    "er", "en", "van", "op", "in", "bij", "vandaag", "waarvan", "maar", "man", "door", "ivm",
+    "want", "omdat", "vanwege", "wegens", "dus", "toch", "vanochtend", "vanmiddag", "vanavond",
+}  # fmt: skip
 FILLERS = {
     "er", "maar", "slechts", "zon", "zo'n", "ongeveer", "wel", "toch", "nog", "ook", "precies",
     "in", "totaal", "uiteindelijk", "we", "wij", "nu", "vandaag", "dit", "keer", "deze",
-    "bijna", "ruim", "circa", "ca", "plm", "dus", "zelfs", "al", "gewoon", "weer", "is",
+    "bijna", "ruim", "circa", "ca", "plm", "zelfs", "al", "gewoon", "weer", "is",
 }  # fmt: skip
 ENROLMENT_WORDS = {
     "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "afgemeld",
@@ -107,7 +110,11 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
         if token.value is None or i in used or folded[: token.start].rstrip().endswith("("):
             continue  # "Noor (5) waren er": an age in brackets, not a count
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and nxt.text in ENROLMENT_WORDS:
+        if (
+            nxt is not None
+            and nxt.text in ENROLMENT_WORDS
+            and not re.search(r"[,.;:()\n]", folded[token.end : nxt.start])
+        ):
             used.add(i)
             continue
         more = i > 0 and tokens[i - 1].text in ("nog", "plus", "extra", "ook")
@@ -261,7 +268,7 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
             after = tokens[j].text if j < len(tokens) else ""
             if after and re.search(r"[,.;:!?\n]", folded[tokens[j - 1].end : tokens[j].start]):
                 after = ""  # "Wie: 5 vd 8\nLes: 4": the line ends after the eight
-            if not bare and after and not _presence_like(after):
+            if not bare and after and not _presence_like(after) and after not in ENROLLED_WORDS:
                 continue  # "2 van de 15 wilden niet opstarten": not people
             if bare and after not in PRESENCE_WORDS:
                 continue  # "7 van 8 aanwezig" is people; "41 van 50 punten", "2 van 4" (jaar) not
@@ -315,8 +322,8 @@ def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = ""
     for k in range(start, min(start + 4, len(tokens))):
         if (
             folded
-            and k > start
-            and re.search(r"[,.!?;\n]", folded[tokens[k - 1].end : tokens[k].start])
+            and k > 0
+            and re.search(r"[,.!?;:()\n]", folded[tokens[k - 1].end : tokens[k].start])
         ):
             return False  # "14 gekomen. Wachtlijst van 6": another clause
         if tokens[k].text in words:

@@ -147,13 +147,17 @@ _GLUED_RE = re.compile(r"(\d+)([^\W\d_]+(?:'[^\W\d_]+)?)")
 _NEGATIVE_BEFORE_RE = re.compile(r"(?:^|[\s(:;,=])-$")
 
 
+# A label word alone at the start of a line, right before a dash: "Bezoekers - 5".
+_LINE_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_]+[ \t]*$")
+
+
 def _tokens(folded: str, original: str) -> list[_Token]:
     tokens: list[_Token] = []
     for m in _TOKEN_RE.finditer(folded):
         text = m.group()
-        if text in (":", "="):
+        if text in (":", "=") or (text == "-" and _LINE_LABEL_RE.search(folded, 0, m.start())):
             if tokens:
-                tokens[-1].colon = True
+                tokens[-1].colon = True  # "Aantal: 9"; a form's "Bezoekers - 5" too
             continue
         glued = _GLUED_RE.fullmatch(text)
         if glued and glued.group(2).replace("'", "") in COUNT_GROUPS:
@@ -317,8 +321,12 @@ def bare_number(folded: str, original: str, after: int) -> int | None:
     token = tokens[i]
     if token.negative or token.start < after or not token.text.isdigit():
         return None
-    if i + 1 < len(tokens) and tokens[i + 1].text != "-":
-        return None
+    if (
+        i + 1 < len(tokens)
+        and tokens[i + 1].text != "-"
+        and not re.match(r"[ \t]*\n", folded[token.end :])
+    ):
+        return None  # "12 boeken"; but "zuidwolde\n10\nk moet rennen": alone on its line
     if i > 0 and tokens[i - 1].text in _NOT_PEOPLE_BEFORE:
         return None
     if re.match(r"\s*['#%]", folded[token.end :]):
@@ -366,6 +374,17 @@ _RESTATED_TOTAL_RE = re.compile(
     r"(?:\bdus|=)[ \t]+(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
     r"aanwezig\b))"
 )
+
+
+def _not_counted(folded: str, tokens: list[_Token], word: int) -> bool:
+    """ "Twee moeders bleven kijken, die tel ik niet mee": said of this count, with no
+    other number or people word between ("11 (+2 vrijwilligers, niet meegeteld)" is about
+    the volunteers)."""
+    match = NOT_COUNTED_RE.match(folded, tokens[word].end)
+    if match is None:
+        return False
+    between = [t for t in tokens[word + 1 :] if t.start < match.end() - 8]
+    return not any(t.value is not None or t.group is not None for t in between)
 
 
 def read_counts(folded: str, original: str) -> CountReading:
@@ -425,7 +444,7 @@ def read_counts(folded: str, original: str) -> CountReading:
             doubtful.add(group)  # "10 kids, 9 laptops, 2 kinderen deelden": some, or more?
             extra.setdefault(group, []).append(value)
             continue
-        if NOT_COUNTED_RE.match(folded, tokens[word_index].end):
+        if _not_counted(folded, tokens, word_index):
             continue  # "Twee moeders bleven kijken, die tel ik niet mee"
         if helps(folded, tokens, word_index):
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers

@@ -482,3 +482,21 @@ def test_one_group_read_two_ways_offers_both_counts(catalogue: Catalogue) -> Non
     assert got["ambiguities"] == [
         {"field": "counts.kinderen", "candidates": [12, 14], "question": "12 of 14 kinderen?"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("taalcafe\nzuidwolde\n10\nk moet rennen, rest later", 10),
+        ("taalcafe vries\nAantal: 11 (+2 vrijwilligers, niet meegeteld)", 11),
+        ("Activiteit - Belastingspreekuur\nPlaats - Havelte\nBezoekers - 5\nVragen - 9", 5),
+        ("digi vitaler westerbork: acht ingeschreven maar er kwamen er maar vijf door de sneeuw",
+         5),
+        ("digisterker gieten lesson 1: 9 out of 10 enrolled", 9),
+        ("klik & tik diever\nAantal: 6 (ingeschreven 8)", 6),
+        ("tel je geld borger\nAanwezig: 6\nAfwezig: 1 (ziek)", 6),
+        ("leerplein vledder 4 mensen\noja en 1 nieuwe die via de krant kwam dus 5", 5),
+    ],
+)  # fmt: skip
+def test_forms_and_lines(catalogue: Catalogue, text: str, participants: int | None) -> None:
+    assert read(text, catalogue)["participants"] == participants
