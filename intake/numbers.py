@@ -475,6 +475,16 @@ def read_counts(folded: str, original: str) -> CountReading:
         along = _ALONG_RE.search(folded, 0, token.start)
         if along is None:
             continue
+        sentence = re.split(r"[.!?\n]", folded[: token.start])[-1]
+        if _REPORTED_RE.search(sentence):
+            continue  # "een opa vertelde dat hij dit nooit deed met zijn eigen kinderen"
+        if any(
+            tokens[w].group == token.group
+            and tokens[w].start > token.start
+            and re.search(r"[.!?\n]", folded[token.end : tokens[w].start])
+            for _, w in chosen
+        ):
+            continue  # "… en hun ouders. Aanwezig waren 41 kinderen en 17 ouders": counted
         uncounted.add(token.group)
         # "met papa of mama": parents who came along, so no adult count either.
         along_parents = token.group == "volwassenen" and "met" in along.group()
@@ -505,6 +515,8 @@ def read_counts(folded: str, original: str) -> CountReading:
     return CountReading(counts, negative, {g for g in uncounted if g not in counts}, choice)
 
 
+# Speech reported in the message: what follows is a story, not who came.
+_REPORTED_RE = re.compile(r"\b(?:vertelde|vertelt|zei|zegt|zeiden|vertelden|vroeg)\b")
 _COMPANION_RE = re.compile(r"\b(?:hun|haar|zijn|z'n|zn|eigen)\b")
 
 

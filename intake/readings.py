@@ -38,7 +38,9 @@ _SELF_IN_RE = re.compile(
     r"\b(?:met\s+(?:mij|mijzelf|mezelf|mn\s*zelf)\s+(?:erbij|mee)|(?:inclusief|incl\.?|inc\.?)\s+"
     r"(?:mij|mijzelf|mezelf|mij\s+zelf)|(?:ik|mezelf|mijzelf)\s+(?:ook\s+)?(?:meegeteld|"
     r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ikzelf\s+(?:ook\s+)?(?:meegeteld|meegerekend|inbegrepen)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
-    r"(?:mij|mezelf)\s+meegeteld|(?:ik|mezelf|mijzelf)\s+inbegrepen)\b"
+    r"(?:mij|mezelf)\s+(?:meegeteld|meegerekend)|(?:ik|mezelf|mijzelf)\s+inbegrepen|"
+    # "met z'n negenen, ik dus ook": right after the group form only.
+    r"(?<=en)[,\s]+(?:en\s+)?ik\s+(?:dus\s+)?ook(?:\s+meegeteld)?)\b"
 )
 # "mezelf niet meegeteld", "zonder mij": the number is without the writer.
 _SELF_OUT_RE = re.compile(

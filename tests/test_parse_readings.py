@@ -500,3 +500,20 @@ def test_one_group_read_two_ways_offers_both_counts(catalogue: Catalogue) -> Non
 )  # fmt: skip
 def test_forms_and_lines(catalogue: Catalogue, text: str, participants: int | None) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("walk en talk meppel: we liepen met z'n negenen, ik dus ook", 8),
+        ("samenlezen peize: we waren met z'n tienen, mij meegerekend", 9),
+        ("voorleesuurtje gieten: tien peuters en negen volwassenen, een opa vertelde dat hij "
+         "dit nooit deed met zijn eigen kinderen", 19),
+        ("schrijverslezing zuidlaren voor groep 7 en 8 en hun ouders. Aanwezig waren 41 "
+         "kinderen en 17 ouders.", 58),
+    ],
+)  # fmt: skip
+def test_the_writer_and_companions(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
