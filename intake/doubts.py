@@ -51,6 +51,11 @@ EACH_RE = re.compile(
     r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|\d+|twee|drie)\b"
     r"|\bmet\s+(?:elk|ieder)\b"
 )
+# A count over several sessions: "de afgelopen weken steeds rond de 5", "meestal 12".
+SEVERAL_RE = re.compile(
+    r"\b(?:meestal|elke\s+keer|iedere\s+keer|telkens|"
+    r"afgelopen\s+(?:weken|maanden)|steeds\s+(?:rond|zo'n|ongeveer|een\s+stuk\s+of))\b"
+)
 # Staff inside a count, said after it: "17 man, maar daar zitten 3 mentoren en ik bij".
 STAFF_IN_RE = re.compile(r"\b(?:daar|hier)\s+(?:zit|zitten|zijn|is)\b[^.!?\n]{0,50}\bbij\b")
 # The writer asks their own count: "Ik denk al met al 20 kinderen?" (an estimate without

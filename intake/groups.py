@@ -164,8 +164,10 @@ def merge_presence(
     # Only a continuation in the same sentence: "… 22 kinderen en groep 4 met 19 kwamen".
     starts = [tokens[n].start for n, w in chosen if tokens[w].text in PRESENCE_VERBS_AND_WORDS]
     firsts = [tokens[w].end for n, w in chosen if tokens[w].group == specific[0]]
-    if not firsts or any(re.search(r"[.!?\n]", folded[min(firsts) : s]) for s in starts):
-        return
+    if not firsts or any(
+        s < min(firsts) or re.search(r"[.!?\n]", folded[min(firsts) : s]) for s in starts
+    ):
+        return  # only a presence count after the group's count continues it
     if any(
         tokens[w].group == "mensen" and tokens[w].text not in PRESENCE_VERBS_AND_WORDS
         for _, w in chosen

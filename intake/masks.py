@@ -18,55 +18,58 @@ _HOURS = "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 _LESSON_WORDS = r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk)"
 _LESSON_NUMBER_WORDS = ("les", "bijeenkomst", "sessie", "module")
 
-# Numbers that are never counts, blanked in this order.
+# Numbers that are never counts, blanked in this order. A number and its unit are on one
+# line ("Aantal - 5\nKm - 3,8" is five people and a distance).
 NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern)
     for pattern in (
         # Times: "van 10 tot 12 uur", "10:30", "10.30 uur", "14u", "om 10".
-        r"\b(?:van\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:-|tot|t/m)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u)\b",
-        r"\b\d{1,2}[:.]\d{2}(?:\s*(?:uur|u)\b)?",
-        r"\b\d{1,2}\s*(?:uur|u)\b",
-        r"\bom\s+\d{1,2}\b",
+        r"\b(?:van[ \t]+)?\d{1,2}(?:[:.]\d{2})?[ \t]*(?:-|tot|t/m)[ \t]*"
+        r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:uur|u)\b",
+        r"\b\d{1,2}[:.]\d{2}(?:[ \t]*(?:uur|u)\b)?",
+        r"\b\d{1,2}[ \t]*(?:uur|u)\b",
+        r"\bom[ \t]+\d{1,2}\b",
         # "om half drie", "kwart over 3", "om drie uur": times in words.
-        rf"\b(?:om\s+)?(?:half|kwart\s+(?:over|voor)|tien\s+(?:over|voor))\s+(?:\d{{1,2}}|{_HOURS})\b",
-        rf"\b(?:{_HOURS})\s+uur\b",
-        rf"\bom\s+(?:{_HOURS})\b",
+        rf"\b(?:om[ \t]+)?(?:half|kwart[ \t]+(?:over|voor)|tien[ \t]+(?:over|voor))[ \t]+"
+        rf"(?:\d{{1,2}}|{_HOURS})\b",
+        rf"\b(?:{_HOURS})[ \t]+uur\b",
+        rf"\bom[ \t]+(?:{_HOURS})\b",
         # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".
-        r"\b(?:leeftijd|tussen)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
-        rf"\b\d+\s*(?:-|tot|t/m|a)\s*\d+\s*-?\s*{_AGE_UNITS}\b",
-        rf"\b\d+\s*-?\s*{_AGE_UNITS}\b",
+        r"\b(?:leeftijd|tussen)[ \t]+\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
+        rf"\b\d+[ \t]*(?:-|tot|t/m|a)[ \t]*\d+[ \t]*-?[ \t]*{_AGE_UNITS}\b",
+        rf"\b\d+[ \t]*-?[ \t]*{_AGE_UNITS}\b",
         r"\b\d+\+",
-        r"\b\d+\s*-?\s*plus(?:sers|ser)?\b",
-        r"\b(?:leeftijd|tussen|van)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
+        r"\b\d+[ \t]*-?[ \t]*plus(?:sers|ser)?\b",
+        r"\b(?:leeftijd|tussen|van)[ \t]+\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
         # "tussen de 10 en 15 kinderen": a range, so the count is asked.
-        r"\btussen\s+(?:de\s+)?\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
+        r"\btussen[ \t]+(?:de[ \t]+)?\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
         # Groups: "groep 5", "groep 7/8", "gr. 3 en 4", "klas 2", "groepje 3". How many groups
         # and their size are not a count either: "3 groepjes van 4 kinderen" does not say how
         # many children came (the total is asked, not multiplied out).
         # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
         r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?[ \t]{0,2}\d+"
-        r"(?:\s*(?:/|-|en|&|,)\s*\d+\b(?!\s*[^\W\d_]))*\b",
-        r"(?:\b\d+\s*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\s+van\s+\d+\b",
-        r"\b\d+\s*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
+        r"(?:[ \t]*(?:/|-|en|&|,)[ \t]*\d+\b(?![ \t]*[^\W\d_]))*\b",
+        r"(?:\b\d+[ \t]*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)[ \t]+van[ \t]+\d+\b",
+        r"\b\d+[ \t]*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
         r"\b\d+[.,]\d+\b",
         # Units and rates: "3 kilometer", "22 graden", "2 kinderen per iPad", "klas van 28".
-        r"\b\d+\s*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
+        r"\b\d+[ \t]*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
         r"dagen|weken|kg|kilo|gram|liter|cm|stuks|keer|x|panelen|pagina's|paginas)\b",
-        r"\b\d+\s+[^\W\d_]+\s+per\b",
+        r"\b\d+[ \t]+[^\W\d_]+[ \t]+per\b",
         # Per unit and capacity: "9 teams van 4 personen", "rijen van 9", "ingericht voor
         # 60 personen", "plek voor 20", "op 6 deelnemers gerekend", "max 12".
-        r"\b\d+\s+(?:teams?|tafels?|tafeltjes|rijen|rij|ploegen|groepjes|gezinnen|families|"
-        r"auto's|bussen)\s+van\s+\d+\b",
+        r"\b\d+[ \t]+(?:teams?|tafels?|tafeltjes|rijen|rij|ploegen|groepjes|gezinnen|families|"
+        r"auto's|bussen)[ \t]+van[ \t]+\d+\b",
         r"\b(?:ingericht|plek|plekken|plaats|plaatsen|ruimte|stoelen|zitplaatsen|capaciteit|"
-        r"berekend|klaargezet|gedekt)\s+(?:\w+\s+)?voor\s+\d+\b",
-        r"\b(?:max|maximaal|maximum|capaciteit)\.?\s*:?\s*\d+\b",
-        r"\bop\s+\d+\s+\w+\s+(?:gerekend|berekend)\b",
-        r"\bklas\s+van\s+\d+\b",
+        r"berekend|klaargezet|gedekt)[ \t]+(?:\w+[ \t]+)?voor[ \t]+\d+\b",
+        r"\b(?:max|maximaal|maximum|capaciteit)\.?[ \t]*:?[ \t]*\d+\b",
+        r"\bop[ \t]+\d+[ \t]+\w+[ \t]+(?:gerekend|berekend)\b",
+        r"\bklas[ \t]+van[ \t]+\d+\b",
         # A letter's closing is no count: "Kind regards" ("kind" is a child word).
-        r"\bkind\s+regards\b",
+        r"\bkind[ \t]+regards\b",
         # Money, percentages, decimals, years, long numbers (phone numbers).
-        r"€\s*\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:euro|eur)\b",
-        r"\b\d+(?:[.,]\d+)?\s*(?:%|procent)",
+        r"€[ \t]*\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?[ \t]*(?:euro|eur)\b",
+        r"\b\d+(?:[.,]\d+)?[ \t]*(?:%|procent)",
         r"\b\d+[.,]\d+\b",
         r"\b(?:19|20)\d{2}\b",
         r"\b\d{5,}\b",
@@ -85,14 +88,18 @@ PAST_EVENT_RE = re.compile(
 )
 # Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
 # "deze week", "afgelopen week": there the week is a day word and the number a count.
-_LESSON_RE = re.compile(rf"\b({_LESSON_WORDS})\.?\s*:?\s*(\d+)(?:\s*(?:van|/|uit)\s*\d+)?\b")
+_LESSON_RE = re.compile(
+    rf"\b({_LESSON_WORDS})\.?[ \t]*:?[ \t]*(\d+)(?:[ \t]*(?:van|/|uit)[ \t]*\d+)?\b"
+)
 _DAY_WEEK_BEFORE_RE = re.compile(r"\b(?:vorige|deze|afgelopen|verleden)\s+$")
 # Time ranges ("10.00-11.30", "10:00 - 11:30", "10-12 uur"): blanked before dates are read, so
 # "10.00-11" is never taken for a (wrong) date.
 TIME_RANGE_RE = re.compile(
-    r"\b(?:van\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:-|–|tot|t/m)\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\b"
-    r"(?:\s*(?:uur|u)\b)?"
-    r"|\b(?:van\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:-|–|tot|t/m)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u)\b"
+    r"\b(?:van[ \t]+)?(?:[01]?\d|2[0-3])[:.][0-5]\d[ \t]*(?:-|–|tot|t/m)[ \t]*"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b"
+    r"(?:[ \t]*(?:uur|u)\b)?"
+    r"|\b(?:van[ \t]+)?\d{1,2}(?:[:.]\d{2})?[ \t]*(?:-|–|tot|t/m)[ \t]*"
+    r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:uur|u)\b"
 )
 _ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
 

@@ -35,6 +35,7 @@ from intake.doubts import (
     EACH_RE,
     MORE,
     NOT_COUNTED_RE,
+    SEVERAL_RE,
     STAFF_IN_RE,
     TWO_SESSIONS_RE,
     UNSURE_RE,
@@ -376,6 +377,9 @@ _RESTATED_TOTAL_RE = re.compile(
 )
 
 
+_ADDS_IN_BRACKETS_RE = re.compile(r"\(\s*(?:en|plus|\+|ook|nog)\s*$")
+
+
 def _not_counted(folded: str, tokens: list[_Token], word: int) -> bool:
     """ "Twee moeders bleven kijken, die tel ik niet mee": said of this count, with no
     other number or people word between ("11 (+2 vrijwilligers, niet meegeteld)" is about
@@ -406,7 +410,8 @@ def read_counts(folded: str, original: str) -> CountReading:
     extra: dict[str, list[int]] = {}
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
     outside = {tokens[w].group for n, w in chosen if not in_brackets(folded, tokens[n].start)}
-    # Not "de dames (4)": the word outside the brackets, the number its count.
+    # Not "de dames (4)": the word outside the brackets, the number its count; nor "13
+    # breisters (en 1 breier!)": brackets that add.
     chosen = [
         (n, w)
         for n, w in chosen
@@ -414,13 +419,14 @@ def read_counts(folded: str, original: str) -> CountReading:
             in_brackets(folded, tokens[n].start)
             and in_brackets(folded, tokens[w].start)
             and tokens[w].group in outside
+            and not _ADDS_IN_BRACKETS_RE.search(folded, 0, tokens[n].start)
         )
     ]
     far = far_counts(folded, tokens, chosen) | later_presence(folded, tokens, chosen)
     if TWO_SESSIONS_RE.search(folded) and len(chosen) > 1:
         # "ochtend 9 kinderen + 6 ouders, middag nog een keer 5 + 4": one report, or two?
         doubtful.update(("kinderen", "volwassenen", "mensen"))
-    if EACH_RE.search(folded) or UNSURE_RE.search(folded) or STAFF_IN_RE.search(folded):
+    if any(r.search(folded) for r in (EACH_RE, UNSURE_RE, STAFF_IN_RE, SEVERAL_RE)):
         doubtful.update(("kinderen", "volwassenen", "mensen"))
     people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
     if people_pairs and all(n > 0 and tokens[n - 1].text in MORE for n, _ in people_pairs):

@@ -517,3 +517,20 @@ def test_the_writer_and_companions(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("Activiteit - Walk & Talk\nPlaats - Annen\nAantal - 5\nKm - 3,8", 5),
+        ("breicafe dalen: 13 breisters (en 1 breier!)", 14),
+        ("taalhuis zuidwolde, de afgelopen weken steeds rond de 5 deelnemers", None),
+        ("voorleesuurtje vries 8 kinderen en 8 ouders, o nee dat laatste klopt niet, het waren "
+         "er 7 want een moeder had er twee bij zich", None),
+        ("verhalenbrink odoorn: deelnemers 9, gemiddeld 79 jaar", 9),
+    ],
+)  # fmt: skip
+def test_units_brackets_and_several_sessions(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
