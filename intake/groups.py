@@ -53,6 +53,8 @@ def total_of(folded: str, found: list[int], word_end: int | None, starts: list[i
     marked = mark is not None and (
         not mark.group().rstrip().endswith("(") or in_brackets(folded, starts[1])
     )
+    if marked and re.match(r"[ \t]*\([ \t]*(?:en|plus|\+|ook|nog)\b", folded[word_end or 0 :]):
+        marked = False  # "13 breisters (en 1 breier!)": the brackets add
     if marked and len(found) > 2 and biggest == sum(found[1:]):
         return biggest
     if marked and len(found) == 2 and found[1] < biggest:
