@@ -314,6 +314,8 @@ class Roles:
 
     enrolled: list[int] = field(default_factory=list)
     absent: list[int] = field(default_factory=list)
+    # The token indexes of those numbers.
+    indexes: set[int] = field(default_factory=set)
 
 
 def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = "") -> bool:
@@ -345,6 +347,7 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
         if value is None or i in used:
             return
         into.append(value)
+        roles.indexes.add(i)
         used.add(i)
         if i + 1 < len(tokens) and tokens[i + 1].group is not None:
             used.add(i + 1)  # "ingeschreven 10 personen": the word goes with it
@@ -353,7 +356,7 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
         if token.value is None or i in used:
             continue
         prev = [t.text for t in tokens[max(0, i - 3) : i]]
-        nxt = [t.text for t in tokens[i + 1 : i + 4]]
+        nxt = [t.text for t in tokens[i + 1 : i + 5]]
         word_after = 1 if nxt and i + 1 < len(tokens) and tokens[i + 1].group else 0
         after = nxt[word_after : word_after + 3]
         # A label right before the number, nothing but a colon or dash between.

@@ -432,8 +432,8 @@ def test_more_numbers_that_are_or_are_not_who_came(
 @pytest.mark.parametrize(
     ("text", "counts", "participants"),
     [
-        ("dbos vo beilen: 2 klassen, 24 en 22 leerlingen, plus 2 docenten",
-         {"kinderen": 46}, 46),
+        # "24 en 22": a sum or a range; asked (test below). "27 + 25" adds.
+        ("dbos vo coevorden: 2 klassen (27 + 25 lln), 3 docenten", {"kinderen": 52}, 52),
         ("een stuk of vijftien ouders en kinderen bij het knutselen in annen",
          {"deelnemers": 15}, 15),
         ("verhalenbrink rolde: 14 deelnemers: 11 ouderen en 3 mantelzorgers",
@@ -534,3 +534,11 @@ def test_units_brackets_and_several_sessions(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+def test_two_numbers_joined_by_en_are_a_sum_or_a_range(catalogue: Catalogue) -> None:
+    got = read("dbos vo beilen: 2 klassen, 24 en 22 leerlingen, plus 2 docenten", catalogue)
+    assert got["participants"] is None
+    assert got["ambiguities"] == [
+        {"field": "counts.kinderen", "candidates": [22, 46], "question": "22 of 46 kinderen?"}
+    ]
