@@ -150,7 +150,11 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
         )
         if present and "\n" in folded[token.end : tokens[j].start]:
             present = False  # "6\nAantal: 9": the next line's label
-        if present and j + 1 < len(tokens) and tokens[j + 1].text in ("terug", "weer"):
+        if (
+            present
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text in ("terug", "weer", "twee", "2x")
+        ):
             present = False  # "1 kwam terug voor een tweede vraag": one of them, again
         if present and tokens[j].value is None:
             pairs.append((i, _as_people(tokens, j)))

@@ -381,6 +381,15 @@ _RESTATED_TOTAL_RE = re.compile(
 _ADDS_IN_BRACKETS_RE = re.compile(r"\(\s*(?:en|plus|\+|ook|nog)\s*$")
 
 
+def _restates(folded: str, tokens: list[_Token], number: int) -> bool:
+    """ "dus 7 volw", "Dus 10 kinderen, 8 volwassenen": a count after "dus" (or another
+    restating word) earlier in its clause says the sum again."""
+    if number > 0 and tokens[number - 1].text in RESTATE_WORDS:
+        return True
+    clause = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]
+    return re.match(r"\s*(?:dus|oftewel|ofwel|samen|totaal)\b", clause) is not None
+
+
 def _not_counted(folded: str, tokens: list[_Token], word: int) -> bool:
     """ "Twee moeders bleven kijken, die tel ik niet mee": said of this count, with no
     other number or people word between ("11 (+2 vrijwilligers, niet meegeteld)" is about
@@ -456,7 +465,7 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue
         if is_speaker(folded, tokens, number_index, word_index, chosen):
             continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
-        if number_index > 0 and tokens[number_index - 1].text in RESTATE_WORDS:
+        if _restates(folded, tokens, number_index):
             restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
         if is_one_of_them(folded, tokens, number_index, word_index, chosen):
             continue  # "8 cursisten. Eén mevrouw had …": one of the eight
@@ -525,6 +534,11 @@ def read_counts(folded: str, original: str) -> CountReading:
         value = numeral(total.group(1), total.group(1))
         if value is not None:
             counts["totaal"] = value  # "… en een kearl bij, dus 10": the total said again
+            people = [g for g in counts if g in PEOPLE_GROUPS]
+            if len(people) == 1 and counts[people[0]] != value:
+                # "groep 4 (21 kinderen) en groep 5 (19). Samen dus 40": the one group is
+                # the total said again.
+                counts[people[0]] = value
     counts = {group: value for group, value in counts.items() if group not in unclear}
     present = set(counts) & {*PEOPLE_GROUPS, "totaal"}
     if not present and len(roles.enrolled) == 1 and roles.absent:

@@ -542,3 +542,27 @@ def test_two_numbers_joined_by_en_are_a_sum_or_a_range(catalogue: Catalogue) -> 
     assert got["ambiguities"] == [
         {"field": "counts.kinderen", "candidates": [22, 46], "question": "22 of 46 kinderen?"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("kleintje bieb vledder: 5 baby's, 5 mama's en ien heit", 11),
+        ("it wienen tusken de 15 en 20 minsken by it drents veurlezen yn vledder", None),
+        ("coderdojo vries: 9 kids + 3 broertjes die alleen op hun telefoon zaten te gamen "
+         "(die tel ik niet)", 9),
+        ("knutseluurtje eelde: 10 kinderen, 9 ouders, 1 vader had 2 kinderen bij zich", None),
+        ("dbos po: de leesconsulent las voor in de klas. 29 kinderen op de lijst, 3 ziek, "
+         "dus 26 aanwezig.", 26),
+        ("kleintje bieb roden: 8 baby's met 8 ouders, plus 2 zusjes die meededen. Dus 10 "
+         "kinderen, 8 volwassenen.", 18),
+        ("klassenbezoek ruinerwold: groep 4 (21 kinderen) en groep 5 (19). Samen dus 40.", 40),
+        ("breicafe sleen: ik had koffie gezet voor twintig man maar we waren met 13 dames", 13),
+        ("belastingspreekuur gieten: 11 afspraken, 10 gekomen, sommige echtparen kwamen samen",
+         None),
+    ],
+)  # fmt: skip
+def test_dialect_numbers_restated_sums_and_couples(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
