@@ -49,7 +49,7 @@ HELPING_RE = re.compile(
 # "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
 EACH_RE = re.compile(
     r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|\d+|twee|drie)\b"
-    r"|\bmet\s+(?:elk|ieder)\b"
+    r"|\b(?:met|mei)\s+(?:elk|ieder)\b|\b(?:elk|ieder)\s+\w+\s+(?:met|mei)\s+(?:een|ien|hun)\b"
 )
 # A count over several sessions: "de afgelopen weken steeds rond de 5", "meestal 12".
 SEVERAL_RE = re.compile(

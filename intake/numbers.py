@@ -381,6 +381,12 @@ _RESTATED_TOTAL_RE = re.compile(
 _ADDS_IN_BRACKETS_RE = re.compile(r"\(\s*(?:en|plus|\+|ook|nog)\s*$")
 
 
+_HELPING_WORDS = {"begeleidende", "helpende", "meehelpende", "assisterende", "ondersteunende"}
+
+
+_JOINED_IN_RE = re.compile(r"\s+die\s+(?:ook\s+)?(?:mee\w+|deden\s+mee)")
+
+
 def _restates(folded: str, tokens: list[_Token], number: int) -> bool:
     """ "dus 7 volw", "Dus 10 kinderen, 8 volwassenen": a count after "dus" (or another
     restating word) earlier in its clause says the sum again."""
@@ -475,6 +481,12 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue
         if _not_counted(folded, tokens, word_index):
             continue  # "Twee moeders bleven kijken, die tel ik niet mee"
+        if (
+            word_index > 0
+            and tokens[word_index - 1].text in _HELPING_WORDS
+            and not _JOINED_IN_RE.match(folded, tokens[word_index].end)
+        ):
+            continue  # "2 begeleidende ouders": they helped (unless "die ook meededen")
         if helps(folded, tokens, word_index):
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:

@@ -566,3 +566,21 @@ def test_dialect_numbers_restated_sums_and_couples(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("voorleesuurtje diever: 7 kinderen en 7 ouders, elk kind mei ien alder", None),
+        ("klik & tik westerbork les 1: 9 aanwezig. Nee 8, Gerda bracht alleen koffie.", 8),
+        ("klassenbezoek zuidwolde: we waren met 26 leerlingen, 2 begeleidende ouders en ikzelf",
+         26),
+        ("knutselen sleen: negen kinderen en zes begeleidende ouders die ook meeknutselden", 15),
+        ("coderdojo zuidlaren: 20 kinderen aangemeld, 16 kwamen opdagen, en er kwamen 5 ouders "
+         "mee", None),
+    ],
+)  # fmt: skip
+def test_helpers_corrections_and_each(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
