@@ -241,7 +241,13 @@ def late_correction(folded: str) -> int | None:
         before = [m for m in _NUMBER_WORD_RE.finditer(folded, 0, match.start())]
         words = re.findall(r"[a-z]+", folded[before[-1].end() : match.start()]) if before else []
         gap = [w for w in words if w not in _FILLER_MARKS]
-        inline = len(gap) <= 1 and _number_right_after(folded, match.end())
+        # Inline when only the number's people word stands between ("13 mensen sorry 12");
+        # "9 aanwezig. Nee 8" the count reader cannot correct in place.
+        inline = (
+            all(count_group(w) is not None for w in gap)
+            and len(gap) <= 1
+            and _number_right_after(folded, match.end())
+        )
         found = None if inline else match.start()
     return found
 
