@@ -211,14 +211,16 @@ def first_number_after(folded: str, at: int) -> int | None:
     return None
 
 
-def _number_right_after(folded: str, at: int) -> bool:
-    """A number (digits or a word) within the three words after `at`, with no word of its
-    own after it: "sorry 12", "nee wacht tweeëntwintig"."""
+def _number_right_after(folded: str, at: int, group: str | None = None) -> bool:
+    """A number (digits or a word) within the three words after `at`, with no people word
+    of its own after it ("sorry 12", "nee wacht tweeëntwintig") or the same group's word
+    ("10 ouders... nee 9 ouders")."""
     words = re.findall(r"[a-z0-9']+", folded[at : at + 60])[:4]
     for k, word in enumerate(words[:3]):
         if numeral(word, word) is not None and (word.isdigit() or word != "een"):
             nxt = words[k + 1] if k + 1 < len(words) else ""
-            return count_group(nxt) is None or not nxt
+            after = count_group(nxt) if nxt else None
+            return after is None or (group is not None and after == group)
     return False
 
 
@@ -243,12 +245,13 @@ def late_correction(folded: str) -> int | None:
         gap = [w for w in words if w not in _FILLER_MARKS]
         # Inline when only the number's people word stands between ("13 mensen sorry 12");
         # "9 aanwezig. Nee 8" the count reader cannot correct in place.
+        group = count_group(gap[0]) if gap else None
         inline = (
             all(count_group(w) is not None for w in gap)
             and len(gap) <= 1
-            and _number_right_after(folded, match.end())
+            and _number_right_after(folded, match.end(), group)
         )
-        found = None if inline else match.start()
+        found = None if inline and match.group() != "*" else match.start()
     return found
 
 
