@@ -320,6 +320,8 @@ class Roles:
     absent: list[int] = field(default_factory=list)
     # The token indexes of those numbers.
     indexes: set[int] = field(default_factory=set)
+    # Absent among a group counted before: "29 leerlingen waarvan 4 afwezig".
+    within: list[int] = field(default_factory=list)
 
 
 def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = "") -> bool:
@@ -380,6 +382,13 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             and not re.search(r"[(),.;:]", folded[token.end : tokens[i + 1 + word_after].start])
         ):
             take(i, roles.enrolled)  # "12 ingeschreven", "8 aanmeldingen"; not "6 (ingeschr…"
+        elif (
+            prev[-1:]
+            and prev[-1] in ("waarvan", "daarvan")
+            and _within(tokens, i + 1 + word_after, ABSENT_WORDS, folded)
+        ):
+            take(i, roles.absent)
+            roles.within.append(roles.absent[-1])  # "29 leerlingen waarvan 4 afwezig"
         elif _within(tokens, i + 1 + word_after, ABSENT_WORDS, folded) or after[:2] == [
             "op",
             "vakantie",

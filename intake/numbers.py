@@ -206,6 +206,16 @@ def _pairs_before(tokens: list[_Token], used: set[int], folded: str = "") -> lis
     for i, token in enumerate(tokens):
         if token.value is None or i in taken:
             continue
+        if i + 2 < len(tokens) and tokens[i + 1].text in ("vd", "vn") and tokens[i + 2].group:
+            taken.update((i, i + 2))  # "2 vd kids waren er vorige keer ook": some of them
+            continue
+        if (
+            i + 3 < len(tokens)
+            and [t.text for t in tokens[i + 1 : i + 3]] == ["van", "de"]
+            and tokens[i + 3].group
+        ):
+            taken.update((i, i + 3))  # "3 van de kinderen …": some of them
+            continue
         for j in (i + 1, i + 2):
             if j >= len(tokens) or j in taken:
                 break
@@ -353,6 +363,7 @@ def _pairings(
     found = attendance_roles(folded, tokens, used)
     if roles is not None:
         roles.enrolled, roles.absent, roles.indexes = found.enrolled, found.absent, found.indexes
+        roles.within = found.within
     for pair in strong:
         used.update(pair)
     strong += presence_pairs(folded, tokens, used)
@@ -514,6 +525,10 @@ def read_counts(folded: str, original: str) -> CountReading:
         if token.group not in PEOPLE_GROUPS or i in paired or token.group is None:
             continue
         along = _ALONG_RE.search(folded, 0, token.start)
+        if along is None and _CAME_UNCOUNTED_RE.match(folded, token.end):
+            uncounted.add(token.group)  # "7 kinderen, ouders erbij maar niet geteld"
+            unclear.add(token.group)
+            continue
         if along is None:
             continue
         sentence = re.split(r"[.!?\n]", folded[: token.start])[-1]
@@ -552,6 +567,9 @@ def read_counts(folded: str, original: str) -> CountReading:
                 # the total said again.
                 counts[people[0]] = value
     counts = {group: value for group, value in counts.items() if group not in unclear}
+    people = [g for g in counts if g in PEOPLE_GROUPS]
+    if roles.within and len(people) == 1 and counts[people[0]] > sum(roles.within):
+        counts[people[0]] -= sum(roles.within)  # "29 leerlingen waarvan 4 afwezig": 25 came
     present = set(counts) & {*PEOPLE_GROUPS, "totaal"}
     if not present and len(roles.enrolled) == 1 and roles.absent:
         # "van de 8 cursisten waren er 2 afwezig": who came is who could, less who did not.
@@ -563,6 +581,7 @@ def read_counts(folded: str, original: str) -> CountReading:
 
 # Speech reported in the message: what follows is a story, not who came.
 _REPORTED_RE = re.compile(r"\b(?:vertelde|vertelt|zei|zegt|zeiden|vertelden|vroeg)\b")
+_CAME_UNCOUNTED_RE = re.compile(r"[ \t]+(?:erbij|ook|mee)\b[^.!?\n]{0,20}\bniet\s+geteld\b")
 _COMPANION_RE = re.compile(r"\b(?:hun|haar|zijn|z'n|zn|eigen)\b")
 
 

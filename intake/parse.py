@@ -208,7 +208,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         # make sense when children came; the count of all stands.
         if counts["volwassenen"] < counts[generic_key]:
             counts.pop("volwassenen")
-    participants = participants_of(counts, total, generic_key, reading)
+    participants = participants_of(counts, total, generic_key, reading, folded)
     hinted: Ambiguity | None = None
     parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
     generic = counts.get(generic_key)

@@ -26,13 +26,24 @@ PART_MARK_RE = re.compile(
 )
 
 
+_ALL_OF_THEM_RE = re.compile(r"\b\d+[ \t]+[a-z']+,?[ \t]+(?:waarvan|van\s+wie|onder\s+wie)\b")
+
+
 def participants_of(
-    counts: dict[str, int], total: int | None, generic_key: str, reading: CountReading
+    counts: dict[str, int],
+    total: int | None,
+    generic_key: str,
+    reading: CountReading,
+    folded: str = "",
 ) -> int | None:
     if total is not None:
         return total
-    if reading.negative or reading.uncounted:
-        return None  # a refused count, or people who came uncounted: the total is unknown
+    if reading.negative:
+        return None  # a refused count: the total is unknown
+    if reading.uncounted and not (generic_key in counts and _ALL_OF_THEM_RE.search(folded)):
+        # People who came uncounted: the total is unknown. Not when a count of all is
+        # followed by its parts ("12 mensen, waarvan 2 kleinkinderen die met opa kwamen").
+        return None
     parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
     generic = counts.get(generic_key)
     if generic is not None and parts:

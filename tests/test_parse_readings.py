@@ -584,3 +584,19 @@ def test_helpers_corrections_and_each(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("dbos vo coevorden, klas 1b, 29 leerlingen waarvan 4 afwezig (excursie)", 25),
+        ("knutselen peize: 8 kids, 2 vd kids waren er ook vorige keer, en 1 oma", 9),
+        ("knutseluurtje peize: 7 kinderen, ouders erbij maar niet geteld", None),
+        ("verhalenbrink dwingeloo: 12 mensen, waarvan 2 kleinkinderen die met opa meekwamen",
+         12),
+    ],
+)  # fmt: skip
+def test_parts_absent_and_uncounted_companions(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
