@@ -60,7 +60,7 @@ _LEADING_RE = re.compile(
 AFTER_DROP_RE = re.compile(
     r"\s+(?:tegen\s+\w+|via\s+de\s+\w+|naoderhand|naoderhaand|naderhand|achteraf|later|nog|"
     r"ook|lachend|spontaan|zachtjes|me|mij|us|to\s+me|toen|meteen|daarna|na\s+afloop|"
-    r"aan\s+het\s+(?:begin|eind|einde)|bij\s+het\s+\w+|heel\s+\w+|trots|blij|serieus|"
+    r"aan\s+het\s+(?:begin|eind|einde)|bij\s+(?:de|het)\s+\w+|heel\s+\w+|trots|blij|serieus|"
     r"enthousiast|verbaasd|verrast|opgetogen|vrolijk|zuchtend|glunderend|stralend)\b.*$",
     re.IGNORECASE,
 )
@@ -190,7 +190,18 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         # "zei heel serieus:" names nobody; the subject before the verb is the speaker then.
         if speaker and looks_like_person(speaker):
             return _clean(speaker, keep_age=False), True
+    coordinated = _coordinated_speaker(plain) if plain else None
+    if coordinated is not None:
+        return _clean(coordinated, keep_age=True), True
     if not plain or any(ch.isdigit() for ch in _AGE_PARENS_RE.sub("", plain)):
+        aged = _last_phrase(plain) if plain else ""
+        if (
+            aged.split()[:1]
+            and aged.split()[0].lower() in _ARTICLES
+            and _VAN_AGE_END_RE.search(aged)
+            and looks_like_person(_VAN_AGE_END_RE.sub("", aged))
+        ):
+            return _clean(aged, keep_age=True), True  # "…, een jongen van 10 vroeg"
         found = _clean(_subject(head), keep_age=False)
         if found is None and plain:
             found = _clean(_last_phrase(plain), keep_age=True)  # "… 4 ouders een vader zei"
@@ -219,6 +230,7 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     return _clean(plain, keep_age=True), True
 
 
+_VAN_AGE_END_RE = re.compile(r"\s+van\s+\d{1,3}(?:\s*(?:jaar|jr))?$", re.I)
 _TITLE_RE = re.compile(r"^(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|opa|oma|juf|meester)\s+", re.I)
 
 
@@ -235,7 +247,30 @@ def _last_phrase(words_before: str) -> str:
     article; the words as they are when there is no article."""
     words = words_before.split()
     starts = [i for i, w in enumerate(words) if w.lower() in _ARTICLES]
-    return " ".join(words[starts[-1] :]) if starts else words_before
+    if not starts:
+        return words_before
+    at = starts[-1]
+    # "mevrouw de Boer zei": a title before the article belongs to the name.
+    if at > 0 and _TITLE_RE.match(words[at - 1] + " "):
+        at -= 1
+    return " ".join(words[at:])
+
+
+def _coordinated_speaker(plain: str) -> str | None:
+    """ "we hadden … en een jongen zei": after "en" a new subject starts; a person phrase
+    right before the verb is who spoke, not the subject of the sentence."""
+    parts = re.split(r"\s(?:en|maar|want|toen)\s", " " + plain + " ", flags=re.I)
+    if len(parts) < 2:
+        return None
+    last = parts[-1].strip()
+    words = last.split()
+    if not words or len(words) > 5:
+        return None
+    if _is_named(_PARENS_RE.sub("", last)):
+        return last  # "… 9 dames en Jannie (74) zei"
+    if words[0].lower() not in _ARTICLES | {"mevrouw", "meneer"}:
+        return None
+    return last if looks_like_person(last) else None
 
 
 _ARTICLES = {"een", "de", "ene", "n", "'n", "mijn", "onze", "die", "a", "the", "one"}

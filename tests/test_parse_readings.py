@@ -178,6 +178,43 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
 
 
 @pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # After "vertelde"/"vroeg" without marks: a main clause is the speaker's own words.
+        ("taalhuis assen 6 mensen, een vrouw vertelde ik kan nu zelf bellen",
+         [{"text": "ik kan nu zelf bellen", "attribution": "een vrouw"}]),
+        ("ido emmen 3 bezoekers, een man vroeg moet dat echt via de app",
+         [{"text": "moet dat echt via de app", "attribution": "een man"}]),
+        ("ido emmen 3 bezoekers, een man vroeg waarom is alles zo ingewikkeld",
+         [{"text": "waarom is alles zo ingewikkeld", "attribution": "een man"}]),
+        # Reported speech is no quote.
+        ("ido emmen 3 bezoekers, een man vertelde dat hij nu zelf mailt", []),
+        ("ido emmen 3 bezoekers, een man vroeg of het ook op zaterdag kan", []),
+        ("taalcafe assen 5 mensen, een vrouw vertelde over haar dorp in syrie", []),
+        # An addressee after the verb, "en toen" ending the words, a speaker after "en".
+        ("taalcafe assen 5 mensen, een vrouw zei tegen mij ik snap het nu",
+         [{"text": "ik snap het nu", "attribution": "een vrouw"}]),
+        ("we hadden vandaag de makersplaats in assen met 7 kinderen en een meisje zei dit "
+         "wil ik thuis ook en toen gingen we opruimen",
+         [{"text": "dit wil ik thuis ook", "attribution": "een meisje"}]),
+        ("breicafe assen 6 dames en Riek (80) zei ik brei al zestig jaar",
+         [{"text": "ik brei al zestig jaar", "attribution": "Riek (80)"}]),
+        ("biebfabriek assen 9 kinderen, een meisje van 8 vroeg mag ik morgen terugkomen",
+         [{"text": "mag ik morgen terugkomen", "attribution": "een meisje van 8"}]),
+        ("samenlezen assen 5 lezers, meneer de Boer zei ik lees nu elke avond",
+         [{"text": "ik lees nu elke avond", "attribution": "meneer de Boer"}]),
+        # ">> … <<" typed as quote marks.
+        ("lezing assen 20 bezoekers. >> mooi verhaal was het << zei een bezoeker bij de uitgang",
+         [{"text": "mooi verhaal was het", "attribution": "een bezoeker"}]),
+    ],
+)  # fmt: skip
+def test_quotes_without_marks_after_a_speech_verb(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, str | None]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
     ("text", "field", "candidates", "question"),
     [
         ("voorleesuurtje havelte 15 of 16 kinderen", "counts.kinderen", [15, 16],
