@@ -27,6 +27,10 @@ _LOCATION_MARK_RE = re.compile(
 # letter too many, too few, wrong or two swapped: "havlete"); shorter names are too close to
 # words ("bellen" is not Beilen).
 SLIP_MIN_LETTERS = 7
+# A shorter place name is found with one vowel left out inside it, as people type fast or
+# without vowels ("rodn", "diver"); a first or last letter left out makes words ("rode").
+DROP_MIN_LETTERS = 5
+_VOWELS = "aeiouy"
 
 
 class _Matchers:
@@ -38,7 +42,7 @@ class _Matchers:
         for vestiging in catalogue.vestigingen.values():
             for name in (vestiging.id, vestiging.name, *vestiging.aliases):
                 key = normalise(name)
-                if len(key) >= SLIP_MIN_LETTERS and key.isalpha() and " " not in name.strip():
+                if len(key) >= DROP_MIN_LETTERS and key.isalpha() and " " not in name.strip():
                     self.place_slips.setdefault(key, vestiging.id)
 
 
@@ -115,14 +119,87 @@ def find_location(
     """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
     beside "Kamp Westerbork"); else one found after a marker, matched less strictly."""
     mentions = matcher.find_in_text(text)
-    found = _one_id(mentions)
-    if found is None and mentions:
-        found = _one_id([m for m in mentions if _PLACE_MARK_BEFORE_RE.search(text, 0, m.start)])
+    meant = _places_meant(text, mentions)
+    found = _one_id(meant)
+    if found is None and meant:
+        found = _one_id([m for m in meant if _PLACE_MARK_BEFORE_RE.search(text, 0, m.start)])
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
     if not mentions:
         found = _location_by_marker(matcher, text) or _location_by_one_slip(slips, text)
     return found, (mentions[0].start if mentions else None), text
+
+
+# "niet Bovensmilde", "geen Emmen": the writer says it was not there.
+_NEGATED_BEFORE_RE = re.compile(r"\b(?:niet|geen|not)\s+(?:in\s+|te\s+)?$")
+# A place in another role: where someone comes from ("een vrouw uit Dwingeloo"), a place
+# passed by ("langs De Wijk"), where things came from ("geleend van bieb Gieten").
+_OTHER_ROLE_BEFORE_RE = re.compile(
+    r"\b(?:uit|langs|geleend\s+(?:van|bij)(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek))?)"
+    r"\s+(?:het\s+|de\s+)?$"
+)
+# A clause about another time or a habit: "vorige week zaten we nog in Beilen", "ik sta
+# normaal in Dalen", "komen ook naar het Taalcafé in Peize".
+_OTHER_TIME_RE = re.compile(
+    r"\b(?:normaal|normaliter|meestal|altijd|gewoonlijk|vorige\s+(?:week|keer|maand)|"
+    r"volgende\s+(?:week|keer|maand)|ook\s+naar|zoals\s+in\s+de\s+planning|"
+    r"in\s+de\s+planning)\b"
+)
+_CLAUSE_END_RE = re.compile(r"[.,;:!?()\n]|\s(?:maar|en|want)\s")
+# "Diever, oh nee Dwingeloo", "in de wijk nee sorry in … zuidwolde", "ik schreef Vledder
+# maar het was Diever", "Smilde bedoel ik": a correction between two places.
+_PLACE_CORRECTION_RE = re.compile(
+    r"\b(?:nee|neen|sorry|sry|oeps|correctie|ik\s+bedoel|bedoel\s+ik|maar\s+het\s+was|"
+    r"het\s+was\s+(?:gewoon\s+)?(?:in\s+)?$)"
+)
+
+
+def _clause_before(text: str, start: int) -> str:
+    head = text[:start]
+    ends = list(_CLAUSE_END_RE.finditer(head))
+    return head[ends[-1].end() :] if ends else head
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
+
+
+def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The place mentions that name where the session was: a place the writer negates or
+    corrects away is dropped, and so is one in another role (someone's home town, a place
+    passed by, another time or a habit) when a place remains."""
+    if not mentions:
+        return mentions
+    negated = {m.id for m in mentions if _NEGATED_BEFORE_RE.search(text, 0, m.start)}
+    meant = [m for m in mentions if m.id not in negated]
+    # "X bedoel ik": the place right before it is meant.
+    for m in meant:
+        if re.match(r"[\s,]*(?:bedoel\s+ik|i\.?p\.?v\.?)\b", text[m.end :]):
+            return [m]
+    ids = {m.id for m in meant}
+    if len(ids) > 1:
+        first = meant[0]
+        corrected = [
+            m
+            for m in meant[1:]
+            if m.id != first.id and _PLACE_CORRECTION_RE.search(text, first.end, m.start)
+        ]
+        if corrected and _one_id(corrected):
+            return corrected
+    kept = [
+        m
+        for m in meant
+        if not _OTHER_ROLE_BEFORE_RE.search(text, 0, m.start)
+        and not _OTHER_TIME_RE.search(_clause_before(text, m.start))
+    ]
+    if len({m.id for m in kept}) > 1:
+        # "in Westerbork (vorige week zaten we nog in Beilen)": an aside in brackets is not
+        # where the session was, when a place stands outside them.
+        outside = [m for m in kept if not _in_brackets(text, m.start)]
+        kept = outside or kept
+    if kept or len(ids) > 1:
+        return kept
+    return [] if negated else kept
 
 
 def _location_by_marker(matcher: Matcher, text: str) -> str | None:
@@ -147,7 +224,14 @@ def read_location(text: str, catalogue: Catalogue) -> str | None:
     return find_location(matchers.vestigingen, fold(text), matchers.place_slips)[0]
 
 
-_SLIP_WORD_RE = re.compile(rf"[^\W\d_]{{{SLIP_MIN_LETTERS - 1},}}")
+_SLIP_WORD_RE = re.compile(rf"[^\W\d_]{{{DROP_MIN_LETTERS - 1},}}")
+
+
+def _dropped_vowel(word: str, key: str) -> bool:
+    """`word` is `key` with one vowel inside it left out."""
+    return len(word) == len(key) - 1 and any(
+        key[i] in _VOWELS and key[:i] + key[i + 1 :] == word for i in range(1, len(key) - 1)
+    )
 
 
 def _location_by_one_slip(slips: dict[str, str] | None, text: str) -> str | None:
@@ -155,6 +239,9 @@ def _location_by_one_slip(slips: dict[str, str] | None, text: str) -> str | None
     ids: set[str] = set()
     for word in _SLIP_WORD_RE.findall(text):
         for key, place in (slips or {}).items():
-            if DamerauLevenshtein.distance(word, key) <= 1:
+            if len(key) >= SLIP_MIN_LETTERS and len(word) >= SLIP_MIN_LETTERS - 1:
+                if DamerauLevenshtein.distance(word, key) <= 1:
+                    ids.add(place)
+            elif _dropped_vowel(word, key):
                 ids.add(place)
     return next(iter(ids)) if len(ids) == 1 else None

@@ -215,6 +215,33 @@ def test_quotes_without_marks_after_a_speech_verb(
 
 
 @pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # A place corrected inside the message: the corrected one.
+        ("knutseluurtje rolde eh nee eelde, 7 kinderen", "eelde"),
+        ("taalcafe in peize nee sorry in de bibliotheek van roden, 8 deelnemers", "roden"),
+        ("breicafe vries, 6 dames. Norg bedoel ik, niet Vries", "norg"),
+        ("samenlezen: ik typte Sleen maar het was Dalen, 5 lezers", "dalen"),
+        ("leerplein annen (niet gieten zoals gepland) 4 deelnemers", "annen"),
+        # A place in another role: where someone lives, a place passed by, an aside, a habit.
+        ("taalhuis eelde 5 deelnemers, een meneer uit roden kwam op de fiets", "eelde"),
+        ("breicafe norg 8 dames en daarna nog langs vries voor de boekenkast", "norg"),
+        ("taalcafe sleen (vorige maand zaten we in dalen) 9 deelnemers", "sleen"),
+        ("ik zit normaal in annen maar vandaag leerplein in gieten, 4 mensen", "gieten"),
+        # Only someone's home town: where the session was is not said.
+        ("taalcafe 7 deelnemers, een mevrouw uit peize was er voor het eerst", None),
+        # A vowel left out of a shorter place name.
+        ("makersplaats dalen 6 kids", "dalen"),
+        ("knutseluurtje borgr 6 kinderen", "borger"),
+    ],
+)  # fmt: skip
+def test_the_place_of_the_session_by_role(
+    catalogue: Catalogue, text: str, location: str | None
+) -> None:
+    assert read(text, catalogue)["location"] == location
+
+
+@pytest.mark.parametrize(
     ("text", "field", "candidates", "question"),
     [
         ("voorleesuurtje havelte 15 of 16 kinderen", "counts.kinderen", [15, 16],
