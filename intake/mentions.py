@@ -81,16 +81,51 @@ def find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, 
     """The one activity mentioned (a specific name beats a generic word), where the first
     mention starts, and `text` with the mentions blanked."""
     mentions = matcher.find_in_text(text)
-    found = _one_id(mentions)
-    if found is None and mentions:
+    meant = _activities_meant(text, mentions)
+    found = _one_id(meant)
+    if found is None and meant:
         specific = [
-            m for m in mentions if normalise(text[m.start : m.end]) not in GENERIC_ACTIVITY_KEYS
+            m for m in meant if normalise(text[m.start : m.end]) not in GENERIC_ACTIVITY_KEYS
         ]
-        found = _one_id(specific) if len(specific) < len(mentions) else None
-        found = found or _settle(text, specific or mentions)
+        found = _one_id(specific) if len(specific) < len(meant) else None
+        found = found or _settle(text, specific or meant)
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
     return found, (mentions[0].start if mentions else None), text
+
+
+# "Dit bericht is voor het Breicafé", "dit gaat over het Taalcafé": the one it is about.
+_ABOUT_BEFORE_RE = re.compile(
+    r"\b(?:dit|deze|het|mijn)(?:\s+(?:bericht|berichtje|verslag|melding|rapport))?\s+"
+    r"(?:gaat\s+over|is\s+voor|is\s+over|gaat\s+om|betreft)\s+(?:het\s+|de\s+|een\s+)?$"
+)
+# "geen Taalcafé maar Taalhuis", "niet de Makersplaats": the writer says it was not that.
+_NOT_BEFORE_RE = re.compile(r"\b(?:geen|niet)\s+(?:het\s+|de\s+)?$")
+# "Makersplaats stuur ik zo", "het Voorleesuurtje gedaan, dat meld ik apart": another report.
+_DEFERRED_AFTER_RE = re.compile(
+    r"(?:\s+\w+){0,3}?[\s,]*(?:(?:dat|die|dit)\s+)?(?:stuur|meld|doe|mail|app|rapporteer|"
+    r"geef)\s+ik\s+(?:zo|apart|straks|later|morgen|nog|los|door)\b"
+)
+# "Twee van hen komen ook naar het Taalcafé": another session, not this one.
+_ELSEWHERE_BEFORE_RE = re.compile(r"\b(?:ook\s+naar|ook\s+bij|ook\s+op)\s+(?:het\s+|de\s+)?$")
+
+
+def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of the activity the message reports: the one it says it is about; else
+    all but those it negates, defers to another report or places elsewhere."""
+    about = [m for m in mentions if _ABOUT_BEFORE_RE.search(text, 0, m.start)]
+    if _one_id(about):
+        return [m for m in mentions if m.id == about[0].id]
+    # Another report or another session: every mention of that activity is out. A negated
+    # mention is out by itself ("… dus dan geen Kleintje Bieb" after one that took place).
+    dropped = {
+        m.id
+        for m in mentions
+        if _DEFERRED_AFTER_RE.match(text, m.end) or _ELSEWHERE_BEFORE_RE.search(text, 0, m.start)
+    }
+    return [
+        m for m in mentions if m.id not in dropped and not _NOT_BEFORE_RE.search(text, 0, m.start)
+    ]
 
 
 # "Klik & Tik, eh sorry het was Digisterker": the name after a correction is meant.

@@ -242,6 +242,29 @@ def test_the_place_of_the_session_by_role(
 
 
 @pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        # Two activities: the one the message says it is about.
+        ("eerst breicafe en daarna samenlezen in norg, dit verslag gaat over het samenlezen: "
+         "6 lezers", "samenlezen"),
+        # One negated: "geen X maar Y".
+        ("het was geen taalhuis maar taalcafe, peize 7 deelnemers", "taalcafe"),
+        # One deferred to another report.
+        ("na het knutseluurtje nog de biebfabriek gedaan in sleen, 8 kids. "
+         "knutseluurtje stuur ik straks", "biebfabriek"),
+        ("eerst leerplein gedaan, dat meld ik apart. daarna taalhuis in vries: 4 mensen",
+         "taalhuis"),
+        # One where the participants also go: another session.
+        ("digivitaler dalen 5 deelnemers, drie komen ook naar het taalcafe", "digivitaler"),
+        # A negation about another day leaves the one that took place.
+        ("breicafe norg 8 dames. Volgende week geen breicafe ivm de kermis", "breicafe"),
+    ],
+)  # fmt: skip
+def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity: str) -> None:
+    assert read(text, catalogue)["activity"] == activity
+
+
+@pytest.mark.parametrize(
     ("text", "field", "candidates", "question"),
     [
         ("voorleesuurtje havelte 15 of 16 kinderen", "counts.kinderen", [15, 16],
