@@ -103,6 +103,21 @@ def test_counts_by_typed_role(
         # The writer's own day ("kwam er niet aan toe") is not the session's.
         ("ik kwam er gisteren niet aan toe: taalcafe beilen van zondag, 8 mensen",
          "2025-11-02"),
+        # TODAY is Tuesday 4 November 2025.
+        ("samenlezen vries van afgelopen zaterdag, 6 lezers. gisteren had ik geen tijd",
+         "2025-11-01"),
+        # Another meeting's day ahead or behind: a plan, or another lesson.
+        ("digisterker roden les 2 was maandag 3 november, 7 mensen. Les 3 is 10 november",
+         "2025-11-03"),
+        ("verhalenbrink vries 1 nov: 9 deelnemers, op 15 nov komt er nog een", "2025-11-01"),
+        ("klik en tik sleen, begonnen op 14 okt, vandaag les 4 met 5 cursisten", "2025-11-04"),
+        ("leesklik eelde, les 1 op 21/10, les 2 op 28/10 en vandaag les 3: 8 kinderen",
+         "2025-11-04"),
+        ("digivitaler sleen 3 nov 5 mensen, eerstvolgende 17 nov", "2025-11-03"),
+        # A date in brackets beside the session's day is an aside.
+        ("taalcafe sleen 3/11, 9 deelnemers (op 1/11 waren we dicht)", "2025-11-03"),
+        # A vague stretch of time is no day.
+        ("taalhuis sleen de laatste weken steeds zo'n 6 mensen", None),
     ],
 )  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
