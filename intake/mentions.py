@@ -91,7 +91,63 @@ def find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, 
         found = found or _settle(text, specific or meant)
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
+    if not mentions:
+        slipped = _activity_by_one_slip(matcher, text)
+        if slipped is not None:
+            return slipped[0], slipped[1], blank(text, slipped[1], slipped[2])
     return found, (mentions[0].start if mentions else None), text
+
+
+# Keys next to each other on a phone keyboard (qwerty): "taslcafe" is a finger's slip.
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours(a: str, b: str) -> bool:
+    for row_no, row in enumerate(_KEY_ROWS):
+        if a in row:
+            at = row.index(a)
+            near = set(row[max(0, at - 1) : at + 2])
+            for other in (row_no - 1, row_no + 1):
+                if 0 <= other < len(_KEY_ROWS):
+                    near |= set(_KEY_ROWS[other][max(0, at - 1) : at + 2])
+            return b in near
+    return False
+
+
+def _finger_slip(word: str, key: str) -> bool:
+    """`word` is `key` with one slip of a finger: two letters swapped, one letter left out,
+    or one letter replaced by a key next to it. A different letter far away on the keyboard
+    makes another word ("samenleven" is not Samenlezen)."""
+    if len(word) == len(key):
+        diff = [i for i in range(len(key)) if word[i] != key[i]]
+        if len(diff) == 1:
+            return _neighbours(key[diff[0]], word[diff[0]])
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == key[diff[1]]
+            and word[diff[1]] == key[diff[0]]
+        )
+    if len(word) == len(key) - 1:
+        return any(key[:i] + key[i + 1 :] == word for i in range(1, len(key)))
+    return False
+
+
+_ACTIVITY_SLIP_MIN = 7
+_WORD_RE = re.compile(r"[^\W\d_]{6,}")
+
+
+def _activity_by_one_slip(matcher: Matcher, text: str) -> tuple[str, int, int] | None:
+    """A word one finger's slip from exactly one long one-word activity name."""
+    keys = matcher.single_word_keys(_ACTIVITY_SLIP_MIN)
+    hits: list[tuple[str, int, int]] = []
+    for match in _WORD_RE.finditer(text):
+        ids = {found for key, found in keys.items() if _finger_slip(match.group(), key)}
+        if len(ids) == 1:
+            hits.append((ids.pop(), match.start(), match.end()))
+        elif ids:
+            return None
+    return hits[0] if len({hit[0] for hit in hits}) == 1 else None
 
 
 # "Dit bericht is voor het Breicafé", "dit gaat over het Taalcafé": the one it is about.

@@ -280,6 +280,23 @@ def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity:
 
 
 @pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        # One finger's slip in a long one-word activity name.
+        ("makersplasts sleen 7 kinderen", "makersplaats"),
+        ("taalcfe vries 6 mensen", "taalcafe"),
+        ("verhalenbirnk dalen 8 ouderen", "verhalenbrink"),
+        # A letter far away on the keyboard makes another word.
+        ("taalkunst in de wijk: 6 mensen", None),
+    ],
+)  # fmt: skip
+def test_an_activity_name_with_one_slip(
+    catalogue: Catalogue, text: str, activity: str | None
+) -> None:
+    assert read(text, catalogue)["activity"] == activity
+
+
+@pytest.mark.parametrize(
     ("text", "field", "candidates", "question"),
     [
         ("voorleesuurtje havelte 15 of 16 kinderen", "counts.kinderen", [15, 16],
