@@ -420,12 +420,23 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
                 text[: match.start()]
             ):
                 continue
-        elif after is None or (after.group("mark") and match.group(1) in _WORD_ABBREVIATIONS):
+        elif after is None or (
+            after.group("mark")
+            and match.group(1) in _WORD_ABBREVIATIONS
+            and not _after_names(text, match.start(), match.group(1))
+        ):
             continue
         back = (today.weekday() - _weekday(match.group(1))) % 7
         finding.dates.add(today - timedelta(days=back))
         text = blank(text, match.start(), match.end())
     return text
+
+
+def _after_names(text: str, start: int, word: str) -> bool:
+    """ "Leesgroep Peize ma, 9 lezers": "ma" right after the names that open its line (read
+    and blanked by now) is a day; "zo," stays a word ("Taalcafé zo, leuk")."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return word == "ma" and len(line) >= 3 and not line.strip()
 
 
 def find_other_dates(

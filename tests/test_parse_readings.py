@@ -116,6 +116,9 @@ def test_counts_by_typed_role(
         ("digivitaler sleen 3 nov 5 mensen, eerstvolgende 17 nov", "2025-11-03"),
         # A date in brackets beside the session's day is an aside.
         ("taalcafe sleen 3/11, 9 deelnemers (op 1/11 waren we dicht)", "2025-11-03"),
+        # "ma" right after the names that open the line is a day; "zo," stays a word.
+        ("leesgroep vries ma, 6 lezers", "2025-11-03"),
+        ("taalcafe sleen zo, dat was druk: 9 deelnemers", "2025-11-04"),
         # A vague stretch of time is no day.
         ("taalhuis sleen de laatste weken steeds zo'n 6 mensen", None),
     ],
