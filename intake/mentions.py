@@ -229,6 +229,10 @@ _OTHER_ROLE_BEFORE_RE = re.compile(
     r"\b(?:uit|langs|geleend\s+(?:van|bij)(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek))?)"
     r"\s+(?:het\s+|de\s+)?$"
 )
+# "hier even Petra uit Odoorn", "groetjes, Anja uit Borger": the writer's own library.
+_WRITER_FROM_RE = re.compile(
+    r"\b(?:hier|ik\s+ben|groetjes|groet|groeten|gr)\W+(?:even\s+|is\s+)?[^\W\d_]+\s+uit\s+$"
+)
 # A clause about another time or a habit: "vorige week zaten we nog in Beilen", "ik sta
 # normaal in Dalen", "komen ook naar het Taalcafé in Peize".
 _OTHER_TIME_RE = re.compile(
@@ -280,7 +284,10 @@ def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
     kept = [
         m
         for m in meant
-        if not _OTHER_ROLE_BEFORE_RE.search(text, 0, m.start)
+        if (
+            not _OTHER_ROLE_BEFORE_RE.search(text, 0, m.start)
+            or _WRITER_FROM_RE.search(text, 0, m.start)
+        )
         and not _OTHER_TIME_RE.search(_clause_before(text, m.start))
     ]
     if len({m.id for m in kept}) > 1:

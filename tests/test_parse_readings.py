@@ -246,6 +246,8 @@ def test_quotes_without_marks_after_a_speech_verb(
         ("breicafe norg 8 dames en daarna nog langs vries voor de boekenkast", "norg"),
         ("taalcafe sleen (vorige maand zaten we in dalen) 9 deelnemers", "sleen"),
         ("ik zit normaal in annen maar vandaag leerplein in gieten, 4 mensen", "gieten"),
+        # The writer saying where they are from names their own library.
+        ("hoi, hier even Anja uit Sleen. Vandaag taalcafe met 8 deelnemers", "sleen"),
         # Only someone's home town: where the session was is not said.
         ("taalcafe 7 deelnemers, een mevrouw uit peize was er voor het eerst", None),
         # A vowel left out of a shorter place name.
