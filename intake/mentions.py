@@ -92,7 +92,7 @@ def find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, 
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
     if not mentions:
-        slipped = _activity_by_one_slip(matcher, text)
+        slipped = _activity_as_compound_tail(matcher, text) or _activity_by_one_slip(matcher, text)
         if slipped is not None:
             return slipped[0], slipped[1], blank(text, slipped[1], slipped[2])
     return found, (mentions[0].start if mentions else None), text
@@ -135,6 +135,28 @@ def _finger_slip(word: str, key: str) -> bool:
 
 _ACTIVITY_SLIP_MIN = 7
 _WORD_RE = re.compile(r"[^\W\d_]{6,}")
+
+
+_COMPOUND_HEAD_MIN = 3
+
+
+def _activity_as_compound_tail(matcher: Matcher, text: str) -> tuple[str, int, int] | None:
+    """A compound that ends in a long one-word activity name: "kerstvoorstelling",
+    "schilderworkshop" (Dutch writes a kind of session as one word)."""
+    keys = matcher.single_word_keys(_ACTIVITY_SLIP_MIN)
+    hits: list[tuple[str, int, int]] = []
+    for match in _WORD_RE.finditer(text):
+        word = match.group()
+        ids = {
+            found
+            for key, found in keys.items()
+            if len(word) >= len(key) + _COMPOUND_HEAD_MIN and word.endswith(key)
+        }
+        if len(ids) > 1:
+            return None
+        if ids:
+            hits.append((ids.pop(), match.start(), match.end()))
+    return hits[0] if len({hit[0] for hit in hits}) == 1 else None
 
 
 def _activity_by_one_slip(matcher: Matcher, text: str) -> tuple[str, int, int] | None:

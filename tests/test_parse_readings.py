@@ -291,6 +291,8 @@ def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity:
         ("makersplasts sleen 7 kinderen", "makersplaats"),
         ("taalcfe vries 6 mensen", "taalcafe"),
         ("verhalenbirnk dalen 8 ouderen", "verhalenbrink"),
+        # A compound that ends in a long activity name is that activity.
+        ("paasworkshop in sleen: 11 kinderen", "workshop"),
         # A letter far away on the keyboard makes another word.
         ("taalkunst in de wijk: 6 mensen", None),
     ],
