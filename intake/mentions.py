@@ -185,7 +185,11 @@ _DEFERRED_AFTER_RE = re.compile(
     r"geef)\s+ik\s+(?:zo|apart|straks|later|morgen|nog|los|door)\b"
 )
 # "Twee van hen komen ook naar het Taalcafé": another session, not this one.
-_ELSEWHERE_BEFORE_RE = re.compile(r"\b(?:ook\s+naar|ook\s+bij|ook\s+op)\s+(?:het\s+|de\s+)?$")
+# "Twee moeders vroegen naar de BoekStartcoach": what someone asked about is a topic.
+_ELSEWHERE_BEFORE_RE = re.compile(
+    r"\b(?:ook\s+naar|ook\s+bij|ook\s+op|(?:vroeg|vroegen|informeerde|informeerden)"
+    r"(?:\s+\w+)?\s+(?:naar|over))\s+(?:het\s+|de\s+|een\s+)?$"
+)
 
 
 def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:

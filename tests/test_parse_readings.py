@@ -276,6 +276,8 @@ def test_the_place_of_the_session_by_role(
          "taalhuis"),
         # One where the participants also go: another session.
         ("digivitaler dalen 5 deelnemers, drie komen ook naar het taalcafe", "digivitaler"),
+        # What someone asked about is a topic, not the session.
+        ("knutseluurtje sleen 8 kids, een moeder vroeg naar de makersplaats", "knutseluurtje"),
         # A negation about another day leaves the one that took place.
         ("breicafe norg 8 dames. Volgende week geen breicafe ivm de kermis", "breicafe"),
     ],
