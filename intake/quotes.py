@@ -59,7 +59,8 @@ _LABEL_WORD = {"quote", "citaat", "uitspraak"}
 # the end of the sentence, without quote marks.
 _UNMARKED_SAID_RE = re.compile(
     r"\b(?P<verb>zei|zegt|zeg|zee|sei|riep|vertelde|vroeg)\b[ \t]*[:,]?"
-    r"(?:[ \t]+tegen[ \t]+(?:mij|me|ons|(?:de|het|mijn|haar|zijn)[ \t]+\w+|[A-Z]\w+))?"
+    r"(?:[ \t]+tegen[ \t]+(?:mij|me|ons|(?:de|het|mijn|haar|zijn)[ \t]+\w+|[A-Z]\w+)"
+    r"|[ \t]+(?:mij|me|ons|hem|haar)(?=[ \t]))?"
     r"[ \t]+(?P<said>[^\n.!?\"“”„«»]{8,}?[.!?]?)(?=[ \t]*,?[ \t]+en[ \t]+toen\b|[\n.!?\"“”„«»]|$)",
     re.I,
 )
@@ -77,7 +78,7 @@ _DIRECT_RE = re.compile(
     rf"|(?:waarom|hoe|wat|wanneer|waar|wie)\s+{_FINITE}\b"
     rf"|(?:ze|zij|hij|het|dit)\s+{_FINITE}\b"
     r"|(?!(?:dat|of|over|hoe|waarom|wat|wanneer|waar|wie|van|iets|niets|niks|nog|ook|al|"
-    r"er|zijn|haar|hun|toen)\b).*\b(?:ik|mijn|m'n|mn|me|mij|we|wij|ons|onze)\b)",
+    r"er|zijn|haar|hun|toen|het|een|de)\b)(?:\S+\s+){0,3}(?:ik|mijn|m'n|mn|we|wij)\b)",
     re.I,
 )
 _INDIRECT = {

@@ -209,6 +209,11 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
         ("ido emmen 3 bezoekers, een man vertelde dat hij nu zelf mailt", []),
         ("ido emmen 3 bezoekers, een man vroeg of het ook op zaterdag kan", []),
         ("taalcafe assen 5 mensen, een vrouw vertelde over haar dorp in syrie", []),
+        ("taalcafe assen 5 mensen, een vrouw vertelde me dat ik goed uitleg", []),
+        ("taalcafe assen 5 mensen, een man vroeg mij wat ik ervan vond", []),
+        ("verhalenbrink assen 7 ouderen, een man vertelde het verhaal van mijn opa", []),
+        ("taalcafe assen 5 mensen, een vrouw vertelde me ik ben zo blij met deze groep",
+         [{"text": "ik ben zo blij met deze groep", "attribution": "een vrouw"}]),
         # An addressee after the verb, "en toen" ending the words, a speaker after "en".
         ("taalcafe assen 5 mensen, een vrouw zei tegen mij ik snap het nu",
          [{"text": "ik snap het nu", "attribution": "een vrouw"}]),
