@@ -230,14 +230,57 @@ def _settle(text: str, mentions: list[Mention]) -> str | None:
     return _one_id([m for m in mentions if m.score >= best]) if best >= 100 else None
 
 
+def activity_spans(
+    matcher: Matcher, text: str, activity: str | None
+) -> list[tuple[int, int, bool]]:
+    """Where `text` names activities (before find_activity blanks the names), each with
+    whether it is the reported `activity`: for find_location, the place written right by
+    the reported activity when the other places stand by other activities."""
+    if activity is None:
+        return []
+    return [(m.start, m.end, m.id == activity) for m in matcher.find_in_text(text)]
+
+
+# Between an activity's name and its place: nothing, a comma, "in", "te", "bij", "@".
+_BESIDE_RE = re.compile(r"[\s,]*(?:(?:in|te|bij|@)\s+(?:de\s+bieb\s+|bibliotheek\s+)?)?$")
+
+
+def _beside(text: str, end: int, place: Mention) -> bool:
+    return end <= place.start and _BESIDE_RE.match(text[end : place.start]) is not None
+
+
+def _place_by_activity(
+    text: str, meant: list[Mention], activity_at: list[tuple[int, int, bool]]
+) -> str | None:
+    """The place written right after the reported activity, when every other place is
+    written right after another activity ("Breicafé in Norg en Samenlezen in Roden");
+    "knutseluurtje in Gieten en in Rolde" stays open."""
+    ours = [m for m in meant if any(_beside(text, end, m) for _, end, own in activity_at if own)]
+    found = _one_id(ours)
+    if found is None:
+        return None
+    others = [m for m in meant if m.id != found]
+    if all(any(_beside(text, end, m) for _, end, own in activity_at if not own) for m in others):
+        return found
+    return None
+
+
 def find_location(
-    matcher: Matcher, text: str, slips: dict[str, str] | None = None
+    matcher: Matcher,
+    text: str,
+    slips: dict[str, str] | None = None,
+    activity_at: list[tuple[int, int, bool]] | None = None,
 ) -> tuple[str | None, int | None, str]:
     """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
-    beside "Kamp Westerbork"); else one found after a marker, matched less strictly."""
+    beside "Kamp Westerbork"), or the one written right after the reported activity
+    (`activity_at`, from activity_spans: "Breicafé in Norg (9) en Samenlezen in Roden (6).
+    Dit bericht is voor het Breicafé"); else one found after a marker, matched less
+    strictly."""
     mentions = matcher.find_in_text(text)
     meant = _places_meant(text, mentions)
     found = _one_id(meant)
+    if found is None and meant and activity_at:
+        found = _place_by_activity(text, meant, activity_at)
     if found is None and meant:
         found = _one_id([m for m in meant if _PLACE_MARK_BEFORE_RE.search(text, 0, m.start)])
     for mention in mentions:

@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
+from intake.mentions import activity_spans, find_activity, find_location, matchers_for
 from intake.parse import parse_message
+from intake.text import fold
 from toc.models import Catalogue
 
 TODAY = date(2025, 11, 4)  # a Tuesday
@@ -538,3 +540,22 @@ def test_numbers_that_are_not_who_came(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+def test_the_place_beside_the_reported_activity(catalogue: Catalogue) -> None:
+    # intake.mentions on its own (parse.py passes the activity's spans once it is wired):
+    # two activities, each with its place; the message says which one it reports.
+    matchers = matchers_for(catalogue)
+
+    def place(text: str) -> str | None:
+        folded = fold(text)
+        activity, _, rest = find_activity(matchers.activities, folded)
+        spans = activity_spans(matchers.activities, folded, activity)
+        return find_location(matchers.vestigingen, rest, matchers.place_slips, spans)[0]
+
+    assert (
+        place("Eerst Taalhuis in Sleen en toen Leerplein in Dalen. Dit gaat over het Leerplein.")
+        == "dalen"
+    )
+    # Two places for one activity stay open.
+    assert place("knutseluurtje in sleen en in dalen 8 kinderen") is None
