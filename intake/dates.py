@@ -26,8 +26,12 @@ Rules (documented in the parser too):
   ("ivm koningsdag"), a closing day ("oudejaarsdag zijn we dicht") or the writer's own day
   ("ik kwam er gisteren niet aan toe") is not the session's.
 - A weekday typed with one slip ("zaterdg") is that weekday; "vrijdags" (a habit) is none.
-- A date in an aside in parentheses ("(op 5 dec was hij al geweest)") is the day only when
-  no other day is given.
+- A date in an aside in parentheses ("(op 5 dec was hij al geweest)", "Koningsdag (27/4)")
+  or another meeting's day ("gestart op 26 aug", "les 1 op 7 nov") is the day only when no
+  other day is given; a numbered meeting ahead ("Les 4 is 21 oktober"), "laatste les …" or a
+  day followed by "komt er" is a plan. "Gisteren had ik geen tijd" is the writer's day.
+- "ma" right after the names that open its line ("Leesgroep Peize ma, 9 lezers") is Monday.
+- A stretch of time ("de afgelopen weken") is vague: no date.
 
 `read_day` reads a typed answer (the guided report's date step) by these same rules.
 """

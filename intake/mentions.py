@@ -4,7 +4,20 @@ A specific activity beats a generic word ("Makersplaats … workshop" is makersp
 several places, the one written as the place wins ("in Zuidlaren" beside "Kamp
 Westerbork"); short forms are found by the matcher ("vl uurtje", "kl&tik"). Of mentions that
 name different activities, the one a form gives ("Wat: …"), the one after a correction ("…,
-eh sorry het was Digisterker") or the only exact one is meant.
+eh sorry het was Digisterker") or the only exact one is meant; the one the message says it
+is about ("dit bericht is voor het Breicafé") wins, and a negated one ("geen Taalcafé maar
+Taalhuis"), one deferred to another report ("Makersplaats stuur ik zo") or one named as a
+topic or another session ("vroegen naar de BoekStartcoach", "komen ook naar het Taalcafé")
+is not it. With no name found: a compound ending in a long one-word name
+("kerstvoorstelling") or a name with one finger's slip ("taslcafe").
+
+Places by role: a place negated ("niet Bovensmilde") or corrected ("Diever, oh nee
+Dwingeloo", "Smilde bedoel ik") is dropped; a home town ("een mevrouw uit Dwingeloo", but
+the writer's own "hier Petra uit Odoorn"), a place passed by ("langs De Wijk"), another time
+or a habit ("vorige week zaten we nog in Beilen", "ik sta normaal in Dalen") and an aside in
+brackets are not where the session was. Two places left: the one written as the place, or
+the one beside the reported activity when the caller passes `activity_spans`; else none.
+Shorter place names are found with one vowel left out ("rodn", "diver").
 """
 
 from __future__ import annotations

@@ -11,7 +11,13 @@ lazen, uit…), teaching verbs (oefenden, leerden), performers (auteur, spreker,
 - Without either cue: a whole sentence ("…!", four words or more) is asked (quote or title?);
   a short phrase is the writer's own words in quote marks ("'gezellig druk' haha").
 
-The speaker before a speech verb is the subject of its clause: "Een meneer (retired teacher,
+Without quote marks (intake.quotes): the words after zei/zegt/zee/riep, or after
+vertelde/vroeg when they read as a main clause ("vertelde ik heb …", "vroeg mag ik …",
+"vroeg waarom moet …"); "vertelde dat …", "vroeg of …", "vertelde over …" are reported
+speech, no quote. An addressee ("zei tegen mij") is skipped; "en toen" ends the words.
+
+The speaker before a speech verb is the subject of its clause ("… en een jongen zei": the
+person phrase after "en"; "mevrouw de Boer", "een jongen van 10" keep title and age): "Een meneer (retired teacher,
 74) said:" -> "Een meneer"; "Olde Jan (91) vertelde over … en zee:" -> "Olde Jan" (the subject
 of the sentence, as "en" continues it); "Na afloop zei een bezoekster tegen mij:" -> "een
 bezoekster" (after the verb when only an adverb precedes it); "hij" refers back to the
