@@ -19,9 +19,9 @@ speech, no quote. An addressee ("zei tegen mij") is skipped; "en toen" ends the 
 The speaker before a speech verb is the subject of its clause ("… en een jongen zei": the
 person phrase after "en"; "mevrouw de Boer", "een jongen van 10" keep title and age):
 "Een meneer (retired teacher, 74) said:" -> "Een meneer"; "Olde Jan (91) vertelde over … en
-zee:" -> "Olde Jan" (the subject of the sentence, as "en" continues it); "Na afloop zei een bezoekster tegen mij:" -> "een
-bezoekster" (after the verb when only an adverb precedes it); "hij" refers back to the
-sentence's subject.
+zee:" -> "Olde Jan" (the subject of the sentence, as "en" continues it); "Na afloop zei een
+bezoekster tegen mij:" -> "een bezoekster" (after the verb when only an adverb precedes it);
+"hij" refers back to the sentence's subject.
 """
 
 from __future__ import annotations
