@@ -304,7 +304,9 @@ def find_location(
 
 
 # "niet Bovensmilde", "geen Emmen": the writer says it was not there.
-_NEGATED_BEFORE_RE = re.compile(r"\b(?:niet|geen|not)\s+(?:in\s+|te\s+)?$")
+_NEGATED_BEFORE_RE = re.compile(
+    r"\b(?:niet|geen|not|ipv|i\.p\.v\.?|in\s+plaats\s+van)\s+(?:in\s+|te\s+)?$"
+)
 # A place in another role: where someone comes from ("een vrouw uit Dwingeloo"), a place
 # passed by ("langs De Wijk"), where things came from ("geleend van bieb Gieten").
 _OTHER_ROLE_BEFORE_RE = re.compile(
@@ -354,15 +356,6 @@ def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
         if re.match(r"[\s,]*(?:bedoel\s+ik|i\.?p\.?v\.?)\b", text[m.end :]):
             return [m]
     ids = {m.id for m in meant}
-    if len(ids) > 1:
-        first = meant[0]
-        corrected = [
-            m
-            for m in meant[1:]
-            if m.id != first.id and _PLACE_CORRECTION_RE.search(text, first.end, m.start)
-        ]
-        if corrected and _one_id(corrected):
-            return corrected
     kept = [
         m
         for m in meant
@@ -372,6 +365,18 @@ def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
         )
         and not _OTHER_TIME_RE.search(_clause_before(text, m.start))
     ]
+    if len({m.id for m in kept}) > 1:
+        # The correction stands right before the place it brings ("Diever, oh nee
+        # Dwingeloo"); a "sorry" further back ("sorry te laat! …") corrects no place.
+        first = kept[0]
+        corrected = [
+            m
+            for m in kept[1:]
+            if m.id != first.id
+            and _PLACE_CORRECTION_RE.search(text, max(first.end, m.start - 40), m.start)
+        ]
+        if corrected and _one_id(corrected):
+            return corrected
     if len({m.id for m in kept}) > 1:
         # "in Westerbork (vorige week zaten we nog in Beilen)": an aside in brackets is not
         # where the session was, when a place stands outside them.

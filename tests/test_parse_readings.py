@@ -248,6 +248,10 @@ def test_quotes_without_marks_after_a_speech_verb(
         ("breicafe vries, 6 dames. Norg bedoel ik, niet Vries", "norg"),
         ("samenlezen: ik typte Sleen maar het was Dalen, 5 lezers", "dalen"),
         ("leerplein annen (niet gieten zoals gepland) 4 deelnemers", "annen"),
+        # A "sorry" further back corrects no place.
+        ("taalcafe dalen, sorry te laat! een mevrouw uit sleen was er ook, 9 deelnemers",
+         "dalen"),
+        ("leerplein gieten ipv annen 5 mensen", "gieten"),
         # A place in another role: where someone lives, a place passed by, an aside, a habit.
         ("taalhuis eelde 5 deelnemers, een meneer uit roden kwam op de fiets", "eelde"),
         ("breicafe norg 8 dames en daarna nog langs vries voor de boekenkast", "norg"),
