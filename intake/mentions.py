@@ -94,6 +94,10 @@ def find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, 
     """The one activity mentioned (a specific name beats a generic word), where the first
     mention starts, and `text` with the mentions blanked."""
     mentions = matcher.find_in_text(text)
+    if not mentions and _GLUED_GENERIC_RE.search(text):
+        # "BoekStart-bijeenkomst op het kinderdagverblijf": a generic session noun glued to
+        # a name's first part keeps its parts apart; read the name without it.
+        mentions = matcher.find_in_text(_GLUED_GENERIC_RE.sub(lambda m: " " * len(m[0]), text))
     meant = _activities_meant(text, mentions)
     found = _one_id(meant)
     if found is None and meant:
@@ -185,6 +189,9 @@ def _activity_by_one_slip(matcher: Matcher, text: str) -> tuple[str, int, int] |
     return hits[0] if len({hit[0] for hit in hits}) == 1 else None
 
 
+_GLUED_GENERIC_RE = re.compile(
+    r"(?<=[^\W\d_])-(?:bijeenkomst|sessie|ochtend|middag|avond|activiteit|les)\b"
+)
 # "Dit bericht is voor het Breicafé", "dit gaat over het Taalcafé": the one it is about.
 _ABOUT_BEFORE_RE = re.compile(
     r"\b(?:dit|deze|het|mijn)(?:\s+(?:bericht|berichtje|verslag|melding|rapport))?\s+"

@@ -306,6 +306,8 @@ def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity:
         ("verhalenbirnk dalen 8 ouderen", "verhalenbrink"),
         # A compound that ends in a long activity name is that activity.
         ("paasworkshop in sleen: 11 kinderen", "workshop"),
+        # A generic session noun glued to a name's first part: the name without it.
+        ("boekstart-ochtend op het kdv in sleen, 9 peuters", "boekstart-kinderopvang"),
         # A letter far away on the keyboard makes another word.
         ("taalkunst in de wijk: 6 mensen", None),
     ],
