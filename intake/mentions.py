@@ -317,7 +317,9 @@ _NEGATED_BEFORE_RE = re.compile(
 # A place in another role: where someone comes from ("een vrouw uit Dwingeloo"), a place
 # passed by ("langs De Wijk"), where things came from ("geleend van bieb Gieten").
 _OTHER_ROLE_BEFORE_RE = re.compile(
-    r"\b(?:uit|langs|geleend\s+(?:van|bij)(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek))?)"
+    r"\b(?:uit|langs|geleend\s+(?:van|bij)(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek))?|"
+    r"(?:samen|in\s+samenwerking)\s+met(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek|collega'?s))?"
+    r"(?:\s+(?:van|uit))?)"
     r"\s+(?:het\s+|de\s+)?$"
 )
 # "hier even Petra uit Odoorn", "groetjes, Anja uit Borger": the writer's own library.
@@ -329,6 +331,7 @@ _WRITER_FROM_RE = re.compile(
 _OTHER_TIME_RE = re.compile(
     r"\b(?:normaal|normaliter|meestal|altijd|gewoonlijk|vorige\s+(?:week|keer|maand)|"
     r"volgende\s+(?:week|keer|maand)|ook\s+naar|zoals\s+in\s+de\s+planning|"
+    r"morgen|overmorgen|straks|binnenkort|vorig\s+(?:jaar|seizoen)|volgend\s+(?:jaar|seizoen)|"
     r"in\s+de\s+planning)\b"
 )
 _CLAUSE_END_RE = re.compile(r"[.,;:!?()\n]|\s(?:maar|en|want)\s")

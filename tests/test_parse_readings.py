@@ -259,6 +259,9 @@ def test_quotes_without_marks_after_a_speech_verb(
         ("ik zit normaal in annen maar vandaag leerplein in gieten, 4 mensen", "gieten"),
         # The writer saying where they are from names their own library.
         ("hoi, hier even Anja uit Sleen. Vandaag taalcafe met 8 deelnemers", "sleen"),
+        # A partner library, a session tomorrow elsewhere.
+        ("lezing vries samen met bibliotheek eelde, 30 bezoekers", "vries"),
+        ("taalcafe sleen 8 deelnemers, morgen in dalen", "sleen"),
         # Only someone's home town: where the session was is not said.
         ("taalcafe 7 deelnemers, een mevrouw uit peize was er voor het eerst", None),
         # A vowel left out of a shorter place name.
