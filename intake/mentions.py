@@ -422,6 +422,15 @@ def read_location(text: str, catalogue: Catalogue) -> str | None:
 _SLIP_WORD_RE = re.compile(rf"[^\W\d_]{{{DROP_MIN_LETTERS - 1},}}")
 
 
+# Spellings that sound the same in Dutch: dictation and spelling slips write "Bijlen" for
+# Beilen, "Pijze" for Peize.
+_SAME_SOUNDS = (("ij", "ei"), ("ei", "ij"), ("au", "ou"), ("ou", "au"))
+
+
+def _sounds_alike(word: str, key: str) -> bool:
+    return word != key and any(a in word and word.replace(a, b) == key for a, b in _SAME_SOUNDS)
+
+
 def _dropped_vowel(word: str, key: str) -> bool:
     """`word` is `key` with one vowel inside it left out."""
     return len(word) == len(key) - 1 and any(
@@ -438,5 +447,7 @@ def _location_by_one_slip(slips: dict[str, str] | None, text: str) -> str | None
                 if DamerauLevenshtein.distance(word, key) <= 1:
                     ids.add(place)
             elif _dropped_vowel(word, key):
+                ids.add(place)
+            if _sounds_alike(word, key):
                 ids.add(place)
     return next(iter(ids)) if len(ids) == 1 else None

@@ -267,6 +267,8 @@ def test_quotes_without_marks_after_a_speech_verb(
         # A vowel left out of a shorter place name.
         ("makersplaats dalen 6 kids", "dalen"),
         ("knutseluurtje borgr 6 kinderen", "borger"),
+        # A spelling that sounds the same.
+        ("voorleesuurtje pijze 6 kinderen", "peize"),
     ],
 )  # fmt: skip
 def test_the_place_of_the_session_by_role(
