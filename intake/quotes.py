@@ -58,7 +58,8 @@ _LABEL_WORD = {"quote", "citaat", "uitspraak"}
 # "een cursist zei het is makkelijker dan ik dacht": a speaker, a speech verb, then words to
 # the end of the sentence, without quote marks.
 _UNMARKED_SAID_RE = re.compile(
-    r"\b(?P<verb>zei|zegt|zeg|zee|sei|riep|vertelde|vroeg)\b[ \t]*[:,]?"
+    r"\b(?P<verb>zei|zegt|zeg|zee|sei|riep|vertelde|vroeg|vertelden|vroegen|zeiden)\b"
+    r"[ \t]*[:,]?"
     r"(?:[ \t]+tegen[ \t]+(?:mij|me|ons|(?:de|het|mijn|haar|zijn)[ \t]+\w+|[A-Z]\w+)"
     r"|[ \t]+(?:mij|me|ons|hem|haar)(?=[ \t]))?"
     r"[ \t]+(?P<said>[^\n.!?\"“”„«»]{8,}?[.!?]?)(?=[ \t]*,?[ \t]+en[ \t]+toen\b|[\n.!?\"“”„«»]|$)",
@@ -73,6 +74,7 @@ _FINITE = (
     r"hebt|heeft|hebben|ga|gaat|gaan|doe|doet|doen|zal|zou|zullen|kom|komt|komen|word|wordt|"
     r"was|waren|had|hadden|weet|weten|vind|vindt)"
 )
+_STRICT_VERBS = {"vertelde", "vroeg", "vertelden", "vroegen", "zeiden"}
 _DIRECT_RE = re.compile(
     rf"^(?:{_FINITE}\s+(?:ik|we|wij|jij|je|u|jullie|dit|dat|het|ze|hij|zij)\b"
     rf"|(?:waarom|hoe|wat|wanneer|waar|wie)\s+{_FINITE}\b"
@@ -385,7 +387,7 @@ def extract_quotes(
         verb_first = re.match(rf"{_FINITE}\b", said, re.I) is not None  # "moet dat echt …"
         if len(said.split()) < 3 or (_INDIRECT & set(first) and not verb_first):
             continue  # "zei dat ze …", "zei niets": no one's own words
-        if match.group("verb").lower() in ("vertelde", "vroeg") and not _DIRECT_RE.match(said):
+        if match.group("verb").lower() in _STRICT_VERBS and not _DIRECT_RE.match(said):
             continue  # "vertelde over haar reis", "vroeg of …": reported, not quoted
         before = text[: match.start()].split()
         if before and before[-1].lower() in ("hij", "zij", "ze", "ik", "we", "wij", "jij", "je"):

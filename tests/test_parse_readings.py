@@ -207,6 +207,8 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          [{"text": "moet dat echt via de app", "attribution": "een man"}]),
         ("ido emmen 3 bezoekers, een man vroeg waarom is alles zo ingewikkeld",
          [{"text": "waarom is alles zo ingewikkeld", "attribution": "een man"}]),
+        ("biebfabriek sleen 9 kinderen, de kinderen vroegen mogen we volgende week weer",
+         [{"text": "mogen we volgende week weer", "attribution": "de kinderen"}]),
         # Reported speech is no quote.
         ("ido emmen 3 bezoekers, een man vertelde dat hij nu zelf mailt", []),
         ("ido emmen 3 bezoekers, een man vroeg of het ook op zaterdag kan", []),
