@@ -62,7 +62,12 @@ _UNMARKED_SAID_RE = re.compile(
     r"[ \t]*[:,]?"
     r"(?:[ \t]+tegen[ \t]+(?:mij|me|ons|(?:de|het|mijn|haar|zijn)[ \t]+\w+|[A-Z]\w+)"
     r"|[ \t]+(?:mij|me|ons|hem|haar)(?=[ \t]))?"
-    r"[ \t]+(?P<said>[^\n.!?\"“”„«»]{8,}?[.!?]?)(?=[ \t]*,?[ \t]+en[ \t]+toen\b|[\n.!?\"“”„«»]|$)",
+    r"[ \t]+(?P<said>[^\n.!?\"“”„«»]{8,}?[.!?]?)"
+    # The words end at the sentence's end, at "en toen" or ", en/maar …" going on with the
+    # story, or where a count starts ("… meenemen, 8 deelnemers").
+    r"(?=[ \t]*,?[ \t]+en[ \t]+toen\b|[ \t]+toen[ \t]+(?:we|wij|gingen|moesten|hebben|"
+    r"hadden|zijn|waren|kwam|kwamen|ging)\b|[ \t]*,[ \t]*(?:en|maar|dus|want)\b"
+    r"|[ \t]*,?[ \t]+\d+[ \t]+[^\W\d_]{3,}|[\n.!?\"“”„«»]|$)",
     re.I,
 )
 # After "vertelde" or "vroeg" words are someone's own only when they read as a main clause:

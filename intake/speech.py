@@ -199,15 +199,25 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     coordinated = _coordinated_speaker(plain) if plain else None
     if coordinated is not None:
         return _clean(coordinated, keep_age=True), True
+    indefinite = _last_phrase(plain) if plain else ""
+    if (
+        indefinite != plain
+        and indefinite.split()[:1]
+        and indefinite.split()[0].lower() in {"een", "'n", "n", "ene"}
+        and not any(ch.isdigit() for ch in indefinite)
+        and looks_like_person(indefinite)
+    ):
+        return _clean(indefinite, keep_age=True), True  # "taalcafe beilen een man vroeg"
     if not plain or any(ch.isdigit() for ch in _AGE_PARENS_RE.sub("", plain)):
         aged = _last_phrase(plain) if plain else ""
         if (
             aged.split()[:1]
             and aged.split()[0].lower() in _ARTICLES
-            and _VAN_AGE_END_RE.search(aged)
+            and not any(ch.isdigit() for ch in _VAN_AGE_END_RE.sub("", aged))
             and looks_like_person(_VAN_AGE_END_RE.sub("", aged))
         ):
-            return _clean(aged, keep_age=True), True  # "…, een jongen van 10 vroeg"
+            # "…, een jongen van 10 vroeg", "… 9 mensen een vrouw vertelde"
+            return _clean(aged, keep_age=True), True
         found = _clean(_subject(head), keep_age=False)
         if found is None and plain:
             found = _clean(_last_phrase(plain), keep_age=True)  # "… 4 ouders een vader zei"

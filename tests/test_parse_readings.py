@@ -209,6 +209,11 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          [{"text": "waarom is alles zo ingewikkeld", "attribution": "een man"}]),
         ("biebfabriek sleen 9 kinderen, de kinderen vroegen mogen we volgende week weer",
          [{"text": "mogen we volgende week weer", "attribution": "de kinderen"}]),
+        # Run-on dictation: the words end where the story or a count goes on.
+        ("taalcafe sleen 9 mensen een vrouw vertelde mijn zoon is geslaagd toen gingen we "
+         "koffie drinken", [{"text": "mijn zoon is geslaagd", "attribution": "een vrouw"}]),
+        ("taalcafe sleen een man vroeg mag ik mijn vrouw meenemen 8 deelnemers",
+         [{"text": "mag ik mijn vrouw meenemen", "attribution": "een man"}]),
         # Reported speech is no quote.
         ("ido emmen 3 bezoekers, een man vertelde dat hij nu zelf mailt", []),
         ("ido emmen 3 bezoekers, een man vroeg of het ook op zaterdag kan", []),
