@@ -18,7 +18,7 @@ CHILD_WORDS = (
     "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter "
     "kndr knd kinderres kiender kiendjes bern bernsjes famkes jonges maegies lutjes kleintjes "
     "children child kiddies kiddos kiddo toddlers toddler pupils pupil kinnen kindertjes "
-    "bairns jongetjes jongetje meisjes"
+    "bairns jongetjes jongetje meisjes wichties wichtjes jongies jonkies luttjes lln ll"
 )
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
@@ -41,7 +41,8 @@ PEOPLE_WORDS = (
     "visitors visitor people attendees attendee guests guest seekers members neuzen koppen mensjes "
     "women woman men ladies lady gentlemen learners learner persons leerders leerder "
     "taalleerders cursusleden bezoeksters bezoekster wiefies wief kearls kearl kerels kerel "
-    "vrouwlui manlui mans mens"
+    "vrouwlui manlui mans mens leu leut lieden clienten client klanten klant "
+    "oefenaars oefenaar breiers breier breisters"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}

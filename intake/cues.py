@@ -47,16 +47,22 @@ PRESENCE_WORDS = {
     "aanwezig", "present", "gekomen", "opgekomen", "kwamen", "kwam", "verschenen", "opkomst",
     "aantal", "aanw", "opgedaagd", "showed", "attended", "came",
 }  # fmt: skip
-ATTENDANCE_VERBS = {"kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal"}
+ATTENDANCE_VERBS = {
+    "kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal", "werden", "hadden",
+    "gekomen",
+}  # fmt: skip
 # After a number: "9 aanwezig", "9 kwamen", "12 showed up".
 PRESENCE_AFTER = PRESENCE_WORDS - {"aantal", "opkomst"}
 PRESENCE_VERBS_AND_WORDS = PRESENCE_WORDS | ATTENDANCE_VERBS | {"waren", "zaten"}
 # What may follow a number read from an attendance verb: "er waren 12 boeken" is no count.
-AFTER_ATTENDANCE = {"er", "en", "van", "op", "in", "bij", "vandaag", "waarvan", "maar", "man"}
+AFTER_ATTENDANCE = {
+    "er", "en", "van", "op", "in", "bij", "vandaag", "waarvan", "maar", "man", "door", "ivm",
+    "want", "omdat", "vanwege", "wegens", "dus", "toch", "vanochtend", "vanmiddag", "vanavond",
+}  # fmt: skip
 FILLERS = {
     "er", "maar", "slechts", "zon", "zo'n", "ongeveer", "wel", "toch", "nog", "ook", "precies",
     "in", "totaal", "uiteindelijk", "we", "wij", "nu", "vandaag", "dit", "keer", "deze",
-    "bijna", "ruim", "circa", "ca", "plm", "dus", "zelfs", "al", "gewoon", "weer",
+    "bijna", "ruim", "circa", "ca", "plm", "zelfs", "al", "gewoon", "weer", "is",
 }  # fmt: skip
 ENROLMENT_WORDS = {
     "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "afgemeld",
@@ -104,7 +110,11 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
         if token.value is None or i in used or folded[: token.start].rstrip().endswith("("):
             continue  # "Noor (5) waren er": an age in brackets, not a count
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and nxt.text in ENROLMENT_WORDS:
+        if (
+            nxt is not None
+            and nxt.text in ENROLMENT_WORDS
+            and not re.search(r"[,.;:()\n]", folded[token.end : nxt.start])
+        ):
             used.add(i)
             continue
         more = i > 0 and tokens[i - 1].text in ("nog", "plus", "extra", "ook")
@@ -117,11 +127,19 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
             if i + 2 < len(tokens) and tokens[i + 2].group is not None:
                 used.add(i + 2)
             continue
-        if nxt is not None and nxt.group is not None and _enrolled_after(tokens, i + 2):
+        if (
+            nxt is not None
+            and nxt.group is not None
+            and _within(tokens, i + 2, ENROLMENT_WORDS, folded)
+        ):
             used.update((i, i + 1))  # "twee deelnemers hadden zich afgemeld", "6 volk ingeschreven"
             continue
-        if nxt is not None and nxt.group is not None:
-            continue
+        if (
+            nxt is not None
+            and nxt.group is not None
+            and not re.search(r"[,.;:!?\n]", folded[token.end : nxt.start])
+        ):
+            continue  # "9 kinderen": the count reader pairs it; not "Aanwezig: 9\nBegeleiders"
         # "9 aanwezig", "9 waren er", "9 gekomen"
         j = i + 1
         while j < len(tokens) and tokens[j].text in {"er", "zijn"} and j < i + 3:
@@ -173,6 +191,13 @@ def _ends_clause(folded: str, token: Tok, nxt: Tok | None) -> bool:
 LABEL_FILLERS = {"ca", "circa", "ongeveer", "zon", "zo'n", "plm", "bijna", "ruim", "totaal", "ong"}
 
 
+def _presence_like(word: str) -> bool:
+    """A presence word or attendance verb, or a slip of "waren" ("warn", "wazzen")."""
+    if word in PRESENCE_WORDS or word in ATTENDANCE_VERBS or word in ("er", "d'r", "aanwezig"):
+        return True
+    return word.startswith("wa") and len(word) <= 7
+
+
 def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list[tuple[int, int]]:
     """Counts written as a label: "kinderen: 12", "bezoekers: ca. 45", "Mensen die werk
     zoeken: 7" (a people word earlier in the label), "6 van de 8 cursisten", "5 vd 8"."""
@@ -186,6 +211,15 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
         if k >= len(tokens) or tokens[k].value is None:
             continue
         word = i if t.group is not None else None
+        if (
+            word is not None
+            and i > 0
+            and tokens[i - 1].value is not None
+            and not folded[tokens[i - 1].end : t.start].strip()
+        ):
+            continue  # "10 deelnemers: 4 uit Polen, 3 uit …": the parts of a counted group
+        if k + 1 < len(tokens) and tokens[k + 1].text in ENROLLED_WORDS:
+            continue  # "jongeren: 8 ingeschreven": who enrolled, not who came
         if word is None:
             # "Mensen die werk zoeken: 7": a people word a few words back, with no number.
             for j in range(i - 1, max(i - 5, -1), -1):
@@ -232,6 +266,10 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
             pairs.append((i, word))
         else:
             after = tokens[j].text if j < len(tokens) else ""
+            if after and re.search(r"[,.;:!?\n]", folded[tokens[j - 1].end : tokens[j].start]):
+                after = ""  # "Wie: 5 vd 8\nLes: 4": the line ends after the eight
+            if not bare and after and not _presence_like(after) and after not in ENROLLED_WORDS:
+                continue  # "2 van de 15 wilden niet opstarten": not people
             if bare and after not in PRESENCE_WORDS:
                 continue  # "7 van 8 aanwezig" is people; "41 van 50 punten", "2 van 4" (jaar) not
             tokens[i + 1].group = "mensen"  # "5 vd 8", "7 van 8 aanwezig": people
@@ -255,16 +293,6 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
     return pairs
 
 
-def _enrolled_after(tokens: Sequence[Tok], start: int) -> bool:
-    """An enrolment or absence word within three words: "… hadden zich afgemeld"."""
-    for k in range(start, min(start + 3, len(tokens))):
-        if tokens[k].value is not None or tokens[k].group is not None:
-            return False
-        if tokens[k].text in ENROLMENT_WORDS:
-            return True
-    return False
-
-
 # Who could have come, and who did not: enrolled, on the list, the group's size; absent.
 ENROLLED_WORDS = {
     "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "aanmelding",
@@ -272,7 +300,8 @@ ENROLLED_WORDS = {
 }  # fmt: skip
 ABSENT_WORDS = {
     "afwezig", "afgemeld", "afgezegd", "ziek", "weggebleven", "absent", "afmeldingen",
-    "vakantie", "verhinderd", "thuisgebleven",
+    "vakantie", "verhinderd", "thuisgebleven", "wachtlijst", "dropped", "cancelled",
+    "canceled", "missing", "sick",
 }  # fmt: skip
 _GROUP_SIZE_WORDS = {"groep", "klas", "club", "lijst", "vaste", "kring"}
 _LEAD = {"de", "het", "een", "mijn", "onze", "vaste", "van", "is", "was", "bestaat", "uit"}
@@ -287,10 +316,16 @@ class Roles:
     absent: list[int] = field(default_factory=list)
 
 
-def _within(tokens: Sequence[Tok], start: int, words: set[str]) -> bool:
+def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = "") -> bool:
     """One of `words` within four words from `start`, no number or people word before it:
     "2 hebben zich afgemeld", "één is zonder bericht weggebleven"."""
     for k in range(start, min(start + 4, len(tokens))):
+        if (
+            folded
+            and k > 0
+            and re.search(r"[,.!?;:()\n]", folded[tokens[k - 1].end : tokens[k].start])
+        ):
+            return False  # "14 gekomen. Wachtlijst van 6": another clause
         if tokens[k].text in words:
             return True
         if tokens[k].value is not None or tokens[k].group is not None:
@@ -332,9 +367,16 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             take(i, roles.enrolled)  # "Ingeschreven: 12", "ingeschreven 10 personen"
         elif label in ABSENT_WORDS:
             take(i, roles.absent)  # "Afwezig: 1"
-        elif after[:1] and after[0] in ENROLLED_WORDS:
-            take(i, roles.enrolled)  # "12 ingeschreven", "8 aanmeldingen"
-        elif _within(tokens, i + 1 + word_after, ABSENT_WORDS) or after[:2] == ["op", "vakantie"]:
+        elif (
+            after[:1]
+            and after[0] in ENROLLED_WORDS
+            and not re.search(r"[(),.;:]", folded[token.end : tokens[i + 1 + word_after].start])
+        ):
+            take(i, roles.enrolled)  # "12 ingeschreven", "8 aanmeldingen"; not "6 (ingeschr…"
+        elif _within(tokens, i + 1 + word_after, ABSENT_WORDS, folded) or after[:2] == [
+            "op",
+            "vakantie",
+        ]:
             take(i, roles.absent)  # "2 afwezig", "1 op vakantie"
         elif after[:1] == ["niet"] or after[:2] == ["zijn", "niet"]:
             take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"

@@ -53,6 +53,8 @@ def total_of(folded: str, found: list[int], word_end: int | None, starts: list[i
     marked = mark is not None and (
         not mark.group().rstrip().endswith("(") or in_brackets(folded, starts[1])
     )
+    if marked and re.match(r"[ \t]*\([ \t]*(?:en|plus|\+|ook|nog)\b", folded[word_end or 0 :]):
+        marked = False  # "13 breisters (en 1 breier!)": the brackets add
     if marked and len(found) > 2 and biggest == sum(found[1:]):
         return biggest
     if marked and len(found) == 2 and found[1] < biggest:
@@ -164,8 +166,10 @@ def merge_presence(
     # Only a continuation in the same sentence: "… 22 kinderen en groep 4 met 19 kwamen".
     starts = [tokens[n].start for n, w in chosen if tokens[w].text in PRESENCE_VERBS_AND_WORDS]
     firsts = [tokens[w].end for n, w in chosen if tokens[w].group == specific[0]]
-    if not firsts or any(re.search(r"[.!?\n]", folded[min(firsts) : s]) for s in starts):
-        return
+    if not firsts or any(
+        s < min(firsts) or re.search(r"[.!?\n]", folded[min(firsts) : s]) for s in starts
+    ):
+        return  # only a presence count after the group's count continues it
     if any(
         tokens[w].group == "mensen" and tokens[w].text not in PRESENCE_VERBS_AND_WORDS
         for _, w in chosen

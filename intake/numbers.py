@@ -31,6 +31,18 @@ from intake.countwords import (
     SINGULAR_WORDS,
 )
 from intake.cues import Roles, apply_corrections, attendance_roles, label_pairs, presence_pairs
+from intake.doubts import (
+    EACH_RE,
+    MORE,
+    NOT_COUNTED_RE,
+    SEVERAL_RE,
+    STAFF_IN_RE,
+    TWO_SESSIONS_RE,
+    UNSURE_RE,
+    far_counts,
+    helps,
+    later_presence,
+)
 from intake.groups import (
     RESTATE_WORDS,
     counted_in_brackets,
@@ -136,13 +148,17 @@ _GLUED_RE = re.compile(r"(\d+)([^\W\d_]+(?:'[^\W\d_]+)?)")
 _NEGATIVE_BEFORE_RE = re.compile(r"(?:^|[\s(:;,=])-$")
 
 
+# A label word alone at the start of a line, right before a dash: "Bezoekers - 5".
+_LINE_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_]+[ \t]*$")
+
+
 def _tokens(folded: str, original: str) -> list[_Token]:
     tokens: list[_Token] = []
     for m in _TOKEN_RE.finditer(folded):
         text = m.group()
-        if text in (":", "="):
+        if text in (":", "=") or (text == "-" and _LINE_LABEL_RE.search(folded, 0, m.start())):
             if tokens:
-                tokens[-1].colon = True
+                tokens[-1].colon = True  # "Aantal: 9"; a form's "Bezoekers - 5" too
             continue
         glued = _GLUED_RE.fullmatch(text)
         if glued and glued.group(2).replace("'", "") in COUNT_GROUPS:
@@ -182,8 +198,9 @@ def _tokens(folded: str, original: str) -> list[_Token]:
     return tokens
 
 
-def _pairs_before(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]:
-    """Number first: '12 kinderen', '8 enthousiaste ouders'."""
+def _pairs_before(tokens: list[_Token], used: set[int], folded: str = "") -> list[tuple[int, int]]:
+    """Number first: '12 kinderen', '8 enthousiaste ouders'; never across a line or a
+    sentence end ("Aanwezig: 9\nBegeleiders: 2")."""
     pairs: list[tuple[int, int]] = []
     taken = set(used)
     for i, token in enumerate(tokens):
@@ -193,13 +210,48 @@ def _pairs_before(tokens: list[_Token], used: set[int]) -> list[tuple[int, int]]
             if j >= len(tokens) or j in taken:
                 break
             nxt = tokens[j]
+            if folded and re.search(r"[.!?;:\n]", folded[token.end : nxt.start]):
+                break
             if nxt.group is not None:
                 pairs.append((i, j))
                 taken.update((i, j))
+                _both_groups(tokens, j, taken)
                 break
             if nxt.value is not None or nxt.text in RANGE_WORDS or nxt.text == "en":
                 break
+    # "24 en 22 leerlingen": both numbers count the word after the second.
+    for i, token in enumerate(tokens[:-2]):
+        if token.value is None or i in taken or tokens[i + 1].text != "en":
+            continue
+        if tokens[i + 2].value is None:
+            continue
+        word = next((w for n, w in pairs if n == i + 2), None)
+        if word is not None and tokens[word].group in PEOPLE_GROUPS:
+            pairs.append((i, word))
+            taken.add(i)
     return pairs
+
+
+_JOINS = {"en", "&", "+", "/"}
+
+
+def _both_groups(tokens: list[_Token], word: int, taken: set[int]) -> None:
+    """ "een stuk of vijftien ouders en kinderen": one number for two groups is a count of
+    people in general, not of the first group."""
+    k = word + 1
+    if k + 1 >= len(tokens) or tokens[k].text not in _JOINS:
+        return
+    other = tokens[k + 1]
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    if (
+        other.group in PEOPLE_GROUPS
+        and other.group != tokens[word].group
+        and other.value is None
+        and (after is None or after.value is None)
+    ):
+        tokens[word].group = "mensen"
+        other.group = None  # counted in the one number, not a group that came uncounted
+        taken.add(k + 1)
 
 
 def _pairs_after(tokens: list[_Token], used: set[int], folded: str = "") -> list[tuple[int, int]]:
@@ -212,6 +264,8 @@ def _pairs_after(tokens: list[_Token], used: set[int], folded: str = "") -> list
         if token.group is None or i in taken or i + 1 in taken or nxt.value is None:
             continue
         between = folded[token.end : nxt.start] if folded else ""
+        if re.search(r"[.!?;]|\n\s*\n", between):
+            continue  # "ik ben vrijwilliger. 10 deelnemers": a word ends its sentence
         one = SINGULAR_WORDS | {"meneer", "mevrouw"}
         if "(" in between and token.text.replace("'", "") in one:
             continue
@@ -233,6 +287,9 @@ class CountReading:
     counts: dict[str, int]
     negative: bool = False
     uncounted: set[str] = field(default_factory=set)
+    # One group read two ways ("7 cursisten, 1 kwam voor het eerst": 7 or 8): the group and
+    # both counts, offered as buttons.
+    choice: tuple[str, int, int] | None = None
 
 
 PEOPLE_GROUPS = ("kinderen", "volwassenen", "mensen")
@@ -265,8 +322,12 @@ def bare_number(folded: str, original: str, after: int) -> int | None:
     token = tokens[i]
     if token.negative or token.start < after or not token.text.isdigit():
         return None
-    if i + 1 < len(tokens) and tokens[i + 1].text != "-":
-        return None
+    if (
+        i + 1 < len(tokens)
+        and tokens[i + 1].text != "-"
+        and not re.match(r"[ \t]*\n", folded[token.end :])
+    ):
+        return None  # "12 boeken"; but "zuidwolde\n10\nk moet rennen": alone on its line
     if i > 0 and tokens[i - 1].text in _NOT_PEOPLE_BEFORE:
         return None
     if re.match(r"\s*['#%]", folded[token.end :]):
@@ -297,14 +358,14 @@ def _pairings(
     # Number-first and word-first readings: the one that pairs more wins ("kinderen 12
     # ouders 8" is word-first), then the other fills in what is left ("totaal 25 waarvan 15
     # kinderen").
-    before = _pairs_before(tokens, used)
+    before = _pairs_before(tokens, used, folded)
     after = _pairs_after(tokens, used, folded)
     word_first = len(after) > len(before)
     first = after if word_first else before
     used.update(i for pair in first for i in pair)
-    rest = _pairs_before(tokens, used) if word_first else _pairs_after(tokens, used, folded)
+    rest = _pairs_before(tokens, used, folded) if word_first else _pairs_after(tokens, used, folded)
     chosen = strong + first + rest
-    unclear = _elliptic_groups(tokens, chosen, used)
+    unclear = _elliptic_groups(tokens, chosen, used, folded)
     return chosen, unclear
 
 
@@ -316,40 +377,18 @@ _RESTATED_TOTAL_RE = re.compile(
 )
 
 
-_MORE = {"nog", "extra"}
-# Verbs that make the people before them helpers, not participants.
-_HELPING_RE = re.compile(
-    r"[^.!?\n,;]{0,40}?\b(?:begeleidden|begeleidde|hielpen|hielp|assisteerden|"
-    r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee)\b"
-)
-# "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
-_EACH_RE = re.compile(r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|2|twee)\b")
+_ADDS_IN_BRACKETS_RE = re.compile(r"\(\s*(?:en|plus|\+|ook|nog)\s*$")
 
 
-def _helps(folded: str, tokens: list[_Token], word: int) -> bool:
-    return _HELPING_RE.match(folded, tokens[word].end) is not None
-
-
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
-
-
-def _far_counts(folded: str, tokens: list[_Token], chosen: list[tuple[int, int]]) -> set[int]:
-    """People counts that come a whole sentence or more after the previous count, without a
-    word that adds them ("ook", "nog", "plus", "en"): a report says who came in one place,
-    so a count further on may be about something else (a photo, a story, a plan)."""
-    people = sorted(
-        (n for n, w in chosen if tokens[w].group in PEOPLE_GROUPS and tokens[n].value is not None),
-        key=lambda n: tokens[n].start,
-    )
-    far: set[int] = set()
-    for previous, number in zip(people, people[1:], strict=False):
-        between = folded[tokens[previous].end : tokens[number].start]
-        if len(_SENTENCE_END_RE.findall(between)) < 2:
-            continue
-        before = {t.text for t in tokens[max(0, number - 3) : number]}
-        if not before & {"ook", "nog", "plus", "en", "extra", "erbij"}:
-            far.add(number)
-    return far
+def _not_counted(folded: str, tokens: list[_Token], word: int) -> bool:
+    """ "Twee moeders bleven kijken, die tel ik niet mee": said of this count, with no
+    other number or people word between ("11 (+2 vrijwilligers, niet meegeteld)" is about
+    the volunteers)."""
+    match = NOT_COUNTED_RE.match(folded, tokens[word].end)
+    if match is None:
+        return False
+    between = [t for t in tokens[word + 1 :] if t.start < match.end() - 8]
+    return not any(t.value is not None or t.group is not None for t in between)
 
 
 def read_counts(folded: str, original: str) -> CountReading:
@@ -368,9 +407,11 @@ def read_counts(folded: str, original: str) -> CountReading:
     parts_at: dict[str, list[int]] = {}
     negative = any(t.negative for t in tokens)
     doubtful: set[str] = set()
+    extra: dict[str, list[int]] = {}
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
     outside = {tokens[w].group for n, w in chosen if not in_brackets(folded, tokens[n].start)}
-    # Not "de dames (4)": the word outside the brackets, the number its count.
+    # Not "de dames (4)": the word outside the brackets, the number its count; nor "13
+    # breisters (en 1 breier!)": brackets that add.
     chosen = [
         (n, w)
         for n, w in chosen
@@ -378,13 +419,17 @@ def read_counts(folded: str, original: str) -> CountReading:
             in_brackets(folded, tokens[n].start)
             and in_brackets(folded, tokens[w].start)
             and tokens[w].group in outside
+            and not _ADDS_IN_BRACKETS_RE.search(folded, 0, tokens[n].start)
         )
     ]
-    far = _far_counts(folded, tokens, chosen)
-    if _EACH_RE.search(folded):
+    far = far_counts(folded, tokens, chosen) | later_presence(folded, tokens, chosen)
+    if TWO_SESSIONS_RE.search(folded) and len(chosen) > 1:
+        # "ochtend 9 kinderen + 6 ouders, middag nog een keer 5 + 4": one report, or two?
+        doubtful.update(("kinderen", "volwassenen", "mensen"))
+    if any(r.search(folded) for r in (EACH_RE, UNSURE_RE, STAFF_IN_RE, SEVERAL_RE)):
         doubtful.update(("kinderen", "volwassenen", "mensen"))
     people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
-    if people_pairs and all(n > 0 and tokens[n - 1].text in _MORE for n, _ in people_pairs):
+    if people_pairs and all(n > 0 and tokens[n - 1].text in MORE for n, _ in people_pairs):
         # "… en nog 2 mensen moesten staan" as the only count: more than whom?
         doubtful.update(str(tokens[w].group) for _, w in people_pairs)
     for number_index, word_index in chosen:
@@ -403,11 +448,15 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue  # "8 cursisten. Eén mevrouw had …": one of the eight
         if some_of_them(folded, tokens, number_index, word_index, chosen) == "maybe":
             doubtful.add(group)  # "10 kids, 9 laptops, 2 kinderen deelden": some, or more?
+            extra.setdefault(group, []).append(value)
             continue
-        if _helps(folded, tokens, word_index):
+        if _not_counted(folded, tokens, word_index):
+            continue  # "Twee moeders bleven kijken, die tel ik niet mee"
+        if helps(folded, tokens, word_index):
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:
             doubtful.add(group)  # "… 9 bewoners. [a story] … 11 kinderen!": who came?
+            extra.setdefault(group, []).append(value)
             continue
         if group == "mensen" and is_labelled(folded, tokens, number_index, word_index):
             labelled.append(value)
@@ -432,6 +481,16 @@ def read_counts(folded: str, original: str) -> CountReading:
         along = _ALONG_RE.search(folded, 0, token.start)
         if along is None:
             continue
+        sentence = re.split(r"[.!?\n]", folded[: token.start])[-1]
+        if _REPORTED_RE.search(sentence):
+            continue  # "een opa vertelde dat hij dit nooit deed met zijn eigen kinderen"
+        if any(
+            tokens[w].group == token.group
+            and tokens[w].start > token.start
+            and re.search(r"[.!?\n]", folded[token.end : tokens[w].start])
+            for _, w in chosen
+        ):
+            continue  # "… en hun ouders. Aanwezig waren 41 kinderen en 17 ouders": counted
         uncounted.add(token.group)
         # "met papa of mama": parents who came along, so no adult count either.
         along_parents = token.group == "volwassenen" and "met" in along.group()
@@ -439,6 +498,11 @@ def read_counts(folded: str, original: str) -> CountReading:
         if companions and not counted_in_brackets(folded, tokens, i):
             # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
             unclear.add(token.group)
+    choice = None
+    if len(doubtful) == 1 and len(extra) == 1:
+        group, more = next(iter(extra.items()))
+        if group in counts and len(more) == 1 and group not in unclear:
+            choice = (group, counts[group], counts[group] + more[0])
     unclear |= doubtful
     uncounted |= doubtful
     last = max((tokens[i].end for pair in chosen for i in pair), default=0)
@@ -454,14 +518,16 @@ def read_counts(folded: str, original: str) -> CountReading:
         came = roles.enrolled[0] - sum(roles.absent)
         if came >= 0:
             counts["mensen"] = came
-    return CountReading(counts, negative, {g for g in uncounted if g not in counts})
+    return CountReading(counts, negative, {g for g in uncounted if g not in counts}, choice)
 
 
+# Speech reported in the message: what follows is a story, not who came.
+_REPORTED_RE = re.compile(r"\b(?:vertelde|vertelt|zei|zegt|zeiden|vertelden|vroeg)\b")
 _COMPANION_RE = re.compile(r"\b(?:hun|haar|zijn|z'n|zn|eigen)\b")
 
 
 def _elliptic_groups(
-    tokens: list[_Token], chosen: list[tuple[int, int]], used: set[int]
+    tokens: list[_Token], chosen: list[tuple[int, int]], used: set[int], folded: str = ""
 ) -> set[str]:
     """Groups whose count is unclear because a bare number follows them elliptically.
 
@@ -473,10 +539,14 @@ def _elliptic_groups(
     paired = {i for pair in chosen for i in pair} | used
     unclear: set[str] = set()
     for i, token in enumerate(tokens):
-        if token.value is None or i in paired or i == 0 or tokens[i - 1].text not in ("en", "nog"):
-            continue  # "… en 2 van 4", "'s ochtends 3 mensen, 's middags nog 4"
+        if token.value is None or i in paired or i == 0:
+            continue
+        if tokens[i - 1].text not in ("en", "nog") and not folded[: token.start].rstrip().endswith(
+            ","
+        ):
+            continue  # "… en 2 van 4", "'s middags nog 4", "3 mensen met een laptop, 1 met …"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and nxt.text != "van" and nxt.value is None:
+        if nxt is not None and nxt.text not in ("van", "met") and nxt.value is None:
             continue
         before = [pair for pair in chosen if pair[0] < i and pair[1] < i]
         if before:

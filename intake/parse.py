@@ -17,9 +17,11 @@ readings that compose: numbers and number words (intake.numbers), people words b
 (intake.countwords), presence, enrolment, correction and label words (intake.cues), how a
 group's counts combine (intake.groups), speech verbs, speech marks and title nouns
 (intake.speech, intake.quotes), day and month words (intake.dates), activity and place names
-(intake.mentions), and whole-message readings (intake.readings). Where two readings of a field
-disagree or one rests on a weak cue, the field stays empty and `ambiguities` holds the
-candidates and one question ("15 of 16 kinderen?"): the chat offers them as buttons.
+(intake.mentions), whole-message readings (intake.readings), numbers that are never counts
+(intake.masks), doubts about a count (intake.doubts) and who came in the end (intake.people).
+Where two readings of a field disagree or one rests on a weak cue, the field stays empty and
+`ambiguities` holds the candidates and one question ("15 of 16 kinderen?"): the chat offers
+them as buttons.
 
 Counts: kinderen/kids/peuters/… -> "kinderen"; ouders/opa's/volwassenen/… -> "volwassenen";
 deelnemers/cursisten/bezoekers/mensen/… -> "deelnemers" ("bezoekers" for a spreekuur);
@@ -34,10 +36,8 @@ See intake.dates for the day rules and intake.numbers for numerals and vague num
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from intake import texts
@@ -47,123 +47,43 @@ from intake.dates import (
     find_explicit_dates,
     find_other_dates,
 )
+from intake.masks import (
+    FUTURE_RE,
+    PAST_EVENT_RE,
+    TIME_RANGE_RE,
+    mask_lessons,
+    mask_non_counts,
+    range_re,
+)
 from intake.mentions import (
     find_activity,
     find_location,
     matchers_for,
 )
 from intake.numbers import (
-    CountReading,
     bare_number,
-    count_words_pattern,
     masked_groups,
     read_counts,
+)
+from intake.people import (
+    PART_MARK_RE,
+    apply_hints,
+    corrected_reading,
+    mentions_people,
+    participants_of,
 )
 from intake.quotes import extract_quotes
 from intake.readings import (
     Ambiguity,
-    PeopleHints,
     dates_ambiguity,
     late_correction,
     named_people,
     quote_ambiguity,
     range_ambiguities,
     read_people_hints,
-    restated_number,
-    with_us_ambiguity,
 )
-from intake.text import blank, blank_all, fold, spoken_marks
+from intake.text import blank_all, fold, join_split_numbers, spoken_marks
 from toc.models import Catalogue
-
-_AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
-_HOURS = "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
-_LESSON_WORDS = r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk)"
-_LESSON_NUMBER_WORDS = ("les", "bijeenkomst", "sessie", "module")
-
-# Numbers that are never counts, blanked in this order.
-NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern)
-    for pattern in (
-        # Times: "van 10 tot 12 uur", "10:30", "10.30 uur", "14u", "om 10".
-        r"\b(?:van\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:-|tot|t/m)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u)\b",
-        r"\b\d{1,2}[:.]\d{2}(?:\s*(?:uur|u)\b)?",
-        r"\b\d{1,2}\s*(?:uur|u)\b",
-        r"\bom\s+\d{1,2}\b",
-        # "om half drie", "kwart over 3", "om drie uur": times in words.
-        rf"\b(?:om\s+)?(?:half|kwart\s+(?:over|voor)|tien\s+(?:over|voor))\s+(?:\d{{1,2}}|{_HOURS})\b",
-        rf"\b(?:{_HOURS})\s+uur\b",
-        rf"\bom\s+(?:{_HOURS})\b",
-        # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".
-        r"\b(?:leeftijd|tussen)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
-        rf"\b\d+\s*(?:-|tot|t/m|a)\s*\d+\s*-?\s*{_AGE_UNITS}\b",
-        rf"\b\d+\s*-?\s*{_AGE_UNITS}\b",
-        r"\b\d+\+",
-        r"\b\d+\s*-?\s*plus(?:sers|ser)?\b",
-        r"\b(?:leeftijd|tussen|van)\s+\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
-        # "tussen de 10 en 15 kinderen": a range, so the count is asked.
-        r"\btussen\s+(?:de\s+)?\d+\s*(?:-|tot|t/m|en)\s*\d+\b",
-        # Groups: "groep 5", "groep 7/8", "gr. 3 en 4", "klas 2", "groepje 3". How many groups
-        # and their size are not a count either: "3 groepjes van 4 kinderen" does not say how
-        # many children came (the total is asked, not multiplied out).
-        # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
-        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?[ \t]{0,2}\d+"
-        r"(?:\s*(?:/|-|en|&|,)\s*\d+\b(?!\s*[^\W\d_]))*\b",
-        r"(?:\b\d+\s*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\s+van\s+\d+\b",
-        r"\b\d+\s*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
-        r"\b\d+[.,]\d+\b",
-        # Units and rates: "3 kilometer", "22 graden", "2 kinderen per iPad", "klas van 28".
-        r"\b\d+\s*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
-        r"dagen|weken|kg|kilo|gram|liter|cm|stuks|keer|x|panelen|pagina's|paginas)\b",
-        r"\b\d+\s+[^\W\d_]+\s+per\b",
-        # Per unit and capacity: "9 teams van 4 personen", "rijen van 9", "ingericht voor
-        # 60 personen", "plek voor 20", "op 6 deelnemers gerekend", "max 12".
-        r"\b\d+\s+(?:teams?|tafels?|tafeltjes|rijen|rij|ploegen|groepjes|gezinnen|families|"
-        r"auto's|bussen)\s+van\s+\d+\b",
-        r"\b(?:ingericht|plek|plekken|plaats|plaatsen|ruimte|stoelen|zitplaatsen|capaciteit|"
-        r"berekend|klaargezet|gedekt)\s+(?:\w+\s+)?voor\s+\d+\b",
-        r"\b(?:max|maximaal|maximum|capaciteit)\.?\s*:?\s*\d+\b",
-        r"\bop\s+\d+\s+\w+\s+(?:gerekend|berekend)\b",
-        r"\bklas\s+van\s+\d+\b",
-        # A letter's closing is no count: "Kind regards" ("kind" is a child word).
-        r"\bkind\s+regards\b",
-        # Money, percentages, decimals, years, long numbers (phone numbers).
-        r"€\s*\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:euro|eur)\b",
-        r"\b\d+(?:[.,]\d+)?\s*(?:%|procent)",
-        r"\b\d+[.,]\d+\b",
-        r"\b(?:19|20)\d{2}\b",
-        r"\b\d{5,}\b",
-    )
-)
-# Plans for the future are not about this session: "volgende keer 3 april".
-_FUTURE_RE = re.compile(
-    r"\b(?:volgende|komende|de\s+volgende)\s+(?:keer|week|maand|les|bijeenkomst|sessie)\b[^.!?\n]*"
-)
-# Another, earlier session mentioned in passing: "vorige keer op 21 oktober waren het er 12".
-_PAST_EVENT_RE = re.compile(
-    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b"
-    r"[^.!?\n]*"
-)
-# Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
-# "deze week", "afgelopen week": there the week is a day word and the number a count.
-_LESSON_RE = re.compile(rf"\b({_LESSON_WORDS})\.?\s*:?\s*(\d+)(?:\s*(?:van|/|uit)\s*\d+)?\b")
-_DAY_WEEK_BEFORE_RE = re.compile(r"\b(?:vorige|deze|afgelopen|verleden)\s+$")
-# Time ranges ("10.00-11.30", "10:00 - 11:30", "10-12 uur"): blanked before dates are read, so
-# "10.00-11" is never taken for a (wrong) date.
-_TIME_RANGE_RE = re.compile(
-    r"\b(?:van\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:-|–|tot|t/m)\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\b"
-    r"(?:\s*(?:uur|u)\b)?"
-    r"|\b(?:van\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:-|–|tot|t/m)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u)\b"
-)
-_ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
-
-
-@lru_cache(maxsize=8)
-def _range_re() -> re.Pattern[str]:
-    # "15-20 kinderen", "15 a 20 kids": a range is not a count (the count is asked instead).
-    return re.compile(
-        rf"(?<!datum: )(?<!datum:)\b\d+[ \t]*(?:-|a|tot|of)[ \t]*\d+"
-        rf"(?=[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{count_words_pattern()})\b)"
-    )
 
 
 @dataclass(frozen=True)
@@ -215,51 +135,6 @@ class ParseResult:
         return contract
 
 
-def _mask_lessons(text: str) -> tuple[str, int | None]:
-    """Blank lesson and ordinal numbers ("3e les", "les 4 van 6"); return the lesson number."""
-    lesson: int | None = None
-    for match in list(_ORDINAL_RE.finditer(text)):
-        if lesson is None and match.group(2) in _LESSON_NUMBER_WORDS:
-            lesson = int(match.group(1))
-        text = blank(text, match.start(), match.end())
-    for match in list(_LESSON_RE.finditer(text)):
-        if match.group(1) == "week" and _DAY_WEEK_BEFORE_RE.search(text, 0, match.start()):
-            continue  # "vorige week 8 ouderen": a day word, then a count
-        if lesson is None and match.group(1) in _LESSON_NUMBER_WORDS:
-            lesson = int(match.group(2))
-        text = blank(text, match.start(2), match.end())
-    return text, lesson
-
-
-def _mask_non_counts(text: str) -> str:
-    for pattern in NON_COUNT_PATTERNS:
-        text, _ = blank_all(text, pattern)
-    return text
-
-
-# "20 deelnemers, waarvan 12 kinderen": the smaller count is a part of the bigger one.
-_PART_MARK_RE = re.compile(
-    r"\b(?:waarvan|van\s+wie|onder\s+wie|waaronder|incl|inclusief|totaal|in\s+totaal|"
-    r"allemaal|samen|namelijk)\b|[:(]"
-)
-
-
-def _participants(
-    counts: dict[str, int], total: int | None, generic_key: str, reading: CountReading
-) -> int | None:
-    if total is not None:
-        return total
-    if reading.negative or reading.uncounted:
-        return None  # a refused count, or people who came uncounted: the total is unknown
-    parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
-    generic = counts.get(generic_key)
-    if generic is not None and parts:
-        return generic if generic >= parts else generic + parts
-    if generic is not None:
-        return generic
-    return parts if ("kinderen" in counts or "volwassenen" in counts) else None
-
-
 def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     """Read one free-text report. Pure: the same input always gives the same result."""
     matchers = matchers_for(catalogue)
@@ -275,23 +150,23 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             or matchers.vestigingen.find_in_text(folded_candidate)
         )
 
-    text = spoken_marks(text)
+    text = join_split_numbers(spoken_marks(text))
     found_quotes, rest = extract_quotes(text, is_name, mentions_name)
     original = rest
     folded = fold(rest)
 
     unblanked = folded
-    folded, _ = blank_all(folded, _FUTURE_RE)
-    folded, _ = blank_all(folded, _PAST_EVENT_RE)
-    folded, _ = blank_all(folded, _TIME_RANGE_RE)
+    folded, _ = blank_all(folded, FUTURE_RE)
+    folded, _ = blank_all(folded, PAST_EVENT_RE)
+    folded, _ = blank_all(folded, TIME_RANGE_RE)
     hints, folded = read_people_hints(folded)
     finding = DateFinding()
     folded = find_explicit_dates(folded, today, finding, unblanked)
     premask = folded
-    folded, lesson = _mask_lessons(folded)
-    folded = _mask_non_counts(folded)
+    folded, lesson = mask_lessons(folded)
+    folded = mask_non_counts(folded)
     masked = masked_groups(premask, folded, original)
-    folded, ranges = blank_all(folded, _range_re())
+    folded, ranges = blank_all(folded, range_re())
     range_folded = folded
     folded = find_other_dates(folded, today, finding, unblanked)
 
@@ -306,7 +181,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     reading = read_counts(folded, original)
     corrected = late_correction(folded)
     if corrected is not None:
-        reading = _corrected_reading(folded, original, corrected)
+        reading = corrected_reading(folded, original, corrected)
     groups = dict(reading.counts)
     total = groups.pop("totaal", None)
     keys = {"kinderen": "kinderen", "volwassenen": "volwassenen", "vragen": "vragen"}
@@ -326,7 +201,12 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             counts.pop("volwassenen")
     if total is not None and set(counts) == {generic_key}:
         counts[generic_key] = total  # "9 wiefies … en n kearl bij, dus 10"
-    participants = _participants(counts, total, generic_key, reading)
+    if generic_key in counts and "volwassenen" in counts and "kinderen" not in counts:
+        # "14 deelnemers: 11 ouderen en 3 mantelzorgers": adults apart from children only
+        # make sense when children came; the count of all stands.
+        if counts["volwassenen"] < counts[generic_key]:
+            counts.pop("volwassenen")
+    participants = participants_of(counts, total, generic_key, reading)
     hinted: Ambiguity | None = None
     parts = counts.get("kinderen", 0) + counts.get("volwassenen", 0)
     generic = counts.get(generic_key)
@@ -336,7 +216,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         and generic is not None
         and parts
         and generic > parts
-        and not _PART_MARK_RE.search(folded)
+        and not PART_MARK_RE.search(folded)
     ):
         # "9 lu en 3 kinder": nine of whom three children, or twelve? Asked, not guessed.
         participants = None
@@ -346,13 +226,20 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     if not counts and participants is None and not reading.negative and not hints.nobody:
         # "Sem (4), Isa (6) en Noor (5)": named children are counted; the total only when
         # nobody else is mentioned ("… en moeder las voor" leaves it open).
-        named, rest_folded = named_people(original, folded)
+        named, rest_folded = named_people(original, folded, mentions_name)
         counts.update(named)
         others = read_counts(rest_folded, original)
-        if named and not others.counts and not _mentions_people(rest_folded):
+        if named and not others.counts and not mentions_people(rest_folded):
             participants = sum(named.values())
     ambiguities: list[Ambiguity] = [] if hinted is None else [hinted]
-    participants = _apply_hints(hints, counts, participants, generic_key, ambiguities)
+    if reading.choice is not None and participants is None:
+        # "7 cursisten, 1 kwam voor het eerst": seven, or eight? One tap.
+        group, fewer, more = reading.choice
+        key = keys.get(group, group)
+        label = texts.GROUP_LABEL.get(key, key)
+        question = texts.WHICH_COUNT.format(a=fewer, b=more, label=label)
+        ambiguities.append(Ambiguity(f"counts.{key}", [fewer, more], question))
+    participants = apply_hints(hints, counts, participants, generic_key, ambiguities)
     in_range = [
         a for a in range_ambiguities(range_folded, ranges, generic_key)
         if a.field.removeprefix("counts.") not in counts
@@ -393,87 +280,3 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         if getattr(result, name) is None
     ]
     return result
-
-
-def _corrected_reading(folded: str, original: str, at: int) -> CountReading:
-    """The counts when the message corrects itself at `at`: the groups counted after the
-    correction replace the same groups before it. When the part after it counts no group
-    ("Het zijn er 10", "dus 11") the correction's subject is unclear, so nothing is read
-    and the bot asks for the count."""
-    head = read_counts(blank(folded, at, len(folded)), original)
-    tail = read_counts(blank(folded, 0, at), original)
-    people = {"kinderen", "volwassenen", "mensen", "totaal"}
-    if set(tail.counts) & people <= {"mensen"} or set(tail.counts) & people == {"totaal"}:
-        # "12 deelnemers … dubbel geteld, dus 11", "… het waren er 7": one number after the
-        # correction corrects the one group before it; with two groups before, which one
-        # it corrects is unclear, so nothing is read and the bot asks.
-        number = tail.counts.get("mensen", tail.counts.get("totaal"))
-        if number is None:
-            number = restated_number(blank(folded, 0, at))
-        groups = [g for g in head.counts if g in people - {"totaal"}]
-        if number is not None and len(groups) <= 1:
-            return CountReading({groups[0] if groups else "mensen": number}, head.negative)
-        return CountReading({}, head.negative or tail.negative)
-    head_groups = [g for g in head.counts if g in people - {"totaal"}]
-    if "mensen" in tail.counts and len(head_groups) > 1:
-        # "8 kinderen en 8 ouders, o nee dat laatste klopt niet, het waren er 7 …": which
-        # group the seven are is the writer's to say.
-        return CountReading({}, head.negative or tail.negative)
-    counts = dict(head.counts)
-    counts.update(tail.counts)
-    if "totaal" in tail.counts:
-        counts = {g: v for g, v in counts.items() if g in tail.counts or g == "vragen"}
-    uncounted = (head.uncounted | tail.uncounted) - set(counts)
-    return CountReading(counts, head.negative or tail.negative, uncounted)
-
-
-@lru_cache(maxsize=1)
-def _people_word_re() -> re.Pattern[str]:
-    from intake.countwords import COUNT_GROUPS
-
-    words = [w for w, g in COUNT_GROUPS.items() if g in ("kinderen", "volwassenen", "mensen")]
-    return re.compile(rf"\b(?:{'|'.join(sorted(words, key=len, reverse=True))})\b")
-
-
-def _mentions_people(text: str) -> bool:
-    """Any people word left in a message ("moeder", "papa's")."""
-    return _people_word_re().search(text.replace("'", "")) is not None
-
-
-def _apply_hints(
-    hints: PeopleHints,
-    counts: dict[str, int],
-    participants: int | None,
-    generic_key: str,
-    ambiguities: list[Ambiguity],
-) -> int | None:
-    """What the whole-message readings change: nobody came (0), the writer counted in (one
-    off), "met z'n achten" (asked unless the writer said whether they are in it)."""
-    if hints.nobody and not counts and participants is None:
-        counts[generic_key] = 0
-        return 0
-    if hints.with_us is not None and not counts and participants is None:
-        if hints.self_out:
-            counts[generic_key] = hints.with_us
-            return hints.with_us
-        if hints.self_in:
-            counts[generic_key] = hints.with_us - 1
-            return hints.with_us - 1
-        ambiguities.append(with_us_ambiguity(hints.with_us, generic_key))
-        return None
-    if hints.self_in and participants and hints.with_us is not None:
-        # "we waren met z'n elven, ik meegeteld. Tien dames": the count agrees with the
-        # eleven less the writer; any other count is asked.
-        if participants == hints.with_us - 1:
-            return participants
-        ambiguities.append(with_us_ambiguity(hints.with_us, generic_key))
-        counts.clear()
-        return None
-    if hints.self_in and participants:
-        if set(counts) == {generic_key} and counts[generic_key] == participants:
-            counts[generic_key] -= 1
-            return participants - 1
-        ambiguities.append(with_us_ambiguity(participants, generic_key))
-        counts.clear()
-        return None
-    return participants

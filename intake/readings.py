@@ -15,6 +15,7 @@ tired leader confirms is stored.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -37,7 +38,9 @@ _SELF_IN_RE = re.compile(
     r"\b(?:met\s+(?:mij|mijzelf|mezelf|mn\s*zelf)\s+(?:erbij|mee)|(?:inclusief|incl\.?|inc\.?)\s+"
     r"(?:mij|mijzelf|mezelf|mij\s+zelf)|(?:ik|mezelf|mijzelf)\s+(?:ook\s+)?(?:meegeteld|"
     r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ikzelf\s+(?:ook\s+)?(?:meegeteld|meegerekend|inbegrepen)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
-    r"(?:mij|mezelf)\s+meegeteld|(?:ik|mezelf|mijzelf)\s+inbegrepen)\b"
+    r"(?:mij|mezelf)\s+(?:meegeteld|meegerekend)|(?:ik|mezelf|mijzelf)\s+inbegrepen|"
+    # "met z'n negenen, ik dus ook": right after the group form only.
+    r"(?<=en)[,\s]+(?:en\s+)?ik\s+(?:dus\s+)?ook(?:\s+meegeteld)?)\b"
 )
 # "mezelf niet meegeteld", "zonder mij": the number is without the writer.
 _SELF_OUT_RE = re.compile(
@@ -165,13 +168,17 @@ _NAMED_RE = re.compile(r"\b([A-Z][a-z\u00e0-\u00ff]+)\s*\(\s*(\d{1,2})\s*(?:jaar
 ADULT_AGE = 18
 
 
-def named_people(original: str, folded: str) -> tuple[dict[str, int], str]:
+def named_people(
+    original: str, folded: str, is_place: Callable[[str], bool] = lambda _: False
+) -> tuple[dict[str, int], str]:
     """Counts of people named with an age (children under 18, adults from 18), and `folded`
     with them blanked, so a people word left over ("en moeder las") can be seen."""
     from intake.text import blank
 
     counts: dict[str, int] = {}
     for match in _NAMED_RE.finditer(original):
+        if is_place(match.group(1)):
+            continue  # "Breicafé in Norg (9)": a place with its count, not a child of nine
         group = "kinderen" if int(match.group(2)) < ADULT_AGE else "volwassenen"
         counts[group] = counts.get(group, 0) + 1
         folded = blank(folded, match.start(), match.end())
@@ -192,8 +199,15 @@ _NUMBER_WORD_RE = re.compile(
 )
 
 
-# A number right after the marker (at most two words between) corrects the number before it.
-_INLINE_AFTER_RE = re.compile(r"[\s,.:;!-]*(?:[a-z]+[\s,.:;!-]+){0,2}?\d+\b(?![ \t]*[a-z])")
+def _number_right_after(folded: str, at: int) -> bool:
+    """A number (digits or a word) within the three words after `at`, with no word of its
+    own after it: "sorry 12", "nee wacht tweeëntwintig"."""
+    words = re.findall(r"[a-z0-9']+", folded[at : at + 60])[:4]
+    for k, word in enumerate(words[:3]):
+        if numeral(word, word) is not None and (word.isdigit() or word != "een"):
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            return count_group(nxt) is None or not nxt
+    return False
 
 
 _FILLER_MARKS = {"nee", "neee", "o", "oh", "eh", "uh", "euh", "sorry", "wacht", "oeps", "of"}
@@ -215,7 +229,7 @@ def late_correction(folded: str) -> int | None:
         before = [m for m in _NUMBER_WORD_RE.finditer(folded, 0, match.start())]
         words = re.findall(r"[a-z]+", folded[before[-1].end() : match.start()]) if before else []
         gap = [w for w in words if w not in _FILLER_MARKS]
-        inline = len(gap) <= 1 and _INLINE_AFTER_RE.match(folded, match.end())
+        inline = len(gap) <= 1 and _number_right_after(folded, match.end())
         found = None if inline else match.start()
     return found
 

@@ -61,3 +61,16 @@ def spoken_marks(text: str) -> str:
     for pattern, mark in _SPOKEN_MARKS:
         text = pattern.sub(mark, text)
     return text
+
+
+# Speech-to-text splits compound numbers: "twee en twintig" is 22. Rewritten to the one
+# word with the same length (padding after it), so offsets stay valid.
+_SPLIT_NUMBER_RE = re.compile(
+    r"\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen) en "
+    r"(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)\b",
+    re.IGNORECASE,
+)
+
+
+def join_split_numbers(text: str) -> str:
+    return _SPLIT_NUMBER_RE.sub(lambda m: f"{m.group(1)}en{m.group(2)}  ", text)

@@ -87,6 +87,20 @@ async def test_two_readings_of_a_count_are_settled_with_one_tap(
     assert db.execute("SELECT kinderen, volwassenen FROM sessions").fetchone() == (16, 6)
 
 
+async def test_some_of_them_or_more_is_settled_with_one_tap(
+    bot: ManagerHarness, db: sqlite_utils.Database
+) -> None:
+    # "1 kwam voor het eerst" after "7 cursisten": one of the seven, or an eighth?
+    await bot.send("Taalhuis Havelte: 7 cursisten, 1 kwam voor het eerst", user_id=LEADER)
+    assert bot.text_to(LEADER).endswith("7 of 8 deelnemers?")
+    labels = [label for label, _ in bot.request.calls[-1].buttons]
+    assert labels == ["7", "8", texts.BUTTON_OTHER]
+    await bot.press("7", user_id=LEADER)
+    assert bot.text_to(LEADER).startswith(texts.SUMMARY_HEAD)
+    await bot.press(texts.BUTTON_SAVE, user_id=LEADER)
+    assert db.execute("SELECT deelnemers FROM sessions").fetchone() == (7,)
+
+
 async def test_a_title_or_a_quote_is_asked_and_a_title_is_not_stored(
     bot: ManagerHarness, db: sqlite_utils.Database
 ) -> None:

@@ -84,7 +84,9 @@ async def test_missing_parts_are_asked_with_buttons(
 
 
 async def test_quote_without_attribution_asks_who_said_it(bot: BotHarness) -> None:
-    await bot.send('Lezing Havelte 20 deelnemers "Wat een mooie avond"')
+    # Words in quote marks in the first person are a participant's (without "ik" they
+    # could be the writer's own, and are asked: tests/test_parse_readings.py).
+    await bot.send('Lezing Havelte 20 deelnemers "Ik kom zeker terug"')
     assert texts.ASK_ATTRIBUTION in bot.last_text()
     await bot.send("Jan de Vries")
     assert bot.last_text() == texts.ATTRIBUTION_FULL_NAME

@@ -560,6 +560,135 @@ def test_numbers_that_are_not_who_came(
     assert read(text, catalogue)["participants"] == participants
 
 
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("twee en twintig kinderen bij de biebfabriek in beilen", 22),
+        ("lezing roden: de zaal (capaciteit 80) was met 61 bezoekers gevuld; er stonden nog "
+         "9 mensen op de wachtlijst", 61),
+        ("coderdojo peize\n10 kids\noja 2 vaders bleven hangen maar deden niet mee", 10),
+        ("leerplein vledder, 4 mensen achter de laptops. Er was ook 1 meneer die alleen even "
+         "kwam kijken", 4),
+        ("makersplaats coevorden: ik denk al met al 20 kinderen? Precies weet ik het niet", None),
+        ("taalcafe coevorden: 10 deelnemers: 4 uit Polen, 3 uit Oekraine, 3 uit Syrie", 10),
+        ("ik ben vrijwilliger. 9 deelnemers vandaag bij het taalcafe in vries", 9),
+        ("workshop vries: 18 aanmeldingen, 14 gekomen. Wachtlijst van 6 voor de volgende keer",
+         14),
+    ],
+)  # fmt: skip
+def test_more_numbers_that_are_or_are_not_who_came(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        ("dbos vo beilen: 2 klassen, 24 en 22 leerlingen, plus 2 docenten",
+         {"kinderen": 46}, 46),
+        ("een stuk of vijftien ouders en kinderen bij het knutselen in annen",
+         {"deelnemers": 15}, 15),
+        ("verhalenbrink rolde: 14 deelnemers: 11 ouderen en 3 mantelzorgers",
+         {"deelnemers": 14}, 14),
+        # Later, fewer, from a presence word alone: not more people.
+        ("lezing borger, 33 aanwezigen. Na de pauze waren er nog 27.", None, None),
+        # Two sittings: asked.
+        ("voorleesuurtje vledder: ochtend 9 kinderen + 6 ouders, middag 5 kinderen + 4 ouders",
+         {}, None),
+        # "1 met een telefoon" after "3 mensen met een laptop": more of them, unclear.
+        ("pc-hulp dwingeloo: 3 mensen met een laptop, 1 met een telefoon", {}, None),
+    ],
+)  # fmt: skip
+def test_counts_that_combine(
+    catalogue: Catalogue, text: str, counts: dict[str, int] | None, participants: int | None
+) -> None:
+    got = read(text, catalogue)
+    assert got["participants"] == participants
+    if counts is not None:
+        assert got["counts"] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("digisterker diever\nIngeschreven: 10\nAanwezig: 9\nBegeleiders: 2", 9),
+        ("tel je geld nieuw-buinen: alle 6 deelnemers present, niemand afgemeld", 6),
+        ("digisterker westerbork: wij hadden er negen vandaag", 9),
+        ("samenlezen sleen: het werden er 8", 8),
+        ("dbos norg groep 7, 27 lln", 27),
+        ("drents veurlezen diever dinsdag: 17 leu", 17),
+        ("voorleesuurtje diever: vorige maand hadden we er maar 4, nu 11 kinderen", 11),
+        ("taalhuis havelte: 7 cursisten, 1 kwam voor het eerst", None),  # asked: 7 or 8
+        ("coderdojo dalen: we waren met 17 man, maar daar zitten 3 mentoren bij", None),
+    ],
+)
+def test_forms_dialect_and_contrasts(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
+
+
+def test_one_group_read_two_ways_offers_both_counts(catalogue: Catalogue) -> None:
+    got = read("coderdojo peize: 12 kids, 10 laptops, 2 kinderen deelden er een", catalogue)
+    assert got["participants"] is None
+    assert got["ambiguities"] == [
+        {"field": "counts.kinderen", "candidates": [12, 14], "question": "12 of 14 kinderen?"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("taalcafe\nzuidwolde\n10\nk moet rennen, rest later", 10),
+        ("taalcafe vries\nAantal: 11 (+2 vrijwilligers, niet meegeteld)", 11),
+        ("Activiteit - Belastingspreekuur\nPlaats - Havelte\nBezoekers - 5\nVragen - 9", 5),
+        ("digi vitaler westerbork: acht ingeschreven maar er kwamen er maar vijf door de sneeuw",
+         5),
+        ("digisterker gieten lesson 1: 9 out of 10 enrolled", 9),
+        ("klik & tik diever\nAantal: 6 (ingeschreven 8)", 6),
+        ("tel je geld borger\nAanwezig: 6\nAfwezig: 1 (ziek)", 6),
+        ("leerplein vledder 4 mensen\noja en 1 nieuwe die via de krant kwam dus 5", 5),
+    ],
+)  # fmt: skip
+def test_forms_and_lines(catalogue: Catalogue, text: str, participants: int | None) -> None:
+    assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("walk en talk meppel: we liepen met z'n negenen, ik dus ook", 8),
+        ("samenlezen peize: we waren met z'n tienen, mij meegerekend", 9),
+        ("voorleesuurtje gieten: tien peuters en negen volwassenen, een opa vertelde dat hij "
+         "dit nooit deed met zijn eigen kinderen", 19),
+        ("schrijverslezing zuidlaren voor groep 7 en 8 en hun ouders. Aanwezig waren 41 "
+         "kinderen en 17 ouders.", 58),
+    ],
+)  # fmt: skip
+def test_the_writer_and_companions(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("Activiteit - Walk & Talk\nPlaats - Annen\nAantal - 5\nKm - 3,8", 5),
+        ("breicafe dalen: 13 breisters (en 1 breier!)", 14),
+        ("taalhuis zuidwolde, de afgelopen weken steeds rond de 5 deelnemers", None),
+        ("voorleesuurtje vries 8 kinderen en 8 ouders, o nee dat laatste klopt niet, het waren "
+         "er 7 want een moeder had er twee bij zich", None),
+        ("verhalenbrink odoorn: deelnemers 9, gemiddeld 79 jaar", 9),
+    ],
+)  # fmt: skip
+def test_units_brackets_and_several_sessions(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
+
+
 def test_the_place_beside_the_reported_activity(catalogue: Catalogue) -> None:
     # intake.mentions on its own (parse.py passes the activity's spans once it is wired):
     # two activities, each with its place; the message says which one it reports.

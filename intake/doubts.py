@@ -1,0 +1,97 @@
+"""Doubts about a count reading: structures where a number next to a people word may not
+be who came (helpers, people not taken part, several sittings, a count far from the others,
+"elk met een kindje", the writer's own question mark). The count reader (intake.numbers)
+leaves such groups empty, so the bot asks instead of storing a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from intake.cues import PRESENCE_VERBS_AND_WORDS, Tok
+
+PEOPLE_GROUPS = ("kinderen", "volwassenen", "mensen")
+
+MORE = {"nog", "extra"}
+# Two sittings in one message: a morning and an afternoon group, "nog een keer".
+TWO_SESSIONS_RE = re.compile(
+    r"(?=[\s\S]*\b(?:'s\s+)?(?:ochtend|ochtends|morgens|ochtendgroep|eerste\s+ronde)\b)"
+    r"(?=[\s\S]*\b(?:'s\s+)?(?:middag|middags|avond|avonds|middaggroep|tweede\s+ronde)\b)"
+    r"|\bnog\s+een\s+keer\s+\d"
+)
+
+
+def later_presence(folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, int]]) -> set[int]:
+    """A count read from a presence word alone in a later sentence than the people counts:
+    "33 aanwezigen. Na de pauze waren er nog 27", "7 cursisten. 1 kwam voor het eerst"."""
+    people = [n for n, w in chosen if tokens[w].text not in PRESENCE_VERBS_AND_WORDS]
+    people = [n for n in people if tokens[n].value is not None]
+    later: set[int] = set()
+    for n, w in chosen:
+        if tokens[w].text not in PRESENCE_VERBS_AND_WORDS or not people:
+            continue
+        first = min(tokens[p].start for p in people)
+        if first >= tokens[n].start:
+            continue
+        if SENTENCE_END_RE.search(folded, first, tokens[n].start):
+            later.add(n)
+        elif folded[: tokens[n].start].rstrip().endswith(","):
+            later.add(n)  # "7 cursisten, 1 kwam voor het eerst": one of them, or one more?
+    return later
+
+
+# Verbs that make the people before them helpers, not participants.
+HELPING_RE = re.compile(
+    r"[^.!?\n,;]{0,40}?\b(?:begeleidden|begeleidde|hielpen|hielp|assisteerden|"
+    r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee)\b"
+)
+# "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
+EACH_RE = re.compile(
+    r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|\d+|twee|drie)\b"
+    r"|\bmet\s+(?:elk|ieder)\b"
+)
+# A count over several sessions: "de afgelopen weken steeds rond de 5", "meestal 12".
+SEVERAL_RE = re.compile(
+    r"\b(?:meestal|elke\s+keer|iedere\s+keer|telkens|"
+    r"afgelopen\s+(?:weken|maanden)|steeds\s+(?:rond|zo'n|ongeveer|een\s+stuk\s+of))\b"
+)
+# Staff inside a count, said after it: "17 man, maar daar zitten 3 mentoren en ik bij".
+STAFF_IN_RE = re.compile(r"\b(?:daar|hier)\s+(?:zit|zitten|zijn|is)\b[^.!?\n]{0,50}\bbij\b")
+# The writer asks their own count: "Ik denk al met al 20 kinderen?" (an estimate without
+# the question mark is the writer's number: "een stuk of tien, niet precies geteld").
+UNSURE_RE = re.compile(r"\b\d+\s+[a-z']+\s*\?")
+
+
+# The writer says a count is not counted: "die tel ik niet mee", "(telt niet mee)".
+NOT_COUNTED_RE = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
+    r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
+    r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken)\b"
+)
+
+
+def helps(folded: str, tokens: Sequence[Tok], word: int) -> bool:
+    return HELPING_RE.match(folded, tokens[word].end) is not None
+
+
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+
+
+def far_counts(folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, int]]) -> set[int]:
+    """People counts that come a whole sentence or more after the previous count, without a
+    word that adds them ("ook", "nog", "plus", "en"): a report says who came in one place,
+    so a count further on may be about something else (a photo, a story, a plan)."""
+    people = sorted(
+        (n for n, w in chosen if tokens[w].group in PEOPLE_GROUPS and tokens[n].value is not None),
+        key=lambda n: tokens[n].start,
+    )
+    far: set[int] = set()
+    for previous, number in zip(people, people[1:], strict=False):
+        between = folded[tokens[previous].end : tokens[number].start]
+        if len(SENTENCE_END_RE.findall(between)) < 2:
+            continue
+        before = {t.text for t in tokens[max(0, number - 3) : number]}
+        if not before & {"ook", "nog", "plus", "en", "extra", "erbij"}:
+            far.add(number)
+    return far

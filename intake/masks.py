@@ -1,0 +1,148 @@
+"""Numbers in a leader's message that are never counts, and the spans that are not about
+this session: times, ages, lesson and group numbers, units, money, years, per-unit and
+capacity numbers ("9 teams van 4", "ingericht voor 60"), plans and earlier sessions.
+
+Each mask blanks its span (offsets stay valid), so the count reader never sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from intake.numbers import count_words_pattern
+from intake.text import blank, blank_all
+
+_AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
+_HOURS = "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
+_LESSON_WORDS = r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk)"
+_LESSON_NUMBER_WORDS = ("les", "bijeenkomst", "sessie", "module")
+
+# Numbers that are never counts, blanked in this order. A number and its unit are on one
+# line ("Aantal - 5\nKm - 3,8" is five people and a distance).
+NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # Times: "van 10 tot 12 uur", "10:30", "10.30 uur", "14u", "om 10".
+        r"\b(?:van[ \t]+)?\d{1,2}(?:[:.]\d{2})?[ \t]*(?:-|tot|t/m)[ \t]*"
+        r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:uur|u)\b",
+        r"\b\d{1,2}[:.]\d{2}(?:[ \t]*(?:uur|u)\b)?",
+        r"\b\d{1,2}[ \t]*(?:uur|u)\b",
+        r"\bom[ \t]+\d{1,2}\b",
+        # "om half drie", "kwart over 3", "om drie uur": times in words.
+        rf"\b(?:om[ \t]+)?(?:half|kwart[ \t]+(?:over|voor)|tien[ \t]+(?:over|voor))[ \t]+"
+        rf"(?:\d{{1,2}}|{_HOURS})\b",
+        rf"\b(?:{_HOURS})[ \t]+uur\b",
+        rf"\bom[ \t]+(?:{_HOURS})\b",
+        # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".
+        r"\b(?:leeftijd|tussen)[ \t]+\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
+        rf"\b\d+[ \t]*(?:-|tot|t/m|a)[ \t]*\d+[ \t]*-?[ \t]*{_AGE_UNITS}\b",
+        rf"\b\d+[ \t]*-?[ \t]*{_AGE_UNITS}\b",
+        r"\b\d+\+",
+        r"\b\d+[ \t]*-?[ \t]*plus(?:sers|ser)?\b",
+        r"\b(?:leeftijd|tussen|van)[ \t]+\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
+        # "tussen de 10 en 15 kinderen": a range, so the count is asked.
+        r"\btussen[ \t]+(?:de[ \t]+)?\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
+        # Groups: "groep 5", "groep 7/8", "gr. 3 en 4", "klas 2", "groepje 3". How many groups
+        # and their size are not a count either: "3 groepjes van 4 kinderen" does not say how
+        # many children came (the total is asked, not multiplied out).
+        # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
+        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?[ \t]{0,2}\d+"
+        r"(?:[ \t]*(?:/|-|en|&|,)[ \t]*\d+\b(?![ \t]*[^\W\d_]))*\b",
+        r"(?:\b\d+[ \t]*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)[ \t]+van[ \t]+\d+\b",
+        r"\b\d+[ \t]*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
+        r"\b\d+[.,]\d+\b",
+        # Units and rates: "3 kilometer", "22 graden", "2 kinderen per iPad", "klas van 28".
+        r"\b\d+[ \t]*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
+        r"dagen|weken|kg|kilo|gram|liter|cm|stuks|keer|x|panelen|pagina's|paginas)\b",
+        r"\b\d+[ \t]+[^\W\d_]+[ \t]+per\b",
+        # Per unit and capacity: "9 teams van 4 personen", "rijen van 9", "ingericht voor
+        # 60 personen", "plek voor 20", "op 6 deelnemers gerekend", "max 12".
+        r"\b\d+[ \t]+(?:teams?|tafels?|tafeltjes|rijen|rij|ploegen|groepjes|gezinnen|families|"
+        r"auto's|bussen)[ \t]+van[ \t]+\d+\b",
+        r"\b(?:ingericht|plek|plekken|plaats|plaatsen|ruimte|stoelen|zitplaatsen|capaciteit|"
+        r"berekend|klaargezet|gedekt)[ \t]+(?:\w+[ \t]+)?voor[ \t]+\d+\b",
+        r"\b(?:max|maximaal|maximum|capaciteit)\.?[ \t]*:?[ \t]*\d+\b",
+        r"\bop[ \t]+\d+[ \t]+\w+[ \t]+(?:gerekend|berekend)\b",
+        r"\bklas[ \t]+van[ \t]+\d+\b",
+        # A letter's closing is no count: "Kind regards" ("kind" is a child word).
+        r"\bkind[ \t]+regards\b",
+        # Money, percentages, decimals, years, long numbers (phone numbers).
+        r"€[ \t]*\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?[ \t]*(?:euro|eur)\b",
+        r"\b\d+(?:[.,]\d+)?[ \t]*(?:%|procent)",
+        r"\b\d+[.,]\d+\b",
+        r"\b(?:19|20)\d{2}\b",
+        r"\b\d{5,}\b",
+    )
+)
+# Plans for the future are not about this session: "volgende keer 3 april".
+FUTURE_RE = re.compile(
+    r"\b(?:volgende|komende|de\s+volgende)\s+(?:keer|week|maand|les|bijeenkomst|sessie)\b[^.!?\n]*"
+)
+# Another, earlier session mentioned in passing: "vorige keer op 21 oktober waren het er 12".
+PAST_EVENT_RE = re.compile(
+    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b[^.!?\n]*"
+    # "Vorige maand hadden we er maar 4, nu 11 kinderen": a past count set against today's.
+    r"|\b(?:vorige|afgelopen|vorig)\s+(?:maand|jaar|week|seizoen)\b[^.!?\n,]*,\s*"
+    r"(?=(?:en\s+)?(?:nu|vandaag|deze\s+keer|dit\s+keer)\b)"
+)
+# Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
+# "deze week", "afgelopen week": there the week is a day word and the number a count.
+_LESSON_RE = re.compile(
+    rf"\b({_LESSON_WORDS})\.?[ \t]*:?[ \t]*(\d+)(?:[ \t]*(?:van|/|uit)[ \t]*\d+)?\b"
+)
+_DAY_WEEK_BEFORE_RE = re.compile(r"\b(?:vorige|deze|afgelopen|verleden)\s+$")
+# Time ranges ("10.00-11.30", "10:00 - 11:30", "10-12 uur"): blanked before dates are read, so
+# "10.00-11" is never taken for a (wrong) date.
+TIME_RANGE_RE = re.compile(
+    r"\b(?:van[ \t]+)?(?:[01]?\d|2[0-3])[:.][0-5]\d[ \t]*(?:-|–|tot|t/m)[ \t]*"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b"
+    r"(?:[ \t]*(?:uur|u)\b)?"
+    r"|\b(?:van[ \t]+)?\d{1,2}(?:[:.]\d{2})?[ \t]*(?:-|–|tot|t/m)[ \t]*"
+    r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:uur|u)\b"
+)
+_ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
+
+
+@lru_cache(maxsize=8)
+def range_re() -> re.Pattern[str]:
+    # "15-20 kinderen", "15 a 20 kids": a range is not a count (the count is asked instead).
+    return re.compile(
+        rf"(?<!datum: )(?<!datum:)\b\d+[ \t]*(?:-|a|tot|of)[ \t]*\d+"
+        rf"(?=[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{count_words_pattern()})\b)"
+    )
+
+
+def mask_lessons(text: str) -> tuple[str, int | None]:
+    """Blank lesson and ordinal numbers ("3e les", "les 4 van 6"); return the lesson number."""
+    lesson: int | None = None
+    for match in list(_ORDINAL_RE.finditer(text)):
+        if lesson is None and match.group(2) in _LESSON_NUMBER_WORDS:
+            lesson = int(match.group(1))
+        text = blank(text, match.start(), match.end())
+    for match in list(_LESSON_RE.finditer(text)):
+        if match.group(1) == "week" and _DAY_WEEK_BEFORE_RE.search(text, 0, match.start()):
+            continue  # "vorige week 8 ouderen": a day word, then a count
+        if lesson is None and match.group(1) in _LESSON_NUMBER_WORDS:
+            lesson = int(match.group(2))
+        text = blank(text, match.start(2), match.end())
+    return text, lesson
+
+
+def mask_non_counts(text: str) -> str:
+    for pattern in NON_COUNT_PATTERNS:
+        text, _ = blank_all(text, pattern)
+    for match in list(_age_after_person_re().finditer(text)):
+        text = blank(text, match.start(1), match.end(1))
+    return text
+
+
+@lru_cache(maxsize=1)
+def _age_after_person_re() -> re.Pattern[str]:
+    # "een mevrouw van 79", "2 kinderen van 6 en 9": an age after a people word, unless a
+    # people word follows the number ("9 deelnemers van de 11 leden" has "de").
+    words = count_words_pattern()
+    return re.compile(
+        rf"\b(?:{words})[ \t]+(van[ \t]+\d{{1,3}}(?:[ \t]*(?:en|,|-|tot|t/m)[ \t]*\d{{1,3}})*)\b"
+        rf"(?![ \t]+(?:[a-z]+[ \t]+)?(?:{words})\b)"
+    )
