@@ -285,9 +285,19 @@ def _other_meeting(text: str, start: int) -> bool:
     return _OTHER_MEETING_BEFORE_RE.search(text[max(0, start - 30) : start]) is not None
 
 
+# A form's line for the next session: "Volgende: 2 juli, nee … 9 juli".
+_PLAN_LABEL_RE = re.compile(
+    r"[ \t]*(?:volgende(?:[ \t]+\w+)?|next(?:[ \t]+\w+)?|planning|gepland|komende(?:[ \t]+\w+)?)"
+    r"[ \t]*[:\-–]"
+)
+
+
 def _plan_before(text: str, start: int, end: int | None = None) -> bool:
-    """A plan word before the day (or, given `end`, right after it)."""
+    """A plan word before the day (or, given `end`, right after it), or a plan label
+    opening its line."""
     if end is not None and _PLAN_AFTER_RE.match(text[end : end + 40]):
+        return True
+    if _PLAN_LABEL_RE.match(text, text.rfind("\n", 0, start) + 1):
         return True
     return _PLAN_BEFORE_RE.search(text[max(0, start - 40) : start]) is not None
 
