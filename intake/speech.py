@@ -32,7 +32,7 @@ from intake.countwords import ADULT_WORDS, CHILD_WORDS, PEOPLE_WORDS, STAFF_WORD
 
 SPEECH_VERBS = (
     r"zei|zegt|zeg|zee|zeed|sei|seit|zeiden|said|says|told|riep|vroeg|vertelde|antwoordde|"
-    r"geroepen|gezegd|riepen|vroegen|"
+    r"geroepen|gezegd|riepen|vroegen|vertelden|"
     r"merkte\s+op|reageerde|verzuchtte|fluisterde|schreef|sprak|lachte|jubelde|concludeerde|"
     r"asked|shouted"
 )
@@ -282,6 +282,13 @@ def _coordinated_speaker(plain: str) -> str | None:
     words = last.split()
     if not words or len(words) > 5:
         return None
+    before = parts[-2].strip()
+    if (
+        0 < len(before.split()) <= 3
+        and not any(ch.isdigit() for ch in before)
+        and looks_like_person(before)
+    ):
+        return f"{before} en {last}"  # "Truus en Jan zeiden": both spoke
     if _is_named(_PARENS_RE.sub("", last)):
         return last  # "… 9 dames en Jannie (74) zei"
     if words[0].lower() not in _ARTICLES | {"mevrouw", "meneer"}:

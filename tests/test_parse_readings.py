@@ -238,6 +238,11 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          [{"text": "mag ik morgen terugkomen", "attribution": "een meisje van 8"}]),
         ("samenlezen assen 5 lezers, meneer de Boer zei ik lees nu elke avond",
          [{"text": "ik lees nu elke avond", "attribution": "meneer de Boer"}]),
+        # Two people named together both spoke; a count before "en" is no speaker.
+        ("taalcafe sleen 8 mensen, Truus en Jan zeiden we komen zeker terug",
+         [{"text": "we komen zeker terug", "attribution": "Truus en Jan"}]),
+        ("taalcafe sleen 8 dames en Riek zei ik brei al zestig jaar",
+         [{"text": "ik brei al zestig jaar", "attribution": "Riek"}]),
         # ">> … <<" typed as quote marks.
         ("lezing assen 20 bezoekers. >> mooi verhaal was het << zei een bezoeker bij de uitgang",
          [{"text": "mooi verhaal was het", "attribution": "een bezoeker"}]),
