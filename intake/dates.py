@@ -271,7 +271,9 @@ _PLAN_BEFORE_RE = re.compile(
 
 # After the day: "Op 11 november volgende bijeenkomst", "12 dec weer".
 _PLAN_AFTER_RE = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:volgende|weer|opnieuw|next|gepland|komt|komen|wordt|zal|zullen)\b"
+    r"^\W*(?:\w+\W+){0,2}?(?:volgende|weer|opnieuw|next|gepland|"
+    # "op 13 juni komt er een extra sessie"; "10 nov kwamen er 8" is no plan.
+    r"(?:komt|komen|is)\s+er\s+(?:een|nog|weer)|zal|zullen)\b"
 )
 # Another meeting's day: "gestart op 26 aug", "les 1 op 7 nov": the session's day only when
 # no other day is given (as an aside in parentheses).

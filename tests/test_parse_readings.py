@@ -116,6 +116,8 @@ def test_counts_by_typed_role(
         ("leesklik eelde, les 1 op 21/10, les 2 op 28/10 en vandaag les 3: 8 kinderen",
          "2025-11-04"),
         ("digivitaler sleen 3 nov 5 mensen, eerstvolgende 17 nov", "2025-11-03"),
+        # A day ahead that reads as the session's ("kwamen/komen er 8"): no plan, no date.
+        ("taalcafe sleen 10 nov komen er 8 mensen", None),
         # A form's line for the next session holds plans.
         ("Wat: taalhuis\nWaar: sleen\nWanneer: maandag\nAantal: 5\nVolgende: eh 10 nov of "
          "toch 17 nov", "2025-11-03"),
