@@ -240,7 +240,7 @@ _NEGATED_BEFORE_RE = re.compile(
 _OTHER_ROLE_BEFORE_RE = re.compile(
     r"\b(?:uit|langs|geleend\s+(?:van|bij)(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek))?|"
     r"(?:samen|in\s+samenwerking)\s+met(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek|collega'?s))?"
-    r"(?:\s+(?:van|uit))?)"
+    r"(?:\s+(?:van|uit))?|(?:woon|woont|wonen|woonde|woonden)(?:\s+\w+){0,2}\s+(?:in|te))"
     r"\s+(?:het\s+|de\s+)?$"
 )
 # "hier even Petra uit Odoorn", "groetjes, Anja uit Borger": the writer's own library.

@@ -279,6 +279,7 @@ def test_quotes_without_marks_after_a_speech_verb(
         # A partner library, a session tomorrow elsewhere.
         ("lezing vries samen met bibliotheek eelde, 30 bezoekers", "vries"),
         ("taalcafe sleen 8 deelnemers, morgen in dalen", "sleen"),
+        ("voorleesuurtje vries 8 kids. ik woon zelf in eelde", "vries"),
         # Only someone's home town: where the session was is not said.
         ("taalcafe 7 deelnemers, een mevrouw uit peize was er voor het eerst", None),
         # A vowel left out of a shorter place name.
