@@ -400,6 +400,8 @@ def extract_quotes(
         speaker, spoken = speaker_before(text, match.start("said"))
         if not spoken or speaker is None or mentions_name(speaker) or is_performer(speaker, text):
             continue
+        if not looks_like_person(speaker):
+            continue  # "de folder zegt het al …": without marks only a person's words
         at = text.rfind(speaker, 0, match.start())
         start = at if at >= 0 else match.start()
         found.append((start, FoundQuote(said, speaker)))

@@ -219,6 +219,9 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          "koffie drinken", [{"text": "mijn zoon is geslaagd", "attribution": "een vrouw"}]),
         ("taalcafe sleen een man vroeg mag ik mijn vrouw meenemen 8 deelnemers",
          [{"text": "mag ik mijn vrouw meenemen", "attribution": "een man"}]),
+        # Without marks only a person's words: a thing that "says" something is no speaker.
+        ("taalcafe sleen 8 mensen, de nieuwe folder zegt het heel duidelijk: kom gewoon langs",
+         []),
         # Reported speech is no quote.
         ("ido emmen 3 bezoekers, een man vertelde dat hij nu zelf mailt", []),
         ("ido emmen 3 bezoekers, een man vroeg of het ook op zaterdag kan", []),
