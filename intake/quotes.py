@@ -346,6 +346,13 @@ def extract_quotes(
             start = at if at >= 0 else label.start()
         if is_performer(speaker, text):
             quotes = []
+        elif (
+            speaker is not None
+            and label.group(1).lower() not in _LABEL_WORD
+            and not looks_like_person(speaker)
+        ):
+            # "de folder zegt het duidelijk: …": maybe no one's words; asked, not stated.
+            quotes = [FoundQuote(q.text, None, "ask") for q in quotes]
         found.extend((start, q) for q in quotes)
         if inner:
             text = blank(text, start, label.start("content"))
