@@ -61,7 +61,7 @@ QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag questions question"
 STAFF_WORDS = (
     "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "
     "begeleider begeleiding medewerkers medewerker collegas collega juf juffen juffrouw "
-    "meester meesters leidsters leidster leiders leider pmers docenten docent leerkrachten "
+    "meester meesters leidsters leidster leiders leider pmers pmer docenten docent leerkrachten "
     "leerkracht stagiairs stagiaires stagiair voorlezers voorlezer taalmaatjes coaches "
     "trainers mentoren bibliothecaris leesconsulent leesconsulenten taalvrijwilligers "
     "taalvrijwilliger tolken tolk mentors volunteers volunteer staff"

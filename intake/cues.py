@@ -150,7 +150,11 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
         )
         if present and "\n" in folded[token.end : tokens[j].start]:
             present = False  # "6\nAantal: 9": the next line's label
-        if present and j + 1 < len(tokens) and tokens[j + 1].text in ("terug", "weer"):
+        if (
+            present
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text in ("terug", "weer", "twee", "2x")
+        ):
             present = False  # "1 kwam terug voor een tweede vraag": one of them, again
         if present and tokens[j].value is None:
             pairs.append((i, _as_people(tokens, j)))
@@ -314,6 +318,8 @@ class Roles:
 
     enrolled: list[int] = field(default_factory=list)
     absent: list[int] = field(default_factory=list)
+    # The token indexes of those numbers.
+    indexes: set[int] = field(default_factory=set)
 
 
 def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = "") -> bool:
@@ -345,6 +351,7 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
         if value is None or i in used:
             return
         into.append(value)
+        roles.indexes.add(i)
         used.add(i)
         if i + 1 < len(tokens) and tokens[i + 1].group is not None:
             used.add(i + 1)  # "ingeschreven 10 personen": the word goes with it
@@ -353,7 +360,7 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
         if token.value is None or i in used:
             continue
         prev = [t.text for t in tokens[max(0, i - 3) : i]]
-        nxt = [t.text for t in tokens[i + 1 : i + 4]]
+        nxt = [t.text for t in tokens[i + 1 : i + 5]]
         word_after = 1 if nxt and i + 1 < len(tokens) and tokens[i + 1].group else 0
         after = nxt[word_after : word_after + 3]
         # A label right before the number, nothing but a colon or dash between.

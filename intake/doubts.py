@@ -49,12 +49,14 @@ HELPING_RE = re.compile(
 # "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
 EACH_RE = re.compile(
     r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|\d+|twee|drie)\b"
-    r"|\bmet\s+(?:elk|ieder)\b"
+    r"|\b(?:met|mei)\s+(?:elk|ieder)\b|\b(?:elk|ieder)\s+\w+\s+(?:met|mei)\s+(?:een|ien|hun)\b"
 )
 # A count over several sessions: "de afgelopen weken steeds rond de 5", "meestal 12".
 SEVERAL_RE = re.compile(
     r"\b(?:meestal|elke\s+keer|iedere\s+keer|telkens|"
-    r"afgelopen\s+(?:weken|maanden)|steeds\s+(?:rond|zo'n|ongeveer|een\s+stuk\s+of))\b"
+    r"afgelopen\s+(?:weken|maanden)|steeds\s+(?:rond|zo'n|ongeveer|een\s+stuk\s+of)|"
+    # couples on one appointment: how many people came is not said
+    r"echtparen|echtpaar|stellen\s+kwamen|koppels)\b"
 )
 # Staff inside a count, said after it: "17 man, maar daar zitten 3 mentoren en ik bij".
 STAFF_IN_RE = re.compile(r"\b(?:daar|hier)\s+(?:zit|zitten|zijn|is)\b[^.!?\n]{0,50}\bbij\b")
@@ -65,8 +67,9 @@ UNSURE_RE = re.compile(r"\b\d+\s+[a-z']+\s*\?")
 
 # The writer says a count is not counted: "die tel ik niet mee", "(telt niet mee)".
 NOT_COUNTED_RE = re.compile(
-    r"[^.!?\n]{0,60}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
+    r"[^.!?\n]{0,100}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
     r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
+    r"tel\s+ik\s+niet\b|telt\s+niet\b|niet\s+geteld|"
     r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken)\b"
 )
 

@@ -129,9 +129,21 @@ def some_of_them(
 ) -> str | None:
     """ "yes" when a count is about some of a group counted before, "maybe" when it may be
     ("10 kids, 9 laptops, 2 kinderen deelden er eentje": inside a list), else None."""
-    if (tokens[number].value or 0) < 2 or not _some_of_them(folded, tokens, number, word, chosen):
-        return None
+    value = tokens[number].value or 0
     before = folded[: tokens[number].start].rstrip()
+    earlier = [
+        tokens[n].value or 0
+        for n, w in chosen
+        if w != word and n < number and tokens[w].group == tokens[word].group
+    ]
+    if (
+        re.search(r"\b(?:had|heeft|hadden|hebben|bracht|nam|namen)$", before)
+        and earlier
+        and value < max(earlier)
+    ):
+        return "maybe"  # "1 vader had 2 kinderen bij zich": his, among them, or more?
+    if value < 2 or not _some_of_them(folded, tokens, number, word, chosen):
+        return None
     if not before or before[-1] in ".!?\n:":
         return "yes"  # a new sentence, or a remark's label ("Opmerking: 2 mensen willen …")
     return "maybe" if before[-1] in ",;" else None

@@ -35,19 +35,19 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b(?:{_HOURS})[ \t]+uur\b",
         rf"\bom[ \t]+(?:{_HOURS})\b",
         # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".
-        r"\b(?:leeftijd|tussen)[ \t]+\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
+        r"\b(?:leeftijd|tussen|tusken)[ \t]+\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
         rf"\b\d+[ \t]*(?:-|tot|t/m|a)[ \t]*\d+[ \t]*-?[ \t]*{_AGE_UNITS}\b",
         rf"\b\d+[ \t]*-?[ \t]*{_AGE_UNITS}\b",
         r"\b\d+\+",
         r"\b\d+[ \t]*-?[ \t]*plus(?:sers|ser)?\b",
-        r"\b(?:leeftijd|tussen|van)[ \t]+\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
+        r"\b(?:leeftijd|tussen|tusken|van)[ \t]+\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
         # "tussen de 10 en 15 kinderen": a range, so the count is asked.
-        r"\btussen[ \t]+(?:de[ \t]+)?\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
+        r"\b(?:tussen|tusken)[ \t]+(?:de[ \t]+)?\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
         # Groups: "groep 5", "groep 7/8", "gr. 3 en 4", "klas 2", "groepje 3". How many groups
         # and their size are not a count either: "3 groepjes van 4 kinderen" does not say how
         # many children came (the total is asked, not multiplied out).
         # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
-        r"\b(?:groep(?:en|je|jes)?|gr|klas|leerjaar)\.?[ \t]{0,2}\d+"
+        r"\b(?:groep(?:en|je|jes)?|gr\.?|klas|leerjaar)[ \t]{0,2}\d+"
         r"(?:[ \t]*(?:/|-|en|&|,)[ \t]*\d+\b(?![ \t]*[^\W\d_]))*\b",
         r"(?:\b\d+[ \t]*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)[ \t]+van[ \t]+\d+\b",
         r"\b\d+[ \t]*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
@@ -61,7 +61,8 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b\d+[ \t]+(?:teams?|tafels?|tafeltjes|rijen|rij|ploegen|groepjes|gezinnen|families|"
         r"auto's|bussen)[ \t]+van[ \t]+\d+\b",
         r"\b(?:ingericht|plek|plekken|plaats|plaatsen|ruimte|stoelen|zitplaatsen|capaciteit|"
-        r"berekend|klaargezet|gedekt)[ \t]+(?:\w+[ \t]+)?voor[ \t]+\d+\b",
+        r"berekend|klaargezet|gedekt|gezet|besteld|gekocht|gebakken)[ \t]+(?:\w+[ \t]+)?"
+        r"voor[ \t]+(?:\d+|twintig|dertig|veertig|vijftig|zestig|honderd|tien|vijftien)\b",
         r"\b(?:max|maximaal|maximum|capaciteit)\.?[ \t]*:?[ \t]*\d+\b",
         r"\bop[ \t]+\d+[ \t]+\w+[ \t]+(?:gerekend|berekend)\b",
         r"\bklas[ \t]+van[ \t]+\d+\b",

@@ -78,7 +78,7 @@ DIALECT_NUMERALS = {
     "vief": 5, "zeuven": 7, "twie": 2, "trije": 3, "fjouwer": 4, "fiif": 5, "seis": 6,
     "njoggen": 9, "tsien": 10, "dozijn": 12, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "eleven": 11,
-    "twelve": 12, "twenty": 20,
+    "twelve": 12, "twenty": 20, "ien": 1,
 }  # fmt: skip
 
 
@@ -142,7 +142,7 @@ class _Token:
 
 
 # Words with letters and digits ("nt2", "a2", "mbo4", "3d") are one token: never a number.
-_TOKEN_RE = re.compile(r"[^\W_]*[^\W\d_][^\W_]*(?:'[^\W\d_]+)?|\d+|[:=]|(?<=\s)-(?=\s)")
+_TOKEN_RE = re.compile(r"[^\W_]*[^\W\d_][^\W_]*(?:'[^\W\d_]+)?|\d+|[:=+]|(?<=\s)-(?=\s)")
 # "12kinderen" typed without a space: digits glued to a count word are still a count.
 _GLUED_RE = re.compile(r"(\d+)([^\W\d_]+(?:'[^\W\d_]+)?)")
 _NEGATIVE_BEFORE_RE = re.compile(r"(?:^|[\s(:;,=])-$")
@@ -219,9 +219,10 @@ def _pairs_before(tokens: list[_Token], used: set[int], folded: str = "") -> lis
                 break
             if nxt.value is not None or nxt.text in RANGE_WORDS or nxt.text == "en":
                 break
-    # "24 en 22 leerlingen": both numbers count the word after the second.
+    # "27 + 25 lln": both numbers count the word after the second ("24 en 22 leerlingen"
+    # may be a sum or a range: read in read_counts as a choice).
     for i, token in enumerate(tokens[:-2]):
-        if token.value is None or i in taken or tokens[i + 1].text != "en":
+        if token.value is None or i in taken or tokens[i + 1].text not in ("+", "plus"):
             continue
         if tokens[i + 2].value is None:
             continue
@@ -232,7 +233,7 @@ def _pairs_before(tokens: list[_Token], used: set[int], folded: str = "") -> lis
     return pairs
 
 
-_JOINS = {"en", "&", "+", "/"}
+_JOINS = {"en", "&", "/"}  # not "+": "10 kids + ouders" came with uncounted parents
 
 
 def _both_groups(tokens: list[_Token], word: int, taken: set[int]) -> None:
@@ -351,7 +352,7 @@ def _pairings(
         used.update(pair)
     found = attendance_roles(folded, tokens, used)
     if roles is not None:
-        roles.enrolled, roles.absent = found.enrolled, found.absent
+        roles.enrolled, roles.absent, roles.indexes = found.enrolled, found.absent, found.indexes
     for pair in strong:
         used.update(pair)
     strong += presence_pairs(folded, tokens, used)
@@ -378,6 +379,21 @@ _RESTATED_TOTAL_RE = re.compile(
 
 
 _ADDS_IN_BRACKETS_RE = re.compile(r"\(\s*(?:en|plus|\+|ook|nog)\s*$")
+
+
+_HELPING_WORDS = {"begeleidende", "helpende", "meehelpende", "assisterende", "ondersteunende"}
+
+
+_JOINED_IN_RE = re.compile(r"\s+die\s+(?:ook\s+)?(?:mee\w+|deden\s+mee)")
+
+
+def _restates(folded: str, tokens: list[_Token], number: int) -> bool:
+    """ "dus 7 volw", "Dus 10 kinderen, 8 volwassenen": a count after "dus" (or another
+    restating word) earlier in its clause says the sum again."""
+    if number > 0 and tokens[number - 1].text in RESTATE_WORDS:
+        return True
+    clause = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]
+    return re.match(r"\s*(?:dus|oftewel|ofwel|samen|totaal)\b", clause) is not None
 
 
 def _not_counted(folded: str, tokens: list[_Token], word: int) -> bool:
@@ -432,17 +448,30 @@ def read_counts(folded: str, original: str) -> CountReading:
     if people_pairs and all(n > 0 and tokens[n - 1].text in MORE for n, _ in people_pairs):
         # "… en nog 2 mensen moesten staan" as the only count: more than whom?
         doubtful.update(str(tokens[w].group) for _, w in people_pairs)
+    paired_numbers = {n for n, _ in chosen}
     for number_index, word_index in chosen:
         group = tokens[word_index].group
         value = tokens[number_index].value
         if group is None or value is None or group == "staf":
             continue
+        before = number_index - 2
+        if (
+            group in PEOPLE_GROUPS
+            and before >= 0
+            and tokens[number_index - 1].text == "en"
+            and tokens[before].value is not None
+            and before not in paired_numbers
+            and before not in roles.indexes
+        ):
+            # "24 en 22 leerlingen": two classes (46), or a range (22)? Asked.
+            doubtful.add(group)
+            extra.setdefault(group, []).append(tokens[before].value or 0)
         if tokens[number_index].negative:
             unclear.add(group)
             continue
         if is_speaker(folded, tokens, number_index, word_index, chosen):
             continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
-        if number_index > 0 and tokens[number_index - 1].text in RESTATE_WORDS:
+        if _restates(folded, tokens, number_index):
             restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
         if is_one_of_them(folded, tokens, number_index, word_index, chosen):
             continue  # "8 cursisten. Eén mevrouw had …": one of the eight
@@ -452,6 +481,12 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue
         if _not_counted(folded, tokens, word_index):
             continue  # "Twee moeders bleven kijken, die tel ik niet mee"
+        if (
+            word_index > 0
+            and tokens[word_index - 1].text in _HELPING_WORDS
+            and not _JOINED_IN_RE.match(folded, tokens[word_index].end)
+        ):
+            continue  # "2 begeleidende ouders": they helped (unless "die ook meededen")
         if helps(folded, tokens, word_index):
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:
@@ -511,6 +546,11 @@ def read_counts(folded: str, original: str) -> CountReading:
         value = numeral(total.group(1), total.group(1))
         if value is not None:
             counts["totaal"] = value  # "… en een kearl bij, dus 10": the total said again
+            people = [g for g in counts if g in PEOPLE_GROUPS]
+            if len(people) == 1 and counts[people[0]] != value:
+                # "groep 4 (21 kinderen) en groep 5 (19). Samen dus 40": the one group is
+                # the total said again.
+                counts[people[0]] = value
     counts = {group: value for group, value in counts.items() if group not in unclear}
     present = set(counts) & {*PEOPLE_GROUPS, "totaal"}
     if not present and len(roles.enrolled) == 1 and roles.absent:

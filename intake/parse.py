@@ -36,6 +36,7 @@ See intake.dates for the day rules and intake.numbers for numerals and vague num
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -201,7 +202,8 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
             counts.pop("volwassenen")
     if total is not None and set(counts) == {generic_key}:
         counts[generic_key] = total  # "9 wiefies … en n kearl bij, dus 10"
-    if generic_key in counts and "volwassenen" in counts and "kinderen" not in counts:
+    parted = PART_MARK_RE.search(folded) or re.search(r"\b\d+[ \t]+[a-z']+[ \t]*:", folded)
+    if generic_key in counts and "volwassenen" in counts and "kinderen" not in counts and parted:
         # "14 deelnemers: 11 ouderen en 3 mantelzorgers": adults apart from children only
         # make sense when children came; the count of all stands.
         if counts["volwassenen"] < counts[generic_key]:

@@ -10,13 +10,19 @@ import re
 from functools import lru_cache
 
 from intake.numbers import CountReading, read_counts
-from intake.readings import Ambiguity, PeopleHints, restated_number, with_us_ambiguity
+from intake.readings import (
+    Ambiguity,
+    PeopleHints,
+    first_number_after,
+    restated_number,
+    with_us_ambiguity,
+)
 from intake.text import blank
 
 # "20 deelnemers, waarvan 12 kinderen": the smaller count is a part of the bigger one.
 PART_MARK_RE = re.compile(
     r"\b(?:waarvan|van\s+wie|onder\s+wie|waaronder|incl|inclusief|totaal|in\s+totaal|"
-    r"allemaal|samen|namelijk)\b|[:(]"
+    r"allemaal|samen|namelijk)\b"
 )
 
 
@@ -51,6 +57,8 @@ def corrected_reading(folded: str, original: str, at: int) -> CountReading:
         number = tail.counts.get("mensen", tail.counts.get("totaal"))
         if number is None:
             number = restated_number(blank(folded, 0, at))
+        if number is None:
+            number = first_number_after(folded, at)  # "9 aanwezig. Nee 8, Gerda was …"
         groups = [g for g in head.counts if g in people - {"totaal"}]
         if number is not None and len(groups) <= 1:
             return CountReading({groups[0] if groups else "mensen": number}, head.negative)

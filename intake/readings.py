@@ -189,7 +189,7 @@ def named_people(
 # "o nee dat laatste klopt niet", "ik had Bert dubbel geteld". The inline kind ("15, sorry
 # 16") is read by the count reader itself (intake.cues.apply_corrections).
 _LATE_CORRECTION_RE = re.compile(
-    r"(?<!\S)\*(?=\s*\d)|\b(?:sorry|sry|sorrie|oeps|oops|correctie|verbetering|edit|typfout|tikfout|wacht|"
+    r"(?<!\S)\*(?=\s*\d)|\bnee+\b(?=[\s,.!:]*\d)|\b(?:sorry|sry|sorrie|oeps|oops|correctie|verbetering|edit|typfout|tikfout|wacht|"
     r"andersom|o+h?\s+nee+|of\s+nee|nee+\s+toch|klopt\s+niet|was\s+fout|is\s+fout|"
     r"dubbel\s+geteld|verkeerd\s+geteld|fout\s+geteld|bedoel\s+ik|ik\s+bedoel(?:de)?)\b"
 )
@@ -197,6 +197,18 @@ _NUMBER_WORD_RE = re.compile(
     r"\b(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
     r"vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig)\b"
 )
+
+
+def first_number_after(folded: str, at: int) -> int | None:
+    """The number within the three words after a correction marker, with no people word
+    after it ("Nee 8, Gerda was alleen …"), or None."""
+    words = re.findall(r"[a-z0-9']+", folded[at : at + 60])[:4]
+    for k, word in enumerate(words[:3]):
+        value = numeral(word, word)
+        if value is not None and (word.isdigit() or word != "een"):
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            return value if not nxt or count_group(nxt) is None else None
+    return None
 
 
 def _number_right_after(folded: str, at: int) -> bool:
@@ -229,7 +241,13 @@ def late_correction(folded: str) -> int | None:
         before = [m for m in _NUMBER_WORD_RE.finditer(folded, 0, match.start())]
         words = re.findall(r"[a-z]+", folded[before[-1].end() : match.start()]) if before else []
         gap = [w for w in words if w not in _FILLER_MARKS]
-        inline = len(gap) <= 1 and _number_right_after(folded, match.end())
+        # Inline when only the number's people word stands between ("13 mensen sorry 12");
+        # "9 aanwezig. Nee 8" the count reader cannot correct in place.
+        inline = (
+            all(count_group(w) is not None for w in gap)
+            and len(gap) <= 1
+            and _number_right_after(folded, match.end())
+        )
         found = None if inline else match.start()
     return found
 

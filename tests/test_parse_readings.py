@@ -599,8 +599,8 @@ def test_more_numbers_that_are_or_are_not_who_came(
 @pytest.mark.parametrize(
     ("text", "counts", "participants"),
     [
-        ("dbos vo beilen: 2 klassen, 24 en 22 leerlingen, plus 2 docenten",
-         {"kinderen": 46}, 46),
+        # "24 en 22": a sum or a range; asked (test below). "27 + 25" adds.
+        ("dbos vo coevorden: 2 klassen (27 + 25 lln), 3 docenten", {"kinderen": 52}, 52),
         ("een stuk of vijftien ouders en kinderen bij het knutselen in annen",
          {"deelnemers": 15}, 15),
         ("verhalenbrink rolde: 14 deelnemers: 11 ouderen en 3 mantelzorgers",
@@ -698,6 +698,56 @@ def test_the_writer_and_companions(
     ],
 )  # fmt: skip
 def test_units_brackets_and_several_sessions(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
+
+
+def test_two_numbers_joined_by_en_are_a_sum_or_a_range(catalogue: Catalogue) -> None:
+    got = read("dbos vo beilen: 2 klassen, 24 en 22 leerlingen, plus 2 docenten", catalogue)
+    assert got["participants"] is None
+    assert got["ambiguities"] == [
+        {"field": "counts.kinderen", "candidates": [22, 46], "question": "22 of 46 kinderen?"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("kleintje bieb vledder: 5 baby's, 5 mama's en ien heit", 11),
+        ("it wienen tusken de 15 en 20 minsken by it drents veurlezen yn vledder", None),
+        ("coderdojo vries: 9 kids + 3 broertjes die alleen op hun telefoon zaten te gamen "
+         "(die tel ik niet)", 9),
+        ("knutseluurtje eelde: 10 kinderen, 9 ouders, 1 vader had 2 kinderen bij zich", None),
+        ("dbos po: de leesconsulent las voor in de klas. 29 kinderen op de lijst, 3 ziek, "
+         "dus 26 aanwezig.", 26),
+        ("kleintje bieb roden: 8 baby's met 8 ouders, plus 2 zusjes die meededen. Dus 10 "
+         "kinderen, 8 volwassenen.", 18),
+        ("klassenbezoek ruinerwold: groep 4 (21 kinderen) en groep 5 (19). Samen dus 40.", 40),
+        ("breicafe sleen: ik had koffie gezet voor twintig man maar we waren met 13 dames", 13),
+        ("belastingspreekuur gieten: 11 afspraken, 10 gekomen, sommige echtparen kwamen samen",
+         None),
+    ],
+)  # fmt: skip
+def test_dialect_numbers_restated_sums_and_couples(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("voorleesuurtje diever: 7 kinderen en 7 ouders, elk kind mei ien alder", None),
+        ("klik & tik westerbork les 1: 9 aanwezig. Nee 8, Gerda bracht alleen koffie.", 8),
+        ("klassenbezoek zuidwolde: we waren met 26 leerlingen, 2 begeleidende ouders en ikzelf",
+         26),
+        ("knutselen sleen: negen kinderen en zes begeleidende ouders die ook meeknutselden", 15),
+        ("coderdojo zuidlaren: 20 kinderen aangemeld, 16 kwamen opdagen, en er kwamen 5 ouders "
+         "mee", None),
+    ],
+)  # fmt: skip
+def test_helpers_corrections_and_each(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
