@@ -26,8 +26,12 @@ Rules (documented in the parser too):
   ("ivm koningsdag"), a closing day ("oudejaarsdag zijn we dicht") or the writer's own day
   ("ik kwam er gisteren niet aan toe") is not the session's.
 - A weekday typed with one slip ("zaterdg") is that weekday; "vrijdags" (a habit) is none.
-- A date in an aside in parentheses ("(op 5 dec was hij al geweest)") is the day only when
-  no other day is given.
+- A date in an aside in parentheses ("(op 5 dec was hij al geweest)", "Koningsdag (27/4)")
+  or another meeting's day ("gestart op 26 aug", "les 1 op 7 nov") is the day only when no
+  other day is given; a numbered meeting ahead ("Les 4 is 21 oktober"), "laatste les …" or a
+  day followed by "komt er" is a plan. "Gisteren had ik geen tijd" is the writer's day.
+- "ma" right after the names that open its line ("Leesgroep Peize ma, 9 lezers") is Monday.
+- A stretch of time ("de afgelopen weken") is vague: no date.
 
 `read_day` reads a typed answer (the guided report's date step) by these same rules.
 """
@@ -78,6 +82,7 @@ _SLIP_WEEKDAYS = {
 # Mentions of a time that give no day: the date is then unknown, not today.
 VAGUE_DAYS = (
     r"vorige\s+week|afgelopen\s+week|vorige\s+maand|afgelopen\s+maand|laatst|onlangs|"
+    r"(?:afgelopen|laatste|voorbije)\s+(?:weken|maanden|tijd)|"
     r"last\s+week|last\s+month|recently|"
     r"eerder\s+deze\s+week|deze\s+week|vorig\s+weekend|afgelopen\s+weekend|"
     r"(?:zomer|herfst|kerst|voorjaars|mei|krokus|winter)vakantie|"
@@ -257,17 +262,44 @@ def _date_or_none(year: int, month: int, day: int) -> date | None:
 # 28 maart", "Next time: 11 november", "beginnen we op 12 januari".
 _PLAN_BEFORE_RE = re.compile(
     r"\b(?:tot|t/m|voor|naar|pas|volgende|volgend|next|beginnen|begint|starten|start|vanaf|"
-    r"komende|deadline|uiterlijk|weer|time|verplaatst|doorgezet|gepland|planned|scheduled)\b(?:\W+\w+){0,3}?\W*$"
+    r"komende|deadline|uiterlijk|weer|time|verplaatst|doorgezet|gepland|planned|scheduled|"
+    r"laatste|eerstvolgende)\b(?:\W+\w+){0,3}?\W*$"
+    # "Les 4 is 21 oktober": a numbered meeting that is (or will be) on a day ahead.
+    r"|\b(?:les|bijeenkomst|sessie|deel|week)\s+\d{1,2}\s+(?:is|wordt|zal\s+zijn)\s+(?:op\s+)?$"
 )
 
 
 # After the day: "Op 11 november volgende bijeenkomst", "12 dec weer".
-_PLAN_AFTER_RE = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:volgende|weer|opnieuw|next|gepland)\b")
+_PLAN_AFTER_RE = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:volgende|weer|opnieuw|next|gepland|"
+    # "op 13 juni komt er een extra sessie"; "10 nov kwamen er 8" is no plan.
+    r"(?:komt|komen|is)\s+er\s+(?:een|nog|weer)|zal|zullen)\b"
+)
+# Another meeting's day: "gestart op 26 aug", "les 1 op 7 nov": the session's day only when
+# no other day is given (as an aside in parentheses).
+_OTHER_MEETING_BEFORE_RE = re.compile(
+    r"\b(?:gestart|begonnen|startte|begon|(?:les|bijeenkomst|sessie|deel)\s+\d{1,2})"
+    r"\s+(?:op\s+)?$"
+)
+
+
+def _other_meeting(text: str, start: int) -> bool:
+    return _OTHER_MEETING_BEFORE_RE.search(text[max(0, start - 30) : start]) is not None
+
+
+# A form's line for the next session: "Volgende: 2 juli, nee … 9 juli".
+_PLAN_LABEL_RE = re.compile(
+    r"[ \t]*(?:volgende(?:[ \t]+\w+)?|next(?:[ \t]+\w+)?|planning|gepland|komende(?:[ \t]+\w+)?)"
+    r"[ \t]*[:\-–]"
+)
 
 
 def _plan_before(text: str, start: int, end: int | None = None) -> bool:
-    """A plan word before the day (or, given `end`, right after it)."""
+    """A plan word before the day (or, given `end`, right after it), or a plan label
+    opening its line."""
     if end is not None and _PLAN_AFTER_RE.match(text[end : end + 40]):
+        return True
+    if _PLAN_LABEL_RE.match(text, text.rfind("\n", 0, start) + 1):
         return True
     return _PLAN_BEFORE_RE.search(text[max(0, start - 40) : start]) is not None
 
@@ -364,10 +396,12 @@ def find_explicit_dates(
             _add(finding, int(match.group(4)), month, day, match.group(), today)
         else:
             plan = _plan_before(context or text, match.start(), match.end())
-            aside = _in_parentheses(text, match.start(), match.end())
+            aside = _in_parentheses(text, match.start(), match.end()) or _other_meeting(
+                context or text, match.start()
+            )
             _add_yearless(finding, today, month, day, plan or aside)
             if aside:
-                finding.aside |= finding.dates - before
+                finding.aside |= {d for d in finding.dates if (d.month, d.day) == (month, day)}
         if match.group("wd"):
             # "maandag 29 december": a weekday that fits the date makes it the session's day
             # beside another date mentioned ("de krant van 28 december").
@@ -402,12 +436,23 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
                 text[: match.start()]
             ):
                 continue
-        elif after is None or (after.group("mark") and match.group(1) in _WORD_ABBREVIATIONS):
+        elif after is None or (
+            after.group("mark")
+            and match.group(1) in _WORD_ABBREVIATIONS
+            and not _after_names(text, match.start(), match.group(1))
+        ):
             continue
         back = (today.weekday() - _weekday(match.group(1))) % 7
         finding.dates.add(today - timedelta(days=back))
         text = blank(text, match.start(), match.end())
     return text
+
+
+def _after_names(text: str, start: int, word: str) -> bool:
+    """ "Leesgroep Peize ma, 9 lezers": "ma" right after the names that open its line (read
+    and blanked by now) is a day; "zo," stays a word ("Taalcafé zo, leuk")."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return word == "ma" and len(line) >= 3 and not line.strip()
 
 
 def find_other_dates(
@@ -421,9 +466,14 @@ def find_other_dates(
         if not 1 <= month <= 12:
             continue
         plan = _plan_before(context or text, match.start(), match.end())
+        aside = _in_parentheses(text, match.start(), match.end()) or _other_meeting(
+            context or text, match.start()
+        )
         before = set(finding.dates)
-        _add_yearless(finding, today, month, day, plan)
+        _add_yearless(finding, today, month, day, plan or aside)
         _check_weekday(finding, today, match.group("wd"), finding.dates - before)
+        if aside:  # the same day named twice ("Koningsdag (27/4)") is still an aside
+            finding.aside |= {d for d in finding.dates if (d.month, d.day) == (month, day)}
         text = blank(text, match.start(), match.end())
     monday = today - timedelta(days=today.weekday())
     for match in list(_LAST_WEEK_RE.finditer(text)):
@@ -550,6 +600,9 @@ _NOT_SESSION_DAY_RE = re.compile(
     rf"|\b{_DAY_WORD}\s+(?:\w+\s+){{0,2}}?(?:dicht|gesloten)\b"
     rf"|\b(?:kwam|kom|kwamen)\s+(?:er\s+|ik\s+|we\s+)?(?:pas\s+)?{_DAY_WORD}\s+niet\s+"
     r"(?:aan\s+)?toe\b"
+    # "Gisteren had ik geen tijd", "ik had gisteren geen tijd": the writer's own day.
+    rf"|\b{_DAY_WORD}\s+(?:had|heb)\s+ik\s+(?:geen|even\s+geen)\s+tijd\b"
+    rf"|\bik\s+(?:had|heb)\s+{_DAY_WORD}\s+(?:geen|even\s+geen)\s+tijd\b"
 )
 
 

@@ -82,7 +82,8 @@ FUTURE_RE = re.compile(
 )
 # Another, earlier session mentioned in passing: "vorige keer op 21 oktober waren het er 12".
 PAST_EVENT_RE = re.compile(
-    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b[^.!?\n]*"
+    r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b"
+    r"(?:(?!,\s*(?:en|maar)\b)[^.!?\n])*"
     # "Vorige maand hadden we er maar 4, nu 11 kinderen": a past count set against today's.
     r"|\b(?:vorige|afgelopen|vorig)\s+(?:maand|jaar|week|seizoen)\b[^.!?\n,]*,\s*"
     r"(?=(?:en\s+)?(?:nu|vandaag|deze\s+keer|dit\s+keer)\b)"

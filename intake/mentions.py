@@ -4,15 +4,32 @@ A specific activity beats a generic word ("Makersplaats … workshop" is makersp
 several places, the one written as the place wins ("in Zuidlaren" beside "Kamp
 Westerbork"); short forms are found by the matcher ("vl uurtje", "kl&tik"). Of mentions that
 name different activities, the one a form gives ("Wat: …"), the one after a correction ("…,
-eh sorry het was Digisterker") or the only exact one is meant.
+eh sorry het was Digisterker") or the only exact one is meant; the one the message says it
+is about ("dit bericht is voor het Breicafé") wins, and a negated one ("geen Taalcafé maar
+Taalhuis"), one deferred to another report ("Makersplaats stuur ik zo") or one named as a
+topic or another session ("vroegen naar de BoekStartcoach", "komen ook naar het Taalcafé")
+is not it. With no name found: a compound ending in a long one-word name
+("kerstvoorstelling") or a name with one finger's slip ("taslcafe").
+
+Places by role: a place negated ("niet Bovensmilde") or corrected ("Diever, oh nee
+Dwingeloo", "Smilde bedoel ik") is dropped; a home town ("een mevrouw uit Dwingeloo", but
+the writer's own "hier Petra uit Odoorn"), a place passed by ("langs De Wijk"), another time
+or a habit ("vorige week zaten we nog in Beilen", "ik sta normaal in Dalen") and an aside in
+brackets are not where the session was. Two places left: the one written as the place, or
+the one beside the reported activity when the caller passes `activity_spans`; else none.
+Shorter place names are found with one vowel left out ("rodn", "diver").
 """
 
 from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import DamerauLevenshtein
-
+from intake.slips import (
+    DROP_MIN_LETTERS,
+    activity_as_compound_tail,
+    activity_by_one_slip,
+    location_by_one_slip,
+)
 from intake.text import blank, fold
 from toc.matcher import Matcher, Mention, normalise
 from toc.models import Catalogue
@@ -22,11 +39,6 @@ _LOCATION_MARK_RE = re.compile(
     r"(?:\b(?:in|te|bieb|bib|bibliotheek|vestiging|locatie)\s+|@\s*)"
     r"([^\W\d_]+(?:[\s-][^\W\d_]+)?)"
 )
-
-# A place name of at least this many letters is still found with one slip of the finger (a
-# letter too many, too few, wrong or two swapped: "havlete"); shorter names are too close to
-# words ("bellen" is not Beilen).
-SLIP_MIN_LETTERS = 7
 
 
 class _Matchers:
@@ -38,7 +50,7 @@ class _Matchers:
         for vestiging in catalogue.vestigingen.values():
             for name in (vestiging.id, vestiging.name, *vestiging.aliases):
                 key = normalise(name)
-                if len(key) >= SLIP_MIN_LETTERS and key.isalpha() and " " not in name.strip():
+                if len(key) >= DROP_MIN_LETTERS and key.isalpha() and " " not in name.strip():
                     self.place_slips.setdefault(key, vestiging.id)
 
 
@@ -77,16 +89,66 @@ def find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, 
     """The one activity mentioned (a specific name beats a generic word), where the first
     mention starts, and `text` with the mentions blanked."""
     mentions = matcher.find_in_text(text)
-    found = _one_id(mentions)
-    if found is None and mentions:
+    if not mentions and _GLUED_GENERIC_RE.search(text):
+        # "BoekStart-bijeenkomst op het kinderdagverblijf": a generic session noun glued to
+        # a name's first part keeps its parts apart; read the name without it.
+        mentions = matcher.find_in_text(_GLUED_GENERIC_RE.sub(lambda m: " " * len(m[0]), text))
+    meant = _activities_meant(text, mentions)
+    found = _one_id(meant)
+    if found is None and meant:
         specific = [
-            m for m in mentions if normalise(text[m.start : m.end]) not in GENERIC_ACTIVITY_KEYS
+            m for m in meant if normalise(text[m.start : m.end]) not in GENERIC_ACTIVITY_KEYS
         ]
-        found = _one_id(specific) if len(specific) < len(mentions) else None
-        found = found or _settle(text, specific or mentions)
+        found = _one_id(specific) if len(specific) < len(meant) else None
+        found = found or _settle(text, specific or meant)
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
+    if not mentions:
+        slipped = activity_as_compound_tail(matcher, text) or activity_by_one_slip(matcher, text)
+        if slipped is not None:
+            return slipped[0], slipped[1], blank(text, slipped[1], slipped[2])
     return found, (mentions[0].start if mentions else None), text
+
+
+_GLUED_GENERIC_RE = re.compile(
+    r"(?<=[^\W\d_])-(?:bijeenkomst|sessie|ochtend|middag|avond|activiteit|les)\b"
+)
+# "Dit bericht is voor het Breicafé", "dit gaat over het Taalcafé": the one it is about.
+_ABOUT_BEFORE_RE = re.compile(
+    r"\b(?:dit|deze|het|mijn)(?:\s+(?:bericht|berichtje|verslag|melding|rapport))?\s+"
+    r"(?:gaat\s+over|is\s+voor|is\s+over|gaat\s+om|betreft)\s+(?:het\s+|de\s+|een\s+)?$"
+)
+# "geen Taalcafé maar Taalhuis", "niet de Makersplaats": the writer says it was not that.
+_NOT_BEFORE_RE = re.compile(r"\b(?:geen|niet)\s+(?:het\s+|de\s+)?$")
+# "Makersplaats stuur ik zo", "het Voorleesuurtje gedaan, dat meld ik apart": another report.
+_DEFERRED_AFTER_RE = re.compile(
+    r"(?:\s+\w+){0,3}?[\s,]*(?:(?:dat|die|dit)\s+)?(?:stuur|meld|doe|mail|app|rapporteer|"
+    r"geef)\s+ik\s+(?:zo|apart|straks|later|morgen|nog|los|door)\b"
+)
+# "Twee van hen komen ook naar het Taalcafé": another session, not this one.
+# "Twee moeders vroegen naar de BoekStartcoach": what someone asked about is a topic.
+_ELSEWHERE_BEFORE_RE = re.compile(
+    r"\b(?:ook\s+naar|ook\s+bij|ook\s+op|(?:vroeg|vroegen|informeerde|informeerden)"
+    r"(?:\s+\w+)?\s+(?:naar|over))\s+(?:het\s+|de\s+|een\s+)?$"
+)
+
+
+def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of the activity the message reports: the one it says it is about; else
+    all but those it negates, defers to another report or places elsewhere."""
+    about = [m for m in mentions if _ABOUT_BEFORE_RE.search(text, 0, m.start)]
+    if _one_id(about):
+        return [m for m in mentions if m.id == about[0].id]
+    # Another report or another session: every mention of that activity is out. A negated
+    # mention is out by itself ("… dus dan geen Kleintje Bieb" after one that took place).
+    dropped = {
+        m.id
+        for m in mentions
+        if _DEFERRED_AFTER_RE.match(text, m.end) or _ELSEWHERE_BEFORE_RE.search(text, 0, m.start)
+    }
+    return [
+        m for m in mentions if m.id not in dropped and not _NOT_BEFORE_RE.search(text, 0, m.start)
+    ]
 
 
 # "Klik & Tik, eh sorry het was Digisterker": the name after a correction is meant.
@@ -109,20 +171,151 @@ def _settle(text: str, mentions: list[Mention]) -> str | None:
     return _one_id([m for m in mentions if m.score >= best]) if best >= 100 else None
 
 
+def activity_spans(
+    matcher: Matcher, text: str, activity: str | None
+) -> list[tuple[int, int, bool]]:
+    """Where `text` names activities (before find_activity blanks the names), each with
+    whether it is the reported `activity`: for find_location, the place written right by
+    the reported activity when the other places stand by other activities."""
+    if activity is None:
+        return []
+    return [(m.start, m.end, m.id == activity) for m in matcher.find_in_text(text)]
+
+
+# Between an activity's name and its place: nothing, a comma, "in", "te", "bij", "@".
+_BESIDE_RE = re.compile(r"[\s,]*(?:(?:in|te|bij|@)\s+(?:de\s+bieb\s+|bibliotheek\s+)?)?$")
+
+
+def _beside(text: str, end: int, place: Mention) -> bool:
+    return end <= place.start and _BESIDE_RE.match(text[end : place.start]) is not None
+
+
+def _place_by_activity(
+    text: str, meant: list[Mention], activity_at: list[tuple[int, int, bool]]
+) -> str | None:
+    """The place written right after the reported activity, when every other place is
+    written right after another activity ("Breicafé in Norg en Samenlezen in Roden");
+    "knutseluurtje in Gieten en in Rolde" stays open."""
+    ours = [m for m in meant if any(_beside(text, end, m) for _, end, own in activity_at if own)]
+    found = _one_id(ours)
+    if found is None:
+        return None
+    others = [m for m in meant if m.id != found]
+    if all(any(_beside(text, end, m) for _, end, own in activity_at if not own) for m in others):
+        return found
+    return None
+
+
 def find_location(
-    matcher: Matcher, text: str, slips: dict[str, str] | None = None
+    matcher: Matcher,
+    text: str,
+    slips: dict[str, str] | None = None,
+    activity_at: list[tuple[int, int, bool]] | None = None,
 ) -> tuple[str | None, int | None, str]:
     """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
-    beside "Kamp Westerbork"); else one found after a marker, matched less strictly."""
+    beside "Kamp Westerbork"), or the one written right after the reported activity
+    (`activity_at`, from activity_spans: "Breicafé in Norg (9) en Samenlezen in Roden (6).
+    Dit bericht is voor het Breicafé"); else one found after a marker, matched less
+    strictly."""
     mentions = matcher.find_in_text(text)
-    found = _one_id(mentions)
-    if found is None and mentions:
-        found = _one_id([m for m in mentions if _PLACE_MARK_BEFORE_RE.search(text, 0, m.start)])
+    meant = _places_meant(text, mentions)
+    found = _one_id(meant)
+    if found is None and meant and activity_at:
+        found = _place_by_activity(text, meant, activity_at)
+    if found is None and meant:
+        found = _one_id([m for m in meant if _PLACE_MARK_BEFORE_RE.search(text, 0, m.start)])
     for mention in mentions:
         text = blank(text, mention.start, mention.end)
     if not mentions:
-        found = _location_by_marker(matcher, text) or _location_by_one_slip(slips, text)
+        found = _location_by_marker(matcher, text) or location_by_one_slip(slips, text)
     return found, (mentions[0].start if mentions else None), text
+
+
+# "niet Bovensmilde", "geen Emmen": the writer says it was not there.
+_NEGATED_BEFORE_RE = re.compile(
+    r"\b(?:niet|geen|not|ipv|i\.p\.v\.?|in\s+plaats\s+van)\s+(?:in\s+|te\s+)?$"
+)
+# A place in another role: where someone comes from ("een vrouw uit Dwingeloo"), a place
+# passed by ("langs De Wijk"), where things came from ("geleend van bieb Gieten").
+_OTHER_ROLE_BEFORE_RE = re.compile(
+    r"\b(?:uit|langs|geleend\s+(?:van|bij)(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek))?|"
+    r"(?:samen|in\s+samenwerking)\s+met(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek|collega'?s))?"
+    r"(?:\s+(?:van|uit))?|(?:woon|woont|wonen|woonde|woonden)(?:\s+\w+){0,2}\s+(?:in|te))"
+    r"\s+(?:het\s+|de\s+)?$"
+)
+# "hier even Petra uit Odoorn", "groetjes, Anja uit Borger": the writer's own library.
+_WRITER_FROM_RE = re.compile(
+    r"\b(?:hier|ik\s+ben|groetjes|groet|groeten|gr)\W+(?:even\s+|is\s+)?[^\W\d_]+\s+uit\s+$"
+)
+# A clause about another time or a habit: "vorige week zaten we nog in Beilen", "ik sta
+# normaal in Dalen", "komen ook naar het Taalcafé in Peize".
+_OTHER_TIME_RE = re.compile(
+    r"\b(?:normaal|normaliter|meestal|altijd|gewoonlijk|vorige\s+(?:week|keer|maand)|"
+    r"volgende\s+(?:week|keer|maand)|ook\s+naar|zoals\s+in\s+de\s+planning|"
+    r"morgen|overmorgen|straks|binnenkort|vorig\s+(?:jaar|seizoen)|volgend\s+(?:jaar|seizoen)|"
+    r"in\s+de\s+planning)\b"
+)
+_CLAUSE_END_RE = re.compile(r"[.,;:!?()\n]|\s(?:maar|en|want)\s")
+# "Diever, oh nee Dwingeloo", "in de wijk nee sorry in … zuidwolde", "ik schreef Vledder
+# maar het was Diever", "Smilde bedoel ik": a correction between two places.
+_PLACE_CORRECTION_RE = re.compile(
+    r"\b(?:nee|neen|sorry|sry|oeps|correctie|ik\s+bedoel|bedoel\s+ik|maar\s+het\s+was|"
+    r"het\s+was\s+(?:gewoon\s+)?(?:in\s+)?$)"
+)
+
+
+def _clause_before(text: str, start: int) -> str:
+    head = text[:start]
+    ends = list(_CLAUSE_END_RE.finditer(head))
+    return head[ends[-1].end() :] if ends else head
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
+
+
+def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The place mentions that name where the session was: a place the writer negates or
+    corrects away is dropped, and so is one in another role (someone's home town, a place
+    passed by, another time or a habit) when a place remains."""
+    if not mentions:
+        return mentions
+    negated = {m.id for m in mentions if _NEGATED_BEFORE_RE.search(text, 0, m.start)}
+    meant = [m for m in mentions if m.id not in negated]
+    # "X bedoel ik": the place right before it is meant.
+    for m in meant:
+        if re.match(r"[\s,]*(?:bedoel\s+ik|i\.?p\.?v\.?)\b", text[m.end :]):
+            return [m]
+    ids = {m.id for m in meant}
+    kept = [
+        m
+        for m in meant
+        if (
+            not _OTHER_ROLE_BEFORE_RE.search(text, 0, m.start)
+            or _WRITER_FROM_RE.search(text, 0, m.start)
+        )
+        and not _OTHER_TIME_RE.search(_clause_before(text, m.start))
+    ]
+    if len({m.id for m in kept}) > 1:
+        # The correction stands right before the place it brings ("Diever, oh nee
+        # Dwingeloo"); a "sorry" further back ("sorry te laat! …") corrects no place.
+        first = kept[0]
+        corrected = [
+            m
+            for m in kept[1:]
+            if m.id != first.id
+            and _PLACE_CORRECTION_RE.search(text, max(first.end, m.start - 40), m.start)
+        ]
+        if corrected and _one_id(corrected):
+            return corrected
+    if len({m.id for m in kept}) > 1:
+        # "in Westerbork (vorige week zaten we nog in Beilen)": an aside in brackets is not
+        # where the session was, when a place stands outside them.
+        outside = [m for m in kept if not _in_brackets(text, m.start)]
+        kept = outside or kept
+    if kept or len(ids) > 1:
+        return kept
+    return [] if negated else kept
 
 
 def _location_by_marker(matcher: Matcher, text: str) -> str | None:
@@ -145,16 +338,3 @@ def read_location(text: str, catalogue: Catalogue) -> str | None:
     """The one vestiging a typed answer names ("in Havelte", "bieb van Beilen")."""
     matchers = matchers_for(catalogue)
     return find_location(matchers.vestigingen, fold(text), matchers.place_slips)[0]
-
-
-_SLIP_WORD_RE = re.compile(rf"[^\W\d_]{{{SLIP_MIN_LETTERS - 1},}}")
-
-
-def _location_by_one_slip(slips: dict[str, str] | None, text: str) -> str | None:
-    """A word one slip away from exactly one long place name: "havlete" is Havelte."""
-    ids: set[str] = set()
-    for word in _SLIP_WORD_RE.findall(text):
-        for key, place in (slips or {}).items():
-            if DamerauLevenshtein.distance(word, key) <= 1:
-                ids.add(place)
-    return next(iter(ids)) if len(ids) == 1 else None

@@ -58,7 +58,35 @@ _LABEL_WORD = {"quote", "citaat", "uitspraak"}
 # "een cursist zei het is makkelijker dan ik dacht": a speaker, a speech verb, then words to
 # the end of the sentence, without quote marks.
 _UNMARKED_SAID_RE = re.compile(
-    r"\b(?:zei|zegt|zee|sei|riep)\b[ \t]*[:,]?[ \t]+(?P<said>[^\n.!?\"“”„«»]{8,}[.!?]?)", re.I
+    r"\b(?P<verb>zei|zegt|zeg|zee|sei|riep|vertelde|vroeg|vertelden|vroegen|zeiden)\b"
+    r"[ \t]*[:,]?"
+    r"(?:[ \t]+tegen[ \t]+(?:mij|me|ons|(?:de|het|mijn|haar|zijn)[ \t]+\w+|[A-Z]\w+)"
+    r"|[ \t]+(?:mij|me|ons|hem|haar)(?=[ \t]))?"
+    r"[ \t]+(?P<said>[^\n.!?\"“”„«»]{8,}?[.!?]?)"
+    # The words end at the sentence's end, at "en toen" or ", en/maar …" going on with the
+    # story, or where a count starts ("… meenemen, 8 deelnemers").
+    r"(?=[ \t]*,?[ \t]+en[ \t]+toen\b|[ \t]+toen[ \t]+(?:we|wij|gingen|moesten|hebben|"
+    r"hadden|zijn|waren|kwam|kwamen|ging)\b|[ \t]*,[ \t]*(?:en|maar|dus|want)\b"
+    r"|[ \t]*,?[ \t]+\d+[ \t]+[^\W\d_]{3,}|[\n.!?\"“”„«»]|$)",
+    re.I,
+)
+# After "vertelde" or "vroeg" words are someone's own only when they read as a main clause:
+# the speaker's "ik"/"we", a question with its verb first ("mag ik …", "waarom moet …"), or
+# a pronoun with its verb right after it ("ze wil …"); "vertelde dat …", "vroeg of …" and
+# "vertelde over …" are reported, not quoted.
+_FINITE = (
+    r"(?:kan|kun|kunt|kunnen|mag|mogen|moet|moeten|wil|wilt|willen|is|ben|bent|zijn|heb|"
+    r"hebt|heeft|hebben|ga|gaat|gaan|doe|doet|doen|zal|zou|zullen|kom|komt|komen|word|wordt|"
+    r"was|waren|had|hadden|weet|weten|vind|vindt)"
+)
+_STRICT_VERBS = {"vertelde", "vroeg", "vertelden", "vroegen", "zeiden"}
+_DIRECT_RE = re.compile(
+    rf"^(?:{_FINITE}\s+(?:ik|we|wij|jij|je|u|jullie|dit|dat|het|ze|hij|zij)\b"
+    rf"|(?:waarom|hoe|wat|wanneer|waar|wie)\s+{_FINITE}\b"
+    rf"|(?:ze|zij|hij|het|dit)\s+{_FINITE}\b"
+    r"|(?!(?:dat|of|over|hoe|waarom|wat|wanneer|waar|wie|van|iets|niets|niks|nog|ook|al|"
+    r"er|zijn|haar|hun|toen|het|een|de)\b)(?:\S+\s+){0,3}(?:ik|mijn|m'n|mn|we|wij)\b)",
+    re.I,
 )
 _INDIRECT = {
     "dat", "of", "niets", "niks", "weinig", "tegen", "iets", "geen", "ook", "er", "toen", "al",
@@ -273,6 +301,9 @@ def extract_quotes(
     `is_name`: text that is exactly an activity or place name is no quote; `mentions_name`:
     words before a quote that name an activity or place are no speaker."""
     found: list[tuple[int, FoundQuote]] = []
+    if ">>" in text and "<<" in text:
+        # ">> … <<" typed for « … »: the same length, so offsets stay valid.
+        text = text.replace(">>", " «").replace("<<", "» ")
     text = _BARE_LABEL_RE.sub(lambda m: m.group(1) + ":", text)
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group("content")
@@ -315,6 +346,13 @@ def extract_quotes(
             start = at if at >= 0 else label.start()
         if is_performer(speaker, text):
             quotes = []
+        elif (
+            speaker is not None
+            and label.group(1).lower() not in _LABEL_WORD
+            and not looks_like_person(speaker)
+        ):
+            # "de folder zegt het duidelijk: …": maybe no one's words; asked, not stated.
+            quotes = [FoundQuote(q.text, None, "ask") for q in quotes]
         found.extend((start, q) for q in quotes)
         if inner:
             text = blank(text, start, label.start("content"))
@@ -358,14 +396,19 @@ def extract_quotes(
     for match in list(_UNMARKED_SAID_RE.finditer(text)):
         said = match.group("said").strip()
         first = said.lower().split()[:2]
-        if len(said.split()) < 3 or _INDIRECT & set(first):
+        verb_first = re.match(rf"{_FINITE}\b", said, re.I) is not None  # "moet dat echt …"
+        if len(said.split()) < 3 or (_INDIRECT & set(first) and not verb_first):
             continue  # "zei dat ze …", "zei niets": no one's own words
+        if match.group("verb").lower() in _STRICT_VERBS and not _DIRECT_RE.match(said):
+            continue  # "vertelde over haar reis", "vroeg of …": reported, not quoted
         before = text[: match.start()].split()
         if before and before[-1].lower() in ("hij", "zij", "ze", "ik", "we", "wij", "jij", "je"):
             continue  # "hij zei ja en ging zitten": too little to tell whose words
         speaker, spoken = speaker_before(text, match.start("said"))
         if not spoken or speaker is None or mentions_name(speaker) or is_performer(speaker, text):
             continue
+        if not looks_like_person(speaker):
+            continue  # "de folder zegt het al …": without marks only a person's words
         at = text.rfind(speaker, 0, match.start())
         start = at if at >= 0 else match.start()
         found.append((start, FoundQuote(said, speaker)))

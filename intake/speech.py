@@ -11,11 +11,17 @@ lazen, uit…), teaching verbs (oefenden, leerden), performers (auteur, spreker,
 - Without either cue: a whole sentence ("…!", four words or more) is asked (quote or title?);
   a short phrase is the writer's own words in quote marks ("'gezellig druk' haha").
 
-The speaker before a speech verb is the subject of its clause: "Een meneer (retired teacher,
-74) said:" -> "Een meneer"; "Olde Jan (91) vertelde over … en zee:" -> "Olde Jan" (the subject
-of the sentence, as "en" continues it); "Na afloop zei een bezoekster tegen mij:" -> "een
-bezoekster" (after the verb when only an adverb precedes it); "hij" refers back to the
-sentence's subject.
+Without quote marks (intake.quotes): the words after zei/zegt/zee/riep, or after
+vertelde/vroeg when they read as a main clause ("vertelde ik heb …", "vroeg mag ik …",
+"vroeg waarom moet …"); "vertelde dat …", "vroeg of …", "vertelde over …" are reported
+speech, no quote. An addressee ("zei tegen mij") is skipped; "en toen" ends the words.
+
+The speaker before a speech verb is the subject of its clause ("… en een jongen zei": the
+person phrase after "en"; "mevrouw de Boer", "een jongen van 10" keep title and age):
+"Een meneer (retired teacher, 74) said:" -> "Een meneer"; "Olde Jan (91) vertelde over … en
+zee:" -> "Olde Jan" (the subject of the sentence, as "en" continues it); "Na afloop zei een
+bezoekster tegen mij:" -> "een bezoekster" (after the verb when only an adverb precedes it);
+"hij" refers back to the sentence's subject.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from intake.countwords import ADULT_WORDS, CHILD_WORDS, PEOPLE_WORDS, STAFF_WORD
 
 SPEECH_VERBS = (
     r"zei|zegt|zeg|zee|zeed|sei|seit|zeiden|said|says|told|riep|vroeg|vertelde|antwoordde|"
-    r"geroepen|gezegd|riepen|vroegen|"
+    r"geroepen|gezegd|riepen|vroegen|vertelden|"
     r"merkte\s+op|reageerde|verzuchtte|fluisterde|schreef|sprak|lachte|jubelde|concludeerde|"
     r"asked|shouted"
 )
@@ -60,7 +66,7 @@ _LEADING_RE = re.compile(
 AFTER_DROP_RE = re.compile(
     r"\s+(?:tegen\s+\w+|via\s+de\s+\w+|naoderhand|naoderhaand|naderhand|achteraf|later|nog|"
     r"ook|lachend|spontaan|zachtjes|me|mij|us|to\s+me|toen|meteen|daarna|na\s+afloop|"
-    r"aan\s+het\s+(?:begin|eind|einde)|bij\s+het\s+\w+|heel\s+\w+|trots|blij|serieus|"
+    r"aan\s+het\s+(?:begin|eind|einde)|bij\s+(?:de|het)\s+\w+|heel\s+\w+|trots|blij|serieus|"
     r"enthousiast|verbaasd|verrast|opgetogen|vrolijk|zuchtend|glunderend|stralend)\b.*$",
     re.IGNORECASE,
 )
@@ -190,7 +196,28 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         # "zei heel serieus:" names nobody; the subject before the verb is the speaker then.
         if speaker and looks_like_person(speaker):
             return _clean(speaker, keep_age=False), True
+    coordinated = _coordinated_speaker(plain) if plain else None
+    if coordinated is not None:
+        return _clean(coordinated, keep_age=True), True
+    indefinite = _last_phrase(plain) if plain else ""
+    if (
+        indefinite != plain
+        and indefinite.split()[:1]
+        and indefinite.split()[0].lower() in {"een", "'n", "n", "ene"}
+        and not any(ch.isdigit() for ch in indefinite)
+        and looks_like_person(indefinite)
+    ):
+        return _clean(indefinite, keep_age=True), True  # "taalcafe beilen een man vroeg"
     if not plain or any(ch.isdigit() for ch in _AGE_PARENS_RE.sub("", plain)):
+        aged = _last_phrase(plain) if plain else ""
+        if (
+            aged.split()[:1]
+            and aged.split()[0].lower() in _ARTICLES
+            and not any(ch.isdigit() for ch in _VAN_AGE_END_RE.sub("", aged))
+            and looks_like_person(_VAN_AGE_END_RE.sub("", aged))
+        ):
+            # "…, een jongen van 10 vroeg", "… 9 mensen een vrouw vertelde"
+            return _clean(aged, keep_age=True), True
         found = _clean(_subject(head), keep_age=False)
         if found is None and plain:
             found = _clean(_last_phrase(plain), keep_age=True)  # "… 4 ouders een vader zei"
@@ -219,6 +246,7 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     return _clean(plain, keep_age=True), True
 
 
+_VAN_AGE_END_RE = re.compile(r"\s+van\s+\d{1,3}(?:\s*(?:jaar|jr))?$", re.I)
 _TITLE_RE = re.compile(r"^(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|opa|oma|juf|meester)\s+", re.I)
 
 
@@ -235,7 +263,37 @@ def _last_phrase(words_before: str) -> str:
     article; the words as they are when there is no article."""
     words = words_before.split()
     starts = [i for i, w in enumerate(words) if w.lower() in _ARTICLES]
-    return " ".join(words[starts[-1] :]) if starts else words_before
+    if not starts:
+        return words_before
+    at = starts[-1]
+    # "mevrouw de Boer zei": a title before the article belongs to the name.
+    if at > 0 and _TITLE_RE.match(words[at - 1] + " "):
+        at -= 1
+    return " ".join(words[at:])
+
+
+def _coordinated_speaker(plain: str) -> str | None:
+    """ "we hadden … en een jongen zei": after "en" a new subject starts; a person phrase
+    right before the verb is who spoke, not the subject of the sentence."""
+    parts = re.split(r"\s(?:en|maar|want|toen)\s", " " + plain + " ", flags=re.I)
+    if len(parts) < 2:
+        return None
+    last = parts[-1].strip()
+    words = last.split()
+    if not words or len(words) > 5:
+        return None
+    before = parts[-2].strip()
+    if (
+        0 < len(before.split()) <= 3
+        and not any(ch.isdigit() for ch in before)
+        and looks_like_person(before)
+    ):
+        return f"{before} en {last}"  # "Truus en Jan zeiden": both spoke
+    if _is_named(_PARENS_RE.sub("", last)):
+        return last  # "… 9 dames en Jannie (74) zei"
+    if words[0].lower() not in _ARTICLES | {"mevrouw", "meneer"}:
+        return None
+    return last if looks_like_person(last) else None
 
 
 _ARTICLES = {"een", "de", "ene", "n", "'n", "mijn", "onze", "die", "a", "the", "one"}

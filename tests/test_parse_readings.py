@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
+from intake.mentions import activity_spans, find_activity, find_location, matchers_for
 from intake.parse import parse_message
+from intake.text import fold
 from toc.models import Catalogue
 
 TODAY = date(2025, 11, 4)  # a Tuesday
@@ -103,6 +105,29 @@ def test_counts_by_typed_role(
         # The writer's own day ("kwam er niet aan toe") is not the session's.
         ("ik kwam er gisteren niet aan toe: taalcafe beilen van zondag, 8 mensen",
          "2025-11-02"),
+        # TODAY is Tuesday 4 November 2025.
+        ("samenlezen vries van afgelopen zaterdag, 6 lezers. gisteren had ik geen tijd",
+         "2025-11-01"),
+        # Another meeting's day ahead or behind: a plan, or another lesson.
+        ("digisterker roden les 2 was maandag 3 november, 7 mensen. Les 3 is 10 november",
+         "2025-11-03"),
+        ("verhalenbrink vries 1 nov: 9 deelnemers, op 15 nov komt er nog een", "2025-11-01"),
+        ("klik en tik sleen, begonnen op 14 okt, vandaag les 4 met 5 cursisten", "2025-11-04"),
+        ("leesklik eelde, les 1 op 21/10, les 2 op 28/10 en vandaag les 3: 8 kinderen",
+         "2025-11-04"),
+        ("digivitaler sleen 3 nov 5 mensen, eerstvolgende 17 nov", "2025-11-03"),
+        # A day ahead that reads as the session's ("kwamen/komen er 8"): no plan, no date.
+        ("taalcafe sleen 10 nov komen er 8 mensen", None),
+        # A form's line for the next session holds plans.
+        ("Wat: taalhuis\nWaar: sleen\nWanneer: maandag\nAantal: 5\nVolgende: eh 10 nov of "
+         "toch 17 nov", "2025-11-03"),
+        # A date in brackets beside the session's day is an aside.
+        ("taalcafe sleen 3/11, 9 deelnemers (op 1/11 waren we dicht)", "2025-11-03"),
+        # "ma" right after the names that open the line is a day; "zo," stays a word.
+        ("leesgroep vries ma, 6 lezers", "2025-11-03"),
+        ("taalcafe sleen zo, dat was druk: 9 deelnemers", "2025-11-04"),
+        # A vague stretch of time is no day.
+        ("taalhuis sleen de laatste weken steeds zo'n 6 mensen", None),
     ],
 )  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
@@ -175,6 +200,148 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
     catalogue: Catalogue, text: str, quotes: list[dict[str, str | None]]
 ) -> None:
     assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # After "vertelde"/"vroeg" without marks: a main clause is the speaker's own words.
+        ("taalhuis assen 6 mensen, een vrouw vertelde ik kan nu zelf bellen",
+         [{"text": "ik kan nu zelf bellen", "attribution": "een vrouw"}]),
+        ("ido emmen 3 bezoekers, een man vroeg moet dat echt via de app",
+         [{"text": "moet dat echt via de app", "attribution": "een man"}]),
+        ("ido emmen 3 bezoekers, een man vroeg waarom is alles zo ingewikkeld",
+         [{"text": "waarom is alles zo ingewikkeld", "attribution": "een man"}]),
+        ("biebfabriek sleen 9 kinderen, de kinderen vroegen mogen we volgende week weer",
+         [{"text": "mogen we volgende week weer", "attribution": "de kinderen"}]),
+        # Run-on dictation: the words end where the story or a count goes on.
+        ("taalcafe sleen 9 mensen een vrouw vertelde mijn zoon is geslaagd toen gingen we "
+         "koffie drinken", [{"text": "mijn zoon is geslaagd", "attribution": "een vrouw"}]),
+        ("taalcafe sleen een man vroeg mag ik mijn vrouw meenemen 8 deelnemers",
+         [{"text": "mag ik mijn vrouw meenemen", "attribution": "een man"}]),
+        # Without marks only a person's words: a thing that "says" something is no speaker.
+        ("taalcafe sleen 8 mensen, de nieuwe folder zegt het heel duidelijk: kom gewoon langs",
+         []),
+        # Reported speech is no quote.
+        ("ido emmen 3 bezoekers, een man vertelde dat hij nu zelf mailt", []),
+        ("ido emmen 3 bezoekers, een man vroeg of het ook op zaterdag kan", []),
+        ("taalcafe assen 5 mensen, een vrouw vertelde over haar dorp in syrie", []),
+        ("taalcafe assen 5 mensen, een vrouw vertelde me dat ik goed uitleg", []),
+        ("taalcafe assen 5 mensen, een man vroeg mij wat ik ervan vond", []),
+        ("verhalenbrink assen 7 ouderen, een man vertelde het verhaal van mijn opa", []),
+        ("taalcafe assen 5 mensen, een vrouw vertelde me ik ben zo blij met deze groep",
+         [{"text": "ik ben zo blij met deze groep", "attribution": "een vrouw"}]),
+        # An addressee after the verb, "en toen" ending the words, a speaker after "en".
+        ("taalcafe assen 5 mensen, een vrouw zei tegen mij ik snap het nu",
+         [{"text": "ik snap het nu", "attribution": "een vrouw"}]),
+        ("we hadden vandaag de makersplaats in assen met 7 kinderen en een meisje zei dit "
+         "wil ik thuis ook en toen gingen we opruimen",
+         [{"text": "dit wil ik thuis ook", "attribution": "een meisje"}]),
+        ("breicafe assen 6 dames en Riek (80) zei ik brei al zestig jaar",
+         [{"text": "ik brei al zestig jaar", "attribution": "Riek (80)"}]),
+        ("biebfabriek assen 9 kinderen, een meisje van 8 vroeg mag ik morgen terugkomen",
+         [{"text": "mag ik morgen terugkomen", "attribution": "een meisje van 8"}]),
+        ("samenlezen assen 5 lezers, meneer de Boer zei ik lees nu elke avond",
+         [{"text": "ik lees nu elke avond", "attribution": "meneer de Boer"}]),
+        # Two people named together both spoke; a count before "en" is no speaker.
+        ("taalcafe sleen 8 mensen, Truus en Jan zeiden we komen zeker terug",
+         [{"text": "we komen zeker terug", "attribution": "Truus en Jan"}]),
+        ("taalcafe sleen 8 dames en Riek zei ik brei al zestig jaar",
+         [{"text": "ik brei al zestig jaar", "attribution": "Riek"}]),
+        # ">> … <<" typed as quote marks.
+        ("lezing assen 20 bezoekers. >> mooi verhaal was het << zei een bezoeker bij de uitgang",
+         [{"text": "mooi verhaal was het", "attribution": "een bezoeker"}]),
+    ],
+)  # fmt: skip
+def test_quotes_without_marks_after_a_speech_verb(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, str | None]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # A place corrected inside the message: the corrected one.
+        ("knutseluurtje rolde eh nee eelde, 7 kinderen", "eelde"),
+        ("taalcafe in peize nee sorry in de bibliotheek van roden, 8 deelnemers", "roden"),
+        ("breicafe vries, 6 dames. Norg bedoel ik, niet Vries", "norg"),
+        ("samenlezen: ik typte Sleen maar het was Dalen, 5 lezers", "dalen"),
+        ("leerplein annen (niet gieten zoals gepland) 4 deelnemers", "annen"),
+        # A "sorry" further back corrects no place.
+        ("taalcafe dalen, sorry te laat! een mevrouw uit sleen was er ook, 9 deelnemers",
+         "dalen"),
+        ("leerplein gieten ipv annen 5 mensen", "gieten"),
+        # A place in another role: where someone lives, a place passed by, an aside, a habit.
+        ("taalhuis eelde 5 deelnemers, een meneer uit roden kwam op de fiets", "eelde"),
+        ("breicafe norg 8 dames en daarna nog langs vries voor de boekenkast", "norg"),
+        ("taalcafe sleen (vorige maand zaten we in dalen) 9 deelnemers", "sleen"),
+        ("ik zit normaal in annen maar vandaag leerplein in gieten, 4 mensen", "gieten"),
+        # The writer saying where they are from names their own library.
+        ("hoi, hier even Anja uit Sleen. Vandaag taalcafe met 8 deelnemers", "sleen"),
+        # A partner library, a session tomorrow elsewhere.
+        ("lezing vries samen met bibliotheek eelde, 30 bezoekers", "vries"),
+        ("taalcafe sleen 8 deelnemers, morgen in dalen", "sleen"),
+        ("voorleesuurtje vries 8 kids. ik woon zelf in eelde", "vries"),
+        # Only someone's home town: where the session was is not said.
+        ("taalcafe 7 deelnemers, een mevrouw uit peize was er voor het eerst", None),
+        # A vowel left out of a shorter place name.
+        ("makersplaats dalen 6 kids", "dalen"),
+        ("knutseluurtje borgr 6 kinderen", "borger"),
+        # A spelling that sounds the same.
+        ("voorleesuurtje pijze 6 kinderen", "peize"),
+    ],
+)  # fmt: skip
+def test_the_place_of_the_session_by_role(
+    catalogue: Catalogue, text: str, location: str | None
+) -> None:
+    assert read(text, catalogue)["location"] == location
+
+
+@pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        # Two activities: the one the message says it is about.
+        ("eerst breicafe en daarna samenlezen in norg, dit verslag gaat over het samenlezen: "
+         "6 lezers", "samenlezen"),
+        # One negated: "geen X maar Y".
+        ("het was geen taalhuis maar taalcafe, peize 7 deelnemers", "taalcafe"),
+        # One deferred to another report.
+        ("na het knutseluurtje nog de biebfabriek gedaan in sleen, 8 kids. "
+         "knutseluurtje stuur ik straks", "biebfabriek"),
+        ("eerst leerplein gedaan, dat meld ik apart. daarna taalhuis in vries: 4 mensen",
+         "taalhuis"),
+        # One where the participants also go: another session.
+        ("digivitaler dalen 5 deelnemers, drie komen ook naar het taalcafe", "digivitaler"),
+        # What someone asked about is a topic, not the session.
+        ("knutseluurtje sleen 8 kids, een moeder vroeg naar de makersplaats", "knutseluurtje"),
+        # A negation about another day leaves the one that took place.
+        ("breicafe norg 8 dames. Volgende week geen breicafe ivm de kermis", "breicafe"),
+    ],
+)  # fmt: skip
+def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity: str) -> None:
+    assert read(text, catalogue)["activity"] == activity
+
+
+@pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        # One finger's slip in a long one-word activity name.
+        ("makersplasts sleen 7 kinderen", "makersplaats"),
+        ("taalcfe vries 6 mensen", "taalcafe"),
+        ("verhalenbirnk dalen 8 ouderen", "verhalenbrink"),
+        # A compound that ends in a long activity name is that activity.
+        ("paasworkshop in sleen: 11 kinderen", "workshop"),
+        # A generic session noun glued to a name's first part: the name without it.
+        ("boekstart-ochtend op het kdv in sleen, 9 peuters", "boekstart-kinderopvang"),
+        # A letter far away on the keyboard makes another word.
+        ("taalkunst in de wijk: 6 mensen", None),
+    ],
+)  # fmt: skip
+def test_an_activity_name_with_one_slip(
+    catalogue: Catalogue, text: str, activity: str | None
+) -> None:
+    assert read(text, catalogue)["activity"] == activity
 
 
 @pytest.mark.parametrize(
@@ -600,3 +767,22 @@ def test_parts_absent_and_uncounted_companions(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+def test_the_place_beside_the_reported_activity(catalogue: Catalogue) -> None:
+    # intake.mentions on its own (parse.py passes the activity's spans once it is wired):
+    # two activities, each with its place; the message says which one it reports.
+    matchers = matchers_for(catalogue)
+
+    def place(text: str) -> str | None:
+        folded = fold(text)
+        activity, _, rest = find_activity(matchers.activities, folded)
+        spans = activity_spans(matchers.activities, folded, activity)
+        return find_location(matchers.vestigingen, rest, matchers.place_slips, spans)[0]
+
+    assert (
+        place("Eerst Taalhuis in Sleen en toen Leerplein in Dalen. Dit gaat over het Leerplein.")
+        == "dalen"
+    )
+    # Two places for one activity stay open.
+    assert place("knutseluurtje in sleen en in dalen 8 kinderen") is None

@@ -211,6 +211,14 @@ class Matcher:
         best = ranked[0][1]
         return [cid for cid, score in ranked[:n] if score >= best - SUGGEST_WINDOW]
 
+    def single_word_keys(self, min_length: int) -> dict[str, str]:
+        """Keys of one-word names of at least `min_length` letters that name one id."""
+        return {
+            key: next(iter(ids))
+            for key, ids in self._ids_by_key.items()
+            if len(ids) == 1 and len(key) >= min_length and key.isalpha()
+        }
+
     def find_in_text(self, text: str) -> list[Mention]:
         """Non-overlapping mentions of candidates inside a longer message, in text order.
 
