@@ -57,6 +57,7 @@ from intake.masks import (
     range_re,
 )
 from intake.mentions import (
+    activity_spans,
     find_activity,
     find_location,
     matchers_for,
@@ -171,9 +172,13 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     range_folded = folded
     folded = find_other_dates(folded, today, finding, unblanked)
 
+    before_names = folded
     activity, activity_at, folded = find_activity(matchers.activities, folded)
     location, location_at, folded = find_location(
-        matchers.vestigingen, folded, matchers.place_slips
+        matchers.vestigingen,
+        folded,
+        matchers.place_slips,
+        activity_spans(matchers.activities, before_names, activity),
     )
     folded = find_abbreviated_days(folded, today, finding)
 
