@@ -45,11 +45,11 @@ STRONG_CORRECTION = {
 }  # fmt: skip
 PRESENCE_WORDS = {
     "aanwezig", "present", "gekomen", "opgekomen", "kwamen", "kwam", "verschenen", "opkomst",
-    "aantal", "aanw", "opgedaagd", "showed", "attended", "came",
+    "aantal", "aanw", "opgedaagd", "showed", "attended", "came", "hoeveel",
 }  # fmt: skip
 ATTENDANCE_VERBS = {
     "kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal", "werden", "hadden",
-    "gekomen",
+    "gekomen", "warn", "waarn", "wazzen", "wienen", "wieren", "hoeveel",
 }  # fmt: skip
 # After a number: "9 aanwezig", "9 kwamen", "12 showed up".
 PRESENCE_AFTER = PRESENCE_WORDS - {"aantal", "opkomst"}
@@ -324,6 +324,13 @@ class Roles:
     within: list[int] = field(default_factory=list)
 
 
+# "2 mensen niet komt", "3 zijn niet gekomen": absent; not "20 kinderen, niet precies geteld".
+_NOT_CAME_RE = re.compile(
+    r"[ \t]+(?:zijn[ \t]+)?niet[ \t]+(?:\w+[ \t]+)?(?:komt|komen|kwam|kwamen|gekomen|aanwezig|"
+    r"verschenen|opgedaagd|er)\b"
+)
+
+
 def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = "") -> bool:
     """One of `words` within four words from `start`, no number or people word before it:
     "2 hebben zich afgemeld", "één is zonder bericht weggebleven"."""
@@ -394,7 +401,9 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             "vakantie",
         ]:
             take(i, roles.absent)  # "2 afwezig", "1 op vakantie"
-        elif after[:1] == ["niet"] or after[:2] == ["zijn", "niet"]:
+        elif (after[:1] == ["niet"] or after[:2] == ["zijn", "niet"]) and _NOT_CAME_RE.match(
+            folded, tokens[i + word_after].end
+        ):
             take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"
         elif after[:3] == ["op", "de", "lijst"]:
             take(i, roles.enrolled)  # "11 op de lijst"

@@ -56,7 +56,7 @@ SEVERAL_RE = re.compile(
     r"\b(?:meestal|elke\s+keer|iedere\s+keer|telkens|"
     r"afgelopen\s+(?:weken|maanden)|steeds\s+(?:rond|zo'n|ongeveer|een\s+stuk\s+of)|"
     # couples on one appointment: how many people came is not said
-    r"echtparen|echtpaar|stellen\s+kwamen|koppels)\b"
+    r"echtparen|stellen\s+kwamen|koppels)\b"
 )
 # Staff inside a count, said after it: "17 man, maar daar zitten 3 mentoren en ik bij".
 STAFF_IN_RE = re.compile(r"\b(?:daar|hier)\s+(?:zit|zitten|zijn|is)\b[^.!?\n]{0,50}\bbij\b")
@@ -69,7 +69,7 @@ UNSURE_RE = re.compile(r"\b\d+\s+[a-z']+\s*\?")
 NOT_COUNTED_RE = re.compile(
     r"[^.!?\n]{0,100}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
     r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
-    r"tel\s+ik\s+niet\b|telt\s+niet\b|niet\s+geteld|"
+    r"tel\s+ik\s+niet\b|telt\s+niet\b|(?<!precies\s)niet\s+geteld|"
     r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken)\b"
 )
 

@@ -91,7 +91,7 @@ PAST_EVENT_RE = re.compile(
 # Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
 # "deze week", "afgelopen week": there the week is a day word and the number a count.
 _LESSON_RE = re.compile(
-    rf"\b({_LESSON_WORDS})\.?[ \t]*:?[ \t]*(\d+)(?:[ \t]*(?:van|/|uit)[ \t]*\d+)?\b"
+    rf"\b({_LESSON_WORDS})[ \t]*:?[ \t]*(\d+)(?:[ \t]*(?:van|/|uit)[ \t]*\d+)?\b"
 )
 _DAY_WEEK_BEFORE_RE = re.compile(r"\b(?:vorige|deze|afgelopen|verleden)\s+$")
 # Time ranges ("10.00-11.30", "10:00 - 11:30", "10-12 uur"): blanked before dates are read, so

@@ -336,7 +336,7 @@ def bare_number(folded: str, original: str, after: int) -> int | None:
     if (
         i + 1 < len(tokens)
         and tokens[i + 1].text != "-"
-        and not re.match(r"[ \t]*\n", folded[token.end :])
+        and not re.match(r"[ \t]*(?:\n|[.!;](?:\s|$))", folded[token.end :])
     ):
         return None  # "12 boeken"; but "zuidwolde\n10\nk moet rennen": alone on its line
     if i > 0 and tokens[i - 1].text in _NOT_PEOPLE_BEFORE:
@@ -385,7 +385,7 @@ def _pairings(
 # totaal", "= 46", "Dus 8 aan tafel".
 _RESTATED_TOTAL_RE = re.compile(
     r"(?:\bdus|=)[ \t]+(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
-    r"aanwezig\b))"
+    r"aanwezig\b|pp\b|p\.p\.))"
 )
 
 

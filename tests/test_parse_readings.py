@@ -786,3 +786,20 @@ def test_the_place_beside_the_reported_activity(catalogue: Catalogue) -> None:
     )
     # Two places for one activity stay open.
     assert place("knutseluurtje in sleen en in dalen 8 kinderen") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("kliken tik westerbork, laatste les. 8 mensen, iedereen een certificaat", 8),
+        ("leerplein vledder vorige week dinsdag: 6. Vergeten door te geven, sorry!", 6),
+        ("workshop roden, 12 deelnemers, €7,50 pp, 24 stiften gekocht", 12),
+        ("pubquiz roden vrijdag, 8 teams van 4 = 32 pp", 32),
+        ("samenlezen rolde\nHoeveel: 8 (+2 vrijwilligers)", 8),
+        ("biebfabriek zuidlaren, ongeveer 20 kinderen, niet precies geteld", 20),
+        ("pubquiz ruinerwold: 6 teams, 27 spelers, quizmaster was ik", 27),
+        ("ido beilen: 9 mensen langs geweest, waaronder een echtpaar met een vraag", 9),
+    ],
+)
+def test_lessons_lines_and_forms(catalogue: Catalogue, text: str, participants: int | None) -> None:
+    assert read(text, catalogue)["participants"] == participants
