@@ -548,6 +548,13 @@ def read_counts(folded: str, original: str) -> CountReading:
         if companions and not counted_in_brackets(folded, tokens, i):
             # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
             unclear.add(token.group)
+    last = max((tokens[i].end for pair in chosen for i in pair), default=0)
+    total = _RESTATED_TOTAL_RE.search(folded, last)
+    # The writer settles the doubt with the sum said again: "35 aanwezigen, maar daar zitten
+    # de schrijver en 2 mensen van de uitgeverij bij, dus 32 publiek", "… dus 5 mensen".
+    settled = set(restated) & {*PEOPLE_GROUPS}
+    if total is not None or settled:
+        doubtful, extra = set(), {}
     choice = None
     if len(doubtful) == 1 and len(extra) == 1:
         group, more = next(iter(extra.items()))
@@ -555,8 +562,6 @@ def read_counts(folded: str, original: str) -> CountReading:
             choice = (group, counts[group], counts[group] + more[0])
     unclear |= doubtful
     uncounted |= doubtful
-    last = max((tokens[i].end for pair in chosen for i in pair), default=0)
-    total = _RESTATED_TOTAL_RE.search(folded, last)
     if total is not None and "totaal" not in counts:
         value = numeral(total.group(1), total.group(1))
         if value is not None:

@@ -803,3 +803,18 @@ def test_the_place_beside_the_reported_activity(catalogue: Catalogue) -> None:
 )
 def test_lessons_lines_and_forms(catalogue: Catalogue, text: str, participants: int | None) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("boekpresentatie borger: 35 aanwezigen, maar daar zitten de schrijver en 2 mensen van "
+         "de uitgeverij bij, dus 32 publiek", 32),
+        ("belastingspreekuur gieten 5 ppl, 1 man 2x geweest (ochtend en middag), dus 5 mensen",
+         5),
+    ],
+)  # fmt: skip
+def test_the_sum_said_again_settles_a_doubt(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
