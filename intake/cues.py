@@ -62,7 +62,8 @@ AFTER_ATTENDANCE = {
 FILLERS = {
     "er", "maar", "slechts", "zon", "zo'n", "ongeveer", "wel", "toch", "nog", "ook", "precies",
     "in", "totaal", "uiteindelijk", "we", "wij", "nu", "vandaag", "dit", "keer", "deze",
-    "bijna", "ruim", "circa", "ca", "plm", "zelfs", "al", "gewoon", "weer", "is",
+    "bijna", "ruim", "circa", "ca", "plm", "zelfs", "al", "gewoon", "weer", "is", "volgens",
+    "mij", "me", "denk", "schat",
 }  # fmt: skip
 ENROLMENT_WORDS = {
     "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "afgemeld",

@@ -53,10 +53,11 @@ EACH_RE = re.compile(
 )
 # A count over several sessions: "de afgelopen weken steeds rond de 5", "meestal 12".
 SEVERAL_RE = re.compile(
-    r"\b(?:meestal|elke\s+keer|iedere\s+keer|telkens|"
-    r"afgelopen\s+(?:weken|maanden)|steeds\s+(?:rond|zo'n|ongeveer|een\s+stuk\s+of)|"
+    r"\b(?:meestal|elke\s+keer|iedere\s+keer|telkens|steeds|gemiddeld|"
+    r"afgelopen\s+(?:weken|maanden)[^.!?\n]{0,30}?)\s+(?:rond\s+de|zo'n|ongeveer|"
+    r"een\s+stuk\s+of|\d+)"
     # couples on one appointment: how many people came is not said
-    r"echtparen|stellen\s+kwamen|koppels)\b"
+    r"|\b(?:echtparen|stellen\s+kwamen|koppels)\b"
 )
 # Staff inside a count, said after it: "17 man, maar daar zitten 3 mentoren en ik bij".
 STAFF_IN_RE = re.compile(r"\b(?:daar|hier)\s+(?:zit|zitten|zijn|is)\b[^.!?\n]{0,50}\bbij\b")

@@ -144,8 +144,8 @@ def some_of_them(
         return "maybe"  # "1 vader had 2 kinderen bij zich": his, among them, or more?
     if value < 2 or not _some_of_them(folded, tokens, number, word, chosen):
         return None
-    if not before or before[-1] in ".!?\n:":
-        return "yes"  # a new sentence, or a remark's label ("Opmerking: 2 mensen willen …")
+    if not before or before[-1] in ".!?\n:" or re.search(r"\b(?:dat|die|toen)$", before):
+        return "yes"  # a new sentence, a remark's label, "Leuk was dat twee dames elkaar …"
     return "maybe" if before[-1] in ",;" else None
 
 

@@ -32,6 +32,7 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "om half drie", "kwart over 3", "om drie uur": times in words.
         rf"\b(?:om[ \t]+)?(?:half|kwart[ \t]+(?:over|voor)|tien[ \t]+(?:over|voor))[ \t]+"
         rf"(?:\d{{1,2}}|{_HOURS})\b",
+        rf"\b(?:van[ \t]+)?(?:{_HOURS})[ \t]+(?:tot|-)[ \t]+(?:{_HOURS})[ \t]+uur\b",
         rf"\b(?:{_HOURS})[ \t]+uur\b",
         rf"\bom[ \t]+(?:{_HOURS})\b",
         # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".

@@ -818,3 +818,18 @@ def test_the_sum_said_again_settles_a_doubt(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("leerplein dalen vanmiddag van twee tot vier uur vier deelnemers", 4),
+        ("samenlezen sleen: het werden er 8. We lezen telkens op donderdag.", 8),
+        ("taalcafe westerbork: 15 deelnemers. Leuk was dat twee dames elkaar kenden.", 15),
+        ("lezing coevorden: er zaten er volgens mij zo'n 50 in de zaal", 50),
+    ],
+)
+def test_time_words_habits_and_estimates(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
