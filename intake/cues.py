@@ -323,6 +323,9 @@ class Roles:
     indexes: set[int] = field(default_factory=set)
     # Absent among a group counted before: "29 leerlingen waarvan 4 afwezig".
     within: list[int] = field(default_factory=list)
+    # Absent said in brackets after a count: "(26 kinderen, 2 ziek)", "8 (1 afgemeld)": among
+    # them or besides them? Asked.
+    bracketed: list[int] = field(default_factory=list)
 
 
 # "2 mensen niet komt", "3 zijn niet gekomen": absent; not "20 kinderen, niet precies geteld".
@@ -330,6 +333,17 @@ _NOT_CAME_RE = re.compile(
     r"[ \t]+(?:zijn[ \t]+)?niet[ \t]+(?:\w+[ \t]+)?(?:komt|komen|kwam|kwamen|gekomen|aanwezig|"
     r"verschenen|opgedaagd|er)\b"
 )
+
+
+_AWAY_ON = {"vakantie", "kamp", "excursie", "reis", "schoolreis", "stage", "cursus"}
+
+
+def _in_counted_brackets(folded: str, at: int) -> bool:
+    """`at` is inside brackets that follow a count or hold one before it."""
+    opened = folded.rfind("(", 0, at)
+    if opened < 0 or folded.rfind(")", 0, at) > opened:
+        return False
+    return bool(re.search(r"\d", folded[max(0, opened - 25) : at]))
 
 
 def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = "") -> bool:
@@ -397,11 +411,12 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
         ):
             take(i, roles.absent)
             roles.within.append(roles.absent[-1])  # "29 leerlingen waarvan 4 afwezig"
-        elif _within(tokens, i + 1 + word_after, ABSENT_WORDS, folded) or after[:2] == [
-            "op",
-            "vakantie",
-        ]:
-            take(i, roles.absent)  # "2 afwezig", "1 op vakantie"
+        elif _within(tokens, i + 1 + word_after, ABSENT_WORDS, folded) or (
+            after[:1] == ["op"] and after[1:2] and after[1] in _AWAY_ON
+        ):
+            take(i, roles.absent)  # "2 afwezig", "1 op vakantie", "4 op kamp"
+            if _in_counted_brackets(folded, token.start):
+                roles.bracketed.append(roles.absent[-1])  # "26 kinderen, 2 ziek thuis)"
         elif (after[:1] == ["niet"] or after[:2] == ["zijn", "niet"]) and _NOT_CAME_RE.match(
             folded, tokens[i + word_after].end
         ):

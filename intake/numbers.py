@@ -30,7 +30,14 @@ from intake.countwords import (
     ONE_ENDS_RE,
     SINGULAR_WORDS,
 )
-from intake.cues import Roles, apply_corrections, attendance_roles, label_pairs, presence_pairs
+from intake.cues import (
+    NEW_WORDS,
+    Roles,
+    apply_corrections,
+    attendance_roles,
+    label_pairs,
+    presence_pairs,
+)
 from intake.doubts import (
     EACH_RE,
     MORE,
@@ -363,7 +370,7 @@ def _pairings(
     found = attendance_roles(folded, tokens, used)
     if roles is not None:
         roles.enrolled, roles.absent, roles.indexes = found.enrolled, found.absent, found.indexes
-        roles.within = found.within
+        roles.within, roles.bracketed = found.within, found.bracketed
     for pair in strong:
         used.update(pair)
     strong += presence_pairs(folded, tokens, used)
@@ -405,6 +412,38 @@ def _restates(folded: str, tokens: list[_Token], number: int) -> bool:
         return True
     clause = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]
     return re.match(r"\s*(?:dus|oftewel|ofwel|samen|totaal)\b", clause) is not None
+
+
+_UNKNOWN_COUNT_RE = re.compile(r"\bhoeveel\s+([a-z']+)\s+(?:weet|wist|weten)\b")
+
+
+def _parallel_counts(
+    folded: str, tokens: list[_Token], chosen: list[tuple[int, int]], roles: Roles
+) -> list[tuple[str, int]]:
+    """A bare number in the same sentence after a people count, written the same way: "groep
+    6 met 22 leerlingen en groep 8 met 25", "babygroep 5 kindjes, peutergroep 8"."""
+    paired = {i for pair in chosen for i in pair} | roles.indexes
+    found: list[tuple[str, int]] = []
+    for n, w in chosen:
+        group = tokens[w].group
+        if group not in PEOPLE_GROUPS or n == 0:
+            continue
+        lead = tokens[n - 1].text
+        for k in range(w + 1, min(w + 6, len(tokens))):
+            token = tokens[k]
+            if re.search(r"[.!?\n]", folded[tokens[k - 1].end : token.start]):
+                break
+            if token.value is None or k in paired or k == 0:
+                continue
+            before = tokens[k - 1].text
+            same = before == lead == "met" or (
+                before.endswith("groep") and lead.endswith("groep") and before != lead
+            )
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if same and (nxt is None or re.match(r"[ \t]*(?:[.,;!?\n]|$)", folded[token.end :])):
+                found.append((str(group), token.value))
+            break
+    return found
 
 
 def _not_counted(folded: str, tokens: list[_Token], word: int) -> bool:
@@ -453,6 +492,9 @@ def read_counts(folded: str, original: str) -> CountReading:
     if TWO_SESSIONS_RE.search(folded) and len(chosen) > 1:
         # "ochtend 9 kinderen + 6 ouders, middag nog een keer 5 + 4": one report, or two?
         doubtful.update(("kinderen", "volwassenen", "mensen"))
+    unknown = _UNKNOWN_COUNT_RE.search(folded)
+    if unknown and count_group(unknown.group(1)) in PEOPLE_GROUPS:
+        doubtful.add(str(count_group(unknown.group(1))))  # "hoeveel ouders weet ik niet meer"
     if any(r.search(folded) for r in (EACH_RE, UNSURE_RE, STAFF_IN_RE, SEVERAL_RE)):
         doubtful.update(("kinderen", "volwassenen", "mensen"))
     people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
@@ -490,6 +532,8 @@ def read_counts(folded: str, original: str) -> CountReading:
             doubtful.add(group)  # "10 kids, 9 laptops, 2 kinderen deelden": some, or more?
             extra.setdefault(group, []).append(value)
             continue
+        if number_index > 0 and tokens[number_index - 1].text in NEW_WORDS:
+            continue  # "nieuw: 2 vrouwen uit Syrië": who was new among them
         if _not_counted(folded, tokens, word_index):
             continue  # "Twee moeders bleven kijken, die tel ik niet mee"
         if (
@@ -512,6 +556,8 @@ def read_counts(folded: str, original: str) -> CountReading:
         first_at.setdefault(group, max(tokens[word_index].end, tokens[number_index].end + 1))
         parts_at.setdefault(group, [])
         parts_at[group].append(tokens[number_index].start)
+    for group, value in _parallel_counts(folded, tokens, chosen, roles):
+        values.setdefault(group, []).append(value)  # "groep 6 met 22 leerlingen en groep 8 met 25"
     values.update({group: [value] for group, value in restated.items()})
     if len(labelled) == 1:
         values["mensen"] = labelled  # "Aantal: 9 … Opmerking: 2 mensen willen door"
@@ -575,6 +621,13 @@ def read_counts(folded: str, original: str) -> CountReading:
     people = [g for g in counts if g in PEOPLE_GROUPS]
     if roles.within and len(people) == 1 and counts[people[0]] > sum(roles.within):
         counts[people[0]] -= sum(roles.within)  # "29 leerlingen waarvan 4 afwezig": 25 came
+    if roles.bracketed and len(people) == 1 and choice is None:
+        # "groep 7 (26 kinderen, 2 ziek thuis)": 24 came, or 26 and 2 more who did not?
+        group, whole = people[0], counts[people[0]]
+        if whole > sum(roles.bracketed):
+            choice = (group, whole - sum(roles.bracketed), whole)
+            counts.pop(group)
+            uncounted.add(group)
     present = set(counts) & {*PEOPLE_GROUPS, "totaal"}
     if not present and len(roles.enrolled) == 1 and roles.absent:
         # "van de 8 cursisten waren er 2 afwezig": who came is who could, less who did not.

@@ -37,8 +37,10 @@ _WITH_US_RE = re.compile(
 _SELF_IN_RE = re.compile(
     r"\b(?:met\s+(?:mij|mijzelf|mezelf|mn\s*zelf)\s+(?:erbij|mee)|(?:inclusief|incl\.?|inc\.?)\s+"
     r"(?:mij|mijzelf|mezelf|mij\s+zelf)|(?:ik|mezelf|mijzelf)\s+(?:ook\s+)?(?:meegeteld|"
-    r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ikzelf\s+(?:ook\s+)?(?:meegeteld|meegerekend|inbegrepen)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
+    r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ikzelf\s+(?:ook\s+)?(?:meegeteld|"
+    r"meegerekend|inbegrepen)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
     r"(?:mij|mezelf)\s+(?:meegeteld|meegerekend)|(?:ik|mezelf|mijzelf)\s+inbegrepen|"
+    r"ik\s+tel\s+(?:mij|mezelf|mijzelf)\s+(?:ook\s+)?(?:mee)?|"
     # "met z'n negenen, ik dus ook": right after the group form only.
     r"(?<=en)[,\s]+(?:en\s+)?ik\s+(?:dus\s+)?ook(?:\s+meegeteld)?)\b"
 )
@@ -189,7 +191,8 @@ def named_people(
 # "o nee dat laatste klopt niet", "ik had Bert dubbel geteld". The inline kind ("15, sorry
 # 16") is read by the count reader itself (intake.cues.apply_corrections).
 _LATE_CORRECTION_RE = re.compile(
-    r"(?<!\S)\*(?=\s*\d)|\bnee+\b(?=[\s,.!:]*\d)|\b(?:sorry|sry|sorrie|oeps|oops|correctie|verbetering|edit|typfout|tikfout|wacht|"
+    r"(?<!\S)\*(?=\s*\d)|\bnee+\b(?=[\s,.!:]*\d)|\b(?:sorry|sry|sorrie|oeps|oops|correctie|"
+    r"verbetering|edit|typfout|tikfout|wacht|nagevraagd|nageteld|nagerekend|nagekeken|"
     r"andersom|o+h?\s+nee+|of\s+nee|nee+\s+toch|klopt\s+niet|was\s+fout|is\s+fout|"
     r"dubbel\s+geteld|verkeerd\s+geteld|fout\s+geteld|bedoel\s+ik|ik\s+bedoel(?:de)?)\b"
 )

@@ -833,3 +833,24 @@ def test_time_words_habits_and_estimates(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("voorleesuurtje meppel: 8 kindjes en 8 ouders denk ik... ff nagevraagd: 7 ouders",
+         15),
+        ("knutseluurtje: 15 kinderen, hoeveel ouders weet ik niet meer precies", None),
+        ("taalcafe beilen: 14 mensen. nieuw: 2 vrouwen uit Syrie.", 14),
+        ("dbos po gieten: groep 6 met 22 leerlingen en groep 8 met 25.", 47),
+        ("boekstart eelde in 2 groepjes: babygroep 5 kindjes, peutergroep 8.", 13),
+        ("taalhuis nieuw-buinen: vandaag wij waren met 6 mensen, ik tel mij ook.", 5),
+        ("dbos vo schoonebeek: klas 3 heeft 30 leerlingen op de lijst, 4 op kamp, 1 ziek.", 25),
+        # Absent in brackets after a count: among them, or besides? Asked, both offered.
+        ("dbos gieten: groep 7 (26 kinderen, 2 ziek thuis) las een boek", None),
+    ],
+)  # fmt: skip
+def test_parallel_counts_absent_and_unknown(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
