@@ -42,7 +42,8 @@ PEOPLE_WORDS = (
     "women woman men ladies lady gentlemen learners learner persons leerders leerder "
     "taalleerders cursusleden bezoeksters bezoekster wiefies wief kearls kearl kerels kerel "
     "vrouwlui manlui mans mens leu leut lieden clienten client klanten klant "
-    "oefenaars oefenaar breiers breier breisters publiek spelers speler ppl"
+    "oefenaars oefenaar breiers breier breisters publiek spelers speler ppl "
+    "inloop inlopers inloopers"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}

@@ -137,7 +137,10 @@ def some_of_them(
         if w != word and n < number and tokens[w].group == tokens[word].group
     ]
     if (
-        re.search(r"\b(?:had|heeft|hadden|hebben|bracht|nam|namen)$", before)
+        re.search(
+            r"\b(?:had|heeft|hadden|hebben|bracht|nam|namen|die\s+met|met\s+(?:haar|zijn|hun))$",
+            before,
+        )
         and earlier
         and value < max(earlier)
     ):

@@ -624,7 +624,10 @@ def read_counts(folded: str, original: str) -> CountReading:
     if roles.bracketed and len(people) == 1 and choice is None:
         # "groep 7 (26 kinderen, 2 ziek thuis)": 24 came, or 26 and 2 more who did not?
         group, whole = people[0], counts[people[0]]
-        if whole > sum(roles.bracketed):
+        said_present = re.search(
+            rf"\b{whole}[ \t]+[a-z']+[ \t]+(?:aanwezig|present|gekomen|kwamen)\b", folded
+        )  # "27 kinderen aanwezig (klas van 28, 1 ziek)": the present count is said
+        if whole > sum(roles.bracketed) and not said_present:
             choice = (group, whole - sum(roles.bracketed), whole)
             counts.pop(group)
             uncounted.add(group)

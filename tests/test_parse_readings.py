@@ -854,3 +854,18 @@ def test_parallel_counts_absent_and_unknown(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("knutseluurtje roden: 9 kids en 7 volwassenen, waarvan 1 oma die met 3 kleinkinderen "
+         "kwam", None),
+        ("belastingspreekuur smilde: 5 mensen op afspraak + 2 inloop", 7),
+        ("dbos vo zuidlaren: 27 kinderen aanwezig (klas van 28, 1 ziek)", 27),
+    ],
+)  # fmt: skip
+def test_walk_ins_and_grandchildren(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
