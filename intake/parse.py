@@ -42,6 +42,7 @@ from datetime import date
 from typing import Any
 
 from intake import texts
+from intake.counting import read_counts
 from intake.dates import (
     DateFinding,
     find_abbreviated_days,
@@ -62,11 +63,7 @@ from intake.mentions import (
     find_location,
     matchers_for,
 )
-from intake.numbers import (
-    bare_number,
-    masked_groups,
-    read_counts,
-)
+from intake.numbers import bare_number, masked_groups
 from intake.people import (
     PART_MARK_RE,
     apply_hints,

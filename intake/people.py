@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from intake.numbers import CountReading, read_counts
+from intake.counting import CountReading, read_counts
 from intake.readings import (
     Ambiguity,
     PeopleHints,
