@@ -31,7 +31,12 @@ Rules (documented in the parser too):
   other day is given; a numbered meeting ahead ("Les 4 is 21 oktober"), "laatste les …" or a
   day followed by "komt er" is a plan. "Gisteren had ik geen tijd" is the writer's day.
 - "ma" right after the names that open its line ("Leesgroep Peize ma, 9 lezers") is Monday.
-- A stretch of time ("de afgelopen weken") is vague: no date.
+- A stretch of time ("de afgelopen weken", "van paar weken terug", "deze maand") is vague:
+  no date.
+- A day that dates an earlier message ("correctie op mijn melding van vanmorgen",
+  "correction for yesterday message") is not the session's: no date (not today).
+- An abbreviation that is no word (di, wo, do, vr, za) with its dot ("Havelte do.") or right
+  after the names ("Eelde za", "(opening) za") is a day. Fries month names are months.
 
 `read_day` reads a typed answer (the guided report's date step) by these same rules.
 """
@@ -60,6 +65,9 @@ MONTHS = {
     "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "oct": 10,
     "november": 11, "nov": 11, "december": 12, "dec": 12,
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
+    # Fries.
+    "jannewaris": 1, "febrewaris": 2, "maaie": 5, "juny": 6, "septimber": 9,
+    "novimber": 11, "desimber": 12,
 }  # fmt: skip
 RELATIVE_DAYS = {
     "vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0,
@@ -86,7 +94,10 @@ VAGUE_DAYS = (
     r"last\s+week|last\s+month|recently|"
     r"eerder\s+deze\s+week|deze\s+week|vorig\s+weekend|afgelopen\s+weekend|"
     r"(?:zomer|herfst|kerst|voorjaars|mei|krokus|winter)vakantie|"
-    r"(?:in|tijdens)\s+de\s+vakantie"
+    r"(?:in|tijdens)\s+de\s+vakantie|"
+    # "van paar weken terug", "een paar dagen geleden", "deze maand": a stretch, no day.
+    r"(?:(?:een\s+)?paar|enkele|wat)\s+(?:dagen|weken|maanden)\s+(?:terug|geleden)|"
+    r"(?:a\s+few|some)\s+(?:days|weeks)\s+ago|deze\s+maand|this\s+month"
 )
 # A yearless date this many days after today (or fewer) is not read as last year's.
 FUTURE_DATE_DAYS = 60
@@ -138,6 +149,8 @@ _ABBR_DAY_RE = re.compile(rf"\b({_ABBR})\b\.?")
 _WORD_ABBREVIATIONS = {"zo", "ma"}
 _AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<mark>[^\w\s'’]))")
 _LINE_END_RE = re.compile(r"[ \t]*\n")
+# Right after the names (blanked by now) or an aside about them: "Eelde za", "(opening) za".
+_AFTER_NAMES_RE = re.compile(r"(?:^|[^ \t])[ \t]{3,}$|\)[ \t]*$")
 # "Dag: do.", "Datum - za": a form's label before an abbreviation at the end of its line.
 _FORM_DAY_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:dag|datum|wanneer|date|day)[ \t]*[:\-–][ \t]*$")
 
@@ -430,7 +443,14 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
         if before and before[-1].isalpha():
             continue  # "was het zo" : a word, not a day
         after = _AFTER_ABBR_RE.match(text, match.end())
-        if after is None and _LINE_END_RE.match(text, match.end()):
+        word = match.group(1) in _WORD_ABBREVIATIONS
+        if not word and (
+            match.group().endswith(".") or _AFTER_NAMES_RE.search(text[: match.start()])
+        ):
+            # "Taalhuis Havelte do.", "(opening expositie) za 40-50 man": an abbreviation
+            # that is no word, with its dot or right after the names, is a day.
+            pass
+        elif after is None and _LINE_END_RE.match(text, match.end()):
             # Ending its line ("Dag: do."): a day, but "zo" or "ma" only after a day label.
             if match.group(1) in _WORD_ABBREVIATIONS and not _FORM_DAY_BEFORE_RE.search(
                 text[: match.start()]
@@ -461,6 +481,9 @@ def find_other_dates(
     """Read numeric day-month dates and day words; return the text with them blanked."""
     _read_corrections(context or text, today, finding)
     text = _blank_not_session_days(text)
+    for match in list(_EARLIER_MESSAGE_RE.finditer(text)):
+        finding.unclear = True
+        text = blank(text, match.start(), match.end())
     for match in list(_DM_RE.finditer(text)):
         day, month = int(match.group(2)), int(match.group(3))
         if not 1 <= month <= 12:
@@ -532,6 +555,14 @@ _CORRECTED_RE = re.compile(
     rf"(?:sorry|sry|sorrie|nee+|oeps|correctie|ik\s+bedoel|nee\s+wacht)\b[\s,.!:;-]*"
     rf"(?:(?:ik\s+bedoel|het\s+was|was\s+het|het\s+is|was|is|niet|maar|op|eh|oh|o|toch)\s+)*"
     rf"(?P<y>{_DAY_WORD})\b"
+)
+# "correctie op mijn melding van vanmorgen", "correction for yesterday message", "mijn
+# bericht van gister klopte niet": the day dates an earlier message, not the session; the
+# session's day was in that message, so it is unknown here (not today).
+_MESSAGE_WORDS = r"(?:melding|bericht|berichtje|appje|app|mail|mailtje|message|report|update)"
+_EARLIER_MESSAGE_RE = re.compile(
+    rf"\b{_MESSAGE_WORDS}\s+(?:van|from|of)\s+(?:{_DAY_WORD})(?!\w)"
+    rf"|\b(?:{_DAY_WORD})(?:'s)?\s+{_MESSAGE_WORDS}\b"
 )
 # "koningsdag nee …": a day taken back for one not read; which day is unsure.
 # Only a named day: "vandaag nee helaas geen foto's" takes nothing back.

@@ -128,6 +128,16 @@ def test_counts_by_typed_role(
         ("taalcafe sleen zo, dat was druk: 9 deelnemers", "2025-11-04"),
         # A vague stretch of time is no day.
         ("taalhuis sleen de laatste weken steeds zo'n 6 mensen", None),
+        ("taalhuis sleen van een paar weken geleden, 6 mensen", None),
+        ("thuislezen sleen: 4 gezinnen deze maand", None),
+        # A day that dates an earlier message: the session's day is not given here.
+        ("correctie op mijn bericht van gisteren: taalhuis sleen had 6 mensen", None),
+        ("small fix to yesterday's message: Taalhuis Sleen 6 people", None),
+        # An abbreviation that is no word, with its dot or right after the names.
+        ("taalhuis sleen vr. we waren met 6", "2025-10-31"),
+        ("breicafe norg (met koffie) wo 9 dames", "2025-10-29"),
+        # A Frisian month name.
+        ("Op 1 novimber wie it taalkafee yn Sleen, 6 minsken", "2025-11-01"),
     ],
 )  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
