@@ -18,6 +18,13 @@ naoderhaand") are cut. A form line "Van: …", "Wie: …", "Door: …" right aft
 the attribution. Staff and performers (collega, vrijwilliger, begeleider, docent, schrijver)
 are no participants, so their words are no quote.
 
+Dutch low-high quotes typed as ,,…'' are quote marks. A label before the speaker's colon
+("Twee uitspraken: Klaas: '…'") and a pronoun taking up the speaker ("Een vrouw zij: '…'",
+NT2 for "zei") are no part of the speaker. Words without marks after a speech verb and colon
+end where the writer goes on about the speaker ("… bellen. Zij is heel blij.") or the
+session ("Verder …"). A title with an aside after it ("lazen 'Rupsje Nooitgenoeg'
+(natuurlijk)") or before a reading or singing verb ("'…' zongen ze mee") is no quote.
+
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 """
@@ -97,13 +104,22 @@ _BARE_LABEL_RE = re.compile(r"\b(citaat|quote)\s(?!\s*(?:van|by|from)\b)(?=\s*[^
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
-    r"|(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg)[ \t]+"
+    r"|(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg|schreef|fluisterde|"
+    r"lachte|verzuchtte)[ \t]+"
     r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
     re.IGNORECASE,
 )
 _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
 # Between two quotes that belong together: "…" en "…", "…", "…".
 _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
+# A sentence after words without marks that is the writer's again: about the speaker in the
+# third person ("Zij is heel blij") or going on with the session ("Verder nog vijf …").
+_NARRATIVE_NEXT_RE = re.compile(
+    r"(?<=[.!?])\s+(?=(?:(?:zij|ze|hij)\s+(?:is|was|vond|had|heeft|ging|kwam|werd|zat|"
+    r"begon|moest|lachte|straalde)|verder|daarna|daarnaast|daarop|toen|iedereen)\b)",
+    re.I,
+)
+_LOW_HIGH_RE = re.compile(r",,(?=\S)([^\n]*?\S)''(?!')")
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
 # An attribution never runs into a count ("- moeder van Isa, 12 kinderen").
 _COUNT_START_RE = re.compile(r",?\s*\b\d+\s+[^\W\d_]{3,}")
@@ -231,7 +247,8 @@ def _speaker_before(text: str, start: int) -> str | None:
 
 # Who speaks before the quote marks: "Oma Riek: “…”", "Sem (6) zei „…”".
 _SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)\s*$", re.I)
-_SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;\"“”„«»—–]|\s-\s")
+# "Twee uitspraken: Klaas: '…'": a colon before the speaker ends a label.
+_SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;:\"“”„«»—–]|\s-\s")
 # "Citaat van een cursist: …": the label goes, the speaker stays.
 _LEADING_LABEL_RE = re.compile(r"^\s*(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?", re.I)
 _SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
@@ -264,13 +281,22 @@ def _speaker_said_before(
         return None, start
     segment = _SPEAKER_SPLIT_RE.split(head[: said.start()])[-1]
     # "Gisteren zei een moeder: …": the speaker comes after the verb; day words go.
-    segment = _SAID_VERB_RE.split(segment)[-1]
+    after_verb = _SAID_VERB_RE.split(segment)
+    segment = after_verb[-1]
+    if len(after_verb) > 1:
+        # "zei een van de dames zacht:": the adverb after the speaker goes.
+        segment = AFTER_DROP_RE.sub("", " " + segment)
     segment = _LEADING_DAY_RE.sub("", segment)
     segment = _LEADING_LABEL_RE.sub("", segment)
     parts = segment.split(",")
     keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
     # ", en een ander:": the filler after the comma is no part of the speaker.
     speaker = _LEADING_DAY_RE.sub("", ",".join(parts[-keep:])).strip()
+    words = speaker.split()
+    if len(words) > 1 and words[-1].lower() in ("zij", "ze", "hij"):
+        # "Een jonge vrouw zij: '…'" (NT2 for "zei"), "een man hij: '…'": the pronoun that
+        # takes up the speaker is no part of it.
+        speaker = speaker[: speaker.lower().rindex(words[-1].lower())].strip()
     plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", speaker))
     if (
         not plain.strip()
@@ -304,6 +330,8 @@ def extract_quotes(
     if ">>" in text and "<<" in text:
         # ">> … <<" typed for « … »: the same length, so offsets stay valid.
         text = text.replace(">>", " «").replace("<<", "» ")
+    # ",,…''": Dutch low-high quotes typed with commas and apostrophes (same length).
+    text = _LOW_HIGH_RE.sub(lambda m: " „" + m.group(1) + "” ", text)
     text = _BARE_LABEL_RE.sub(lambda m: m.group(1) + ":", text)
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group("content")
@@ -327,6 +355,10 @@ def extract_quotes(
             parts = _DASH_SPLIT_RE.split(content.strip(), maxsplit=1)
             quote_text = parts[0].strip().strip("\"'“”„‘’«»")
             quote_text = _CLOSING_RE.sub("", quote_text).strip()
+            if label.group(1).lower() not in _LABEL_WORD:
+                # "Een vrouw zeg: ik kan nu … bellen. Zij is heel blij.": without marks the
+                # words end where the writer goes on about the speaker or the session.
+                quote_text = _NARRATIVE_NEXT_RE.split(quote_text, maxsplit=1)[0].strip()
             attribution = None
             if len(parts) > 1 and mentions_name(parts[1]):
                 dash = _DASH_SPLIT_RE.search(content)
@@ -440,6 +472,12 @@ def _status(
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
         return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
+    if (
+        attribution is not None
+        and not looks_like_person(attribution)
+        and title_before(text, match.start(), match.end())
+    ):
+        return "none"  # "we lazen 'Rupsje Nooitgenoeg' (natuurlijk)": a title with an aside
     if attribution is not None and not _NOT_A_PERSON_RE.match(attribution):
         return "none" if is_performer(attribution, text) else "quote"
     if title_before(text, match.start(), match.end()) or attribution is not None:

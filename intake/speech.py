@@ -67,7 +67,9 @@ AFTER_DROP_RE = re.compile(
     r"\s+(?:tegen\s+\w+|via\s+de\s+\w+|naoderhand|naoderhaand|naderhand|achteraf|later|nog|"
     r"ook|lachend|spontaan|zachtjes|me|mij|us|to\s+me|toen|meteen|daarna|na\s+afloop|"
     r"aan\s+het\s+(?:begin|eind|einde)|bij\s+(?:de|het)\s+\w+|heel\s+\w+|trots|blij|serieus|"
-    r"enthousiast|verbaasd|verrast|opgetogen|vrolijk|zuchtend|glunderend|stralend)\b.*$",
+    r"enthousiast|verbaasd|verrast|opgetogen|vrolijk|zuchtend|glunderend|stralend|zacht|"
+    r"hardop|luid|stil|stilletjes|ontroerd|emotioneel|geëmotioneerd|verlegen|voorzichtig|"
+    r"op\s+(?:de|het|een)\s+\w+)\b.*$",
     re.IGNORECASE,
 )
 _AFTER_DROP_RE = AFTER_DROP_RE
@@ -78,7 +80,9 @@ PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".s
     "oudje", "bezoekster", "mevr", "mw", "dhr", "hr", "lady", "gentleman", "woman", "boy",
     "girl", "guy", "student", "studente", "klant", "lener", "moeke", "vrouwtje", "mannetje",
     "mevrouwtje", "meneertje", "dametje", "heertje", "auteur", "schrijver", "schrijfster",
-    "spreker", "spreekster", "dichter", "kleuter", "peuter", "man", "mens",
+    "spreker", "spreekster", "dichter", "kleuter", "peuter", "man", "mens", "weduwe",
+    "weduwnaar", "echtgenote", "echtgenoot", "bewoner", "bewoonster", "nieuwkomer",
+    "statushouder", "inburgeraar", "gast", "gasten", "bezoeker", "vader", "moeder",
     # Drents and Fries: "zee n olde kerel", "sei in âlde frou".
     "frou", "froulju", "kearel", "kerel", "keerl", "wief", "wiefke", "deern", "jong", "jonkje",
     "famke", "feint", "manlu", "vrouwlu", "vrouwgien", "mannegien", "mensk",
@@ -153,6 +157,7 @@ _TITLE_BEFORE_RE = re.compile(
     r"lezen|voorgelezen|gelezen|uut|veurlezen|zongen|zingen|zong|speelden|keken|oefenden|"
     r"geoefend|oefenen|leerden|geleerd|leren|woord|woorden|zin|zinnen|uitdrukking|"
     r"spreekwoord|groep|team|club|noemen|noemden|heet|heette|genaamd|getiteld|van|de|het|"
+    r"topic|theme|title|book|subject|song|poem|called|read|"
     r"het\s+boek|met|liedje|zinnetjes|zinnetje|woordjes|zegswijze)"
     r"(?:\s+(?:was|is|heette|heet|van\s+vandaag|van\s+de\s+dag|als))?"
     r"\s*:?\s*)$",
@@ -160,7 +165,8 @@ _TITLE_BEFORE_RE = re.compile(
 )
 _SENTENCE_RE = re.compile(r"[.!?][\"'’”»]?(?=\s|$)|\n")
 ABBREVIATION_END_RE = re.compile(
-    r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|dr|st|ca|bijv|o\.a|nr|jl|plm|incl|excl|evt|vd|[A-Za-z])$",
+    r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr|st|ca|bijv|o\.a|nr|jl|plm|incl|excl|evt|vd|"
+    r"[A-Za-z])$",
     re.IGNORECASE,
 )
 
@@ -366,7 +372,9 @@ def is_performer(speaker: str | None, text: str) -> bool:
 # Right after quote marks: "we hebben 'wat doe je in het weekend?' geoefend".
 _TAUGHT_AFTER_RE = re.compile(
     r"^\s*(?:\w+\s+)?(?:geoefend|geleerd|gelezen|voorgelezen|gezongen|gespeeld|besproken|"
-    r"bekeken|gekeken|nagespeeld|uitgelegd|behandeld|geoefend|herhaald|nagezegd)\b",
+    r"bekeken|gekeken|nagespeeld|uitgelegd|behandeld|geoefend|herhaald|nagezegd|"
+    # "'Ik ben een boekenwurm' zongen ze allemaal mee": the verb first, its subject after.
+    r"zongen|zong|lazen|las|oefenden|oefende|leerden|speelden|keken)\b",
     re.IGNORECASE,
 )
 

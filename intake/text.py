@@ -41,6 +41,16 @@ def blank_all(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[s
 _SPOKEN_MARKS = (
     # "die meneer zei aanhalingstekens openen … aanhalingstekens sluiten".
     (re.compile(r"\b(?:aanhalingstekens?|quote)\s+(?:openen|open)\b\s*", re.IGNORECASE), '"'),
+    # "zei aanhalingstekens ik durf … aanhalingstekens sluiten": a bare opening word when
+    # the closing one follows.
+    (
+        re.compile(
+            r"\baanhalingstekens?\b(?!\s+(?:sluiten|dicht|openen|open)\b)\s*"
+            r"(?=[^\n]*?\baanhalingstekens?\s+(?:sluiten|dicht)\b)",
+            re.IGNORECASE,
+        ),
+        '"',
+    ),
     (re.compile(r"\s*\b(?:aanhalingstekens?|quote)\s+(?:sluiten|dicht)\b", re.IGNORECASE), '"'),
     (re.compile(r"\s*\bdubbele\s+punt\b", re.IGNORECASE), ":"),
     (re.compile(r"\s*\bnieuwe\s+(?:regel|alinea)\b\s*", re.IGNORECASE), "\n"),

@@ -197,6 +197,32 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          "Hij zei: 'We sliepen met z'n zessen in een bedstee.'",
          [{"text": "We sliepen met z'n zessen in een bedstee.",
            "attribution": "Meneer Bakker"}]),
+        # A reading or singing verb after the quote, or a title with an aside after it.
+        ("dBos groep 5 in vries: 'Wij zijn de bosbende' zongen ze in koor, 26 kids", []),
+        ("voorleesuurtje havelte 8 kinderen, we lazen 'Kikker is verliefd' (weer eens)", []),
+        ("taalcafe roden, 9 people. Theme: 'shopping for groceries'.", []),
+        # Dutch low-high quotes typed with commas and apostrophes.
+        ("verhalenbrink vries 9 ouderen. Opa Jan zei: ,,Hier lag vroeger het veen.'' Mooi.",
+         [{"text": "Hier lag vroeger het veen.", "attribution": "Opa Jan"}]),
+        # A label before the speaker's colon is no part of the speaker.
+        ("verhalenbrink vries 9 ouderen. Mooi gezegd: Geesje: 'Ik mis de markt.'",
+         [{"text": "Ik mis de markt.", "attribution": "Geesje"}]),
+        # NT2 "zij:" for "zei", adverbs after the speaker, "schreef" after the quote.
+        ("taalcafe roden 10 mensen. Een oude man zij: 'Ik leer elke dag nieuwe woorden'",
+         [{"text": "Ik leer elke dag nieuwe woorden", "attribution": "Een oude man"}]),
+        ("samenlezen eelde 7 lezers. Na afloop zei een van de heren stil: 'Dit raakte me.'",
+         [{"text": "Dit raakte me.", "attribution": "een van de heren"}]),
+        ("taalcafe roden 10 mensen. 'Ik kom graag', schreef een cursist op het kaartje.",
+         [{"text": "Ik kom graag", "attribution": "een cursist"}]),
+        ("Taalcafe Roden, 9 people. Mr. Bakker said 'Now I can read the bus times'",
+         [{"text": "Now I can read the bus times", "attribution": "Mr. Bakker"}]),
+        ("ido emmen 4 mensen. Citaat van een bewoonster: 'Eindelijk snap ik mijn toeslag.'",
+         [{"text": "Eindelijk snap ik mijn toeslag.", "attribution": "een bewoonster"}]),
+        # Without marks the words end where the writer goes on about the speaker.
+        ("taalcafe roden 8 mensen. Een man zeg: ik kan nu zelf de huur betalen. Hij was "
+         "trots.", [{"text": "ik kan nu zelf de huur betalen.", "attribution": "Een man"}]),
+        ("taalcafe sleen een vrouw zei aanhalingstekens ik snap de brief aanhalingstekens "
+         "sluiten 7 mensen", [{"text": "ik snap de brief", "attribution": "een vrouw"}]),
         # A closing greeting is no part of an unmarked quote.
         ("taalhuis roden 5 mensen. Een vrouw zei: ik kom volgende week weer. Groetjes",
          [{"text": "ik kom volgende week weer.", "attribution": "Een vrouw"}]),
