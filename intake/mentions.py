@@ -129,7 +129,9 @@ _DEFERRED_AFTER_RE = re.compile(
 # "Twee moeders vroegen naar de BoekStartcoach": what someone asked about is a topic.
 _ELSEWHERE_BEFORE_RE = re.compile(
     r"\b(?:ook\s+naar|ook\s+bij|ook\s+op|(?:vroeg|vroegen|informeerde|informeerden)"
-    r"(?:\s+\w+)?\s+(?:naar|over))\s+(?:het\s+|de\s+|een\s+)?$"
+    r"(?:\s+\w+)?\s+(?:naar|over)"
+    # "doorverwezen naar het Taalcafé": where someone was sent on to is another session.
+    r"|(?:door)?(?:verwezen|gestuurd)\s+naar)\s+(?:het\s+|de\s+|een\s+)?$"
 )
 
 
@@ -152,7 +154,12 @@ def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # "Klik & Tik, eh sorry het was Digisterker": the name after a correction is meant.
-_CORRECTION_RE = re.compile(r"\b(?:sorry|sry|eh+\s+nee|nee\s+wacht|correctie|ik\s+bedoel|oeps)\b")
+# "Taalcafé Beilen, o nee het was het Taalhuis": "nee" after an interjection or before
+# "het was" takes the first name back too.
+_CORRECTION_RE = re.compile(
+    r"\b(?:sorry|sry|(?:eh+|o|oh|ah)\s+nee|nee\s+wacht|correctie|ik\s+bedoel|oeps|"
+    r"nee,?\s+het\s+was)\b"
+)
 # "Wat: Klik & Tik" in a form: the name the form gives.
 _FORM_LABEL_RE = re.compile(r"\b(?:wat|activiteit|activity|what|soort)\s*:\s*$")
 

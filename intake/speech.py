@@ -188,7 +188,11 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     verb = _last_speech_verb(head)
     if verb is None:
         return None, False
-    if _NOT_SPOKEN_AFTER_VERB_RE.search(verb.group("after")):
+    not_spoken = _NOT_SPOKEN_AFTER_VERB_RE.search(verb.group("after"))
+    if not_spoken and not (
+        # "vertelde over de watersnood: '…'": the topic, then a colon that opens the words.
+        not_spoken.group().lower() in ("over", "about") and head.rstrip().endswith(":")
+    ):
         return None, False  # "zei dat haar zoon 'De Gruffalo' …", "vroeg naar 'Het Achterhuis'"
     pre = head[: verb.start()]
     after = verb.group("after").strip()
@@ -202,6 +206,9 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         # "zei heel serieus:" names nobody; the subject before the verb is the speaker then.
         if speaker and looks_like_person(speaker):
             return _clean(speaker, keep_age=False), True
+    one = _ONE_PERSON_RE.search(plain)
+    if one is not None and looks_like_person(one.group(2)):
+        return one.group(1), True  # "1 jongen zei": "1" is the article "een"
     coordinated = _coordinated_speaker(plain) if plain else None
     if coordinated is not None:
         return _clean(coordinated, keep_age=True), True
@@ -252,6 +259,8 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     return _clean(plain, keep_age=True), True
 
 
+# "1 jongen zei", "… 7 deelnemers 1 moeder vroeg": the numeral one as an article.
+_ONE_PERSON_RE = re.compile(r"(?:^|\s)(1\s+([^\W\d_]+))$")
 _VAN_AGE_END_RE = re.compile(r"\s+van\s+\d{1,3}(?:\s*(?:jaar|jr))?$", re.I)
 _TITLE_RE = re.compile(r"^(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|opa|oma|juf|meester)\s+", re.I)
 

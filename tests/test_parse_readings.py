@@ -284,6 +284,12 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          [{"text": "we komen zeker terug", "attribution": "Truus en Jan"}]),
         ("taalcafe sleen 8 dames en Riek zei ik brei al zestig jaar",
          [{"text": "ik brei al zestig jaar", "attribution": "Riek"}]),
+        # "1" as the article before one person.
+        ("makersplaats sleen 6 kids\n1 meisje zei 'ik wil hier elke dag zijn'",
+         [{"text": "ik wil hier elke dag zijn", "attribution": "1 meisje"}]),
+        # A topic after "vertelde over", then a colon that opens the words.
+        ("verhalenbrink vries 8 ouderen. Opa Roelof vertelde over de turf: 'Wij sliepen er "
+         "op.'", [{"text": "Wij sliepen er op.", "attribution": "Opa Roelof"}]),
         # ">> … <<" typed as quote marks.
         ("lezing assen 20 bezoekers. >> mooi verhaal was het << zei een bezoeker bij de uitgang",
          [{"text": "mooi verhaal was het", "attribution": "een bezoeker"}]),
@@ -342,6 +348,10 @@ def test_the_place_of_the_session_by_role(
          "6 lezers", "samenlezen"),
         # One negated: "geen X maar Y".
         ("het was geen taalhuis maar taalcafe, peize 7 deelnemers", "taalcafe"),
+        # One taken back: "X, o nee het was Y".
+        ("breicafe norg, oh nee het was samenlezen, 6 lezers", "samenlezen"),
+        # Where people were sent on to is another session.
+        ("taalhuis sleen 4 mensen, twee doorverwezen naar het taalcafe", "taalhuis"),
         # One deferred to another report.
         ("na het knutseluurtje nog de biebfabriek gedaan in sleen, 8 kids. "
          "knutseluurtje stuur ik straks", "biebfabriek"),
