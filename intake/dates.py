@@ -442,6 +442,8 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
         before = text[: match.start()].rstrip()
         if before and before[-1].isalpha():
             continue  # "was het zo" : a word, not a day
+        if before[-1:].isdigit():
+            continue  # "2 vr." (two volunteers): a count's word, not a day
         after = _AFTER_ABBR_RE.match(text, match.end())
         word = match.group(1) in _WORD_ABBREVIATIONS
         if not word and (
@@ -559,10 +561,16 @@ _CORRECTED_RE = re.compile(
 # "correctie op mijn melding van vanmorgen", "correction for yesterday message", "mijn
 # bericht van gister klopte niet": the day dates an earlier message, not the session; the
 # session's day was in that message, so it is unknown here (not today).
-_MESSAGE_WORDS = r"(?:melding|bericht|berichtje|appje|app|mail|mailtje|message|report|update)"
+# A header ("Bericht van vandaag:") is no earlier message: the message word must be taken
+# up ("mijn melding", "op het bericht", "for yesterday message").
+_MESSAGE_WORDS = r"(?:melding|bericht|berichtje|appje|mail|mailtje|message|report|update)"
+_TAKEN_UP = (
+    r"\b(?:mijn|m'n|mn|ons|onze|my|our|het|de|the|vorige|eerdere|previous|earlier|op|for|to|"
+    r"on|in|aan)\s+"
+)
 _EARLIER_MESSAGE_RE = re.compile(
-    rf"\b{_MESSAGE_WORDS}\s+(?:van|from|of)\s+(?:{_DAY_WORD})(?!\w)"
-    rf"|\b(?:{_DAY_WORD})(?:'s)?\s+{_MESSAGE_WORDS}\b"
+    rf"{_TAKEN_UP}{_MESSAGE_WORDS}\s+(?:van|from|of)\s+(?:{_DAY_WORD})(?!\w)"
+    rf"|{_TAKEN_UP}(?:{_DAY_WORD})(?:'s)?\s+{_MESSAGE_WORDS}\b"
 )
 # "koningsdag nee …": a day taken back for one not read; which day is unsure.
 # Only a named day: "vandaag nee helaas geen foto's" takes nothing back.

@@ -133,6 +133,10 @@ def test_counts_by_typed_role(
         # A day that dates an earlier message: the session's day is not given here.
         ("correctie op mijn bericht van gisteren: taalhuis sleen had 6 mensen", None),
         ("small fix to yesterday's message: Taalhuis Sleen 6 people", None),
+        # A header is no earlier message.
+        ("Bericht van vandaag: taalhuis sleen 6 mensen", "2025-11-04"),
+        # "2 vr." counts volunteers.
+        ("taalhuis sleen 6 mensen en 2 vr.", "2025-11-04"),
         # An abbreviation that is no word, with its dot or right after the names.
         ("taalhuis sleen vr. we waren met 6", "2025-10-31"),
         ("breicafe norg (met koffie) wo 9 dames", "2025-10-29"),
