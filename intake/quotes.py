@@ -56,7 +56,8 @@ _SINGLE_RE = re.compile(
     r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
 )
 _LABEL_RE = re.compile(
-    rf"\b(quote|citaat|uitspraak|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
+    rf"\b(quote|citaat|uitspraak|zij(?=[ \t]*:)"
+    rf"|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
     r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+van\s+(?P<who>[^:\n\"“„«'‘]{2,40}?))?"
     r"(?:\s*:|\s+[—–-](?=\s))\s*(?P<content>.+)$",
     re.IGNORECASE | re.M,
@@ -117,6 +118,12 @@ _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
 _NARRATIVE_NEXT_RE = re.compile(
     r"(?<=[.!?])\s+(?=(?:(?:zij|ze|hij)\s+(?:is|was|vond|had|heeft|ging|kwam|werd|zat|"
     r"begon|moest|lachte|straalde)|verder|daarna|daarnaast|daarop|toen|iedereen)\b)",
+    re.I,
+)
+# The person phrase right before an NT2 "zij:": "Een vrouw", "een man uit Syrië".
+_NT2_PERSON_RE = re.compile(
+    r"(?:^|[\s,])((?:een|de|die|mijn|n|'n|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$",
     re.I,
 )
 _LOW_HIGH_RE = re.compile(r",,(?=\S)([^\n]*?\S)''(?!')")
@@ -337,12 +344,21 @@ def extract_quotes(
         content = label.group("content")
         if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
             continue  # "zei: '…'": the quote marks say where it ends; read below
+        nt2_said = label.group(1).lower() == "zij"
+        if nt2_said:
+            # "Een vrouw zij: ik heb werk" (NT2 for "zei"): only after someone named.
+            nt2_who = _NT2_PERSON_RE.search(sentence_before(text, label.start()))
+            if nt2_who is None or not looks_like_person(nt2_who.group(1)):
+                continue
         inner, inner_rest = extract_quotes(content, is_name, mentions_name, cued=True)
-        speaker = (
-            speaker_before(text, label.start("content"))[0]
-            if label.group(1).lower() not in _LABEL_WORD
-            else _label_speaker(label.group("who"))
-        )
+        if nt2_said:
+            speaker = nt2_who.group(1).strip() if nt2_who else None
+        else:
+            speaker = (
+                speaker_before(text, label.start("content"))[0]
+                if label.group(1).lower() not in _LABEL_WORD
+                else _label_speaker(label.group("who"))
+            )
         form_who, form_end = _form_speaker(text, label.end())
         if form_who is not None:
             speaker = speaker or form_who

@@ -288,6 +288,10 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          [{"text": "we komen zeker terug", "attribution": "Truus en Jan"}]),
         ("taalcafe sleen 8 dames en Riek zei ik brei al zestig jaar",
          [{"text": "ik brei al zestig jaar", "attribution": "Riek"}]),
+        # NT2 "zij:" for "zei" after someone named; a bare "Zij:" names nobody.
+        ("taalcafe roden 8 mensen. Een vrouw zij: ik heb werk gevonden. Zij is heel blij.",
+         [{"text": "ik heb werk gevonden.", "attribution": "Een vrouw"}]),
+        ("taalcafe roden 8 mensen. Ik vroeg wat vind je ervan en zij: heel leuk", []),
         # "1" as the article before one person.
         ("makersplaats sleen 6 kids\n1 meisje zei 'ik wil hier elke dag zijn'",
          [{"text": "ik wil hier elke dag zijn", "attribution": "1 meisje"}]),
