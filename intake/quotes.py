@@ -55,8 +55,13 @@ _DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“�
 _SINGLE_RE = re.compile(
     r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
 )
+# "Gerrit na afloop: nu snap ik …": a time of speaking after someone named, then a colon.
+_SPOKEN_WHEN = (
+    r"(?:na\s+afloop|achteraf|naderhand|bij\s+het\s+weggaan|bij\s+vertrek|"
+    r"aan\s+het\s+eind(?:e)?|bij\s+het\s+afscheid)"
+)
 _LABEL_RE = re.compile(
-    rf"\b(quote|citaat|uitspraak|zij(?=[ \t]*:)"
+    rf"\b(quote|citaat|uitspraak|zij(?=[ \t]*:)|{_SPOKEN_WHEN}(?=[ \t]*:)"
     rf"|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
     r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+van\s+(?P<who>[^:\n\"“„«'‘]{2,40}?))?"
     r"(?:\s*:|\s+[—–-](?=\s))\s*(?P<content>.+)$",
@@ -120,11 +125,11 @@ _NARRATIVE_NEXT_RE = re.compile(
     r"begon|moest|lachte|straalde)|verder|daarna|daarnaast|daarop|toen|iedereen)\b)",
     re.I,
 )
+_SPOKEN_WHEN_RE = re.compile(_SPOKEN_WHEN, re.I)
 # The person phrase right before an NT2 "zij:": "Een vrouw", "een man uit Syrië".
 _NT2_PERSON_RE = re.compile(
-    r"(?:^|[\s,])((?:een|de|die|mijn|n|'n|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
-    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$",
-    re.I,
+    r"(?:^|[\s,])((?i:een|de|die|mijn|n|'n|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$"
 )
 _LOW_HIGH_RE = re.compile(r",,(?=\S)([^\n]*?\S)''(?!')")
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
@@ -344,11 +349,20 @@ def extract_quotes(
         content = label.group("content")
         if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
             continue  # "zei: '…'": the quote marks say where it ends; read below
-        nt2_said = label.group(1).lower() == "zij"
+        nt2_said = label.group(1).lower() == "zij" or _SPOKEN_WHEN_RE.fullmatch(label.group(1))
         if nt2_said:
-            # "Een vrouw zij: ik heb werk" (NT2 for "zei"): only after someone named.
+            # "Een vrouw zij: ik heb werk" (NT2 for "zei"), "Gerrit na afloop: …": only
+            # after someone named.
             nt2_who = _NT2_PERSON_RE.search(sentence_before(text, label.start()))
             if nt2_who is None or not looks_like_person(nt2_who.group(1)):
+                continue
+            if label.group(1).lower() != "zij" and (
+                not _FIRST_PERSON_RE.search(content)
+                or not looks_like_person(nt2_who.group(1).lower())
+            ):
+                # "Koffie na afloop: heel gezellig", "Gesprek na afloop: ik heb …": the
+                # writer's own note; a time of speaking needs a people word before it
+                # ("Een cursist achteraf:"), as a capital alone may open any sentence.
                 continue
         inner, inner_rest = extract_quotes(content, is_name, mentions_name, cued=True)
         if nt2_said:

@@ -292,6 +292,10 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
         ("taalcafe roden 8 mensen. Een vrouw zij: ik heb werk gevonden. Zij is heel blij.",
          [{"text": "ik heb werk gevonden.", "attribution": "Een vrouw"}]),
         ("taalcafe roden 8 mensen. Ik vroeg wat vind je ervan en zij: heel leuk", []),
+        # A time of speaking after a people word, then a colon; a note is no quote.
+        ("leerplein sleen 6 mensen. Een cursist achteraf: dit was de beste les voor mij",
+         [{"text": "dit was de beste les voor mij", "attribution": "Een cursist"}]),
+        ("leerplein sleen 6 mensen. Gesprek na afloop: ik heb haar doorverwezen", []),
         # "1" as the article before one person.
         ("makersplaats sleen 6 kids\n1 meisje zei 'ik wil hier elke dag zijn'",
          [{"text": "ik wil hier elke dag zijn", "attribution": "1 meisje"}]),
