@@ -131,6 +131,9 @@ _NT2_PERSON_RE = re.compile(
     r"(?:^|[\s,])((?i:een|de|die|mijn|n|'n|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$"
 )
+_TITLED_RE = re.compile(
+    r"(?:mevrouw|meneer|mevr|mw|dhr|hr|mr|mrs|ms|juf|meester|opa|oma)\.?\s+\S", re.I
+)
 _LOW_HIGH_RE = re.compile(r",,(?=\S)([^\n]*?\S)''(?!')")
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
 # An attribution never runs into a count ("- moeder van Isa, 12 kinderen").
@@ -328,6 +331,15 @@ def _speaker_said_before(
     return speaker, head.rindex(speaker)
 
 
+def _surname_aware(mentions_name: Callable[[str], bool]) -> Callable[[str], bool]:
+    """ "Mevrouw de Vries zei": a place name after a title is a surname, no place."""
+
+    def names(words: str) -> bool:
+        return _TITLED_RE.match(words.strip()) is None and mentions_name(words)
+
+    return names
+
+
 def extract_quotes(
     text: str,
     is_name: Callable[[str], bool] = lambda _: False,
@@ -338,6 +350,7 @@ def extract_quotes(
 
     `is_name`: text that is exactly an activity or place name is no quote; `mentions_name`:
     words before a quote that name an activity or place are no speaker."""
+    mentions_name = _surname_aware(mentions_name)
     found: list[tuple[int, FoundQuote]] = []
     if ">>" in text and "<<" in text:
         # ">> … <<" typed for « … »: the same length, so offsets stay valid.

@@ -296,6 +296,9 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
         ("leerplein sleen 6 mensen. Een cursist achteraf: dit was de beste les voor mij",
          [{"text": "dit was de beste les voor mij", "attribution": "Een cursist"}]),
         ("leerplein sleen 6 mensen. Gesprek na afloop: ik heb haar doorverwezen", []),
+        # A surname that is also a place name still names the speaker.
+        ("taalcafe sleen 9 mensen. Mevrouw de Vries zei: 'Ik kom elke week.'",
+         [{"text": "Ik kom elke week.", "attribution": "Mevrouw de Vries"}]),
         # "1" as the article before one person.
         ("makersplaats sleen 6 kids\n1 meisje zei 'ik wil hier elke dag zijn'",
          [{"text": "ik wil hier elke dag zijn", "attribution": "1 meisje"}]),
@@ -339,6 +342,9 @@ def test_quotes_without_marks_after_a_speech_verb(
         ("voorleesuurtje vries 8 kids. ik woon zelf in eelde", "vries"),
         # Only someone's home town: where the session was is not said.
         ("taalcafe 7 deelnemers, een mevrouw uit peize was er voor het eerst", None),
+        # A place name after a title is a surname.
+        ("taalcafe 9 mensen. Mevrouw de Vries zei: 'Ik kom elke week.'", None),
+        ("taalcafe sleen 9 mensen, dhr. Roden kwam ook", "sleen"),
         # A vowel left out of a shorter place name.
         ("makersplaats dalen 6 kids", "dalen"),
         ("knutseluurtje borgr 6 kinderen", "borger"),
