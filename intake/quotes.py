@@ -442,7 +442,14 @@ def extract_quotes(
             quote_text = match.group(1).strip()
             if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
                 continue
-            if previous is not None and _JOINED_RE.fullmatch(text, previous[0], match.start()):
+            said_after = _AFTER_RE.match(text, match.end())
+            if (
+                previous is not None
+                and _JOINED_RE.fullmatch(text, previous[0], match.start())
+                # "we lazen 'De Gruffalo' en 'Nog een keer!' riep Sem": a speech verb after
+                # the second makes it someone's words, whatever the first was.
+                and (said_after is None or said_after.group("said") is None)
+            ):
                 # 'geoefend als "…?" en "…"': a quote joined to the one before is of its kind
                 # (a taught phrase, or the same speaker's words).
                 _, status, attribution = previous
@@ -515,12 +522,10 @@ def _status(
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
         return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
-    if (
-        attribution is not None
-        and not looks_like_person(attribution)
-        and title_before(text, match.start(), match.end())
-    ):
-        return "none"  # "we lazen 'Rupsje Nooitgenoeg' (natuurlijk)": a title with an aside
+    if attribution is not None and title_before(text, match.start(), match.end()):
+        # "we lazen 'Rupsje Nooitgenoeg' (natuurlijk)", "'De Gruffalo' (Julia Donaldson)
+        # voorgelezen": a title with an aside or its author, no one's words.
+        return "none"
     if attribution is not None and not _NOT_A_PERSON_RE.match(attribution):
         return "none" if is_performer(attribution, text) else "quote"
     if title_before(text, match.start(), match.end()) or attribution is not None:

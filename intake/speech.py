@@ -388,10 +388,15 @@ _TAUGHT_AFTER_RE = re.compile(
 )
 
 
+_BRACKET_AFTER_RE = re.compile(r"^\s*\([^)\n]*\)")
+
+
 def title_before(text: str, start: int, end: int | None = None) -> bool:
     """Quote marks at `start` right after a title noun or a verb of reading or teaching, or
     (with `end`) right before a verb of reading or teaching."""
-    if end is not None and _TAUGHT_AFTER_RE.match(text[end : end + 40]):
+    # "'De Gruffalo' (van Julia Donaldson) voorgelezen": an aside in brackets is passed by.
+    after = _BRACKET_AFTER_RE.sub("", text[end : end + 80]) if end is not None else ""
+    if end is not None and _TAUGHT_AFTER_RE.match(after[:40]):
         return True
     return _TITLE_BEFORE_RE.search(sentence_before(text, start)) is not None
 

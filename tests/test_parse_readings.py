@@ -205,6 +205,11 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("dBos groep 5 in vries: 'Wij zijn de bosbende' zongen ze in koor, 26 kids", []),
         ("voorleesuurtje havelte 8 kinderen, we lazen 'Kikker is verliefd' (weer eens)", []),
         ("taalcafe roden, 9 people. Theme: 'shopping for groceries'.", []),
+        # A title with its author in brackets; a speech verb after a joined quote.
+        ("voorleesuurtje havelte 8 kinderen. We hebben 'Kikker is bang' (van Max Velthuijs) "
+         "voorgelezen.", []),
+        ("voorleesuurtje havelte 8 kinderen. We lazen 'Kikker' en 'Nog een keer!' riep Noor",
+         [{"text": "Nog een keer!", "attribution": "Noor"}]),
         # Dutch low-high quotes typed with commas and apostrophes.
         ("verhalenbrink vries 9 ouderen. Opa Jan zei: ,,Hier lag vroeger het veen.'' Mooi.",
          [{"text": "Hier lag vroeger het veen.", "attribution": "Opa Jan"}]),
