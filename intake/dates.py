@@ -34,7 +34,9 @@ Rules (documented in the parser too):
 - A stretch of time ("de afgelopen weken", "van paar weken terug", "deze maand") is vague:
   no date.
 - A day that dates an earlier message ("correctie op mijn melding van vanmorgen",
-  "correction for yesterday message") is not the session's: no date (not today).
+  "correction for yesterday message") is not the session's, and a message correcting an
+  earlier one ("correctie op mijn vorige bericht") does not repeat its day: no date (not
+  today), unless the message names the day itself.
 - An abbreviation that is no word (di, wo, do, vr, za) with its dot ("Havelte do.") or right
   after the names ("Eelde za", "(opening) za") is a day. Fries month names are months.
 
@@ -486,6 +488,8 @@ def find_other_dates(
     for match in list(_EARLIER_MESSAGE_RE.finditer(text)):
         finding.unclear = True
         text = blank(text, match.start(), match.end())
+    if _CORRECTS_MESSAGE_RE.search(text):
+        finding.unclear = True
     for match in list(_DM_RE.finditer(text)):
         day, month = int(match.group(2)), int(match.group(3))
         if not 1 <= month <= 12:
@@ -571,6 +575,14 @@ _TAKEN_UP = (
 _EARLIER_MESSAGE_RE = re.compile(
     rf"{_TAKEN_UP}{_MESSAGE_WORDS}\s+(?:van|from|of)\s+(?:{_DAY_WORD})(?!\w)"
     rf"|{_TAKEN_UP}(?:{_DAY_WORD})(?:'s)?\s+{_MESSAGE_WORDS}\b"
+)
+# "Correctie op mijn vorige bericht: …", "my last message was wrong": the message corrects
+# an earlier one, whose day it does not repeat; unless it names one, the day is unknown.
+_CORRECTS_MESSAGE_RE = re.compile(
+    rf"\b(?:correctie|correction|aanvulling|verbetering|edit|fix)\b[^.\n]{{0,20}}?"
+    rf"{_TAKEN_UP}(?:vorige\s+|eerdere\s+|previous\s+|earlier\s+|last\s+)?{_MESSAGE_WORDS}\b"
+    rf"|\b(?:mijn|m'n|het|my|the)\s+(?:vorige\s+|eerdere\s+|previous\s+|earlier\s+|last\s+)?"
+    rf"{_MESSAGE_WORDS}\s+(?:klopte|klopt|was)\s+(?:niet|wrong|incorrect|fout)\b"
 )
 # "koningsdag nee …": a day taken back for one not read; which day is unsure.
 # Only a named day: "vandaag nee helaas geen foto's" takes nothing back.

@@ -133,6 +133,8 @@ def test_counts_by_typed_role(
         # A day that dates an earlier message: the session's day is not given here.
         ("correctie op mijn bericht van gisteren: taalhuis sleen had 6 mensen", None),
         ("small fix to yesterday's message: Taalhuis Sleen 6 people", None),
+        ("Correctie op mijn vorige bericht: taalhuis sleen had 6 mensen", None),
+        ("correctie op mijn bericht: taalhuis sleen van gisteren had 6 mensen", "2025-11-03"),
         # A header is no earlier message.
         ("Bericht van vandaag: taalhuis sleen 6 mensen", "2025-11-04"),
         # "2 vr." counts volunteers.
