@@ -126,6 +126,7 @@ _NARRATIVE_NEXT_RE = re.compile(
     re.I,
 )
 _SPOKEN_WHEN_RE = re.compile(_SPOKEN_WHEN, re.I)
+_TRAILING_WHEN_RE = re.compile(rf"\s+{_SPOKEN_WHEN}\s*$", re.I)
 # The person phrase right before an NT2 "zij:": "Een vrouw", "een man uit Syrië".
 _NT2_PERSON_RE = re.compile(
     r"(?:^|[\s,])((?i:een|de|die|mijn|n|'n|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
@@ -303,6 +304,7 @@ def _speaker_said_before(
         segment = AFTER_DROP_RE.sub("", " " + segment)
     segment = _LEADING_DAY_RE.sub("", segment)
     segment = _LEADING_LABEL_RE.sub("", segment)
+    segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
     parts = segment.split(",")
     keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
     # ", en een ander:": the filler after the comma is no part of the speaker.

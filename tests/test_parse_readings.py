@@ -303,6 +303,8 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
         ("leerplein sleen 6 mensen. Een cursist achteraf: dit was de beste les voor mij",
          [{"text": "dit was de beste les voor mij", "attribution": "Een cursist"}]),
         ("leerplein sleen 6 mensen. Gesprek na afloop: ik heb haar doorverwezen", []),
+        ("leerplein sleen 6 mensen. Truus achteraf: 'dit ga ik thuis oefenen'",
+         [{"text": "dit ga ik thuis oefenen", "attribution": "Truus"}]),
         # A surname that is also a place name still names the speaker.
         ("taalcafe sleen 9 mensen. Mevrouw de Vries zei: 'Ik kom elke week.'",
          [{"text": "Ik kom elke week.", "attribution": "Mevrouw de Vries"}]),
