@@ -234,6 +234,10 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          "trots.", [{"text": "ik kan nu zelf de huur betalen.", "attribution": "Een man"}]),
         ("taalcafe sleen een vrouw zei aanhalingstekens ik snap de brief aanhalingstekens "
          "sluiten 7 mensen", [{"text": "ik snap de brief", "attribution": "een vrouw"}]),
+        ("taalcafe sleen 7 mensen een man zei aanhalingstekens ik kom terug aanhalingstekens "
+         "en een vrouw zei aanhalingstekens ik ook aanhalingstekens",
+         [{"text": "ik kom terug", "attribution": "een man"},
+          {"text": "ik ook", "attribution": "een vrouw"}]),
         # A closing greeting is no part of an unmarked quote.
         ("taalhuis roden 5 mensen. Een vrouw zei: ik kom volgende week weer. Groetjes",
          [{"text": "ik kom volgende week weer.", "attribution": "Een vrouw"}]),
