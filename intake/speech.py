@@ -281,6 +281,10 @@ def _last_phrase(words_before: str) -> str:
     if not starts:
         return words_before
     at = starts[-1]
+    # "de moeder van een vrijwilliger zei": the phrase after "van" belongs to the one before.
+    while at > 0 and words[at - 1].lower() in ("van", "of"):
+        earlier = [i for i in starts if i < at - 1]
+        at = earlier[-1] if earlier else max(0, at - 2)
     # "mevrouw de Boer zei": a title before the article belongs to the name.
     if at > 0 and _TITLE_RE.match(words[at - 1] + " "):
         at -= 1
@@ -363,6 +367,15 @@ def _clean(speaker: str | None, keep_age: bool) -> str | None:
     return speaker
 
 
+# Staff forms the count words do not hold: singular forms and taalmaatje.
+_MORE_STAFF = {"taalmaatje", "medewerkster", "medewerksters", "pedagogisch-medewerker"}
+
+
+def _staff_form(word: str) -> str:
+    """ "pm'er", "PM-er", "pm’er" -> "pmer"; trailing punctuation goes."""
+    return re.sub(r"['’\-]", "", word.lower()).strip(".,:;()")
+
+
 def is_performer(speaker: str | None, text: str) -> bool:
     """A speaker who is not a participant: a performer word, or a name that the message
     introduces with one ("Auteur Tommy Wieringa" … "Wieringa antwoordde")."""
@@ -371,6 +384,14 @@ def is_performer(speaker: str | None, text: str) -> bool:
     words = speaker.lower().split()
     if words[0] in PERFORMERS or head_word(speaker).replace("'", "") in NOT_PARTICIPANTS:
         return True
+    # "Een van de leidsters", "een pedagogisch medewerker", "een pm-er": the first word that
+    # names a person is the head, past a partitive and adjectives.
+    for word in words:
+        plain = _staff_form(word)
+        if plain in NOT_PARTICIPANTS or plain in _MORE_STAFF:
+            return True
+        if plain in PERSON_WORDS or (len(plain) > 4 and _PERSON_END_RE.search(plain)):
+            break  # "de moeder van een vrijwilliger" is a parent
     if len(words) == 1 and speaker[:1].isupper():
         known = "|".join(sorted(NOT_PARTICIPANTS))
         pattern = rf"\b(?:{known})\s+(?:[A-Z]\w+\s+){{0,2}}{re.escape(speaker)}\b"

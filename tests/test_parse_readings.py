@@ -309,6 +309,13 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
         ("leerplein sleen 6 mensen. Gesprek na afloop: ik heb haar doorverwezen", []),
         ("leerplein sleen 6 mensen. Truus achteraf: 'dit ga ik thuis oefenen'",
          [{"text": "dit ga ik thuis oefenen", "attribution": "Truus"}]),
+        # Staff past a partitive or an adjective, or spelt "pm-er", are no participants;
+        # a parent of a volunteer is.
+        ("boekstart kdv sleen 5 baby's. Een van de leidsters zei: 'Ze kijken echt.'", []),
+        ("boekstart kdv sleen 5 baby's. Een pedagogisch medewerker zei: 'Ze kijken.'", []),
+        ("boekstart kdv sleen 5 baby's. Een pm-er zei: 'Ze kijken echt.'", []),
+        ("taalcafe sleen 9 mensen. De moeder van een vrijwilliger zei: 'Ik kom vaker.'",
+         [{"text": "Ik kom vaker.", "attribution": "De moeder van een vrijwilliger"}]),
         # A surname that is also a place name still names the speaker.
         ("taalcafe sleen 9 mensen. Mevrouw de Vries zei: 'Ik kom elke week.'",
          [{"text": "Ik kom elke week.", "attribution": "Mevrouw de Vries"}]),
