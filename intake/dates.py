@@ -21,7 +21,8 @@ Rules (documented in the parser too):
   was woensdag, niet dinsdag" and "donderdag (ipv vrijdag)" leave the corrected day; a day
   taken back for one not read ("koningsdag nee hemelvaart") leaves no date.
 - Doubt about the day ("of was het de 22e?", "zaterdag geloof ik", "weet de datum niet
-  meer"): no date.
+  meer"): no date, unless the writer then confirms one ("nee zondag klopt wel", "dus
+  gisteren klopt").
 - A holiday is a yearless date. A day given as a reason
   ("ivm koningsdag"), a closing day ("oudejaarsdag zijn we dicht") or the writer's own day
   ("ik kwam er gisteren niet aan toe") is not the session's.
@@ -213,6 +214,8 @@ class DateFinding:
     # Dates written in an aside in parentheses ("(op 5 dec was hij al geweest)"): the day
     # only when no other day is given.
     aside: set[date] = field(default_factory=set)
+    # A day the writer confirms after a doubt ("dus gisteren klopt"): it settles the doubt.
+    confirmed: set[date] = field(default_factory=set)
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""
@@ -221,6 +224,9 @@ class DateFinding:
             if not kept:
                 return None  # every day named was corrected away: what was meant is unsure
             self.dates = kept
+        settled = self.confirmed & self.dates
+        if len(settled) == 1 and not self.impossible and next(iter(settled)) <= today:
+            return next(iter(settled))
         if self.doubted:
             return None
         if self.aside and self.dates - self.aside:
@@ -609,9 +615,18 @@ _DOUBT_RE = re.compile(
 )
 
 
+# "Dus gisteren klopt", "dinsdag klopt wel": the writer confirms that day after doubting.
+_CONFIRMED_RE = re.compile(
+    rf"\b(?P<x>{_DAY_WORD})\s+(?:klopt|klopte|is\s+goed|was\s+goed|is\s+juist|was\s+juist)"
+    r"(?:\s+(?:wel|toch|dus|gewoon))?\s*(?:[.!\n]|$)"
+)
+
+
 def _read_corrections(text: str, today: date, finding: DateFinding) -> None:
     """Days corrected away and doubts about the day, read on the whole (folded) message."""
     text = _blank_not_session_days(text)
+    for match in _CONFIRMED_RE.finditer(text):
+        finding.confirmed |= _day_of(match.group("x"), today)
     for match in _CORRECTED_RE.finditer(text):
         if not _plan_before(text, match.start()):
             finding.rejected |= _day_of(match.group("x"), today)

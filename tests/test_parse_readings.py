@@ -135,6 +135,9 @@ def test_counts_by_typed_role(
         ("small fix to yesterday's message: Taalhuis Sleen 6 people", None),
         ("Correctie op mijn vorige bericht: taalhuis sleen had 6 mensen", None),
         ("correctie op mijn bericht: taalhuis sleen van gisteren had 6 mensen", "2025-11-03"),
+        # A day confirmed after a doubt is the day.
+        ("taalhuis sleen zondag, 6 mensen. Of was het zaterdag.. nee zondag klopt wel.",
+         "2025-11-02"),
         # A header is no earlier message.
         ("Bericht van vandaag: taalhuis sleen 6 mensen", "2025-11-04"),
         # "2 vr." counts volunteers.
