@@ -122,7 +122,7 @@ _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
 # third person ("Zij is heel blij") or going on with the session ("Verder nog vijf …").
 _NARRATIVE_NEXT_RE = re.compile(
     r"(?<=[.!?])\s+(?=(?:(?:zij|ze|hij)\s+(?:is|was|vond|had|heeft|ging|kwam|werd|zat|"
-    r"begon|moest|lachte|straalde)|verder|daarna|daarnaast|daarop|toen|iedereen)\b)",
+    r"begon|moest|lachte|straalde)|verder|daarna|daarnaast|daarop|iedereen)\b)",
     re.I,
 )
 _SPOKEN_WHEN_RE = re.compile(_SPOKEN_WHEN, re.I)
