@@ -120,9 +120,13 @@ _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
 _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
 # A sentence after words without marks that is the writer's again: about the speaker in the
 # third person ("Zij is heel blij") or going on with the session ("Verder nog vijf …").
+# The speaker's reaction is the writer's ("Zij is heel blij", "Hij straalde"); "Hij was
+# visser" may go on with the speaker's own story, so only a feeling ends the words.
 _NARRATIVE_NEXT_RE = re.compile(
-    r"(?<=[.!?])\s+(?=(?:(?:zij|ze|hij)\s+(?:is|was|vond|had|heeft|ging|kwam|werd|zat|"
-    r"begon|moest|lachte|straalde)|verder|daarna|daarnaast|daarop|iedereen)\b)",
+    r"(?<=[.!?])\s+(?=(?:(?:zij|ze|hij)\s+(?:(?:is|was|werd|leek|keek)\s+(?:(?:heel|erg|zo|"
+    r"echt|super|zichtbaar)\s+)?(?:blij|trots|tevreden|gelukkig|ontroerd|enthousiast|verbaasd|"
+    r"opgelucht|verrast|emotioneel|happy)|lachte|straalde|huilde|glunderde|moest\s+lachen)"
+    r"|verder|daarna|daarnaast|daarop|iedereen)\b)",
     re.I,
 )
 _SPOKEN_WHEN_RE = re.compile(_SPOKEN_WHEN, re.I)

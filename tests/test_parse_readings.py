@@ -235,6 +235,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # Without marks the words end where the writer goes on about the speaker.
         ("taalcafe roden 8 mensen. Een man zeg: ik kan nu zelf de huur betalen. Hij was "
          "trots.", [{"text": "ik kan nu zelf de huur betalen.", "attribution": "Een man"}]),
+        # The speaker's own story goes on: "Hij was visser" is no reaction of the writer's.
+        ("verhalenbrink vries 8 ouderen. Oma zei: mijn man was visser. Hij was altijd weg.",
+         [{"text": "mijn man was visser. Hij was altijd weg.", "attribution": "Oma"}]),
         ("taalcafe sleen een vrouw zei aanhalingstekens ik snap de brief aanhalingstekens "
          "sluiten 7 mensen", [{"text": "ik snap de brief", "attribution": "een vrouw"}]),
         ("taalcafe sleen 7 mensen een man zei aanhalingstekens ik kom terug aanhalingstekens "
