@@ -21,7 +21,8 @@ Rules (documented in the parser too):
   was woensdag, niet dinsdag" and "donderdag (ipv vrijdag)" leave the corrected day; a day
   taken back for one not read ("koningsdag nee hemelvaart") leaves no date.
 - Doubt about the day ("of was het de 22e?", "zaterdag geloof ik", "weet de datum niet
-  meer"): no date.
+  meer"): no date, unless the writer then confirms one ("nee zondag klopt wel", "dus
+  gisteren klopt").
 - A holiday is a yearless date. A day given as a reason
   ("ivm koningsdag"), a closing day ("oudejaarsdag zijn we dicht") or the writer's own day
   ("ik kwam er gisteren niet aan toe") is not the session's.
@@ -31,7 +32,14 @@ Rules (documented in the parser too):
   other day is given; a numbered meeting ahead ("Les 4 is 21 oktober"), "laatste les …" or a
   day followed by "komt er" is a plan. "Gisteren had ik geen tijd" is the writer's day.
 - "ma" right after the names that open its line ("Leesgroep Peize ma, 9 lezers") is Monday.
-- A stretch of time ("de afgelopen weken") is vague: no date.
+- A stretch of time ("de afgelopen weken", "van paar weken terug", "deze maand") is vague:
+  no date.
+- A day that dates an earlier message ("correctie op mijn melding van vanmorgen",
+  "correction for yesterday message") is not the session's, and a message correcting an
+  earlier one ("correctie op mijn vorige bericht") does not repeat its day: no date (not
+  today), unless the message names the day itself.
+- An abbreviation that is no word (di, wo, do, vr, za) with its dot ("Havelte do.") or right
+  after the names ("Eelde za", "(opening) za") is a day. Fries month names are months.
 
 `read_day` reads a typed answer (the guided report's date step) by these same rules.
 """
@@ -60,6 +68,9 @@ MONTHS = {
     "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "oct": 10,
     "november": 11, "nov": 11, "december": 12, "dec": 12,
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
+    # Fries.
+    "jannewaris": 1, "febrewaris": 2, "maaie": 5, "juny": 6, "septimber": 9,
+    "novimber": 11, "desimber": 12,
 }  # fmt: skip
 RELATIVE_DAYS = {
     "vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0,
@@ -86,7 +97,10 @@ VAGUE_DAYS = (
     r"last\s+week|last\s+month|recently|"
     r"eerder\s+deze\s+week|deze\s+week|vorig\s+weekend|afgelopen\s+weekend|"
     r"(?:zomer|herfst|kerst|voorjaars|mei|krokus|winter)vakantie|"
-    r"(?:in|tijdens)\s+de\s+vakantie"
+    r"(?:in|tijdens)\s+de\s+vakantie|"
+    # "van paar weken terug", "een paar dagen geleden", "deze maand": a stretch, no day.
+    r"(?:(?:een\s+)?paar|enkele|wat)\s+(?:dagen|weken|maanden)\s+(?:terug|geleden)|"
+    r"(?:a\s+few|some)\s+(?:days|weeks)\s+ago|deze\s+maand|this\s+month"
 )
 # A yearless date this many days after today (or fewer) is not read as last year's.
 FUTURE_DATE_DAYS = 60
@@ -138,6 +152,8 @@ _ABBR_DAY_RE = re.compile(rf"\b({_ABBR})\b\.?")
 _WORD_ABBREVIATIONS = {"zo", "ma"}
 _AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<mark>[^\w\s'’]))")
 _LINE_END_RE = re.compile(r"[ \t]*\n")
+# Right after the names (blanked by now) or an aside about them: "Eelde za", "(opening) za".
+_AFTER_NAMES_RE = re.compile(r"(?:^|[^ \t])[ \t]{3,}$|\)[ \t]*$")
 # "Dag: do.", "Datum - za": a form's label before an abbreviation at the end of its line.
 _FORM_DAY_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:dag|datum|wanneer|date|day)[ \t]*[:\-–][ \t]*$")
 
@@ -198,6 +214,8 @@ class DateFinding:
     # Dates written in an aside in parentheses ("(op 5 dec was hij al geweest)"): the day
     # only when no other day is given.
     aside: set[date] = field(default_factory=set)
+    # A day the writer confirms after a doubt ("dus gisteren klopt"): it settles the doubt.
+    confirmed: set[date] = field(default_factory=set)
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""
@@ -206,6 +224,9 @@ class DateFinding:
             if not kept:
                 return None  # every day named was corrected away: what was meant is unsure
             self.dates = kept
+        settled = self.confirmed & self.dates
+        if len(settled) == 1 and not self.impossible and next(iter(settled)) <= today:
+            return next(iter(settled))
         if self.doubted:
             return None
         if self.aside and self.dates - self.aside:
@@ -429,8 +450,17 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
         before = text[: match.start()].rstrip()
         if before and before[-1].isalpha():
             continue  # "was het zo" : a word, not a day
+        if before[-1:].isdigit():
+            continue  # "2 vr." (two volunteers): a count's word, not a day
         after = _AFTER_ABBR_RE.match(text, match.end())
-        if after is None and _LINE_END_RE.match(text, match.end()):
+        word = match.group(1) in _WORD_ABBREVIATIONS
+        if not word and (
+            match.group().endswith(".") or _AFTER_NAMES_RE.search(text[: match.start()])
+        ):
+            # "Taalhuis Havelte do.", "(opening expositie) za 40-50 man": an abbreviation
+            # that is no word, with its dot or right after the names, is a day.
+            pass
+        elif after is None and _LINE_END_RE.match(text, match.end()):
             # Ending its line ("Dag: do."): a day, but "zo" or "ma" only after a day label.
             if match.group(1) in _WORD_ABBREVIATIONS and not _FORM_DAY_BEFORE_RE.search(
                 text[: match.start()]
@@ -461,6 +491,11 @@ def find_other_dates(
     """Read numeric day-month dates and day words; return the text with them blanked."""
     _read_corrections(context or text, today, finding)
     text = _blank_not_session_days(text)
+    for match in list(_EARLIER_MESSAGE_RE.finditer(text)):
+        finding.unclear = True
+        text = blank(text, match.start(), match.end())
+    if _CORRECTS_MESSAGE_RE.search(text):
+        finding.unclear = True
     for match in list(_DM_RE.finditer(text)):
         day, month = int(match.group(2)), int(match.group(3))
         if not 1 <= month <= 12:
@@ -533,6 +568,28 @@ _CORRECTED_RE = re.compile(
     rf"(?:(?:ik\s+bedoel|het\s+was|was\s+het|het\s+is|was|is|niet|maar|op|eh|oh|o|toch)\s+)*"
     rf"(?P<y>{_DAY_WORD})\b"
 )
+# "correctie op mijn melding van vanmorgen", "correction for yesterday message", "mijn
+# bericht van gister klopte niet": the day dates an earlier message, not the session; the
+# session's day was in that message, so it is unknown here (not today).
+# A header ("Bericht van vandaag:") is no earlier message: the message word must be taken
+# up ("mijn melding", "op het bericht", "for yesterday message").
+_MESSAGE_WORDS = r"(?:melding|bericht|berichtje|appje|mail|mailtje|message|report|update)"
+_TAKEN_UP = (
+    r"\b(?:mijn|m'n|mn|ons|onze|my|our|het|de|the|vorige|eerdere|previous|earlier|op|for|to|"
+    r"on|in|aan)\s+"
+)
+_EARLIER_MESSAGE_RE = re.compile(
+    rf"{_TAKEN_UP}{_MESSAGE_WORDS}\s+(?:van|from|of)\s+(?:{_DAY_WORD})(?!\w)"
+    rf"|{_TAKEN_UP}(?:{_DAY_WORD})(?:'s)?\s+{_MESSAGE_WORDS}\b"
+)
+# "Correctie op mijn vorige bericht: …", "my last message was wrong": the message corrects
+# an earlier one, whose day it does not repeat; unless it names one, the day is unknown.
+_CORRECTS_MESSAGE_RE = re.compile(
+    rf"\b(?:correctie|correction|aanvulling|verbetering|edit|fix)\b[^.\n]{{0,20}}?"
+    rf"{_TAKEN_UP}(?:vorige\s+|eerdere\s+|previous\s+|earlier\s+|last\s+)?{_MESSAGE_WORDS}\b"
+    rf"|\b(?:mijn|m'n|het|my|the)\s+(?:vorige\s+|eerdere\s+|previous\s+|earlier\s+|last\s+)?"
+    rf"{_MESSAGE_WORDS}\s+(?:klopte|klopt|was)\s+(?:niet|wrong|incorrect|fout)\b"
+)
 # "koningsdag nee …": a day taken back for one not read; which day is unsure.
 # Only a named day: "vandaag nee helaas geen foto's" takes nothing back.
 _TAKEN_BACK_RE = re.compile(
@@ -558,9 +615,18 @@ _DOUBT_RE = re.compile(
 )
 
 
+# "Dus gisteren klopt", "dinsdag klopt wel": the writer confirms that day after doubting.
+_CONFIRMED_RE = re.compile(
+    rf"\b(?P<x>{_DAY_WORD})\s+(?:klopt|klopte|is\s+goed|was\s+goed|is\s+juist|was\s+juist)"
+    r"(?:\s+(?:wel|toch|dus|gewoon))?\s*(?:[.!\n]|$)"
+)
+
+
 def _read_corrections(text: str, today: date, finding: DateFinding) -> None:
     """Days corrected away and doubts about the day, read on the whole (folded) message."""
     text = _blank_not_session_days(text)
+    for match in _CONFIRMED_RE.finditer(text):
+        finding.confirmed |= _day_of(match.group("x"), today)
     for match in _CORRECTED_RE.finditer(text):
         if not _plan_before(text, match.start()):
             finding.rejected |= _day_of(match.group("x"), today)

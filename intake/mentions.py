@@ -11,8 +11,9 @@ topic or another session ("vroegen naar de BoekStartcoach", "komen ook naar het 
 is not it. With no name found: a compound ending in a long one-word name
 ("kerstvoorstelling") or a name with one finger's slip ("taslcafe").
 
-Places by role: a place negated ("niet Bovensmilde") or corrected ("Diever, oh nee
-Dwingeloo", "Smilde bedoel ik") is dropped; a home town ("een mevrouw uit Dwingeloo", but
+Places by role: a surname after a title ("mevrouw de Vries") is no place; a place negated
+("niet Bovensmilde") or corrected ("Diever, oh nee Dwingeloo", "Smilde bedoel ik") is
+dropped; a home town ("een mevrouw uit Dwingeloo", but
 the writer's own "hier Petra uit Odoorn"), a place passed by ("langs De Wijk"), another time
 or a habit ("vorige week zaten we nog in Beilen", "ik sta normaal in Dalen") and an aside in
 brackets are not where the session was. Two places left: the one written as the place, or
@@ -129,7 +130,9 @@ _DEFERRED_AFTER_RE = re.compile(
 # "Twee moeders vroegen naar de BoekStartcoach": what someone asked about is a topic.
 _ELSEWHERE_BEFORE_RE = re.compile(
     r"\b(?:ook\s+naar|ook\s+bij|ook\s+op|(?:vroeg|vroegen|informeerde|informeerden)"
-    r"(?:\s+\w+)?\s+(?:naar|over))\s+(?:het\s+|de\s+|een\s+)?$"
+    r"(?:\s+\w+)?\s+(?:naar|over)"
+    # "doorverwezen naar het Taalcafé": where someone was sent on to is another session.
+    r"|(?:door)?(?:verwezen|gestuurd)\s+naar)\s+(?:het\s+|de\s+|een\s+)?$"
 )
 
 
@@ -152,7 +155,12 @@ def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # "Klik & Tik, eh sorry het was Digisterker": the name after a correction is meant.
-_CORRECTION_RE = re.compile(r"\b(?:sorry|sry|eh+\s+nee|nee\s+wacht|correctie|ik\s+bedoel|oeps)\b")
+# "Taalcafé Beilen, o nee het was het Taalhuis": "nee" after an interjection or before
+# "het was" takes the first name back too.
+_CORRECTION_RE = re.compile(
+    r"\b(?:sorry|sry|(?:eh+|o|oh|ah)\s+nee|nee\s+wacht|correctie|ik\s+bedoel|oeps|"
+    r"nee,?\s+het\s+was)\b"
+)
 # "Wat: Klik & Tik" in a form: the name the form gives.
 _FORM_LABEL_RE = re.compile(r"\b(?:wat|activiteit|activity|what|soort)\s*:\s*$")
 
@@ -264,6 +272,13 @@ _PLACE_CORRECTION_RE = re.compile(
 )
 
 
+# "Mevrouw de Vries", "dhr. Roden", "Ms. de Wijk": a place name after a title is a surname.
+_SURNAME_BEFORE_RE = re.compile(
+    r"\b(?:mevrouw|meneer|mevr|mw|dhr|hr|mr|mrs|ms|juf|meester|familie|fam)\.?\s+"
+    r"(?:(?:van|der|den|ter|ten|'t|de)\s+){0,3}$"
+)
+
+
 def _clause_before(text: str, start: int) -> str:
     head = text[:start]
     ends = list(_CLAUSE_END_RE.finditer(head))
@@ -278,6 +293,7 @@ def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
     """The place mentions that name where the session was: a place the writer negates or
     corrects away is dropped, and so is one in another role (someone's home town, a place
     passed by, another time or a habit) when a place remains."""
+    mentions = [m for m in mentions if not _SURNAME_BEFORE_RE.search(text, 0, m.start)]
     if not mentions:
         return mentions
     negated = {m.id for m in mentions if _NEGATED_BEFORE_RE.search(text, 0, m.start)}

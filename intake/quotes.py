@@ -18,6 +18,13 @@ naoderhaand") are cut. A form line "Van: …", "Wie: …", "Door: …" right aft
 the attribution. Staff and performers (collega, vrijwilliger, begeleider, docent, schrijver)
 are no participants, so their words are no quote.
 
+Dutch low-high quotes typed as ,,…'' are quote marks. A label before the speaker's colon
+("Twee uitspraken: Klaas: '…'") and a pronoun taking up the speaker ("Een vrouw zij: '…'",
+NT2 for "zei") are no part of the speaker. Words without marks after a speech verb and colon
+end where the writer goes on about the speaker ("… bellen. Zij is heel blij.") or the
+session ("Verder …"). A title with an aside after it ("lazen 'Rupsje Nooitgenoeg'
+(natuurlijk)") or before a reading or singing verb ("'…' zongen ze mee") is no quote.
+
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 """
@@ -48,8 +55,14 @@ _DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“�
 _SINGLE_RE = re.compile(
     r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
 )
+# "Gerrit na afloop: nu snap ik …": a time of speaking after someone named, then a colon.
+_SPOKEN_WHEN = (
+    r"(?:na\s+afloop|achteraf|naderhand|bij\s+het\s+weggaan|bij\s+vertrek|"
+    r"aan\s+het\s+eind(?:e)?|bij\s+het\s+afscheid)"
+)
 _LABEL_RE = re.compile(
-    rf"\b(quote|citaat|uitspraak|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
+    rf"\b(quote|citaat|uitspraak|zij(?=[ \t]*:)|{_SPOKEN_WHEN}(?=[ \t]*:)"
+    rf"|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
     r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+van\s+(?P<who>[^:\n\"“„«'‘]{2,40}?))?"
     r"(?:\s*:|\s+[—–-](?=\s))\s*(?P<content>.+)$",
     re.IGNORECASE | re.M,
@@ -97,13 +110,36 @@ _BARE_LABEL_RE = re.compile(r"\b(citaat|quote)\s(?!\s*(?:van|by|from)\b)(?=\s*[^
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
-    r"|(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg)[ \t]+"
+    r"|(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg|schreef|fluisterde|"
+    r"lachte|verzuchtte)[ \t]+"
     r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
     re.IGNORECASE,
 )
 _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
 # Between two quotes that belong together: "…" en "…", "…", "…".
 _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
+# A sentence after words without marks that is the writer's again: about the speaker in the
+# third person ("Zij is heel blij") or going on with the session ("Verder nog vijf …").
+# The speaker's reaction is the writer's ("Zij is heel blij", "Hij straalde"); "Hij was
+# visser" may go on with the speaker's own story, so only a feeling ends the words.
+_NARRATIVE_NEXT_RE = re.compile(
+    r"(?<=[.!?])\s+(?=(?:(?:zij|ze|hij)\s+(?:(?:is|was|werd|leek|keek)\s+(?:(?:heel|erg|zo|"
+    r"echt|super|zichtbaar)\s+)?(?:blij|trots|tevreden|gelukkig|ontroerd|enthousiast|verbaasd|"
+    r"opgelucht|verrast|emotioneel|happy)|lachte|straalde|huilde|glunderde|moest\s+lachen)"
+    r"|verder|daarna|daarnaast|daarop|iedereen)\b)",
+    re.I,
+)
+_SPOKEN_WHEN_RE = re.compile(_SPOKEN_WHEN, re.I)
+_TRAILING_WHEN_RE = re.compile(rf"\s+{_SPOKEN_WHEN}\s*$", re.I)
+# The person phrase right before an NT2 "zij:": "Een vrouw", "een man uit Syrië".
+_NT2_PERSON_RE = re.compile(
+    r"(?:^|[\s,])((?i:een|de|die|mijn|n|'n|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$"
+)
+_TITLED_RE = re.compile(
+    r"(?:mevrouw|meneer|mevr|mw|dhr|hr|mr|mrs|ms|juf|meester|opa|oma)\.?\s+\S", re.I
+)
+_LOW_HIGH_RE = re.compile(r",,(?=\S)([^\n]*?\S)''(?!')")
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
 # An attribution never runs into a count ("- moeder van Isa, 12 kinderen").
 _COUNT_START_RE = re.compile(r",?\s*\b\d+\s+[^\W\d_]{3,}")
@@ -231,7 +267,8 @@ def _speaker_before(text: str, start: int) -> str | None:
 
 # Who speaks before the quote marks: "Oma Riek: “…”", "Sem (6) zei „…”".
 _SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)\s*$", re.I)
-_SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;\"“”„«»—–]|\s-\s")
+# "Twee uitspraken: Klaas: '…'": a colon before the speaker ends a label.
+_SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;:\"“”„«»—–]|\s-\s")
 # "Citaat van een cursist: …": the label goes, the speaker stays.
 _LEADING_LABEL_RE = re.compile(r"^\s*(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?", re.I)
 _SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
@@ -264,13 +301,23 @@ def _speaker_said_before(
         return None, start
     segment = _SPEAKER_SPLIT_RE.split(head[: said.start()])[-1]
     # "Gisteren zei een moeder: …": the speaker comes after the verb; day words go.
-    segment = _SAID_VERB_RE.split(segment)[-1]
+    after_verb = _SAID_VERB_RE.split(segment)
+    segment = after_verb[-1]
+    if len(after_verb) > 1:
+        # "zei een van de dames zacht:": the adverb after the speaker goes.
+        segment = AFTER_DROP_RE.sub("", " " + segment)
     segment = _LEADING_DAY_RE.sub("", segment)
     segment = _LEADING_LABEL_RE.sub("", segment)
+    segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
     parts = segment.split(",")
     keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
     # ", en een ander:": the filler after the comma is no part of the speaker.
     speaker = _LEADING_DAY_RE.sub("", ",".join(parts[-keep:])).strip()
+    words = speaker.split()
+    if len(words) > 1 and words[-1].lower() in ("zij", "ze", "hij"):
+        # "Een jonge vrouw zij: '…'" (NT2 for "zei"), "een man hij: '…'": the pronoun that
+        # takes up the speaker is no part of it.
+        speaker = speaker[: speaker.lower().rindex(words[-1].lower())].strip()
     plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", speaker))
     if (
         not plain.strip()
@@ -290,6 +337,15 @@ def _speaker_said_before(
     return speaker, head.rindex(speaker)
 
 
+def _surname_aware(mentions_name: Callable[[str], bool]) -> Callable[[str], bool]:
+    """ "Mevrouw de Vries zei": a place name after a title is a surname, no place."""
+
+    def names(words: str) -> bool:
+        return _TITLED_RE.match(words.strip()) is None and mentions_name(words)
+
+    return names
+
+
 def extract_quotes(
     text: str,
     is_name: Callable[[str], bool] = lambda _: False,
@@ -300,21 +356,42 @@ def extract_quotes(
 
     `is_name`: text that is exactly an activity or place name is no quote; `mentions_name`:
     words before a quote that name an activity or place are no speaker."""
+    mentions_name = _surname_aware(mentions_name)
     found: list[tuple[int, FoundQuote]] = []
     if ">>" in text and "<<" in text:
         # ">> … <<" typed for « … »: the same length, so offsets stay valid.
         text = text.replace(">>", " «").replace("<<", "» ")
+    # ",,…''": Dutch low-high quotes typed with commas and apostrophes (same length).
+    text = _LOW_HIGH_RE.sub(lambda m: " „" + m.group(1) + "” ", text)
     text = _BARE_LABEL_RE.sub(lambda m: m.group(1) + ":", text)
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group("content")
         if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
             continue  # "zei: '…'": the quote marks say where it ends; read below
+        nt2_said = label.group(1).lower() == "zij" or _SPOKEN_WHEN_RE.fullmatch(label.group(1))
+        if nt2_said:
+            # "Een vrouw zij: ik heb werk" (NT2 for "zei"), "Gerrit na afloop: …": only
+            # after someone named.
+            nt2_who = _NT2_PERSON_RE.search(sentence_before(text, label.start()))
+            if nt2_who is None or not looks_like_person(nt2_who.group(1)):
+                continue
+            if label.group(1).lower() != "zij" and (
+                not _FIRST_PERSON_RE.search(content)
+                or not looks_like_person(nt2_who.group(1).lower())
+            ):
+                # "Koffie na afloop: heel gezellig", "Gesprek na afloop: ik heb …": the
+                # writer's own note; a time of speaking needs a people word before it
+                # ("Een cursist achteraf:"), as a capital alone may open any sentence.
+                continue
         inner, inner_rest = extract_quotes(content, is_name, mentions_name, cued=True)
-        speaker = (
-            speaker_before(text, label.start("content"))[0]
-            if label.group(1).lower() not in _LABEL_WORD
-            else _label_speaker(label.group("who"))
-        )
+        if nt2_said:
+            speaker = nt2_who.group(1).strip() if nt2_who else None
+        else:
+            speaker = (
+                speaker_before(text, label.start("content"))[0]
+                if label.group(1).lower() not in _LABEL_WORD
+                else _label_speaker(label.group("who"))
+            )
         form_who, form_end = _form_speaker(text, label.end())
         if form_who is not None:
             speaker = speaker or form_who
@@ -327,6 +404,10 @@ def extract_quotes(
             parts = _DASH_SPLIT_RE.split(content.strip(), maxsplit=1)
             quote_text = parts[0].strip().strip("\"'“”„‘’«»")
             quote_text = _CLOSING_RE.sub("", quote_text).strip()
+            if label.group(1).lower() not in _LABEL_WORD:
+                # "Een vrouw zeg: ik kan nu … bellen. Zij is heel blij.": without marks the
+                # words end where the writer goes on about the speaker or the session.
+                quote_text = _NARRATIVE_NEXT_RE.split(quote_text, maxsplit=1)[0].strip()
             attribution = None
             if len(parts) > 1 and mentions_name(parts[1]):
                 dash = _DASH_SPLIT_RE.search(content)
@@ -367,7 +448,14 @@ def extract_quotes(
             quote_text = match.group(1).strip()
             if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
                 continue
-            if previous is not None and _JOINED_RE.fullmatch(text, previous[0], match.start()):
+            said_after = _AFTER_RE.match(text, match.end())
+            if (
+                previous is not None
+                and _JOINED_RE.fullmatch(text, previous[0], match.start())
+                # "we lazen 'De Gruffalo' en 'Nog een keer!' riep Sem": a speech verb after
+                # the second makes it someone's words, whatever the first was.
+                and (said_after is None or said_after.group("said") is None)
+            ):
                 # 'geoefend als "…?" en "…"': a quote joined to the one before is of its kind
                 # (a taught phrase, or the same speaker's words).
                 _, status, attribution = previous
@@ -440,6 +528,10 @@ def _status(
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
         return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
+    if attribution is not None and title_before(text, match.start(), match.end()):
+        # "we lazen 'Rupsje Nooitgenoeg' (natuurlijk)", "'De Gruffalo' (Julia Donaldson)
+        # voorgelezen": a title with an aside or its author, no one's words.
+        return "none"
     if attribution is not None and not _NOT_A_PERSON_RE.match(attribution):
         return "none" if is_performer(attribution, text) else "quote"
     if title_before(text, match.start(), match.end()) or attribution is not None:

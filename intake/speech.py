@@ -67,7 +67,9 @@ AFTER_DROP_RE = re.compile(
     r"\s+(?:tegen\s+\w+|via\s+de\s+\w+|naoderhand|naoderhaand|naderhand|achteraf|later|nog|"
     r"ook|lachend|spontaan|zachtjes|me|mij|us|to\s+me|toen|meteen|daarna|na\s+afloop|"
     r"aan\s+het\s+(?:begin|eind|einde)|bij\s+(?:de|het)\s+\w+|heel\s+\w+|trots|blij|serieus|"
-    r"enthousiast|verbaasd|verrast|opgetogen|vrolijk|zuchtend|glunderend|stralend)\b.*$",
+    r"enthousiast|verbaasd|verrast|opgetogen|vrolijk|zuchtend|glunderend|stralend|zacht|"
+    r"hardop|luid|stil|stilletjes|ontroerd|emotioneel|geëmotioneerd|verlegen|voorzichtig|"
+    r"op\s+(?:de|het|een)\s+\w+)\b.*$",
     re.IGNORECASE,
 )
 _AFTER_DROP_RE = AFTER_DROP_RE
@@ -78,7 +80,9 @@ PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".s
     "oudje", "bezoekster", "mevr", "mw", "dhr", "hr", "lady", "gentleman", "woman", "boy",
     "girl", "guy", "student", "studente", "klant", "lener", "moeke", "vrouwtje", "mannetje",
     "mevrouwtje", "meneertje", "dametje", "heertje", "auteur", "schrijver", "schrijfster",
-    "spreker", "spreekster", "dichter", "kleuter", "peuter", "man", "mens",
+    "spreker", "spreekster", "dichter", "kleuter", "peuter", "man", "mens", "weduwe",
+    "weduwnaar", "echtgenote", "echtgenoot", "bewoner", "bewoonster", "nieuwkomer",
+    "statushouder", "inburgeraar", "gast", "gasten", "bezoeker", "vader", "moeder",
     # Drents and Fries: "zee n olde kerel", "sei in âlde frou".
     "frou", "froulju", "kearel", "kerel", "keerl", "wief", "wiefke", "deern", "jong", "jonkje",
     "famke", "feint", "manlu", "vrouwlu", "vrouwgien", "mannegien", "mensk",
@@ -153,6 +157,7 @@ _TITLE_BEFORE_RE = re.compile(
     r"lezen|voorgelezen|gelezen|uut|veurlezen|zongen|zingen|zong|speelden|keken|oefenden|"
     r"geoefend|oefenen|leerden|geleerd|leren|woord|woorden|zin|zinnen|uitdrukking|"
     r"spreekwoord|groep|team|club|noemen|noemden|heet|heette|genaamd|getiteld|van|de|het|"
+    r"topic|theme|title|book|subject|song|poem|called|read|"
     r"het\s+boek|met|liedje|zinnetjes|zinnetje|woordjes|zegswijze)"
     r"(?:\s+(?:was|is|heette|heet|van\s+vandaag|van\s+de\s+dag|als))?"
     r"\s*:?\s*)$",
@@ -160,7 +165,8 @@ _TITLE_BEFORE_RE = re.compile(
 )
 _SENTENCE_RE = re.compile(r"[.!?][\"'’”»]?(?=\s|$)|\n")
 ABBREVIATION_END_RE = re.compile(
-    r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|dr|st|ca|bijv|o\.a|nr|jl|plm|incl|excl|evt|vd|[A-Za-z])$",
+    r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr|st|ca|bijv|o\.a|nr|jl|plm|incl|excl|evt|vd|"
+    r"[A-Za-z])$",
     re.IGNORECASE,
 )
 
@@ -182,7 +188,11 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     verb = _last_speech_verb(head)
     if verb is None:
         return None, False
-    if _NOT_SPOKEN_AFTER_VERB_RE.search(verb.group("after")):
+    not_spoken = _NOT_SPOKEN_AFTER_VERB_RE.search(verb.group("after"))
+    if not_spoken and not (
+        # "vertelde over de watersnood: '…'": the topic, then a colon that opens the words.
+        not_spoken.group().lower() in ("over", "about") and head.rstrip().endswith(":")
+    ):
         return None, False  # "zei dat haar zoon 'De Gruffalo' …", "vroeg naar 'Het Achterhuis'"
     pre = head[: verb.start()]
     after = verb.group("after").strip()
@@ -196,6 +206,9 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         # "zei heel serieus:" names nobody; the subject before the verb is the speaker then.
         if speaker and looks_like_person(speaker):
             return _clean(speaker, keep_age=False), True
+    one = _ONE_PERSON_RE.search(plain)
+    if one is not None and looks_like_person(one.group(2)):
+        return one.group(1), True  # "1 jongen zei": "1" is the article "een"
     coordinated = _coordinated_speaker(plain) if plain else None
     if coordinated is not None:
         return _clean(coordinated, keep_age=True), True
@@ -246,6 +259,8 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     return _clean(plain, keep_age=True), True
 
 
+# "1 jongen zei", "… 7 deelnemers 1 moeder vroeg": the numeral one as an article.
+_ONE_PERSON_RE = re.compile(r"(?:^|\s)(1\s+([^\W\d_]+))$")
 _VAN_AGE_END_RE = re.compile(r"\s+van\s+\d{1,3}(?:\s*(?:jaar|jr))?$", re.I)
 _TITLE_RE = re.compile(r"^(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|opa|oma|juf|meester)\s+", re.I)
 
@@ -266,6 +281,10 @@ def _last_phrase(words_before: str) -> str:
     if not starts:
         return words_before
     at = starts[-1]
+    # "de moeder van een vrijwilliger zei": the phrase after "van" belongs to the one before.
+    while at > 0 and words[at - 1].lower() in ("van", "of"):
+        earlier = [i for i in starts if i < at - 1]
+        at = earlier[-1] if earlier else max(0, at - 2)
     # "mevrouw de Boer zei": a title before the article belongs to the name.
     if at > 0 and _TITLE_RE.match(words[at - 1] + " "):
         at -= 1
@@ -348,6 +367,15 @@ def _clean(speaker: str | None, keep_age: bool) -> str | None:
     return speaker
 
 
+# Staff forms the count words do not hold: singular forms and taalmaatje.
+_MORE_STAFF = {"taalmaatje", "medewerkster", "medewerksters", "pedagogisch-medewerker"}
+
+
+def _staff_form(word: str) -> str:
+    """ "pm'er", "PM-er", "pm’er" -> "pmer"; trailing punctuation goes."""
+    return re.sub(r"['’\-]", "", word.lower()).strip(".,:;()")
+
+
 def is_performer(speaker: str | None, text: str) -> bool:
     """A speaker who is not a participant: a performer word, or a name that the message
     introduces with one ("Auteur Tommy Wieringa" … "Wieringa antwoordde")."""
@@ -356,6 +384,14 @@ def is_performer(speaker: str | None, text: str) -> bool:
     words = speaker.lower().split()
     if words[0] in PERFORMERS or head_word(speaker).replace("'", "") in NOT_PARTICIPANTS:
         return True
+    # "Een van de leidsters", "een pedagogisch medewerker", "een pm-er": the first word that
+    # names a person is the head, past a partitive and adjectives.
+    for word in words:
+        plain = _staff_form(word)
+        if plain in NOT_PARTICIPANTS or plain in _MORE_STAFF:
+            return True
+        if plain in PERSON_WORDS or (len(plain) > 4 and _PERSON_END_RE.search(plain)):
+            break  # "de moeder van een vrijwilliger" is a parent
     if len(words) == 1 and speaker[:1].isupper():
         known = "|".join(sorted(NOT_PARTICIPANTS))
         pattern = rf"\b(?:{known})\s+(?:[A-Z]\w+\s+){{0,2}}{re.escape(speaker)}\b"
@@ -366,15 +402,22 @@ def is_performer(speaker: str | None, text: str) -> bool:
 # Right after quote marks: "we hebben 'wat doe je in het weekend?' geoefend".
 _TAUGHT_AFTER_RE = re.compile(
     r"^\s*(?:\w+\s+)?(?:geoefend|geleerd|gelezen|voorgelezen|gezongen|gespeeld|besproken|"
-    r"bekeken|gekeken|nagespeeld|uitgelegd|behandeld|geoefend|herhaald|nagezegd)\b",
+    r"bekeken|gekeken|nagespeeld|uitgelegd|behandeld|geoefend|herhaald|nagezegd|"
+    # "'Ik ben een boekenwurm' zongen ze allemaal mee": the verb first, its subject after.
+    r"zongen|zong|lazen|las|oefenden|oefende|leerden|speelden|keken)\b",
     re.IGNORECASE,
 )
+
+
+_BRACKET_AFTER_RE = re.compile(r"^\s*\([^)\n]*\)")
 
 
 def title_before(text: str, start: int, end: int | None = None) -> bool:
     """Quote marks at `start` right after a title noun or a verb of reading or teaching, or
     (with `end`) right before a verb of reading or teaching."""
-    if end is not None and _TAUGHT_AFTER_RE.match(text[end : end + 40]):
+    # "'De Gruffalo' (van Julia Donaldson) voorgelezen": an aside in brackets is passed by.
+    after = _BRACKET_AFTER_RE.sub("", text[end : end + 80]) if end is not None else ""
+    if end is not None and _TAUGHT_AFTER_RE.match(after[:40]):
         return True
     return _TITLE_BEFORE_RE.search(sentence_before(text, start)) is not None
 

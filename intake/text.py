@@ -52,12 +52,44 @@ _SPOKEN_MARKS = (
 )
 
 
+_QUOTE_WORD_PAIR_RE = re.compile(
+    r"\baanhalingstekens?\b[^\n]*?\baanhalingstekens?\b", re.IGNORECASE
+)
+# "aanhalingstekens" without "openen"/"sluiten": on each line they open and close in turn
+# ("zei aanhalingstekens ik durf … aanhalingstekens sluiten", "… aanhalingstekens ik ben
+# blij aanhalingstekens").
+_QUOTE_WORD_RE = re.compile(
+    r"[ \t]*\baanhalingstekens?\b(?:[ \t]+(?P<how>openen|open|sluiten|dicht)\b)?[ \t]*",
+    re.IGNORECASE,
+)
+
+
+def _quote_words(line: str) -> str:
+    matches = list(_QUOTE_WORD_RE.finditer(line))
+    if len(matches) < 2:
+        return line
+    out: list[str] = []
+    at, opened = 0, False
+    for match in matches:
+        how = (match.group("how") or "").lower()
+        opening = how in ("openen", "open") or (not how and not opened)
+        out.append(line[at : match.start()])
+        out.append(' "' if opening else '" ')
+        opened = opening
+        at = match.end()
+    out.append(line[at:])
+    return "".join(out).strip(" ") if line[:1] != " " else "".join(out)
+
+
 def spoken_marks(text: str) -> str:
     """Punctuation dictated as words, written as marks (only when two or more such words
     occur, so one "punt" in a sentence is left alone)."""
     hits = sum(len(pattern.findall(text)) for pattern, _ in _SPOKEN_MARKS)
+    # A pair of "aanhalingstekens" on one line is two marks by itself.
+    hits += 2 * len(_QUOTE_WORD_PAIR_RE.findall(text))
     if hits < 2:
         return text
+    text = "\n".join(_quote_words(line) for line in text.split("\n"))
     for pattern, mark in _SPOKEN_MARKS:
         text = pattern.sub(mark, text)
     return text

@@ -128,6 +128,25 @@ def test_counts_by_typed_role(
         ("taalcafe sleen zo, dat was druk: 9 deelnemers", "2025-11-04"),
         # A vague stretch of time is no day.
         ("taalhuis sleen de laatste weken steeds zo'n 6 mensen", None),
+        ("taalhuis sleen van een paar weken geleden, 6 mensen", None),
+        ("thuislezen sleen: 4 gezinnen deze maand", None),
+        # A day that dates an earlier message: the session's day is not given here.
+        ("correctie op mijn bericht van gisteren: taalhuis sleen had 6 mensen", None),
+        ("small fix to yesterday's message: Taalhuis Sleen 6 people", None),
+        ("Correctie op mijn vorige bericht: taalhuis sleen had 6 mensen", None),
+        ("correctie op mijn bericht: taalhuis sleen van gisteren had 6 mensen", "2025-11-03"),
+        # A day confirmed after a doubt is the day.
+        ("taalhuis sleen zondag, 6 mensen. Of was het zaterdag.. nee zondag klopt wel.",
+         "2025-11-02"),
+        # A header is no earlier message.
+        ("Bericht van vandaag: taalhuis sleen 6 mensen", "2025-11-04"),
+        # "2 vr." counts volunteers.
+        ("taalhuis sleen 6 mensen en 2 vr.", "2025-11-04"),
+        # An abbreviation that is no word, with its dot or right after the names.
+        ("taalhuis sleen vr. we waren met 6", "2025-10-31"),
+        ("breicafe norg (met koffie) wo 9 dames", "2025-10-29"),
+        # A Frisian month name.
+        ("Op 1 novimber wie it taalkafee yn Sleen, 6 minsken", "2025-11-01"),
     ],
 )  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
@@ -187,6 +206,44 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          "Hij zei: 'We sliepen met z'n zessen in een bedstee.'",
          [{"text": "We sliepen met z'n zessen in een bedstee.",
            "attribution": "Meneer Bakker"}]),
+        # A reading or singing verb after the quote, or a title with an aside after it.
+        ("dBos groep 5 in vries: 'Wij zijn de bosbende' zongen ze in koor, 26 kids", []),
+        ("voorleesuurtje havelte 8 kinderen, we lazen 'Kikker is verliefd' (weer eens)", []),
+        ("taalcafe roden, 9 people. Theme: 'shopping for groceries'.", []),
+        # A title with its author in brackets; a speech verb after a joined quote.
+        ("voorleesuurtje havelte 8 kinderen. We hebben 'Kikker is bang' (van Max Velthuijs) "
+         "voorgelezen.", []),
+        ("voorleesuurtje havelte 8 kinderen. We lazen 'Kikker' en 'Nog een keer!' riep Noor",
+         [{"text": "Nog een keer!", "attribution": "Noor"}]),
+        # Dutch low-high quotes typed with commas and apostrophes.
+        ("verhalenbrink vries 9 ouderen. Opa Jan zei: ,,Hier lag vroeger het veen.'' Mooi.",
+         [{"text": "Hier lag vroeger het veen.", "attribution": "Opa Jan"}]),
+        # A label before the speaker's colon is no part of the speaker.
+        ("verhalenbrink vries 9 ouderen. Mooi gezegd: Geesje: 'Ik mis de markt.'",
+         [{"text": "Ik mis de markt.", "attribution": "Geesje"}]),
+        # NT2 "zij:" for "zei", adverbs after the speaker, "schreef" after the quote.
+        ("taalcafe roden 10 mensen. Een oude man zij: 'Ik leer elke dag nieuwe woorden'",
+         [{"text": "Ik leer elke dag nieuwe woorden", "attribution": "Een oude man"}]),
+        ("samenlezen eelde 7 lezers. Na afloop zei een van de heren stil: 'Dit raakte me.'",
+         [{"text": "Dit raakte me.", "attribution": "een van de heren"}]),
+        ("taalcafe roden 10 mensen. 'Ik kom graag', schreef een cursist op het kaartje.",
+         [{"text": "Ik kom graag", "attribution": "een cursist"}]),
+        ("Taalcafe Roden, 9 people. Mr. Bakker said 'Now I can read the bus times'",
+         [{"text": "Now I can read the bus times", "attribution": "Mr. Bakker"}]),
+        ("ido emmen 4 mensen. Citaat van een bewoonster: 'Eindelijk snap ik mijn toeslag.'",
+         [{"text": "Eindelijk snap ik mijn toeslag.", "attribution": "een bewoonster"}]),
+        # Without marks the words end where the writer goes on about the speaker.
+        ("taalcafe roden 8 mensen. Een man zeg: ik kan nu zelf de huur betalen. Hij was "
+         "trots.", [{"text": "ik kan nu zelf de huur betalen.", "attribution": "Een man"}]),
+        # The speaker's own story goes on: "Hij was visser" is no reaction of the writer's.
+        ("verhalenbrink vries 8 ouderen. Oma zei: mijn man was visser. Hij was altijd weg.",
+         [{"text": "mijn man was visser. Hij was altijd weg.", "attribution": "Oma"}]),
+        ("taalcafe sleen een vrouw zei aanhalingstekens ik snap de brief aanhalingstekens "
+         "sluiten 7 mensen", [{"text": "ik snap de brief", "attribution": "een vrouw"}]),
+        ("taalcafe sleen 7 mensen een man zei aanhalingstekens ik kom terug aanhalingstekens "
+         "en een vrouw zei aanhalingstekens ik ook aanhalingstekens",
+         [{"text": "ik kom terug", "attribution": "een man"},
+          {"text": "ik ook", "attribution": "een vrouw"}]),
         # A closing greeting is no part of an unmarked quote.
         ("taalhuis roden 5 mensen. Een vrouw zei: ik kom volgende week weer. Groetjes",
          [{"text": "ik kom volgende week weer.", "attribution": "Een vrouw"}]),
@@ -248,6 +305,32 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          [{"text": "we komen zeker terug", "attribution": "Truus en Jan"}]),
         ("taalcafe sleen 8 dames en Riek zei ik brei al zestig jaar",
          [{"text": "ik brei al zestig jaar", "attribution": "Riek"}]),
+        # NT2 "zij:" for "zei" after someone named; a bare "Zij:" names nobody.
+        ("taalcafe roden 8 mensen. Een vrouw zij: ik heb werk gevonden. Zij is heel blij.",
+         [{"text": "ik heb werk gevonden.", "attribution": "Een vrouw"}]),
+        ("taalcafe roden 8 mensen. Ik vroeg wat vind je ervan en zij: heel leuk", []),
+        # A time of speaking after a people word, then a colon; a note is no quote.
+        ("leerplein sleen 6 mensen. Een cursist achteraf: dit was de beste les voor mij",
+         [{"text": "dit was de beste les voor mij", "attribution": "Een cursist"}]),
+        ("leerplein sleen 6 mensen. Gesprek na afloop: ik heb haar doorverwezen", []),
+        ("leerplein sleen 6 mensen. Truus achteraf: 'dit ga ik thuis oefenen'",
+         [{"text": "dit ga ik thuis oefenen", "attribution": "Truus"}]),
+        # Staff past a partitive or an adjective, or spelt "pm-er", are no participants;
+        # a parent of a volunteer is.
+        ("boekstart kdv sleen 5 baby's. Een van de leidsters zei: 'Ze kijken echt.'", []),
+        ("boekstart kdv sleen 5 baby's. Een pedagogisch medewerker zei: 'Ze kijken.'", []),
+        ("boekstart kdv sleen 5 baby's. Een pm-er zei: 'Ze kijken echt.'", []),
+        ("taalcafe sleen 9 mensen. De moeder van een vrijwilliger zei: 'Ik kom vaker.'",
+         [{"text": "Ik kom vaker.", "attribution": "De moeder van een vrijwilliger"}]),
+        # A surname that is also a place name still names the speaker.
+        ("taalcafe sleen 9 mensen. Mevrouw de Vries zei: 'Ik kom elke week.'",
+         [{"text": "Ik kom elke week.", "attribution": "Mevrouw de Vries"}]),
+        # "1" as the article before one person.
+        ("makersplaats sleen 6 kids\n1 meisje zei 'ik wil hier elke dag zijn'",
+         [{"text": "ik wil hier elke dag zijn", "attribution": "1 meisje"}]),
+        # A topic after "vertelde over", then a colon that opens the words.
+        ("verhalenbrink vries 8 ouderen. Opa Roelof vertelde over de turf: 'Wij sliepen er "
+         "op.'", [{"text": "Wij sliepen er op.", "attribution": "Opa Roelof"}]),
         # ">> … <<" typed as quote marks.
         ("lezing assen 20 bezoekers. >> mooi verhaal was het << zei een bezoeker bij de uitgang",
          [{"text": "mooi verhaal was het", "attribution": "een bezoeker"}]),
@@ -285,6 +368,9 @@ def test_quotes_without_marks_after_a_speech_verb(
         ("voorleesuurtje vries 8 kids. ik woon zelf in eelde", "vries"),
         # Only someone's home town: where the session was is not said.
         ("taalcafe 7 deelnemers, een mevrouw uit peize was er voor het eerst", None),
+        # A place name after a title is a surname.
+        ("taalcafe 9 mensen. Mevrouw de Vries zei: 'Ik kom elke week.'", None),
+        ("taalcafe sleen 9 mensen, dhr. Roden kwam ook", "sleen"),
         # A vowel left out of a shorter place name.
         ("makersplaats dalen 6 kids", "dalen"),
         ("knutseluurtje borgr 6 kinderen", "borger"),
@@ -306,6 +392,10 @@ def test_the_place_of_the_session_by_role(
          "6 lezers", "samenlezen"),
         # One negated: "geen X maar Y".
         ("het was geen taalhuis maar taalcafe, peize 7 deelnemers", "taalcafe"),
+        # One taken back: "X, o nee het was Y".
+        ("breicafe norg, oh nee het was samenlezen, 6 lezers", "samenlezen"),
+        # Where people were sent on to is another session.
+        ("taalhuis sleen 4 mensen, twee doorverwezen naar het taalcafe", "taalhuis"),
         # One deferred to another report.
         ("na het knutseluurtje nog de biebfabriek gedaan in sleen, 8 kids. "
          "knutseluurtje stuur ik straks", "biebfabriek"),
