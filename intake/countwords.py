@@ -63,7 +63,8 @@ STAFF_WORDS = (
     "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "
     "begeleider begeleiding medewerkers medewerker collegas collega juf juffen juffrouw "
     "meester meesters leidsters leidster leiders leider pmers pmer docenten docent leerkrachten "
-    "leerkracht stagiairs stagiaires stagiair voorlezers voorlezer taalmaatjes coaches "
+    "leerkracht stagiairs stagiaires stagiair stagiaire "
+    "medewerkster medewerksters taalmaatje voorlezers voorlezer taalmaatjes coaches "
     "trainers mentoren bibliothecaris leesconsulent leesconsulenten taalvrijwilligers "
     "taalvrijwilliger tolken tolk mentors volunteers volunteer staff"
 )

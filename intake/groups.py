@@ -147,8 +147,10 @@ def some_of_them(
         return "maybe"  # "1 vader had 2 kinderen bij zich": his, among them, or more?
     if value < 2 or not _some_of_them(folded, tokens, number, word, chosen):
         return None
-    if not before or before[-1] in ".!?\n:" or re.search(r"\b(?:dat|die|toen)$", before):
+    if not before or before[-1] in ".!?\n:" or re.search(r"\b(?:dat|toen)$", before):
         return "yes"  # a new sentence, a remark's label, "Leuk was dat twee dames elkaar …"
+    if re.search(r"\bdie$", before):
+        return "maybe"  # "1 oma die 2 kleinkinderen meenam": among them, or more?
     return "maybe" if before[-1] in ",;" else None
 
 

@@ -48,6 +48,8 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # and their size are not a count either: "3 groepjes van 4 kinderen" does not say how
         # many children came (the total is asked, not multiplied out).
         # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
+        # "Combigroep 3/4", "jaargroep 7-8": grades, never a date.
+        r"\b[^\W\d_]+groep[ \t]*\d{1,2}[ \t]*[/-][ \t]*\d{1,2}\b",
         r"\b(?:groep(?:en|je|jes)?|gr\.?|klas|leerjaar)[ \t]{0,2}\d+"
         r"(?:[ \t]*(?:/|-|en|&|,)[ \t]*\d+\b(?![ \t]*[^\W\d_]))*\b",
         r"(?:\b\d+[ \t]*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)[ \t]+van[ \t]+\d+\b",

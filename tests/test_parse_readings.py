@@ -959,3 +959,21 @@ def test_walk_ins_and_grandchildren(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("voorleesuurtje norg: 5 kinderen met 4 moeders, plus 1 oma die 2 kleinkinderen meenam",
+         {"participants": None}),
+        ("bibliotheek op school gieten. Combigroep 3/4: 19 kinderen.",
+         {"participants": 19, "date": "2025-11-04"}),
+        ("klassenbezoek gieten, 21 kinderen. Onze stagiaire zei: 'Wat een rust in de klas.'",
+         {"participants": 21, "quotes": []}),
+    ],
+)  # fmt: skip
+def test_relative_clauses_grades_and_interns(
+    catalogue: Catalogue, text: str, expected: dict[str, Any]
+) -> None:
+    got = read(text, catalogue)
+    assert {k: got[k] for k in expected} == expected
