@@ -68,11 +68,16 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
 # The total said again without a people word after the counts: "dus 10", "dus zestien in
 # totaal", "= 46", "Dus 8 aan tafel".
 _RESTATED_TOTAL_RE = re.compile(
-    r"(?:\bdus|=)[ \t]+(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
+    r"(?:\bdus|=)[ \t]+(?:(?:eigenlijk|toch|dan|maar)[ \t]+)?(\d+|[a-z]+)"
+    r"(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
     r"aanwezig\b|pp\b|p\.p\.))"
 )
 
 
+_STAFF_OR_ME_RE = re.compile(
+    r"\b(?:ik|mij|mezelf|vrijwilliger|vrijwilligers|begeleider|begeleiders|collega|docent|"
+    r"juf|meester|stagiaire|stagiair)\b"
+)
 _ADDS_IN_BRACKETS_RE = re.compile(r"\(\s*(?:en|plus|\+|ook|nog)\s*$")
 
 
@@ -125,13 +130,13 @@ def _parallel_counts(
 
 def _not_counted(folded: str, tokens: list[Token], word: int) -> bool:
     """ "Twee moeders bleven kijken, die tel ik niet mee": said of this count, with no
-    other number or people word between ("11 (+2 vrijwilligers, niet meegeteld)" is about
+    other number or staff word between ("11 (+2 vrijwilligers, niet meegeteld)" is about
     the volunteers)."""
     match = NOT_COUNTED_RE.match(folded, tokens[word].end)
     if match is None:
         return False
     between = [t for t in tokens[word + 1 :] if t.start < match.end() - 8]
-    return not any(t.value is not None or t.group is not None for t in between)
+    return not any(t.value is not None or t.group == "staf" for t in between)
 
 
 def read_counts(folded: str, original: str) -> CountReading:
@@ -148,7 +153,12 @@ def read_counts(folded: str, original: str) -> CountReading:
     labelled: list[int] = []
     first_at: dict[str, int] = {}
     parts_at: dict[str, list[int]] = {}
-    negative = any(t.negative for t in tokens)
+    # A minus before a count of people ("-5 kinderen") or before the one number ("taalcafe
+    # -3"); not a dash inside a code ("DS-2025-07").
+    numbers = [t for t in tokens if t.value is not None]
+    negative = any(tokens[n].negative and tokens[w].group in PEOPLE_GROUPS for n, w in chosen) or (
+        len(numbers) == 1 and numbers[0].negative
+    )
     doubtful: set[str] = set()
     extra: dict[str, list[int]] = {}
     # "9 kinderen (3 broertjes)": a count in brackets of a group already counted is a part.
@@ -201,6 +211,12 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue
         if is_speaker(folded, tokens, number_index, word_index, chosen):
             continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
+        if group == "totaal" and _STAFF_OR_ME_RE.search(
+            folded,
+            max((tokens[n].end for n, _ in chosen if n < number_index), default=0),
+            tokens[number_index].start,
+        ):
+            continue  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien in totaal"
         if _restates(folded, tokens, number_index):
             restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
         if is_one_of_them(folded, tokens, number_index, word_index, chosen):
@@ -272,7 +288,10 @@ def read_counts(folded: str, original: str) -> CountReading:
             # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
             unclear.add(token.group)
     last = max((tokens[i].end for pair in chosen for i in pair), default=0)
-    total = _RESTATED_TOTAL_RE.search(folded, last)
+    # The last one said: "dus toch 8? Nee, hij zit al in de 7. Dus 7."
+    total = next(reversed(list(_RESTATED_TOTAL_RE.finditer(folded, last))), None)
+    if total is not None and _STAFF_OR_ME_RE.search(folded, last, total.start()):
+        total = None  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien": staff in the sum
     # The writer settles the doubt with the sum said again: "35 aanwezigen, maar daar zitten
     # de schrijver en 2 mensen van de uitgeverij bij, dus 32 publiek", "… dus 5 mensen".
     settled = set(restated) & {*PEOPLE_GROUPS}

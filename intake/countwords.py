@@ -43,7 +43,7 @@ PEOPLE_WORDS = (
     "taalleerders cursusleden bezoeksters bezoekster wiefies wief kearls kearl kerels kerel "
     "vrouwlui manlui mans mens leu leut lieden clienten client klanten klant "
     "oefenaars oefenaar breiers breier breisters publiek spelers speler ppl "
-    "inloop inlopers inloopers"
+    "inloop inlopers inloopers froulju frouljue manlju frou"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}
@@ -66,7 +66,7 @@ STAFF_WORDS = (
     "leerkracht stagiairs stagiaires stagiair stagiaire "
     "medewerkster medewerksters taalmaatje voorlezers voorlezer taalmaatjes coaches "
     "trainers mentoren bibliothecaris leesconsulent leesconsulenten taalvrijwilligers "
-    "taalvrijwilliger tolken tolk mentors volunteers volunteer staff"
+    "taalvrijwilliger tolken tolk mentors volunteers volunteer staff frijwilligers frijwilliger"
 )
 TOTAL_WORDS = "totaal"
 

@@ -394,8 +394,10 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             and re.fullmatch(r"[ \t]*[:=-]?[ \t]*", folded[tokens[i - 1].end : token.start])
             else ""
         )
-        if label in ENROLLED_WORDS:
-            take(i, roles.enrolled)  # "Ingeschreven: 12", "ingeschreven 10 personen"
+        if label in ENROLLED_WORDS or (
+            len(prev) >= 2 and prev[-2] in ENROLLED_WORDS and prev[-1] in ("waren", "zijn")
+        ):
+            take(i, roles.enrolled)  # "Ingeschreven: 12", "aangemeld waren 9"
         elif label in ABSENT_WORDS:
             take(i, roles.absent)  # "Afwezig: 1"
         elif (

@@ -206,6 +206,12 @@ def counted_in_brackets(folded: str, tokens: Sequence[Tok], i: int) -> bool:
 _WITHIN_RE = re.compile(r"\b(?:incl|inclusief|waarvan|waaronder|met\s+inbegrip\s+van)\W*$")
 
 
+# "2 daarvan zijn vrijwilligers", "2 dêrfan binne frijwilligers": staff among the count.
+_OF_THEM_AFTER_RE = re.compile(
+    r"\s+(?:daarvan|ervan|derfan|dêrfan)\s+(?:zijn|waren|binne|wiene)\s+"
+)
+
+
 def staff_within(
     folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, int]], counts: dict[str, int]
 ) -> None:
@@ -214,7 +220,9 @@ def staff_within(
     for number, word in chosen:
         if tokens[word].group != "staf" or tokens[number].value is None:
             continue
-        if not _WITHIN_RE.search(folded[max(0, tokens[number].start - 20) : tokens[number].start]):
+        ahead = folded[max(0, tokens[number].start - 20) : tokens[number].start]
+        behind = folded[tokens[number].end : tokens[word].start]
+        if not (_WITHIN_RE.search(ahead) or _OF_THEM_AFTER_RE.match(behind)):
             continue
         before = [
             (n, w) for n, w in chosen

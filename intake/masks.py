@@ -36,7 +36,7 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b(?:{_HOURS})[ \t]+uur\b",
         rf"\bom[ \t]+(?:{_HOURS})\b",
         # Ages: "4-6 jaar", "4 jaar", "4-jarigen", "65+", "65-plussers", "leeftijd 4-6".
-        r"\b(?:leeftijd|tussen|tusken)[ \t]+\d+[ \t]*(?:-|tot|t/m|en)[ \t]*\d+\b",
+        r"\b(?:leeftijd|tussen|tusken|age|ages|aged)[ \t]+\d+[ \t]*(?:-|tot|t/m|en|to)[ \t]*\d+\b",
         rf"\b\d+[ \t]*(?:-|tot|t/m|a)[ \t]*\d+[ \t]*-?[ \t]*{_AGE_UNITS}\b",
         rf"\b\d+[ \t]*-?[ \t]*{_AGE_UNITS}\b",
         r"\b\d+\+",

@@ -199,7 +199,10 @@ def _pairs_before(tokens: list[Token], used: set[int], folded: str = "") -> list
         ):
             taken.update((i, i + 3))  # "3 van de kinderen …": some of them
             continue
-        for j in (i + 1, i + 2):
+        reach = [i + 1, i + 2]
+        if i + 3 < len(tokens) and tokens[i + 1].text in _OF_THEM and tokens[i + 2].text in _ARE:
+            reach = [i + 3]  # "2 daarvan zijn vrijwilligers", "2 dêrfan binne frijwilligers"
+        for j in reach:
             if j >= len(tokens) or j in taken:
                 break
             nxt = tokens[j]
@@ -226,6 +229,8 @@ def _pairs_before(tokens: list[Token], used: set[int], folded: str = "") -> list
     return pairs
 
 
+_OF_THEM = {"daarvan", "ervan", "derfan"}
+_ARE = {"zijn", "waren", "binne", "wiene", "was"}
 _JOINS = {"en", "&", "/"}  # not "+": "10 kids + ouders" came with uncounted parents
 
 

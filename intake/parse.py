@@ -243,7 +243,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         label = texts.GROUP_LABEL.get(key, key)
         question = texts.WHICH_COUNT.format(a=fewer, b=more, label=label)
         ambiguities.append(Ambiguity(f"counts.{key}", [fewer, more], question))
-    participants = apply_hints(hints, counts, participants, generic_key, ambiguities)
+    participants = apply_hints(hints, counts, participants, generic_key, ambiguities, folded)
     in_range = [
         a for a in range_ambiguities(range_folded, ranges, generic_key)
         if a.field.removeprefix("counts.") not in counts

@@ -100,12 +100,17 @@ def mentions_people(text: str) -> bool:
     return _people_word_re().search(text.replace("'", "")) is not None
 
 
+# The writer named apart from the count: "vier oefenaars en ik", "8 aanwezig plus ik".
+_WRITER_APART_RE = re.compile(r"\b(?:en|plus|\+)\s+ik\b")
+
+
 def apply_hints(
     hints: PeopleHints,
     counts: dict[str, int],
     participants: int | None,
     generic_key: str,
     ambiguities: list[Ambiguity],
+    folded: str = "",
 ) -> int | None:
     """What the whole-message readings change: nobody came (0), the writer counted in (one
     off), "met z'n achten" (asked unless the writer said whether they are in it)."""
@@ -129,6 +134,8 @@ def apply_hints(
         ambiguities.append(with_us_ambiguity(hints.with_us, generic_key))
         counts.clear()
         return None
+    if hints.self_in and participants and _WRITER_APART_RE.search(folded):
+        return participants  # "vier oefenaars en ik, dus vijf met mij erbij": four without
     if hints.self_in and participants:
         if set(counts) == {generic_key} and counts[generic_key] == participants:
             counts[generic_key] -= 1

@@ -41,6 +41,7 @@ _SELF_IN_RE = re.compile(
     r"meegerekend|inbegrepen)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
     r"(?:mij|mezelf)\s+(?:meegeteld|meegerekend)|(?:ik|mezelf|mijzelf)\s+inbegrepen|"
     r"ik\s+tel\s+(?:mij|mezelf|mijzelf)\s+(?:ook\s+)?(?:mee)?|"
+    r"(?<=[a-z])\s+met\s+(?:mij|mezelf)(?=\s*(?:[.,!;]|$))|"
     # "met z'n negenen, ik dus ook": right after the group form only.
     r"(?<=en)[,\s]+(?:en\s+)?ik\s+(?:dus\s+)?ook(?:\s+meegeteld)?)\b"
 )

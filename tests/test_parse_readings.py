@@ -977,3 +977,29 @@ def test_relative_clauses_grades_and_interns(
 ) -> None:
     got = read(text, catalogue)
     assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("breicafe roden: 11 froulju en ien man", 12),
+        ("breicafe roden. Hjoed 14 minsken, mar 2 derfan binne frijwilligers", 12),
+        ("taalcafe meppel: 9 persoon deden mee. Ook 2 kinderen van een mevrouw, die speelde "
+         "in de hoek, zij doen niet mee.", 9),
+        ("coderdojo roden: 14 kids (age 8-15), no parents", 14),
+        ("taalhuis: vandaag wij waren 7 mensen met mij.", 6),
+        ("taalpunt nieuw-buinen middag. Kwamen 5, aangemeld waren 9.", 5),
+        ("digisterker meppel\nDeelnemers: 6\nMantelzorger die alleen meekeek: 1\n"
+         "Groepsnummer: DS-2025-07", 6),
+        ("klik en tik diever: acht mensen aanwezig plus ik en vrijwilliger Bert dus tien in "
+         "totaal", 8),
+        ("biebfabriek vries: 11 kids maar 1 was een broertje die alleen zat te kleuren dus "
+         "eigenlijk 10", 10),
+        ("leerplein vledder: vier oefenaars en ik, dus vijf in totaal met mij erbij", 4),
+        ("klik en tik: 7 van de 8. Dus toch 8? Nee, hij zit al in de 7. Dus 7.", 7),
+    ],
+)  # fmt: skip
+def test_staff_in_sums_codes_and_frisian(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
