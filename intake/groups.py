@@ -27,6 +27,8 @@ def in_brackets(text: str, position: int) -> bool:
 
 _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:zei|zegt|zeiden|vertelde|vertelden|vond|vonden|riep|riepen|vroeg|vroegen)\b"
+    # "1 meisje: “mama kijk …”": the words in quote marks are already taken out (blank).
+    r"|[ \t]*:[ \t]*(?:$|\n|[ \t]{3,}|[\"“„'‘«])"
 )
 
 
