@@ -43,7 +43,8 @@ PEOPLE_WORDS = (
     "taalleerders cursusleden bezoeksters bezoekster wiefies wief kearls kearl kerels kerel "
     "vrouwlui manlui mans mens leu leut lieden clienten client klanten klant "
     "oefenaars oefenaar breiers breier breisters publiek spelers speler ppl "
-    "inloop inlopers inloopers froulju frouljue manlju frou"
+    "inloop inlopers inloopers froulju frouljue manlju frou dielnimmers dielnimmer students "
+    "student"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}

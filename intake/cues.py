@@ -45,7 +45,8 @@ STRONG_CORRECTION = {
 }  # fmt: skip
 PRESENCE_WORDS = {
     "aanwezig", "present", "gekomen", "opgekomen", "kwamen", "kwam", "verschenen", "opkomst",
-    "aantal", "aanw", "opgedaagd", "showed", "attended", "came", "hoeveel",
+    "aantal", "aanw", "opgedaagd", "showed", "attended", "came", "hoeveel", "turnout",
+    "attendance",
 }  # fmt: skip
 ATTENDANCE_VERBS = {
     "kwamen", "kwam", "waren", "zaten", "verschenen", "opkomst", "aantal", "werden", "hadden",
@@ -63,7 +64,7 @@ FILLERS = {
     "er", "maar", "slechts", "zon", "zo'n", "ongeveer", "wel", "toch", "nog", "ook", "precies",
     "in", "totaal", "uiteindelijk", "we", "wij", "nu", "vandaag", "dit", "keer", "deze",
     "bijna", "ruim", "circa", "ca", "plm", "zelfs", "al", "gewoon", "weer", "is", "volgens",
-    "mij", "me", "denk", "schat",
+    "mij", "me", "denk", "schat", "up",
 }  # fmt: skip
 ENROLMENT_WORDS = {
     "ingeschreven", "aangemeld", "aanmeldingen", "inschrijvingen", "opgegeven", "afgemeld",
@@ -72,7 +73,7 @@ ENROLMENT_WORDS = {
 }  # fmt: skip
 
 
-NEW_WORDS = {"nieuw", "nieuwe", "new", "nieuwelingen"}
+NEW_WORDS = {"nieuw", "nieuwe", "new", "nieuwelingen", "nije", "nij"}
 
 
 def apply_corrections(tokens: Sequence[Tok]) -> None:
@@ -97,7 +98,9 @@ def apply_corrections(tokens: Sequence[Tok]) -> None:
         after = tokens[k + 1].group if k + 1 < len(tokens) else None
         if after is not None and group is not None and after != group:
             continue  # "15 kinderen, nee 3 ouders" names another group
-        if group is not None and after is None:
+        if after is None:
+            # "15 kinderen, sorry 16", "Aanwezig 10, nee 11": the later number in the place
+            # of the first, so the first's word or label counts it.
             token.value, tokens[k].value = tokens[k].value, None
         else:
             token.value = None
@@ -149,8 +152,8 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
         present = j < len(tokens) and (
             tokens[j].text in PRESENCE_AFTER or (tokens[j].text in ("waren", "zaten") and there)
         )
-        if present and "\n" in folded[token.end : tokens[j].start]:
-            present = False  # "6\nAantal: 9": the next line's label
+        if present and re.search(r"[\n.!?;]", folded[token.end : tokens[j].start]):
+            present = False  # "6\nAantal: 9", "lesson 2. Attendance 5": the next one's label
         if (
             present
             and j + 1 < len(tokens)
@@ -261,12 +264,13 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
         word = j if j < len(tokens) and tokens[j].group is not None else None
         if word is None and not bare and j + 1 < len(tokens) and tokens[j + 1].group is not None:
             word = j + 1  # "6 van de 8 ingeschreven cursisten"
-        if (
-            word is not None
-            and bare
-            and re.search(r"[,.;:!?\n]", folded[tokens[j - 1].end : tokens[j].start])
+        if word is not None and re.search(
+            r"[,.;:!?\n]", folded[tokens[i + skip].end : tokens[word].start]
         ):
-            continue  # "2 van 4, 4 ouders": the people word belongs to the next count
+            # "2 van 4, 4 ouders", "5 out of 6. One lady": the word belongs to what follows
+            word = None
+            if bare:
+                continue
         if word is not None:
             pairs.append((i, word))
         else:
@@ -306,7 +310,7 @@ ENROLLED_WORDS = {
 ABSENT_WORDS = {
     "afwezig", "afgemeld", "afgezegd", "ziek", "weggebleven", "absent", "afmeldingen",
     "vakantie", "verhinderd", "thuisgebleven", "wachtlijst", "dropped", "cancelled",
-    "canceled", "missing", "sick",
+    "canceled", "missing", "sick", "afbeld", "afgebeld", "noshows", "no-shows",
 }  # fmt: skip
 _GROUP_SIZE_WORDS = {"groep", "klas", "club", "lijst", "vaste", "kring"}
 _LEAD = {"de", "het", "een", "mijn", "onze", "vaste", "van", "is", "was", "bestaat", "uit"}
@@ -423,7 +427,7 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             folded, tokens[i + word_after].end
         ):
             take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"
-        elif after[:3] == ["op", "de", "lijst"]:
+        elif after[:2] == ["op", "de"] and after[2:3] and after[2] in ("lijst", "lieste", "liest"):
             take(i, roles.enrolled)  # "11 op de lijst"
         elif prev[-2:] == ["van", "de"] and not (i >= 3 and tokens[i - 3].value is not None):
             take(i, roles.enrolled)  # "van de 8 cursisten waren er 2 afwezig"

@@ -60,7 +60,9 @@ SEVERAL_RE = re.compile(
     r"|\b(?:echtparen|stellen\s+kwamen|koppels)\b"
 )
 # Staff inside a count, said after it: "17 man, maar daar zitten 3 mentoren en ik bij".
-STAFF_IN_RE = re.compile(r"\b(?:daar|hier)\s+(?:zit|zitten|zijn|is)\b[^.!?\n]{0,50}\bbij\b")
+STAFF_IN_RE = re.compile(
+    r"\b(?:daar|hier)\s+(?:zit|zitten|zaten|zat|zijn|waren|is|was)\b[^.!?\n]{0,50}\bbij\b"
+)
 # The writer asks their own count: "Ik denk al met al 20 kinderen?" (an estimate without
 # the question mark is the writer's number: "een stuk of tien, niet precies geteld").
 UNSURE_RE = re.compile(r"\b\d+\s+[a-z']+\s*\?")

@@ -36,7 +36,8 @@ RESTATE_WORDS = {"dus", "oftewel", "ofwel", "totaal", "samen"}
 _ADDED_AFTER = {"en", "erbij", "extra", "ook", "nog", "meer", "bij", "plus"}
 _PARTS_RE = re.compile(
     r"^[ \t]*[:(]|^[^.;:\n]{0,12}?(?:\bwaarvan\b|\bnamelijk\b|\bnl\b|\bbestaande\s+uit\b|"
-    r"\bincl\b|\binclusief\b|\bwaaronder\b|\bvan\s+wie\b|\bonder\s+wie\b)"
+    r"\bincl\b|\binclusief\b|\bwaaronder\b|\bvan\s+wie\b|\bonder\s+wie\b|\bdaarvan\b|"
+    r"\bderfan\b)"
 )
 
 

@@ -15,7 +15,9 @@ from intake.text import blank, blank_all
 
 _AGE_UNITS = r"(?:jaar|jr|jarigen|jarige|maanden|maand|mnd)"
 _HOURS = "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
-_LESSON_WORDS = r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk)"
+_LESSON_WORDS = (
+    r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk|lesson|session)"
+)
 _LESSON_NUMBER_WORDS = ("les", "bijeenkomst", "sessie", "module")
 
 # Numbers that are never counts, blanked in this order. A number and its unit are on one

@@ -30,7 +30,8 @@ _GROUP_FORM = {
     "vijftienen": 15, "twintigen": 20,
 }  # fmt: skip
 _WITH_US_RE = re.compile(
-    r"\bmet\s+(?:z'n|zn|zijn|ons|onze|z'on)\s+(\d+|[a-z]+?)(?:\s*-?\s*(?:e?n))?\b"
+    r"\b(?:met|mit|mei)\s+(?:z'n|zn|zijn|zien|ons|onze|z'on|us)\s+(\d+|[a-z]+?)"
+    r"(?:\s*-?\s*(?:e?n))?\b"
     r"|\b(?:we|wij)\s+(?:waren|zaten|zijn)\s+(?:\w+\s+)?met\s+(?:(?:z'n|zn|zijn|ons)\s+)?"
     r"(\d+|[a-z]+)\b(?P<people>\s+(?:[a-z]+\s+)?[a-z']+)?"
 )
@@ -42,6 +43,7 @@ _SELF_IN_RE = re.compile(
     r"(?:mij|mezelf)\s+(?:meegeteld|meegerekend)|(?:ik|mezelf|mijzelf)\s+inbegrepen|"
     r"ik\s+tel\s+(?:mij|mezelf|mijzelf)\s+(?:ook\s+)?(?:mee)?|"
     r"(?<=[a-z])\s+met\s+(?:mij|mezelf)(?=\s*(?:[.,!;]|$))|"
+    r"mij\s+(?:d'r|der|er)\s*bij(?:\s+(?:ge)?teld)?|ik\s+meiteld|"
     # "met z'n negenen, ik dus ook": right after the group form only.
     r"(?<=en)[,\s]+(?:en\s+)?ik\s+(?:dus\s+)?ook(?:\s+meegeteld)?)\b"
 )

@@ -1003,3 +1003,22 @@ def test_staff_in_sums_codes_and_frisian(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("klik & tik zuidlaren, lesson 2. Attendance 5 out of 6. One lady said hi", 5),
+        ("verhalenbrink eelde hjoed. 9 dielnimmers, derfan 1 nije.", 9),
+        ("verhalenbrink westerbork. Wie waren mit zien tienen, mij d'r bij.", 9),
+        ("digivitaler peize: aanwezig 10, nee 11, ik had de mevrouw achter de pilaar gemist",
+         11),
+        ("samenlezen ruinerwold: 9 op de lieste, 2 afbeld en 1 ziek.", 6),
+        ("maakplaats borger\n10 deelnemers\noja daarvan waren 4 ouders, de rest kids", 10),
+        ("programmeerclub zuidlaren: turnout 11, 2 no-shows (13 signed up)", 11),
+    ],
+)  # fmt: skip
+def test_english_frisian_drents_forms(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
