@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from intake.countwords import SINGULAR_WORDS
 from intake.cues import NEW_WORDS, Roles
 from intake.doubts import (
     EACH_RE,
@@ -70,10 +71,17 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
 _RESTATED_TOTAL_RE = re.compile(
     r"(?:\bdus|=)[ \t]+(?:(?:eigenlijk|toch|dan|maar)[ \t]+)?(\d+|[a-z]+)"
     r"(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
-    r"aanwezig\b|pp\b|p\.p\.))"
+    r"aanwezig\b|pp\b|p\.p\.|echt\b))"
 )
 
 
+# Words between a people word and its count that the reader does not pair across:
+# "ouders ook 6", "Ouders waren er ook, een stuk of 12".
+_BETWEEN_WORD_AND_COUNT = {
+    "ook", "waren", "was", "er", "d'r", "zijn", "nog", "een", "stuk", "of", "zo'n", "zon",
+    "ongeveer", "ca", "circa", "rond", "de", "maar", "wel", "toch",
+}  # fmt: skip
+_SINGULAR_PEOPLE = SINGULAR_WORDS | {"mevrouw", "meneer", "iemand", "niemand"}
 _STAFF_OR_ME_RE = re.compile(
     r"\b(?:ik|mij|mezelf|vrijwilliger|vrijwilligers|begeleider|begeleiders|collega|docent|"
     r"juf|meester|stagiaire|stagiair)\b"
@@ -97,6 +105,28 @@ def _restates(folded: str, tokens: list[Token], number: int) -> bool:
 
 
 _UNKNOWN_COUNT_RE = re.compile(r"\bhoeveel\s+([a-z']+)\s+(?:weet|wist|weten)\b")
+
+
+def _unread_near(
+    folded: str, tokens: list[Token], chosen: list[tuple[int, int]], roles: Roles
+) -> set[str]:
+    """People words (plural) the reading left without a number while a number it did not
+    read follows them after only small words ("ouders ook 6"): the count the writer gave for
+    them was not understood, so the total is asked, not left short."""
+    paired = {i for pair in chosen for i in pair} | roles.indexes
+    groups: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.group not in PEOPLE_GROUPS or i in paired or token.text in _SINGULAR_PEOPLE:
+            continue
+        for k in range(i + 1, min(i + 8, len(tokens))):
+            if re.search(r"[.!?\n;:]", folded[tokens[k - 1].end : tokens[k].start]):
+                break
+            if tokens[k].value is not None and k not in paired:
+                groups.add(str(token.group))
+                break
+            if tokens[k].text not in _BETWEEN_WORD_AND_COUNT:
+                break
+    return groups
 
 
 def _parallel_counts(
@@ -249,6 +279,8 @@ def read_counts(folded: str, original: str) -> CountReading:
         first_at.setdefault(group, max(tokens[word_index].end, tokens[number_index].end + 1))
         parts_at.setdefault(group, [])
         parts_at[group].append(tokens[number_index].start)
+    for group in _unread_near(folded, tokens, chosen, roles):
+        doubtful.add(group)  # "ouders ook 6", "Ouders waren er ook, een stuk of 12": unread
     for group, value in _parallel_counts(folded, tokens, chosen, roles):
         values.setdefault(group, []).append(value)  # "groep 6 met 22 leerlingen en groep 8 met 25"
     values.update({group: [value] for group, value in restated.items()})

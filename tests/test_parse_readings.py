@@ -1022,3 +1022,19 @@ def test_english_frisian_drents_forms(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # A people word whose count the reader cannot pair: the total is asked, not short.
+        ("knutseluurtje meppel: 13 kinderen. ouders ook 6.", None),
+        ("knutseluurtje odoorn: er kwamen 20 kids. Ouders waren er ook, een stuk of 12.", None),
+        ("digisterker gieten: presentielijst zegt 9 maar mevrouw Hoekstra staat er twee keer "
+         "op, dus 8 echt.", 8),
+    ],
+)  # fmt: skip
+def test_an_unread_count_is_asked(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
