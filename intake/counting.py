@@ -295,6 +295,8 @@ def read_counts(folded: str, original: str) -> CountReading:
     for i, token in enumerate(tokens):
         if token.group not in PEOPLE_GROUPS or i in paired or token.group is None:
             continue
+        if folded[token.end : token.end + 1] == "-" or folded[token.start - 1 : token.start] == "-":
+            continue  # "de ouder-kind challenge": a compound, not people who came along
         along = _ALONG_RE.search(folded, 0, token.start)
         if along is None and _CAME_UNCOUNTED_RE.match(folded, token.end):
             uncounted.add(token.group)  # "7 kinderen, ouders erbij maar niet geteld"

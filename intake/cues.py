@@ -392,12 +392,16 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
         word_after = 1 if nxt and i + 1 < len(tokens) and tokens[i + 1].group else 0
         after = nxt[word_after : word_after + 3]
         # A label right before the number, nothing but a colon or dash between.
-        label = (
-            prev[-1]
-            if i > 0
-            and re.fullmatch(r"[ \t]*[:=-]?[ \t]*", folded[tokens[i - 1].end : token.start])
-            else ""
-        )
+        gap = folded[tokens[i - 1].end : token.start] if i > 0 else ""
+        label = prev[-1] if i > 0 and re.fullmatch(r"[ \t]*[:=-]?[ \t]*", gap) else ""
+        if (
+            label
+            and not re.search(r"[:=-]", gap)
+            and nxt[:1]
+            and nxt[0] in PRESENCE_WORDS
+            and not re.search(r"[,.;!?\n]", folded[token.end : tokens[i + 1].start])
+        ):
+            label = ""  # "negen ingeschreven acht gekomen": the eight came
         if label in ENROLLED_WORDS or (
             len(prev) >= 2 and prev[-2] in ENROLLED_WORDS and prev[-1] in ("waren", "zijn")
         ):

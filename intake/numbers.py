@@ -364,6 +364,8 @@ def _elliptic_groups(
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.text not in ("van", "met") and nxt.value is None:
             continue
+        if nxt is not None and i + 2 < len(tokens) and tokens[i + 2].text in ("hen", "hun"):
+            continue  # "18 kids, 3 van hen deden al Python": some of them
         before = [pair for pair in chosen if pair[0] < i and pair[1] < i]
         if before:
             group = tokens[max(before, key=max)[1]].group

@@ -95,6 +95,8 @@ class PeopleHints:
 def _value(word: str) -> int | None:
     if word in _GROUP_FORM:
         return _GROUP_FORM[word]
+    if word + "en" in _GROUP_FORM:
+        return _GROUP_FORM[word + "en"]  # "twaalv|en", "elv|en": the form's stem
     if word.isdigit():
         return int(word)
     return numeral(word, word)

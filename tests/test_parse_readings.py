@@ -1038,3 +1038,20 @@ def test_an_unread_count_is_asked(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("verhalenbrink westerbork: wij waren mit zien twaalven, mij d'r bij teld.", 11),
+        ("digivitaler sleen les een negen deelnemers ingeschreven acht gekomen", 8),
+        ("coderdojo roden today: 18 kids, mostly Scratch, 3 van hen deden al Python.", 18),
+        ("coderdojo roden: 15 kids, en 5 ouders bleven en deden mee met de ouder-kind "
+         "challenge", 20),
+        ("coderdojo roden: registered 20, showed up 16.", 16),
+    ],
+)  # fmt: skip
+def test_group_forms_labels_and_compounds(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
