@@ -58,7 +58,7 @@ SINGULAR_WORDS = {
     "bezoeker", "man", "vrouw", "heer", "dame", "gast", "persoon", "vraag", "hulpvraag",
     "vrijwilliger", "begeleider", "medewerker", "collega", "kleinkind", "lid", "nieuwkomer",
 }  # fmt: skip
-ONE_ENDS_RE = re.compile(r"\s*(?:$|[,.;:!?+&)\n]|en\b|dus\b|\d)")
+ONE_ENDS_RE = re.compile(r"\s*(?:$|[,.;:!?+&)\n]|en\b|dus\b|erbij\b|\d)")
 QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag questions question"
 STAFF_WORDS = (
     "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "

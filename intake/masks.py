@@ -82,6 +82,11 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 # Plans for the future are not about this session: "volgende keer 3 april".
+# A worked example is no session: "We rekenden met een voorbeeldgezin: … 2 kinderen van 6".
+EXAMPLE_RE = re.compile(
+    r"\b(?:bijvoorbeeld|voorbeeldgezin|voorbeeld|rekenvoorbeeld|stel\s+dat|casus)\b"
+    r"(?:[^.!?\n]|\.(?!\s|$))*"
+)
 FUTURE_RE = re.compile(
     r"\b(?:volgende|komende|de\s+volgende)\s+(?:keer|week|maand|les|bijeenkomst|sessie)\b[^.!?\n]*"
 )

@@ -50,6 +50,7 @@ from intake.dates import (
     find_other_dates,
 )
 from intake.masks import (
+    EXAMPLE_RE,
     FUTURE_RE,
     PAST_EVENT_RE,
     TIME_RANGE_RE,
@@ -156,6 +157,7 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
 
     unblanked = folded
     folded, _ = blank_all(folded, FUTURE_RE)
+    folded, _ = blank_all(folded, EXAMPLE_RE)
     folded, _ = blank_all(folded, PAST_EVENT_RE)
     folded, _ = blank_all(folded, TIME_RANGE_RE)
     hints, folded = read_people_hints(folded)

@@ -22,7 +22,7 @@ from intake.text import blank
 # "20 deelnemers, waarvan 12 kinderen": the smaller count is a part of the bigger one.
 PART_MARK_RE = re.compile(
     r"\b(?:waarvan|van\s+wie|onder\s+wie|waaronder|incl|inclusief|totaal|in\s+totaal|"
-    r"allemaal|samen|namelijk|daarvan|derfan)\b"
+    r"samen|namelijk|daarvan|derfan)\b"
 )
 
 

@@ -1055,3 +1055,19 @@ def test_group_forms_labels_and_compounds(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        ("tel je geld de wijk: 10 deelnemers. We rekenden met een voorbeeldgezin: inkomen "
+         "€1.850 per maand, 2 kinderen van 6 en 9.", {"deelnemers": 10}, 10),
+        ("voorleesuurtje havelte: 14 kinderen met 9 ouders en een opa erbij",
+         {"kinderen": 14, "volwassenen": 10}, 24),
+    ],
+)  # fmt: skip
+def test_worked_examples_and_one_more(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int | None
+) -> None:
+    got = read(text, catalogue)
+    assert (got["counts"], got["participants"]) == (counts, participants)
