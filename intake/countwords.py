@@ -44,7 +44,7 @@ PEOPLE_WORDS = (
     "vrouwlui manlui mans mens leu leut lieden clienten client klanten klant "
     "oefenaars oefenaar breiers breier breisters publiek spelers speler ppl "
     "inloop inlopers inloopers froulju frouljue manlju frou dielnimmers dielnimmer students "
-    "student"
+    "student alleenstaanden alleenstaande"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}

@@ -228,6 +228,8 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
             continue  # "10 deelnemers: 4 uit Polen, 3 uit …": the parts of a counted group
         if k + 1 < len(tokens) and tokens[k + 1].text in ENROLLED_WORDS:
             continue  # "jongeren: 8 ingeschreven": who enrolled, not who came
+        if [t.text for t in tokens[k + 1 : k + 3]] == ["op", "de"]:
+            continue  # "Leerlingen: 26 op de lijst, 3 ziek": the list, not who came
         if word is None:
             # "Mensen die werk zoeken: 7": a people word a few words back, with no number.
             for j in range(i - 1, max(i - 5, -1), -1):
@@ -350,6 +352,17 @@ def _in_counted_brackets(folded: str, at: int) -> bool:
     return bool(re.search(r"\d", folded[max(0, opened - 25) : at]))
 
 
+def _class_size(folded: str, tokens: Sequence[Tok], i: int) -> bool:
+    """A count in brackets right after a class or group name, with a presence count beside
+    it: "Klas 2B (28 lln), 26 aanwezig"."""
+    opened = folded.rfind("(", 0, tokens[i].start)
+    if opened < 0 or folded[opened + 1 : tokens[i].start].strip():
+        return False
+    named = re.search(r"\b(?:klas|groep|gr)\b[^()\n]{0,8}$", folded[:opened])
+    after = re.search(r"\)[^.\n]{0,6}\b\d+\s+(?:aanwezig|present|gekomen)", folded[tokens[i].end :])
+    return named is not None and after is not None
+
+
 def _within(tokens: Sequence[Tok], start: int, words: set[str], folded: str = "") -> bool:
     """One of `words` within four words from `start`, no number or people word before it:
     "2 hebben zich afgemeld", "één is zonder bericht weggebleven"."""
@@ -431,6 +444,8 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             folded, tokens[i + word_after].end
         ):
             take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"
+        elif _class_size(folded, tokens, i):
+            take(i, roles.enrolled)  # "Klas 2B (28 lln), 26 aanwezig": the class, not who came
         elif after[:2] == ["op", "de"] and after[2:3] and after[2] in ("lijst", "lieste", "liest"):
             take(i, roles.enrolled)  # "11 op de lijst"
         elif prev[-2:] == ["van", "de"] and not (i >= 3 and tokens[i - 3].value is not None):

@@ -74,7 +74,8 @@ NOT_COUNTED_RE = re.compile(
     r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
     r"tel\s+ik\s+niet\b|telt\s+niet\b|(?<!precies\s)niet\s+geteld|"
     r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken|"
-    r"doen\s+niet\s+mee|doet\s+niet\s+mee|(?:alleen\s+)?meekeek|(?:alleen\s+)?meekeken)\b"
+    r"doen\s+niet\s+mee|doet\s+niet\s+mee|(?:alleen\s+)?meekeek|(?:alleen\s+)?meekeken|"
+    r"not\s+count(?:ed)?|don't\s+count)\b"
 )
 
 
@@ -96,9 +97,15 @@ def far_counts(folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, int]]
     far: set[int] = set()
     for previous, number in zip(people, people[1:], strict=False):
         between = folded[tokens[previous].end : tokens[number].start]
-        if len(SENTENCE_END_RE.findall(between)) < 2:
-            continue
+        ends = len(SENTENCE_END_RE.findall(between))
         before = {t.text for t in tokens[max(0, number - 3) : number]}
-        if not before & {"ook", "nog", "plus", "en", "extra", "erbij"}:
+        same = _group_of(tokens, chosen, previous) == _group_of(tokens, chosen, number)
+        if ends >= 1 and same and "nog" in before:
+            far.add(number)  # "15 deelnemers. Eerst zei ik 12, daarna kwamen nog 3 mensen"
+        elif ends >= 2 and not before & {"ook", "nog", "plus", "en", "extra", "erbij"}:
             far.add(number)
     return far
+
+
+def _group_of(tokens: Sequence[Tok], chosen: list[tuple[int, int]], number: int) -> str | None:
+    return next((tokens[w].group for n, w in chosen if n == number), None)

@@ -104,6 +104,11 @@ _LESSON_RE = re.compile(
     rf"\b({_LESSON_WORDS})[ \t]*:?[ \t]*(\d+)(?:[ \t]*(?:van|/|uit)[ \t]*\d+)?\b"
 )
 _DAY_WEEK_BEFORE_RE = re.compile(r"\b(?:vorige|deze|afgelopen|verleden)\s+$")
+# "les drie van de zes", "les zes van zes": a lesson number in words, said with its series.
+_LESSON_WORDS_RE = re.compile(
+    r"\b(?:les|bijeenkomst|sessie|module)[ \t]+((?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|"
+    r"tien)[ \t]+van[ \t]+(?:de[ \t]+)?(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien))\b"
+)
 # Time ranges ("10.00-11.30", "10:00 - 11:30", "10-12 uur"): blanked before dates are read, so
 # "10.00-11" is never taken for a (wrong) date.
 TIME_RANGE_RE = re.compile(
@@ -120,7 +125,7 @@ _ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
 def range_re() -> re.Pattern[str]:
     # "15-20 kinderen", "15 a 20 kids": a range is not a count (the count is asked instead).
     return re.compile(
-        rf"(?<!datum: )(?<!datum:)\b\d+[ \t]*(?:-|a|tot|of)[ \t]*\d+"
+        rf"(?<!datum: )(?<!datum:)(?<!/)\b\d+[ \t]*(?:-|a|tot|of)[ \t]*\d+"
         rf"(?=[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{count_words_pattern()})\b)"
     )
 
@@ -138,6 +143,8 @@ def mask_lessons(text: str) -> tuple[str, int | None]:
         if lesson is None and match.group(1) in _LESSON_NUMBER_WORDS:
             lesson = int(match.group(2))
         text = blank(text, match.start(2), match.end())
+    for match in list(_LESSON_WORDS_RE.finditer(text)):
+        text = blank(text, match.start(1), match.end(1))
     return text, lesson
 
 

@@ -311,10 +311,17 @@ def pairings(
     tokens: list[Token], folded: str = "", roles: Roles | None = None
 ) -> tuple[list[tuple[int, int]], set[str]]:
     """(number index, word index) pairs, and the groups whose count is unclear."""
-    # Ranges ("tien à twaalf kinderen"): both bounds are taken out of play.
     used: set[int] = set()
+    # "19/11", "3/4": a date or a pair of grades, never a count; nor a number glued to a
+    # slash whose other half was read as something else.
+    for i, token in enumerate(tokens):
+        if token.value is None or not token.start:
+            continue
+        if "/" in (folded[token.end : token.end + 1], folded[token.start - 1 : token.start]):
+            used.add(i)
+    # Ranges ("tien à twaalf kinderen"): both bounds are taken out of play.
     for i in range(1, len(tokens) - 1):
-        if tokens[i].text in RANGE_WORDS and tokens[i - 1].value is not None:
+        if tokens[i].text in RANGE_WORDS and tokens[i - 1].value is not None and i - 1 not in used:
             if tokens[i + 1].value is not None and tokens[i - 1].text != "stuk":
                 used.update((i - 1, i + 1))
     # "kinderen: 12" binds first; "6 van de 8" before the eight is read as enrolled.

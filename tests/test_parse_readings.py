@@ -1071,3 +1071,22 @@ def test_worked_examples_and_one_more(
 ) -> None:
     got = read(text, catalogue)
     assert (got["counts"], got["participants"]) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("klik en tik diever les drie van de zes er waren acht cursisten van de tien", 8),
+        ("digi vitaler sleen les twee zes deelnemers", 6),
+        ("taalcafe coevorden vandaag 15 deelnemer. Eerst ik zeg 12 maar daarna kwam nog 3 "
+         "mensen.", None),
+        ("dbos nieuw-buinen\nLeerlingen: 26 op de lijst, 3 ziek", 23),
+        ("dbos vo zuidwolde\nKlas 2B (28 lln), 26 aanwezig", 26),
+        ("taalcafe norg today 11 people, and 2 children play in corner (not count).", 11),
+        ("leerplein odoorn wo. 19/11 - 7 deelnemers", 7),
+    ],
+)  # fmt: skip
+def test_lessons_in_words_lists_and_slashes(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)["participants"] == participants
