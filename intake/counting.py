@@ -98,6 +98,10 @@ _JOINED_IN_RE = re.compile(r"\s+die\s+(?:ook\s+)?(?:mee\w+|deden\s+mee)")
 def _restates(folded: str, tokens: list[Token], number: int) -> bool:
     """ "dus 7 volw", "Dus 10 kinderen, 8 volwassenen": a count after "dus" (or another
     restating word) earlier in its clause says the sum again."""
+    if re.match(
+        r"[ \t]*[a-z']+[ \t]+(?:en|plus|\+)[ \t]+(?:\d|een\b|één)", folded[tokens[number].end :]
+    ):
+        return False  # "in totaal 8 ouders en 1 opa": more follows, so no sum said again
     if number > 0 and tokens[number - 1].text in RESTATE_WORDS:
         return True
     clause = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]

@@ -1090,3 +1090,9 @@ def test_lessons_in_words_lists_and_slashes(
     catalogue: Catalogue, text: str, participants: int | None
 ) -> None:
     assert read(text, catalogue)["participants"] == participants
+
+
+def test_a_total_word_before_a_list_is_no_restated_sum(catalogue: Catalogue) -> None:
+    got = read("kleintje bieb dalen: er kwamen 7 peuters en 2 baby's met in totaal 8 ouders "
+               "en 1 opa", catalogue)  # fmt: skip
+    assert (got["counts"], got["participants"]) == ({"kinderen": 9, "volwassenen": 9}, 18)
