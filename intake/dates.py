@@ -100,7 +100,10 @@ VAGUE_DAYS = (
     r"(?:in|tijdens)\s+de\s+vakantie|"
     # "van paar weken terug", "een paar dagen geleden", "deze maand": a stretch, no day.
     r"(?:(?:een\s+)?paar|enkele|wat)\s+(?:dagen|weken|maanden)\s+(?:terug|geleden)|"
-    r"(?:a\s+few|some)\s+(?:days|weeks)\s+ago|deze\s+maand|this\s+month"
+    r"(?:a\s+few|some)\s+(?:days|weeks)\s+ago|deze\s+maand|this\s+month|"
+    # English and Fries stretches: "earlier this week", "foarige wike", "dizze wike".
+    r"(?:earlier\s+)?this\s+week|(?:ferline|foarige|foarrige|dizze)\s+wike|"
+    r"(?:ferline|foarige|foarrige)\s+moanne"
 )
 # A yearless date this many days after today (or fewer) is not read as last year's.
 FUTURE_DATE_DAYS = 60
@@ -123,8 +126,11 @@ _DM_RE = re.compile(
 )
 # "dinsdag de 28e": a weekday and a day of the month.
 _WEEKDAY_ORDINAL_RE = re.compile(rf"\b({_WD}){_PART}\s+(?:de\s+)?(\d{{1,2}})(?:e|ste|de)\b")
+# "vorige week dinsdag", Fries "ferline/foarige wike tiisdei", English "last week Thursday".
+_PREVIOUS_WEEK = r"(?:vorige|verleden)\s+week|(?:ferline|foarige|foarrige)\s+wike|last\s+week"
 _LAST_WEEK_RE = re.compile(
-    rf"\bvorige\s+week\s+(?:op\s+)?({_WD}|{_ABBR})\b{_PART}\.?|\b({_WD}){_PART}\s+vorige\s+week\b"
+    rf"\b(?:{_PREVIOUS_WEEK})\s+(?:op\s+)?({_WD}|{_ABBR})\b{_PART}\.?"
+    rf"|\b({_WD}){_PART}\s+(?:{_PREVIOUS_WEEK})\b"
 )
 _BEFORE_TODAY_RE = re.compile(
     rf"\b(?:afgelopen|vorige|last)\s+({_WD}|{_ABBR})\b{_PART}\.?(?:'s)?"
@@ -294,7 +300,7 @@ _PLAN_BEFORE_RE = re.compile(
 _PLAN_AFTER_RE = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:volgende|weer|opnieuw|next|gepland|"
     # "op 13 juni komt er een extra sessie"; "10 nov kwamen er 8" is no plan.
-    r"(?:komt|komen|is)\s+er\s+(?:een|nog|weer)|zal|zullen)\b"
+    r"(?:komt|komen|is)\s+(?:er|d'r|der)\s+(?:een|nog|weer)|zal|zullen)\b"
 )
 # Another meeting's day: "gestart op 26 aug", "les 1 op 7 nov": the session's day only when
 # no other day is given (as an aside in parentheses).
@@ -344,6 +350,14 @@ def _add_yearless(
         else:
             finding.future = True
         finding.ahead = finding.ahead or f"{upcoming.day}-{upcoming.month}"
+    elif (
+        plan
+        and upcoming is not None
+        and past is not None
+        and (upcoming - today).days < (today - past).days
+    ):
+        # "tot 1 september" in May: a plan word takes the nearer reading, which is ahead.
+        finding.upcoming = True
     elif past is not None:
         finding.dates.add(past)
     else:
@@ -615,6 +629,13 @@ _DOUBT_RE = re.compile(
 )
 
 
+# "Ik schreef eerst zondag maar …", "had eerst dinsdag gezet": a day the writer takes back.
+_FIRST_WRITTEN_RE = re.compile(
+    rf"\b(?:schreef|typte|stuurde|zette|had|heb)\s+(?:ik\s+)?eerst\s+(?:op\s+)?"
+    rf"(?P<x>{_DAY_WORD})(?!\w)"
+)
+
+
 # "Dus gisteren klopt", "dinsdag klopt wel": the writer confirms that day after doubting.
 _CONFIRMED_RE = re.compile(
     rf"\b(?P<x>{_DAY_WORD})\s+(?:klopt|klopte|is\s+goed|was\s+goed|is\s+juist|was\s+juist)"
@@ -637,6 +658,8 @@ def _read_corrections(text: str, today: date, finding: DateFinding) -> None:
         # "Volgende keer niet op maandag maar dinsdag" corrects a plan, not the session.
         if not _plan_before(text, match.start()):
             finding.rejected |= _day_of(match.group("x"), today)
+    for match in _FIRST_WRITTEN_RE.finditer(text):
+        finding.rejected |= _day_of(match.group("x"), today)
     if _DOUBT_RE.search(text):
         finding.doubted = True
 
@@ -669,6 +692,13 @@ _NOT_SESSION_DAY_RE = re.compile(
     # "Gisteren had ik geen tijd", "ik had gisteren geen tijd": the writer's own day.
     rf"|\b{_DAY_WORD}\s+(?:had|heb)\s+ik\s+(?:geen|even\s+geen)\s+tijd\b"
     rf"|\bik\s+(?:had|heb)\s+{_DAY_WORD}\s+(?:geen|even\s+geen)\s+tijd\b"
+    # A session called off is not the one reported: "dinsdag was cancelled", "de lezing
+    # van 15 januari gaat niet door", "het breicafe van vandaag is vervallen".
+    rf"|\b(?:(?:van|op)\s+)?{_DAY_WORD}\s+(?:\w+\s+){{0,1}}?(?:is|was|werd|wordt|gaat|ging)\s+"
+    r"(?:helaas\s+|dus\s+|ook\s+)?(?:cancelled|canceled|afgelast|geannuleerd|vervallen|"
+    r"afgezegd|niet\s+door|niet\s+doorgegaan)\b"
+    # A deadline is no session: "de deadline was 1 mei".
+    rf"|\b(?:deadline|inleverdatum)\s+(?:was|is|van|op|:)?\s*(?:op\s+)?{_DAY_WORD}"
 )
 
 

@@ -147,6 +147,22 @@ def test_counts_by_typed_role(
         ("breicafe norg (met koffie) wo 9 dames", "2025-10-29"),
         # A Frisian month name.
         ("Op 1 novimber wie it taalkafee yn Sleen, 6 minsken", "2025-11-01"),
+        # "Vorige week" in Fries and English before a weekday: the previous calendar week.
+        ("taalkafee sleen fan foarige wike tongersdei, 6 minsken", "2025-10-30"),
+        ("taalhuis sleen last week Monday, 6 people", "2025-10-27"),
+        # A stretch in English or Fries is no day.
+        ("taalhuis sleen earlier this week, 6 people", None),
+        ("breicafe norg, ergens foarige wike, 9 froulju", None),
+        # A session called off is not the one reported.
+        ("breicafe norg wo: 9 dames. Maandag was afgelast (storm)", "2025-10-29"),
+        ("lezing vries op 30 oktober, 40 bezoekers. De lezing van 13 november gaat niet door",
+         "2025-10-30"),
+        # A deadline, a plan day ahead ("tot 1 maart"), a day taken back.
+        ("ido emmen zaterdag 5 bezoekers, deadline was 1 november, uitstel kan tot 1 maart",
+         "2025-11-01"),
+        ("verhalenbrink vries maondag, 8 luu. 20 november is d'r weer een", "2025-11-03"),
+        ("taalhuis sleen 6 mensen, ik schreef eerst zaterdag maar het was zondag",
+         "2025-11-02"),
     ],
 )  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
