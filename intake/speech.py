@@ -51,7 +51,9 @@ _NOT_SPOKEN_AFTER_VERB_RE = re.compile(
 _ANY_VERB_RE = re.compile(
     rf"\b(?:{SPEECH_VERBS}|las|lazen|kwam|kwamen|was|waren|had|hadden|zat|zaten|ging|gaf|"
     r"keek|maakte|liet|deed|speelde|zong|wilde|begon|hoorde|zag|stond|heeft|is|kon|vond|"
-    r"bracht|kreeg|werd|leerde|wist)\b",
+    r"bracht|kreeg|werd|leerde|wist|"
+    # Modal and Drents verbs: "Eén man mag volgende week …", "Eén vrouw har een foto …".
+    r"mag|mocht|moet|moest|wil|kan|zou|har|hef)\b",
     re.IGNORECASE,
 )
 # Discourse fillers that open a sentence but are no part of who spoke: "oja een mama zei".
@@ -206,6 +208,11 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         # "zei heel serieus:" names nobody; the subject before the verb is the speaker then.
         if speaker and looks_like_person(speaker):
             return _clean(speaker, keep_age=False), True
+    relative = _RELATIVE_END_RE.search(_PARENS_RE.sub("", pre))
+    if relative is not None:
+        antecedent = _antecedent(relative.group("np"))
+        if antecedent is not None:
+            return antecedent, True  # "Opmerkelijk was een dame van 91 jaar die zei:"
     one = _ONE_PERSON_RE.search(plain)
     if one is not None and looks_like_person(one.group(2)):
         return one.group(1), True  # "1 jongen zei": "1" is the article "een"
@@ -257,6 +264,30 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     if len(words) > 6:
         plain = _last_phrase(plain)
     return _clean(plain, keep_age=True), True
+
+
+# "…, een jongen van 16, die zei": the relative "die" takes up the person phrase before it.
+_RELATIVE_END_RE = re.compile(r"(?P<np>\S.*?)[\s,]+die\s*$", re.I)
+_ANTECEDENT_RE = re.compile(
+    r"(?:een|de|ene|'n|n|mijn|onze|a|the)\s+(?:(?P<head>[^\W\d_][\w'’-]*)\s*)"
+    r"(?:\s+(?:van|uit|met|of|from)\s+[^,;:.!?]{1,30}?)?\s*",
+    re.I,
+)
+
+
+def _antecedent(words_before: str) -> str | None:
+    """The person phrase that ends `words_before`: its article, a person word, and what
+    follows it ("van 91 jaar", "uit Syrië"); the leftmost such phrase that reaches the end."""
+    text = words_before.rstrip(" ,")
+    for start in re.finditer(r"(?:^|(?<=\s))\S", text):
+        found = _ANTECEDENT_RE.fullmatch(text, start.start())
+        if found is None:
+            continue
+        head = found.group("head").lower()
+        if head in PERSON_WORDS or (len(head) > 4 and _PERSON_END_RE.search(head)):
+            phrase = found.group().strip()
+            return phrase if len(phrase.split()) <= 8 else None
+    return None
 
 
 # "1 jongen zei", "… 7 deelnemers 1 moeder vroeg": the numeral one as an article.

@@ -347,6 +347,24 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
         # A topic after "vertelde over", then a colon that opens the words.
         ("verhalenbrink vries 8 ouderen. Opa Roelof vertelde over de turf: 'Wij sliepen er "
          "op.'", [{"text": "Wij sliepen er op.", "attribution": "Opa Roelof"}]),
+        # The who-word between a label and its colon is the speaker.
+        ("lezing assen 30 bezoekers. Citaat bezoekster: ik kom volgend jaar zeker weer",
+         [{"text": "ik kom volgend jaar zeker weer", "attribution": "bezoekster"}]),
+        # A relative "die" takes up the person phrase before it.
+        ("ido emmen 5 bezoekers. Bijzonder was een man van 88 die zei: 'Ik mail nu zelf.'",
+         [{"text": "Ik mail nu zelf.", "attribution": "een man van 88"}]),
+        # A modal or Drents verb ends the subject; a title and initial keep their dots.
+        ("walk en talk assen 7 mensen. Een vrouw wil gaan solliciteren en zei: 'Ik durf "
+         "het weer.'", [{"text": "Ik durf het weer.", "attribution": "Een vrouw"}]),
+        ("digisterker assen 6 mensen. Dhr. B. (81): 'Nu lukt het wel!'",
+         [{"text": "Nu lukt het wel!", "attribution": "Dhr. B. (81)"}]),
+        ("knutselen assen\n7 kinderen\n1 jongen: 'kijk mijn raket'",
+         [{"text": "kijk mijn raket", "attribution": "1 jongen"}]),
+        ("lezing assen 40 bezoekers. Daarna kwam een meneer naar me toe: 'Wat een verhaal!'",
+         [{"text": "Wat een verhaal!", "attribution": "een meneer"}]),
+        # "Iemand" names nobody; the writer's comment after the words is no part of them.
+        ("taalcafe assen 6 mensen. Iemand zei: ik voel me hier thuis. Dat vond ik fijn.",
+         [{"text": "ik voel me hier thuis.", "attribution": None}]),
         # ">> … <<" typed as quote marks.
         ("lezing assen 20 bezoekers. >> mooi verhaal was het << zei een bezoeker bij de uitgang",
          [{"text": "mooi verhaal was het", "attribution": "een bezoeker"}]),
