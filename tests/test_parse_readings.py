@@ -441,6 +441,9 @@ def test_the_place_of_the_session_by_role(
         ("knutseluurtje sleen 8 kids, een moeder vroeg naar de makersplaats", "knutseluurtje"),
         # A negation about another day leaves the one that took place.
         ("breicafe norg 8 dames. Volgende week geen breicafe ivm de kermis", "breicafe"),
+        # An exhibition beside a named session is generic: the named one is reported.
+        ("walk en talk sleen 7 lopers. Wie helpt de tentoonstelling in de hal af te breken?",
+         "walk-en-talk"),
     ],
 )  # fmt: skip
 def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity: str) -> None:
