@@ -697,6 +697,11 @@ _NOT_SESSION_DAY_RE = re.compile(
     rf"|\b(?:(?:van|op)\s+)?{_DAY_WORD}\s+(?:\w+\s+){{0,1}}?(?:is|was|werd|wordt|gaat|ging)\s+"
     r"(?:helaas\s+|dus\s+|ook\s+)?(?:cancelled|canceled|afgelast|geannuleerd|vervallen|"
     r"afgezegd|niet\s+door|niet\s+doorgegaan)\b"
+    # A session someone else reports: "zaterdag was de voorstelling, die heeft Petra al
+    # doorgegeven", "die van 27 december ging ook door, daar heeft Petra het lijstje van".
+    rf"|\b{_DAY_WORD}\b[^.!?\n]{{0,120}}?\b(?:heeft|had|hebben)\s+(?!ik\b|we\b|wij\b)\w+\s+"
+    r"(?:al\s+|ook\s+al\s+)?(?:doorgegeven|gemeld|ingestuurd|gestuurd|ingevuld|"
+    r"(?:het|de)\s+(?:lijstje|lijst|verslag|cijfers|aantallen)\s+van)\b"
     # A deadline is no session: "de deadline was 1 mei".
     rf"|\b(?:deadline|inleverdatum)\s+(?:was|is|van|op|:)?\s*(?:op\s+)?{_DAY_WORD}"
 )

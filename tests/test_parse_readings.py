@@ -163,6 +163,11 @@ def test_counts_by_typed_role(
         ("verhalenbrink vries maondag, 8 luu. 20 november is d'r weer een", "2025-11-03"),
         ("taalhuis sleen 6 mensen, ik schreef eerst zaterdag maar het was zondag",
          "2025-11-02"),
+        # A session someone else reports is not this one.
+        ("zaterdag was de kinderboekenweek-voorstelling, die heeft Anja al doorgegeven. "
+         "Vandaag knutselen in sleen met 7 kinderen", "2025-11-04"),
+        ("op 1 november ging de lezing ook door, daar heeft Kees de lijst van. Vandaag "
+         "taalcafe sleen, 6 mensen", "2025-11-04"),
     ],
 )  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
