@@ -31,6 +31,13 @@ Rules (documented in the parser too):
   or another meeting's day ("gestart op 26 aug", "les 1 op 7 nov") is the day only when no
   other day is given; a numbered meeting ahead ("Les 4 is 21 oktober"), "laatste les …" or a
   day followed by "komt er" is a plan. "Gisteren had ik geen tijd" is the writer's day.
+- "vorige week dinsdag" also in Fries ("fan ferline/foarige wike tiisdei") and English
+  ("last week Thursday"); "earlier this week", "foarige wike" alone are vague.
+- A session called off ("dinsdag was cancelled", "de lezing van 15 januari gaat niet door",
+  "het breicafe van vandaag is vervallen"), a deadline ("de deadline was 1 mei"), a session
+  someone else reports ("… die heeft Petra al doorgegeven") and a day the writer first wrote
+  ("ik schreef eerst zondag maar …") are not the session's day. A plan word before a
+  yearless date ("tot 1 september") takes the nearer reading; ahead, it is a plan.
 - "ma" right after the names that open its line ("Leesgroep Peize ma, 9 lezers") is Monday.
 - A stretch of time ("de afgelopen weken", "van paar weken terug", "deze maand") is vague:
   no date.

@@ -18,6 +18,10 @@ naoderhaand") are cut. A form line "Van: …", "Wie: …", "Door: …" right aft
 the attribution. Staff and performers (collega, vrijwilliger, begeleider, docent, schrijver)
 are no participants, so their words are no quote.
 
+"Citaat leerling: …" names the speaker between the label and its colon. "Mw. K. (78): '…'"
+keeps the dots of its title and initial; "1 meisje: '…'" reads "1" as the article; "kwam een
+mevrouw naar me toe: '…'" names who came up. "Iemand" names nobody: no attribution.
+
 Dutch low-high quotes typed as ,,…'' are quote marks. A label before the speaker's colon
 ("Twee uitspraken: Klaas: '…'") and a pronoun taking up the speaker ("Een vrouw zij: '…'",
 NT2 for "zei") are no part of the speaker. Words without marks after a speech verb and colon

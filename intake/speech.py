@@ -21,7 +21,9 @@ person phrase after "en"; "mevrouw de Boer", "een jongen van 10" keep title and 
 "Een meneer (retired teacher, 74) said:" -> "Een meneer"; "Olde Jan (91) vertelde over … en
 zee:" -> "Olde Jan" (the subject of the sentence, as "en" continues it); "Na afloop zei een
 bezoekster tegen mij:" -> "een bezoekster" (after the verb when only an adverb precedes it);
-"hij" refers back to the sentence's subject.
+"hij" refers back to the sentence's subject; a relative "die" to the person phrase before it
+("Opmerkelijk was een dame van 91 jaar die zei:" -> "een dame van 91 jaar"). A modal or Drents
+verb ends the subject too ("Eén man mag volgende week … en zei:" -> "Eén man").
 """
 
 from __future__ import annotations
