@@ -370,6 +370,12 @@ def _subject(sentence: str) -> str | None:
     if verb is None:
         return None
     subject = start[: verb.start()].strip(" ,")
+    if re.search(r"\S\s+(?:die|dat)\s", subject + " ", re.I) and not subject.endswith(" die"):
+        # "Een man die niet kan lezen zei": the first verb ends a relative clause; the
+        # subject runs to the verb after it.
+        after = _ANY_VERB_RE.search(start, verb.end())
+        if after is not None:
+            subject = start[: after.start()].strip(" ,")
     parts = subject.split(",")
     subject = parts[0]  # "One gentleman, 91 years old, told me"
     # "Een meisje, Noor (4), zei": a name in apposition is who spoke.

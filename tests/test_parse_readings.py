@@ -367,6 +367,9 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          [{"text": "kijk mijn raket", "attribution": "1 jongen"}]),
         ("lezing assen 40 bezoekers. Daarna kwam een meneer naar me toe: 'Wat een verhaal!'",
          [{"text": "Wat een verhaal!", "attribution": "een meneer"}]),
+        # A relative clause with its own verb stays with the speaker.
+        ("taalhuis assen 6 mensen. Een man die niet kan lezen zei: 'Nu lukt het.'",
+         [{"text": "Nu lukt het.", "attribution": "Een man die niet kan lezen"}]),
         # "Iemand" names nobody; the writer's comment after the words is no part of them.
         ("taalcafe assen 6 mensen. Iemand zei: ik voel me hier thuis. Dat vond ik fijn.",
          [{"text": "ik voel me hier thuis.", "attribution": None}]),
