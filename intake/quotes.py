@@ -332,10 +332,20 @@ def _last_segment(head: str) -> str:
     """The part of `head` after its last sentence or clause break; "Mw. K. (78)" keeps the
     dots of its title and initial."""
     for split in reversed(list(_SPEAKER_SPLIT_RE.finditer(head))):
-        if split.group() == "." and ABBREVIATION_END_RE.search(head[: split.start()]):
-            continue
+        if split.group() == "." and (
+            _TITLE_END_RE.search(head[: split.start()])
+            or (
+                ABBREVIATION_END_RE.search(head[: split.start()])
+                and _INITIAL_NEXT_RE.match(head, split.end())
+            )
+        ):
+            continue  # "Mw. K. (78)"; but "in zaal B. Een moeder" ends a sentence
         return head[split.end() :]
     return head
+
+
+_TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr)(?:\.\s*[A-Z])*$", re.I)
+_INITIAL_NEXT_RE = re.compile(r"\s*(?:[A-Z]\.|\(|$)")
 
 
 def _speaker_said_before(

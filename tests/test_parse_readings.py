@@ -363,6 +363,8 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
          "het weer.'", [{"text": "Ik durf het weer.", "attribution": "Een vrouw"}]),
         ("digisterker assen 6 mensen. Dhr. B. (81): 'Nu lukt het wel!'",
          [{"text": "Nu lukt het wel!", "attribution": "Dhr. B. (81)"}]),
+        ("leesclub assen in zaal B. Een moeder: 'Wat een rust hier.'",
+         [{"text": "Wat een rust hier.", "attribution": "Een moeder"}]),
         ("knutselen assen\n7 kinderen\n1 jongen: 'kijk mijn raket'",
          [{"text": "kijk mijn raket", "attribution": "1 jongen"}]),
         ("lezing assen 40 bezoekers. Daarna kwam een meneer naar me toe: 'Wat een verhaal!'",
