@@ -703,20 +703,29 @@ _NOT_SESSION_DAY_RE = re.compile(
     # van 15 januari gaat niet door", "het breicafe van vandaag is vervallen".
     rf"|\b(?:(?:van|op)\s+)?{_DAY_WORD}\s+(?:\w+\s+){{0,1}}?(?:is|was|werd|wordt|gaat|ging)\s+"
     r"(?:helaas\s+|dus\s+|ook\s+)?(?:cancelled|canceled|afgelast|geannuleerd|vervallen|"
-    r"afgezegd|niet\s+door|niet\s+doorgegaan)\b"
-    # A session someone else reports: "zaterdag was de voorstelling, die heeft Petra al
-    # doorgegeven", "die van 27 december ging ook door, daar heeft Petra het lijstje van".
-    rf"|\b{_DAY_WORD}\b[^.!?\n]{{0,120}}?\b(?:heeft|had|hebben)\s+(?!ik\b|we\b|wij\b)\w+\s+"
-    r"(?:al\s+|ook\s+al\s+)?(?:doorgegeven|gemeld|ingestuurd|gestuurd|ingevuld|"
-    r"(?:het|de)\s+(?:lijstje|lijst|verslag|cijfers|aantallen)\s+van)\b"
+    r"afgezegd|niet\s+door|niet\s+doorgegaan|verzet|verplaatst|verschoven|uitgesteld)\b"
     # A deadline is no session: "de deadline was 1 mei".
     rf"|\b(?:deadline|inleverdatum)\s+(?:was|is|van|op|:)?\s*(?:op\s+)?{_DAY_WORD}"
 )
 
 
+# A session someone else reports: "zaterdag was de voorstelling, die heeft Petra al
+# doorgegeven", "die van 27 december ging ook door, daar heeft Petra het lijstje van". Only
+# beside another day: without one, the message may be about that very session.
+_REPORTED_ELSEWHERE_RE = re.compile(
+    rf"\b{_DAY_WORD}\b[^.!?\n]{{0,120}}?\b(?:heeft|had|hebben)\s+(?!ik\b|we\b|wij\b)\w+\s+"
+    r"(?:al\s+|ook\s+al\s+)?(?:doorgegeven|gemeld|ingestuurd|gestuurd|ingevuld|"
+    r"(?:het|de)\s+(?:lijstje|lijst|verslag|cijfers|aantallen)\s+van)\b"
+)
+_ANY_DAY_RE = re.compile(rf"\b{_DAY_WORD}(?!\w)")
+
+
 def _blank_not_session_days(text: str) -> str:
     for match in list(_NOT_SESSION_DAY_RE.finditer(text)):
         text = blank(text, match.start(), match.end())
+    for match in list(_REPORTED_ELSEWHERE_RE.finditer(text)):
+        if _ANY_DAY_RE.search(blank(text, match.start(), match.end())):
+            text = blank(text, match.start(), match.end())
     return text
 
 

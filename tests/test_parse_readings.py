@@ -163,6 +163,11 @@ def test_counts_by_typed_role(
         ("verhalenbrink vries maondag, 8 luu. 20 november is d'r weer een", "2025-11-03"),
         ("taalhuis sleen 6 mensen, ik schreef eerst zaterdag maar het was zondag",
          "2025-11-02"),
+        # A session moved to another day was not held on its day.
+        ("voorleesuurtje vries 6 kinderen. Dat van zaterdag is verzet naar 20 november",
+         "2025-11-04"),
+        # Reported by someone else, beside the session's own day; alone, it is the day.
+        ("breicafe norg op 1 november: 9 dames, die heeft Anja al doorgegeven", "2025-11-01"),
         # A session someone else reports is not this one.
         ("zaterdag was de kinderboekenweek-voorstelling, die heeft Anja al doorgegeven. "
          "Vandaag knutselen in sleen met 7 kinderen", "2025-11-04"),
