@@ -266,7 +266,10 @@ def _bare_label(text: str, match: re.Match[str]) -> str:
     """ "citaat dit was leuk" gets its colon; "citaat leerling: …" has one after its
     speaker already."""
     who = _WHO_COLON_RE.match(text, match.end())
-    if who is not None and _label_speaker(who.group("who")) is not None:
+    if who is not None and (
+        _label_speaker(who.group("who")) is not None
+        or who.group("who").lower().startswith(("uit ", "from "))
+    ):
         return match.group()
     return match.group(1) + ":"
 
@@ -322,8 +325,8 @@ _SPEAKER_AGE_RE = re.compile(
 
 # "kwam een mevrouw naar me toe", "liep een man op ons af": the one who came up.
 _CAME_UP_RE = re.compile(
-    r"^\s*(?:kwam|liep|stapte)\s+(?P<who>.+?)\s+(?:naar\s+(?:me|mij|ons)\s+toe|"
-    r"op\s+(?:me|mij|ons)\s+af)\s*$",
+    r"^\s*(?:(?:kwam|liep|stapte)\s+(?P<who>.+?)|(?P<first>.+?)\s+(?:kwam|liep|stapte))"
+    r"\s+(?:naar\s+(?:me|mij|ons)\s+toe|op\s+(?:me|mij|ons)\s+af)\s*$",
     re.I,
 )
 
@@ -367,7 +370,7 @@ def _speaker_said_before(
     segment = _LEADING_LABEL_RE.sub("", segment)
     segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
     # "Na afloop kwam een mevrouw naar me toe: «…»": who came up to the writer spoke.
-    segment = _CAME_UP_RE.sub(r"\g<who>", segment)
+    segment = _CAME_UP_RE.sub(lambda m: m.group("who") or m.group("first"), segment)
     parts = segment.split(",")
     keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
     # ", en een ander:": the filler after the comma is no part of the speaker.
@@ -428,6 +431,8 @@ def extract_quotes(
         content = label.group("content")
         if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
             continue  # "zei: '…'": the quote marks say where it ends; read below
+        if (label.group("bywho") or "").lower().startswith(("uit ", "from ")):
+            continue  # "Citaat uit het boek: …": words from a text, no one's here
         nt2_said = label.group(1).lower() == "zij" or _SPOKEN_WHEN_RE.fullmatch(label.group(1))
         if nt2_said:
             # "Een vrouw zij: ik heb werk" (NT2 for "zei"), "Gerrit na afloop: …": only

@@ -377,6 +377,10 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
         # A relative clause with its own verb stays with the speaker.
         ("taalhuis assen 6 mensen. Een man die niet kan lezen zei: 'Nu lukt het.'",
          [{"text": "Nu lukt het.", "attribution": "Een man die niet kan lezen"}]),
+        ("lezing assen 40 bezoekers. Een meneer kwam op me af: 'Wat een verhaal!'",
+         [{"text": "Wat een verhaal!", "attribution": "Een meneer"}]),
+        # Words quoted from a text are no one's here.
+        ("samenlezen assen 6 lezers. Citaat uit het boek: de zee is groot", []),
         # "Iemand" names nobody; the writer's comment after the words is no part of them.
         ("taalcafe assen 6 mensen. Iemand zei: ik voel me hier thuis. Dat vond ik fijn.",
          [{"text": "ik voel me hier thuis.", "attribution": None}]),
