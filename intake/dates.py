@@ -38,6 +38,9 @@ Rules (documented in the parser too):
   someone else reports ("… die heeft Petra al doorgegeven") and a day the writer first wrote
   ("ik schreef eerst zondag maar …") are not the session's day. A plan word before a
   yearless date ("tot 1 september") takes the nearer reading; ahead, it is a plan.
+- English abbreviations ("Sat:", "Thu") like the Dutch ones; "sat", "sun", "wed" are words
+  too, so only right after the names or with a dot. "van de 3e", "op de 28ste": the most
+  recent such day of the month; "op de 3e plek" is no day.
 - "ma" right after the names that open its line ("Leesgroep Peize ma, 9 lezers") is Monday.
 - A stretch of time ("de afgelopen weken", "van paar weken terug", "deze maand") is vague:
   no date.
@@ -68,7 +71,12 @@ WEEKDAYS = {
     "snein": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
-WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+WEEKDAY_ABBREVIATIONS = {
+    "ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6,
+    # English, as in "CoderDojo Sat: 14 kids"; "sat", "sun" and "wed" are words too.
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+    "sat": 5, "sun": 6,
+}  # fmt: skip
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "febr": 2, "feb": 2, "maart": 3, "mrt": 3,
     "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8,
@@ -135,6 +143,8 @@ _DM_RE = re.compile(
 _WEEKDAY_ORDINAL_RE = re.compile(rf"\b({_WD}){_PART}\s+(?:de\s+)?(\d{{1,2}})(?:e|ste|de)\b")
 # "vorige week dinsdag", Fries "ferline/foarige wike tiisdei", English "last week Thursday".
 _PREVIOUS_WEEK = r"(?:vorige|verleden)\s+week|(?:ferline|foarige|foarrige)\s+wike|last\s+week"
+# "van de 3e", "op de 28ste": a day of the month without its month; "op de 3e plek" is no day.
+_ORDINAL_DAY_RE = re.compile(r"\b(?:op|van)\s+de\s+(\d{1,2})(?:e|ste|de)\b(?![ \t]*[^\W\d_])")
 _LAST_WEEK_RE = re.compile(
     rf"\b(?:{_PREVIOUS_WEEK})\s+(?:op\s+)?({_WD}|{_ABBR})\b{_PART}\.?"
     rf"|\b({_WD}){_PART}\s+(?:{_PREVIOUS_WEEK})\b"
@@ -162,7 +172,7 @@ _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
 # number, a day part ("za middag") or, for the abbreviations that are no words, a mark.
 # "zo" and "ma" are words too: "Zo, dat zit erop", "zo leuk", "zo'n 12", "ma zei" are no days.
 _ABBR_DAY_RE = re.compile(rf"\b({_ABBR})\b\.?")
-_WORD_ABBREVIATIONS = {"zo", "ma"}
+_WORD_ABBREVIATIONS = {"zo", "ma", "sat", "sun", "wed"}
 _AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<mark>[^\w\s'’]))")
 _LINE_END_RE = re.compile(r"[ \t]*\n")
 # Right after the names (blanked by now) or an aside about them: "Eelde za", "(opening) za".
@@ -410,6 +420,13 @@ def find_explicit_dates(
         else:
             finding.unclear = True
         text = blank(text, match.start(), match.end())
+    for match in list(_ORDINAL_DAY_RE.finditer(text)):
+        # "van de 3e": the most recent 3rd, today included (this month or the one before).
+        day = int(match.group(1))
+        fits = [d for back in range(0, 62) if (d := today - timedelta(days=back)).day == day]
+        if fits and not _plan_before(context or text, match.start(), match.end()):
+            finding.dates.add(fits[0])
+        text = blank(text, match.start(), match.end())
     text = _blank_not_session_days(text)
     for match in list(_HOLIDAY_RE.finditer(text)):
         month, day = HOLIDAYS[match.group(1)]
@@ -503,7 +520,7 @@ def _after_names(text: str, start: int, word: str) -> bool:
     """ "Leesgroep Peize ma, 9 lezers": "ma" right after the names that open its line (read
     and blanked by now) is a day; "zo," stays a word ("Taalcafé zo, leuk")."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return word == "ma" and len(line) >= 3 and not line.strip()
+    return word in {"ma", "sat", "sun", "wed"} and len(line) >= 3 and not line.strip()
 
 
 def find_other_dates(

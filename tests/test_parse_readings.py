@@ -163,6 +163,11 @@ def test_counts_by_typed_role(
         ("verhalenbrink vries maondag, 8 luu. 20 november is d'r weer een", "2025-11-03"),
         ("taalhuis sleen 6 mensen, ik schreef eerst zaterdag maar het was zondag",
          "2025-11-02"),
+        # English weekday abbreviations; a day of the month without its month.
+        ("CoderDojo sleen Sat: 14 kids", "2025-11-01"),
+        ("CoderDojo sleen: we sat in the big room, 14 kids", "2025-11-04"),
+        ("taalcafe sleen van de 3e: 8 mensen", "2025-11-03"),
+        ("taalcafe sleen 8 mensen, een van hen werd op de 3e plek gezet", "2025-11-04"),
         # A session moved to another day was not held on its day.
         ("voorleesuurtje vries 6 kinderen. Dat van zaterdag is verzet naar 20 november",
          "2025-11-04"),
