@@ -370,7 +370,7 @@ def _subject(sentence: str) -> str | None:
     if verb is None:
         return None
     subject = start[: verb.start()].strip(" ,")
-    if re.search(r"\S\s+(?:die|dat)\s", subject + " ", re.I) and not subject.endswith(" die"):
+    if re.search(r"\S\s+(?:die|dat)(?:\s|$)", subject, re.I):
         # "Een man die niet kan lezen zei": the first verb ends a relative clause; the
         # subject runs to the verb after it.
         after = _ANY_VERB_RE.search(start, verb.end())

@@ -382,6 +382,8 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
         # A relative clause with its own verb stays with the speaker.
         ("taalhuis assen 6 mensen. Een man die niet kan lezen zei: 'Nu lukt het.'",
          [{"text": "Nu lukt het.", "attribution": "Een man die niet kan lezen"}]),
+        ("taalhuis assen 6 mensen. Een vrouw die wil leren mailen zei: 'Ik probeer het.'",
+         [{"text": "Ik probeer het.", "attribution": "Een vrouw die wil leren mailen"}]),
         ("lezing assen 40 bezoekers. Een meneer kwam op me af: 'Wat een verhaal!'",
          [{"text": "Wat een verhaal!", "attribution": "Een meneer"}]),
         # Words quoted from a text are no one's here.
