@@ -117,8 +117,13 @@ VAGUE_DAYS = (
     r"(?:(?:een\s+)?paar|enkele|wat)\s+(?:dagen|weken|maanden)\s+(?:terug|geleden)|"
     r"(?:a\s+few|some)\s+(?:days|weeks)\s+ago|deze\s+maand|this\s+month|"
     # English and Fries stretches: "earlier this week", "foarige wike", "dizze wike".
-    r"(?:earlier\s+)?this\s+week|(?:ferline|foarige|foarrige|dizze)\s+wike|"
-    r"(?:ferline|foarige|foarrige)\s+moanne"
+    r"(?:earlier\s+)?this\s+week|(?:ferline|foarige|foarrige|dizze|ofrune)\s+wike|"
+    r"(?:ferline|foarige|foarrige)\s+moanne|(?:veurige|vorige|aofgelopen)\s+weke|"
+    r"(?:last|this)\s+weekend|over\s+the\s+weekend|the\s+other\s+day|"
+    r"a\s+couple\s+of\s+(?:days|weeks)\s+ago|"
+    # "een van de afgelopen dagen", Fries "ien fan 'e dagen": some day, not which.
+    r"(?:een|ien)\s+(?:van|fan)\s+(?:de|'e|deze|dizze)\s+(?:afgelopen\s+)?dagen|"
+    r"een\s+dezer\s+dagen"
 )
 # A yearless date this many days after today (or fewer) is not read as last year's.
 FUTURE_DATE_DAYS = 60
@@ -126,7 +131,8 @@ FUTURE_DATE_DAYS = 60
 _WD = "|".join(WEEKDAYS)
 _ABBR = "|".join(WEEKDAY_ABBREVIATIONS)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_PART = r"(?:ochtend|morgen|middag|avond)?"
+# Day parts, also Fries ("tiisdeitejun", "tiisdeimoarn").
+_PART = r"(?:ochtend|morgen|middag|avond|tejun|jun|moarn|middei)?"
 
 # Explicit dates with a year or a month name: safe to take before other numbers are read.
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
@@ -142,7 +148,10 @@ _DM_RE = re.compile(
 # "dinsdag de 28e": a weekday and a day of the month.
 _WEEKDAY_ORDINAL_RE = re.compile(rf"\b({_WD}){_PART}\s+(?:de\s+)?(\d{{1,2}})(?:e|ste|de)\b")
 # "vorige week dinsdag", Fries "ferline/foarige wike tiisdei", English "last week Thursday".
-_PREVIOUS_WEEK = r"(?:vorige|verleden)\s+week|(?:ferline|foarige|foarrige)\s+wike|last\s+week"
+_PREVIOUS_WEEK = (
+    r"(?:vorige|verleden)\s+week|(?:veurige|vorige|verleden)\s+weke|"
+    r"(?:ferline|foarige|foarrige)\s+wike|last\s+week"
+)
 # "van de 3e", "op de 28ste": a day of the month without its month; "op de 3e plek" is no day.
 _ORDINAL_DAY_RE = re.compile(r"\b(?:op|van)\s+de\s+(\d{1,2})(?:e|ste|de)\b(?![ \t]*[^\W\d_])")
 _LAST_WEEK_RE = re.compile(

@@ -153,6 +153,11 @@ def test_counts_by_typed_role(
         # A stretch in English or Fries is no day.
         ("taalhuis sleen earlier this week, 6 people", None),
         ("breicafe norg, ergens foarige wike, 9 froulju", None),
+        ("verhalenbrink sleen veurige weke dinsdag, 8 luu", "2025-10-28"),
+        ("taalkafee sleen tiisdeitejûn, 6 minsken", "2025-11-04"),
+        ("CoderDojo sleen last weekend, 14 kids", None),
+        ("taalhuis sleen the other day, 6 people", None),
+        ("taalcafe sleen een van de afgelopen dagen, 6 mensen", None),
         # A session called off is not the one reported.
         ("breicafe norg wo: 9 dames. Maandag was afgelast (storm)", "2025-10-29"),
         ("lezing vries op 30 oktober, 40 bezoekers. De lezing van 13 november gaat niet door",
