@@ -578,7 +578,7 @@ def extract_quotes(
 
 
 # Who-words that name nobody in particular.
-_NOBODY = {"iemand", "someone", "somebody", "immen", "eentje"}
+_NOBODY = {"iemand", "someone", "somebody", "immen"}
 
 
 _FIRST_PERSON_RE = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mn|jullie|ikke)\b", re.I)
