@@ -31,6 +31,16 @@ Rules (documented in the parser too):
   or another meeting's day ("gestart op 26 aug", "les 1 op 7 nov") is the day only when no
   other day is given; a numbered meeting ahead ("Les 4 is 21 oktober"), "laatste les …" or a
   day followed by "komt er" is a plan. "Gisteren had ik geen tijd" is the writer's day.
+- "vorige week dinsdag" also in Fries ("fan ferline/foarige wike tiisdei") and English
+  ("last week Thursday"); "earlier this week", "foarige wike" alone are vague.
+- A session called off ("dinsdag was cancelled", "de lezing van 15 januari gaat niet door",
+  "het breicafe van vandaag is vervallen"), a deadline ("de deadline was 1 mei"), a session
+  someone else reports ("… die heeft Petra al doorgegeven") and a day the writer first wrote
+  ("ik schreef eerst zondag maar …") are not the session's day. A plan word before a
+  yearless date ("tot 1 september") takes the nearer reading; ahead, it is a plan.
+- English abbreviations ("Sat:", "Thu") like the Dutch ones; "sat", "sun", "wed" are words
+  too, so only right after the names or with a dot. "van de 3e", "op de 28ste": the most
+  recent such day of the month; "op de 3e plek" is no day.
 - "ma" right after the names that open its line ("Leesgroep Peize ma, 9 lezers") is Monday.
 - A stretch of time ("de afgelopen weken", "van paar weken terug", "deze maand") is vague:
   no date.
@@ -61,7 +71,12 @@ WEEKDAYS = {
     "snein": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
-WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+WEEKDAY_ABBREVIATIONS = {
+    "ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6,
+    # English, as in "CoderDojo Sat: 14 kids"; "sat", "sun" and "wed" are words too.
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+    "sat": 5, "sun": 6,
+}  # fmt: skip
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "febr": 2, "feb": 2, "maart": 3, "mrt": 3,
     "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8,
@@ -100,7 +115,15 @@ VAGUE_DAYS = (
     r"(?:in|tijdens)\s+de\s+vakantie|"
     # "van paar weken terug", "een paar dagen geleden", "deze maand": a stretch, no day.
     r"(?:(?:een\s+)?paar|enkele|wat)\s+(?:dagen|weken|maanden)\s+(?:terug|geleden)|"
-    r"(?:a\s+few|some)\s+(?:days|weeks)\s+ago|deze\s+maand|this\s+month"
+    r"(?:a\s+few|some)\s+(?:days|weeks)\s+ago|deze\s+maand|this\s+month|"
+    # English and Fries stretches: "earlier this week", "foarige wike", "dizze wike".
+    r"(?:earlier\s+)?this\s+week|(?:ferline|foarige|foarrige|dizze|ofrune)\s+wike|"
+    r"(?:ferline|foarige|foarrige)\s+moanne|(?:veurige|vorige|aofgelopen)\s+weke|"
+    r"(?:last|this)\s+weekend|over\s+the\s+weekend|the\s+other\s+day|"
+    r"a\s+couple\s+of\s+(?:days|weeks)\s+ago|"
+    # "een van de afgelopen dagen", Fries "ien fan 'e dagen": some day, not which.
+    r"(?:een|ien)\s+(?:van|fan)\s+(?:de|'e|deze|dizze)\s+(?:afgelopen\s+)?dagen|"
+    r"een\s+dezer\s+dagen"
 )
 # A yearless date this many days after today (or fewer) is not read as last year's.
 FUTURE_DATE_DAYS = 60
@@ -108,7 +131,8 @@ FUTURE_DATE_DAYS = 60
 _WD = "|".join(WEEKDAYS)
 _ABBR = "|".join(WEEKDAY_ABBREVIATIONS)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_PART = r"(?:ochtend|morgen|middag|avond)?"
+# Day parts, also Fries ("tiisdeitejun", "tiisdeimoarn").
+_PART = r"(?:ochtend|morgen|middag|avond|tejun|jun|moarn|middei)?"
 
 # Explicit dates with a year or a month name: safe to take before other numbers are read.
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
@@ -123,8 +147,16 @@ _DM_RE = re.compile(
 )
 # "dinsdag de 28e": a weekday and a day of the month.
 _WEEKDAY_ORDINAL_RE = re.compile(rf"\b({_WD}){_PART}\s+(?:de\s+)?(\d{{1,2}})(?:e|ste|de)\b")
+# "vorige week dinsdag", Fries "ferline/foarige wike tiisdei", English "last week Thursday".
+_PREVIOUS_WEEK = (
+    r"(?:vorige|verleden)\s+week|(?:veurige|vorige|verleden)\s+weke|"
+    r"(?:ferline|foarige|foarrige)\s+wike|last\s+week"
+)
+# "van de 3e", "op de 28ste": a day of the month without its month; "op de 3e plek" is no day.
+_ORDINAL_DAY_RE = re.compile(r"\b(?:op|van)\s+de\s+(\d{1,2})(?:e|ste|de)\b(?![ \t]*[^\W\d_])")
 _LAST_WEEK_RE = re.compile(
-    rf"\bvorige\s+week\s+(?:op\s+)?({_WD}|{_ABBR})\b{_PART}\.?|\b({_WD}){_PART}\s+vorige\s+week\b"
+    rf"\b(?:{_PREVIOUS_WEEK})\s+(?:op\s+)?({_WD}|{_ABBR})\b{_PART}\.?"
+    rf"|\b({_WD}){_PART}\s+(?:{_PREVIOUS_WEEK})\b"
 )
 _BEFORE_TODAY_RE = re.compile(
     rf"\b(?:afgelopen|vorige|last)\s+({_WD}|{_ABBR})\b{_PART}\.?(?:'s)?"
@@ -149,7 +181,7 @@ _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
 # number, a day part ("za middag") or, for the abbreviations that are no words, a mark.
 # "zo" and "ma" are words too: "Zo, dat zit erop", "zo leuk", "zo'n 12", "ma zei" are no days.
 _ABBR_DAY_RE = re.compile(rf"\b({_ABBR})\b\.?")
-_WORD_ABBREVIATIONS = {"zo", "ma"}
+_WORD_ABBREVIATIONS = {"zo", "ma", "sat", "sun", "wed"}
 _AFTER_ABBR_RE = re.compile(r"\s*(?:$|\d|(?:ochtend|morgen|middag|avond)\b|(?P<mark>[^\w\s'’]))")
 _LINE_END_RE = re.compile(r"[ \t]*\n")
 # Right after the names (blanked by now) or an aside about them: "Eelde za", "(opening) za".
@@ -294,7 +326,7 @@ _PLAN_BEFORE_RE = re.compile(
 _PLAN_AFTER_RE = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:volgende|weer|opnieuw|next|gepland|"
     # "op 13 juni komt er een extra sessie"; "10 nov kwamen er 8" is no plan.
-    r"(?:komt|komen|is)\s+er\s+(?:een|nog|weer)|zal|zullen)\b"
+    r"(?:komt|komen|is)\s+(?:er|d'r|der)\s+(?:een|nog|weer)|zal|zullen)\b"
 )
 # Another meeting's day: "gestart op 26 aug", "les 1 op 7 nov": the session's day only when
 # no other day is given (as an aside in parentheses).
@@ -344,6 +376,14 @@ def _add_yearless(
         else:
             finding.future = True
         finding.ahead = finding.ahead or f"{upcoming.day}-{upcoming.month}"
+    elif (
+        plan
+        and upcoming is not None
+        and past is not None
+        and (upcoming - today).days < (today - past).days
+    ):
+        # "tot 1 september" in May: a plan word takes the nearer reading, which is ahead.
+        finding.upcoming = True
     elif past is not None:
         finding.dates.add(past)
     else:
@@ -388,6 +428,13 @@ def find_explicit_dates(
             finding.dates.add(fits[0])
         else:
             finding.unclear = True
+        text = blank(text, match.start(), match.end())
+    for match in list(_ORDINAL_DAY_RE.finditer(text)):
+        # "van de 3e": the most recent 3rd, today included (this month or the one before).
+        day = int(match.group(1))
+        fits = [d for back in range(0, 62) if (d := today - timedelta(days=back)).day == day]
+        if fits and not _plan_before(context or text, match.start(), match.end()):
+            finding.dates.add(fits[0])
         text = blank(text, match.start(), match.end())
     text = _blank_not_session_days(text)
     for match in list(_HOLIDAY_RE.finditer(text)):
@@ -482,7 +529,7 @@ def _after_names(text: str, start: int, word: str) -> bool:
     """ "Leesgroep Peize ma, 9 lezers": "ma" right after the names that open its line (read
     and blanked by now) is a day; "zo," stays a word ("Taalcafé zo, leuk")."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return word == "ma" and len(line) >= 3 and not line.strip()
+    return word in {"ma", "sat", "sun", "wed"} and len(line) >= 3 and not line.strip()
 
 
 def find_other_dates(
@@ -615,6 +662,13 @@ _DOUBT_RE = re.compile(
 )
 
 
+# "Ik schreef eerst zondag maar …", "had eerst dinsdag gezet": a day the writer takes back.
+_FIRST_WRITTEN_RE = re.compile(
+    rf"\b(?:schreef|typte|stuurde|zette|had|heb)\s+(?:ik\s+)?eerst\s+(?:op\s+)?"
+    rf"(?P<x>{_DAY_WORD})(?!\w)"
+)
+
+
 # "Dus gisteren klopt", "dinsdag klopt wel": the writer confirms that day after doubting.
 _CONFIRMED_RE = re.compile(
     rf"\b(?P<x>{_DAY_WORD})\s+(?:klopt|klopte|is\s+goed|was\s+goed|is\s+juist|was\s+juist)"
@@ -637,6 +691,8 @@ def _read_corrections(text: str, today: date, finding: DateFinding) -> None:
         # "Volgende keer niet op maandag maar dinsdag" corrects a plan, not the session.
         if not _plan_before(text, match.start()):
             finding.rejected |= _day_of(match.group("x"), today)
+    for match in _FIRST_WRITTEN_RE.finditer(text):
+        finding.rejected |= _day_of(match.group("x"), today)
     if _DOUBT_RE.search(text):
         finding.doubted = True
 
@@ -669,12 +725,33 @@ _NOT_SESSION_DAY_RE = re.compile(
     # "Gisteren had ik geen tijd", "ik had gisteren geen tijd": the writer's own day.
     rf"|\b{_DAY_WORD}\s+(?:had|heb)\s+ik\s+(?:geen|even\s+geen)\s+tijd\b"
     rf"|\bik\s+(?:had|heb)\s+{_DAY_WORD}\s+(?:geen|even\s+geen)\s+tijd\b"
+    # A session called off is not the one reported: "dinsdag was cancelled", "de lezing
+    # van 15 januari gaat niet door", "het breicafe van vandaag is vervallen".
+    rf"|\b(?:(?:van|op)\s+)?{_DAY_WORD}\s+(?:\w+\s+){{0,1}}?(?:is|was|werd|wordt|gaat|ging)\s+"
+    r"(?:helaas\s+|dus\s+|ook\s+)?(?:cancelled|canceled|afgelast|geannuleerd|vervallen|"
+    r"afgezegd|niet\s+door|niet\s+doorgegaan|verzet|verplaatst|verschoven|uitgesteld)\b"
+    # A deadline is no session: "de deadline was 1 mei".
+    rf"|\b(?:deadline|inleverdatum)\s+(?:was|is|van|op|:)?\s*(?:op\s+)?{_DAY_WORD}"
 )
+
+
+# A session someone else reports: "zaterdag was de voorstelling, die heeft Petra al
+# doorgegeven", "die van 27 december ging ook door, daar heeft Petra het lijstje van". Only
+# beside another day: without one, the message may be about that very session.
+_REPORTED_ELSEWHERE_RE = re.compile(
+    rf"\b{_DAY_WORD}\b[^.!?\n]{{0,120}}?\b(?:heeft|had|hebben)\s+(?!ik\b|we\b|wij\b)\w+\s+"
+    r"(?:al\s+|ook\s+al\s+)?(?:doorgegeven|gemeld|ingestuurd|gestuurd|ingevuld|"
+    r"(?:het|de)\s+(?:lijstje|lijst|verslag|cijfers|aantallen)\s+van)\b"
+)
+_ANY_DAY_RE = re.compile(rf"\b{_DAY_WORD}(?!\w)")
 
 
 def _blank_not_session_days(text: str) -> str:
     for match in list(_NOT_SESSION_DAY_RE.finditer(text)):
         text = blank(text, match.start(), match.end())
+    for match in list(_REPORTED_ELSEWHERE_RE.finditer(text)):
+        if _ANY_DAY_RE.search(blank(text, match.start(), match.end())):
+            text = blank(text, match.start(), match.end())
     return text
 
 

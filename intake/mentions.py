@@ -74,6 +74,8 @@ def matchers_for(catalogue: Catalogue) -> _Matchers:
 GENERIC_ACTIVITY_KEYS = {
     "workshop", "lezing", "cursus", "spreekuur", "bijeenkomst", "activiteit", "voorstelling",
     "interview", "les", "informatiebijeenkomst",
+    # An exhibition is a kind of session too, often only mentioned beside the one reported.
+    "tentoonstelling", "expositie",
 }  # fmt: skip
 # A place written as the place: "in Zuidlaren", "bieb van Beilen", "@Beilen".
 _PLACE_MARK_BEFORE_RE = re.compile(

@@ -18,6 +18,10 @@ naoderhaand") are cut. A form line "Van: …", "Wie: …", "Door: …" right aft
 the attribution. Staff and performers (collega, vrijwilliger, begeleider, docent, schrijver)
 are no participants, so their words are no quote.
 
+"Citaat leerling: …" names the speaker between the label and its colon. "Mw. K. (78): '…'"
+keeps the dots of its title and initial; "1 meisje: '…'" reads "1" as the article; "kwam een
+mevrouw naar me toe: '…'" names who came up. "Iemand" names nobody: no attribution.
+
 Dutch low-high quotes typed as ,,…'' are quote marks. A label before the speaker's colon
 ("Twee uitspraken: Klaas: '…'") and a pronoun taking up the speaker ("Een vrouw zij: '…'",
 NT2 for "zei") are no part of the speaker. Words without marks after a speech verb and colon
@@ -63,7 +67,11 @@ _SPOKEN_WHEN = (
 _LABEL_RE = re.compile(
     rf"\b(quote|citaat|uitspraak|zij(?=[ \t]*:)|{_SPOKEN_WHEN}(?=[ \t]*:)"
     rf"|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
-    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+van\s+(?P<who>[^:\n\"“„«'‘]{2,40}?))?"
+    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+van\s+(?P<who>[^:\n\"“„«'‘]{2,40}?)"
+    # "Citaat leerling: …", "Quote bezoeker: …": who spoke, between the label and its colon.
+    r"|(?:(?<=citaat)|(?<=quote)|(?<=uitspraak))[ \t]+"
+    r"(?P<bywho>[^\s:,.!?\"“”„«»'‘]+(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){0,2}(?:[ \t]*\(\d{1,3}\))?)"
+    r"(?=[ \t]*:))?"
     r"(?:\s*:|\s+[—–-](?=\s))\s*(?P<content>.+)$",
     re.IGNORECASE | re.M,
 )
@@ -126,7 +134,12 @@ _NARRATIVE_NEXT_RE = re.compile(
     r"(?<=[.!?])\s+(?=(?:(?:zij|ze|hij)\s+(?:(?:is|was|werd|leek|keek)\s+(?:(?:heel|erg|zo|"
     r"echt|super|zichtbaar)\s+)?(?:blij|trots|tevreden|gelukkig|ontroerd|enthousiast|verbaasd|"
     r"opgelucht|verrast|emotioneel|happy)|lachte|straalde|huilde|glunderde|moest\s+lachen)"
-    r"|verder|daarna|daarnaast|daarop|iedereen)\b)",
+    r"|verder|daarna|daarnaast|daarop|iedereen"
+    # The writer's own comment on the words, or the next session's plan.
+    r"|(?:dat|dit|wat)\s+(?:vond|vind)\s+ik|(?:dat|dit)\s+(?:was|is)\s+(?:zo\s+)?(?:mooi|fijn|"
+    r"leuk|ontroerend)|(?:volgende|next)\s+(?:keer|les|bijeenkomst|sessie|week|time|session)"
+    r"\s+(?:is|op|wordt|gaan|is\s+op)"
+    r")\b)",
     re.I,
 )
 _SPOKEN_WHEN_RE = re.compile(_SPOKEN_WHEN, re.I)
@@ -242,6 +255,25 @@ _CLOSING_RE = re.compile(
 )
 
 
+# A short phrase and a colon right after a label: "Citaat leerling: …".
+_WHO_COLON_RE = re.compile(
+    r"[ \t]*(?P<who>[^\s:,.!?\"“”„«»'‘]+(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){0,2}"
+    r"(?:[ \t]*\(\d{1,3}\))?)[ \t]*:"
+)
+
+
+def _bare_label(text: str, match: re.Match[str]) -> str:
+    """ "citaat dit was leuk" gets its colon; "citaat leerling: …" has one after its
+    speaker already."""
+    who = _WHO_COLON_RE.match(text, match.end())
+    if who is not None and (
+        _label_speaker(who.group("who")) is not None
+        or who.group("who").lower().startswith(("uit ", "from "))
+    ):
+        return match.group()
+    return match.group(1) + ":"
+
+
 def _label_speaker(who: str | None) -> str | None:
     """ "Citaat van een cursist": the speaker; "Quote van vandaag", "Citaat van na afloop":
     a time, no one."""
@@ -291,6 +323,34 @@ _SPEAKER_AGE_RE = re.compile(
 )
 
 
+# "kwam een mevrouw naar me toe", "liep een man op ons af": the one who came up.
+_CAME_UP_RE = re.compile(
+    r"^\s*(?:(?:kwam|liep|stapte)\s+(?P<who>.+?)|(?P<first>.+?)\s+(?:kwam|liep|stapte))"
+    r"\s+(?:naar\s+(?:me|mij|ons)\s+toe|op\s+(?:me|mij|ons)\s+af)\s*$",
+    re.I,
+)
+
+
+def _last_segment(head: str) -> str:
+    """The part of `head` after its last sentence or clause break; "Mw. K. (78)" keeps the
+    dots of its title and initial."""
+    for split in reversed(list(_SPEAKER_SPLIT_RE.finditer(head))):
+        if split.group() == "." and (
+            _TITLE_END_RE.search(head[: split.start()])
+            or (
+                ABBREVIATION_END_RE.search(head[: split.start()])
+                and _INITIAL_NEXT_RE.match(head, split.end())
+            )
+        ):
+            continue  # "Mw. K. (78)"; but "in zaal B. Een moeder" ends a sentence
+        return head[split.end() :]
+    return head
+
+
+_TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr)(?:\.\s*[A-Z])*$", re.I)
+_INITIAL_NEXT_RE = re.compile(r"\s*(?:[A-Z]\.|\(|$)")
+
+
 def _speaker_said_before(
     text: str, start: int, mentions_name: Callable[[str], bool]
 ) -> tuple[str | None, int]:
@@ -299,7 +359,7 @@ def _speaker_said_before(
     said = _SAID_BEFORE_RE.search(head)
     if said is None:
         return None, start
-    segment = _SPEAKER_SPLIT_RE.split(head[: said.start()])[-1]
+    segment = _last_segment(head[: said.start()])
     # "Gisteren zei een moeder: …": the speaker comes after the verb; day words go.
     after_verb = _SAID_VERB_RE.split(segment)
     segment = after_verb[-1]
@@ -309,6 +369,8 @@ def _speaker_said_before(
     segment = _LEADING_DAY_RE.sub("", segment)
     segment = _LEADING_LABEL_RE.sub("", segment)
     segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
+    # "Na afloop kwam een mevrouw naar me toe: «…»": who came up to the writer spoke.
+    segment = _CAME_UP_RE.sub(lambda m: m.group("who") or m.group("first"), segment)
     parts = segment.split(",")
     keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
     # ", en een ander:": the filler after the comma is no part of the speaker.
@@ -328,7 +390,8 @@ def _speaker_said_before(
             and not looks_like_person(speaker)
             and not re.fullmatch(r"[^\W\d_]{2,15}", plain.strip())
         )
-        or any(ch.isdigit() for ch in plain)
+        # "1 meisje: '…'": the numeral one is the article.
+        or any(ch.isdigit() for ch in re.sub(r"^\s*1\s+(?=[^\W\d_])", "", plain))
         or len(plain.split()) > 5
         or mentions_name(speaker)
         or plain.split()[-1].lower().strip("()") in _LABEL_WORDS
@@ -363,11 +426,13 @@ def extract_quotes(
         text = text.replace(">>", " «").replace("<<", "» ")
     # ",,…''": Dutch low-high quotes typed with commas and apostrophes (same length).
     text = _LOW_HIGH_RE.sub(lambda m: " „" + m.group(1) + "” ", text)
-    text = _BARE_LABEL_RE.sub(lambda m: m.group(1) + ":", text)
+    text = _BARE_LABEL_RE.sub(lambda m: _bare_label(text, m), text)
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group("content")
         if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
             continue  # "zei: '…'": the quote marks say where it ends; read below
+        if (label.group("bywho") or "").lower().startswith(("uit ", "from ")):
+            continue  # "Citaat uit het boek: …": words from a text, no one's here
         nt2_said = label.group(1).lower() == "zij" or _SPOKEN_WHEN_RE.fullmatch(label.group(1))
         if nt2_said:
             # "Een vrouw zij: ik heb werk" (NT2 for "zei"), "Gerrit na afloop: …": only
@@ -390,7 +455,7 @@ def extract_quotes(
             speaker = (
                 speaker_before(text, label.start("content"))[0]
                 if label.group(1).lower() not in _LABEL_WORD
-                else _label_speaker(label.group("who"))
+                else _label_speaker(label.group("who") or label.group("bywho"))
             )
         form_who, form_end = _form_speaker(text, label.end())
         if form_who is not None:
@@ -501,7 +566,19 @@ def extract_quotes(
         start = at if at >= 0 else match.start()
         found.append((start, FoundQuote(said, speaker)))
         text = blank(text, start, match.end())
-    return [q for _, q in sorted(found, key=lambda item: item[0])], text
+    quotes = [q for _, q in sorted(found, key=lambda item: item[0])]
+    # "Iemand zei: …": an indefinite pronoun names nobody, so there is no attribution.
+    quotes = [
+        FoundQuote(q.text, None, q.status)
+        if q.attribution and q.attribution.strip().lower() in _NOBODY
+        else q
+        for q in quotes
+    ]
+    return quotes, text
+
+
+# Who-words that name nobody in particular.
+_NOBODY = {"iemand", "someone", "somebody", "immen"}
 
 
 _FIRST_PERSON_RE = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mn|jullie|ikke)\b", re.I)

@@ -21,7 +21,9 @@ person phrase after "en"; "mevrouw de Boer", "een jongen van 10" keep title and 
 "Een meneer (retired teacher, 74) said:" -> "Een meneer"; "Olde Jan (91) vertelde over … en
 zee:" -> "Olde Jan" (the subject of the sentence, as "en" continues it); "Na afloop zei een
 bezoekster tegen mij:" -> "een bezoekster" (after the verb when only an adverb precedes it);
-"hij" refers back to the sentence's subject.
+"hij" refers back to the sentence's subject; a relative "die" to the person phrase before it
+("Opmerkelijk was een dame van 91 jaar die zei:" -> "een dame van 91 jaar"). A modal or Drents
+verb ends the subject too ("Eén man mag volgende week … en zei:" -> "Eén man").
 """
 
 from __future__ import annotations
@@ -51,7 +53,9 @@ _NOT_SPOKEN_AFTER_VERB_RE = re.compile(
 _ANY_VERB_RE = re.compile(
     rf"\b(?:{SPEECH_VERBS}|las|lazen|kwam|kwamen|was|waren|had|hadden|zat|zaten|ging|gaf|"
     r"keek|maakte|liet|deed|speelde|zong|wilde|begon|hoorde|zag|stond|heeft|is|kon|vond|"
-    r"bracht|kreeg|werd|leerde|wist)\b",
+    r"bracht|kreeg|werd|leerde|wist|"
+    # Modal and Drents verbs: "Eén man mag volgende week …", "Eén vrouw har een foto …".
+    r"mag|mocht|moet|moest|wil|kan|zou|har|hef)\b",
     re.IGNORECASE,
 )
 # Discourse fillers that open a sentence but are no part of who spoke: "oja een mama zei".
@@ -206,6 +210,11 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         # "zei heel serieus:" names nobody; the subject before the verb is the speaker then.
         if speaker and looks_like_person(speaker):
             return _clean(speaker, keep_age=False), True
+    relative = _RELATIVE_END_RE.search(_PARENS_RE.sub("", pre))
+    if relative is not None:
+        antecedent = _antecedent(relative.group("np"))
+        if antecedent is not None:
+            return antecedent, True  # "Opmerkelijk was een dame van 91 jaar die zei:"
     one = _ONE_PERSON_RE.search(plain)
     if one is not None and looks_like_person(one.group(2)):
         return one.group(1), True  # "1 jongen zei": "1" is the article "een"
@@ -257,6 +266,30 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     if len(words) > 6:
         plain = _last_phrase(plain)
     return _clean(plain, keep_age=True), True
+
+
+# "…, een jongen van 16, die zei": the relative "die" takes up the person phrase before it.
+_RELATIVE_END_RE = re.compile(r"(?P<np>\S.*?)[\s,]+die\s*$", re.I)
+_ANTECEDENT_RE = re.compile(
+    r"(?:een|de|ene|'n|n|mijn|onze|a|the)\s+(?:(?P<head>[^\W\d_][\w'’-]*)\s*)"
+    r"(?:\s+(?:van|uit|met|of|from)\s+[^,;:.!?]{1,30}?)?\s*",
+    re.I,
+)
+
+
+def _antecedent(words_before: str) -> str | None:
+    """The person phrase that ends `words_before`: its article, a person word, and what
+    follows it ("van 91 jaar", "uit Syrië"); the leftmost such phrase that reaches the end."""
+    text = words_before.rstrip(" ,")
+    for start in re.finditer(r"(?:^|(?<=\s))\S", text):
+        found = _ANTECEDENT_RE.fullmatch(text, start.start())
+        if found is None:
+            continue
+        head = found.group("head").lower()
+        if head in PERSON_WORDS or (len(head) > 4 and _PERSON_END_RE.search(head)):
+            phrase = found.group().strip()
+            return phrase if len(phrase.split()) <= 8 else None
+    return None
 
 
 # "1 jongen zei", "… 7 deelnemers 1 moeder vroeg": the numeral one as an article.
@@ -337,6 +370,12 @@ def _subject(sentence: str) -> str | None:
     if verb is None:
         return None
     subject = start[: verb.start()].strip(" ,")
+    if re.search(r"\S\s+(?:die|dat)(?:\s|$)", subject, re.I):
+        # "Een man die niet kan lezen zei": the first verb ends a relative clause; the
+        # subject runs to the verb after it.
+        after = _ANY_VERB_RE.search(start, verb.end())
+        if after is not None:
+            subject = start[: after.start()].strip(" ,")
     parts = subject.split(",")
     subject = parts[0]  # "One gentleman, 91 years old, told me"
     # "Een meisje, Noor (4), zei": a name in apposition is who spoke.

@@ -147,6 +147,42 @@ def test_counts_by_typed_role(
         ("breicafe norg (met koffie) wo 9 dames", "2025-10-29"),
         # A Frisian month name.
         ("Op 1 novimber wie it taalkafee yn Sleen, 6 minsken", "2025-11-01"),
+        # "Vorige week" in Fries and English before a weekday: the previous calendar week.
+        ("taalkafee sleen fan foarige wike tongersdei, 6 minsken", "2025-10-30"),
+        ("taalhuis sleen last week Monday, 6 people", "2025-10-27"),
+        # A stretch in English or Fries is no day.
+        ("taalhuis sleen earlier this week, 6 people", None),
+        ("breicafe norg, ergens foarige wike, 9 froulju", None),
+        ("verhalenbrink sleen veurige weke dinsdag, 8 luu", "2025-10-28"),
+        ("taalkafee sleen tiisdeitejûn, 6 minsken", "2025-11-04"),
+        ("CoderDojo sleen last weekend, 14 kids", None),
+        ("taalhuis sleen the other day, 6 people", None),
+        ("taalcafe sleen een van de afgelopen dagen, 6 mensen", None),
+        # A session called off is not the one reported.
+        ("breicafe norg wo: 9 dames. Maandag was afgelast (storm)", "2025-10-29"),
+        ("lezing vries op 30 oktober, 40 bezoekers. De lezing van 13 november gaat niet door",
+         "2025-10-30"),
+        # A deadline, a plan day ahead ("tot 1 maart"), a day taken back.
+        ("ido emmen zaterdag 5 bezoekers, deadline was 1 november, uitstel kan tot 1 maart",
+         "2025-11-01"),
+        ("verhalenbrink vries maondag, 8 luu. 20 november is d'r weer een", "2025-11-03"),
+        ("taalhuis sleen 6 mensen, ik schreef eerst zaterdag maar het was zondag",
+         "2025-11-02"),
+        # English weekday abbreviations; a day of the month without its month.
+        ("CoderDojo sleen Sat: 14 kids", "2025-11-01"),
+        ("CoderDojo sleen: we sat in the big room, 14 kids", "2025-11-04"),
+        ("taalcafe sleen van de 3e: 8 mensen", "2025-11-03"),
+        ("taalcafe sleen 8 mensen, een van hen werd op de 3e plek gezet", "2025-11-04"),
+        # A session moved to another day was not held on its day.
+        ("voorleesuurtje vries 6 kinderen. Dat van zaterdag is verzet naar 20 november",
+         "2025-11-04"),
+        # Reported by someone else, beside the session's own day; alone, it is the day.
+        ("breicafe norg op 1 november: 9 dames, die heeft Anja al doorgegeven", "2025-11-01"),
+        # A session someone else reports is not this one.
+        ("zaterdag was de kinderboekenweek-voorstelling, die heeft Anja al doorgegeven. "
+         "Vandaag knutselen in sleen met 7 kinderen", "2025-11-04"),
+        ("op 1 november ging de lezing ook door, daar heeft Kees de lijst van. Vandaag "
+         "taalcafe sleen, 6 mensen", "2025-11-04"),
     ],
 )  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
@@ -331,6 +367,35 @@ def test_quotes_need_a_speaker_or_a_speech_cue(
         # A topic after "vertelde over", then a colon that opens the words.
         ("verhalenbrink vries 8 ouderen. Opa Roelof vertelde over de turf: 'Wij sliepen er "
          "op.'", [{"text": "Wij sliepen er op.", "attribution": "Opa Roelof"}]),
+        # The who-word between a label and its colon is the speaker.
+        ("lezing assen 30 bezoekers. Citaat bezoekster: ik kom volgend jaar zeker weer",
+         [{"text": "ik kom volgend jaar zeker weer", "attribution": "bezoekster"}]),
+        # A relative "die" takes up the person phrase before it.
+        ("ido emmen 5 bezoekers. Bijzonder was een man van 88 die zei: 'Ik mail nu zelf.'",
+         [{"text": "Ik mail nu zelf.", "attribution": "een man van 88"}]),
+        # A modal or Drents verb ends the subject; a title and initial keep their dots.
+        ("walk en talk assen 7 mensen. Een vrouw wil gaan solliciteren en zei: 'Ik durf "
+         "het weer.'", [{"text": "Ik durf het weer.", "attribution": "Een vrouw"}]),
+        ("digisterker assen 6 mensen. Dhr. B. (81): 'Nu lukt het wel!'",
+         [{"text": "Nu lukt het wel!", "attribution": "Dhr. B. (81)"}]),
+        ("leesclub assen in zaal B. Een moeder: 'Wat een rust hier.'",
+         [{"text": "Wat een rust hier.", "attribution": "Een moeder"}]),
+        ("knutselen assen\n7 kinderen\n1 jongen: 'kijk mijn raket'",
+         [{"text": "kijk mijn raket", "attribution": "1 jongen"}]),
+        ("lezing assen 40 bezoekers. Daarna kwam een meneer naar me toe: 'Wat een verhaal!'",
+         [{"text": "Wat een verhaal!", "attribution": "een meneer"}]),
+        # A relative clause with its own verb stays with the speaker.
+        ("taalhuis assen 6 mensen. Een man die niet kan lezen zei: 'Nu lukt het.'",
+         [{"text": "Nu lukt het.", "attribution": "Een man die niet kan lezen"}]),
+        ("taalhuis assen 6 mensen. Een vrouw die wil leren mailen zei: 'Ik probeer het.'",
+         [{"text": "Ik probeer het.", "attribution": "Een vrouw die wil leren mailen"}]),
+        ("lezing assen 40 bezoekers. Een meneer kwam op me af: 'Wat een verhaal!'",
+         [{"text": "Wat een verhaal!", "attribution": "Een meneer"}]),
+        # Words quoted from a text are no one's here.
+        ("samenlezen assen 6 lezers. Citaat uit het boek: de zee is groot", []),
+        # "Iemand" names nobody; the writer's comment after the words is no part of them.
+        ("taalcafe assen 6 mensen. Iemand zei: ik voel me hier thuis. Dat vond ik fijn.",
+         [{"text": "ik voel me hier thuis.", "attribution": None}]),
         # ">> … <<" typed as quote marks.
         ("lezing assen 20 bezoekers. >> mooi verhaal was het << zei een bezoeker bij de uitgang",
          [{"text": "mooi verhaal was het", "attribution": "een bezoeker"}]),
@@ -407,6 +472,9 @@ def test_the_place_of_the_session_by_role(
         ("knutseluurtje sleen 8 kids, een moeder vroeg naar de makersplaats", "knutseluurtje"),
         # A negation about another day leaves the one that took place.
         ("breicafe norg 8 dames. Volgende week geen breicafe ivm de kermis", "breicafe"),
+        # An exhibition beside a named session is generic: the named one is reported.
+        ("walk en talk sleen 7 lopers. Wie helpt de tentoonstelling in de hal af te breken?",
+         "walk-en-talk"),
     ],
 )  # fmt: skip
 def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity: str) -> None:
