@@ -96,6 +96,8 @@ RELATIVE_DAYS = {
     "last night": 1, "yesterday evening": 1, "yesterday afternoon": 1,
     "van morgen": 0, "van avond": 0, "vanmiddeg": 0, "gisteraovend": 1, "gisterenmiddag": 1,
     "gisterenavond": 1, "gisterenochtend": 1, "gisterenmorgen": 1,
+    # Short phone spellings that no slip rule reaches (too short for one).
+    "gistr": 1, "gistere": 1, "gistren": 1, "gisren": 1, "vndaag": 0, "vnavond": 0,
 }  # fmt: skip
 # Typed with one slip: "gistern", "vsndaag", "gisteravnd" (these words are long enough).
 _SLIP_DAYS = {

@@ -67,7 +67,7 @@ _SPOKEN_WHEN = (
 _LABEL_RE = re.compile(
     rf"\b(quote|citaat|uitspraak|zij(?=[ \t]*:)|{_SPOKEN_WHEN}(?=[ \t]*:)"
     rf"|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
-    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+van\s+(?P<who>[^:\n\"“„«'‘]{2,40}?)"
+    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+(?:van|from|by)\s+(?P<who>[^:\n\"“„«'‘]{2,40}?)"
     # "Citaat leerling: …", "Quote bezoeker: …": who spoke, between the label and its colon.
     r"|(?:(?<=citaat)|(?<=quote)|(?<=uitspraak))[ \t]+"
     r"(?P<bywho>[^\s:,.!?\"“”„«»'‘]+(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){0,2}(?:[ \t]*\(\d{1,3}\))?)"
@@ -316,6 +316,7 @@ _LABEL_WORDS = {
     "reactie", "reacties", "opmerking", "tip", "hoogtepunt", "highlight", "feedback",
     "compliment", "quote", "citaat", "uitspraak", "notitie", "noot", "ps", "nb", "conclusie",
     "sfeer", "verslag", "samenvatting", "toelichting", "vandaag", "gisteren", "quotes", "citaten",
+    "gehoord", "opgevangen", "overheard",
 }  # fmt: skip
 # A number in a speaker is an age: "Fenna (9)", "Jan, 84".
 _SPEAKER_AGE_RE = re.compile(

@@ -1164,3 +1164,20 @@ def test_a_total_word_before_a_list_is_no_restated_sum(catalogue: Catalogue) -> 
     got = read("kleintje bieb dalen: er kwamen 7 peuters en 2 baby's met in totaal 8 ouders "
                "en 1 opa", catalogue)  # fmt: skip
     assert (got["counts"], got["participants"]) == ({"kinderen": 9, "volwassenen": 9}, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("biebfabriek roden gistr, 10 deelnemers", "date", "2025-11-03"),
+        ("makersplaats eelde: 14 aanwezig. Quote from a boy (12): 'Next time I bring my "
+         "radio!'", "quotes", [{"text": "Next time I bring my radio!", "attribution": "a boy (12)"}]),
+        ("samen lezen peize, 10 man. Gehoord na afloop: 'Dit gedicht ga ik aan mijn "
+         "kleindochter sturen.'", "quotes",
+         [{"text": "Dit gedicht ga ik aan mijn kleindochter sturen.", "attribution": None}]),
+    ],
+)  # fmt: skip
+def test_phone_spellings_and_english_labels(
+    catalogue: Catalogue, text: str, field: str, value: Any
+) -> None:
+    assert read(text, catalogue)[field] == value
