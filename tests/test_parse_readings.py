@@ -1171,7 +1171,8 @@ def test_a_total_word_before_a_list_is_no_restated_sum(catalogue: Catalogue) -> 
     [
         ("biebfabriek roden gistr, 10 deelnemers", "date", "2025-11-03"),
         ("makersplaats eelde: 14 aanwezig. Quote from a boy (12): 'Next time I bring my "
-         "radio!'", "quotes", [{"text": "Next time I bring my radio!", "attribution": "a boy (12)"}]),
+         "radio!'", "quotes",
+         [{"text": "Next time I bring my radio!", "attribution": "a boy (12)"}]),
         ("samen lezen peize, 10 man. Gehoord na afloop: 'Dit gedicht ga ik aan mijn "
          "kleindochter sturen.'", "quotes",
          [{"text": "Dit gedicht ga ik aan mijn kleindochter sturen.", "attribution": None}]),
