@@ -173,6 +173,77 @@ def _not_counted(folded: str, tokens: list[Token], word: int) -> bool:
     return not any(t.value is not None or t.group == "staf" for t in between)
 
 
+def _message_doubts(folded: str, tokens: list[Token], chosen: list[tuple[int, int]]) -> set[str]:
+    """Groups the whole message makes unsure (intake.doubts): several sittings, a group size
+    the writer does not know, "elk met een kindje", the writer's own question mark, staff
+    said to be inside the count, a count over several sessions, "nog N" as the only count."""
+    doubtful: set[str] = set()
+    if TWO_SESSIONS_RE.search(folded) and len(chosen) > 1:
+        # "ochtend 9 kinderen + 6 ouders, middag nog een keer 5 + 4": one report, or two?
+        doubtful.update(PEOPLE_GROUPS)
+    unknown = _UNKNOWN_COUNT_RE.search(folded)
+    if unknown and count_group(unknown.group(1)) in PEOPLE_GROUPS:
+        doubtful.add(str(count_group(unknown.group(1))))  # "hoeveel ouders weet ik niet meer"
+    if any(r.search(folded) for r in (EACH_RE, UNSURE_RE, STAFF_IN_RE, SEVERAL_RE)):
+        doubtful.update(PEOPLE_GROUPS)
+    people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
+    if people_pairs and all(n > 0 and tokens[n - 1].text in MORE for n, _ in people_pairs):
+        # "… en nog 2 mensen moesten staan" as the only count: more than whom?
+        doubtful.update(str(tokens[w].group) for _, w in people_pairs)
+    return doubtful
+
+
+def _uncounted(
+    folded: str, tokens: list[Token], chosen: list[tuple[int, int]], unclear: set[str]
+) -> set[str]:
+    """People groups that came without a number ("8 kinderen met hun ouders"), so the total
+    is unknown; companions ("hun mama's") also make that group's own count unclear."""
+    paired = {i for pair in chosen for i in pair}
+    uncounted: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.group not in PEOPLE_GROUPS or i in paired or token.group is None:
+            continue
+        if folded[token.end : token.end + 1] == "-" or folded[token.start - 1 : token.start] == "-":
+            continue  # "de ouder-kind challenge": a compound, not people who came along
+        along = _ALONG_RE.search(folded, 0, token.start)
+        if along is None and _CAME_UNCOUNTED_RE.match(folded, token.end):
+            uncounted.add(token.group)  # "7 kinderen, ouders erbij maar niet geteld"
+            unclear.add(token.group)
+            continue
+        if along is None:
+            continue
+        sentence = re.split(r"[.!?\n]", folded[: token.start])[-1]
+        if _REPORTED_RE.search(sentence):
+            continue  # "een opa vertelde dat hij dit nooit deed met zijn eigen kinderen"
+        if any(
+            tokens[w].group == token.group
+            and tokens[w].start > token.start
+            and re.search(r"[.!?\n]", folded[token.end : tokens[w].start])
+            for _, w in chosen
+        ):
+            continue  # "… en hun ouders. Aanwezig waren 41 kinderen en 17 ouders": counted
+        uncounted.add(token.group)
+        # "met papa of mama": parents who came along, so no adult count either.
+        along_parents = token.group == "volwassenen" and "met" in along.group()
+        companions = _COMPANION_RE.search(along.group()) or along_parents
+        if companions and not counted_in_brackets(folded, tokens, i):
+            # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
+            unclear.add(token.group)
+    return uncounted
+
+
+def _restated_total(
+    folded: str, tokens: list[Token], chosen: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The total said again without a people word after the counts; the last one said ("dus
+    toch 8? Nee, hij zit al in de 7. Dus 7."); not a sum with staff or the writer in it."""
+    last = max((tokens[i].end for pair in chosen for i in pair), default=0)
+    total = next(reversed(list(_RESTATED_TOTAL_RE.finditer(folded, last))), None)
+    if total is not None and _STAFF_OR_ME_RE.search(folded, last, total.start()):
+        return None  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien": staff in the sum
+    return total
+
+
 def read_counts(folded: str, original: str) -> CountReading:
     """Counts per group ('kinderen', 'volwassenen', 'mensen', 'vragen', 'totaal').
 
@@ -210,18 +281,7 @@ def read_counts(folded: str, original: str) -> CountReading:
         )
     ]
     far = far_counts(folded, tokens, chosen) | later_presence(folded, tokens, chosen)
-    if TWO_SESSIONS_RE.search(folded) and len(chosen) > 1:
-        # "ochtend 9 kinderen + 6 ouders, middag nog een keer 5 + 4": one report, or two?
-        doubtful.update(("kinderen", "volwassenen", "mensen"))
-    unknown = _UNKNOWN_COUNT_RE.search(folded)
-    if unknown and count_group(unknown.group(1)) in PEOPLE_GROUPS:
-        doubtful.add(str(count_group(unknown.group(1))))  # "hoeveel ouders weet ik niet meer"
-    if any(r.search(folded) for r in (EACH_RE, UNSURE_RE, STAFF_IN_RE, SEVERAL_RE)):
-        doubtful.update(("kinderen", "volwassenen", "mensen"))
-    people_pairs = [(n, w) for n, w in chosen if tokens[w].group in PEOPLE_GROUPS]
-    if people_pairs and all(n > 0 and tokens[n - 1].text in MORE for n, _ in people_pairs):
-        # "… en nog 2 mensen moesten staan" as the only count: more than whom?
-        doubtful.update(str(tokens[w].group) for _, w in people_pairs)
+    doubtful |= _message_doubts(folded, tokens, chosen)
     paired_numbers = {n for n, _ in chosen}
     for number_index, word_index in chosen:
         group = tokens[word_index].group
@@ -294,42 +354,8 @@ def read_counts(folded: str, original: str) -> CountReading:
     for group, found in values.items():
         counts[group] = total_of(folded, found, first_at.get(group), parts_at.get(group, []))
     staff_within(folded, tokens, chosen, counts)
-    paired = {i for pair in chosen for i in pair}
-    uncounted: set[str] = set()
-    for i, token in enumerate(tokens):
-        if token.group not in PEOPLE_GROUPS or i in paired or token.group is None:
-            continue
-        if folded[token.end : token.end + 1] == "-" or folded[token.start - 1 : token.start] == "-":
-            continue  # "de ouder-kind challenge": a compound, not people who came along
-        along = _ALONG_RE.search(folded, 0, token.start)
-        if along is None and _CAME_UNCOUNTED_RE.match(folded, token.end):
-            uncounted.add(token.group)  # "7 kinderen, ouders erbij maar niet geteld"
-            unclear.add(token.group)
-            continue
-        if along is None:
-            continue
-        sentence = re.split(r"[.!?\n]", folded[: token.start])[-1]
-        if _REPORTED_RE.search(sentence):
-            continue  # "een opa vertelde dat hij dit nooit deed met zijn eigen kinderen"
-        if any(
-            tokens[w].group == token.group
-            and tokens[w].start > token.start
-            and re.search(r"[.!?\n]", folded[token.end : tokens[w].start])
-            for _, w in chosen
-        ):
-            continue  # "… en hun ouders. Aanwezig waren 41 kinderen en 17 ouders": counted
-        uncounted.add(token.group)
-        # "met papa of mama": parents who came along, so no adult count either.
-        along_parents = token.group == "volwassenen" and "met" in along.group()
-        companions = _COMPANION_RE.search(along.group()) or along_parents
-        if companions and not counted_in_brackets(folded, tokens, i):
-            # "9 kids en hun mama's, 1 oma": the mothers came uncounted, so no adult count.
-            unclear.add(token.group)
-    last = max((tokens[i].end for pair in chosen for i in pair), default=0)
-    # The last one said: "dus toch 8? Nee, hij zit al in de 7. Dus 7."
-    total = next(reversed(list(_RESTATED_TOTAL_RE.finditer(folded, last))), None)
-    if total is not None and _STAFF_OR_ME_RE.search(folded, last, total.start()):
-        total = None  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien": staff in the sum
+    uncounted = _uncounted(folded, tokens, chosen, unclear)
+    total = _restated_total(folded, tokens, chosen)
     # The writer settles the doubt with the sum said again: "35 aanwezigen, maar daar zitten
     # de schrijver en 2 mensen van de uitgeverij bij, dus 32 publiek", "… dus 5 mensen".
     settled = set(restated) & {*PEOPLE_GROUPS}
