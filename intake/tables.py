@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from ground.errors import ImpactbotError
-from intake.dates import calendar_day
+from intake.datefinding import calendar_day
 from toc.matcher import Matcher
 
 Cell = str | int | float | date | datetime | None
