@@ -52,6 +52,11 @@ Rules (documented in the parser too):
   after the names ("Eelde za", "(opening) za") is a day. Fries month names are months.
 
 `read_day` reads a typed answer (the guided report's date step) by these same rules.
+
+This module reads weekdays, day words, numeric dates and abbreviations. The word tables and
+slip readers are in intake.daywords, DateFinding and the explicit dates in
+intake.datefinding, plans, asides and other meetings' days in intake.dateroles, and
+corrections, doubts and earlier messages in intake.datecorrections.
 """
 
 from __future__ import annotations
