@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from intake.dates import MONTHS
+from intake.daywords import MONTHS
 from intake.parse import ParseResult
 from intake.text import fold
 from toc.models import Catalogue

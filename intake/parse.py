@@ -43,12 +43,8 @@ from typing import Any
 
 from intake import texts
 from intake.counting import read_counts
-from intake.dates import (
-    DateFinding,
-    find_abbreviated_days,
-    find_explicit_dates,
-    find_other_dates,
-)
+from intake.datefinding import DateFinding, find_explicit_dates
+from intake.dates import find_abbreviated_days, find_other_dates
 from intake.masks import (
     EXAMPLE_RE,
     FUTURE_RE,

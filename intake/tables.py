@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from ground.errors import ImpactbotError
-from intake.dates import calendar_day
+from intake.datefinding import calendar_day
 from toc.matcher import Matcher
 
 Cell = str | int | float | date | datetime | None
@@ -255,7 +255,7 @@ def parse_date(value: Cell) -> date:
         parts = (int(match[1]), int(match[2]), int(match[3]))
     if parts is None:
         raise CellError(f"datum '{text}' is geen datum; {_EXAMPLE_DATE}")
-    day = calendar_day(*parts)  # the chat's reader too (intake.dates): "31-02-2025" is no day
+    day = calendar_day(*parts)  # the chat's reader too (intake.datefinding): "31-02-2025" is no day
     if day is None:
         raise CellError(f"datum '{text}' bestaat niet")
     return day

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from intake.dates import MONTHS
+from intake.daywords import MONTHS
 from intake.session_rows import SESSION_COLUMNS, session_missing
 from intake.sheets import read_for_import
 from intake.tables import (

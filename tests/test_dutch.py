@@ -51,7 +51,7 @@ def test_dates_long_and_short() -> None:
 
 
 def test_month_names_are_written_in_one_place() -> None:
-    """The formatter's table lives in ground/dutch.py; intake/dates.py reads months (with
+    """The formatter's table lives in ground/dutch.py; intake/daywords.py reads months (with
     their abbreviations), which is another job. No third copy may drift."""
     found = [
         str(path.relative_to(ROOT))
@@ -59,4 +59,4 @@ def test_month_names_are_written_in_one_place() -> None:
         for path in (ROOT / folder).rglob("*.py")
         if re.search(r"[\"']oktober[\"']", path.read_text(encoding="utf-8"))
     ]
-    assert sorted(found) == ["ground/dutch.py", "intake/dates.py"], found
+    assert sorted(found) == ["ground/dutch.py", "intake/daywords.py"], found

@@ -1,0 +1,237 @@
+"""Quotes given by a label or a form line: "Quote: …", "Citaat leerling: …", "moeder zei:
+…" to the end of the line, "citaat dit was leuk" typed without its colon, NT2 "Een vrouw
+zij: …", "Gerrit na afloop: …", and a form line "Van: …" after the label that says
+who. Words without marks end where the writer goes on about the speaker or the session.
+See intake.quotes for the rules as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from intake.quoteparts import FIRST_PERSON_RE, SPOKEN_WHEN, FoundQuote, clean_attribution
+from intake.speech import (
+    SPEECH_VERBS,
+    is_performer,
+    looks_like_person,
+    sentence_before,
+    speaker_before,
+)
+from intake.text import blank
+
+_LABEL_RE = re.compile(
+    rf"\b(quote|citaat|uitspraak|zij(?=[ \t]*:)|{SPOKEN_WHEN}(?=[ \t]*:)"
+    rf"|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
+    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+(?:van|from|by)\s+(?P<who>[^:\n\"“„«'‘]{2,40}?)"
+    # "Citaat leerling: …", "Quote bezoeker: …": who spoke, between the label and its colon.
+    r"|(?:(?<=citaat)|(?<=quote)|(?<=uitspraak))[ \t]+"
+    r"(?P<bywho>[^\s:,.!?\"“”„«»'‘]+(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){0,2}(?:[ \t]*\(\d{1,3}\))?)"
+    r"(?=[ \t]*:))?"
+    r"(?:\s*:|\s+[—–-](?=\s))\s*(?P<content>.+)$",
+    re.IGNORECASE | re.M,
+)
+_LABEL_WORD = {"quote", "citaat", "uitspraak"}
+# A label's content that opens with one of these is read by the marked-quote reader.
+_MARKS = "\"'“”„‘’«»‚"
+# "citaat dit was zo leuk": a label typed without its colon (the length stays the same).
+_BARE_LABEL_RE = re.compile(r"\b(citaat|quote)\s(?!\s*(?:van|by|from)\b)(?=\s*[^\s:—–-])", re.I)
+# "… - moeder van Isa", "… (vader van Sem)": the attribution part after the words.
+_DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
+# A sentence after words without marks that is the writer's again: about the speaker in the
+# third person ("Zij is heel blij") or going on with the session ("Verder nog vijf …").
+# The speaker's reaction is the writer's ("Zij is heel blij", "Hij straalde"); "Hij was
+# visser" may go on with the speaker's own story, so only a feeling ends the words.
+_NARRATIVE_NEXT_RE = re.compile(
+    r"(?<=[.!?])\s+(?=(?:(?:zij|ze|hij)\s+(?:(?:is|was|werd|leek|keek)\s+(?:(?:heel|erg|zo|"
+    r"echt|super|zichtbaar)\s+)?(?:blij|trots|tevreden|gelukkig|ontroerd|enthousiast|verbaasd|"
+    r"opgelucht|verrast|emotioneel|happy)|lachte|straalde|huilde|glunderde|moest\s+lachen)"
+    r"|verder|daarna|daarnaast|daarop|iedereen"
+    # The writer's own comment on the words, or the next session's plan.
+    r"|(?:dat|dit|wat)\s+(?:vond|vind)\s+ik|(?:dat|dit)\s+(?:was|is)\s+(?:zo\s+)?(?:mooi|fijn|"
+    r"leuk|ontroerend)|(?:volgende|next)\s+(?:keer|les|bijeenkomst|sessie|week|time|session)"
+    r"\s+(?:is|op|wordt|gaan|is\s+op)"
+    r")\b)",
+    re.I,
+)
+_SPOKEN_WHEN_RE = re.compile(SPOKEN_WHEN, re.I)
+# The person phrase right before an NT2 "zij:": "Een vrouw", "een man uit Syrië".
+_NT2_PERSON_RE = re.compile(
+    r"(?:^|[\s,])((?i:een|de|die|mijn|n|'n|1)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$"
+)
+
+
+# A label with nothing after it: "Citaat: n.v.t.".
+_NOTHING = {
+    "nvt",
+    "n.v.t",
+    "n.v.t.",
+    "geen",
+    "-",
+    "--",
+    "nee",
+    "niks",
+    "niets",
+    "x",
+    "/",
+    "geen citaat",
+    "geen quote",
+    "geen quotes",
+    "none",
+    "n/a",
+    "na",
+    "nope",
+    "helaas geen",
+    "...",
+    "…",
+}
+
+
+# A form line after "Citaat: …" that says who: "Van: cursist (67)", "Wie: een moeder".
+_FORM_WHO_RE = re.compile(
+    r"[ \t]*\n[ \t]*(?:van|wie|door|naam|spreker|gezegd\s+door)[ \t]*[:\-–][ \t]*"
+    r"(?P<who>[^\n]{2,60}?)[ \t]*(?=\n|$)",
+    re.I,
+)
+# A closing greeting after a quote without marks: "zei: ik wil elke week komen. Goede dag."
+_CLOSING_RE = re.compile(
+    r"(?<=[.!?])\s+(?:goede\s+dag|goedendag|groet(?:en|jes)?|mvg|met\s+vriendelijke\s+"
+    r"groet(?:en)?|doei|fijne\s+dag|fijn\s+weekend|tot\s+ziens|bedankt|dank\s+je(?:\s+wel)?|"
+    r"hartelijke\s+groet(?:en)?)\W*$",
+    re.I,
+)
+
+
+# A short phrase and a colon right after a label: "Citaat leerling: …".
+_WHO_COLON_RE = re.compile(
+    r"[ \t]*(?P<who>[^\s:,.!?\"“”„«»'‘]+(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){0,2}"
+    r"(?:[ \t]*\(\d{1,3}\))?)[ \t]*:"
+)
+
+
+def _bare_label(text: str, match: re.Match[str]) -> str:
+    """ "citaat dit was leuk" gets its colon; "citaat leerling: …" has one after its
+    speaker already."""
+    who = _WHO_COLON_RE.match(text, match.end())
+    if who is not None and (
+        _label_speaker(who.group("who")) is not None
+        or who.group("who").lower().startswith(("uit ", "from "))
+    ):
+        return match.group()
+    return match.group(1) + ":"
+
+
+def _label_speaker(who: str | None) -> str | None:
+    """ "Citaat van een cursist": the speaker; "Quote van vandaag", "Citaat van na afloop":
+    a time, no one."""
+    who = (who or "").strip()
+    return who if who and looks_like_person(who) else None
+
+
+def _form_speaker(text: str, end: int) -> tuple[str | None, int]:
+    """The speaker on the form line right after a label's line, and where that line ends."""
+    match = _FORM_WHO_RE.match(text, end)
+    if match is None or not looks_like_person(match.group("who")):
+        return None, end
+    return clean_attribution(match.group("who")), match.end()
+
+
+# The reader of a whole text, run again on a label's content (intake.quotes.extract_quotes).
+Extract = Callable[
+    [str, Callable[[str], bool], Callable[[str], bool], bool], tuple[list[FoundQuote], str]
+]
+
+
+def read_labels(
+    text: str,
+    found: list[tuple[int, FoundQuote]],
+    is_name: Callable[[str], bool],
+    mentions_name: Callable[[str], bool],
+    extract: Extract,
+) -> str:
+    """Read the labelled quotes into `found` (with where each starts); return `text` with
+    them blanked. A label's content in quote marks is read by `extract` as a text of its
+    own."""
+    text = _BARE_LABEL_RE.sub(lambda m: _bare_label(text, m), text)
+    for label in list(_LABEL_RE.finditer(text)):
+        content = label.group("content")
+        if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
+            continue  # "zei: '…'": the quote marks say where it ends; read below
+        if (label.group("bywho") or "").lower().startswith(("uit ", "from ")):
+            continue  # "Citaat uit het boek: …": words from a text, no one's here
+        nt2_said = label.group(1).lower() == "zij" or _SPOKEN_WHEN_RE.fullmatch(label.group(1))
+        if nt2_said:
+            # "Een vrouw zij: ik heb werk" (NT2 for "zei"), "Gerrit na afloop: …": only
+            # after someone named.
+            nt2_who = _NT2_PERSON_RE.search(sentence_before(text, label.start()))
+            if nt2_who is None or not looks_like_person(nt2_who.group(1)):
+                continue
+            if label.group(1).lower() != "zij" and (
+                not FIRST_PERSON_RE.search(content)
+                or not looks_like_person(nt2_who.group(1).lower())
+            ):
+                # "Koffie na afloop: heel gezellig", "Gesprek na afloop: ik heb …": the
+                # writer's own note; a time of speaking needs a people word before it
+                # ("Een cursist achteraf:"), as a capital alone may open any sentence.
+                continue
+        inner, inner_rest = extract(content, is_name, mentions_name, True)
+        if nt2_said:
+            speaker = nt2_who.group(1).strip() if nt2_who else None
+        else:
+            speaker = (
+                speaker_before(text, label.start("content"))[0]
+                if label.group(1).lower() not in _LABEL_WORD
+                else _label_speaker(label.group("who") or label.group("bywho"))
+            )
+        form_who, form_end = _form_speaker(text, label.end())
+        if form_who is not None:
+            speaker = speaker or form_who
+        # What stays readable after the quote: the rest of the line when the quote has its
+        # own marks, or a dash part that names an activity or place ("… - voorleesuurtje").
+        rest_start: int | None = None
+        if inner:
+            quotes = [FoundQuote(q.text, q.attribution or speaker) for q in inner]
+        else:
+            parts = _DASH_SPLIT_RE.split(content.strip(), maxsplit=1)
+            quote_text = parts[0].strip().strip("\"'“”„‘’«»")
+            quote_text = _CLOSING_RE.sub("", quote_text).strip()
+            if label.group(1).lower() not in _LABEL_WORD:
+                # "Een vrouw zeg: ik kan nu … bellen. Zij is heel blij.": without marks the
+                # words end where the writer goes on about the speaker or the session.
+                quote_text = _NARRATIVE_NEXT_RE.split(quote_text, maxsplit=1)[0].strip()
+            attribution = None
+            if len(parts) > 1 and mentions_name(parts[1]):
+                dash = _DASH_SPLIT_RE.search(content)
+                rest_start = label.start("content") + (dash.start() if dash else len(content))
+            elif len(parts) > 1:
+                attribution = clean_attribution(parts[1].rstrip(")"))
+            quotes = (
+                [FoundQuote(quote_text, attribution or speaker)]
+                if quote_text
+                and quote_text.lower().strip(" .!") not in _NOTHING
+                and quote_text.lower() not in _NOTHING
+                else []
+            )
+        start = label.start()
+        if speaker:
+            at = text.rfind(speaker, 0, label.start())
+            start = at if at >= 0 else label.start()
+        if is_performer(speaker, text):
+            quotes = []
+        elif (
+            speaker is not None
+            and label.group(1).lower() not in _LABEL_WORD
+            and not looks_like_person(speaker)
+        ):
+            # "de folder zegt het duidelijk: …": maybe no one's words; asked, not stated.
+            quotes = [FoundQuote(q.text, None, "ask") for q in quotes]
+        found.extend((start, q) for q in quotes)
+        if inner:
+            text = blank(text, start, label.start("content"))
+            text = text[: label.start("content")] + inner_rest + text[label.end("content") :]
+        else:
+            text = blank(text, start, label.end() if rest_start is None else rest_start)
+        if form_who is not None:
+            text = blank(text, label.end(), form_end)
+    return text

@@ -1,0 +1,277 @@
+"""Quotes in quote marks: "…", '…', “…”, ‘…’, „…”, «…», with who said them.
+
+The speaker written right before the marks ("Oma Riek: “…”", "Sem (6) zei „…”"),
+or the attribution after them (a dash, parentheses, "zei Sem"); quotes joined by "en" or a
+comma are of one kind; and the status of text in marks without a speech cue: a quote, a
+sentence to ask about, or a title. See intake.quotes for the rules as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from intake.quoteparts import FIRST_PERSON_RE, SPOKEN_WHEN, FoundQuote, clean_attribution
+from intake.speech import (
+    ABBREVIATION_END_RE,
+    AFTER_DROP_RE,
+    FILLERS,
+    is_performer,
+    looks_like_person,
+    looks_spoken,
+    sentence_before,
+    speaker_before,
+    title_before,
+)
+from intake.text import blank
+
+_DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“»«]")
+# Opening: not right after a letter/digit, not the elision in 's/'t/'k/'n; closing: not
+# followed by a letter/digit (so the apostrophe in "opa's" never closes).
+_SINGLE_RE = re.compile(
+    r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
+)
+_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
+    r"|\((?P<paren>[^)\n]+)\)"
+    r"|(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg|schreef|fluisterde|"
+    r"lachte|verzuchtte)[ \t]+"
+    r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
+    re.IGNORECASE,
+)
+# Between two quotes that belong together: "…" en "…", "…", "…".
+_JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
+# "Gerrit na afloop: '…'": the time of speaking is no part of the speaker.
+_TRAILING_WHEN_RE = re.compile(rf"\s+{SPOKEN_WHEN}\s*$", re.I)
+# Text in marks shorter than this is no quote.
+MIN_QUOTE_CHARS = 2
+
+
+def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
+    """Attribution following a quote that ends at `end`, and where it ends."""
+    match = _AFTER_RE.match(text, end)
+    if not match:
+        return None, end
+    raw = match.group("dash") or match.group("paren") or match.group("said") or ""
+    if match.group("said"):
+        # "zee een man naoderhaand": the adverb after the person goes; "zei heel serieus"
+        # names nobody.
+        raw = AFTER_DROP_RE.sub("", " " + raw).strip()
+    attribution = clean_attribution(raw)
+    if attribution is None or (match.group("said") and not looks_like_person(attribution)):
+        return None, end
+    start = match.start("dash") if match.group("dash") else match.start()
+    if match.group("said"):
+        start = match.start("said")
+    if match.group("paren"):
+        return attribution, match.end()
+    stop = text.find(attribution, start)
+    return attribution, stop + len(attribution) if stop >= 0 else end
+
+
+def _speaker_before(text: str, start: int) -> str | None:
+    """'moeder van Isa zei: …' -> 'moeder van Isa' (short, no digits, same sentence)."""
+    before = re.split(r"[\n.,;!?]", text[:start])[-1].strip()
+    if not before or any(ch.isdigit() for ch in before) or len(before.split()) > 5:
+        return None
+    return before
+
+
+# Who speaks before the quote marks: "Oma Riek: “…”", "Sem (6) zei „…”".
+_SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)\s*$", re.I)
+# "Twee uitspraken: Klaas: '…'": a colon before the speaker ends a label.
+_SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;:\"“”„«»—–]|\s-\s")
+# "Citaat van een cursist: …": the label goes, the speaker stays.
+_LEADING_LABEL_RE = re.compile(r"^\s*(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?", re.I)
+_SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
+_LEADING_DAY_RE = re.compile(
+    rf"^\s*(?:(?:{FILLERS}|vandaag|gisteren|toen|daarna|later|ook|en|na afloop|achteraf|"
+    r"aan het eind|aan het begin)\b[\s,]*)+",
+    re.I,
+)
+# "Een meisje van 9", "die mevrouw van 89": an age written with "van".
+_VAN_AGE_RE = re.compile(r"\s+van\s+\d{1,3}(?:\s*(?:jaar|jr))?\s*$", re.I)
+# Words before a colon that label the quote rather than say who spoke: "Reactie: '…'".
+_LABEL_WORDS = {
+    "reactie", "reacties", "opmerking", "tip", "hoogtepunt", "highlight", "feedback",
+    "compliment", "quote", "citaat", "uitspraak", "notitie", "noot", "ps", "nb", "conclusie",
+    "sfeer", "verslag", "samenvatting", "toelichting", "vandaag", "gisteren", "quotes", "citaten",
+    "gehoord", "opgevangen", "overheard",
+}  # fmt: skip
+# A number in a speaker is an age: "Fenna (9)", "Jan, 84".
+_SPEAKER_AGE_RE = re.compile(
+    r"\(\s*\d{1,3}(?:\s*(?:jaar|jr))?\s*\)|,\s*\d{1,3}(?:\s*(?:jaar|jr))?$"
+)
+
+
+# "kwam een mevrouw naar me toe", "liep een man op ons af": the one who came up.
+_CAME_UP_RE = re.compile(
+    r"^\s*(?:(?:kwam|liep|stapte)\s+(?P<who>.+?)|(?P<first>.+?)\s+(?:kwam|liep|stapte))"
+    r"\s+(?:naar\s+(?:me|mij|ons)\s+toe|op\s+(?:me|mij|ons)\s+af)\s*$",
+    re.I,
+)
+
+
+def _last_segment(head: str) -> str:
+    """The part of `head` after its last sentence or clause break; "Mw. K. (78)" keeps the
+    dots of its title and initial."""
+    for split in reversed(list(_SPEAKER_SPLIT_RE.finditer(head))):
+        if split.group() == "." and (
+            _TITLE_END_RE.search(head[: split.start()])
+            or (
+                ABBREVIATION_END_RE.search(head[: split.start()])
+                and _INITIAL_NEXT_RE.match(head, split.end())
+            )
+        ):
+            continue  # "Mw. K. (78)"; but "in zaal B. Een moeder" ends a sentence
+        return head[split.end() :]
+    return head
+
+
+_TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr)(?:\.\s*[A-Z])*$", re.I)
+_INITIAL_NEXT_RE = re.compile(r"\s*(?:[A-Z]\.|\(|$)")
+
+
+def _speaker_said_before(
+    text: str, start: int, mentions_name: Callable[[str], bool]
+) -> tuple[str | None, int]:
+    """The speaker written right before a quote that starts at `start`, and where it starts."""
+    head = text[:start]
+    said = _SAID_BEFORE_RE.search(head)
+    if said is None:
+        return None, start
+    segment = _last_segment(head[: said.start()])
+    # "Gisteren zei een moeder: …": the speaker comes after the verb; day words go.
+    after_verb = _SAID_VERB_RE.split(segment)
+    segment = after_verb[-1]
+    if len(after_verb) > 1:
+        # "zei een van de dames zacht:": the adverb after the speaker goes.
+        segment = AFTER_DROP_RE.sub("", " " + segment)
+    segment = _LEADING_DAY_RE.sub("", segment)
+    segment = _LEADING_LABEL_RE.sub("", segment)
+    segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
+    # "Na afloop kwam een mevrouw naar me toe: «…»": who came up to the writer spoke.
+    segment = _CAME_UP_RE.sub(lambda m: m.group("who") or m.group("first"), segment)
+    parts = segment.split(",")
+    keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
+    # ", en een ander:": the filler after the comma is no part of the speaker.
+    speaker = _LEADING_DAY_RE.sub("", ",".join(parts[-keep:])).strip()
+    words = speaker.split()
+    if len(words) > 1 and words[-1].lower() in ("zij", "ze", "hij"):
+        # "Een jonge vrouw zij: '…'" (NT2 for "zei"), "een man hij: '…'": the pronoun that
+        # takes up the speaker is no part of it.
+        speaker = speaker[: speaker.lower().rindex(words[-1].lower())].strip()
+    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", speaker))
+    if (
+        not plain.strip()
+        # "Label voor de foto: '…'": before a bare colon only someone named is a speaker (one
+        # word may be a name typed without its capital: "sem: '…'").
+        or (
+            said.group().strip() == ":"
+            and not looks_like_person(speaker)
+            and not re.fullmatch(r"[^\W\d_]{2,15}", plain.strip())
+        )
+        # "1 meisje: '…'": the numeral one is the article.
+        or any(ch.isdigit() for ch in re.sub(r"^\s*1\s+(?=[^\W\d_])", "", plain))
+        or len(plain.split()) > 5
+        or mentions_name(speaker)
+        or plain.split()[-1].lower().strip("()") in _LABEL_WORDS
+    ):
+        return None, start
+    return speaker, head.rindex(speaker)
+
+
+_SPEECH_LABEL_RE = re.compile(
+    r"\b(?:reacties?|opmerking|feedback|compliment|quotes?|citaat|citaten|uitspraak|"
+    r"reaction|comment|tip|hoogtepunt|highlight)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+# "Workshop 'Schrijf je levensverhaal' (deel 2)": a part of a title, not who said it.
+_NOT_A_PERSON_RE = re.compile(
+    r"^\s*(?:(?:deel|les|module|hoofdstuk|ronde|editie|seizoen|part|vol|nr)\b|\d+\s*$)", re.I
+)
+
+
+def _status(
+    text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
+) -> str:
+    """'quote', 'ask' or 'none' (see intake.speech): a speech verb makes a quote; a title cue
+    before it makes none; then an attribution makes a quote; a sentence standing on its own
+    is a quote, one inside a clause is asked; a short phrase is the writer's own words."""
+    if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
+        return "none" if is_performer(attribution, text) else "quote"
+    if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
+        return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
+    if attribution is not None and title_before(text, match.start(), match.end()):
+        # "we lazen 'Rupsje Nooitgenoeg' (natuurlijk)", "'De Gruffalo' (Julia Donaldson)
+        # voorgelezen": a title with an aside or its author, no one's words.
+        return "none"
+    if attribution is not None and not _NOT_A_PERSON_RE.match(attribution):
+        return "none" if is_performer(attribution, text) else "quote"
+    if title_before(text, match.start(), match.end()) or attribution is not None:
+        return "none"
+    before = sentence_before(text, match.start()).strip()
+    after = text[match.end() :].lstrip(" \t")
+    alone = not before or before[-1:] in ":" or not after or after[0] in ".!?\n"
+    titled = quote_text[:1].isupper() and not quote_text.rstrip().endswith(("!", "?", "."))
+    if titled and not alone:
+        return "ask"  # "we deden 'De Gruffalo' na": a title, or someone's words?
+    if not looks_spoken(quote_text):
+        return "none"
+    # Without any cue only a sentence in the first person reads as a participant's words
+    # ("Ik kan nu de brief lezen"); any other sentence could be a title, a slogan or the
+    # writer's own words, so it is asked, never stated.
+    return "quote" if alone and FIRST_PERSON_RE.search(quote_text) else "ask"
+
+
+def read_marked(
+    text: str,
+    found: list[tuple[int, FoundQuote]],
+    is_name: Callable[[str], bool],
+    mentions_name: Callable[[str], bool],
+    cued: bool,
+) -> str:
+    """Read the quotes in quote marks into `found` (with where each starts); return `text`
+    with them and their attributions blanked. `cued`: a speech cue came before the text."""
+    for pattern in (_DOUBLE_RE, _SINGLE_RE):
+        previous: tuple[int, str, str | None] | None = None
+        for match in list(pattern.finditer(text)):
+            quote_text = match.group(1).strip()
+            if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
+                continue
+            said_after = _AFTER_RE.match(text, match.end())
+            if (
+                previous is not None
+                and _JOINED_RE.fullmatch(text, previous[0], match.start())
+                # "we lazen 'De Gruffalo' en 'Nog een keer!' riep Sem": a speech verb after
+                # the second makes it someone's words, whatever the first was.
+                and (said_after is None or said_after.group("said") is None)
+            ):
+                # 'geoefend als "…?" en "…"': a quote joined to the one before is of its kind
+                # (a taught phrase, or the same speaker's words).
+                _, status, attribution = previous
+                if status != "none":
+                    found.append((match.start(), FoundQuote(quote_text, attribution, status)))
+                text = blank(text, match.start(), match.end())
+                previous = (match.end(), status, attribution)
+                continue
+            speaker, start = _speaker_said_before(text, match.start(), mentions_name)
+            said_by, spoken = speaker_before(text, match.start())
+            if spoken and (said_by is None or mentions_name(said_by)):
+                speaker, start = None, match.start()  # "Ze zei:" with nobody to refer to
+            elif spoken and said_by is not None:
+                speaker = said_by
+                at = text.rfind(said_by, 0, match.start())
+                start = at if at >= 0 else match.start()
+            if speaker is not None:
+                attribution, stop = speaker, match.end()
+            else:
+                attribution, stop = _attribution_after(text, match.end())
+            status = _status(text, match, quote_text, attribution, spoken or cued)
+            if status != "none":
+                found.append((start, FoundQuote(quote_text, attribution, status)))
+            text = blank(text, start, max(stop, match.end()))
+            previous = (match.end(), status, attribution) if stop <= match.end() else None
+    return text

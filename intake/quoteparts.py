@@ -1,0 +1,55 @@
+"""What every quote reader shares: the quote found, an attribution's clean-up, the words for
+a time of speaking ("na afloop") and first-person words. The readers are in
+intake.quotelabels, intake.quotemarks and intake.quoteunmarked; intake.quotes runs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.speech import ABBREVIATION_END_RE
+
+# "Gerrit na afloop: nu snap ik …": a time of speaking after someone named, then a colon.
+SPOKEN_WHEN = (
+    r"(?:na\s+afloop|achteraf|naderhand|bij\s+het\s+weggaan|bij\s+vertrek|"
+    r"aan\s+het\s+eind(?:e)?|bij\s+het\s+afscheid)"
+)
+_SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
+# An attribution never runs into a count ("- moeder van Isa, 12 kinderen").
+_COUNT_START_RE = re.compile(r",?\s*\b\d+\s+[^\W\d_]{3,}")
+MAX_ATTRIBUTION_WORDS = 8
+# First-person words: the speaker's own voice.
+FIRST_PERSON_RE = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mn|jullie|ikke)\b", re.I)
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    text: str
+    attribution: str | None
+    # "quote": a participant's words; "ask": a sentence in quote marks without a speech cue,
+    # so the leader is asked whether someone said it.
+    status: str = "quote"
+
+
+def clean_attribution(raw: str) -> str | None:
+    text = raw
+    for end in _SENTENCE_END_RE.finditer(raw):
+        if raw[end.start()] == "." and ABBREVIATION_END_RE.search(raw[: end.start()]):
+            continue  # "mevr. B." is no sentence end
+        text = raw[: end.start()]
+        break
+    count = _COUNT_START_RE.search(text)
+    if count and count.start() > 0:
+        text = text[: count.start()]
+    parts = [p.strip() for p in text.split(",")]
+    kept = [parts[0]]
+    # "Jan, 72" keeps its short addition; "moeder van Isa, ze komt elke week" does not.
+    for part in parts[1:]:
+        if not part or len(part.split()) > 2:
+            break
+        kept.append(part)
+    result = ", ".join(p for p in kept if p).strip(" -–—:")
+    if not result or len(result.split()) > MAX_ATTRIBUTION_WORDS:
+        return None
+    return result

@@ -1,0 +1,85 @@
+"""Someone's words without quote marks: a speaker, a speech verb, then words to the end of
+the sentence ("een cursist zei het is makkelijker dan ik dacht"). After "vertelde" or
+"vroeg" only a main clause is someone's own; "zei dat …", "vroeg of …" are reported.
+See intake.quotes for the rules as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from intake.quoteparts import FoundQuote
+from intake.speech import (
+    is_performer,
+    looks_like_person,
+    speaker_before,
+)
+from intake.text import blank
+
+# "een cursist zei het is makkelijker dan ik dacht": a speaker, a speech verb, then words to
+# the end of the sentence, without quote marks.
+_UNMARKED_SAID_RE = re.compile(
+    r"\b(?P<verb>zei|zegt|zeg|zee|sei|riep|vertelde|vroeg|vertelden|vroegen|zeiden)\b"
+    r"[ \t]*[:,]?"
+    r"(?:[ \t]+tegen[ \t]+(?:mij|me|ons|(?:de|het|mijn|haar|zijn)[ \t]+\w+|[A-Z]\w+)"
+    r"|[ \t]+(?:mij|me|ons|hem|haar)(?=[ \t]))?"
+    r"[ \t]+(?P<said>[^\n.!?\"“”„«»]{8,}?[.!?]?)"
+    # The words end at the sentence's end, at "en toen" or ", en/maar …" going on with the
+    # story, or where a count starts ("… meenemen, 8 deelnemers").
+    r"(?=[ \t]*,?[ \t]+en[ \t]+toen\b|[ \t]+toen[ \t]+(?:we|wij|gingen|moesten|hebben|"
+    r"hadden|zijn|waren|kwam|kwamen|ging)\b|[ \t]*,[ \t]*(?:en|maar|dus|want)\b"
+    r"|[ \t]*,?[ \t]+\d+[ \t]+[^\W\d_]{3,}|[\n.!?\"“”„«»]|$)",
+    re.I,
+)
+# After "vertelde" or "vroeg" words are someone's own only when they read as a main clause:
+# the speaker's "ik"/"we", a question with its verb first ("mag ik …", "waarom moet …"), or
+# a pronoun with its verb right after it ("ze wil …"); "vertelde dat …", "vroeg of …" and
+# "vertelde over …" are reported, not quoted.
+_FINITE = (
+    r"(?:kan|kun|kunt|kunnen|mag|mogen|moet|moeten|wil|wilt|willen|is|ben|bent|zijn|heb|"
+    r"hebt|heeft|hebben|ga|gaat|gaan|doe|doet|doen|zal|zou|zullen|kom|komt|komen|word|wordt|"
+    r"was|waren|had|hadden|weet|weten|vind|vindt)"
+)
+_STRICT_VERBS = {"vertelde", "vroeg", "vertelden", "vroegen", "zeiden"}
+_DIRECT_RE = re.compile(
+    rf"^(?:{_FINITE}\s+(?:ik|we|wij|jij|je|u|jullie|dit|dat|het|ze|hij|zij)\b"
+    rf"|(?:waarom|hoe|wat|wanneer|waar|wie)\s+{_FINITE}\b"
+    rf"|(?:ze|zij|hij|het|dit)\s+{_FINITE}\b"
+    r"|(?!(?:dat|of|over|hoe|waarom|wat|wanneer|waar|wie|van|iets|niets|niks|nog|ook|al|"
+    r"er|zijn|haar|hun|toen|het|een|de)\b)(?:\S+\s+){0,3}(?:ik|mijn|m'n|mn|we|wij)\b)",
+    re.I,
+)
+_INDIRECT = {
+    "dat", "of", "niets", "niks", "weinig", "tegen", "iets", "geen", "ook", "er", "toen", "al",
+}  # fmt: skip
+
+
+def read_unmarked(
+    text: str,
+    found: list[tuple[int, FoundQuote]],
+    mentions_name: Callable[[str], bool],
+) -> str:
+    """Read words after a speech verb without marks into `found` (with where each starts);
+    return `text` with them blanked."""
+    for match in list(_UNMARKED_SAID_RE.finditer(text)):
+        said = match.group("said").strip()
+        first = said.lower().split()[:2]
+        verb_first = re.match(rf"{_FINITE}\b", said, re.I) is not None  # "moet dat echt …"
+        if len(said.split()) < 3 or (_INDIRECT & set(first) and not verb_first):
+            continue  # "zei dat ze …", "zei niets": no one's own words
+        if match.group("verb").lower() in _STRICT_VERBS and not _DIRECT_RE.match(said):
+            continue  # "vertelde over haar reis", "vroeg of …": reported, not quoted
+        before = text[: match.start()].split()
+        if before and before[-1].lower() in ("hij", "zij", "ze", "ik", "we", "wij", "jij", "je"):
+            continue  # "hij zei ja en ging zitten": too little to tell whose words
+        speaker, spoken = speaker_before(text, match.start("said"))
+        if not spoken or speaker is None or mentions_name(speaker) or is_performer(speaker, text):
+            continue
+        if not looks_like_person(speaker):
+            continue  # "de folder zegt het al …": without marks only a person's words
+        at = text.rfind(speaker, 0, match.start())
+        start = at if at >= 0 else match.start()
+        found.append((start, FoundQuote(said, speaker)))
+        text = blank(text, start, match.end())
+    return text
