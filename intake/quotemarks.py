@@ -69,14 +69,6 @@ def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
     return attribution, stop + len(attribution) if stop >= 0 else end
 
 
-def _speaker_before(text: str, start: int) -> str | None:
-    """'moeder van Isa zei: …' -> 'moeder van Isa' (short, no digits, same sentence)."""
-    before = re.split(r"[\n.,;!?]", text[:start])[-1].strip()
-    if not before or any(ch.isdigit() for ch in before) or len(before.split()) > 5:
-        return None
-    return before
-
-
 # Who speaks before the quote marks: "Oma Riek: “…”", "Sem (6) zei „…”".
 _SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)\s*$", re.I)
 # "Twee uitspraken: Klaas: '…'": a colon before the speaker ends a label.
