@@ -49,7 +49,8 @@ _NARRATIVE_NEXT_RE = re.compile(
     r"|verder|daarna|daarnaast|daarop|iedereen"
     # The writer's own comment on the words, or the next session's plan.
     r"|(?:dat|dit|wat)\s+(?:vond|vind)\s+ik|(?:dat|dit)\s+(?:was|is)\s+(?:zo\s+)?(?:mooi|fijn|"
-    r"leuk|ontroerend)|(?:volgende|next)\s+(?:keer|les|bijeenkomst|sessie|week|time|session)"
+    r"leuk|ontroerend)|(?:wat\s+)?(?:mooi|leuk|prachtig|geweldig|fijn|lief)(?:\s+(?:toch|hoor))?"
+    r"(?=\s*[!.])|(?:volgende|next)\s+(?:keer|les|bijeenkomst|sessie|week|time|session)"
     r"\s+(?:is|op|wordt|gaan|is\s+op)"
     r")\b)",
     re.I,

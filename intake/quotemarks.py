@@ -186,12 +186,29 @@ _NOT_A_PERSON_RE = re.compile(
 )
 
 
+# The writer's sentence goes on after the closing mark: "'Mijn Overheid' vonden ze lastig".
+_GOES_ON_RE = re.compile(
+    r"[ \t]+(?:vonden|vond|vinden|vindt|was|waren|is|zijn|werd|werden|bleek|bleken|kregen|"
+    r"kreeg|kende|kenden|begrepen|snapte|snapten)[ \t]+[a-z]"
+)
+
+
 def _status(
     text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
 ) -> str:
     """'quote', 'ask' or 'none' (see intake.speech): a speech verb makes a quote; a title cue
     before it makes none; then an attribution makes a quote; a sentence standing on its own
     is a quote, one inside a clause is asked; a short phrase is the writer's own words."""
+    if (
+        not spoken
+        and attribution is None
+        and _SPEECH_LABEL_RE.search(sentence_before(text, match.start()))
+        and _GOES_ON_RE.match(text, match.end())
+        and not quote_text.rstrip().endswith(("!", "?", "."))
+    ):
+        # "opmerking: 'Mijn Overheid' vonden ze lastig": a term inside the writer's sentence,
+        # not words someone said: asked.
+        return "ask"
     if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):

@@ -1182,3 +1182,20 @@ def test_phone_spellings_and_english_labels(
     catalogue: Catalogue, text: str, field: str, value: Any
 ) -> None:
     assert read(text, catalogue)[field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # The writer's own comment after the words ends them.
+        ("kleintje bieb dalen: 6 kindjes. Papa zei letterlijk: Ik wist niet dat je al kon "
+         "voorlezen. Mooi toch!",
+         [{"text": "Ik wist niet dat je al kon voorlezen.", "attribution": "Papa"}]),
+        # A term inside the writer's own sentence after a label is asked, not stored.
+        ("digisterker borger\nopmerking: 'Mijn Overheid' vonden ze lastig", []),
+    ],
+)  # fmt: skip
+def test_comments_and_terms_after_a_label(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
