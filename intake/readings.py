@@ -207,29 +207,30 @@ _NUMBER_WORD_RE = re.compile(
 )
 
 
-def first_number_after(folded: str, at: int) -> int | None:
-    """The number within the three words after a correction marker, with no people word
-    after it ("Nee 8, Gerda was alleen …"), or None."""
+def _number_after(folded: str, at: int) -> tuple[int, str | None] | None:
+    """The number within the three words after `at` (digits or a word, not the article
+    "een"), with the people group of the word after it, or None."""
     words = re.findall(r"[a-z0-9']+", folded[at : at + 60])[:4]
     for k, word in enumerate(words[:3]):
         value = numeral(word, word)
         if value is not None and (word.isdigit() or word != "een"):
             nxt = words[k + 1] if k + 1 < len(words) else ""
-            return value if not nxt or count_group(nxt) is None else None
+            return value, count_group(nxt) if nxt else None
     return None
 
 
+def first_number_after(folded: str, at: int) -> int | None:
+    """The number right after a correction marker, with no people word after it ("Nee 8,
+    Gerda was alleen …"), or None."""
+    found = _number_after(folded, at)
+    return found[0] if found is not None and found[1] is None else None
+
+
 def _number_right_after(folded: str, at: int, group: str | None = None) -> bool:
-    """A number (digits or a word) within the three words after `at`, with no people word
-    of its own after it ("sorry 12", "nee wacht tweeëntwintig") or the same group's word
-    ("10 ouders... nee 9 ouders")."""
-    words = re.findall(r"[a-z0-9']+", folded[at : at + 60])[:4]
-    for k, word in enumerate(words[:3]):
-        if numeral(word, word) is not None and (word.isdigit() or word != "een"):
-            nxt = words[k + 1] if k + 1 < len(words) else ""
-            after = count_group(nxt) if nxt else None
-            return after is None or (group is not None and after == group)
-    return False
+    """A number right after `at` with no people word of its own after it ("sorry 12", "nee
+    wacht tweeëntwintig") or the same group's word ("10 ouders... nee 9 ouders")."""
+    found = _number_after(folded, at)
+    return found is not None and (found[1] is None or (group is not None and found[1] == group))
 
 
 _FILLER_MARKS = {"nee", "neee", "o", "oh", "eh", "uh", "euh", "sorry", "wacht", "oeps", "of"}
