@@ -37,6 +37,7 @@ See intake.dates for the day rules and intake.numbers for numerals and vague num
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -68,9 +69,10 @@ from intake.people import (
     mentions_people,
     participants_of,
 )
-from intake.quotes import extract_quotes
+from intake.quotes import FoundQuote, extract_quotes
 from intake.readings import (
     Ambiguity,
+    PeopleHints,
     dates_ambiguity,
     late_correction,
     named_people,
@@ -131,8 +133,31 @@ class ParseResult:
         return contract
 
 
-def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
-    """Read one free-text report. Pure: the same input always gives the same result."""
+@dataclass
+class Prepared:
+    """A message made ready for the count readers: quotes taken out, dates, times, ages and
+    other numbers that are never counts blanked, and the activity and place found. The
+    learned count tagger (intake.tagger) and its training read the same `folded` text."""
+
+    folded: str
+    original: str
+    found_quotes: list[FoundQuote]
+    hints: PeopleHints
+    finding: DateFinding
+    lesson: int | None
+    masked: set[str]
+    ranges: list[re.Match[str]]
+    range_folded: str
+    activity: str | None
+    activity_at: int | None
+    location: str | None
+    location_at: int | None
+    generic_key: str
+    mentions_name: Callable[[str], bool]
+
+
+def prepare_message(text: str, catalogue: Catalogue, today: date) -> Prepared:
+    """Everything before the counts are read; pure, like `parse_message`."""
     matchers = matchers_for(catalogue)
 
     def is_name(candidate: str) -> bool:
@@ -178,7 +203,38 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     folded = find_abbreviated_days(folded, today, finding)
 
     kind = catalogue.activities[activity].kind if activity else None
-    generic_key = "bezoekers" if kind == "spreekuur" else "deelnemers"
+    return Prepared(
+        folded=folded,
+        original=original,
+        found_quotes=found_quotes,
+        hints=hints,
+        finding=finding,
+        lesson=lesson,
+        masked=masked,
+        ranges=ranges,
+        range_folded=range_folded,
+        activity=activity,
+        activity_at=activity_at,
+        location=location,
+        location_at=location_at,
+        generic_key="bezoekers" if kind == "spreekuur" else "deelnemers",
+        mentions_name=mentions_name,
+    )
+
+
+def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
+    """Read one free-text report. Pure: the same input always gives the same result."""
+    prepared = prepare_message(text, catalogue, today)
+    folded, original = prepared.folded, prepared.original
+    found_quotes, hints, finding = prepared.found_quotes, prepared.hints, prepared.finding
+    masked, ranges, range_folded = prepared.masked, prepared.ranges, prepared.range_folded
+    activity, activity_at = prepared.activity, prepared.activity_at
+    location, location_at = prepared.location, prepared.location_at
+    generic_key, mentions_name, lesson = (
+        prepared.generic_key,
+        prepared.mentions_name,
+        prepared.lesson,
+    )
     reading = read_counts(folded, original)
     corrected = late_correction(folded)
     if corrected is not None:
