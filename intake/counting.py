@@ -68,10 +68,14 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
 
 # The total said again without a people word after the counts: "dus 10", "dus zestien in
 # totaal", "= 46", "Dus 8 aan tafel".
+# "Ik reken 8", "Alle 9 hebben meegedaan", "dus 8 die echt meededen".
 _RESTATED_TOTAL_RE = re.compile(
-    r"(?:\bdus|=)[ \t]+(?:(?:eigenlijk|toch|dan|maar)[ \t]+)?(\d+|[a-z]+)"
+    r"(?:(?:\bdus|=)[ \t]+(?:(?:eigenlijk|toch|dan|maar)[ \t]+)?(\d+|[a-z]+)"
     r"(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
-    r"aanwezig\b|pp\b|p\.p\.|echt\b))"
+    r"aanwezig\b|pp\b|p\.p\.|echt\b|die\b))"
+    r"|\b(?:ik[ \t]+(?:reken|tel)|(?:reken|tel)[ \t]+ik)[ \t]+(?:(?:er|dus|toch|maar)[ \t]+)?"
+    r"(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]))"
+    r"|\balle[ \t]+(\d+|[a-z]+)(?=[ \t]+(?:hebben|waren|deden|zijn|kregen)\b))"
 )
 
 
@@ -98,14 +102,39 @@ _JOINED_IN_RE = re.compile(r"\s+die\s+(?:ook\s+)?(?:mee\w+|deden\s+mee)")
 def _restates(folded: str, tokens: list[Token], number: int) -> bool:
     """ "dus 7 volw", "Dus 10 kinderen, 8 volwassenen": a count after "dus" (or another
     restating word) earlier in its clause says the sum again."""
-    if re.match(
-        r"[ \t]*[a-z']+[ \t]+(?:en|plus|\+)[ \t]+(?:\d|een\b|één)", folded[tokens[number].end :]
-    ):
+    if _more_of_the_same(folded, tokens, number):
         return False  # "in totaal 8 ouders en 1 opa": more follows, so no sum said again
     if number > 0 and tokens[number - 1].text in RESTATE_WORDS:
         return True
     clause = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]
-    return re.match(r"\s*(?:dus|oftewel|ofwel|samen|totaal)\b", clause) is not None
+    if re.match(r"\s*(?:dus|oftewel|ofwel|samen|totaal|alles\s+bij\s+elkaar)\b", clause):
+        return True
+    # "13 kinderen en 10 volwassenen in totaal.": the clause ends by calling its counts the sum.
+    rest = re.split(r"[.!?\n;]", folded[tokens[number].end :])[0]
+    end = _SUM_AT_END_RE.search(rest)
+    if end is None:
+        return False
+    between = [t for t in tokens[number + 1 :] if t.start < tokens[number].end + end.start()]
+    return all(t.value is not None or t.group or t.text in {"en", "plus", "&"} for t in between)
+
+
+# A clause of counts that ends by saying they are the sum: "… en 10 volwassenen in totaal".
+_SUM_AT_END_RE = re.compile(r"[ \t]*\b(?:in[ \t]+totaal|bij[ \t]+elkaar)[ \t]*[,]?[ \t]*$")
+
+
+def _more_of_the_same(folded: str, tokens: list[Token], number: int) -> bool:
+    """ "in totaal 8 ouders en 1 opa": another count of the same group follows right after,
+    so this one is a part. "dus 9 kinderen en 7 volwassenen" is two sums said again."""
+    k = number + 1
+    if k >= len(tokens) or tokens[k].group is None:
+        return False
+    if k + 1 >= len(tokens) or tokens[k + 1].text not in {"en", "plus", "+"}:
+        return False
+    rest = tokens[k + 2 :]
+    if not rest or rest[0].value is None:
+        return False
+    following = next((t.group for t in rest[1:3] if t.group is not None), None)
+    return following is None or following == tokens[k].group
 
 
 _UNKNOWN_COUNT_RE = re.compile(r"\bhoeveel\s+([a-z']+)\s+(?:weet|wist|weten)\b")
@@ -232,13 +261,29 @@ def _uncounted(
     return uncounted
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?=\s)")
+
+
+def _said_number(match: re.Match[str]) -> int | None:
+    """The number a restated total says ("dus tien", "Alle 9 hebben"), if it is one."""
+    said = next(g for g in match.groups() if g is not None)
+    return numeral(said, said)
+
+
+def _sentence_start(folded: str, at: int) -> int:
+    """Where the sentence holding `at` begins ("die tel ik niet. Totaal: 9" starts at T)."""
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(folded, 0, at)]
+    return ends[-1] if ends else 0
+
+
 def _restated_total(
     folded: str, tokens: list[Token], chosen: list[tuple[int, int]]
 ) -> re.Match[str] | None:
     """The total said again without a people word after the counts; the last one said ("dus
     toch 8? Nee, hij zit al in de 7. Dus 7."); not a sum with staff or the writer in it."""
     last = max((tokens[i].end for pair in chosen for i in pair), default=0)
-    total = next(reversed(list(_RESTATED_TOTAL_RE.finditer(folded, last))), None)
+    said = [m for m in _RESTATED_TOTAL_RE.finditer(folded, last) if _said_number(m) is not None]
+    total = said[-1] if said else None
     if total is not None and _STAFF_OR_ME_RE.search(folded, last, total.start()):
         return None  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien": staff in the sum
     return total
@@ -307,7 +352,10 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
         if group == "totaal" and _STAFF_OR_ME_RE.search(
             folded,
-            max((tokens[n].end for n, _ in chosen if n < number_index), default=0),
+            max(
+                max((tokens[n].end for n, _ in chosen if n < number_index), default=0),
+                _sentence_start(folded, tokens[number_index].start),
+            ),
             tokens[number_index].start,
         ):
             continue  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien in totaal"
@@ -369,7 +417,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     unclear |= doubtful
     uncounted |= doubtful
     if total is not None and "totaal" not in counts:
-        value = numeral(total.group(1), total.group(1))
+        value = _said_number(total)
         if value is not None:
             counts["totaal"] = value  # "… en een kearl bij, dus 10": the total said again
             people = [g for g in counts if g in PEOPLE_GROUPS]

@@ -315,6 +315,9 @@ ABSENT_WORDS = {
     "canceled", "missing", "sick", "afbeld", "afgebeld", "noshows", "no-shows",
 }  # fmt: skip
 _GROUP_SIZE_WORDS = {"groep", "klas", "club", "lijst", "vaste", "kring"}
+# Room for people, not people: "plek voor 20", "max 12", "konden er 12 mee", "er passen 30".
+_ROOM_BEFORE = {"max", "maximaal", "maximum", "plek", "plekken", "plaats", "ruimte"}
+_MAY_COME = {"konden", "kunnen", "mogen", "mochten", "passen", "past", "pasten"}
 _LEAD = {"de", "het", "een", "mijn", "onze", "vaste", "van", "is", "was", "bestaat", "uit"}
 
 
@@ -332,6 +335,8 @@ class Roles:
     # Absent said in brackets after a count: "(26 kinderen, 2 ziek)", "8 (1 afgemeld)": among
     # them or besides them? Asked.
     bracketed: list[int] = field(default_factory=list)
+    # Room for: "er konden 12 mensen meedoen", "plek voor 20", "maximaal 15". Never a count.
+    capacity: list[int] = field(default_factory=list)
 
 
 # "2 mensen niet komt", "3 zijn niet gekomen": absent; not "20 kinderen, niet precies geteld".
@@ -444,6 +449,13 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             folded, tokens[i + word_after].end
         ):
             take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"
+        elif (
+            label in _ROOM_BEFORE - {"plek", "plaats", "ruimte"}
+            or (prev[-2:-1] and prev[-2] in _ROOM_BEFORE and prev[-1] == "voor")
+            or (prev[-2:-1] and prev[-2] in _MAY_COME and prev[-1] == "er")
+            or (prev[-1:] and prev[-1] in _MAY_COME and any(w.startswith("mee") for w in after[:2]))
+        ):
+            take(i, roles.capacity)  # "plek voor 20", "er konden 12 mensen meedoen"
         elif _class_size(folded, tokens, i):
             take(i, roles.enrolled)  # "Klas 2B (28 lln), 26 aanwezig": the class, not who came
         elif after[:2] == ["op", "de"] and after[2:3] and after[2] in ("lijst", "lieste", "liest"):

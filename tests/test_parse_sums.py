@@ -1,0 +1,65 @@
+"""Issue 17, sixth round: sums said again at the end, room for people, and what some of
+the people did afterwards (intake/counting.py, intake/groups.py, intake/cues.py).
+
+The messages are the team's own; the held-out corpora measure how well the rules generalise
+(bench/parse_score.py, bench/RESULTS.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.parse import parse_message
+from toc.models import Catalogue
+
+TODAY = date(2025, 11, 4)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A story of who came and went, then the sums said again: the sums stand.
+        ("Voorlezen Gieten. Eerst 5 kinderen met 4 ouders, later nog een vader met 2 kinderen. "
+         "Dus 7 kinderen en 5 volwassenen.", {"kinderen": 7, "volwassenen": 5}, 12),
+        ("Knutselen Dalen: begonnen met 6 kinderen en 3 ouders, om 3 uur 2 kinderen erbij. "
+         "Alles bij elkaar dus 8 kinderen en 3 ouders.", {"kinderen": 8, "volwassenen": 3}, 11),
+        ("Voorleesuurtje Sleen. Er waren 11 kinderen, er gingen er 2 eerder weg. "
+         "11 kinderen en 6 volwassenen in totaal.", {"kinderen": 11, "volwassenen": 6}, 17),
+        # More of the same group after "en" is still a part, not a sum said again.
+        ("Voorlezen Havelte, in totaal 8 ouders en 1 opa en 9 kinderen",
+         {"volwassenen": 9, "kinderen": 9}, 18),
+        # The sum under a label at the end, after the writer's "ik" in another sentence.
+        ("Breicafe Eelde. 14.00: 6 dames. 14.30: 3 erbij. Een buurvrouw kwam alleen kijken, "
+         "die tel ik niet. Totaal: 9 deelnemers.", {"deelnemers": 9}, 9),
+        # The total said again in other words.
+        ("Walk & Talk Roden: we liepen weg met 6 mensen, onderweg sloten er 2 aan. "
+         "Alle 8 hebben dus meegelopen.", {"deelnemers": 8}, 8),
+        ("Klik & Tik Vledder, van de 9 cursisten waren er 8, maar 1 meneer ging na 5 minuten "
+         "al weg. Dus 7 die echt meededen.", {"deelnemers": 7}, 7),
+        ("Digisterker Beilen: 9 kwamen, 1 mevrouw moest meteen weer weg. Ik reken 8.",
+         {"deelnemers": 8}, 8),
+    ],
+)  # fmt: skip
+def test_a_sum_said_again_at_the_end_stands(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workshop Coevorden, er konden 10 mensen meedoen, er kwamen er 8.",
+        "Lezing Roden: plek voor 40, er zaten 8 mensen.",
+        "Taalcafe Meppel, max 10, 8 deelnemers",
+    ],
+)
+def test_room_for_people_is_no_count(catalogue: Catalogue, text: str) -> None:
+    assert parse_message(text, catalogue, TODAY).participants == 8
+
+
+def test_what_some_did_afterwards_is_no_more_people(catalogue: Catalogue) -> None:
+    text = "Lezing Norg, er zaten 30 mensen. Na afloop leenden 6 mensen een boek."
+    assert parse_message(text, catalogue, TODAY).participants == 30
