@@ -73,7 +73,8 @@ NOT_COUNTED_RE = re.compile(
     r"[^.!?\n]{0,100}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
     r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
     r"tel\s+ik\s+niet\b|telt\s+niet\b|(?<!precies\s)niet\s+geteld|"
-    r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken|"
+    r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|niet\s+mee(?:lazen|lezen|speelden|spelen|zongen|"
+    r"knutselden|deden|doen|praatten|liepen)|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken|"
     r"doen\s+niet\s+mee|doet\s+niet\s+mee|(?:alleen\s+)?meekeek|(?:alleen\s+)?meekeken|"
     r"not\s+count(?:ed)?|don't\s+count)\b"
 )

@@ -63,3 +63,39 @@ def test_room_for_people_is_no_count(catalogue: Catalogue, text: str) -> None:
 def test_what_some_did_afterwards_is_no_more_people(catalogue: Catalogue) -> None:
     text = "Lezing Norg, er zaten 30 mensen. Na afloop leenden 6 mensen een boek."
     assert parse_message(text, catalogue, TODAY).participants == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A people word shortened or slipped, as a list item right after its number.
+        ("samenlezen gieten 9 kndr 6 oud", {"kinderen": 9, "volwassenen": 6}, 15),
+        ("pc-hulp beilen 4 bez 6 vrgn", {"bezoekers": 4, "vragen": 6}, 4),
+        ("taalcafe eelde 7 mnsn", {"deelnemers": 7}, 7),
+        ("knutselen roden 12 kinedren en 5 oduers", {"kinderen": 12, "volwassenen": 5}, 17),
+        ("biebfabriek meppel 6kds", {"kinderen": 6}, 6),
+        ("kleintje bieb norg 5 ukkies en 5 mamas", {"kinderen": 5, "volwassenen": 5}, 10),
+        # Dictated teens: "acht tien" is 18; not "van de zes tien cursisten".
+        ("taalcafe roden acht tien mensen", {"deelnemers": 18}, 18),
+        ("taalcafe roden vier tien mensen", {"deelnemers": 14}, 14),
+        # People who stayed but did not join in.
+        ("samenlezen norg: 7 deelnemers en 2 mantelzorgers die bleven maar niet meelazen",
+         {"deelnemers": 7}, 7),
+    ],
+)  # fmt: skip
+def test_shortened_words_and_dictated_numbers(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voorlezen dalen 8 tot 10 kinderen",  # a range, asked: "tot" is no total word
+        "taalcafe meppel 5 min te laat, 9 voor 12 begonnen",  # units and times, no people
+    ],
+)
+def test_small_words_after_a_number_are_no_people(catalogue: Catalogue, text: str) -> None:
+    assert parse_message(text, catalogue, TODAY).participants is None
