@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from intake.countwords import SINGULAR_WORDS
-from intake.cues import NEW_WORDS, Roles
+from intake.cues import NEW_WORDS, PRESENCE_VERBS_AND_WORDS, Roles
 from intake.doubts import (
     EACH_RE,
     MORE,
@@ -72,7 +72,7 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
 _RESTATED_TOTAL_RE = re.compile(
     r"(?:(?:\bdus|=)[ \t]+(?:(?:eigenlijk|toch|dan|maar)[ \t]+)?(\d+|[a-z]+)"
     r"(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
-    r"aanwezig\b|pp\b|p\.p\.|echt\b|die\b))"
+    r"aanwezig\b|pp\b|p\.p\.|echt\b|die\b|erbij\b))"
     r"|\b(?:ik[ \t]+(?:reken|tel)|(?:reken|tel)[ \t]+ik)[ \t]+(?:(?:er|dus|toch|maar)[ \t]+)?"
     r"(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]))"
     r"|\balle[ \t]+(\d+|[a-z]+)(?=[ \t]+(?:hebben|waren|deden|zijn|kregen)\b))"
@@ -264,6 +264,47 @@ def _uncounted(
 _SENTENCE_END_RE = re.compile(r"[.!?\n](?=\s)")
 
 
+def _one_group_of_several(
+    folded: str,
+    tokens: list[Token],
+    chosen: list[tuple[int, int]],
+    roles: Roles,
+    total: re.Match[str],
+    value: int,
+) -> bool:
+    """A sum said again that is the enrolled less the absent of its own sentence, while
+    people were counted in an earlier sentence: it sums one group, not the message."""
+    if len(roles.enrolled) != 1 or not roles.absent:
+        return False
+    if value != roles.enrolled[0] - sum(roles.absent):
+        return False
+    own = _sentence_start(folded, total.start())
+    return any(
+        tokens[w].group in PEOPLE_GROUPS and tokens[n].end < own and n not in roles.indexes
+        for n, w in chosen
+    )
+
+
+def _heads_a_list(
+    folded: str, tokens: list[Token], number: int, word: int, chosen: list[tuple[int, int]]
+) -> bool:
+    """A number read from a presence word, then a colon and counts of children or adults:
+    the counts after the colon say who came ("4 kwamen: 5 kinderen en 4 moeders" counts
+    families first, people after)."""
+    if tokens[word].text not in PRESENCE_VERBS_AND_WORDS:
+        return False
+    end = max(tokens[number].end, tokens[word].end)
+    if not re.match(r"[ \t]*:", folded[end:]):
+        return False
+    line_end = folded.find("\n", end)
+    return any(
+        tokens[n].start > end
+        and (line_end < 0 or tokens[n].start < line_end)
+        and tokens[w].group in ("kinderen", "volwassenen")
+        for n, w in chosen
+    )
+
+
 def _said_number(match: re.Match[str]) -> int | None:
     """The number a restated total says ("dus tien", "Alle 9 hebben"), if it is one."""
     said = next(g for g in match.groups() if g is not None)
@@ -300,6 +341,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     counts: dict[str, int] = {}
     values: dict[str, list[int]] = {}
     restated: dict[str, int] = {}
+    restated_in: dict[str, int] = {}  # where the sentence of each group's sum begins
     labelled: list[int] = []
     first_at: dict[str, int] = {}
     parts_at: dict[str, list[int]] = {}
@@ -360,7 +402,16 @@ def read_counts(folded: str, original: str) -> CountReading:
         ):
             continue  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien in totaal"
         if _restates(folded, tokens, number_index):
-            restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
+            # "6 volw … oja de oma, dus 7 volw": the sum said again; "Samen 4 moeder, 1
+            # vader en 7 kind": one sum of a group in parts, added.
+            clause = _sentence_start(folded, tokens[number_index].start)
+            if restated_in.get(group) == clause:
+                restated[group] += value
+            else:
+                restated[group] = value
+            restated_in[group] = clause
+        if _heads_a_list(folded, tokens, number_index, word_index, chosen):
+            continue  # "6 gezinnen aangemeld, 4 kwamen: 5 kinderen en 4 moeders": the list
         if is_one_of_them(folded, tokens, number_index, word_index, chosen):
             continue  # "8 cursisten. Eén mevrouw had …": one of the eight
         if some_of_them(folded, tokens, number_index, word_index, chosen) == "maybe":
@@ -377,7 +428,7 @@ def read_counts(folded: str, original: str) -> CountReading:
             and not _JOINED_IN_RE.match(folded, tokens[word_index].end)
         ):
             continue  # "2 begeleidende ouders": they helped (unless "die ook meededen")
-        if helps(folded, tokens, word_index):
+        if helps(folded, tokens, word_index, number_index):
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:
             doubtful.add(group)  # "… 9 bewoners. [a story] … 11 kinderen!": who came?
@@ -416,12 +467,19 @@ def read_counts(folded: str, original: str) -> CountReading:
             choice = (group, counts[group], counts[group] + more[0])
     unclear |= doubtful
     uncounted |= doubtful
+    one_of_several = False
     if total is not None and "totaal" not in counts:
         value = _said_number(total)
         if value is not None:
             counts["totaal"] = value  # "… en een kearl bij, dus 10": the total said again
             people = [g for g in counts if g in PEOPLE_GROUPS]
-            if len(people) == 1 and counts[people[0]] != value:
+            one_of_several = _one_group_of_several(folded, tokens, chosen, roles, total, value)
+            if one_of_several:
+                # "Groep 1/2a: 21 kleuters. Groep 1/2b: 19 op de lijst, 2 ziek, dus 17": the
+                # 17 came of the second group, not of both. Asked.
+                counts.pop("totaal")
+                unclear.update(people)
+            elif len(people) == 1 and counts[people[0]] != value:
                 # "groep 4 (21 kinderen) en groep 5 (19). Samen dus 40": the one group is
                 # the total said again.
                 counts[people[0]] = value
@@ -440,7 +498,7 @@ def read_counts(folded: str, original: str) -> CountReading:
             counts.pop(group)
             uncounted.add(group)
     present = set(counts) & {*PEOPLE_GROUPS, "totaal"}
-    if not present and len(roles.enrolled) == 1 and roles.absent:
+    if not present and len(roles.enrolled) == 1 and roles.absent and not one_of_several:
         # "van de 8 cursisten waren er 2 afwezig": who came is who could, less who did not.
         came = roles.enrolled[0] - sum(roles.absent)
         if came >= 0:

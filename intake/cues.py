@@ -460,6 +460,8 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             take(i, roles.enrolled)  # "Klas 2B (28 lln), 26 aanwezig": the class, not who came
         elif after[:2] == ["op", "de"] and after[2:3] and after[2] in ("lijst", "lieste", "liest"):
             take(i, roles.enrolled)  # "11 op de lijst"
+        elif prev[-2:] == ["de", "lijst"] or prev[-2:] == ["op", "lijst"]:
+            take(i, roles.enrolled)  # "op de lijst 29 lln, aanwezig 24"
         elif prev[-2:] == ["van", "de"] and not (i >= 3 and tokens[i - 3].value is not None):
             take(i, roles.enrolled)  # "van de 8 cursisten waren er 2 afwezig"
         elif len(prev) >= 2 and prev[-1] in ("van", "is") and prev[-2] in _GROUP_SIZE_WORDS:

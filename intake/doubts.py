@@ -44,7 +44,12 @@ def later_presence(folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, i
 # Verbs that make the people before them helpers, not participants.
 HELPING_RE = re.compile(
     r"[^.!?\n,;]{0,40}?\b(?:begeleidden|begeleidde|hielpen|hielp|assisteerden|"
-    r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee)\b"
+    r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee|"
+    r"voor\s+de\s+begeleiding|ter\s+begeleiding|als\s+begeleid(?:ing|ers?))\b"
+)
+# "begeleid door twee leerkrachten en drie ouders": who helped, named after the verb.
+_HELPED_BY_RE = re.compile(
+    r"\b(?:begeleid|geholpen|ondersteund|bijgestaan)\s+door\b[^.!?\n;:]{0,40}$"
 )
 # "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
 EACH_RE = re.compile(
@@ -80,7 +85,11 @@ NOT_COUNTED_RE = re.compile(
 )
 
 
-def helps(folded: str, tokens: Sequence[Tok], word: int) -> bool:
+def helps(folded: str, tokens: Sequence[Tok], word: int, number: int | None = None) -> bool:
+    """The people of this count helped: "2 ouders hielpen mee", "4 moeders voor de
+    begeleiding", "begeleid door 3 ouders"."""
+    if number is not None and _HELPED_BY_RE.search(folded, 0, tokens[number].start):
+        return True
     return HELPING_RE.match(folded, tokens[word].end) is not None
 
 

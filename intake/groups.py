@@ -92,6 +92,12 @@ def is_one_of_them(
     starts = not before or before[-1] in ".!?\n"
     if not starts and number > 0 and tokens[number - 1].text in _ADDED_AFTER:
         return False  # "er kwam nog 1 nieuwe mevrouw": one more
+    if (
+        number > 0
+        and tokens[number - 1].group in ("kinderen", "volwassenen", "mensen")
+        and re.fullmatch(r"[ \t]*", folded[tokens[number - 1].end : tokens[number].start])
+    ):
+        return False  # "11 dames 1 heer gezellig": the next item of a list
     if not starts and not acts:
         return False  # one of them when a sentence is about them: "Eén mevrouw had …", "1
         # kindje moest huilen"; else one more: "12 dames, 1 heer"

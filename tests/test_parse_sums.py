@@ -99,3 +99,43 @@ def test_shortened_words_and_dictated_numbers(
 )
 def test_small_words_after_a_number_are_no_people(catalogue: Catalogue, text: str) -> None:
     assert parse_message(text, catalogue, TODAY).participants is None
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A list of counts written without marks: the next item, not one of them.
+        ("breicafe roden 9 dames 1 heer koud buiten", {"deelnemers": 10}, 10),
+        # A group's sum in parts, said again: added.
+        ("Taalhuis Beilen. Er was 2 familie. Samen 3 moeder, 1 vader en 5 kind.",
+         {"volwassenen": 4, "kinderen": 5}, 9),
+        # "dus N erbij": the total said again.
+        ("Klassenbezoek Gieten, de klas heeft 25 kinderen maar 3 waren ziek, dus 22 erbij.",
+         {"kinderen": 22}, 22),
+        # Helpers named after "begeleid door", or "voor de begeleiding", are no participants.
+        ("Klassenbezoek Vledder: 30 leerlingen, begeleid door 2 leerkrachten en 3 ouders.",
+         {"kinderen": 30}, 30),
+        ("Klassenbezoek Norg, 24 kinderen. De juf had 3 moeders meegenomen voor de "
+         "begeleiding.", {"kinderen": 24}, 24),
+        # Enrolled before its number: "op de lijst 27".
+        ("dBos VO Roden, klas 2A. Op de lijst 27 lln, aanwezig 25.", {"kinderen": 25}, 25),
+        # A presence count that heads a list of who came counts something else.
+        ("Leesklik Gieten: 5 gezinnen aangemeld, 3 kwamen: 4 kinderen en 3 moeders.",
+         {"kinderen": 4, "volwassenen": 3}, 7),
+    ],
+)  # fmt: skip
+def test_lists_helpers_and_enrolled(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+def test_a_sum_of_one_of_two_groups_is_asked(catalogue: Catalogue) -> None:
+    text = (
+        "Voorlezen Roden, twee kleuterklassen. Groep 1/2a: 20 kleuters. "
+        "Groep 1/2b: 18 op de lijst, 3 ziek, dus 15."
+    )
+    result = parse_message(text, catalogue, TODAY)
+    assert result.participants is None
+    assert "participants" in result.missing
