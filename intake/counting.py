@@ -106,8 +106,9 @@ def _restates(folded: str, tokens: list[Token], number: int) -> bool:
         return False  # "in totaal 8 ouders en 1 opa": more follows, so no sum said again
     if number > 0 and tokens[number - 1].text in RESTATE_WORDS:
         return True
-    clause = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]
-    if re.match(r"\s*(?:dus|oftewel|ofwel|samen|totaal|alles\s+bij\s+elkaar)\b", clause):
+    sentence = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]
+    clause = sentence.split(",")[-1]  # "…, dus 22 kinderen en 15 volwassenen"
+    if any(_RESTATE_HEAD_RE.match(part) for part in (sentence, clause)):
         return True
     # "13 kinderen en 10 volwassenen in totaal.": the clause ends by calling its counts the sum.
     rest = re.split(r"[.!?\n;]", folded[tokens[number].end :])[0]
@@ -118,6 +119,7 @@ def _restates(folded: str, tokens: list[Token], number: int) -> bool:
     return all(t.value is not None or t.group or t.text in {"en", "plus", "&"} for t in between)
 
 
+_RESTATE_HEAD_RE = re.compile(r"\s*(?:dus|oftewel|ofwel|samen|totaal|alles\s+bij\s+elkaar)\b")
 # A clause of counts that ends by saying they are the sum: "… en 10 volwassenen in totaal".
 _SUM_AT_END_RE = re.compile(r"[ \t]*\b(?:in[ \t]+totaal|bij[ \t]+elkaar)[ \t]*[,]?[ \t]*$")
 
@@ -285,6 +287,27 @@ def _one_group_of_several(
     )
 
 
+_ADDS = {
+    "nog", "erbij", "ook", "plus", "extra", "bij", "meer", "later", "daarna", "toen", "oja",
+    "oh", "vergeten", "vergat",
+}  # fmt: skip
+
+
+def _counted_again(folded: str, tokens: list[Token], starts: list[int]) -> bool:
+    """The same group counted again in a later sentence with no word that adds ("nog",
+    "erbij", "ook"): a correction, the same people again, or more? Asked."""
+    for earlier, later in zip(starts, starts[1:], strict=False):
+        if not _SENTENCE_END_RE.search(folded, earlier, later):
+            continue
+        at = next(i for i, t in enumerate(tokens) if t.start == later)
+        sentence = _sentence_start(folded, later)
+        near = {t.text for t in tokens[max(0, at - 6) : at + 4] if t.start >= sentence}
+        opens = re.match(r"\s*(?:en|plus|\+)\b", folded[sentence:])  # "Oja. En 2 oma's"
+        if not near & _ADDS and not opens:
+            return True
+    return False
+
+
 def _heads_a_list(
     folded: str, tokens: list[Token], number: int, word: int, chosen: list[tuple[int, int]]
 ) -> bool:
@@ -444,6 +467,9 @@ def read_counts(folded: str, original: str) -> CountReading:
         parts_at[group].append(tokens[number_index].start)
     for group in _unread_near(folded, tokens, chosen, roles):
         doubtful.add(group)  # "ouders ook 6", "Ouders waren er ook, een stuk of 12": unread
+    for group, starts in parts_at.items():
+        if group not in restated and _counted_again(folded, tokens, starts):
+            doubtful.add(group)  # "8 kinderen en 8 ouders. Oh wacht, … 7 kinderen": which?
     for group, value in _parallel_counts(folded, tokens, chosen, roles):
         values.setdefault(group, []).append(value)  # "groep 6 met 22 leerlingen en groep 8 met 25"
     values.update({group: [value] for group, value in restated.items()})

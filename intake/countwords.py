@@ -60,6 +60,7 @@ SINGULAR_WORDS = {
     "verzorger", "oudere", "senior", "volwassene", "deelnemer", "cursist", "cursiste",
     "bezoeker", "man", "vrouw", "heer", "dame", "gast", "persoon", "vraag", "hulpvraag",
     "vrijwilliger", "begeleider", "medewerker", "collega", "kleinkind", "lid", "nieuwkomer",
+    "client", "klant", "bezoekster", "deelneemster", "bewoner", "inwoner",
 }  # fmt: skip
 ONE_ENDS_RE = re.compile(r"\s*(?:$|[,.;:!?+&)\n]|en\b|dus\b|erbij\b|\d)")
 QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag questions question"

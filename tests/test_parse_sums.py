@@ -139,3 +139,34 @@ def test_a_sum_of_one_of_two_groups_is_asked(catalogue: Catalogue) -> None:
     result = parse_message(text, catalogue, TODAY)
     assert result.participants is None
     assert "participants" in result.missing
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # The sums said again after a comma: "…, dus 20 kinderen en 12 volwassenen".
+        ("Voorlezen Havelte: eerst 17 kinderen en 11 ouders, toen nog 3 kinderen met een "
+         "oppas erbij, dus 20 kinderen en 12 volwassenen.", {"kinderen": 20, "volwassenen": 12},
+         32),
+        # Counted again in a later sentence with a word that adds: more people.
+        ("Knutselen Smilde 12 kinderen 3 ouders. Oja en 2 oma's. Druk!",
+         {"kinderen": 12, "volwassenen": 5}, 17),
+        # One client of those helped is one of them.
+        ("Juridisch spreekuur Coevorden: 4 mensen geholpen. De boete van 1 client was hoog.",
+         {"bezoekers": 4}, 4),
+    ],
+)  # fmt: skip
+def test_sums_after_a_comma_and_counts_that_add(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+def test_a_group_counted_again_without_a_word_that_adds_is_asked(
+    catalogue: Catalogue,
+) -> None:
+    text = "Voorlezen Gieten 8 kinderen en 6 ouders. Heel gezellig! 4 kinderen en 2 ouders."
+    result = parse_message(text, catalogue, TODAY)
+    assert result.participants is None
+    assert "kinderen" not in result.counts
