@@ -314,6 +314,12 @@ ABSENT_WORDS = {
     "vakantie", "verhinderd", "thuisgebleven", "wachtlijst", "dropped", "cancelled",
     "canceled", "missing", "sick", "afbeld", "afgebeld", "noshows", "no-shows",
 }  # fmt: skip
+# "ingeschreven zijn er 10" (not "van de 12 aanmeldingen waren er 9": those came).
+_ENROLLED_ARE = [
+    [done, verb]
+    for done in ("ingeschreven", "aangemeld", "opgegeven")
+    for verb in ("zijn", "waren")
+]
 _GROUP_SIZE_WORDS = {"groep", "klas", "club", "lijst", "vaste", "kring"}
 # Room for people, not people: "plek voor 20", "max 12", "konden er 12 mee", "er passen 30".
 _ROOM_BEFORE = {"max", "maximaal", "maximum", "plek", "plekken", "plaats", "ruimte"}
@@ -420,8 +426,10 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             and not re.search(r"[,.;!?\n]", folded[token.end : tokens[i + 1].start])
         ):
             label = ""  # "negen ingeschreven acht gekomen": the eight came
-        if label in ENROLLED_WORDS or (
-            len(prev) >= 2 and prev[-2] in ENROLLED_WORDS and prev[-1] in ("waren", "zijn")
+        if (
+            label in ENROLLED_WORDS
+            or (len(prev) >= 2 and prev[-2] in ENROLLED_WORDS and prev[-1] in ("waren", "zijn"))
+            or (prev[-3:-1] in _ENROLLED_ARE and prev[-1] == "er")
         ):
             take(i, roles.enrolled)  # "Ingeschreven: 12", "aangemeld waren 9"
         elif label in ABSENT_WORDS:

@@ -170,3 +170,15 @@ def test_a_group_counted_again_without_a_word_that_adds_is_asked(
     result = parse_message(text, catalogue, TODAY)
     assert result.participants is None
     assert "kinderen" not in result.counts
+
+
+def test_enrolled_with_er_and_two_numbers_after_a_correction(catalogue: Catalogue) -> None:
+    # "ingeschreven zijn er 10" is enrolled; after "nee wacht" the message says 9 and then
+    # 3 people who did something: which is the count is asked.
+    text = (
+        "Klik & Tik Vledder. Ingeschreven zijn er 10, er waren er 8. Nee wacht, Hennie kwam "
+        "nog binnen, dus 9. We hebben gemaild en 3 mensen hebben zelf een mailtje gestuurd."
+    )
+    assert parse_message(text, catalogue, TODAY).participants is None
+    came = "Tel je geld Sleen. Van de 12 aanmeldingen waren er 9 aanwezig."
+    assert parse_message(came, catalogue, TODAY).participants == 9
