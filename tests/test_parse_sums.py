@@ -182,3 +182,27 @@ def test_enrolled_with_er_and_two_numbers_after_a_correction(catalogue: Catalogu
     assert parse_message(text, catalogue, TODAY).participants is None
     came = "Tel je geld Sleen. Van de 12 aanmeldingen waren er 9 aanwezig."
     assert parse_message(came, catalogue, TODAY).participants == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # The writer in the staff count is no reason to take one off the participants.
+        ("coderdojo norg: 10 deelnemers. 2 begeleiders incl mezelf.", {"deelnemers": 10}, 10),
+        # Present after enrolled children is of the children; the sum said later stands.
+        ("Knutselen Sleen. 15 kinderen aangemeld, 12 gekomen, 1 jongen ging meteen weer. "
+         "Dus 11 kinderen die meededen, plus 5 ouders.", {"kinderen": 11, "volwassenen": 5},
+         16),
+        # A total that equals the groups shows the companions were among them.
+        ("makersplaats roden: zes volwassenen en twee kinderen die met hun opa kwamen, "
+         "totaal dus acht mensen", {"volwassenen": 6, "kinderen": 2, "deelnemers": 8}, 8),
+        # "Van de 27 kinderen waren er 25 aanwezig (2 ziek)": the present count is said.
+        ("dBos Gieten, groep 7. Van de 27 kinderen waren er 25 aanwezig (2 ziek).",
+         {"kinderen": 25}, 25),
+    ],
+)  # fmt: skip
+def test_staff_self_enrolled_groups_and_companions(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
