@@ -206,3 +206,21 @@ def test_staff_self_enrolled_groups_and_companions(
 ) -> None:
     result = parse_message(text, catalogue, TODAY)
     assert (result.counts, result.participants) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A form line with a label of several words and a dash.
+        ("Activiteit - Voorleesuurtje\nPlaats - Gieten\nKinderen - 9\nOuders die meelazen - 3",
+         {"kinderen": 9, "volwassenen": 3}, 12),
+        # A number with its own word before it is not counted by the word after "plus".
+        ("Voorleesuurtje Roden: peuters 6 en kleuters 8, plus 9 ouders",
+         {"kinderen": 14, "volwassenen": 9}, 23),
+    ],
+)  # fmt: skip
+def test_form_lines_and_words_before_numbers(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
