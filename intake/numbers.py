@@ -226,6 +226,8 @@ def _pairs_before(tokens: list[Token], used: set[int], folded: str = "") -> list
             nxt = tokens[j]
             if folded and re.search(r"[.!?;:\n]", folded[token.end : nxt.start]):
                 break
+            if j == i + 2 and folded and "," in folded[tokens[i + 1].end : nxt.start]:
+                break  # "8 teams, … man": the word after the comma is not the eight's
             if nxt.group is not None:
                 pairs.append((i, j))
                 taken.update((i, j))

@@ -46,7 +46,7 @@ _SELF_IN_RE = re.compile(
     r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ikzelf\s+(?:ook\s+)?(?:meegeteld|"
     r"meegerekend|inbegrepen)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
     r"(?:mij|mezelf)\s+(?:meegeteld|meegerekend)|(?:ik|mezelf|mijzelf)\s+inbegrepen|"
-    r"ik\s+tel\s+(?:mij|mezelf|mijzelf)\s+(?:ook\s+)?(?:mee)?|"
+    r"ik\s+tel\s+(?:mij|mezelf|mijzelf)\s+(?:ook\s+)?(?:mee)?(?!\s*niet\b)|"
     r"(?<=[a-z])\s+met\s+(?:mij|mezelf)(?=\s*(?:[.,!;]|$))|"
     r"mij\s+(?:d'r|der|er)\s*bij(?:\s+(?:ge)?teld)?|ik\s+meiteld|"
     # "met z'n negenen, ik dus ook": right after the group form only.
