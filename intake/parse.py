@@ -291,11 +291,11 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         named, rest_folded = named_people(original, folded, mentions_name)
         counts.update(named)
         others = read_counts(rest_folded, original)
-        more = _OTHERS_RE.search(rest_folded)
-        if named and more and numeral(more.group(1), more.group(1)):
+        besides = _OTHERS_RE.search(rest_folded)
+        if named and besides and numeral(besides.group(1), besides.group(1)):
             # "Henk (81), Mien (79) en nog 4 anderen": the named and the others; of which
             # group the others are is not said.
-            participants = sum(named.values()) + (numeral(more.group(1), more.group(1)) or 0)
+            participants = sum(named.values()) + (numeral(besides.group(1), besides.group(1)) or 0)
             counts.clear()
         elif named and not others.counts and not mentions_people(rest_folded):
             participants = sum(named.values())
