@@ -29,7 +29,9 @@ from intake.text import blank
 # "dinsdag, sorry woensdag bedoel ik", "zaterdag nee vrijdag", "koningsdag oh nee …": the
 # first day is corrected away.
 _CORRECTED_RE = re.compile(
-    rf"\b(?P<x>{DAY_WORD})\b(?:[^.!?\n]{{0,25}}?[\s,;:(-])?[\s,.!:;(-]*(?:(?:oh|o|eh|uh)\s+)?"
+    # The correction may open the next sentence: "gisteren 40 mensen. Oh nee, eergisteren".
+    rf"\b(?P<x>{DAY_WORD})\b(?:[^.!?\n]{{0,25}}?[\s,;:(-]|[^.!?\n]{{0,25}}?(?=[.!?]))?"
+    rf"[\s,.!:;(-]*(?:(?:oh|o|eh|uh)\s+)?"
     rf"(?:sorry|sry|sorrie|nee+|oeps|correctie|ik\s+bedoel|nee\s+wacht)\b[\s,.!:;-]*"
     rf"(?:(?:ik\s+bedoel|het\s+was|was\s+het|het\s+is|was|is|niet|maar|op|eh|oh|o|toch)\s+)*"
     rf"(?P<y>{DAY_WORD})\b"
@@ -102,8 +104,11 @@ def read_corrections(text: str, today: date, finding: DateFinding) -> None:
     for match in _CONFIRMED_RE.finditer(text):
         finding.confirmed |= _day_of(match.group("x"), today)
     for match in _CORRECTED_RE.finditer(text):
+        corrected = _day_of(match.group("x"), today)
+        if corrected == _day_of(match.group("y"), today):
+            continue  # "maandag 28 december, nee 28 december is toch een maandag?": a check
         if not plan_before(text, match.start()):
-            finding.rejected |= _day_of(match.group("x"), today)
+            finding.rejected |= corrected
     for match in _TAKEN_BACK_RE.finditer(text):
         if not _CORRECTED_RE.match(text, match.start()):
             finding.doubted = True

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from intake.dateroles import blank_not_session_days, in_parentheses, other_meeting, plan_before
+from intake.dateroles import (
+    apart_from_session_day,
+    blank_not_session_days,
+    in_parentheses,
+    other_meeting,
+    plan_before,
+)
 from intake.daywords import (
     ABBREVIATION_WORDS,
     DAY_PART,
@@ -132,8 +138,16 @@ def _date_or_none(year: int, month: int, day: int) -> date | None:
 
 
 def add_yearless(
-    finding: DateFinding, today: date, month: int, day: int, plan: bool = False
+    finding: DateFinding,
+    today: date,
+    month: int,
+    day: int,
+    plan: bool = False,
+    passing: bool = False,
 ) -> None:
+    """Add a date without its year. `plan`: a plan word goes with it; `passing`: it stands
+    apart from the session's day word (intake.dateroles.apart_from_session_day), so a day
+    soon ahead is mentioned in passing, like a plan."""
     # The most recent such day (this year or last year, today included) and the next one
     # after today (this year or next year).
     past = next(
@@ -145,7 +159,7 @@ def add_yearless(
         None,
     )
     if upcoming is not None and (upcoming - today).days <= FUTURE_DATE_DAYS:
-        if plan:
+        if plan or passing:
             finding.upcoming = True
         else:
             finding.future = True
@@ -223,7 +237,8 @@ def find_explicit_dates(
             aside = in_parentheses(text, match.start(), match.end()) or other_meeting(
                 context or text, match.start()
             )
-            add_yearless(finding, today, month, day, plan or aside)
+            passing = apart_from_session_day(context or text, match.start(), match.end())
+            add_yearless(finding, today, month, day, plan or aside, passing)
             if aside:
                 finding.aside |= {d for d in finding.dates if (d.month, d.day) == (month, day)}
         if match.group("wd"):

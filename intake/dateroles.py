@@ -109,3 +109,20 @@ def blank_not_session_days(text: str) -> str:
         if _ANY_DAY_RE.search(blank(text, match.start(), match.end())):
             text = blank(text, match.start(), match.end())
     return text
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?\n]\s")
+
+
+def apart_from_session_day(text: str, start: int, end: int) -> bool:
+    """A date in a sentence without another day word, while another sentence names one
+    ("Taalcafé vandaag 10 mensen. Op 11 april de voorstelling", "… gisteren … mocht op 1
+    september beginnen"): when it lies ahead it is something to come, not a typo of the
+    session's day (a typo stands by the day it corrects)."""
+    opened = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, start)), default=0)
+    closing = _SENTENCE_END_RE.search(text, end)
+    closed = closing.start() + 1 if closing else len(text)
+    sentence = blank(text[opened:closed], start - opened, end - opened)
+    if _ANY_DAY_RE.search(sentence):
+        return False
+    return _ANY_DAY_RE.search(text[:opened] + " " + text[closed:]) is not None

@@ -66,7 +66,13 @@ from datetime import date, timedelta
 
 from intake.datecorrections import CORRECTS_MESSAGE_RE, EARLIER_MESSAGE_RE, read_corrections
 from intake.datefinding import DateFinding, add_yearless, find_explicit_dates
-from intake.dateroles import blank_not_session_days, in_parentheses, other_meeting, plan_before
+from intake.dateroles import (
+    apart_from_session_day,
+    blank_not_session_days,
+    in_parentheses,
+    other_meeting,
+    plan_before,
+)
 from intake.daywords import (
     ABBR_DAY_RE,
     ABBREVIATION_WORDS,
@@ -109,6 +115,10 @@ _FULL_MONTHS = "|".join(
 _VAGUE_MONTH_RE = re.compile(
     rf"\b(?:eind|einde|begin|half|medio|midden|halverwege|ergens\s+in|in|rond|heel|hele)"
     rf"\s+(?:(?:de\s+)?maand\s+)?(?:{_FULL_MONTHS})\b"
+)
+# Before a weekday: a later day than the session's ("pas maandag", "vanaf dinsdag").
+_LATER_DAY_BEFORE_RE = re.compile(
+    r"\b(?:pas|tot|t/m|vanaf|volgende|komende|aanstaande|a\.s\.|next|coming)\s+(?:op\s+)?$"
 )
 _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({WEEKDAY_WORDS}){DAY_PART}\b")
 _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
@@ -197,7 +207,8 @@ def find_other_dates(
             context or text, match.start()
         )
         before = set(finding.dates)
-        add_yearless(finding, today, month, day, plan or aside)
+        passing = apart_from_session_day(context or text, match.start(), match.end())
+        add_yearless(finding, today, month, day, plan or aside, passing)
         _check_weekday(finding, today, match.group("wd"), finding.dates - before)
         if aside:  # the same day named twice ("Koningsdag (27/4)") is still an aside
             finding.aside |= {d for d in finding.dates if (d.month, d.day) == (month, day)}
@@ -219,6 +230,11 @@ def find_other_dates(
             finding.unclear = True
         text = blank(text, match.start(), match.end())
     for match in list(WEEKDAY_RE.finditer(text)):
+        if _LATER_DAY_BEFORE_RE.search(text[max(0, match.start() - 20) : match.start()]):
+            # "kregen ze pas maandag mee", "tot zaterdag", "komende dinsdag": a day after the
+            # session (or ahead), never the session's own.
+            text = blank(text, match.start(), match.end())
+            continue
         back = (today.weekday() - weekday_of(match.group(1))) % 7
         finding.dates.add(today - timedelta(days=back))
         text = blank(text, match.start(), match.end())

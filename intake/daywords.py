@@ -73,7 +73,11 @@ VAGUE_DAYS = (
     r"a\s+couple\s+of\s+(?:days|weeks)\s+ago|"
     # "een van de afgelopen dagen", Fries "ien fan 'e dagen": some day, not which.
     r"(?:een|ien)\s+(?:van|fan)\s+(?:de|'e|deze|dizze)\s+(?:afgelopen\s+)?dagen|"
-    r"een\s+dezer\s+dagen"
+    r"een\s+dezer\s+dagen|"
+    # A season with a determiner ("deze zomer", "ergens dit voorjaar", "afgelopen winter"):
+    # a stretch, no day; "de winter van 1963" is a topic, read as its year.
+    r"(?:deze|dit|afgelopen|vorige|vorig|in\s+de|in\s+het|het\s+afgelopen)\s+"
+    r"(?:zomer|voorjaar|najaar|herfst|winter|lente)\b(?!\s+van\s+\d)"
 )
 
 WEEKDAY_WORDS = "|".join(WEEKDAYS)

@@ -19,6 +19,15 @@ _LESSON_WORDS = (
     r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk|lesson|session)"
 )
 _LESSON_NUMBER_WORDS = ("les", "bijeenkomst", "sessie", "module")
+# Right after a time label or a day part ("vanochtend", "dinsdagavond"), which stay readable.
+_TIME_BEFORE = (
+    "(?:"
+    + "|".join(
+        f"(?<={word})"
+        for word in ("tijd", "tijdstip", "time", "ochtend", "morgen", "middag", "avond", "middeg")
+    )
+    + r")\b"
+)
 
 # Numbers that are never counts, blanked in this order. A number and its unit are on one
 # line ("Aantal - 5\nKm - 3,8" is five people and a distance).
@@ -52,7 +61,8 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
         # "Combigroep 3/4", "jaargroep 7-8": grades, never a date.
         r"\b[^\W\d_]+groep[ \t]*\d{1,2}[ \t]*[/-][ \t]*\d{1,2}\b",
-        r"\b(?:groep(?:en|je|jes)?|gr\.?|klas|leerjaar)[ \t]{0,2}\d+"
+        # "grp 3/4" and a form's "Groep: 5/6" too.
+        r"\b(?:groep(?:en|je|jes)?|gr\.?|grp\.?|klas|leerjaar)[ \t]{0,2}:?[ \t]{0,2}\d+"
         r"(?:[ \t]*(?:/|-|en|&|,)[ \t]*\d+\b(?![ \t]*[^\W\d_]))*\b",
         r"(?:\b\d+[ \t]*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)[ \t]+van[ \t]+\d+\b",
         r"\b\d+[ \t]*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
@@ -117,6 +127,11 @@ TIME_RANGE_RE = re.compile(
     r"(?:[ \t]*(?:uur|u)\b)?"
     r"|\b(?:van[ \t]+)?\d{1,2}(?:[:.]\d{2})?[ \t]*(?:-|–|tot|t/m)[ \t]*"
     r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:uur|u)\b"
+    # Hours without a unit where a time is meant: after a time label ("Tijd: 10-12") or a
+    # day part ("vanochtend 10-12", "woensdagmiddag 2-4"), and not before a word ("10-12
+    # kinderen" is a range of people, asked). Never a date: the day is said already.
+    rf"|{_TIME_BEFORE}[ \t]*[:\-–]?[ \t]*"
+    r"(?:van[ \t]+)?\d{1,2}[ \t]*(?:-|–)[ \t]*\d{1,2}\b(?![ \t]*[-/]?[ \t]*[^\W\d_])"
 )
 _ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
 

@@ -183,6 +183,30 @@ def test_counts_by_typed_role(
          "Vandaag knutselen in sleen met 7 kinderen", "2025-11-04"),
         ("op 1 november ging de lezing ook door, daar heeft Kees de lijst van. Vandaag "
          "taalcafe sleen, 6 mensen", "2025-11-04"),
+        # Hours without a unit after a time label or a day part are no date ("10-12" is not
+        # 10 December); grades after "grp" or a "Groep:" label neither.
+        ("Wat: taalhuis\nWaar: sleen\nTijd: 9-11\nAantal: 6", "2025-11-04"),
+        ("taalhuis sleen gisterochtend 9-11, 6 mensen", "2025-11-03"),
+        ("klassenbezoek sleen zaterdag, grp 7/8, 24 leerlingen", "2025-11-01"),
+        ("Wat: klassenbezoek\nWaar: sleen\nWanneer: vrijdag\nGroep: 7/8\nAantal: 24",
+         "2025-10-31"),
+        # A season with a determiner is a stretch, no day.
+        ("afgelopen zomer een paar keer de makersplaats in sleen open, telkens 8 man", None),
+        # A weekday after "pas", "tot", "vanaf" is later than the session.
+        ("knutselen sleen zaterdag 7 kinderen, de verf droogt, ze krijgen het pas maandag mee",
+         "2025-11-01"),
+        # A day corrected to the same day is a check, not a correction; a correction may
+        # open the next sentence.
+        ("taalcafe sleen zondag 2 november, nee 2 november is toch zondag? ja. 8 mensen",
+         "2025-11-02"),
+        ("lezing sleen gisteren 30 mensen. Oh nee, was eergisteren.", "2025-11-02"),
+        # A day ahead in a sentence of its own beside the session's day: mentioned in passing.
+        ("taalcafe sleen vandaag 8 mensen. Op 20 november de voorstelling, daar gaan ze heen",
+         "2025-11-04"),
+        ("walk en talk sleen gisteren, 6 werkzoekenden. Eentje mag op 1 december beginnen.",
+         "2025-11-03"),
+        # A day ahead by the session's day word is a slip: no date.
+        ("taalcafe sleen vandaag 20 november 8 mensen", None),
     ],
 )  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
