@@ -20,6 +20,7 @@ from intake.daywords import (
     HOLIDAY_WORDS,
     RELATIVE_DAYS,
     RELATIVE_RE,
+    WEEKDAY_BY_FEAST,
     WEEKDAY_RE,
     WEEKDAY_WORDS,
     weekday_of,
@@ -35,6 +36,13 @@ _CORRECTED_RE = re.compile(
     rf"(?:sorry|sry|sorrie|nee+|oeps|correctie|ik\s+bedoel|nee\s+wacht)\b[\s,.!:;-]*"
     rf"(?:(?:ik\s+bedoel|het\s+was|was\s+het|het\s+is|was|is|niet|maar|op|eh|oh|o|toch)\s+)*"
     rf"(?P<y>{DAY_WORD})\b"
+)
+# "Ik bedoel natuurlijk de dinsdag voor Kerst": a later sentence that says which day was
+# meant takes back the different days named before it.
+_I_MEAN_RE = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:(?:oh|o|sorry|nee)[\s,]+)*(?:ik\s+bedoel|bedoel\s+ik)\s+"
+    rf"(?:natuurlijk\s+|eigenlijk\s+|dus\s+|toch\s+)?(?:op\s+)?(?:de\s+|het\s+)?"
+    rf"(?P<y>{WEEKDAY_BY_FEAST}|{DAY_WORD})(?!\w)"
 )
 # "correctie op mijn melding van vanmorgen", "correction for yesterday message", "mijn
 # bericht van gister klopte niet": the day dates an earlier message, not the session; the
@@ -109,6 +117,12 @@ def read_corrections(text: str, today: date, finding: DateFinding) -> None:
             continue  # "maandag 28 december, nee 28 december is toch een maandag?": a check
         if not plan_before(text, match.start()):
             finding.rejected |= corrected
+    for match in _I_MEAN_RE.finditer(text):
+        meant = _day_of(match.group("y"), today)
+        if not meant:
+            continue
+        for earlier in _EARLIER_DAY_RE.finditer(text, 0, match.start()):
+            finding.rejected |= _day_of(earlier.group(), today) - meant
     for match in _TAKEN_BACK_RE.finditer(text):
         if not _CORRECTED_RE.match(text, match.start()):
             finding.doubted = True
@@ -120,6 +134,9 @@ def read_corrections(text: str, today: date, finding: DateFinding) -> None:
         finding.rejected |= _day_of(match.group("x"), today)
     if _DOUBT_RE.search(text):
         finding.doubted = True
+
+
+_EARLIER_DAY_RE = re.compile(rf"\b(?:{DAY_WORD})(?!\w)")
 
 
 def _day_of(written: str, today: date) -> set[date]:

@@ -23,6 +23,8 @@ from intake.dateroles import (
 from intake.daywords import (
     ABBREVIATION_WORDS,
     DAY_PART,
+    FEAST_WORDS,
+    FEASTS,
     HOLIDAYS,
     MONTH_WORDS,
     MONTHS,
@@ -49,8 +51,21 @@ _DAY_MONTH_RE = re.compile(
 _WEEKDAY_ORDINAL_RE = re.compile(
     rf"\b({WEEKDAY_WORDS}){DAY_PART}\s+(?:de\s+)?(\d{{1,2}})(?:e|ste|de)\b"
 )
+# "de dinsdag voor Kerst", "de zaterdag na oud en nieuw": a weekday counted from a named day.
+_WEEKDAY_BY_FEAST_RE = re.compile(
+    rf"\b({WEEKDAY_WORDS}){DAY_PART}\s+(voor|na)\s+(?:de\s+|het\s+)?({FEAST_WORDS})\b"
+)
 # "van de 3e", "op de 28ste": a day of the month without its month; "op de 3e plek" is no day.
 _ORDINAL_DAY_RE = re.compile(r"\b(?:op|van)\s+de\s+(\d{1,2})(?:e|ste|de)\b(?![ \t]*[^\W\d_])")
+
+
+def _weekday_from(feast: date, weekday: int, after: bool) -> date:
+    """The nearest `weekday` before (or after) the named day, the day itself not included."""
+    step = 1 if after else -1
+    day = feast + timedelta(days=step)
+    while day.weekday() != weekday:
+        day += timedelta(days=step)
+    return day
 
 
 @dataclass
@@ -198,6 +213,19 @@ def find_explicit_dates(
             finding.dates.add(fits[0])
         else:
             finding.unclear = True
+        text = blank(text, match.start(), match.end())
+    for match in list(_WEEKDAY_BY_FEAST_RE.finditer(text)):
+        # The most recent such day, today included: "de dinsdag voor Kerst" in January is
+        # last December's.
+        weekday, after = weekday_of(match.group(1)), match.group(2) == "na"
+        month, day = FEASTS[match.group(3)]
+        found = [
+            d
+            for year in (today.year, today.year - 1)
+            if (d := _weekday_from(date(year, month, day), weekday, after)) <= today
+        ]
+        if found:
+            finding.dates.add(max(found))
         text = blank(text, match.start(), match.end())
     for match in list(_ORDINAL_DAY_RE.finditer(text)):
         # "van de 3e": the most recent 3rd, today included (this month or the one before).

@@ -126,3 +126,21 @@ def apart_from_session_day(text: str, start: int, end: int) -> bool:
     if _ANY_DAY_RE.search(sentence):
         return False
     return _ANY_DAY_RE.search(text[:opened] + " " + text[closed:]) is not None
+
+
+# In the sentence: someone else has reported that session ("… maar dat heeft Sanne al
+# gemeld").
+_BY_OTHER_RE = re.compile(
+    r"\b(?:heeft|had|hebben)\s+(?!ik\b|we\b|wij\b)\w+\s+(?:al\s+|ook\s+al\s+)?"
+    r"(?:doorgegeven|gemeld|ingestuurd|gestuurd|ingevuld)\b"
+)
+
+
+def reported_by_other(text: str, at: int) -> bool:
+    """A vague time ("vorige week") in a later sentence about a session someone else has
+    reported: that session's time, not this one's. The first sentence is the report itself."""
+    opened = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, at)), default=0)
+    if opened == 0:
+        return False
+    closing = _SENTENCE_END_RE.search(text, at)
+    return _BY_OTHER_RE.search(text, opened, closing.start() if closing else len(text)) is not None

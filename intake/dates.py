@@ -72,6 +72,7 @@ from intake.dateroles import (
     in_parentheses,
     other_meeting,
     plan_before,
+    reported_by_other,
 )
 from intake.daywords import (
     ABBR_DAY_RE,
@@ -120,6 +121,8 @@ _VAGUE_MONTH_RE = re.compile(
 _LATER_DAY_BEFORE_RE = re.compile(
     r"\b(?:pas|tot|t/m|vanaf|volgende|komende|aanstaande|a\.s\.|next|coming)\s+(?:op\s+)?$"
 )
+# "rustig ivm herfstvakantie": a period given as a reason says nothing of the day.
+_REASON_BEFORE_RE = re.compile(r"\b(?:ivm|i\.v\.m\.?|vanwege|wegens|door\s+de)\s+$")
 _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({WEEKDAY_WORDS}){DAY_PART}\b")
 _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
 # "za", "di.", "ZO" standing alone among the message's fields: what follows is nothing, a
@@ -255,7 +258,9 @@ def find_other_dates(
         finding.unclear = True
         text = blank(text, match.start(), match.end())
     for match in list(_VAGUE_RE.finditer(text)):
-        finding.unclear = True
+        if not _REASON_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()]):
+            if not reported_by_other(context or text, match.start()):
+                finding.unclear = True
         text = blank(text, match.start(), match.end())
     return text
 

@@ -94,6 +94,17 @@ HOLIDAYS = {
     "sinterklaasavond": (12, 5), "bevrijdingsdag": (5, 5), "dodenherdenking": (5, 4),
 }  # fmt: skip
 
+# Named days a weekday is counted from: "de dinsdag voor Kerst", "de zaterdag na
+# nieuwjaarsdag" (month, day).
+FEASTS = {
+    "kerst": (12, 25), "kerstmis": (12, 25), "oud en nieuw": (12, 31), "oud & nieuw": (12, 31),
+    "nieuwjaar": (1, 1), "sinterklaas": (12, 5), **HOLIDAYS,
+}  # fmt: skip
+FEAST_WORDS = "|".join(re.escape(word) for word in sorted(FEASTS, key=len, reverse=True))
+WEEKDAY_BY_FEAST = (
+    rf"(?:{WEEKDAY_WORDS}){DAY_PART}\s+(?:voor|na)\s+(?:de\s+|het\s+)?(?:{FEAST_WORDS})"
+)
+
 # Words and day words read the same way by several date readers.
 WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_WORDS}){DAY_PART}\b")
 RELATIVE_RE = re.compile(rf"\b({'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b")

@@ -128,6 +128,11 @@ _DEFERRED_AFTER_RE = re.compile(
     r"(?:\s+\w+){0,3}?[\s,]*(?:(?:dat|die|dit)\s+)?(?:stuur|meld|doe|mail|app|rapporteer|"
     r"geef)\s+ik\s+(?:zo|apart|straks|later|morgen|nog|los|door)\b"
 )
+# After the name, in its sentence: someone else has reported it ("… dat heeft Sanne al gemeld").
+_REPORTED_BY_OTHER_RE = re.compile(
+    r"[^.!?\n]{0,80}?\b(?:heeft|had|hebben)\s+(?!ik\b|we\b|wij\b)\w+\s+"
+    r"(?:al\s+|ook\s+al\s+)?(?:doorgegeven|gemeld|ingestuurd|gestuurd|ingevuld)\b"
+)
 # "Twee van hen komen ook naar het Taalcafé": another session, not this one.
 # "Twee moeders vroegen naar de BoekStartcoach": what someone asked about is a topic.
 _ELSEWHERE_BEFORE_RE = re.compile(
@@ -151,6 +156,11 @@ def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
         for m in mentions
         if _DEFERRED_AFTER_RE.match(text, m.end) or _ELSEWHERE_BEFORE_RE.search(text, 0, m.start)
     }
+    # "Vorige week was de CoderDojo, maar dat heeft Sanne al gemeld": another's report, out
+    # when another activity is named (alone, the message may be about that very session).
+    elsewhere = {m.id for m in mentions if _REPORTED_BY_OTHER_RE.match(text, m.end)}
+    if {m.id for m in mentions} - dropped - elsewhere:
+        dropped |= elsewhere
     return [
         m for m in mentions if m.id not in dropped and not _NOT_BEFORE_RE.search(text, 0, m.start)
     ]
@@ -162,6 +172,8 @@ def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
 _CORRECTION_RE = re.compile(
     r"\b(?:sorry|sry|(?:eh+|o|oh|ah)\s+nee|nee\s+wacht|correctie|ik\s+bedoel|oeps|"
     r"nee,?\s+het\s+was)\b"
+    # "Belastingspreekuur? nee, juridisch spreekuur": the writer answers their own question.
+    r"|\?+[\s,]*nee+\b"
 )
 # "Wat: Klik & Tik" in a form: the name the form gives.
 _FORM_LABEL_RE = re.compile(r"\b(?:wat|activiteit|activity|what|soort)\s*:\s*$")
@@ -263,7 +275,9 @@ _OTHER_TIME_RE = re.compile(
     r"\b(?:normaal|normaliter|meestal|altijd|gewoonlijk|vorige\s+(?:week|keer|maand)|"
     r"volgende\s+(?:week|keer|maand)|ook\s+naar|zoals\s+in\s+de\s+planning|"
     r"morgen|overmorgen|straks|binnenkort|vorig\s+(?:jaar|seizoen)|volgend\s+(?:jaar|seizoen)|"
-    r"in\s+de\s+planning)\b"
+    r"in\s+de\s+planning|"
+    # "De volgende presentatie is 12 september in Rolde": the next session's place.
+    r"volgende\s+(?:[^\W\d_]+\s+)?(?:is|wordt|komt|gaat|zal))\b"
 )
 _CLAUSE_END_RE = re.compile(r"[.,;:!?()\n]|\s(?:maar|en|want)\s")
 # "Diever, oh nee Dwingeloo", "in de wijk nee sorry in … zuidwolde", "ik schreef Vledder

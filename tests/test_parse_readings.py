@@ -205,6 +205,14 @@ def test_counts_by_typed_role(
          "2025-11-04"),
         ("walk en talk sleen gisteren, 6 werkzoekenden. Eentje mag op 1 december beginnen.",
          "2025-11-03"),
+        # A period given as a reason; a vague time of a session someone else reported.
+        ("voorleesuurtje sleen 4 kinderen, rustig ivm herfstvakantie", "2025-11-04"),
+        ("taalhuis sleen 6 mensen. Vorige week was de lezing, maar dat heeft Ria al gemeld.",
+         "2025-11-04"),
+        # A weekday counted from a named day; "ik bedoel" takes back the day named before.
+        ("taalcafe sleen de zaterdag na koningsdag, 8 mensen", "2025-05-03"),
+        ("taalcafe sleen afgelopen maandag, 8 mensen. Ik bedoel de maandag voor "
+         "bevrijdingsdag.", "2025-04-28"),
         # A day ahead by the session's day word is a slip: no date.
         ("taalcafe sleen vandaag 20 november 8 mensen", None),
     ],
@@ -465,6 +473,9 @@ def test_quotes_without_marks_after_a_speech_verb(
         ("knutseluurtje borgr 6 kinderen", "borger"),
         # A spelling that sounds the same.
         ("voorleesuurtje pijze 6 kinderen", "peize"),
+        # The next session's place ("de volgende … is … in X") is not this one's.
+        ("lezing in sleen zaterdag, 30 gasten. De volgende lezing is 1 december in dalen",
+         "sleen"),
     ],
 )  # fmt: skip
 def test_the_place_of_the_session_by_role(
@@ -499,6 +510,11 @@ def test_the_place_of_the_session_by_role(
         # An exhibition beside a named session is generic: the named one is reported.
         ("walk en talk sleen 7 lopers. Wie helpt de tentoonstelling in de hal af te breken?",
          "walk-en-talk"),
+        # The writer answers their own question: "X? nee, Y".
+        ("taalcafe? nee: taalhuis sleen vanmiddag, 5 mensen", "taalhuis"),
+        # Another session that someone else has reported, beside the one reported here.
+        ("Breicafe norg 9 dames. Gisteren was er ook samenlezen, maar dat heeft Ria al gemeld.",
+         "breicafe"),
     ],
 )  # fmt: skip
 def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity: str) -> None:
@@ -518,6 +534,8 @@ def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity:
         ("boekstart-ochtend op het kdv in sleen, 9 peuters", "boekstart-kinderopvang"),
         # A letter far away on the keyboard makes another word.
         ("taalkunst in de wijk: 6 mensen", None),
+        # The doubled letter typed on its neighbour.
+        ("tallcafe vries 6 mensen", "taalcafe"),
     ],
 )  # fmt: skip
 def test_an_activity_name_with_one_slip(
