@@ -137,10 +137,14 @@ def _add(
     day: int,
     written: str = "",
     today: date | None = None,
+    plan: bool = False,
 ) -> None:
     found = calendar_day(year, month, day)
     if found is not None and today is not None and (today - found).days >= TOPIC_DAYS:
         return  # a date long ago is what the session was about, not when it was
+    if found is not None and today is not None and plan and found > today:
+        finding.upcoming = True  # "Volgende: 13-01-2026": the next session, ahead
+        return
     if found is None:
         finding.unclear = True
         finding.impossible = finding.impossible or written.strip() or None
@@ -248,18 +252,21 @@ def find_explicit_dates(
             int(match.group(3)),
             match.group(),
             today,
+            plan_before(context or text, match.start(), match.end()),
         )
         text = blank(text, match.start(), match.end())
     for match in list(_DMY_RE.finditer(text)):
         year = int(match.group(3))
         full = year + 2000 if year < 100 else year
-        _add(finding, full, int(match.group(2)), int(match.group(1)), match.group(), today)
+        plan = plan_before(context or text, match.start(), match.end())
+        _add(finding, full, int(match.group(2)), int(match.group(1)), match.group(), today, plan)
         text = blank(text, match.start(), match.end())
     for match in list(_DAY_MONTH_RE.finditer(text)):
         day, month = int(match.group(2)), MONTHS[match.group(3)]
         before = set(finding.dates)
         if match.group(4):
-            _add(finding, int(match.group(4)), month, day, match.group(), today)
+            plan = plan_before(context or text, match.start(), match.end())
+            _add(finding, int(match.group(4)), month, day, match.group(), today, plan)
         else:
             plan = plan_before(context or text, match.start(), match.end())
             aside = in_parentheses(text, match.start(), match.end()) or other_meeting(

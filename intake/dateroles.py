@@ -35,6 +35,8 @@ _PLAN_AFTER_RE = re.compile(
 _OTHER_MEETING_BEFORE_RE = re.compile(
     r"\b(?:gestart|begonnen|startte|begon|(?:les|bijeenkomst|sessie|deel)\s+\d{1,2})"
     r"\s+(?:op\s+)?$"
+    # "in vervolg op ons gesprek van 20 mei": a conversation, a letter or a meeting of staff.
+    r"|\b(?:gesprek|overleg|vergadering|brief|mail|e-mail|telefoontje|afspraak)\s+(?:van|op)\s+$"
 )
 
 
@@ -76,6 +78,9 @@ def in_parentheses(text: str, start: int, end: int) -> bool:
 _NOT_SESSION_DAY_RE = re.compile(
     rf"\b(?:ivm|i\.v\.m\.?|vanwege|wegens)\s+(?:de\s+|het\s+)?{DAY_WORD}\b"
     rf"|\b{DAY_WORD}\s+(?:\w+\s+){{0,2}}?(?:dicht|gesloten)\b"
+    # "ma. 17/11 gesloten": a numeric day closed, with its weekday or without.
+    r"|(?:\b(?:ma|di|wo|do|vr|za|zo)\b\.?\s*)?\b\d{1,2}[-/]\d{1,2}\b\s+(?:\w+\s+){0,2}?"
+    r"(?:dicht|gesloten)\b"
     rf"|\b(?:kwam|kom|kwamen)\s+(?:er\s+|ik\s+|we\s+)?(?:pas\s+)?{DAY_WORD}\s+niet\s+"
     r"(?:aan\s+)?toe\b"
     # "Gisteren had ik geen tijd", "ik had gisteren geen tijd": the writer's own day.

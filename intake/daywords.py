@@ -76,7 +76,8 @@ VAGUE_DAYS = (
     r"een\s+dezer\s+dagen|"
     # A season with a determiner ("deze zomer", "ergens dit voorjaar", "afgelopen winter"):
     # a stretch, no day; "de winter van 1963" is a topic, read as its year.
-    r"(?:deze|dit|afgelopen|vorige|vorig|in\s+de|in\s+het|het\s+afgelopen)\s+"
+    # Not "in de winter": "een lezing over vogels in de winter" is a topic.
+    r"(?:deze|dit|afgelopen|vorige|vorig|het\s+afgelopen|ergens\s+in\s+(?:de|het))\s+"
     r"(?:zomer|voorjaar|najaar|herfst|winter|lente)\b(?!\s+van\s+\d)"
 )
 

@@ -133,6 +133,17 @@ _REPORTED_BY_OTHER_RE = re.compile(
     r"[^.!?\n]{0,80}?\b(?:heeft|had|hebben)\s+(?!ik\b|we\b|wij\b)\w+\s+"
     r"(?:al\s+|ook\s+al\s+)?(?:doorgegeven|gemeld|ingestuurd|gestuurd|ingevuld)\b"
 )
+# "Taalcafé van 8 jan gaat niet door": a session called off is not the one reported.
+_CALLED_OFF_AFTER_RE = re.compile(
+    r"[^.!?\n]{0,40}?\b(?:gaat|ging|is|was|werd|wordt)\s+(?:helaas\s+|dus\s+|ook\s+)?"
+    r"(?:niet\s+door|afgelast|geannuleerd|vervallen|afgezegd|cancelled|canceled)\b"
+)
+# "overleg met het consultatiebureau over de BoekStartcoach": what a meeting of staff was
+# about is a topic.
+_TOPIC_BEFORE_RE = re.compile(
+    r"\b(?:overleg|gesprek|vergadering|vergaderd|gesproken|gepraat|overlegd)\b"
+    r"(?:\s+[^\W\d_]+){0,4}\s+over\s+(?:het\s+|de\s+|een\s+)?$"
+)
 # "Twee van hen komen ook naar het Taalcafé": another session, not this one.
 # "Twee moeders vroegen naar de BoekStartcoach": what someone asked about is a topic.
 _ELSEWHERE_BEFORE_RE = re.compile(
@@ -158,7 +169,13 @@ def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
     }
     # "Vorige week was de CoderDojo, maar dat heeft Sanne al gemeld": another's report, out
     # when another activity is named (alone, the message may be about that very session).
-    elsewhere = {m.id for m in mentions if _REPORTED_BY_OTHER_RE.match(text, m.end)}
+    elsewhere = {
+        m.id
+        for m in mentions
+        if _REPORTED_BY_OTHER_RE.match(text, m.end)
+        or _CALLED_OFF_AFTER_RE.match(text, m.end)
+        or _TOPIC_BEFORE_RE.search(text, 0, m.start)
+    }
     if {m.id for m in mentions} - dropped - elsewhere:
         dropped |= elsewhere
     return [
@@ -233,6 +250,7 @@ def find_location(
     text: str,
     slips: dict[str, str] | None = None,
     activity_at: list[tuple[int, int, bool]] | None = None,
+    before_days: str | None = None,
 ) -> tuple[str | None, int | None, str]:
     """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
     beside "Kamp Westerbork"), or the one written right after the reported activity
@@ -240,7 +258,7 @@ def find_location(
     Dit bericht is voor het Breicafé"); else one found after a marker, matched less
     strictly."""
     mentions = matcher.find_in_text(text)
-    meant = _places_meant(text, mentions)
+    meant = _places_meant(text, mentions, before_days)
     found = _one_id(meant)
     if found is None and meant and activity_at:
         found = _place_by_activity(text, meant, activity_at)
@@ -305,7 +323,9 @@ def _in_brackets(text: str, at: int) -> bool:
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
-def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
+def _places_meant(
+    text: str, mentions: list[Mention], before_days: str | None = None
+) -> list[Mention]:
     """The place mentions that name where the session was: a place the writer negates or
     corrects away is dropped, and so is one in another role (someone's home town, a place
     passed by, another time or a habit) when a place remains."""
@@ -319,6 +339,7 @@ def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
         if re.match(r"[\s,]*(?:bedoel\s+ik|i\.?p\.?v\.?)\b", text[m.end :]):
             return [m]
     ids = {m.id for m in meant}
+    timed = before_days if before_days is not None and len(ids) > 1 else text
     kept = [
         m
         for m in meant
@@ -326,7 +347,10 @@ def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
             not _OTHER_ROLE_BEFORE_RE.search(text, 0, m.start)
             or _WRITER_FROM_RE.search(text, 0, m.start)
         )
-        and not _OTHER_TIME_RE.search(_clause_before(text, m.start))
+        # Beside another place, read where the day words still stand ("vorige week in
+        # Beilen"): the date reader blanks them (`before_days`, the same offsets). A place
+        # alone stays the session's ("Ergens vorige maand in Borger …").
+        and not _OTHER_TIME_RE.search(_clause_before(timed, m.start))
     ]
     if len({m.id for m in kept}) > 1:
         # The correction stands right before the place it brings ("Diever, oh nee

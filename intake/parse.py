@@ -199,6 +199,7 @@ def prepare_message(text: str, catalogue: Catalogue, today: date) -> Prepared:
         folded,
         matchers.place_slips,
         activity_spans(matchers.activities, before_names, activity),
+        range_folded,
     )
     folded = find_abbreviated_days(folded, today, finding)
 

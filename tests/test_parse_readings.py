@@ -213,6 +213,15 @@ def test_counts_by_typed_role(
         ("taalcafe sleen de zaterdag na koningsdag, 8 mensen", "2025-05-03"),
         ("taalcafe sleen afgelopen maandag, 8 mensen. Ik bedoel de maandag voor "
          "bevrijdingsdag.", "2025-04-28"),
+        # A conversation's or letter's day is another event's; a closed numeric day is none;
+        # a full date ahead after a plan label is the next session.
+        ("In vervolg op ons gesprek van 20 oktober: de lezing van gisteren in sleen had 30 "
+         "bezoekers.", "2025-11-03"),
+        ("taalhuis sleen di. 4/11 - 6 mensen, ma. 3/11 gesloten", "2025-11-04"),
+        ("Datum: 3-11\nWat: taalhuis\nWaar: sleen\nAantal: 6\nVolgende: 1-12-2025",
+         "2025-11-03"),
+        # "in de winter" may be a topic; a season with "deze" or "afgelopen" is a stretch.
+        ("lezing sleen over vogels in de winter, 30 mensen", "2025-11-04"),
         # A day ahead by the session's day word is a slip: no date.
         ("taalcafe sleen vandaag 20 november 8 mensen", None),
     ],
@@ -473,6 +482,10 @@ def test_quotes_without_marks_after_a_speech_verb(
         ("knutseluurtje borgr 6 kinderen", "borger"),
         # A spelling that sounds the same.
         ("voorleesuurtje pijze 6 kinderen", "peize"),
+        # A place in another time beside this session's place, also by a day word.
+        ("workshop in sleen vandaag, want vorige week in dalen was het te druk, 12 mensen",
+         "sleen"),
+        ("Ergens vorige maand in dalen een makersplaats gedaan, 8 kinderen", "dalen"),
         # The next session's place ("de volgende … is … in X") is not this one's.
         ("lezing in sleen zaterdag, 30 gasten. De volgende lezing is 1 december in dalen",
          "sleen"),
@@ -510,6 +523,10 @@ def test_the_place_of_the_session_by_role(
         # An exhibition beside a named session is generic: the named one is reported.
         ("walk en talk sleen 7 lopers. Wie helpt de tentoonstelling in de hal af te breken?",
          "walk-en-talk"),
+        # A session called off, what a staff meeting was about: not the one reported.
+        ("walk en talk sleen gisteren 6 lopers. Het taalcafe gaat niet door.", "walk-en-talk"),
+        ("eerst overleg met school over de makersplaats, daarna voorleesuurtje sleen, 8 kids",
+         "voorleesuurtje"),
         # The writer answers their own question: "X? nee, Y".
         ("taalcafe? nee: taalhuis sleen vanmiddag, 5 mensen", "taalhuis"),
         # Another session that someone else has reported, beside the one reported here.
