@@ -81,6 +81,14 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:max|maximaal|maximum|capaciteit)\.?[ \t]*:?[ \t]*\d+\b",
         r"\bop[ \t]+\d+[ \t]+\w+[ \t]+(?:gerekend|berekend)\b",
         r"\bklas[ \t]+van[ \t]+\d+\b",
+        # Rooms and pages: "kamer 6", "(zaal 2)", "lokaal nr. 3", "bladzijde 12", "blz. 1 t/m
+        # 16"; a language level: "A2", "niveau B1".
+        # Not "in de zaal 7 kinderen": a number before a people word is a count.
+        r"\b(?<!de )(?:zaal|lokaal|kamer|kamertje|ruimte|room)[ \t]*(?:nr\.?|nummer)?[ \t]*"
+        rf"\d+[a-z]?\b(?![ \t]*(?:-|tot|t/m|a)?[ \t]*\d)(?![ \t]+(?:{count_words_pattern()})\b)",
+        r"\b(?:bladzijde|bladzijden|blz|pagina|pag|page)\.?[ \t]*\d+"
+        r"(?:[ \t]*(?:-|t/m|tot|en)[ \t]*\d+)?\b",
+        r"\b(?:niveau[ \t]+)?[abc][12]\b",
         # A letter's closing is no count: "Kind regards" ("kind" is a child word).
         r"\bkind[ \t]+regards\b",
         # Money, percentages, decimals, years, long numbers (phone numbers).
@@ -104,6 +112,9 @@ FUTURE_RE = re.compile(
 PAST_EVENT_RE = re.compile(
     r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b"
     r"(?:(?!,\s*(?:en|maar)\b)[^.!?\n])*"
+    # "In 2024 begonnen we met 4 dames": how the series started, years ago.
+    r"|\b(?:in|sinds)\s+(?:19|20)\d{2}\s+(?:zijn\s+|waren\s+)?(?:we\s+|wij\s+)?"
+    r"(?:begonnen|gestart|startten|begon|startte)\b[^.!?\n]*"
     # "Vorige maand hadden we er maar 4, nu 11 kinderen": a past count set against today's.
     r"|\b(?:vorige|afgelopen|vorig)\s+(?:maand|jaar|week|seizoen)\b[^.!?\n,]*,\s*"
     r"(?=(?:en\s+)?(?:nu|vandaag|deze\s+keer|dit\s+keer)\b)"

@@ -51,6 +51,14 @@ def read(text: str, catalogue: Catalogue) -> dict[str, Any]:
         # A form's labelled total beats a remark further down.
         ("Wat: taalcafe\nWaar: Beilen\nAantal: 9\nOpmerking: 2 mensen willen door",
          {"deelnemers": 9}, 9),
+        # A room, a page and a language level are no counts; "de zaal 7 kinderen" is.
+        ("taalhuis beilen (kamer 3) 5", {"deelnemers": 5}, 5),
+        ("taalhuis beilen kamer 4. 6 deelnemers, een van hen haalde A2", {"deelnemers": 6}, 6),
+        ("voorleesuurtje beilen, blz. 3 t/m 12 voorgelezen aan 8 kinderen", {"kinderen": 8}, 8),
+        ("voorleesuurtje beilen: in de kinderhoek 5 kinderen, in de zaal 7 kinderen",
+         {"kinderen": 12}, 12),
+        # How the series started years ago is no count of today's session.
+        ("breicafe beilen 12 dames. In 2022 begonnen we met 3 dames!", {"deelnemers": 12}, 12),
     ],
 )  # fmt: skip
 def test_counts_by_typed_role(
