@@ -51,6 +51,24 @@ Rules (documented in the parser too):
 - An abbreviation that is no word (di, wo, do, vr, za) with its dot ("Havelte do.") or right
   after the names ("Eelde za", "(opening) za") is a day. Fries month names are months.
 
+- Hours without a unit after a time label or a day part ("Tijd: 10-12", "vanochtend
+  10-12") and grades ("grp 3/4", "Groep: 5/6") are no dates (intake.masks).
+- A season with a determiner ("deze zomer", "ergens dit voorjaar") is vague; "in de winter"
+  may be a topic and is not read. A period given as a reason ("ivm herfstvakantie") or the
+  vague time of a session someone else has reported ("Vorige week was …, maar dat heeft
+  Sanne al gemeld", in a later sentence) says nothing of the day.
+- A weekday after "pas", "tot", "vanaf", "komende" is later than the session: not its day.
+- A correction to the same day is a check ("maandag 28 december, nee 28 december is toch
+  een maandag?"); a correction may open the next sentence ("gisteren … . Oh nee,
+  eergisteren"); "Ik bedoel (natuurlijk) <day>" takes back the different days named before.
+- A weekday counted from a named day ("de dinsdag voor Kerst", "de zaterdag na
+  koningsdag") is the most recent such day.
+- A yearless day soon ahead, in a sentence with no day word while another sentence names
+  the session's day, is mentioned in passing ("vandaag … . Op 11 april de voorstelling"):
+  not a typo of the session's day. A full date ahead after a plan word or label
+  ("Volgende: 13-01-2026") is a plan. A conversation's or letter's day ("ons gesprek van
+  20 mei") is another event's; a numeric day closed ("ma. 17/11 gesloten") is none.
+
 `read_day` reads a typed answer (the guided report's date step) by these same rules.
 
 This module reads weekdays, day words, numeric dates and abbreviations. The word tables and

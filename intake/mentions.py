@@ -88,15 +88,19 @@ def _one_id(mentions: list[Mention]) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else None
 
 
-def find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, str]:
+def find_activity(
+    matcher: Matcher, text: str, before_days: str | None = None
+) -> tuple[str | None, int | None, str]:
     """The one activity mentioned (a specific name beats a generic word), where the first
-    mention starts, and `text` with the mentions blanked."""
+    mention starts, and `text` with the mentions blanked. `before_days`: the same text before
+    day words were blanked ("Taalcafé van 8 jan gaat niet door" loses its day and the words
+    after it to the date reader)."""
     mentions = matcher.find_in_text(text)
     if not mentions and _GLUED_GENERIC_RE.search(text):
         # "BoekStart-bijeenkomst op het kinderdagverblijf": a generic session noun glued to
         # a name's first part keeps its parts apart; read the name without it.
         mentions = matcher.find_in_text(_GLUED_GENERIC_RE.sub(lambda m: " " * len(m[0]), text))
-    meant = _activities_meant(text, mentions)
+    meant = _activities_meant(text, mentions, before_days)
     found = _one_id(meant)
     if found is None and meant:
         specific = [
@@ -154,7 +158,9 @@ _ELSEWHERE_BEFORE_RE = re.compile(
 )
 
 
-def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
+def _activities_meant(
+    text: str, mentions: list[Mention], before_days: str | None = None
+) -> list[Mention]:
     """The mentions of the activity the message reports: the one it says it is about; else
     all but those it negates, defers to another report or places elsewhere."""
     about = [m for m in mentions if _ABOUT_BEFORE_RE.search(text, 0, m.start)]
@@ -172,8 +178,8 @@ def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
     elsewhere = {
         m.id
         for m in mentions
-        if _REPORTED_BY_OTHER_RE.match(text, m.end)
-        or _CALLED_OFF_AFTER_RE.match(text, m.end)
+        if _REPORTED_BY_OTHER_RE.match(before_days or text, m.end)
+        or _CALLED_OFF_AFTER_RE.match(before_days or text, m.end)
         or _TOPIC_BEFORE_RE.search(text, 0, m.start)
     }
     if {m.id for m in mentions} - dropped - elsewhere:

@@ -193,7 +193,7 @@ def prepare_message(text: str, catalogue: Catalogue, today: date) -> Prepared:
     folded = find_other_dates(folded, today, finding, unblanked)
 
     before_names = folded
-    activity, activity_at, folded = find_activity(matchers.activities, folded)
+    activity, activity_at, folded = find_activity(matchers.activities, folded, unblanked)
     location, location_at, folded = find_location(
         matchers.vestigingen,
         folded,

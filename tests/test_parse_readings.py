@@ -533,6 +533,8 @@ def test_the_place_of_the_session_by_role(
          "walk-en-talk"),
         # A session called off, what a staff meeting was about: not the one reported.
         ("walk en talk sleen gisteren 6 lopers. Het taalcafe gaat niet door.", "walk-en-talk"),
+        ("walk en talk sleen gisteren 6 lopers. Taalcafe van 8 november gaat niet door.",
+         "walk-en-talk"),
         ("eerst overleg met school over de makersplaats, daarna voorleesuurtje sleen, 8 kids",
          "voorleesuurtje"),
         # The writer answers their own question: "X? nee, Y".
