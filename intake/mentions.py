@@ -8,15 +8,19 @@ eh sorry het was Digisterker") or the only exact one is meant; the one the messa
 is about ("dit bericht is voor het Breicafé") wins, and a negated one ("geen Taalcafé maar
 Taalhuis"), one deferred to another report ("Makersplaats stuur ik zo") or one named as a
 topic or another session ("vroegen naar de BoekStartcoach", "komen ook naar het Taalcafé")
-is not it. With no name found: a compound ending in a long one-word name
-("kerstvoorstelling") or a name with one finger's slip ("taslcafe").
+is not it; nor is one called off ("Taalcafé van 8 jan gaat niet door"), one someone else
+has reported ("… maar dat heeft Sanne al gemeld") or what a staff meeting was about ("overleg
+over de BoekStartcoach"), beside another. "X? nee, Y" is Y. With no name found: a compound
+ending in a long one-word name ("kerstvoorstelling") or a name with one finger's slip
+("taslcafe", or its doubled letter typed on the next: "tallcafe").
 
 Places by role: a surname after a title ("mevrouw de Vries") is no place; a place negated
 ("niet Bovensmilde") or corrected ("Diever, oh nee Dwingeloo", "Smilde bedoel ik") is
 dropped; a home town ("een mevrouw uit Dwingeloo", but
 the writer's own "hier Petra uit Odoorn"), a place passed by ("langs De Wijk"), another time
 or a habit ("vorige week zaten we nog in Beilen", "ik sta normaal in Dalen") and an aside in
-brackets are not where the session was. Two places left: the one written as the place, or
+brackets are not where the session was, nor the next session's place ("De volgende
+presentatie is … in Rolde"). Two places left: the one written as the place, or
 the one beside the reported activity when the caller passes `activity_spans`; else none.
 Shorter place names are found with one vowel left out ("rodn", "diver").
 """
