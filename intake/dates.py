@@ -141,6 +141,7 @@ _LATER_DAY_BEFORE_RE = re.compile(
 )
 # "rustig ivm herfstvakantie": a period given as a reason says nothing of the day.
 _REASON_BEFORE_RE = re.compile(r"\b(?:ivm|i\.v\.m\.?|vanwege|wegens|door\s+de)\s+$")
+_DAY_RANGE_BEFORE_RE = re.compile(rf"\bvan\s+(?:{WEEKDAY_WORDS}){DAY_PART}\s+(?:tot|t/m)\s+$")
 _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({WEEKDAY_WORDS}){DAY_PART}\b")
 _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
 # "za", "di.", "ZO" standing alone among the message's fields: what follows is nothing, a
@@ -251,9 +252,13 @@ def find_other_dates(
             finding.unclear = True
         text = blank(text, match.start(), match.end())
     for match in list(WEEKDAY_RE.finditer(text)):
-        if _LATER_DAY_BEFORE_RE.search(text[max(0, match.start() - 20) : match.start()]):
+        head = (context or text)[max(0, match.start() - 30) : match.start()]
+        if _LATER_DAY_BEFORE_RE.search(head) and not _DAY_RANGE_BEFORE_RE.search(head):
             # "kregen ze pas maandag mee", "tot zaterdag", "komende dinsdag": a day after the
-            # session (or ahead), never the session's own.
+            # session (or ahead), never the session's own; alone, the day is unknown ("pas
+            # maandag begonnen" may be the session after all). "van maandag tot woensdag"
+            # is a stretch of days: both are read, so no one day is taken.
+            finding.unclear = True
             text = blank(text, match.start(), match.end())
             continue
         back = (today.weekday() - weekday_of(match.group(1))) % 7

@@ -61,8 +61,9 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
         # "Combigroep 3/4", "jaargroep 7-8": grades, never a date.
         r"\b[^\W\d_]+groep[ \t]*\d{1,2}[ \t]*[/-][ \t]*\d{1,2}\b",
-        # "grp 3/4" and a form's "Groep: 5/6" too.
-        r"\b(?:groep(?:en|je|jes)?|gr\.?|grp\.?|klas|leerjaar)[ \t]{0,2}:?[ \t]{0,2}\d+"
+        # "grp 3/4" too; a form's "Groep: 5/6" only with its pair ("Groep: 28 kinderen" counts).
+        r"\b(?:groep|grp|klas)[ \t]*:[ \t]*\d{1,2}[ \t]*[/-][ \t]*\d{1,2}\b",
+        r"\b(?:groep(?:en|je|jes)?|gr\.?|grp\.?|klas|leerjaar)[ \t]{0,2}\d+"
         r"(?:[ \t]*(?:/|-|en|&|,)[ \t]*\d+\b(?![ \t]*[^\W\d_]))*\b",
         r"(?:\b\d+[ \t]*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)[ \t]+van[ \t]+\d+\b",
         r"\b\d+[ \t]*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",

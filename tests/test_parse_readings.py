@@ -57,6 +57,8 @@ def read(text: str, catalogue: Catalogue) -> dict[str, Any]:
         ("voorleesuurtje beilen, blz. 3 t/m 12 voorgelezen aan 8 kinderen", {"kinderen": 8}, 8),
         ("voorleesuurtje beilen: in de kinderhoek 5 kinderen, in de zaal 7 kinderen",
          {"kinderen": 12}, 12),
+        # A form's group line with a count is a count.
+        ("Wat: klassenbezoek\nWaar: Beilen\nGroep: 28 kinderen", {"kinderen": 28}, 28),
         # How the series started years ago is no count of today's session.
         ("breicafe beilen 12 dames. In 2022 begonnen we met 3 dames!", {"deelnemers": 12}, 12),
     ],
@@ -203,6 +205,9 @@ def test_counts_by_typed_role(
         # A weekday after "pas", "tot", "vanaf" is later than the session.
         ("knutselen sleen zaterdag 7 kinderen, de verf droogt, ze krijgen het pas maandag mee",
          "2025-11-01"),
+        # Alone, such a day leaves the day unknown; "van maandag tot woensdag" is a stretch.
+        ("cursus sleen, we zijn pas maandag begonnen, 6 mensen", None),
+        ("kamp sleen van maandag tot woensdag, 8 kinderen", None),
         # A day corrected to the same day is a check, not a correction; a correction may
         # open the next sentence.
         ("taalcafe sleen zondag 2 november, nee 2 november is toch zondag? ja. 8 mensen",
