@@ -13,6 +13,8 @@ import re
 from intake.daywords import DAY_WORD
 from intake.text import blank
 
+_SENTENCE_END_RE = re.compile(r"[.!?\n]\s")
+
 # Words before a day that make it a plan, not the session: "hangt tot 31 januari", "pas op
 # 28 maart", "Next time: 11 november", "beginnen we op 12 januari".
 _PLAN_BEFORE_RE = re.compile(
@@ -51,12 +53,23 @@ _PLAN_LABEL_RE = re.compile(
 )
 
 
+# A sentence that announces what is ahead: "Reminder: Repair Café is on 4 October",
+# "Let op: 12 december is de bieb dicht".
+_AHEAD_LABEL_RE = re.compile(
+    r"[ \t]*(?:reminder|herinnering|ter\s+herinnering|let\s+op|save\s+the\s+date|agenda)"
+    r"[ \t]*[:\-–!]"
+)
+
+
 def plan_before(text: str, start: int, end: int | None = None) -> bool:
     """A plan word before the day (or, given `end`, right after it), or a plan label
-    opening its line."""
+    opening its line, or a reminder opening its sentence."""
     if end is not None and _PLAN_AFTER_RE.match(text[end : end + 40]):
         return True
     if _PLAN_LABEL_RE.match(text, text.rfind("\n", 0, start) + 1):
+        return True
+    opened = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, start)), default=0)
+    if _AHEAD_LABEL_RE.match(text, opened):
         return True
     return _PLAN_BEFORE_RE.search(text[max(0, start - 40) : start]) is not None
 
@@ -114,9 +127,6 @@ def blank_not_session_days(text: str) -> str:
         if _ANY_DAY_RE.search(blank(text, match.start(), match.end())):
             text = blank(text, match.start(), match.end())
     return text
-
-
-_SENTENCE_END_RE = re.compile(r"[.!?\n]\s")
 
 
 def apart_from_session_day(text: str, start: int, end: int) -> bool:

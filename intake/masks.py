@@ -143,7 +143,9 @@ TIME_RANGE_RE = re.compile(
     # day part ("vanochtend 10-12", "woensdagmiddag 2-4"), and not before a word ("10-12
     # kinderen" is a range of people, asked). Never a date: the day is said already.
     rf"|{_TIME_BEFORE}[ \t]*[:\-–]?[ \t]*"
-    r"(?:van[ \t]+)?\d{1,2}[ \t]*(?:-|–)[ \t]*\d{1,2}\b(?![ \t]*[-/]?[ \t]*[^\W\d_])"
+    # Hours of a working day only: "vanochtend 4-11" may be 4 November.
+    r"(?:van[ \t]+)?(?:0?[7-9]|1\d|2[0-3])[ \t]*(?:-|–)[ \t]*(?:0?[8-9]|1\d|2[0-4])\b"
+    r"(?![ \t]*[-/]?[ \t]*[^\W\d_])"
 )
 _ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
 

@@ -233,6 +233,10 @@ def test_counts_by_typed_role(
         ("taalhuis sleen di. 4/11 - 6 mensen, ma. 3/11 gesloten", "2025-11-04"),
         ("Datum: 3-11\nWat: taalhuis\nWaar: sleen\nAantal: 6\nVolgende: 1-12-2025",
          "2025-11-03"),
+        # A reminder announces what is ahead; hours of a day after a day part stay a date
+        # when they cannot be hours ("vanochtend 4-11").
+        ("makersplaats sleen 9 kids. Reminder: de lezing is op 20 november.", "2025-11-04"),
+        ("taalcafe sleen zaterdagmiddag 14-16, 8 mensen", "2025-11-01"),
         # "in de winter" may be a topic; a season with "deze" or "afgelopen" is a stretch.
         ("lezing sleen over vogels in de winter, 30 mensen", "2025-11-04"),
         # A day ahead by the session's day word is a slip: no date.
