@@ -96,6 +96,10 @@ _NOT_SESSION_DAY_RE = re.compile(
     r"(?:dicht|gesloten)\b"
     rf"|\b(?:kwam|kom|kwamen)\s+(?:er\s+|ik\s+|we\s+)?(?:pas\s+)?{DAY_WORD}\s+niet\s+"
     r"(?:aan\s+)?toe\b"
+    # "Gisteren was ik ziek", "Vrijdag ben ik er niet", "ik was zondag vrij": the writer's
+    # own day, not a session's.
+    rf"|\b{DAY_WORD}\s+(?:ben|was|is)\s+ik\s+(?:er\s+)?(?:niet|ziek|vrij|weg|moe|afwezig)\b"
+    rf"|\bik\s+(?:ben|was)\s+{DAY_WORD}\s+(?:er\s+)?(?:niet|ziek|vrij|weg|moe|afwezig)\b"
     # "Gisteren had ik geen tijd", "ik had gisteren geen tijd": the writer's own day.
     rf"|\b{DAY_WORD}\s+(?:had|heb)\s+ik\s+(?:geen|even\s+geen)\s+tijd\b"
     rf"|\bik\s+(?:had|heb)\s+{DAY_WORD}\s+(?:geen|even\s+geen)\s+tijd\b"

@@ -57,7 +57,10 @@ Rules (documented in the parser too):
   may be a topic and is not read. A period given as a reason ("ivm herfstvakantie") or the
   vague time of a session someone else has reported ("Vorige week was …, maar dat heeft
   Sanne al gemeld", in a later sentence) says nothing of the day.
-- A weekday after "pas", "tot", "vanaf", "komende" is later than the session: not its day.
+- A weekday after "pas", "tot", "vanaf", "komende", or before "is de volgende" / "weer.",
+  is later than the session: not its day, and alone it leaves the day unknown. The
+  writer's own day ("Zondag was ik ziek", "Vrijdag ben ik er niet") is not a session's.
+- "zat.", "woe.", "dond." with their dot, right after the names or a day label, are days.
 - A correction to the same day is a check ("maandag 28 december, nee 28 december is toch
   een maandag?"); a correction may open the next sentence ("gisteren … . Oh nee,
   eergisteren"); "Ik bedoel (natuurlijk) <day>" takes back the different days named before.
@@ -141,6 +144,11 @@ _LATER_DAY_BEFORE_RE = re.compile(
 )
 # "rustig ivm herfstvakantie": a period given as a reason says nothing of the day.
 _REASON_BEFORE_RE = re.compile(r"\b(?:ivm|i\.v\.m\.?|vanwege|wegens|door\s+de)\s+$")
+# After a weekday: the next session ("Donderdag is de volgende", "donderdag weer.").
+_NEXT_AFTER_RE = re.compile(
+    r"[ \t,]*(?:(?:is|wordt|komt)\s+(?:de|het|er)\s+(?:volgende|weer|nog)\b"
+    r"|(?:weer|opnieuw)[ \t]*(?:[.!]|$))"
+)
 _DAY_RANGE_BEFORE_RE = re.compile(rf"\bvan\s+(?:{WEEKDAY_WORDS}){DAY_PART}\s+(?:tot|t/m)\s+$")
 _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({WEEKDAY_WORDS}){DAY_PART}\b")
 _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
@@ -170,6 +178,7 @@ def _check_weekday(finding: DateFinding, today: date, name: str | None, added: s
 def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
     """Read weekday abbreviations ("za", "di.") once names are blanked: the most recent such
     day, today included, like a bare weekday. Return the text with them blanked."""
+    text = find_long_abbreviations(text, today, finding)
     for match in list(ABBR_DAY_RE.finditer(text)):
         before = text[: match.start()].rstrip()
         if before and before[-1].isalpha():
@@ -197,6 +206,27 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
         ):
             continue
         back = (today.weekday() - weekday_of(match.group(1))) % 7
+        finding.dates.add(today - timedelta(days=back))
+        text = blank(text, match.start(), match.end())
+    return text
+
+
+# Longer abbreviations with their dot ("zat.", "woe.", "dond."): several are words too ("ik
+# zat", "de zon", "vrij"), so only right after the names or a day label.
+_LONG_ABBR_RE = re.compile(r"\b(maan|maa|dins|din|woens|woe|dond|don|vrij|zat|zon)\.(?!\w)")
+_LONG_ABBR_DAYS = {
+    "maan": 0, "maa": 0, "dins": 1, "din": 1, "woens": 2, "woe": 2, "dond": 3, "don": 3,
+    "vrij": 4, "zat": 5, "zon": 6,
+}  # fmt: skip
+
+
+def find_long_abbreviations(text: str, today: date, finding: DateFinding) -> str:
+    """ "Taalcafé Sleen zat. 8 mensen", "Dag: woe.": the most recent such day."""
+    for match in list(_LONG_ABBR_RE.finditer(text)):
+        before = text[: match.start()]
+        if not (_AFTER_NAMES_RE.search(before) or _FORM_DAY_BEFORE_RE.search(before)):
+            continue
+        back = (today.weekday() - _LONG_ABBR_DAYS[match.group(1)]) % 7
         finding.dates.add(today - timedelta(days=back))
         text = blank(text, match.start(), match.end())
     return text
@@ -253,7 +283,8 @@ def find_other_dates(
         text = blank(text, match.start(), match.end())
     for match in list(WEEKDAY_RE.finditer(text)):
         head = (context or text)[max(0, match.start() - 30) : match.start()]
-        if _LATER_DAY_BEFORE_RE.search(head) and not _DAY_RANGE_BEFORE_RE.search(head):
+        later = _LATER_DAY_BEFORE_RE.search(head) and not _DAY_RANGE_BEFORE_RE.search(head)
+        if later or _NEXT_AFTER_RE.match(context or text, match.end()):
             # "kregen ze pas maandag mee", "tot zaterdag", "komende dinsdag": a day after the
             # session (or ahead), never the session's own; alone, the day is unknown ("pas
             # maandag begonnen" may be the session after all). "van maandag tot woensdag"

@@ -237,6 +237,13 @@ def test_counts_by_typed_role(
         # when they cannot be hours ("vanochtend 4-11").
         ("makersplaats sleen 9 kids. Reminder: de lezing is op 20 november.", "2025-11-04"),
         ("taalcafe sleen zaterdagmiddag 14-16, 8 mensen", "2025-11-01"),
+        # The writer's own day; a weekday that is the next session; a longer abbreviation
+        # with its dot right after the names ("ik zat." stays a word).
+        ("taalcafe sleen zaterdag 8 mensen. Zondag was ik ziek.", "2025-11-01"),
+        ("gisteren was ik vrij, dus vandaag pas taalcafe sleen: 8 mensen", "2025-11-04"),
+        ("taalcafe sleen gisteren 8 mensen. Donderdag is de volgende.", "2025-11-03"),
+        ("taalcafe sleen zat. 8 mensen", "2025-11-01"),
+        ("taalcafe sleen, ik zat. 8 mensen", "2025-11-04"),
         # "in de winter" may be a topic; a season with "deze" or "afgelopen" is a stretch.
         ("lezing sleen over vogels in de winter, 30 mensen", "2025-11-04"),
         # A day ahead by the session's day word is a slip: no date.
