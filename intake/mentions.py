@@ -10,9 +10,10 @@ Taalhuis"), one deferred to another report ("Makersplaats stuur ik zo") or one n
 topic or another session ("vroegen naar de BoekStartcoach", "komen ook naar het Taalcafé")
 is not it; nor is one called off ("Taalcafé van 8 jan gaat niet door"), one someone else
 has reported ("… maar dat heeft Sanne al gemeld") or what a staff meeting was about ("overleg
-over de BoekStartcoach"), beside another. "X? nee, Y" is Y. With no name found: a compound
-ending in a long one-word name ("kerstvoorstelling") or a name with one finger's slip
-("taslcafe", or its doubled letter typed on the next: "tallcafe").
+over de BoekStartcoach") or one at another time ("Morgen is het Breicafé"), beside
+another. "X? nee, Y" and "X, maar het was Y" are Y. With no name found: a compound ending
+in a long one-word name ("kerstvoorstelling") or a name with one finger's slip ("taslcafe",
+or its doubled letter typed on the next: "tallcafe").
 
 Places by role: a surname after a title ("mevrouw de Vries") is no place; a place negated
 ("niet Bovensmilde") or corrected ("Diever, oh nee Dwingeloo", "Smilde bedoel ik") is
@@ -185,6 +186,8 @@ def _activities_meant(
         if _REPORTED_BY_OTHER_RE.match(before_days or text, m.end)
         or _CALLED_OFF_AFTER_RE.match(before_days or text, m.end)
         or _TOPIC_BEFORE_RE.search(text, 0, m.start)
+        # "Morgen is het Breicafé", "vorige week was de Makersplaats": another time.
+        or _OTHER_TIME_RE.search(_clause_before(before_days or text, m.start))
     }
     if {m.id for m in mentions} - dropped - elsewhere:
         dropped |= elsewhere
@@ -198,7 +201,7 @@ def _activities_meant(
 # "het was" takes the first name back too.
 _CORRECTION_RE = re.compile(
     r"\b(?:sorry|sry|(?:eh+|o|oh|ah)\s+nee|nee\s+wacht|correctie|ik\s+bedoel|oeps|"
-    r"nee,?\s+het\s+was)\b"
+    r"nee,?\s+het\s+was|maar\s+het\s+was)\b"
     # "Belastingspreekuur? nee, juridisch spreekuur": the writer answers their own question.
     r"|\?+[\s,]*nee+\b"
 )

@@ -553,6 +553,9 @@ def test_the_place_of_the_session_by_role(
          "walk-en-talk"),
         ("eerst overleg met school over de makersplaats, daarna voorleesuurtje sleen, 8 kids",
          "voorleesuurtje"),
+        # Another time's activity; "… maar het was Y" corrects the name.
+        ("taalcafe sleen 8 mensen. Morgen is het breicafe.", "taalcafe"),
+        ("eerst dacht ik taalhuis maar het was taalcafe, sleen, 8 mensen", "taalcafe"),
         # The writer answers their own question: "X? nee, Y".
         ("taalcafe? nee: taalhuis sleen vanmiddag, 5 mensen", "taalhuis"),
         # Another session that someone else has reported, beside the one reported here.
