@@ -93,6 +93,15 @@ class DateFinding:
     aside: set[date] = field(default_factory=set)
     # A day the writer confirms after a doubt ("dus gisteren klopt"): it settles the doubt.
     confirmed: set[date] = field(default_factory=set)
+    # Where a holiday word opening its line ends ("zomervakantie knutselmiddag"): it names
+    # the session's kind when the activity's name follows right after, else it is vague.
+    holiday_before_name: list[int] = field(default_factory=list)
+
+    def settle_holiday_names(self, text: str, activity_at: int | None) -> None:
+        """Vague after all, unless the activity's name follows the holiday word."""
+        for end in self.holiday_before_name:
+            if activity_at is None or text[end:activity_at].strip(" \t-"):
+                self.unclear = True
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""

@@ -60,6 +60,8 @@ Rules (documented in the parser too):
 - A weekday after "pas", "tot", "vanaf", "komende", or before "is de volgende" / "weer.",
   is later than the session: not its day, and alone it leaves the day unknown. The
   writer's own day ("Zondag was ik ziek", "Vrijdag ben ik er niet") is not a session's.
+- A holiday word opening its line right before the activity's name ("zomervakantie
+  knutselmiddag") names the session's kind: no vague period; before anything else it is.
 - "zat.", "woe.", "dond." with their dot, right after the names or a day label, are days.
 - A correction to the same day is a check ("maandag 28 december, nee 28 december is toch
   een maandag?"); a correction may open the next sentence ("gisteren … . Oh nee,
@@ -142,6 +144,10 @@ _VAGUE_MONTH_RE = re.compile(
 _LATER_DAY_BEFORE_RE = re.compile(
     r"\b(?:pas|tot|t/m|vanaf|volgende|komende|aanstaande|a\.s\.|next|coming)\s+(?:op\s+)?$"
 )
+# "zomervakantie knutselmiddag" opening its line: a holiday word that names the session's
+# kind ("the summer-holiday crafts afternoon"), not when it was ("in de zomervakantie").
+_HOLIDAY_NAME_RE = re.compile(r"(?:zomer|herfst|kerst|voorjaars|mei|krokus|winter)vakantie")
+_NAME_AFTER_RE = re.compile(r"(?:[ \t]+|-)[^\W\d_]")
 # "rustig ivm herfstvakantie": a period given as a reason says nothing of the day.
 _REASON_BEFORE_RE = re.compile(r"\b(?:ivm|i\.v\.m\.?|vanwege|wegens|door\s+de)\s+$")
 # After a weekday: the next session ("Donderdag is de volgende", "donderdag weer.").
@@ -312,6 +318,17 @@ def find_other_dates(
         finding.unclear = True
         text = blank(text, match.start(), match.end())
     for match in list(_VAGUE_RE.finditer(text)):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if (
+            _HOLIDAY_NAME_RE.fullmatch(match.group())
+            and not text[line_start : match.start()].strip()
+            and _NAME_AFTER_RE.match(text, match.end())
+        ):
+            # Only if the activity's name follows (the caller checks, see
+            # DateFinding.holiday_before_name); else it is vague after all.
+            finding.holiday_before_name.append(match.end())
+            text = blank(text, match.start(), match.end())
+            continue
         if not _REASON_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()]):
             if not reported_by_other(context or text, match.start()):
                 finding.unclear = True
@@ -327,6 +344,7 @@ def read_day(text: str, today: date) -> DateFinding:
     folded = find_explicit_dates(folded, today, finding)
     folded = find_other_dates(folded, today, finding)
     find_abbreviated_days(folded, today, finding)
+    finding.settle_holiday_names(folded, None)  # an answer names no activity
     if finding.upcoming and not finding.dates:
         finding.future = True  # a typed answer that is only a day ahead
     return finding

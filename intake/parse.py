@@ -202,6 +202,7 @@ def prepare_message(text: str, catalogue: Catalogue, today: date) -> Prepared:
         range_folded,
     )
     folded = find_abbreviated_days(folded, today, finding)
+    finding.settle_holiday_names(before_names, activity_at)
 
     kind = catalogue.activities[activity].kind if activity else None
     return Prepared(

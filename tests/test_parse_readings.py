@@ -244,6 +244,10 @@ def test_counts_by_typed_role(
         ("taalcafe sleen gisteren 8 mensen. Donderdag is de volgende.", "2025-11-03"),
         ("taalcafe sleen zat. 8 mensen", "2025-11-01"),
         ("taalcafe sleen, ik zat. 8 mensen", "2025-11-04"),
+        # A holiday word opening the line right before the activity names its kind; before
+        # anything else it is a vague period.
+        ("herfstvakantie knutselmiddag sleen 12 kinderen", "2025-11-04"),
+        ("herfstvakantie was het rustig, knutselmiddag sleen 5 kinderen", None),
         # "in de winter" may be a topic; a season with "deze" or "afgelopen" is a stretch.
         ("lezing sleen over vogels in de winter, 30 mensen", "2025-11-04"),
         # A day ahead by the session's day word is a slip: no date.
