@@ -162,6 +162,11 @@ def prepare_message(text: str, catalogue: Catalogue, today: date) -> Prepared:
 
     def is_name(candidate: str) -> bool:
         exact = matchers.activities.exact(candidate) or matchers.vestigingen.exact(candidate)
+        # "de eerste 'Zomeravond-lezing'": one word whose last part is an activity's name
+        # names the session, as the name alone would.
+        word = candidate.strip()
+        if exact is None and " " not in word and "-" in word:
+            exact = matchers.activities.exact(word.rsplit("-", 1)[1])
         return exact is not None
 
     def mentions_name(candidate: str) -> bool:

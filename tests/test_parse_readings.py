@@ -557,6 +557,8 @@ def test_the_place_of_the_session_by_role(
          "walk-en-talk"),
         ("eerst overleg met school over de makersplaats, daarna voorleesuurtje sleen, 8 kids",
          "voorleesuurtje"),
+        # The session's own name in quote marks, a compound ending in an activity's name.
+        ("gisteravond de eerste 'Herfst-lezing' in sleen, 30 mensen", "lezing"),
         # Another time's activity; "… maar het was Y" corrects the name.
         ("taalcafe sleen 8 mensen. Morgen is het breicafe.", "taalcafe"),
         ("eerst dacht ik taalhuis maar het was taalcafe, sleen, 8 mensen", "taalcafe"),
