@@ -19,6 +19,7 @@ from intake.dateroles import (
     in_parentheses,
     other_meeting,
     plan_before,
+    topic_before,
 )
 from intake.daywords import (
     ABBREVIATION_WORDS,
@@ -272,6 +273,10 @@ def find_explicit_dates(
         text = blank(text, match.start(), match.end())
     for match in list(_DAY_MONTH_RE.finditer(text)):
         day, month = int(match.group(2)), MONTHS[match.group(3)]
+        if not match.group(4) and topic_before(context or text, match.start()):
+            finding.unclear = True
+            text = blank(text, match.start(), match.end())
+            continue
         before = set(finding.dates)
         if match.group(4):
             plan = plan_before(context or text, match.start(), match.end())

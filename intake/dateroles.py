@@ -163,3 +163,20 @@ def reported_by_other(text: str, at: int) -> bool:
         return False
     closing = _SENTENCE_END_RE.search(text, at)
     return _BY_OTHER_RE.search(text, opened, closing.start() if closing else len(text)) is not None
+
+
+# Before a date in its clause: what was talked about or asked ("een lezing over de bevrijding
+# op 5 mei", "het ging over 4 mei", "ze vroegen of 25 december ook open is").
+# "een les over informatievaardigheden op dinsdag 4 maart" is that day: only a date right
+# after "over", or a thing's date ("over de watersnood van 1 februari"), is a topic.
+_TOPIC_BEFORE_RE = re.compile(
+    r"\bover\s+$|\bover\s+(?:de|het)(?:\s+[^\W\d_]+){1,2}?\s+van\s+$"
+    r"|\b(?:vroegen?|vraagt|vragen)\s+(?:of|wanneer)\b[^,.;:!?\n]{0,30}$"
+)
+
+
+def topic_before(text: str, start: int) -> bool:
+    """The date is what the session was about or what someone asked: not the session's day;
+    the day is then unknown unless another is given ("lezing over Sint Maarten op 11
+    november" may still be on that day)."""
+    return _TOPIC_BEFORE_RE.search(text[max(0, start - 50) : start]) is not None

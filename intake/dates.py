@@ -96,6 +96,7 @@ from intake.dateroles import (
     other_meeting,
     plan_before,
     reported_by_other,
+    topic_before,
 )
 from intake.daywords import (
     ABBR_DAY_RE,
@@ -143,6 +144,8 @@ _VAGUE_MONTH_RE = re.compile(
 # Before a weekday: a later day than the session's ("pas maandag", "vanaf dinsdag").
 _LATER_DAY_BEFORE_RE = re.compile(
     r"\b(?:pas|tot|t/m|vanaf|volgende|komende|aanstaande|a\.s\.|next|coming)\s+(?:op\s+)?$"
+    # "vanaf januari op woensdag", "vanaf nu op dinsdag": a plan from then on.
+    r"|\bvanaf(?:\s+[^\W\d_]+){1,2}\s+(?:op\s+)?$"
 )
 # "zomervakantie knutselmiddag" opening its line: a holiday word that names the session's
 # kind ("the summer-holiday crafts afternoon"), not when it was ("in de zomervakantie").
@@ -259,6 +262,10 @@ def find_other_dates(
     for match in list(_DM_RE.finditer(text)):
         day, month = int(match.group(2)), int(match.group(3))
         if not 1 <= month <= 12:
+            continue
+        if topic_before(context or text, match.start()):
+            finding.unclear = True  # "het ging over 4/5": a topic, not the day
+            text = blank(text, match.start(), match.end())
             continue
         plan = plan_before(context or text, match.start(), match.end())
         aside = in_parentheses(text, match.start(), match.end()) or other_meeting(

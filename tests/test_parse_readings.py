@@ -248,6 +248,12 @@ def test_counts_by_typed_role(
         # anything else it is a vague period.
         ("herfstvakantie knutselmiddag sleen 12 kinderen", "2025-11-04"),
         ("herfstvakantie was het rustig, knutselmiddag sleen 5 kinderen", None),
+        # A date right after "over" is a topic; "les over X op dinsdag 4 maart" is the day.
+        ("lezing sleen gisteren over 4 mei, 30 mensen", "2025-11-03"),
+        ("lezing sleen over 4 mei, 30 mensen", None),
+        ("les over mediawijsheid op maandag 3 november in sleen, 24 kinderen", "2025-11-03"),
+        # "vanaf januari op woensdag" is a plan.
+        ("taalcafe sleen dinsdag 8 mensen. Vanaf januari op woensdag", "2025-11-04"),
         # "in de winter" may be a topic; a season with "deze" or "afgelopen" is a stretch.
         ("lezing sleen over vogels in de winter, 30 mensen", "2025-11-04"),
         # A day ahead by the session's day word is a slip: no date.
