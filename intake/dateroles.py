@@ -30,7 +30,9 @@ _PLAN_BEFORE_RE = re.compile(
 _PLAN_AFTER_RE = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:volgende|weer|opnieuw|next|gepland|"
     # "op 13 juni komt er een extra sessie"; "10 nov kwamen er 8" is no plan.
-    r"(?:komt|komen|is)\s+(?:er|d'r|der)\s+(?:een|nog|weer)|zal|zullen)\b"
+    r"(?:komt|komen|is)\s+(?:er|d'r|der)\s+(?:een|nog|weer)|zal|zullen|"
+    # "De kerstlezing van 22 december gaat wel door": a session ahead.
+    r"gaat\s+(?:wel|gewoon|toch|nog)\s+door)\b"
 )
 # Another meeting's day: "gestart op 26 aug", "les 1 op 7 nov": the session's day only when
 # no other day is given (as an aside in parentheses).

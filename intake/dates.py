@@ -196,7 +196,10 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
             continue  # "2 vr." (two volunteers): a count's word, not a day
         after = _AFTER_ABBR_RE.match(text, match.end())
         word = match.group(1) in _WORD_ABBREVIATIONS
-        if not word and (
+        opens_line = not text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
+        if match.group() == "ma." and opens_line:
+            pass  # "ma. Digisterker Peize, 5": opening its line with its dot, Monday
+        elif not word and (
             match.group().endswith(".") or _AFTER_NAMES_RE.search(text[: match.start()])
         ):
             # "Taalhuis Havelte do.", "(opening expositie) za 40-50 man": an abbreviation

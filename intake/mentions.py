@@ -146,6 +146,8 @@ _REPORTED_BY_OTHER_RE = re.compile(
 _CALLED_OFF_AFTER_RE = re.compile(
     r"[^.!?\n]{0,40}?\b(?:gaat|ging|is|was|werd|wordt)\s+(?:helaas\s+|dus\s+|ook\s+)?"
     r"(?:niet\s+door|afgelast|geannuleerd|vervallen|afgezegd|cancelled|canceled)\b"
+    # "… dat het voorleesuurtje van volgende week niet doorgaat"
+    r"|[^.!?\n]{0,40}?\bniet\s+(?:doorgaat|doorging|door\s+gaat)\b"
 )
 # "overleg met het consultatiebureau over de BoekStartcoach": what a meeting of staff was
 # about is a topic.
@@ -292,6 +294,8 @@ _NEGATED_BEFORE_RE = re.compile(
 # passed by ("langs De Wijk"), where things came from ("geleend van bieb Gieten").
 _OTHER_ROLE_BEFORE_RE = re.compile(
     r"\b(?:uit|langs|geleend\s+(?:van|bij)(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek))?|"
+    # "de sleutel lag bij een collega in Diever": a person's place, not the session's.
+    r"bij\s+(?:een|de|mijn|m'n|onze)\s+(?!bieb|bib|bibliotheek|vestiging)[^\W\d_]+\s+(?:in|te)|"
     r"(?:samen|in\s+samenwerking)\s+met(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek|collega'?s))?"
     r"(?:\s+(?:van|uit))?|(?:woon|woont|wonen|woonde|woonden)(?:\s+\w+){0,2}\s+(?:in|te))"
     r"\s+(?:het\s+|de\s+)?$"

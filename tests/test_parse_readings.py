@@ -254,6 +254,17 @@ def test_counts_by_typed_role(
         ("les over mediawijsheid op maandag 3 november in sleen, 24 kinderen", "2025-11-03"),
         # "vanaf januari op woensdag" is a plan.
         ("taalcafe sleen dinsdag 8 mensen. Vanaf januari op woensdag", "2025-11-04"),
+        # "*X bedoel ik" and "X?? nee Y" correct the day; a doubt about the count is no doubt
+        # about the day; after the writer's other days, "en vandaag eindelijk …" is the day.
+        ("taalhuis sleen maandag 6 mensen\n*zondag bedoel ik", "2025-11-02"),
+        ("taalhuis sleen gisteren?? nee zaterdag. 6 mensen", "2025-11-01"),
+        ("breicafe norg vanmiddag, weet niet meer precies hoeveel dames, het was vol",
+         "2025-11-04"),
+        ("Wat een week. Maandag ziek, zondag verjaardag, en vandaag dan eindelijk taalcafe "
+         "sleen: 8 mensen", "2025-11-04"),
+        # A session ahead that "gaat wel door"; "ma." opening the message.
+        ("taalhuis sleen: 5 mensen. De lezing van 20 november gaat wel door.", "2025-11-04"),
+        ("ma. digisterker sleen, 5 deelnemers", "2025-11-03"),
         # "in de winter" may be a topic; a season with "deze" or "afgelopen" is a stretch.
         ("lezing sleen over vogels in de winter, 30 mensen", "2025-11-04"),
         # A day ahead by the session's day word is a slip: no date.
@@ -520,6 +531,9 @@ def test_quotes_without_marks_after_a_speech_verb(
         ("workshop in sleen vandaag, want vorige week in dalen was het te druk, 12 mensen",
          "sleen"),
         ("Ergens vorige maand in dalen een makersplaats gedaan, 8 kinderen", "dalen"),
+        # A person's place ("bij een collega in X") is not the session's.
+        ("de sleutel lag bij een collega in dalen, maar het voorleesuurtje hier in sleen "
+         "ging goed: 9 kinderen", "sleen"),
         # The next session's place ("de volgende … is … in X") is not this one's.
         ("lezing in sleen zaterdag, 30 gasten. De volgende lezing is 1 december in dalen",
          "sleen"),
@@ -565,6 +579,8 @@ def test_the_place_of_the_session_by_role(
          "voorleesuurtje"),
         # The session's own name in quote marks, a compound ending in an activity's name.
         ("gisteravond de eerste 'Herfst-lezing' in sleen, 30 mensen", "lezing"),
+        ("taalcafe sleen 8 mensen. Ook gehoord dat het breicafe van morgen niet doorgaat.",
+         "taalcafe"),
         # Another time's activity; "… maar het was Y" corrects the name.
         ("taalcafe sleen 8 mensen. Morgen is het breicafe.", "taalcafe"),
         ("eerst dacht ik taalhuis maar het was taalcafe, sleen, 8 mensen", "taalcafe"),
