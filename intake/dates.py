@@ -66,6 +66,12 @@ Rules (documented in the parser too):
 - A correction to the same day is a check ("maandag 28 december, nee 28 december is toch
   een maandag?"); a correction may open the next sentence ("gisteren … . Oh nee,
   eergisteren"); "Ik bedoel (natuurlijk) <day>" takes back the different days named before.
+- "*donderdag bedoel ik" and "eergisteren?? nee donderdag" correct the day. After the
+  writer's other days ("Maandag ziek, woensdag tandarts, en vanmiddag dan eindelijk …")
+  the awaited day is the session's. "weet niet meer precies hoeveel" doubts the count, not
+  the day. A date right after "over" ("lezing over 4 mei") or asked about is a topic: the
+  day is then unknown unless another is given. "… van 22 december gaat wel door" is a plan.
+- "ma." opening the message or its line is Monday.
 - A weekday counted from a named day ("de dinsdag voor Kerst", "de zaterdag na
   koningsdag") is the most recent such day.
 - A yearless day soon ahead, in a sentence with no day word while another sentence names
