@@ -70,7 +70,7 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b\d+[.,]\d+\b",
         # Units and rates: "3 kilometer", "22 graden", "2 kinderen per iPad", "klas van 28".
         r"\b\d+[ \t]*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
-        r"dagen|weken|kg|kilo|gram|liter|cm|stuks|keer|x|panelen|pagina's|paginas)\b",
+        r"dagen|weken|kg|kilo|gram|liter|cm|keer|x|panelen|pagina's|paginas)\b",
         r"\b\d+[ \t]+[^\W\d_]+[ \t]+per\b",
         # Per unit and capacity: "9 teams van 4 personen", "rijen van 9", "ingericht voor
         # 60 personen", "plek voor 20", "op 6 deelnemers gerekend", "max 12".
@@ -177,9 +177,28 @@ def mask_lessons(text: str) -> tuple[str, int | None]:
     return text, lesson
 
 
+_STUKS_RE = re.compile(r"\b\d+[ \t]*stuks\b")
+_CLAUSE_START_RE = re.compile(r"[.!?;\n]")
+
+
+def _mask_pieces(text: str) -> str:
+    """ "24 stuks" counts things, but "kinderen van 2 tot 4 jaar, 12 stuks" counts the people
+    named right before it in its sentence, with no other number between."""
+    for match in list(_STUKS_RE.finditer(text)):
+        opened = max(
+            (m.end() for m in _CLAUSE_START_RE.finditer(text, 0, match.start())), default=0
+        )
+        before = text[opened : match.start()]
+        people = re.search(rf"\b(?:{count_words_pattern()})\b", before)
+        if people is None or re.search(r"\d", before):
+            text = blank(text, match.start(), match.end())
+    return text
+
+
 def mask_non_counts(text: str) -> str:
     for pattern in NON_COUNT_PATTERNS:
         text, _ = blank_all(text, pattern)
+    text = _mask_pieces(text)
     for match in list(_age_after_person_re().finditer(text)):
         text = blank(text, match.start(1), match.end(1))
     return text

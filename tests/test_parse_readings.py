@@ -59,6 +59,10 @@ def read(text: str, catalogue: Catalogue) -> dict[str, Any]:
          {"kinderen": 12}, 12),
         # A form's group line with a count is a count.
         ("Wat: klassenbezoek\nWaar: Beilen\nGroep: 28 kinderen", {"kinderen": 28}, 28),
+        # "N stuks" right after the people it counts is their number; after things, none.
+        ("kleintje bieb beilen, baby's tot 1 jaar: 5 stuks met 5 moeders",
+         {"kinderen": 5, "volwassenen": 5}, 10),
+        ("knutselen beilen 9 kinderen, 24 stuks gemaakt", {"kinderen": 9}, 9),
         # How the series started years ago is no count of today's session.
         ("breicafe beilen 12 dames. In 2022 begonnen we met 3 dames!", {"deelnemers": 12}, 12),
     ],
