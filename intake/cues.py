@@ -440,7 +440,7 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
         elif (
             after[:1]
             and after[0] in ENROLLED_WORDS
-            and not re.search(r"[(),.;:]", folded[token.end : tokens[i + 1 + word_after].start])
+            and not re.search(r"[(),.;:\n]", folded[token.end : tokens[i + 1 + word_after].start])
         ):
             take(i, roles.enrolled)  # "12 ingeschreven", "8 aanmeldingen"; not "6 (ingeschr…"
         elif (

@@ -34,6 +34,8 @@ _TIME_BEFORE = (
 NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern)
     for pattern in (
+        # A decimal with its unit first, whole: "1,5 uur" is never "1," and a time.
+        r"\b\d+,\d+[ \t]*(?:uur|u|km|kilometer|meter|kilo|kg|liter|euro)\b",
         # Times: "van 10 tot 12 uur", "10:30", "10.30 uur", "14u", "om 10".
         r"\b(?:van[ \t]+)?\d{1,2}(?:[:.]\d{2})?[ \t]*(?:-|tot|t/m)[ \t]*"
         r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:uur|u)\b",

@@ -296,3 +296,17 @@ def test_named_with_others_and_staff_said_as_who_they_were(
 )
 def test_people_words_for_what_they_did(catalogue: Catalogue, text: str, participants: int) -> None:
     assert parse_message(text, catalogue, TODAY).participants == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # A form: present on one line, enrolled on the next.
+        ("Activiteit: Klik & Tik\nLocatie: Dalen\nAanwezig: 7\nIngeschreven: 9", 7),
+        # A decimal with its unit is blanked whole; "nee … bedoel ik" corrects the route.
+        ("Walk&Talk Dalen. 6 werkzoekenden liepen mee, langs de Aa... nee, langs het kanaal "
+         "bedoel ik. Duurde 1,5 uur.", 6),
+    ],
+)  # fmt: skip
+def test_form_lines_and_decimals(catalogue: Catalogue, text: str, participants: int) -> None:
+    assert parse_message(text, catalogue, TODAY).participants == participants
