@@ -125,13 +125,17 @@ PAST_EVENT_RE = re.compile(
 # Lessons: "les 3", "bijeenkomst 2 van 6", "3e les", "2de keer". Not after "vorige week",
 # "deze week", "afgelopen week": there the week is a day word and the number a count.
 _LESSON_RE = re.compile(
-    rf"\b({_LESSON_WORDS})[ \t]*:?[ \t]*(\d+)(?:[ \t]*(?:van|/|uit)[ \t]*\d+)?\b"
+    rf"\b({_LESSON_WORDS})[ \t]*:?[ \t]*(?:(?:nummer|nr\.?)[ \t]*)?(\d+)"
+    r"(?:[ \t]*(?:van|/|uit)[ \t]*\d+)?\b"
 )
 _DAY_WEEK_BEFORE_RE = re.compile(r"\b(?:vorige|deze|afgelopen|verleden)\s+$")
 # "les drie van de zes", "les zes van zes": a lesson number in words, said with its series.
 _LESSON_WORDS_RE = re.compile(
     r"\b(?:les|bijeenkomst|sessie|module)[ \t]+((?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|"
     r"tien)[ \t]+van[ \t]+(?:de[ \t]+)?(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien))\b"
+    # "les nummer twee": the number said as a word after "nummer".
+    r"|\b(?:les|bijeenkomst|sessie)[ \t]+(?:nummer|nr\.?)[ \t]+((?:een|twee|drie|vier|vijf|zes|"
+    r"zeven|acht|negen|tien))\b"
 )
 # Time ranges ("10.00-11.30", "10:00 - 11:30", "10-12 uur"): blanked before dates are read, so
 # "10.00-11" is never taken for a (wrong) date.
@@ -175,7 +179,8 @@ def mask_lessons(text: str) -> tuple[str, int | None]:
             lesson = int(match.group(2))
         text = blank(text, match.start(2), match.end())
     for match in list(_LESSON_WORDS_RE.finditer(text)):
-        text = blank(text, match.start(1), match.end(1))
+        said = 1 if match.group(1) is not None else 2
+        text = blank(text, match.start(said), match.end(said))
     return text, lesson
 
 

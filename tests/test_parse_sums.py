@@ -310,3 +310,8 @@ def test_people_words_for_what_they_did(catalogue: Catalogue, text: str, partici
 )  # fmt: skip
 def test_form_lines_and_decimals(catalogue: Catalogue, text: str, participants: int) -> None:
     assert parse_message(text, catalogue, TODAY).participants == participants
+
+
+def test_a_lesson_number_after_nummer_is_no_count(catalogue: Catalogue) -> None:
+    text = "klik en tik diever les nummer twee er waren er zes van de zeven"
+    assert parse_message(text, catalogue, TODAY).participants == 6
