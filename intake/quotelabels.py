@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from intake.quoteparts import FIRST_PERSON_RE, SPOKEN_WHEN, FoundQuote, clean_attribution
 from intake.speech import (
+    ABBREVIATION_END_RE,
     SPEECH_VERBS,
     is_performer,
     looks_like_person,
@@ -104,6 +105,23 @@ _CLOSING_RE = re.compile(
 )
 
 
+# A form field's own label: "Van:", "CITAAT VAN:", "Datum: 3 maart".
+_FORM_FIELD_RE = re.compile(r"[ \t]*[^\W\d_][^\W\d_ \t/]*(?:[ \t/]+[^\W\d_]+){0,2}[ \t]*:", re.M)
+# The end of a sentence: "…, dit is de eerste. Ik heb …"; "mevr. B." and "10.30" are none.
+_SENTENCE_STOP_RE = re.compile(r"[.!?]+(?=\s)|\s+(?:einde|eind)\s+(?:bericht|verslag)\b", re.I)
+
+
+def _sentence_end(content: str) -> int | None:
+    """Where the first sentence of `content` ends, if another follows it."""
+    for stop in _SENTENCE_STOP_RE.finditer(content):
+        if stop.group().startswith(".") and ABBREVIATION_END_RE.search(content[: stop.start()]):
+            continue
+        if not content[stop.end() :].strip():
+            return None
+        return stop.end() if stop.group()[:1] in ".!?" else stop.start()
+    return None
+
+
 # A short phrase and a colon right after a label: "Citaat leerling: …".
 _WHO_COLON_RE = re.compile(
     r"[ \t]*(?P<who>[^\s:,.!?\"“”„«»'‘]+(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){0,2}"
@@ -159,6 +177,15 @@ def read_labels(
         content = label.group("content")
         if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
             continue  # "zei: '…'": the quote marks say where it ends; read below
+        if "\n" in text[label.end(1) : label.start("content")] and _FORM_FIELD_RE.match(content):
+            continue  # "Citaat:\nVan:": an empty form field, the next line is another field
+        content_end = label.end("content")
+        if label.group(1).lower() not in _LABEL_WORD:
+            # "Een moeder zei: wij hebben … de eerste. Ik heb ook …": without marks the words
+            # end with their sentence; what follows is the writer's again, read as such.
+            cut = _sentence_end(content)
+            if cut is not None:
+                content, content_end = content[:cut], label.start("content") + cut
         if (label.group("bywho") or "").lower().startswith(("uit ", "from ")):
             continue  # "Citaat uit het boek: …": words from a text, no one's here
         nt2_said = label.group(1).lower() == "zij" or _SPOKEN_WHEN_RE.fullmatch(label.group(1))
@@ -185,7 +212,7 @@ def read_labels(
                 if label.group(1).lower() not in _LABEL_WORD
                 else _label_speaker(label.group("who") or label.group("bywho"))
             )
-        form_who, form_end = _form_speaker(text, label.end())
+        form_who, form_end = _form_speaker(text, content_end)
         if form_who is not None:
             speaker = speaker or form_who
         # What stays readable after the quote: the rest of the line when the quote has its
@@ -230,9 +257,9 @@ def read_labels(
         found.extend((start, q) for q in quotes)
         if inner:
             text = blank(text, start, label.start("content"))
-            text = text[: label.start("content")] + inner_rest + text[label.end("content") :]
+            text = text[: label.start("content")] + inner_rest + text[content_end:]
         else:
-            text = blank(text, start, label.end() if rest_start is None else rest_start)
+            text = blank(text, start, content_end if rest_start is None else rest_start)
         if form_who is not None:
-            text = blank(text, label.end(), form_end)
+            text = blank(text, content_end, form_end)
     return text

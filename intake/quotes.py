@@ -29,6 +29,11 @@ end where the writer goes on about the speaker ("… bellen. Zij is heel blij.")
 session ("Verder …"). A title with an aside after it ("lazen 'Rupsje Nooitgenoeg'
 (natuurlijk)") or before a reading or singing verb ("'…' zongen ze mee") is no quote.
 
+Words without marks after a speech verb end with their first sentence: whether the next one
+is still the speaker's or the writer's again nothing says, so only the first is stored.
+"zei na afloop dat …" is reported like "zei dat …". Dictated "citaat … einde citaat" are quote
+marks; "Citaat:" with the next form field on the next line ("Citaat:\nVan:") is empty.
+
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 
@@ -51,6 +56,23 @@ _TITLED_RE = re.compile(
     r"(?:mevrouw|meneer|mevr|mw|dhr|hr|mr|mrs|ms|juf|meester|opa|oma)\.?\s+\S", re.I
 )
 _LOW_HIGH_RE = re.compile(r",,(?=\S)([^\n]*?\S)''(?!')")
+# Dictated quote marks: "citaat ik heb … einde citaat zei een mevrouw" (speech-to-text).
+_DICTATED_RE = re.compile(
+    r"\b(?:citaat|quote)[ \t]+(?!(?:van|by|from)\b)(?P<body>[^\n\"“”„«»]+?)"
+    r"[ \t]+(?:einde|eind|end)[ \t]+(?:citaat|quote)\b",
+    re.I,
+)
+
+
+def _dictated_marks(match: re.Match[str]) -> str:
+    """ "citaat … einde citaat" as quote marks of the same length, so offsets stay valid."""
+    opening = match.start("body") - match.start()
+    closing = match.end() - match.end("body")
+    # "citaat " keeps its label, as 'quote:"' of the same length: a speech cue for the words.
+    head = 'quote:"' + " " * (opening - 7) if opening >= 7 else '"' + " " * (opening - 1)
+    return head + match.group("body") + " " * (closing - 1) + '"'
+
+
 # Who-words that name nobody in particular.
 _NOBODY = {"iemand", "someone", "somebody", "immen"}
 
@@ -81,6 +103,7 @@ def extract_quotes(
         text = text.replace(">>", " «").replace("<<", "» ")
     # ",,…''": Dutch low-high quotes typed with commas and apostrophes (same length).
     text = _LOW_HIGH_RE.sub(lambda m: " „" + m.group(1) + "” ", text)
+    text = _DICTATED_RE.sub(_dictated_marks, text)
     text = read_labels(text, found, is_name, mentions_name, extract_quotes)
     text = read_marked(text, found, is_name, mentions_name, cued)
     text = read_unmarked(text, found, mentions_name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from intake.quoteparts import FoundQuote
+from intake.quoteparts import SPOKEN_WHEN, FoundQuote
 from intake.speech import (
     is_performer,
     looks_like_person,
@@ -50,6 +50,13 @@ _DIRECT_RE = re.compile(
     r"er|zijn|haar|hun|toen|het|een|de)\b)(?:\S+\s+){0,3}(?:ik|mijn|m'n|mn|we|wij)\b)",
     re.I,
 )
+# Adverbs between the speech verb and the words: "zei na afloop dat …" is reported all the
+# same, "zei letterlijk ik …" quotes; they are no part of the words.
+_LEADING_ADVERB_RE = re.compile(
+    rf"^(?:(?:{SPOKEN_WHEN}|daarna|daarop|later|toen|meteen|nog|ook|letterlijk|spontaan|"
+    r"zachtjes|lachend|trots|nadien|tussendoor|ineens|opeens)\s+)+",
+    re.I,
+)
 _INDIRECT = {
     "dat", "of", "niets", "niks", "weinig", "tegen", "iets", "geen", "ook", "er", "toen", "al",
 }  # fmt: skip
@@ -64,6 +71,7 @@ def read_unmarked(
     return `text` with them blanked."""
     for match in list(_UNMARKED_SAID_RE.finditer(text)):
         said = match.group("said").strip()
+        said = _LEADING_ADVERB_RE.sub("", said)
         first = said.lower().split()[:2]
         verb_first = re.match(rf"{_FINITE}\b", said, re.I) is not None  # "moet dat echt …"
         if len(said.split()) < 3 or (_INDIRECT & set(first) and not verb_first):

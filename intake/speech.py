@@ -205,10 +205,15 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     plain = _LEADING_RE.sub("", clause.strip()).strip()
     if ages and plain and ages.start() >= len(pre.rstrip()) - len(ages.group()):
         plain += ages.group()  # "Sem (6) zei": the age stays with the name
-    if not plain and after:
+    if after:
         speaker = _AFTER_DROP_RE.sub("", " " + after).strip()
         # "zei heel serieus:" names nobody; the subject before the verb is the speaker then.
-        if speaker and looks_like_person(speaker):
+        # After other words the verb comes second and its subject after it: "Toen de
+        # sneeuw kwam riep een meisje:", "… liet zien zei Yonas:" (an article or a name).
+        inverted = bool(speaker) and (
+            speaker.split()[0].lower() in _ARTICLES | {"één", "eén"} or _is_named(speaker)
+        )
+        if speaker and looks_like_person(speaker) and (not plain or inverted):
             return _clean(speaker, keep_age=False), True
     relative = _RELATIVE_END_RE.search(_PARENS_RE.sub("", pre))
     if relative is not None:
@@ -376,6 +381,11 @@ def _subject(sentence: str) -> str | None:
         after = _ANY_VERB_RE.search(start, verb.end())
         if after is not None:
             subject = start[: after.start()].strip(" ,")
+        relative = re.search(r"[\s,]+(?:die|dat)\s", subject, re.I)
+        if relative is not None and len(_PARENS_RE.sub("", subject).split()) > 6:
+            # "Een mevrouw van 69 die nog nooit geschilderd had zei": a long relative clause
+            # is no part of the name; the person phrase before it is.
+            subject = subject[: relative.start()]
     parts = subject.split(",")
     subject = parts[0]  # "One gentleman, 91 years old, told me"
     # "Een meisje, Noor (4), zei": a name in apposition is who spoke.
@@ -410,6 +420,13 @@ def _clean(speaker: str | None, keep_age: bool) -> str | None:
 _MORE_STAFF = {"taalmaatje", "medewerkster", "medewerksters", "pedagogisch-medewerker"}
 
 
+# Compounds that end in a staff word are staff: "voorleesvrijwilliger", "bibliotheekmedewerker".
+_STAFF_END_RE = re.compile(
+    r"\w{3,}(?:vrijwilliger|vrijwilligster|medewerker|medewerkster|begeleider|begeleidster|"
+    r"co[oö]rdinator|consulent|docent)$"
+)
+
+
 def _staff_form(word: str) -> str:
     """ "pm'er", "PM-er", "pm’er" -> "pmer"; trailing punctuation goes."""
     return re.sub(r"['’\-]", "", word.lower()).strip(".,:;()")
@@ -427,7 +444,7 @@ def is_performer(speaker: str | None, text: str) -> bool:
     # names a person is the head, past a partitive and adjectives.
     for word in words:
         plain = _staff_form(word)
-        if plain in NOT_PARTICIPANTS or plain in _MORE_STAFF:
+        if plain in NOT_PARTICIPANTS or plain in _MORE_STAFF or _STAFF_END_RE.search(plain):
             return True
         if plain in PERSON_WORDS or (len(plain) > 4 and _PERSON_END_RE.search(plain)):
             break  # "de moeder van een vrijwilliger" is a parent

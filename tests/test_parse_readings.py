@@ -271,9 +271,35 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # Without marks the words end where the writer goes on about the speaker.
         ("taalcafe roden 8 mensen. Een man zeg: ik kan nu zelf de huur betalen. Hij was "
          "trots.", [{"text": "ik kan nu zelf de huur betalen.", "attribution": "Een man"}]),
-        # The speaker's own story goes on: "Hij was visser" is no reaction of the writer's.
+        # Without marks the words end with their sentence: whether "Hij was altijd weg" is
+        # still Oma's or the writer's again nothing says (the old expectation was a guess);
+        # the first sentence is surely hers, so only that is stored.
         ("verhalenbrink vries 8 ouderen. Oma zei: mijn man was visser. Hij was altijd weg.",
-         [{"text": "mijn man was visser. Hij was altijd weg.", "attribution": "Oma"}]),
+         [{"text": "mijn man was visser.", "attribution": "Oma"}]),
+        # The writer's own words after the quote stay out of it, and the rest of the
+        # message is read as the writer's: a title after "de zin" is no quote.
+        ("taalhuis assen 7 mensen. Een vrouw zei: nu kan ik zelf de brief lezen. Ik heb ook "
+         "boeken uitgeleend. We oefenden met de zin 'Waar is het station?'",
+         [{"text": "nu kan ik zelf de brief lezen.", "attribution": "Een vrouw"}]),
+        # Reported speech stays reported with an adverb before "dat".
+        ("Taalcafé Roden, 6 mensen. Een man zei na afloop dat hij volgende week terugkomt.",
+         []),
+        # After a clause the verb comes second and the speaker after it.
+        ("knutselen vries 9 kinderen. Toen de lijm op was riep een jongen: 'Ik wil meer!'",
+         [{"text": "Ik wil meer!", "attribution": "een jongen"}]),
+        ("Taalhuis Gieten, 5 mensen. Na de toets zei Amira: Ik ben geslaagd.",
+         [{"text": "Ik ben geslaagd.", "attribution": "Amira"}]),
+        # A long relative clause is no part of who spoke.
+        ("breicafe 7 dames. Een vrouw van 80 die nooit eerder breide zei: 'Dit is mijn eerste "
+         "sjaal!'", [{"text": "Dit is mijn eerste sjaal!", "attribution": "Een vrouw van 80"}]),
+        # An empty form field: the next line is the next field, no words.
+        ("Activiteit: Taalcafé\nPlaats: Assen\nAanwezig: 9\nCitaat:\nWie:", []),
+        # A compound of a staff word is staff: their words are no participant's.
+        ("voorlezen beilen 8 kinderen. De bibliotheekmedewerker zei: 'Wat waren ze stil!'",
+         []),
+        # Dictated quote marks.
+        ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
+         [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
         ("taalcafe sleen een vrouw zei aanhalingstekens ik snap de brief aanhalingstekens "
          "sluiten 7 mensen", [{"text": "ik snap de brief", "attribution": "een vrouw"}]),
         ("taalcafe sleen 7 mensen een man zei aanhalingstekens ik kom terug aanhalingstekens "
@@ -283,6 +309,11 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A closing greeting is no part of an unmarked quote.
         ("taalhuis roden 5 mensen. Een vrouw zei: ik kom volgende week weer. Groetjes",
          [{"text": "ik kom volgende week weer.", "attribution": "Een vrouw"}]),
+        # An empty form field: the next line is the next field, no words.
+        ("Activiteit: Taalcafé\nPlaats: Assen\nAanwezig: 9\nCitaat:\nWie:", []),
+        # A compound of a staff word is staff: their words are no participant's.
+        ("voorlezen beilen 8 kinderen. De bibliotheekmedewerker zei: 'Wat waren ze stil!'",
+         []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
