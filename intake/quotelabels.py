@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from intake.quoteparts import FIRST_PERSON_RE, SPOKEN_WHEN, FoundQuote, clean_attribution
+from intake.quoteparts import (
+    FIRST_PERSON_RE,
+    GOES_ON_RE,
+    SPOKEN_WHEN,
+    FoundQuote,
+    clean_attribution,
+)
 from intake.speech import (
     ABBREVIATION_END_RE,
     SPEECH_VERBS,
@@ -232,7 +238,7 @@ def read_labels(
             if len(parts) > 1 and mentions_name(parts[1]):
                 dash = _DASH_SPLIT_RE.search(content)
                 rest_start = label.start("content") + (dash.start() if dash else len(content))
-            elif len(parts) > 1:
+            elif len(parts) > 1 and not GOES_ON_RE.match(parts[1]):
                 attribution = clean_attribution(parts[1].rstrip(")"))
             quotes = (
                 [FoundQuote(quote_text, attribution or speaker)]

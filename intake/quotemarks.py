@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from intake.quoteparts import FIRST_PERSON_RE, SPOKEN_WHEN, FoundQuote, clean_attribution
+from intake.quoteparts import (
+    FIRST_PERSON_RE,
+    GOES_ON_RE,
+    SPOKEN_WHEN,
+    FoundQuote,
+    clean_attribution,
+)
 from intake.speech import (
     ABBREVIATION_END_RE,
     AFTER_DROP_RE,
@@ -43,6 +49,9 @@ _AFTER_RE = re.compile(
 _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
 # "Gerrit na afloop: '…'": the time of speaking is no part of the speaker.
 _TRAILING_WHEN_RE = re.compile(rf"\s+{SPOKEN_WHEN}\s*$", re.I)
+_TO_WHOM_RE = re.compile(r"(?<=\S)\s+(?:tegen|to)\s+[^\s,]+(?:\s+[^\s,]+){0,3}\s*$", re.I)
+# "een meisje uit groep 6": a school group's number is no count in a speaker.
+_GROUP_NUMBER_RE = re.compile(r"\b(?:groep|klas|leerjaar|group)\s+\d{1,2}\b", re.I)
 # Text in marks shorter than this is no quote.
 MIN_QUOTE_CHARS = 2
 
@@ -57,6 +66,8 @@ def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
         # "zee een man naoderhaand": the adverb after the person goes; "zei heel serieus"
         # names nobody.
         raw = AFTER_DROP_RE.sub("", " " + raw).strip()
+    if match.group("dash") and GOES_ON_RE.match(raw):
+        return None, end  # "'…' – en de rest moest lachen": the writer's sentence goes on
     attribution = clean_attribution(raw)
     if attribution is None or (match.group("said") and not looks_like_person(attribution)):
         return None, end
@@ -142,6 +153,8 @@ def _speaker_said_before(
     segment = _LEADING_DAY_RE.sub("", segment)
     segment = _LEADING_LABEL_RE.sub("", segment)
     segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
+    # "Opa Henk tegen zijn kleindochter: '…'": whom the words were for is no part of who.
+    segment = _TO_WHOM_RE.sub("", segment)
     # "Na afloop kwam een mevrouw naar me toe: «…»": who came up to the writer spoke.
     segment = _CAME_UP_RE.sub(lambda m: m.group("who") or m.group("first"), segment)
     parts = segment.split(",")
@@ -153,7 +166,7 @@ def _speaker_said_before(
         # "Een jonge vrouw zij: '…'" (NT2 for "zei"), "een man hij: '…'": the pronoun that
         # takes up the speaker is no part of it.
         speaker = speaker[: speaker.lower().rindex(words[-1].lower())].strip()
-    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", speaker))
+    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", _GROUP_NUMBER_RE.sub("groep", speaker)))
     if (
         not plain.strip()
         # "Label voor de foto: '…'": before a bare colon only someone named is a speaker (one
@@ -193,6 +206,10 @@ _GOES_ON_RE = re.compile(
 )
 
 
+# Every word capitalised, two or more, no sentence end: "De Boekenwurmen", "Harry Potter".
+_TITLE_CASE_RE = re.compile(r"(?:[A-Z0-9][\w'’&-]*[ \t]+)+[A-Z0-9][\w'’&-]*")
+
+
 def _status(
     text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
 ) -> str:
@@ -209,6 +226,11 @@ def _status(
         # "opmerking: 'Mijn Overheid' vonden ze lastig": a term inside the writer's sentence,
         # not words someone said: asked.
         return "ask"
+    if not spoken and _TITLE_CASE_RE.fullmatch(quote_text.strip()):
+        # "winnaars: 'De Boekenwurmen'", "'Harry Potter'": every word capitalised and no
+        # sentence end reads as a name or a title: never stated as someone's words, asked
+        # unless a title cue stands by it.
+        return "none" if title_before(text, match.start(), match.end()) else "ask"
     if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):

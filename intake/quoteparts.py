@@ -23,6 +23,15 @@ MAX_ATTRIBUTION_WORDS = 8
 FIRST_PERSON_RE = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mn|jullie|ikke)\b", re.I)
 
 
+# A dash part that goes on with the writer's sentence rather than naming who spoke:
+# "'…' – en de rest moest lachen", "- daarna gingen we koffie drinken".
+GOES_ON_RE = re.compile(
+    r"\s*(?:en|maar|want|dus|toen|waarna|daarna|waarop|wat|die|dat|we|wij|ik|het|er|"
+    r"iedereen|zo|daar|hier)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class FoundQuote:
     text: str

@@ -29,7 +29,9 @@ _UNMARKED_SAID_RE = re.compile(
     # story, or where a count starts ("… meenemen, 8 deelnemers").
     r"(?=[ \t]*,?[ \t]+en[ \t]+toen\b|[ \t]+toen[ \t]+(?:we|wij|gingen|moesten|hebben|"
     r"hadden|zijn|waren|kwam|kwamen|ging)\b|[ \t]*,[ \t]*(?:en|maar|dus|want)\b"
-    r"|[ \t]*,?[ \t]+\d+[ \t]+[^\W\d_]{3,}|[\n.!?\"“”„«»]|$)",
+    r"|[ \t]*,?[ \t]+\d+[ \t]+[^\W\d_]{3,}|[\n.!?\"“”„«»]|$"
+    # Dictated: "… nooit gedacht einde bericht".
+    r"|[ \t]+(?:einde|eind)[ \t]+(?:bericht|verslag|citaat|quote)\b)",
     re.I,
 )
 # After "vertelde" or "vroeg" words are someone's own only when they read as a main clause:

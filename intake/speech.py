@@ -90,6 +90,8 @@ PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".s
     # Drents and Fries: "zee n olde kerel", "sei in âlde frou".
     "frou", "froulju", "kearel", "kerel", "keerl", "wief", "wiefke", "deern", "jong", "jonkje",
     "famke", "feint", "manlu", "vrouwlu", "vrouwgien", "mannegien", "mensk",
+    # "de jongste", "de oudste": an adjective standing for a person.
+    "jongste", "oudste", "kleinste",
 }  # fmt: skip
 # Compounds end in a person word: "schoonmoeder", "buurjongen", "kleinkind".
 _PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
@@ -230,7 +232,7 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     if (
         indefinite != plain
         and indefinite.split()[:1]
-        and indefinite.split()[0].lower() in {"een", "'n", "n", "ene"}
+        and indefinite.split()[0].lower() in {"een", "'n", "n", "ene", "één", "eén"}
         and not any(ch.isdigit() for ch in indefinite)
         and looks_like_person(indefinite)
     ):
@@ -353,7 +355,7 @@ def _coordinated_speaker(plain: str) -> str | None:
     return last if looks_like_person(last) else None
 
 
-_ARTICLES = {"een", "de", "ene", "n", "'n", "mijn", "onze", "die", "a", "the", "one"}
+_ARTICLES = {"een", "de", "ene", "n", "'n", "mijn", "onze", "die", "a", "the", "one", "één", "eén"}
 
 
 _VERB_WORD_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)

@@ -297,6 +297,24 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A compound of a staff word is staff: their words are no participant's.
         ("voorlezen beilen 8 kinderen. De bibliotheekmedewerker zei: 'Wat waren ze stil!'",
          []),
+        # A dash part that goes on with the writer's sentence names nobody; "de oudste"
+        # stands for a person.
+        ("Toneel Assen 10 deelnemers. Aan het eind zei de oudste – ik voel me weer jong – "
+         "en iedereen klapte.",
+         [{"text": "ik voel me weer jong", "attribution": "de oudste"}]),
+        # "één" is the article; whom the words were for is no part of who said them; a
+        # school group's number is no count in a speaker.
+        ("taalcafe sleen acht mensen één vrouw zei ik kom volgende week weer",
+         [{"text": "ik kom volgende week weer", "attribution": "één vrouw"}]),
+        ("Voorlezen Diever, 7 kinderen. Oma Jet tegen haar kleinzoon: 'dit las ik vroeger "
+         "ook'", [{"text": "dit las ik vroeger ook", "attribution": "Oma Jet"}]),
+        ("klassenbezoek Assen 24 lln. een jongen uit groep 7: 'mag ik hier elke week komen?'",
+         [{"text": "mag ik hier elke week komen?", "attribution": "een jongen uit groep 7"}]),
+        # Every word capitalised: a name or a title, never stated as someone's words.
+        ("Quiz in Roden, 6 teams. Gewonnen door: 'De Slimme Uilen'", []),
+        # Dictated: the words end at "einde bericht".
+        ("taalcafe gieten zes mensen een man zei ik voel me hier welkom einde bericht",
+         [{"text": "ik voel me hier welkom", "attribution": "een man"}]),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -314,6 +332,24 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A compound of a staff word is staff: their words are no participant's.
         ("voorlezen beilen 8 kinderen. De bibliotheekmedewerker zei: 'Wat waren ze stil!'",
          []),
+        # A dash part that goes on with the writer's sentence names nobody; "de oudste"
+        # stands for a person.
+        ("Toneel Assen 10 deelnemers. Aan het eind zei de oudste – ik voel me weer jong – "
+         "en iedereen klapte.",
+         [{"text": "ik voel me weer jong", "attribution": "de oudste"}]),
+        # "één" is the article; whom the words were for is no part of who said them; a
+        # school group's number is no count in a speaker.
+        ("taalcafe sleen acht mensen één vrouw zei ik kom volgende week weer",
+         [{"text": "ik kom volgende week weer", "attribution": "één vrouw"}]),
+        ("Voorlezen Diever, 7 kinderen. Oma Jet tegen haar kleinzoon: 'dit las ik vroeger "
+         "ook'", [{"text": "dit las ik vroeger ook", "attribution": "Oma Jet"}]),
+        ("klassenbezoek Assen 24 lln. een jongen uit groep 7: 'mag ik hier elke week komen?'",
+         [{"text": "mag ik hier elke week komen?", "attribution": "een jongen uit groep 7"}]),
+        # Every word capitalised: a name or a title, never stated as someone's words.
+        ("Quiz in Roden, 6 teams. Gewonnen door: 'De Slimme Uilen'", []),
+        # Dictated: the words end at "einde bericht".
+        ("taalcafe gieten zes mensen een man zei ik voel me hier welkom einde bericht",
+         [{"text": "ik voel me hier welkom", "attribution": "een man"}]),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
