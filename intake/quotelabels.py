@@ -11,11 +11,14 @@ import re
 from collections.abc import Callable
 
 from intake.quoteparts import (
+    DOUBLE_RE,
     FIRST_PERSON_RE,
     GOES_ON_RE,
+    SINGLE_RE,
     SPOKEN_WHEN,
     FoundQuote,
     clean_attribution,
+    inside_marks,
 )
 from intake.speech import (
     ABBREVIATION_END_RE,
@@ -181,6 +184,8 @@ def read_labels(
     text = _BARE_LABEL_RE.sub(lambda m: _bare_label(text, m), text)
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group("content")
+        if inside_marks(text, label.start(), label.end(1), (DOUBLE_RE, SINGLE_RE)):
+            continue  # "Moeder: 'hij zegt het na: …'": a speech verb inside someone's words
         if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
             continue  # "zei: '…'": the quote marks say where it ends; read below
         if "\n" in text[label.end(1) : label.start("content")] and _FORM_FIELD_RE.match(content):

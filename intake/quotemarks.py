@@ -12,16 +12,20 @@ import re
 from collections.abc import Callable
 
 from intake.quoteparts import (
+    DOUBLE_RE,
     FIRST_PERSON_RE,
     GOES_ON_RE,
+    SINGLE_RE,
     SPOKEN_WHEN,
     FoundQuote,
     clean_attribution,
+    inside_marks,
 )
 from intake.speech import (
     ABBREVIATION_END_RE,
     AFTER_DROP_RE,
     FILLERS,
+    has_clause_verb,
     is_performer,
     looks_like_person,
     looks_spoken,
@@ -31,12 +35,6 @@ from intake.speech import (
 )
 from intake.text import blank
 
-_DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“»«]")
-# Opening: not right after a letter/digit, not the elision in 's/'t/'k/'n; closing: not
-# followed by a letter/digit (so the apostrophe in "opa's" never closes).
-_SINGLE_RE = re.compile(
-    r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
-)
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
@@ -136,7 +134,7 @@ _INITIAL_NEXT_RE = re.compile(r"\s*(?:[A-Z]\.|\(|$)")
 
 
 def _speaker_said_before(
-    text: str, start: int, mentions_name: Callable[[str], bool]
+    text: str, start: int, mentions_name: Callable[[str], bool], quote_text: str = ""
 ) -> tuple[str | None, int]:
     """The speaker written right before a quote that starts at `start`, and where it starts."""
     head = text[:start]
@@ -181,9 +179,70 @@ def _speaker_said_before(
         or len(plain.split()) > 5
         or mentions_name(speaker)
         or plain.split()[-1].lower().strip("()") in _LABEL_WORDS
+        # "Een moeder las voor: '…'": a clause with its verb is no speaker's name.
+        or (said.group().strip() == ":" and has_clause_verb(plain))
     ):
+        if said.group().strip() == ":" and _said_aloud(quote_text):
+            return _acting_subject(head, segment, start, mentions_name)
         return None, start
     return speaker, head.rindex(speaker)
+
+
+def _said_aloud(quote_text: str) -> bool:
+    """Words that read as said aloud: an exclamation, a question or the first person."""
+    return (
+        quote_text.rstrip().endswith(("!", "?")) or FIRST_PERSON_RE.search(quote_text) is not None
+    )
+
+
+# "Mevrouw Smit van 82 was zo trots: '…!'", "Een opa lachte: '…'": before a colon, a person
+# whose feeling or reaction the writer names, then words said aloud: that person spoke.
+_FEELING_RE = re.compile(
+    r"^\s*(?P<who>.+?)\s+(?:(?:was|is|werd|leek|keek)\s+(?:(?:zo|heel|erg|echt|super|"
+    r"zichtbaar|helemaal|toch)\s+)*(?:trots|blij|enthousiast|verbaasd|verrast|ontroerd|"
+    r"opgetogen|gelukkig|emotioneel|dankbaar|opgelucht|tevreden|teleurgesteld|happy)"
+    r"|lachte|straalde|glunderde|huilde|juichte|zuchtte|grinnikte)\b[^:]*$",
+    re.I,
+)
+
+
+def _acting_subject(
+    head: str, segment: str, start: int, mentions_name: Callable[[str], bool]
+) -> tuple[str | None, int]:
+    """The person whose feeling or reaction comes right before the colon, if any: only a
+    person phrase with an article, a title or a name."""
+    feeling = _FEELING_RE.match(segment)
+    if feeling is None:
+        return None, start
+    subject = feeling.group("who").strip()
+    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", subject)).strip()
+    words = plain.split()
+    if (
+        not words
+        or len(words) > 4
+        or any(ch.isdigit() for ch in plain)
+        or mentions_name(subject)
+        or not looks_like_person(plain)
+        or not (words[0].lower() in _SUBJECT_OPENERS or words[0][:1].isupper())
+    ):
+        return None, start
+    at = head.rfind(subject)
+    return (subject, at) if at >= 0 else (None, start)
+
+
+_SUBJECT_OPENERS = {
+    "een",
+    "de",
+    "die",
+    "mijn",
+    "onze",
+    "één",
+    "eén",
+    "n",
+    "'n",
+    "mevrouw",
+    "meneer",
+}
 
 
 _SPEECH_LABEL_RE = re.compile(
@@ -266,12 +325,16 @@ def read_marked(
 ) -> str:
     """Read the quotes in quote marks into `found` (with where each starts); return `text`
     with them and their attributions blanked. `cued`: a speech cue came before the text."""
-    for pattern in (_DOUBLE_RE, _SINGLE_RE):
+    for pattern in (DOUBLE_RE, SINGLE_RE):
         previous: tuple[int, str, str | None] | None = None
         for match in list(pattern.finditer(text)):
             quote_text = match.group(1).strip()
             if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
                 continue
+            if pattern is DOUBLE_RE and inside_marks(
+                text, match.start(), match.end(), (SINGLE_RE,)
+            ):
+                continue  # 'she says "boek" now': a word mentioned inside someone's words
             said_after = _AFTER_RE.match(text, match.end())
             if (
                 previous is not None
@@ -288,7 +351,7 @@ def read_marked(
                 text = blank(text, match.start(), match.end())
                 previous = (match.end(), status, attribution)
                 continue
-            speaker, start = _speaker_said_before(text, match.start(), mentions_name)
+            speaker, start = _speaker_said_before(text, match.start(), mentions_name, quote_text)
             said_by, spoken = speaker_before(text, match.start())
             if spoken and (said_by is None or mentions_name(said_by)):
                 speaker, start = None, match.start()  # "Ze zei:" with nobody to refer to

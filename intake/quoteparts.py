@@ -32,6 +32,24 @@ GOES_ON_RE = re.compile(
 )
 
 
+DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“»«]")
+# Opening: not right after a letter/digit, not the elision in 's/'t/'k/'n; closing: not
+# followed by a letter/digit (so the apostrophe in "opa's" never closes).
+SINGLE_RE = re.compile(
+    r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
+)
+
+
+def inside_marks(text: str, start: int, end: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether `start` to `end` lies inside text in quote marks (of `patterns`) that starts
+    before it: "Moeder: 'hij zegt het na: ik wil …'" has its "zegt" inside her words."""
+    return any(
+        span.start() < start and end < span.end()
+        for pattern in patterns
+        for span in pattern.finditer(text)
+    )
+
+
 @dataclass(frozen=True)
 class FoundQuote:
     text: str

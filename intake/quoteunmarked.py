@@ -59,6 +59,7 @@ _LEADING_ADVERB_RE = re.compile(
     r"zachtjes|lachend|trots|nadien|tussendoor|ineens|opeens)\s+)+",
     re.I,
 )
+_WH_RE = re.compile(r"(?:waarom|hoe|wat|wanneer|waar|wie|welke)\b", re.I)
 _INDIRECT = {
     "dat", "of", "niets", "niks", "weinig", "tegen", "iets", "geen", "ook", "er", "toen", "al",
 }  # fmt: skip
@@ -80,6 +81,8 @@ def read_unmarked(
             continue  # "zei dat ze …", "zei niets": no one's own words
         if match.group("verb").lower() in _STRICT_VERBS and not _DIRECT_RE.match(said):
             continue  # "vertelde over haar reis", "vroeg of …": reported, not quoted
+        if match.group("verb").lower().startswith("vertelde") and _WH_RE.match(said):
+            continue  # "vertelde hoe zijn vader …": only "vroeg" takes a direct question
         before = text[: match.start()].split()
         if before and before[-1].lower() in ("hij", "zij", "ze", "ik", "we", "wij", "jij", "je"):
             continue  # "hij zei ja en ging zitten": too little to tell whose words

@@ -90,9 +90,10 @@ PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".s
     # Drents and Fries: "zee n olde kerel", "sei in âlde frou".
     "frou", "froulju", "kearel", "kerel", "keerl", "wief", "wiefke", "deern", "jong", "jonkje",
     "famke", "feint", "manlu", "vrouwlu", "vrouwgien", "mannegien", "mensk",
-    # "de jongste", "de oudste": an adjective standing for a person.
-    "jongste", "oudste", "kleinste",
 }  # fmt: skip
+# "de jongste", "de oudste": an adjective standing for a person.
+_STANDING_ADJECTIVES = {"jongste", "oudste", "kleinste"}
+PERSON_WORDS |= _STANDING_ADJECTIVES
 # Compounds end in a person word: "schoonmoeder", "buurjongen", "kleinkind".
 _PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
 _DETERMINERS = {
@@ -165,7 +166,9 @@ _TITLE_BEFORE_RE = re.compile(
     r"spreekwoord|groep|team|club|noemen|noemden|heet|heette|genaamd|getiteld|van|de|het|"
     r"topic|theme|title|book|subject|song|poem|called|read|"
     r"het\s+boek|met|liedje|zinnetjes|zinnetje|woordjes|zegswijze)"
-    r"(?:\s+(?:was|is|heette|heet|van\s+vandaag|van\s+de\s+dag|als))?"
+    # "Het boek van de maand was 'Ik wil mijn hoed terug'".
+    r"(?:\s+(?:was|is|heette|heet|van\s+vandaag|als|van\s+(?:de|het|deze)\s+"
+    r"(?:dag|week|maand|avond|middag|ochtend|les|keer|jaar))){0,2}"
     r"\s*:?\s*)$",
     re.IGNORECASE,
 )
@@ -370,6 +373,13 @@ def _last_speech_verb(head: str) -> re.Match[str] | None:
     return None
 
 
+def has_clause_verb(words: str) -> bool:
+    """Whether `words` hold a finite verb other than a speech verb ("Een moeder las voor")."""
+    return any(
+        _VERB_WORD_RE.fullmatch(verb.group()) is None for verb in _ANY_VERB_RE.finditer(words)
+    )
+
+
 def _subject(sentence: str) -> str | None:
     """The words at the start of a sentence before its first verb."""
     start = _LEADING_RE.sub("", sentence.strip())
@@ -446,6 +456,8 @@ def is_performer(speaker: str | None, text: str) -> bool:
     # names a person is the head, past a partitive and adjectives.
     for word in words:
         plain = _staff_form(word)
+        if plain in _STANDING_ADJECTIVES:
+            continue  # "de oudste verteller": the adjective is no head
         if plain in NOT_PARTICIPANTS or plain in _MORE_STAFF or _STAFF_END_RE.search(plain):
             return True
         if plain in PERSON_WORDS or (len(plain) > 4 and _PERSON_END_RE.search(plain)):

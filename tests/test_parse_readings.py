@@ -315,6 +315,19 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # Dictated: the words end at "einde bericht".
         ("taalcafe gieten zes mensen een man zei ik voel me hier welkom einde bericht",
          [{"text": "ik voel me hier welkom", "attribution": "een man"}]),
+        # A feeling named before a colon: the one who felt it spoke; a clause with another
+        # verb names no speaker ("las voor" may read out a book), so it is asked.
+        ("Klik en Tik Assen 8 mensen. Meneer Bakker was zo blij: 'ik kan nu zelf "
+         "betalen!'", [{"text": "ik kan nu zelf betalen!", "attribution": "Meneer Bakker"}]),
+        ("Peuters Gieten 6 kinderen. Een moeder las voor: 'Waar is de taart?'", []),
+        # A word in double marks inside someone's single-marked words stays in them; a
+        # speech verb inside someone's words is no new speaker.
+        ("Peuterochtend Roden 8 kinderen. Een vader: 'ze roept \"auto\" bij elke bus'",
+         [{"text": 'ze roept "auto" bij elke bus', "attribution": "Een vader"}]),
+        ("BoekStart Zuidwolde 5 baby's. Oma van Mila: 'ze zegt het steeds: nog een "
+         "keer!'", [{"text": "ze zegt het steeds: nog een keer!", "attribution": "Oma van Mila"}]),
+        # "vertelde hoe …" is reported; only "vroeg" takes a direct question.
+        ("Verhalenbrink Vries 9 ouderen. Een man vertelde hoe zijn vader turf stak.", []),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -350,6 +363,19 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # Dictated: the words end at "einde bericht".
         ("taalcafe gieten zes mensen een man zei ik voel me hier welkom einde bericht",
          [{"text": "ik voel me hier welkom", "attribution": "een man"}]),
+        # A feeling named before a colon: the one who felt it spoke; a clause with another
+        # verb names no speaker ("las voor" may read out a book), so it is asked.
+        ("Klik en Tik Assen 8 mensen. Meneer Bakker was zo blij: 'ik kan nu zelf "
+         "betalen!'", [{"text": "ik kan nu zelf betalen!", "attribution": "Meneer Bakker"}]),
+        ("Peuters Gieten 6 kinderen. Een moeder las voor: 'Waar is de taart?'", []),
+        # A word in double marks inside someone's single-marked words stays in them; a
+        # speech verb inside someone's words is no new speaker.
+        ("Peuterochtend Roden 8 kinderen. Een vader: 'ze roept \"auto\" bij elke bus'",
+         [{"text": 'ze roept "auto" bij elke bus', "attribution": "Een vader"}]),
+        ("BoekStart Zuidwolde 5 baby's. Oma van Mila: 'ze zegt het steeds: nog een "
+         "keer!'", [{"text": "ze zegt het steeds: nog een keer!", "attribution": "Oma van Mila"}]),
+        # "vertelde hoe …" is reported; only "vroeg" takes a direct question.
+        ("Verhalenbrink Vries 9 ouderen. Een man vertelde hoe zijn vader turf stak.", []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
