@@ -269,6 +269,14 @@ _GOES_ON_RE = re.compile(
 _TITLE_CASE_RE = re.compile(r"(?:[A-Z0-9][\w'’&-]*[ \t]+)+[A-Z0-9][\w'’&-]*")
 
 
+# A perception verb, its object and a speech verb's infinitive: "hoorde ik een bezoeker zeggen".
+_HEARD_RE = re.compile(
+    r"\b(?:hoorde|hoorden|hoor)\s+(?:ik|we|wij|je)\s+(?P<who>[^\n,.;:!?\"“”„«»]{2,40}?)\s+"
+    r"(?:zeggen|roepen|vragen|fluisteren|zuchten|mompelen)\s*:?\s*$",
+    re.I,
+)
+
+
 def _status(
     text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
 ) -> str:
@@ -353,6 +361,10 @@ def read_marked(
                 continue
             speaker, start = _speaker_said_before(text, match.start(), mentions_name, quote_text)
             said_by, spoken = speaker_before(text, match.start())
+            heard = _HEARD_RE.search(sentence_before(text, match.start()))
+            if heard is not None and looks_like_person(heard.group("who")):
+                # "hoorde ik een bezoeker zeggen '…'": who was heard saying it spoke.
+                said_by, spoken = heard.group("who").strip(), True
             if spoken and (said_by is None or mentions_name(said_by)):
                 speaker, start = None, match.start()  # "Ze zei:" with nobody to refer to
             elif spoken and said_by is not None:

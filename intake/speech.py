@@ -55,7 +55,10 @@ _ANY_VERB_RE = re.compile(
     r"keek|maakte|liet|deed|speelde|zong|wilde|begon|hoorde|zag|stond|heeft|is|kon|vond|"
     r"bracht|kreeg|werd|leerde|wist|"
     # Modal and Drents verbs: "Eén man mag volgende week …", "Eén vrouw har een foto …".
-    r"mag|mocht|moet|moest|wil|kan|zou|har|hef)\b",
+    r"mag|mocht|moet|moest|wil|kan|zou|har|hef|"
+    # Present tense: "Meneer Kuipers werkt nu aan module 5 en zei", "Een man hij maakt …".
+    r"werkt|maakt|komt|gaat|zit|staat|doet|leest|speelt|oefent|woont|kijkt|vindt|krijgt|"
+    r"loopt|neemt|brengt|leert|weet|heb|hebt)\b",
     re.IGNORECASE,
 )
 # Discourse fillers that open a sentence but are no part of who spoke: "oja een mama zei".

@@ -328,6 +328,12 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          "keer!'", [{"text": "ze zegt het steeds: nog een keer!", "attribution": "Oma van Mila"}]),
         # "vertelde hoe …" is reported; only "vroeg" takes a direct question.
         ("Verhalenbrink Vries 9 ouderen. Een man vertelde hoe zijn vader turf stak.", []),
+        # A perception verb with a speech verb's infinitive: who was heard spoke.
+        ("Lezing Assen, 40 bezoekers. Bij de koffie hoorde ik een man zeggen: 'dit boek "
+         "koop ik morgen'", [{"text": "dit boek koop ik morgen", "attribution": "een man"}]),
+        # A present-tense verb ends the subject too.
+        ("Leerplein Gieten 9 mensen. Mevrouw Dijk oefent nu met de app en zei: 'Ik snap "
+         "het eindelijk.'", [{"text": "Ik snap het eindelijk.", "attribution": "Mevrouw Dijk"}]),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -376,6 +382,12 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          "keer!'", [{"text": "ze zegt het steeds: nog een keer!", "attribution": "Oma van Mila"}]),
         # "vertelde hoe …" is reported; only "vroeg" takes a direct question.
         ("Verhalenbrink Vries 9 ouderen. Een man vertelde hoe zijn vader turf stak.", []),
+        # A perception verb with a speech verb's infinitive: who was heard spoke.
+        ("Lezing Assen, 40 bezoekers. Bij de koffie hoorde ik een man zeggen: 'dit boek "
+         "koop ik morgen'", [{"text": "dit boek koop ik morgen", "attribution": "een man"}]),
+        # A present-tense verb ends the subject too.
+        ("Leerplein Gieten 9 mensen. Mevrouw Dijk oefent nu met de app en zei: 'Ik snap "
+         "het eindelijk.'", [{"text": "Ik snap het eindelijk.", "attribution": "Mevrouw Dijk"}]),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
