@@ -101,7 +101,9 @@ _NOTHING = {
 
 # A form line after "Citaat: …" that says who: "Van: cursist (67)", "Wie: een moeder".
 _FORM_WHO_RE = re.compile(
-    r"[ \t]*\n[ \t]*(?:van|wie|door|naam|spreker|gezegd\s+door)[ \t]*[:\-–][ \t]*"
+    # "\n— meneer (68)": a dash line under the quote says who, as a signature does.
+    r"[ \t]*\n[ \t]*(?:(?:van|wie|door|naam|spreker|gezegd\s+door)[ \t]*[:\-–]"
+    r"|(?P<dash>[-–—]+))[ \t]*"
     r"(?P<who>[^\n]{2,60}?)[ \t]*(?=\n|$)",
     re.I,
 )
@@ -162,7 +164,18 @@ def _form_speaker(text: str, end: int) -> tuple[str | None, int]:
     match = _FORM_WHO_RE.match(text, end)
     if match is None or not looks_like_person(match.group("who")):
         return None, end
+    if match.group("dash") is not None:
+        # A dash line is a signature only when it is one short name ("— meneer (68)"); a
+        # count ("- 8 deelnemers") or a list of dash lines is the report going on.
+        who = _AGE_END_RE.sub("", match.group("who"))
+        if any(ch.isdigit() for ch in who) or len(who.split()) > 4:
+            return None, end
+        if re.match(r"[ \t]*\n[ \t]*[-–—•*]", text[match.end() :]):
+            return None, end
     return clean_attribution(match.group("who")), match.end()
+
+
+_AGE_END_RE = re.compile(r"\s*(?:\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)|,\s*\d{1,3}\s*(?:jaar|jr)?)\s*$")
 
 
 # The reader of a whole text, run again on a label's content (intake.quotes.extract_quotes).
@@ -225,7 +238,9 @@ def read_labels(
             )
         form_who, form_end = _form_speaker(text, content_end)
         if form_who is not None:
-            speaker = speaker or form_who
+            # The form line names who spoke outright; a label's role word ("Uitspraak
+            # deelnemer:") is less exact.
+            speaker = form_who if label.group(1).lower() in _LABEL_WORD else speaker or form_who
         # What stays readable after the quote: the rest of the line when the quote has its
         # own marks, or a dash part that names an activity or place ("… - voorleesuurtje").
         rest_start: int | None = None

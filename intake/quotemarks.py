@@ -102,6 +102,9 @@ _LABEL_WORDS = {
 # A number in a speaker is an age: "Fenna (9)", "Jan, 84".
 _SPEAKER_AGE_RE = re.compile(
     r"\(\s*\d{1,3}(?:\s*(?:jaar|jr))?\s*\)|,\s*\d{1,3}(?:\s*(?:jaar|jr))?$"
+    # "meisje 9jr", "jongen 10 jaar": an age with its unit needs no comma.
+    r"|(?<=[^\W\d_])\s+\d{1,3}\s*(?:jaar|jr|j)\.?$",
+    re.I,
 )
 
 

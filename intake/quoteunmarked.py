@@ -20,7 +20,7 @@ from intake.text import blank
 # "een cursist zei het is makkelijker dan ik dacht": a speaker, a speech verb, then words to
 # the end of the sentence, without quote marks.
 _UNMARKED_SAID_RE = re.compile(
-    r"\b(?P<verb>zei|zegt|zeg|zee|sei|riep|vertelde|vroeg|vertelden|vroegen|zeiden)\b"
+    r"\b(?P<verb>zei|zegt|zeg|zee|sei|riep|vertelde|vroeg|vertelden|vroegen|zeiden|zij)\b"
     r"[ \t]*[:,]?"
     r"(?:[ \t]+tegen[ \t]+(?:mij|me|ons|(?:de|het|mijn|haar|zijn)[ \t]+\w+|[A-Z]\w+)"
     r"|[ \t]+(?:mij|me|ons|hem|haar)(?=[ \t]))?"
@@ -30,8 +30,9 @@ _UNMARKED_SAID_RE = re.compile(
     r"(?=[ \t]*,?[ \t]+en[ \t]+toen\b|[ \t]+toen[ \t]+(?:we|wij|gingen|moesten|hebben|"
     r"hadden|zijn|waren|kwam|kwamen|ging)\b|[ \t]*,[ \t]*(?:en|maar|dus|want)\b"
     r"|[ \t]*,?[ \t]+\d+[ \t]+[^\W\d_]{3,}|[\n.!?\"“”„«»]|$"
-    # Dictated: "… nooit gedacht einde bericht".
-    r"|[ \t]+(?:einde|eind)[ \t]+(?:bericht|verslag|citaat|quote)\b)",
+    # Dictated: "… nooit gedacht einde bericht", "… met die mail punt" at the end.
+    r"|[ \t]+(?:einde|eind)[ \t]+(?:bericht|verslag|citaat|quote)\b"
+    r"|[ \t]+punt(?=[ \t]*(?:\n|$)))",
     re.I,
 )
 # After "vertelde" or "vroeg" words are someone's own only when they read as a main clause:
@@ -45,9 +46,9 @@ _FINITE = (
 )
 _STRICT_VERBS = {"vertelde", "vroeg", "vertelden", "vroegen", "zeiden"}
 _DIRECT_RE = re.compile(
-    rf"^(?:{_FINITE}\s+(?:ik|we|wij|jij|je|u|jullie|dit|dat|het|ze|hij|zij)\b"
+    rf"^(?:{_FINITE}\s+(?:ik|we|wij|jij|je|u|jullie|dit|dat|die|het|ze|hij|zij)\b"
     rf"|(?:waarom|hoe|wat|wanneer|waar|wie)\s+{_FINITE}\b"
-    rf"|(?:ze|zij|hij|het|dit)\s+{_FINITE}\b"
+    rf"|(?:ze|zij|hij|het|dit)\s+{_FINITE}\b|dat\s+(?!zijn\b){_FINITE}\b"
     r"|(?!(?:dat|of|over|hoe|waarom|wat|wanneer|waar|wie|van|iets|niets|niks|nog|ook|al|"
     r"er|zijn|haar|hun|toen|het|een|de)\b)(?:\S+\s+){0,3}(?:ik|mijn|m'n|mn|we|wij)\b)",
     re.I,
@@ -58,6 +59,12 @@ _LEADING_ADVERB_RE = re.compile(
     rf"^(?:(?:{SPOKEN_WHEN}|daarna|daarop|later|toen|meteen|nog|ook|letterlijk|spontaan|"
     r"zachtjes|lachend|trots|nadien|tussendoor|ineens|opeens)\s+)+",
     re.I,
+)
+# The person right before an NT2 "zij": "een jongetje", "mevrouw Jansen", "Meneer Hof".
+_NT2_SPEAKER_RE = re.compile(
+    r"(?:^|(?<=[\s,.]))(?P<who>(?i:een|één|de|die|mijn|n|'n)\s+[^\W\d_]+"
+    r"|(?i:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|opa|oma)\s+[A-Z][\w'’-]+"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[ \t]+$"
 )
 _WH_RE = re.compile(r"(?:waarom|hoe|wat|wanneer|waar|wie|welke)\b", re.I)
 _INDIRECT = {
@@ -77,8 +84,24 @@ def read_unmarked(
         said = _LEADING_ADVERB_RE.sub("", said)
         first = said.lower().split()[:2]
         verb_first = re.match(rf"{_FINITE}\b", said, re.I) is not None  # "moet dat echt …"
-        if len(said.split()) < 3 or (_INDIRECT & set(first) and not verb_first):
+        # "zei dat is best eng": "dat" with its verb right after it is a main clause.
+        # ("zei dat zijn zoon …" is reported: "zijn" may be his).
+        demonstrative = re.match(rf"(?:dat|dit)\s+(?!zijn\b){_FINITE}\b", said, re.I) is not None
+        if len(said.split()) < 3 or (
+            _INDIRECT & set(first) and not verb_first and not demonstrative
+        ):
             continue  # "zei dat ze …", "zei niets": no one's own words
+        if match.group("verb").lower() == "zij":
+            # NT2 "zij" for "zei" ("Meneer Hof zij dat is best eng"): only right after someone
+            # named and before a main clause; "Een moeder zij was blij" is the pronoun.
+            nt2 = _NT2_SPEAKER_RE.search(text, 0, match.start())
+            if nt2 is None or not looks_like_person(nt2.group("who")):
+                continue
+            if not (_DIRECT_RE.match(said) or demonstrative) or mentions_name(nt2.group("who")):
+                continue
+            found.append((nt2.start("who"), FoundQuote(said, nt2.group("who"))))
+            text = blank(text, nt2.start("who"), match.end())
+            continue
         if match.group("verb").lower() in _STRICT_VERBS and not _DIRECT_RE.match(said):
             continue  # "vertelde over haar reis", "vroeg of …": reported, not quoted
         if match.group("verb").lower().startswith("vertelde") and _WH_RE.match(said):

@@ -334,6 +334,16 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A present-tense verb ends the subject too.
         ("Leerplein Gieten 9 mensen. Mevrouw Dijk oefent nu met de app en zei: 'Ik snap "
          "het eindelijk.'", [{"text": "Ik snap het eindelijk.", "attribution": "Mevrouw Dijk"}]),
+        # NT2 "zij" for "zei" without a colon: only after someone and before a main clause.
+        ("taalcafe vries 7 mensen meneer Bos zij dat is heel handig voor mij",
+         [{"text": "dat is heel handig voor mij", "attribution": "meneer Bos"}]),
+        ("Taalcafe Assen 6 mensen. Een moeder zij was heel blij met het boek.", []),
+        ("Taalcafe Assen 6 mensen. Een man zei dat zijn zoon graag leest.", []),
+        # An age with its unit needs no comma; a dash line under a label is its signature.
+        ("knutselen annen 9 kids. jongen 8jr: 'mag ik dit mee naar huis?'",
+         [{"text": "mag ik dit mee naar huis?", "attribution": "jongen 8jr"}]),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat cursist: 'Ik lees nu de krant'\n— mevrouw (71)",
+         [{"text": "Ik lees nu de krant", "attribution": "mevrouw (71)"}]),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -388,6 +398,16 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A present-tense verb ends the subject too.
         ("Leerplein Gieten 9 mensen. Mevrouw Dijk oefent nu met de app en zei: 'Ik snap "
          "het eindelijk.'", [{"text": "Ik snap het eindelijk.", "attribution": "Mevrouw Dijk"}]),
+        # NT2 "zij" for "zei" without a colon: only after someone and before a main clause.
+        ("taalcafe vries 7 mensen meneer Bos zij dat is heel handig voor mij",
+         [{"text": "dat is heel handig voor mij", "attribution": "meneer Bos"}]),
+        ("Taalcafe Assen 6 mensen. Een moeder zij was heel blij met het boek.", []),
+        ("Taalcafe Assen 6 mensen. Een man zei dat zijn zoon graag leest.", []),
+        # An age with its unit needs no comma; a dash line under a label is its signature.
+        ("knutselen annen 9 kids. jongen 8jr: 'mag ik dit mee naar huis?'",
+         [{"text": "mag ik dit mee naar huis?", "attribution": "jongen 8jr"}]),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat cursist: 'Ik lees nu de krant'\n— mevrouw (71)",
+         [{"text": "Ik lees nu de krant", "attribution": "mevrouw (71)"}]),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
