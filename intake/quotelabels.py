@@ -129,6 +129,8 @@ def _sentence_end(content: str) -> int | None:
             continue
         if not content[stop.end() :].strip():
             return None
+        if stop.group()[:1] in ".!?" and len(content[: stop.start()].split()) < 3:
+            continue  # "Wauw! Dit is mooi.": an interjection opens the words, no sentence
         return stop.end() if stop.group()[:1] in ".!?" else stop.start()
     return None
 

@@ -201,7 +201,7 @@ def _said_aloud(quote_text: str) -> bool:
 # "Mevrouw Smit van 82 was zo trots: '…!'", "Een opa lachte: '…'": before a colon, a person
 # whose feeling or reaction the writer names, then words said aloud: that person spoke.
 _FEELING_RE = re.compile(
-    r"^\s*(?P<who>.+?)\s+(?:(?:was|is|werd|leek|keek)\s+(?:(?:zo|heel|erg|echt|super|"
+    r"^\s*(?P<who>.+?)\s+(?:(?:was|is|waren|zijn|werd|werden|leek|keek)\s+(?:(?:zo|heel|erg|echt|super|"
     r"zichtbaar|helemaal|toch)\s+)*(?:trots|blij|enthousiast|verbaasd|verrast|ontroerd|"
     r"opgetogen|gelukkig|emotioneel|dankbaar|opgelucht|tevreden|teleurgesteld|happy)"
     r"|lachte|straalde|glunderde|huilde|juichte|zuchtte|grinnikte)\b[^:]*$",

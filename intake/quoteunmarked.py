@@ -63,6 +63,7 @@ _LEADING_ADVERB_RE = re.compile(
 # The person right before an NT2 "zij": "een jongetje", "mevrouw Jansen", "Meneer Hof".
 _NT2_SPEAKER_RE = re.compile(
     r"(?:^|(?<=[\s,.]))(?P<who>(?i:een|één|de|die|mijn|n|'n)\s+[^\W\d_]+"
+    r"(?:\s+(?i:uit|van)\s+[^\W\d_]+)?"
     r"|(?i:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|opa|oma)\s+[A-Z][\w'’-]+"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[ \t]+$"
 )
@@ -97,6 +98,8 @@ def read_unmarked(
             nt2 = _NT2_SPEAKER_RE.search(text, 0, match.start())
             if nt2 is None or not looks_like_person(nt2.group("who")):
                 continue
+            if re.search(r"(?i)\b(?:uit|van|in|naar|met|bij|aan|voor)\s+$", text[: nt2.start()]):
+                continue  # "een vrouw uit Syrië zij": a place, not who
             if not (_DIRECT_RE.match(said) or demonstrative) or mentions_name(nt2.group("who")):
                 continue
             found.append((nt2.start("who"), FoundQuote(said, nt2.group("who"))))

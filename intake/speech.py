@@ -177,7 +177,7 @@ _TITLE_BEFORE_RE = re.compile(
 )
 _SENTENCE_RE = re.compile(r"[.!?][\"'’”»]?(?=\s|$)|\n")
 ABBREVIATION_END_RE = re.compile(
-    r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr|st|ca|bijv|o\.a|nr|jl|plm|incl|excl|evt|vd|"
+    r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr|st|ca|bijv|o\.a|nr|jl|jr|plm|incl|excl|evt|vd|"
     r"[A-Za-z])$",
     re.IGNORECASE,
 )
@@ -223,6 +223,8 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
         )
         if speaker and looks_like_person(speaker) and (not plain or inverted):
             return _clean(speaker, keep_age=False), True
+        if speaker.lower() in ("ik", "we", "wij", "i"):
+            return speaker, True  # "Daarna zei ik tegen de groep:": the writer's own words
     relative = _RELATIVE_END_RE.search(_PARENS_RE.sub("", pre))
     if relative is not None:
         antecedent = _antecedent(relative.group("np"))

@@ -344,6 +344,14 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          [{"text": "mag ik dit mee naar huis?", "attribution": "jongen 8jr"}]),
         ("Taalhuis Emmen\nAanwezig: 6\nCitaat cursist: 'Ik lees nu de krant'\n— mevrouw (71)",
          [{"text": "Ik lees nu de krant", "attribution": "mevrouw (71)"}]),
+        # The writer as the inverted subject: the writer's own words, no quote.
+        ("Breicafe Gieten 8 dames. Daarna zei ik tegen de groep: 'tot volgende week!'", []),
+        # An interjection opens the words; it does not end them.
+        ("Taalcafe Sleen 6 mensen. Een man riep: Wauw! Dit is echt mooi. Ik ben blij.",
+         [{"text": "Wauw! Dit is echt mooi.", "attribution": "Een man"}]),
+        # After "uit" a capital is a place, not the one who spoke.
+        ("Taalcafe Beilen 6 mensen. Een vrouw uit Syrië zij ik heb nu werk gevonden",
+         [{"text": "ik heb nu werk gevonden", "attribution": "Een vrouw uit Syrië"}]),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -408,6 +416,14 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          [{"text": "mag ik dit mee naar huis?", "attribution": "jongen 8jr"}]),
         ("Taalhuis Emmen\nAanwezig: 6\nCitaat cursist: 'Ik lees nu de krant'\n— mevrouw (71)",
          [{"text": "Ik lees nu de krant", "attribution": "mevrouw (71)"}]),
+        # The writer as the inverted subject: the writer's own words, no quote.
+        ("Breicafe Gieten 8 dames. Daarna zei ik tegen de groep: 'tot volgende week!'", []),
+        # An interjection opens the words; it does not end them.
+        ("Taalcafe Sleen 6 mensen. Een man riep: Wauw! Dit is echt mooi. Ik ben blij.",
+         [{"text": "Wauw! Dit is echt mooi.", "attribution": "Een man"}]),
+        # After "uit" a capital is a place, not the one who spoke.
+        ("Taalcafe Beilen 6 mensen. Een vrouw uit Syrië zij ik heb nu werk gevonden",
+         [{"text": "ik heb nu werk gevonden", "attribution": "Een vrouw uit Syrië"}]),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
