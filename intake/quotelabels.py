@@ -247,7 +247,8 @@ def read_labels(
         # own marks, or a dash part that names an activity or place ("… - voorleesuurtje").
         rest_start: int | None = None
         if inner:
-            quotes = [FoundQuote(q.text, q.attribution or speaker) for q in inner]
+            # An inner text asked about stays asked ("Citaat: 'De Gruffalo' was favoriet").
+            quotes = [FoundQuote(q.text, q.attribution or speaker, q.status) for q in inner]
         else:
             parts = _DASH_SPLIT_RE.split(content.strip(), maxsplit=1)
             quote_text = parts[0].strip().strip("\"'“”„‘’«»")

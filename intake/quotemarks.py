@@ -287,14 +287,13 @@ def _status(
     before it makes none; then an attribution makes a quote; a sentence standing on its own
     is a quote, one inside a clause is asked; a short phrase is the writer's own words."""
     if (
-        not spoken
-        and attribution is None
-        and _SPEECH_LABEL_RE.search(sentence_before(text, match.start()))
+        attribution is None
         and _GOES_ON_RE.match(text, match.end())
         and not quote_text.rstrip().endswith(("!", "?", "."))
     ):
-        # "opmerking: 'Mijn Overheid' vonden ze lastig": a term inside the writer's sentence,
-        # not words someone said: asked.
+        # "opmerking: 'Mijn Overheid' vonden ze lastig", "Citaat: 'De Gruffalo' was
+        # favoriet": a term inside the writer's sentence, not words someone said: asked,
+        # whatever cue stands before it.
         return "ask"
     if not spoken and _TITLE_CASE_RE.fullmatch(quote_text.strip()):
         # "winnaars: 'De Boekenwurmen'", "'Harry Potter'": every word capitalised and no

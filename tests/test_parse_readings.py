@@ -352,6 +352,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # After "uit" a capital is a place, not the one who spoke.
         ("Taalcafe Beilen 6 mensen. Een vrouw uit Syrië zij ik heb nu werk gevonden",
          [{"text": "ik heb nu werk gevonden", "attribution": "Een vrouw uit Syrië"}]),
+        # A term inside the writer's sentence is asked, even after a label: the label's
+        # own reading keeps its doubt.
+        ("Peuters Vries 8 kinderen. Citaat: 'Rupsje Nooitgenoeg' was favoriet.", []),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -424,6 +427,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # After "uit" a capital is a place, not the one who spoke.
         ("Taalcafe Beilen 6 mensen. Een vrouw uit Syrië zij ik heb nu werk gevonden",
          [{"text": "ik heb nu werk gevonden", "attribution": "Een vrouw uit Syrië"}]),
+        # A term inside the writer's sentence is asked, even after a label: the label's
+        # own reading keeps its doubt.
+        ("Peuters Vries 8 kinderen. Citaat: 'Rupsje Nooitgenoeg' was favoriet.", []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
