@@ -323,6 +323,11 @@ def _status(
     # Without any cue only a sentence in the first person reads as a participant's words
     # ("Ik kan nu de brief lezen"); any other sentence could be a title, a slogan or the
     # writer's own words, so it is asked, never stated.
+    label = _last_segment(before[:-1]).lower().split() if before.endswith(":") else []
+    if label and not set(label) & (_LABEL_WORDS | {"uitspraken", "quotes"}):
+        # "Vraag van de dag: 'Hoe maak ik …?'": a label before the colon that names no one
+        # may head a topic or a title as well as someone's words: asked.
+        return "ask"
     return "quote" if alone and FIRST_PERSON_RE.search(quote_text) else "ask"
 
 

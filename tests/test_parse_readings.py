@@ -355,6 +355,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A term inside the writer's sentence is asked, even after a label: the label's
         # own reading keeps its doubt.
         ("Peuters Vries 8 kinderen. Citaat: 'Rupsje Nooitgenoeg' was favoriet.", []),
+        # A label before the colon that names no one may head a topic: asked, not stated.
+        ("Digicafé Assen 6 mensen. Vraag van de week: 'Hoe zet ik mijn foto's op een "
+         "stick?'", []),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -430,6 +433,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A term inside the writer's sentence is asked, even after a label: the label's
         # own reading keeps its doubt.
         ("Peuters Vries 8 kinderen. Citaat: 'Rupsje Nooitgenoeg' was favoriet.", []),
+        # A label before the colon that names no one may head a topic: asked, not stated.
+        ("Digicafé Assen 6 mensen. Vraag van de week: 'Hoe zet ik mijn foto's op een "
+         "stick?'", []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
