@@ -142,13 +142,17 @@ _WHO_COLON_RE = re.compile(
 )
 
 
+# "Citaat uit het boek:", "citaat in het gedicht:": words from a text, no one's here.
+_SOURCE_STARTS = ("uit ", "from ", "in ", "op ", "bij ", "achterop ")
+
+
 def _bare_label(text: str, match: re.Match[str]) -> str:
     """ "citaat dit was leuk" gets its colon; "citaat leerling: …" has one after its
     speaker already."""
     who = _WHO_COLON_RE.match(text, match.end())
     if who is not None and (
         _label_speaker(who.group("who")) is not None
-        or who.group("who").lower().startswith(("uit ", "from "))
+        or who.group("who").lower().startswith(_SOURCE_STARTS)
     ):
         return match.group()
     return match.group(1) + ":"
@@ -212,7 +216,7 @@ def read_labels(
             cut = _sentence_end(content)
             if cut is not None:
                 content, content_end = content[:cut], label.start("content") + cut
-        if (label.group("bywho") or "").lower().startswith(("uit ", "from ")):
+        if (label.group("bywho") or "").lower().startswith(_SOURCE_STARTS):
             continue  # "Citaat uit het boek: …": words from a text, no one's here
         nt2_said = label.group(1).lower() == "zij" or _SPOKEN_WHEN_RE.fullmatch(label.group(1))
         if nt2_said:

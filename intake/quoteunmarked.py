@@ -83,6 +83,10 @@ def read_unmarked(
     for match in list(_UNMARKED_SAID_RE.finditer(text)):
         said = match.group("said").strip()
         said = _LEADING_ADVERB_RE.sub("", said)
+        # "zei ja, en ging zitten": the story goes on after ", en"; the words end there.
+        goes_on = re.search(r"[ \t]*,[ \t]*(?:en|maar|dus|want)\b", said, re.I)
+        if goes_on is not None:
+            said = said[: goes_on.start()]
         first = said.lower().split()[:2]
         verb_first = re.match(rf"{_FINITE}\b", said, re.I) is not None  # "moet dat echt …"
         # "zei dat is best eng": "dat" with its verb right after it is a main clause.

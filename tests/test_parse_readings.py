@@ -358,6 +358,11 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A label before the colon that names no one may head a topic: asked, not stated.
         ("Digicafé Assen 6 mensen. Vraag van de week: 'Hoe zet ik mijn foto's op een "
          "stick?'", []),
+        # "citaat in het boek": words from a text, no one's here.
+        ("Leesclub Vries 6 leden. Er stond een mooi citaat in het gedicht: 'de wind weet "
+         "alles'.", []),
+        # A short answer and the story going on: no one's own words.
+        ("Taalcafé Beilen 6 mensen. Een man zei nee, en ging weer zitten.", []),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -436,6 +441,11 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A label before the colon that names no one may head a topic: asked, not stated.
         ("Digicafé Assen 6 mensen. Vraag van de week: 'Hoe zet ik mijn foto's op een "
          "stick?'", []),
+        # "citaat in het boek": words from a text, no one's here.
+        ("Leesclub Vries 6 leden. Er stond een mooi citaat in het gedicht: 'de wind weet "
+         "alles'.", []),
+        # A short answer and the story going on: no one's own words.
+        ("Taalcafé Beilen 6 mensen. Een man zei nee, en ging weer zitten.", []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
