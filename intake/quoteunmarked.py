@@ -67,6 +67,12 @@ _NT2_SPEAKER_RE = re.compile(
     r"|(?i:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|opa|oma)\s+[A-Z][\w'’-]+"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[ \t]+$"
 )
+# After the verb, one person with an indefinite article, then the words: "zei een meneer …".
+_INVERTED_RE = re.compile(
+    r"(?P<who>(?i:een|één|eén|n|'n|ene)\s+[^\W\d_]+(?:\s+van\s+\d{1,3}(?:\s*(?:jaar|jr))?)?)"
+    r"\s+(?P<rest>\S.*)$",
+    re.S,
+)
 _WH_RE = re.compile(r"(?:waarom|hoe|wat|wanneer|waar|wie|welke)\b", re.I)
 _INDIRECT = {
     "dat", "of", "niets", "niks", "weinig", "tegen", "iets", "geen", "ook", "er", "toen", "al",
@@ -113,6 +119,19 @@ def read_unmarked(
             continue  # "vertelde over haar reis", "vroeg of …": reported, not quoted
         if match.group("verb").lower().startswith("vertelde") and _WH_RE.match(said):
             continue  # "vertelde hoe zijn vader …": only "vroeg" takes a direct question
+        inverted = _INVERTED_RE.match(said)
+        if (
+            inverted is not None
+            and looks_like_person(inverted.group("who"))
+            and _DIRECT_RE.match(inverted.group("rest"))
+            and len(inverted.group("rest").split()) >= 3
+            and not is_performer(inverted.group("who"), text)
+        ):
+            # "… 8 mensen zei een meneer dit is mijn tweede thuis": the verb first, then one
+            # person and the words, a main clause of their own.
+            found.append((match.start(), FoundQuote(inverted.group("rest"), inverted.group("who"))))
+            text = blank(text, match.start(), match.end())
+            continue
         before = text[: match.start()].split()
         if before and before[-1].lower() in ("hij", "zij", "ze", "ik", "we", "wij", "jij", "je"):
             continue  # "hij zei ja en ging zitten": too little to tell whose words

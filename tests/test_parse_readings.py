@@ -363,6 +363,10 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          "alles'.", []),
         # A short answer and the story going on: no one's own words.
         ("Taalcafé Beilen 6 mensen. Een man zei nee, en ging weer zitten.", []),
+        # Verb first without marks: one person, then words that are a main clause.
+        ("taalcafe emmen 7 mensen toen zei een vrouw ik heb hier mijn eerste vriendin",
+         [{"text": "ik heb hier mijn eerste vriendin", "attribution": "een vrouw"}]),
+        ("Taalcafe Emmen 7 mensen. Daarna vertelde een man over zijn land.", []),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -446,6 +450,10 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          "alles'.", []),
         # A short answer and the story going on: no one's own words.
         ("Taalcafé Beilen 6 mensen. Een man zei nee, en ging weer zitten.", []),
+        # Verb first without marks: one person, then words that are a main clause.
+        ("taalcafe emmen 7 mensen toen zei een vrouw ik heb hier mijn eerste vriendin",
+         [{"text": "ik heb hier mijn eerste vriendin", "attribution": "een vrouw"}]),
+        ("Taalcafe Emmen 7 mensen. Daarna vertelde een man over zijn land.", []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
