@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from intake.performers import is_performer
 from intake.quoteparts import (
     DOUBLE_RE,
     FIRST_PERSON_RE,
@@ -23,7 +24,6 @@ from intake.quoteparts import (
 from intake.speech import (
     ABBREVIATION_END_RE,
     SPEECH_VERBS,
-    is_performer,
     looks_like_person,
     sentence_before,
     speaker_before,

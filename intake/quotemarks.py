@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from intake.performers import is_performer
 from intake.quoteparts import (
     DOUBLE_RE,
     FIRST_PERSON_RE,
@@ -26,7 +27,6 @@ from intake.speech import (
     AFTER_DROP_RE,
     FILLERS,
     has_clause_verb,
-    is_performer,
     looks_like_person,
     looks_spoken,
     sentence_before,

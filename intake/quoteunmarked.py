@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from intake.performers import is_performer
 from intake.quoteparts import SPOKEN_WHEN, FoundQuote
 from intake.speech import (
-    is_performer,
     looks_like_person,
     speaker_before,
 )

@@ -95,10 +95,10 @@ PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".s
     "famke", "feint", "manlu", "vrouwlu", "vrouwgien", "mannegien", "mensk",
 }  # fmt: skip
 # "de jongste", "de oudste": an adjective standing for a person.
-_STANDING_ADJECTIVES = {"jongste", "oudste", "kleinste"}
-PERSON_WORDS |= _STANDING_ADJECTIVES
+STANDING_ADJECTIVES = {"jongste", "oudste", "kleinste"}
+PERSON_WORDS |= STANDING_ADJECTIVES
 # Compounds end in a person word: "schoonmoeder", "buurjongen", "kleinkind".
-_PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
+PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
 _DETERMINERS = {
     "een", "de", "het", "die", "dat", "deze", "ene", "n", "'n", "mijn", "m'n", "mn", "onze",
     "ons", "zijn", "haar", "hun", "a", "an", "the", "one", "my", "our",
@@ -115,7 +115,7 @@ def looks_like_person(words: str | None) -> bool:
     found = re.findall(r"[^\W\d_][\w'’.-]*", plain)
     for at, raw in enumerate(found):
         word = raw.lower().replace("'", "").replace("’", "").rstrip(".")
-        if word in PERSON_WORDS or (len(word) > 4 and _PERSON_END_RE.search(word)):
+        if word in PERSON_WORDS or (len(word) > 4 and PERSON_END_RE.search(word)):
             return True
         if not raw[:1].isupper() or word in _DETERMINERS or word in _NOT_NAMES:
             continue
@@ -147,17 +147,6 @@ def head_word(speaker: str) -> str:
 _PRONOUNS = {"hij", "zij", "ze", "he", "she", "hy", "hja", "die", "dizze"}
 _PARENS_RE = re.compile(r"\s*\([^)]*\)")
 _AGE_PARENS_RE = re.compile(r"\s*\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)$")
-# Who is not a participant: what they say is no participant's quote.
-PERFORMERS = {
-    "auteur", "schrijver", "schrijfster", "spreker", "spreekster", "dichter", "dichteres",
-    "rapper", "boswachter", "gastspreker", "presentator", "presentatrice", "burgemeester",
-    "wethouder", "tolk", "ik", "wij", "we", "verteller", "verteltster", "illustrator", "author",
-    "speaker", "i",
-}  # fmt: skip
-# Performers and staff (colleagues, volunteers, teachers): their words are no participant's.
-# A class's own teacher (juf, meester) came with the group: what they say is kept.
-_GUEST_STAFF = {"juf", "juffen", "juffrouw", "meester", "meesters", "leerkracht", "leerkrachten"}
-NOT_PARTICIPANTS = PERFORMERS - {"ik", "wij", "we", "i"} | set(STAFF_WORDS.split()) - _GUEST_STAFF
 # Right before quote marks: what follows is a title, a theme or a taught phrase.
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:\w*(?:boek|boekje|titel|thema|expositie|tentoonstelling|workshop|lezing|"
@@ -301,7 +290,7 @@ def _antecedent(words_before: str) -> str | None:
         if found is None:
             continue
         head = found.group("head").lower()
-        if head in PERSON_WORDS or (len(head) > 4 and _PERSON_END_RE.search(head)):
+        if head in PERSON_WORDS or (len(head) > 4 and PERSON_END_RE.search(head)):
             phrase = found.group().strip()
             return phrase if len(phrase.split()) <= 8 else None
     return None
@@ -431,47 +420,6 @@ def _clean(speaker: str | None, keep_age: bool) -> str | None:
     if words[0].lower() in _PRONOUNS and not (len(words) > 1 and looks_like_person(words[1])):
         return None  # "die zei", but "die meneer zei" names someone
     return speaker
-
-
-# Staff forms the count words do not hold: singular forms and taalmaatje.
-_MORE_STAFF = {"taalmaatje", "medewerkster", "medewerksters", "pedagogisch-medewerker"}
-
-
-# Compounds that end in a staff word are staff: "voorleesvrijwilliger", "bibliotheekmedewerker".
-_STAFF_END_RE = re.compile(
-    r"\w{3,}(?:vrijwilliger|vrijwilligster|medewerker|medewerkster|begeleider|begeleidster|"
-    r"co[oö]rdinator|consulent|docent)$"
-)
-
-
-def _staff_form(word: str) -> str:
-    """ "pm'er", "PM-er", "pm’er" -> "pmer"; trailing punctuation goes."""
-    return re.sub(r"['’\-]", "", word.lower()).strip(".,:;()")
-
-
-def is_performer(speaker: str | None, text: str) -> bool:
-    """A speaker who is not a participant: a performer word, or a name that the message
-    introduces with one ("Auteur Tommy Wieringa" … "Wieringa antwoordde")."""
-    if not speaker:
-        return False
-    words = speaker.lower().split()
-    if words[0] in PERFORMERS or head_word(speaker).replace("'", "") in NOT_PARTICIPANTS:
-        return True
-    # "Een van de leidsters", "een pedagogisch medewerker", "een pm-er": the first word that
-    # names a person is the head, past a partitive and adjectives.
-    for word in words:
-        plain = _staff_form(word)
-        if plain in _STANDING_ADJECTIVES:
-            continue  # "de oudste verteller": the adjective is no head
-        if plain in NOT_PARTICIPANTS or plain in _MORE_STAFF or _STAFF_END_RE.search(plain):
-            return True
-        if plain in PERSON_WORDS or (len(plain) > 4 and _PERSON_END_RE.search(plain)):
-            break  # "de moeder van een vrijwilliger" is a parent
-    if len(words) == 1 and speaker[:1].isupper():
-        known = "|".join(sorted(NOT_PARTICIPANTS))
-        pattern = rf"\b(?:{known})\s+(?:[A-Z]\w+\s+){{0,2}}{re.escape(speaker)}\b"
-        return re.search(pattern, text, re.IGNORECASE) is not None
-    return False
 
 
 # Right after quote marks: "we hebben 'wat doe je in het weekend?' geoefend".
