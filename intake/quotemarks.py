@@ -297,9 +297,11 @@ def _status(
         return "ask"
     if not spoken and _TITLE_CASE_RE.fullmatch(quote_text.strip()):
         # "winnaars: 'De Boekenwurmen'", "'Harry Potter'": every word capitalised and no
-        # sentence end reads as a name or a title: never stated as someone's words, asked
-        # unless a title cue stands by it.
-        return "none" if title_before(text, match.start(), match.end()) else "ask"
+        # sentence end reads as a name or a title: never stated as someone's words; a long
+        # one is asked unless a title cue stands by it.
+        # A short name stays the writer's own words, as any short phrase does.
+        titled = title_before(text, match.start(), match.end()) or not looks_spoken(quote_text)
+        return "none" if titled else "ask"
     if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
