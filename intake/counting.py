@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from intake.countwords import SINGULAR_WORDS
-from intake.cues import NEW_WORDS, Roles
+from intake.cues import NEW_WORDS, PRESENCE_VERBS_AND_WORDS, Roles
 from intake.doubts import (
     EACH_RE,
     MORE,
@@ -68,10 +68,14 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
 
 # The total said again without a people word after the counts: "dus 10", "dus zestien in
 # totaal", "= 46", "Dus 8 aan tafel".
+# "Ik reken 8", "Alle 9 hebben meegedaan", "dus 8 die echt meededen".
 _RESTATED_TOTAL_RE = re.compile(
-    r"(?:\bdus|=)[ \t]+(?:(?:eigenlijk|toch|dan|maar)[ \t]+)?(\d+|[a-z]+)"
+    r"(?:(?:\bdus|=)[ \t]+(?:(?:eigenlijk|toch|dan|maar)[ \t]+)?(\d+|[a-z]+)"
     r"(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
-    r"aanwezig\b|pp\b|p\.p\.|echt\b))"
+    r"aanwezig\b|pp\b|p\.p\.|echt\b|die\b|erbij\b))"
+    r"|\b(?:ik[ \t]+(?:reken|tel)|(?:reken|tel)[ \t]+ik)[ \t]+(?:(?:er|dus|toch|maar)[ \t]+)?"
+    r"(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]))"
+    r"|\balle[ \t]+(\d+|[a-z]+)(?=[ \t]+(?:hebben|waren|deden|zijn|kregen)\b))"
 )
 
 
@@ -98,14 +102,41 @@ _JOINED_IN_RE = re.compile(r"\s+die\s+(?:ook\s+)?(?:mee\w+|deden\s+mee)")
 def _restates(folded: str, tokens: list[Token], number: int) -> bool:
     """ "dus 7 volw", "Dus 10 kinderen, 8 volwassenen": a count after "dus" (or another
     restating word) earlier in its clause says the sum again."""
-    if re.match(
-        r"[ \t]*[a-z']+[ \t]+(?:en|plus|\+)[ \t]+(?:\d|een\b|één)", folded[tokens[number].end :]
-    ):
+    if _more_of_the_same(folded, tokens, number):
         return False  # "in totaal 8 ouders en 1 opa": more follows, so no sum said again
     if number > 0 and tokens[number - 1].text in RESTATE_WORDS:
         return True
-    clause = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]
-    return re.match(r"\s*(?:dus|oftewel|ofwel|samen|totaal)\b", clause) is not None
+    sentence = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]
+    clause = sentence.split(",")[-1]  # "…, dus 22 kinderen en 15 volwassenen"
+    if any(_RESTATE_HEAD_RE.match(part) for part in (sentence, clause)):
+        return True
+    # "13 kinderen en 10 volwassenen in totaal.": the clause ends by calling its counts the sum.
+    rest = re.split(r"[.!?\n;]", folded[tokens[number].end :])[0]
+    end = _SUM_AT_END_RE.search(rest)
+    if end is None:
+        return False
+    between = [t for t in tokens[number + 1 :] if t.start < tokens[number].end + end.start()]
+    return all(t.value is not None or t.group or t.text in {"en", "plus", "&"} for t in between)
+
+
+_RESTATE_HEAD_RE = re.compile(r"\s*(?:dus|oftewel|ofwel|samen|totaal|alles\s+bij\s+elkaar)\b")
+# A clause of counts that ends by saying they are the sum: "… en 10 volwassenen in totaal".
+_SUM_AT_END_RE = re.compile(r"[ \t]*\b(?:in[ \t]+totaal|bij[ \t]+elkaar)[ \t]*[,]?[ \t]*$")
+
+
+def _more_of_the_same(folded: str, tokens: list[Token], number: int) -> bool:
+    """ "in totaal 8 ouders en 1 opa": another count of the same group follows right after,
+    so this one is a part. "dus 9 kinderen en 7 volwassenen" is two sums said again."""
+    k = number + 1
+    if k >= len(tokens) or tokens[k].group is None:
+        return False
+    if k + 1 >= len(tokens) or tokens[k + 1].text not in {"en", "plus", "+"}:
+        return False
+    rest = tokens[k + 2 :]
+    if not rest or rest[0].value is None:
+        return False
+    following = next((t.group for t in rest[1:3] if t.group is not None), None)
+    return following is None or following == tokens[k].group
 
 
 _UNKNOWN_COUNT_RE = re.compile(r"\bhoeveel\s+([a-z']+)\s+(?:weet|wist|weten)\b")
@@ -232,13 +263,91 @@ def _uncounted(
     return uncounted
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?=\s)")
+
+
+def _one_group_of_several(
+    folded: str,
+    tokens: list[Token],
+    chosen: list[tuple[int, int]],
+    roles: Roles,
+    total: re.Match[str],
+    value: int,
+) -> bool:
+    """A sum said again that is the enrolled less the absent of its own sentence, while
+    people were counted in an earlier sentence: it sums one group, not the message."""
+    if len(roles.enrolled) != 1 or not roles.absent:
+        return False
+    if value != roles.enrolled[0] - sum(roles.absent):
+        return False
+    own = _sentence_start(folded, total.start())
+    return any(
+        tokens[w].group in PEOPLE_GROUPS and tokens[n].end < own and n not in roles.indexes
+        for n, w in chosen
+    )
+
+
+_ADDS = {
+    "nog", "erbij", "ook", "plus", "extra", "bij", "meer", "later", "daarna", "toen", "oja",
+    "oh", "vergeten", "vergat",
+}  # fmt: skip
+
+
+def _counted_again(folded: str, tokens: list[Token], starts: list[int]) -> bool:
+    """The same group counted again in a later sentence with no word that adds ("nog",
+    "erbij", "ook"): a correction, the same people again, or more? Asked."""
+    for earlier, later in zip(starts, starts[1:], strict=False):
+        if not _SENTENCE_END_RE.search(folded, earlier, later):
+            continue
+        at = next(i for i, t in enumerate(tokens) if t.start == later)
+        sentence = _sentence_start(folded, later)
+        near = {t.text for t in tokens[max(0, at - 6) : at + 4] if t.start >= sentence}
+        opens = re.match(r"\s*(?:en|plus|\+)\b", folded[sentence:])  # "Oja. En 2 oma's"
+        if not near & _ADDS and not opens:
+            return True
+    return False
+
+
+def _heads_a_list(
+    folded: str, tokens: list[Token], number: int, word: int, chosen: list[tuple[int, int]]
+) -> bool:
+    """A number read from a presence word, then a colon and counts of children or adults:
+    the counts after the colon say who came ("4 kwamen: 5 kinderen en 4 moeders" counts
+    families first, people after)."""
+    if tokens[word].text not in PRESENCE_VERBS_AND_WORDS:
+        return False
+    end = max(tokens[number].end, tokens[word].end)
+    if not re.match(r"[ \t]*:", folded[end:]):
+        return False
+    line_end = folded.find("\n", end)
+    return any(
+        tokens[n].start > end
+        and (line_end < 0 or tokens[n].start < line_end)
+        and tokens[w].group in ("kinderen", "volwassenen")
+        for n, w in chosen
+    )
+
+
+def _said_number(match: re.Match[str]) -> int | None:
+    """The number a restated total says ("dus tien", "Alle 9 hebben"), if it is one."""
+    said = next(g for g in match.groups() if g is not None)
+    return numeral(said, said)
+
+
+def _sentence_start(folded: str, at: int) -> int:
+    """Where the sentence holding `at` begins ("die tel ik niet. Totaal: 9" starts at T)."""
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(folded, 0, at)]
+    return ends[-1] if ends else 0
+
+
 def _restated_total(
     folded: str, tokens: list[Token], chosen: list[tuple[int, int]]
 ) -> re.Match[str] | None:
     """The total said again without a people word after the counts; the last one said ("dus
     toch 8? Nee, hij zit al in de 7. Dus 7."); not a sum with staff or the writer in it."""
     last = max((tokens[i].end for pair in chosen for i in pair), default=0)
-    total = next(reversed(list(_RESTATED_TOTAL_RE.finditer(folded, last))), None)
+    said = [m for m in _RESTATED_TOTAL_RE.finditer(folded, last) if _said_number(m) is not None]
+    total = said[-1] if said else None
     if total is not None and _STAFF_OR_ME_RE.search(folded, last, total.start()):
         return None  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien": staff in the sum
     return total
@@ -255,6 +364,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     counts: dict[str, int] = {}
     values: dict[str, list[int]] = {}
     restated: dict[str, int] = {}
+    restated_in: dict[str, int] = {}  # where the sentence of each group's sum begins
     labelled: list[int] = []
     first_at: dict[str, int] = {}
     parts_at: dict[str, list[int]] = {}
@@ -307,12 +417,24 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
         if group == "totaal" and _STAFF_OR_ME_RE.search(
             folded,
-            max((tokens[n].end for n, _ in chosen if n < number_index), default=0),
+            max(
+                max((tokens[n].end for n, _ in chosen if n < number_index), default=0),
+                _sentence_start(folded, tokens[number_index].start),
+            ),
             tokens[number_index].start,
         ):
             continue  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien in totaal"
         if _restates(folded, tokens, number_index):
-            restated[group] = value  # "6 volw … oja de oma, dus 7 volw": the sum said again
+            # "6 volw … oja de oma, dus 7 volw": the sum said again; "Samen 4 moeder, 1
+            # vader en 7 kind": one sum of a group in parts, added.
+            clause = _sentence_start(folded, tokens[number_index].start)
+            if restated_in.get(group) == clause:
+                restated[group] += value
+            else:
+                restated[group] = value
+            restated_in[group] = clause
+        if _heads_a_list(folded, tokens, number_index, word_index, chosen):
+            continue  # "6 gezinnen aangemeld, 4 kwamen: 5 kinderen en 4 moeders": the list
         if is_one_of_them(folded, tokens, number_index, word_index, chosen):
             continue  # "8 cursisten. Eén mevrouw had …": one of the eight
         if some_of_them(folded, tokens, number_index, word_index, chosen) == "maybe":
@@ -329,7 +451,7 @@ def read_counts(folded: str, original: str) -> CountReading:
             and not _JOINED_IN_RE.match(folded, tokens[word_index].end)
         ):
             continue  # "2 begeleidende ouders": they helped (unless "die ook meededen")
-        if helps(folded, tokens, word_index):
+        if helps(folded, tokens, word_index, number_index):
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:
             doubtful.add(group)  # "… 9 bewoners. [a story] … 11 kinderen!": who came?
@@ -345,6 +467,9 @@ def read_counts(folded: str, original: str) -> CountReading:
         parts_at[group].append(tokens[number_index].start)
     for group in _unread_near(folded, tokens, chosen, roles):
         doubtful.add(group)  # "ouders ook 6", "Ouders waren er ook, een stuk of 12": unread
+    for group, starts in parts_at.items():
+        if group not in restated and _counted_again(folded, tokens, starts):
+            doubtful.add(group)  # "8 kinderen en 8 ouders. Oh wacht, … 7 kinderen": which?
     for group, value in _parallel_counts(folded, tokens, chosen, roles):
         values.setdefault(group, []).append(value)  # "groep 6 met 22 leerlingen en groep 8 met 25"
     values.update({group: [value] for group, value in restated.items()})
@@ -368,12 +493,19 @@ def read_counts(folded: str, original: str) -> CountReading:
             choice = (group, counts[group], counts[group] + more[0])
     unclear |= doubtful
     uncounted |= doubtful
+    one_of_several = False
     if total is not None and "totaal" not in counts:
-        value = numeral(total.group(1), total.group(1))
+        value = _said_number(total)
         if value is not None:
             counts["totaal"] = value  # "… en een kearl bij, dus 10": the total said again
             people = [g for g in counts if g in PEOPLE_GROUPS]
-            if len(people) == 1 and counts[people[0]] != value:
+            one_of_several = _one_group_of_several(folded, tokens, chosen, roles, total, value)
+            if one_of_several:
+                # "Groep 1/2a: 21 kleuters. Groep 1/2b: 19 op de lijst, 2 ziek, dus 17": the
+                # 17 came of the second group, not of both. Asked.
+                counts.pop("totaal")
+                unclear.update(people)
+            elif len(people) == 1 and counts[people[0]] != value:
                 # "groep 4 (21 kinderen) en groep 5 (19). Samen dus 40": the one group is
                 # the total said again.
                 counts[people[0]] = value
@@ -392,7 +524,7 @@ def read_counts(folded: str, original: str) -> CountReading:
             counts.pop(group)
             uncounted.add(group)
     present = set(counts) & {*PEOPLE_GROUPS, "totaal"}
-    if not present and len(roles.enrolled) == 1 and roles.absent:
+    if not present and len(roles.enrolled) == 1 and roles.absent and not one_of_several:
         # "van de 8 cursisten waren er 2 afwezig": who came is who could, less who did not.
         came = roles.enrolled[0] - sum(roles.absent)
         if came >= 0:

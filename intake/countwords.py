@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import OSA
+
 # Count words -> group. Keys are folded and without apostrophes ("opa's" -> "opas").
 CHILD_WORDS = (
     "kinderen kind kinders kindjes kindje kindertjes kids kidz kid peuters peuter kleuters "
@@ -18,7 +20,8 @@ CHILD_WORDS = (
     "broertjes zusjes broertje zusje kleinkinderen kleinkind kinder wichter "
     "kndr knd kinderres kiender kiendjes bern bernsjes famkes jonges maegies lutjes kleintjes "
     "children child kiddies kiddos kiddo toddlers toddler pupils pupil kinnen kindertjes "
-    "bairns jongetjes jongetje meisjes wichties wichtjes jongies jonkies luttjes lln ll"
+    "bairns jongetjes jongetje meisjes wichties wichtjes jongies jonkies luttjes lln ll "
+    "ukkies ukkie ukjes hummels hummeltjes"
 )
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "
@@ -26,7 +29,7 @@ ADULT_WORDS = (
     "bejaarden pake beppe beppes opoe opoes "
     "volw volwas vw olders alders heit mem heiten memmen grootmoeders grootvaders "
     "grootmoeder grootvader alden pap mam paps mams parents parent adults adult "
-    "grandparents mothers fathers moms mums dads grandmas grandpas mamas papas"
+    "grandparents mothers fathers moms mums dads grandmas grandpas mamas papas oudjes"
 )
 # Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
 PEOPLE_WORDS = (
@@ -57,6 +60,7 @@ SINGULAR_WORDS = {
     "verzorger", "oudere", "senior", "volwassene", "deelnemer", "cursist", "cursiste",
     "bezoeker", "man", "vrouw", "heer", "dame", "gast", "persoon", "vraag", "hulpvraag",
     "vrijwilliger", "begeleider", "medewerker", "collega", "kleinkind", "lid", "nieuwkomer",
+    "client", "klant", "bezoekster", "deelneemster", "bewoner", "inwoner",
 }  # fmt: skip
 ONE_ENDS_RE = re.compile(r"\s*(?:$|[,.;:!?+&)\n]|en\b|dus\b|erbij\b|\d)")
 QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag questions question"
@@ -89,3 +93,38 @@ NOT_COUNT_WORDS = {
     "aanwezig", "afwezig", "afgemeld", "aangemeld", "afgezegd", "ingeschreven", "nieuw", "nieuwe",
     "ziek", "weg", "thuis",
 }  # fmt: skip
+
+
+# Written right after a number, a shortened or slipped people word is still one: "5 bez",
+# "11 mns", "4 werkz", "18 kindren en 9 oduers". Never units or other shortenings.
+_NOT_ABBREVIATIONS = {
+    "min", "sec", "uur", "jr", "jaar", "km", "kg", "cm", "mb", "gb", "eur", "euro", "st",
+    "stk", "pag", "blz", "nr", "ml", "pp", "ltr", "mnd", "wk", "dgn", "dag", "keer", "x",
+    "boe", "boek", "boeken", "kop", "koppen", "tafels", "stoel", "stoelen", "les", "lessen",
+    # Small words that begin a people word: "8 tot 10", "5 voor 12", "de meeste".
+    "tot", "voor", "meeste", "mee", "die", "aan", "wie", "per", "van", "met", "over", "keren",
+    "stuks", "maal", "procent",
+}  # fmt: skip
+_VOWELS_RE = re.compile(r"[aeiou]")
+
+
+def _skeleton(word: str) -> str:
+    return _VOWELS_RE.sub("", word)
+
+
+def abbreviated_group(word: str) -> str | None:
+    """The group of a people word shortened or slipped after a number: a prefix of three or
+    more letters of words of one group only ("bez", "werkz"); the consonants alone ("mns",
+    "dlnmrs", "kds"); one swapped, missing or extra letter in a word of five or more
+    ("oduers", "kindren"). Called only for the word right after a count."""
+    word = word.replace("'", "")
+    if len(word) < 3 or word in _NOT_ABBREVIATIONS or word in NOT_COUNT_WORDS:
+        return None
+    groups = {g for w, g in COUNT_GROUPS.items() if w.startswith(word)}
+    if not _VOWELS_RE.search(word):
+        groups |= {g for w, g in COUNT_GROUPS.items() if _skeleton(w).startswith(word)}
+    if len(word) >= 5:
+        groups |= {
+            g for w, g in COUNT_GROUPS.items() if w[0] == word[0] and OSA.distance(w, word) <= 1
+        }
+    return groups.pop() if len(groups) == 1 else None

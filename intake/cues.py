@@ -314,7 +314,16 @@ ABSENT_WORDS = {
     "vakantie", "verhinderd", "thuisgebleven", "wachtlijst", "dropped", "cancelled",
     "canceled", "missing", "sick", "afbeld", "afgebeld", "noshows", "no-shows",
 }  # fmt: skip
+# "ingeschreven zijn er 10" (not "van de 12 aanmeldingen waren er 9": those came).
+_ENROLLED_ARE = [
+    [done, verb]
+    for done in ("ingeschreven", "aangemeld", "opgegeven")
+    for verb in ("zijn", "waren")
+]
 _GROUP_SIZE_WORDS = {"groep", "klas", "club", "lijst", "vaste", "kring"}
+# Room for people, not people: "plek voor 20", "max 12", "konden er 12 mee", "er passen 30".
+_ROOM_BEFORE = {"max", "maximaal", "maximum", "plek", "plekken", "plaats", "ruimte"}
+_MAY_COME = {"konden", "kunnen", "mogen", "mochten", "passen", "past", "pasten"}
 _LEAD = {"de", "het", "een", "mijn", "onze", "vaste", "van", "is", "was", "bestaat", "uit"}
 
 
@@ -332,6 +341,8 @@ class Roles:
     # Absent said in brackets after a count: "(26 kinderen, 2 ziek)", "8 (1 afgemeld)": among
     # them or besides them? Asked.
     bracketed: list[int] = field(default_factory=list)
+    # Room for: "er konden 12 mensen meedoen", "plek voor 20", "maximaal 15". Never a count.
+    capacity: list[int] = field(default_factory=list)
 
 
 # "2 mensen niet komt", "3 zijn niet gekomen": absent; not "20 kinderen, niet precies geteld".
@@ -415,8 +426,10 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             and not re.search(r"[,.;!?\n]", folded[token.end : tokens[i + 1].start])
         ):
             label = ""  # "negen ingeschreven acht gekomen": the eight came
-        if label in ENROLLED_WORDS or (
-            len(prev) >= 2 and prev[-2] in ENROLLED_WORDS and prev[-1] in ("waren", "zijn")
+        if (
+            label in ENROLLED_WORDS
+            or (len(prev) >= 2 and prev[-2] in ENROLLED_WORDS and prev[-1] in ("waren", "zijn"))
+            or (prev[-3:-1] in _ENROLLED_ARE and prev[-1] == "er")
         ):
             take(i, roles.enrolled)  # "Ingeschreven: 12", "aangemeld waren 9"
         elif label in ABSENT_WORDS:
@@ -444,10 +457,19 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             folded, tokens[i + word_after].end
         ):
             take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"
+        elif (
+            label in _ROOM_BEFORE - {"plek", "plaats", "ruimte"}
+            or (prev[-2:-1] and prev[-2] in _ROOM_BEFORE and prev[-1] == "voor")
+            or (prev[-2:-1] and prev[-2] in _MAY_COME and prev[-1] == "er")
+            or (prev[-1:] and prev[-1] in _MAY_COME and any(w.startswith("mee") for w in after[:2]))
+        ):
+            take(i, roles.capacity)  # "plek voor 20", "er konden 12 mensen meedoen"
         elif _class_size(folded, tokens, i):
             take(i, roles.enrolled)  # "Klas 2B (28 lln), 26 aanwezig": the class, not who came
         elif after[:2] == ["op", "de"] and after[2:3] and after[2] in ("lijst", "lieste", "liest"):
             take(i, roles.enrolled)  # "11 op de lijst"
+        elif prev[-2:] == ["de", "lijst"] or prev[-2:] == ["op", "lijst"]:
+            take(i, roles.enrolled)  # "op de lijst 29 lln, aanwezig 24"
         elif prev[-2:] == ["van", "de"] and not (i >= 3 and tokens[i - 3].value is not None):
             take(i, roles.enrolled)  # "van de 8 cursisten waren er 2 afwezig"
         elif len(prev) >= 2 and prev[-1] in ("van", "is") and prev[-2] in _GROUP_SIZE_WORDS:

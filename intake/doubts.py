@@ -44,7 +44,12 @@ def later_presence(folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, i
 # Verbs that make the people before them helpers, not participants.
 HELPING_RE = re.compile(
     r"[^.!?\n,;]{0,40}?\b(?:begeleidden|begeleidde|hielpen|hielp|assisteerden|"
-    r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee)\b"
+    r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee|"
+    r"voor\s+de\s+begeleiding|ter\s+begeleiding|als\s+begeleid(?:ing|ers?))\b"
+)
+# "begeleid door twee leerkrachten en drie ouders": who helped, named after the verb.
+_HELPED_BY_RE = re.compile(
+    r"\b(?:begeleid|geholpen|ondersteund|bijgestaan)\s+door\b[^.!?\n;:]{0,40}$"
 )
 # "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
 EACH_RE = re.compile(
@@ -73,13 +78,18 @@ NOT_COUNTED_RE = re.compile(
     r"[^.!?\n]{0,100}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
     r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
     r"tel\s+ik\s+niet\b|telt\s+niet\b|(?<!precies\s)niet\s+geteld|"
-    r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken|"
+    r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|niet\s+mee(?:lazen|lezen|speelden|spelen|zongen|"
+    r"knutselden|deden|doen|praatten|liepen)|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken|"
     r"doen\s+niet\s+mee|doet\s+niet\s+mee|(?:alleen\s+)?meekeek|(?:alleen\s+)?meekeken|"
     r"not\s+count(?:ed)?|don't\s+count)\b"
 )
 
 
-def helps(folded: str, tokens: Sequence[Tok], word: int) -> bool:
+def helps(folded: str, tokens: Sequence[Tok], word: int, number: int | None = None) -> bool:
+    """The people of this count helped: "2 ouders hielpen mee", "4 moeders voor de
+    begeleiding", "begeleid door 3 ouders"."""
+    if number is not None and _HELPED_BY_RE.search(folded, 0, tokens[number].start):
+        return True
     return HELPING_RE.match(folded, tokens[word].end) is not None
 
 

@@ -92,6 +92,12 @@ def is_one_of_them(
     starts = not before or before[-1] in ".!?\n"
     if not starts and number > 0 and tokens[number - 1].text in _ADDED_AFTER:
         return False  # "er kwam nog 1 nieuwe mevrouw": one more
+    if (
+        number > 0
+        and tokens[number - 1].group in ("kinderen", "volwassenen", "mensen")
+        and re.fullmatch(r"[ \t]*", folded[tokens[number - 1].end : tokens[number].start])
+    ):
+        return False  # "11 dames 1 heer gezellig": the next item of a list
     if not starts and not acts:
         return False  # one of them when a sentence is about them: "Eén mevrouw had …", "1
         # kindje moest huilen"; else one more: "12 dames, 1 heer"
@@ -127,6 +133,13 @@ def _some_of_them(
     return not following & _ADDED_AFTER
 
 
+# A sentence that opens with "afterwards" and a verb, right before the count.
+_AFTERWARDS_RE = re.compile(
+    r"(?:^|[.!?\n:])\s*(?:na\s+afloop|daarna|achteraf|aan\s+het\s+einde?|tot\s+slot|"
+    r"na\s+de\s+pauze|in\s+de\s+pauze)\s+[a-z]+$"
+)
+
+
 def some_of_them(
     folded: str, tokens: Sequence[Tok], number: int, word: int, chosen: list[tuple[int, int]]
 ) -> str | None:
@@ -152,6 +165,8 @@ def some_of_them(
         return None
     if not before or before[-1] in ".!?\n:" or re.search(r"\b(?:dat|toen)$", before):
         return "yes"  # a new sentence, a remark's label, "Leuk was dat twee dames elkaar …"
+    if _AFTERWARDS_RE.search(before):
+        return "yes"  # "Na afloop leenden 8 mensen een boek": what some of them did after
     if re.search(r"\bdie$", before):
         return "maybe"  # "1 oma die 2 kleinkinderen meenam": among them, or more?
     return "maybe" if before[-1] in ",;" else None

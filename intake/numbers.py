@@ -30,6 +30,7 @@ from intake.countwords import (
     OLD_WORDS,
     ONE_ENDS_RE,
     SINGULAR_WORDS,
+    abbreviated_group,
 )
 from intake.cues import (
     Roles,
@@ -135,6 +136,10 @@ _NEGATIVE_BEFORE_RE = re.compile(r"(?:^|[\s(:;,=])-$")
 _LINE_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_]+[ \t]*$")
 
 
+# Where a list item ends: the message, a line, a mark, "en", a sign or the next number.
+_ITEM_END_RE = re.compile(r"[ \t]*(?:$|[\n.,;:!?)/+&]|en\b|\d)")
+
+
 def tokens_of(folded: str, original: str) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(folded):
@@ -144,7 +149,10 @@ def tokens_of(folded: str, original: str) -> list[Token]:
                 tokens[-1].colon = True  # "Aantal: 9"; a form's "Bezoekers - 5" too
             continue
         glued = _GLUED_RE.fullmatch(text)
-        if glued and glued.group(2).replace("'", "") in COUNT_GROUPS:
+        if glued and (
+            glued.group(2).replace("'", "") in COUNT_GROUPS
+            or (abbreviated_group(glued.group(2)) and _ITEM_END_RE.match(folded, m.end()))
+        ):  # "12kinderen", "8kds"
             split = m.start() + len(glued.group(1))
             number = Token(glued.group(1), original[m.start() : split], int(glued.group(1)))
             number.start, number.end = m.start(), split
@@ -168,6 +176,15 @@ def tokens_of(folded: str, original: str) -> list[Token]:
         tokens.append(token)
     for i, token in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
+        if (
+            token.value is not None
+            and nxt.value is None
+            and nxt.group is None
+            and re.fullmatch(r"[ \t]*", folded[token.end : nxt.start])
+            and _ITEM_END_RE.match(folded, nxt.end)
+        ):
+            # "5 bez 7 vrgn", "11 mns.", "18 kindren en 9 oduers": a list item, shortened.
+            nxt.group = abbreviated_group(nxt.text)
         if token.text in OLD_WORDS and nxt.text in DRENTS_PEOPLE:
             nxt.group = "volwassenen"  # "olde luu"
         if (

@@ -66,8 +66,13 @@ def corrected_reading(folded: str, original: str, at: int) -> CountReading:
         # correction corrects the one group before it; with two groups before, which one
         # it corrects is unclear, so nothing is read and the bot asks.
         number = tail.counts.get("mensen", tail.counts.get("totaal"))
+        restated = restated_number(blank(folded, 0, at))
+        if number is not None and restated is not None and restated != number:
+            # "Nee wacht, Hennie kwam nog binnen, dus 9. … 3 mensen hebben zelf …": the
+            # correction says two numbers; which one is the count is asked.
+            return CountReading({}, head.negative or tail.negative)
         if number is None:
-            number = restated_number(blank(folded, 0, at))
+            number = restated
         if number is None:
             number = first_number_after(folded, at)  # "9 aanwezig. Nee 8, Gerda was …"
         groups = [g for g in head.counts if g in people - {"totaal"}]

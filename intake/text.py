@@ -104,5 +104,24 @@ _SPLIT_NUMBER_RE = re.compile(
 )
 
 
+# "acht tien mensen" is 18 as dictated: a unit from three to nine before "tien", then a
+# word (never "om acht, tien minuten later": a mark between; nor "les zes van de zes tien
+# cursisten", where the unit ends "van de zes").
+_SPLIT_TEEN_RE = re.compile(
+    r"(?<!\bde )(?<!\bles )\b(drie|vier|vijf|zes|zeven|acht|negen) (tien)\b(?= [^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+_TEEN_STEMS = {"drie": "der", "vier": "veer"}
+
+
+def _teen(match: re.Match[str]) -> str:
+    unit = match.group(1)
+    joined = _TEEN_STEMS.get(unit.lower(), unit) + match.group(2)
+    return joined.ljust(len(match.group()))
+
+
 def join_split_numbers(text: str) -> str:
+    text = _SPLIT_TEEN_RE.sub(_teen, text)
     return _SPLIT_NUMBER_RE.sub(lambda m: f"{m.group(1)}en{m.group(2)}  ", text)

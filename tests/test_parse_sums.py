@@ -1,0 +1,184 @@
+"""Issue 17, sixth round: sums said again at the end, room for people, and what some of
+the people did afterwards (intake/counting.py, intake/groups.py, intake/cues.py).
+
+The messages are the team's own; the held-out corpora measure how well the rules generalise
+(bench/parse_score.py, bench/RESULTS.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.parse import parse_message
+from toc.models import Catalogue
+
+TODAY = date(2025, 11, 4)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A story of who came and went, then the sums said again: the sums stand.
+        ("Voorlezen Gieten. Eerst 5 kinderen met 4 ouders, later nog een vader met 2 kinderen. "
+         "Dus 7 kinderen en 5 volwassenen.", {"kinderen": 7, "volwassenen": 5}, 12),
+        ("Knutselen Dalen: begonnen met 6 kinderen en 3 ouders, om 3 uur 2 kinderen erbij. "
+         "Alles bij elkaar dus 8 kinderen en 3 ouders.", {"kinderen": 8, "volwassenen": 3}, 11),
+        ("Voorleesuurtje Sleen. Er waren 11 kinderen, er gingen er 2 eerder weg. "
+         "11 kinderen en 6 volwassenen in totaal.", {"kinderen": 11, "volwassenen": 6}, 17),
+        # More of the same group after "en" is still a part, not a sum said again.
+        ("Voorlezen Havelte, in totaal 8 ouders en 1 opa en 9 kinderen",
+         {"volwassenen": 9, "kinderen": 9}, 18),
+        # The sum under a label at the end, after the writer's "ik" in another sentence.
+        ("Breicafe Eelde. 14.00: 6 dames. 14.30: 3 erbij. Een buurvrouw kwam alleen kijken, "
+         "die tel ik niet. Totaal: 9 deelnemers.", {"deelnemers": 9}, 9),
+        # The total said again in other words.
+        ("Walk & Talk Roden: we liepen weg met 6 mensen, onderweg sloten er 2 aan. "
+         "Alle 8 hebben dus meegelopen.", {"deelnemers": 8}, 8),
+        ("Klik & Tik Vledder, van de 9 cursisten waren er 8, maar 1 meneer ging na 5 minuten "
+         "al weg. Dus 7 die echt meededen.", {"deelnemers": 7}, 7),
+        ("Digisterker Beilen: 9 kwamen, 1 mevrouw moest meteen weer weg. Ik reken 8.",
+         {"deelnemers": 8}, 8),
+    ],
+)  # fmt: skip
+def test_a_sum_said_again_at_the_end_stands(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workshop Coevorden, er konden 10 mensen meedoen, er kwamen er 8.",
+        "Lezing Roden: plek voor 40, er zaten 8 mensen.",
+        "Taalcafe Meppel, max 10, 8 deelnemers",
+    ],
+)
+def test_room_for_people_is_no_count(catalogue: Catalogue, text: str) -> None:
+    assert parse_message(text, catalogue, TODAY).participants == 8
+
+
+def test_what_some_did_afterwards_is_no_more_people(catalogue: Catalogue) -> None:
+    text = "Lezing Norg, er zaten 30 mensen. Na afloop leenden 6 mensen een boek."
+    assert parse_message(text, catalogue, TODAY).participants == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A people word shortened or slipped, as a list item right after its number.
+        ("samenlezen gieten 9 kndr 6 oud", {"kinderen": 9, "volwassenen": 6}, 15),
+        ("pc-hulp beilen 4 bez 6 vrgn", {"bezoekers": 4, "vragen": 6}, 4),
+        ("taalcafe eelde 7 mnsn", {"deelnemers": 7}, 7),
+        ("knutselen roden 12 kinedren en 5 oduers", {"kinderen": 12, "volwassenen": 5}, 17),
+        ("biebfabriek meppel 6kds", {"kinderen": 6}, 6),
+        ("kleintje bieb norg 5 ukkies en 5 mamas", {"kinderen": 5, "volwassenen": 5}, 10),
+        # Dictated teens: "acht tien" is 18; not "van de zes tien cursisten".
+        ("taalcafe roden acht tien mensen", {"deelnemers": 18}, 18),
+        ("taalcafe roden vier tien mensen", {"deelnemers": 14}, 14),
+        # People who stayed but did not join in.
+        ("samenlezen norg: 7 deelnemers en 2 mantelzorgers die bleven maar niet meelazen",
+         {"deelnemers": 7}, 7),
+    ],
+)  # fmt: skip
+def test_shortened_words_and_dictated_numbers(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voorlezen dalen 8 tot 10 kinderen",  # a range, asked: "tot" is no total word
+        "taalcafe meppel 5 min te laat, 9 voor 12 begonnen",  # units and times, no people
+    ],
+)
+def test_small_words_after_a_number_are_no_people(catalogue: Catalogue, text: str) -> None:
+    assert parse_message(text, catalogue, TODAY).participants is None
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A list of counts written without marks: the next item, not one of them.
+        ("breicafe roden 9 dames 1 heer koud buiten", {"deelnemers": 10}, 10),
+        # A group's sum in parts, said again: added.
+        ("Taalhuis Beilen. Er was 2 familie. Samen 3 moeder, 1 vader en 5 kind.",
+         {"volwassenen": 4, "kinderen": 5}, 9),
+        # "dus N erbij": the total said again.
+        ("Klassenbezoek Gieten, de klas heeft 25 kinderen maar 3 waren ziek, dus 22 erbij.",
+         {"kinderen": 22}, 22),
+        # Helpers named after "begeleid door", or "voor de begeleiding", are no participants.
+        ("Klassenbezoek Vledder: 30 leerlingen, begeleid door 2 leerkrachten en 3 ouders.",
+         {"kinderen": 30}, 30),
+        ("Klassenbezoek Norg, 24 kinderen. De juf had 3 moeders meegenomen voor de "
+         "begeleiding.", {"kinderen": 24}, 24),
+        # Enrolled before its number: "op de lijst 27".
+        ("dBos VO Roden, klas 2A. Op de lijst 27 lln, aanwezig 25.", {"kinderen": 25}, 25),
+        # A presence count that heads a list of who came counts something else.
+        ("Leesklik Gieten: 5 gezinnen aangemeld, 3 kwamen: 4 kinderen en 3 moeders.",
+         {"kinderen": 4, "volwassenen": 3}, 7),
+    ],
+)  # fmt: skip
+def test_lists_helpers_and_enrolled(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+def test_a_sum_of_one_of_two_groups_is_asked(catalogue: Catalogue) -> None:
+    text = (
+        "Voorlezen Roden, twee kleuterklassen. Groep 1/2a: 20 kleuters. "
+        "Groep 1/2b: 18 op de lijst, 3 ziek, dus 15."
+    )
+    result = parse_message(text, catalogue, TODAY)
+    assert result.participants is None
+    assert "participants" in result.missing
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # The sums said again after a comma: "…, dus 20 kinderen en 12 volwassenen".
+        ("Voorlezen Havelte: eerst 17 kinderen en 11 ouders, toen nog 3 kinderen met een "
+         "oppas erbij, dus 20 kinderen en 12 volwassenen.", {"kinderen": 20, "volwassenen": 12},
+         32),
+        # Counted again in a later sentence with a word that adds: more people.
+        ("Knutselen Smilde 12 kinderen 3 ouders. Oja en 2 oma's. Druk!",
+         {"kinderen": 12, "volwassenen": 5}, 17),
+        # One client of those helped is one of them.
+        ("Juridisch spreekuur Coevorden: 4 mensen geholpen. De boete van 1 client was hoog.",
+         {"bezoekers": 4}, 4),
+    ],
+)  # fmt: skip
+def test_sums_after_a_comma_and_counts_that_add(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+def test_a_group_counted_again_without_a_word_that_adds_is_asked(
+    catalogue: Catalogue,
+) -> None:
+    text = "Voorlezen Gieten 8 kinderen en 6 ouders. Heel gezellig! 4 kinderen en 2 ouders."
+    result = parse_message(text, catalogue, TODAY)
+    assert result.participants is None
+    assert "kinderen" not in result.counts
+
+
+def test_enrolled_with_er_and_two_numbers_after_a_correction(catalogue: Catalogue) -> None:
+    # "ingeschreven zijn er 10" is enrolled; after "nee wacht" the message says 9 and then
+    # 3 people who did something: which is the count is asked.
+    text = (
+        "Klik & Tik Vledder. Ingeschreven zijn er 10, er waren er 8. Nee wacht, Hennie kwam "
+        "nog binnen, dus 9. We hebben gemaild en 3 mensen hebben zelf een mailtje gestuurd."
+    )
+    assert parse_message(text, catalogue, TODAY).participants is None
+    came = "Tel je geld Sleen. Van de 12 aanmeldingen waren er 9 aanwezig."
+    assert parse_message(came, catalogue, TODAY).participants == 9
