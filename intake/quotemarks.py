@@ -283,6 +283,33 @@ _HEARD_RE = re.compile(
 def _status(
     text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
 ) -> str:
+    """See `_cued_status`; besides, text in Title Case is never stated as someone's words
+    without a speech verb: "winnaars: 'De Boekenwurmen'", "'Harry Potter'" read as a name or
+    a title, so where the cues would make it a quote it is asked."""
+    own = _OWN_LABEL_RE.search(sentence_before(text, match.start()))
+    if (
+        own is not None
+        and not spoken
+        and not looks_like_person(own.group("noun"))
+        # "Mijn quote van vandaag:" reports someone's words.
+        and own.group("noun").lower() not in {"quote", "quotes", "citaat", "citaten", "uitspraak"}
+    ):
+        return "none"  # "Mijn tip: 'lees elke dag even'": the writer's own words
+    status = _cued_status(text, match, quote_text, attribution, spoken)
+    if status == "quote" and not spoken and _TITLE_CASE_RE.fullmatch(quote_text.strip()):
+        return "ask"
+    return status
+
+
+# "Mijn tip: '…'", "onze slogan '…'": a thing of the writer's own, no one else's words.
+_OWN_LABEL_RE = re.compile(
+    r"\b(?:mijn|m'n|mn|onze|ons|my|our)\s+(?P<noun>[^\W\d_]+)\s*:?\s*$", re.I
+)
+
+
+def _cued_status(
+    text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
+) -> str:
     """'quote', 'ask' or 'none' (see intake.speech): a speech verb makes a quote; a title cue
     before it makes none; then an attribution makes a quote; a sentence standing on its own
     is a quote, one inside a clause is asked; a short phrase is the writer's own words."""
@@ -295,13 +322,6 @@ def _status(
         # favoriet": a term inside the writer's sentence, not words someone said: asked,
         # whatever cue stands before it.
         return "ask"
-    if not spoken and _TITLE_CASE_RE.fullmatch(quote_text.strip()):
-        # "winnaars: 'De Boekenwurmen'", "'Harry Potter'": every word capitalised and no
-        # sentence end reads as a name or a title: never stated as someone's words; a long
-        # one is asked unless a title cue stands by it.
-        # A short name stays the writer's own words, as any short phrase does.
-        titled = title_before(text, match.start(), match.end()) or not looks_spoken(quote_text)
-        return "none" if titled else "ask"
     if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):

@@ -367,6 +367,12 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("taalcafe emmen 7 mensen toen zei een vrouw ik heb hier mijn eerste vriendin",
          [{"text": "ik heb hier mijn eerste vriendin", "attribution": "een vrouw"}]),
         ("Taalcafe Emmen 7 mensen. Daarna vertelde een man over zijn land.", []),
+        # A thing of the writer's own ("mijn tip", "onze slogan") holds no one else's words.
+        ("Taalcafé Sleen 8 mensen. Mijn tip: 'lees elke dag even'.", []),
+        ("Taalcafé Sleen 8 mensen. Mijn buurvrouw: 'ik kom ook eens kijken!'",
+         [{"text": "ik kom ook eens kijken!", "attribution": "Mijn buurvrouw"}]),
+        ("Taalcafé Sleen 8 mensen. Mijn quote: 'ik kom elke week!'",
+         [{"text": "ik kom elke week!", "attribution": None}]),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -454,6 +460,12 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("taalcafe emmen 7 mensen toen zei een vrouw ik heb hier mijn eerste vriendin",
          [{"text": "ik heb hier mijn eerste vriendin", "attribution": "een vrouw"}]),
         ("Taalcafe Emmen 7 mensen. Daarna vertelde een man over zijn land.", []),
+        # A thing of the writer's own ("mijn tip", "onze slogan") holds no one else's words.
+        ("Taalcafé Sleen 8 mensen. Mijn tip: 'lees elke dag even'.", []),
+        ("Taalcafé Sleen 8 mensen. Mijn buurvrouw: 'ik kom ook eens kijken!'",
+         [{"text": "ik kom ook eens kijken!", "attribution": "Mijn buurvrouw"}]),
+        ("Taalcafé Sleen 8 mensen. Mijn quote: 'ik kom elke week!'",
+         [{"text": "ik kom elke week!", "attribution": None}]),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
