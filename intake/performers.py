@@ -25,13 +25,17 @@ NOT_PARTICIPANTS = PERFORMERS - {"ik", "wij", "we", "i"} | set(STAFF_WORDS.split
 
 
 # Staff forms the count words do not hold: singular forms and taalmaatje.
-_MORE_STAFF = {"taalmaatje", "medewerkster", "medewerksters", "pedagogisch-medewerker"}
+_MORE_STAFF = {
+    "taalmaatje", "medewerkster", "medewerksters", "pedagogisch-medewerker", "coach", "trainer",
+    "trainster", "mentor", "voorleesster", "voorleesvrouw", "gastvrouw", "gastheer",
+    "reparateur", "reparateurs", "instructeur", "instructrice",
+}  # fmt: skip
 
 
 # Compounds that end in a staff word are staff: "voorleesvrijwilliger", "bibliotheekmedewerker".
 _STAFF_END_RE = re.compile(
     r"\w{3,}(?:vrijwilliger|vrijwilligster|medewerker|medewerkster|begeleider|begeleidster|"
-    r"co[oö]rdinator|consulent|docent)$"
+    r"co[oö]rdinator|consulent|docent|coach|leider|leidster|trainer|voorlezer)$"
 )
 
 

@@ -373,6 +373,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          [{"text": "ik kom ook eens kijken!", "attribution": "Mijn buurvrouw"}]),
         ("Taalcafé Sleen 8 mensen. Mijn quote: 'ik kom elke week!'",
          [{"text": "ik kom elke week!", "attribution": None}]),
+        # Staff by compound or by role (coach, gespreksleider, voorleesster): no quote.
+        ("Digicafé Emmen 6 mensen. De digicoach zei: 'goed bezig allemaal!'", []),
+        ("Taalcafé Emmen 8 mensen. Gespreksleider Anna: 'wat een mooi gesprek'", []),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -466,6 +469,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
          [{"text": "ik kom ook eens kijken!", "attribution": "Mijn buurvrouw"}]),
         ("Taalcafé Sleen 8 mensen. Mijn quote: 'ik kom elke week!'",
          [{"text": "ik kom elke week!", "attribution": None}]),
+        # Staff by compound or by role (coach, gespreksleider, voorleesster): no quote.
+        ("Digicafé Emmen 6 mensen. De digicoach zei: 'goed bezig allemaal!'", []),
+        ("Taalcafé Emmen 8 mensen. Gespreksleider Anna: 'wat een mooi gesprek'", []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
