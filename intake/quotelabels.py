@@ -33,7 +33,10 @@ from intake.text import blank
 _LABEL_RE = re.compile(
     rf"\b(quote|citaat|uitspraak|zij(?=[ \t]*:)|{SPOKEN_WHEN}(?=[ \t]*:)"
     rf"|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
-    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+(?:van|from|by)\s+(?P<who>[^:\n\"“„«'‘]{2,40}?)"
+    # "Quote van de week:", "Quote of the day:": a time, no one.
+    r"(?:\s+(?:van\s+de|v/d|vd|of\s+the)\s+(?:dag|week|avond|middag|ochtend|les|day|"
+    r"session|evening|morning)"
+    r"|\s+(?:van|from|by)\s+(?P<who>[^:\n\"“„«'‘]{2,40}?)"
     # "Citaat leerling: …", "Quote bezoeker: …": who spoke, between the label and its colon.
     r"|(?:(?<=citaat)|(?<=quote)|(?<=uitspraak))[ \t]+"
     r"(?P<bywho>[^\s:,.!?\"“”„«»'‘]+(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){0,2}(?:[ \t]*\(\d{1,3}\))?)"
@@ -45,7 +48,9 @@ _LABEL_WORD = {"quote", "citaat", "uitspraak"}
 # A label's content that opens with one of these is read by the marked-quote reader.
 _MARKS = "\"'“”„‘’«»‚"
 # "citaat dit was zo leuk": a label typed without its colon (the length stays the same).
-_BARE_LABEL_RE = re.compile(r"\b(citaat|quote)\s(?!\s*(?:van|by|from)\b)(?=\s*[^\s:—–-])", re.I)
+_BARE_LABEL_RE = re.compile(
+    r"\b(citaat|quote)\s(?!\s*(?:van|by|from|of|vd|v/d)\b)(?=\s*[^\s:—–-])", re.I
+)
 # "… - moeder van Isa", "… (vader van Sem)": the attribution part after the words.
 _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
 # A sentence after words without marks that is the writer's again: about the speaker in the

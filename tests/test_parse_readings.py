@@ -376,6 +376,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # Staff by compound or by role (coach, gespreksleider, voorleesster): no quote.
         ("Digicafé Emmen 6 mensen. De digicoach zei: 'goed bezig allemaal!'", []),
         ("Taalcafé Emmen 8 mensen. Gespreksleider Anna: 'wat een mooi gesprek'", []),
+        # "Quote of the day:", "Citaat van de week:": a time after the label, no one.
+        ("Taalcafé Assen 8 mensen. Quote of the day: I can finally read the bus times.",
+         [{"text": "I can finally read the bus times.", "attribution": None}]),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -472,6 +475,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # Staff by compound or by role (coach, gespreksleider, voorleesster): no quote.
         ("Digicafé Emmen 6 mensen. De digicoach zei: 'goed bezig allemaal!'", []),
         ("Taalcafé Emmen 8 mensen. Gespreksleider Anna: 'wat een mooi gesprek'", []),
+        # "Quote of the day:", "Citaat van de week:": a time after the label, no one.
+        ("Taalcafé Assen 8 mensen. Quote of the day: I can finally read the bus times.",
+         [{"text": "I can finally read the bus times.", "attribution": None}]),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
