@@ -49,7 +49,9 @@ _LABEL_WORD = {"quote", "citaat", "uitspraak"}
 _MARKS = "\"'“”„‘’«»‚"
 # "citaat dit was zo leuk": a label typed without its colon (the length stays the same).
 _BARE_LABEL_RE = re.compile(
-    r"\b(citaat|quote)\s(?!\s*(?:van|by|from|of|vd|v/d)\b)(?=\s*[^\s:—–-])", re.I
+    # "geen quote vandaag" is no label.
+    r"(?<!geen )\b(citaat|quote)\s(?!\s*(?:van|by|from|of|vd|v/d)\b)(?=\s*[^\s:—–-])",
+    re.I,
 )
 # "… - moeder van Isa", "… (vader van Sem)": the attribution part after the words.
 _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
@@ -102,6 +104,20 @@ _NOTHING = {
     "...",
     "…",
 }
+
+
+# A label's note that there is no quote: "Citaat: geen bijzonderheden", "geen, te druk",
+# "niet gehoord", "volgt nog", "zie foto", "weet ik niet meer", "-/-".
+_NOTHING_NOTE_RE = re.compile(
+    r"\s*(?:(?:geen|nvt|n\.?v\.?t\.?|niks|niets|nee|none|n/?a|x)(?=\s*[,(.!;:]|\s*$|\s+(?:citaat|"
+    r"quote|quotes|citaten|bijzonderheden|opmerkingen|reacties?|gehoord|vandaag|want|te|"
+    r"helaas|dit\s+keer|deze\s+keer)\b)"
+    r"|[-–—/.\s]+$"
+    r"|(?:niet|niets|niks)\s+(?:gehoord|opgevangen|genoteerd)\b|volgt(?:\s+(?:nog|later))?\s*[.!]?$"
+    r"|zie\s+(?:foto|bijlage|mail|hierboven|boven)\b"
+    r"|weet\s+(?:ik\s+)?(?:het\s+)?niet(?:\s+meer)?\s*[.!]?$|vergeten\b)",
+    re.I,
+)
 
 
 # A form line after "Citaat: …" that says who: "Van: cursist (67)", "Wie: een moeder".
@@ -277,6 +293,9 @@ def read_labels(
                 if quote_text
                 and quote_text.lower().strip(" .!") not in _NOTHING
                 and quote_text.lower() not in _NOTHING
+                and not (
+                    label.group(1).lower() in _LABEL_WORD and _NOTHING_NOTE_RE.match(quote_text)
+                )
                 else []
             )
         start = label.start()

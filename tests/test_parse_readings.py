@@ -379,6 +379,13 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # "Quote of the day:", "Citaat van de week:": a time after the label, no one.
         ("Taalcafé Assen 8 mensen. Quote of the day: I can finally read the bus times.",
          [{"text": "I can finally read the bus times.", "attribution": None}]),
+        # A label's note that there is no quote is no quote; words that only open with
+        # such a word are.
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: geen bijzonderheden", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niet gehoord, te druk", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nQuote: geen quote deze keer", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niks is leuker dan samen lezen",
+         [{"text": "niks is leuker dan samen lezen", "attribution": None}]),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -478,6 +485,13 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # "Quote of the day:", "Citaat van de week:": a time after the label, no one.
         ("Taalcafé Assen 8 mensen. Quote of the day: I can finally read the bus times.",
          [{"text": "I can finally read the bus times.", "attribution": None}]),
+        # A label's note that there is no quote is no quote; words that only open with
+        # such a word are.
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: geen bijzonderheden", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niet gehoord, te druk", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nQuote: geen quote deze keer", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niks is leuker dan samen lezen",
+         [{"text": "niks is leuker dan samen lezen", "attribution": None}]),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
