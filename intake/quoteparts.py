@@ -73,7 +73,8 @@ def clean_attribution(raw: str) -> str | None:
     kept = [parts[0]]
     # "Jan, 72" keeps its short addition; "moeder van Isa, ze komt elke week" does not.
     for part in parts[1:]:
-        if not part or len(part.split()) > 2:
+        # "zei een van de deelnemers, dat raakte me": the writer's sentence goes on.
+        if not part or len(part.split()) > 2 or GOES_ON_RE.match(part):
             break
         kept.append(part)
     result = ", ".join(p for p in kept if p).strip(" -–—:")

@@ -77,6 +77,10 @@ def _dictated_marks(match: re.Match[str]) -> str:
 _NOBODY = {"iemand", "someone", "somebody", "immen"}
 
 
+# Emoji and other symbols (with their joiners and variation selectors) at the end.
+_TRAILING_SYMBOLS_RE = re.compile("[\\s\u200d\ufe0f\u2600-\u27bf\U0001f000-\U0001faff]+$")
+
+
 def _surname_aware(mentions_name: Callable[[str], bool]) -> Callable[[str], bool]:
     """ "Mevrouw de Vries zei": a place name after a title is a surname, no place."""
 
@@ -108,6 +112,11 @@ def extract_quotes(
     text = read_marked(text, found, is_name, mentions_name, cued)
     text = read_unmarked(text, found, mentions_name)
     quotes = [q for _, q in sorted(found, key=lambda item: item[0])]
+    # "… niet voor de wol 😂": an emoji after the words is the writer's, no word of theirs.
+    quotes = [
+        FoundQuote(_TRAILING_SYMBOLS_RE.sub("", q.text), q.attribution, q.status) for q in quotes
+    ]
+    quotes = [q for q in quotes if q.text]
     # "Iemand zei: …": an indefinite pronoun names nobody, so there is no attribution.
     quotes = [
         FoundQuote(q.text, None, q.status)

@@ -36,6 +36,8 @@ SPEECH_VERBS = (
     r"zei|zegt|zeg|zee|zeed|sei|seit|zeiden|said|says|told|riep|vroeg|vertelde|antwoordde|"
     r"geroepen|gezegd|riepen|vroegen|vertelden|"
     r"merkte\s+op|reageerde|verzuchtte|fluisterde|schreef|sprak|lachte|jubelde|concludeerde|"
+    # "Een bezoeker gaf aan: '…'", "liet weten:": formal speech verbs of two words.
+    r"gaf\s+aan|gaven\s+aan|liet\s+weten|lieten\s+weten|benadrukte|verklaarde|"
     r"asked|shouted"
 )
 _VERB_END_RE = re.compile(
@@ -395,8 +397,11 @@ def _subject(sentence: str) -> str | None:
     parts = subject.split(",")
     subject = parts[0]  # "One gentleman, 91 years old, told me"
     # "Een meisje, Noor (4), zei": a name in apposition is who spoke.
+    # "De leerkracht van groep 3, juf Ineke, liet weten": a title may go before the name.
     if len(parts) > 1 and re.fullmatch(
-        r"\s*[A-Z][a-z]\w*(?:\s+[A-Z]\w+)?\s*(?:\(\s*\d{1,3}\s*\))?\s*", parts[1]
+        r"\s*(?:(?i:juf|meester|mevrouw|meneer|opa|oma|mevr\.?|mw\.?|dhr\.?)\s+)?"
+        r"[A-Z][a-z]\w*(?:\s+[A-Z]\w+)?\s*(?:\(\s*\d{1,3}\s*\))?\s*",
+        parts[1],
     ):
         subject = parts[1].strip()
     words = subject.split()

@@ -386,6 +386,18 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("Taalhuis Emmen\nAanwezig: 6\nQuote: geen quote deze keer", []),
         ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niks is leuker dan samen lezen",
          [{"text": "niks is leuker dan samen lezen", "attribution": None}]),
+        # Formal speech verbs; a name with its title in apposition is who spoke; an
+        # emoji after the words is no part of them; a comma part that goes on is the
+        # writer's sentence.
+        ("Taalhuis Vries 5 bezoekers. Een bezoeker gaf aan: 'Ik voel me hier welkom.'",
+         [{"text": "Ik voel me hier welkom.", "attribution": "Een bezoeker"}]),
+        ("Taalcafe Vries 6 mensen. Een cursist, mevrouw Bos, zei: 'ik kom graag'",
+         [{"text": "ik kom graag", "attribution": "mevrouw Bos"}]),
+        ("breicafe vries 8 pers citaat van Truus: ik brei hier mijn zorgen weg 😂",
+         [{"text": "ik brei hier mijn zorgen weg", "attribution": "Truus"}]),
+        ("Walk en talk Gieten 6 werkzoekenden. 'Ik slaap beter sinds ik meeloop' zei een "
+         "van de deelnemers, dat raakte me.",
+         [{"text": "Ik slaap beter sinds ik meeloop", "attribution": "een van de deelnemers"}]),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -492,6 +504,18 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("Taalhuis Emmen\nAanwezig: 6\nQuote: geen quote deze keer", []),
         ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niks is leuker dan samen lezen",
          [{"text": "niks is leuker dan samen lezen", "attribution": None}]),
+        # Formal speech verbs; a name with its title in apposition is who spoke; an
+        # emoji after the words is no part of them; a comma part that goes on is the
+        # writer's sentence.
+        ("Taalhuis Vries 5 bezoekers. Een bezoeker gaf aan: 'Ik voel me hier welkom.'",
+         [{"text": "Ik voel me hier welkom.", "attribution": "Een bezoeker"}]),
+        ("Taalcafe Vries 6 mensen. Een cursist, mevrouw Bos, zei: 'ik kom graag'",
+         [{"text": "ik kom graag", "attribution": "mevrouw Bos"}]),
+        ("breicafe vries 8 pers citaat van Truus: ik brei hier mijn zorgen weg 😂",
+         [{"text": "ik brei hier mijn zorgen weg", "attribution": "Truus"}]),
+        ("Walk en talk Gieten 6 werkzoekenden. 'Ik slaap beter sinds ik meeloop' zei een "
+         "van de deelnemers, dat raakte me.",
+         [{"text": "Ik slaap beter sinds ik meeloop", "attribution": "een van de deelnemers"}]),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
