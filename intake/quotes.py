@@ -34,6 +34,20 @@ is still the speaker's or the writer's again nothing says, so only the first is 
 "zei na afloop dat …" is reported like "zei dat …". Dictated "citaat … einde citaat" are quote
 marks; "Citaat:" with the next form field on the next line ("Citaat:\nVan:") is empty.
 
+Speakers: after a clause the verb comes second and the speaker after it ("Toen de sneeuw
+kwam riep een meisje:"), also without marks ("… zei een meneer dit is …" when the words are
+a main clause); "hoorde ik een bezoeker zeggen"; a feeling named before a colon ("Mevrouw Smit
+was zo trots: '…!'"); whom the words were for ("tegen zijn kleindochter") and a long
+relative clause are no part of who; the writer as inverted subject ("zei ik") speaks no quote;
+staff by compound ("voorleesvrijwilliger", "digicoach") neither (intake.performers). NT2 "zij"
+for "zei" needs someone right before it and a main clause after it.
+Not someone's words: a speech verb or a word in double marks inside someone's single-marked
+words; Title Case text ("De Boekenwurmen") is never stated, only asked; a term the writer's
+sentence goes on from ("'De Gruffalo' was favoriet") is asked whatever cue stands before it;
+first-person words after a label that names no one ("Vraag van de dag:") are asked; the
+writer's own label ("Mijn tip:") holds no one's words; "citaat in het boek" is a text's; a
+label's note that there is none ("Citaat: geen bijzonderheden", "volgt nog") is no quote.
+
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 
