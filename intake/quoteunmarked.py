@@ -79,6 +79,34 @@ _INDIRECT = {
 }  # fmt: skip
 
 
+# "Een moeder: ze wil nu elke dag naar de bieb.": one person with an indefinite article,
+# a colon, then words without marks to the end of the sentence.
+_PERSON_COLON_RE = re.compile(
+    r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?\n][ \t]))(?P<who>(?i:een|één|eén)[ \t]+[^\W\d_]+"
+    r"(?:[ \t]+van[ \t]+\d{1,3}(?:[ \t]*(?:jaar|jr))?)?)[ \t]*:[ \t]*"
+    r"(?P<said>[^\n.!?\"“”„«»'‘]{8,}?[.!?]?)(?=[\n.!?]|$)",
+)
+
+
+def _person_colon(
+    text: str, found: list[tuple[int, FoundQuote]], mentions_name: Callable[[str], bool]
+) -> str:
+    """Read "Een moeder: ze wil …" into `found` when the words are a main clause of their own."""
+    for match in list(_PERSON_COLON_RE.finditer(text)):
+        who, said = match.group("who"), match.group("said").strip()
+        if (
+            not looks_like_person(who)
+            or is_performer(who, text)
+            or mentions_name(who)
+            or len(said.split()) < 3
+            or not _DIRECT_RE.match(said)
+        ):
+            continue
+        found.append((match.start("who"), FoundQuote(said, who)))
+        text = blank(text, match.start("who"), match.end())
+    return text
+
+
 def read_unmarked(
     text: str,
     found: list[tuple[int, FoundQuote]],
@@ -86,6 +114,7 @@ def read_unmarked(
 ) -> str:
     """Read words after a speech verb without marks into `found` (with where each starts);
     return `text` with them blanked."""
+    text = _person_colon(text, found, mentions_name)
     for match in list(_UNMARKED_SAID_RE.finditer(text)):
         said = match.group("said").strip()
         said = _LEADING_ADVERB_RE.sub("", said)

@@ -398,6 +398,11 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("Walk en talk Gieten 6 werkzoekenden. 'Ik slaap beter sinds ik meeloop' zei een "
          "van de deelnemers, dat raakte me.",
          [{"text": "Ik slaap beter sinds ik meeloop", "attribution": "een van de deelnemers"}]),
+        # One person, a colon and a main clause without marks: their words; a phrase
+        # after the colon is a note ("Een moeder: heel gezellig").
+        ("Voorlezen Vries 7 kinderen. Een vader: hij wil nu elke avond voorlezen.",
+         [{"text": "hij wil nu elke avond voorlezen.", "attribution": "Een vader"}]),
+        ("Voorlezen Vries 7 kinderen. Een vader: heel gezellig.", []),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -516,6 +521,11 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("Walk en talk Gieten 6 werkzoekenden. 'Ik slaap beter sinds ik meeloop' zei een "
          "van de deelnemers, dat raakte me.",
          [{"text": "Ik slaap beter sinds ik meeloop", "attribution": "een van de deelnemers"}]),
+        # One person, a colon and a main clause without marks: their words; a phrase
+        # after the colon is a note ("Een moeder: heel gezellig").
+        ("Voorlezen Vries 7 kinderen. Een vader: hij wil nu elke avond voorlezen.",
+         [{"text": "hij wil nu elke avond voorlezen.", "attribution": "Een vader"}]),
+        ("Voorlezen Vries 7 kinderen. Een vader: heel gezellig.", []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
