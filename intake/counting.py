@@ -308,6 +308,25 @@ def _counted_again(folded: str, tokens: list[Token], starts: list[int]) -> bool:
     return False
 
 
+def _enrolled_group(
+    folded: str, tokens: list[Token], roles: Roles, number: int, word: int
+) -> str | None:
+    """ "18 kinderen aangemeld, 14 gekomen": a count read from a presence word right after
+    an enrolled count of children or adults, in the same sentence, is of that group."""
+    if tokens[word].text not in PRESENCE_VERBS_AND_WORDS:
+        return None
+    enrolled = [i for i in roles.indexes if i < number and tokens[i].value in roles.enrolled]
+    if not enrolled:
+        return None
+    at = max(enrolled)
+    if _SENTENCE_END_RE.search(folded, tokens[at].end, tokens[number].start):
+        return None
+    after = tokens[at + 1] if at + 1 < len(tokens) else None
+    if after is not None and after.group in ("kinderen", "volwassenen"):
+        return after.group
+    return None
+
+
 def _heads_a_list(
     folded: str, tokens: list[Token], number: int, word: int, chosen: list[tuple[int, int]]
 ) -> bool:
@@ -394,7 +413,10 @@ def read_counts(folded: str, original: str) -> CountReading:
     doubtful |= _message_doubts(folded, tokens, chosen)
     paired_numbers = {n for n, _ in chosen}
     for number_index, word_index in chosen:
-        group = tokens[word_index].group
+        group = (
+            _enrolled_group(folded, tokens, roles, number_index, word_index)
+            or tokens[word_index].group
+        )
         value = tokens[number_index].value
         if group is None or value is None or group == "staf":
             continue
@@ -509,6 +531,12 @@ def read_counts(folded: str, original: str) -> CountReading:
                 # "groep 4 (21 kinderen) en groep 5 (19). Samen dus 40": the one group is
                 # the total said again.
                 counts[people[0]] = value
+    specific = [g for g in ("kinderen", "volwassenen") if g in counts]
+    if len(specific) == 2 and restated.get("mensen") == sum(counts[g] for g in specific):
+        # "acht volwassenen en drie kinderen die met hun opa kwamen, totaal dus elf mensen":
+        # the sum said again shows the companions were counted.
+        unclear -= set(specific)
+        uncounted -= set(specific)
     counts = {group: value for group, value in counts.items() if group not in unclear}
     people = [g for g in counts if g in PEOPLE_GROUPS]
     if roles.within and len(people) == 1 and counts[people[0]] > sum(roles.within):
@@ -517,7 +545,7 @@ def read_counts(folded: str, original: str) -> CountReading:
         # "groep 7 (26 kinderen, 2 ziek thuis)": 24 came, or 26 and 2 more who did not?
         group, whole = people[0], counts[people[0]]
         said_present = re.search(
-            rf"\b{whole}[ \t]+[a-z']+[ \t]+(?:aanwezig|present|gekomen|kwamen)\b", folded
+            rf"\b{whole}[ \t]+(?:[a-z']+[ \t]+)?(?:aanwezig|present|gekomen|kwamen)\b", folded
         )  # "27 kinderen aanwezig (klas van 28, 1 ziek)": the present count is said
         if whole > sum(roles.bracketed) and not said_present:
             choice = (group, whole - sum(roles.bracketed), whole)

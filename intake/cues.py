@@ -36,12 +36,13 @@ CORRECTION_MARKERS = {
     "sorry", "sry", "sorrie", "soz", "nee", "neee", "eh", "uh", "euh", "ehh", "oeps", "oops",
     "correctie", "bedoel", "bedoelde", "eigenlijk", "wacht", "oh", "o", "ik", "moet", "zijn",
     "het", "waren", "verbetering", "typfout", "tikfout", "huh", "pardon", "er", "toch", "dat",
+    "of", "eerder", "nou", "precies", "zeg",
 }  # fmt: skip
 # At least one of these must be there: "ik" or "het" alone are no correction.
 STRONG_CORRECTION = {
     "sorry", "sry", "sorrie", "soz", "nee", "neee", "eh", "uh", "euh", "ehh", "oeps", "oops",
     "correctie", "bedoel", "bedoelde", "eigenlijk", "wacht", "verbetering", "typfout",
-    "tikfout", "huh", "pardon",
+    "tikfout", "huh", "pardon", "precies",
 }  # fmt: skip
 PRESENCE_WORDS = {
     "aanwezig", "present", "gekomen", "opgekomen", "kwamen", "kwam", "verschenen", "opkomst",
@@ -349,7 +350,9 @@ class Roles:
 _NOT_CAME_RE = re.compile(
     r"[ \t]+(?:zijn[ \t]+)?niet[ \t]+(?:\w+[ \t]+)?(?:komt|komen|kwam|kwamen|gekomen|aanwezig|"
     r"verschenen|opgedaagd|er)\b"
-)
+    r"|[ \t]+(?:kwam|kwamen|is|zijn|was|waren)[ \t]+(?:\w+[ \t]+)?niet\b(?![ \t]+(?:alleen|meer|"
+    r"pas|op[ \t]+tijd|te[ \t]+laat))"
+)  # also "1 kwam gewoon niet"; not "2 kwamen niet alleen"
 
 
 _AWAY_ON = {"vakantie", "kamp", "excursie", "reis", "schoolreis", "stage", "cursus"}
@@ -453,9 +456,11 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             take(i, roles.absent)  # "2 afwezig", "1 op vakantie", "4 op kamp"
             if _in_counted_brackets(folded, token.start):
                 roles.bracketed.append(roles.absent[-1])  # "26 kinderen, 2 ziek thuis)"
-        elif (after[:1] == ["niet"] or after[:2] == ["zijn", "niet"]) and _NOT_CAME_RE.match(
-            folded, tokens[i + word_after].end
-        ):
+        elif (
+            after[:1] == ["niet"]
+            or after[:2] == ["zijn", "niet"]
+            or (after[:1] and after[0] in ("kwam", "kwamen", "is", "zijn", "was", "waren"))
+        ) and _NOT_CAME_RE.match(folded, tokens[i + word_after].end):
             take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"
         elif (
             label in _ROOM_BEFORE - {"plek", "plaats", "ruimte"}

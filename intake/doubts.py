@@ -45,7 +45,8 @@ def later_presence(folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, i
 HELPING_RE = re.compile(
     r"[^.!?\n,;]{0,40}?\b(?:begeleidden|begeleidde|hielpen|hielp|assisteerden|"
     r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee|"
-    r"voor\s+de\s+begeleiding|ter\s+begeleiding|als\s+begeleid(?:ing|ers?))\b"
+    r"voor\s+de\s+begeleiding|ter\s+begeleiding|als\s+begeleid(?:ing|ers?)|"
+    r"helped(?:\s+out)?|assisted|gaven\s+de\s+\w+|die\s+de\s+\w+\s+gaven)\b"
 )
 # "begeleid door twee leerkrachten en drie ouders": who helped, named after the verb.
 _HELPED_BY_RE = re.compile(
@@ -55,6 +56,8 @@ _HELPED_BY_RE = re.compile(
 EACH_RE = re.compile(
     r"\b(?:elk|ieder|allemaal|allen)\s+met\s+(?:een|hun|haar|zijn|z'n|\d+|twee|drie)\b"
     r"|\b(?:met|mei)\s+(?:elk|ieder)\b|\b(?:elk|ieder)\s+\w+\s+(?:met|mei)\s+(?:een|ien|hun)\b"
+    r"|\b(?:aan|in|bij)\s+(?:elke|iedere|ieder|elk)\s+(?:tafel|groep|groepje|team|klas)\s+"
+    r"(?:zaten\s+|waren\s+|er\s+)*(?:\d|een|twee|drie|vier|vijf|zes)"
 )
 # A count over several sessions: "de afgelopen weken steeds rond de 5", "meestal 12".
 SEVERAL_RE = re.compile(
@@ -77,7 +80,7 @@ UNSURE_RE = re.compile(r"\b\d+\s+[a-z']+\s*\?")
 NOT_COUNTED_RE = re.compile(
     r"[^.!?\n]{0,100}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
     r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
-    r"tel\s+ik\s+niet\b|telt\s+niet\b|(?<!precies\s)niet\s+geteld|"
+    r"tel\s+ik\s+(?:\w+\s+)?niet\b|telt\s+niet\b|(?<!precies\s)niet\s+geteld|"
     r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|niet\s+mee(?:lazen|lezen|speelden|spelen|zongen|"
     r"knutselden|deden|doen|praatten|liepen)|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken|"
     r"doen\s+niet\s+mee|doet\s+niet\s+mee|(?:alleen\s+)?meekeek|(?:alleen\s+)?meekeken|"

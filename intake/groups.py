@@ -103,8 +103,11 @@ def is_one_of_them(
         # kindje moest huilen"; else one more: "12 dames, 1 heer"
     group = tokens[word].group
     return any(
-        w != word and tokens[w].group == group and (tokens[n].value or 0) > 1 for n, w in chosen
-    )
+        w != word
+        and (tokens[w].group == group or (starts and tokens[w].group == "mensen" and n < number))
+        and (tokens[n].value or 0) > 1
+        for n, w in chosen
+    )  # "4 bezoekers. Eén moeder had …": one of the visitors too
 
 
 def _some_of_them(
@@ -221,7 +224,10 @@ def counted_in_brackets(folded: str, tokens: Sequence[Tok], i: int) -> bool:
     return False
 
 
-_WITHIN_RE = re.compile(r"\b(?:incl|inclusief|waarvan|waaronder|met\s+inbegrip\s+van)\W*$")
+_WITHIN_RE = re.compile(
+    r"\b(?:incl|inclusief|waarvan|waaronder|met\s+inbegrip\s+van)\W*"
+    r"(?:(?:ons|onze|de|mijn|mij\s+en|mezelf\s+en)\s+)?$"
+)  # "incl. 2 vrijwilligers", "inclusief ons drie begeleiders"
 
 
 # "2 daarvan zijn vrijwilligers", "2 dêrfan binne frijwilligers": staff among the count.
@@ -244,10 +250,12 @@ def staff_within(
             continue
         before = [
             (n, w) for n, w in chosen
-            if n < number and tokens[w].group in ("mensen", "kinderen", "volwassenen")
+            if n < number and tokens[w].group in ("mensen", "kinderen", "volwassenen", "totaal")
         ]  # fmt: skip
-        if not before:
-            continue
+        if not before or re.search(
+            r"[.!?\n]", folded[tokens[max(before)[0]].end : tokens[number].start]
+        ):
+            continue  # only a count in the same sentence holds its staff
         group = tokens[max(before)[1]].group
         staff = tokens[number].value or 0
         if group in counts and counts[group] > staff:

@@ -132,8 +132,9 @@ _GLUED_RE = re.compile(r"(\d+)([^\W\d_]+(?:'[^\W\d_]+)?)")
 _NEGATIVE_BEFORE_RE = re.compile(r"(?:^|[\s(:;,=])-$")
 
 
-# A label word alone at the start of a line, right before a dash: "Bezoekers - 5".
-_LINE_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_]+[ \t]*$")
+# A label of up to four words alone at the start of a line, right before a dash:
+# "Bezoekers - 5", "Ouders die meelazen - 2".
+_LINE_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \t]*$")
 
 
 # Where a list item ends: the message, a line, a mark, "en", a sign or the next number.
@@ -225,6 +226,8 @@ def _pairs_before(tokens: list[Token], used: set[int], folded: str = "") -> list
             nxt = tokens[j]
             if folded and re.search(r"[.!?;:\n]", folded[token.end : nxt.start]):
                 break
+            if j == i + 2 and folded and "," in folded[tokens[i + 1].end : nxt.start]:
+                break  # "8 teams, … man": the word after the comma is not the eight's
             if nxt.group is not None:
                 pairs.append((i, j))
                 taken.update((i, j))
@@ -239,6 +242,10 @@ def _pairs_before(tokens: list[Token], used: set[int], folded: str = "") -> list
             continue
         if tokens[i + 2].value is None:
             continue
+        if (i > 0 and tokens[i - 1].group in PEOPLE_GROUPS) or "," in folded[
+            token.end : tokens[i + 1].start
+        ]:
+            continue  # "kleuters 9, plus 10 ouders": the nine have their own word
         word = next((w for n, w in pairs if n == i + 2), None)
         if word is not None and tokens[word].group in PEOPLE_GROUPS:
             pairs.append((i, word))

@@ -35,13 +35,18 @@ _WITH_US_RE = re.compile(
     r"|\b(?:we|wij)\s+(?:waren|zaten|zijn)\s+(?:\w+\s+)?met\s+(?:(?:z'n|zn|zijn|ons)\s+)?"
     r"(\d+|[a-z]+)\b(?P<people>\s+(?:[a-z]+\s+)?[a-z']+)?"
 )
+# A staff count right before "incl mezelf": "3 begeleiders incl mezelf", "2 vrijwilligers (incl.".
+_STAFF_BEFORE_RE = re.compile(
+    r"\b\d+\s+(?:begeleiders|vrijwilligers|vrijw|leiders|leiding|coaches|mentoren|docenten|"
+    r"medewerkers|collega's|collegas)\s*[(,]?\s*$"
+)
 _SELF_IN_RE = re.compile(
     r"\b(?:met\s+(?:mij|mijzelf|mezelf|mn\s*zelf)\s+(?:erbij|mee)|(?:inclusief|incl\.?|inc\.?)\s+"
     r"(?:mij|mijzelf|mezelf|mij\s+zelf)|(?:ik|mezelf|mijzelf)\s+(?:ook\s+)?(?:meegeteld|"
     r"meegerekend|inbegrepen|incluis|erbij\s+geteld)|ikzelf\s+(?:ook\s+)?(?:meegeteld|"
     r"meegerekend|inbegrepen)|ik\s+tel\s+(?:mezelf|mijzelf|mij)\s+mee|"
     r"(?:mij|mezelf)\s+(?:meegeteld|meegerekend)|(?:ik|mezelf|mijzelf)\s+inbegrepen|"
-    r"ik\s+tel\s+(?:mij|mezelf|mijzelf)\s+(?:ook\s+)?(?:mee)?|"
+    r"ik\s+tel\s+(?:mij|mezelf|mijzelf)\s+(?:ook\s+)?(?:mee)?(?!\s*niet\b)|"
     r"(?<=[a-z])\s+met\s+(?:mij|mezelf)(?=\s*(?:[.,!;]|$))|"
     r"mij\s+(?:d'r|der|er)\s*bij(?:\s+(?:ge)?teld)?|ik\s+meiteld|"
     # "met z'n negenen, ik dus ook": right after the group form only.
@@ -118,6 +123,10 @@ def read_people_hints(folded: str) -> tuple[PeopleHints, str]:
     self_in = _SELF_IN_RE.search(folded)
     if self_in and re.search(r"\bhad(?:den)?\s+$", folded[: self_in.start()]):
         self_in = None  # "sorry 12, had mezelf meegeteld": the correction took it out
+    if self_in and _STAFF_BEFORE_RE.search(folded[: self_in.start()]):
+        # "3 begeleiders incl mezelf": the writer is in the staff count, not the people's.
+        folded = blank(folded, self_in.start(), self_in.end())
+        self_in = None
     if self_in:
         hints.self_in = True
         folded = blank(folded, self_in.start(), self_in.end())

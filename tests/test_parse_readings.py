@@ -1144,8 +1144,12 @@ def test_dialect_numbers_restated_sums_and_couples(
         ("klassenbezoek zuidwolde: we waren met 26 leerlingen, 2 begeleidende ouders en ikzelf",
          26),
         ("knutselen sleen: negen kinderen en zes begeleidende ouders die ook meeknutselden", 15),
+        # The 16 who came are of the 20 children enrolled (was asked while "16 kwamen" was
+        # read as people in general, who might include the parents).
         ("coderdojo zuidlaren: 20 kinderen aangemeld, 16 kwamen opdagen, en er kwamen 5 ouders "
-         "mee", None),
+         "mee", 21),
+        ("coderdojo zuidlaren: 20 aangemeld, 16 kwamen opdagen, en er kwamen 5 ouders mee",
+         None),
     ],
 )  # fmt: skip
 def test_helpers_corrections_and_each(

@@ -182,3 +182,88 @@ def test_enrolled_with_er_and_two_numbers_after_a_correction(catalogue: Catalogu
     assert parse_message(text, catalogue, TODAY).participants is None
     came = "Tel je geld Sleen. Van de 12 aanmeldingen waren er 9 aanwezig."
     assert parse_message(came, catalogue, TODAY).participants == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # The writer in the staff count is no reason to take one off the participants.
+        ("coderdojo norg: 10 deelnemers. 2 begeleiders incl mezelf.", {"deelnemers": 10}, 10),
+        # Present after enrolled children is of the children; the sum said later stands.
+        ("Knutselen Sleen. 15 kinderen aangemeld, 12 gekomen, 1 jongen ging meteen weer. "
+         "Dus 11 kinderen die meededen, plus 5 ouders.", {"kinderen": 11, "volwassenen": 5},
+         16),
+        # A total that equals the groups shows the companions were among them.
+        ("makersplaats roden: zes volwassenen en twee kinderen die met hun opa kwamen, "
+         "totaal dus acht mensen", {"volwassenen": 6, "kinderen": 2, "deelnemers": 8}, 8),
+        # "Van de 27 kinderen waren er 25 aanwezig (2 ziek)": the present count is said.
+        ("dBos Gieten, groep 7. Van de 27 kinderen waren er 25 aanwezig (2 ziek).",
+         {"kinderen": 25}, 25),
+    ],
+)  # fmt: skip
+def test_staff_self_enrolled_groups_and_companions(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # A form line with a label of several words and a dash.
+        ("Activiteit - Voorleesuurtje\nPlaats - Gieten\nKinderen - 9\nOuders die meelazen - 3",
+         {"kinderen": 9, "volwassenen": 3}, 12),
+        # A number with its own word before it is not counted by the word after "plus".
+        ("Voorleesuurtje Roden: peuters 6 en kleuters 8, plus 9 ouders",
+         {"kinderen": 14, "volwassenen": 9}, 23),
+    ],
+)  # fmt: skip
+def test_form_lines_and_words_before_numbers(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # Staff said to be inside a total in the same sentence, after "ons".
+        ("Knutselen Gieten: 20 in totaal, maar dat is inclusief ons twee begeleiders.", {}, 18),
+        # Absent: "1 kwam gewoon niet"; the rest came.
+        ("Digisterker Norg. 9 ingeschreven, 1 had zich afgemeld en 1 kwam gewoon niet.",
+         {"deelnemers": 7}, 7),
+        # "ik tel mij niet" keeps the writer out; it is no "counted in".
+        ("Breicafe Eelde. 8 vrouw komen. Ik ben vrijwilliger, ik tel mij niet.",
+         {"deelnemers": 8}, 8),
+        # English helpers.
+        ("CoderDojo Roden today: 10 kids. Two dads stayed and helped out.", {"kinderen": 10},
+         10),
+        # Children not counted, "die tel ik natuurlijk niet"; one mother of the visitors.
+        ("Taalhuis Borger: 3 bezoekers. Eén moeder had haar 2 kinderen mee, die tel ik "
+         "natuurlijk niet.", {"deelnemers": 3}, 3),
+        # A correction after "of nee eerder", an exact count after an approximate one.
+        ("lezing eelde ongeveer dertig mensen of nee eerder zesentwintig", {"deelnemers": 26},
+         26),
+        ("Lezing Norg: ruim 50 mensen, nou, precies 54 heb ik geteld", {"deelnemers": 54}, 54),
+        # Drents "lutjen".
+        ("Kleintje Bieb Sleen: 5 lutjen mit 4 olders", {"kinderen": 5, "volwassenen": 4}, 9),
+    ],
+)  # fmt: skip
+def test_staff_absent_self_out_and_exact_counts(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taalcafe Beilen: 3 tafels, aan elke tafel 4 deelnemers en 1 vrijwilliger.",
+        "pubquiz De Wijk, 7 teams, tussen de 30 en 40 man denk ik.",
+    ],
+)
+def test_counts_per_table_and_teams_are_asked(catalogue: Catalogue, text: str) -> None:
+    assert parse_message(text, catalogue, TODAY).participants is None
