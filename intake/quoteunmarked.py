@@ -144,6 +144,11 @@ def read_unmarked(
             found.append((nt2.start("who"), FoundQuote(said, nt2.group("who"))))
             text = blank(text, nt2.start("who"), match.end())
             continue
+        group = re.match(r"(?:de|die|deze|alle|veel|sommige)\s+([^\W\d_]+)", said, re.I)
+        if group is not None and looks_like_person(group.group(1)):
+            # "Juf zei de kids vroegen er al naar": others as the subject, reported (or the
+            # speaker after the verb, "zei de juf het is tijd"): too unsure to quote.
+            continue
         if match.group("verb").lower() in _STRICT_VERBS and not _DIRECT_RE.match(said):
             continue  # "vertelde over haar reis", "vroeg of …": reported, not quoted
         if match.group("verb").lower().startswith("vertelde") and _WH_RE.match(said):

@@ -403,6 +403,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("Voorlezen Vries 7 kinderen. Een vader: hij wil nu elke avond voorlezen.",
          [{"text": "hij wil nu elke avond voorlezen.", "attribution": "Een vader"}]),
         ("Voorlezen Vries 7 kinderen. Een vader: heel gezellig.", []),
+        # Without marks, others as the subject after the verb: reported, or unsure whose.
+        ("BoekStart kdv Gieten 6 kindjes. Een moeder zei de kinderen vroegen er al de hele "
+         "week naar", []),
         # Dictated quote marks.
         ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
          [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
@@ -526,6 +529,9 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         ("Voorlezen Vries 7 kinderen. Een vader: hij wil nu elke avond voorlezen.",
          [{"text": "hij wil nu elke avond voorlezen.", "attribution": "Een vader"}]),
         ("Voorlezen Vries 7 kinderen. Een vader: heel gezellig.", []),
+        # Without marks, others as the subject after the verb: reported, or unsure whose.
+        ("BoekStart kdv Gieten 6 kindjes. Een moeder zei de kinderen vroegen er al de hele "
+         "week naar", []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
