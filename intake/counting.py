@@ -93,6 +93,7 @@ _STAFF_OR_ME_RE = re.compile(
 _ADDS_IN_BRACKETS_RE = re.compile(r"\(\s*(?:en|plus|\+|ook|nog)\s*$")
 
 
+_BE = {"waren", "zijn", "was", "is", "were", "are"}
 _HELPING_WORDS = {"begeleidende", "helpende", "meehelpende", "assisterende", "ondersteunende"}
 
 
@@ -473,6 +474,12 @@ def read_counts(folded: str, original: str) -> CountReading:
             and not _JOINED_IN_RE.match(folded, tokens[word_index].end)
         ):
             continue  # "2 begeleidende ouders": they helped (unless "die ook meededen")
+        if (
+            number_index >= 2
+            and tokens[number_index - 1].text in _BE
+            and tokens[number_index - 2].group == "staf"
+        ):
+            continue  # "mentors were 3 students", "begeleiders waren 2 ouders": staff
         if helps(folded, tokens, word_index, number_index):
             continue  # "Twee ouders en ondergetekende begeleidden de groep": helpers
         if number_index in far:

@@ -61,7 +61,7 @@ from intake.mentions import (
     find_location,
     matchers_for,
 )
-from intake.numbers import bare_number, masked_groups
+from intake.numbers import bare_number, masked_groups, numeral
 from intake.people import (
     PART_MARK_RE,
     apply_hints,
@@ -222,6 +222,10 @@ def prepare_message(text: str, catalogue: Catalogue, today: date) -> Prepared:
     )
 
 
+# More people besides those named: "en nog 4 anderen", "plus nog twee mensen".
+_OTHERS_RE = re.compile(r"\bnog\s+(\d+|[a-z]+)\s+(?:anderen|andere|mensen|personen)\b")
+
+
 def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
     """Read one free-text report. Pure: the same input always gives the same result."""
     prepared = prepare_message(text, catalogue, today)
@@ -287,7 +291,13 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         named, rest_folded = named_people(original, folded, mentions_name)
         counts.update(named)
         others = read_counts(rest_folded, original)
-        if named and not others.counts and not mentions_people(rest_folded):
+        besides = _OTHERS_RE.search(rest_folded)
+        if named and besides and numeral(besides.group(1), besides.group(1)):
+            # "Henk (81), Mien (79) en nog 4 anderen": the named and the others; of which
+            # group the others are is not said.
+            participants = sum(named.values()) + (numeral(besides.group(1), besides.group(1)) or 0)
+            counts.clear()
+        elif named and not others.counts and not mentions_people(rest_folded):
             participants = sum(named.values())
     ambiguities: list[Ambiguity] = [] if hinted is None else [hinted]
     if reading.choice is not None and participants is None:

@@ -267,3 +267,20 @@ def test_staff_absent_self_out_and_exact_counts(
 )
 def test_counts_per_table_and_teams_are_asked(catalogue: Catalogue, text: str) -> None:
     assert parse_message(text, catalogue, TODAY).participants is None
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # The named and the others besides them.
+        ("Verhalenbrink Norg: Geert (80), Trijn (77) en nog 3 anderen.", {}, 5),
+        # A count after a staff word and "were"/"waren" is staff.
+        ("CoderDojo Roden: 12 kids, mentors were 2 students", {"kinderen": 12}, 12),
+        ("Knutselen Gieten: 14 kinderen, de begeleiders waren 3 ouders", {"kinderen": 14}, 14),
+    ],
+)  # fmt: skip
+def test_named_with_others_and_staff_said_as_who_they_were(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    result = parse_message(text, catalogue, TODAY)
+    assert (result.counts, result.participants) == (counts, participants)
