@@ -47,7 +47,8 @@ PEOPLE_WORDS = (
     "vrouwlui manlui mans mens leu leut lieden clienten client klanten klant "
     "oefenaars oefenaar breiers breier breisters publiek spelers speler ppl "
     "inloop inlopers inloopers froulju frouljue manlju frou dielnimmers dielnimmer students "
-    "student alleenstaanden alleenstaande"
+    "student alleenstaanden alleenstaande lopers wandelaars vertellers "
+    "knitters walkers readers"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".
 OLD_WORDS = {"olde", "oale", "olle", "oude"}

@@ -20,6 +20,7 @@ from intake.daywords import (
     HOLIDAY_WORDS,
     RELATIVE_DAYS,
     RELATIVE_RE,
+    WEEKDAY_BY_FEAST,
     WEEKDAY_RE,
     WEEKDAY_WORDS,
     weekday_of,
@@ -29,11 +30,27 @@ from intake.text import blank
 # "dinsdag, sorry woensdag bedoel ik", "zaterdag nee vrijdag", "koningsdag oh nee …": the
 # first day is corrected away.
 _CORRECTED_RE = re.compile(
-    rf"\b(?P<x>{DAY_WORD})\b(?:[^.!?\n]{{0,25}}?[\s,;:(-])?[\s,.!:;(-]*(?:(?:oh|o|eh|uh)\s+)?"
+    # The correction may open the next sentence: "gisteren 40 mensen. Oh nee, eergisteren".
+    rf"\b(?P<x>{DAY_WORD})\b(?:[^.!?\n]{{0,25}}?[\s,;:(-]|[^.!?\n]{{0,25}}?(?=[.!?]))?"
+    rf"[\s,.!?:;(-]*(?:(?:oh|o|eh|uh)\s+)?"
     rf"(?:sorry|sry|sorrie|nee+|oeps|correctie|ik\s+bedoel|nee\s+wacht)\b[\s,.!:;-]*"
     rf"(?:(?:ik\s+bedoel|het\s+was|was\s+het|het\s+is|was|is|niet|maar|op|eh|oh|o|toch)\s+)*"
     rf"(?P<y>{DAY_WORD})\b"
 )
+# "Ik bedoel natuurlijk de dinsdag voor Kerst": a later sentence that says which day was
+# meant takes back the different days named before it.
+_I_MEAN_RE = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:(?:oh|o|sorry|nee)[\s,]+)*(?:ik\s+bedoel|bedoel\s+ik)\s+"
+    rf"(?:natuurlijk\s+|eigenlijk\s+|dus\s+|toch\s+)?(?:op\s+)?(?:de\s+|het\s+)?"
+    rf"(?P<y>{WEEKDAY_BY_FEAST}|{DAY_WORD})(?!\w)"
+)
+# "*donderdag bedoel ik", "donderdag, bedoel ik": the day meant, after the days before it.
+_MEANT_AFTER_RE = re.compile(
+    rf"(?:\*[ \t]*(?P<star>{DAY_WORD})(?!\w)|\b(?P<y>{DAY_WORD})[\s,]*bedoel\s+ik\b)"
+)
+# "… en vanmiddag dan eindelijk de BiebFabriek" after the writer's other days of the week:
+# the awaited one is the session's.
+_AT_LAST_RE = re.compile(rf"\b(?:maar|en)\s+(?:dan\s+)?(?P<x>{DAY_WORD})\s+(?:dan\s+)?eindelijk\b")
 # "correctie op mijn melding van vanmorgen", "correction for yesterday message", "mijn
 # bericht van gister klopte niet": the day dates an earlier message, not the session; the
 # session's day was in that message, so it is unknown here (not today).
@@ -76,6 +93,8 @@ _DOUBT_RE = re.compile(
     r"|\b(?:datum|dag)\s+weet\s+ik\s+niet"
     rf"|\b{DAY_WORD}\b\W{{0,3}}(?:geloof\s+ik|denk\s+ik|meen\s+ik|of\s+zo|ofzo|"
     r"volgens\s+mij|weet\s+(?:het\s+|ik\s+)?(?:echt\s+)?niet\s+(?:meer|zeker))\b"
+    # "vanochtend, weet niet meer precies hoeveel": a doubt about the count.
+    r"(?!\s+(?:\w+\s+){0,2}?(?:hoeveel|hoe\s+veel|het\s+aantal|aantallen))"
     # "volgens mij dinsdag." hedges the day; "volgens mij was het vandaag drukker" does not.
     rf"|\b(?:volgens\s+mij|ik\s+geloof|ik\s+denk|denk\s+ik|geloof\s+ik)\s+(?:was\s+"
     rf"(?:het|dat)\s+)?(?:op\s+)?{DAY_WORD}\b(?=\s*(?:[,.!?;)\n]|$))"
@@ -102,8 +121,23 @@ def read_corrections(text: str, today: date, finding: DateFinding) -> None:
     for match in _CONFIRMED_RE.finditer(text):
         finding.confirmed |= _day_of(match.group("x"), today)
     for match in _CORRECTED_RE.finditer(text):
+        corrected = _day_of(match.group("x"), today)
+        if corrected == _day_of(match.group("y"), today):
+            continue  # "maandag 28 december, nee 28 december is toch een maandag?": a check
         if not plan_before(text, match.start()):
-            finding.rejected |= _day_of(match.group("x"), today)
+            finding.rejected |= corrected
+    for match in _AT_LAST_RE.finditer(text):
+        finding.confirmed |= _day_of(match.group("x"), today)
+    for match in _MEANT_AFTER_RE.finditer(text):
+        meant = _day_of(match.group("star") or match.group("y"), today)
+        for earlier in _EARLIER_DAY_RE.finditer(text, 0, match.start()):
+            finding.rejected |= _day_of(earlier.group(), today) - meant
+    for match in _I_MEAN_RE.finditer(text):
+        meant = _day_of(match.group("y"), today)
+        if not meant:
+            continue
+        for earlier in _EARLIER_DAY_RE.finditer(text, 0, match.start()):
+            finding.rejected |= _day_of(earlier.group(), today) - meant
     for match in _TAKEN_BACK_RE.finditer(text):
         if not _CORRECTED_RE.match(text, match.start()):
             finding.doubted = True
@@ -115,6 +149,9 @@ def read_corrections(text: str, today: date, finding: DateFinding) -> None:
         finding.rejected |= _day_of(match.group("x"), today)
     if _DOUBT_RE.search(text):
         finding.doubted = True
+
+
+_EARLIER_DAY_RE = re.compile(rf"\b(?:{DAY_WORD})(?!\w)")
 
 
 def _day_of(written: str, today: date) -> set[date]:

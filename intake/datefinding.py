@@ -13,10 +13,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from intake.dateroles import blank_not_session_days, in_parentheses, other_meeting, plan_before
+from intake.dateroles import (
+    apart_from_session_day,
+    blank_not_session_days,
+    in_parentheses,
+    other_meeting,
+    plan_before,
+    topic_before,
+)
 from intake.daywords import (
     ABBREVIATION_WORDS,
     DAY_PART,
+    FEAST_WORDS,
+    FEASTS,
     HOLIDAYS,
     MONTH_WORDS,
     MONTHS,
@@ -43,8 +52,21 @@ _DAY_MONTH_RE = re.compile(
 _WEEKDAY_ORDINAL_RE = re.compile(
     rf"\b({WEEKDAY_WORDS}){DAY_PART}\s+(?:de\s+)?(\d{{1,2}})(?:e|ste|de)\b"
 )
+# "de dinsdag voor Kerst", "de zaterdag na oud en nieuw": a weekday counted from a named day.
+_WEEKDAY_BY_FEAST_RE = re.compile(
+    rf"\b({WEEKDAY_WORDS}){DAY_PART}\s+(voor|na)\s+(?:de\s+|het\s+)?({FEAST_WORDS})\b"
+)
 # "van de 3e", "op de 28ste": a day of the month without its month; "op de 3e plek" is no day.
 _ORDINAL_DAY_RE = re.compile(r"\b(?:op|van)\s+de\s+(\d{1,2})(?:e|ste|de)\b(?![ \t]*[^\W\d_])")
+
+
+def _weekday_from(feast: date, weekday: int, after: bool) -> date:
+    """The nearest `weekday` before (or after) the named day, the day itself not included."""
+    step = 1 if after else -1
+    day = feast + timedelta(days=step)
+    while day.weekday() != weekday:
+        day += timedelta(days=step)
+    return day
 
 
 @dataclass
@@ -72,6 +94,15 @@ class DateFinding:
     aside: set[date] = field(default_factory=set)
     # A day the writer confirms after a doubt ("dus gisteren klopt"): it settles the doubt.
     confirmed: set[date] = field(default_factory=set)
+    # Where a holiday word opening its line ends ("zomervakantie knutselmiddag"): it names
+    # the session's kind when the activity's name follows right after, else it is vague.
+    holiday_before_name: list[int] = field(default_factory=list)
+
+    def settle_holiday_names(self, text: str, activity_at: int | None) -> None:
+        """Vague after all, unless the activity's name follows the holiday word."""
+        for end in self.holiday_before_name:
+            if activity_at is None or text[end:activity_at].strip(" \t-"):
+                self.unclear = True
 
     def resolve(self, today: date) -> date | None:
         """One clear day, today when none was mentioned, None when unclear."""
@@ -116,10 +147,14 @@ def _add(
     day: int,
     written: str = "",
     today: date | None = None,
+    plan: bool = False,
 ) -> None:
     found = calendar_day(year, month, day)
     if found is not None and today is not None and (today - found).days >= TOPIC_DAYS:
         return  # a date long ago is what the session was about, not when it was
+    if found is not None and today is not None and plan and found > today:
+        finding.upcoming = True  # "Volgende: 13-01-2026": the next session, ahead
+        return
     if found is None:
         finding.unclear = True
         finding.impossible = finding.impossible or written.strip() or None
@@ -132,8 +167,16 @@ def _date_or_none(year: int, month: int, day: int) -> date | None:
 
 
 def add_yearless(
-    finding: DateFinding, today: date, month: int, day: int, plan: bool = False
+    finding: DateFinding,
+    today: date,
+    month: int,
+    day: int,
+    plan: bool = False,
+    passing: bool = False,
 ) -> None:
+    """Add a date without its year. `plan`: a plan word goes with it; `passing`: it stands
+    apart from the session's day word (intake.dateroles.apart_from_session_day), so a day
+    soon ahead is mentioned in passing, like a plan."""
     # The most recent such day (this year or last year, today included) and the next one
     # after today (this year or next year).
     past = next(
@@ -145,7 +188,7 @@ def add_yearless(
         None,
     )
     if upcoming is not None and (upcoming - today).days <= FUTURE_DATE_DAYS:
-        if plan:
+        if plan or passing:
             finding.upcoming = True
         else:
             finding.future = True
@@ -185,6 +228,19 @@ def find_explicit_dates(
         else:
             finding.unclear = True
         text = blank(text, match.start(), match.end())
+    for match in list(_WEEKDAY_BY_FEAST_RE.finditer(text)):
+        # The most recent such day, today included: "de dinsdag voor Kerst" in January is
+        # last December's.
+        weekday, after = weekday_of(match.group(1)), match.group(2) == "na"
+        month, day = FEASTS[match.group(3)]
+        found = [
+            d
+            for year in (today.year, today.year - 1)
+            if (d := _weekday_from(date(year, month, day), weekday, after)) <= today
+        ]
+        if found:
+            finding.dates.add(max(found))
+        text = blank(text, match.start(), match.end())
     for match in list(_ORDINAL_DAY_RE.finditer(text)):
         # "van de 3e": the most recent 3rd, today included (this month or the one before).
         day = int(match.group(1))
@@ -206,24 +262,32 @@ def find_explicit_dates(
             int(match.group(3)),
             match.group(),
             today,
+            plan_before(context or text, match.start(), match.end()),
         )
         text = blank(text, match.start(), match.end())
     for match in list(_DMY_RE.finditer(text)):
         year = int(match.group(3))
         full = year + 2000 if year < 100 else year
-        _add(finding, full, int(match.group(2)), int(match.group(1)), match.group(), today)
+        plan = plan_before(context or text, match.start(), match.end())
+        _add(finding, full, int(match.group(2)), int(match.group(1)), match.group(), today, plan)
         text = blank(text, match.start(), match.end())
     for match in list(_DAY_MONTH_RE.finditer(text)):
         day, month = int(match.group(2)), MONTHS[match.group(3)]
+        if not match.group(4) and topic_before(context or text, match.start()):
+            finding.unclear = True
+            text = blank(text, match.start(), match.end())
+            continue
         before = set(finding.dates)
         if match.group(4):
-            _add(finding, int(match.group(4)), month, day, match.group(), today)
+            plan = plan_before(context or text, match.start(), match.end())
+            _add(finding, int(match.group(4)), month, day, match.group(), today, plan)
         else:
             plan = plan_before(context or text, match.start(), match.end())
             aside = in_parentheses(text, match.start(), match.end()) or other_meeting(
                 context or text, match.start()
             )
-            add_yearless(finding, today, month, day, plan or aside)
+            passing = apart_from_session_day(context or text, match.start(), match.end())
+            add_yearless(finding, today, month, day, plan or aside, passing)
             if aside:
                 finding.aside |= {d for d in finding.dates if (d.month, d.day) == (month, day)}
         if match.group("wd"):

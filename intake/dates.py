@@ -51,6 +51,35 @@ Rules (documented in the parser too):
 - An abbreviation that is no word (di, wo, do, vr, za) with its dot ("Havelte do.") or right
   after the names ("Eelde za", "(opening) za") is a day. Fries month names are months.
 
+- Hours without a unit after a time label or a day part ("Tijd: 10-12", "vanochtend
+  10-12") and grades ("grp 3/4", "Groep: 5/6") are no dates (intake.masks).
+- A season with a determiner ("deze zomer", "ergens dit voorjaar") is vague; "in de winter"
+  may be a topic and is not read. A period given as a reason ("ivm herfstvakantie") or the
+  vague time of a session someone else has reported ("Vorige week was …, maar dat heeft
+  Sanne al gemeld", in a later sentence) says nothing of the day.
+- A weekday after "pas", "tot", "vanaf", "komende", or before "is de volgende" / "weer.",
+  is later than the session: not its day, and alone it leaves the day unknown. The
+  writer's own day ("Zondag was ik ziek", "Vrijdag ben ik er niet") is not a session's.
+- A holiday word opening its line right before the activity's name ("zomervakantie
+  knutselmiddag") names the session's kind: no vague period; before anything else it is.
+- "zat.", "woe.", "dond." with their dot, right after the names or a day label, are days.
+- A correction to the same day is a check ("maandag 28 december, nee 28 december is toch
+  een maandag?"); a correction may open the next sentence ("gisteren … . Oh nee,
+  eergisteren"); "Ik bedoel (natuurlijk) <day>" takes back the different days named before.
+- "*donderdag bedoel ik" and "eergisteren?? nee donderdag" correct the day. After the
+  writer's other days ("Maandag ziek, woensdag tandarts, en vanmiddag dan eindelijk …")
+  the awaited day is the session's. "weet niet meer precies hoeveel" doubts the count, not
+  the day. A date right after "over" ("lezing over 4 mei") or asked about is a topic: the
+  day is then unknown unless another is given. "… van 22 december gaat wel door" is a plan.
+- "ma." opening the message or its line is Monday.
+- A weekday counted from a named day ("de dinsdag voor Kerst", "de zaterdag na
+  koningsdag") is the most recent such day.
+- A yearless day soon ahead, in a sentence with no day word while another sentence names
+  the session's day, is mentioned in passing ("vandaag … . Op 11 april de voorstelling"):
+  not a typo of the session's day. A full date ahead after a plan word or label
+  ("Volgende: 13-01-2026") is a plan. A conversation's or letter's day ("ons gesprek van
+  20 mei") is another event's; a numeric day closed ("ma. 17/11 gesloten") is none.
+
 `read_day` reads a typed answer (the guided report's date step) by these same rules.
 
 This module reads weekdays, day words, numeric dates and abbreviations. The word tables and
@@ -66,7 +95,15 @@ from datetime import date, timedelta
 
 from intake.datecorrections import CORRECTS_MESSAGE_RE, EARLIER_MESSAGE_RE, read_corrections
 from intake.datefinding import DateFinding, add_yearless, find_explicit_dates
-from intake.dateroles import blank_not_session_days, in_parentheses, other_meeting, plan_before
+from intake.dateroles import (
+    apart_from_session_day,
+    blank_not_session_days,
+    in_parentheses,
+    other_meeting,
+    plan_before,
+    reported_by_other,
+    topic_before,
+)
 from intake.daywords import (
     ABBR_DAY_RE,
     ABBREVIATION_WORDS,
@@ -110,6 +147,24 @@ _VAGUE_MONTH_RE = re.compile(
     rf"\b(?:eind|einde|begin|half|medio|midden|halverwege|ergens\s+in|in|rond|heel|hele)"
     rf"\s+(?:(?:de\s+)?maand\s+)?(?:{_FULL_MONTHS})\b"
 )
+# Before a weekday: a later day than the session's ("pas maandag", "vanaf dinsdag").
+_LATER_DAY_BEFORE_RE = re.compile(
+    r"\b(?:pas|tot|t/m|vanaf|volgende|komende|aanstaande|a\.s\.|next|coming)\s+(?:op\s+)?$"
+    # "vanaf januari op woensdag", "vanaf nu op dinsdag": a plan from then on.
+    r"|\bvanaf(?:\s+[^\W\d_]+){1,2}\s+(?:op\s+)?$"
+)
+# "zomervakantie knutselmiddag" opening its line: a holiday word that names the session's
+# kind ("the summer-holiday crafts afternoon"), not when it was ("in de zomervakantie").
+_HOLIDAY_NAME_RE = re.compile(r"(?:zomer|herfst|kerst|voorjaars|mei|krokus|winter)vakantie")
+_NAME_AFTER_RE = re.compile(r"(?:[ \t]+|-)[^\W\d_]")
+# "rustig ivm herfstvakantie": a period given as a reason says nothing of the day.
+_REASON_BEFORE_RE = re.compile(r"\b(?:ivm|i\.v\.m\.?|vanwege|wegens|door\s+de)\s+$")
+# After a weekday: the next session ("Donderdag is de volgende", "donderdag weer.").
+_NEXT_AFTER_RE = re.compile(
+    r"[ \t,]*(?:(?:is|wordt|komt)\s+(?:de|het|er)\s+(?:volgende|weer|nog)\b"
+    r"|(?:weer|opnieuw)[ \t]*(?:[.!]|$))"
+)
+_DAY_RANGE_BEFORE_RE = re.compile(rf"\bvan\s+(?:{WEEKDAY_WORDS}){DAY_PART}\s+(?:tot|t/m)\s+$")
 _THIS_WEEK_RE = re.compile(rf"\bdeze\s+week\s+({WEEKDAY_WORDS}){DAY_PART}\b")
 _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_DAYS})\b")
 # "za", "di.", "ZO" standing alone among the message's fields: what follows is nothing, a
@@ -138,6 +193,7 @@ def _check_weekday(finding: DateFinding, today: date, name: str | None, added: s
 def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
     """Read weekday abbreviations ("za", "di.") once names are blanked: the most recent such
     day, today included, like a bare weekday. Return the text with them blanked."""
+    text = find_long_abbreviations(text, today, finding)
     for match in list(ABBR_DAY_RE.finditer(text)):
         before = text[: match.start()].rstrip()
         if before and before[-1].isalpha():
@@ -146,7 +202,10 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
             continue  # "2 vr." (two volunteers): a count's word, not a day
         after = _AFTER_ABBR_RE.match(text, match.end())
         word = match.group(1) in _WORD_ABBREVIATIONS
-        if not word and (
+        opens_line = not text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
+        if match.group() == "ma." and opens_line:
+            pass  # "ma. Digisterker Peize, 5": opening its line with its dot, Monday
+        elif not word and (
             match.group().endswith(".") or _AFTER_NAMES_RE.search(text[: match.start()])
         ):
             # "Taalhuis Havelte do.", "(opening expositie) za 40-50 man": an abbreviation
@@ -165,6 +224,27 @@ def find_abbreviated_days(text: str, today: date, finding: DateFinding) -> str:
         ):
             continue
         back = (today.weekday() - weekday_of(match.group(1))) % 7
+        finding.dates.add(today - timedelta(days=back))
+        text = blank(text, match.start(), match.end())
+    return text
+
+
+# Longer abbreviations with their dot ("zat.", "woe.", "dond."): several are words too ("ik
+# zat", "de zon", "vrij"), so only right after the names or a day label.
+_LONG_ABBR_RE = re.compile(r"\b(maan|maa|dins|din|woens|woe|dond|don|vrij|zat|zon)\.(?!\w)")
+_LONG_ABBR_DAYS = {
+    "maan": 0, "maa": 0, "dins": 1, "din": 1, "woens": 2, "woe": 2, "dond": 3, "don": 3,
+    "vrij": 4, "zat": 5, "zon": 6,
+}  # fmt: skip
+
+
+def find_long_abbreviations(text: str, today: date, finding: DateFinding) -> str:
+    """ "Taalcafé Sleen zat. 8 mensen", "Dag: woe.": the most recent such day."""
+    for match in list(_LONG_ABBR_RE.finditer(text)):
+        before = text[: match.start()]
+        if not (_AFTER_NAMES_RE.search(before) or _FORM_DAY_BEFORE_RE.search(before)):
+            continue
+        back = (today.weekday() - _LONG_ABBR_DAYS[match.group(1)]) % 7
         finding.dates.add(today - timedelta(days=back))
         text = blank(text, match.start(), match.end())
     return text
@@ -192,12 +272,17 @@ def find_other_dates(
         day, month = int(match.group(2)), int(match.group(3))
         if not 1 <= month <= 12:
             continue
+        if topic_before(context or text, match.start()):
+            finding.unclear = True  # "het ging over 4/5": a topic, not the day
+            text = blank(text, match.start(), match.end())
+            continue
         plan = plan_before(context or text, match.start(), match.end())
         aside = in_parentheses(text, match.start(), match.end()) or other_meeting(
             context or text, match.start()
         )
         before = set(finding.dates)
-        add_yearless(finding, today, month, day, plan or aside)
+        passing = apart_from_session_day(context or text, match.start(), match.end())
+        add_yearless(finding, today, month, day, plan or aside, passing)
         _check_weekday(finding, today, match.group("wd"), finding.dates - before)
         if aside:  # the same day named twice ("Koningsdag (27/4)") is still an aside
             finding.aside |= {d for d in finding.dates if (d.month, d.day) == (month, day)}
@@ -219,6 +304,16 @@ def find_other_dates(
             finding.unclear = True
         text = blank(text, match.start(), match.end())
     for match in list(WEEKDAY_RE.finditer(text)):
+        head = (context or text)[max(0, match.start() - 30) : match.start()]
+        later = _LATER_DAY_BEFORE_RE.search(head) and not _DAY_RANGE_BEFORE_RE.search(head)
+        if later or _NEXT_AFTER_RE.match(context or text, match.end()):
+            # "kregen ze pas maandag mee", "tot zaterdag", "komende dinsdag": a day after the
+            # session (or ahead), never the session's own; alone, the day is unknown ("pas
+            # maandag begonnen" may be the session after all). "van maandag tot woensdag"
+            # is a stretch of days: both are read, so no one day is taken.
+            finding.unclear = True
+            text = blank(text, match.start(), match.end())
+            continue
         back = (today.weekday() - weekday_of(match.group(1))) % 7
         finding.dates.add(today - timedelta(days=back))
         text = blank(text, match.start(), match.end())
@@ -239,7 +334,20 @@ def find_other_dates(
         finding.unclear = True
         text = blank(text, match.start(), match.end())
     for match in list(_VAGUE_RE.finditer(text)):
-        finding.unclear = True
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if (
+            _HOLIDAY_NAME_RE.fullmatch(match.group())
+            and not text[line_start : match.start()].strip()
+            and _NAME_AFTER_RE.match(text, match.end())
+        ):
+            # Only if the activity's name follows (the caller checks, see
+            # DateFinding.holiday_before_name); else it is vague after all.
+            finding.holiday_before_name.append(match.end())
+            text = blank(text, match.start(), match.end())
+            continue
+        if not _REASON_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()]):
+            if not reported_by_other(context or text, match.start()):
+                finding.unclear = True
         text = blank(text, match.start(), match.end())
     return text
 
@@ -252,6 +360,7 @@ def read_day(text: str, today: date) -> DateFinding:
     folded = find_explicit_dates(folded, today, finding)
     folded = find_other_dates(folded, today, finding)
     find_abbreviated_days(folded, today, finding)
+    finding.settle_holiday_names(folded, None)  # an answer names no activity
     if finding.upcoming and not finding.dates:
         finding.future = True  # a typed answer that is only a day ahead
     return finding

@@ -73,7 +73,12 @@ VAGUE_DAYS = (
     r"a\s+couple\s+of\s+(?:days|weeks)\s+ago|"
     # "een van de afgelopen dagen", Fries "ien fan 'e dagen": some day, not which.
     r"(?:een|ien)\s+(?:van|fan)\s+(?:de|'e|deze|dizze)\s+(?:afgelopen\s+)?dagen|"
-    r"een\s+dezer\s+dagen"
+    r"een\s+dezer\s+dagen|"
+    # A season with a determiner ("deze zomer", "ergens dit voorjaar", "afgelopen winter"):
+    # a stretch, no day; "de winter van 1963" is a topic, read as its year.
+    # Not "in de winter": "een lezing over vogels in de winter" is a topic.
+    r"(?:deze|dit|afgelopen|vorige|vorig|het\s+afgelopen|ergens\s+in\s+(?:de|het))\s+"
+    r"(?:zomer|voorjaar|najaar|herfst|winter|lente)\b(?!\s+van\s+\d)"
 )
 
 WEEKDAY_WORDS = "|".join(WEEKDAYS)
@@ -89,6 +94,17 @@ HOLIDAYS = {
     "tweede kerstdag": (12, 26), "koningsdag": (4, 27), "pakjesavond": (12, 5),
     "sinterklaasavond": (12, 5), "bevrijdingsdag": (5, 5), "dodenherdenking": (5, 4),
 }  # fmt: skip
+
+# Named days a weekday is counted from: "de dinsdag voor Kerst", "de zaterdag na
+# nieuwjaarsdag" (month, day).
+FEASTS = {
+    "kerst": (12, 25), "kerstmis": (12, 25), "oud en nieuw": (12, 31), "oud & nieuw": (12, 31),
+    "nieuwjaar": (1, 1), "sinterklaas": (12, 5), **HOLIDAYS,
+}  # fmt: skip
+FEAST_WORDS = "|".join(re.escape(word) for word in sorted(FEASTS, key=len, reverse=True))
+WEEKDAY_BY_FEAST = (
+    rf"(?:{WEEKDAY_WORDS}){DAY_PART}\s+(?:voor|na)\s+(?:de\s+|het\s+)?(?:{FEAST_WORDS})"
+)
 
 # Words and day words read the same way by several date readers.
 WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_WORDS}){DAY_PART}\b")

@@ -19,6 +19,15 @@ _LESSON_WORDS = (
     r"(?:les|bijeenkomst|sessie|module|keer|dag|week|deel|ronde|stap|hoofdstuk|lesson|session)"
 )
 _LESSON_NUMBER_WORDS = ("les", "bijeenkomst", "sessie", "module")
+# Right after a time label or a day part ("vanochtend", "dinsdagavond"), which stay readable.
+_TIME_BEFORE = (
+    "(?:"
+    + "|".join(
+        f"(?<={word})"
+        for word in ("tijd", "tijdstip", "time", "ochtend", "morgen", "middag", "avond", "middeg")
+    )
+    + r")\b"
+)
 
 # Numbers that are never counts, blanked in this order. A number and its unit are on one
 # line ("Aantal - 5\nKm - 3,8" is five people and a distance).
@@ -52,14 +61,16 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # A number after a comma or dash that a word follows is a count: "groep 3, 24 leerlingen".
         # "Combigroep 3/4", "jaargroep 7-8": grades, never a date.
         r"\b[^\W\d_]+groep[ \t]*\d{1,2}[ \t]*[/-][ \t]*\d{1,2}\b",
-        r"\b(?:groep(?:en|je|jes)?|gr\.?|klas|leerjaar)[ \t]{0,2}\d+"
+        # "grp 3/4" too; a form's "Groep: 5/6" only with its pair ("Groep: 28 kinderen" counts).
+        r"\b(?:groep|grp|klas)[ \t]*:[ \t]*\d{1,2}[ \t]*[/-][ \t]*\d{1,2}\b",
+        r"\b(?:groep(?:en|je|jes)?|gr\.?|grp\.?|klas|leerjaar)[ \t]{0,2}\d+"
         r"(?:[ \t]*(?:/|-|en|&|,)[ \t]*\d+\b(?![ \t]*[^\W\d_]))*\b",
         r"(?:\b\d+[ \t]*)?\b(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)[ \t]+van[ \t]+\d+\b",
         r"\b\d+[ \t]*(?:groep(?:en|je|jes)?|klassen|tafels|tafeltjes)\b",
         r"\b\d+[.,]\d+\b",
         # Units and rates: "3 kilometer", "22 graden", "2 kinderen per iPad", "klas van 28".
         r"\b\d+[ \t]*(?:km|kilometer|kilometers|meter|graden|minuten|min|kwartier|seconden|uren|"
-        r"dagen|weken|kg|kilo|gram|liter|cm|stuks|keer|x|panelen|pagina's|paginas)\b",
+        r"dagen|weken|kg|kilo|gram|liter|cm|keer|x|panelen|pagina's|paginas)\b",
         r"\b\d+[ \t]+[^\W\d_]+[ \t]+per\b",
         # Per unit and capacity: "9 teams van 4 personen", "rijen van 9", "ingericht voor
         # 60 personen", "plek voor 20", "op 6 deelnemers gerekend", "max 12".
@@ -71,6 +82,14 @@ NON_COUNT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:max|maximaal|maximum|capaciteit)\.?[ \t]*:?[ \t]*\d+\b",
         r"\bop[ \t]+\d+[ \t]+\w+[ \t]+(?:gerekend|berekend)\b",
         r"\bklas[ \t]+van[ \t]+\d+\b",
+        # Rooms and pages: "kamer 6", "(zaal 2)", "lokaal nr. 3", "bladzijde 12", "blz. 1 t/m
+        # 16"; a language level: "A2", "niveau B1".
+        # Not "in de zaal 7 kinderen": a number before a people word is a count.
+        r"\b(?<!de )(?:zaal|lokaal|kamer|kamertje|ruimte|room)[ \t]*(?:nr\.?|nummer)?[ \t]*"
+        rf"\d+[a-z]?\b(?![ \t]*(?:-|tot|t/m|a)?[ \t]*\d)(?![ \t]+(?:{count_words_pattern()})\b)",
+        r"\b(?:bladzijde|bladzijden|blz|pagina|pag|page)\.?[ \t]*\d+"
+        r"(?:[ \t]*(?:-|t/m|tot|en)[ \t]*\d+)?\b",
+        r"\b(?:niveau[ \t]+)?[abc][12]\b",
         # A letter's closing is no count: "Kind regards" ("kind" is a child word).
         r"\bkind[ \t]+regards\b",
         # Money, percentages, decimals, years, long numbers (phone numbers).
@@ -94,6 +113,9 @@ FUTURE_RE = re.compile(
 PAST_EVENT_RE = re.compile(
     r"\b(?:de\s+)?(?:vorige|afgelopen|eerdere)\s+(?:keer|les|bijeenkomst|sessie)\b"
     r"(?:(?!,\s*(?:en|maar)\b)[^.!?\n])*"
+    # "In 2024 begonnen we met 4 dames": how the series started, years ago.
+    r"|\b(?:in|sinds)\s+(?:19|20)\d{2}\s+(?:zijn\s+|waren\s+)?(?:we\s+|wij\s+)?"
+    r"(?:begonnen|gestart|startten|begon|startte)\b[^.!?\n]*"
     # "Vorige maand hadden we er maar 4, nu 11 kinderen": a past count set against today's.
     r"|\b(?:vorige|afgelopen|vorig)\s+(?:maand|jaar|week|seizoen)\b[^.!?\n,]*,\s*"
     r"(?=(?:en\s+)?(?:nu|vandaag|deze\s+keer|dit\s+keer)\b)"
@@ -117,6 +139,13 @@ TIME_RANGE_RE = re.compile(
     r"(?:[ \t]*(?:uur|u)\b)?"
     r"|\b(?:van[ \t]+)?\d{1,2}(?:[:.]\d{2})?[ \t]*(?:-|–|tot|t/m)[ \t]*"
     r"\d{1,2}(?:[:.]\d{2})?[ \t]*(?:uur|u)\b"
+    # Hours without a unit where a time is meant: after a time label ("Tijd: 10-12") or a
+    # day part ("vanochtend 10-12", "woensdagmiddag 2-4"), and not before a word ("10-12
+    # kinderen" is a range of people, asked). Never a date: the day is said already.
+    rf"|{_TIME_BEFORE}[ \t]*[:\-–]?[ \t]*"
+    # Hours of a working day only: "vanochtend 4-11" may be 4 November.
+    r"(?:van[ \t]+)?(?:0?[7-9]|1\d|2[0-3])[ \t]*(?:-|–)[ \t]*(?:0?[8-9]|1\d|2[0-4])\b"
+    r"(?![ \t]*[-/]?[ \t]*[^\W\d_])"
 )
 _ORDINAL_RE = re.compile(rf"\b(\d+)(?:e|de|ste)\b(?:\s+({_LESSON_WORDS})\b)?")
 
@@ -148,9 +177,28 @@ def mask_lessons(text: str) -> tuple[str, int | None]:
     return text, lesson
 
 
+_STUKS_RE = re.compile(r"\b\d+[ \t]*stuks\b")
+_CLAUSE_START_RE = re.compile(r"[.!?;\n]")
+
+
+def _mask_pieces(text: str) -> str:
+    """ "24 stuks" counts things, but "kinderen van 2 tot 4 jaar, 12 stuks" counts the people
+    named right before it in its sentence, with no other number between."""
+    for match in list(_STUKS_RE.finditer(text)):
+        opened = max(
+            (m.end() for m in _CLAUSE_START_RE.finditer(text, 0, match.start())), default=0
+        )
+        before = text[opened : match.start()]
+        people = re.search(rf"\b(?:{count_words_pattern()})\b", before)
+        if people is None or re.search(r"\d", before):
+            text = blank(text, match.start(), match.end())
+    return text
+
+
 def mask_non_counts(text: str) -> str:
     for pattern in NON_COUNT_PATTERNS:
         text, _ = blank_all(text, pattern)
+    text = _mask_pieces(text)
     for match in list(_age_after_person_re().finditer(text)):
         text = blank(text, match.start(1), match.end(1))
     return text

@@ -8,15 +8,20 @@ eh sorry het was Digisterker") or the only exact one is meant; the one the messa
 is about ("dit bericht is voor het Breicafé") wins, and a negated one ("geen Taalcafé maar
 Taalhuis"), one deferred to another report ("Makersplaats stuur ik zo") or one named as a
 topic or another session ("vroegen naar de BoekStartcoach", "komen ook naar het Taalcafé")
-is not it. With no name found: a compound ending in a long one-word name
-("kerstvoorstelling") or a name with one finger's slip ("taslcafe").
+is not it; nor is one called off ("Taalcafé van 8 jan gaat niet door"), one someone else
+has reported ("… maar dat heeft Sanne al gemeld") or what a staff meeting was about ("overleg
+over de BoekStartcoach") or one at another time ("Morgen is het Breicafé"), beside
+another. "X? nee, Y" and "X, maar het was Y" are Y. With no name found: a compound ending
+in a long one-word name ("kerstvoorstelling") or a name with one finger's slip ("taslcafe",
+or its doubled letter typed on the next: "tallcafe").
 
 Places by role: a surname after a title ("mevrouw de Vries") is no place; a place negated
 ("niet Bovensmilde") or corrected ("Diever, oh nee Dwingeloo", "Smilde bedoel ik") is
 dropped; a home town ("een mevrouw uit Dwingeloo", but
 the writer's own "hier Petra uit Odoorn"), a place passed by ("langs De Wijk"), another time
 or a habit ("vorige week zaten we nog in Beilen", "ik sta normaal in Dalen") and an aside in
-brackets are not where the session was. Two places left: the one written as the place, or
+brackets are not where the session was, nor the next session's place ("De volgende
+presentatie is … in Rolde"). Two places left: the one written as the place, or
 the one beside the reported activity when the caller passes `activity_spans`; else none.
 Shorter place names are found with one vowel left out ("rodn", "diver").
 """
@@ -88,15 +93,19 @@ def _one_id(mentions: list[Mention]) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else None
 
 
-def find_activity(matcher: Matcher, text: str) -> tuple[str | None, int | None, str]:
+def find_activity(
+    matcher: Matcher, text: str, before_days: str | None = None
+) -> tuple[str | None, int | None, str]:
     """The one activity mentioned (a specific name beats a generic word), where the first
-    mention starts, and `text` with the mentions blanked."""
+    mention starts, and `text` with the mentions blanked. `before_days`: the same text before
+    day words were blanked ("Taalcafé van 8 jan gaat niet door" loses its day and the words
+    after it to the date reader)."""
     mentions = matcher.find_in_text(text)
     if not mentions and _GLUED_GENERIC_RE.search(text):
         # "BoekStart-bijeenkomst op het kinderdagverblijf": a generic session noun glued to
         # a name's first part keeps its parts apart; read the name without it.
         mentions = matcher.find_in_text(_GLUED_GENERIC_RE.sub(lambda m: " " * len(m[0]), text))
-    meant = _activities_meant(text, mentions)
+    meant = _activities_meant(text, mentions, before_days)
     found = _one_id(meant)
     if found is None and meant:
         specific = [
@@ -128,6 +137,24 @@ _DEFERRED_AFTER_RE = re.compile(
     r"(?:\s+\w+){0,3}?[\s,]*(?:(?:dat|die|dit)\s+)?(?:stuur|meld|doe|mail|app|rapporteer|"
     r"geef)\s+ik\s+(?:zo|apart|straks|later|morgen|nog|los|door)\b"
 )
+# After the name, in its sentence: someone else has reported it ("… dat heeft Sanne al gemeld").
+_REPORTED_BY_OTHER_RE = re.compile(
+    r"[^.!?\n]{0,80}?\b(?:heeft|had|hebben)\s+(?!ik\b|we\b|wij\b)\w+\s+"
+    r"(?:al\s+|ook\s+al\s+)?(?:doorgegeven|gemeld|ingestuurd|gestuurd|ingevuld)\b"
+)
+# "Taalcafé van 8 jan gaat niet door": a session called off is not the one reported.
+_CALLED_OFF_AFTER_RE = re.compile(
+    r"[^.!?\n]{0,40}?\b(?:gaat|ging|is|was|werd|wordt)\s+(?:helaas\s+|dus\s+|ook\s+)?"
+    r"(?:niet\s+door|afgelast|geannuleerd|vervallen|afgezegd|cancelled|canceled)\b"
+    # "… dat het voorleesuurtje van volgende week niet doorgaat"
+    r"|[^.!?\n]{0,40}?\bniet\s+(?:doorgaat|doorging|door\s+gaat)\b"
+)
+# "overleg met het consultatiebureau over de BoekStartcoach": what a meeting of staff was
+# about is a topic.
+_TOPIC_BEFORE_RE = re.compile(
+    r"\b(?:overleg|gesprek|vergadering|vergaderd|gesproken|gepraat|overlegd)\b"
+    r"(?:\s+[^\W\d_]+){0,4}\s+over\s+(?:het\s+|de\s+|een\s+)?$"
+)
 # "Twee van hen komen ook naar het Taalcafé": another session, not this one.
 # "Twee moeders vroegen naar de BoekStartcoach": what someone asked about is a topic.
 _ELSEWHERE_BEFORE_RE = re.compile(
@@ -138,7 +165,9 @@ _ELSEWHERE_BEFORE_RE = re.compile(
 )
 
 
-def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
+def _activities_meant(
+    text: str, mentions: list[Mention], before_days: str | None = None
+) -> list[Mention]:
     """The mentions of the activity the message reports: the one it says it is about; else
     all but those it negates, defers to another report or places elsewhere."""
     about = [m for m in mentions if _ABOUT_BEFORE_RE.search(text, 0, m.start)]
@@ -151,6 +180,19 @@ def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
         for m in mentions
         if _DEFERRED_AFTER_RE.match(text, m.end) or _ELSEWHERE_BEFORE_RE.search(text, 0, m.start)
     }
+    # "Vorige week was de CoderDojo, maar dat heeft Sanne al gemeld": another's report, out
+    # when another activity is named (alone, the message may be about that very session).
+    elsewhere = {
+        m.id
+        for m in mentions
+        if _REPORTED_BY_OTHER_RE.match(before_days or text, m.end)
+        or _CALLED_OFF_AFTER_RE.match(before_days or text, m.end)
+        or _TOPIC_BEFORE_RE.search(text, 0, m.start)
+        # "Morgen is het Breicafé", "vorige week was de Makersplaats": another time.
+        or _OTHER_TIME_RE.search(_clause_before(before_days or text, m.start))
+    }
+    if {m.id for m in mentions} - dropped - elsewhere:
+        dropped |= elsewhere
     return [
         m for m in mentions if m.id not in dropped and not _NOT_BEFORE_RE.search(text, 0, m.start)
     ]
@@ -161,7 +203,9 @@ def _activities_meant(text: str, mentions: list[Mention]) -> list[Mention]:
 # "het was" takes the first name back too.
 _CORRECTION_RE = re.compile(
     r"\b(?:sorry|sry|(?:eh+|o|oh|ah)\s+nee|nee\s+wacht|correctie|ik\s+bedoel|oeps|"
-    r"nee,?\s+het\s+was)\b"
+    r"nee,?\s+het\s+was|maar\s+het\s+was)\b"
+    # "Belastingspreekuur? nee, juridisch spreekuur": the writer answers their own question.
+    r"|\?+[\s,]*nee+\b"
 )
 # "Wat: Klik & Tik" in a form: the name the form gives.
 _FORM_LABEL_RE = re.compile(r"\b(?:wat|activiteit|activity|what|soort)\s*:\s*$")
@@ -221,6 +265,7 @@ def find_location(
     text: str,
     slips: dict[str, str] | None = None,
     activity_at: list[tuple[int, int, bool]] | None = None,
+    before_days: str | None = None,
 ) -> tuple[str | None, int | None, str]:
     """The one vestiging mentioned; of several, the one written as the place ("in Zuidlaren"
     beside "Kamp Westerbork"), or the one written right after the reported activity
@@ -228,7 +273,7 @@ def find_location(
     Dit bericht is voor het Breicafé"); else one found after a marker, matched less
     strictly."""
     mentions = matcher.find_in_text(text)
-    meant = _places_meant(text, mentions)
+    meant = _places_meant(text, mentions, before_days)
     found = _one_id(meant)
     if found is None and meant and activity_at:
         found = _place_by_activity(text, meant, activity_at)
@@ -249,6 +294,8 @@ _NEGATED_BEFORE_RE = re.compile(
 # passed by ("langs De Wijk"), where things came from ("geleend van bieb Gieten").
 _OTHER_ROLE_BEFORE_RE = re.compile(
     r"\b(?:uit|langs|geleend\s+(?:van|bij)(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek))?|"
+    # "de sleutel lag bij een collega in Diever": a person's place, not the session's.
+    r"bij\s+(?:een|de|mijn|m'n|onze)\s+(?!bieb|bib|bibliotheek|vestiging)[^\W\d_]+\s+(?:in|te)|"
     r"(?:samen|in\s+samenwerking)\s+met(?:\s+(?:de\s+)?(?:bieb|bib|bibliotheek|collega'?s))?"
     r"(?:\s+(?:van|uit))?|(?:woon|woont|wonen|woonde|woonden)(?:\s+\w+){0,2}\s+(?:in|te))"
     r"\s+(?:het\s+|de\s+)?$"
@@ -263,7 +310,9 @@ _OTHER_TIME_RE = re.compile(
     r"\b(?:normaal|normaliter|meestal|altijd|gewoonlijk|vorige\s+(?:week|keer|maand)|"
     r"volgende\s+(?:week|keer|maand)|ook\s+naar|zoals\s+in\s+de\s+planning|"
     r"morgen|overmorgen|straks|binnenkort|vorig\s+(?:jaar|seizoen)|volgend\s+(?:jaar|seizoen)|"
-    r"in\s+de\s+planning)\b"
+    r"in\s+de\s+planning|"
+    # "De volgende presentatie is 12 september in Rolde": the next session's place.
+    r"volgende\s+(?:[^\W\d_]+\s+)?(?:is|wordt|komt|gaat|zal))\b"
 )
 _CLAUSE_END_RE = re.compile(r"[.,;:!?()\n]|\s(?:maar|en|want)\s")
 # "Diever, oh nee Dwingeloo", "in de wijk nee sorry in … zuidwolde", "ik schreef Vledder
@@ -291,7 +340,9 @@ def _in_brackets(text: str, at: int) -> bool:
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
-def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
+def _places_meant(
+    text: str, mentions: list[Mention], before_days: str | None = None
+) -> list[Mention]:
     """The place mentions that name where the session was: a place the writer negates or
     corrects away is dropped, and so is one in another role (someone's home town, a place
     passed by, another time or a habit) when a place remains."""
@@ -305,6 +356,7 @@ def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
         if re.match(r"[\s,]*(?:bedoel\s+ik|i\.?p\.?v\.?)\b", text[m.end :]):
             return [m]
     ids = {m.id for m in meant}
+    timed = before_days if before_days is not None and len(ids) > 1 else text
     kept = [
         m
         for m in meant
@@ -312,7 +364,10 @@ def _places_meant(text: str, mentions: list[Mention]) -> list[Mention]:
             not _OTHER_ROLE_BEFORE_RE.search(text, 0, m.start)
             or _WRITER_FROM_RE.search(text, 0, m.start)
         )
-        and not _OTHER_TIME_RE.search(_clause_before(text, m.start))
+        # Beside another place, read where the day words still stand ("vorige week in
+        # Beilen"): the date reader blanks them (`before_days`, the same offsets). A place
+        # alone stays the session's ("Ergens vorige maand in Borger …").
+        and not _OTHER_TIME_RE.search(_clause_before(timed, m.start))
     ]
     if len({m.id for m in kept}) > 1:
         # The correction stands right before the place it brings ("Diever, oh nee

@@ -162,6 +162,11 @@ def prepare_message(text: str, catalogue: Catalogue, today: date) -> Prepared:
 
     def is_name(candidate: str) -> bool:
         exact = matchers.activities.exact(candidate) or matchers.vestigingen.exact(candidate)
+        # "de eerste 'Zomeravond-lezing'": one word whose last part is an activity's name
+        # names the session, as the name alone would.
+        word = candidate.strip()
+        if exact is None and " " not in word and "-" in word:
+            exact = matchers.activities.exact(word.rsplit("-", 1)[1])
         return exact is not None
 
     def mentions_name(candidate: str) -> bool:
@@ -193,14 +198,16 @@ def prepare_message(text: str, catalogue: Catalogue, today: date) -> Prepared:
     folded = find_other_dates(folded, today, finding, unblanked)
 
     before_names = folded
-    activity, activity_at, folded = find_activity(matchers.activities, folded)
+    activity, activity_at, folded = find_activity(matchers.activities, folded, unblanked)
     location, location_at, folded = find_location(
         matchers.vestigingen,
         folded,
         matchers.place_slips,
         activity_spans(matchers.activities, before_names, activity),
+        range_folded,
     )
     folded = find_abbreviated_days(folded, today, finding)
+    finding.settle_holiday_names(before_names, activity_at)
 
     kind = catalogue.activities[activity].kind if activity else None
     return Prepared(

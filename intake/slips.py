@@ -49,7 +49,7 @@ def _finger_slip(word: str, key: str) -> bool:
     if len(word) == len(key):
         diff = [i for i in range(len(key)) if word[i] != key[i]]
         if len(diff) == 1:
-            return _neighbours(key[diff[0]], word[diff[0]])
+            return _neighbours(key[diff[0]], word[diff[0]]) or _double_moved(word, key, diff[0])
         return (
             len(diff) == 2
             and diff[1] == diff[0] + 1
@@ -59,6 +59,14 @@ def _finger_slip(word: str, key: str) -> bool:
     if len(word) == len(key) - 1:
         return any(key[:i] + key[i + 1 :] == word for i in range(1, len(key)))
     return False
+
+
+def _double_moved(word: str, key: str, at: int) -> bool:
+    """The doubling typed on the letter beside it ("tallcafe" for taalcafe, "vorrlezen"):
+    the name doubles the letter at `at`, the word doubles its neighbour there instead."""
+    doubled_in_key = key[at] in (key[at - 1 : at] + key[at + 1 : at + 2])
+    doubled_in_word = word[at] in (word[at - 1 : at] + word[at + 1 : at + 2])
+    return doubled_in_key and doubled_in_word
 
 
 _ACTIVITY_SLIP_MIN = 7

@@ -51,6 +51,20 @@ def read(text: str, catalogue: Catalogue) -> dict[str, Any]:
         # A form's labelled total beats a remark further down.
         ("Wat: taalcafe\nWaar: Beilen\nAantal: 9\nOpmerking: 2 mensen willen door",
          {"deelnemers": 9}, 9),
+        # A room, a page and a language level are no counts; "de zaal 7 kinderen" is.
+        ("taalhuis beilen (kamer 3) 5", {"deelnemers": 5}, 5),
+        ("taalhuis beilen kamer 4. 6 deelnemers, een van hen haalde A2", {"deelnemers": 6}, 6),
+        ("voorleesuurtje beilen, blz. 3 t/m 12 voorgelezen aan 8 kinderen", {"kinderen": 8}, 8),
+        ("voorleesuurtje beilen: in de kinderhoek 5 kinderen, in de zaal 7 kinderen",
+         {"kinderen": 12}, 12),
+        # A form's group line with a count is a count.
+        ("Wat: klassenbezoek\nWaar: Beilen\nGroep: 28 kinderen", {"kinderen": 28}, 28),
+        # "N stuks" right after the people it counts is their number; after things, none.
+        ("kleintje bieb beilen, baby's tot 1 jaar: 5 stuks met 5 moeders",
+         {"kinderen": 5, "volwassenen": 5}, 10),
+        ("knutselen beilen 9 kinderen, 24 stuks gemaakt", {"kinderen": 9}, 9),
+        # How the series started years ago is no count of today's session.
+        ("breicafe beilen 12 dames. In 2022 begonnen we met 3 dames!", {"deelnemers": 12}, 12),
     ],
 )  # fmt: skip
 def test_counts_by_typed_role(
@@ -183,6 +197,82 @@ def test_counts_by_typed_role(
          "Vandaag knutselen in sleen met 7 kinderen", "2025-11-04"),
         ("op 1 november ging de lezing ook door, daar heeft Kees de lijst van. Vandaag "
          "taalcafe sleen, 6 mensen", "2025-11-04"),
+        # Hours without a unit after a time label or a day part are no date ("10-12" is not
+        # 10 December); grades after "grp" or a "Groep:" label neither.
+        ("Wat: taalhuis\nWaar: sleen\nTijd: 9-11\nAantal: 6", "2025-11-04"),
+        ("taalhuis sleen gisterochtend 9-11, 6 mensen", "2025-11-03"),
+        ("klassenbezoek sleen zaterdag, grp 7/8, 24 leerlingen", "2025-11-01"),
+        ("Wat: klassenbezoek\nWaar: sleen\nWanneer: vrijdag\nGroep: 7/8\nAantal: 24",
+         "2025-10-31"),
+        # A season with a determiner is a stretch, no day.
+        ("afgelopen zomer een paar keer de makersplaats in sleen open, telkens 8 man", None),
+        # A weekday after "pas", "tot", "vanaf" is later than the session.
+        ("knutselen sleen zaterdag 7 kinderen, de verf droogt, ze krijgen het pas maandag mee",
+         "2025-11-01"),
+        # Alone, such a day leaves the day unknown; "van maandag tot woensdag" is a stretch.
+        ("cursus sleen, we zijn pas maandag begonnen, 6 mensen", None),
+        ("kamp sleen van maandag tot woensdag, 8 kinderen", None),
+        # A day corrected to the same day is a check, not a correction; a correction may
+        # open the next sentence.
+        ("taalcafe sleen zondag 2 november, nee 2 november is toch zondag? ja. 8 mensen",
+         "2025-11-02"),
+        ("lezing sleen gisteren 30 mensen. Oh nee, was eergisteren.", "2025-11-02"),
+        # A day ahead in a sentence of its own beside the session's day: mentioned in passing.
+        ("taalcafe sleen vandaag 8 mensen. Op 20 november de voorstelling, daar gaan ze heen",
+         "2025-11-04"),
+        ("walk en talk sleen gisteren, 6 werkzoekenden. Eentje mag op 1 december beginnen.",
+         "2025-11-03"),
+        # A period given as a reason; a vague time of a session someone else reported.
+        ("voorleesuurtje sleen 4 kinderen, rustig ivm herfstvakantie", "2025-11-04"),
+        ("taalhuis sleen 6 mensen. Vorige week was de lezing, maar dat heeft Ria al gemeld.",
+         "2025-11-04"),
+        # A weekday counted from a named day; "ik bedoel" takes back the day named before.
+        ("taalcafe sleen de zaterdag na koningsdag, 8 mensen", "2025-05-03"),
+        ("taalcafe sleen afgelopen maandag, 8 mensen. Ik bedoel de maandag voor "
+         "bevrijdingsdag.", "2025-04-28"),
+        # A conversation's or letter's day is another event's; a closed numeric day is none;
+        # a full date ahead after a plan label is the next session.
+        ("In vervolg op ons gesprek van 20 oktober: de lezing van gisteren in sleen had 30 "
+         "bezoekers.", "2025-11-03"),
+        ("taalhuis sleen di. 4/11 - 6 mensen, ma. 3/11 gesloten", "2025-11-04"),
+        ("Datum: 3-11\nWat: taalhuis\nWaar: sleen\nAantal: 6\nVolgende: 1-12-2025",
+         "2025-11-03"),
+        # A reminder announces what is ahead; hours of a day after a day part stay a date
+        # when they cannot be hours ("vanochtend 4-11").
+        ("makersplaats sleen 9 kids. Reminder: de lezing is op 20 november.", "2025-11-04"),
+        ("taalcafe sleen zaterdagmiddag 14-16, 8 mensen", "2025-11-01"),
+        # The writer's own day; a weekday that is the next session; a longer abbreviation
+        # with its dot right after the names ("ik zat." stays a word).
+        ("taalcafe sleen zaterdag 8 mensen. Zondag was ik ziek.", "2025-11-01"),
+        ("gisteren was ik vrij, dus vandaag pas taalcafe sleen: 8 mensen", "2025-11-04"),
+        ("taalcafe sleen gisteren 8 mensen. Donderdag is de volgende.", "2025-11-03"),
+        ("taalcafe sleen zat. 8 mensen", "2025-11-01"),
+        ("taalcafe sleen, ik zat. 8 mensen", "2025-11-04"),
+        # A holiday word opening the line right before the activity names its kind; before
+        # anything else it is a vague period.
+        ("herfstvakantie knutselmiddag sleen 12 kinderen", "2025-11-04"),
+        ("herfstvakantie was het rustig, knutselmiddag sleen 5 kinderen", None),
+        # A date right after "over" is a topic; "les over X op dinsdag 4 maart" is the day.
+        ("lezing sleen gisteren over 4 mei, 30 mensen", "2025-11-03"),
+        ("lezing sleen over 4 mei, 30 mensen", None),
+        ("les over mediawijsheid op maandag 3 november in sleen, 24 kinderen", "2025-11-03"),
+        # "vanaf januari op woensdag" is a plan.
+        ("taalcafe sleen dinsdag 8 mensen. Vanaf januari op woensdag", "2025-11-04"),
+        # "*X bedoel ik" and "X?? nee Y" correct the day; a doubt about the count is no doubt
+        # about the day; after the writer's other days, "en vandaag eindelijk …" is the day.
+        ("taalhuis sleen maandag 6 mensen\n*zondag bedoel ik", "2025-11-02"),
+        ("taalhuis sleen gisteren?? nee zaterdag. 6 mensen", "2025-11-01"),
+        ("breicafe norg vanmiddag, weet niet meer precies hoeveel dames, het was vol",
+         "2025-11-04"),
+        ("Wat een week. Maandag ziek, zondag verjaardag, en vandaag dan eindelijk taalcafe "
+         "sleen: 8 mensen", "2025-11-04"),
+        # A session ahead that "gaat wel door"; "ma." opening the message.
+        ("taalhuis sleen: 5 mensen. De lezing van 20 november gaat wel door.", "2025-11-04"),
+        ("ma. digisterker sleen, 5 deelnemers", "2025-11-03"),
+        # "in de winter" may be a topic; a season with "deze" or "afgelopen" is a stretch.
+        ("lezing sleen over vogels in de winter, 30 mensen", "2025-11-04"),
+        # A day ahead by the session's day word is a slip: no date.
+        ("taalcafe sleen vandaag 20 november 8 mensen", None),
     ],
 )  # fmt: skip
 def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
@@ -690,6 +780,16 @@ def test_quotes_without_marks_after_a_speech_verb(
         ("knutseluurtje borgr 6 kinderen", "borger"),
         # A spelling that sounds the same.
         ("voorleesuurtje pijze 6 kinderen", "peize"),
+        # A place in another time beside this session's place, also by a day word.
+        ("workshop in sleen vandaag, want vorige week in dalen was het te druk, 12 mensen",
+         "sleen"),
+        ("Ergens vorige maand in dalen een makersplaats gedaan, 8 kinderen", "dalen"),
+        # A person's place ("bij een collega in X") is not the session's.
+        ("de sleutel lag bij een collega in dalen, maar het voorleesuurtje hier in sleen "
+         "ging goed: 9 kinderen", "sleen"),
+        # The next session's place ("de volgende … is … in X") is not this one's.
+        ("lezing in sleen zaterdag, 30 gasten. De volgende lezing is 1 december in dalen",
+         "sleen"),
     ],
 )  # fmt: skip
 def test_the_place_of_the_session_by_role(
@@ -724,6 +824,24 @@ def test_the_place_of_the_session_by_role(
         # An exhibition beside a named session is generic: the named one is reported.
         ("walk en talk sleen 7 lopers. Wie helpt de tentoonstelling in de hal af te breken?",
          "walk-en-talk"),
+        # A session called off, what a staff meeting was about: not the one reported.
+        ("walk en talk sleen gisteren 6 lopers. Het taalcafe gaat niet door.", "walk-en-talk"),
+        ("walk en talk sleen gisteren 6 lopers. Taalcafe van 8 november gaat niet door.",
+         "walk-en-talk"),
+        ("eerst overleg met school over de makersplaats, daarna voorleesuurtje sleen, 8 kids",
+         "voorleesuurtje"),
+        # The session's own name in quote marks, a compound ending in an activity's name.
+        ("gisteravond de eerste 'Herfst-lezing' in sleen, 30 mensen", "lezing"),
+        ("taalcafe sleen 8 mensen. Ook gehoord dat het breicafe van morgen niet doorgaat.",
+         "taalcafe"),
+        # Another time's activity; "… maar het was Y" corrects the name.
+        ("taalcafe sleen 8 mensen. Morgen is het breicafe.", "taalcafe"),
+        ("eerst dacht ik taalhuis maar het was taalcafe, sleen, 8 mensen", "taalcafe"),
+        # The writer answers their own question: "X? nee, Y".
+        ("taalcafe? nee: taalhuis sleen vanmiddag, 5 mensen", "taalhuis"),
+        # Another session that someone else has reported, beside the one reported here.
+        ("Breicafe norg 9 dames. Gisteren was er ook samenlezen, maar dat heeft Ria al gemeld.",
+         "breicafe"),
     ],
 )  # fmt: skip
 def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity: str) -> None:
@@ -743,6 +861,8 @@ def test_the_activity_reported_of_two(catalogue: Catalogue, text: str, activity:
         ("boekstart-ochtend op het kdv in sleen, 9 peuters", "boekstart-kinderopvang"),
         # A letter far away on the keyboard makes another word.
         ("taalkunst in de wijk: 6 mensen", None),
+        # The doubled letter typed on its neighbour.
+        ("tallcafe vries 6 mensen", "taalcafe"),
     ],
 )  # fmt: skip
 def test_an_activity_name_with_one_slip(

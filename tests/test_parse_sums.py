@@ -284,3 +284,15 @@ def test_named_with_others_and_staff_said_as_who_they_were(
 ) -> None:
     result = parse_message(text, catalogue, TODAY)
     assert (result.counts, result.participants) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("Walk & Talk Vries, 5 lopers", 5),
+        ("Verhalenbrink Vledder: 7 vertellers", 7),
+        ("Knitting café Eelde: 8 knitters", 8),
+    ],
+)
+def test_people_words_for_what_they_did(catalogue: Catalogue, text: str, participants: int) -> None:
+    assert parse_message(text, catalogue, TODAY).participants == participants
