@@ -10,10 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from intake.quoteparts import FIRST_PERSON_RE, SPOKEN_WHEN, FoundQuote, clean_attribution
+from intake.performers import is_performer
+from intake.quoteparts import (
+    DOUBLE_RE,
+    FIRST_PERSON_RE,
+    GOES_ON_RE,
+    SINGLE_RE,
+    SPOKEN_WHEN,
+    FoundQuote,
+    clean_attribution,
+    inside_marks,
+)
 from intake.speech import (
+    ABBREVIATION_END_RE,
     SPEECH_VERBS,
-    is_performer,
     looks_like_person,
     sentence_before,
     speaker_before,
@@ -23,7 +33,10 @@ from intake.text import blank
 _LABEL_RE = re.compile(
     rf"\b(quote|citaat|uitspraak|zij(?=[ \t]*:)|{SPOKEN_WHEN}(?=[ \t]*:)"
     rf"|(?:{SPEECH_VERBS})(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){{0,3}}?)"
-    r"(?:\s+(?:van\s+de\s+dag|v/d\s+dag|vd\s+dag)|\s+(?:van|from|by)\s+(?P<who>[^:\n\"“„«'‘]{2,40}?)"
+    # "Quote van de week:", "Quote of the day:": a time, no one.
+    r"(?:\s+(?:van\s+de|v/d|vd|of\s+the)\s+(?:dag|week|avond|middag|ochtend|les|day|"
+    r"session|evening|morning)"
+    r"|\s+(?:van|from|by)\s+(?P<who>[^:\n\"“„«'‘]{2,40}?)"
     # "Citaat leerling: …", "Quote bezoeker: …": who spoke, between the label and its colon.
     r"|(?:(?<=citaat)|(?<=quote)|(?<=uitspraak))[ \t]+"
     r"(?P<bywho>[^\s:,.!?\"“”„«»'‘]+(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){0,2}(?:[ \t]*\(\d{1,3}\))?)"
@@ -35,7 +48,11 @@ _LABEL_WORD = {"quote", "citaat", "uitspraak"}
 # A label's content that opens with one of these is read by the marked-quote reader.
 _MARKS = "\"'“”„‘’«»‚"
 # "citaat dit was zo leuk": a label typed without its colon (the length stays the same).
-_BARE_LABEL_RE = re.compile(r"\b(citaat|quote)\s(?!\s*(?:van|by|from)\b)(?=\s*[^\s:—–-])", re.I)
+_BARE_LABEL_RE = re.compile(
+    # "geen quote vandaag" is no label.
+    r"(?<!geen )\b(citaat|quote)\s(?!\s*(?:van|by|from|of|vd|v/d)\b)(?=\s*[^\s:—–-])",
+    re.I,
+)
 # "… - moeder van Isa", "… (vader van Sem)": the attribution part after the words.
 _DASH_SPLIT_RE = re.compile(r"\s+[-–—]+\s*|\s*\((?=[^)]*\)\s*$)")
 # A sentence after words without marks that is the writer's again: about the speaker in the
@@ -89,9 +106,25 @@ _NOTHING = {
 }
 
 
+# A label's note that there is no quote: "Citaat: geen bijzonderheden", "geen, te druk",
+# "niet gehoord", "volgt nog", "zie foto", "weet ik niet meer", "-/-".
+_NOTHING_NOTE_RE = re.compile(
+    r"\s*(?:(?:geen|nvt|n\.?v\.?t\.?|niks|niets|nee|none|n/?a|x)(?=\s*[,(.!;:]|\s*$|\s+(?:citaat|"
+    r"quote|quotes|citaten|bijzonderheden|opmerkingen|reacties?|gehoord|vandaag|want|te|"
+    r"helaas|dit\s+keer|deze\s+keer)\b)"
+    r"|[-–—/.\s]+$"
+    r"|(?:niet|niets|niks)\s+(?:gehoord|opgevangen|genoteerd)\b|volgt(?:\s+(?:nog|later))?\s*[.!]?$"
+    r"|zie\s+(?:foto|bijlage|mail|hierboven|boven)\b"
+    r"|weet\s+(?:ik\s+)?(?:het\s+)?niet(?:\s+meer)?\s*[.!]?$|vergeten\b)",
+    re.I,
+)
+
+
 # A form line after "Citaat: …" that says who: "Van: cursist (67)", "Wie: een moeder".
 _FORM_WHO_RE = re.compile(
-    r"[ \t]*\n[ \t]*(?:van|wie|door|naam|spreker|gezegd\s+door)[ \t]*[:\-–][ \t]*"
+    # "\n— meneer (68)": a dash line under the quote says who, as a signature does.
+    r"[ \t]*\n[ \t]*(?:(?:van|wie|door|naam|spreker|gezegd\s+door)[ \t]*[:\-–]"
+    r"|(?P<dash>[-–—]+))[ \t]*"
     r"(?P<who>[^\n]{2,60}?)[ \t]*(?=\n|$)",
     re.I,
 )
@@ -104,11 +137,34 @@ _CLOSING_RE = re.compile(
 )
 
 
+# A form field's own label: "Van:", "CITAAT VAN:", "Datum: 3 maart".
+_FORM_FIELD_RE = re.compile(r"[ \t]*[^\W\d_][^\W\d_ \t/]*(?:[ \t/]+[^\W\d_]+){0,2}[ \t]*:", re.M)
+# The end of a sentence: "…, dit is de eerste. Ik heb …"; "mevr. B." and "10.30" are none.
+_SENTENCE_STOP_RE = re.compile(r"[.!?]+(?=\s)|\s+(?:einde|eind)\s+(?:bericht|verslag)\b", re.I)
+
+
+def _sentence_end(content: str) -> int | None:
+    """Where the first sentence of `content` ends, if another follows it."""
+    for stop in _SENTENCE_STOP_RE.finditer(content):
+        if stop.group().startswith(".") and ABBREVIATION_END_RE.search(content[: stop.start()]):
+            continue
+        if not content[stop.end() :].strip():
+            return None
+        if stop.group()[:1] in ".!?" and len(content[: stop.start()].split()) < 3:
+            continue  # "Wauw! Dit is mooi.": an interjection opens the words, no sentence
+        return stop.end() if stop.group()[:1] in ".!?" else stop.start()
+    return None
+
+
 # A short phrase and a colon right after a label: "Citaat leerling: …".
 _WHO_COLON_RE = re.compile(
     r"[ \t]*(?P<who>[^\s:,.!?\"“”„«»'‘]+(?:[ \t]+[^\s:,.!?\"“”„«»'‘]+){0,2}"
     r"(?:[ \t]*\(\d{1,3}\))?)[ \t]*:"
 )
+
+
+# "Citaat uit het boek:", "citaat in het gedicht:": words from a text, no one's here.
+_SOURCE_STARTS = ("uit ", "from ", "in ", "op ", "bij ", "achterop ")
 
 
 def _bare_label(text: str, match: re.Match[str]) -> str:
@@ -117,7 +173,7 @@ def _bare_label(text: str, match: re.Match[str]) -> str:
     who = _WHO_COLON_RE.match(text, match.end())
     if who is not None and (
         _label_speaker(who.group("who")) is not None
-        or who.group("who").lower().startswith(("uit ", "from "))
+        or who.group("who").lower().startswith(_SOURCE_STARTS)
     ):
         return match.group()
     return match.group(1) + ":"
@@ -135,7 +191,18 @@ def _form_speaker(text: str, end: int) -> tuple[str | None, int]:
     match = _FORM_WHO_RE.match(text, end)
     if match is None or not looks_like_person(match.group("who")):
         return None, end
+    if match.group("dash") is not None:
+        # A dash line is a signature only when it is one short name ("— meneer (68)"); a
+        # count ("- 8 deelnemers") or a list of dash lines is the report going on.
+        who = _AGE_END_RE.sub("", match.group("who"))
+        if any(ch.isdigit() for ch in who) or len(who.split()) > 4:
+            return None, end
+        if re.match(r"[ \t]*\n[ \t]*[-–—•*]", text[match.end() :]):
+            return None, end
     return clean_attribution(match.group("who")), match.end()
+
+
+_AGE_END_RE = re.compile(r"\s*(?:\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)|,\s*\d{1,3}\s*(?:jaar|jr)?)\s*$")
 
 
 # The reader of a whole text, run again on a label's content (intake.quotes.extract_quotes).
@@ -157,9 +224,20 @@ def read_labels(
     text = _BARE_LABEL_RE.sub(lambda m: _bare_label(text, m), text)
     for label in list(_LABEL_RE.finditer(text)):
         content = label.group("content")
+        if inside_marks(text, label.start(), label.end(1), (DOUBLE_RE, SINGLE_RE)):
+            continue  # "Moeder: 'hij zegt het na: …'": a speech verb inside someone's words
         if label.group(1).lower() not in _LABEL_WORD and content.lstrip()[:1] in _MARKS:
             continue  # "zei: '…'": the quote marks say where it ends; read below
-        if (label.group("bywho") or "").lower().startswith(("uit ", "from ")):
+        if "\n" in text[label.end(1) : label.start("content")] and _FORM_FIELD_RE.match(content):
+            continue  # "Citaat:\nVan:": an empty form field, the next line is another field
+        content_end = label.end("content")
+        if label.group(1).lower() not in _LABEL_WORD:
+            # "Een moeder zei: wij hebben … de eerste. Ik heb ook …": without marks the words
+            # end with their sentence; what follows is the writer's again, read as such.
+            cut = _sentence_end(content)
+            if cut is not None:
+                content, content_end = content[:cut], label.start("content") + cut
+        if (label.group("bywho") or "").lower().startswith(_SOURCE_STARTS):
             continue  # "Citaat uit het boek: …": words from a text, no one's here
         nt2_said = label.group(1).lower() == "zij" or _SPOKEN_WHEN_RE.fullmatch(label.group(1))
         if nt2_said:
@@ -185,14 +263,17 @@ def read_labels(
                 if label.group(1).lower() not in _LABEL_WORD
                 else _label_speaker(label.group("who") or label.group("bywho"))
             )
-        form_who, form_end = _form_speaker(text, label.end())
+        form_who, form_end = _form_speaker(text, content_end)
         if form_who is not None:
-            speaker = speaker or form_who
+            # The form line names who spoke outright; a label's role word ("Uitspraak
+            # deelnemer:") is less exact.
+            speaker = form_who if label.group(1).lower() in _LABEL_WORD else speaker or form_who
         # What stays readable after the quote: the rest of the line when the quote has its
         # own marks, or a dash part that names an activity or place ("… - voorleesuurtje").
         rest_start: int | None = None
         if inner:
-            quotes = [FoundQuote(q.text, q.attribution or speaker) for q in inner]
+            # An inner text asked about stays asked ("Citaat: 'De Gruffalo' was favoriet").
+            quotes = [FoundQuote(q.text, q.attribution or speaker, q.status) for q in inner]
         else:
             parts = _DASH_SPLIT_RE.split(content.strip(), maxsplit=1)
             quote_text = parts[0].strip().strip("\"'“”„‘’«»")
@@ -205,13 +286,16 @@ def read_labels(
             if len(parts) > 1 and mentions_name(parts[1]):
                 dash = _DASH_SPLIT_RE.search(content)
                 rest_start = label.start("content") + (dash.start() if dash else len(content))
-            elif len(parts) > 1:
+            elif len(parts) > 1 and not GOES_ON_RE.match(parts[1]):
                 attribution = clean_attribution(parts[1].rstrip(")"))
             quotes = (
                 [FoundQuote(quote_text, attribution or speaker)]
                 if quote_text
                 and quote_text.lower().strip(" .!") not in _NOTHING
                 and quote_text.lower() not in _NOTHING
+                and not (
+                    label.group(1).lower() in _LABEL_WORD and _NOTHING_NOTE_RE.match(quote_text)
+                )
                 else []
             )
         start = label.start()
@@ -230,9 +314,9 @@ def read_labels(
         found.extend((start, q) for q in quotes)
         if inner:
             text = blank(text, start, label.start("content"))
-            text = text[: label.start("content")] + inner_rest + text[label.end("content") :]
+            text = text[: label.start("content")] + inner_rest + text[content_end:]
         else:
-            text = blank(text, start, label.end() if rest_start is None else rest_start)
+            text = blank(text, start, content_end if rest_start is None else rest_start)
         if form_who is not None:
-            text = blank(text, label.end(), form_end)
+            text = blank(text, content_end, form_end)
     return text

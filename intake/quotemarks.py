@@ -11,12 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from intake.quoteparts import FIRST_PERSON_RE, SPOKEN_WHEN, FoundQuote, clean_attribution
+from intake.performers import is_performer
+from intake.quoteparts import (
+    DOUBLE_RE,
+    FIRST_PERSON_RE,
+    GOES_ON_RE,
+    SINGLE_RE,
+    SPOKEN_WHEN,
+    FoundQuote,
+    clean_attribution,
+    inside_marks,
+)
 from intake.speech import (
     ABBREVIATION_END_RE,
     AFTER_DROP_RE,
     FILLERS,
-    is_performer,
+    has_clause_verb,
     looks_like_person,
     looks_spoken,
     sentence_before,
@@ -25,12 +35,6 @@ from intake.speech import (
 )
 from intake.text import blank
 
-_DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“»«]")
-# Opening: not right after a letter/digit, not the elision in 's/'t/'k/'n; closing: not
-# followed by a letter/digit (so the apostrophe in "opa's" never closes).
-_SINGLE_RE = re.compile(
-    r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
-)
 _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     r"|\((?P<paren>[^)\n]+)\)"
@@ -43,6 +47,9 @@ _AFTER_RE = re.compile(
 _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
 # "Gerrit na afloop: '…'": the time of speaking is no part of the speaker.
 _TRAILING_WHEN_RE = re.compile(rf"\s+{SPOKEN_WHEN}\s*$", re.I)
+_TO_WHOM_RE = re.compile(r"(?<=\S)\s+(?:tegen|to)\s+[^\s,]+(?:\s+[^\s,]+){0,3}\s*$", re.I)
+# "een meisje uit groep 6": a school group's number is no count in a speaker.
+_GROUP_NUMBER_RE = re.compile(r"\b(?:groep|klas|leerjaar|group)\s+\d{1,2}\b", re.I)
 # Text in marks shorter than this is no quote.
 MIN_QUOTE_CHARS = 2
 
@@ -57,6 +64,8 @@ def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
         # "zee een man naoderhaand": the adverb after the person goes; "zei heel serieus"
         # names nobody.
         raw = AFTER_DROP_RE.sub("", " " + raw).strip()
+    if match.group("dash") and GOES_ON_RE.match(raw):
+        return None, end  # "'…' – en de rest moest lachen": the writer's sentence goes on
     attribution = clean_attribution(raw)
     if attribution is None or (match.group("said") and not looks_like_person(attribution)):
         return None, end
@@ -93,6 +102,9 @@ _LABEL_WORDS = {
 # A number in a speaker is an age: "Fenna (9)", "Jan, 84".
 _SPEAKER_AGE_RE = re.compile(
     r"\(\s*\d{1,3}(?:\s*(?:jaar|jr))?\s*\)|,\s*\d{1,3}(?:\s*(?:jaar|jr))?$"
+    # "meisje 9jr", "jongen 10 jaar": an age with its unit needs no comma.
+    r"|(?<=[^\W\d_])\s+\d{1,3}\s*(?:jaar|jr|j)\.?$",
+    re.I,
 )
 
 
@@ -125,7 +137,7 @@ _INITIAL_NEXT_RE = re.compile(r"\s*(?:[A-Z]\.|\(|$)")
 
 
 def _speaker_said_before(
-    text: str, start: int, mentions_name: Callable[[str], bool]
+    text: str, start: int, mentions_name: Callable[[str], bool], quote_text: str = ""
 ) -> tuple[str | None, int]:
     """The speaker written right before a quote that starts at `start`, and where it starts."""
     head = text[:start]
@@ -142,6 +154,8 @@ def _speaker_said_before(
     segment = _LEADING_DAY_RE.sub("", segment)
     segment = _LEADING_LABEL_RE.sub("", segment)
     segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
+    # "Opa Henk tegen zijn kleindochter: '…'": whom the words were for is no part of who.
+    segment = _TO_WHOM_RE.sub("", segment)
     # "Na afloop kwam een mevrouw naar me toe: «…»": who came up to the writer spoke.
     segment = _CAME_UP_RE.sub(lambda m: m.group("who") or m.group("first"), segment)
     parts = segment.split(",")
@@ -153,7 +167,7 @@ def _speaker_said_before(
         # "Een jonge vrouw zij: '…'" (NT2 for "zei"), "een man hij: '…'": the pronoun that
         # takes up the speaker is no part of it.
         speaker = speaker[: speaker.lower().rindex(words[-1].lower())].strip()
-    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", speaker))
+    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", _GROUP_NUMBER_RE.sub("groep", speaker)))
     if (
         not plain.strip()
         # "Label voor de foto: '…'": before a bare colon only someone named is a speaker (one
@@ -168,9 +182,70 @@ def _speaker_said_before(
         or len(plain.split()) > 5
         or mentions_name(speaker)
         or plain.split()[-1].lower().strip("()") in _LABEL_WORDS
+        # "Een moeder las voor: '…'": a clause with its verb is no speaker's name.
+        or (said.group().strip() == ":" and has_clause_verb(plain))
     ):
+        if said.group().strip() == ":" and _said_aloud(quote_text):
+            return _acting_subject(head, segment, start, mentions_name)
         return None, start
     return speaker, head.rindex(speaker)
+
+
+def _said_aloud(quote_text: str) -> bool:
+    """Words that read as said aloud: an exclamation, a question or the first person."""
+    return (
+        quote_text.rstrip().endswith(("!", "?")) or FIRST_PERSON_RE.search(quote_text) is not None
+    )
+
+
+# "Mevrouw Smit van 82 was zo trots: '…!'", "Een opa lachte: '…'": before a colon, a person
+# whose feeling or reaction the writer names, then words said aloud: that person spoke.
+_FEELING_RE = re.compile(
+    r"^\s*(?P<who>.+?)\s+(?:(?:was|is|waren|zijn|werd|werden|leek|keek)\s+(?:(?:zo|heel|erg|echt|super|"
+    r"zichtbaar|helemaal|toch)\s+)*(?:trots|blij|enthousiast|verbaasd|verrast|ontroerd|"
+    r"opgetogen|gelukkig|emotioneel|dankbaar|opgelucht|tevreden|teleurgesteld|happy)"
+    r"|lachte|straalde|glunderde|huilde|juichte|zuchtte|grinnikte)\b[^:]*$",
+    re.I,
+)
+
+
+def _acting_subject(
+    head: str, segment: str, start: int, mentions_name: Callable[[str], bool]
+) -> tuple[str | None, int]:
+    """The person whose feeling or reaction comes right before the colon, if any: only a
+    person phrase with an article, a title or a name."""
+    feeling = _FEELING_RE.match(segment)
+    if feeling is None:
+        return None, start
+    subject = feeling.group("who").strip()
+    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", subject)).strip()
+    words = plain.split()
+    if (
+        not words
+        or len(words) > 4
+        or any(ch.isdigit() for ch in plain)
+        or mentions_name(subject)
+        or not looks_like_person(plain)
+        or not (words[0].lower() in _SUBJECT_OPENERS or words[0][:1].isupper())
+    ):
+        return None, start
+    at = head.rfind(subject)
+    return (subject, at) if at >= 0 else (None, start)
+
+
+_SUBJECT_OPENERS = {
+    "een",
+    "de",
+    "die",
+    "mijn",
+    "onze",
+    "één",
+    "eén",
+    "n",
+    "'n",
+    "mevrouw",
+    "meneer",
+}
 
 
 _SPEECH_LABEL_RE = re.compile(
@@ -193,21 +268,59 @@ _GOES_ON_RE = re.compile(
 )
 
 
+# Every word capitalised, two or more, no sentence end: "De Boekenwurmen", "Harry Potter".
+_TITLE_CASE_RE = re.compile(r"(?:[A-Z0-9][\w'’&-]*[ \t]+)+[A-Z0-9][\w'’&-]*")
+
+
+# A perception verb, its object and a speech verb's infinitive: "hoorde ik een bezoeker zeggen".
+_HEARD_RE = re.compile(
+    r"\b(?:hoorde|hoorden|hoor)\s+(?:ik|we|wij|je)\s+(?P<who>[^\n,.;:!?\"“”„«»]{2,40}?)\s+"
+    r"(?:zeggen|roepen|vragen|fluisteren|zuchten|mompelen)\s*:?\s*$",
+    re.I,
+)
+
+
 def _status(
+    text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
+) -> str:
+    """See `_cued_status`; besides, text in Title Case is never stated as someone's words
+    without a speech verb: "winnaars: 'De Boekenwurmen'", "'Harry Potter'" read as a name or
+    a title, so where the cues would make it a quote it is asked."""
+    own = _OWN_LABEL_RE.search(sentence_before(text, match.start()))
+    if (
+        own is not None
+        and not spoken
+        and not looks_like_person(own.group("noun"))
+        # "Mijn quote van vandaag:" reports someone's words.
+        and own.group("noun").lower() not in {"quote", "quotes", "citaat", "citaten", "uitspraak"}
+    ):
+        return "none"  # "Mijn tip: 'lees elke dag even'": the writer's own words
+    status = _cued_status(text, match, quote_text, attribution, spoken)
+    if status == "quote" and not spoken and _TITLE_CASE_RE.fullmatch(quote_text.strip()):
+        return "ask"
+    return status
+
+
+# "Mijn tip: '…'", "onze slogan '…'": a thing of the writer's own, no one else's words.
+_OWN_LABEL_RE = re.compile(
+    r"\b(?:mijn|m'n|mn|onze|ons|my|our)\s+(?P<noun>[^\W\d_]+)\s*:?\s*$", re.I
+)
+
+
+def _cued_status(
     text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
 ) -> str:
     """'quote', 'ask' or 'none' (see intake.speech): a speech verb makes a quote; a title cue
     before it makes none; then an attribution makes a quote; a sentence standing on its own
     is a quote, one inside a clause is asked; a short phrase is the writer's own words."""
     if (
-        not spoken
-        and attribution is None
-        and _SPEECH_LABEL_RE.search(sentence_before(text, match.start()))
+        attribution is None
         and _GOES_ON_RE.match(text, match.end())
         and not quote_text.rstrip().endswith(("!", "?", "."))
     ):
-        # "opmerking: 'Mijn Overheid' vonden ze lastig": a term inside the writer's sentence,
-        # not words someone said: asked.
+        # "opmerking: 'Mijn Overheid' vonden ze lastig", "Citaat: 'De Gruffalo' was
+        # favoriet": a term inside the writer's sentence, not words someone said: asked,
+        # whatever cue stands before it.
         return "ask"
     if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
         return "none" if is_performer(attribution, text) else "quote"
@@ -232,6 +345,11 @@ def _status(
     # Without any cue only a sentence in the first person reads as a participant's words
     # ("Ik kan nu de brief lezen"); any other sentence could be a title, a slogan or the
     # writer's own words, so it is asked, never stated.
+    label = _last_segment(before[:-1]).lower().split() if before.endswith(":") else []
+    if label and not set(label) & (_LABEL_WORDS | {"uitspraken", "quotes"}):
+        # "Vraag van de dag: 'Hoe maak ik …?'": a label before the colon that names no one
+        # may head a topic or a title as well as someone's words: asked.
+        return "ask"
     return "quote" if alone and FIRST_PERSON_RE.search(quote_text) else "ask"
 
 
@@ -244,12 +362,16 @@ def read_marked(
 ) -> str:
     """Read the quotes in quote marks into `found` (with where each starts); return `text`
     with them and their attributions blanked. `cued`: a speech cue came before the text."""
-    for pattern in (_DOUBLE_RE, _SINGLE_RE):
+    for pattern in (DOUBLE_RE, SINGLE_RE):
         previous: tuple[int, str, str | None] | None = None
         for match in list(pattern.finditer(text)):
             quote_text = match.group(1).strip()
             if len(quote_text) < MIN_QUOTE_CHARS or is_name(quote_text):
                 continue
+            if pattern is DOUBLE_RE and inside_marks(
+                text, match.start(), match.end(), (SINGLE_RE,)
+            ):
+                continue  # 'she says "boek" now': a word mentioned inside someone's words
             said_after = _AFTER_RE.match(text, match.end())
             if (
                 previous is not None
@@ -266,8 +388,12 @@ def read_marked(
                 text = blank(text, match.start(), match.end())
                 previous = (match.end(), status, attribution)
                 continue
-            speaker, start = _speaker_said_before(text, match.start(), mentions_name)
+            speaker, start = _speaker_said_before(text, match.start(), mentions_name, quote_text)
             said_by, spoken = speaker_before(text, match.start())
+            heard = _HEARD_RE.search(sentence_before(text, match.start()))
+            if heard is not None and looks_like_person(heard.group("who")):
+                # "hoorde ik een bezoeker zeggen '…'": who was heard saying it spoke.
+                said_by, spoken = heard.group("who").strip(), True
             if spoken and (said_by is None or mentions_name(said_by)):
                 speaker, start = None, match.start()  # "Ze zei:" with nobody to refer to
             elif spoken and said_by is not None:

@@ -23,6 +23,33 @@ MAX_ATTRIBUTION_WORDS = 8
 FIRST_PERSON_RE = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mn|jullie|ikke)\b", re.I)
 
 
+# A dash part that goes on with the writer's sentence rather than naming who spoke:
+# "'…' – en de rest moest lachen", "- daarna gingen we koffie drinken".
+GOES_ON_RE = re.compile(
+    r"\s*(?:en|maar|want|dus|toen|waarna|daarna|waarop|wat|die|dat|we|wij|ik|het|er|"
+    r"iedereen|zo|daar|hier)\b",
+    re.I,
+)
+
+
+DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“»«]")
+# Opening: not right after a letter/digit, not the elision in 's/'t/'k/'n; closing: not
+# followed by a letter/digit (so the apostrophe in "opa's" never closes).
+SINGLE_RE = re.compile(
+    r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
+)
+
+
+def inside_marks(text: str, start: int, end: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether `start` to `end` lies inside text in quote marks (of `patterns`) that starts
+    before it: "Moeder: 'hij zegt het na: ik wil …'" has its "zegt" inside her words."""
+    return any(
+        span.start() < start and end < span.end()
+        for pattern in patterns
+        for span in pattern.finditer(text)
+    )
+
+
 @dataclass(frozen=True)
 class FoundQuote:
     text: str
@@ -46,7 +73,8 @@ def clean_attribution(raw: str) -> str | None:
     kept = [parts[0]]
     # "Jan, 72" keeps its short addition; "moeder van Isa, ze komt elke week" does not.
     for part in parts[1:]:
-        if not part or len(part.split()) > 2:
+        # "zei een van de deelnemers, dat raakte me": the writer's sentence goes on.
+        if not part or len(part.split()) > 2 or GOES_ON_RE.match(part):
             break
         kept.append(part)
     result = ", ".join(p for p in kept if p).strip(" -–—:")

@@ -29,6 +29,25 @@ end where the writer goes on about the speaker ("… bellen. Zij is heel blij.")
 session ("Verder …"). A title with an aside after it ("lazen 'Rupsje Nooitgenoeg'
 (natuurlijk)") or before a reading or singing verb ("'…' zongen ze mee") is no quote.
 
+Words without marks after a speech verb end with their first sentence: whether the next one
+is still the speaker's or the writer's again nothing says, so only the first is stored.
+"zei na afloop dat …" is reported like "zei dat …". Dictated "citaat … einde citaat" are quote
+marks; "Citaat:" with the next form field on the next line ("Citaat:\nVan:") is empty.
+
+Speakers: after a clause the verb comes second and the speaker after it ("Toen de sneeuw
+kwam riep een meisje:"), also without marks ("… zei een meneer dit is …" when the words are
+a main clause); "hoorde ik een bezoeker zeggen"; a feeling named before a colon ("Mevrouw Smit
+was zo trots: '…!'"); whom the words were for ("tegen zijn kleindochter") and a long
+relative clause are no part of who; the writer as inverted subject ("zei ik") speaks no quote;
+staff by compound ("voorleesvrijwilliger", "digicoach") neither (intake.performers). NT2 "zij"
+for "zei" needs someone right before it and a main clause after it.
+Not someone's words: a speech verb or a word in double marks inside someone's single-marked
+words; Title Case text ("De Boekenwurmen") is never stated, only asked; a term the writer's
+sentence goes on from ("'De Gruffalo' was favoriet") is asked whatever cue stands before it;
+first-person words after a label that names no one ("Vraag van de dag:") are asked; the
+writer's own label ("Mijn tip:") holds no one's words; "citaat in het boek" is a text's; a
+label's note that there is none ("Citaat: geen bijzonderheden", "volgt nog") is no quote.
+
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 
@@ -51,8 +70,29 @@ _TITLED_RE = re.compile(
     r"(?:mevrouw|meneer|mevr|mw|dhr|hr|mr|mrs|ms|juf|meester|opa|oma)\.?\s+\S", re.I
 )
 _LOW_HIGH_RE = re.compile(r",,(?=\S)([^\n]*?\S)''(?!')")
+# Dictated quote marks: "citaat ik heb … einde citaat zei een mevrouw" (speech-to-text).
+_DICTATED_RE = re.compile(
+    r"\b(?:citaat|quote)[ \t]+(?!(?:van|by|from)\b)(?P<body>[^\n\"“”„«»]+?)"
+    r"[ \t]+(?:einde|eind|end)[ \t]+(?:citaat|quote)\b",
+    re.I,
+)
+
+
+def _dictated_marks(match: re.Match[str]) -> str:
+    """ "citaat … einde citaat" as quote marks of the same length, so offsets stay valid."""
+    opening = match.start("body") - match.start()
+    closing = match.end() - match.end("body")
+    # "citaat " keeps its label, as 'quote:"' of the same length: a speech cue for the words.
+    head = 'quote:"' + " " * (opening - 7) if opening >= 7 else '"' + " " * (opening - 1)
+    return head + match.group("body") + " " * (closing - 1) + '"'
+
+
 # Who-words that name nobody in particular.
 _NOBODY = {"iemand", "someone", "somebody", "immen"}
+
+
+# Emoji and other symbols (with their joiners and variation selectors) at the end.
+_TRAILING_SYMBOLS_RE = re.compile("[\\s\u200d\ufe0f\u2600-\u27bf\U0001f000-\U0001faff]+$")
 
 
 def _surname_aware(mentions_name: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -81,10 +121,16 @@ def extract_quotes(
         text = text.replace(">>", " «").replace("<<", "» ")
     # ",,…''": Dutch low-high quotes typed with commas and apostrophes (same length).
     text = _LOW_HIGH_RE.sub(lambda m: " „" + m.group(1) + "” ", text)
+    text = _DICTATED_RE.sub(_dictated_marks, text)
     text = read_labels(text, found, is_name, mentions_name, extract_quotes)
     text = read_marked(text, found, is_name, mentions_name, cued)
     text = read_unmarked(text, found, mentions_name)
     quotes = [q for _, q in sorted(found, key=lambda item: item[0])]
+    # "… niet voor de wol 😂": an emoji after the words is the writer's, no word of theirs.
+    quotes = [
+        FoundQuote(_TRAILING_SYMBOLS_RE.sub("", q.text), q.attribution, q.status) for q in quotes
+    ]
+    quotes = [q for q in quotes if q.text]
     # "Iemand zei: …": an indefinite pronoun names nobody, so there is no attribution.
     quotes = [
         FoundQuote(q.text, None, q.status)

@@ -36,6 +36,8 @@ SPEECH_VERBS = (
     r"zei|zegt|zeg|zee|zeed|sei|seit|zeiden|said|says|told|riep|vroeg|vertelde|antwoordde|"
     r"geroepen|gezegd|riepen|vroegen|vertelden|"
     r"merkte\s+op|reageerde|verzuchtte|fluisterde|schreef|sprak|lachte|jubelde|concludeerde|"
+    # "Een bezoeker gaf aan: '…'", "liet weten:": formal speech verbs of two words.
+    r"gaf\s+aan|gaven\s+aan|liet\s+weten|lieten\s+weten|benadrukte|verklaarde|"
     r"asked|shouted"
 )
 _VERB_END_RE = re.compile(
@@ -55,7 +57,10 @@ _ANY_VERB_RE = re.compile(
     r"keek|maakte|liet|deed|speelde|zong|wilde|begon|hoorde|zag|stond|heeft|is|kon|vond|"
     r"bracht|kreeg|werd|leerde|wist|"
     # Modal and Drents verbs: "Eén man mag volgende week …", "Eén vrouw har een foto …".
-    r"mag|mocht|moet|moest|wil|kan|zou|har|hef)\b",
+    r"mag|mocht|moet|moest|wil|kan|zou|har|hef|"
+    # Present tense: "Meneer Kuipers werkt nu aan module 5 en zei", "Een man hij maakt …".
+    r"werkt|maakt|komt|gaat|zit|staat|doet|leest|speelt|oefent|woont|kijkt|vindt|krijgt|"
+    r"loopt|neemt|brengt|leert|weet|heb|hebt)\b",
     re.IGNORECASE,
 )
 # Discourse fillers that open a sentence but are no part of who spoke: "oja een mama zei".
@@ -91,8 +96,11 @@ PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".s
     "frou", "froulju", "kearel", "kerel", "keerl", "wief", "wiefke", "deern", "jong", "jonkje",
     "famke", "feint", "manlu", "vrouwlu", "vrouwgien", "mannegien", "mensk",
 }  # fmt: skip
+# "de jongste", "de oudste": an adjective standing for a person.
+STANDING_ADJECTIVES = {"jongste", "oudste", "kleinste"}
+PERSON_WORDS |= STANDING_ADJECTIVES
 # Compounds end in a person word: "schoonmoeder", "buurjongen", "kleinkind".
-_PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
+PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
 _DETERMINERS = {
     "een", "de", "het", "die", "dat", "deze", "ene", "n", "'n", "mijn", "m'n", "mn", "onze",
     "ons", "zijn", "haar", "hun", "a", "an", "the", "one", "my", "our",
@@ -109,7 +117,7 @@ def looks_like_person(words: str | None) -> bool:
     found = re.findall(r"[^\W\d_][\w'’.-]*", plain)
     for at, raw in enumerate(found):
         word = raw.lower().replace("'", "").replace("’", "").rstrip(".")
-        if word in PERSON_WORDS or (len(word) > 4 and _PERSON_END_RE.search(word)):
+        if word in PERSON_WORDS or (len(word) > 4 and PERSON_END_RE.search(word)):
             return True
         if not raw[:1].isupper() or word in _DETERMINERS or word in _NOT_NAMES:
             continue
@@ -141,17 +149,6 @@ def head_word(speaker: str) -> str:
 _PRONOUNS = {"hij", "zij", "ze", "he", "she", "hy", "hja", "die", "dizze"}
 _PARENS_RE = re.compile(r"\s*\([^)]*\)")
 _AGE_PARENS_RE = re.compile(r"\s*\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)$")
-# Who is not a participant: what they say is no participant's quote.
-PERFORMERS = {
-    "auteur", "schrijver", "schrijfster", "spreker", "spreekster", "dichter", "dichteres",
-    "rapper", "boswachter", "gastspreker", "presentator", "presentatrice", "burgemeester",
-    "wethouder", "tolk", "ik", "wij", "we", "verteller", "verteltster", "illustrator", "author",
-    "speaker", "i",
-}  # fmt: skip
-# Performers and staff (colleagues, volunteers, teachers): their words are no participant's.
-# A class's own teacher (juf, meester) came with the group: what they say is kept.
-_GUEST_STAFF = {"juf", "juffen", "juffrouw", "meester", "meesters", "leerkracht", "leerkrachten"}
-NOT_PARTICIPANTS = PERFORMERS - {"ik", "wij", "we", "i"} | set(STAFF_WORDS.split()) - _GUEST_STAFF
 # Right before quote marks: what follows is a title, a theme or a taught phrase.
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:\w*(?:boek|boekje|titel|thema|expositie|tentoonstelling|workshop|lezing|"
@@ -163,13 +160,15 @@ _TITLE_BEFORE_RE = re.compile(
     r"spreekwoord|groep|team|club|noemen|noemden|heet|heette|genaamd|getiteld|van|de|het|"
     r"topic|theme|title|book|subject|song|poem|called|read|"
     r"het\s+boek|met|liedje|zinnetjes|zinnetje|woordjes|zegswijze)"
-    r"(?:\s+(?:was|is|heette|heet|van\s+vandaag|van\s+de\s+dag|als))?"
+    # "Het boek van de maand was 'Ik wil mijn hoed terug'".
+    r"(?:\s+(?:was|is|heette|heet|van\s+vandaag|als|van\s+(?:de|het|deze)\s+"
+    r"(?:dag|week|maand|avond|middag|ochtend|les|keer|jaar))){0,2}"
     r"\s*:?\s*)$",
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"[.!?][\"'’”»]?(?=\s|$)|\n")
 ABBREVIATION_END_RE = re.compile(
-    r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr|st|ca|bijv|o\.a|nr|jl|plm|incl|excl|evt|vd|"
+    r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr|st|ca|bijv|o\.a|nr|jl|jr|plm|incl|excl|evt|vd|"
     r"[A-Za-z])$",
     re.IGNORECASE,
 )
@@ -205,11 +204,18 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     plain = _LEADING_RE.sub("", clause.strip()).strip()
     if ages and plain and ages.start() >= len(pre.rstrip()) - len(ages.group()):
         plain += ages.group()  # "Sem (6) zei": the age stays with the name
-    if not plain and after:
+    if after:
         speaker = _AFTER_DROP_RE.sub("", " " + after).strip()
         # "zei heel serieus:" names nobody; the subject before the verb is the speaker then.
-        if speaker and looks_like_person(speaker):
+        # After other words the verb comes second and its subject after it: "Toen de
+        # sneeuw kwam riep een meisje:", "… liet zien zei Yonas:" (an article or a name).
+        inverted = bool(speaker) and (
+            speaker.split()[0].lower() in _ARTICLES | {"één", "eén"} or _is_named(speaker)
+        )
+        if speaker and looks_like_person(speaker) and (not plain or inverted):
             return _clean(speaker, keep_age=False), True
+        if speaker.lower() in ("ik", "we", "wij", "i"):
+            return speaker, True  # "Daarna zei ik tegen de groep:": the writer's own words
     relative = _RELATIVE_END_RE.search(_PARENS_RE.sub("", pre))
     if relative is not None:
         antecedent = _antecedent(relative.group("np"))
@@ -225,7 +231,7 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     if (
         indefinite != plain
         and indefinite.split()[:1]
-        and indefinite.split()[0].lower() in {"een", "'n", "n", "ene"}
+        and indefinite.split()[0].lower() in {"een", "'n", "n", "ene", "één", "eén"}
         and not any(ch.isdigit() for ch in indefinite)
         and looks_like_person(indefinite)
     ):
@@ -286,7 +292,7 @@ def _antecedent(words_before: str) -> str | None:
         if found is None:
             continue
         head = found.group("head").lower()
-        if head in PERSON_WORDS or (len(head) > 4 and _PERSON_END_RE.search(head)):
+        if head in PERSON_WORDS or (len(head) > 4 and PERSON_END_RE.search(head)):
             phrase = found.group().strip()
             return phrase if len(phrase.split()) <= 8 else None
     return None
@@ -348,7 +354,7 @@ def _coordinated_speaker(plain: str) -> str | None:
     return last if looks_like_person(last) else None
 
 
-_ARTICLES = {"een", "de", "ene", "n", "'n", "mijn", "onze", "die", "a", "the", "one"}
+_ARTICLES = {"een", "de", "ene", "n", "'n", "mijn", "onze", "die", "a", "the", "one", "één", "eén"}
 
 
 _VERB_WORD_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
@@ -361,6 +367,13 @@ def _last_speech_verb(head: str) -> re.Match[str] | None:
         if found is not None:
             return found
     return None
+
+
+def has_clause_verb(words: str) -> bool:
+    """Whether `words` hold a finite verb other than a speech verb ("Een moeder las voor")."""
+    return any(
+        _VERB_WORD_RE.fullmatch(verb.group()) is None for verb in _ANY_VERB_RE.finditer(words)
+    )
 
 
 def _subject(sentence: str) -> str | None:
@@ -376,11 +389,19 @@ def _subject(sentence: str) -> str | None:
         after = _ANY_VERB_RE.search(start, verb.end())
         if after is not None:
             subject = start[: after.start()].strip(" ,")
+        relative = re.search(r"[\s,]+(?:die|dat)\s", subject, re.I)
+        if relative is not None and len(_PARENS_RE.sub("", subject).split()) > 6:
+            # "Een mevrouw van 69 die nog nooit geschilderd had zei": a long relative clause
+            # is no part of the name; the person phrase before it is.
+            subject = subject[: relative.start()]
     parts = subject.split(",")
     subject = parts[0]  # "One gentleman, 91 years old, told me"
     # "Een meisje, Noor (4), zei": a name in apposition is who spoke.
+    # "De leerkracht van groep 3, juf Ineke, liet weten": a title may go before the name.
     if len(parts) > 1 and re.fullmatch(
-        r"\s*[A-Z][a-z]\w*(?:\s+[A-Z]\w+)?\s*(?:\(\s*\d{1,3}\s*\))?\s*", parts[1]
+        r"\s*(?:(?i:juf|meester|mevrouw|meneer|opa|oma|mevr\.?|mw\.?|dhr\.?)\s+)?"
+        r"[A-Z][a-z]\w*(?:\s+[A-Z]\w+)?\s*(?:\(\s*\d{1,3}\s*\))?\s*",
+        parts[1],
     ):
         subject = parts[1].strip()
     words = subject.split()
@@ -404,38 +425,6 @@ def _clean(speaker: str | None, keep_age: bool) -> str | None:
     if words[0].lower() in _PRONOUNS and not (len(words) > 1 and looks_like_person(words[1])):
         return None  # "die zei", but "die meneer zei" names someone
     return speaker
-
-
-# Staff forms the count words do not hold: singular forms and taalmaatje.
-_MORE_STAFF = {"taalmaatje", "medewerkster", "medewerksters", "pedagogisch-medewerker"}
-
-
-def _staff_form(word: str) -> str:
-    """ "pm'er", "PM-er", "pm’er" -> "pmer"; trailing punctuation goes."""
-    return re.sub(r"['’\-]", "", word.lower()).strip(".,:;()")
-
-
-def is_performer(speaker: str | None, text: str) -> bool:
-    """A speaker who is not a participant: a performer word, or a name that the message
-    introduces with one ("Auteur Tommy Wieringa" … "Wieringa antwoordde")."""
-    if not speaker:
-        return False
-    words = speaker.lower().split()
-    if words[0] in PERFORMERS or head_word(speaker).replace("'", "") in NOT_PARTICIPANTS:
-        return True
-    # "Een van de leidsters", "een pedagogisch medewerker", "een pm-er": the first word that
-    # names a person is the head, past a partitive and adjectives.
-    for word in words:
-        plain = _staff_form(word)
-        if plain in NOT_PARTICIPANTS or plain in _MORE_STAFF:
-            return True
-        if plain in PERSON_WORDS or (len(plain) > 4 and _PERSON_END_RE.search(plain)):
-            break  # "de moeder van een vrijwilliger" is a parent
-    if len(words) == 1 and speaker[:1].isupper():
-        known = "|".join(sorted(NOT_PARTICIPANTS))
-        pattern = rf"\b(?:{known})\s+(?:[A-Z]\w+\s+){{0,2}}{re.escape(speaker)}\b"
-        return re.search(pattern, text, re.IGNORECASE) is not None
-    return False
 
 
 # Right after quote marks: "we hebben 'wat doe je in het weekend?' geoefend".

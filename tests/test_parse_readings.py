@@ -361,9 +361,144 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # Without marks the words end where the writer goes on about the speaker.
         ("taalcafe roden 8 mensen. Een man zeg: ik kan nu zelf de huur betalen. Hij was "
          "trots.", [{"text": "ik kan nu zelf de huur betalen.", "attribution": "Een man"}]),
-        # The speaker's own story goes on: "Hij was visser" is no reaction of the writer's.
+        # Without marks the words end with their sentence: whether "Hij was altijd weg" is
+        # still Oma's or the writer's again nothing says (the old expectation was a guess);
+        # the first sentence is surely hers, so only that is stored.
         ("verhalenbrink vries 8 ouderen. Oma zei: mijn man was visser. Hij was altijd weg.",
-         [{"text": "mijn man was visser. Hij was altijd weg.", "attribution": "Oma"}]),
+         [{"text": "mijn man was visser.", "attribution": "Oma"}]),
+        # The writer's own words after the quote stay out of it, and the rest of the
+        # message is read as the writer's: a title after "de zin" is no quote.
+        ("taalhuis assen 7 mensen. Een vrouw zei: nu kan ik zelf de brief lezen. Ik heb ook "
+         "boeken uitgeleend. We oefenden met de zin 'Waar is het station?'",
+         [{"text": "nu kan ik zelf de brief lezen.", "attribution": "Een vrouw"}]),
+        # Reported speech stays reported with an adverb before "dat".
+        ("Taalcafé Roden, 6 mensen. Een man zei na afloop dat hij volgende week terugkomt.",
+         []),
+        # After a clause the verb comes second and the speaker after it.
+        ("knutselen vries 9 kinderen. Toen de lijm op was riep een jongen: 'Ik wil meer!'",
+         [{"text": "Ik wil meer!", "attribution": "een jongen"}]),
+        ("Taalhuis Gieten, 5 mensen. Na de toets zei Amira: Ik ben geslaagd.",
+         [{"text": "Ik ben geslaagd.", "attribution": "Amira"}]),
+        # A long relative clause is no part of who spoke.
+        ("breicafe 7 dames. Een vrouw van 80 die nooit eerder breide zei: 'Dit is mijn eerste "
+         "sjaal!'", [{"text": "Dit is mijn eerste sjaal!", "attribution": "Een vrouw van 80"}]),
+        # An empty form field: the next line is the next field, no words.
+        ("Activiteit: Taalcafé\nPlaats: Assen\nAanwezig: 9\nCitaat:\nWie:", []),
+        # A compound of a staff word is staff: their words are no participant's.
+        ("voorlezen beilen 8 kinderen. De bibliotheekmedewerker zei: 'Wat waren ze stil!'",
+         []),
+        # A dash part that goes on with the writer's sentence names nobody; "de oudste"
+        # stands for a person.
+        ("Toneel Assen 10 deelnemers. Aan het eind zei de oudste – ik voel me weer jong – "
+         "en iedereen klapte.",
+         [{"text": "ik voel me weer jong", "attribution": "de oudste"}]),
+        # "één" is the article; whom the words were for is no part of who said them; a
+        # school group's number is no count in a speaker.
+        ("taalcafe sleen acht mensen één vrouw zei ik kom volgende week weer",
+         [{"text": "ik kom volgende week weer", "attribution": "één vrouw"}]),
+        ("Voorlezen Diever, 7 kinderen. Oma Jet tegen haar kleinzoon: 'dit las ik vroeger "
+         "ook'", [{"text": "dit las ik vroeger ook", "attribution": "Oma Jet"}]),
+        ("klassenbezoek Assen 24 lln. een jongen uit groep 7: 'mag ik hier elke week komen?'",
+         [{"text": "mag ik hier elke week komen?", "attribution": "een jongen uit groep 7"}]),
+        # Every word capitalised: a name or a title, never stated as someone's words.
+        ("Quiz in Roden, 6 teams. Gewonnen door: 'De Slimme Uilen'", []),
+        # Dictated: the words end at "einde bericht".
+        ("taalcafe gieten zes mensen een man zei ik voel me hier welkom einde bericht",
+         [{"text": "ik voel me hier welkom", "attribution": "een man"}]),
+        # A feeling named before a colon: the one who felt it spoke; a clause with another
+        # verb names no speaker ("las voor" may read out a book), so it is asked.
+        ("Klik en Tik Assen 8 mensen. Meneer Bakker was zo blij: 'ik kan nu zelf "
+         "betalen!'", [{"text": "ik kan nu zelf betalen!", "attribution": "Meneer Bakker"}]),
+        ("Peuters Gieten 6 kinderen. Een moeder las voor: 'Waar is de taart?'", []),
+        # A word in double marks inside someone's single-marked words stays in them; a
+        # speech verb inside someone's words is no new speaker.
+        ("Peuterochtend Roden 8 kinderen. Een vader: 'ze roept \"auto\" bij elke bus'",
+         [{"text": 'ze roept "auto" bij elke bus', "attribution": "Een vader"}]),
+        ("BoekStart Zuidwolde 5 baby's. Oma van Mila: 'ze zegt het steeds: nog een "
+         "keer!'", [{"text": "ze zegt het steeds: nog een keer!", "attribution": "Oma van Mila"}]),
+        # "vertelde hoe …" is reported; only "vroeg" takes a direct question.
+        ("Verhalenbrink Vries 9 ouderen. Een man vertelde hoe zijn vader turf stak.", []),
+        # A perception verb with a speech verb's infinitive: who was heard spoke.
+        ("Lezing Assen, 40 bezoekers. Bij de koffie hoorde ik een man zeggen: 'dit boek "
+         "koop ik morgen'", [{"text": "dit boek koop ik morgen", "attribution": "een man"}]),
+        # A present-tense verb ends the subject too.
+        ("Leerplein Gieten 9 mensen. Mevrouw Dijk oefent nu met de app en zei: 'Ik snap "
+         "het eindelijk.'", [{"text": "Ik snap het eindelijk.", "attribution": "Mevrouw Dijk"}]),
+        # NT2 "zij" for "zei" without a colon: only after someone and before a main clause.
+        ("taalcafe vries 7 mensen meneer Bos zij dat is heel handig voor mij",
+         [{"text": "dat is heel handig voor mij", "attribution": "meneer Bos"}]),
+        ("Taalcafe Assen 6 mensen. Een moeder zij was heel blij met het boek.", []),
+        ("Taalcafe Assen 6 mensen. Een man zei dat zijn zoon graag leest.", []),
+        # An age with its unit needs no comma; a dash line under a label is its signature.
+        ("knutselen annen 9 kids. jongen 8jr: 'mag ik dit mee naar huis?'",
+         [{"text": "mag ik dit mee naar huis?", "attribution": "jongen 8jr"}]),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat cursist: 'Ik lees nu de krant'\n— mevrouw (71)",
+         [{"text": "Ik lees nu de krant", "attribution": "mevrouw (71)"}]),
+        # The writer as the inverted subject: the writer's own words, no quote.
+        ("Breicafe Gieten 8 dames. Daarna zei ik tegen de groep: 'tot volgende week!'", []),
+        # An interjection opens the words; it does not end them.
+        ("Taalcafe Sleen 6 mensen. Een man riep: Wauw! Dit is echt mooi. Ik ben blij.",
+         [{"text": "Wauw! Dit is echt mooi.", "attribution": "Een man"}]),
+        # After "uit" a capital is a place, not the one who spoke.
+        ("Taalcafe Beilen 6 mensen. Een vrouw uit Syrië zij ik heb nu werk gevonden",
+         [{"text": "ik heb nu werk gevonden", "attribution": "Een vrouw uit Syrië"}]),
+        # A term inside the writer's sentence is asked, even after a label: the label's
+        # own reading keeps its doubt.
+        ("Peuters Vries 8 kinderen. Citaat: 'Rupsje Nooitgenoeg' was favoriet.", []),
+        # A label before the colon that names no one may head a topic: asked, not stated.
+        ("Digicafé Assen 6 mensen. Vraag van de week: 'Hoe zet ik mijn foto's op een "
+         "stick?'", []),
+        # "citaat in het boek": words from a text, no one's here.
+        ("Leesclub Vries 6 leden. Er stond een mooi citaat in het gedicht: 'de wind weet "
+         "alles'.", []),
+        # A short answer and the story going on: no one's own words.
+        ("Taalcafé Beilen 6 mensen. Een man zei nee, en ging weer zitten.", []),
+        # Verb first without marks: one person, then words that are a main clause.
+        ("taalcafe emmen 7 mensen toen zei een vrouw ik heb hier mijn eerste vriendin",
+         [{"text": "ik heb hier mijn eerste vriendin", "attribution": "een vrouw"}]),
+        ("Taalcafe Emmen 7 mensen. Daarna vertelde een man over zijn land.", []),
+        # A thing of the writer's own ("mijn tip", "onze slogan") holds no one else's words.
+        ("Taalcafé Sleen 8 mensen. Mijn tip: 'lees elke dag even'.", []),
+        ("Taalcafé Sleen 8 mensen. Mijn buurvrouw: 'ik kom ook eens kijken!'",
+         [{"text": "ik kom ook eens kijken!", "attribution": "Mijn buurvrouw"}]),
+        ("Taalcafé Sleen 8 mensen. Mijn quote: 'ik kom elke week!'",
+         [{"text": "ik kom elke week!", "attribution": None}]),
+        # Staff by compound or by role (coach, gespreksleider, voorleesster): no quote.
+        ("Digicafé Emmen 6 mensen. De digicoach zei: 'goed bezig allemaal!'", []),
+        ("Taalcafé Emmen 8 mensen. Gespreksleider Anna: 'wat een mooi gesprek'", []),
+        # "Quote of the day:", "Citaat van de week:": a time after the label, no one.
+        ("Taalcafé Assen 8 mensen. Quote of the day: I can finally read the bus times.",
+         [{"text": "I can finally read the bus times.", "attribution": None}]),
+        # A label's note that there is no quote is no quote; words that only open with
+        # such a word are.
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: geen bijzonderheden", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niet gehoord, te druk", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nQuote: geen quote deze keer", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niks is leuker dan samen lezen",
+         [{"text": "niks is leuker dan samen lezen", "attribution": None}]),
+        # Formal speech verbs; a name with its title in apposition is who spoke; an
+        # emoji after the words is no part of them; a comma part that goes on is the
+        # writer's sentence.
+        ("Taalhuis Vries 5 bezoekers. Een bezoeker gaf aan: 'Ik voel me hier welkom.'",
+         [{"text": "Ik voel me hier welkom.", "attribution": "Een bezoeker"}]),
+        ("Taalcafe Vries 6 mensen. Een cursist, mevrouw Bos, zei: 'ik kom graag'",
+         [{"text": "ik kom graag", "attribution": "mevrouw Bos"}]),
+        ("breicafe vries 8 pers citaat van Truus: ik brei hier mijn zorgen weg 😂",
+         [{"text": "ik brei hier mijn zorgen weg", "attribution": "Truus"}]),
+        ("Walk en talk Gieten 6 werkzoekenden. 'Ik slaap beter sinds ik meeloop' zei een "
+         "van de deelnemers, dat raakte me.",
+         [{"text": "Ik slaap beter sinds ik meeloop", "attribution": "een van de deelnemers"}]),
+        # One person, a colon and a main clause without marks: their words; a phrase
+        # after the colon is a note ("Een moeder: heel gezellig").
+        ("Voorlezen Vries 7 kinderen. Een vader: hij wil nu elke avond voorlezen.",
+         [{"text": "hij wil nu elke avond voorlezen.", "attribution": "Een vader"}]),
+        ("Voorlezen Vries 7 kinderen. Een vader: heel gezellig.", []),
+        # Without marks, others as the subject after the verb: reported, or unsure whose.
+        ("BoekStart kdv Gieten 6 kindjes. Een moeder zei de kinderen vroegen er al de hele "
+         "week naar", []),
+        # Dictated quote marks.
+        ("taalcafe beilen 6 mensen citaat ik voel me hier thuis einde citaat zei een man",
+         [{"text": "ik voel me hier thuis", "attribution": "een man"}]),
         ("taalcafe sleen een vrouw zei aanhalingstekens ik snap de brief aanhalingstekens "
          "sluiten 7 mensen", [{"text": "ik snap de brief", "attribution": "een vrouw"}]),
         ("taalcafe sleen 7 mensen een man zei aanhalingstekens ik kom terug aanhalingstekens "
@@ -373,6 +508,120 @@ def test_dates(catalogue: Catalogue, text: str, day: str | None) -> None:
         # A closing greeting is no part of an unmarked quote.
         ("taalhuis roden 5 mensen. Een vrouw zei: ik kom volgende week weer. Groetjes",
          [{"text": "ik kom volgende week weer.", "attribution": "Een vrouw"}]),
+        # An empty form field: the next line is the next field, no words.
+        ("Activiteit: Taalcafé\nPlaats: Assen\nAanwezig: 9\nCitaat:\nWie:", []),
+        # A compound of a staff word is staff: their words are no participant's.
+        ("voorlezen beilen 8 kinderen. De bibliotheekmedewerker zei: 'Wat waren ze stil!'",
+         []),
+        # A dash part that goes on with the writer's sentence names nobody; "de oudste"
+        # stands for a person.
+        ("Toneel Assen 10 deelnemers. Aan het eind zei de oudste – ik voel me weer jong – "
+         "en iedereen klapte.",
+         [{"text": "ik voel me weer jong", "attribution": "de oudste"}]),
+        # "één" is the article; whom the words were for is no part of who said them; a
+        # school group's number is no count in a speaker.
+        ("taalcafe sleen acht mensen één vrouw zei ik kom volgende week weer",
+         [{"text": "ik kom volgende week weer", "attribution": "één vrouw"}]),
+        ("Voorlezen Diever, 7 kinderen. Oma Jet tegen haar kleinzoon: 'dit las ik vroeger "
+         "ook'", [{"text": "dit las ik vroeger ook", "attribution": "Oma Jet"}]),
+        ("klassenbezoek Assen 24 lln. een jongen uit groep 7: 'mag ik hier elke week komen?'",
+         [{"text": "mag ik hier elke week komen?", "attribution": "een jongen uit groep 7"}]),
+        # Every word capitalised: a name or a title, never stated as someone's words.
+        ("Quiz in Roden, 6 teams. Gewonnen door: 'De Slimme Uilen'", []),
+        # Dictated: the words end at "einde bericht".
+        ("taalcafe gieten zes mensen een man zei ik voel me hier welkom einde bericht",
+         [{"text": "ik voel me hier welkom", "attribution": "een man"}]),
+        # A feeling named before a colon: the one who felt it spoke; a clause with another
+        # verb names no speaker ("las voor" may read out a book), so it is asked.
+        ("Klik en Tik Assen 8 mensen. Meneer Bakker was zo blij: 'ik kan nu zelf "
+         "betalen!'", [{"text": "ik kan nu zelf betalen!", "attribution": "Meneer Bakker"}]),
+        ("Peuters Gieten 6 kinderen. Een moeder las voor: 'Waar is de taart?'", []),
+        # A word in double marks inside someone's single-marked words stays in them; a
+        # speech verb inside someone's words is no new speaker.
+        ("Peuterochtend Roden 8 kinderen. Een vader: 'ze roept \"auto\" bij elke bus'",
+         [{"text": 'ze roept "auto" bij elke bus', "attribution": "Een vader"}]),
+        ("BoekStart Zuidwolde 5 baby's. Oma van Mila: 'ze zegt het steeds: nog een "
+         "keer!'", [{"text": "ze zegt het steeds: nog een keer!", "attribution": "Oma van Mila"}]),
+        # "vertelde hoe …" is reported; only "vroeg" takes a direct question.
+        ("Verhalenbrink Vries 9 ouderen. Een man vertelde hoe zijn vader turf stak.", []),
+        # A perception verb with a speech verb's infinitive: who was heard spoke.
+        ("Lezing Assen, 40 bezoekers. Bij de koffie hoorde ik een man zeggen: 'dit boek "
+         "koop ik morgen'", [{"text": "dit boek koop ik morgen", "attribution": "een man"}]),
+        # A present-tense verb ends the subject too.
+        ("Leerplein Gieten 9 mensen. Mevrouw Dijk oefent nu met de app en zei: 'Ik snap "
+         "het eindelijk.'", [{"text": "Ik snap het eindelijk.", "attribution": "Mevrouw Dijk"}]),
+        # NT2 "zij" for "zei" without a colon: only after someone and before a main clause.
+        ("taalcafe vries 7 mensen meneer Bos zij dat is heel handig voor mij",
+         [{"text": "dat is heel handig voor mij", "attribution": "meneer Bos"}]),
+        ("Taalcafe Assen 6 mensen. Een moeder zij was heel blij met het boek.", []),
+        ("Taalcafe Assen 6 mensen. Een man zei dat zijn zoon graag leest.", []),
+        # An age with its unit needs no comma; a dash line under a label is its signature.
+        ("knutselen annen 9 kids. jongen 8jr: 'mag ik dit mee naar huis?'",
+         [{"text": "mag ik dit mee naar huis?", "attribution": "jongen 8jr"}]),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat cursist: 'Ik lees nu de krant'\n— mevrouw (71)",
+         [{"text": "Ik lees nu de krant", "attribution": "mevrouw (71)"}]),
+        # The writer as the inverted subject: the writer's own words, no quote.
+        ("Breicafe Gieten 8 dames. Daarna zei ik tegen de groep: 'tot volgende week!'", []),
+        # An interjection opens the words; it does not end them.
+        ("Taalcafe Sleen 6 mensen. Een man riep: Wauw! Dit is echt mooi. Ik ben blij.",
+         [{"text": "Wauw! Dit is echt mooi.", "attribution": "Een man"}]),
+        # After "uit" a capital is a place, not the one who spoke.
+        ("Taalcafe Beilen 6 mensen. Een vrouw uit Syrië zij ik heb nu werk gevonden",
+         [{"text": "ik heb nu werk gevonden", "attribution": "Een vrouw uit Syrië"}]),
+        # A term inside the writer's sentence is asked, even after a label: the label's
+        # own reading keeps its doubt.
+        ("Peuters Vries 8 kinderen. Citaat: 'Rupsje Nooitgenoeg' was favoriet.", []),
+        # A label before the colon that names no one may head a topic: asked, not stated.
+        ("Digicafé Assen 6 mensen. Vraag van de week: 'Hoe zet ik mijn foto's op een "
+         "stick?'", []),
+        # "citaat in het boek": words from a text, no one's here.
+        ("Leesclub Vries 6 leden. Er stond een mooi citaat in het gedicht: 'de wind weet "
+         "alles'.", []),
+        # A short answer and the story going on: no one's own words.
+        ("Taalcafé Beilen 6 mensen. Een man zei nee, en ging weer zitten.", []),
+        # Verb first without marks: one person, then words that are a main clause.
+        ("taalcafe emmen 7 mensen toen zei een vrouw ik heb hier mijn eerste vriendin",
+         [{"text": "ik heb hier mijn eerste vriendin", "attribution": "een vrouw"}]),
+        ("Taalcafe Emmen 7 mensen. Daarna vertelde een man over zijn land.", []),
+        # A thing of the writer's own ("mijn tip", "onze slogan") holds no one else's words.
+        ("Taalcafé Sleen 8 mensen. Mijn tip: 'lees elke dag even'.", []),
+        ("Taalcafé Sleen 8 mensen. Mijn buurvrouw: 'ik kom ook eens kijken!'",
+         [{"text": "ik kom ook eens kijken!", "attribution": "Mijn buurvrouw"}]),
+        ("Taalcafé Sleen 8 mensen. Mijn quote: 'ik kom elke week!'",
+         [{"text": "ik kom elke week!", "attribution": None}]),
+        # Staff by compound or by role (coach, gespreksleider, voorleesster): no quote.
+        ("Digicafé Emmen 6 mensen. De digicoach zei: 'goed bezig allemaal!'", []),
+        ("Taalcafé Emmen 8 mensen. Gespreksleider Anna: 'wat een mooi gesprek'", []),
+        # "Quote of the day:", "Citaat van de week:": a time after the label, no one.
+        ("Taalcafé Assen 8 mensen. Quote of the day: I can finally read the bus times.",
+         [{"text": "I can finally read the bus times.", "attribution": None}]),
+        # A label's note that there is no quote is no quote; words that only open with
+        # such a word are.
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: geen bijzonderheden", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niet gehoord, te druk", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nQuote: geen quote deze keer", []),
+        ("Taalhuis Emmen\nAanwezig: 6\nCitaat: niks is leuker dan samen lezen",
+         [{"text": "niks is leuker dan samen lezen", "attribution": None}]),
+        # Formal speech verbs; a name with its title in apposition is who spoke; an
+        # emoji after the words is no part of them; a comma part that goes on is the
+        # writer's sentence.
+        ("Taalhuis Vries 5 bezoekers. Een bezoeker gaf aan: 'Ik voel me hier welkom.'",
+         [{"text": "Ik voel me hier welkom.", "attribution": "Een bezoeker"}]),
+        ("Taalcafe Vries 6 mensen. Een cursist, mevrouw Bos, zei: 'ik kom graag'",
+         [{"text": "ik kom graag", "attribution": "mevrouw Bos"}]),
+        ("breicafe vries 8 pers citaat van Truus: ik brei hier mijn zorgen weg 😂",
+         [{"text": "ik brei hier mijn zorgen weg", "attribution": "Truus"}]),
+        ("Walk en talk Gieten 6 werkzoekenden. 'Ik slaap beter sinds ik meeloop' zei een "
+         "van de deelnemers, dat raakte me.",
+         [{"text": "Ik slaap beter sinds ik meeloop", "attribution": "een van de deelnemers"}]),
+        # One person, a colon and a main clause without marks: their words; a phrase
+        # after the colon is a note ("Een moeder: heel gezellig").
+        ("Voorlezen Vries 7 kinderen. Een vader: hij wil nu elke avond voorlezen.",
+         [{"text": "hij wil nu elke avond voorlezen.", "attribution": "Een vader"}]),
+        ("Voorlezen Vries 7 kinderen. Een vader: heel gezellig.", []),
+        # Without marks, others as the subject after the verb: reported, or unsure whose.
+        ("BoekStart kdv Gieten 6 kindjes. Een moeder zei de kinderen vroegen er al de hele "
+         "week naar", []),
         # Dictated quote marks.
         ("taalhuis roden komma vijf mensen punt een vrouw zei aanhalingstekens openen ik "
          "begrijp de brief nu aanhalingstekens sluiten",
