@@ -21,7 +21,7 @@ CHILD_WORDS = (
     "kndr knd kinderres kiender kiendjes bern bernsjes famkes jonges maegies lutjes kleintjes "
     "children child kiddies kiddos kiddo toddlers toddler pupils pupil kinnen kindertjes "
     "bairns jongetjes jongetje meisjes wichties wichtjes jongies jonkies luttjes lln ll "
-    "ukkies ukkie ukjes hummels hummeltjes lutjen"
+    "ukkies ukkie ukjes hummels hummeltjes lutjen lutje famke kleintje"
 )
 ADULT_WORDS = (
     "volwassenen volwassene ouders ouder opas omas opa oma grootouders grootouder verzorgers "

@@ -101,9 +101,19 @@ def count_group(word: str) -> str | None:
         return None
     # A typo keeps its first letter in most cases ("kinderne", "deelnmers"); without that
     # rule ordinary words come too close ("eerder" ~ "leerder").
-    candidates = _WORDS_BY_INITIAL.get(word[0], [])
+    # A typo keeps the last letter too: "voorlezen" is no "voorlezers", "meeste" no
+    # "meester", "bezoek" no "bezoeker" (a verb or a noun of its own, not a slip).
+    candidates = [w for w in _WORDS_BY_INITIAL.get(word[0], []) if w[-1] == word[-1]]
+    if word in _NOT_SLIPS:
+        return None
     best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF)
     return COUNT_GROUPS[best[0]] if best else None
+
+
+# Common words a letter away from a people word: "kopen" (koppen), "herken" (heren).
+_NOT_SLIPS = {
+    "kopen", "kloppen", "herken", "heuren", "peter", "kleine", "leren", "voorlees", "kleinste",
+}  # fmt: skip
 
 
 def count_words_pattern() -> str:

@@ -221,3 +221,18 @@ def test_enrolled_with_er_and_two_numbers_after_a_correction(catalogue: Catalogu
 def test_a_lesson_number_after_nummer_is_no_count(catalogue: Catalogue) -> None:
     text = "klik en tik diever les nummer twee er waren er zes van de zeven"
     assert parse_message(text, catalogue, TODAY).participants == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # "voorlezen" is a verb, not a slip of "voorlezers" (staff): the twelve are children.
+        ("Voorlezen Gieten: 12 kinderen en 5 ouders.", {"kinderen": 12, "volwassenen": 5}),
+        # "meeste" is no "meester", "kopen" no "koppen".
+        ("Knutselen Norg: 9 kinderen, de meeste 6 jaar. Ze kopen 3 boeken.", {"kinderen": 9}),
+    ],
+)
+def test_a_word_is_a_slip_only_with_its_last_letter(
+    catalogue: Catalogue, text: str, counts: dict[str, int]
+) -> None:
+    assert read(text, catalogue)[0] == counts
