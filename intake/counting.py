@@ -436,6 +436,11 @@ def read_counts(folded: str, original: str) -> CountReading:
         if tokens[number_index].negative:
             unclear.add(group)
             continue
+        if number_index >= 2 and [t.text for t in tokens[number_index - 2 : number_index]] in (
+            ["elk", "met"],
+            ["ieder", "met"],
+        ):
+            continue  # "8 kids elk met 1 ouder": one each, not one in all
         if is_speaker(folded, tokens, number_index, word_index, chosen):
             continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
         if group == "totaal" and _STAFF_OR_ME_RE.search(
@@ -538,6 +543,14 @@ def read_counts(folded: str, original: str) -> CountReading:
                 # "groep 4 (21 kinderen) en groep 5 (19). Samen dus 40": the one group is
                 # the total said again.
                 counts[people[0]] = value
+    if (
+        "mensen" in restated
+        and "totaal" not in counts
+        and ({"kinderen", "volwassenen"} & set(counts))
+    ):
+        # "8 kids elk met 1 ouder dus 16 man": the people said again after the groups are
+        # their total.
+        counts["totaal"] = counts.pop("mensen", restated["mensen"])
     specific = [g for g in ("kinderen", "volwassenen") if g in counts]
     if len(specific) == 2 and restated.get("mensen") == sum(counts[g] for g in specific):
         # "acht volwassenen en drie kinderen die met hun opa kwamen, totaal dus elf mensen":

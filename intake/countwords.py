@@ -63,7 +63,9 @@ SINGULAR_WORDS = {
     "vrijwilliger", "begeleider", "medewerker", "collega", "kleinkind", "lid", "nieuwkomer",
     "client", "klant", "bezoekster", "deelneemster", "bewoner", "inwoner",
 }  # fmt: skip
-ONE_ENDS_RE = re.compile(r"\s*(?:$|[,.;:!?+&)\n]|en\b|dus\b|erbij\b|\d)")
+ONE_ENDS_RE = re.compile(
+    r"\s*(?:$|[,.;:!?+&)\n]|en\b|dus\b|erbij\b|ook\b|die\s+(?:ook\s+)?mee\w*|\d)"
+)  # "en een opa", "een vader ook.", "en een heer die ook mee breide"
 QUESTION_WORDS = "vragen vraag hulpvragen hulpvraag questions question"
 STAFF_WORDS = (
     "vrijwilligers vrijwilliger vrijwilligster vrijwilligsters vrijw vrijwillgers begeleiders "

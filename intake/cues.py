@@ -36,7 +36,7 @@ CORRECTION_MARKERS = {
     "sorry", "sry", "sorrie", "soz", "nee", "neee", "eh", "uh", "euh", "ehh", "oeps", "oops",
     "correctie", "bedoel", "bedoelde", "eigenlijk", "wacht", "oh", "o", "ik", "moet", "zijn",
     "het", "waren", "verbetering", "typfout", "tikfout", "huh", "pardon", "er", "toch", "dat",
-    "of", "eerder", "nou", "precies", "zeg",
+    "of", "eerder", "nou", "precies", "zeg", "verkeerd", "geteld", "fout", "foutje",
 }  # fmt: skip
 # At least one of these must be there: "ik" or "het" alone are no correction.
 STRONG_CORRECTION = {
@@ -262,6 +262,8 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
         )
         if not skip or i + skip >= len(tokens) or tokens[i + skip].value is None:
             continue
+        if i > 0 and tokens[i - 1].text in ("behalve", "op"):
+            continue  # "iedereen behalve 1 van de 9": the one did not come (read as absent)
         bare = texts[:1] == ["van"] and texts != ["van", "de"]
         j = i + skip + 1
         word = j if j < len(tokens) and tokens[j].group is not None else None
@@ -350,8 +352,8 @@ class Roles:
 _NOT_CAME_RE = re.compile(
     r"[ \t]+(?:zijn[ \t]+)?niet[ \t]+(?:\w+[ \t]+)?(?:komt|komen|kwam|kwamen|gekomen|aanwezig|"
     r"verschenen|opgedaagd|er)\b"
-    r"|[ \t]+(?:kwam|kwamen|is|zijn|was|waren)[ \t]+(?:\w+[ \t]+)?niet\b(?![ \t]+(?:alleen|meer|"
-    r"pas|op[ \t]+tijd|te[ \t]+laat))"
+    r"|[ \t]+(?:kwam|kwamen|is|zijn|was|waren)[ \t]+(?:\w+[ \t]+){0,2}niet\b"
+    r"(?![ \t]+(?:alleen|meer|pas|op[ \t]+tijd|te[ \t]+laat))"
 )  # also "1 kwam gewoon niet"; not "2 kwamen niet alleen"
 
 
@@ -435,8 +437,8 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             or (prev[-3:-1] in _ENROLLED_ARE and prev[-1] == "er")
         ):
             take(i, roles.enrolled)  # "Ingeschreven: 12", "aangemeld waren 9"
-        elif label in ABSENT_WORDS:
-            take(i, roles.absent)  # "Afwezig: 1"
+        elif label in ABSENT_WORDS or prev[-1:] == ["behalve"]:
+            take(i, roles.absent)  # "Afwezig: 1", "iedereen behalve 1 van de 9"
         elif (
             after[:1]
             and after[0] in ENROLLED_WORDS

@@ -205,10 +205,9 @@ def _mask_pieces(text: str) -> str:
 def mask_non_counts(text: str) -> str:
     for pattern in NON_COUNT_PATTERNS:
         text, _ = blank_all(text, pattern)
-    text = _mask_pieces(text)
     for match in list(_age_after_person_re().finditer(text)):
         text = blank(text, match.start(1), match.end(1))
-    return text
+    return _mask_pieces(text)  # after the ages: "kindjes van 2 en 3 jaar: 9 stuks"
 
 
 @lru_cache(maxsize=1)

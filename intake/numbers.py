@@ -151,6 +151,17 @@ _LINE_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \
 _ITEM_END_RE = re.compile(r"[ \t]*(?:$|[\n.,;:!?)/+&]|en\b|\d)")
 
 
+def _group_named_before(tokens: list[Token], folded: str, number: int) -> str | None:
+    """The people word nearest before a number in its sentence ("baby's van 3 tot 11
+    maanden: 6 stuks"), of children or adults only."""
+    for k in range(number - 1, -1, -1):
+        if re.search(r"[.!?\n]", folded[tokens[k].end : tokens[k + 1].start]):
+            return None
+        if tokens[k].group in ("kinderen", "volwassenen"):
+            return tokens[k].group
+    return None
+
+
 def tokens_of(folded: str, original: str) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(folded):
@@ -196,6 +207,8 @@ def tokens_of(folded: str, original: str) -> list[Token]:
         ):
             # "5 bez 7 vrgn", "11 mns.", "18 kindren en 9 oduers": a list item, shortened.
             nxt.group = abbreviated_group(nxt.text)
+        if token.value is not None and nxt.text == "stuks" and nxt.group is None:
+            nxt.group = _group_named_before(tokens, folded, i)  # "kindjes …: 9 stuks"
         if token.text in OLD_WORDS and nxt.text in DRENTS_PEOPLE:
             nxt.group = "volwassenen"  # "olde luu"
         if (
@@ -207,6 +220,14 @@ def tokens_of(folded: str, original: str) -> list[Token]:
             token.value = 1  # "en een opa"
     apply_corrections(tokens)
     return tokens
+
+
+def _word_has_own_number(tokens: list[Token], word: int) -> bool:
+    return (
+        word + 1 < len(tokens)
+        and tokens[word].group is not None
+        and tokens[word + 1].value is not None
+    )
 
 
 def _pairs_before(tokens: list[Token], used: set[int], folded: str = "") -> list[tuple[int, int]]:
@@ -236,6 +257,8 @@ def _pairs_before(tokens: list[Token], used: set[int], folded: str = "") -> list
             nxt = tokens[j]
             if folded and re.search(r"[.!?;:\n]", folded[token.end : nxt.start]):
                 break
+            if folded and "," in folded[token.end : nxt.start] and _word_has_own_number(tokens, j):
+                break  # "Kinderen 5, moeders 4": the mothers' number comes after them
             if j == i + 2 and folded and "," in folded[tokens[i + 1].end : nxt.start]:
                 break  # "8 teams, … man": the word after the comma is not the eight's
             if nxt.group is not None:
@@ -287,6 +310,14 @@ def _both_groups(tokens: list[Token], word: int, taken: set[int]) -> None:
         taken.add(k + 1)
 
 
+# A number followed by a word of its own (not a mark, "en", a presence word or a people
+# word): it counts that word.
+_THING_AFTER_RE = re.compile(
+    r"[ \t]+(?!(?:en|n|man|stuks|aanwezig|waren|er|erbij|ook|nog|present|kwamen|totaal)\b)"
+    r"[^\W\d_]{3,}"
+)
+
+
 def _pairs_after(tokens: list[Token], used: set[int], folded: str = "") -> list[tuple[int, int]]:
     """Word first: 'kinderen 12', 'kinderen: 12', 'totaal 20'. Not an age in brackets after
     one person: "een meneer (88)"."""
@@ -302,6 +333,8 @@ def _pairs_after(tokens: list[Token], used: set[int], folded: str = "") -> list[
         one = SINGULAR_WORDS | {"meneer", "mevrouw"}
         if "(" in between and token.text.replace("'", "") in one:
             continue
+        if "," in between and _THING_AFTER_RE.match(folded, nxt.end):
+            continue  # "met hun baby's, 3 koffertjes uitgedeeld": the three are things
         pairs.append((i + 1, i))
         taken.update((i, i + 1))
     return pairs

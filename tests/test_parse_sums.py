@@ -98,7 +98,7 @@ def read(text: str, catalogue: Catalogue) -> tuple[dict[str, int], int | None]:
          16),
         # A total that equals the groups shows the companions were among them.
         ("makersplaats roden: zes volwassenen en twee kinderen die met hun opa kwamen, "
-         "totaal dus acht mensen", {"volwassenen": 6, "kinderen": 2, "deelnemers": 8}, 8),
+         "totaal dus acht mensen", {"volwassenen": 6, "kinderen": 2}, 8),
         # "Van de 27 kinderen waren er 25 aanwezig (2 ziek)": the present count is said.
         ("dBos Gieten, groep 7. Van de 27 kinderen waren er 25 aanwezig (2 ziek).",
          {"kinderen": 25}, 25),
@@ -236,3 +236,38 @@ def test_a_word_is_a_slip_only_with_its_last_letter(
     catalogue: Catalogue, text: str, counts: dict[str, int]
 ) -> None:
     assert read(text, catalogue)[0] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # "Oeps, verkeerd geteld: 15" corrects in place.
+        ("CoderDojo Norg 12 kinderen. Oeps, verkeerd geteld: 14", {"kinderen": 14}, 14),
+        # "Kinderen 5, moeders 4": each word has its own number after it.
+        ("Voorleesuurtje Norg. Kinderen 6, moeders 4, een vader ook.",
+         {"kinderen": 6, "volwassenen": 5}, 11),
+        # "n" for "en"; "een heer die ook mee breide" is one more.
+        ("breicafe sleen 8 dames n 1 heer", {"deelnemers": 9}, 9),
+        ("breicafe norg tien dames en een heer die ook mee breide", {"deelnemers": 11}, 11),
+        # "iedereen behalve 1 van de 9": the one is absent.
+        ("Klik & Tik Gieten, iedereen er behalve 1 van de 8 ingeschreven", {"deelnemers": 7}, 7),
+        ("Klik & Tik Beilen: 9 ingeschreven, 1 kwam zonder bericht niet opdagen.",
+         {"deelnemers": 8}, 8),
+        # "N stuks" after the people named before it, ages in between.
+        ("Voorleesuurtje Dalen. Kindjes van 2 en 3 jaar: 7 stuks met 6 ouders.",
+         {"kinderen": 7, "volwassenen": 6}, 13),
+        # "elk met 1 ouder": one each; "dus 16 man" is the total.
+        ("makersplaats eelde 7 kids elk met 1 ouder dus 14 man", {"kinderen": 7}, 14),
+    ],
+)  # fmt: skip
+def test_corrections_lists_absent_and_pieces(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    assert read(text, catalogue) == (counts, participants)
+
+
+def test_a_number_with_a_thing_after_a_comma_is_no_count_of_the_word_before(
+    catalogue: Catalogue,
+) -> None:
+    text = "vragenuurtje BoekStart Borger, 4 ouders met hun baby's, 3 koffertjes uitgedeeld."
+    assert read(text, catalogue) == ({"volwassenen": 4}, None)
