@@ -147,11 +147,12 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
             continue  # "9 kinderen": the count reader pairs it; not "Aanwezig: 9\nBegeleiders"
         # "9 aanwezig", "9 waren er", "9 gekomen"
         j = i + 1
-        while j < len(tokens) and tokens[j].text in {"er", "zijn"} and j < i + 3:
-            j += 1
+        while j < len(tokens) and tokens[j].text in {"er", "zijn", "is"} and j < i + 3:
+            j += 1  # "7 is gekomen" (second-language Dutch)
         there = j + 1 < len(tokens) and tokens[j + 1].text in ("er", "d'r")
         present = j < len(tokens) and (
-            tokens[j].text in PRESENCE_AFTER or (tokens[j].text in ("waren", "zaten") and there)
+            tokens[j].text in PRESENCE_AFTER
+            or (tokens[j].text in ("waren", "zaten", "warn", "waarn", "wazzen") and there)
         )
         if present and re.search(r"[\n.!?;]", folded[token.end : tokens[j].start]):
             present = False  # "6\nAantal: 9", "lesson 2. Attendance 5": the next one's label

@@ -271,3 +271,14 @@ def test_a_number_with_a_thing_after_a_comma_is_no_count_of_the_word_before(
 ) -> None:
     text = "vragenuurtje BoekStart Borger, 4 ouders met hun baby's, 3 koffertjes uitgedeeld."
     assert read(text, catalogue) == ({"volwassenen": 4}, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klik & Tik Rolde. Er zijn 8 mensen ingeschreven maar 6 is gekomen.",
+        "klik en tik vries les4 van 8. 8 ingeschr, 6 warn er",
+    ],
+)
+def test_presence_in_second_language_and_phone_spelling(catalogue: Catalogue, text: str) -> None:
+    assert read(text, catalogue)[1] == 6
