@@ -73,7 +73,11 @@ STAFF_IN_RE = re.compile(
 )
 # The writer asks their own count: "Ik denk al met al 20 kinderen?" (an estimate without
 # the question mark is the writer's number: "een stuk of tien, niet precies geteld").
-UNSURE_RE = re.compile(r"\b\d+\s+[a-z']+\s*\?")
+UNSURE_RE = re.compile(
+    r"\b\d+\s+[a-z']+\s*\?"
+    # "evenveel ouders als kinderen, namelijk zes kinderen": the one count stands for two.
+    r"|\bevenveel\b|\beven\s+veel\b"
+)
 
 
 # The writer says a count is not counted: "die tel ik niet mee", "(telt niet mee)".

@@ -127,8 +127,9 @@ def apply_hints(
             counts[generic_key] = hints.with_us
             return hints.with_us
         if hints.self_in:
-            counts[generic_key] = hints.with_us - 1
-            return hints.with_us - 1
+            came = hints.with_us - 1 - hints.staff_with_self  # "incl mij en Joost (vrijw)"
+            counts[generic_key] = came
+            return came
         ambiguities.append(with_us_ambiguity(hints.with_us, generic_key))
         return None
     if hints.self_in and participants and hints.with_us is not None:
@@ -142,9 +143,10 @@ def apply_hints(
     if hints.self_in and participants and _WRITER_APART_RE.search(folded):
         return participants  # "vier oefenaars en ik, dus vijf met mij erbij": four without
     if hints.self_in and participants:
+        out = 1 + hints.staff_with_self  # the writer, and staff named with them
         if set(counts) == {generic_key} and counts[generic_key] == participants:
-            counts[generic_key] -= 1
-            return participants - 1
+            counts[generic_key] -= out
+            return participants - out
         ambiguities.append(with_us_ambiguity(participants, generic_key))
         counts.clear()
         return None

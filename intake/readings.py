@@ -40,6 +40,14 @@ _STAFF_BEFORE_RE = re.compile(
     r"\b\d+\s+(?:begeleiders|vrijwilligers|vrijw|leiders|leiding|coaches|mentoren|docenten|"
     r"medewerkers|collega's|collegas)\s*[(,]?\s*$"
 )
+# Right after "incl mij": more staff in the count ("en de 2 andere begeleiders", "en Joost
+# (vrijw)", "en collega Anja").
+_STAFF_WITH_SELF_RE = re.compile(
+    r"\s+(?:en|&|\+)\s+(?:de\s+|mijn\s+|onze\s+)?(?:(\d+|twee|drie|vier)\s+(?:andere\s+)?"
+    r"(?:begeleiders|vrijwilligers|collega'?s|leiders|mentoren)\b"
+    r"|(?:collega|vrijwilliger|vrijwilligster|begeleider|mentor)\s+[a-z]+\b"
+    r"|[a-z]+\s*\((?:vrijw|vrijwilliger|vrijwilligster|collega|begeleider|mentor)\w*\.?\))"
+)
 _SELF_IN_RE = re.compile(
     r"\b(?:met\s+(?:mij|mijzelf|mezelf|mn\s*zelf)\s+(?:erbij|mee)|(?:inclusief|incl\.?|inc\.?)\s+"
     r"(?:mij|mijzelf|mezelf|mij\s+zelf)|(?:ik|mezelf|mijzelf)\s+(?:ook\s+)?(?:meegeteld|"
@@ -88,6 +96,8 @@ class PeopleHints:
 
     # The writer counted themselves in: take one off the total.
     self_in: bool = False
+    # Staff counted in with the writer: "incl mij en de 2 andere begeleiders" (2).
+    staff_with_self: int = 0
     # The writer said they are not in the number.
     self_out: bool = False
     # Nobody came.
@@ -130,6 +140,11 @@ def read_people_hints(folded: str) -> tuple[PeopleHints, str]:
     if self_in:
         hints.self_in = True
         folded = blank(folded, self_in.start(), self_in.end())
+        staff = _STAFF_WITH_SELF_RE.match(folded, self_in.end())
+        if staff:
+            said = staff.group(1)
+            hints.staff_with_self = (_value(said) or 0) if said else 1
+            folded = blank(folded, staff.start(), staff.end())
     if _NOBODY_RE.search(folded):
         hints.nobody = True
     match = _WITH_US_RE.search(folded)

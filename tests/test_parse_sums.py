@@ -282,3 +282,21 @@ def test_a_number_with_a_thing_after_a_comma_is_no_count_of_the_word_before(
 )
 def test_presence_in_second_language_and_phone_spelling(catalogue: Catalogue, text: str) -> None:
     assert read(text, catalogue)[1] == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # Staff named with the writer are taken out with them.
+        ("coderdojo roden: we waren met 12 man incl mij en de 2 andere begeleiders", 9),
+        ("makersplaats norg\nwe waren met 7 incl mij en Sanne (vrijw)", 5),
+        ("taalcafe beilen 10 man incl mij en collega Anja", 8),
+        # "evenveel ouders als kinderen": one number for two groups, asked.
+        ("Kleintje Bieb Norg. Er waren evenveel ouders als kinderen, namelijk vijf kinderen.",
+         None),
+    ],
+)  # fmt: skip
+def test_staff_with_the_writer_and_as_many_as(
+    catalogue: Catalogue, text: str, participants: int | None
+) -> None:
+    assert read(text, catalogue)[1] == participants
