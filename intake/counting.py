@@ -72,10 +72,10 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
 _RESTATED_TOTAL_RE = re.compile(
     r"(?:(?:\bdus|=)[ \t]+(?:(?:eigenlijk|toch|dan|maar)[ \t]+)?(\d+|[a-z]+)"
     r"(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
-    r"aanwezig\b|pp\b|p\.p\.|echt\b|die\b|erbij\b))"
+    r"aanwezig\b|pp\b|p\.p\.|echt\b|die[ \t]+(?:echt[ \t]+|wel[ \t]+)?(?:mee\w+|deelnamen)\b))"
     r"|\b(?:ik[ \t]+(?:reken|tel)|(?:reken|tel)[ \t]+ik)[ \t]+(?:(?:er|dus|toch|maar)[ \t]+)?"
     r"(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]))"
-    r"|\balle[ \t]+(\d+|[a-z]+)(?=[ \t]+(?:hebben|waren|deden|zijn|kregen)\b))"
+    r"|\balle[ \t]+(\d+|[a-z]+)(?=[ \t]+(?:hebben|waren|deden|zijn)\b[^.!?\n]*\bmee\w*))"
 )
 
 
@@ -322,6 +322,8 @@ def _enrolled_group(
     at = max(enrolled)
     if _SENTENCE_END_RE.search(folded, tokens[at].end, tokens[number].start):
         return None
+    if (tokens[number].value or 0) > (tokens[at].value or 0):
+        return None  # "10 kinderen aangemeld, 14 aanwezig met de mama's"
     after = tokens[at + 1] if at + 1 < len(tokens) else None
     if after is not None and after.group in ("kinderen", "volwassenen"):
         return after.group
@@ -456,10 +458,11 @@ def read_counts(folded: str, original: str) -> CountReading:
             # "6 volw … oja de oma, dus 7 volw": the sum said again; "Samen 4 moeder, 1
             # vader en 7 kind": one sum of a group in parts, added.
             clause = _sentence_start(folded, tokens[number_index].start)
-            if restated_in.get(group) == clause:
-                restated[group] += value
-            else:
+            listed = re.match(r"[ \t]*(?:$|[,.;!?\n]|en\b)", folded[tokens[word_index].end :])
+            if restated_in.get(group) != clause:
                 restated[group] = value
+            elif listed:
+                restated[group] += value
             restated_in[group] = clause
         if _heads_a_list(folded, tokens, number_index, word_index, chosen):
             continue  # "6 gezinnen aangemeld, 4 kwamen: 5 kinderen en 4 moeders": the list

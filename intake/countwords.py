@@ -107,6 +107,9 @@ _NOT_ABBREVIATIONS = {
     # Small words that begin a people word: "8 tot 10", "5 voor 12", "de meeste".
     "tot", "voor", "meeste", "mee", "die", "aan", "wie", "per", "van", "met", "over", "keren",
     "stuks", "maal", "procent",
+    # Adjectives and nouns that begin a people word: "6 klein en 3 groot", "3 jong", "2 bezoeken".
+    "klein", "kleine", "jong", "jonge", "groot", "grote", "bezoeken", "nieuw", "nieuwe", "vast",
+    "vaste",
 }  # fmt: skip
 _VOWELS_RE = re.compile(r"[aeiou]")
 

@@ -42,7 +42,7 @@ CORRECTION_MARKERS = {
 STRONG_CORRECTION = {
     "sorry", "sry", "sorrie", "soz", "nee", "neee", "eh", "uh", "euh", "ehh", "oeps", "oops",
     "correctie", "bedoel", "bedoelde", "eigenlijk", "wacht", "verbetering", "typfout",
-    "tikfout", "huh", "pardon", "precies",
+    "tikfout", "huh", "pardon",
 }  # fmt: skip
 PRESENCE_WORDS = {
     "aanwezig", "present", "gekomen", "opgekomen", "kwamen", "kwam", "verschenen", "opkomst",
@@ -316,7 +316,7 @@ ENROLLED_WORDS = {
 ABSENT_WORDS = {
     "afwezig", "afgemeld", "afgezegd", "ziek", "weggebleven", "absent", "afmeldingen",
     "vakantie", "verhinderd", "thuisgebleven", "wachtlijst", "dropped", "cancelled",
-    "canceled", "missing", "sick", "afbeld", "afgebeld", "noshows", "no-shows",
+    "canceled", "missing", "sick", "afbeld", "afgebeld", "noshows", "no-shows", "griep",
 }  # fmt: skip
 # "ingeschreven zijn er 10" (not "van de 12 aanmeldingen waren er 9": those came).
 _ENROLLED_ARE = [
@@ -480,8 +480,12 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             take(i, roles.enrolled)  # "op de lijst 29 lln, aanwezig 24"
         elif prev[-2:] == ["van", "de"] and not (i >= 3 and tokens[i - 3].value is not None):
             take(i, roles.enrolled)  # "van de 8 cursisten waren er 2 afwezig"
-        elif len(prev) >= 2 and prev[-1] in ("van", "is") and prev[-2] in _GROUP_SIZE_WORDS:
-            take(i, roles.enrolled)  # "groep van 10", "de groep is 10 man"
+        elif (
+            len(prev) >= 2
+            and prev[-1] in ("van", "is", "heeft", "telt")
+            and prev[-2] in _GROUP_SIZE_WORDS
+        ):
+            take(i, roles.enrolled)  # "groep van 10", "de groep is 10 man", "de klas heeft 28"
         elif (
             prev[-1:] == ["van"]
             and i >= 2

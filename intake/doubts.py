@@ -45,12 +45,14 @@ def later_presence(folded: str, tokens: Sequence[Tok], chosen: list[tuple[int, i
 HELPING_RE = re.compile(
     r"[^.!?\n,;]{0,40}?\b(?:begeleidden|begeleidde|hielpen|hielp|assisteerden|"
     r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee|"
-    r"voor\s+de\s+begeleiding|ter\s+begeleiding|als\s+begeleid(?:ing|ers?)|"
-    r"helped(?:\s+out)?|assisted|gaven\s+de\s+\w+|die\s+de\s+\w+\s+gaven)\b"
+    r"helped(?:\s+out)?|assisted|die\s+de\s+\w+\s+gaven)\b"
+    # Right after the word only: "4 moeders (meegenomen) voor de begeleiding".
+    r"|[ \t]*(?:[a-z]+[ \t]+){0,4}(?:voor[ \t]+de[ \t]+begeleiding|ter[ \t]+begeleiding|"
+    r"als[ \t]+begeleid(?:ing|ers?))\b"
 )
 # "begeleid door twee leerkrachten en drie ouders": who helped, named after the verb.
 _HELPED_BY_RE = re.compile(
-    r"\b(?:begeleid|geholpen|ondersteund|bijgestaan)\s+door\b[^.!?\n;:]{0,40}$"
+    r"\b(?:begeleid|geholpen|ondersteund|bijgestaan)\s+door\b[^.!?\n;:,]{0,40}$"
 )
 # "elk met een kindje", "ieder met hun kind": a count multiplied, not said.
 EACH_RE = re.compile(
@@ -77,6 +79,8 @@ UNSURE_RE = re.compile(
     r"\b\d+\s+[a-z']+\s*\?"
     # "evenveel ouders als kinderen, namelijk zes kinderen": the one count stands for two.
     r"|\bevenveel\b|\beven\s+veel\b"
+    # "ruim 40 mensen, nou, precies 43": about one number, then exactly another; asked.
+    r"|\b(?:ruim|ongeveer|zo'?n|circa|ca|rond|bijna)\s+\d+[^.!?\n]{0,40}\bprecies\s+\d+"
 )
 
 

@@ -102,6 +102,8 @@ def is_one_of_them(
         return False  # one of them when a sentence is about them: "Eén mevrouw had …", "1
         # kindje moest huilen"; else one more: "12 dames, 1 heer"
     group = tokens[word].group
+    if {t.text for t in tokens[word + 1 : word + 5]} & {"later", "nog", "erbij", "extra"}:
+        return False  # "1 moeder kwam later ook nog": one more
     return any(
         w != word
         and (tokens[w].group == group or (starts and tokens[w].group == "mensen" and n < number))
@@ -139,7 +141,8 @@ def _some_of_them(
 # A sentence that opens with "afterwards" and a verb, right before the count.
 _AFTERWARDS_RE = re.compile(
     r"(?:^|[.!?\n:])\s*(?:na\s+afloop|daarna|achteraf|aan\s+het\s+einde?|tot\s+slot|"
-    r"na\s+de\s+pauze|in\s+de\s+pauze)\s+[a-z]+$"
+    r"na\s+de\s+pauze|in\s+de\s+pauze)\s+(?!kwam|schoof|schoven|sloot|sloten|stroomde|liep\s*binnen)"
+    r"[a-z]+$"
 )
 
 
@@ -224,6 +227,9 @@ def counted_in_brackets(folded: str, tokens: Sequence[Tok], i: int) -> bool:
     return False
 
 
+_WITHIN_NEXT_RE = re.compile(
+    r"^[^.!?\n]*[.!?\n]\s*(?:waarvan|daarvan|incl\.?|inclusief)\W*(?:(?:ons|onze|de|mijn)\s+)?$"
+)
 _WITHIN_RE = re.compile(
     r"\b(?:incl|inclusief|waarvan|waaronder|met\s+inbegrip\s+van)\W*"
     r"(?:(?:ons|onze|de|mijn|mij\s+en|mezelf\s+en)\s+)?$"
@@ -252,10 +258,9 @@ def staff_within(
             (n, w) for n, w in chosen
             if n < number and tokens[w].group in ("mensen", "kinderen", "volwassenen", "totaal")
         ]  # fmt: skip
-        if not before or re.search(
-            r"[.!?\n]", folded[tokens[max(before)[0]].end : tokens[number].start]
-        ):
-            continue  # only a count in the same sentence holds its staff
+        between = folded[tokens[max(before)[0]].end : tokens[number].start] if before else ""
+        if not before or (re.search(r"[.!?\n]", between) and not _WITHIN_NEXT_RE.search(between)):
+            continue  # a count in the same sentence holds its staff, or "16 mensen. Waarvan 2 …"
         group = tokens[max(before)[1]].group
         staff = tokens[number].value or 0
         if group in counts and counts[group] > staff:

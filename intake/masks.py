@@ -185,6 +185,8 @@ def mask_lessons(text: str) -> tuple[str, int | None]:
 
 
 _STUKS_RE = re.compile(r"\b\d+[ \t]*stuks\b")
+# "12 stuks, met 9 ouders", "9 stuks 😄": an item of a list; not "20 stuks uitgedeeld".
+_ITEM_AFTER_RE = re.compile(r"[ \t]*(?:$|\n|[^\w\s]|met\b|en\b)")
 _CLAUSE_START_RE = re.compile(r"[.!?;\n]")
 
 
@@ -197,7 +199,8 @@ def _mask_pieces(text: str) -> str:
         )
         before = text[opened : match.start()]
         people = re.search(rf"\b(?:{count_words_pattern()})\b", before)
-        if people is None or re.search(r"\d", before):
+        listed = _ITEM_AFTER_RE.match(text, match.end())
+        if people is None or re.search(r"\d", before) or not listed:
             text = blank(text, match.start(), match.end())
     return text
 

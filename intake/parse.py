@@ -230,7 +230,10 @@ def prepare_message(text: str, catalogue: Catalogue, today: date) -> Prepared:
 
 
 # More people besides those named: "en nog 4 anderen", "plus nog twee mensen".
-_OTHERS_RE = re.compile(r"\bnog\s+(\d+|[a-z]+)\s+(?:anderen|andere|mensen|personen)\b")
+_OTHERS_RE = re.compile(
+    r"\bnog\s+(\d+|[a-z]+)\s+(?:anderen|andere|mensen|personen)\b"
+    r"(?=\s*(?:$|[.,;!?)\n]|erbij\b|kwamen\b|waren\b))"
+)
 
 
 def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
@@ -299,10 +302,11 @@ def parse_message(text: str, catalogue: Catalogue, today: date) -> ParseResult:
         counts.update(named)
         others = read_counts(rest_folded, original)
         besides = _OTHERS_RE.search(rest_folded)
-        if named and besides and numeral(besides.group(1), besides.group(1)):
+        others_said = numeral(besides.group(1), besides.group(1)) if besides else None
+        if named and others_said:
             # "Henk (81), Mien (79) en nog 4 anderen": the named and the others; of which
             # group the others are is not said.
-            participants = sum(named.values()) + (numeral(besides.group(1), besides.group(1)) or 0)
+            participants = sum(named.values()) + others_said
             counts.clear()
         elif named and not others.counts and not mentions_people(rest_folded):
             participants = sum(named.values())

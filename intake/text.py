@@ -122,6 +122,15 @@ def _teen(match: re.Match[str]) -> str:
     return joined.ljust(len(match.group()))
 
 
+# Not a teen after these: "groep zes tien kinderen" (group six, ten children), "zo'n acht
+# tien" (eight to ten).
+_NO_TEEN_BEFORE_RE = re.compile(
+    r"\b(?:groep|klas|gr|nummer|nr|zo'?n|ongeveer|circa|ca|rond|of|tot)\s*$", re.IGNORECASE
+)
+
+
 def join_split_numbers(text: str) -> str:
-    text = _SPLIT_TEEN_RE.sub(_teen, text)
+    text = _SPLIT_TEEN_RE.sub(
+        lambda m: m.group() if _NO_TEEN_BEFORE_RE.search(text, 0, m.start()) else _teen(m), text
+    )
     return _SPLIT_NUMBER_RE.sub(lambda m: f"{m.group(1)}en{m.group(2)}  ", text)
