@@ -23,6 +23,7 @@ from intake.doubts import (
     later_presence,
 )
 from intake.groups import (
+    ADDED_AFTER,
     RESTATE_WORDS,
     counted_in_brackets,
     in_brackets,
@@ -102,7 +103,8 @@ _JOINED_IN_RE = re.compile(r"\s+die\s+(?:ook\s+)?(?:mee\w+|deden\s+mee)")
 
 def _restates(folded: str, tokens: list[Token], number: int) -> bool:
     """ "dus 7 volw", "Dus 10 kinderen, 8 volwassenen": a count after "dus" (or another
-    restating word) earlier in its clause says the sum again."""
+    restating word) earlier in its clause or comma clause says the sum again; so does a
+    clause of counts that ends in "in totaal" or "bij elkaar"."""
     if _more_of_the_same(folded, tokens, number):
         return False  # "in totaal 8 ouders en 1 opa": more follows, so no sum said again
     if number > 0 and tokens[number - 1].text in RESTATE_WORDS:
@@ -288,10 +290,8 @@ def _one_group_of_several(
     )
 
 
-_ADDS = {
-    "nog", "erbij", "ook", "plus", "extra", "bij", "meer", "later", "daarna", "toen", "oja",
-    "oh", "vergeten", "vergat",
-}  # fmt: skip
+# Words near a second count of a group that add it ("oja, nog 2"), besides ADDED_AFTER.
+_ADDS = (ADDED_AFTER - {"en", "n"}) | {"later", "daarna", "toen", "oja", "oh", "vergeten", "vergat"}
 
 
 def _counted_again(folded: str, tokens: list[Token], starts: list[int]) -> bool:
@@ -448,8 +448,8 @@ def read_counts(folded: str, original: str) -> CountReading:
         if group == "totaal" and _STAFF_OR_ME_RE.search(
             folded,
             max(
-                max((tokens[n].end for n, _ in chosen if n < number_index), default=0),
-                _sentence_start(folded, tokens[number_index].start),
+                [tokens[n].end for n, _ in chosen if n < number_index]
+                + [_sentence_start(folded, tokens[number_index].start)]
             ),
             tokens[number_index].start,
         ):

@@ -264,7 +264,7 @@ def label_pairs(tokens: Sequence[Tok], used: set[int], folded: str = "") -> list
         if not skip or i + skip >= len(tokens) or tokens[i + skip].value is None:
             continue
         if i > 0 and tokens[i - 1].text in ("behalve", "op"):
-            continue  # "iedereen behalve 1 van de 9": the one did not come (read as absent)
+            continue  # "iedereen behalve 1 van de 9", "op 2 na": who did not come (absent)
         bare = texts[:1] == ["van"] and texts != ["van", "de"]
         j = i + skip + 1
         word = j if j < len(tokens) and tokens[j].group is not None else None
@@ -326,7 +326,8 @@ _ENROLLED_ARE = [
 ]
 _GROUP_SIZE_WORDS = {"groep", "klas", "club", "lijst", "vaste", "kring"}
 # Room for people, not people: "plek voor 20", "max 12", "konden er 12 mee", "er passen 30".
-_ROOM_BEFORE = {"max", "maximaal", "maximum", "plek", "plekken", "plaats", "ruimte"}
+_ROOM_LABELS = {"max", "maximaal", "maximum", "plekken"}  # right before the number
+_ROOM_NOUNS = {"plek", "plekken", "plaats", "ruimte"}  # before "voor" and the number
 _MAY_COME = {"konden", "kunnen", "mogen", "mochten", "passen", "past", "pasten"}
 _LEAD = {"de", "het", "een", "mijn", "onze", "vaste", "van", "is", "was", "bestaat", "uit"}
 
@@ -466,8 +467,8 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
         ) and _NOT_CAME_RE.match(folded, tokens[i + word_after].end):
             take(i, roles.absent)  # "2 mensen niet komt", "3 zijn niet gekomen"
         elif (
-            label in _ROOM_BEFORE - {"plek", "plaats", "ruimte"}
-            or (prev[-2:-1] and prev[-2] in _ROOM_BEFORE and prev[-1] == "voor")
+            label in _ROOM_LABELS
+            or (prev[-2:-1] and prev[-2] in _ROOM_NOUNS and prev[-1] == "voor")
             or (prev[-2:-1] and prev[-2] in _MAY_COME and prev[-1] == "er")
             or (prev[-1:] and prev[-1] in _MAY_COME and any(w.startswith("mee") for w in after[:2]))
         ):

@@ -33,7 +33,9 @@ _SPEECH_AFTER_RE = re.compile(
 
 
 RESTATE_WORDS = {"dus", "oftewel", "ofwel", "totaal", "samen"}
-_ADDED_AFTER = {"en", "n", "erbij", "extra", "ook", "nog", "meer", "bij", "plus"}  # "n": "en"
+# Words that add people to those counted ("n" is "en" typed short).
+ADDED_AFTER = {"en", "n", "erbij", "extra", "ook", "nog", "meer", "bij", "plus"}
+_ADDED_AFTER = ADDED_AFTER
 _PARTS_RE = re.compile(
     r"^[ \t]*[:(]|^[^.;:\n]{0,12}?(?:\bwaarvan\b|\bnamelijk\b|\bnl\b|\bbestaande\s+uit\b|"
     r"\bincl\b|\binclusief\b|\bwaaronder\b|\bvan\s+wie\b|\bonder\s+wie\b|\bdaarvan\b|"
