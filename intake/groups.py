@@ -35,7 +35,6 @@ _SPEECH_AFTER_RE = re.compile(
 RESTATE_WORDS = {"dus", "oftewel", "ofwel", "totaal", "samen"}
 # Words that add people to those counted ("n" is "en" typed short).
 ADDED_AFTER = {"en", "n", "erbij", "extra", "ook", "nog", "meer", "bij", "plus"}
-_ADDED_AFTER = ADDED_AFTER
 _PARTS_RE = re.compile(
     r"^[ \t]*[:(]|^[^.;:\n]{0,12}?(?:\bwaarvan\b|\bnamelijk\b|\bnl\b|\bbestaande\s+uit\b|"
     r"\bincl\b|\binclusief\b|\bwaaronder\b|\bvan\s+wie\b|\bonder\s+wie\b|\bdaarvan\b|"
@@ -88,11 +87,11 @@ def is_one_of_them(
         nxt is not None
         and nxt.value is None
         and nxt.group is None
-        and nxt.text not in _ADDED_AFTER
+        and nxt.text not in ADDED_AFTER
         and not re.match(r"\s*[,.;:!?)(+&\n]", folded[tokens[word].end :])
     )
     starts = not before or before[-1] in ".!?\n"
-    if not starts and number > 0 and tokens[number - 1].text in _ADDED_AFTER:
+    if not starts and number > 0 and tokens[number - 1].text in ADDED_AFTER:
         return False  # "er kwam nog 1 nieuwe mevrouw": one more
     if (
         number > 0
@@ -129,15 +128,15 @@ def _some_of_them(
     ]
     if not earlier or value >= max(earlier):
         return False
-    if number > 0 and tokens[number - 1].text in _ADDED_AFTER | {"en", "plus"}:
+    if number > 0 and tokens[number - 1].text in ADDED_AFTER | {"en", "plus"}:
         return False  # "en twee mannen", "Plus 2 broertjes": more people
     nxt = tokens[word + 1] if word + 1 < len(tokens) else None
     if nxt is None or nxt.value is not None or nxt.group is not None:
         return False
-    if nxt.text in _ADDED_AFTER or re.match(r"\s*[,.;:!?)(+&\n]", folded[tokens[word].end :]):
+    if nxt.text in ADDED_AFTER or re.match(r"\s*[,.;:!?)(+&\n]", folded[tokens[word].end :]):
         return False
     following = {t.text for t in tokens[word + 1 : word + 4]}
-    return not following & _ADDED_AFTER
+    return not following & ADDED_AFTER
 
 
 # A sentence that opens with "afterwards" and a verb, right before the count.
