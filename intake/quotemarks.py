@@ -16,6 +16,7 @@ from intake.quoteparts import (
     DOUBLE_RE,
     FIRST_PERSON_RE,
     GOES_ON_RE,
+    NOBODY,
     SINGLE_RE,
     SPOKEN_WHEN,
     FoundQuote,
@@ -35,13 +36,24 @@ from intake.speech import (
 )
 from intake.text import blank
 
+# Emoji and other symbols, with their joiners and variation selectors.
+_SYMBOLS = "\u200d\ufe0f\u2600-\u27bf\U0001f000-\U0001faff"
 _AFTER_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
-    r"|\((?P<paren>[^)\n]+)\)"
-    r"|(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg|schreef|fluisterde|"
-    r"lachte|verzuchtte)[ \t]+"
-    r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
+    r"[ \t]*,?[ \t]*(?:"
+    # "'…' - zei Wim": a dash before the speech verb is no part of who.
+    r"(?:[-–—]+[ \t]*)?(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg|schreef|"
+    r"fluisterde|lachte|verzuchtte)[ \t]+"
+    r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?)"
+    r"|[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
+    # "'…' 😂 (Fenna 4)": an emoji between the words and who said them is the writer's;
+    # "(een vrouw van 80)" alone on the next line says who as well.
+    rf"|(?:[{_SYMBOLS}]+[ \t]*)?\((?P<paren>[^)\n]+)\)"
+    r"|[ \t]*\n[ \t]*\((?P<nextparen>[^)\n]+)\)[ \t]*(?=\n|$))",
     re.IGNORECASE,
+)
+# A trailing age: "Jan, 72", "meisje (9)", "een man van 67".
+_AGE_END_RE = re.compile(
+    r"\s*(?:\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)|,?\s*(?:van\s+)?\d{1,3}\s*(?:jaar|jr)?)\s*$", re.I
 )
 # Between two quotes that belong together: "…" en "…", "…", "…".
 _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
@@ -59,7 +71,8 @@ def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
     match = _AFTER_RE.match(text, end)
     if not match:
         return None, end
-    raw = match.group("dash") or match.group("paren") or match.group("said") or ""
+    paren = match.group("paren") or match.group("nextparen")
+    raw = match.group("dash") or paren or match.group("said") or ""
     if match.group("said"):
         # "zee een man naoderhaand": the adverb after the person goes; "zei heel serieus"
         # names nobody.
@@ -67,12 +80,16 @@ def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
     if match.group("dash") and GOES_ON_RE.match(raw):
         return None, end  # "'…' – en de rest moest lachen": the writer's sentence goes on
     attribution = clean_attribution(raw)
-    if attribution is None or (match.group("said") and not looks_like_person(attribution)):
+    if attribution is None or (
+        (match.group("said") or match.group("nextparen")) and not looks_like_person(attribution)
+    ):
         return None, end
+    if match.group("nextparen") and any(ch.isdigit() for ch in _AGE_END_RE.sub("", attribution)):
+        return None, end  # "(3 volwassenen)" on its own line is a count, no one who spoke
     start = match.start("dash") if match.group("dash") else match.start()
     if match.group("said"):
         start = match.start("said")
-    if match.group("paren"):
+    if paren:
         return attribution, match.end()
     stop = text.find(attribution, start)
     return attribution, stop + len(attribution) if stop >= 0 else end
@@ -255,6 +272,24 @@ _SPEECH_LABEL_RE = re.compile(
 )
 
 
+# A list item: a bullet or a number at the start of its line, then the quote marks.
+_ITEM_RE = re.compile(r"^[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]*$")
+# An item line before this one (its words may be blanked already, as read).
+_ITEM_LINE_RE = re.compile(r"^[ \t]*(?:[-–—•*·]|\d{1,2}[.)])")
+
+
+def _listed_under_label(text: str, start: int) -> bool:
+    """Quote marks that open an item of a list headed by a speech label on a line of its own
+    ("Citaten:\n- '…'\n- '…'"): the label is theirs as it is for words right after it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ITEM_RE.match(text[line_start:start]):
+        return False
+    lines = text[: max(line_start - 1, 0)].split("\n") if line_start else []
+    while lines and _ITEM_LINE_RE.match(lines[-1]):
+        lines.pop()  # the items before this one
+    return bool(lines) and _SPEECH_LABEL_RE.search(lines[-1].strip()) is not None
+
+
 # "Workshop 'Schrijf je levensverhaal' (deel 2)": a part of a title, not who said it.
 _NOT_A_PERSON_RE = re.compile(
     r"^\s*(?:(?:deel|les|module|hoofdstuk|ronde|editie|seizoen|part|vol|nr)\b|\d+\s*$)", re.I
@@ -322,7 +357,11 @@ def _cued_status(
         # favoriet": a term inside the writer's sentence, not words someone said: asked,
         # whatever cue stands before it.
         return "ask"
-    if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
+    if (
+        spoken
+        or _SPEECH_LABEL_RE.search(sentence_before(text, match.start()))
+        or _listed_under_label(text, match.start())
+    ):
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
         return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
@@ -400,7 +439,15 @@ def read_marked(
                 speaker = said_by
                 at = text.rfind(said_by, 0, match.start())
                 start = at if at >= 0 else match.start()
-            if speaker is not None:
+            if speaker is not None and speaker.strip().lower() in NOBODY:
+                # "Wat zei iemand: '…' (moeder van Noor)": who it was follows the words.
+                after, after_stop = _attribution_after(text, match.end())
+                if after is not None:
+                    speaker, start = None, match.start()
+                    attribution, stop = after, after_stop
+                else:
+                    attribution, stop = speaker, match.end()
+            elif speaker is not None:
                 attribution, stop = speaker, match.end()
             else:
                 attribution, stop = _attribution_after(text, match.end())

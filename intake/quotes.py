@@ -48,6 +48,13 @@ first-person words after a label that names no one ("Vraag van de dag:") are ask
 writer's own label ("Mijn tip:") holds no one's words; "citaat in het boek" is a text's; a
 label's note that there is none ("Citaat: geen bijzonderheden", "volgt nog") is no quote.
 
+Who said it around the words: "'…' - zei Wim" drops the dash and the verb; "een man van 67
+die al …" keeps the age written with "van" and drops a long relative clause; a line in
+brackets under the words ("\n(een vrouw van in de tachtig)") or brackets after an emoji
+name the speaker; a form's "Wat zei iemand:" names nobody, so brackets after the words do.
+"Wie het zei weet ik niet", "wat ze zei": a clause about words is no speech act. Items of a
+list under a speech label on its own line ("Citaten:\n- '…'\n- '…'") are quotes.
+
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 
@@ -63,7 +70,7 @@ from collections.abc import Callable
 
 from intake.quotelabels import read_labels
 from intake.quotemarks import read_marked
-from intake.quoteparts import FoundQuote
+from intake.quoteparts import NOBODY, FoundQuote
 from intake.quoteunmarked import read_unmarked
 
 _TITLED_RE = re.compile(
@@ -85,10 +92,6 @@ def _dictated_marks(match: re.Match[str]) -> str:
     # "citaat " keeps its label, as 'quote:"' of the same length: a speech cue for the words.
     head = 'quote:"' + " " * (opening - 7) if opening >= 7 else '"' + " " * (opening - 1)
     return head + match.group("body") + " " * (closing - 1) + '"'
-
-
-# Who-words that name nobody in particular.
-_NOBODY = {"iemand", "someone", "somebody", "immen"}
 
 
 # Emoji and other symbols (with their joiners and variation selectors) at the end.
@@ -134,7 +137,7 @@ def extract_quotes(
     # "Iemand zei: …": an indefinite pronoun names nobody, so there is no attribution.
     quotes = [
         FoundQuote(q.text, None, q.status)
-        if q.attribution and q.attribution.strip().lower() in _NOBODY
+        if q.attribution and q.attribution.strip().lower() in NOBODY
         else q
         for q in quotes
     ]

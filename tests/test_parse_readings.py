@@ -1572,3 +1572,44 @@ def test_comments_and_terms_after_a_label(
     catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
 ) -> None:
     assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # A dash before the speech verb after the words is no part of who spoke.
+        ("Leesclub Vries 6 lezers. 'Ik heb het boek in één nacht uit' – zei Gea, en dat "
+         "geloof ik.", [{"text": "Ik heb het boek in één nacht uit", "attribution": "Gea"}]),
+        # An age written with "van" is no count; a long relative clause after it is the
+        # writer's story about the speaker.
+        ("Digicafé Emmen 5 bezoekers. 'Nu kan ik mijn kleinkind mailen', zei een vrouw van "
+         "81 die al drie keer eerder kwam.",
+         [{"text": "Nu kan ik mijn kleinkind mailen", "attribution": "een vrouw van 81"}]),
+        # Who said it in brackets on the next line, or after an emoji.
+        ("Verhalenbrink Sleen\n9 ouderen\nCitaat: 'Wij schaatsten naar school'\n(een man "
+         "van over de negentig)",
+         [{"text": "Wij schaatsten naar school", "attribution": "een man van over de negentig"}]),
+        ("Voorlezen Gieten 7 kids\n'nog een keer voorlezen!' 🥰 (Mila 5)",
+         [{"text": "nog een keer voorlezen!", "attribution": "Mila 5"}]),
+        # A count in brackets on the next line is no one who spoke.
+        ("Voorlezen Gieten\n'Ik wil nog een boek!'\n(3 volwassenen)",
+         [{"text": "Ik wil nog een boek!", "attribution": None}]),
+        # A form's question "Wat zei iemand:" names nobody; who it was follows the words.
+        ("Wat: breicafé\nWaar: Norg\nWat zei iemand: 'ik brei hier mijn zorgen weg' "
+         "(buurvrouw van Truus)",
+         [{"text": "ik brei hier mijn zorgen weg", "attribution": "buurvrouw van Truus"}]),
+        # A clause about words ("wie het zei") is no one's speech act.
+        ("Taalcafé Sleen 7 mensen. Wie het zei weet ik niet meer maar het was gezellig.", []),
+        # Items of a list headed by a speech label are quotes of that label.
+        ("Spreekuur Vries 4 bezoekers.\nReacties:\n- 'Fijn dat het hier kan'\n- 'Heel "
+         "duidelijk uitgelegd'",
+         [{"text": "Fijn dat het hier kan", "attribution": None},
+          {"text": "Heel duidelijk uitgelegd", "attribution": None}]),
+        # A list under another heading stays asked.
+        ("Leesclub Vries 6 lezers.\nGelezen:\n- 'Het smelt'\n- 'De avonden'", []),
+    ],
+)  # fmt: skip
+def test_who_said_it_around_the_words(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
