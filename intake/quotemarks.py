@@ -59,6 +59,7 @@ _AGE_END_RE = re.compile(
 _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
 # "Gerrit na afloop: '…'": the time of speaking is no part of the speaker.
 _TRAILING_WHEN_RE = re.compile(rf"\s+{SPOKEN_WHEN}\s*$", re.I)
+_SPOKEN_WHEN_RE = re.compile(SPOKEN_WHEN, re.I)
 _TO_WHOM_RE = re.compile(r"(?<=\S)\s+(?:tegen|to)\s+[^\s,]+(?:\s+[^\s,]+){0,3}\s*$", re.I)
 # "een meisje uit groep 6": a school group's number is no count in a speaker.
 _GROUP_NUMBER_RE = re.compile(r"\b(?:groep|klas|leerjaar|group)\s+\d{1,2}\b", re.I)
@@ -100,7 +101,13 @@ _SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)
 # "Twee uitspraken: Klaas: '…'": a colon before the speaker ends a label.
 _SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;:\"“”„«»—–]|\s-\s")
 # "Citaat van een cursist: …": the label goes, the speaker stays.
-_LEADING_LABEL_RE = re.compile(r"^\s*(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?", re.I)
+_LEADING_LABEL_RE = re.compile(
+    r"^\s*(?:(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?"
+    # "Vraag van een deelnemer:": a noun for words said, then "van" and who said them.
+    r"|(?:vraag|vragen|opmerking|compliment|complimentje|tip|antwoord|commentaar|"
+    r"verzuchting|woorden|reacties|uitspraken|citaten|quotes)\s+van\s+)",
+    re.I,
+)
 _SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
 _LEADING_DAY_RE = re.compile(
     rf"^\s*(?:(?:{FILLERS}|vandaag|gisteren|toen|daarna|later|ook|en|na afloop|achteraf|"
@@ -171,6 +178,9 @@ def _speaker_said_before(
     segment = _LEADING_DAY_RE.sub("", segment)
     segment = _LEADING_LABEL_RE.sub("", segment)
     segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
+    when = _TIME_PHRASE_RE.search(segment)
+    if when is not None and _plainly_a_person(segment[: when.start()]):
+        segment = segment[: when.start()]  # "Tijn (10) na zijn eerste spelletje: '…'"
     # "Opa Henk tegen zijn kleindochter: '…'": whom the words were for is no part of who.
     segment = _TO_WHOM_RE.sub("", segment)
     # "Na afloop kwam een mevrouw naar me toe: «…»": who came up to the writer spoke.
@@ -206,6 +216,22 @@ def _speaker_said_before(
             return _acting_subject(head, segment, start, mentions_name)
         return None, start
     return speaker, head.rindex(speaker)
+
+
+# A time phrase after who spoke: "na zijn eerste spelletje", "bij het weggaan van de les".
+_TIME_PHRASE_RE = re.compile(
+    r"\s+(?:na|tijdens|bij|aan\s+het\s+(?:eind|einde|begin)\s+van)\s+"
+    r"(?:de|het|een|zijn|haar|hun|mijn|onze)\s+[^:\n]{1,40}$",
+    re.I,
+)
+
+
+def _plainly_a_person(words: str) -> bool:
+    """A people word ("een vader"), or a name with its age ("Tijn (10)"): a capital alone
+    may open any sentence ("Koffie na de les:")."""
+    return looks_like_person(words.lower()) or (
+        _SPEAKER_AGE_RE.search(words.strip()) is not None and looks_like_person(words)
+    )
 
 
 def _said_aloud(quote_text: str) -> bool:
@@ -315,6 +341,17 @@ _HEARD_RE = re.compile(
 )
 
 
+# Words said to the writer: "kreeg te horen '…'", "kregen we van een moeder te horen:",
+# "te horen gekregen van een cursist:"; the hearer is no speaker.
+_TOLD_RE = re.compile(
+    r"\b(?:(?:kreeg|kregen|krijg|krijgen)(?:\s+(?:ik|we|wij|je))?"
+    r"(?:\s+van\s+(?P<who>[^\n,.;:!?\"“”„«»]{2,40}?))?\s+te\s+horen"
+    r"|te\s+horen\s+(?:gekregen|kreeg|kregen)(?:\s+van\s+(?P<who2>[^\n,.;:!?\"“”„«»]{2,40}?))?)"
+    r"\s*:?\s*$",
+    re.I,
+)
+
+
 def _status(
     text: str, match: re.Match[str], quote_text: str, attribution: str | None, spoken: bool
 ) -> str:
@@ -385,7 +422,12 @@ def _cued_status(
     # ("Ik kan nu de brief lezen"); any other sentence could be a title, a slogan or the
     # writer's own words, so it is asked, never stated.
     label = _last_segment(before[:-1]).lower().split() if before.endswith(":") else []
-    if label and not set(label) & (_LABEL_WORDS | {"uitspraken", "quotes"}):
+    if (
+        label
+        and not set(label) & (_LABEL_WORDS | {"uitspraken", "quotes"})
+        # "Na afloop: 'Ik …'": a time of speaking heads words said then, like a speech label.
+        and _SPOKEN_WHEN_RE.fullmatch(" ".join(label)) is None
+    ):
         # "Vraag van de dag: 'Hoe maak ik …?'": a label before the colon that names no one
         # may head a topic or a title as well as someone's words: asked.
         return "ask"
@@ -433,6 +475,11 @@ def read_marked(
             if heard is not None and looks_like_person(heard.group("who")):
                 # "hoorde ik een bezoeker zeggen '…'": who was heard saying it spoke.
                 said_by, spoken = heard.group("who").strip(), True
+            told = _TOLD_RE.search(sentence_before(text, match.start()))
+            if told is not None:
+                # "kreeg te horen '…'": words said to the writer; by whom only with "van".
+                who = (told.group("who") or told.group("who2") or "").strip()
+                said_by, spoken = (who if who and looks_like_person(who) else None), True
             if spoken and (said_by is None or mentions_name(said_by)):
                 speaker, start = None, match.start()  # "Ze zei:" with nobody to refer to
             elif spoken and said_by is not None:

@@ -54,6 +54,13 @@ brackets under the words ("\n(een vrouw van in de tachtig)") or brackets after a
 name the speaker; a form's "Wat zei iemand:" names nobody, so brackets after the words do.
 "Wie het zei weet ik niet", "wat ze zei": a clause about words is no speech act. Items of a
 list under a speech label on its own line ("Citaten:\n- '…'\n- '…'") are quotes.
+"Vraag van een deelnemer:" names who after its noun for words; "Na afloop: 'Ik …'" heads
+words said then; "kreeg te horen '…'" are words said to the writer (by whom only after
+"van"); "verwoordde het als volgt" is a speech verb; "Tijn (10) na zijn eerste spelletje:"
+drops the time phrase after a name with its age or a people word; "de een … de ander" are
+people; "hij" after the writer's own sentence is never the writer; who the session was
+given by ("lezing … door een casemanager") is no participant (intake.performers); an agent
+noun names a person ("tuinliefhebber", "mantelzorger").
 
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").

@@ -38,6 +38,8 @@ SPEECH_VERBS = (
     r"merkte\s+op|reageerde|verzuchtte|fluisterde|schreef|sprak|lachte|jubelde|concludeerde|"
     # "Een bezoeker gaf aan: '…'", "liet weten:": formal speech verbs of two words.
     r"gaf\s+aan|gaven\s+aan|liet\s+weten|lieten\s+weten|benadrukte|verklaarde|"
+    # "verwoordde het als volgt:": putting into words is saying.
+    r"verwoordde|verwoordden|formuleerde|formuleerden|"
     r"asked|shouted"
 )
 _VERB_END_RE = re.compile(
@@ -100,7 +102,12 @@ PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".s
 STANDING_ADJECTIVES = {"jongste", "oudste", "kleinste"}
 PERSON_WORDS |= STANDING_ADJECTIVES
 # Compounds end in a person word: "schoonmoeder", "buurjongen", "kleinkind".
-PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
+# Agent nouns name a person by what they do: "tuinliefhebber", "mantelzorger", "kerkganger".
+PERSON_END_RE = re.compile(
+    r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa|liefhebber|"
+    r"liefhebster|zorger|ganger|bezoeker|bezoekster|deelnemer|deelneemster|bewoner|"
+    r"bewoonster|luisteraar|gebruiker)$"
+)
 _DETERMINERS = {
     "een", "de", "het", "die", "dat", "deze", "ene", "n", "'n", "mijn", "m'n", "mn", "onze",
     "ons", "zijn", "haar", "hun", "a", "an", "the", "one", "my", "our",
@@ -114,6 +121,8 @@ def looks_like_person(words: str | None) -> bool:
     if not words:
         return False
     plain = _PARENS_RE.sub("", words)
+    if plain.strip().lower() in _ONE_AND_OTHER:
+        return True  # "zei de een, … zei de ander": the one of two people
     found = re.findall(r"[^\W\d_][\w'’.-]*", plain)
     for at, raw in enumerate(found):
         word = raw.lower().replace("'", "").replace("’", "").rstrip(".")
@@ -128,6 +137,8 @@ def looks_like_person(words: str | None) -> bool:
     return False
 
 
+# "de een … de ander": each of two people, as a pronoun.
+_ONE_AND_OTHER = {"de een", "de ene", "de één", "de eén", "de ander", "de andere"}
 _NAME_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "en", "'t"}
 
 
@@ -148,6 +159,7 @@ def head_word(speaker: str) -> str:
 
 # Question words: a clause they open is a question or about words, not a speech act.
 _WH_WORDS = {"wie", "wat", "welke", "waar", "hoe", "wanneer", "waarom"}
+_WRITER = {"ik", "we", "wij", "i", "k", "ikke"}
 _PRONOUNS = {"hij", "zij", "ze", "he", "she", "hy", "hja", "die", "dizze"}
 _PARENS_RE = re.compile(r"\s*\([^)]*\)")
 _AGE_PARENS_RE = re.compile(r"\s*\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)$")
@@ -262,6 +274,15 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     words = plain.split()
     if not words or words[-1].lower() in _PRONOUNS or _ANY_VERB_RE.search(plain):
         subject = _subject(head)
+        if (
+            subject is not None
+            and words
+            and words[-1].lower() in _PRONOUNS
+            and subject.split()[0].lower() in _WRITER
+        ):
+            # "Ik zei tegen de meneer '…' en hij zei": "hij" is never the writer; whom it
+            # takes up the sentence does not say for sure.
+            return None, True
         if subject is None and words and words[-1].lower() in _PRONOUNS and len(words) > 1:
             subject = " ".join(words[:-1])  # "Een man uit Eritrea hij zeg:"
         if subject is None and words and words[-1].lower() in _PRONOUNS:

@@ -1613,3 +1613,49 @@ def test_who_said_it_around_the_words(
     catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
 ) -> None:
     assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # A noun for words said, "van" and who said them: the who is the speaker.
+        ("Klik & Tik Sleen 8 cursisten. Opmerking van een cursist: 'Ik snap de app nu.'",
+         [{"text": "Ik snap de app nu.", "attribution": "een cursist"}]),
+        # A time of speaking before a colon heads words said then.
+        ("Leesclub Sleen 6 lezers. Achteraf: 'Ik had dit boek nooit zelf gekozen.'",
+         [{"text": "Ik had dit boek nooit zelf gekozen.", "attribution": None}]),
+        # Words said to the writer ("kreeg te horen"); by whom only after "van".
+        ("taalcafe sleen 9 mensen. kreeg te horen 'ik kom hier voor de gezelligheid'",
+         [{"text": "ik kom hier voor de gezelligheid", "attribution": None}]),
+        ("Taalcafé Sleen 9 mensen. Ik kreeg van een cursist te horen: 'Ik durf nu te "
+         "bellen.'", [{"text": "Ik durf nu te bellen.", "attribution": "een cursist"}]),
+        # Putting into words is saying.
+        ("Digisterker Sleen 7 deelnemers. Een cursist formuleerde het zo: 'Ik ben niet "
+         "meer bang voor de computer.'",
+         [{"text": "Ik ben niet meer bang voor de computer.", "attribution": "Een cursist"}]),
+        # A time phrase after a name with its age, or a people word, before the colon.
+        ("Makersplaats Sleen 8 kids.\nNoor (9) na het solderen: 'Het lampje brandt!'",
+         [{"text": "Het lampje brandt!", "attribution": "Noor (9)"}]),
+        # "de een … de ander": each of two people.
+        ("Taalcafé Sleen 6 mensen. 'Ik kom volgende week weer' zei de een, 'ik ook' zei de "
+         "ander.", [{"text": "Ik kom volgende week weer", "attribution": "de een"},
+                    {"text": "ik ook", "attribution": "de ander"}]),
+        # Who the session was given by ("door een …") is no participant.
+        ("Lezing in Sleen door een diëtist, 25 bezoekers. De diëtist zei: 'eet meer "
+         "groente'. Een bezoeker zei: 'Ik ga het proberen.'",
+         [{"text": "Ik ga het proberen.", "attribution": "Een bezoeker"}]),
+        ("Voorlezen Sleen 8 kinderen, voorgelezen door een moeder. De moeder zei: 'Ik vond "
+         "het spannend.'", [{"text": "Ik vond het spannend.", "attribution": "De moeder"}]),
+        # "hij" after the writer's own sentence is never the writer.
+        ("Spreekuur Sleen 3 bezoekers. Ik zei tegen een meneer 'bel gerust' en hij zei "
+         "'Dat doe ik zeker.'", [{"text": "Dat doe ik zeker.", "attribution": None}]),
+        # An agent noun names a person on a form line.
+        ("Lezing Sleen\nAanwezig: 30\nCitaat: 'Ik ga morgen vogels tellen!'\nVan: een "
+         "vogelliefhebber",
+         [{"text": "Ik ga morgen vogels tellen!", "attribution": "een vogelliefhebber"}]),
+    ],
+)  # fmt: skip
+def test_speech_cues_and_speakers_by_role(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
