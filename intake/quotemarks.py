@@ -42,7 +42,7 @@ _AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:"
     # "'…' - zei Wim": a dash before the speech verb is no part of who.
     r"(?:[-–—]+[ \t]*)?(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg|schreef|"
-    r"fluisterde|lachte|verzuchtte)[ \t]+"
+    r"fluisterde|lachte|verzuchtte|antwoordde|reageerde|mompelde|grapte|jubelde|zuchtte)[ \t]+"
     r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?)"
     r"|[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
     # "'…' 😂 (Fenna 4)": an emoji between the words and who said them is the writer's;
@@ -242,12 +242,15 @@ def _said_aloud(quote_text: str) -> bool:
 
 
 # "Mevrouw Smit van 82 was zo trots: '…!'", "Een opa lachte: '…'": before a colon, a person
-# whose feeling or reaction the writer names, then words said aloud: that person spoke.
+# whose feeling, reaction or gesture the writer names, then words said aloud: that person
+# spoke.
 _FEELING_RE = re.compile(
     r"^\s*(?P<who>.+?)\s+(?:(?:was|is|waren|zijn|werd|werden|leek|keek)\s+(?:(?:zo|heel|erg|echt|super|"
     r"zichtbaar|helemaal|toch)\s+)*(?:trots|blij|enthousiast|verbaasd|verrast|ontroerd|"
     r"opgetogen|gelukkig|emotioneel|dankbaar|opgelucht|tevreden|teleurgesteld|happy)"
-    r"|lachte|straalde|glunderde|huilde|juichte|zuchtte|grinnikte)\b[^:]*$",
+    r"|lachte|straalde|glunderde|huilde|juichte|zuchtte|grinnikte"
+    # A gesture that goes with the words: "Een jongetje hield zijn tekening omhoog: '…!'".
+    r"|hield|hielden|wees|toonde|zwaaide|sprong|klapte|stak)\b[^:]*$",
     re.I,
 )
 
@@ -292,8 +295,9 @@ _SUBJECT_OPENERS = {
 
 
 _SPEECH_LABEL_RE = re.compile(
-    r"\b(?:reacties?|opmerking|feedback|compliment|quotes?|citaat|citaten|uitspraak|"
-    r"reaction|comment|tip|hoogtepunt|highlight)\s*:\s*$",
+    r"\b(?:reacties?|opmerking|opmerkingen|feedback|compliment|complimenten|quotes?|citaat|"
+    r"citaten|uitspraak|uitspraken|reaction|reactions|comment|comments|tip|hoogtepunt|"
+    r"highlight)\s*:\s*$",
     re.IGNORECASE,
 )
 

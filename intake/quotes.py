@@ -60,7 +60,8 @@ words said then; "kreeg te horen '…'" are words said to the writer (by whom on
 drops the time phrase after a name with its age or a people word; "de een … de ander" are
 people; "hij" after the writer's own sentence is never the writer; who the session was
 given by ("lezing … door een casemanager") is no participant (intake.performers); an agent
-noun names a person ("tuinliefhebber", "mantelzorger").
+noun names a person ("tuinliefhebber", "mantelzorger"); a gesture before a colon ("hield
+zijn ei omhoog: '…!'") is the speaker's, as a feeling is.
 
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").

@@ -39,7 +39,7 @@ SPEECH_VERBS = (
     # "Een bezoeker gaf aan: '…'", "liet weten:": formal speech verbs of two words.
     r"gaf\s+aan|gaven\s+aan|liet\s+weten|lieten\s+weten|benadrukte|verklaarde|"
     # "verwoordde het als volgt:": putting into words is saying.
-    r"verwoordde|verwoordden|formuleerde|formuleerden|"
+    r"verwoordde|verwoordden|formuleerde|formuleerden|mompelde|grapte|"
     r"asked|shouted"
 )
 _VERB_END_RE = re.compile(

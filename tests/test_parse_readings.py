@@ -1653,6 +1653,14 @@ def test_who_said_it_around_the_words(
         ("Lezing Sleen\nAanwezig: 30\nCitaat: 'Ik ga morgen vogels tellen!'\nVan: een "
          "vogelliefhebber",
          [{"text": "Ik ga morgen vogels tellen!", "attribution": "een vogelliefhebber"}]),
+        # A gesture that goes with words said aloud: the one who made it spoke.
+        ("Knutselen Sleen 9 kids. Een meisje van 6 hield haar tekening omhoog: 'voor "
+         "papa!'", [{"text": "voor papa!", "attribution": "Een meisje van 6"}]),
+        # More speech verbs after the words; "Uitspraken:" heads a list of words said.
+        ("Breicafé Sleen 8 dames. 'Dit wordt een sjaal voor mijn kleinzoon' grapte Riek.",
+         [{"text": "Dit wordt een sjaal voor mijn kleinzoon", "attribution": "Riek"}]),
+        ("Taalcafé Sleen 8 mensen.\nUitspraken:\n- 'Wat een fijne plek is dit'",
+         [{"text": "Wat een fijne plek is dit", "attribution": None}]),
     ],
 )  # fmt: skip
 def test_speech_cues_and_speakers_by_role(
