@@ -27,6 +27,7 @@ from intake.speech import (
     ABBREVIATION_END_RE,
     AFTER_DROP_RE,
     FILLERS,
+    WH_WORDS,
     has_clause_verb,
     looks_like_person,
     looks_spoken,
@@ -80,6 +81,10 @@ def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
         raw = AFTER_DROP_RE.sub("", " " + raw).strip()
     if match.group("dash") and GOES_ON_RE.match(raw):
         return None, end  # "'…' – en de rest moest lachen": the writer's sentence goes on
+    if match.group("dash"):
+        # "'…' - Riek (80) na afloop": the time of speaking is no part of who.
+        when = _TRAILING_WHEN_RE.search(raw.rstrip(" .!"))
+        raw = raw[: when.start()] if when is not None else raw
     attribution = clean_attribution(raw)
     if attribution is None or (
         (match.group("said") or match.group("nextparen")) and not looks_like_person(attribution)
@@ -102,10 +107,18 @@ _SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)
 _SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;:\"“”„«»—–]|\s-\s")
 # "Citaat van een cursist: …": the label goes, the speaker stays.
 _LEADING_LABEL_RE = re.compile(
-    r"^\s*(?:(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?"
-    # "Vraag van een deelnemer:": a noun for words said, then "van" and who said them.
-    r"|(?:vraag|vragen|opmerking|compliment|complimentje|tip|antwoord|commentaar|"
-    r"verzuchting|woorden|reacties|uitspraken|citaten|quotes)\s+van\s+)",
+    rf"^\s*(?:(?:citaat|quote|uitspraak|reactie)\s+(?:{SPOKEN_WHEN}\s+)?(?:van\s+)?"
+    # "Vraag van een deelnemer:": a noun for words said, then "van" and who said them
+    # ("Reactie na afloop van een cursist:" with the time in between).
+    r"|(?:vraag|vragen|opmerking|opmerkingen|compliment|complimentje|tip|antwoord|"
+    rf"commentaar|verzuchting|woorden|reacties|uitspraken|citaten|quotes)\s+(?:{SPOKEN_WHEN}\s+)?"
+    r"van\s+)",
+    re.I,
+)
+# "Tip voor de ouders:": a noun for words, not followed by who said them, names no one.
+_LABEL_HEAD_RE = re.compile(
+    r"^\s*(?:vraag|vragen|opmerking|opmerkingen|compliment|tip|tips|antwoord|commentaar|"
+    rf"reactie|reacties|citaat|quote|uitspraak|advies)\b(?!\s+(?:{SPOKEN_WHEN}\s+)?van\b)",
     re.I,
 )
 _SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
@@ -176,6 +189,8 @@ def _speaker_said_before(
         # "zei een van de dames zacht:": the adverb after the speaker goes.
         segment = AFTER_DROP_RE.sub("", " " + segment)
     segment = _LEADING_DAY_RE.sub("", segment)
+    if _LABEL_HEAD_RE.match(segment):
+        return None, start  # "Tip voor de ouders: '…'": a label, whoever it is for
     segment = _LEADING_LABEL_RE.sub("", segment)
     segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
     when = _TIME_PHRASE_RE.search(segment)
@@ -197,6 +212,8 @@ def _speaker_said_before(
     plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", _GROUP_NUMBER_RE.sub("groep", speaker)))
     if (
         not plain.strip()
+        # "Wat iemand zei: '…'": a question word opens a clause about words, no speaker.
+        or plain.split()[0].lower() in WH_WORDS
         # "Label voor de foto: '…'": before a bare colon only someone named is a speaker (one
         # word may be a name typed without its capital: "sem: '…'").
         or (
@@ -317,7 +334,14 @@ def _listed_under_label(text: str, start: int) -> bool:
     lines = text[: max(line_start - 1, 0)].split("\n") if line_start else []
     while lines and _ITEM_LINE_RE.match(lines[-1]):
         lines.pop()  # the items before this one
-    return bool(lines) and _SPEECH_LABEL_RE.search(lines[-1].strip()) is not None
+    if not lines:
+        return False
+    heading = sentence_before(lines[-1], len(lines[-1])).strip()
+    if _SPEECH_LABEL_RE.search(heading) is not None:
+        return True
+    # "Vragen van bezoekers:": a noun for words said and who said them.
+    who = _LEADING_LABEL_RE.sub("", heading[:-1]) if heading.endswith(":") else heading
+    return who != heading[:-1] and looks_like_person(who)
 
 
 # "Workshop 'Schrijf je levensverhaal' (deel 2)": a part of a title, not who said it.

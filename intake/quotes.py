@@ -61,7 +61,9 @@ drops the time phrase after a name with its age or a people word; "de een … de
 people; "hij" after the writer's own sentence is never the writer; who the session was
 given by ("lezing … door een casemanager") is no participant (intake.performers); an agent
 noun names a person ("tuinliefhebber", "mantelzorger"); a gesture before a colon ("hield
-zijn ei omhoog: '…!'") is the speaker's, as a feeling is.
+zijn ei omhoog: '…!'") is the speaker's, as a feeling is. "Wat iemand zei:" heads words by
+nobody named; "Tip voor de ouders:" names no speaker; "Reactie na afloop van een cursist:"
+and "- Riek (80) na afloop" drop the time; "Vragen van bezoekers:" heads a list of quotes.
 
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").

@@ -158,7 +158,7 @@ def head_word(speaker: str) -> str:
 
 
 # Question words: a clause they open is a question or about words, not a speech act.
-_WH_WORDS = {"wie", "wat", "welke", "waar", "hoe", "wanneer", "waarom"}
+WH_WORDS = {"wie", "wat", "welke", "waar", "hoe", "wanneer", "waarom"}
 _WRITER = {"ik", "we", "wij", "i", "k", "ikke"}
 _PRONOUNS = {"hij", "zij", "ze", "he", "she", "hy", "hja", "die", "dizze"}
 _PARENS_RE = re.compile(r"\s*\([^)]*\)")
@@ -216,12 +216,14 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     ages = _AGE_PARENS_RE.search(pre.rstrip())
     clause = re.split(r"[,;:]", _PARENS_RE.sub("", pre))[-1]
     plain = _LEADING_RE.sub("", clause.strip()).strip()
-    if plain.split()[:1] and plain.split()[0].lower() in _WH_WORDS:
+    if plain.split()[:1] and plain.split()[0].lower() in WH_WORDS:
         # "Wat zei iemand: '…'" asks who spoke, the verb first and its subject after it;
         # "Wie het zei weet ik niet meer", "wat ze zei": a clause about words, no one's.
         speaker = _AFTER_DROP_RE.sub("", " " + after).strip()
         if len(plain.split()) == 1 and speaker and looks_like_person(speaker):
             return _clean(speaker, keep_age=False), True
+        if not after and head.rstrip().endswith(":"):
+            return None, True  # "Wat iemand zei: '…'": a heading of words said, by nobody named
         return None, False
     if ages and plain and ages.start() >= len(pre.rstrip()) - len(ages.group()):
         plain += ages.group()  # "Sem (6) zei": the age stays with the name

@@ -1667,3 +1667,29 @@ def test_speech_cues_and_speakers_by_role(
     catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
 ) -> None:
     assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # "Wat iemand zei:" heads words said by nobody named; "Wat zei iemand:" too.
+        ("Taalcafé Sleen 8 mensen. Wat iemand zei: 'ik oefen hier elke week'",
+         [{"text": "ik oefen hier elke week", "attribution": None}]),
+        # A noun for words with whom they are for names no speaker: asked.
+        ("Voorlezen Sleen 8 kinderen. Tip voor de ouders: 'neem een boek mee naar bed'", []),
+        # The time of speaking between the label and "van", or after a dash attribution.
+        ("Digisterker Sleen 8 cursisten. Reactie na afloop van een cursist: 'Ik durf nu te "
+         "bankieren.'", [{"text": "Ik durf nu te bankieren.", "attribution": "een cursist"}]),
+        ("Breicafé Sleen 8 dames. 'Ik brei voor de buren' - Truus (79) na afloop",
+         [{"text": "Ik brei voor de buren", "attribution": "Truus (79)"}]),
+        # A list headed by a noun for words and who said them.
+        ("Lezing Sleen 30 bezoekers. Vragen van bezoekers:\n- 'Hoe lang duurt het?'\n- "
+         "'Kost het geld?'",
+         [{"text": "Hoe lang duurt het?", "attribution": None},
+          {"text": "Kost het geld?", "attribution": None}]),
+    ],
+)  # fmt: skip
+def test_labels_that_head_words_said(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
