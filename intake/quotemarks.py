@@ -68,6 +68,11 @@ _GROUP_NUMBER_RE = re.compile(r"\b(?:groep|klas|leerjaar|group)\s+\d{1,2}\b", re
 MIN_QUOTE_CHARS = 2
 
 
+_LEADING_VERB_RE = re.compile(
+    r"^\s*(?:zei|zegt|zeggen|zee|sei|aldus|volgens|vertelde|riep|vroeg|said)\s+", re.I
+)
+
+
 def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
     """Attribution following a quote that ends at `end`, and where it ends."""
     match = _AFTER_RE.match(text, end)
@@ -79,6 +84,9 @@ def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
         # "zee een man naoderhaand": the adverb after the person goes; "zei heel serieus"
         # names nobody.
         raw = AFTER_DROP_RE.sub("", " " + raw).strip()
+    if paren or match.group("dash"):
+        # "(zei een nieuwe deelnemer)", "- aldus Wim": the speech verb is no part of who.
+        raw = _LEADING_VERB_RE.sub("", raw)
     if match.group("dash") and GOES_ON_RE.match(raw):
         return None, end  # "'…' – en de rest moest lachen": the writer's sentence goes on
     if match.group("dash"):
@@ -430,7 +438,12 @@ def _cued_status(
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
         return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
-    if attribution is not None and title_before(text, match.start(), match.end()):
+    if (
+        attribution is not None
+        and title_before(text, match.start(), match.end())
+        # "De vrouw na de les: '…'": the noun ends a time phrase, it heads no title.
+        and not _TIME_PHRASE_RE.search(sentence_before(text, match.start()).rstrip().rstrip(":"))
+    ):
         # "we lazen 'Rupsje Nooitgenoeg' (natuurlijk)", "'De Gruffalo' (Julia Donaldson)
         # voorgelezen": a title with an aside or its author, no one's words.
         return "none"

@@ -1687,6 +1687,12 @@ def test_speech_cues_and_speakers_by_role(
          "'Kost het geld?'",
          [{"text": "Hoe lang duurt het?", "attribution": None},
           {"text": "Kost het geld?", "attribution": None}]),
+        # A speech verb inside the brackets after the words is no part of who.
+        ("Taalcafé Sleen 8 mensen. 'Ik kom zeker terug' (zei een nieuwe cursist)",
+         [{"text": "Ik kom zeker terug", "attribution": "een nieuwe cursist"}]),
+        # A time phrase ending in a title noun ("na de les") heads no title.
+        ("Taalcafé Sleen 8 mensen. De man uit Irak na de les: 'Ik begrijp nu meer.'",
+         [{"text": "Ik begrijp nu meer.", "attribution": "De man uit Irak"}]),
     ],
 )  # fmt: skip
 def test_labels_that_head_words_said(
