@@ -68,6 +68,43 @@ _GROUP_NUMBER_RE = re.compile(r"\b(?:groep|klas|leerjaar|group)\s+\d{1,2}\b", re
 MIN_QUOTE_CHARS = 2
 
 
+# "'Nog een keer!'\n- Daan, 4": a dash line under words on a line of their own signs them.
+_SIGNATURE_RE = re.compile(
+    rf"[ \t]*(?:[{_SYMBOLS}]+[ \t]*)?\n[ \t]*[-–—]+[ \t]*(?P<who>[^\n]{{2,40}}?)[ \t]*(?=\n|$)"
+)
+_NAME_RE = re.compile(
+    r"(?:(?i:mevrouw|meneer|opa|oma|juf|meester)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+)
+
+
+def _signature_below(
+    text: str, match: re.Match[str], mentions_name: Callable[[str], bool]
+) -> tuple[str | None, int]:
+    """The signature on the line under words that stand on a line of their own: one short
+    name or people phrase (an age allowed), not a count, a place or the next list item."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    found = _SIGNATURE_RE.match(text, match.end())
+    if found is None or text[line_start : match.start()].strip():
+        return None, match.end()
+    who = found.group("who").strip(" .")
+    plain = _AGE_END_RE.sub("", who).strip()
+    if (
+        not plain
+        or any(ch.isdigit() for ch in plain)
+        or len(plain.split()) > 4
+        or mentions_name(plain)
+        # A name alone may be a one-word comment ("- Gezellig"): only with an age, a
+        # title or a surname is it someone.
+        or not (
+            looks_like_person(plain.lower())
+            or (_NAME_RE.fullmatch(plain) and (plain != who or " " in plain))
+        )
+        or re.match(r"[ \t]*\n[ \t]*[-–—•*]", text[found.end() :])
+    ):
+        return None, match.end()
+    return who, found.end()
+
+
 _LEADING_VERB_RE = re.compile(
     r"^\s*(?:zei|zegt|zeggen|zee|sei|aldus|volgens|vertelde|riep|vroeg|said)\s+", re.I
 )
@@ -539,6 +576,8 @@ def read_marked(
                 attribution, stop = speaker, match.end()
             else:
                 attribution, stop = _attribution_after(text, match.end())
+                if attribution is None:
+                    attribution, stop = _signature_below(text, match, mentions_name)
             status = _status(text, match, quote_text, attribution, spoken or cued)
             if status != "none":
                 found.append((start, FoundQuote(quote_text, attribution, status)))

@@ -64,6 +64,8 @@ noun names a person ("tuinliefhebber", "mantelzorger"); a gesture before a colon
 zijn ei omhoog: '…!'") is the speaker's, as a feeling is. "Wat iemand zei:" heads words by
 nobody named; "Tip voor de ouders:" names no speaker; "Reactie na afloop van een cursist:"
 and "- Riek (80) na afloop" drop the time; "Vragen van bezoekers:" heads a list of quotes.
+A dash line under words on a line of their own signs them ("\n- Daan, 4"), but only a name
+with an age, a title or a surname, or a people phrase: "- Gezellig" may be a comment.
 
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").

@@ -1693,6 +1693,14 @@ def test_speech_cues_and_speakers_by_role(
         # A time phrase ending in a title noun ("na de les") heads no title.
         ("Taalcafé Sleen 8 mensen. De man uit Irak na de les: 'Ik begrijp nu meer.'",
          [{"text": "Ik begrijp nu meer.", "attribution": "De man uit Irak"}]),
+        # A dash line under words on a line of their own signs them: a name with an age
+        # or a people phrase; a lone word, a count, a place or a list item does not.
+        ("Knutselen Sleen 9 kids\n'Mag ik dit houden?'\n- Lotte, 6",
+         [{"text": "Mag ik dit houden?", "attribution": "Lotte, 6"}]),
+        ("Knutselen Sleen 9 kids\n'Ik wil nog een keer!'\n- Gezellig",
+         [{"text": "Ik wil nog een keer!", "attribution": None}]),
+        ("Knutselen 9 kids\n'Ik wil nog een keer!'\n- Sleen",
+         [{"text": "Ik wil nog een keer!", "attribution": None}]),
     ],
 )  # fmt: skip
 def test_labels_that_head_words_said(
