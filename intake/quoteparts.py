@@ -15,6 +15,8 @@ SPOKEN_WHEN = (
     r"(?:na\s+afloop|achteraf|naderhand|bij\s+het\s+weggaan|bij\s+vertrek|"
     r"aan\s+het\s+eind(?:e)?|bij\s+het\s+afscheid)"
 )
+# "Gerrit na afloop: '…'", "- Riek na afloop": the time of speaking is no part of who.
+TRAILING_WHEN_RE = re.compile(rf"\s+{SPOKEN_WHEN}\s*$", re.I)
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
 # An attribution never runs into a count ("- moeder van Isa, 12 kinderen"); an age written
 # with "van" is no count ("een man van 67 die …").

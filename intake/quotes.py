@@ -71,7 +71,8 @@ Text in quote marks that is exactly an activity or vestiging name is not a quote
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 
 This module runs the readers in turn, each blanking what it read: labels and form lines
-(intake.quotelabels), text in quote marks (intake.quotemarks), words after a speech verb
+(intake.quotelabels), text in quote marks (intake.quotemarks, with the speaker before the
+marks in intake.quotebefore and after them in intake.quoteafter), words after a speech verb
 without marks (intake.quoteunmarked); intake.quoteparts holds what they share.
 """
 
