@@ -40,13 +40,17 @@ LEADING_LABEL_RE = re.compile(
     # ("Reactie na afloop van een cursist:" with the time in between).
     r"|(?:vraag|vragen|opmerking|opmerkingen|compliment|complimentje|tip|antwoord|"
     rf"commentaar|verzuchting|woorden|reacties|uitspraken|citaten|quotes)\s+(?:{SPOKEN_WHEN}\s+)?"
-    r"van\s+)",
+    r"van\s+"
+    # "Question from a participant:", "Comment by a mum:".
+    r"|(?:question|questions|comment|comments|reaction|words|feedback|quote|quotes)\s+"
+    r"(?:from|by|of)\s+)",
     re.I,
 )
 # "Tip voor de ouders:": a noun for words, not followed by who said them, names no one.
 _LABEL_HEAD_RE = re.compile(
     r"^\s*(?:vraag|vragen|opmerking|opmerkingen|compliment|tip|tips|antwoord|commentaar|"
-    rf"reactie|reacties|citaat|quote|uitspraak|advies)\b(?!\s+(?:{SPOKEN_WHEN}\s+)?van\b)",
+    r"reactie|reacties|citaat|quote|uitspraak|advies|question|comment|tip)\b"
+    rf"(?!\s+(?:{SPOKEN_WHEN}\s+)?(?:van|from|by|of)\b)",
     re.I,
 )
 _SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
@@ -109,7 +113,8 @@ def speaker_said_before(
     said = _SAID_BEFORE_RE.search(head)
     if said is None:
         return None, start
-    segment = last_segment(head[: said.start()])
+    # "- Noor (4): '…'": a list item's bullet is no part of who.
+    segment = re.sub(r"^\s*[-–—•*·]+\s*", "", last_segment(head[: said.start()]))
     # "Gisteren zei een moeder: …": the speaker comes after the verb; day words go.
     after_verb = _SAID_VERB_RE.split(segment)
     segment = after_verb[-1]
@@ -165,7 +170,7 @@ def speaker_said_before(
 
 # A time phrase after who spoke: "na zijn eerste spelletje", "bij het weggaan van de les".
 TIME_PHRASE_RE = re.compile(
-    r"\s+(?:na|tijdens|bij|aan\s+het\s+(?:eind|einde|begin)\s+van)\s+"
+    r",?\s+(?:na|tijdens|bij|aan\s+het\s+(?:eind|einde|begin)\s+van)\s+"
     r"(?:de|het|een|zijn|haar|hun|mijn|onze)\s+[^:\n]{1,40}$",
     re.I,
 )

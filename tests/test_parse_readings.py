@@ -1701,6 +1701,14 @@ def test_speech_cues_and_speakers_by_role(
          [{"text": "Ik wil nog een keer!", "attribution": None}]),
         ("Knutselen 9 kids\n'Ik wil nog een keer!'\n- Sleen",
          [{"text": "Ik wil nog een keer!", "attribution": None}]),
+        # English nouns for words and who said them; a list item's bullet is no part of
+        # who; a time phrase after a comma.
+        ("Language café Sleen 7 people. Comment from a participant: 'I feel at home here.'",
+         [{"text": "I feel at home here.", "attribution": "a participant"}]),
+        ("Voorlezen Sleen 7 kinderen.\nQuotes:\n- Sem (5): 'nog een boek!'",
+         [{"text": "nog een boek!", "attribution": "Sem (5)"}]),
+        ("Taalcafé Sleen 8 mensen. Mevrouw Demir (51), na haar eerste telefoontje: 'Ik "
+         "durfde het!'", [{"text": "Ik durfde het!", "attribution": "Mevrouw Demir (51)"}]),
     ],
 )  # fmt: skip
 def test_labels_that_head_words_said(
