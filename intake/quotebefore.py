@@ -53,6 +53,10 @@ _LABEL_HEAD_RE = re.compile(
     rf"(?!\s+(?:{SPOKEN_WHEN}\s+)?(?:van|from|by|of)\b)",
     re.I,
 )
+_FUNCTION_WORDS = {
+    "maar", "en", "dus", "want", "of", "toen", "ook", "nog", "daarna", "later", "wel", "niet",
+    "zo", "dan", "nu", "hier", "daar", "even", "eerst", "echt", "gewoon", "letterlijk",
+}  # fmt: skip
 _SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
 _LEADING_DAY_RE = re.compile(
     rf"^\s*(?:(?:{FILLERS}|vandaag|gisteren|toen|daarna|later|ook|en|na afloop|achteraf|"
@@ -147,6 +151,8 @@ def speaker_said_before(
         not plain.strip()
         # "Wat iemand zei: '…'": a question word opens a clause about words, no speaker.
         or plain.split()[0].lower() in WH_WORDS
+        # "… wie het zei maar: '…'": a conjunction or adverb alone names no one.
+        or plain.strip().lower() in _FUNCTION_WORDS
         # "Label voor de foto: '…'": before a bare colon only someone named is a speaker (one
         # word may be a name typed without its capital: "sem: '…'").
         or (

@@ -216,11 +216,13 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     ages = _AGE_PARENS_RE.search(pre.rstrip())
     clause = re.split(r"[,;:]", _PARENS_RE.sub("", pre))[-1]
     plain = _LEADING_RE.sub("", clause.strip()).strip()
-    if plain.split()[:1] and plain.split()[0].lower() in WH_WORDS:
+    plain_words = [w.lower() for w in plain.split()]
+    if any(w in WH_WORDS for w in plain_words[-3:]):
         # "Wat zei iemand: '…'" asks who spoke, the verb first and its subject after it;
-        # "Wie het zei weet ik niet meer", "wat ze zei": a clause about words, no one's.
+        # "Wie het zei weet ik niet meer", "ik weet niet wie het zei", "wat ze zei": a
+        # clause about words, no one's.
         speaker = _AFTER_DROP_RE.sub("", " " + after).strip()
-        if len(plain.split()) == 1 and speaker and looks_like_person(speaker):
+        if plain_words == [plain_words[0]] and speaker and looks_like_person(speaker):
             return _clean(speaker, keep_age=False), True
         if not after and head.rstrip().endswith(":"):
             return None, True  # "Wat iemand zei: '…'": a heading of words said, by nobody named

@@ -1600,6 +1600,10 @@ def test_comments_and_terms_after_a_label(
          [{"text": "ik brei hier mijn zorgen weg", "attribution": "buurvrouw van Truus"}]),
         # A clause about words ("wie het zei") is no one's speech act.
         ("Taalcafé Sleen 7 mensen. Wie het zei weet ik niet meer maar het was gezellig.", []),
+        # "ik weet niet wie het zei": the verb is the clause's, not the writer's; a
+        # conjunction before the colon names no one: asked.
+        ("Taalcafé Sleen 7 mensen. Ik weet niet meer wie het zei maar: 'hier voel ik me "
+         "thuis'", []),
         # Items of a list headed by a speech label are quotes of that label.
         ("Spreekuur Vries 4 bezoekers.\nReacties:\n- 'Fijn dat het hier kan'\n- 'Heel "
          "duidelijk uitgelegd'",
