@@ -1,6 +1,8 @@
 """Who is not a participant: performers (auteur, spreker, rapper…) and staff (collega,
 vrijwilliger, begeleider, docent, and compounds of them). What they say is no participant's
 quote. A class's own teacher (juf, meester) came with the group: what they say is kept.
+Who the session was given by ("Lezing … door een casemanager") is no participant either,
+unless a people word names them ("voorgelezen door een moeder").
 The readers of quotes (intake.quotes) ask `is_performer` of every speaker they find.
 """
 
@@ -62,6 +64,16 @@ def is_performer(speaker: str | None, text: str) -> bool:
             return True
         if plain in PERSON_WORDS or (len(plain) > 4 and PERSON_END_RE.search(plain)):
             break  # "de moeder van een vrijwilliger" is a parent
+    head = head_word(speaker).strip("()")
+    if (
+        len(head) > 2
+        and head not in PERSON_WORDS
+        and re.search(rf"\bdoor\s+(?:een|de|onze|mijn)\s+{re.escape(head)}\b", text, re.I)
+    ):
+        # "Lezing 'Leven met dementie' door een casemanager … De casemanager zei": who the
+        # session was given by is no participant; a people word ("voorgelezen door een
+        # moeder") stays one.
+        return True
     if len(words) == 1 and speaker[:1].isupper():
         known = "|".join(sorted(NOT_PARTICIPANTS))
         pattern = rf"\b(?:{known})\s+(?:[A-Z]\w+\s+){{0,2}}{re.escape(speaker)}\b"

@@ -15,6 +15,7 @@ from intake.quoteparts import (
     DOUBLE_RE,
     FIRST_PERSON_RE,
     GOES_ON_RE,
+    MAX_ATTRIBUTION_WORDS,
     SINGLE_RE,
     SPOKEN_WHEN,
     FoundQuote,
@@ -124,8 +125,9 @@ _NOTHING_NOTE_RE = re.compile(
 _FORM_WHO_RE = re.compile(
     # "\n— meneer (68)": a dash line under the quote says who, as a signature does.
     r"[ \t]*\n[ \t]*(?:(?:van|wie|door|naam|spreker|gezegd\s+door)[ \t]*[:\-–]"
-    r"|(?P<dash>[-–—]+))[ \t]*"
-    r"(?P<who>[^\n]{2,60}?)[ \t]*(?=\n|$)",
+    r"|(?P<dash>[-–—]+)|(?P<paren>\())[ \t]*"
+    # "\n(een vrouw van in de tachtig)": a line in brackets under the quote says who too.
+    r"(?P<who>[^\n]{2,60}?)(?(paren)\)|)[ \t]*(?=\n|$)",
     re.I,
 )
 # A closing greeting after a quote without marks: "zei: ik wil elke week komen. Goede dag."
@@ -191,11 +193,13 @@ def _form_speaker(text: str, end: int) -> tuple[str | None, int]:
     match = _FORM_WHO_RE.match(text, end)
     if match is None or not looks_like_person(match.group("who")):
         return None, end
-    if match.group("dash") is not None:
+    if match.group("dash") is not None or match.group("paren") is not None:
         # A dash line is a signature only when it is one short name ("— meneer (68)"); a
         # count ("- 8 deelnemers") or a list of dash lines is the report going on.
         who = _AGE_END_RE.sub("", match.group("who"))
-        if any(ch.isdigit() for ch in who) or len(who.split()) > 4:
+        # Brackets close the line, so a longer phrase in them is still one who.
+        longest = 4 if match.group("dash") is not None else MAX_ATTRIBUTION_WORDS
+        if any(ch.isdigit() for ch in who) or len(who.split()) > longest:
             return None, end
         if re.match(r"[ \t]*\n[ \t]*[-–—•*]", text[match.end() :]):
             return None, end

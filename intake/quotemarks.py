@@ -12,21 +12,24 @@ import re
 from collections.abc import Callable
 
 from intake.performers import is_performer
+from intake.quoteafter import AFTER_RE, attribution_after, signature_below
+from intake.quotebefore import (
+    LABEL_WORDS,
+    LEADING_LABEL_RE,
+    SPOKEN_WHEN_RE,
+    TIME_PHRASE_RE,
+    last_segment,
+    speaker_said_before,
+)
 from intake.quoteparts import (
     DOUBLE_RE,
     FIRST_PERSON_RE,
-    GOES_ON_RE,
+    NOBODY,
     SINGLE_RE,
-    SPOKEN_WHEN,
     FoundQuote,
-    clean_attribution,
     inside_marks,
 )
 from intake.speech import (
-    ABBREVIATION_END_RE,
-    AFTER_DROP_RE,
-    FILLERS,
-    has_clause_verb,
     looks_like_person,
     looks_spoken,
     sentence_before,
@@ -35,224 +38,43 @@ from intake.speech import (
 )
 from intake.text import blank
 
-_AFTER_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?:[-–—]+[ \t]*(?P<dash>[^\n\"“„«'‘]+)"
-    r"|\((?P<paren>[^)\n]+)\)"
-    r"|(?:zei|zegt|zee|sei|said|zeg|aldus|vertelde|volgens|riep|vroeg|schreef|fluisterde|"
-    r"lachte|verzuchtte)[ \t]+"
-    r"(?P<said>[^\n\"“„«'‘(]+(?:\([^)\n]*\))?))",
-    re.IGNORECASE,
-)
 # Between two quotes that belong together: "…" en "…", "…", "…".
 _JOINED_RE = re.compile(r"[ \t]*(?:,|en|of|and|or|,[ \t]*en)[ \t]*", re.I)
-# "Gerrit na afloop: '…'": the time of speaking is no part of the speaker.
-_TRAILING_WHEN_RE = re.compile(rf"\s+{SPOKEN_WHEN}\s*$", re.I)
-_TO_WHOM_RE = re.compile(r"(?<=\S)\s+(?:tegen|to)\s+[^\s,]+(?:\s+[^\s,]+){0,3}\s*$", re.I)
-# "een meisje uit groep 6": a school group's number is no count in a speaker.
-_GROUP_NUMBER_RE = re.compile(r"\b(?:groep|klas|leerjaar|group)\s+\d{1,2}\b", re.I)
 # Text in marks shorter than this is no quote.
 MIN_QUOTE_CHARS = 2
 
 
-def _attribution_after(text: str, end: int) -> tuple[str | None, int]:
-    """Attribution following a quote that ends at `end`, and where it ends."""
-    match = _AFTER_RE.match(text, end)
-    if not match:
-        return None, end
-    raw = match.group("dash") or match.group("paren") or match.group("said") or ""
-    if match.group("said"):
-        # "zee een man naoderhaand": the adverb after the person goes; "zei heel serieus"
-        # names nobody.
-        raw = AFTER_DROP_RE.sub("", " " + raw).strip()
-    if match.group("dash") and GOES_ON_RE.match(raw):
-        return None, end  # "'…' – en de rest moest lachen": the writer's sentence goes on
-    attribution = clean_attribution(raw)
-    if attribution is None or (match.group("said") and not looks_like_person(attribution)):
-        return None, end
-    start = match.start("dash") if match.group("dash") else match.start()
-    if match.group("said"):
-        start = match.start("said")
-    if match.group("paren"):
-        return attribution, match.end()
-    stop = text.find(attribution, start)
-    return attribution, stop + len(attribution) if stop >= 0 else end
-
-
-# Who speaks before the quote marks: "Oma Riek: “…”", "Sem (6) zei „…”".
-_SAID_BEFORE_RE = re.compile(r"(?:\s*:|\s+(?:zei|zegt|vertelde|vroeg|riep)\s*:?)\s*$", re.I)
-# "Twee uitspraken: Klaas: '…'": a colon before the speaker ends a label.
-_SPEAKER_SPLIT_RE = re.compile(r"[\n.!?;:\"“”„«»—–]|\s-\s")
-# "Citaat van een cursist: …": the label goes, the speaker stays.
-_LEADING_LABEL_RE = re.compile(r"^\s*(?:citaat|quote|uitspraak|reactie)\s+(?:van\s+)?", re.I)
-_SAID_VERB_RE = re.compile(r"\b(?:zei|zegt|vertelde|vroeg|riep)\b", re.I)
-_LEADING_DAY_RE = re.compile(
-    rf"^\s*(?:(?:{FILLERS}|vandaag|gisteren|toen|daarna|later|ook|en|na afloop|achteraf|"
-    r"aan het eind|aan het begin)\b[\s,]*)+",
-    re.I,
-)
-# "Een meisje van 9", "die mevrouw van 89": an age written with "van".
-_VAN_AGE_RE = re.compile(r"\s+van\s+\d{1,3}(?:\s*(?:jaar|jr))?\s*$", re.I)
-# Words before a colon that label the quote rather than say who spoke: "Reactie: '…'".
-_LABEL_WORDS = {
-    "reactie", "reacties", "opmerking", "tip", "hoogtepunt", "highlight", "feedback",
-    "compliment", "quote", "citaat", "uitspraak", "notitie", "noot", "ps", "nb", "conclusie",
-    "sfeer", "verslag", "samenvatting", "toelichting", "vandaag", "gisteren", "quotes", "citaten",
-    "gehoord", "opgevangen", "overheard",
-}  # fmt: skip
-# A number in a speaker is an age: "Fenna (9)", "Jan, 84".
-_SPEAKER_AGE_RE = re.compile(
-    r"\(\s*\d{1,3}(?:\s*(?:jaar|jr))?\s*\)|,\s*\d{1,3}(?:\s*(?:jaar|jr))?$"
-    # "meisje 9jr", "jongen 10 jaar": an age with its unit needs no comma.
-    r"|(?<=[^\W\d_])\s+\d{1,3}\s*(?:jaar|jr|j)\.?$",
-    re.I,
-)
-
-
-# "kwam een mevrouw naar me toe", "liep een man op ons af": the one who came up.
-_CAME_UP_RE = re.compile(
-    r"^\s*(?:(?:kwam|liep|stapte)\s+(?P<who>.+?)|(?P<first>.+?)\s+(?:kwam|liep|stapte))"
-    r"\s+(?:naar\s+(?:me|mij|ons)\s+toe|op\s+(?:me|mij|ons)\s+af)\s*$",
-    re.I,
-)
-
-
-def _last_segment(head: str) -> str:
-    """The part of `head` after its last sentence or clause break; "Mw. K. (78)" keeps the
-    dots of its title and initial."""
-    for split in reversed(list(_SPEAKER_SPLIT_RE.finditer(head))):
-        if split.group() == "." and (
-            _TITLE_END_RE.search(head[: split.start()])
-            or (
-                ABBREVIATION_END_RE.search(head[: split.start()])
-                and _INITIAL_NEXT_RE.match(head, split.end())
-            )
-        ):
-            continue  # "Mw. K. (78)"; but "in zaal B. Een moeder" ends a sentence
-        return head[split.end() :]
-    return head
-
-
-_TITLE_END_RE = re.compile(r"(?:^|[\s(])(?:mevr|mw|dhr|hr|mr|mrs|ms|dr)(?:\.\s*[A-Z])*$", re.I)
-_INITIAL_NEXT_RE = re.compile(r"\s*(?:[A-Z]\.|\(|$)")
-
-
-def _speaker_said_before(
-    text: str, start: int, mentions_name: Callable[[str], bool], quote_text: str = ""
-) -> tuple[str | None, int]:
-    """The speaker written right before a quote that starts at `start`, and where it starts."""
-    head = text[:start]
-    said = _SAID_BEFORE_RE.search(head)
-    if said is None:
-        return None, start
-    segment = _last_segment(head[: said.start()])
-    # "Gisteren zei een moeder: …": the speaker comes after the verb; day words go.
-    after_verb = _SAID_VERB_RE.split(segment)
-    segment = after_verb[-1]
-    if len(after_verb) > 1:
-        # "zei een van de dames zacht:": the adverb after the speaker goes.
-        segment = AFTER_DROP_RE.sub("", " " + segment)
-    segment = _LEADING_DAY_RE.sub("", segment)
-    segment = _LEADING_LABEL_RE.sub("", segment)
-    segment = _TRAILING_WHEN_RE.sub("", segment)  # "Gerrit na afloop: '…'"
-    # "Opa Henk tegen zijn kleindochter: '…'": whom the words were for is no part of who.
-    segment = _TO_WHOM_RE.sub("", segment)
-    # "Na afloop kwam een mevrouw naar me toe: «…»": who came up to the writer spoke.
-    segment = _CAME_UP_RE.sub(lambda m: m.group("who") or m.group("first"), segment)
-    parts = segment.split(",")
-    keep = 2 if len(parts) > 1 and parts[-1].strip().isdigit() else 1
-    # ", en een ander:": the filler after the comma is no part of the speaker.
-    speaker = _LEADING_DAY_RE.sub("", ",".join(parts[-keep:])).strip()
-    words = speaker.split()
-    if len(words) > 1 and words[-1].lower() in ("zij", "ze", "hij"):
-        # "Een jonge vrouw zij: '…'" (NT2 for "zei"), "een man hij: '…'": the pronoun that
-        # takes up the speaker is no part of it.
-        speaker = speaker[: speaker.lower().rindex(words[-1].lower())].strip()
-    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", _GROUP_NUMBER_RE.sub("groep", speaker)))
-    if (
-        not plain.strip()
-        # "Label voor de foto: '…'": before a bare colon only someone named is a speaker (one
-        # word may be a name typed without its capital: "sem: '…'").
-        or (
-            said.group().strip() == ":"
-            and not looks_like_person(speaker)
-            and not re.fullmatch(r"[^\W\d_]{2,15}", plain.strip())
-        )
-        # "1 meisje: '…'": the numeral one is the article.
-        or any(ch.isdigit() for ch in re.sub(r"^\s*1\s+(?=[^\W\d_])", "", plain))
-        or len(plain.split()) > 5
-        or mentions_name(speaker)
-        or plain.split()[-1].lower().strip("()") in _LABEL_WORDS
-        # "Een moeder las voor: '…'": a clause with its verb is no speaker's name.
-        or (said.group().strip() == ":" and has_clause_verb(plain))
-    ):
-        if said.group().strip() == ":" and _said_aloud(quote_text):
-            return _acting_subject(head, segment, start, mentions_name)
-        return None, start
-    return speaker, head.rindex(speaker)
-
-
-def _said_aloud(quote_text: str) -> bool:
-    """Words that read as said aloud: an exclamation, a question or the first person."""
-    return (
-        quote_text.rstrip().endswith(("!", "?")) or FIRST_PERSON_RE.search(quote_text) is not None
-    )
-
-
-# "Mevrouw Smit van 82 was zo trots: '…!'", "Een opa lachte: '…'": before a colon, a person
-# whose feeling or reaction the writer names, then words said aloud: that person spoke.
-_FEELING_RE = re.compile(
-    r"^\s*(?P<who>.+?)\s+(?:(?:was|is|waren|zijn|werd|werden|leek|keek)\s+(?:(?:zo|heel|erg|echt|super|"
-    r"zichtbaar|helemaal|toch)\s+)*(?:trots|blij|enthousiast|verbaasd|verrast|ontroerd|"
-    r"opgetogen|gelukkig|emotioneel|dankbaar|opgelucht|tevreden|teleurgesteld|happy)"
-    r"|lachte|straalde|glunderde|huilde|juichte|zuchtte|grinnikte)\b[^:]*$",
-    re.I,
-)
-
-
-def _acting_subject(
-    head: str, segment: str, start: int, mentions_name: Callable[[str], bool]
-) -> tuple[str | None, int]:
-    """The person whose feeling or reaction comes right before the colon, if any: only a
-    person phrase with an article, a title or a name."""
-    feeling = _FEELING_RE.match(segment)
-    if feeling is None:
-        return None, start
-    subject = feeling.group("who").strip()
-    plain = _VAN_AGE_RE.sub("", _SPEAKER_AGE_RE.sub("", subject)).strip()
-    words = plain.split()
-    if (
-        not words
-        or len(words) > 4
-        or any(ch.isdigit() for ch in plain)
-        or mentions_name(subject)
-        or not looks_like_person(plain)
-        or not (words[0].lower() in _SUBJECT_OPENERS or words[0][:1].isupper())
-    ):
-        return None, start
-    at = head.rfind(subject)
-    return (subject, at) if at >= 0 else (None, start)
-
-
-_SUBJECT_OPENERS = {
-    "een",
-    "de",
-    "die",
-    "mijn",
-    "onze",
-    "één",
-    "eén",
-    "n",
-    "'n",
-    "mevrouw",
-    "meneer",
-}
-
-
 _SPEECH_LABEL_RE = re.compile(
-    r"\b(?:reacties?|opmerking|feedback|compliment|quotes?|citaat|citaten|uitspraak|"
-    r"reaction|comment|tip|hoogtepunt|highlight)\s*:\s*$",
+    r"\b(?:reacties?|opmerking|opmerkingen|feedback|compliment|complimenten|quotes?|citaat|"
+    r"citaten|uitspraak|uitspraken|reaction|reactions|comment|comments|tip|hoogtepunt|"
+    r"highlight)\s*:\s*$",
     re.IGNORECASE,
 )
+
+
+# A list item: a bullet or a number at the start of its line, then the quote marks.
+_ITEM_RE = re.compile(r"^[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]*$")
+# An item line before this one (its words may be blanked already, as read).
+_ITEM_LINE_RE = re.compile(r"^[ \t]*(?:[-–—•*·]|\d{1,2}[.)])")
+
+
+def _listed_under_label(text: str, start: int) -> bool:
+    """Quote marks that open an item of a list headed by a speech label on a line of its own
+    ("Citaten:\n- '…'\n- '…'"): the label is theirs as it is for words right after it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ITEM_RE.match(text[line_start:start]):
+        return False
+    lines = text[: max(line_start - 1, 0)].split("\n") if line_start else []
+    while lines and _ITEM_LINE_RE.match(lines[-1]):
+        lines.pop()  # the items before this one
+    if not lines:
+        return False
+    heading = sentence_before(lines[-1], len(lines[-1])).strip()
+    if _SPEECH_LABEL_RE.search(heading) is not None:
+        return True
+    # "Vragen van bezoekers:": a noun for words said and who said them.
+    who = LEADING_LABEL_RE.sub("", heading[:-1]) if heading.endswith(":") else heading
+    return who != heading[:-1] and looks_like_person(who)
 
 
 # "Workshop 'Schrijf je levensverhaal' (deel 2)": a part of a title, not who said it.
@@ -276,6 +98,17 @@ _TITLE_CASE_RE = re.compile(r"(?:[A-Z0-9][\w'’&-]*[ \t]+)+[A-Z0-9][\w'’&-]*"
 _HEARD_RE = re.compile(
     r"\b(?:hoorde|hoorden|hoor)\s+(?:ik|we|wij|je)\s+(?P<who>[^\n,.;:!?\"“”„«»]{2,40}?)\s+"
     r"(?:zeggen|roepen|vragen|fluisteren|zuchten|mompelen)\s*:?\s*$",
+    re.I,
+)
+
+
+# Words said to the writer: "kreeg te horen '…'", "kregen we van een moeder te horen:",
+# "te horen gekregen van een cursist:"; the hearer is no speaker.
+_TOLD_RE = re.compile(
+    r"\b(?:(?:kreeg|kregen|krijg|krijgen)(?:\s+(?:ik|we|wij|je))?"
+    r"(?:\s+van\s+(?P<who>[^\n,.;:!?\"“”„«»]{2,40}?))?\s+te\s+horen"
+    r"|te\s+horen\s+(?:gekregen|kreeg|kregen)(?:\s+van\s+(?P<who2>[^\n,.;:!?\"“”„«»]{2,40}?))?)"
+    r"\s*:?\s*$",
     re.I,
 )
 
@@ -322,11 +155,20 @@ def _cued_status(
         # favoriet": a term inside the writer's sentence, not words someone said: asked,
         # whatever cue stands before it.
         return "ask"
-    if spoken or _SPEECH_LABEL_RE.search(sentence_before(text, match.start())):
+    if (
+        spoken
+        or _SPEECH_LABEL_RE.search(sentence_before(text, match.start()))
+        or _listed_under_label(text, match.start())
+    ):
         return "none" if is_performer(attribution, text) else "quote"
     if attribution is not None and title_before(attribution + ": ", len(attribution) + 2):
         return "none"  # "Boek: 'Nijntje in de sneeuw'": a label of a title, not a speaker
-    if attribution is not None and title_before(text, match.start(), match.end()):
+    if (
+        attribution is not None
+        and title_before(text, match.start(), match.end())
+        # "De vrouw na de les: '…'": the noun ends a time phrase, it heads no title.
+        and not TIME_PHRASE_RE.search(sentence_before(text, match.start()).rstrip().rstrip(":"))
+    ):
         # "we lazen 'Rupsje Nooitgenoeg' (natuurlijk)", "'De Gruffalo' (Julia Donaldson)
         # voorgelezen": a title with an aside or its author, no one's words.
         return "none"
@@ -345,8 +187,13 @@ def _cued_status(
     # Without any cue only a sentence in the first person reads as a participant's words
     # ("Ik kan nu de brief lezen"); any other sentence could be a title, a slogan or the
     # writer's own words, so it is asked, never stated.
-    label = _last_segment(before[:-1]).lower().split() if before.endswith(":") else []
-    if label and not set(label) & (_LABEL_WORDS | {"uitspraken", "quotes"}):
+    label = last_segment(before[:-1]).lower().split() if before.endswith(":") else []
+    if (
+        label
+        and not set(label) & (LABEL_WORDS | {"uitspraken", "quotes"})
+        # "Na afloop: 'Ik …'": a time of speaking heads words said then, like a speech label.
+        and SPOKEN_WHEN_RE.fullmatch(" ".join(label)) is None
+    ):
         # "Vraag van de dag: 'Hoe maak ik …?'": a label before the colon that names no one
         # may head a topic or a title as well as someone's words: asked.
         return "ask"
@@ -372,7 +219,7 @@ def read_marked(
                 text, match.start(), match.end(), (SINGLE_RE,)
             ):
                 continue  # 'she says "boek" now': a word mentioned inside someone's words
-            said_after = _AFTER_RE.match(text, match.end())
+            said_after = AFTER_RE.match(text, match.end())
             if (
                 previous is not None
                 and _JOINED_RE.fullmatch(text, previous[0], match.start())
@@ -388,22 +235,37 @@ def read_marked(
                 text = blank(text, match.start(), match.end())
                 previous = (match.end(), status, attribution)
                 continue
-            speaker, start = _speaker_said_before(text, match.start(), mentions_name, quote_text)
+            speaker, start = speaker_said_before(text, match.start(), mentions_name, quote_text)
             said_by, spoken = speaker_before(text, match.start())
             heard = _HEARD_RE.search(sentence_before(text, match.start()))
             if heard is not None and looks_like_person(heard.group("who")):
                 # "hoorde ik een bezoeker zeggen '…'": who was heard saying it spoke.
                 said_by, spoken = heard.group("who").strip(), True
+            told = _TOLD_RE.search(sentence_before(text, match.start()))
+            if told is not None:
+                # "kreeg te horen '…'": words said to the writer; by whom only with "van".
+                who = (told.group("who") or told.group("who2") or "").strip()
+                said_by, spoken = (who if who and looks_like_person(who) else None), True
             if spoken and (said_by is None or mentions_name(said_by)):
                 speaker, start = None, match.start()  # "Ze zei:" with nobody to refer to
             elif spoken and said_by is not None:
                 speaker = said_by
                 at = text.rfind(said_by, 0, match.start())
                 start = at if at >= 0 else match.start()
-            if speaker is not None:
+            if speaker is not None and speaker.strip().lower() in NOBODY:
+                # "Wat zei iemand: '…' (moeder van Noor)": who it was follows the words.
+                after, after_stop = attribution_after(text, match.end())
+                if after is not None:
+                    speaker, start = None, match.start()
+                    attribution, stop = after, after_stop
+                else:
+                    attribution, stop = speaker, match.end()
+            elif speaker is not None:
                 attribution, stop = speaker, match.end()
             else:
-                attribution, stop = _attribution_after(text, match.end())
+                attribution, stop = attribution_after(text, match.end())
+                if attribution is None:
+                    attribution, stop = signature_below(text, match, mentions_name)
             status = _status(text, match, quote_text, attribution, spoken or cued)
             if status != "none":
                 found.append((start, FoundQuote(quote_text, attribution, status)))

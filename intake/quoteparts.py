@@ -15,10 +15,19 @@ SPOKEN_WHEN = (
     r"(?:na\s+afloop|achteraf|naderhand|bij\s+het\s+weggaan|bij\s+vertrek|"
     r"aan\s+het\s+eind(?:e)?|bij\s+het\s+afscheid)"
 )
+# "Gerrit na afloop: '…'", "- Riek na afloop": the time of speaking is no part of who.
+TRAILING_WHEN_RE = re.compile(rf"\s+{SPOKEN_WHEN}\s*$", re.I)
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
-# An attribution never runs into a count ("- moeder van Isa, 12 kinderen").
-_COUNT_START_RE = re.compile(r",?\s*\b\d+\s+[^\W\d_]{3,}")
+# An attribution never runs into a count ("- moeder van Isa, 12 kinderen"); an age written
+# with "van" is no count ("een man van 67 die …").
+_COUNT_START_RE = re.compile(r",?\s*(?<!\bvan\s)\b\d+\s+(?!jaar\b|jr\b)[^\W\d_]{3,}", re.I)
+# "zei een man van 67 die al voor de derde keer kwam": a long relative clause is the
+# writer's story about the speaker, no part of who spoke.
+_RELATIVE_RE = re.compile(r",?\s+(?:die|dat)\s+", re.I)
+MAX_RELATIVE_WORDS = 6
 MAX_ATTRIBUTION_WORDS = 8
+# Who-words that name nobody in particular.
+NOBODY = {"iemand", "someone", "somebody", "immen"}
 # First-person words: the speaker's own voice.
 FIRST_PERSON_RE = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mn|jullie|ikke)\b", re.I)
 
@@ -69,6 +78,13 @@ def clean_attribution(raw: str) -> str | None:
     count = _COUNT_START_RE.search(text)
     if count and count.start() > 0:
         text = text[: count.start()]
+    relative = _RELATIVE_RE.search(text)
+    if (
+        relative
+        and len(text.split()) > MAX_RELATIVE_WORDS
+        and len(text[: relative.start()].split()) > 1
+    ):
+        text = text[: relative.start()]
     parts = [p.strip() for p in text.split(",")]
     kept = [parts[0]]
     # "Jan, 72" keeps its short addition; "moeder van Isa, ze komt elke week" does not.

@@ -48,11 +48,31 @@ first-person words after a label that names no one ("Vraag van de dag:") are ask
 writer's own label ("Mijn tip:") holds no one's words; "citaat in het boek" is a text's; a
 label's note that there is none ("Citaat: geen bijzonderheden", "volgt nog") is no quote.
 
+Who said it around the words: "'…' - zei Wim" drops the dash and the verb; "een man van 67
+die al …" keeps the age written with "van" and drops a long relative clause; a line in
+brackets under the words ("\n(een vrouw van in de tachtig)") or brackets after an emoji
+name the speaker; a form's "Wat zei iemand:" names nobody, so brackets after the words do.
+"Wie het zei weet ik niet", "wat ze zei": a clause about words is no speech act. Items of a
+list under a speech label on its own line ("Citaten:\n- '…'\n- '…'") are quotes.
+"Vraag van een deelnemer:" names who after its noun for words; "Na afloop: 'Ik …'" heads
+words said then; "kreeg te horen '…'" are words said to the writer (by whom only after
+"van"); "verwoordde het als volgt" is a speech verb; "Tijn (10) na zijn eerste spelletje:"
+drops the time phrase after a name with its age or a people word; "de een … de ander" are
+people; "hij" after the writer's own sentence is never the writer; who the session was
+given by ("lezing … door een casemanager") is no participant (intake.performers); an agent
+noun names a person ("tuinliefhebber", "mantelzorger"); a gesture before a colon ("hield
+zijn ei omhoog: '…!'") is the speaker's, as a feeling is. "Wat iemand zei:" heads words by
+nobody named; "Tip voor de ouders:" names no speaker; "Reactie na afloop van een cursist:"
+and "- Riek (80) na afloop" drop the time; "Vragen van bezoekers:" heads a list of quotes.
+A dash line under words on a line of their own signs them ("\n- Daan, 4"), but only a name
+with an age, a title or a surname, or a people phrase: "- Gezellig" may be a comment.
+
 Text in quote marks that is exactly an activity or vestiging name is not a quote, and a dash
 part that names one stays in the report ("Sem zei: nog een keer - voorleesuurtje Havelte").
 
 This module runs the readers in turn, each blanking what it read: labels and form lines
-(intake.quotelabels), text in quote marks (intake.quotemarks), words after a speech verb
+(intake.quotelabels), text in quote marks (intake.quotemarks, with the speaker before the
+marks in intake.quotebefore and after them in intake.quoteafter), words after a speech verb
 without marks (intake.quoteunmarked); intake.quoteparts holds what they share.
 """
 
@@ -63,7 +83,7 @@ from collections.abc import Callable
 
 from intake.quotelabels import read_labels
 from intake.quotemarks import read_marked
-from intake.quoteparts import FoundQuote
+from intake.quoteparts import NOBODY, FoundQuote
 from intake.quoteunmarked import read_unmarked
 
 _TITLED_RE = re.compile(
@@ -85,10 +105,6 @@ def _dictated_marks(match: re.Match[str]) -> str:
     # "citaat " keeps its label, as 'quote:"' of the same length: a speech cue for the words.
     head = 'quote:"' + " " * (opening - 7) if opening >= 7 else '"' + " " * (opening - 1)
     return head + match.group("body") + " " * (closing - 1) + '"'
-
-
-# Who-words that name nobody in particular.
-_NOBODY = {"iemand", "someone", "somebody", "immen"}
 
 
 # Emoji and other symbols (with their joiners and variation selectors) at the end.
@@ -134,7 +150,7 @@ def extract_quotes(
     # "Iemand zei: …": an indefinite pronoun names nobody, so there is no attribution.
     quotes = [
         FoundQuote(q.text, None, q.status)
-        if q.attribution and q.attribution.strip().lower() in _NOBODY
+        if q.attribution and q.attribution.strip().lower() in NOBODY
         else q
         for q in quotes
     ]

@@ -38,6 +38,8 @@ SPEECH_VERBS = (
     r"merkte\s+op|reageerde|verzuchtte|fluisterde|schreef|sprak|lachte|jubelde|concludeerde|"
     # "Een bezoeker gaf aan: '…'", "liet weten:": formal speech verbs of two words.
     r"gaf\s+aan|gaven\s+aan|liet\s+weten|lieten\s+weten|benadrukte|verklaarde|"
+    # "verwoordde het als volgt:": putting into words is saying.
+    r"verwoordde|verwoordden|formuleerde|formuleerden|mompelde|grapte|"
     r"asked|shouted"
 )
 _VERB_END_RE = re.compile(
@@ -100,7 +102,12 @@ PERSON_WORDS = set(f"{CHILD_WORDS} {ADULT_WORDS} {PEOPLE_WORDS} {STAFF_WORDS}".s
 STANDING_ADJECTIVES = {"jongste", "oudste", "kleinste"}
 PERSON_WORDS |= STANDING_ADJECTIVES
 # Compounds end in a person word: "schoonmoeder", "buurjongen", "kleinkind".
-PERSON_END_RE = re.compile(r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa)$")
+# Agent nouns name a person by what they do: "tuinliefhebber", "mantelzorger", "kerkganger".
+PERSON_END_RE = re.compile(
+    r"(?:moeder|vader|vrouw|man|jongen|meisje|zoon|dochter|kind|oma|opa|liefhebber|"
+    r"liefhebster|zorger|ganger|bezoeker|bezoekster|deelnemer|deelneemster|bewoner|"
+    r"bewoonster|luisteraar|gebruiker)$"
+)
 _DETERMINERS = {
     "een", "de", "het", "die", "dat", "deze", "ene", "n", "'n", "mijn", "m'n", "mn", "onze",
     "ons", "zijn", "haar", "hun", "a", "an", "the", "one", "my", "our",
@@ -114,6 +121,8 @@ def looks_like_person(words: str | None) -> bool:
     if not words:
         return False
     plain = _PARENS_RE.sub("", words)
+    if plain.strip().lower() in _ONE_AND_OTHER:
+        return True  # "zei de een, … zei de ander": the one of two people
     found = re.findall(r"[^\W\d_][\w'’.-]*", plain)
     for at, raw in enumerate(found):
         word = raw.lower().replace("'", "").replace("’", "").rstrip(".")
@@ -128,6 +137,8 @@ def looks_like_person(words: str | None) -> bool:
     return False
 
 
+# "de een … de ander": each of two people, as a pronoun.
+_ONE_AND_OTHER = {"de een", "de ene", "de één", "de eén", "de ander", "de andere"}
 _NAME_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "en", "'t"}
 
 
@@ -146,6 +157,9 @@ def head_word(speaker: str) -> str:
     return words[0] if words else ""
 
 
+# Question words: a clause they open is a question or about words, not a speech act.
+WH_WORDS = {"wie", "wat", "welke", "waar", "hoe", "wanneer", "waarom"}
+_WRITER = {"ik", "we", "wij", "i", "k", "ikke"}
 _PRONOUNS = {"hij", "zij", "ze", "he", "she", "hy", "hja", "die", "dizze"}
 _PARENS_RE = re.compile(r"\s*\([^)]*\)")
 _AGE_PARENS_RE = re.compile(r"\s*\(\s*\d{1,3}\s*(?:jaar|jr)?\s*\)$")
@@ -202,6 +216,17 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     ages = _AGE_PARENS_RE.search(pre.rstrip())
     clause = re.split(r"[,;:]", _PARENS_RE.sub("", pre))[-1]
     plain = _LEADING_RE.sub("", clause.strip()).strip()
+    plain_words = [w.lower() for w in plain.split()]
+    if any(w in WH_WORDS for w in plain_words[-3:]):
+        # "Wat zei iemand: '…'" asks who spoke, the verb first and its subject after it;
+        # "Wie het zei weet ik niet meer", "ik weet niet wie het zei", "wat ze zei": a
+        # clause about words, no one's.
+        speaker = _AFTER_DROP_RE.sub("", " " + after).strip()
+        if plain_words == [plain_words[0]] and speaker and looks_like_person(speaker):
+            return _clean(speaker, keep_age=False), True
+        if not after and head.rstrip().endswith(":"):
+            return None, True  # "Wat iemand zei: '…'": a heading of words said, by nobody named
+        return None, False
     if ages and plain and ages.start() >= len(pre.rstrip()) - len(ages.group()):
         plain += ages.group()  # "Sem (6) zei": the age stays with the name
     if after:
@@ -253,6 +278,15 @@ def speaker_before(text: str, start: int) -> tuple[str | None, bool]:
     words = plain.split()
     if not words or words[-1].lower() in _PRONOUNS or _ANY_VERB_RE.search(plain):
         subject = _subject(head)
+        if (
+            subject is not None
+            and words
+            and words[-1].lower() in _PRONOUNS
+            and subject.split()[0].lower() in _WRITER
+        ):
+            # "Ik zei tegen de meneer '…' en hij zei": "hij" is never the writer; whom it
+            # takes up the sentence does not say for sure.
+            return None, True
         if subject is None and words and words[-1].lower() in _PRONOUNS and len(words) > 1:
             subject = " ".join(words[:-1])  # "Een man uit Eritrea hij zeg:"
         if subject is None and words and words[-1].lower() in _PRONOUNS:

@@ -1572,3 +1572,150 @@ def test_comments_and_terms_after_a_label(
     catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
 ) -> None:
     assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # A dash before the speech verb after the words is no part of who spoke.
+        ("Leesclub Vries 6 lezers. 'Ik heb het boek in één nacht uit' – zei Gea, en dat "
+         "geloof ik.", [{"text": "Ik heb het boek in één nacht uit", "attribution": "Gea"}]),
+        # An age written with "van" is no count; a long relative clause after it is the
+        # writer's story about the speaker.
+        ("Digicafé Emmen 5 bezoekers. 'Nu kan ik mijn kleinkind mailen', zei een vrouw van "
+         "81 die al drie keer eerder kwam.",
+         [{"text": "Nu kan ik mijn kleinkind mailen", "attribution": "een vrouw van 81"}]),
+        # Who said it in brackets on the next line, or after an emoji.
+        ("Verhalenbrink Sleen\n9 ouderen\nCitaat: 'Wij schaatsten naar school'\n(een man "
+         "van over de negentig)",
+         [{"text": "Wij schaatsten naar school", "attribution": "een man van over de negentig"}]),
+        ("Voorlezen Gieten 7 kids\n'nog een keer voorlezen!' 🥰 (Mila 5)",
+         [{"text": "nog een keer voorlezen!", "attribution": "Mila 5"}]),
+        # A count in brackets on the next line is no one who spoke.
+        ("Voorlezen Gieten\n'Ik wil nog een boek!'\n(3 volwassenen)",
+         [{"text": "Ik wil nog een boek!", "attribution": None}]),
+        # A form's question "Wat zei iemand:" names nobody; who it was follows the words.
+        ("Wat: breicafé\nWaar: Norg\nWat zei iemand: 'ik brei hier mijn zorgen weg' "
+         "(buurvrouw van Truus)",
+         [{"text": "ik brei hier mijn zorgen weg", "attribution": "buurvrouw van Truus"}]),
+        # A clause about words ("wie het zei") is no one's speech act.
+        ("Taalcafé Sleen 7 mensen. Wie het zei weet ik niet meer maar het was gezellig.", []),
+        # "ik weet niet wie het zei": the verb is the clause's, not the writer's; a
+        # conjunction before the colon names no one: asked.
+        ("Taalcafé Sleen 7 mensen. Ik weet niet meer wie het zei maar: 'hier voel ik me "
+         "thuis'", []),
+        # Items of a list headed by a speech label are quotes of that label.
+        ("Spreekuur Vries 4 bezoekers.\nReacties:\n- 'Fijn dat het hier kan'\n- 'Heel "
+         "duidelijk uitgelegd'",
+         [{"text": "Fijn dat het hier kan", "attribution": None},
+          {"text": "Heel duidelijk uitgelegd", "attribution": None}]),
+        # A list under another heading stays asked.
+        ("Leesclub Vries 6 lezers.\nGelezen:\n- 'Het smelt'\n- 'De avonden'", []),
+    ],
+)  # fmt: skip
+def test_who_said_it_around_the_words(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # A noun for words said, "van" and who said them: the who is the speaker.
+        ("Klik & Tik Sleen 8 cursisten. Opmerking van een cursist: 'Ik snap de app nu.'",
+         [{"text": "Ik snap de app nu.", "attribution": "een cursist"}]),
+        # A time of speaking before a colon heads words said then.
+        ("Leesclub Sleen 6 lezers. Achteraf: 'Ik had dit boek nooit zelf gekozen.'",
+         [{"text": "Ik had dit boek nooit zelf gekozen.", "attribution": None}]),
+        # Words said to the writer ("kreeg te horen"); by whom only after "van".
+        ("taalcafe sleen 9 mensen. kreeg te horen 'ik kom hier voor de gezelligheid'",
+         [{"text": "ik kom hier voor de gezelligheid", "attribution": None}]),
+        ("Taalcafé Sleen 9 mensen. Ik kreeg van een cursist te horen: 'Ik durf nu te "
+         "bellen.'", [{"text": "Ik durf nu te bellen.", "attribution": "een cursist"}]),
+        # Putting into words is saying.
+        ("Digisterker Sleen 7 deelnemers. Een cursist formuleerde het zo: 'Ik ben niet "
+         "meer bang voor de computer.'",
+         [{"text": "Ik ben niet meer bang voor de computer.", "attribution": "Een cursist"}]),
+        # A time phrase after a name with its age, or a people word, before the colon.
+        ("Makersplaats Sleen 8 kids.\nNoor (9) na het solderen: 'Het lampje brandt!'",
+         [{"text": "Het lampje brandt!", "attribution": "Noor (9)"}]),
+        # "de een … de ander": each of two people.
+        ("Taalcafé Sleen 6 mensen. 'Ik kom volgende week weer' zei de een, 'ik ook' zei de "
+         "ander.", [{"text": "Ik kom volgende week weer", "attribution": "de een"},
+                    {"text": "ik ook", "attribution": "de ander"}]),
+        # Who the session was given by ("door een …") is no participant.
+        ("Lezing in Sleen door een diëtist, 25 bezoekers. De diëtist zei: 'eet meer "
+         "groente'. Een bezoeker zei: 'Ik ga het proberen.'",
+         [{"text": "Ik ga het proberen.", "attribution": "Een bezoeker"}]),
+        ("Voorlezen Sleen 8 kinderen, voorgelezen door een moeder. De moeder zei: 'Ik vond "
+         "het spannend.'", [{"text": "Ik vond het spannend.", "attribution": "De moeder"}]),
+        # "hij" after the writer's own sentence is never the writer.
+        ("Spreekuur Sleen 3 bezoekers. Ik zei tegen een meneer 'bel gerust' en hij zei "
+         "'Dat doe ik zeker.'", [{"text": "Dat doe ik zeker.", "attribution": None}]),
+        # An agent noun names a person on a form line.
+        ("Lezing Sleen\nAanwezig: 30\nCitaat: 'Ik ga morgen vogels tellen!'\nVan: een "
+         "vogelliefhebber",
+         [{"text": "Ik ga morgen vogels tellen!", "attribution": "een vogelliefhebber"}]),
+        # A gesture that goes with words said aloud: the one who made it spoke.
+        ("Knutselen Sleen 9 kids. Een meisje van 6 hield haar tekening omhoog: 'voor "
+         "papa!'", [{"text": "voor papa!", "attribution": "Een meisje van 6"}]),
+        # More speech verbs after the words; "Uitspraken:" heads a list of words said.
+        ("Breicafé Sleen 8 dames. 'Dit wordt een sjaal voor mijn kleinzoon' grapte Riek.",
+         [{"text": "Dit wordt een sjaal voor mijn kleinzoon", "attribution": "Riek"}]),
+        ("Taalcafé Sleen 8 mensen.\nUitspraken:\n- 'Wat een fijne plek is dit'",
+         [{"text": "Wat een fijne plek is dit", "attribution": None}]),
+    ],
+)  # fmt: skip
+def test_speech_cues_and_speakers_by_role(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # "Wat iemand zei:" heads words said by nobody named; "Wat zei iemand:" too.
+        ("Taalcafé Sleen 8 mensen. Wat iemand zei: 'ik oefen hier elke week'",
+         [{"text": "ik oefen hier elke week", "attribution": None}]),
+        # A noun for words with whom they are for names no speaker: asked.
+        ("Voorlezen Sleen 8 kinderen. Tip voor de ouders: 'neem een boek mee naar bed'", []),
+        # The time of speaking between the label and "van", or after a dash attribution.
+        ("Digisterker Sleen 8 cursisten. Reactie na afloop van een cursist: 'Ik durf nu te "
+         "bankieren.'", [{"text": "Ik durf nu te bankieren.", "attribution": "een cursist"}]),
+        ("Breicafé Sleen 8 dames. 'Ik brei voor de buren' - Truus (79) na afloop",
+         [{"text": "Ik brei voor de buren", "attribution": "Truus (79)"}]),
+        # A list headed by a noun for words and who said them.
+        ("Lezing Sleen 30 bezoekers. Vragen van bezoekers:\n- 'Hoe lang duurt het?'\n- "
+         "'Kost het geld?'",
+         [{"text": "Hoe lang duurt het?", "attribution": None},
+          {"text": "Kost het geld?", "attribution": None}]),
+        # A speech verb inside the brackets after the words is no part of who.
+        ("Taalcafé Sleen 8 mensen. 'Ik kom zeker terug' (zei een nieuwe cursist)",
+         [{"text": "Ik kom zeker terug", "attribution": "een nieuwe cursist"}]),
+        # A time phrase ending in a title noun ("na de les") heads no title.
+        ("Taalcafé Sleen 8 mensen. De man uit Irak na de les: 'Ik begrijp nu meer.'",
+         [{"text": "Ik begrijp nu meer.", "attribution": "De man uit Irak"}]),
+        # A dash line under words on a line of their own signs them: a name with an age
+        # or a people phrase; a lone word, a count, a place or a list item does not.
+        ("Knutselen Sleen 9 kids\n'Mag ik dit houden?'\n- Lotte, 6",
+         [{"text": "Mag ik dit houden?", "attribution": "Lotte, 6"}]),
+        ("Knutselen Sleen 9 kids\n'Ik wil nog een keer!'\n- Gezellig",
+         [{"text": "Ik wil nog een keer!", "attribution": None}]),
+        ("Knutselen 9 kids\n'Ik wil nog een keer!'\n- Sleen",
+         [{"text": "Ik wil nog een keer!", "attribution": None}]),
+        # English nouns for words and who said them; a list item's bullet is no part of
+        # who; a time phrase after a comma.
+        ("Language café Sleen 7 people. Comment from a participant: 'I feel at home here.'",
+         [{"text": "I feel at home here.", "attribution": "a participant"}]),
+        ("Voorlezen Sleen 7 kinderen.\nQuotes:\n- Sem (5): 'nog een boek!'",
+         [{"text": "nog een boek!", "attribution": "Sem (5)"}]),
+        ("Taalcafé Sleen 8 mensen. Mevrouw Demir (51), na haar eerste telefoontje: 'Ik "
+         "durfde het!'", [{"text": "Ik durfde het!", "attribution": "Mevrouw Demir (51)"}]),
+    ],
+)  # fmt: skip
+def test_labels_that_head_words_said(
+    catalogue: Catalogue, text: str, quotes: list[dict[str, Any]]
+) -> None:
+    assert read(text, catalogue)["quotes"] == quotes
