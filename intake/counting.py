@@ -23,8 +23,6 @@ from intake.doubts import (
     later_presence,
 )
 from intake.groups import (
-    ADDED_AFTER,
-    RESTATE_WORDS,
     counted_in_brackets,
     in_brackets,
     is_labelled,
@@ -35,7 +33,17 @@ from intake.groups import (
     staff_within,
     total_of,
 )
-from intake.numbers import PEOPLE_GROUPS, Token, count_group, numeral, pairings, tokens_of
+from intake.numbers import PEOPLE_GROUPS, Token, count_group, pairings, tokens_of
+from intake.sums import (
+    SENTENCE_END_RE,
+    STAFF_OR_ME_RE,
+    counted_again,
+    one_group_of_several,
+    restated_total,
+    restates,
+    said_number,
+    sentence_start,
+)
 
 
 @dataclass
@@ -67,19 +75,6 @@ def find_counts(folded: str, original: str) -> dict[str, int]:
     return read_counts(folded, original).counts
 
 
-# The total said again without a people word after the counts: "dus 10", "dus zestien in
-# totaal", "= 46", "Dus 8 aan tafel".
-# "Ik reken 8", "Alle 9 hebben meegedaan", "dus 8 die echt meededen".
-_RESTATED_TOTAL_RE = re.compile(
-    r"(?:(?:\bdus|=)[ \t]+(?:(?:eigenlijk|toch|dan|maar)[ \t]+)?(\d+|[a-z]+)"
-    r"(?=[ \t]*(?:$|[.,;!?)\n]|(?:in[ \t]+)?totaal\b|aan[ \t]+tafel\b|"
-    r"aanwezig\b|pp\b|p\.p\.|echt\b|die[ \t]+(?:echt[ \t]+|wel[ \t]+)?(?:mee\w+|deelnamen)\b))"
-    r"|\b(?:ik[ \t]+(?:reken|tel)|(?:reken|tel)[ \t]+ik)[ \t]+(?:(?:er|dus|toch|maar)[ \t]+)?"
-    r"(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]))"
-    r"|\balle[ \t]+(\d+|[a-z]+)(?=[ \t]+(?:hebben|waren|deden|zijn)\b[^.!?\n]*\bmee\w*))"
-)
-
-
 # Words between a people word and its count that the reader does not pair across:
 # "ouders ook 6", "Ouders waren er ook, een stuk of 12".
 _BETWEEN_WORD_AND_COUNT = {
@@ -87,10 +82,6 @@ _BETWEEN_WORD_AND_COUNT = {
     "ongeveer", "ca", "circa", "rond", "de", "maar", "wel", "toch",
 }  # fmt: skip
 _SINGULAR_PEOPLE = SINGULAR_WORDS | {"mevrouw", "meneer", "iemand", "niemand"}
-_STAFF_OR_ME_RE = re.compile(
-    r"\b(?:ik|mij|mezelf|vrijwilliger|vrijwilligers|begeleider|begeleiders|collega|docent|"
-    r"juf|meester|stagiaire|stagiair)\b"
-)
 _ADDS_IN_BRACKETS_RE = re.compile(r"\(\s*(?:en|plus|\+|ook|nog)\s*$")
 
 
@@ -99,47 +90,6 @@ _HELPING_WORDS = {"begeleidende", "helpende", "meehelpende", "assisterende", "on
 
 
 _JOINED_IN_RE = re.compile(r"\s+die\s+(?:ook\s+)?(?:mee\w+|deden\s+mee)")
-
-
-def _restates(folded: str, tokens: list[Token], number: int) -> bool:
-    """ "dus 7 volw", "Dus 10 kinderen, 8 volwassenen": a count after "dus" (or another
-    restating word) earlier in its clause or comma clause says the sum again; so does a
-    clause of counts that ends in "in totaal" or "bij elkaar"."""
-    if _more_of_the_same(folded, tokens, number):
-        return False  # "in totaal 8 ouders en 1 opa": more follows, so no sum said again
-    if number > 0 and tokens[number - 1].text in RESTATE_WORDS:
-        return True
-    sentence = re.split(r"[.!?\n;]", folded[: tokens[number].start])[-1]
-    clause = sentence.split(",")[-1]  # "…, dus 22 kinderen en 15 volwassenen"
-    if any(_RESTATE_HEAD_RE.match(part) for part in (sentence, clause)):
-        return True
-    # "13 kinderen en 10 volwassenen in totaal.": the clause ends by calling its counts the sum.
-    rest = re.split(r"[.!?\n;]", folded[tokens[number].end :])[0]
-    end = _SUM_AT_END_RE.search(rest)
-    if end is None:
-        return False
-    between = [t for t in tokens[number + 1 :] if t.start < tokens[number].end + end.start()]
-    return all(t.value is not None or t.group or t.text in {"en", "plus", "&"} for t in between)
-
-
-_RESTATE_HEAD_RE = re.compile(r"\s*(?:dus|oftewel|ofwel|samen|totaal|alles\s+bij\s+elkaar)\b")
-# A clause of counts that ends by saying they are the sum: "… en 10 volwassenen in totaal".
-_SUM_AT_END_RE = re.compile(r"[ \t]*\b(?:in[ \t]+totaal|bij[ \t]+elkaar)[ \t]*[,]?[ \t]*$")
-
-
-def _more_of_the_same(folded: str, tokens: list[Token], number: int) -> bool:
-    """ "in totaal 8 ouders en 1 opa": another count of the same group follows right after,
-    so this one is a part. "dus 9 kinderen en 7 volwassenen" is two sums said again."""
-    k = number + 1
-    if k >= len(tokens) or tokens[k].group is None:
-        return False
-    if k + 1 >= len(tokens) or tokens[k + 1].text not in {"en", "plus", "+"}:
-        return False
-    rest = tokens[k + 2 :]
-    if not rest or rest[0].value is None:
-        return False
-    following = next((t.group for t in rest[1:3] if t.group is not None), None)
-    return following is None or following == tokens[k].group
 
 
 _UNKNOWN_COUNT_RE = re.compile(r"\bhoeveel\s+([a-z']+)\s+(?:weet|wist|weten)\b")
@@ -266,49 +216,6 @@ def _uncounted(
     return uncounted
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?\n](?=\s)")
-
-
-def _one_group_of_several(
-    folded: str,
-    tokens: list[Token],
-    chosen: list[tuple[int, int]],
-    roles: Roles,
-    total: re.Match[str],
-    value: int,
-) -> bool:
-    """A sum said again that is the enrolled less the absent of its own sentence, while
-    people were counted in an earlier sentence: it sums one group, not the message."""
-    if len(roles.enrolled) != 1 or not roles.absent:
-        return False
-    if value != roles.enrolled[0] - sum(roles.absent):
-        return False
-    own = _sentence_start(folded, total.start())
-    return any(
-        tokens[w].group in PEOPLE_GROUPS and tokens[n].end < own and n not in roles.indexes
-        for n, w in chosen
-    )
-
-
-# Words near a second count of a group that add it ("oja, nog 2"), besides ADDED_AFTER.
-_ADDS = (ADDED_AFTER - {"en", "n"}) | {"later", "daarna", "toen", "oja", "oh", "vergeten", "vergat"}
-
-
-def _counted_again(folded: str, tokens: list[Token], starts: list[int]) -> bool:
-    """The same group counted again in a later sentence with no word that adds ("nog",
-    "erbij", "ook"): a correction, the same people again, or more? Asked."""
-    for earlier, later in zip(starts, starts[1:], strict=False):
-        if not _SENTENCE_END_RE.search(folded, earlier, later):
-            continue
-        at = next(i for i, t in enumerate(tokens) if t.start == later)
-        sentence = _sentence_start(folded, later)
-        near = {t.text for t in tokens[max(0, at - 6) : at + 4] if t.start >= sentence}
-        opens = re.match(r"\s*(?:en|plus|\+)\b", folded[sentence:])  # "Oja. En 2 oma's"
-        if not near & _ADDS and not opens:
-            return True
-    return False
-
-
 def _enrolled_group(
     folded: str, tokens: list[Token], roles: Roles, number: int, word: int
 ) -> str | None:
@@ -320,7 +227,7 @@ def _enrolled_group(
     if not enrolled:
         return None
     at = max(enrolled)
-    if _SENTENCE_END_RE.search(folded, tokens[at].end, tokens[number].start):
+    if SENTENCE_END_RE.search(folded, tokens[at].end, tokens[number].start):
         return None
     if (tokens[number].value or 0) > (tokens[at].value or 0):
         return None  # "10 kinderen aangemeld, 14 aanwezig met de mama's"
@@ -348,31 +255,6 @@ def _heads_a_list(
         and tokens[w].group in ("kinderen", "volwassenen")
         for n, w in chosen
     )
-
-
-def _said_number(match: re.Match[str]) -> int | None:
-    """The number a restated total says ("dus tien", "Alle 9 hebben"), if it is one."""
-    said = next(g for g in match.groups() if g is not None)
-    return numeral(said, said)
-
-
-def _sentence_start(folded: str, at: int) -> int:
-    """Where the sentence holding `at` begins ("die tel ik niet. Totaal: 9" starts at T)."""
-    ends = [m.end() for m in _SENTENCE_END_RE.finditer(folded, 0, at)]
-    return ends[-1] if ends else 0
-
-
-def _restated_total(
-    folded: str, tokens: list[Token], chosen: list[tuple[int, int]]
-) -> re.Match[str] | None:
-    """The total said again without a people word after the counts; the last one said ("dus
-    toch 8? Nee, hij zit al in de 7. Dus 7."); not a sum with staff or the writer in it."""
-    last = max((tokens[i].end for pair in chosen for i in pair), default=0)
-    said = [m for m in _RESTATED_TOTAL_RE.finditer(folded, last) if _said_number(m) is not None]
-    total = said[-1] if said else None
-    if total is not None and _STAFF_OR_ME_RE.search(folded, last, total.start()):
-        return None  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien": staff in the sum
-    return total
 
 
 def read_counts(folded: str, original: str) -> CountReading:
@@ -445,19 +327,19 @@ def read_counts(folded: str, original: str) -> CountReading:
             continue  # "8 kids elk met 1 ouder": one each, not one in all
         if is_speaker(folded, tokens, number_index, word_index, chosen):
             continue  # "1 oma zei dat …", "Twee moeders vroegen …": who spoke, not who came
-        if group == "totaal" and _STAFF_OR_ME_RE.search(
+        if group == "totaal" and STAFF_OR_ME_RE.search(
             folded,
             max(
                 [tokens[n].end for n, _ in chosen if n < number_index]
-                + [_sentence_start(folded, tokens[number_index].start)]
+                + [sentence_start(folded, tokens[number_index].start)]
             ),
             tokens[number_index].start,
         ):
             continue  # "8 aanwezig plus ik en vrijwilliger Bert, dus tien in totaal"
-        if _restates(folded, tokens, number_index):
+        if restates(folded, tokens, number_index):
             # "6 volw … oja de oma, dus 7 volw": the sum said again; "Samen 4 moeder, 1
             # vader en 7 kind": one sum of a group in parts, added.
-            clause = _sentence_start(folded, tokens[number_index].start)
+            clause = sentence_start(folded, tokens[number_index].start)
             listed = re.match(r"[ \t]*(?:$|[,.;!?\n]|en\b)", folded[tokens[word_index].end :])
             if restated_in.get(group) != clause:
                 restated[group] = value
@@ -505,7 +387,7 @@ def read_counts(folded: str, original: str) -> CountReading:
     for group in _unread_near(folded, tokens, chosen, roles):
         doubtful.add(group)  # "ouders ook 6", "Ouders waren er ook, een stuk of 12": unread
     for group, starts in parts_at.items():
-        if group not in restated and _counted_again(folded, tokens, starts):
+        if group not in restated and counted_again(folded, tokens, starts):
             doubtful.add(group)  # "8 kinderen en 8 ouders. Oh wacht, … 7 kinderen": which?
     for group, value in _parallel_counts(folded, tokens, chosen, roles):
         values.setdefault(group, []).append(value)  # "groep 6 met 22 leerlingen en groep 8 met 25"
@@ -517,7 +399,7 @@ def read_counts(folded: str, original: str) -> CountReading:
         counts[group] = total_of(folded, found, first_at.get(group), parts_at.get(group, []))
     staff_within(folded, tokens, chosen, counts)
     uncounted = _uncounted(folded, tokens, chosen, unclear)
-    total = _restated_total(folded, tokens, chosen)
+    total = restated_total(folded, tokens, chosen)
     # The writer settles the doubt with the sum said again: "35 aanwezigen, maar daar zitten
     # de schrijver en 2 mensen van de uitgeverij bij, dus 32 publiek", "… dus 5 mensen".
     settled = set(restated) & {*PEOPLE_GROUPS}
@@ -532,11 +414,11 @@ def read_counts(folded: str, original: str) -> CountReading:
     uncounted |= doubtful
     one_of_several = False
     if total is not None and "totaal" not in counts:
-        value = _said_number(total)
+        value = said_number(total)
         if value is not None:
             counts["totaal"] = value  # "… en een kearl bij, dus 10": the total said again
             people = [g for g in counts if g in PEOPLE_GROUPS]
-            one_of_several = _one_group_of_several(folded, tokens, chosen, roles, total, value)
+            one_of_several = one_group_of_several(folded, tokens, chosen, roles, total, value)
             if one_of_several:
                 # "Groep 1/2a: 21 kleuters. Groep 1/2b: 19 op de lijst, 2 ziek, dus 17": the
                 # 17 came of the second group, not of both. Asked.
