@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from intake.attendance import Roles
 from intake.countwords import SINGULAR_WORDS
-from intake.cues import NEW_WORDS, PRESENCE_VERBS_AND_WORDS, Roles
+from intake.cues import NEW_WORDS, PRESENCE_VERBS_AND_WORDS
 from intake.doubts import (
     EACH_RE,
     MORE,

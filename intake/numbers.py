@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from intake.attendance import Roles, attendance_roles
 from intake.countwords import (
     COUNT_GROUPS,
     DRENTS_PEOPLE,
@@ -32,13 +33,7 @@ from intake.countwords import (
     SINGULAR_WORDS,
     abbreviated_group,
 )
-from intake.cues import (
-    Roles,
-    apply_corrections,
-    attendance_roles,
-    label_pairs,
-    presence_pairs,
-)
+from intake.cues import apply_corrections, label_pairs, presence_pairs
 
 UNITS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from intake.cues import Roles
+from intake.attendance import Roles
 from intake.groups import ADDED_AFTER, RESTATE_WORDS
 from intake.numbers import PEOPLE_GROUPS, Token, numeral
 
