@@ -34,7 +34,8 @@ from intake.groups import (
     staff_within,
     total_of,
 )
-from intake.numbers import PEOPLE_GROUPS, Token, count_group, pairings, tokens_of
+from intake.numbers import PEOPLE_GROUPS, Token, count_group, tokens_of
+from intake.pairs import pairings
 from intake.sums import (
     SENTENCE_END_RE,
     STAFF_OR_ME_RE,

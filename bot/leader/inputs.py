@@ -12,7 +12,7 @@ from datetime import date
 from bot.leader import texts
 from intake.dates import read_day
 from intake.names import full_name_in_quote, looks_like_full_name
-from intake.numbers import read_typed_numbers
+from intake.pairs import read_typed_numbers
 from store.session_notes import MAX_PARTNER, MAX_PARTNERS, MAX_STORY, clean_partners
 from store.sessions import CHAT_MAX_AGE_DAYS, MAX_COUNT, MAX_QUOTE, day_problem
 from toc.models import Catalogue
