@@ -29,7 +29,8 @@ ADULT_WORDS = (
     "bejaarden pake beppe beppes opoe opoes "
     "volw volwas vw olders alders heit mem heiten memmen grootmoeders grootvaders "
     "grootmoeder grootvader alden pap mam paps mams parents parent adults adult "
-    "grandparents mothers fathers moms mums dads grandmas grandpas mamas papas oudjes"
+    "grandparents mothers fathers moms mums dads grandmas grandpas mamas papas oudjes "
+    "grown grownups"
 )
 # Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
 PEOPLE_WORDS = (

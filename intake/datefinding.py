@@ -43,9 +43,21 @@ TOPIC_DAYS = 400
 # Explicit dates with a year or a month name: safe to take before other numbers are read.
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]'?(\d{4}|\d{2})\b")
+# A day of the month said in words, as dictation writes it: "op elf december".
+_UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+DAY_WORDS = {
+    **{w: i for i, w in enumerate(_UNITS[1:], 2)},
+    **{w: i for i, w in enumerate(
+        ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
+         "achttien", "negentien", "twintig"), 10)},
+    **{f"{w}entwintig": 20 + i for i, w in enumerate(_UNITS, 1)},
+    "dertig": 30,
+    "eenendertig": 31,
+}  # fmt: skip
+_DAY_WORD = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
 _DAY_MONTH_RE = re.compile(
     rf"\b(?:(?P<wd>{WEEKDAY_WORDS}|{ABBREVIATION_WORDS})\.?,?\s+)?"
-    rf"(\d{{1,2}})(?:e|ste|de)?\s+({MONTH_WORDS})\b\.?"
+    rf"(\d{{1,2}}|{_DAY_WORD})(?:e|ste|de)?\s+({MONTH_WORDS})\b\.?"
     rf"(?:\s+(\d{{4}})\b)?"
 )
 # "dinsdag de 28e": a weekday and a day of the month.
@@ -272,7 +284,8 @@ def find_explicit_dates(
         _add(finding, full, int(match.group(2)), int(match.group(1)), match.group(), today, plan)
         text = blank(text, match.start(), match.end())
     for match in list(_DAY_MONTH_RE.finditer(text)):
-        day, month = int(match.group(2)), MONTHS[match.group(3)]
+        said = match.group(2)
+        day, month = DAY_WORDS.get(said) or int(said), MONTHS[match.group(3)]
         if not match.group(4) and topic_before(context or text, match.start()):
             finding.unclear = True
             text = blank(text, match.start(), match.end())

@@ -71,6 +71,13 @@ def is_labelled(folded: str, tokens: Sequence[Tok], number: int, word: int) -> b
     return tokens[word].colon and word < number
 
 
+# A verb right after "1 oma": a sentence about one of them ("negen ouders één oma was jarig").
+_DOES = {
+    "was", "is", "had", "heeft", "zei", "zegt", "kwam", "ging", "moest", "wilde", "werd",
+    "vond", "deed", "bleef", "las", "zat", "liep", "kon", "mocht", "huilde", "sliep", "vroeg",
+}  # fmt: skip
+
+
 def is_one_of_them(
     folded: str, tokens: Sequence[Tok], number: int, word: int, chosen: list[tuple[int, int]]
 ) -> bool:
@@ -97,8 +104,9 @@ def is_one_of_them(
         number > 0
         and tokens[number - 1].group in ("kinderen", "volwassenen", "mensen")
         and re.fullmatch(r"[ \t]*", folded[tokens[number - 1].end : tokens[number].start])
+        and not (nxt is not None and nxt.text in _DOES)
     ):
-        return False  # "11 dames 1 heer gezellig": the next item of a list
+        return False  # "11 dames 1 heer gezellig": the next item of a list; not "één oma was jarig"
     if not starts and not acts:
         return False  # one of them when a sentence is about them: "Eén mevrouw had …", "1
         # kindje moest huilen"; else one more: "12 dames, 1 heer"
@@ -260,6 +268,7 @@ def staff_within(
             if n < number and tokens[w].group in ("mensen", "kinderen", "volwassenen", "totaal")
         ]  # fmt: skip
         between = folded[tokens[max(before)[0]].end : tokens[number].start] if before else ""
+        between = re.sub(r"\b(?:incl|ca|excl|o\.a)\.", "", between)  # "(incl. 3 …)": no end
         if not before or (re.search(r"[.!?\n]", between) and not _WITHIN_NEXT_RE.search(between)):
             continue  # a count in the same sentence holds its staff, or "16 mensen. Waarvan 2 …"
         group = tokens[max(before)[1]].group

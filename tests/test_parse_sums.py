@@ -313,3 +313,28 @@ def test_a_number_with_a_thing_after_a_comma_is_no_count_of_the_word_before(
 ) -> None:
     text = "vragenuurtje BoekStart Borger, 4 ouders met hun baby's, 3 koffertjes uitgedeeld."
     assert read(text, catalogue) == ({"volwassenen": 4}, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # "één oma was jarig": a sentence about one of the adults, not one more.
+        ("voorlees uurtje in norg tien kinderen en acht ouders één oma was jarig",
+         {"kinderen": 10, "volwassenen": 8}, 18),
+        # The dot of "incl." ends no sentence: the staff are inside the count.
+        ("Wat: Verhalenbrink\nWaar: Sleen\nAantal: 15 (incl. 2 vrijwilligers)",
+         {"deelnemers": 13}, 13),
+        # English "grown-ups".
+        ("Storytime at Bieb Havelte today: 8 children, 6 grown-ups.",
+         {"kinderen": 8, "volwassenen": 6}, 14),
+    ],
+)  # fmt: skip
+def test_one_of_them_in_dictation_abbreviation_dots_and_grown_ups(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    assert read(text, catalogue) == (counts, participants)
+
+
+def test_a_day_of_the_month_in_words(catalogue: Catalogue) -> None:
+    text = "taalcafe eelde op elf december waren er achttien deelnemers"
+    assert parse_message(text, catalogue, date(2025, 12, 15)).date == date(2025, 12, 11)
