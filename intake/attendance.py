@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from intake.cues import ENROLLED_WORDS, PRESENCE_WORDS, Tok, within
 
+# Absent words that label a number without a colon ("afgemeld 2"); the others need one
+# ("Vakantie: 2"): "ondanks de vakantie zes kindjes" is six who came.
+_ABSENT_LABELS = {"afwezig", "afgemeld", "afgezegd", "absent", "afmeldingen", "ziek"}
 ABSENT_WORDS = {
     "afwezig", "afgemeld", "afgezegd", "ziek", "weggebleven", "absent", "afmeldingen",
     "vakantie", "verhinderd", "thuisgebleven", "wachtlijst", "dropped", "cancelled",
@@ -120,7 +123,9 @@ def attendance_roles(folded: str, tokens: Sequence[Tok], used: set[int]) -> Role
             or (prev[-3:-1] in _ENROLLED_ARE and prev[-1] == "er")
         ):
             take(i, roles.enrolled)  # "Ingeschreven: 12", "aangemeld waren 9"
-        elif label in ABSENT_WORDS or prev[-1:] == ["behalve"]:
+        elif (
+            label in ABSENT_WORDS and (re.search(r"[:=-]", gap) or label in _ABSENT_LABELS)
+        ) or prev[-1:] == ["behalve"]:
             take(i, roles.absent)  # "Afwezig: 1", "iedereen behalve 1 van de 9"
         elif (
             after[:1]

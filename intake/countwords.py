@@ -30,7 +30,7 @@ ADULT_WORDS = (
     "volw volwas vw olders alders heit mem heiten memmen grootmoeders grootvaders "
     "grootmoeder grootvader alden pap mam paps mams parents parent adults adult "
     "grandparents mothers fathers moms mums dads grandmas grandpas mamas papas oudjes "
-    "grown grownups"
+    "grown grownups pa"
 )
 # Generic people: "deelnemers", or "bezoekers" when the activity is a spreekuur.
 PEOPLE_WORDS = (
@@ -48,7 +48,7 @@ PEOPLE_WORDS = (
     "vrouwlui manlui mans mens leu leut lieden clienten client klanten klant "
     "oefenaars oefenaar breiers breier breisters publiek spelers speler ppl "
     "inloop inlopers inloopers froulju frouljue manlju frou dielnimmers dielnimmer students "
-    "student alleenstaanden alleenstaande lopers wandelaars vertellers "
+    "student alleenstaanden alleenstaande lopers wandelaars vertellers keerl keerls "
     "knitters walkers readers"
 )
 # Drents "olde luu" (old people) are adults, like "ouderen".

@@ -53,7 +53,7 @@ ATTENDANCE_VERBS = {
     "gekomen", "warn", "waarn", "wazzen", "wienen", "wieren", "hoeveel",
 }  # fmt: skip
 # After a number: "9 aanwezig", "9 kwamen", "12 showed up".
-PRESENCE_AFTER = PRESENCE_WORDS - {"aantal", "opkomst"}
+PRESENCE_AFTER = (PRESENCE_WORDS - {"aantal", "opkomst"}) | {"bezet"}  # "48 bezet": seats taken
 PRESENCE_VERBS_AND_WORDS = PRESENCE_WORDS | ATTENDANCE_VERBS | {"waren", "zaten"}
 # What may follow a number read from an attendance verb: "er waren 12 boeken" is no count.
 AFTER_ATTENDANCE = {
@@ -106,6 +106,9 @@ def apply_corrections(tokens: Sequence[Tok]) -> None:
             token.value = None
 
 
+_SEATS_RE = re.compile(r"\b(?:stoelen|plaatsen|plekken|zitplaatsen|stoel)\b")
+
+
 def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[tuple[int, int]]:
     """(number, word) pairs read from presence words and attendance verbs; enrolled numbers
     are added to `used` so no other reading takes them."""
@@ -155,6 +158,8 @@ def presence_pairs(folded: str, tokens: Sequence[Tok], used: set[int]) -> list[t
         )
         if present and re.search(r"[\n.!?;]", folded[token.end : tokens[j].start]):
             present = False  # "6\nAantal: 9", "lesson 2. Attendance 5": the next one's label
+        if present and tokens[j].text == "bezet" and not _SEATS_RE.search(sentence):
+            present = False  # "48 bezet" after "60 stoelen"; not "pc 1 t/m 6 bezet"
         if (
             present
             and j + 1 < len(tokens)

@@ -39,7 +39,8 @@ RELATIVE_DAYS = {
     "vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0,
     "gisteren": 1, "gister": 1, "gisterochtend": 1, "gistermorgen": 1, "gistermiddag": 1,
     "gisteravond": 1, "eergisteren": 2, "eergister": 2,
-    "juster": 1, "hjoed": 0, "vanmörgen": 0, "today": 0, "tonight": 0, "yesterday": 1,
+    "juster": 1, "jister": 1, "earjister": 2, "hjoed": 0, "vanmörgen": 0, "vanaovend": 0,
+    "today": 0, "tonight": 0, "yesterday": 1,
     "this morning": 0, "this afternoon": 0, "this evening": 0, "van middag": 0,
     "last night": 1, "yesterday evening": 1, "yesterday afternoon": 1,
     "van morgen": 0, "van avond": 0, "vanmiddeg": 0, "gisteraovend": 1, "gisterenmiddag": 1,
@@ -85,7 +86,7 @@ WEEKDAY_WORDS = "|".join(WEEKDAYS)
 ABBREVIATION_WORDS = "|".join(WEEKDAY_ABBREVIATIONS)
 MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Day parts, also Fries ("tiisdeitejun", "tiisdeimoarn").
-DAY_PART = r"(?:ochtend|morgen|middag|avond|tejun|jun|moarn|middei)?"
+DAY_PART = r"(?:ochtend|morgen|middag|avond|aovend|tejun|jun|moarn|middei)?"  # Drents "aovend"
 
 # Days with a name: a yearless date like "31 december".
 HOLIDAYS = {

@@ -47,7 +47,7 @@ HELPING_RE = re.compile(
     r"ondersteunden|verzorgden|leidden|organiseerden|hebben\s+geholpen|hielpen\s+mee|"
     r"helped(?:\s+out)?|assisted|die\s+de\s+\w+\s+gaven)\b"
     # Right after the word only: "4 moeders (meegenomen) voor de begeleiding".
-    r"|[ \t]*(?:[a-z]+[ \t]+){0,4}(?:voor[ \t]+de[ \t]+begeleiding|ter[ \t]+begeleiding|"
+    r"|[ \t]*(?:[a-z]+[ \t]+){0,6}(?:voor[ \t]+de[ \t]+begeleiding|ter[ \t]+begeleiding|"
     r"als[ \t]+begeleid(?:ing|ers?))\b"
 )
 # "begeleid door twee leerkrachten en drie ouders": who helped, named after the verb.
@@ -89,7 +89,7 @@ NOT_COUNTED_RE = re.compile(
     r"[^.!?\n]{0,100}?\b(?:tel(?:t|len)?\s+(?:ik|we|wij)?\s*niet\s+mee|telt\s+niet\s+mee|"
     r"niet\s+meegeteld|tellen\s+niet\s+mee|deden\s+niet\s+mee|deed\s+niet\s+mee|"
     r"tel\s+ik\s+(?:\w+\s+)?niet\b|telt\s+niet\b|(?<!precies\s)niet\s+geteld|"
-    r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|niet\s+mee(?:lazen|lezen|speelden|spelen|zongen|"
+    r"niet\s+meeded(?:en)?|niet\s+mee\s*deden|\w+(?:de|te|den|ten)\s+niet\s+mee\b|niet\s+mee(?:lazen|lezen|speelden|spelen|zongen|"
     r"knutselden|deden|doen|praatten|liepen)|(?:alleen\s+)?(?:even\s+)?kwam(?:en)?\s+kijken|"
     r"doen\s+niet\s+mee|doet\s+niet\s+mee|(?:alleen\s+)?meekeek|(?:alleen\s+)?meekeken|"
     r"not\s+count(?:ed)?|don't\s+count)\b"

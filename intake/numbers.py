@@ -207,7 +207,7 @@ def tokens_of(folded: str, original: str) -> list[Token]:
         if token.text in OLD_WORDS and nxt.text in DRENTS_PEOPLE:
             nxt.group = "volwassenen"  # "olde luu"
         if (
-            token.text == "een"
+            token.text in ("een", "ene", "ien")  # Drents "ene", Fries "ien"
             and token.value is None
             and nxt.text.replace("'", "") in SINGULAR_WORDS
             and ONE_ENDS_RE.match(folded, nxt.end)

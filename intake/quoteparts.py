@@ -45,7 +45,7 @@ DOUBLE_RE = re.compile(r"[\"“„«»]\s*([^\"“”„«»\n]+?)\s*[\"”“»
 # Opening: not right after a letter/digit, not the elision in 's/'t/'k/'n; closing: not
 # followed by a letter/digit (so the apostrophe in "opa's" never closes).
 SINGLE_RE = re.compile(
-    r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
+    r"(?<![^\W_])['‘’‚](?!(?:s|t|k|n|e|r)\s)(?=[^\s'‘’])([^\n]*?[^\s])['’‘](?![^\W_])"
 )
 
 

@@ -20,7 +20,9 @@ _RESTATED_TOTAL_RE = re.compile(
     r"aanwezig\b|pp\b|p\.p\.|echt\b|die[ \t]+(?:echt[ \t]+|wel[ \t]+)?(?:mee\w+|deelnamen)\b))"
     r"|\b(?:ik[ \t]+(?:reken|tel)|(?:reken|tel)[ \t]+ik)[ \t]+(?:(?:er|dus|toch|maar)[ \t]+)?"
     r"(\d+|[a-z]+)(?=[ \t]*(?:$|[.,;!?)\n]))"
-    r"|\balle[ \t]+(\d+|[a-z]+)(?=[ \t]+(?:hebben|waren|deden|zijn)\b[^.!?\n]*\bmee\w*))"
+    r"|\balle[ \t]+(\d+|[a-z]+)(?=[ \t]+(?:hebben|waren|deden|zijn)\b[^.!?\n]*\bmee\w*)"
+    # "Negen dus.": the sum said first, "dus" after it, the sentence ends.
+    r"|(?:^|(?<=[.!?\n])[ \t]*)(\d+|[a-z]+)[ \t]+dus[ \t]*(?=[.!]|$))"
 )
 
 

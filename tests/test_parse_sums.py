@@ -338,3 +338,49 @@ def test_one_of_them_in_dictation_abbreviation_dots_and_grown_ups(
 def test_a_day_of_the_month_in_words(catalogue: Catalogue) -> None:
     text = "taalcafe eelde op elf december waren er achttien deelnemers"
     assert parse_message(text, catalogue, date(2025, 12, 15)).date == date(2025, 12, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "participants"),
+    [
+        # Drents and Fries: "keerl", "Acht dus."
+        ("Breicafe De Wijk: acht vrouwluu en één keerl.", {"deelnemers": 9}, 9),
+        ("Digitaal spreekuur Dwingeloo: zeven luu mit heur telefoon, en dan nog ene mit een "
+         "laptop. Acht dus.", {"bezoekers": 8}, 8),
+        # "vakantie" without a colon labels nothing: "ondanks de vakantie zes kindjes".
+        ("Praatjes & Plaatjes Peize. Ondanks de vakantie vijf kindjes met vijf ouders.",
+         {"kinderen": 5, "volwassenen": 5}, 10),
+        # "breide niet mee": not a participant; helpers a few words after their word.
+        ("breicafe rolde: 9 dames en 1 heer (die kwam alleen koffie drinken en breide niet "
+         "mee)", {"deelnemers": 9}, 9),
+        ("Walk and talk Meppel vanmorgen negen werkzoekenden twee mensen van het UWV liepen "
+         "ook mee als begeleiding", {"deelnemers": 9}, 9),
+        # Seats taken after chairs are people; "pc 1 t/m 6 bezet" is not.
+        ("Lezing Coevorden. Zaal 60 stoelen, 45 bezet.", {"deelnemers": 45}, 45),
+        ("Leerplein Smilde, pc 1 t/m 6 bezet, 4 deelnemers.", {"deelnemers": 4}, 4),
+    ],
+)  # fmt: skip
+def test_dialect_seats_and_who_did_not_join(
+    catalogue: Catalogue, text: str, counts: dict[str, int], participants: int
+) -> None:
+    assert read(text, catalogue) == (counts, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "day"),
+    [
+        # Fries "jister", Drents "dinsdagaovend".
+        ("Jister CoderDojo yn Peize. 11 bern.", date(2026, 2, 15), date(2026, 2, 14)),
+        ("Lezing in Borger, dinsdagaovend. Zo'n veertig luu.", date(2026, 5, 21),
+         date(2026, 5, 19)),
+    ],
+)  # fmt: skip
+def test_dialect_days(catalogue: Catalogue, text: str, today: date, day: date) -> None:
+    assert parse_message(text, catalogue, today).date == day
+
+
+def test_a_frisian_elision_opens_no_quote(catalogue: Catalogue) -> None:
+    text = "Hoi, Taalcafé Annen fan 'e jûn: 12 minsken. Ien man sei: 'Ik praat nu meer Nederlands.'"
+    result = parse_message(text, catalogue, TODAY)
+    assert result.participants == 12
+    assert [q.text for q in result.quotes] == ["Ik praat nu meer Nederlands."]
