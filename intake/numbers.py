@@ -166,18 +166,20 @@ def tokens_of(folded: str, original: str) -> list[Token]:
                 tokens[-1].colon = True  # "Aantal: 9"; a form's "Bezoekers - 5" too
             continue
         glued = _GLUED_RE.fullmatch(text)
-        if glued and (
-            glued.group(2).replace("'", "") in COUNT_GROUPS
-            or (abbreviated_group(glued.group(2)) and _ITEM_END_RE.match(folded, m.end()))
-        ):  # "12kinderen", "8kds"
+        glued_group = None
+        if glued:  # "12kinderen"; "8kds" as a list item
+            word = glued.group(2)
+            glued_group = count_group(word) if word.replace("'", "") in COUNT_GROUPS else None
+            if glued_group is None and _ITEM_END_RE.match(folded, m.end()):
+                glued_group = abbreviated_group(word)
+        if glued and glued_group is not None:
             split = m.start() + len(glued.group(1))
             number = Token(glued.group(1), original[m.start() : split], int(glued.group(1)))
             number.start, number.end = m.start(), split
             number.negative = bool(_NEGATIVE_BEFORE_RE.search(folded, 0, m.start()))
             tokens.append(number)
-            word = glued.group(2)
             tokens.append(
-                Token(word, original[split : m.end()], group=count_group(word), start=split,
+                Token(glued.group(2), original[split : m.end()], group=glued_group, start=split,
                        end=m.end())
             )  # fmt: skip
             continue

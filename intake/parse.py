@@ -136,8 +136,7 @@ class ParseResult:
 @dataclass
 class Prepared:
     """A message made ready for the count readers: quotes taken out, dates, times, ages and
-    other numbers that are never counts blanked, and the activity and place found. The
-    learned count tagger (intake.tagger) and its training read the same `folded` text."""
+    other numbers that are never counts blanked, and the activity and place found."""
 
     folded: str
     original: str

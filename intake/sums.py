@@ -76,6 +76,8 @@ def _more_of_the_same(folded: str, tokens: list[Token], number: int) -> bool:
     return following is None or following == tokens[k].group
 
 
+# Unlike doubts.SENTENCE_END_RE, a line break right before a word ends no sentence here: the
+# lines of a form or a list ("10 kids\n7 volw\noja ook nog 2 opa's") count one session.
 SENTENCE_END_RE = re.compile(r"[.!?\n](?=\s)")
 
 
